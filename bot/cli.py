@@ -1,0 +1,75 @@
+"""`python -m bot COMMAND`: the bot's command line.
+
+Each command lives in its own module exposing `add_arguments(parser)` and
+`run(args, settings) -> int`; this file only wires them up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.problems import LoadError
+from bot.settings import Settings, SettingsError
+
+# name -> (module, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "start": ("bot.cmd_start", "run on Telegram if TELEGRAM_BOT_TOKEN is set, else chat in the terminal"),
+    "chat": ("bot.terminal", "chat with the bot in this terminal (same engine and storage)"),
+    "ask": ("bot.cmd_ask", "print the reply to a question (--json for machines, '-' reads stdin)"),
+    "explain": ("bot.cmd_ask", "show the top candidate intents, scores and matched keywords"),
+    "check": ("bot.check", "validate intents.yaml and content/, and test every example"),
+    "run": ("bot.telegram_app", "run the Telegram bot (long polling, or --webhook)"),
+    "evaluate": ("bot.evaluate", "measure answer quality on a labelled development set"),
+    "bench": ("bot.bench", "benchmark matching, loading, memory and end-to-end throughput"),
+    "stats": ("bot.admin_cli", "usage statistics for admins"),
+    "unmatched": ("bot.admin_cli", "recent questions the bot could not answer"),
+    "suggest": ("bot.admin_cli", "propose new keywords from unmatched questions (never edits files)"),
+}
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; only the chosen command's module is imported (start-up stays fast)."""
+    parser = argparse.ArgumentParser(prog="python -m bot", description="Patient-information bot (epilepsy, MS).")
+    parser.add_argument("--root", help="folder holding intents.yaml and content/ (default: current folder)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module_name, help_text) in COMMANDS.items():
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(module=module_name)
+        if name == command:
+            module = importlib.import_module(module_name)
+            adder = getattr(module, f"add_{name}_arguments", None) or getattr(module, "add_arguments", None)
+            if adder:
+                adder(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = next((a for a in argv if not a.startswith("-")), None)
+    if command not in COMMANDS and not {"-h", "--help"} & set(argv):
+        argv.insert(0 if command is None else argv.index(command), "start")
+        command = "start"
+    args = build_parser(command).parse_args(argv)
+    try:
+        settings = Settings.from_env(root=Path(args.root) if args.root else None)
+    except SettingsError as err:
+        print(f"Configuration error: {err}", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # httpx logs request URLs, which hold the token
+    module = importlib.import_module(args.module)
+    runner = getattr(module, f"run_{args.command}", None) or module.run
+    try:
+        return int(runner(args, settings) or 0)
+    except LoadError as err:
+        print("The content files have errors, so the bot cannot start:", file=sys.stderr)
+        for problem in err.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

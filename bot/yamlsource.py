@@ -1,0 +1,73 @@
+"""YAML parsing that remembers line numbers, so admin errors can name the line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+
+class LineDict(dict):
+    """A mapping from YAML that knows the line of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class LineList(list):
+    """A sequence from YAML that knows its own line and each item's line (1-based)."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that keeps line numbers on mappings and sequences."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[str(key)] = key_node.start_mark.line + 1
+    return result
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def load_yaml(text: str) -> Any:
+    """Parse YAML safely, keeping line numbers. Raises yaml.YAMLError on bad syntax."""
+    return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
+
+
+def line_of(node: Any, key: str | None = None, default: int | None = None) -> int | None:
+    """Line of `key` in a LineDict, or of the node itself."""
+    if key is not None and isinstance(node, LineDict):
+        return node.key_lines.get(key, node.line or default)
+    return getattr(node, "line", None) or default
+
+
+def item_line(seq: Any, index: int, default: int | None = None) -> int | None:
+    """Line of item `index` of a LineList."""
+    lines = getattr(seq, "item_lines", None)
+    if lines and index < len(lines):
+        return lines[index]
+    return default
+
+
+def syntax_error_line(error: yaml.YAMLError) -> int | None:
+    """The 1-based line a YAML syntax error points at."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    return mark.line + 1 if mark is not None else None
