@@ -164,7 +164,7 @@ def _check_target(raw: dict, where: str, article: Any, section: Any, out: _Colle
                   f"article '{article}' has no section '{section}' (sections: {known})")
 
 
-def _cross_checks(intents: list[Intent], raw_list: Any, out: _Collector) -> None:
+def _cross_checks(intents: list[Intent], list_line: int | None, out: _Collector) -> None:
     seen: dict[str, int] = {}
     for intent in intents:
         if intent.id in seen:
@@ -178,7 +178,7 @@ def _cross_checks(intents: list[Intent], raw_list: Any, out: _Collector) -> None
                 out.error(intent.line, f"intents[{intent.id}].follow_ups", f"unknown intent id '{target}'")
     for safety_id in SAFETY_IDS:
         if safety_id not in seen:
-            out.error(line_of(raw_list, default=1), "intents", f"the safety intent '{safety_id}' is missing")
+            out.error(list_line, "intents", f"the safety intent '{safety_id}' is missing")
 
 
 def parse_intents(text: str, articles: dict[str, Article], file: str = "intents.yaml") -> tuple[
@@ -196,7 +196,7 @@ def parse_intents(text: str, articles: dict[str, Article], file: str = "intents.
         return None, out.problems
     settings = _settings(raw.get("settings"), out)
     intents = [i for n, r in enumerate(raw["intents"]) if (i := _intent(r, n, out, articles))]
-    _cross_checks(intents, raw["intents"], out)
+    _cross_checks(intents, line_of(raw, "intents"), out)
     if any(p.severity == "error" for p in out.problems):
         return None, out.problems
     return IntentFile(settings, tuple(intents)), out.problems

@@ -13,7 +13,6 @@ How it stays fast at thousands of intents (cost grows with the message, not the 
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable
@@ -35,14 +34,32 @@ UNEXPLAINED_PENALTY = 6.0  # per message word the intent does not explain ("ms w
 UNEXPLAINED_PENALTY_CAP = 24.0
 UNKNOWN_WORD_WEIGHT = 0.6  # a message word no keyword knows ("husband", "word", "knee")
 MIN_WORD_WEIGHT = 0.25
+MIN_MISSING_WEIGHT = 0.5  # a known topic word left unexplained costs at least this much, however common
+SMALLTALK_PENALTY = 12.0  # greetings, thanks, help answer whole messages: "help" inside a question is not one
 TYPO_COST = 8.0  # similarity lost per edit: "sclerosys" is a 92 match for "sclerosis"
 MAX_CANDIDATES = 5
 
 
+_SUFFIXES = (("ness", ""), ("ment", ""), ("ing", ""), ("ed", ""))
+
+
 def stem(word: str) -> str:
-    """Light plural folding so "seizures"/"seizure" and "meds"/"med" are one word."""
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
+    """Light suffix folding, the same for keywords and messages, so that word forms meet:
+    "seizures"/"seizure", "treated"/"treatment"/"treating", "stiffness"/"stiff", "therapies"/"therapy".
+    Also "ph" -> "f", the commonest spelling slip in medical words ("fisio", "farmacoresistance").
+    """
+    word = word.replace("ph", "f")
+    if len(word) > 4 and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for suffix, replacement in _SUFFIXES:
+        base = word[: -len(suffix)]
+        if word.endswith(suffix) and len(base) >= 4 and any(c in "aeiouy" for c in base):
+            if suffix in ("ing", "ed") and len(base) > 4 and base[-1] == base[-2] and base[-1] not in "aeiouys" \
+                    and (base[-1] != "l" or len(base) > 5):
+                base = base[:-1]  # "stopped" -> "stop", "controlled" -> "control"; not "spell", "assess"
+            return base + replacement
     return word
 
 
@@ -79,6 +96,7 @@ class Candidate:
     keyword: str
     kind: str
     words: tuple[str, ...] = ()  # the message words this intent explained
+    strength: float = 0.0  # the best keyword's own match (0-100), before bonus and penalty
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,8 +224,11 @@ class Matcher:
         words = match_words(text)
         similarity: dict[int, tuple[float, str]] = {}
         weight: dict[str, float] = {}
+        known: set[str] = set()
         for word in words:
             found = self._lookup(word)
+            if found:
+                known.add(word)
             weight[word] = max((index.weights[i] for i, _ in found), default=UNKNOWN_WORD_WEIGHT)
             for word_id, value in found:
                 if value > similarity.get(word_id, (0.0, ""))[0]:
@@ -226,27 +247,40 @@ class Matcher:
                 best[keyword.intent] = (value, keyword.text)
         candidates = []
         for number, (value, keyword_text) in best.items():
+            intent = self.intents[number]
             covered = explained[number]
             covered_weights = sorted((weight[w] for w in covered), reverse=True)
             bonus = min(EXTRA_WORD_BONUS * sum(covered_weights[1:]), EXTRA_WORD_BONUS_CAP)
-            missing = sum(weight[w] for w in words if w not in covered)
-            penalty = min(UNEXPLAINED_PENALTY * missing, UNEXPLAINED_PENALTY_CAP)
-            intent = self.intents[number]
+            missing = sum(weight[w] if w not in known else max(weight[w], MIN_MISSING_WEIGHT)
+                          for w in words if w not in covered)
+            if intent.kind == "smalltalk":
+                penalty = SMALLTALK_PENALTY * missing
+            else:
+                penalty = min(UNEXPLAINED_PENALTY * missing, UNEXPLAINED_PENALTY_CAP)
             final = max(0.0, min(100.0, KEYWORD_WEIGHT * value + bonus - penalty))
-            candidates.append(Candidate(intent.id, round(final, 1), keyword_text, intent.kind, tuple(sorted(covered))))
+            candidates.append(Candidate(intent.id, round(final, 1), keyword_text, intent.kind,
+                                        tuple(sorted(covered)), round(value, 1)))
         return sorted(candidates, key=lambda c: (-c.score, -len(c.words), c.intent_id))
 
     def match(self, text: str) -> Match:
         """Decide: one intent, a tie between two, or the fallback."""
-        ranked = heapq.nsmallest(MAX_CANDIDATES, self.score(text), key=lambda c: (-c.score, -len(c.words)))
-        candidates = tuple(ranked)
+        scored = self.score(text)
+        candidates = tuple(scored[:MAX_CANDIDATES])
         if not candidates or candidates[0].score < self.settings.threshold:
             top = candidates[0].score if candidates else 0.0
             return Match("fallback", None, top, None, candidates, "below threshold")
         first = candidates[0]
-        close = [c for c in candidates[1:] if first.score - c.score < self.settings.ambiguity_margin]
-        if first.kind == "out_of_scope" or any(c.kind == "out_of_scope" for c in close):
+        if first.kind == "out_of_scope" or any(self._outside(c, first) for c in scored[1:]):
             return Match("fallback", None, first.score, first.keyword, candidates, "out of scope")
+        # A runner-up is a real alternative only if it has evidence of its own: "ms" alone is no rival to "ms meds".
+        close = [c for c in candidates[1:] if first.score - c.score < self.settings.ambiguity_margin
+                 and not set(c.words) <= set(first.words)]
         if close:
             return Match("ambiguous", None, first.score, first.keyword, candidates, "top two too close")
         return Match("matched", first.intent_id, first.score, first.keyword, candidates)
+
+    def _outside(self, other: Candidate, first: Candidate) -> bool:
+        """An out-of-scope keyword that matches well on words the best intent leaves unexplained says the
+        message is about something we do not cover ("stem cells for knee injury", "antibody test after covid")."""
+        return (other.kind == "out_of_scope" and KEYWORD_WEIGHT * other.strength >= self.settings.threshold
+                and not set(other.words) <= set(first.words))

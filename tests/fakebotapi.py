@@ -20,6 +20,9 @@ Standalone (point a bot at the printed base_url)::
     python tests/fakebotapi.py --port 8081 [--interactive]
 
 All helpers must be called from the event loop thread that runs the server.
+Known simplifications: Markdown/MarkdownV2 text is passed through without
+validation, a webhook set with setWebhook is recorded but never called, and
+message ids are counted per chat for user and bot messages alike.
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ from http import HTTPStatus
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from aiohttp import web
+from aiohttp import BodyPartReader, web
 
 __all__ = [
     "BOT_USERNAME",
@@ -76,9 +79,7 @@ MAX_CALLBACK_ANSWER_LENGTH = 200
 MAX_INLINE_RESULTS = 50
 MAX_COMMANDS = 100
 
-QUERY_INVALID = (
-    "Bad Request: query is too old and response timeout expired or query ID is invalid"
-)
+QUERY_INVALID = "Bad Request: query is too old and response timeout expired or query ID is invalid"
 NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply "
     "markup are exactly the same as a content and reply markup of the current message"
@@ -88,8 +89,7 @@ WEBHOOK_CONFLICT = (
     "use deleteWebhook to delete the webhook first"
 )
 POLL_CONFLICT = (
-    "Conflict: terminated by other getUpdates request; "
-    "make sure that only one bot instance is running"
+    "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"
 )
 
 #: Update types delivered when ``allowed_updates`` is empty or never set.
@@ -222,7 +222,7 @@ class _DropConnection(Exception):
 class UploadedFile:
     """A file part received in a multipart request."""
 
-    field: str
+    name: str
     filename: str | None
     content_type: str | None
     data: bytes = field(repr=False)
@@ -424,7 +424,7 @@ def _parse_html_attributes(source: str, j: int, tag: str, where: str) -> tuple[d
             while j < n and (source[j].isalnum() or source[j] in ".-"):
                 j += 1
             raw = source[start:j]
-        attrs[name] = _HTML_ENTITY_RE.sub(lambda m: _decode_html_entity(m), raw)
+        attrs[name] = _HTML_ENTITY_RE.sub(_decode_html_entity, raw)
 
 
 def _entity_for_tag(tag: _OpenTag, end16: int, stack: list[_OpenTag]) -> JSON | None:
@@ -437,7 +437,9 @@ def _entity_for_tag(tag: _OpenTag, end16: int, stack: list[_OpenTag]) -> JSON | 
             return None
         user = re.fullmatch(r"tg://user\?id=(\d+)", href)
         if user:
-            entity.update(type="text_mention", user={"id": int(user.group(1)), "is_bot": False, "first_name": ""})
+            entity.update(
+                type="text_mention", user={"id": int(user.group(1)), "is_bot": False, "first_name": ""}
+            )
         else:
             entity["url"] = href
     elif tag.name == "code":
@@ -575,7 +577,7 @@ class FakeBotApi:
         self._stopped = asyncio.Event()
         self._changed = asyncio.Event()
         self._updates: list[JSON] = []
-        self._update_ids = itertools.count(10_000)
+        self._last_update_id = 9_999
         self._allowed_updates: frozenset[str] | None = None
         self._poll_generation = 0
         self._webhook: JSON | None = None
@@ -750,7 +752,10 @@ class FakeBotApi:
         return list(self._updates)
 
     async def wait_for(
-        self, predicate: Callable[[], T], timeout: float = 10.0, what: str | None = None
+        self,
+        predicate: Callable[[], T],
+        timeout: float = 10.0,  # noqa: ASYNC109 - a plain timeout reads best in tests
+        what: str | None = None,
     ) -> T:
         """Wait until ``predicate()`` is truthy and return its value.
 
@@ -771,25 +776,27 @@ class FakeBotApi:
                 await asyncio.wait_for(changed.wait(), min(remaining, 0.02))
 
     async def wait_for_messages(
-        self, n: int, chat_id: int | None = None, timeout: float = 10.0
+        self,
+        n: int,
+        chat_id: int | None = None,
+        timeout: float = 10.0,  # noqa: ASYNC109
     ) -> list[JSON]:
         """Wait until at least ``n`` messages were sent/edited (to ``chat_id``); return them all."""
         where = "" if chat_id is None else f" in chat {chat_id}"
-        return await self.wait_for(
-            lambda: len(self.sent_messages(chat_id)) >= n and self.sent_messages(chat_id),
-            timeout,
-            what=f"{n} sent message(s){where}",
+        await self.wait_for(
+            lambda: len(self.sent_messages(chat_id)) >= n, timeout, what=f"{n} sent message(s){where}"
         )
+        return self.sent_messages(chat_id)
 
     async def wait_for_calls(
-        self, method: str, n: int = 1, timeout: float = 10.0
+        self,
+        method: str,
+        n: int = 1,
+        timeout: float = 10.0,  # noqa: ASYNC109
     ) -> list[RecordedRequest]:
         """Wait until ``method`` was called at least ``n`` times; return the calls."""
-        return await self.wait_for(
-            lambda: len(self.calls(method)) >= n and self.calls(method),
-            timeout,
-            what=f"{n} call(s) of {method}",
-        )
+        await self.wait_for(lambda: len(self.calls(method)) >= n, timeout, what=f"{n} call(s) of {method}")
+        return self.calls(method)
 
     def transcript(self, chat_id: int | None = None) -> str:
         """Readable user -> bot conversation log (optionally for one chat)."""
@@ -809,7 +816,9 @@ class FakeBotApi:
         for req in recent:
             params = {k: v for k, v in req.params.items() if k != "timeout"}
             detail = req.response if not req.ok else ""
-            lines.append(f"  {req.method} -> {req.status} {json.dumps(params, ensure_ascii=False)[:200]} {detail}")
+            lines.append(
+                f"  {req.method} -> {req.status} {json.dumps(params, ensure_ascii=False)[:200]} {detail}"
+            )
         lines.append(f"Pending updates: {len(self._updates)}")
         lines.append("Transcript:")
         lines.append(self.transcript() or "  (empty)")
@@ -828,11 +837,17 @@ class FakeBotApi:
     # ------------------------------------------------------------------ users and chats
 
     def add_user(
-        self, user_id: int, first_name: str | None = None, *, username: str | None = None,
+        self,
+        user_id: int,
+        first_name: str | None = None,
+        *,
+        username: str | None = None,
         language_code: str = "en",
     ) -> JSON:
         """Register (or update) a user; returns the User object."""
-        user = dict(self._users.get(user_id) or {"id": user_id, "is_bot": False, "first_name": DEFAULT_FIRST_NAME})
+        user = dict(
+            self._users.get(user_id) or {"id": user_id, "is_bot": False, "first_name": DEFAULT_FIRST_NAME}
+        )
         if first_name is not None:
             user["first_name"] = first_name
         if username is not None:
@@ -861,9 +876,8 @@ class FakeBotApi:
 
     def add_raw_update(self, update: JSON) -> JSON:
         """Queue an arbitrary update (``update_id`` assigned if missing)."""
-        update = dict(update)
-        if "update_id" not in update:
-            update["update_id"] = next(self._update_ids)
+        update = {"update_id": self._last_update_id + 1, **update}
+        self._last_update_id = max(self._last_update_id, update["update_id"])
         self._updates.append(update)
         self._updates.sort(key=lambda u: u["update_id"])
         self._notify()
@@ -891,9 +905,13 @@ class FakeBotApi:
         found = detect_entities(text) if entities is None else entities
         if found:
             content["entities"] = found
-        return self._user_message(content, text, user_id, chat_id, first_name, username, chat_type, title, reply_to_message)
+        return self._user_message(
+            content, text, user_id, chat_id, first_name, username, chat_type, title, reply_to_message
+        )
 
-    def send_command(self, command: str, user_id: int = DEFAULT_USER_ID, chat_id: int | None = None, **kwargs: Any) -> JSON:
+    def send_command(
+        self, command: str, user_id: int = DEFAULT_USER_ID, chat_id: int | None = None, **kwargs: Any
+    ) -> JSON:
         """Queue a ``/command [payload]`` message (with its bot_command entity)."""
         if not command.startswith("/"):
             raise ValueError(f"commands start with '/': {command!r}")
@@ -905,15 +923,13 @@ class FakeBotApi:
         """Queue a sticker message."""
         stored = self._store_file(b"RIFF-fake-webp", "stickers", ".webp")
         sticker = {
-            "file_id": stored.file_id,
-            "file_unique_id": stored.file_unique_id,
+            **_file_fields(stored),
             "type": "regular",
             "width": 512,
             "height": 512,
             "is_animated": False,
             "is_video": False,
             "emoji": emoji,
-            "file_size": len(stored.data),
         }
         return self._user_message({"sticker": sticker}, f"[sticker {emoji}]", user_id, chat_id, **kwargs)
 
@@ -944,13 +960,7 @@ class FakeBotApi:
     ) -> JSON:
         """Queue a voice message (downloadable through getFile)."""
         stored = self._store_file(data, "voice", ".oga")
-        voice = {
-            "file_id": stored.file_id,
-            "file_unique_id": stored.file_unique_id,
-            "duration": duration,
-            "mime_type": "audio/ogg",
-            "file_size": len(data),
-        }
+        voice = {**_file_fields(stored), "duration": duration, "mime_type": "audio/ogg"}
         return self._user_message({"voice": voice}, f"[voice {duration}s]", user_id, chat_id, **kwargs)
 
     def send_location(
@@ -988,7 +998,9 @@ class FakeBotApi:
         if text is not None:
             matches = [b for b in buttons if b["text"] == text]
             if not matches:
-                raise ValueError(f"no callback button labelled {text!r}; buttons: {[b['text'] for b in buttons]}")
+                raise ValueError(
+                    f"no callback button labelled {text!r}; buttons: {[b['text'] for b in buttons]}"
+                )
             data = matches[0]["callback_data"]
         if data is None:
             raise ValueError("give data or text")
@@ -1066,7 +1078,9 @@ class FakeBotApi:
             chat = self.add_chat(chat_id, chat_type, title=title)
         reply: JSON | None = None
         if reply_to_message is not None:
-            reply_id = reply_to_message if isinstance(reply_to_message, int) else reply_to_message["message_id"]
+            reply_id = (
+                reply_to_message if isinstance(reply_to_message, int) else reply_to_message["message_id"]
+            )
             target = self._messages.get((chat_id, reply_id))
             if target is None:
                 raise ValueError(f"message {reply_id} not found in chat {chat_id}")
@@ -1102,12 +1116,12 @@ class FakeBotApi:
         self._files[stored.file_id] = stored
         return stored
 
-    @staticmethod
-    def _photo_sizes(stored: _StoredFile) -> list[JSON]:
-        base = {"file_id": stored.file_id, "file_unique_id": stored.file_unique_id}
+    def _photo_sizes(self, stored: _StoredFile) -> list[JSON]:
+        """PhotoSize list for a stored photo: a thumbnail plus the full size."""
+        thumb = self._store_file(stored.data[:1024], "photos", ".jpg")
         return [
-            {**base, "file_id": stored.file_id + "s", "width": 90, "height": 90, "file_size": min(len(stored.data), 1024)},
-            {**base, "width": 800, "height": 600, "file_size": len(stored.data)},
+            {**_file_fields(thumb), "width": 90, "height": 90},
+            {**_file_fields(stored), "width": 800, "height": 600},
         ]
 
     # ------------------------------------------------------------------ HTTP plumbing
@@ -1169,11 +1183,13 @@ class FakeBotApi:
             elif request.content_type == "multipart/form-data":
                 reader = await request.multipart()
                 async for part in reader:
-                    if part.name is None or not hasattr(part, "read"):
+                    if not isinstance(part, BodyPartReader) or part.name is None:
                         continue
                     if part.filename is not None:
                         content_type = part.headers.get("Content-Type")
-                        files[part.name] = UploadedFile(part.name, part.filename, content_type, await part.read())
+                        files[part.name] = UploadedFile(
+                            part.name, part.filename, content_type, await part.read()
+                        )
                     else:
                         params[part.name] = _decode_param(part.name, await part.text())
             else:
@@ -1210,9 +1226,7 @@ class FakeBotApi:
             raise ApiError(403, "Forbidden: bot was blocked by the user")
         return chat
 
-    def _format(
-        self, params: JSON, text_key: str, entities_key: str, limit: int, *, required: bool
-    ) -> JSON:
+    def _format(self, params: JSON, text_key: str, entities_key: str, limit: int, *, required: bool) -> JSON:
         """Validate and render text/caption per ``parse_mode``; return message fields."""
         source = params.get(text_key)
         if source is None or source == "":
@@ -1234,7 +1248,7 @@ class FakeBotApi:
             given = params.get(entities_key) if not parse_mode else None
             if given is not None:
                 if not isinstance(given, list) or not all(isinstance(e, dict) for e in given):
-                    raise bad_request(f"can't parse entities: field \"{entities_key}\" must be an Array")
+                    raise bad_request(f'can\'t parse entities: field "{entities_key}" must be an Array')
                 entities = given
         else:
             raise bad_request("unsupported parse_mode")
@@ -1265,9 +1279,15 @@ class FakeBotApi:
             if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows):
                 raise bad_request('field "keyboard" of the ReplyKeyboardMarkup must be an Array of Arrays')
             for button in (b for row in rows for b in row):
-                label = button if isinstance(button, str) else button.get("text") if isinstance(button, dict) else None
+                label = (
+                    button
+                    if isinstance(button, str)
+                    else button.get("text")
+                    if isinstance(button, dict)
+                    else None
+                )
                 if not isinstance(label, str) or not label:
-                    raise bad_request("can't parse keyboard button: Field \"text\" must be of type String")
+                    raise bad_request('can\'t parse keyboard button: Field "text" must be of type String')
             return None
         if markup.get("remove_keyboard") is True or markup.get("force_reply") is True:
             return None
@@ -1276,10 +1296,14 @@ class FakeBotApi:
     @staticmethod
     def _check_inline_keyboard(rows: Any) -> None:
         if not isinstance(rows, list) or not all(isinstance(r, list) for r in rows):
-            raise bad_request('field "inline_keyboard" of the InlineKeyboardMarkup must be an Array of Arrays')
+            raise bad_request(
+                'field "inline_keyboard" of the InlineKeyboardMarkup must be an Array of Arrays'
+            )
         for button in (b for row in rows for b in row):
             if not isinstance(button, dict):
-                raise bad_request("can't parse inline keyboard button: InlineKeyboardButton must be an Object")
+                raise bad_request(
+                    "can't parse inline keyboard button: InlineKeyboardButton must be an Object"
+                )
             if not isinstance(button.get("text"), str):
                 raise bad_request('can\'t parse inline keyboard button: Field "text" must be of type String')
             if not button["text"]:
@@ -1316,10 +1340,11 @@ class FakeBotApi:
             raise bad_request("message to be replied not found")
         return _without_reply(target)
 
-    def _bot_message(self, params: JSON, *, editable: bool) -> JSON:
-        """The bot's own message addressed by chat_id + message_id."""
+    def _chat_message(self, params: JSON, *, editable: bool) -> JSON:
+        """The message addressed by chat_id + message_id (the bot's own if ``editable``)."""
         chat = self._chat(params)
-        message = self._messages.get((chat["id"], params.get("message_id")))  # type: ignore[arg-type]
+        message_id = int(_number_param(params, "message_id", 0))
+        message = self._messages.get((chat["id"], message_id))
         if message is None:
             raise bad_request("message to edit not found" if editable else "message to delete not found")
         if editable and message["from"]["id"] != self.bot_user["id"]:
@@ -1328,15 +1353,7 @@ class FakeBotApi:
 
     def _bot_says(self, message: JSON, verb: str = "") -> None:
         """Add a bot message (with its keyboard) to the transcript."""
-        if "text" in message:
-            body = message["text"]
-        elif "photo" in message:
-            body = f"[photo {message['photo'][-1].get('file_size', '?')} bytes] {message.get('caption', '')}".rstrip()
-        elif "document" in message:
-            body = f"[document {message['document'].get('file_name', '')}] {message.get('caption', '')}".rstrip()
-        else:
-            body = "[message]"
-        body = body.replace("\n", "\n    ")
+        body = _describe(message).replace("\n", "\n    ")
         lines = [f"bot{verb}: {body}"]
         for row in (message.get("reply_markup") or {}).get("inline_keyboard", []):
             cells = [f"[{b['text']}]" + (f"({b['url']})" if "url" in b else "") for b in row]
@@ -1401,7 +1418,7 @@ class FakeBotApi:
         markup = self._markup(params)
         if params.get("inline_message_id"):
             return True
-        old = self._bot_message(params, editable=True)
+        old = self._chat_message(params, editable=True)
         if "text" not in old:
             raise bad_request("there is no text in the message to edit")
         if (
@@ -1423,7 +1440,7 @@ class FakeBotApi:
         markup = self._markup(params)
         if params.get("inline_message_id"):
             return True
-        old = self._bot_message(params, editable=True)
+        old = self._chat_message(params, editable=True)
         if markup == old.get("reply_markup"):
             raise bad_request(NOT_MODIFIED.removeprefix("Bad Request: "))
         new = {k: v for k, v in old.items() if k != "reply_markup"}
@@ -1435,7 +1452,7 @@ class FakeBotApi:
         return new
 
     async def _delete_message(self, params: JSON, files: dict[str, UploadedFile]) -> bool:
-        message = self._bot_message(params, editable=False)
+        message = self._chat_message(params, editable=False)
         del self._messages[(message["chat"]["id"], message["message_id"])]
         self._say(message["chat"]["id"], f"bot deleted message #{message['message_id']}")
         return True
@@ -1507,7 +1524,9 @@ class FakeBotApi:
                 raise bad_request("BOT_COMMAND_DESCRIPTION_INVALID")
         key = self._commands_key(params)
         if commands:
-            self._commands[key] = [{"command": c["command"], "description": c["description"]} for c in commands]
+            self._commands[key] = [
+                {"command": c["command"], "description": c["description"]} for c in commands
+            ]
         else:
             self._commands.pop(key, None)
         return True
@@ -1549,14 +1568,16 @@ class FakeBotApi:
                 info["allowed_updates"] = self._webhook["allowed_updates"]
         return info
 
-    def _input_file(self, params: JSON, files: dict[str, UploadedFile], key: str) -> tuple[_StoredFile | None, UploadedFile | None]:
+    def _input_file(
+        self, params: JSON, files: dict[str, UploadedFile], key: str
+    ) -> tuple[_StoredFile | None, UploadedFile | None]:
         """Resolve a file parameter: upload (direct or attach://), known file_id or URL."""
         value = params.get(key)
         upload = files.get(key)
         if isinstance(value, str) and value.startswith("attach://"):
             upload = files.get(value.removeprefix("attach://"))
             if upload is None:
-                raise bad_request(f"wrong file identifier/HTTP URL specified")
+                raise bad_request("wrong file identifier/HTTP URL specified")
         if upload is not None:
             if upload.size == 0:
                 raise bad_request("file must be non-empty")
@@ -1583,11 +1604,7 @@ class FakeBotApi:
         if stored is None:
             assert upload is not None
             stored = self._store_file(upload.data, "documents", "")
-        document: JSON = {
-            "file_id": stored.file_id,
-            "file_unique_id": stored.file_unique_id,
-            "file_size": len(stored.data),
-        }
+        document = _file_fields(stored)
         if upload is not None and upload.filename:
             document["file_name"] = upload.filename
         if upload is not None and upload.content_type:
@@ -1595,7 +1612,9 @@ class FakeBotApi:
         return self._send_media(chat, params, {"document": document})
 
     def _send_media(self, chat: JSON, params: JSON, content: JSON) -> JSON:
-        content.update(self._format(params, "caption", "caption_entities", MAX_CAPTION_LENGTH, required=False))
+        content.update(
+            self._format(params, "caption", "caption_entities", MAX_CAPTION_LENGTH, required=False)
+        )
         markup = self._markup(params)
         if markup is not None:
             content["reply_markup"] = markup
@@ -1605,15 +1624,27 @@ class FakeBotApi:
 
     async def _get_file(self, params: JSON, files: dict[str, UploadedFile]) -> JSON:
         file_id = str(params.get("file_id", ""))
-        stored = self._files.get(file_id) or self._files.get(file_id.removesuffix("s"))
+        stored = self._files.get(file_id)
         if stored is None:
             raise bad_request("invalid file_id")
-        return {
-            "file_id": file_id,
-            "file_unique_id": stored.file_unique_id,
-            "file_size": len(stored.data),
-            "file_path": stored.file_path,
-        }
+        return {**_file_fields(stored), "file_path": stored.file_path}
+
+
+def _file_fields(stored: _StoredFile) -> JSON:
+    """The fields every Telegram file object has."""
+    return {"file_id": stored.file_id, "file_unique_id": stored.file_unique_id, "file_size": len(stored.data)}
+
+
+def _describe(message: JSON) -> str:
+    """One-line summary of a bot message's content for the transcript."""
+    caption = f" {message['caption']}" if message.get("caption") else ""
+    if "text" in message:
+        return str(message["text"])
+    if "photo" in message:
+        return f"[photo {message['photo'][-1]['file_size']} bytes]{caption}"
+    if "document" in message:
+        return f"[document {message['document'].get('file_name', '')}]{caption}"
+    return "[message]"
 
 
 def _valid_button_url(url: str) -> bool:
@@ -1632,12 +1663,18 @@ def _valid_button_url(url: str) -> bool:
 async def _serve(args: argparse.Namespace) -> None:
     """Run the server until cancelled; with ``--interactive`` stdin lines become user messages."""
     async with FakeBotApi(args.token, host=args.host, port=args.port, echo=True) as api:
-        print(f"FakeBotApi listening\n  base_url={api.base_url}\n  base_file_url={api.base_file_url}\n"
-              f"  token={api.token}", flush=True)
+        print(
+            f"FakeBotApi listening\n  base_url={api.base_url}\n"
+            f"  base_file_url={api.base_file_url}\n  token={api.token}",
+            flush=True,
+        )
         if not args.interactive:
             await asyncio.Event().wait()
-        print("Type messages as user %d; '!press <label>' presses a button on the last bot message, "
-              "'!inline <query>' sends an inline query." % DEFAULT_USER_ID, flush=True)
+        print(
+            f"Type messages as user {DEFAULT_USER_ID}; '!press <label>' presses a button on the last"
+            " bot message, '!inline <query>' sends an inline query.",
+            flush=True,
+        )
         lines: asyncio.Queue[str] = asyncio.Queue()
         loop = asyncio.get_running_loop()
 
