@@ -50,7 +50,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    command = next((a for a in argv if not a.startswith("-")), None)
+    command = next((a for i, a in enumerate(argv) if not a.startswith("-") and argv[i - 1:i] != ["--root"]), None)
     if command not in COMMANDS and not {"-h", "--help"} & set(argv):
         argv.insert(0 if command is None else argv.index(command), "start")
         command = "start"

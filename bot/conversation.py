@@ -79,7 +79,7 @@ class Conversation:
         return turn
 
     async def _feedback(self, user_id: int | str, action: str) -> Turn | None:
-        _, intent_id, value = (action.split(":") + ["", ""])[:3]
+        _, intent_id, value = [*action.split(":"), "", ""][:3]
         if intent_id not in self.engine.knowledge.intents or value not in ("0", "1"):
             return None
         if self.store is not None:

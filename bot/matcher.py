@@ -34,10 +34,21 @@ UNEXPLAINED_PENALTY = 6.0  # per message word the intent does not explain ("ms w
 UNEXPLAINED_PENALTY_CAP = 24.0
 UNKNOWN_WORD_WEIGHT = 0.6  # a message word no keyword knows ("husband", "word", "knee")
 MIN_WORD_WEIGHT = 0.25
-MIN_MISSING_WEIGHT = 0.5  # a known topic word left unexplained costs at least this much, however common
+GENERIC_KEYWORD_FACTOR = 0.85  # value kept by a keyword of the commonest words
+MIN_MISSING_WEIGHT = 0.0  # a known topic word left unexplained costs at least this much, however common
 SMALLTALK_PENALTY = 12.0  # greetings, thanks, help answer whole messages: "help" inside a question is not one
 TYPO_COST = 8.0  # similarity lost per edit: "sclerosys" is a 92 match for "sclerosis"
 MAX_CANDIDATES = 5
+# Spelled-out terms and the abbreviation they fold into (stemmed words). The disease name matters most:
+# "multiple sclerosis" is then as common (and as weak a clue to the topic) as "ms".
+PHRASES: dict[tuple[str, ...], str] = {
+    ("multiple", "sclerosis"): "ms",
+    ("central", "nervous", "system"): "cns",
+    ("blood", "brain", "barrier"): "bbb",
+    ("vagus", "nerve", "stimulation"): "vns",
+    ("vagus", "nerve", "stimulator"): "vns",
+    ("traumatic", "brain", "injury"): "tbi",
+}
 
 
 _SUFFIXES = (("ness", ""), ("ment", ""), ("ing", ""), ("ed", ""))
@@ -64,11 +75,30 @@ def stem(word: str) -> str:
 
 
 def match_words(text: str) -> list[str]:
-    """The message words the matcher compares: normalised, filler removed, plurals folded."""
-    seen: dict[str, None] = {}
-    for word in content_tokens(text):
-        seen.setdefault(stem(word), None)
-    return list(seen)
+    """The message words the matcher compares: normalised, filler removed, word forms and phrases folded."""
+    return list(dict.fromkeys(fold_phrases([stem(word) for word in content_tokens(text)])))
+
+
+def fold_phrases(words: list[str]) -> list[str]:
+    """Write a spelled-out term as its abbreviation ("multiple sclerosys" -> "ms"), typos allowed, so that
+    the long form counts as one word and weighs what the abbreviation weighs."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for phrase, short in PHRASES.items():
+            part = words[i:i + len(phrase)]
+            if len(part) == len(phrase) and all(_close(w, p) for w, p in zip(part, phrase, strict=True)):
+                out.append(short)
+                i += len(phrase)
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def _close(word: str, target: str) -> bool:
+    return word == target or OSA.distance(word, target, score_cutoff=max_edits(target)) <= max_edits(target)
 
 
 def max_edits(word: str) -> int:
@@ -121,6 +151,7 @@ class _Keyword:
     text: str
     words: tuple[int, ...]  # vocabulary ids
     required: int  # words that must be found
+    specificity: float = 1.0  # weight of its most telling word: "hsct" 1.0, "multiple sclerosis" lower
 
 
 @dataclass(slots=True)
@@ -187,7 +218,10 @@ class Matcher:
                 index.postings[word].append(keyword_id)
         # How much a word says about which intent is meant: 1 for a word of one intent, less for shared ones.
         total = max(len(self.intents), 2)
-        index.weights = [max(MIN_WORD_WEIGHT, 1 - math.log(frequency[w]) / math.log(total)) for w in index.words]
+        index.weights = [max(MIN_WORD_WEIGHT, 1 - math.log(frequency[w]) / math.log(total))
+                         for w in index.words]
+        for keyword in index.keywords:
+            keyword.specificity = max(index.weights[w] for w in keyword.words)
         index.deletes = dict(index.deletes)
         index.buckets = dict(index.buckets)
         index.postings = dict(index.postings)
@@ -242,6 +276,8 @@ class Matcher:
             if len(hits) < keyword.required:
                 continue
             value = sum(h[0] for h in hits) / len(keyword.words)
+            # A keyword of words many intents share ("ms", "multiple sclerosis") yields to a specific one ("hsct").
+            value *= GENERIC_KEYWORD_FACTOR + (1 - GENERIC_KEYWORD_FACTOR) * keyword.specificity
             explained[keyword.intent].update(h[1] for h in hits)
             if value > best.get(keyword.intent, (0.0, ""))[0]:
                 best[keyword.intent] = (value, keyword.text)

@@ -21,24 +21,7 @@ _APOSTROPHE = re.compile(r"'+")
 # Filler words that carry no topic. Kept explicit: "not", "no", "stop", "still", "other" etc. stay meaningful.
 # A message made only of these (a greeting, "what can you do") is still matched on all its words.
 STOPWORDS = frozenset(
-    """
-    a an the and or but if so of to in on at by for from with about into over as is are was were be been
-    being am do does did doing have has had having i me my mine we our you your he him his she her hers
-    they them their it its this that these those there here what whats which who whom whose how when
-    where why can could would should will shall may might must just really very much many any some more most
-    please pls plz tell explain know want wanted need info information question questions anything something
-    thing things like get got also too then than again ok okay hi hey im ive id dont doesnt isnt arent cant
-    wont u ur ya yeah yes bit lot lots kind sort mean means meaning way ways someone somebody anyone one
-    let lets us out up down off go going goes say said says talk let's i'm it's what's
-    thats theres theyre youre hes shes wasnt werent didnt havent hasnt couldnt wouldnt shouldnt ill youve
-    actually exactly basically simply honestly anyway maybe perhaps probably even ever stuff true
-    help helps helped helping bot
-    people person everyone anybody nobody
-    son daughter wife husband mum mom mother dad father brother sister partner friend boyfriend girlfriend
-    gf bf child children kid kids baby boy girl grandad grandpa grandma granddad grandmother grandfather
-    aunt uncle cousin niece nephew
-    doctor doctors doc docs gp neurologist nurse consultant specialist hospital
-    """.split()
+    ["a", "an", "the", "and", "or", "but", "if", "so", "of", "to", "in", "on", "at", "by", "for", "from", "with", "about", "into", "over", "as", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "doing", "have", "has", "had", "having", "i", "me", "my", "mine", "we", "our", "you", "your", "he", "him", "his", "she", "her", "hers", "they", "them", "their", "it", "its", "this", "that", "these", "those", "there", "here", "what", "whats", "which", "who", "whom", "whose", "how", "when", "where", "why", "can", "could", "would", "should", "will", "shall", "may", "might", "must", "just", "really", "very", "much", "many", "any", "some", "more", "most", "please", "pls", "plz", "tell", "explain", "know", "want", "wanted", "need", "info", "information", "question", "questions", "anything", "something", "thing", "things", "like", "get", "got", "also", "too", "then", "than", "again", "ok", "okay", "hi", "hey", "im", "ive", "id", "dont", "doesnt", "isnt", "arent", "cant", "wont", "u", "ur", "ya", "yeah", "yes", "bit", "lot", "lots", "kind", "sort", "mean", "means", "meaning", "way", "ways", "someone", "somebody", "anyone", "one", "let", "lets", "us", "out", "up", "down", "off", "go", "going", "goes", "say", "said", "says", "talk", "let's", "i'm", "it's", "what's", "thats", "theres", "theyre", "youre", "hes", "shes", "wasnt", "werent", "didnt", "havent", "hasnt", "couldnt", "wouldnt", "shouldnt", "ill", "youve", "actually", "exactly", "basically", "simply", "honestly", "anyway", "maybe", "perhaps", "probably", "even", "ever", "stuff", "true", "help", "helps", "helped", "helping", "bot", "people", "person", "everyone", "anybody", "nobody", "son", "daughter", "wife", "husband", "mum", "mom", "mother", "dad", "father", "brother", "sister", "partner", "friend", "boyfriend", "girlfriend", "gf", "bf", "child", "children", "kid", "kids", "baby", "boy", "girl", "grandad", "grandpa", "grandma", "granddad", "grandmother", "grandfather", "aunt", "uncle", "cousin", "niece", "nephew", "doctor", "doctors", "doc", "docs", "gp", "neurologist", "nurse", "consultant", "specialist", "hospital"]
 )
 
 

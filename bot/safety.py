@@ -40,13 +40,7 @@ _CANONICAL = {spelling: canon for canon, spellings in _LEXICON.items() for spell
 _FUZZY_TARGETS = tuple(w for w in _CANONICAL if len(w) >= 6)
 
 # Medicines people name when asking to stop or change them (generic and brand names).
-MEDICINE_NAMES = (
-    "keppra levetiracetam lamotrigine lamictal epilim valproate depakote carbamazepine tegretol topiramate "
-    "topamax phenytoin lacosamide vimpat zonisamide clobazam diazepam midazolam buccal brivaracetam "
-    "ocrelizumab ocrevus natalizumab tysabri glatiramer copaxone interferon avonex rebif betaferon "
-    "plegridy fingolimod gilenya dimethyl tecfidera ofatumumab kesimpta baclofen amantadine tizanidine "
-    "gabapentin pregabalin steroids prednisolone"
-).split()
+MEDICINE_NAMES = ["keppra", "levetiracetam", "lamotrigine", "lamictal", "epilim", "valproate", "depakote", "carbamazepine", "tegretol", "topiramate", "topamax", "phenytoin", "lacosamide", "vimpat", "zonisamide", "clobazam", "diazepam", "midazolam", "buccal", "brivaracetam", "ocrelizumab", "ocrevus", "natalizumab", "tysabri", "glatiramer", "copaxone", "interferon", "avonex", "rebif", "betaferon", "plegridy", "fingolimod", "gilenya", "dimethyl", "tecfidera", "ofatumumab", "kesimpta", "baclofen", "amantadine", "tizanidine", "gabapentin", "pregabalin", "steroids", "prednisolone"]
 
 _SEIZING = r"(?:seizure|seizing|fitting|fit|fits|convulsing|shaking|jerking|twitching)"
 _PERSON = r"(?:he|she|they|hes|shes|theyre|son|daughter|wife|husband|mum|mom|dad|child|kid|baby|brother|sister|" \
@@ -132,7 +126,10 @@ _EMERGENCY_RE = [re.compile(p) for p in _EMERGENCY_NOW]
 _CRISIS_RE = [re.compile(p) for p in _CRISIS]
 _MEDICATION_RE = [re.compile(p) for p in _MEDICATION_CHANGE]
 _ADVICE_RE = re.compile(_ADVICE)
-_STRONG_NOW = re.compile(r"\b(?:right now|now|wont stop|still|urgent|help|hasnt stopped|minutes|ambulance)\b")
+_STRONG_NOW = re.compile(
+    r"\b(?:right now|now|wont stop|still|urgent|hasnt stopped|minutes|ambulance|please help|pls help|help me|"
+    r"help us|help please|help pls)\b|^help\b"
+)
 
 
 @dataclass(frozen=True, slots=True)

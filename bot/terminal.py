@@ -18,7 +18,7 @@ from bot.knowledge import Library
 from bot.reload import watch_content
 from bot.reply import Button, Reply
 from bot.settings import Settings
-from bot.storage import Store, StorageError, load_or_create_secret
+from bot.storage import StorageError, Store, load_or_create_secret
 
 TERMINAL_USER = "terminal"  # one local user; hashed like any other id before it is stored
 WIDTH = 76

@@ -49,7 +49,7 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _co
 
 def load_yaml(text: str) -> Any:
     """Parse YAML safely, keeping line numbers. Raises yaml.YAMLError on bad syntax."""
-    return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
+    return yaml.load(text, Loader=_LineLoader)
 
 
 def line_of(node: Any, key: str | None = None, default: int | None = None) -> int | None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.storage import Store, StorageError, StoredContext, load_or_create_secret
+from bot.storage import StorageError, Store, StoredContext, load_or_create_secret
 
 SECRET = "test-secret"
 

@@ -1,0 +1,73 @@
+"""The command line, run as a real process the way an admin runs it."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.helpers import REPO
+
+
+def run_bot(*args: str, stdin: str = "", env: dict[str, str] | None = None,
+            cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))}
+    full_env.update(env or {})
+    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
+                          timeout=60, cwd=cwd, env=full_env)
+
+
+def test_ask_json_reads_stdin_in_order() -> None:
+    questions = ["multipel sclerosys drugs", "what's the weather tomorrow", "vagus nerve stimulation",
+                 "my son is fitting right now", "👍"]
+    result = run_bot("ask", "--json", "-", stdin="\n".join(questions) + "\n")
+    assert result.returncode == 0, result.stderr
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [a["text"] for a in answers] == questions
+    assert answers[0]["intent"] == "ms_dmt"
+    assert answers[1]["intent"] is None and answers[1]["kind"] == "fallback"
+    assert answers[2]["intent"] == "refractory_treatments"
+    assert answers[3]["kind"] == "emergency"
+    for answer in answers:
+        assert {"intent", "score", "reply", "buttons"} <= answer.keys() and answer["reply"]
+
+
+def test_ask_prints_reply_and_numbered_buttons() -> None:
+    result = run_bot("ask", "what", "is", "refractory", "epilepsy")
+    assert result.returncode == 0, result.stderr
+    assert "Reviewed" in result.stdout and "[1]" in result.stdout
+
+
+def test_explain_shows_candidates_and_keywords() -> None:
+    result = run_bot("explain", "MS meds")
+    assert result.returncode == 0, result.stderr
+    assert "ms_dmt" in result.stdout and "keyword:" in result.stdout and "threshold" in result.stdout
+
+
+def test_chat_uses_context_and_buttons(tmp_path: Path) -> None:
+    env = {"BOT_DB_PATH": str(tmp_path / "db.sqlite3"), "BOT_WATCH": "0"}
+    result = run_bot("chat", stdin="what is multiple sclerosis\nand what about treatment?\n1\n/quit\n", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "Disease-modifying therapies" in result.stdout
+    assert (tmp_path / "db.sqlite3").exists()
+
+
+def test_default_command_without_token_starts_terminal_chat(tmp_path: Path) -> None:
+    result = run_bot(stdin="hello\n", env={"BOT_DB_PATH": str(tmp_path / "db.sqlite3"), "BOT_WATCH": "0"})
+    assert result.returncode == 0, result.stderr
+    assert "No TELEGRAM_BOT_TOKEN set" in result.stdout
+
+
+def test_bad_setting_fails_at_start_with_its_name() -> None:
+    result = run_bot("ask", "hi", env={"BOT_RETENTION_DAYS": "soon"})
+    assert result.returncode == 2 and "BOT_RETENTION_DAYS" in result.stderr
+
+
+def test_broken_content_stops_start_with_file_and_line(tmp_path: Path) -> None:
+    from tests.helpers import copy_root
+
+    root = copy_root(tmp_path)
+    (root / "intents.yaml").write_text("settings:\n  threshold: 500\nintents: []\n", encoding="utf-8")
+    result = run_bot("--root", str(root), "ask", "hi")
+    assert result.returncode == 1
+    assert "intents.yaml:2: error: settings.threshold" in result.stderr
