@@ -6,6 +6,13 @@ questions, until the retention period ends or the user sends /forget; the
 short-lived copy of each incoming update is encrypted and deleted once answered.
 `secure_delete` zeroes freed pages and a WAL checkpoint after deletions keeps old
 copies out of the WAL file.
+
+Why not a PTB `BasePersistence`: its contract hands PTB every user's and chat's
+data keyed by the raw Telegram id (`get_user_data()` returns the whole mapping at
+start) and flushes it on its own schedule. That needs raw ids on disk and all
+contexts in memory, and an update may be answered before its context is saved.
+Here each message reads and writes one row keyed by a hash, in the same
+transaction as its usage count, and the terminal chat shares the same code.
 """
 
 from __future__ import annotations
@@ -104,6 +111,17 @@ class StoredContext:
     last_intent: str | None
     last_article: str | None
     topic: str | None
+
+
+_SAVE_CONTEXT = (
+    "INSERT INTO context(chat_key, last_intent, last_article, topic, updated_at) VALUES (?, ?, ?, ?, ?) "
+    "ON CONFLICT(chat_key) DO UPDATE SET last_intent = excluded.last_intent, "
+    "last_article = excluded.last_article, topic = excluded.topic, updated_at = excluded.updated_at"
+)
+
+
+def _context_row(context: StoredContext) -> tuple[str | None, str | None, str | None]:
+    return context.last_intent, context.last_article, context.topic
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,12 +249,7 @@ class Store:
                 (today(now), kind, intent or ""),
             )
             if context is not None:
-                await self._db.execute(
-                    "INSERT INTO context(chat_key, last_intent, last_article, topic, updated_at) "
-                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT(chat_key) DO UPDATE SET last_intent = excluded.last_intent, "
-                    "last_article = excluded.last_article, topic = excluded.topic, updated_at = excluded.updated_at",
-                    (chat_key, context.last_intent, context.last_article, context.topic, now),
-                )
+                await self._db.execute(_SAVE_CONTEXT, (chat_key, *_context_row(context), now))
             if kind in ("fallback", "ambiguous"):
                 await self._db.execute(
                     "INSERT INTO unmatched(user_key, text, kind, best_intent, score, created_at) "
@@ -246,12 +259,7 @@ class Store:
 
     async def set_context(self, chat_key: str, context: StoredContext) -> None:
         async with self._transaction():
-            await self._db.execute(
-                "INSERT INTO context(chat_key, last_intent, last_article, topic, updated_at) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT(chat_key) DO UPDATE SET last_intent = excluded.last_intent, "
-                "last_article = excluded.last_article, topic = excluded.topic, updated_at = excluded.updated_at",
-                (chat_key, context.last_intent, context.last_article, context.topic, time.time()),
-            )
+            await self._db.execute(_SAVE_CONTEXT, (chat_key, *_context_row(context), time.time()))
 
     async def record_feedback(self, user_key: str, intent: str, helpful: bool) -> None:
         """One vote per user, intent and day: pressing again replaces the earlier vote."""
