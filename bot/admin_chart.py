@@ -27,9 +27,11 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 
 def _day_labels(days: list[str]) -> list[str]:
-    """Short labels ("21 Nov"), thinned so that at most MAX_DAY_LABELS show."""
+    """Short labels ("21 Nov"), thinned to at most MAX_DAY_LABELS; today (the last bar) always has one."""
     step = max(1, -(-len(days) // MAX_DAY_LABELS))
-    return [f"{int(d[8:10])} {_MONTHS[int(d[5:7]) - 1]}" if i % step == 0 else "" for i, d in enumerate(days)]
+    last = len(days) - 1
+    return [f"{int(d[8:10])} {_MONTHS[int(d[5:7]) - 1]}" if (last - i) % step == 0 else ""
+            for i, d in enumerate(days)]
 
 
 def _draw_daily(axes: Axes, report: UsageReport) -> None:

@@ -25,7 +25,7 @@ TOP_INTENTS = 10
 MAX_QUESTIONS = 2000  # newest unmatched questions considered: bounds the clustering work
 MAX_GROUPS = 400  # clusters compared against; later singletons are dropped (they would not be shown)
 GROUP_SIMILARITY = 85  # token_set_ratio: "diabetes diet" and "diabetes diets?" are one question
-GROUP_MIN_SORT_SIMILARITY = 60  # stops a one-word question swallowing every longer one containing it
+GROUP_MIN_SORT_SIMILARITY = 75  # stops a one-word question swallowing every longer one containing it
 EXAMPLES_PER_GROUP = 3
 MIN_PHRASE_LENGTH = 3  # letters; shorter words are abbreviations an editor should add on purpose
 
@@ -236,10 +236,9 @@ def nearest_intent(knowledge: Knowledge | None, text: str,
     return stored, 0.0
 
 
-async def unmatched_groups(store: Store, knowledge: Knowledge | None, days: float,
-                           limit: int = 20) -> list[UnmatchedGroup]:
-    """The most frequent recent unmatched questions, grouped by similarity, biggest first."""
-    questions = await store.unmatched_since(days)
+def group_unmatched(questions: list[UnmatchedQuestion], knowledge: Knowledge | None,
+                    limit: int = 20) -> list[UnmatchedGroup]:
+    """Group questions by similarity, biggest groups first, each with its nearest intent (CPU only)."""
     groups = cluster_questions(questions)
     groups.sort(key=lambda g: (-g.count, -g.last_seen))
     shown = groups[:limit]
@@ -248,6 +247,12 @@ async def unmatched_groups(store: Store, knowledge: Knowledge | None, days: floa
         stored = stored_best.get(group.example)
         group.nearest_intent, group.score = nearest_intent(knowledge, group.example, stored)
     return shown
+
+
+async def unmatched_groups(store: Store, knowledge: Knowledge | None, days: float,
+                           limit: int = 20) -> list[UnmatchedGroup]:
+    """The most frequent recent unmatched questions, grouped by similarity, biggest first."""
+    return group_unmatched(await store.unmatched_since(days), knowledge, limit)
 
 
 def _when(timestamp: float) -> str:

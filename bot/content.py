@@ -73,6 +73,19 @@ class Article:
         return "\n\n".join(parts)
 
 
+def _join_block(lines: list[str]) -> str:
+    """Prose lines joined into one line; each bullet ("- x") kept on its own line as "• x"."""
+    out: list[str] = []
+    for line in lines:
+        if line.startswith(("- ", "* ")):
+            out.append("• " + line[2:])
+        elif out and not out[-1].startswith("• "):
+            out[-1] += " " + line  # a wrapped prose line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def _blocks(lines: list[str]) -> tuple[str, ...]:
     """Paragraphs separated by blank lines, each joined into one line (bullets keep their newlines)."""
     blocks: list[str] = []
@@ -83,8 +96,7 @@ def _blocks(lines: list[str]) -> tuple[str, ...]:
             current.append(line)
             continue
         if current:
-            is_list = all(x.startswith(("- ", "* ")) for x in current)
-            blocks.append("\n".join("• " + x[2:] for x in current) if is_list else " ".join(current))
+            blocks.append(_join_block(current))
             current = []
     return tuple(blocks)
 
