@@ -17,7 +17,9 @@ transaction as its usage count, and the terminal chat shares the same code.
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import contextlib
 import datetime as dt
 import hashlib
 import hmac
@@ -27,7 +29,7 @@ import os
 import secrets
 import sqlite3
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -161,6 +163,9 @@ class Store:
         self._fernet = Fernet(base64.urlsafe_b64encode(hashlib.sha256(b"inbox:" + self._secret).digest()))
         self.retention_days = retention_days
         self.path = path
+        # One connection serves every chat: transactions from concurrent updates must not interleave
+        # ("cannot start a transaction within a transaction").
+        self._write_lock = asyncio.Lock()
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -303,7 +308,8 @@ class Store:
 
     async def checkpoint(self) -> None:
         """Copy the WAL into the main file and empty it, so deleted data is not left in the WAL."""
-        await self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        async with self._write_lock:
+            await self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     # -- at-least-once delivery ----------------------------------------------------------------
 
@@ -373,24 +379,17 @@ class Store:
 
     # -- helpers -------------------------------------------------------------------------------
 
-    def _transaction(self) -> _Transaction:
-        return _Transaction(self._db)
-
-
-class _Transaction:
-    """BEGIN IMMEDIATE ... COMMIT, rolled back on any error."""
-
-    def __init__(self, db: aiosqlite.Connection) -> None:
-        self._db = db
-
-    async def __aenter__(self) -> None:
-        await self._db.execute("BEGIN IMMEDIATE")
-
-    async def __aexit__(self, exc_type: object, exc: object, tb: object) -> None:
-        if exc_type is None:
+    @contextlib.asynccontextmanager
+    async def _transaction(self) -> AsyncIterator[None]:
+        """BEGIN IMMEDIATE ... COMMIT, one at a time, rolled back on any error."""
+        async with self._write_lock:
+            await self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                await self._db.rollback()
+                raise
             await self._db.commit()
-        else:
-            await self._db.rollback()
 
 
 def _explain_open_error(path: Path, err: sqlite3.Error) -> str:

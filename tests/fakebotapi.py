@@ -535,7 +535,8 @@ class FakeBotApi:
     Users: :meth:`send_text`, :meth:`send_command`, :meth:`press_button`,
     :meth:`send_inline_query`, :meth:`send_sticker`, :meth:`send_photo_message`,
     :meth:`send_voice`, :meth:`send_location`, :meth:`add_raw_update`.
-    Faults: :meth:`fail_next`, :meth:`stall_next`, :meth:`drop_connection_next`.
+    Faults: :meth:`fail_next`, :meth:`stall_next`, :meth:`drop_connection_next`,
+    :meth:`clear_faults`.
     """
 
     def __init__(
@@ -716,6 +717,13 @@ class FakeBotApi:
     def drop_connection_next(self, method: str, *, times: int = 1) -> None:
         """Close the connection without an answer on the next ``times`` calls of ``method``."""
         self._add_fault(method, _Fault("drop", times))
+
+    def clear_faults(self, method: str | None = None) -> None:
+        """Forget injected faults not yet used (for ``method``, or all), e.g. before a bot restarts."""
+        if method is None:
+            self._faults.clear()
+        else:
+            self._faults.pop(method.lower(), None)
 
     def _add_fault(self, method: str, fault: _Fault) -> None:
         if fault.remaining < 1:
