@@ -14,7 +14,6 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TypeVar
 
-from bot.admin_chart import render_stats_chart
 from bot.admin_report import (
     UnmatchedGroup,
     format_suggestions,
@@ -115,6 +114,8 @@ def run_stats(args: argparse.Namespace, settings: Settings) -> int:
         return _storage_failed(err)
     print(format_usage(report))
     if args.chart:
+        from bot.admin_chart import render_stats_chart  # matplotlib is heavy: load it only for charts
+
         render_stats_chart(report, args.chart)
         print(f"\nChart saved to {args.chart}")
     return 0

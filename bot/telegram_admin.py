@@ -24,7 +24,6 @@ from telegram import BotCommand, BotCommandScopeChat, Update, User
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationHandlerStop, CommandHandler, ContextTypes, filters
 
-from bot.admin_chart import render_stats_chart
 from bot.admin_report import format_unmatched, format_usage, group_unmatched, usage_report
 from bot.cmd_ask import explain_lines
 from bot.delivery import with_retries
@@ -137,6 +136,8 @@ async def on_stats(update: Update, context: Context) -> None:
     day, week = await usage_report(store, 1), await usage_report(store, 7)
     chat_id = chat_id_of(update)
     await send_plain(context, chat_id, f"{format_usage(day)}\n\n{format_usage(week)}")
+    from bot.admin_chart import render_stats_chart  # matplotlib is heavy: load it only for charts
+
     png = await asyncio.to_thread(render_stats_chart, week)  # matplotlib is CPU work: off the event loop
     caption = f"Messages per day and top topics, {week.period}"
     await with_retries(partial(context.bot.send_photo, chat_id, png, caption=caption, filename="stats.png"),
