@@ -68,15 +68,39 @@ class Engine:
             return self._safety_turn(knowledge, flag, context)
         match = knowledge.matcher.match(text)
         used_context = False
-        if match.status != "matched" and context.topic in TOPIC_WORDS:
-            with_topic = knowledge.matcher.match(f"{text} {TOPIC_WORDS[context.topic]}")
-            if with_topic.status == "matched" and knowledge.intents[with_topic.intent_id].kind == "topical":
-                match, used_context = with_topic, True
+        if subject := self._subject(knowledge, context):
+            # A follow-up ("and treatment?", "is it inherited?") borrows the last answer's subject. It wins when
+            # the message alone found no answer, or found one about another disease that the subject outscores
+            # ("is it inherited?" after MS is not about epilepsy genes); "what is epilepsy" after MS stays put.
+            followed = knowledge.matcher.match(f"{text} {subject}")
+            drifted = (self._topical(knowledge, match) and followed.score > match.score
+                       and self._topic(knowledge, match) != context.topic == self._topic(knowledge, followed))
+            if self._topical(knowledge, followed) and (match.status != "matched" or drifted):
+                match, used_context = followed, True
         turn = self._match_turn(knowledge, match, text, context)
         if len(text) > MAX_MESSAGE_CHARS and turn.kind in ("fallback", "ambiguous"):
             turn = replace(turn, reply=compose.compose_fallback(
                 knowledge, match, "That's a long message, and I couldn't find one question in it."))
         return replace(turn, used_context=used_context)
+
+    @staticmethod
+    def _topical(knowledge: Knowledge, match: Match) -> bool:
+        return match.status == "matched" and knowledge.intents[match.intent_id or ""].kind == "topical"
+
+    @staticmethod
+    def _topic(knowledge: Knowledge, match: Match) -> str | None:
+        intent = knowledge.intents.get(match.intent_id or "")
+        article = knowledge.articles.get(intent.article or "") if intent else None
+        return article.topic if article else None
+
+    @staticmethod
+    def _subject(knowledge: Knowledge, context: Context) -> str:
+        """Words naming what the chat is about: the last answer's topic label ("MS symptoms"), else the
+        article topic's word."""
+        intent = knowledge.intents.get(context.last_intent or "")
+        if intent is not None and intent.kind == "topical":
+            return knowledge.label(intent)
+        return TOPIC_WORDS.get(context.topic or "", "")
 
     def _safety_turn(self, knowledge: Knowledge, flag: SafetyFlag, context: Context) -> Turn:
         if flag.kind == "emergency":

@@ -2,12 +2,28 @@
 
 Built once per snapshot of `intents.yaml`; `match()` is pure and thread-safe.
 
+Words: messages and keywords go through the same steps, so they meet however they are typed: filler words
+dropped (`bot.normalise.STOPWORDS`), light stemming ("treated"/"treatment", "caused"/"cause"), spelled-out
+terms folded into their abbreviation ("multiple sclerosis" -> "ms", `_PHRASES`), and synonyms sharing one
+vocabulary entry ("fits"/"seizures", "tablets"/"medication", `_SYNONYMS`).
+
+Scoring an intent: its best keyword (all words found, or for 3+ words all but one that is not its rarest;
+typos cost a little),
+plus a bonus for further message words its other keywords explain, minus a penalty for the words it leaves
+unexplained, weighed against what it does explain. Words shared by many intents ("ms", "seizure") weigh
+little, so the disease name sets the scene and the specific word ("hsct") decides.
+
+Deciding: below the threshold, or out of scope, gets the fallback; two close intents that each explain
+words of their own get "Did you mean ...?". An intent about one disease never answers a message that names
+only the other.
+
 How it stays fast at thousands of intents (cost grows with the message, not the file):
 * every keyword word is in a vocabulary; a typo in the message finds its vocabulary
-  word through a deletion index (SymSpell-style: the word with one letter removed),
-  then `rapidfuzz` checks the edit distance; no scan over the vocabulary;
-* a keyword is filed only under its rarest word(s), so a common word such as "ms"
-  does not pull in every keyword that contains it;
+  word through a deletion index (SymSpell-style: each word is filed under itself with
+  one or two letters removed, as many as its typo allowance), then `rapidfuzz` checks
+  the edit distance; no scan over the vocabulary;
+* a keyword is filed only under its rarest word, which every match of it contains, so a
+  common word such as "ms" or "side effects" does not pull in every keyword that has it;
 * scoring touches only the keywords reached that way.
 """
 
@@ -23,41 +39,32 @@ from typing import Literal
 from rapidfuzz.distance import OSA
 
 from bot.intents import Intent, MatchSettings
-from bot.normalise import content_tokens
+from bot.normalise import content_tokens, tokens
 
 Status = Literal["matched", "ambiguous", "fallback"]
 
 KEYWORD_WEIGHT = 0.85  # a perfect one-word match scores 85; the rest of the scale rewards specificity
-EXTRA_WORD_BONUS = 5.0  # per further message word explained by the same intent
+EXTRA_WORD_BONUS = 7.0  # per further message word (by weight) explained by the same intent
 EXTRA_WORD_BONUS_CAP = 15.0
-UNEXPLAINED_PENALTY = 6.0  # per message word the intent does not explain ("ms word": "word")
+UNEXPLAINED_PENALTY = 6.0  # per unexplained word, relative to what the intent explains ("ms word": "word")
 UNEXPLAINED_PENALTY_CAP = 24.0
-UNKNOWN_WORD_WEIGHT = 0.6  # a message word no keyword knows ("husband", "word", "knee")
+SHORT_MESSAGE_WORDS = 12  # typed words; beyond this the cap shrinks, as most words of a long story are story
+UNKNOWN_WORD_WEIGHT = 1.0  # a word no keyword knows ("convert", "seconds") may be the message's real topic
 MIN_WORD_WEIGHT = 0.25
-GENERIC_KEYWORD_FACTOR = 0.85  # value kept by a keyword of the commonest words
-MIN_MISSING_WEIGHT = 0.0  # a known topic word left unexplained costs at least this much, however common
-SMALLTALK_PENALTY = 12.0  # greetings, thanks, help answer whole messages: "help" inside a question is not one
+SMALLTALK_PENALTY = 12.0  # per other word: greetings, thanks, help answer whole messages, not "... thanks"
+RIVAL_SHARE = 1.0  # see Matcher._rival
+EXACT = 99.9  # an out-of-scope keyword overrules a topical answer only when spelled out in full
+OUT_OF_SCOPE_SHARE = 0.2  # and when it is a real part of the message, not a passing word in a long story
 TYPO_COST = 8.0  # similarity lost per edit: "sclerosys" is a 92 match for "sclerosis"
 MAX_CANDIDATES = 5
-# Spelled-out terms and the abbreviation they fold into (stemmed words). The disease name matters most:
-# "multiple sclerosis" is then as common (and as weak a clue to the topic) as "ms".
-PHRASES: dict[tuple[str, ...], str] = {
-    ("multiple", "sclerosis"): "ms",
-    ("central", "nervous", "system"): "cns",
-    ("blood", "brain", "barrier"): "bbb",
-    ("vagus", "nerve", "stimulation"): "vns",
-    ("vagus", "nerve", "stimulator"): "vns",
-    ("traumatic", "brain", "injury"): "tbi",
-}
-
-
 _SUFFIXES = (("ness", ""), ("ment", ""), ("ing", ""), ("ed", ""))
 
 
+@lru_cache(maxsize=20_000)
 def stem(word: str) -> str:
     """Light suffix folding, the same for keywords and messages, so that word forms meet:
-    "seizures"/"seizure", "treated"/"treatment"/"treating", "stiffness"/"stiff", "therapies"/"therapy".
-    Also "ph" -> "f", the commonest spelling slip in medical words ("fisio", "farmacoresistance").
+    "seizures"/"seizure", "treated"/"treatment"/"treating", "stiffness"/"stiff", "therapies"/"therapy",
+    "caused"/"cause". Also "ph" -> "f", the commonest spelling slip in medical words ("fisio").
     """
     word = word.replace("ph", "f")
     if len(word) > 4 and word.endswith("ies"):
@@ -70,25 +77,102 @@ def stem(word: str) -> str:
             if suffix in ("ing", "ed") and len(base) > 4 and base[-1] == base[-2] and base[-1] not in "aeiouys" \
                     and (base[-1] != "l" or len(base) > 5):
                 base = base[:-1]  # "stopped" -> "stop", "controlled" -> "control"; not "spell", "assess"
-            return base + replacement
+            word = base + replacement
+            break
+    if len(word) > 4 and word.endswith("e") and not word.endswith("ee"):
+        word = word[:-1]  # "cause" meets "caused" in "caus", "relapse" meets "relapsing"
     return word
+
+
+# Spelled-out terms and the abbreviation they fold into. The disease name matters most: "multiple
+# sclerosis" is then as common (and as weak a clue to the topic) as "ms".
+_PHRASES = {
+    "multiple sclerosis": "ms",
+    "central nervous system": "cns",
+    "blood brain barrier": "bbb",
+    "vagus nerve stimulation": "vns",
+    "vagus nerve stimulator": "vns",
+    "traumatic brain injury": "tbi",
+    # the subject of the refractory-epilepsy article, however it is put
+    "medicine resistant": "refractory",
+    "treatment resistant": "refractory",
+    "hard to treat": "refractory",
+    "hard to control": "refractory",
+}
+# Words patients and leaflets use for the same thing; the first names the group. A keyword with one of them
+# matches a message with another, and each keeps its own typo tolerance.
+_SYNONYMS = (
+    ("seizure", "fit", "fitting", "convulsion"),
+    ("medicine", "medication", "meds", "drug", "tablet", "pill", "aed"),
+    ("type", "kind", "sort"),
+    ("symptom", "sign"),
+    ("fatigue", "tired", "exhausted", "exhaustion"),
+    ("pee", "peeing", "wee", "weeing", "urinate", "urination", "urine"),
+    ("gut", "tummy", "stomach", "belly", "bowel"),
+    ("physio", "physiotherapy", "physiotherapist"),
+    ("surgery", "operation"),
+    ("worse", "worsen", "deteriorate"),
+    ("cure", "curable"),
+    ("treat", "treatable"),
+    ("interaction", "interact", "interfere", "interference"),
+    ("likely", "prone"),
+    ("hard", "harder", "hardest", "difficult", "tough"),
+    ("refractory", "intractable"),
+    ("resistance", "resistant", "resist", "resists"),
+    ("miss", "missed", "missing", "forget", "forgot", "forgetting", "skip", "skipped", "skipping"),
+    ("anxiety", "anxious"),
+    ("depression", "depressed"),
+)
+SYNONYMS: dict[str, tuple[str, ...]] = {stem(group[0]): tuple(stem(w) for w in group[1:]) for group in _SYNONYMS}
+_CANONICAL = {spelling: canonical for canonical, spellings in SYNONYMS.items() for spelling in spellings}
+PHRASES: dict[tuple[str, ...], str] = {
+    tuple(_CANONICAL.get(stem(w), stem(w)) for w in long.split() if w != "to"): short
+    for long, short in _PHRASES.items()
+}
+# The diseases the bot covers, by the words that name them. A topical intent whose keywords name only one of
+# them never answers a message that names only the other: "immunotherapy for ms" is not the epilepsy text.
+_DISEASES = {"ms": "ms", "epilepsy": "epilepsy", "epileptic": "epilepsy", "seizure": "epilepsy"}
+DISEASES = {stem(word): disease for word, disease in _DISEASES.items()}
+
+
+def _phrases_by_letter() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """The phrases by the first letter of their first word, in any of its synonyms ("drug resistant")."""
+    found: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for phrase, short in PHRASES.items():
+        for letter in {phrase[0][0], *(spelling[0] for spelling in SYNONYMS.get(phrase[0], ()))}:
+            found[letter].append((phrase, short))
+    return {letter: tuple(phrases) for letter, phrases in found.items()}
+
+
+_PHRASES_BY_LETTER = _phrases_by_letter()
+
+
+def canonical_word(word: str) -> str:
+    """The spelling a synonym group is filed under ("fit" -> "seizure")."""
+    return _CANONICAL.get(word, word)
 
 
 def match_words(text: str) -> list[str]:
     """The message words the matcher compares: normalised, filler removed, word forms and phrases folded."""
-    return list(dict.fromkeys(fold_phrases([stem(word) for word in content_tokens(text)])))
+    return list(dict.fromkeys(word for word, _ in _typed_words(text)))
 
 
-def fold_phrases(words: list[str]) -> list[str]:
+def _typed_words(text: str) -> list[tuple[str, str]]:
+    """Each compared word with the word as typed (ph as f): a typo can keep a word from being stemmed."""
+    typed = [word.replace("ph", "f") for word in content_tokens(text)]
+    return fold_phrases([(stem(word), word) for word in typed])
+
+
+def fold_phrases(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Write a spelled-out term as its abbreviation ("multiple sclerosys" -> "ms"), typos allowed, so that
     the long form counts as one word and weighs what the abbreviation weighs."""
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     i = 0
     while i < len(words):
-        for phrase, short in PHRASES.items():
-            part = words[i:i + len(phrase)]
-            if len(part) == len(phrase) and all(_close(w, p) for w, p in zip(part, phrase, strict=True)):
-                out.append(short)
+        for phrase, short in _phrases_from(words[i][0]):
+            part = words[i + 1:i + len(phrase)]
+            if len(part) == len(phrase) - 1 and all(_close(w, p) for (w, _), p in zip(part, phrase[1:], strict=True)):
+                out.append((short, short))
                 i += len(phrase)
                 break
         else:
@@ -97,8 +181,17 @@ def fold_phrases(words: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=20_000)
+def _phrases_from(word: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The phrases whose first word `word` could be."""
+    return tuple((phrase, short) for phrase, short in _PHRASES_BY_LETTER.get(word[0], ()) if _close(word, phrase[0]))
+
+
 def _close(word: str, target: str) -> bool:
-    return word == target or OSA.distance(word, target, score_cutoff=max_edits(target)) <= max_edits(target)
+    word = canonical_word(word)
+    allowed = max_edits(target)
+    return word == target or (word[0] == target[0] and abs(len(word) - len(target)) <= allowed
+                              and OSA.distance(word, target, score_cutoff=allowed) <= allowed)
 
 
 def max_edits(word: str) -> int:
@@ -127,6 +220,7 @@ class Candidate:
     kind: str
     words: tuple[str, ...] = ()  # the message words this intent explained
     strength: float = 0.0  # the best keyword's own match (0-100), before bonus and penalty
+    share: float = 0.0  # the part of the message (by word weight) this intent explains, 0-1
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,30 +244,40 @@ class _Keyword:
     intent: int
     text: str
     words: tuple[int, ...]  # vocabulary ids
-    required: int  # words that must be found
-    specificity: float = 1.0  # weight of its most telling word: "hsct" 1.0, "multiple sclerosis" lower
+    required: int  # words that must be found; the rarest always is: the keyword is reached only through it
 
 
 @dataclass(slots=True)
 class _Index:
-    vocab: dict[str, int] = field(default_factory=dict)
-    words: list[str] = field(default_factory=list)
-    deletes: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    vocab: dict[str, int] = field(default_factory=dict)  # spelling (stemmed) -> word id; synonyms share an id
+    words: list[str] = field(default_factory=list)  # word id -> its canonical spelling
+    deletes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # variant -> spellings
     postings: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
     keywords: list[_Keyword] = field(default_factory=list)
-    buckets: dict[tuple[str, int], list[str]] = field(default_factory=lambda: defaultdict(list))
     weights: list[float] = field(default_factory=list)
+    diseases: list[frozenset[str]] = field(default_factory=list)  # topical intent -> the diseases it names
 
     def word_id(self, word: str) -> int:
+        """The id of `word`; its synonyms (and their typos) are filed under the same id."""
         found = self.vocab.get(word)
         if found is None:
-            found = self.vocab[word] = len(self.words)
-            self.words.append(word)
-            for variant in _deletes(word, 1 if max_edits(word) else 0):
-                self.deletes[variant].append(found)
-            if max_edits(word) > 1:
-                self.buckets[(word[0], len(word))].append(word)
+            canonical = canonical_word(word)
+            found = self.vocab.get(canonical)
+            if found is None:
+                found = len(self.words)
+                self.words.append(canonical)
+            for spelling in (canonical, *SYNONYMS.get(canonical, ())):
+                self.add_spelling(spelling, found)
         return found
+
+    def add_spelling(self, spelling: str, word_id: int) -> None:
+        if spelling in self.vocab:
+            return
+        self.vocab[spelling] = word_id
+        # Filed under itself with up to as many letters removed as it tolerates typos, like the message word
+        # is looked up: two words within the typo allowance always share a variant (SymSpell).
+        for variant in _deletes(spelling, max_edits(spelling)):
+            self.deletes[variant] = (*self.deletes.get(variant, ()), spelling)  # tuples: small at 10,000 intents
 
 
 class Matcher:
@@ -194,10 +298,10 @@ class Matcher:
         raw: list[tuple[int, str, tuple[str, ...]]] = []
         for number, intent in enumerate(self.intents):
             for keyword in intent.keywords:
-                words = tuple(match_words(keyword))
+                words = tuple(dict.fromkeys(canonical_word(w) for w in match_words(keyword)))
                 if not words:
                     continue
-                first = owner.setdefault(words, number)
+                first = owner.setdefault(tuple(sorted(words)), number)
                 if first == number:
                     raw.append((number, keyword, words))
                 else:
@@ -212,19 +316,27 @@ class Matcher:
             required = len(ids) if len(ids) <= 2 else len(ids) - 1
             keyword_id = len(index.keywords)
             index.keywords.append(_Keyword(number, text, ids, required))
-            # File it under enough of its rarest words that any acceptable match reaches it.
-            anchors = sorted(set(ids), key=lambda i: frequency[index.words[i]])[: len(ids) - required + 1]
-            for word in anchors:
-                index.postings[word].append(keyword_id)
+            # Filed under its rarest word, which every match needs: a keyword of 3+ words may miss one word,
+            # but not its most telling one ("side effects" alone is no match for "zonisamide side effects").
+            index.postings[min(ids, key=lambda i: frequency[index.words[i]])].append(keyword_id)
+        # Keyword words also as typed, under their stem's id: a typo can keep a message word from being stemmed
+        # ("numnbess" stays as it is), and then it is one slip away from "numbness", not from "numb".
+        for _, text, _ in raw:
+            for typed in content_tokens(text):
+                word_id = index.vocab.get(canonical_word(stem(typed)))
+                if word_id is not None and max_edits(typed) > 0:
+                    index.add_spelling(typed.replace("ph", "f"), word_id)
         # How much a word says about which intent is meant: 1 for a word of one intent, less for shared ones.
         total = max(len(self.intents), 2)
         index.weights = [max(MIN_WORD_WEIGHT, 1 - math.log(frequency[w]) / math.log(total))
                          for w in index.words]
-        for keyword in index.keywords:
-            keyword.specificity = max(index.weights[w] for w in keyword.words)
-        index.deletes = dict(index.deletes)
-        index.buckets = dict(index.buckets)
         index.postings = dict(index.postings)
+        named: dict[int, set[str]] = defaultdict(set)
+        for keyword in index.keywords:
+            if self.intents[keyword.intent].kind == "topical":
+                named[keyword.intent].update(DISEASES[index.words[w]] for w in keyword.words
+                                             if index.words[w] in DISEASES)
+        index.diseases = [frozenset(named.get(number, ())) for number in range(len(self.intents))]
         return index
 
     def _lookup_word(self, word: str) -> tuple[tuple[int, float], ...]:
@@ -233,74 +345,88 @@ class Matcher:
         exact = index.vocab.get(word)
         if exact is not None and max_edits(word) == 0:
             return ((exact, 100.0),)
-        candidates: set[int] = set()
+        spellings: set[str] = set()
         for variant in _deletes(word, max_edits(word)):
-            if variant in index.vocab:
-                candidates.add(index.vocab[variant])
-            candidates.update(index.deletes.get(variant, ()))
-        if max_edits(word) > 1:
-            # Two typos in a long word: compare with the long words of similar length and same first letter.
-            for length in range(len(word) - 2, len(word) + 3):
-                for other in index.buckets.get((word[0], length), ()):
-                    candidates.add(index.vocab[other])
-        found = []
-        for word_id in candidates:
-            other = index.words[word_id]
+            spellings.update(index.deletes.get(variant, ()))
+        found: dict[int, float] = {}
+        for other in spellings:
+            if other[0] != word[0]:
+                continue  # typos almost never hit the first letter; "seeing" is not "peeing"
             allowed = min(max_edits(word), max_edits(other))
             distance = OSA.distance(word, other, score_cutoff=allowed)
             if distance <= allowed:
-                found.append((word_id, 100.0 - TYPO_COST * distance))
-        return tuple(found)
+                word_id = index.vocab[other]
+                found[word_id] = max(found.get(word_id, 0.0), 100.0 - TYPO_COST * distance)
+        return tuple(found.items())
 
     def score(self, text: str) -> list[Candidate]:
         """Every intent that some keyword reached, best first."""
+        return self._score(text)[0]
+
+    def keywords_reached(self, text: str) -> int:
+        """How many keywords scoring `text` has to look at: the per-message work, shown by benchmarks."""
+        return len(self._reached(self._similarity(_typed_words(text))[0]))
+
+    def _reached(self, similarity: dict[int, tuple[float, str]]) -> set[int]:
+        return {k for w in similarity for k in self._index.postings.get(w, ())}
+
+    def _similarity(self, typed_words: list[tuple[str, str]]) -> tuple[dict[int, tuple[float, str]], dict[str, float]]:
+        """Vocabulary word -> best (similarity, message word); and each message word's weight."""
         index = self._index
-        words = match_words(text)
         similarity: dict[int, tuple[float, str]] = {}
         weight: dict[str, float] = {}
-        known: set[str] = set()
-        for word in words:
-            found = self._lookup(word)
-            if found:
-                known.add(word)
-            weight[word] = max((index.weights[i] for i, _ in found), default=UNKNOWN_WORD_WEIGHT)
+        for word, typed in typed_words:
+            found = self._lookup(word) + (self._lookup(typed) if typed != word else ())
+            weight[word] = max((index.weights[i] for i, _ in found), default=weight.get(word, UNKNOWN_WORD_WEIGHT))
             for word_id, value in found:
                 if value > similarity.get(word_id, (0.0, ""))[0]:
                     similarity[word_id] = (value, word)
+        return similarity, weight
+
+    def _score(self, text: str) -> tuple[list[Candidate], dict[str, float]]:
+        """The candidates, and how much each message word says about which intent is meant."""
+        index = self._index
+        typed_words = _typed_words(text)
+        words = list(dict.fromkeys(word for word, _ in typed_words))
+        similarity, weight = self._similarity(typed_words)
         best: dict[int, tuple[float, str]] = {}
         explained: dict[int, set[str]] = defaultdict(set)
-        reached = {k for w in similarity for k in index.postings.get(w, ())}
-        for keyword_id in reached:
+        for keyword_id in self._reached(similarity):
             keyword = index.keywords[keyword_id]
             hits = [similarity[w] for w in keyword.words if w in similarity]
             if len(hits) < keyword.required:
                 continue
             value = sum(h[0] for h in hits) / len(keyword.words)
-            # A keyword of words many intents share ("ms", "multiple sclerosis") yields to a specific one ("hsct").
-            value *= GENERIC_KEYWORD_FACTOR + (1 - GENERIC_KEYWORD_FACTOR) * keyword.specificity
             explained[keyword.intent].update(h[1] for h in hits)
             if value > best.get(keyword.intent, (0.0, ""))[0]:
                 best[keyword.intent] = (value, keyword.text)
+        named = {DISEASES[index.words[i]] for i in similarity if index.words[i] in DISEASES}
+        total = sum(weight.values())
+        cap = UNEXPLAINED_PENALTY_CAP * math.sqrt(min(1.0, SHORT_MESSAGE_WORDS / max(len(tokens(text)), 1)))
         candidates = []
         for number, (value, keyword_text) in best.items():
+            if named and index.diseases[number] and not named & index.diseases[number]:
+                continue
             intent = self.intents[number]
             covered = explained[number]
             covered_weights = sorted((weight[w] for w in covered), reverse=True)
             bonus = min(EXTRA_WORD_BONUS * sum(covered_weights[1:]), EXTRA_WORD_BONUS_CAP)
-            missing = sum(weight[w] if w not in known else max(weight[w], MIN_MISSING_WEIGHT)
-                          for w in words if w not in covered)
+            missing = sum(weight[w] for w in words if w not in covered)
             if intent.kind == "smalltalk":
-                penalty = SMALLTALK_PENALTY * missing
+                penalty = SMALLTALK_PENALTY * (len(words) - len(covered))
             else:
-                penalty = min(UNEXPLAINED_PENALTY * missing, UNEXPLAINED_PENALTY_CAP)
+                # Relative to what the intent explains: "hsct" beside "ms" barely dents the stem-cell intent,
+                # while "ms" beside two unknown words ("convert ms to seconds") is too thin a clue.
+                ratio = missing / max(sum(covered_weights), MIN_WORD_WEIGHT)
+                penalty = min(UNEXPLAINED_PENALTY * ratio, cap)
             final = max(0.0, min(100.0, KEYWORD_WEIGHT * value + bonus - penalty))
-            candidates.append(Candidate(intent.id, round(final, 1), keyword_text, intent.kind,
-                                        tuple(sorted(covered)), round(value, 1)))
-        return sorted(candidates, key=lambda c: (-c.score, -len(c.words), c.intent_id))
+            candidates.append(Candidate(intent.id, round(final, 1), keyword_text, intent.kind, tuple(sorted(covered)),
+                                        round(value, 1), round(sum(covered_weights) / total, 2)))
+        return sorted(candidates, key=lambda c: (-c.score, -len(c.words), c.intent_id)), weight
 
     def match(self, text: str) -> Match:
         """Decide: one intent, a tie between two, or the fallback."""
-        scored = self.score(text)
+        scored, weight = self._score(text)
         candidates = tuple(scored[:MAX_CANDIDATES])
         if not candidates or candidates[0].score < self.settings.threshold:
             top = candidates[0].score if candidates else 0.0
@@ -308,15 +434,25 @@ class Matcher:
         first = candidates[0]
         if first.kind == "out_of_scope" or any(self._outside(c, first) for c in scored[1:]):
             return Match("fallback", None, first.score, first.keyword, candidates, "out of scope")
-        # A runner-up is a real alternative only if it has evidence of its own: "ms" alone is no rival to "ms meds".
         close = [c for c in candidates[1:] if first.score - c.score < self.settings.ambiguity_margin
-                 and not set(c.words) <= set(first.words)]
+                 and self._rival(c, first, weight)]
         if close:
             return Match("ambiguous", None, first.score, first.keyword, candidates, "top two too close")
         return Match("matched", first.intent_id, first.score, first.keyword, candidates)
 
-    def _outside(self, other: Candidate, first: Candidate) -> bool:
-        """An out-of-scope keyword that matches well on words the best intent leaves unexplained says the
-        message is about something we do not cover ("stem cells for knee injury", "antibody test after covid")."""
-        return (other.kind == "out_of_scope" and KEYWORD_WEIGHT * other.strength >= self.settings.threshold
+    @staticmethod
+    def _rival(other: Candidate, first: Candidate, weight: dict[str, float]) -> bool:
+        """A close runner-up is a real alternative only if the words it alone explains weigh about as much as
+        the words the leader alone explains: "ms" is no rival to "ms meds", nor is "drug resistant seizures"
+        (the subject of every refractory-epilepsy intent) to "hippocampal sclerosis"."""
+        own = sum(weight[w] for w in set(other.words) - set(first.words))
+        lead = sum(weight[w] for w in set(first.words) - set(other.words))
+        return own > 0 and own >= RIVAL_SHARE * lead
+
+    @staticmethod
+    def _outside(other: Candidate, first: Candidate) -> bool:
+        """An out-of-scope keyword, spelled out, covering a fair part of the message on words the best intent
+        leaves unexplained, says the message is about something we do not cover ("stem cells for knee injury",
+        "antibody test after covid"); a passing mention in a long story does not."""
+        return (other.kind == "out_of_scope" and other.strength >= EXACT and other.share >= OUT_OF_SCOPE_SHARE
                 and not set(other.words) <= set(first.words))

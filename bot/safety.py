@@ -56,7 +56,9 @@ _EMERGENCY_NOW = [
     r"\b(?:is|are|hes|shes|theyre|im|keeps|keep)\s+having\s+(?:a|an|another)\s+(?:\w+\s+)?(?:seizure|fit)\b",
     r"\bhaving\s+(?:a|an|another)\s+(?:\w+\s+)?(?:seizure|fit)\b.{0,20}\b(?:now|right now|at the moment)\b",
     r"\b(?:seizure|seizing|fitting|convulsing|shaking)\b.{0,40}\b(?:right now|now|at the moment|currently|"
-    r"wont stop|will not stop|not stopping|hasnt stopped|has not stopped|isnt stopping|keeps going|for ages)\b",
+    r"wont stop|will not stop|not stopping|hasnt stopped|has not stopped|isnt stopping|keeps going|for ages)\b"
+    # "my seizures won't stop with medication" describes the illness, not a seizure happening now
+    r"(?!\s+(?:with|despite|on|even with|after|since|no matter)\b)",
     r"\bright now\b.{0,30}\b(?:seizure|seizing|fitting|convulsing|shaking)\b",
     r"\bstatus epilepticus\b",
     # lasting over five minutes
@@ -117,7 +119,10 @@ _MEDICINE = r"(?:medication|" + "|".join(MEDICINE_NAMES) + r"|treatment|dmt|dmts
 _ADVICE = r"\b(?:can|should|shall|could|may|do|is it|is that|would it|would|will it|shud|cud|ok|okay|safe|allowed|" \
           r"want to|wants to|thinking of|going to)\b"
 _MEDICATION_CHANGE = [
-    rf"\b{_CHANGE}\b.{{0,30}}\b{_MEDICINE}\b",
+    # the medicine is the object of the change: "stop my ocrevus", "come off her epilepsy meds"
+    rf"\b{_CHANGE}\s+(?:taking\s+|using\s+|on\s+)?(?:my|his|her|their|the|your|our|all)?\s*"
+    rf"(?:(?!with\b|despite\b|even\b|after\b|since\b)\w+\s+){{0,2}}"
+    rf"{_MEDICINE}\b",
     rf"\b{_MEDICINE}\b.{{0,20}}\b(?:double|halve|in half|twice|two now|less often|every other day)\b",
     r"\bstop taking\b|\bcome off\b.{0,20}\b(?:it|them)\b",
 ]

@@ -60,6 +60,7 @@ def test_medication_change(text: str) -> None:
     "how do ms medicines work",
     "he had a head injury years ago and now has epilepsy",
     "blurry vision with ms",
+    "my seizures wont stop with meds, what else is there",
 ])
 def test_calm_questions_are_not_flagged(text: str) -> None:
     assert CHECK.check(text) is None, text

@@ -1,0 +1,93 @@
+"""Answer quality of the shipped intents.yaml and content on the labelled development set.
+
+The floors are the ones `python -m bot evaluate` reports (bot.evaluate.FLOORS). A failure lists the
+messages that went wrong; `python -m bot evaluate --mistakes` and `python -m bot explain "..."` show why.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Engine, Turn
+from bot.evaluate import FLOORS, SAFETY, Report, evaluate, load_cases
+from bot.intents import Intent
+from bot.knowledge import Library
+from tests.helpers import REPO
+
+DEVSET = REPO / "tests" / "data" / "devset.yaml"
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(Library(Path(REPO)), "https://example.org")
+
+
+@pytest.fixture(scope="module")
+def report(engine: Engine) -> Report:
+    return evaluate(engine, load_cases(DEVSET))
+
+
+def mistakes(report: Report, which: str) -> str:
+    """The wrong answers of one kind, one a line, for the assertion message."""
+    def wanted(m: dict[str, object]) -> bool:
+        expected = m["expected"]
+        if which == "in_scope":
+            return expected is not None and expected not in SAFETY
+        if which == "oos":
+            return expected is None
+        return expected == which
+
+    rows = [f"  expected {m['expected']!s:<30} got {m['got']!s:<30} {m['text']}" for m in report.mistakes if wanted(m)]
+    return "\n".join(rows) or "  (none)"
+
+
+def test_in_scope_accuracy(report: Report) -> None:
+    floor = FLOORS["in_scope_accuracy"]
+    assert report.in_scope_accuracy >= floor, (
+        f"top-1 accuracy on in-scope messages is {report.in_scope_accuracy:.1%}, below {floor:.0%}:\n"
+        f"{mistakes(report, 'in_scope')}")
+
+
+def test_out_of_scope_rejection(report: Report) -> None:
+    floor = FLOORS["oos_rejection"]
+    assert report.oos_rejection >= floor, (
+        f"out-of-scope rejection is {report.oos_rejection:.1%}, below {floor:.0%}; these got an answer:\n"
+        f"{mistakes(report, 'oos')}")
+
+
+def test_emergency_recall(report: Report) -> None:
+    assert report.emergency_recall >= FLOORS["emergency_recall"], (
+        f"emergency recall is {report.emergency_recall:.1%}; missed:\n{mistakes(report, 'emergency')}")
+
+
+def test_crisis_recall(report: Report) -> None:
+    assert report.crisis_recall >= FLOORS["crisis_recall"], (
+        f"crisis recall is {report.crisis_recall:.1%}; missed:\n{mistakes(report, 'crisis')}")
+
+
+def test_no_false_emergency_on_calm_seizure_questions(report: Report) -> None:
+    calm = [m for m in report.mistakes if m["got"] == "emergency" and m["expected"] != "emergency"]
+    assert report.calm_seizure_false_emergencies == 0, (
+        "calm seizure questions got the emergency reply:\n" + "\n".join(f"  {m['text']}" for m in calm))
+
+
+def lands_on(intent: Intent, turn: Turn) -> bool:
+    """Safety examples trigger their safety reply; out-of-scope ones get the fallback; the rest their intent."""
+    if intent.kind == "safety":
+        return turn.kind == intent.id
+    if intent.kind == "out_of_scope":
+        return turn.kind == "fallback"
+    return turn.intent_id == intent.id
+
+
+def test_every_example_lands_on_its_own_intent(engine: Engine) -> None:
+    missed = []
+    for intent in engine.knowledge.intent_file.intents:
+        for example in intent.examples:
+            turn = engine.respond(example)
+            if not lands_on(intent, turn):
+                got = turn.intent_id or turn.kind
+                missed.append(f"  {intent.id}: {example!r} -> {got} (score {turn.score:.0f})")
+    assert not missed, "examples that do not land on their own intent:\n" + "\n".join(missed)
