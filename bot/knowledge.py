@@ -6,6 +6,7 @@ completely (validated) and then replaces one reference, so nobody sees half a fi
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
@@ -68,6 +69,16 @@ def build_knowledge(root: Path) -> tuple[Knowledge | None, list[Problem]]:
     return knowledge, problems
 
 
+def _settle(knowledge: Knowledge) -> None:
+    """Keep the garbage collector from rescanning a big snapshot: with 10,000 intents a full
+    collection paused matching for about 250 ms. Unfreezing first lets the previous snapshot,
+    if nothing uses it any more, be collected now."""
+    del knowledge
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
+
+
 class Library:
     """Holds the current Knowledge; `reload()` swaps in a new one only if it loads cleanly."""
 
@@ -79,6 +90,7 @@ class Library:
         if knowledge is None:
             raise LoadError(errors_only(problems))
         self._current = knowledge
+        _settle(knowledge)
         self.last_problems: list[Problem] = problems
 
     @property
@@ -96,6 +108,7 @@ class Library:
             applied = knowledge is not None
             if knowledge is not None:
                 self._current = knowledge
+                _settle(knowledge)
             self.last_problems = problems
         if applied:
             log.info("reloaded content: %d articles, %d intents", len(knowledge.articles), len(knowledge.intents))

@@ -29,6 +29,7 @@ How it stays fast at thousands of intents (cost grows with the message, not the 
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterable
@@ -252,7 +253,8 @@ class _Index:
     vocab: dict[str, int] = field(default_factory=dict)  # spelling (stemmed) -> word id; synonyms share an id
     words: list[str] = field(default_factory=list)  # word id -> its canonical spelling
     deletes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # variant -> spellings
-    postings: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+    postings: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))  # one-word keywords
+    pairs: dict[tuple[int, int], list[int]] = field(default_factory=lambda: defaultdict(list))  # (rarest, other)
     keywords: list[_Keyword] = field(default_factory=list)
     weights: list[float] = field(default_factory=list)
     diseases: list[frozenset[str]] = field(default_factory=list)  # topical intent -> the diseases it names
@@ -316,9 +318,17 @@ class Matcher:
             required = len(ids) if len(ids) <= 2 else len(ids) - 1
             keyword_id = len(index.keywords)
             index.keywords.append(_Keyword(number, text, ids, required))
-            # Filed under its rarest word, which every match needs: a keyword of 3+ words may miss one word,
-            # but not its most telling one ("side effects" alone is no match for "zonisamide side effects").
-            index.postings[min(ids, key=lambda i: frequency[index.words[i]])].append(keyword_id)
+            # Every match needs its rarest word: a keyword of 3+ words may miss one word, but not its most
+            # telling one ("side effects" alone is no match for "zonisamide side effects"). A keyword of 2+
+            # words needs a second word too, so it is filed under its (rarest, other) pairs: a message then
+            # reaches only keywords it can match, not every keyword that has its rarest word ("leg" in the
+            # hundreds of "leg <symptom> <facet>" keywords of a big file).
+            rarest = min(ids, key=lambda i: frequency[index.words[i]])
+            if len(ids) == 1:
+                index.postings[rarest].append(keyword_id)
+            for other in ids:
+                if other != rarest:
+                    index.pairs[(rarest, other)].append(keyword_id)
         # Keyword words also as typed, under their stem's id: a typo can keep a message word from being stemmed
         # ("numnbess" stays as it is), and then it is one slip away from "numbness", not from "numb".
         for _, text, _ in raw:
@@ -331,6 +341,7 @@ class Matcher:
         index.weights = [max(MIN_WORD_WEIGHT, 1 - math.log(frequency[w]) / math.log(total))
                          for w in index.words]
         index.postings = dict(index.postings)
+        index.pairs = dict(index.pairs)
         named: dict[int, set[str]] = defaultdict(set)
         for keyword in index.keywords:
             if self.intents[keyword.intent].kind == "topical":
@@ -368,7 +379,11 @@ class Matcher:
         return len(self._reached(self._similarity(_typed_words(text))[0]))
 
     def _reached(self, similarity: dict[int, tuple[float, str]]) -> set[int]:
-        return {k for w in similarity for k in self._index.postings.get(w, ())}
+        index = self._index
+        reached = {k for w in similarity for k in index.postings.get(w, ())}
+        for pair in itertools.permutations(similarity, 2):
+            reached.update(index.pairs.get(pair, ()))
+        return reached
 
     def _similarity(self, typed_words: list[tuple[str, str]]) -> tuple[dict[int, tuple[float, str]], dict[str, float]]:
         """Vocabulary word -> best (similarity, message word); and each message word's weight."""
@@ -391,7 +406,7 @@ class Matcher:
         similarity, weight = self._similarity(typed_words)
         best: dict[int, tuple[float, str]] = {}
         explained: dict[int, set[str]] = defaultdict(set)
-        for keyword_id in self._reached(similarity):
+        for keyword_id in sorted(self._reached(similarity)):  # file order: the first keyword wins a tie
             keyword = index.keywords[keyword_id]
             hits = [similarity[w] for w in keyword.words if w in similarity]
             if len(hits) < keyword.required:
