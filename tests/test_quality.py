@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import Engine, Turn
+from bot.check import lands_on_own_intent
+from bot.engine import Engine
 from bot.evaluate import FLOORS, SAFETY, Report, evaluate, load_cases
-from bot.intents import Intent
 from bot.knowledge import Library
 from tests.helpers import REPO
 
@@ -73,21 +73,12 @@ def test_no_false_emergency_on_calm_seizure_questions(report: Report) -> None:
         "calm seizure questions got the emergency reply:\n" + "\n".join(f"  {m['text']}" for m in calm))
 
 
-def lands_on(intent: Intent, turn: Turn) -> bool:
-    """Safety examples trigger their safety reply; out-of-scope ones get the fallback; the rest their intent."""
-    if intent.kind == "safety":
-        return turn.kind == intent.id
-    if intent.kind == "out_of_scope":
-        return turn.kind == "fallback"
-    return turn.intent_id == intent.id
-
-
 def test_every_example_lands_on_its_own_intent(engine: Engine) -> None:
     missed = []
     for intent in engine.knowledge.intent_file.intents:
         for example in intent.examples:
             turn = engine.respond(example)
-            if not lands_on(intent, turn):
+            if not lands_on_own_intent(intent, turn):
                 got = turn.intent_id or turn.kind
                 missed.append(f"  {intent.id}: {example!r} -> {got} (score {turn.score:.0f})")
     assert not missed, "examples that do not land on their own intent:\n" + "\n".join(missed)
