@@ -294,6 +294,16 @@ class Matcher:
         self._index = self._build()
         self._lookup = lru_cache(maxsize=20_000)(self._lookup_word)
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled for the snapshot cache without the per-process word cache."""
+        state = dict(self.__dict__)
+        state.pop("_lookup", None)
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._lookup = lru_cache(maxsize=20_000)(self._lookup_word)
+
     def _build(self) -> _Index:
         index = _Index()
         owner: dict[tuple[str, ...], int] = {}

@@ -145,7 +145,7 @@ def build_application(
     retry_undelivered_seconds: float = RETRY_UNDELIVERED_SECONDS,
 ) -> Application:  # type: ignore[type-arg]
     """The Application with our request, rate limiter, update processor, handlers and services."""
-    library = library or Library(settings.root)
+    library = library or Library(settings.root, settings.data_dir / "cache")
     inbox = Inbox(settings.heartbeat_path)
     builder = (
         ApplicationBuilder()

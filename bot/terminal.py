@@ -85,7 +85,7 @@ async def _read_line(prompt: str) -> str | None:
 
 
 async def chat(settings: Settings, use_store: bool = True) -> int:
-    library = Library(settings.root)
+    library = Library(settings.root, settings.data_dir / "cache" if use_store else None)
     store = None
     if use_store:
         secret = load_or_create_secret(settings.data_dir, settings.hash_secret)

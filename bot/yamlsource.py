@@ -29,6 +29,10 @@ class _LineLoader(_SafeBase):  # type: ignore[misc, valid-type]
     """A safe loader that keeps line numbers on mappings and sequences."""
 
 
+class _PureLineLoader(yaml.SafeLoader):
+    """The pure-Python parser: used to report a syntax error, as its marks point closer to the mistake."""
+
+
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     result = LineDict()
     result.line = node.start_mark.line + 1
@@ -47,13 +51,17 @@ def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineLis
     return result
 
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+for _loader in (_LineLoader, _PureLineLoader):
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
 def load_yaml(text: str) -> Any:
     """Parse YAML safely, keeping line numbers. Raises yaml.YAMLError on bad syntax."""
-    return yaml.load(text, Loader=_LineLoader)
+    try:
+        return yaml.load(text, Loader=_LineLoader)
+    except yaml.YAMLError:
+        return yaml.load(text, Loader=_PureLineLoader)  # raises again, with the line an admin should look at
 
 
 def line_of(node: Any, key: str | None = None, default: int | None = None) -> int | None:

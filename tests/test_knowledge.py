@@ -1,0 +1,43 @@
+"""The snapshot: built whole or not at all, and cached by the exact bytes it was built from."""
+
+from pathlib import Path
+
+from bot.engine import Engine
+from bot.knowledge import CACHE_PREFIX, Library, build_knowledge, fingerprint
+from tests.helpers import copy_root
+
+
+def cache_files(cache: Path) -> list[Path]:
+    return sorted(cache.glob(f"{CACHE_PREFIX}*.pickle"))
+
+
+def test_cached_snapshot_answers_like_a_fresh_one(tmp_path: Path) -> None:
+    root, cache = copy_root(tmp_path), tmp_path / "cache"
+    fresh, _ = build_knowledge(root, cache)
+    assert fresh is not None and len(cache_files(cache)) == 1
+    cached, _ = build_knowledge(root, cache)
+    assert cached is not None and cached is not fresh  # read back from the file
+    for question in ("multipel sclerosys drugs", "what is epilepsy", "ms word keeps crashing"):
+        assert cached.matcher.match(question) == fresh.matcher.match(question)
+
+
+def test_an_edit_changes_the_key_and_replaces_the_cache(tmp_path: Path) -> None:
+    root, cache = copy_root(tmp_path), tmp_path / "cache"
+    before = fingerprint(root)
+    library = Library(root, cache)
+    text = (root / "intents.yaml").read_text(encoding="utf-8")
+    (root / "intents.yaml").write_text(text.replace("      - ocrevus\n", "      - ocrevus\n      - zebra pill\n", 1),
+                                       encoding="utf-8")
+    assert fingerprint(root) != before
+    applied, _ = library.reload()
+    assert applied and Engine(library, "https://x.example").respond("zebra pill").intent_id == "ms_dmt"
+    [only] = cache_files(cache)
+    assert fingerprint(root) in only.name
+
+
+def test_a_damaged_cache_is_only_a_slower_start(tmp_path: Path) -> None:
+    root, cache = copy_root(tmp_path), tmp_path / "cache"
+    cache.mkdir()
+    (cache / f"{CACHE_PREFIX}{fingerprint(root)}.pickle").write_bytes(b"not a pickle")
+    knowledge, problems = build_knowledge(root, cache)
+    assert knowledge is not None and not [p for p in problems if p.severity == "error"]
