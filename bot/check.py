@@ -4,6 +4,7 @@ Prints every problem as `file:line: severity: field: message` (never only the
 first), runs every intent's examples through the engine, reports reading
 levels and keyword pitfalls, each with a suggested fix. Exit status 1 when the
 files have errors or an example lands on the wrong intent; warnings alone pass.
+The reading-level checks are in bot.check_readability.
 """
 
 from __future__ import annotations
@@ -14,15 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.compose import trim
-from bot.content import Article, Section
+from bot.check_readability import ArticleGrade, check_readability, format_grades
 from bot.engine import Engine, Turn
 from bot.intents import Intent
 from bot.knowledge import Knowledge, Library, build_knowledge
 from bot.matcher import match_words, stem
 from bot.normalise import STOPWORDS, content_tokens, tokens
 from bot.problems import Problem, errors_only
-from bot.readability import TARGET_GRADE, grade
 from bot.settings import Settings
 from bot.yamlsource import LineDict, item_line, line_of, load_yaml
 
@@ -30,16 +29,6 @@ INTENTS_FILE = "intents.yaml"
 # Short words that are real abbreviations or chat shorthand, so a one-word keyword of them is fine.
 KNOWN_SHORT_WORDS = frozenset({"ms", "ra", "iv", "ct", "gp", "ae", "er", "hi", "yo", "ty"})
 MAX_SHORT_LETTERS = 2
-READABILITY_FIX = "use shorter sentences and everyday words"
-
-
-@dataclass(slots=True)
-class ArticleGrade:
-    """Reading level of one article (the whole text) and of its summary."""
-
-    file: str
-    article: float
-    summary: float
 
 
 @dataclass(slots=True)
@@ -84,29 +73,6 @@ def list_item_line(node: LineDict | None, key: str, index: int, fallback: int) -
     if node is None:
         return fallback
     return item_line(node.get(key), index, line_of(node, key, fallback)) or fallback
-
-
-def paragraph_lines(article: Article, section: Section) -> list[int]:
-    """First line of each paragraph of `section` in the article's file (same splitting as content.py)."""
-    lines = article.path.read_text(encoding="utf-8").splitlines()
-    starts: list[int] = []
-    previous_blank = True
-    for number in range(section.line + 1, len(lines) + 1):
-        text = lines[number - 1].strip()
-        if text.startswith("## "):
-            break
-        if text and previous_blank:
-            starts.append(number)
-        previous_blank = not text
-    return starts
-
-
-def front_matter_line(article: Article, pattern: str) -> int | None:
-    """Line of the first front-matter line matching `pattern` (a regular expression)."""
-    for number, line in enumerate(article.path.read_text(encoding="utf-8").splitlines(), 1):
-        if re.search(pattern, line):
-            return number
-    return None
 
 
 # -- examples ---------------------------------------------------------------------------------
@@ -200,54 +166,6 @@ def check_examples(engine: Engine, nodes: dict[str, LineDict]) -> tuple[list[Pro
     return problems, total
 
 
-# -- readability ------------------------------------------------------------------------------
-
-
-def _grade_warning(file: str, line: int | None, where: str, text: str) -> Problem | None:
-    value = round(grade(text), 1)  # judged as shown: "8.0" must not be "above 8"
-    if value <= TARGET_GRADE:
-        return None
-    return Problem(file, line, where, f"reading grade {value:.1f} is above {TARGET_GRADE:g}: {READABILITY_FIX}",
-                   "warning")
-
-
-def shown_sections(knowledge: Knowledge) -> dict[str, set[str]]:
-    """Article slug -> ids of the sections a topical reply can quote."""
-    shown: dict[str, set[str]] = {}
-    for intent in knowledge.topical_intents():
-        if intent.article and intent.section:
-            shown.setdefault(intent.article, set()).add(intent.section)
-    return shown
-
-
-def check_article_readability(article: Article, sections: set[str]) -> list[Problem]:
-    """Warnings for the summary, treatment summaries and quotable paragraphs above the target grade."""
-    file = f"content/{article.path.name}"
-    found = [_grade_warning(file, front_matter_line(article, r"^summary:"), "summary", article.summary)]
-    for treatment in article.treatments:
-        line = front_matter_line(article, rf"name:\s*['\"]?{re.escape(treatment.name)}")
-        found.append(_grade_warning(file, line, f"treatments[{treatment.name}].summary", treatment.summary))
-    for section in article.sections:
-        if section.id not in sections:
-            continue
-        starts = paragraph_lines(article, section)
-        for index, paragraph in enumerate(section.paragraphs):
-            line = starts[index] if index < len(starts) else section.line
-            # A reply shows at most an excerpt of one paragraph: grade what the user would read.
-            found.append(_grade_warning(file, line, f"section[{section.id}] paragraph {index + 1}", trim(paragraph)))
-    return [p for p in found if p is not None]
-
-
-def check_readability(knowledge: Knowledge) -> tuple[list[Problem], list[ArticleGrade]]:
-    shown = shown_sections(knowledge)
-    problems: list[Problem] = []
-    grades = []
-    for article in knowledge.articles.values():
-        grades.append(ArticleGrade(f"content/{article.path.name}", grade(article.full_text()), grade(article.summary)))
-        problems += check_article_readability(article, shown.get(article.slug, set()))
-    return problems, grades
-
-
 # -- keywords ---------------------------------------------------------------------------------
 
 
@@ -332,12 +250,6 @@ def summary_line(result: CheckResult) -> str:
     return (f"{verdict}: {result.articles} articles, {result.intents} intents, {result.examples} examples; "
             f"{result.errors} error(s), {result.warnings} warning(s), "
             f"{result.misses} example(s) landing on another intent.")
-
-
-def format_grades(grades: list[ArticleGrade]) -> list[str]:
-    lines = [f"Reading level (Flesch-Kincaid grade, target {TARGET_GRADE:g} or below):"]
-    lines += [f"  {g.file}: whole article {g.article:.1f}, summary {g.summary:.1f}" for g in grades]
-    return lines
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -13,11 +13,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
 
 from bot.reply import CALLBACK_LIMIT, Bullet, Reply, Source
 
 MESSAGE_LIMIT = 4096  # Telegram's limit for one message, in UTF-16 code units
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)  # rendered replies are sent without link previews
 # Finest cut last: a part ends at a blank line if it can, else a line end, a sentence end, a space.
 _CUTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\n[ \t]*\n\s*"), "\n\n"),
