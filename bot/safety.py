@@ -89,7 +89,8 @@ _EMERGENCY_NOW = [
     r"\b(?:cant|cannot|unable to)\s+(?:lift|raise|move)\s+(?:his|her|their|my|one)\s+arm\b",
     r"\b(?:arm|leg|side)\b.{0,20}\b(?:suddenly\s+)?(?:went|gone|going)\s+(?:weak|numb|limp|dead)\b",
     r"\bsudden(?:ly)?\b.{0,30}\b(?:weak|weakness|numb|numbness|confused|cant speak|cant see)\b",
-    r"\bstroke\b.{0,20}\b(?:now|right now|happening|having|signs)\b|\bhaving a stroke\b",
+    # "having a stroke", "stroke happening right now"; not "a stroke last year and now has seizures"
+    r"\bstroke\b.{0,20}\b(?:right now|happening|signs)\b|\bhaving a stroke\b",
     r"\b(?:call|calling)\s+(?:an\s+)?(?:ambulance|999|911|112)\b|\bneed an ambulance\b",
 ]
 

@@ -18,6 +18,7 @@ CHECK = SafetyCheck({"emergency": ["code red seizure"], "crisis": ["feel like gi
     "she hit her head hard on the radiator during a fit",
     "his face is drooping and his speech is slurred",
     "my dad cant lift his arm suddenly",
+    "i think my wife is having a stroke",
     "CODE RED SEIZURE",
 ])
 def test_emergencies(text: str) -> None:
@@ -61,6 +62,7 @@ def test_medication_change(text: str) -> None:
     "he had a head injury years ago and now has epilepsy",
     "blurry vision with ms",
     "my seizures wont stop with meds, what else is there",
+    "my dad had a stroke two years ago and now gets seizures, is that linked",
 ])
 def test_calm_questions_are_not_flagged(text: str) -> None:
     assert CHECK.check(text) is None, text
