@@ -166,6 +166,11 @@ class Store:
         # One connection serves every chat: transactions from concurrent updates must not interleave
         # ("cannot start a transaction within a transaction").
         self._write_lock = asyncio.Lock()
+        self._done_lock = asyncio.Lock()
+        self._done_pending: set[int] = set()
+        self._handled_before_start = 0  # the highest update id answered before this process opened the store
+        self._handled_now: set[int] = set()
+        self._synchronous = ""  # the connection's current PRAGMA synchronous, to set it only when it changes
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -185,6 +190,7 @@ class Store:
         try:
             await store._configure()
             await store._migrate()
+            await store._read_watermark()
         except sqlite3.Error as err:
             await db.close()
             raise StorageError(_explain_open_error(path, err)) from err
@@ -216,6 +222,11 @@ class Store:
                 await self._db.rollback()
                 raise
             log.info("database migrated to schema version %d", version)
+
+    async def _read_watermark(self) -> None:
+        async with self._db.execute("SELECT MAX(update_id) FROM handled") as cursor:
+            row = await cursor.fetchone()
+        self._handled_before_start = int(row[0] or 0) if row else 0
 
     async def schema_version(self) -> int:
         async with self._db.execute("SELECT MAX(version) FROM schema_version") as cursor:
@@ -342,15 +353,35 @@ class Store:
         return pending
 
     async def is_handled(self, update_id: int) -> bool:
+        """Was this update answered, by this process or an earlier one?"""
+        if update_id > self._handled_before_start:
+            # Telegram's update ids only grow: a newer id can only have been answered by this process.
+            return update_id in self._handled_now
         async with self._db.execute("SELECT 1 FROM handled WHERE update_id = ?", (update_id,)) as cursor:
             return await cursor.fetchone() is not None
 
     async def inbox_done(self, update_id: int) -> None:
-        """The update was answered: remember its id, delete its stored copy."""
-        async with self._transaction(durable=True):
-            await self._db.execute("INSERT OR IGNORE INTO handled(update_id, handled_at) VALUES (?, ?)",
-                                   (update_id, time.time()))
-            await self._db.execute("DELETE FROM inbox WHERE update_id = ?", (update_id,))
+        """The update was answered: remember its id, delete its stored copy.
+
+        Group commit: updates answered while another commit waits for the disk are marked together in
+        the next one (one fsync for many), with no timer, so nobody waits longer than one commit.
+        """
+        self._done_pending.add(update_id)
+        async with self._done_lock:
+            if update_id not in self._done_pending:
+                return  # the commit before ours included it
+            batch = sorted(self._done_pending)
+            self._done_pending.clear()
+            try:
+                now = time.time()
+                async with self._transaction(durable=True):
+                    await self._db.executemany("INSERT OR IGNORE INTO handled(update_id, handled_at) VALUES (?, ?)",
+                                               [(u, now) for u in batch])
+                    await self._db.executemany("DELETE FROM inbox WHERE update_id = ?", [(u,) for u in batch])
+            except BaseException:
+                self._done_pending.update(u for u in batch if u != update_id)  # the others try again
+                raise
+            self._handled_now.update(batch)
 
     # -- admin views ---------------------------------------------------------------------------
 
@@ -389,7 +420,10 @@ class Store:
         deletions we promised; counts and context may lose their last second to a power cut, never to a kill.
         """
         async with self._write_lock:
-            await self._db.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
+            mode = "FULL" if durable else "NORMAL"
+            if mode != self._synchronous:
+                await self._db.execute(f"PRAGMA synchronous={mode}")
+                self._synchronous = mode
             await self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield

@@ -184,3 +184,17 @@ async def test_killed_writer_loses_nothing_acknowledged(tmp_path: Path) -> None:
     assert stored >= acknowledged
     store = await Store.open(db, "s")  # and the bot can open it again
     await store.close()
+
+
+async def test_handled_ids_survive_a_restart_and_batch_commits(tmp_path: Path) -> None:
+    store = await open_store(tmp_path)
+    await store.inbox_add([{"update_id": n, "message": {"text": f"m{n}"}} for n in (10, 11, 12)])
+    await asyncio.gather(*(store.inbox_done(n) for n in (10, 11, 12)))  # answered together: one commit or more
+    assert [await store.is_handled(n) for n in (10, 11, 12, 13)] == [True, True, True, False]
+    await store.close()
+    store = await open_store(tmp_path)  # a new process: older ids come from the table
+    assert await store.is_handled(11) and not await store.is_handled(13)
+    assert await store.inbox_pending() == []
+    await store.inbox_done(13)
+    assert await store.is_handled(13)
+    await store.close()
