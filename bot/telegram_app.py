@@ -18,8 +18,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import importlib
-import importlib.util
 import logging
 import re
 import secrets
@@ -33,7 +31,7 @@ from telegram import BotCommand, Update
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
-from bot import telegram_handlers
+from bot import telegram_admin, telegram_handlers
 from bot.conversation import Conversation
 from bot.delivery import (
     DurableGetUpdatesRequest,
@@ -165,14 +163,8 @@ def build_application(
         webhook=webhook, retry_undelivered_seconds=retry_undelivered_seconds, tasks=[],
     )
     telegram_handlers.register(application)
-    register_admin_commands(application)
+    telegram_admin.register(application)
     return application
-
-
-def register_admin_commands(application: Application) -> None:  # type: ignore[type-arg]
-    """Admin commands live in bot.telegram_admin, when that module exists."""
-    if importlib.util.find_spec("bot.telegram_admin") is not None:
-        importlib.import_module("bot.telegram_admin").register(application)
 
 
 # -- start and stop ----------------------------------------------------------------------------
