@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 from bot.content import Article, Section
 from bot.intents import Intent
@@ -29,8 +30,10 @@ def source_of(article: Article, base_url: str) -> Source:
     return Source(article.title, article.reviewed, article.link(base_url))
 
 
-def _paragraph_words(paragraph: str) -> set[str]:
-    return set(match_words(paragraph))
+@lru_cache(maxsize=4096)
+def _paragraph_words(paragraph: str) -> frozenset[str]:
+    """A paragraph's words, normalised once per paragraph text instead of on every answer."""
+    return frozenset(match_words(paragraph))
 
 
 def best_passage(section: Section, question: str, keyword: str | None) -> str:
@@ -42,7 +45,7 @@ def best_passage(section: Section, question: str, keyword: str | None) -> str:
     frequency = Counter(w for bag in bags for w in bag)
     wanted = set(match_words(question)) | set(match_words(keyword or ""))
 
-    def score(bag: set[str]) -> float:
+    def score(bag: frozenset[str]) -> float:
         total = 0.0
         for word in wanted:
             if word in bag or (len(word) >= 5 and any(b.startswith(word[:5]) for b in bag)):

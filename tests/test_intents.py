@@ -52,11 +52,10 @@ def test_valid_file_loads() -> None:
 def test_shipped_file_has_every_planned_id() -> None:
     loaded, problems = parse_intents(SHIPPED, ARTICLES)
     assert loaded is not None, problems
-    plan = (REPO.parent / "shared" / "content-plan.md")
-    if plan.exists():  # the plan sits beside the checkout in CI and here
-        ids = {line.split("`")[1] for line in plan.read_text().splitlines() if line.startswith("| `")}
-        ids = {i for i in ids if "-" not in i}  # article slugs have hyphens, intent ids do not
-        assert ids <= set(loaded.by_id())
+    plan = REPO.parent / "shared" / "content-plan.md"  # beside the checkout, here and in CI
+    ids = {line.split("`")[1] for line in plan.read_text().splitlines() if line.startswith("| `")}
+    ids = {i for i in ids if "-" not in i}  # article slugs have hyphens, intent ids do not
+    assert len(ids) == 35 and ids <= set(loaded.by_id())
 
 
 @pytest.mark.parametrize(
