@@ -31,6 +31,9 @@ from __future__ import annotations
 
 import itertools
 import math
+import zlib
+from array import array
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -240,46 +243,125 @@ class Match:
         return self.candidates[1] if len(self.candidates) > 1 else None
 
 
-@dataclass(slots=True)
-class _Keyword:
-    intent: int
-    text: str
-    words: tuple[int, ...]  # vocabulary ids
-    required: int  # words that must be found; the rarest always is: the keyword is reached only through it
+def _variant_key(variant: str) -> int:
+    """A stable 30-bit key for a deletion variant (str hashes change per process; the index is pickled; 30 bits
+    keep each a small int). Two variants sharing a key only add a candidate the edit-distance check drops."""
+    return zlib.crc32(variant.encode()) & 0x3FFF_FFFF
 
 
 @dataclass(slots=True)
 class _Index:
+    """The matcher's index, kept in flat arrays rather than an object per keyword or variant: at 10,000
+    intents (250,000 keywords, 200,000 typo variants) that is a few MB instead of 150."""
+
     vocab: dict[str, int] = field(default_factory=dict)  # spelling (stemmed) -> word id; synonyms share an id
     words: list[str] = field(default_factory=list)  # word id -> its canonical spelling
-    deletes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # variant -> spellings
-    postings: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))  # one-word keywords
-    pairs: dict[tuple[int, int], list[int]] = field(default_factory=lambda: defaultdict(list))  # (rarest, other)
-    keywords: list[_Keyword] = field(default_factory=list)
-    weights: list[float] = field(default_factory=list)
-    diseases: list[frozenset[str]] = field(default_factory=list)  # topical intent -> the diseases it names
+    weights: list[float] = field(default_factory=list)  # word id -> how much it says about which intent is meant
+    spellings: list[str] = field(default_factory=list)  # every spelling in `vocab`, numbered
+    variant_keys: list[int] = field(default_factory=list)  # sorted keys of each spelling with up to
+    variant_spellings: array = field(default_factory=lambda: array("i"))  # 2 letters removed; its spelling number
+    postings: dict[int, array] = field(default_factory=dict)  # word id -> one-word keywords
+    pairs: dict[int, int] = field(default_factory=dict)  # rarest * len(words) + other -> a run of pair_keywords
+    pair_starts: array = field(default_factory=lambda: array("i"))
+    pair_keywords: array = field(default_factory=lambda: array("i"))
+    keyword_intent: array = field(default_factory=lambda: array("i"))  # keyword number -> intent number
+    keyword_text: array = field(default_factory=lambda: array("i"))  # -> its place in the intent's keywords
+    keyword_required: array = field(default_factory=lambda: array("b"))  # words that must be found
+    keyword_starts: array = field(default_factory=lambda: array("i"))  # -> its run of keyword_words (word ids)
+    keyword_words: array = field(default_factory=lambda: array("i"))
+    diseases: list[frozenset[str]] = field(default_factory=list)  # intent number -> the diseases it names
+
+    def near(self, variant: str) -> list[str]:
+        """The spellings filed under `variant` (a word with letters removed, or the word itself)."""
+        keys, key = self.variant_keys, _variant_key(variant)
+        at = bisect_left(keys, key)  # a list, not an array: bisecting an array boxes an int at every step
+        found = []
+        while at < len(keys) and keys[at] == key:
+            found.append(self.spellings[self.variant_spellings[at]])
+            at += 1
+        return found
+
+    def keyword_words_of(self, keyword: int) -> array:
+        return self.keyword_words[self.keyword_starts[keyword]:self.keyword_starts[keyword + 1]]
+
+    def reached(self, word_ids: Iterable[int]) -> set[int]:
+        """The keywords a message with these words can match: one-word keywords filed under one of them, and
+        longer ones filed under a (rarest, other) pair of them."""
+        reached: set[int] = set()
+        ids = list(word_ids)
+        for word in ids:
+            if (posting := self.postings.get(word)) is not None:
+                reached.update(posting)
+        size, starts, pairs = len(self.words), self.pair_starts, self.pairs
+        for first, other in itertools.permutations(ids, 2):
+            if (run := pairs.get(first * size + other)) is not None:
+                reached.update(self.pair_keywords[starts[run]:starts[run + 1]])
+        return reached
+
+
+class _IndexBuilder:
+    """Collects words and keywords in dicts and lists, then packs them into an `_Index`."""
+
+    def __init__(self) -> None:
+        self.index = _Index()
+        self.variants: list[tuple[int, int]] = []  # (variant key, spelling number)
+        self.postings: dict[int, list[int]] = defaultdict(list)
+        self.pairs: dict[tuple[int, int], list[int]] = defaultdict(list)
 
     def word_id(self, word: str) -> int:
         """The id of `word`; its synonyms (and their typos) are filed under the same id."""
-        found = self.vocab.get(word)
+        index = self.index
+        found = index.vocab.get(word)
         if found is None:
             canonical = canonical_word(word)
-            found = self.vocab.get(canonical)
+            found = index.vocab.get(canonical)
             if found is None:
-                found = len(self.words)
-                self.words.append(canonical)
+                found = len(index.words)
+                index.words.append(canonical)
             for spelling in (canonical, *SYNONYMS.get(canonical, ())):
                 self.add_spelling(spelling, found)
         return found
 
     def add_spelling(self, spelling: str, word_id: int) -> None:
-        if spelling in self.vocab:
+        index = self.index
+        if spelling in index.vocab:
             return
-        self.vocab[spelling] = word_id
+        index.vocab[spelling] = word_id
+        number = len(index.spellings)
+        index.spellings.append(spelling)
         # Filed under itself with up to as many letters removed as it tolerates typos, like the message word
         # is looked up: two words within the typo allowance always share a variant (SymSpell).
-        for variant in _deletes(spelling, max_edits(spelling)):
-            self.deletes[variant] = (*self.deletes.get(variant, ()), spelling)  # tuples: small at 10,000 intents
+        self.variants.extend((_variant_key(v), number) for v in _deletes(spelling, max_edits(spelling)))
+
+    def add_keyword(self, intent: int, text: int, ids: tuple[int, ...], rarest: int) -> None:
+        index = self.index
+        keyword = len(index.keyword_intent)
+        index.keyword_intent.append(intent)
+        index.keyword_text.append(text)
+        # A keyword of 3+ words may miss one word, but not its rarest (it is reached only through it).
+        index.keyword_required.append(len(ids) if len(ids) <= 2 else len(ids) - 1)
+        index.keyword_starts.append(len(index.keyword_words))
+        index.keyword_words.extend(ids)
+        if len(ids) == 1:
+            self.postings[rarest].append(keyword)
+        for other in ids:
+            if other != rarest:
+                self.pairs[(rarest, other)].append(keyword)
+
+    def pack(self) -> _Index:
+        index = self.index
+        index.keyword_starts.append(len(index.keyword_words))
+        self.variants.sort()
+        index.variant_keys = [key for key, _ in self.variants]
+        index.variant_spellings = array("i", (number for _, number in self.variants))
+        index.postings = {word: array("i", keywords) for word, keywords in self.postings.items()}
+        size = len(index.words)
+        for (rarest, other), keywords in self.pairs.items():
+            index.pairs[rarest * size + other] = len(index.pair_starts)
+            index.pair_starts.append(len(index.pair_keywords))
+            index.pair_keywords.extend(keywords)
+        index.pair_starts.append(len(index.pair_keywords))
+        return index
 
 
 class Matcher:
@@ -305,17 +387,22 @@ class Matcher:
         self._lookup = lru_cache(maxsize=20_000)(self._lookup_word)
 
     def _build(self) -> _Index:
-        index = _Index()
+        builder = _IndexBuilder()
         owner: dict[tuple[str, ...], int] = {}
-        raw: list[tuple[int, str, tuple[str, ...]]] = []
+        raw: list[tuple[int, int, tuple[str, ...]]] = []
+        typed_forms: set[str] = set()
+        normalised: dict[str, list[tuple[str, str]]] = {}  # big files repeat keywords ("side effects")
         for number, intent in enumerate(self.intents):
-            for keyword in intent.keywords:
-                words = tuple(dict.fromkeys(canonical_word(w) for w in match_words(keyword)))
+            for place, keyword in enumerate(intent.keywords):
+                if (pairs := normalised.get(keyword)) is None:
+                    pairs = normalised[keyword] = _typed_words(keyword)
+                words = tuple(dict.fromkeys(canonical_word(word) for word, _ in pairs))
                 if not words:
                     continue
                 first = owner.setdefault(tuple(sorted(words)), number)
                 if first == number:
-                    raw.append((number, keyword, words))
+                    raw.append((number, place, words))
+                    typed_forms.update(typed for _, typed in pairs)
                 else:
                     self.shadowed.append((intent.id, keyword, self.intents[first].id))
         intents_with: dict[str, set[int]] = defaultdict(set)
@@ -323,42 +410,37 @@ class Matcher:
             for word in words:
                 intents_with[word].add(number)
         frequency = {w: len(n) for w, n in intents_with.items()}
-        for number, text, words in raw:
-            ids = tuple(index.word_id(w) for w in words)
-            required = len(ids) if len(ids) <= 2 else len(ids) - 1
-            keyword_id = len(index.keywords)
-            index.keywords.append(_Keyword(number, text, ids, required))
-            # Every match needs its rarest word: a keyword of 3+ words may miss one word, but not its most
-            # telling one ("side effects" alone is no match for "zonisamide side effects"). A keyword of 2+
-            # words needs a second word too, so it is filed under its (rarest, other) pairs: a message then
-            # reaches only keywords it can match, not every keyword that has its rarest word ("leg" in the
-            # hundreds of "leg <symptom> <facet>" keywords of a big file).
-            rarest = min(ids, key=lambda i: frequency[index.words[i]])
-            if len(ids) == 1:
-                index.postings[rarest].append(keyword_id)
-            for other in ids:
-                if other != rarest:
-                    index.pairs[(rarest, other)].append(keyword_id)
+        for number, place, words in raw:
+            # Every match needs its rarest word: "side effects" alone is no match for "zonisamide side effects".
+            # A keyword of 2+ words needs a second word too, so it is filed under its (rarest, other) pairs: a
+            # message then reaches only keywords it can match, not every keyword that has its rarest word ("leg"
+            # in the hundreds of "leg <symptom> <facet>" keywords of a big file).
+            ids = tuple(builder.word_id(w) for w in words)
+            rarest = min(ids, key=lambda i: frequency[builder.index.words[i]])
+            builder.add_keyword(number, place, ids, rarest)
         # Keyword words also as typed, under their stem's id: a typo can keep a message word from being stemmed
         # ("numnbess" stays as it is), and then it is one slip away from "numbness", not from "numb".
-        for _, text, _ in raw:
-            for typed in content_tokens(text):
-                word_id = index.vocab.get(canonical_word(stem(typed)))
-                if word_id is not None and max_edits(typed) > 0:
-                    index.add_spelling(typed.replace("ph", "f"), word_id)
+        vocab = builder.index.vocab
+        for typed in sorted(typed_forms):
+            word_id = vocab.get(canonical_word(stem(typed)))
+            if word_id is not None and max_edits(typed) > 0:
+                builder.add_spelling(typed, word_id)
+        index = builder.pack()
         # How much a word says about which intent is meant: 1 for a word of one intent, less for shared ones.
         total = max(len(self.intents), 2)
-        index.weights = [max(MIN_WORD_WEIGHT, 1 - math.log(frequency[w]) / math.log(total))
-                         for w in index.words]
-        index.postings = dict(index.postings)
-        index.pairs = dict(index.pairs)
+        index.weights = [max(MIN_WORD_WEIGHT, 1 - math.log(frequency[w]) / math.log(total)) for w in index.words]
         named: dict[int, set[str]] = defaultdict(set)
-        for keyword in index.keywords:
-            if self.intents[keyword.intent].kind == "topical":
-                named[keyword.intent].update(DISEASES[index.words[w]] for w in keyword.words
-                                             if index.words[w] in DISEASES)
+        for keyword, number in enumerate(index.keyword_intent):
+            if self.intents[number].kind == "topical":
+                named[number].update(DISEASES[index.words[w]] for w in index.keyword_words_of(keyword)
+                                     if index.words[w] in DISEASES)
         index.diseases = [frozenset(named.get(number, ())) for number in range(len(self.intents))]
         return index
+
+    def keyword_text(self, keyword: int) -> str:
+        """The keyword as written in intents.yaml."""
+        index = self._index
+        return self.intents[index.keyword_intent[keyword]].keywords[index.keyword_text[keyword]]
 
     def _lookup_word(self, word: str) -> tuple[tuple[int, float], ...]:
         """Vocabulary words within the typo allowance of `word`, with a 0-100 similarity."""
@@ -368,7 +450,7 @@ class Matcher:
             return ((exact, 100.0),)
         spellings: set[str] = set()
         for variant in _deletes(word, max_edits(word)):
-            spellings.update(index.deletes.get(variant, ()))
+            spellings.update(index.near(variant))
         found: dict[int, float] = {}
         for other in spellings:
             if other[0] != word[0]:
@@ -386,14 +468,7 @@ class Matcher:
 
     def keywords_reached(self, text: str) -> int:
         """How many keywords scoring `text` has to look at: the per-message work, shown by benchmarks."""
-        return len(self._reached(self._similarity(_typed_words(text))[0]))
-
-    def _reached(self, similarity: dict[int, tuple[float, str]]) -> set[int]:
-        index = self._index
-        reached = {k for w in similarity for k in index.postings.get(w, ())}
-        for pair in itertools.permutations(similarity, 2):
-            reached.update(index.pairs.get(pair, ()))
-        return reached
+        return len(self._index.reached(self._similarity(_typed_words(text))[0]))
 
     def _similarity(self, typed_words: list[tuple[str, str]]) -> tuple[dict[int, tuple[float, str]], dict[str, float]]:
         """Vocabulary word -> best (similarity, message word); and each message word's weight."""
@@ -414,22 +489,24 @@ class Matcher:
         typed_words = _typed_words(text)
         words = list(dict.fromkeys(word for word, _ in typed_words))
         similarity, weight = self._similarity(typed_words)
-        best: dict[int, tuple[float, str]] = {}
+        best: dict[int, tuple[float, int]] = {}
         explained: dict[int, set[str]] = defaultdict(set)
-        for keyword_id in sorted(self._reached(similarity)):  # file order: the first keyword wins a tie
-            keyword = index.keywords[keyword_id]
-            hits = [similarity[w] for w in keyword.words if w in similarity]
-            if len(hits) < keyword.required:
+        starts, keyword_words, required = index.keyword_starts, index.keyword_words, index.keyword_required
+        for keyword in sorted(index.reached(similarity)):  # file order: the first keyword wins a tie
+            start, end = starts[keyword], starts[keyword + 1]
+            hits = [similarity[w] for w in keyword_words[start:end] if w in similarity]
+            if len(hits) < required[keyword]:
                 continue
-            value = sum(h[0] for h in hits) / len(keyword.words)
-            explained[keyword.intent].update(h[1] for h in hits)
-            if value > best.get(keyword.intent, (0.0, ""))[0]:
-                best[keyword.intent] = (value, keyword.text)
+            value = sum(h[0] for h in hits) / (end - start)
+            number = index.keyword_intent[keyword]
+            explained[number].update(h[1] for h in hits)
+            if value > best.get(number, (0.0, 0))[0]:
+                best[number] = (value, keyword)
         named = {DISEASES[index.words[i]] for i in similarity if index.words[i] in DISEASES}
         total = sum(weight.values())
         cap = UNEXPLAINED_PENALTY_CAP * math.sqrt(min(1.0, SHORT_MESSAGE_WORDS / max(len(tokens(text)), 1)))
         candidates = []
-        for number, (value, keyword_text) in best.items():
+        for number, (value, keyword) in best.items():
             if named and index.diseases[number] and not named & index.diseases[number]:
                 continue
             intent = self.intents[number]
@@ -445,7 +522,7 @@ class Matcher:
                 ratio = missing / max(sum(covered_weights), MIN_WORD_WEIGHT)
                 penalty = min(UNEXPLAINED_PENALTY * ratio, cap)
             final = max(0.0, min(100.0, KEYWORD_WEIGHT * value + bonus - penalty))
-            candidates.append(Candidate(intent.id, round(final, 1), keyword_text, intent.kind, tuple(sorted(covered)),
+            candidates.append(Candidate(intent.id, round(final, 1), self.keyword_text(keyword), intent.kind, tuple(sorted(covered)),
                                         round(value, 1), round(sum(covered_weights) / total, 2)))
         return sorted(candidates, key=lambda c: (-c.score, -len(c.words), c.intent_id)), weight
 

@@ -117,7 +117,9 @@ def test_a_typo_does_not_change_the_first_letter() -> None:
 def test_deletion_index_finds_typos_without_scanning_the_vocabulary(matcher: Matcher) -> None:
     index = matcher._index
     ocrelizumab = index.vocab["ocrelizumab"]
-    assert "ocrelizumab" in index.deletes["ocrelizmab"]  # the keyword word minus one letter is filed
+    assert "ocrelizumab" in index.near("ocrelizmab")  # the keyword word minus one letter is filed
+    assert "ocrelizumab" in index.near("ocrelzmab")  # ...and minus two (it is long enough for two typos)
+    assert "ocrelizumab" not in index.near("ocrezmab")
     found = dict(matcher._lookup_word("ocrelizmab"))
     assert found[ocrelizumab] == pytest.approx(92.0)  # one edit costs 8
     assert dict(matcher._lookup_word("ocrelizumab"))[ocrelizumab] == 100.0
@@ -129,7 +131,7 @@ def test_a_keyword_is_filed_under_its_rarest_word_only() -> None:
     matcher = Matcher([intent("ms_overview", "ms"), *many], SETTINGS)
     index = matcher._index
     under_ms = index.postings[index.vocab["ms"]]
-    assert [index.keywords[k].text for k in under_ms] == ["ms"]  # not the 50 "ms topicN" keywords
+    assert [matcher.keyword_text(k) for k in under_ms] == ["ms"]  # not the 50 "ms topicN" keywords
     assert decided(matcher, "ms topic7") == "ms_topic_7"
 
 
