@@ -79,7 +79,7 @@ def format_report(report: JSON) -> str:
         row("keywords", lambda s: s["keywords"]),
         row("articles / sections", lambda s: f"{s['articles']:,} / {s['sections']:,}"),
         row("load + validate (s)", lambda s: s["load_s"], "load at 10,000 intents", 3),
-        row("hot reload (s)", lambda s: s["reload_s"], digits=3),
+        row("hot reload after an edit (s)", lambda s: s["reload_s"], digits=3),
         row("restart with snapshot cache (s)", lambda s: s.get("warm_load_s"), "warm start at 10,000 intents", 3),
         row("RSS after a cached restart (MB)", lambda s: s.get("warm_rss_mb"), "warm RSS at 10,000 intents", 1),
         row("match p50 (ms)", lambda s: s["match"]["p50_ms"], digits=3),
@@ -101,6 +101,7 @@ def format_report(report: JSON) -> str:
         row("wrong answers (in scope), ours", lambda s: _pct(s["accuracy"]["in_scope_wrong"])),
         row("out of scope declined, ours", lambda s: _pct(s["accuracy"]["out_of_scope_rejected"])),
         row("RSS before load (MB)", lambda s: s["rss_before_load_mb"], digits=1),
+        row("RSS after load + reload, settled (MB)", lambda s: s.get("rss_after_reload_mb"), digits=1),
         row("peak RSS: load + reload + match (MB)", lambda s: s["rss_peak_mb"], "bot peak RSS at 10,000 intents", 1),
     ]
     m = report["machine"]

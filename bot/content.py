@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -209,22 +210,40 @@ def parse_article(path: Path, text: str) -> tuple[Article | None, list[Problem]]
     return article, problems
 
 
+ArticleFiles = dict[Path, tuple[bytes, Article | None, tuple[Problem, ...]]]  # file -> (digest, parsed, problems)
+
+
 def load_articles(content_dir: Path) -> tuple[dict[str, Article], list[Problem]]:
     """Every `*.md` article in `content_dir`, keyed by slug, with all problems found."""
+    articles, problems, _ = load_articles_reusing(content_dir, {})
+    return articles, problems
+
+
+def load_articles_reusing(content_dir: Path, known: ArticleFiles) -> tuple[dict[str, Article], list[Problem],
+                                                                          ArticleFiles]:
+    """`load_articles`, taking a file that is byte for byte as `known` holds it from there (a reload then
+    parses only the articles an admin changed, and shares the rest with the snapshot being replaced)."""
     articles: dict[str, Article] = {}
     problems: list[Problem] = []
+    files: ArticleFiles = {}
     if not content_dir.is_dir():
-        return {}, [Problem(str(content_dir), None, "content", "folder not found")]
+        return {}, [Problem(str(content_dir), None, "content", "folder not found")], files
     for path in sorted(content_dir.glob("*.md")):
         try:
-            text = path.read_text(encoding="utf-8")
+            data = path.read_bytes()
+            digest = hashlib.blake2b(data, digest_size=16).digest()
+            if path in known and known[path][0] == digest:
+                _, article, found = known[path]
+            else:
+                text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text() reads it
+                article, found = parse_article(path, text)
         except (OSError, UnicodeDecodeError) as err:
             problems.append(Problem(f"content/{path.name}", None, "file", f"cannot be read: {err}"))
             continue
-        article, found = parse_article(path, text)
+        files[path] = (digest, article, tuple(found))
         problems.extend(found)
         if article is not None:
             articles[article.slug] = article
     if not articles and not problems:
         problems.append(Problem("content", None, "content", "no articles (*.md) found"))
-    return articles, problems
+    return articles, problems, files

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -11,7 +12,7 @@ import yaml
 
 from bot.content import Article
 from bot.problems import Problem
-from bot.yamlsource import LineDict, item_line, line_of, load_yaml, syntax_error_line
+from bot.yamlsource import LineDict, item_line, line_of, load_yaml, split_block_list, syntax_error_line
 
 Kind = Literal["topical", "smalltalk", "safety", "out_of_scope"]
 KINDS: tuple[Kind, ...] = ("topical", "smalltalk", "safety", "out_of_scope")
@@ -48,6 +49,7 @@ class Intent:
 class IntentFile:
     settings: MatchSettings
     intents: tuple[Intent, ...]
+    parsed: dict[bytes, _Parsed] = field(default_factory=dict, compare=False, repr=False)  # items, for a reload
 
     def by_id(self) -> dict[str, Intent]:
         return {i.id: i for i in self.intents}
@@ -101,7 +103,8 @@ def _text_list(raw: dict, key: str, where: str, out: _Collector) -> tuple[str, .
     return tuple(items)
 
 
-def _intent(raw: Any, index: int, out: _Collector, articles: dict[str, Article]) -> Intent | None:
+def _intent(raw: Any, index: int, out: _Collector) -> Intent | None:
+    """One intent, checked on its own (its article and section are checked by `_check_target`)."""
     line = line_of(raw, default=1)
     if not isinstance(raw, dict):
         out.error(line, f"intents[{index}]", "must be a mapping with id, keywords, ...")
@@ -125,7 +128,6 @@ def _intent(raw: Any, index: int, out: _Collector, articles: dict[str, Article])
     follow_ups = _text_list(raw, "follow_ups", where, out)
     article, section = raw.get("article"), raw.get("section")
     if kind == "topical":
-        _check_target(raw, where, article, section, out, articles)
         if len(examples) < MIN_EXAMPLES:
             out.error(line_of(raw, "examples", line), f"{where}.examples",
                       f"needs at least {MIN_EXAMPLES} examples, has {len(examples)}")
@@ -148,19 +150,46 @@ def _intent(raw: Any, index: int, out: _Collector, articles: dict[str, Article])
     )
 
 
-def _check_target(raw: dict, where: str, article: Any, section: Any, out: _Collector,
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    """One item of the intents list, parsed and checked on its own. Lines count from the item's first line,
+    so an item that only moved (lines added above it) is not parsed again."""
+
+    intent: Intent | None
+    problems: tuple[Problem, ...]
+    target_lines: tuple[int | None, int | None]  # of its `article:` and `section:` keys
+
+    def placed(self, offset: int) -> tuple[Intent | None, list[Problem]]:
+        intent = self.intent and replace(self.intent, line=self.intent.line + offset)
+        return intent, [replace(p, line=p.line + offset) if p.line else p for p in self.problems]
+
+
+def _parse_item(raw: Any, index: int, file: str) -> _Parsed:
+    out = _Collector(file)
+    intent = _intent(raw, index, out)
+    line = line_of(raw, default=1)
+    lines = (line_of(raw, "article", line), line_of(raw, "section", line)) if isinstance(raw, dict) else (line, line)
+    return _Parsed(intent, tuple(out.problems), lines)
+
+
+def _check_target(intent: Intent, lines: tuple[int | None, int | None], out: _Collector,
                   articles: dict[str, Article]) -> None:
+    """A topical intent's article and section must exist."""
+    if intent.kind != "topical":
+        return
+    where, (article_line, section_line) = f"intents[{intent.id}]", lines
+    article, section = intent.article, intent.section
     if not isinstance(article, str) or not article:
-        out.error(line_of(raw, "article", raw.line), f"{where}.article", "topical intents need an article slug")
+        out.error(article_line, f"{where}.article", "topical intents need an article slug")
         return
     found = articles.get(article)
     if found is None:
         known = ", ".join(sorted(articles)) or "none loaded"
-        out.error(line_of(raw, "article"), f"{where}.article", f"unknown article '{article}' (known: {known})")
+        out.error(article_line, f"{where}.article", f"unknown article '{article}' (known: {known})")
         return
     if section is not None and found.section(str(section)) is None:
         known = ", ".join(s.id for s in found.sections)
-        out.error(line_of(raw, "section"), f"{where}.section",
+        out.error(section_line, f"{where}.section",
                   f"article '{article}' has no section '{section}' (sections: {known})")
 
 
@@ -181,31 +210,84 @@ def _cross_checks(intents: list[Intent], list_line: int | None, out: _Collector)
             out.error(list_line, "intents", f"the safety intent '{safety_id}' is missing")
 
 
-def parse_intents(text: str, articles: dict[str, Article], file: str = "intents.yaml") -> tuple[
-        IntentFile | None, list[Problem]]:
-    """Validate the whole file; returns None with every problem when any error is found."""
+def parse_intents(text: str, articles: dict[str, Article], file: str = "intents.yaml",
+                  previous: IntentFile | None = None) -> tuple[IntentFile | None, list[Problem]]:
+    """Validate the whole file; returns None with every problem when any error is found.
+
+    Items unchanged since `previous` (the last good file) are not parsed again: with 10,000 intents
+    parsing is most of a reload, and an admin's edit touches a few.
+    """
     out = _Collector(file)
+    known = previous.parsed if previous else {}
+    items = _parse_in_items(text, file, known)
     try:
-        raw = load_yaml(text)
+        header, parsed = items if items is not None else _parse_whole(text, file)
     except yaml.YAMLError as err:
         message = str(getattr(err, "problem", None) or err)
         out.error(syntax_error_line(err), "yaml", f"bad YAML syntax: {message}")
         return None, out.problems
-    if not isinstance(raw, LineDict) or not isinstance(raw.get("intents"), list):
-        out.error(line_of(raw, default=1), "intents", "the file needs a top-level 'intents:' list")
+    if not isinstance(header, LineDict) or parsed is None:
+        out.error(line_of(header, default=1), "intents", "the file needs a top-level 'intents:' list")
         return None, out.problems
-    settings = _settings(raw.get("settings"), out)
-    intents = [i for n, r in enumerate(raw["intents"]) if (i := _intent(r, n, out, articles))]
-    _cross_checks(intents, line_of(raw, "intents"), out)
+    settings = _settings(header.get("settings"), out)
+    intents: list[Intent] = []
+    for start, _, item in parsed:
+        intent, problems = item.placed(start)
+        out.problems += problems
+        if intent is not None:
+            _check_target(intent, tuple(line and line + start for line in item.target_lines), out, articles)
+            intents.append(intent)
+    _cross_checks(intents, line_of(header, "intents"), out)
     if any(p.severity == "error" for p in out.problems):
         return None, out.problems
-    return IntentFile(settings, tuple(intents)), out.problems
+    memo = {key: item for _, key, item in parsed if key}
+    return IntentFile(settings, tuple(intents), memo), out.problems
 
 
-def load_intents(path: Path, articles: dict[str, Article]) -> tuple[IntentFile | None, list[Problem]]:
-    """Read and validate `intents.yaml`."""
+Items = list[tuple[int, bytes | None, _Parsed]]  # (line offset, key for reuse, item)
+
+
+def _parse_whole(text: str, file: str) -> tuple[Any, Items | None]:
+    """The plain way: the file in one go (any shape YAML allows). Raises yaml.YAMLError."""
+    raw = load_yaml(text)
+    if not isinstance(raw, LineDict) or not isinstance(raw.get("intents"), list):
+        return raw, None
+    return raw, [(0, None, _parse_item(r, n, file)) for n, r in enumerate(raw["intents"])]
+
+
+def _parse_in_items(text: str, file: str, known: dict[bytes, _Parsed]) -> tuple[Any, Items] | None:
+    """Item by item, reusing what `known` holds; None if the file is not a plain block list (then it is parsed
+    whole, which also reports any syntax error with its true line)."""
+    split = split_block_list(text, "intents")
+    if split is None:
+        return None
+    try:
+        header = load_yaml(split.header)
+        if not isinstance(header, LineDict) or header.get("intents") is not None:
+            return None
+        parsed: Items = []
+        for number, (start, item_text) in enumerate(split.items):
+            key = _key(item_text)
+            if (item := known.get(key)) is None:
+                loaded = load_yaml(item_text)
+                if not isinstance(loaded, list) or len(loaded) != 1:
+                    return None
+                item = _parse_item(loaded[0], number, file)
+            parsed.append((start, key, item))
+    except yaml.YAMLError:
+        return None
+    return header, parsed
+
+
+def _key(item_text: str) -> bytes:
+    return hashlib.blake2b(item_text.encode(), digest_size=16).digest()
+
+
+def load_intents(path: Path, articles: dict[str, Article], previous: IntentFile | None = None) -> tuple[
+        IntentFile | None, list[Problem]]:
+    """Read and validate `intents.yaml` (see `parse_intents`)."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         return None, [Problem(path.name, None, "file", f"cannot be read: {err}")]
-    return parse_intents(text, articles, path.name)
+    return parse_intents(text, articles, path.name, previous)

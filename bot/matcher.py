@@ -34,7 +34,7 @@ import math
 import zlib
 from array import array
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -43,7 +43,7 @@ from typing import Literal
 from rapidfuzz.distance import OSA
 
 from bot.intents import Intent, MatchSettings
-from bot.normalise import content_tokens, tokens
+from bot.normalise import NEGATIONS, STOPWORDS, content_tokens, is_plain, squeeze, tokens
 
 Status = Literal["matched", "ambiguous", "fallback"]
 
@@ -165,6 +165,34 @@ def _typed_words(text: str) -> list[tuple[str, str]]:
     """Each compared word with the word as typed (ph as f): a typo can keep a word from being stemmed."""
     typed = [word.replace("ph", "f") for word in content_tokens(text)]
     return fold_phrases([(stem(word), word) for word in typed])
+
+
+class _KeywordReader:
+    """`_typed_words` for the keywords of a big file, remembering each word: 250,000 keywords hold only a few
+    thousand distinct words, so a load normalises each word once rather than each keyword. Gives exactly what
+    `_typed_words` gives (the tests compare the two on every shipped and synthetic keyword)."""
+
+    def __init__(self) -> None:
+        self._words: dict[str, tuple[bool, tuple[str, str], tuple[str, str], bool]] = {}
+
+    def __call__(self, keyword: str) -> list[tuple[str, str]]:
+        if not is_plain(keyword):
+            return _typed_words(keyword)  # capitals, accents, punctuation: the full cleaning
+        read = [self._word(word) for word in keyword.split()]
+        kept = [r[1] for r in read if r[0]]
+        found = kept or [r[2] for r in read]  # all filler: keep every word, as content_tokens() does
+        return fold_phrases(found) if any(r[3] for r in read) else found
+
+    def _word(self, word: str) -> tuple[bool, tuple[str, str], tuple[str, str], bool]:
+        """(is it a content word, its (stem, typed) pair, the pair if all words are kept, may it start a phrase)"""
+        if (known := self._words.get(word)) is None:
+            squeezed = squeeze(word)
+            kept = squeezed not in STOPWORDS and not squeezed.isdigit()
+            typed = ("not" if squeezed in NEGATIONS else squeezed).replace("ph", "f")
+            plain = squeezed.replace("ph", "f")
+            known = self._words[word] = (kept, (stem(typed), typed), (stem(plain), plain),
+                                         bool(_phrases_from(stem(typed))) or bool(_phrases_from(stem(plain))))
+        return known
 
 
 def fold_phrases(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -304,7 +332,7 @@ class _IndexBuilder:
 
     def __init__(self) -> None:
         self.index = _Index()
-        self.variants: list[tuple[int, int]] = []  # (variant key, spelling number)
+        self.variants: list[int] = []  # variant key << 24 | spelling number: ints sort much faster than tuples
         self.postings: dict[int, list[int]] = defaultdict(list)
         self.pairs: dict[tuple[int, int], list[int]] = defaultdict(list)
 
@@ -331,7 +359,7 @@ class _IndexBuilder:
         index.spellings.append(spelling)
         # Filed under itself with up to as many letters removed as it tolerates typos, like the message word
         # is looked up: two words within the typo allowance always share a variant (SymSpell).
-        self.variants.extend((_variant_key(v), number) for v in _deletes(spelling, max_edits(spelling)))
+        self.variants.extend(_variant_key(v) << 24 | number for v in _deletes(spelling, max_edits(spelling)))
 
     def add_keyword(self, intent: int, text: int, ids: tuple[int, ...], rarest: int) -> None:
         index = self.index
@@ -352,8 +380,8 @@ class _IndexBuilder:
         index = self.index
         index.keyword_starts.append(len(index.keyword_words))
         self.variants.sort()
-        index.variant_keys = [key for key, _ in self.variants]
-        index.variant_spellings = array("i", (number for _, number in self.variants))
+        index.variant_keys = [packed >> 24 for packed in self.variants]
+        index.variant_spellings = array("i", (packed & 0xFF_FFFF for packed in self.variants))
         index.postings = {word: array("i", keywords) for word, keywords in self.postings.items()}
         size = len(index.words)
         for (rarest, other), keywords in self.pairs.items():
@@ -391,11 +419,10 @@ class Matcher:
         owner: dict[tuple[str, ...], int] = {}
         raw: list[tuple[int, int, tuple[str, ...]]] = []
         typed_forms: set[str] = set()
-        normalised: dict[str, list[tuple[str, str]]] = {}  # big files repeat keywords ("side effects")
+        read = _KeywordReader()
         for number, intent in enumerate(self.intents):
             for place, keyword in enumerate(intent.keywords):
-                if (pairs := normalised.get(keyword)) is None:
-                    pairs = normalised[keyword] = _typed_words(keyword)
+                pairs = read(keyword)
                 words = tuple(dict.fromkeys(canonical_word(word) for word, _ in pairs))
                 if not words:
                     continue
@@ -405,19 +432,22 @@ class Matcher:
                     typed_forms.update(typed for _, typed in pairs)
                 else:
                     self.shadowed.append((intent.id, keyword, self.intents[first].id))
-        intents_with: dict[str, set[int]] = defaultdict(set)
-        for number, _, words in raw:
-            for word in words:
-                intents_with[word].add(number)
-        frequency = {w: len(n) for w, n in intents_with.items()}
+        intents_with: Counter[str] = Counter()
+        words_of_intent: set[str] = set()
+        for position, (number, _, words) in enumerate(raw):
+            words_of_intent.update(words)
+            if position + 1 == len(raw) or raw[position + 1][0] != number:  # the intent's last keyword
+                intents_with.update(words_of_intent)
+                words_of_intent = set()
+        ids_of = {word: builder.word_id(word) for word in dict.fromkeys(w for _, _, words in raw for w in words)}
+        frequency = [intents_with[word] for word in builder.index.words]  # intents that have the word
         for number, place, words in raw:
             # Every match needs its rarest word: "side effects" alone is no match for "zonisamide side effects".
             # A keyword of 2+ words needs a second word too, so it is filed under its (rarest, other) pairs: a
             # message then reaches only keywords it can match, not every keyword that has its rarest word ("leg"
             # in the hundreds of "leg <symptom> <facet>" keywords of a big file).
-            ids = tuple(builder.word_id(w) for w in words)
-            rarest = min(ids, key=lambda i: frequency[builder.index.words[i]])
-            builder.add_keyword(number, place, ids, rarest)
+            ids = tuple(map(ids_of.__getitem__, words))
+            builder.add_keyword(number, place, ids, min(ids, key=frequency.__getitem__))
         # Keyword words also as typed, under their stem's id: a typo can keep a message word from being stemmed
         # ("numnbess" stays as it is), and then it is one slip away from "numbness", not from "numb".
         vocab = builder.index.vocab
@@ -428,7 +458,7 @@ class Matcher:
         index = builder.pack()
         # How much a word says about which intent is meant: 1 for a word of one intent, less for shared ones.
         total = max(len(self.intents), 2)
-        index.weights = [max(MIN_WORD_WEIGHT, 1 - math.log(frequency[w]) / math.log(total)) for w in index.words]
+        index.weights = [max(MIN_WORD_WEIGHT, 1 - math.log(count) / math.log(total)) for count in frequency]
         named: dict[int, set[str]] = defaultdict(set)
         for keyword, number in enumerate(index.keyword_intent):
             if self.intents[number].kind == "topical":

@@ -70,6 +70,16 @@ def clean(text: str) -> str:
     return " ".join(text.split())
 
 
+def is_plain(text: str) -> bool:
+    """Lowercase letters, digits and spaces only (most keywords): `clean` then only squeezes repeated letters."""
+    return _PLAIN.fullmatch(text) is not None
+
+
+def squeeze(word: str) -> str:
+    """ "sooo" -> "soo", as `clean` does: a letter typed 3+ times counts twice."""
+    return _REPEAT.sub(r"\1\1", word)
+
+
 def tokens(text: str) -> list[str]:
     """All words of the cleaned text, in order."""
     return clean(text).split()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import re
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -83,3 +86,53 @@ def syntax_error_line(error: yaml.YAMLError) -> int | None:
     """The 1-based line a YAML syntax error points at."""
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     return mark.line + 1 if mark is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class ListItems:
+    """A top-level block list cut into its items, so each can be parsed (and cached) on its own."""
+
+    header: str  # the file with the items' lines blanked: same line numbers, everything but the items
+    items: tuple[tuple[int, str], ...]  # (0-based line where the item starts, the item's lines)
+
+
+def split_block_list(text: str, key: str) -> ListItems | None:
+    """Cut the block list under the top-level `key:` into its `- ` items, by indentation alone.
+
+    None when the file is not in that plain shape (no such key, a flow list, tabs): the caller then parses
+    the file whole. Anything this cut gets wrong (an alias to another item, a scalar running back to the
+    left margin) makes an item or the header fail to parse, and the caller parses the file whole then too.
+    """
+    lines = text.split("\n")
+    key_line = re.compile(rf"{re.escape(key)}:[ \t]*(#.*)?\r?")
+    start = next((n for n, line in enumerate(lines) if key_line.fullmatch(line)), None)
+    if start is None:
+        return None
+    first = next((n for n in range(start + 1, len(lines)) if _is_content(lines[n])), None)
+    if first is None or (bullet := _BULLET.match(lines[first])) is None:
+        return None
+    indent = bullet.group(1)
+    starts: list[int] = []
+    end = len(lines)
+    for number in range(first, len(lines)):
+        line = lines[number]
+        if line.startswith(indent) and (found := _BULLET.match(line)) and found.group(1) == indent:
+            starts.append(number)
+        elif _is_content(line) and len(line) - len(line.lstrip(" ")) <= len(indent):
+            end = number  # back at the list's margin without a "- ": the next top-level key
+            break
+    if any(line[: len(line) - len(line.lstrip())].count("\t") for line in lines[first:end]):
+        return None
+    bounds = [*starts, end]
+    items = tuple((a, "\n".join(lines[a:b])) for a, b in itertools.pairwise(bounds))
+    header = "\n".join([*lines[:first], *([""] * (end - first)), *lines[end:]])
+    return ListItems(header, items)
+
+
+def _is_content(line: str) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and not stripped.startswith("#")
+
+
+_KEY_LINE = re.compile(r"[A-Za-z_][\w-]*:.*")
+_BULLET = re.compile(r"( *)-(?: |\r?$)")

@@ -1,9 +1,11 @@
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bot.content import load_articles
-from bot.intents import parse_intents
+from bot.intents import IntentFile, _parse_whole, parse_intents
+from bot.yamlsource import split_block_list
 from tests.helpers import REPO, line_number
 
 ARTICLES, _ = load_articles(REPO / "content")
@@ -115,3 +117,66 @@ def test_unreadable_file(tmp_path: Path) -> None:
 
     loaded, problems = load_intents(tmp_path / "missing.yaml", ARTICLES)
     assert loaded is None and problems[0].field == "file"
+
+
+# -- item by item: a reload parses only the intents that changed ------------------------------
+
+
+def fields(loaded: IntentFile | None) -> list[tuple[object, ...]]:
+    assert loaded is not None
+    return [(i.id, i.kind, i.keywords, i.examples, i.article, i.section, i.label, i.follow_ups, i.reply, i.line)
+            for i in loaded.intents]
+
+
+def test_split_block_list_keeps_line_numbers() -> None:
+    text = "settings:\n  threshold: 68\nintents:\n# about MS\n- id: a\n  keywords: [x]\n\n- id: b\n  # note\n" \
+           "  keywords:\n  - y\nlater: 1\n"
+    split = split_block_list(text, "intents")
+    assert split is not None
+    assert [start for start, _ in split.items] == [4, 7]
+    assert split.items[1][1] == "- id: b\n  # note\n  keywords:\n  - y"
+    assert split.header.splitlines()[1] == "  threshold: 68" and split.header.splitlines()[11] == "later: 1"
+    assert split_block_list("intents: [{id: a}]\n", "intents") is None  # a flow list: parsed whole
+    assert split_block_list("intents:\n\t- id: a\n", "intents") is None
+
+
+def test_items_parse_like_the_whole_file() -> None:
+    loaded, _ = parse_intents(SHIPPED, ARTICLES)
+    assert loaded is not None and len(loaded.parsed) == len(loaded.intents)  # the item-by-item way was taken
+    header, whole = _parse_whole(SHIPPED, "intents.yaml")
+    assert whole is not None
+    assert fields(loaded) == [(i.id, i.kind, i.keywords, i.examples, i.article, i.section, i.label, i.follow_ups,
+                               i.reply, i.line) for _, _, item in whole if (i := item.intent)]
+    assert loaded.settings.threshold == header["settings"]["threshold"]
+
+
+def test_a_reload_reuses_unchanged_items_and_keeps_every_line_right() -> None:
+    first, _ = parse_intents(SHIPPED, ARTICLES)
+    assert first is not None
+    edited = SHIPPED.replace("      - what is epilepsy\n", "      - what is epilepsy\n      - epilepsy basics\n", 1)
+    second, _ = parse_intents(edited, ARTICLES, previous=first)
+    assert fields(second) == fields(parse_intents(edited, ARTICLES)[0])  # as if parsed from scratch
+    assert second is not None and second.by_id()["ms_dmt"].line == line_number(edited, "- id: ms_dmt")
+    reused = [key for key in second.parsed if second.parsed[key] is first.parsed.get(key)]
+    assert len(reused) == len(second.parsed) - 1  # only the edited intent was parsed again
+    broken = edited.replace("section: disease-modifying-therapies", "section: nope", 1)
+    assert parse_intents(broken, ARTICLES, previous=second)[0] is None
+    assert ("intents[ms_dmt].section", line_number(broken, "section: nope")) in problems_of(broken)
+    _, problems = parse_intents(broken, ARTICLES, previous=second)
+    assert [(p.field, p.line) for p in problems] == [(p.field, p.line) for p in parse_intents(broken, ARTICLES)[1]]
+
+
+def test_an_alias_to_another_item_is_read_from_the_whole_file() -> None:
+    text = BASE.replace("keywords: [hello]", "keywords: &hi [hello]") + \
+        "  - id: hey\n    kind: smalltalk\n    keywords: *hi\n    reply: Hey.\n"
+    loaded, problems = parse_intents(text, ARTICLES)
+    assert loaded is not None, problems
+    assert loaded.by_id()["hey"].keywords == ("hello",) and loaded.parsed == {}  # parsed whole
+
+
+def test_a_flow_style_file_loads_the_same() -> None:
+    flow = yaml.safe_dump(yaml.safe_load(BASE), default_flow_style=True, width=10_000)
+    assert "\n  - " not in flow
+    loaded, problems = parse_intents(flow, ARTICLES)
+    assert loaded is not None, problems
+    assert [i.id for i in loaded.intents] == ["ms_dmt", "greeting", "emergency", "crisis", "medication_change"]

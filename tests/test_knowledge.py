@@ -41,3 +41,18 @@ def test_a_damaged_cache_is_only_a_slower_start(tmp_path: Path) -> None:
     (cache / f"{CACHE_PREFIX}{fingerprint(root)}.pickle").write_bytes(b"not a pickle")
     knowledge, problems = build_knowledge(root, cache)
     assert knowledge is not None and not [p for p in problems if p.severity == "error"]
+
+
+def test_a_reload_parses_only_what_changed(tmp_path: Path) -> None:
+    root = copy_root(tmp_path)
+    library = Library(root)
+    before = library.current
+    article = root / "content" / "ms-immune-role.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nOne more reviewed sentence.\n", encoding="utf-8")
+    applied, _ = library.reload()
+    after = library.current
+    assert applied and after is not before
+    assert {slug: a is before.articles[slug] for slug, a in after.articles.items()} == {
+        slug: slug != "ms-immune-role" for slug in before.articles}  # the others are shared, not parsed again
+    assert "One more reviewed sentence." in after.articles["ms-immune-role"].sections[-1].paragraphs[-1]
+    assert all(after.intents[i].keywords is before.intents[i].keywords for i in before.intents)

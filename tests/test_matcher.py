@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
 from bot.engine import Engine
 from bot.intents import Intent, Kind, MatchSettings
-from bot.knowledge import Library
-from bot.matcher import Matcher, match_words, max_edits, stem
+from bot.knowledge import Library, build_knowledge
+from bot.matcher import Matcher, _KeywordReader, _typed_words, match_words, max_edits, stem
+from bot.synthetic import generate
 from tests.helpers import REPO
 
 SETTINGS = MatchSettings(threshold=68, ambiguity_margin=6)
@@ -277,3 +279,15 @@ def test_shipped_follow_up_borrows_the_last_topic(shipped: Engine) -> None:
     assert follow.intent_id == "ms_dmt" and follow.used_context
     other = shipped.respond("what is epilepsy", first.context)
     assert other.intent_id == "epilepsy_overview"  # a question with its own subject keeps it
+
+
+def test_keywords_read_word_by_word_as_messages_are(tmp_path: Path) -> None:
+    """The loader's word-by-word shortcut must read every keyword exactly as a message is read."""
+    generate(tmp_path, 300, messages=10)
+    knowledge, _ = build_knowledge(tmp_path)
+    assert knowledge is not None
+    keywords = [k for i in knowledge.intents.values() for k in i.keywords]
+    keywords += ["multiple sclerosis", "dont stop", "soooo tired", "phone epilepsy", "the and of", "2024 12",
+                 "Hard To Treat", "ms's", "  spaced   out  "]
+    read = _KeywordReader()
+    assert [read(k) for k in keywords] == [_typed_words(k) for k in keywords]
