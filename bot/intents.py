@@ -152,16 +152,23 @@ def _intent(raw: Any, index: int, out: _Collector) -> Intent | None:
 
 @dataclass(frozen=True, slots=True)
 class _Parsed:
-    """One item of the intents list, parsed and checked on its own. Lines count from the item's first line,
-    so an item that only moved (lines added above it) is not parsed again."""
+    """One item of the intents list, parsed and checked on its own; an item that only moved (lines added above
+    it) is not parsed again, only placed at its new line."""
 
     intent: Intent | None
     problems: tuple[Problem, ...]
     target_lines: tuple[int | None, int | None]  # of its `article:` and `section:` keys
+    start: int = 0  # the lines above the item, which every line number here includes
 
-    def placed(self, offset: int) -> tuple[Intent | None, list[Problem]]:
-        intent = self.intent and replace(self.intent, line=self.intent.line + offset)
-        return intent, [replace(p, line=p.line + offset) if p.line else p for p in self.problems]
+    def placed(self, start: int) -> _Parsed:
+        """The same item with `start` lines above it: itself if it has not moved."""
+        if start == self.start:
+            return self
+        shift = start - self.start
+        return _Parsed(self.intent and replace(self.intent, line=self.intent.line + shift),
+                       tuple(replace(p, line=p.line + shift) if p.line else p for p in self.problems),
+                       (self.target_lines[0] and self.target_lines[0] + shift,
+                        self.target_lines[1] and self.target_lines[1] + shift), start)
 
 
 def _parse_item(raw: Any, index: int, file: str) -> _Parsed:
@@ -231,16 +238,18 @@ def parse_intents(text: str, articles: dict[str, Article], file: str = "intents.
         return None, out.problems
     settings = _settings(header.get("settings"), out)
     intents: list[Intent] = []
-    for start, _, item in parsed:
-        intent, problems = item.placed(start)
-        out.problems += problems
-        if intent is not None:
-            _check_target(intent, tuple(line and line + start for line in item.target_lines), out, articles)
-            intents.append(intent)
+    memo: dict[bytes, _Parsed] = {}
+    for start, key, found in parsed:
+        item = found.placed(start)
+        out.problems += item.problems
+        if item.intent is not None:
+            _check_target(item.intent, item.target_lines, out, articles)
+            intents.append(item.intent)
+        if key:
+            memo[key] = item
     _cross_checks(intents, line_of(header, "intents"), out)
     if any(p.severity == "error" for p in out.problems):
         return None, out.problems
-    memo = {key: item for _, key, item in parsed if key}
     return IntentFile(settings, tuple(intents), memo), out.problems
 
 

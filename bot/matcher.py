@@ -29,7 +29,6 @@ How it stays fast at thousands of intents (cost grows with the message, not the 
 
 from __future__ import annotations
 
-import itertools
 import math
 import zlib
 from array import array
@@ -286,23 +285,24 @@ class _Index:
     words: list[str] = field(default_factory=list)  # word id -> its canonical spelling
     weights: list[float] = field(default_factory=list)  # word id -> how much it says about which intent is meant
     spellings: list[str] = field(default_factory=list)  # every spelling in `vocab`, numbered
-    variant_keys: list[int] = field(default_factory=list)  # sorted keys of each spelling with up to
+    variant_keys: array = field(default_factory=lambda: array("I"))  # sorted keys of each spelling with up to
     variant_spellings: array = field(default_factory=lambda: array("i"))  # 2 letters removed; its spelling number
     postings: dict[int, array] = field(default_factory=dict)  # word id -> one-word keywords
-    pairs: dict[int, int] = field(default_factory=dict)  # rarest * len(words) + other -> a run of pair_keywords
-    pair_starts: array = field(default_factory=lambda: array("i"))
+    pair_keys: array = field(default_factory=lambda: array("q"))  # sorted rarest * len(words) + other...
+    pair_starts: array = field(default_factory=lambda: array("i"))  # ...and where its run of pair_keywords starts
     pair_keywords: array = field(default_factory=lambda: array("i"))
     keyword_intent: array = field(default_factory=lambda: array("i"))  # keyword number -> intent number
     keyword_text: array = field(default_factory=lambda: array("i"))  # -> its place in the intent's keywords
     keyword_required: array = field(default_factory=lambda: array("b"))  # words that must be found
     keyword_starts: array = field(default_factory=lambda: array("i"))  # -> its run of keyword_words (word ids)
     keyword_words: array = field(default_factory=lambda: array("i"))
+    pair_firsts: frozenset[int] = frozenset()  # the words some pair is filed under first
     diseases: list[frozenset[str]] = field(default_factory=list)  # intent number -> the diseases it names
 
     def near(self, variant: str) -> list[str]:
         """The spellings filed under `variant` (a word with letters removed, or the word itself)."""
         keys, key = self.variant_keys, _variant_key(variant)
-        at = bisect_left(keys, key)  # a list, not an array: bisecting an array boxes an int at every step
+        at = bisect_left(keys, key)
         found = []
         while at < len(keys) and keys[at] == key:
             found.append(self.spellings[self.variant_spellings[at]])
@@ -320,10 +320,16 @@ class _Index:
         for word in ids:
             if (posting := self.postings.get(word)) is not None:
                 reached.update(posting)
-        size, starts, pairs = len(self.words), self.pair_starts, self.pairs
-        for first, other in itertools.permutations(ids, 2):
-            if (run := pairs.get(first * size + other)) is not None:
-                reached.update(self.pair_keywords[starts[run]:starts[run + 1]])
+        size, keys, starts = len(self.words), self.pair_keys, self.pair_starts
+        for first in ids:
+            if first not in self.pair_firsts:
+                continue
+            low = bisect_left(keys, first * size)  # the pairs filed under `first` sit together
+            high = bisect_left(keys, (first + 1) * size, low)
+            for other in ids:
+                at = bisect_left(keys, first * size + other, low, high)
+                if at < high and keys[at] == first * size + other:
+                    reached.update(self.pair_keywords[starts[at]:starts[at + 1]])
         return reached
 
 
@@ -380,15 +386,16 @@ class _IndexBuilder:
         index = self.index
         index.keyword_starts.append(len(index.keyword_words))
         self.variants.sort()
-        index.variant_keys = [packed >> 24 for packed in self.variants]
+        index.variant_keys = array("I", (packed >> 24 for packed in self.variants))
         index.variant_spellings = array("i", (packed & 0xFF_FFFF for packed in self.variants))
         index.postings = {word: array("i", keywords) for word, keywords in self.postings.items()}
         size = len(index.words)
-        for (rarest, other), keywords in self.pairs.items():
-            index.pairs[rarest * size + other] = len(index.pair_starts)
+        for (rarest, other), keywords in sorted(self.pairs.items()):
+            index.pair_keys.append(rarest * size + other)
             index.pair_starts.append(len(index.pair_keywords))
             index.pair_keywords.extend(keywords)
         index.pair_starts.append(len(index.pair_keywords))
+        index.pair_firsts = frozenset(rarest for rarest, _ in self.pairs)
         return index
 
 
@@ -464,7 +471,9 @@ class Matcher:
             if self.intents[number].kind == "topical":
                 named[number].update(DISEASES[index.words[w]] for w in index.keyword_words_of(keyword)
                                      if index.words[w] in DISEASES)
-        index.diseases = [frozenset(named.get(number, ())) for number in range(len(self.intents))]
+        shared: dict[frozenset[str], frozenset[str]] = {}  # a few distinct sets, not one per intent
+        index.diseases = [shared.setdefault(frozenset(named.get(n, ())), frozenset(named.get(n, ())))
+                          for n in range(len(self.intents))]
         return index
 
     def keyword_text(self, keyword: int) -> str:
