@@ -103,36 +103,25 @@ def split_block_list(text: str, key: str) -> ListItems | None:
     the file whole. Anything this cut gets wrong (an alias to another item, a scalar running back to the
     left margin) makes an item or the header fail to parse, and the caller parses the file whole then too.
     """
-    lines = text.split("\n")
-    key_line = re.compile(rf"{re.escape(key)}:[ \t]*(#.*)?\r?")
-    start = next((n for n, line in enumerate(lines) if key_line.fullmatch(line)), None)
-    if start is None:
+    key_line = re.compile(rf"^{re.escape(key)}:[ \t]*(?:#.*)?\r?$", re.MULTILINE)
+    if (found := key_line.search(text)) is None:
         return None
-    first = next((n for n in range(start + 1, len(lines)) if _is_content(lines[n])), None)
-    if first is None or (bullet := _BULLET.match(lines[first])) is None:
+    if (bullet := _FIRST_CONTENT.search(text, found.end())) is None or bullet.group(1) is None:
+        return None  # the first thing under the key is not a "- " item: a flow list, a mapping, ...
+    indent, first = bullet.group(1), bullet.start()
+    # The list ends at the first line back at (or left of) its margin that is not a "- " item.
+    margin = re.compile(rf"^(?!{indent}-(?: |\r?$)) {{0,{len(indent)}}}[^ \t\r\n#]", re.MULTILINE)
+    end = after.start() if (after := margin.search(text, first)) else len(text)
+    if _TAB_INDENT.search(text, first, end):
         return None
-    indent = bullet.group(1)
-    starts: list[int] = []
-    end = len(lines)
-    for number in range(first, len(lines)):
-        line = lines[number]
-        if line.startswith(indent) and (found := _BULLET.match(line)) and found.group(1) == indent:
-            starts.append(number)
-        elif _is_content(line) and len(line) - len(line.lstrip(" ")) <= len(indent):
-            end = number  # back at the list's margin without a "- ": the next top-level key
-            break
-    if any(line[: len(line) - len(line.lstrip())].count("\t") for line in lines[first:end]):
-        return None
-    bounds = [*starts, end]
-    items = tuple((a, "\n".join(lines[a:b])) for a, b in itertools.pairwise(bounds))
-    header = "\n".join([*lines[:first], *([""] * (end - first)), *lines[end:]])
-    return ListItems(header, items)
+    starts = [m.start() for m in re.compile(rf"^{indent}-(?: |\r?$)", re.MULTILINE).finditer(text, first, end)]
+    items, line = [], text.count("\n", 0, first)
+    for begin, stop in itertools.pairwise([*starts, end]):
+        items.append((line, text[begin:stop].rstrip("\n")))
+        line += text.count("\n", begin, stop)
+    header = text[:first] + "\n" * text.count("\n", first, end) + text[end:]
+    return ListItems(header, tuple(items))
 
 
-def _is_content(line: str) -> bool:
-    stripped = line.strip()
-    return bool(stripped) and not stripped.startswith("#")
-
-
-_KEY_LINE = re.compile(r"[A-Za-z_][\w-]*:.*")
-_BULLET = re.compile(r"( *)-(?: |\r?$)")
+_FIRST_CONTENT = re.compile(r"^(?:( *)-(?: |\r?$)|[ \t]*[^ \t\r\n#])", re.MULTILINE)  # group 1: a bullet's indent
+_TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)

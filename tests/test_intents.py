@@ -181,3 +181,10 @@ def test_a_flow_style_file_loads_the_same() -> None:
     loaded, problems = parse_intents(flow, ARTICLES)
     assert loaded is not None, problems
     assert [i.id for i in loaded.intents] == ["ms_dmt", "greeting", "emergency", "crisis", "medication_change"]
+
+
+def test_windows_line_endings_and_a_last_line_without_newline_load_the_same() -> None:
+    for text in (BASE.replace("\n", "\r\n"), BASE.rstrip("\n")):
+        loaded, problems = parse_intents(text, ARTICLES)
+        assert loaded is not None and len(loaded.parsed) == 5, problems  # item by item
+        assert fields(loaded) == fields(parse_intents(BASE, ARTICLES)[0])
