@@ -140,13 +140,26 @@ def _build(root: Path, previous: Knowledge | None = None) -> tuple[Knowledge | N
         articles=articles,
         intent_file=intent_file,
         intents=intents,
-        matcher=Matcher(intent_file.intents, intent_file.settings),
+        matcher=_matcher(intent_file, previous),
         safety=SafetyCheck(extra),  # type: ignore[arg-type]
         warnings=tuple(problems),
         loaded_at=time.time(),
         article_files=files,
     )
     return knowledge, problems
+
+
+def _matcher(intent_file: IntentFile, previous: Knowledge | None) -> Matcher:
+    """The previous snapshot's matcher when nothing it reads changed (an article edit, a moved intent, a new
+    example): building one for 10,000 intents takes seconds."""
+    if previous is not None and previous.intent_file.settings == intent_file.settings and \
+            _matched_parts(previous.intent_file) == _matched_parts(intent_file):
+        return previous.matcher
+    return Matcher(intent_file.intents, intent_file.settings)
+
+
+def _matched_parts(intent_file: IntentFile) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(i.id, i.kind, i.keywords) for i in intent_file.intents]
 
 
 def _settle(replaced: bool) -> None:

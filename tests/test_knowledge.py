@@ -56,3 +56,17 @@ def test_a_reload_parses_only_what_changed(tmp_path: Path) -> None:
         slug: slug != "ms-immune-role" for slug in before.articles}  # the others are shared, not parsed again
     assert "One more reviewed sentence." in after.articles["ms-immune-role"].sections[-1].paragraphs[-1]
     assert all(after.intents[i].keywords is before.intents[i].keywords for i in before.intents)
+    assert after.matcher is before.matcher  # no keyword changed: the index is not built again
+
+
+def test_a_keyword_edit_builds_a_new_matcher(tmp_path: Path) -> None:
+    root = copy_root(tmp_path)
+    library = Library(root)
+    before = library.current
+    intents = root / "intents.yaml"
+    intents.write_text(intents.read_text(encoding="utf-8").replace("      - ocrevus\n", "      - zebra pill\n", 1),
+                       encoding="utf-8")
+    applied, _ = library.reload()
+    assert applied and library.current.matcher is not before.matcher
+    assert library.current.matcher.match("zebra pill").intent_id == "ms_dmt"
+    assert before.matcher.match("zebra pill").intent_id != "ms_dmt"
