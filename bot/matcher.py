@@ -29,6 +29,7 @@ How it stays fast at thousands of intents (cost grows with the message, not the 
 
 from __future__ import annotations
 
+import itertools
 import math
 import zlib
 from array import array
@@ -37,6 +38,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from typing import Literal
 
 from rapidfuzz.distance import OSA
@@ -367,20 +369,29 @@ class _IndexBuilder:
         # is looked up: two words within the typo allowance always share a variant (SymSpell).
         self.variants.extend(_variant_key(v) << 24 | number for v in _deletes(spelling, max_edits(spelling)))
 
-    def add_keyword(self, intent: int, text: int, ids: tuple[int, ...], rarest: int) -> None:
+    def add_keywords(self, keywords: Iterable[tuple[int, int, tuple[int, ...], int]]) -> None:
+        """File each (intent, place in its keywords, word ids, rarest word id)."""
+        intent_of, text_of, required, starts, words = [], [], [], [], []
+        postings, pairs = self.postings, self.pairs
+        for keyword, (intent, text, ids, rarest) in enumerate(keywords, len(self.index.keyword_intent)):
+            intent_of.append(intent)
+            text_of.append(text)
+            # A keyword of 3+ words may miss one word, but not its rarest (it is reached only through it).
+            required.append(len(ids) if len(ids) <= 2 else len(ids) - 1)
+            starts.append(len(words))
+            words.extend(ids)
+            if len(ids) == 1:
+                postings[rarest].append(keyword)
+            for other in ids:
+                if other != rarest:
+                    pairs[(rarest, other)].append(keyword)
         index = self.index
-        keyword = len(index.keyword_intent)
-        index.keyword_intent.append(intent)
-        index.keyword_text.append(text)
-        # A keyword of 3+ words may miss one word, but not its rarest (it is reached only through it).
-        index.keyword_required.append(len(ids) if len(ids) <= 2 else len(ids) - 1)
-        index.keyword_starts.append(len(index.keyword_words))
-        index.keyword_words.extend(ids)
-        if len(ids) == 1:
-            self.postings[rarest].append(keyword)
-        for other in ids:
-            if other != rarest:
-                self.pairs[(rarest, other)].append(keyword)
+        offset = len(index.keyword_words)
+        index.keyword_intent.extend(intent_of)
+        index.keyword_text.extend(text_of)
+        index.keyword_required.extend(required)
+        index.keyword_starts.extend(start + offset for start in starts)
+        index.keyword_words.extend(words)
 
     def pack(self) -> _Index:
         index = self.index
@@ -439,22 +450,19 @@ class Matcher:
                     typed_forms.update(typed for _, typed in pairs)
                 else:
                     self.shadowed.append((intent.id, keyword, self.intents[first].id))
-        intents_with: Counter[str] = Counter()
-        words_of_intent: set[str] = set()
-        for position, (number, _, words) in enumerate(raw):
-            words_of_intent.update(words)
-            if position + 1 == len(raw) or raw[position + 1][0] != number:  # the intent's last keyword
-                intents_with.update(words_of_intent)
-                words_of_intent = set()
+        words_of: dict[int, set[str]] = {}  # intent number -> the words of its keywords
+        for number, group in itertools.groupby(raw, key=itemgetter(0)):
+            words_of[number] = set().union(*(words for _, _, words in group))
+        intents_with = Counter(itertools.chain.from_iterable(words_of.values()))
         ids_of = {word: builder.word_id(word) for word in dict.fromkeys(w for _, _, words in raw for w in words)}
         frequency = [intents_with[word] for word in builder.index.words]  # intents that have the word
-        for number, place, words in raw:
-            # Every match needs its rarest word: "side effects" alone is no match for "zonisamide side effects".
-            # A keyword of 2+ words needs a second word too, so it is filed under its (rarest, other) pairs: a
-            # message then reaches only keywords it can match, not every keyword that has its rarest word ("leg"
-            # in the hundreds of "leg <symptom> <facet>" keywords of a big file).
-            ids = tuple(map(ids_of.__getitem__, words))
-            builder.add_keyword(number, place, ids, min(ids, key=frequency.__getitem__))
+        # Every match needs its rarest word: "side effects" alone is no match for "zonisamide side effects". A
+        # keyword of 2+ words needs a second word too, so it is filed under its (rarest, other) pairs: a message
+        # then reaches only keywords it can match, not every keyword that has its rarest word ("leg" in the
+        # hundreds of "leg <symptom> <facet>" keywords of a big file).
+        rarest_of = frequency.__getitem__
+        builder.add_keywords((number, place, ids, min(ids, key=rarest_of))
+                             for number, place, words in raw for ids in [tuple(map(ids_of.__getitem__, words))])
         # Keyword words also as typed, under their stem's id: a typo can keep a message word from being stemmed
         # ("numnbess" stays as it is), and then it is one slip away from "numbness", not from "numb".
         vocab = builder.index.vocab
@@ -466,11 +474,8 @@ class Matcher:
         # How much a word says about which intent is meant: 1 for a word of one intent, less for shared ones.
         total = max(len(self.intents), 2)
         index.weights = [max(MIN_WORD_WEIGHT, 1 - math.log(count) / math.log(total)) for count in frequency]
-        named: dict[int, set[str]] = defaultdict(set)
-        for keyword, number in enumerate(index.keyword_intent):
-            if self.intents[number].kind == "topical":
-                named[number].update(DISEASES[index.words[w]] for w in index.keyword_words_of(keyword)
-                                     if index.words[w] in DISEASES)
+        named = {number: {DISEASES[index.words[ids_of[w]]] for w in words if index.words[ids_of[w]] in DISEASES}
+                 for number, words in words_of.items() if self.intents[number].kind == "topical"}
         shared: dict[frozenset[str], frozenset[str]] = {}  # a few distinct sets, not one per intent
         index.diseases = [shared.setdefault(frozenset(named.get(n, ())), frozenset(named.get(n, ())))
                           for n in range(len(self.intents))]
