@@ -16,7 +16,7 @@ import pickle
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bot.content import Article, ArticleFiles, load_articles_reusing
@@ -41,6 +41,7 @@ class Knowledge:
     warnings: tuple[Problem, ...]
     loaded_at: float
     article_files: ArticleFiles = field(default_factory=dict, compare=False, repr=False)  # for the next reload
+    key: str = ""  # the fingerprint of the files it was built from, when cached
 
     def topical_intents(self, slug: str | None = None) -> list[Intent]:
         """Topical intents in file order, optionally only those of one article."""
@@ -68,6 +69,12 @@ def fingerprint(root: Path) -> str:
             digest.update(path.read_bytes())
         digest.update(b"\0")
     return digest.hexdigest()[:32]
+
+
+def cached_snapshot(cache_dir: Path, key: str) -> Knowledge | None:
+    """The snapshot cached under `key`, if it is there and readable."""
+    hit = _cached(cache_dir, key)
+    return hit[0] if hit else None
 
 
 def _cached(cache_dir: Path, key: str) -> tuple[Knowledge, list[Problem]] | None:
@@ -123,6 +130,7 @@ def build_knowledge(root: Path, cache_dir: Path | None = None, previous: Knowled
         return hit
     knowledge, problems = _build(root, previous)
     if knowledge is not None and cache_dir:
+        knowledge = replace(knowledge, key=key)
         _store_cache(cache_dir, key, knowledge)
     return knowledge, problems
 
@@ -181,14 +189,18 @@ def _give_back_memory() -> None:
 
 
 class Library:
-    """Holds the current Knowledge; `reload()` swaps in a new one only if it loads cleanly."""
+    """Holds the current Knowledge; `reload()` swaps in a new one only if it loads cleanly.
+
+    With a `cache_dir` (the running bot), snapshots are built in a child process and only read back here:
+    see `bot.snapshot_builder` for why.
+    """
 
     def __init__(self, root: Path, cache_dir: Path | None = None) -> None:
         self.root = root
         self.cache_dir = cache_dir
         self._lock = threading.Lock()
         self._listeners: list[Callable[[list[Problem], bool], None]] = []
-        knowledge, problems = build_knowledge(root, cache_dir)
+        knowledge, problems = self._load(None)
         if knowledge is None:
             raise LoadError(errors_only(problems))
         self._current = knowledge
@@ -199,6 +211,23 @@ class Library:
     def current(self) -> Knowledge:
         return self._current
 
+    def _load(self, previous: Knowledge | None) -> tuple[Knowledge | None, list[Problem]]:
+        if self.cache_dir is None:
+            return build_knowledge(self.root, None, previous)
+        if hit := _cached(self.cache_dir, fingerprint(self.root)):
+            return hit  # unchanged files (a restart): nothing to build
+        from bot.snapshot_builder import build_in_child  # it imports this module
+
+        built = build_in_child(self.root, self.cache_dir, previous.key if previous else "")
+        if built is not None:
+            key, problems = built
+            if key is None:
+                return None, problems
+            if (knowledge := cached_snapshot(self.cache_dir, key)) is not None:
+                return knowledge, problems
+        log.warning("building the snapshot in the bot's own process instead")
+        return build_knowledge(self.root, self.cache_dir, previous)
+
     def on_reload(self, listener: Callable[[list[Problem], bool], None]) -> None:
         """Call `listener(problems, applied)` after every reload attempt."""
         self._listeners.append(listener)
@@ -206,7 +235,7 @@ class Library:
     def reload(self) -> tuple[bool, list[Problem]]:
         """Validate the files again; swap them in if clean. Returns (applied, problems)."""
         with self._lock:
-            knowledge, problems = build_knowledge(self.root, self.cache_dir, self._current)
+            knowledge, problems = self._load(self._current)
             applied = knowledge is not None
             if knowledge is not None:
                 self._current = knowledge

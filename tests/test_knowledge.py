@@ -1,10 +1,14 @@
 """The snapshot: built whole or not at all, and cached by the exact bytes it was built from."""
 
+import sys
 from pathlib import Path
 
+import pytest
+
+import bot.knowledge as knowledge_module
 from bot.engine import Engine
 from bot.knowledge import CACHE_PREFIX, Library, build_knowledge, fingerprint
-from tests.helpers import copy_root
+from tests.helpers import copy_root, line_number
 
 
 def cache_files(cache: Path) -> list[Path]:
@@ -70,3 +74,51 @@ def test_a_keyword_edit_builds_a_new_matcher(tmp_path: Path) -> None:
     assert applied and library.current.matcher is not before.matcher
     assert library.current.matcher.match("zebra pill").intent_id == "ms_dmt"
     assert before.matcher.match("zebra pill").intent_id != "ms_dmt"
+
+
+# -- the running bot (a cache folder) builds in a child process -----------------------------------
+
+
+def forbid_building_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*_: object) -> None:
+        raise AssertionError("built in the bot's own process")
+
+    monkeypatch.setattr(knowledge_module, "_build", fail)
+
+
+def test_the_bot_builds_in_a_child_and_reads_the_result(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root, cache = copy_root(tmp_path), tmp_path / "cache"
+    forbid_building_here(monkeypatch)
+    library = Library(root, cache)  # a first start: nothing cached yet
+    intents = root / "intents.yaml"
+    intents.write_text(intents.read_text(encoding="utf-8").replace("      - ocrevus\n", "      - zebra pill\n", 1),
+                       encoding="utf-8")
+    applied, _ = library.reload()
+    assert applied and library.current.matcher.match("zebra pill").intent_id == "ms_dmt"
+    assert library.current.key == fingerprint(root) and not list(cache.glob("build-*"))
+
+
+def test_errors_found_in_the_child_name_file_line_and_field(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root, cache = copy_root(tmp_path), tmp_path / "cache"
+    library = Library(root, cache)
+    forbid_building_here(monkeypatch)
+    intents = root / "intents.yaml"
+    broken = intents.read_text(encoding="utf-8").replace("threshold: 68", "threshold: 150")
+    intents.write_text(broken, encoding="utf-8")
+    applied, problems = library.reload()
+    assert not applied
+    assert [(p.file, p.line, p.field) for p in problems if p.severity == "error"] == [
+        ("intents.yaml", line_number(broken, "threshold: 150"), "settings.threshold")]
+
+
+def test_if_the_child_cannot_run_the_bot_builds_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       caplog: pytest.LogCaptureFixture) -> None:
+    root, cache = copy_root(tmp_path), tmp_path / "cache"
+    library = Library(root, cache)
+    monkeypatch.setattr(sys, "executable", "/bin/false")  # the child exits with status 1 at once
+    intents = root / "intents.yaml"
+    intents.write_text(intents.read_text(encoding="utf-8").replace("      - ocrevus\n", "      - zebra pill\n", 1),
+                       encoding="utf-8")
+    applied, _ = library.reload()
+    assert applied and library.current.matcher.match("zebra pill").intent_id == "ms_dmt"
+    assert "snapshot builder failed (exit status 1)" in caplog.text
