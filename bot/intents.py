@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 import yaml
 
@@ -24,6 +25,55 @@ _INTENT_FIELDS = {"id", "kind", "article", "section", "treatments", "label", "ke
                   "follow_ups", "reply"}
 
 
+class TextList(Sequence[str]):
+    """An intent's keywords or examples: read like a tuple of texts, kept as one newline-joined string.
+
+    At 10,000 intents that is 10,000 strings instead of 250,000 (keywords 20 -> 6.5 MB), and 250,000 fewer
+    small objects for the allocator to scatter; a snapshot is then small enough to hold twice during a reload.
+    Texts are single lines (the loader joins each item's whitespace), so the newline cannot be part of one.
+    """
+
+    __slots__ = ("_joined",)
+
+    def __init__(self, items: Iterable[str] = ()) -> None:
+        texts = tuple(items)
+        if any("\n" in text for text in texts):
+            raise ValueError("a keyword or example is one line")
+        self._joined = "\n".join(texts) if texts else None
+
+    def _texts(self) -> tuple[str, ...]:
+        return tuple(self._joined.split("\n")) if self._joined is not None else ()
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[str, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> str | tuple[str, ...]:
+        return self._texts()[index]
+
+    def __len__(self) -> int:
+        return 0 if self._joined is None else self._joined.count("\n") + 1
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._texts())
+
+    def __contains__(self, text: object) -> bool:
+        return text in self._texts()
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, TextList):
+            return self._joined == other._joined
+        return self._texts() == tuple(other) if isinstance(other, tuple | list) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._texts())
+
+    def __repr__(self) -> str:
+        return repr(self._texts())
+
+
 @dataclass(frozen=True, slots=True)
 class MatchSettings:
     threshold: float = 68.0
@@ -34,8 +84,8 @@ class MatchSettings:
 class Intent:
     id: str
     kind: Kind
-    keywords: tuple[str, ...]
-    examples: tuple[str, ...] = ()
+    keywords: Sequence[str]  # a TextList when loaded from the file
+    examples: Sequence[str] = ()
     article: str | None = None
     section: str | None = None
     treatments: bool = False
@@ -143,7 +193,7 @@ def _intent(raw: Any, index: int, out: _Collector) -> Intent | None:
         out.error(line_of(raw, "label", line), f"{where}.label", "must be a text of at most 40 characters")
         label = ""
     return Intent(
-        id=intent_id, kind=kind, keywords=keywords, examples=examples,
+        id=intent_id, kind=kind, keywords=TextList(keywords), examples=TextList(examples),
         article=article if kind == "topical" else None, section=section if kind == "topical" else None,
         treatments=bool(raw.get("treatments", False)), label=label, follow_ups=follow_ups,
         reply=str(reply).strip(), line=line or 0,

@@ -1,10 +1,11 @@
+import pickle
 from pathlib import Path
 
 import pytest
 import yaml
 
 from bot.content import load_articles
-from bot.intents import IntentFile, _parse_whole, parse_intents
+from bot.intents import IntentFile, TextList, _parse_whole, parse_intents
 from bot.yamlsource import split_block_list
 from tests.helpers import REPO, line_number
 
@@ -188,3 +189,18 @@ def test_windows_line_endings_and_a_last_line_without_newline_load_the_same() ->
         loaded, problems = parse_intents(text, ARTICLES)
         assert loaded is not None and len(loaded.parsed) == 5, problems  # item by item
         assert fields(loaded) == fields(parse_intents(BASE, ARTICLES)[0])
+
+
+def test_keywords_read_like_a_tuple_but_are_kept_as_one_string() -> None:
+    texts = TextList(["ms meds", "ocrevus", "dmt"])
+    assert (len(texts), texts[0], texts[-1], texts[1:], list(texts)) == (3, "ms meds", "dmt", ("ocrevus", "dmt"),
+                                                                         ["ms meds", "ocrevus", "dmt"])
+    assert texts == ("ms meds", "ocrevus", "dmt") and texts == TextList(iter(texts)) and texts != ("ms meds",)
+    assert "ocrevus" in texts and "ms" not in texts and texts.index("dmt") == 2
+    assert pickle.loads(pickle.dumps(texts)) == texts and hash(texts) == hash(TextList(texts))
+    assert len(TextList()) == 0 and list(TextList()) == [] and TextList() == ()
+    assert TextList([""]) == ("",) and len(TextList([""])) == 1  # one empty text is not no text
+    with pytest.raises(ValueError):
+        TextList(["two\nlines"])
+    loaded, _ = parse_intents(BASE, ARTICLES)
+    assert loaded is not None and isinstance(loaded.by_id()["ms_dmt"].keywords, TextList)
