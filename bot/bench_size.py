@@ -83,12 +83,31 @@ def _warm_start(root: Path) -> JSON:
     """A bot restart with the snapshot cache filled (as after its first start): time and peak RSS,
     each in a fresh process so the cold load above does not colour them."""
     cache = root / "snapshot-cache"
-    result: JSON = {}
+    runs = []
     for then in ("", "edit"):  # the first run writes the cache, the second reads it
         done = subprocess.run([sys.executable, "-c", _WARM_START, str(root), str(cache), then], capture_output=True,
                               text=True, check=True, cwd=REPO)
-        result = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
+        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    first, second = runs
+    return {**second, "first_start_s": first["load_s"], "first_start_rss_mb": first["rss_mb"],
+            "builder_peak_mb": _builder_peak_mb(root)}
+
+
+_BUILDER_PEAK = """
+import resource, subprocess, sys, tempfile
+with tempfile.TemporaryDirectory() as cache:
+    subprocess.run([sys.executable, "-m", "bot.snapshot_builder", sys.argv[1], cache, "", cache + "/result"],
+                   check=True)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+"""
+
+
+def _builder_peak_mb(root: Path) -> float:
+    """Peak RSS of the child that builds a snapshot from scratch. Run from a small parent: on Linux a child's
+    ru_maxrss starts from its parent's RSS at fork."""
+    done = subprocess.run([sys.executable, "-c", _BUILDER_PEAK, str(root)], capture_output=True, text=True,
+                          check=True, cwd=REPO)
+    return round(float(done.stdout.strip().splitlines()[-1]), 1)
 
 
 def _edit_like_an_admin(root: Path, mark: str = "") -> None:
@@ -178,6 +197,8 @@ def measure_size(root: Path, warmup: int, baseline_count: int, baseline_s: float
         "load_s": round(load_s, 3), "reload_s": None if reload_s is None else round(reload_s, 3),
         "warm_load_s": warm["load_s"], "warm_rss_mb": warm["rss_mb"], "warm_reload_s": warm.get("reload_s"),
         "warm_rss_after_reload_mb": warm.get("rss_after_reload_mb"), "warm_rss_peak_mb": warm.get("rss_peak_mb"),
+        "first_start_s": warm.get("first_start_s"), "first_start_rss_mb": warm.get("first_start_rss_mb"),
+        "builder_peak_mb": warm.get("builder_peak_mb"),
         "match": ours, "match_cpu": percentiles(cpu), "keywords_reached": work, "accuracy": accuracy(outcomes),
         "probes": probes,
         "rss_before_load_mb": rss_before, "rss_after_load_mb": rss_loaded, "rss_peak_mb": rss_peak,
