@@ -31,6 +31,16 @@ _SafeBase: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class _LineLoader(_SafeBase):  # type: ignore[misc, valid-type]
     """A safe loader that keeps line numbers on mappings and sequences."""
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # Nine in ten nodes of intents.yaml are plain texts: hand them over without the generic machinery
+        # (same value: a str scalar constructs to its text; an alias to one yields an equal string).
+        if node.__class__ is yaml.ScalarNode and node.tag == _STR:
+            return node.value
+        return super().construct_object(node, deep)
+
+
+_STR = "tag:yaml.org,2002:str"
+
 
 class _PureLineLoader(yaml.SafeLoader):
     """The pure-Python parser: used to report a syntax error, as its marks point closer to the mistake."""
