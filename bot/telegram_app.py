@@ -4,11 +4,11 @@ The long-lived services are built once here and kept in `bot_data`: the Library
 and Engine when the Application is built; the Store and Conversation in
 `post_init` (the store opens inside the running event loop) until `post_shutdown`
 closes it. Delivery is at-least-once (see bot/delivery.py); outgoing calls go
-through AIORateLimiter and `with_retries`.
+through AIORateLimiter and `with_retries`, over aiohttp (bot/telegram_request.py).
 
-Liveness: the heartbeat file (BOT_HEARTBEAT_PATH) is touched after every
-successful getUpdates (at least every 10 s while polling), and in webhook mode on
-every update and every 30 s. For a Dockerfile:
+Liveness: the heartbeat file (BOT_HEARTBEAT_PATH) is touched after successful
+getUpdates calls (at most once a second; at least every 10 s while polling), and
+in webhook mode on updates and every 30 s. For a Dockerfile:
 
     HEALTHCHECK --interval=30s --timeout=5s CMD python -m bot.healthcheck
 """
@@ -45,6 +45,7 @@ from bot.knowledge import Library
 from bot.reload import watch_content
 from bot.settings import Settings
 from bot.storage import StorageError, Store, load_or_create_secret
+from bot.telegram_request import AiohttpRequest
 
 log = logging.getLogger(__name__)
 
@@ -149,6 +150,7 @@ def build_application(
         ApplicationBuilder()
         .token(settings.token)
         .base_url(settings.api_base_url)
+        .request(AiohttpRequest())
         .get_updates_request(DurableGetUpdatesRequest(inbox, connection_pool_size=1))
         .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
         .concurrent_updates(OrderedDurableUpdateProcessor(inbox))

@@ -15,7 +15,10 @@ errors go to the one error handler in bot.telegram_errors.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+from collections.abc import AsyncIterator
 from functools import partial
 
 from telegram import Bot, CallbackQuery, Chat, Message, ReplyParameters, Update
@@ -54,6 +57,11 @@ BOT_COMMANDS = (
     ("forget", "Delete everything I hold about you"),
 )
 TYPING_TIMEOUT = 2.0  # seconds: "typing..." is a courtesy and must never hold up the answer
+# An answer is worked out in a few milliseconds: "typing..." before every answer would double the requests
+# (and the rate limiter's budget) for a status nobody sees. It is sent only when working the answer out takes
+# longer than this (a slow or locked disk, an overloaded machine); people start to wonder whether anything
+# is happening after about half a second.
+TYPING_DELAY = 0.4
 NEW_MESSAGE = filters.UpdateType.MESSAGE  # not edits, not channel posts
 NOT_TEXT = ~filters.TEXT & ~filters.StatusUpdate.ALL  # stickers, media, locations; not "X joined"
 
@@ -77,18 +85,46 @@ async def send_reply(bot: Bot, chat_id: int, reply: Reply, quote: int | None = N
     return sent
 
 
-async def show_typing(bot: Bot, chat: Chat) -> None:
-    """Show "typing..." before an answer, in private chats only.
-
-    In groups every call counts against the group's 20-a-minute budget in the
-    rate limiter, and the answer matters more than the courtesy.
-    """
-    if chat.type != ChatType.PRIVATE:
-        return
+async def show_typing(bot: Bot, chat_id: int) -> None:
+    """Send "typing..."; a failure is not worth an error."""
     try:
-        await bot.send_chat_action(chat.id, ChatAction.TYPING, read_timeout=TYPING_TIMEOUT)
+        await bot.send_chat_action(chat_id, ChatAction.TYPING, read_timeout=TYPING_TIMEOUT)
     except TelegramError as error:
         log.debug("typing indicator skipped (%s)", type(error).__name__)
+
+
+@contextlib.asynccontextmanager
+async def typing_while_slow(bot: Bot, chat: Chat, delay: float = TYPING_DELAY) -> AsyncIterator[None]:
+    """Show "typing..." if the work inside takes longer than `delay` seconds, in private chats only.
+
+    Wrap the working out of an answer, not its sending: a "typing..." that waits for
+    the rate limiter behind the answer arrives after it, and under a burst it would
+    double the queue. In groups every call counts against the group's 20-a-minute
+    budget, and the answer matters more than the courtesy. A "typing..." already
+    started is awaited at the end, so that the answer comes after it and Telegram
+    does not show "typing..." under the answer.
+    """
+    if chat.type != ChatType.PRIVATE:
+        yield
+        return
+    started: list[asyncio.Task[None]] = []
+    timer = asyncio.get_running_loop().call_later(delay, _start_typing, bot, chat.id, started)
+    try:
+        yield
+    finally:
+        timer.cancel()
+    for task in started:
+        await task
+
+
+_typing_calls: set[asyncio.Task[None]] = set()  # the loop keeps only weak references to tasks
+
+
+def _start_typing(bot: Bot, chat_id: int, started: list[asyncio.Task[None]]) -> None:
+    task = asyncio.get_running_loop().create_task(show_typing(bot, chat_id))
+    _typing_calls.add(task)
+    task.add_done_callback(_typing_calls.discard)
+    started.append(task)
 
 
 async def answer_callback(query: CallbackQuery, text: str | None = None) -> None:
@@ -165,8 +201,8 @@ async def on_text(update: Update, context: Context) -> None:
     if not text:  # just "@bot": say hello rather than "I can only read words"
         await _answer(update, context, engine_of(context).welcome())
         return
-    await show_typing(context.bot, chat)
-    turn = await conversation_of(context).message(user_id_of(update), chat.id, text)
+    async with typing_while_slow(context.bot, chat):
+        turn = await conversation_of(context).message(user_id_of(update), chat.id, text)
     await _answer(update, context, turn.reply)
 
 

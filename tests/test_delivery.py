@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from bot.delivery import OrderedDurableUpdateProcessor
+from bot import delivery
+from bot.delivery import Inbox, OrderedDurableUpdateProcessor
 from bot.knowledge import Library
 from bot.settings import Settings
 from tests.conftest import BotProcess, Harness, bot_env, db_rows, running, start_process
@@ -33,9 +35,10 @@ async def test_sigkill_in_flight_then_restart_answers_each_message_once(
     env = bot_env(api.base_url, tmp_path)
     for user in USERS:
         api.send_text("what is multiple sclerosis", user_id=user)
-    # The first answer goes straight out; the other nineteen hang on "typing..." when the kill comes.
-    api.stall_next("sendChatAction", 0)
-    api.stall_next("sendChatAction", 30, times=len(USERS) - 1)
+    # The first answer goes straight out; the other nineteen are on their way when the kill comes. The server
+    # holds them past the end of the test (as a dying connection would have Telegram drop them).
+    api.stall_next("sendMessage", 0)
+    api.stall_next("sendMessage", 300, times=len(USERS) - 1)
     if not confirmed:  # the poll after the first never reaches Telegram: it keeps all twenty
         api.stall_next("getUpdates", 0)
         api.fail_next("getUpdates", 500, times=10_000)
@@ -119,18 +122,49 @@ async def test_reply_lost_to_the_network_is_sent_later(
         assert isinstance(processor, OrderedDurableUpdateProcessor) and processor.chats_waiting == 0
 
 
-async def test_one_chat_in_order_other_chats_meanwhile(bot: Harness) -> None:
-    bot.api.stall_next("sendChatAction", 1.0)  # the first chat's first answer is slow
-    first = [bot.api.send_text(f"what is ms {n}", user_id=8001) for n in range(3)]
-    other = bot.api.send_text("what is epilepsy", user_id=8002)
-    await bot.handled(other)
-    assert [m["chat"]["id"] for m in bot.api.sent_messages()] == [8002]  # not held up by 8001
+async def test_one_chat_in_order_other_chats_meanwhile(bot: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    questions = {"what is multiple sclerosis": "<b>What MS is", "what is epilepsy": "<b>What epilepsy is",
+                 "multiple sclerosis drugs": "<b>Disease-modifying therapies"}
+    conversation, holding, go_on = bot.app.bot_data["conversation"], asyncio.Event(), asyncio.Event()
+    answer = conversation.message
+
+    async def first_is_slow(user_id: int, chat_id: int, text: str) -> object:
+        if chat_id == 8001 and not holding.is_set():  # the first chat's first answer is slow
+            holding.set()
+            await go_on.wait()
+        return await answer(user_id, chat_id, text)
+
+    monkeypatch.setattr(conversation, "message", first_is_slow)
+    first = [bot.api.send_text(text, user_id=8001) for text in questions]
+    try:
+        await asyncio.wait_for(holding.wait(), 10)
+        other = bot.api.send_text("what is epilepsy", user_id=8002)
+        await bot.handled(other)
+        sent_meanwhile = [m["chat"]["id"] for m in bot.api.sent_messages()]
+    finally:
+        go_on.set()  # a held answer would keep the bot from stopping
+    assert sent_meanwhile == [8002]  # not held up by 8001, and 8001's later questions waited
     for update in first:
         await bot.handled(update)
-    replies_to_8001 = [m for m in bot.api.sent_messages() if m["chat"]["id"] == 8001]
-    typing_calls = [c for c in bot.api.calls("sendChatAction") if c.params["chat_id"] == 8001]
-    assert len(replies_to_8001) == 3 and len(typing_calls) == 3
-    # in order: each typing call comes after the previous answer was sent
-    sends = [c for c in bot.api.calls("sendMessage") if c.params["chat_id"] == 8001]
-    assert [c.time for c in sends] == sorted(c.time for c in sends)
-    assert typing_calls[1].time >= sends[0].time and typing_calls[2].time >= sends[1].time
+    # in order: the later questions' answers waited for the slow first one
+    replies = [c.params["text"] for c in bot.api.calls("sendMessage") if c.params["chat_id"] == 8001]
+    assert [next(q for q, title in questions.items() if r.startswith(title)) for r in replies] == list(questions)
+
+
+def test_heartbeat_is_touched_at_most_once_a_second(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = [1000.0]
+    monkeypatch.setattr(delivery.time, "monotonic", lambda: clock[0])
+    heartbeat = tmp_path / "data" / "heartbeat"
+    inbox = Inbox(heartbeat)
+
+    def touched_after(seconds: float) -> bool:
+        clock[0] += seconds
+        os.utime(heartbeat, (0, 0))
+        inbox.beat()
+        return heartbeat.stat().st_mtime > 0
+
+    inbox.beat()
+    assert heartbeat.exists()  # the first beat at once
+    assert not touched_after(0.5)
+    assert touched_after(0.6)  # a second after the first
+    assert not touched_after(0.0)

@@ -89,8 +89,26 @@ async def test_question_gets_an_answer_with_source_and_buttons(bot: Harness) -> 
     assert source_links(reply) == ["https://example.org/patient-info/ms-immunity-and-treatment"]
     assert "· Reviewed " in reply["text"]
     assert {"📖 Read the full article", "👍 Helpful", "📚 Topics"} <= set(buttons(reply))
-    [typing] = bot.api.calls("sendChatAction")
-    assert typing.params["action"] == "typing"
+
+
+async def test_slow_answer_shows_typing_while_the_user_waits(bot: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    conversation, go_on = bot.app.bot_data["conversation"], asyncio.Event()
+    answer = conversation.message
+
+    async def slow(*args: object) -> object:
+        await go_on.wait()  # working the answer out takes until the test says (a locked disk, say)
+        return await answer(*args)
+
+    monkeypatch.setattr(conversation, "message", slow)
+    update = bot.api.send_text("multiple sclerosis drugs")
+    try:
+        [typing] = await bot.api.wait_for_calls("sendChatAction")
+    finally:
+        go_on.set()  # a held answer would keep the bot from stopping
+    assert typing.params["action"] == "typing" and typing.params["chat_id"] == USER
+    await bot.handled(update)
+    [reply] = bot.api.sent_messages()
+    assert reply["text"].startswith("Disease-modifying therapies")
     assert bot.api.requests.index(typing) < bot.api.requests.index(bot.api.calls("sendMessage")[-1])
 
 
