@@ -198,3 +198,42 @@ async def test_handled_ids_survive_a_restart_and_batch_commits(tmp_path: Path) -
     await store.inbox_done(13)
     assert await store.is_handled(13)
     await store.close()
+
+
+async def test_turns_answered_together_are_committed_together(tmp_path: Path) -> None:
+    """Group commit: turns queued while another write holds the connection share one transaction."""
+    store = await open_store(tmp_path)
+    commits = 0
+    real_commit = store._db.commit
+
+    async def counting_commit() -> None:
+        nonlocal commits
+        commits += 1
+        await real_commit()
+
+    store._db.commit = counting_commit  # type: ignore[method-assign]
+    async with store._write_lock:  # another write is in progress: the next 20 turns queue behind it
+        turns = [asyncio.create_task(store.record_turn(
+            chat_key=f"chat{n}", user_key=f"user{n}", kind="fallback" if n % 2 else "topical",
+            intent=None if n % 2 else "ms_dmt", context=StoredContext("ms_dmt", "ms-immunity-and-treatment", "ms"),
+            text=f"question {n}", best_intent=None, score=0.0)) for n in range(20)]
+        await asyncio.sleep(0.05)
+        assert not any(t.done() for t in turns)  # nobody is told "recorded" before the commit
+    await asyncio.gather(*turns)
+    assert commits == 1
+    for n in range(20):
+        assert await store.get_context(f"chat{n}") == StoredContext("ms_dmt", "ms-immunity-and-treatment", "ms")
+    assert sorted(r[3] for r in await store.usage_since(1)) == [10, 10]
+    assert len(await store.unmatched_since(1)) == 10
+    await store.close()
+
+
+async def test_a_failed_group_commit_fails_every_turn_in_it(tmp_path: Path) -> None:
+    store = await open_store(tmp_path)
+    await store._db.execute("DROP TABLE usage")  # every usage count now fails
+    results = await asyncio.gather(*(store.record_turn(
+        chat_key=f"chat{n}", user_key="u", kind="topical", intent="ms_dmt", context=None, text="x",
+        best_intent=None, score=0.0) for n in range(5)), return_exceptions=True)
+    assert all(isinstance(r, sqlite3.OperationalError) for r in results)
+    assert store._turns == []  # nothing left waiting
+    await store.close()
