@@ -252,6 +252,8 @@ class Store:
         return int(row[0] or 0) if row else 0
 
     async def close(self) -> None:
+        if self._writers:  # turns already answered are written before the connection goes
+            await asyncio.gather(*self._writers, return_exceptions=True)
         try:
             await self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except sqlite3.Error:

@@ -237,3 +237,16 @@ async def test_a_failed_group_commit_fails_every_turn_in_it(tmp_path: Path) -> N
     assert all(isinstance(r, sqlite3.OperationalError) for r in results)
     assert store._turns == []  # nothing left waiting
     await store.close()
+
+
+async def test_closing_writes_the_turns_still_queued(tmp_path: Path) -> None:
+    store = await open_store(tmp_path)
+    async with store._write_lock:  # a write in progress: the turn queues behind it
+        turn = asyncio.create_task(store.record_turn(
+            chat_key="c", user_key="u", kind="topical", intent="ms_dmt", context=None, text="x",
+            best_intent=None, score=0.0))
+        await asyncio.sleep(0.01)
+        turn.cancel()  # the caller gives up (shutdown), but its rows were handed over
+    await store.close()
+    with sqlite3.connect(tmp_path / "bot.sqlite3") as db:
+        assert db.execute("SELECT count FROM usage WHERE intent = 'ms_dmt'").fetchone() == (1,)
