@@ -124,11 +124,7 @@ def _edit_like_an_admin(root: Path, mark: str = "") -> None:
 def _rss_now_mb() -> float | None:
     """Resident memory of this process now (VmRSS), after a collection."""
     gc.collect()
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return round(int(line.split()[1]) / 1024, 1)
-    return None
+    return _status_mb(os.getpid(), "VmRSS")
 
 
 def _max_rss_mb() -> float:
@@ -139,9 +135,14 @@ def _max_rss_mb() -> float:
 
 def peak_rss_of(pid: int) -> float | None:
     """Peak RSS (VmHWM) of process `pid` in MB; None where /proc cannot tell."""
+    return _status_mb(pid, "VmHWM")
+
+
+def _status_mb(pid: int, field: str) -> float | None:
+    """A memory figure of /proc/PID/status (kB there) in MB; None where /proc cannot tell."""
     with contextlib.suppress(OSError):
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
+            if line.startswith(f"{field}:"):
                 return round(int(line.split()[1]) / 1024, 1)
     return None
 

@@ -51,6 +51,9 @@ class TextList(Sequence[str]):
     def __getitem__(self, index: slice) -> tuple[str, ...]: ...
 
     def __getitem__(self, index: int | slice) -> str | tuple[str, ...]:
+        if isinstance(index, int) and index >= 0 and self._joined is not None:
+            # The matcher names each candidate's keyword by its place: split only as far as that place.
+            return self._joined.split("\n", index + 1)[index]
         return self._texts()[index]
 
     def __len__(self) -> int:

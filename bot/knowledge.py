@@ -15,7 +15,7 @@ import os
 import pickle
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -166,7 +166,7 @@ def _matcher(intent_file: IntentFile, previous: Knowledge | None) -> Matcher:
     return Matcher(intent_file.intents, intent_file.settings)
 
 
-def _matched_parts(intent_file: IntentFile) -> list[tuple[str, str, tuple[str, ...]]]:
+def _matched_parts(intent_file: IntentFile) -> list[tuple[str, str, Sequence[str]]]:
     return [(i.id, i.kind, i.keywords) for i in intent_file.intents]
 
 

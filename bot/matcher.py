@@ -191,8 +191,9 @@ class _KeywordReader:
             kept = squeezed not in STOPWORDS and not squeezed.isdigit()
             typed = ("not" if squeezed in NEGATIONS else squeezed).replace("ph", "f")
             plain = squeezed.replace("ph", "f")
-            known = self._words[word] = (kept, (stem(typed), typed), (stem(plain), plain),
-                                         bool(_phrases_from(stem(typed))) or bool(_phrases_from(stem(plain))))
+            as_kept, as_plain = (stem(typed), typed), (stem(plain), plain)
+            folds = bool(_phrases_from(as_kept[0]) or _phrases_from(as_plain[0]))
+            known = self._words[word] = (kept, as_kept, as_plain, folds)
         return known
 
 
@@ -281,7 +282,7 @@ def _variant_key(variant: str) -> int:
 @dataclass(slots=True)
 class _Index:
     """The matcher's index, kept in flat arrays rather than an object per keyword or variant: at 10,000
-    intents (250,000 keywords, 200,000 typo variants) that is a few MB instead of 150."""
+    intents (250,000 keywords, 200,000 typo variants) that is about 13 MB instead of 145."""
 
     vocab: dict[str, int] = field(default_factory=dict)  # spelling (stemmed) -> word id; synonyms share an id
     words: list[str] = field(default_factory=list)  # word id -> its canonical spelling
@@ -477,8 +478,9 @@ class Matcher:
         named = {number: {DISEASES[index.words[ids_of[w]]] for w in words if index.words[ids_of[w]] in DISEASES}
                  for number, words in words_of.items() if self.intents[number].kind == "topical"}
         shared: dict[frozenset[str], frozenset[str]] = {}  # a few distinct sets, not one per intent
-        index.diseases = [shared.setdefault(frozenset(named.get(n, ())), frozenset(named.get(n, ())))
-                          for n in range(len(self.intents))]
+        for number in range(len(self.intents)):
+            diseases = frozenset(named.get(number, ()))
+            index.diseases.append(shared.setdefault(diseases, diseases))
         return index
 
     def keyword_text(self, keyword: int) -> str:
