@@ -21,6 +21,8 @@ def targets(report: JSON) -> list[JSON]:
     unlimited = report["e2e"].get("unlimited", {}).get("phases", {})
     rows = [
         ("match p99 at 10,000 intents", "< 2 ms", big and big["match"]["p99_ms"], 2.0, "<"),
+        ("worst-case message at 10,000 intents (CPU, median of cold runs)", "< 10 ms",
+         big and (big.get("worst_case") or {}).get("worst_cpu_median_ms"), 10.0, "<"),
         ("load at 10,000 intents", "< 2 s", big and big["load_s"], 2.0, "<"),
         ("warm start at 10,000 intents", "< 2 s", big and big.get("warm_load_s"), 2.0, "<"),
         ("warm RSS at 10,000 intents", "< 150 MB", big and big.get("warm_rss_mb"), 150.0, "<"),
@@ -99,6 +101,11 @@ def format_report(report: JSON) -> str:
         row("match mean (ms)", lambda s: s["match"]["mean_ms"], digits=3),
         row("match max (ms)", lambda s: s["match"]["max_ms"], digits=1),
         row("match p99, CPU time only (ms)", lambda s: s["match_cpu"]["p99_ms"], digits=3),
+        row("worst-case message, whole answer, CPU (ms, median)", lambda s: (s.get("worst_case") or {}).get(
+            "worst_cpu_median_ms"), "worst-case message at 10,000 intents (CPU, median of cold runs)", 2),
+        row("  the same, wall clock (ms, median / slowest run)", lambda s: (
+            f"{_num(s['worst_case']['worst_median_ms'])} / {_num(s['worst_case']['worst_max_ms'])}"
+            if s.get("worst_case") else "-")),
         row("keywords scored per message, p50", lambda s: (s.get("keywords_reached") or {}).get("p50")),
         row("keywords scored per message, p99", lambda s: (s.get("keywords_reached") or {}).get("p99")),
         row("messages timed", lambda s: s["match"]["n"]),
@@ -126,12 +133,32 @@ def format_report(report: JSON) -> str:
             ["sizes", "intents x", "p50 x", "p99 x", "load x", "peak RSS x"],
             [[f"{g['from']:,} -> {g['to']:,}", *(_num(g[k], 1) for k in ("intents_x", "p50_x", "p99_x", "load_x",
                                                                         "rss_x"))] for g in report["growth"]])]
+    parts += ["", *_worst_case_table(sizes)]
     parts += ["", "Probe questions (shipped answers; should not change with size)", _table(
         ["question", "expected", *(f"{s['intents']:,}" for s in sizes)],
         [[q, e or "(fallback)", *(_probe_cell(s["probes"][n]) for s in sizes)]
          for n, (q, e) in enumerate(PROBES)])]
     parts += ["", *_e2e_table(report["e2e"], goal)]
     return "\n".join(parts)
+
+
+def _worst_case_table(sizes: Sequence[JSON]) -> list[str]:
+    """Each adversarial message's full answer time per size, beside the p99 of ordinary messages."""
+    measured = [s for s in sizes if s.get("worst_case")]
+    if not measured:
+        return []
+    names = [i["input"] for i in measured[0]["worst_case"]["inputs"]]
+    rows = [["ordinary messages: match p99 (ms)", *(_num(s["match"]["p99_ms"], 3) for s in measured)]]
+    for n, name in enumerate(names):
+        rows.append([name, *(f"{_num(s['worst_case']['inputs'][n]['cpu_median_ms'])} / "
+                             f"{_num(s['worst_case']['inputs'][n]['median_ms'])} / "
+                             f"{_num(s['worst_case']['inputs'][n]['max_ms'])}" for s in measured)])
+    rows.append(["peak RSS before / after these (MB)", *(
+        f"{_num(s['worst_case']['rss_peak_before_mb'], 1)} / {_num(s['worst_case']['rss_peak_after_mb'], 1)}"
+        for s in measured)])
+    return ["Worst case: adversarial messages (bot.adversarial) answered in full with cold word caches, 5 runs: "
+            "CPU median / wall median / slowest wall (ms)",
+            _table(["input", *(f"{s['intents']:,} intents" for s in measured)], rows)]
 
 
 def _probe_cell(probe: JSON) -> str:

@@ -28,6 +28,10 @@ from typing import Any
 
 from rapidfuzz import fuzz, process, utils
 
+from bot import compose, safety
+from bot import matcher as matching
+from bot.adversarial import adversarial_messages
+from bot.engine import Context, Engine
 from bot.knowledge import Knowledge, Library, build_knowledge
 from bot.matcher import Matcher
 from bot.synthetic import REPO, read_messages
@@ -185,6 +189,7 @@ def measure_size(root: Path, warmup: int, baseline_count: int, baseline_s: float
         outcomes.append((expected, found.intent_id if found.status == "matched" else None))
     probes = [{"question": q, "expected": e, **_probe(matcher, q)} for q, e in PROBES]
     rss_peak = _max_rss_mb()
+    worst = worst_case(library)
     warm = _warm_start(root)
     work = _keywords_reached(matcher, [text for text, _ in timed])
     ours = percentiles(latencies)
@@ -201,6 +206,7 @@ def measure_size(root: Path, warmup: int, baseline_count: int, baseline_s: float
         "first_start_s": warm.get("first_start_s"), "first_start_rss_mb": warm.get("first_start_rss_mb"),
         "builder_peak_mb": warm.get("builder_peak_mb"),
         "match": ours, "match_cpu": percentiles(cpu), "keywords_reached": work, "accuracy": accuracy(outcomes),
+        "worst_case": worst,
         "probes": probes,
         "rss_before_load_mb": rss_before, "rss_after_load_mb": rss_loaded, "rss_peak_mb": rss_peak,
         "rss_after_reload_mb": rss_now,
@@ -209,6 +215,46 @@ def measure_size(root: Path, warmup: int, baseline_count: int, baseline_s: float
         "baseline_ratio_p50": _ratio(base["match"]["p50_ms"], ours["p50_ms"]),
         "baseline_ratio_p99": _ratio(base["match"]["p99_ms"], ours["p99_ms"]),
     }
+
+
+WORST_CASE_RUNS = 5
+
+
+def _clear_word_caches(knowledge: Knowledge) -> None:
+    """Forget every per-word memo: an attacker sends words never seen before, so the worst case is a cold one."""
+    for cache in (getattr(knowledge.matcher, "_lookup", None), matching.stem, matching._phrases_from,
+                  getattr(safety, "_canonical_word", None), compose._paragraph_words):
+        if cache is not None and hasattr(cache, "cache_clear"):
+            cache.cache_clear()
+
+
+def worst_case(library: Library) -> JSON:
+    """Each adversarial message (bot.adversarial) answered in full (normalise, safety, match, compose), as the
+    follow-up of an earlier answer (the costlier path), with cold word caches: median and max of a few runs,
+    and the peak RSS before and after."""
+    knowledge = library.current
+    engine = Engine(library, "https://example.org/patient-info")
+    topical = next(iter(knowledge.topical_intents()), None)
+    context = Context(topical.id, topical.article, knowledge.articles[topical.article or ""].topic) \
+        if topical else Context()
+    rss_before = _max_rss_mb()
+    inputs = []
+    for name, text in adversarial_messages(kw for i in knowledge.intents.values() for kw in i.keywords).items():
+        wall, cpu = [], []
+        for _ in range(WORST_CASE_RUNS):
+            _clear_word_caches(knowledge)
+            begin, begin_cpu = time.perf_counter(), time.thread_time()
+            turn = engine.respond(text, context)
+            wall.append(time.perf_counter() - begin)
+            cpu.append(time.thread_time() - begin_cpu)
+        inputs.append({"input": name, "chars": len(text), "kind": turn.kind,
+                       "median_ms": round(statistics.median(wall) * 1000, 2), "max_ms": round(max(wall) * 1000, 2),
+                       "cpu_median_ms": round(statistics.median(cpu) * 1000, 2),
+                       "typo_variants": getattr(knowledge.matcher, "typo_variants", lambda _: None)(text)})
+    worst = max(inputs, key=lambda i: i["cpu_median_ms"])
+    return {"inputs": inputs, "worst": worst["input"], "worst_cpu_median_ms": worst["cpu_median_ms"],
+            "worst_median_ms": max(i["median_ms"] for i in inputs), "worst_max_ms": max(i["max_ms"] for i in inputs),
+            "rss_peak_before_mb": rss_before, "rss_peak_after_mb": _max_rss_mb()}
 
 
 def _keywords_reached(matcher: Matcher, texts: Sequence[str]) -> JSON | None:

@@ -31,9 +31,11 @@ def source_of(article: Article, base_url: str) -> Source:
 
 
 @lru_cache(maxsize=4096)
-def _paragraph_words(paragraph: str) -> frozenset[str]:
-    """A paragraph's words, normalised once per paragraph text instead of on every answer."""
-    return frozenset(match_words(paragraph))
+def _paragraph_words(paragraph: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A paragraph's words and their 5-letter beginnings, normalised once per paragraph text instead of on every
+    answer."""
+    words = frozenset(match_words(paragraph))
+    return words, frozenset(w[:5] for w in words if len(w) >= 5)
 
 
 def best_passage(section: Section, question: str, keyword: str | None) -> str:
@@ -42,13 +44,14 @@ def best_passage(section: Section, question: str, keyword: str | None) -> str:
     if len(paragraphs) == 1:
         return paragraphs[0]
     bags = [_paragraph_words(p) for p in paragraphs]
-    frequency = Counter(w for bag in bags for w in bag)
+    frequency = Counter(w for bag, _ in bags for w in bag)
     wanted = set(match_words(question)) | set(match_words(keyword or ""))
 
-    def score(bag: frozenset[str]) -> float:
+    def score(bag: tuple[frozenset[str], frozenset[str]]) -> float:
+        words, beginnings = bag
         total = 0.0
-        for word in wanted:
-            if word in bag or (len(word) >= 5 and any(b.startswith(word[:5]) for b in bag)):
+        for word in wanted:  # one set lookup per word: linear in the question, however long
+            if word in words or (len(word) >= 5 and word[:5] in beginnings):
                 total += math.log(1 + len(bags) / frequency.get(word, 1))
         return total
 

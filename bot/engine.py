@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from bot import compose
 from bot.knowledge import Knowledge, Library
-from bot.matcher import Match
+from bot.matcher import MAX_MATCH_WORDS, Match, match_words
 from bot.normalise import MAX_MESSAGE_CHARS, has_letters
 from bot.reply import Reply
 from bot.safety import SafetyFlag
@@ -68,7 +68,8 @@ class Engine:
             return self._safety_turn(knowledge, flag, context)
         match = knowledge.matcher.match(text)
         used_context = False
-        if subject := self._subject(knowledge, context):
+        # A follow-up ("and treatment?") is short: a long message is not matched a second time with the subject.
+        if (subject := self._subject(knowledge, context)) and len(match_words(text)) < MAX_MATCH_WORDS:
             # A follow-up ("and treatment?", "is it inherited?") borrows the last answer's subject. It wins when
             # the message alone found no answer, or found one about another disease that the subject outscores
             # ("is it inherited?" after MS is not about epilepsy genes); "what is epilepsy" after MS stays put.

@@ -62,6 +62,10 @@ EXACT = 99.9  # an out-of-scope keyword overrules a topical answer only when spe
 OUT_OF_SCOPE_SHARE = 0.2  # and when it is a real part of the message, not a passing word in a long story
 TYPO_COST = 8.0  # similarity lost per edit: "sclerosys" is a 92 match for "sclerosis"
 MAX_CANDIDATES = 5
+# Bounded work per message, whatever it holds (see `Matcher._lookups`):
+MAX_TYPO_WORD = 30  # letters; a longer word is looked up exactly: its typo variants grow with its length squared
+TYPO_VARIANT_BUDGET = 1_500  # typo variants looked up per message (real ones need at most ~550); past it, exactly
+MAX_MATCH_WORDS = 48  # distinct words compared per message (real questions have under 20; the rest is a story)
 _SUFFIXES = (("ness", ""), ("ment", ""), ("ing", ""), ("ed", ""))
 
 
@@ -229,10 +233,17 @@ def _close(word: str, target: str) -> bool:
 
 
 def max_edits(word: str) -> int:
-    """Typos tolerated in a word of this length: none for short words like "ms" or "mri"."""
-    if len(word) <= 4:
+    """Typos tolerated in a word of this length: none for short words like "ms" or "mri", nor for words longer
+    than any real one (`MAX_TYPO_WORD`): those are compared exactly."""
+    if len(word) <= 4 or len(word) > MAX_TYPO_WORD:
         return 0
     return 1 if len(word) <= 7 else 2
+
+
+def variant_count(word: str, edits: int) -> int:
+    """How many typo variants (`_deletes`) a word has at most: the cost of looking it up."""
+    size = len(word)
+    return 1 + (size if edits >= 1 else 0) + (size * (size - 1) // 2 if edits >= 2 else 0)
 
 
 def _deletes(word: str, depth: int) -> set[str]:
@@ -324,15 +335,21 @@ class _Index:
             if (posting := self.postings.get(word)) is not None:
                 reached.update(posting)
         size, keys, starts = len(self.words), self.pair_keys, self.pair_starts
+        present = set(ids)
         for first in ids:
             if first not in self.pair_firsts:
                 continue
             low = bisect_left(keys, first * size)  # the pairs filed under `first` sit together
             high = bisect_left(keys, (first + 1) * size, low)
-            for other in ids:
-                at = bisect_left(keys, first * size + other, low, high)
-                if at < high and keys[at] == first * size + other:
-                    reached.update(self.pair_keywords[starts[at]:starts[at + 1]])
+            # Walk whichever is shorter, the pairs filed under `first` or the message's words: a message of many
+            # words then costs at most (its words x their pairs), never (its words squared) bisections.
+            if high - low <= len(ids):
+                found = [at for at in range(low, high) if keys[at] - first * size in present]
+            else:
+                found = [at for other in ids if (at := bisect_left(keys, first * size + other, low, high)) < high
+                         and keys[at] == first * size + other]
+            for at in found:
+                reached.update(self.pair_keywords[starts[at]:starts[at + 1]])
         return reached
 
 
@@ -488,20 +505,20 @@ class Matcher:
         index = self._index
         return self.intents[index.keyword_intent[keyword]].keywords[index.keyword_text[keyword]]
 
-    def _lookup_word(self, word: str) -> tuple[tuple[int, float], ...]:
-        """Vocabulary words within the typo allowance of `word`, with a 0-100 similarity."""
+    def _lookup_word(self, word: str, edits: int) -> tuple[tuple[int, float], ...]:
+        """Vocabulary words within `edits` typos of `word` (at most its allowance), with a 0-100 similarity."""
         index = self._index
         exact = index.vocab.get(word)
-        if exact is not None and max_edits(word) == 0:
-            return ((exact, 100.0),)
+        if edits == 0:
+            return ((exact, 100.0),) if exact is not None else ()
         spellings: set[str] = set()
-        for variant in _deletes(word, max_edits(word)):
+        for variant in _deletes(word, edits):
             spellings.update(index.near(variant))
         found: dict[int, float] = {}
         for other in spellings:
             if other[0] != word[0]:
                 continue  # typos almost never hit the first letter; "seeing" is not "peeing"
-            allowed = min(max_edits(word), max_edits(other))
+            allowed = min(edits, max_edits(other))
             distance = OSA.distance(word, other, score_cutoff=allowed)
             if distance <= allowed:
                 word_id = index.vocab[other]
@@ -516,13 +533,43 @@ class Matcher:
         """How many keywords scoring `text` has to look at: the per-message work, shown by benchmarks."""
         return len(self._index.reached(self._similarity(_typed_words(text))[0]))
 
+    @staticmethod
+    def _lookups(typed_words: list[tuple[str, str]]) -> list[tuple[str, tuple[tuple[str, int], ...]]]:
+        """What to look up for each distinct message word: (word, ((spelling, typos allowed), ...)).
+
+        The work per message stays bounded whatever it holds: words past `MAX_MATCH_WORDS` are not compared,
+        and once `TYPO_VARIANT_BUDGET` typo variants are spent the remaining words are looked up exactly. It
+        depends only on the text, so the same message always gets the same answer."""
+        budget = TYPO_VARIANT_BUDGET
+        plan: dict[str, list[tuple[str, int]]] = {}
+        seen: set[tuple[str, str]] = set()
+        for word, typed in typed_words:
+            if (word, typed) in seen or (word not in plan and len(plan) >= MAX_MATCH_WORDS):
+                continue
+            seen.add((word, typed))
+            spellings = plan.setdefault(word, [])
+            for spelling in (word, typed) if typed != word else (word,):
+                if any(spelling == s for s, _ in spellings):
+                    continue
+                edits = max_edits(spelling)
+                if edits and variant_count(spelling, edits) > budget:
+                    edits = 0
+                budget -= variant_count(spelling, edits) if edits else 0
+                spellings.append((spelling, edits))
+        return [(word, tuple(spellings)) for word, spellings in plan.items()]
+
+    def typo_variants(self, text: str) -> int:
+        """Typo variants matching `text` looks up: the part of its work that could grow fastest."""
+        return sum(variant_count(s, e) for _, spellings in self._lookups(_typed_words(text)) for s, e in spellings
+                   if e)
+
     def _similarity(self, typed_words: list[tuple[str, str]]) -> tuple[dict[int, tuple[float, str]], dict[str, float]]:
         """Vocabulary word -> best (similarity, message word); and each message word's weight."""
         index = self._index
         similarity: dict[int, tuple[float, str]] = {}
         weight: dict[str, float] = {}
-        for word, typed in typed_words:
-            found = self._lookup(word) + (self._lookup(typed) if typed != word else ())
+        for word, spellings in self._lookups(typed_words):
+            found = tuple(hit for spelling, edits in spellings for hit in self._lookup(spelling, edits))
             weight[word] = max((index.weights[i] for i, _ in found), default=weight.get(word, UNKNOWN_WORD_WEIGHT))
             for word_id, value in found:
                 if value > similarity.get(word_id, (0.0, ""))[0]:
@@ -532,9 +579,8 @@ class Matcher:
     def _score(self, text: str) -> tuple[list[Candidate], dict[str, float]]:
         """The candidates, and how much each message word says about which intent is meant."""
         index = self._index
-        typed_words = _typed_words(text)
-        words = list(dict.fromkeys(word for word, _ in typed_words))
-        similarity, weight = self._similarity(typed_words)
+        similarity, weight = self._similarity(_typed_words(text))
+        words = list(weight)  # the compared words, in message order
         best: dict[int, tuple[float, int]] = {}
         explained: dict[int, set[str]] = defaultdict(set)
         starts, keyword_words, required = index.keyword_starts, index.keyword_words, index.keyword_required
@@ -559,7 +605,7 @@ class Matcher:
             covered = explained[number]
             covered_weights = sorted((weight[w] for w in covered), reverse=True)
             bonus = min(EXTRA_WORD_BONUS * sum(covered_weights[1:]), EXTRA_WORD_BONUS_CAP)
-            missing = sum(weight[w] for w in words if w not in covered)
+            missing = max(0.0, total - sum(covered_weights))  # the weight of the words it leaves unexplained
             if intent.kind == "smalltalk":
                 penalty = SMALLTALK_PENALTY * (len(words) - len(covered))
             else:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz.distance import OSA
@@ -38,6 +39,9 @@ _LEXICON: dict[str, tuple[str, ...]] = {
 }
 _CANONICAL = {spelling: canon for canon, spellings in _LEXICON.items() for spelling in spellings}
 _FUZZY_TARGETS = tuple(w for w in _CANONICAL if len(w) >= 6)
+# By length, so a word is compared only with targets one letter longer or shorter (one edit apart at most).
+_FUZZY_BY_LENGTH = {size: tuple(w for w in _FUZZY_TARGETS if abs(len(w) - size) <= 1)
+                    for size in range(5, max(map(len, _FUZZY_TARGETS)) + 2)}
 
 # Medicines people name when asking to stop or change them (generic and brand names).
 MEDICINE_NAMES = ["keppra", "levetiracetam", "lamotrigine", "lamictal", "epilim", "valproate", "depakote", "carbamazepine", "tegretol", "topiramate", "topamax", "phenytoin", "lacosamide", "vimpat", "zonisamide", "clobazam", "diazepam", "midazolam", "buccal", "brivaracetam", "ocrelizumab", "ocrevus", "natalizumab", "tysabri", "glatiramer", "copaxone", "interferon", "avonex", "rebif", "betaferon", "plegridy", "fingolimod", "gilenya", "dimethyl", "tecfidera", "ofatumumab", "kesimpta", "baclofen", "amantadine", "tizanidine", "gabapentin", "pregabalin", "steroids", "prednisolone"]
@@ -152,12 +156,13 @@ def canonical_text(text: str) -> str:
     return " ".join(_canonical_word(w) for w in tokens(text))
 
 
+@lru_cache(maxsize=8192)
 def _canonical_word(word: str) -> str:
     if word in _CANONICAL:
         return _CANONICAL[word]
     if len(word) >= 6:
-        for target in _FUZZY_TARGETS:
-            if abs(len(target) - len(word)) <= 1 and OSA.distance(word, target, score_cutoff=1) <= 1:
+        for target in _FUZZY_BY_LENGTH.get(len(word), ()):
+            if OSA.distance(word, target, score_cutoff=1) <= 1:
                 return _CANONICAL[target]
     return word
 

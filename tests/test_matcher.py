@@ -122,10 +122,11 @@ def test_deletion_index_finds_typos_without_scanning_the_vocabulary(matcher: Mat
     assert "ocrelizumab" in index.near("ocrelizmab")  # the keyword word minus one letter is filed
     assert "ocrelizumab" in index.near("ocrelzmab")  # ...and minus two (it is long enough for two typos)
     assert "ocrelizumab" not in index.near("ocrezmab")
-    found = dict(matcher._lookup_word("ocrelizmab"))
+    found = dict(matcher._lookup_word("ocrelizmab", 2))
     assert found[ocrelizumab] == pytest.approx(92.0)  # one edit costs 8
-    assert dict(matcher._lookup_word("ocrelizumab"))[ocrelizumab] == 100.0
-    assert matcher._lookup_word("zzzzzzzz") == ()
+    assert dict(matcher._lookup_word("ocrelizumab", 2))[ocrelizumab] == 100.0
+    assert matcher._lookup_word("ocrelizmab", 0) == ()  # looked up exactly: no typo allowed
+    assert matcher._lookup_word("zzzzzzzz", 2) == ()
 
 
 def test_a_keyword_is_filed_under_its_rarest_word_only() -> None:
@@ -291,3 +292,68 @@ def test_keywords_read_word_by_word_as_messages_are(tmp_path: Path) -> None:
                  "Hard To Treat", "ms's", "  spaced   out  "]
     read = _KeywordReader()
     assert [read(k) for k in keywords] == [_typed_words(k) for k in keywords]
+
+
+# -- bounded work, whatever the message holds ----------------------------------------------------------
+
+
+def adversarial(library: Library) -> dict[str, str]:
+    from bot.adversarial import adversarial_messages
+
+    return adversarial_messages(kw for i in library.current.intents.values() for kw in i.keywords)
+
+
+def test_a_huge_word_is_looked_up_exactly_with_little_memory() -> None:
+    import tracemalloc
+
+    from bot.adversarial import _random_word
+
+    library = Library(REPO)
+    word = _random_word(random.Random(3), 4096)
+    assert max_edits(word) == 0 and max_edits(word[:30]) == 2
+    tracemalloc.start()
+    try:
+        library.current.matcher.match(word)  # before the cap: every 2-letter deletion, 8 million strings, 3.8 GB
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 5_000_000
+
+
+def test_a_huge_keyword_word_is_filed_exactly() -> None:
+    from bot.adversarial import _random_word
+
+    word = _random_word(random.Random(4), 3000)
+    matcher = Matcher([intent("odd", f"ms {word}"), *INTENTS], SETTINGS)
+    assert len(matcher._index.variant_keys) < 2000  # not the 4.5 million deletion variants of that word
+    assert decided(matcher, f"ms {word}") == "odd"
+
+
+def test_typo_work_per_message_is_capped(library: Library) -> None:
+    from bot.matcher import MAX_MATCH_WORDS, TYPO_VARIANT_BUDGET, _typed_words
+
+    matcher = library.current.matcher
+    for name, text in adversarial(library).items():
+        assert matcher.typo_variants(text) <= TYPO_VARIANT_BUDGET, name
+        assert len(matcher._lookups(_typed_words(text))) <= MAX_MATCH_WORDS, name
+        matcher.match(text)
+    # an ordinary question keeps its full typo tolerance
+    plan = matcher._lookups(_typed_words("my husbands speach is slurry and his legs feel numbb since his relapse"))
+    assert all(edits == max_edits(spelling) for _, spellings in plan for spelling, edits in spellings)
+
+
+def test_keywords_reached_are_the_same_whichever_way_pairs_are_walked(library: Library) -> None:
+    index = library.current.matcher._index
+    rng = random.Random(5)
+    words = list(range(len(index.words)))
+    place = {key: at for at, key in enumerate(index.pair_keys)}
+    for size in (1, 2, 5, 40, 400):
+        ids = rng.sample(words, min(size, len(words)))
+        brute = set()
+        for word in ids:
+            brute.update(index.postings.get(word, ()))
+        for first in ids:
+            for other in ids:
+                if (at := place.get(first * len(index.words) + other)) is not None:
+                    brute.update(index.pair_keywords[index.pair_starts[at]:index.pair_starts[at + 1]])
+        assert index.reached(ids) == brute
