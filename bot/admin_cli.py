@@ -124,6 +124,16 @@ def run_stats(args: argparse.Namespace, settings: Settings) -> int:
 # -- unmatched --------------------------------------------------------------------------------
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A user's text as a spreadsheet shows it, never runs it: a cell starting with = + - @ (or a tab or a
+    carriage return before one) is read as a formula by Excel, LibreOffice and Sheets ("=HYPERLINK(...)").
+    A leading apostrophe makes it plain text (OWASP's advice for CSV injection)."""
+    return f"'{text}" if text.startswith(_FORMULA_START) else text
+
+
 def write_unmatched_csv(groups: list[UnmatchedGroup], path: Path) -> None:
     """One row per group: count, example, nearest_intent, score, last_seen (UTC, ISO 8601)."""
     with path.open("w", newline="", encoding="utf-8") as handle:
@@ -131,8 +141,8 @@ def write_unmatched_csv(groups: list[UnmatchedGroup], path: Path) -> None:
         writer.writerow(CSV_COLUMNS)
         for group in groups:
             last_seen = dt.datetime.fromtimestamp(group.last_seen, dt.UTC).isoformat(timespec="seconds")
-            writer.writerow([group.count, group.example, group.nearest_intent or "", f"{group.score:.1f}",
-                             last_seen])
+            writer.writerow([group.count, spreadsheet_safe(group.example), group.nearest_intent or "",
+                             f"{group.score:.1f}", last_seen])
 
 
 def run_unmatched(args: argparse.Namespace, settings: Settings) -> int:

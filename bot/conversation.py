@@ -12,6 +12,8 @@ import sqlite3
 from collections.abc import Awaitable
 from typing import TypeVar
 
+from bot import texts
+from bot.actions import parse_action
 from bot.engine import Context, Engine, Turn
 from bot.reply import Reply
 from bot.storage import Store, StoredContext
@@ -79,15 +81,18 @@ class Conversation:
         return turn
 
     async def _feedback(self, user_id: int | str, action: str) -> Turn | None:
-        _, intent_id, value = [*action.split(":"), "", ""][:3]
-        if intent_id not in self.engine.knowledge.intents or value not in ("0", "1"):
+        """A vote on a topical answer; None for anything else (only topical answers carry vote buttons, so
+        `fb:emergency:1` is forged)."""
+        parsed = parse_action(action)
+        intent = self.engine.knowledge.intents.get(parsed.target) if parsed and parsed.name == "fb" else None
+        if parsed is None or intent is None or intent.kind != "topical":
             return None
+        helpful = parsed.number == 1
         if self.store is not None:
             await self._safely("record feedback", self.store.record_feedback(
-                self.store.key("user", user_id), intent_id, value == "1"), None)
-        text = "Thanks, glad it helped." if value == "1" else (
-            "Thanks for telling us. We use this to improve the answers. You can also try asking another way.")
-        return Turn(Reply(kind="feedback", paragraphs=(text,)), "feedback", intent_id)
+                self.store.key("user", user_id), intent.id, helpful), None)
+        return Turn(Reply(kind="feedback", paragraphs=(texts.FEEDBACK_THANKS if helpful else texts.FEEDBACK_NOTED,)),
+                    "feedback", intent.id)
 
     async def forget(self, user_id: int | str, chat_id: int | str) -> Reply:
         """Delete everything held about this user, and say so."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from bot import compose
+from bot.actions import parse_action
 from bot.knowledge import Knowledge, Library
 from bot.matcher import MAX_MATCH_WORDS, Match, match_words
 from bot.normalise import MAX_MESSAGE_CHARS, has_letters
@@ -145,21 +146,21 @@ class Engine:
     def act(self, action: str, context: Context = Context()) -> Turn | None:
         """Carry out a button's action; None when the action is stale or unknown."""
         knowledge = self.knowledge
-        name, _, rest = action.partition(":")
+        parsed = parse_action(action)
         reply: Reply | None = None
-        if name == "i":
-            return self.show_intent(rest, context)
-        if name == "tp":
-            reply = compose.compose_topics(knowledge, rest or None)
-            if rest and rest in knowledge.articles:
-                article = knowledge.articles[rest]
-                context = Context(context.last_intent, rest, article.topic)
-        elif name == "tr":
-            reply = compose.compose_treatments(knowledge, rest, self.base_url)
-        elif name == "ar":
-            slug, _, part = rest.partition(":")
-            if part.isdigit():
-                reply = compose.compose_article_part(knowledge, slug, int(part), self.base_url)
+        if parsed is None:
+            return None
+        if parsed.name == "i":
+            return self.show_intent(parsed.target, context)
+        if parsed.name == "tp":
+            reply = compose.compose_topics(knowledge, parsed.target or None)
+            if parsed.target in knowledge.articles:
+                article = knowledge.articles[parsed.target]
+                context = Context(context.last_intent, parsed.target, article.topic)
+        elif parsed.name == "tr":
+            reply = compose.compose_treatments(knowledge, parsed.target, self.base_url)
+        elif parsed.name == "ar":
+            reply = compose.compose_article_part(knowledge, parsed.target, parsed.number, self.base_url)
         return Turn(reply, "action", context=context) if reply else None
 
     def welcome(self) -> Reply:

@@ -42,6 +42,14 @@ log = logging.getLogger(__name__)
 Migration = Callable[[aiosqlite.Connection], Awaitable[None]]
 MIGRATIONS: dict[int, Migration] = {}
 HANDLED_KEEP_SECONDS = 7 * 86400  # ids of answered updates, so a re-delivered update is never answered twice
+BUSY_TIMEOUT_MS = 5000
+# A checkpoint after deletions: each try waits this long for readers, then the connection is free again for
+# the pauses between tries (about 10 s of patience in all, beyond an admin's report or a backup).
+CHECKPOINT_BUSY_MS = 100
+CHECKPOINT_PAUSES = (0.1, 0.2, 0.4, 0.8, 1.6, 3.2, 3.2)
+# Rows dated further ahead than this come from a wrong clock or an edited file: the purge removes them too,
+# since no retention period would ever reach them.
+FUTURE_SLACK_SECONDS = 86400
 
 
 class StorageError(RuntimeError):
@@ -189,6 +197,7 @@ class Store:
         self._synchronous = ""  # the connection's current PRAGMA synchronous, to set it only when it changes
         self._turns: list[_Turn] = []  # record_turn calls waiting for the next group commit
         self._writers: set[asyncio.Task[None]] = set()
+        self.checkpoint_owed = False  # a checkpoint after deletions could not complete yet
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -220,7 +229,7 @@ class Store:
         # transactions switch to FULL so that they also survive a power cut (see _transaction).
         await self._db.execute("PRAGMA synchronous=NORMAL")
         await self._db.execute("PRAGMA secure_delete=ON")  # deleted rows are overwritten with zeros
-        await self._db.execute("PRAGMA busy_timeout=5000")
+        await self._db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         # Fail now, not mid-conversation, if the file is read-only or locked by another process.
         await self._db.execute("BEGIN IMMEDIATE")
         await self._db.execute("ROLLBACK")
@@ -349,22 +358,51 @@ class Store:
         return removed
 
     async def purge_expired(self, now: float | None = None) -> int:
-        """Apply the retention period: unmatched texts and old links to users go."""
+        """Apply the retention period: unmatched texts and old links to users go, and so does anything dated
+        in the future (a wrong clock when it was written), which no retention period would ever reach."""
         now = now or time.time()
-        cutoff = now - self.retention_days * 86400
+        cutoff, future = now - self.retention_days * 86400, now + FUTURE_SLACK_SECONDS
         async with self._transaction():
-            cursor = await self._db.execute("DELETE FROM unmatched WHERE created_at < ?", (cutoff,))
+            cursor = await self._db.execute("DELETE FROM unmatched WHERE created_at < ? OR created_at > ?",
+                                            (cutoff, future))
             removed = cursor.rowcount
-            await self._db.execute("UPDATE feedback SET user_key = NULL WHERE created_at < ?", (cutoff,))
-            await self._db.execute("DELETE FROM context WHERE updated_at < ?", (cutoff,))
-            await self._db.execute("DELETE FROM handled WHERE handled_at < ?", (now - HANDLED_KEEP_SECONDS,))
+            await self._db.execute("UPDATE feedback SET user_key = NULL WHERE user_key IS NOT NULL AND "
+                                   "(created_at < ? OR created_at > ?)", (cutoff, future))
+            await self._db.execute("DELETE FROM context WHERE updated_at < ? OR updated_at > ?", (cutoff, future))
+            await self._db.execute("DELETE FROM handled WHERE handled_at < ? OR handled_at > ?",
+                                   (now - HANDLED_KEEP_SECONDS, future))
         await self.checkpoint()
         return removed
 
-    async def checkpoint(self) -> None:
-        """Copy the WAL into the main file and empty it, so deleted data is not left in the WAL."""
-        async with self._write_lock:
-            await self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    async def checkpoint(self) -> bool:
+        """Copy the WAL into the main file and empty it, so deleted data is not left in the WAL.
+
+        A reader (an admin's `python -m bot stats`, a backup) can keep it from completing: SQLite then says
+        so in the result, which is checked. Each try waits only briefly for readers, holding the connection;
+        between tries the connection is free for other chats. After the last try the checkpoint is owed and
+        `checkpoint_if_owed` (a chore) tries again. True when the WAL is empty."""
+        for pause in (*CHECKPOINT_PAUSES, None):
+            async with self._write_lock:
+                await self._db.execute(f"PRAGMA busy_timeout={CHECKPOINT_BUSY_MS}")
+                try:
+                    rows = await self._db.execute_fetchall("PRAGMA wal_checkpoint(TRUNCATE)")
+                finally:
+                    await self._db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            busy, frames, copied = next(iter(rows), (1, -1, -1))
+            if busy == 0 and frames == copied:
+                self.checkpoint_owed = False
+                return True
+            if pause is not None:
+                await asyncio.sleep(pause)
+        self.checkpoint_owed = True
+        log.warning("the WAL checkpoint could not complete (a reader kept it busy): deleted data may stay in "
+                    "the WAL file until the next checkpoint, which is retried every minute")
+        return False
+
+    async def checkpoint_if_owed(self) -> None:
+        """Retry a checkpoint that a reader kept from completing (see `checkpoint`)."""
+        if self.checkpoint_owed:
+            await self.checkpoint()
 
     # -- at-least-once delivery ----------------------------------------------------------------
 

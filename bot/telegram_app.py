@@ -67,6 +67,7 @@ ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 RATE_LIMIT_RETRIES = 3
 RETRY_UNDELIVERED_SECONDS = 30.0
 PURGE_EVERY_SECONDS = 6 * 3600.0
+CHECKPOINT_RETRY_SECONDS = 60.0  # a checkpoint a reader kept from completing (after /forget) is tried again
 WEBHOOK_BEAT_SECONDS = 30.0
 
 
@@ -272,6 +273,7 @@ def start_chores(application: Application) -> None:  # type: ignore[type-arg]
     chores: list[Coroutine[Any, Any, Any]] = [
         every(data["retry_undelivered_seconds"], partial(retry_undelivered, application), "retrying replies"),
         every(PURGE_EVERY_SECONDS, partial(purge_expired, data["store"]), "purge"),
+        every(CHECKPOINT_RETRY_SECONDS, data["store"].checkpoint_if_owed, "WAL checkpoint"),
     ]
     if data["webhook"]:  # no getUpdates to prove we are alive: say so while the event loop runs
         chores.append(every(WEBHOOK_BEAT_SECONDS, partial(_beat, data["inbox"]), "heartbeat"))

@@ -109,3 +109,17 @@ def test_suggest_prints_phrases_and_never_edits_intents(db_path: Path) -> None:
 def test_bad_number_of_days_is_refused(db_path: Path) -> None:
     result = run_bot(db_path, "stats", "--days", "0")
     assert result.returncode == 2 and "must be 1 or more" in result.stderr
+
+
+def test_csv_export_never_holds_a_formula(tmp_path: Path) -> None:
+    from bot.admin_cli import write_unmatched_csv
+    from bot.admin_report import UnmatchedGroup
+
+    texts = ['=HYPERLINK("https://evil.example","click me")', "+1 555 0100 call me", "-2+3", "@SUM(A1:A9)",
+             "\t=1+1", "\r=1+1", "what is = in maths"]
+    export = tmp_path / "unmatched.csv"
+    write_unmatched_csv([UnmatchedGroup(1, [text], None, 0.0, 0.0) for text in texts], export)
+    with export.open(encoding="utf-8", newline="") as handle:
+        examples = [row["example"] for row in csv.DictReader(handle)]
+    assert examples[:-1] == [f"'{text}" for text in texts[:-1]]  # shown as typed, read as text
+    assert examples[-1] == "what is = in maths"

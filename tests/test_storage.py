@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.storage import StorageError, Store, StoredContext, load_or_create_secret
+from bot.storage import MIGRATIONS, StorageError, Store, StoredContext, load_or_create_secret
 
 SECRET = "test-secret"
 
@@ -24,14 +24,14 @@ def file_bytes(db: Path) -> bytes:
 
 async def test_schema_created_and_versioned(tmp_path: Path) -> None:
     store = await open_store(tmp_path)
-    assert await store.schema_version() == 1
+    assert await store.schema_version() == max(MIGRATIONS)
     await store.close()
     store = await open_store(tmp_path)  # opening again migrates nothing and keeps data
-    assert await store.schema_version() == 1
+    assert await store.schema_version() == max(MIGRATIONS)
     await store.close()
     with sqlite3.connect(tmp_path / "bot.sqlite3") as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert db.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == 1
+        assert db.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == len(MIGRATIONS)
 
 
 async def test_context_round_trip(tmp_path: Path) -> None:
@@ -99,6 +99,68 @@ async def test_retention_deletes_old_unmatched(tmp_path: Path) -> None:
     assert await store.unmatched_since(365) == []
     await store.close()
     assert b"old question text" not in file_bytes(tmp_path / "bot.sqlite3")
+
+
+async def test_retention_also_removes_rows_dated_in_the_future(tmp_path: Path) -> None:
+    store = await open_store(tmp_path, retention_days=30)
+    await store.record_turn(chat_key="c", user_key="u", kind="fallback", intent=None, context=None,
+                            text="written with a wrong clock", best_intent=None, score=0)
+    await store.record_feedback("u", "ms_dmt", True)
+    await store.set_context("c", StoredContext("ms_dmt", "ms-immunity-and-treatment", "ms"))
+    await store.close()
+    ahead = time.time() + 10 * 365 * 86400  # a clock ten years ahead when the rows were written
+    with sqlite3.connect(tmp_path / "bot.sqlite3") as db:
+        db.execute("UPDATE unmatched SET created_at = ?", (ahead,))
+        db.execute("UPDATE feedback SET created_at = ?", (ahead,))
+        db.execute("UPDATE context SET updated_at = ?", (ahead,))
+    store = await open_store(tmp_path, retention_days=30)
+    assert await store.purge_expired() == 1
+    assert await store.get_context("c") is None
+    await store.close()
+    with sqlite3.connect(tmp_path / "bot.sqlite3") as db:
+        assert db.execute("SELECT COUNT(*) FROM unmatched").fetchone() == (0,)
+        assert db.execute("SELECT user_key FROM feedback").fetchall() == [(None,)]  # the vote stays, unlinked
+
+
+async def test_forget_waits_out_a_reader_until_the_wal_is_empty(tmp_path: Path) -> None:
+    store = await open_store(tmp_path)
+    user, chat = store.key("user", 1), store.key("chat", 1)
+    await store.record_turn(chat_key=chat, user_key=user, kind="fallback", intent=None, context=None,
+                            text="zebra quantum question", best_intent=None, score=0)
+    reader = sqlite3.connect(tmp_path / "bot.sqlite3", isolation_level=None, check_same_thread=False)
+    reader.execute("BEGIN")
+    reader.execute("SELECT COUNT(*) FROM unmatched").fetchall()  # an admin's report holds a snapshot
+
+    async def finish_reading() -> None:
+        await asyncio.sleep(5.5)  # longer than a checkpoint's own wait for readers (busy_timeout, 5 s)
+        reader.execute("COMMIT")
+
+    releasing = asyncio.create_task(finish_reading())
+    assert await store.forget(user, chat) >= 1
+    await releasing
+    wal = tmp_path / "bot.sqlite3-wal"
+    assert wal.stat().st_size == 0, "forget returned with the deleted text still in the WAL"
+    assert not store.checkpoint_owed
+    reader.close()
+    await store.close()
+
+
+async def test_a_checkpoint_kept_busy_is_owed_and_retried(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import bot.storage
+
+    monkeypatch.setattr(bot.storage, "CHECKPOINT_PAUSES", (0.01,))
+    store = await open_store(tmp_path)
+    await store.record_turn(chat_key="c", user_key="u", kind="fallback", intent=None, context=None,
+                            text="zebra", best_intent=None, score=0)
+    reader = sqlite3.connect(tmp_path / "bot.sqlite3", isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT COUNT(*) FROM unmatched").fetchall()
+    assert await store.checkpoint() is False and store.checkpoint_owed
+    reader.execute("COMMIT")
+    reader.close()
+    await store.checkpoint_if_owed()
+    assert not store.checkpoint_owed and (tmp_path / "bot.sqlite3-wal").stat().st_size == 0
+    await store.close()
 
 
 async def test_inbox_is_encrypted_and_deleted_when_done(tmp_path: Path) -> None:

@@ -142,7 +142,7 @@ async def test_forged_or_stale_callback_gets_a_polite_notice(
         bot: Harness, caplog: pytest.LogCaptureFixture) -> None:
     [answer] = await bot.say("what is ms")
     forged = ("i:no_such_intent", "ar:ms-immunity-and-treatment:99", "fb:ms_dmt:7", "zz",
-              "tr:no-such-article")
+              "tr:no-such-article", "ar:ms-immunity-and-treatment:²", "fb:emergency:1")
     for data in forged:
         assert await bot.press(answer, data=data, check=False) == []
     notices = [c.params.get("text") for c in bot.api.calls("answerCallbackQuery")]
