@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot.log_privacy import RedactPersonalData
 from bot.problems import LoadError
 from bot.settings import Settings, SettingsError
 
@@ -61,6 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Configuration error: {err}", file=sys.stderr)
         return 2
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:  # libraries log texts and ids at DEBUG: never keep them
+        handler.addFilter(RedactPersonalData())
     logging.getLogger("httpx").setLevel(logging.WARNING)  # httpx logs request URLs, which hold the token
     module = importlib.import_module(args.module)
     runner = getattr(module, f"run_{args.command}", None) or module.run

@@ -42,6 +42,7 @@ from bot.delivery import (
 )
 from bot.engine import Engine
 from bot.knowledge import Library
+from bot.log_privacy import RedactPersonalData
 from bot.reload import watch_content
 from bot.settings import Settings
 from bot.storage import StorageError, Store, load_or_create_secret
@@ -317,8 +318,10 @@ class RedactToken(logging.Filter):
 
 
 def protect_token(token: str) -> None:
-    """httpx logs request URLs, which hold the token: keep it at WARNING, and redact everywhere."""
+    """httpx logs request URLs, which hold the token: keep it at WARNING, and redact everywhere. Texts and ids
+    that libraries log at DEBUG are redacted too (bot.log_privacy)."""
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
     for handler in logging.getLogger().handlers:
+        handler.addFilter(RedactPersonalData())
         handler.addFilter(RedactToken(token))

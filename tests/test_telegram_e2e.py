@@ -296,6 +296,24 @@ async def test_run_process_survives_network_down_at_start_and_stops_on_sigterm(
     assert "stopped" in log
 
 
+async def test_debug_logs_hold_no_texts_or_ids(api: FakeBotApi, tmp_path: Path,
+                                               processes: list[BotProcess]) -> None:
+    env = bot_env(api.base_url, tmp_path, BOT_LOG_LEVEL="DEBUG")
+    bot_process = await start_process(env, tmp_path, "run")
+    processes.append(bot_process)
+    user = 987654321
+    api.send_text("what is ms", user_id=user)
+    api.send_text("zebra quantum xylophone question", user_id=user)  # unanswered: stored, so in SQL arguments
+    await api.wait_for_messages(2, timeout=30)
+    await api.wait_for(lambda: db_rows(Path(env["BOT_DB_PATH"]), "SELECT COUNT(*) FROM handled") == [(2,)],
+                       what="both handled")
+    assert await bot_process.stop(signal.SIGTERM) == 0
+    log = bot_process.log
+    assert "Calling Bot API endpoint `sendMessage`" in log, "DEBUG logging was on"
+    for secret in ("zebra quantum", "xylophone", str(user), "what is ms", "Disease-modifying", "What MS is"):
+        assert secret not in log, secret
+
+
 def _healthcheck(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "bot.healthcheck"], env={**os.environ, **env}, cwd=REPO,
                           capture_output=True, text=True, timeout=30)
