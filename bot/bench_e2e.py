@@ -57,7 +57,7 @@ def e2e(folder: Path, root: Path, mode: str, users: int, per_user: int, paced: i
         env = {**{k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))},
                "TELEGRAM_BOT_TOKEN": E2E_TOKEN, "TELEGRAM_API_BASE_URL": base_url,
                "BOT_DB_PATH": str(folder / "bot.sqlite3"), "BOT_HEARTBEAT_PATH": str(folder / "heartbeat"),
-               "BOT_HASH_SECRET": "bench-secret", "BOT_WATCH": "0", "BOT_LOG_LEVEL": "WARNING"}
+               "BOT_HASH_SECRET": "bench-secret-long-enough-for-the-32-byte-rule", "BOT_WATCH": "0", "BOT_LOG_LEVEL": "WARNING"}
         with log_path.open("wb") as log:
             bot = subprocess.Popen([sys.executable, "-m", "bot.bench", "--e2e-bot", mode, str(root)], env=env,
                                    stdout=log, stderr=subprocess.STDOUT, cwd=REPO)

@@ -69,9 +69,9 @@ import json, sys, time
 from pathlib import Path
 import bot.telegram_app  # the running bot's code is in its RSS too
 from bot.bench_size import _edit_like_an_admin, _max_rss_mb, _rss_now_mb
-from bot.knowledge import Library
+from bot.knowledge import Library, SnapshotCache
 started = time.perf_counter()
-library = Library(Path(sys.argv[1]), Path(sys.argv[2]))
+library = Library(Path(sys.argv[1]), SnapshotCache(Path(sys.argv[2]), b"bench signing key"))
 result = {"load_s": round(time.perf_counter() - started, 3), "rss_mb": _max_rss_mb()}
 if sys.argv[3] == "edit":  # then a hot reload as the running bot does it (built in a child process)
     _edit_like_an_admin(Path(sys.argv[1]), "warm")
@@ -101,7 +101,7 @@ _BUILDER_PEAK = """
 import resource, subprocess, sys, tempfile
 with tempfile.TemporaryDirectory() as cache:
     subprocess.run([sys.executable, "-m", "bot.snapshot_builder", sys.argv[1], cache, "", cache + "/result"],
-                   check=True)
+                   input=b"bench signing key".hex(), text=True, check=True)
 print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
 """
 

@@ -11,7 +11,6 @@ import ctypes
 import gc
 import hashlib
 import logging
-import os
 import pickle
 import threading
 import time
@@ -22,6 +21,7 @@ from pathlib import Path
 from bot.content import Article, ArticleFiles, load_articles_reusing
 from bot.intents import Intent, IntentFile, load_intents
 from bot.matcher import Matcher
+from bot.private_files import derive_key, make_private_dir, sign, verified, write_atomically
 from bot.problems import LoadError, Problem, errors_only
 from bot.safety import SafetyCheck
 
@@ -59,6 +59,23 @@ class Knowledge:
 CACHE_PREFIX = "knowledge-"
 
 
+@dataclass(frozen=True, slots=True)
+class SnapshotCache:
+    """Where built snapshots are kept, and the key they are signed with: a file there is unpickled only when its
+    HMAC matches, so a file anyone else wrote into the folder is refused, never run (bot.private_files)."""
+
+    folder: Path
+    signing_key: bytes = field(repr=False)
+
+    @classmethod
+    def for_secret(cls, folder: Path, secret: str) -> SnapshotCache:
+        """The cache in `folder`, signed with a key derived from the bot's stored secret."""
+        return cls(folder, derive_key(secret, "snapshot-cache"))
+
+    def path(self, key: str) -> Path:
+        return self.folder / f"{CACHE_PREFIX}{key}.pickle"
+
+
 def fingerprint(root: Path) -> str:
     """A hash of everything a snapshot is built from: the content files and the code that reads them."""
     digest = hashlib.sha256()
@@ -71,19 +88,31 @@ def fingerprint(root: Path) -> str:
     return digest.hexdigest()[:32]
 
 
-def cached_snapshot(cache_dir: Path, key: str) -> Knowledge | None:
-    """The snapshot cached under `key`, if it is there and readable."""
-    hit = _cached(cache_dir, key)
+def cached_snapshot(cache: SnapshotCache, key: str) -> Knowledge | None:
+    """The snapshot cached under `key`, if it is there, signed by us and readable."""
+    hit = _cached(cache, key)
     return hit[0] if hit else None
 
 
-def _cached(cache_dir: Path, key: str) -> tuple[Knowledge, list[Problem]] | None:
+def _cached(cache: SnapshotCache, key: str) -> tuple[Knowledge, list[Problem]] | None:
+    path = cache.path(key)
     try:
-        with (cache_dir / f"{CACHE_PREFIX}{key}.pickle").open("rb") as handle, _no_gc():
-            knowledge = pickle.load(handle)  # our own file, in the bot's private data folder
+        blob = path.read_bytes()
     except FileNotFoundError:
         return None
-    except Exception:  # a damaged or outdated cache is only a slower start
+    except OSError:
+        log.warning("snapshot cache unreadable; loading the files", exc_info=True)
+        return None
+    data = verified(cache.signing_key, blob)
+    if data is None:  # not written by this bot with this secret: never unpickled
+        log.warning("snapshot cache %s fails its signature check: removed, building the snapshot again", path.name)
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return None
+    try:
+        with _no_gc():
+            knowledge = pickle.loads(data)  # signed by this bot: written by it
+    except Exception:  # an outdated format is only a slower start
         log.warning("snapshot cache unreadable; loading the files", exc_info=True)
         return None
     return (knowledge, list(knowledge.warnings)) if isinstance(knowledge, Knowledge) else None
@@ -101,41 +130,48 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _store_cache(cache_dir: Path, key: str, knowledge: Knowledge) -> None:
+def _store_cache(cache: SnapshotCache, key: str, knowledge: Knowledge) -> None:
     try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        target = cache_dir / f"{CACHE_PREFIX}{key}.pickle"
-        temporary = target.with_suffix(".tmp")
-        temporary.write_bytes(pickle.dumps(knowledge, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(temporary, target)
-        for old in cache_dir.glob(f"{CACHE_PREFIX}*.pickle"):
+        make_private_dir(cache.folder)
+        target = cache.path(key)
+        write_atomically(target, sign(cache.signing_key, pickle.dumps(knowledge, protocol=pickle.HIGHEST_PROTOCOL)))
+        for old in cache.folder.glob(f"{CACHE_PREFIX}*.pickle"):
             if old != target:
                 old.unlink(missing_ok=True)
     except OSError:
-        log.warning("could not write the snapshot cache in %s", cache_dir, exc_info=True)
+        log.warning("could not write the snapshot cache in %s", cache.folder, exc_info=True)
 
 
-def build_knowledge(root: Path, cache_dir: Path | None = None, previous: Knowledge | None = None) -> tuple[
+def build_knowledge(root: Path, cache: SnapshotCache | None = None, previous: Knowledge | None = None) -> tuple[
         Knowledge | None, list[Problem]]:
     """Load `content/` and `intents.yaml` under `root`; None (and every problem) if any error.
 
     With `previous` (the snapshot now serving), articles and intents whose text is unchanged are taken
     from it rather than parsed again.
 
-    With `cache_dir`, a snapshot already built and validated from byte-identical files (and the same
+    With a `cache`, a snapshot already built and validated from byte-identical files (and the same
     code) is read back instead: a big intents.yaml then starts in about a second instead of ten.
     """
-    key = fingerprint(root) if cache_dir else ""
-    if cache_dir and (hit := _cached(cache_dir, key)):
+    key = fingerprint(root) if cache else ""
+    if cache and (hit := _cached(cache, key)):
         return hit
     knowledge, problems = _build(root, previous)
-    if knowledge is not None and cache_dir:
+    if knowledge is not None and cache:
         knowledge = replace(knowledge, key=key)
-        _store_cache(cache_dir, key, knowledge)
+        _store_cache(cache, key, knowledge)
     return knowledge, problems
 
 
 def _build(root: Path, previous: Knowledge | None = None) -> tuple[Knowledge | None, list[Problem]]:
+    try:
+        return _build_checked(root, previous)
+    except Exception as error:  # a bug of ours met an odd file: a reported problem, never a dead bot or watcher
+        log.exception("building the snapshot failed")
+        return None, [Problem("content", None, "load", f"could not be loaded ({type(error).__name__}: {error}); "
+                              "the bot keeps the last good files. Run `python -m bot check` for details.")]
+
+
+def _build_checked(root: Path, previous: Knowledge | None) -> tuple[Knowledge | None, list[Problem]]:
     articles, problems, files = load_articles_reusing(root / "content", previous.article_files if previous else {})
     intent_file, intent_problems = load_intents(root / "intents.yaml", articles,
                                                 previous.intent_file if previous else None)
@@ -191,13 +227,15 @@ def _give_back_memory() -> None:
 class Library:
     """Holds the current Knowledge; `reload()` swaps in a new one only if it loads cleanly.
 
-    With a `cache_dir` (the running bot), snapshots are built in a child process and only read back here:
-    see `bot.snapshot_builder` for why.
+    With a `cache` (the running bot), snapshots are built in a child process and only read back here: see
+    `bot.snapshot_builder` for why. If the child fails or takes too long, the bot keeps the snapshot it has
+    (at start: it has none, and says so) and the problem is reported like any error in the files; a snapshot
+    is never built in the serving process.
     """
 
-    def __init__(self, root: Path, cache_dir: Path | None = None) -> None:
+    def __init__(self, root: Path, cache: SnapshotCache | None = None) -> None:
         self.root = root
-        self.cache_dir = cache_dir
+        self.cache = cache
         self._lock = threading.Lock()
         self._listeners: list[Callable[[list[Problem], bool], None]] = []
         knowledge, problems = self._load(None)
@@ -212,30 +250,39 @@ class Library:
         return self._current
 
     def _load(self, previous: Knowledge | None) -> tuple[Knowledge | None, list[Problem]]:
-        if self.cache_dir is None:
+        if self.cache is None:
             return build_knowledge(self.root, None, previous)
-        if hit := _cached(self.cache_dir, fingerprint(self.root)):
+        if hit := _cached(self.cache, fingerprint(self.root)):
             return hit  # unchanged files (a restart): nothing to build
-        from bot.snapshot_builder import build_in_child  # it imports this module
+        from bot.snapshot_builder import BuildFailed, build_in_child  # it imports this module
 
-        built = build_in_child(self.root, self.cache_dir, previous.key if previous else "")
-        if built is not None:
-            key, problems = built
-            if key is None:
-                return None, problems
-            if (knowledge := cached_snapshot(self.cache_dir, key)) is not None:
-                return knowledge, problems
-        log.warning("building the snapshot in the bot's own process instead")
-        return build_knowledge(self.root, self.cache_dir, previous)
+        try:
+            key, problems = build_in_child(self.root, self.cache, previous.key if previous else "")
+        except BuildFailed as failure:
+            return None, [Problem("content", None, "build", f"{failure}; "
+                                  + ("the bot keeps answering with the last good files" if previous else
+                                     "the bot cannot start without a snapshot: see the log above"))]
+        if key is None:
+            return None, problems
+        if (knowledge := cached_snapshot(self.cache, key)) is not None:
+            return knowledge, problems
+        return None, [Problem("content", None, "build", "the snapshot builder's result could not be read back "
+                              "(see the log); the bot keeps answering with the last good files")]
 
     def on_reload(self, listener: Callable[[list[Problem], bool], None]) -> None:
         """Call `listener(problems, applied)` after every reload attempt."""
         self._listeners.append(listener)
 
     def reload(self) -> tuple[bool, list[Problem]]:
-        """Validate the files again; swap them in if clean. Returns (applied, problems)."""
+        """Validate the files again; swap them in if clean. Returns (applied, problems). Never raises: anything
+        that goes wrong is a problem in the list, and the last good files keep serving."""
         with self._lock:
-            knowledge, problems = self._load(self._current)
+            try:
+                knowledge, problems = self._load(self._current)
+            except Exception as error:
+                log.exception("reload failed")
+                knowledge, problems = None, [Problem("content", None, "load", f"reload failed ({type(error).__name__}:"
+                                                     f" {error}); the bot keeps the last good files")]
             applied = knowledge is not None
             if knowledge is not None:
                 self._current = knowledge
@@ -247,5 +294,8 @@ class Library:
             for problem in errors_only(problems):
                 log.error("reload rejected, still serving the last good files: %s", problem)
         for listener in self._listeners:
-            listener(problems, applied)
+            try:
+                listener(problems, applied)
+            except Exception:  # a listener's failure (a notice that cannot be sent) is not the reload's
+                log.exception("a reload listener failed")
         return applied, problems

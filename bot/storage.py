@@ -25,7 +25,6 @@ import hashlib
 import hmac
 import json
 import logging
-import os
 import secrets
 import sqlite3
 import time
@@ -36,6 +35,8 @@ from typing import Any
 
 import aiosqlite
 from cryptography.fernet import Fernet, InvalidToken
+
+from bot.private_files import make_private_dir, make_private_file, write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -159,19 +160,42 @@ class UnmatchedQuestion:
     created_at: float
 
 
-def load_or_create_secret(data_dir: Path, configured: str) -> str:
-    """BOT_HASH_SECRET if set, else a random secret kept (mode 600) in the data folder."""
-    if configured:
-        return configured
-    path = data_dir / "hash_secret"
-    if path.exists():
-        return path.read_text(encoding="utf-8").strip()
-    data_dir.mkdir(parents=True, exist_ok=True)
-    secret = secrets.token_hex(32)
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        handle.write(secret)
+MIN_SECRET_BYTES = 32
+MAKE_A_SECRET = "python3 -c 'import secrets; print(secrets.token_hex(32))'"
+
+
+def check_secret(secret: str, where: str) -> str:
+    """`secret`, if it is long enough to key the id hashes and the inbox encryption; StorageError otherwise."""
+    size = len(secret.encode())
+    if size < MIN_SECRET_BYTES:
+        raise StorageError(f"{where} holds a secret of {size} bytes; it must be at least {MIN_SECRET_BYTES} "
+                           f"(a short one lets anyone recover hashed ids). Make one with: {MAKE_A_SECRET}")
     return secret
+
+
+def load_or_create_secret(data_dir: Path, configured: str) -> str:
+    """BOT_HASH_SECRET if set, else the random secret kept (mode 600) in the data folder, made on first use.
+
+    It is written in one step (a temporary file, flushed to disk, renamed), so a full disk or a crash leaves no
+    file or a whole one, never an empty one that the next start would accept. A secret shorter than 32 bytes,
+    set or stored, is refused with StorageError: it would make the hashed ids guessable."""
+    if configured:
+        return check_secret(configured, "BOT_HASH_SECRET")
+    path = data_dir / "hash_secret"
+    try:
+        if path.exists():
+            return check_secret(path.read_text(encoding="utf-8").strip(), str(path)) if path.stat().st_size else \
+                check_secret("", f"{path} (empty: an interrupted write?); restore it from a backup, or delete it "
+                                 "to start with a new one, which disconnects stored history from its users;")
+        make_private_dir(data_dir)
+        secret = secrets.token_hex(32)
+        if not write_atomically(path, secret.encode(), replace=False):  # another process made one first
+            return check_secret(path.read_text(encoding="utf-8").strip(), str(path))
+        return secret
+    except (OSError, UnicodeDecodeError) as err:
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+        raise StorageError(f"cannot read or create the hash secret {path}: {reason}. "
+                           "Set BOT_HASH_SECRET, or make the folder of BOT_DB_PATH writable.") from err
 
 
 def today(now: float | None = None) -> str:
@@ -205,7 +229,7 @@ class Store:
     async def open(cls, path: Path, secret: str, retention_days: int = 90) -> Store:
         """Open (creating and migrating) the database; StorageError with advice if unusable."""
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_dir(path.parent)
         except OSError as err:
             raise StorageError(f"cannot create the data folder {path.parent}: {err.strerror}. "
                                "Set BOT_DB_PATH to a writable location.") from err
@@ -214,6 +238,8 @@ class Store:
         except sqlite3.Error as err:
             raise StorageError(f"cannot open the database {path}: {err}. Check BOT_DB_PATH.") from err
         store = cls(db, secret, retention_days, path)
+        for part in ("", "-wal", "-shm"):  # a database made by an older version, before the private umask
+            make_private_file(path.with_name(path.name + part))
         try:
             await store._configure()
             await store._migrate()

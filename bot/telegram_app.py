@@ -41,8 +41,9 @@ from bot.delivery import (
     with_retries,
 )
 from bot.engine import Engine
-from bot.knowledge import Library
+from bot.knowledge import Library, SnapshotCache
 from bot.log_privacy import RedactPersonalData
+from bot.private_files import private_umask
 from bot.reload import watch_content
 from bot.settings import Settings
 from bot.storage import StorageError, Store, load_or_create_secret
@@ -88,8 +89,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         print(f"Configuration error: {problem}", file=sys.stderr)
         return 2
     protect_token(settings.token)
-    application = build_application(settings, webhook=webhook)
+    private_umask()  # the database, the secret and the cache: 0600 files in 0700 folders
     try:
+        application = build_application(settings, webhook=webhook)
         if webhook:
             run_webhook(application, settings)
         else:
@@ -146,7 +148,9 @@ def build_application(
     retry_undelivered_seconds: float = RETRY_UNDELIVERED_SECONDS,
 ) -> Application:  # type: ignore[type-arg]
     """The Application with our request, rate limiter, update processor, handlers and services."""
-    library = library or Library(settings.root, settings.data_dir / "cache")
+    if library is None:
+        secret = load_or_create_secret(settings.data_dir, settings.hash_secret)
+        library = Library(settings.root, SnapshotCache.for_secret(settings.data_dir / "cache", secret))
     inbox = Inbox(settings.heartbeat_path)
     builder = (
         ApplicationBuilder()
@@ -203,11 +207,7 @@ async def on_stop(application: Application) -> None:  # type: ignore[type-arg]
 
 async def open_store(settings: Settings) -> Store:
     """The store at BOT_DB_PATH; StorageError (with what to do) if it cannot be used."""
-    try:
-        secret = load_or_create_secret(settings.data_dir, settings.hash_secret)
-    except OSError as err:
-        raise StorageError(f"cannot read or create the hash secret in {settings.data_dir}: {err.strerror}. "
-                           "Set BOT_HASH_SECRET, or make the folder of BOT_DB_PATH writable.") from err
+    secret = load_or_create_secret(settings.data_dir, settings.hash_secret)
     return await Store.open(settings.db_path, secret, settings.retention_days)
 
 

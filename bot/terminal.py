@@ -14,7 +14,9 @@ from collections.abc import Callable
 
 from bot.conversation import Conversation
 from bot.engine import Engine
-from bot.knowledge import Library
+from bot.knowledge import Library, SnapshotCache
+from bot.private_files import private_umask
+from bot.problems import LoadError
 from bot.reload import watch_content
 from bot.reply import Button, Reply
 from bot.settings import Settings
@@ -85,16 +87,23 @@ async def _read_line(prompt: str) -> str | None:
 
 
 async def chat(settings: Settings, use_store: bool = True) -> int:
-    library = Library(settings.root, settings.data_dir / "cache" if use_store else None)
-    store = None
+    store, cache = None, None
     if use_store:
-        secret = load_or_create_secret(settings.data_dir, settings.hash_secret)
+        private_umask()  # the database, the secret and the cache: 0600 files in 0700 folders
         try:
+            secret = load_or_create_secret(settings.data_dir, settings.hash_secret)
             store = await Store.open(settings.db_path, secret, settings.retention_days)
         except StorageError as err:
             print(f"Storage error: {err}", file=sys.stderr)
             return 1
+        cache = SnapshotCache.for_secret(settings.data_dir / "cache", secret)
         await store.purge_expired()
+    try:
+        library = Library(settings.root, cache)
+    except LoadError:
+        if store:
+            await store.close()
+        raise
     stop = asyncio.Event()
     watcher = asyncio.create_task(watch_content(library, stop)) if settings.watch else None
     library.on_reload(lambda problems, applied: print(

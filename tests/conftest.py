@@ -54,7 +54,7 @@ def bot_env(api_base_url: str, tmp_path: Path, **extra: str) -> dict[str, str]:
         "TELEGRAM_API_BASE_URL": api_base_url,
         "BOT_DB_PATH": str(tmp_path / "data" / "bot.sqlite3"),
         "BOT_HEARTBEAT_PATH": str(tmp_path / "data" / "heartbeat"),
-        "BOT_HASH_SECRET": "test-hash-secret",
+        "BOT_HASH_SECRET": "test-hash-secret-of-at-least-32-bytes",
         "BOT_WATCH": "0",
         **extra,
     }

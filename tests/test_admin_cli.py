@@ -18,7 +18,7 @@ from bot.knowledge import Library
 from bot.storage import Store
 from tests.helpers import REPO
 
-SECRET = "admin-cli-test-secret"
+SECRET = "admin-cli-test-secret-of-32-bytes-or-more"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 

@@ -1,5 +1,6 @@
 """The snapshot: built whole or not at all, and cached by the exact bytes it was built from."""
 
+import pickle
 import sys
 from pathlib import Path
 
@@ -7,16 +8,23 @@ import pytest
 
 import bot.knowledge as knowledge_module
 from bot.engine import Engine
-from bot.knowledge import CACHE_PREFIX, Library, build_knowledge, fingerprint
+from bot.knowledge import CACHE_PREFIX, Library, SnapshotCache, build_knowledge, fingerprint
 from tests.helpers import copy_root, line_number
 
+SECRET = "knowledge-test-secret-of-32-bytes-or-more"
 
-def cache_files(cache: Path) -> list[Path]:
-    return sorted(cache.glob(f"{CACHE_PREFIX}*.pickle"))
+
+def signed_cache(folder: Path) -> SnapshotCache:
+    return SnapshotCache.for_secret(folder, SECRET)
+
+
+def cache_files(cache: Path | SnapshotCache) -> list[Path]:
+    folder = cache.folder if isinstance(cache, SnapshotCache) else cache
+    return sorted(folder.glob(f"{CACHE_PREFIX}*.pickle"))
 
 
 def test_cached_snapshot_answers_like_a_fresh_one(tmp_path: Path) -> None:
-    root, cache = copy_root(tmp_path), tmp_path / "cache"
+    root, cache = copy_root(tmp_path), signed_cache(tmp_path / "cache")
     fresh, _ = build_knowledge(root, cache)
     assert fresh is not None and len(cache_files(cache)) == 1
     cached, _ = build_knowledge(root, cache)
@@ -26,7 +34,7 @@ def test_cached_snapshot_answers_like_a_fresh_one(tmp_path: Path) -> None:
 
 
 def test_an_edit_changes_the_key_and_replaces_the_cache(tmp_path: Path) -> None:
-    root, cache = copy_root(tmp_path), tmp_path / "cache"
+    root, cache = copy_root(tmp_path), signed_cache(tmp_path / "cache")
     before = fingerprint(root)
     library = Library(root, cache)
     text = (root / "intents.yaml").read_text(encoding="utf-8")
@@ -40,9 +48,9 @@ def test_an_edit_changes_the_key_and_replaces_the_cache(tmp_path: Path) -> None:
 
 
 def test_a_damaged_cache_is_only_a_slower_start(tmp_path: Path) -> None:
-    root, cache = copy_root(tmp_path), tmp_path / "cache"
-    cache.mkdir()
-    (cache / f"{CACHE_PREFIX}{fingerprint(root)}.pickle").write_bytes(b"not a pickle")
+    root, cache = copy_root(tmp_path), signed_cache(tmp_path / "cache")
+    cache.folder.mkdir()
+    cache.path(fingerprint(root)).write_bytes(b"not a pickle")
     knowledge, problems = build_knowledge(root, cache)
     assert knowledge is not None and not [p for p in problems if p.severity == "error"]
 
@@ -87,7 +95,7 @@ def forbid_building_here(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_bot_builds_in_a_child_and_reads_the_result(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    root, cache = copy_root(tmp_path), tmp_path / "cache"
+    root, cache = copy_root(tmp_path), signed_cache(tmp_path / "cache")
     forbid_building_here(monkeypatch)
     library = Library(root, cache)  # a first start: nothing cached yet
     intents = root / "intents.yaml"
@@ -95,11 +103,11 @@ def test_the_bot_builds_in_a_child_and_reads_the_result(tmp_path: Path, monkeypa
                        encoding="utf-8")
     applied, _ = library.reload()
     assert applied and library.current.matcher.match("zebra pill").intent_id == "ms_dmt"
-    assert library.current.key == fingerprint(root) and not list(cache.glob("build-*"))
+    assert library.current.key == fingerprint(root) and not list(cache.folder.glob("build-*"))
 
 
 def test_errors_found_in_the_child_name_file_line_and_field(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    root, cache = copy_root(tmp_path), tmp_path / "cache"
+    root, cache = copy_root(tmp_path), signed_cache(tmp_path / "cache")
     library = Library(root, cache)
     forbid_building_here(monkeypatch)
     intents = root / "intents.yaml"
@@ -111,14 +119,108 @@ def test_errors_found_in_the_child_name_file_line_and_field(tmp_path: Path, monk
         ("intents.yaml", line_number(broken, "threshold: 150"), "settings.threshold")]
 
 
-def test_if_the_child_cannot_run_the_bot_builds_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                       caplog: pytest.LogCaptureFixture) -> None:
-    root, cache = copy_root(tmp_path), tmp_path / "cache"
+def test_if_the_child_fails_the_bot_keeps_its_snapshot_and_never_builds_itself(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    root, cache = copy_root(tmp_path), signed_cache(tmp_path / "cache")
     library = Library(root, cache)
+    before = library.current
+    forbid_building_here(monkeypatch)
     monkeypatch.setattr(sys, "executable", "/bin/false")  # the child exits with status 1 at once
     intents = root / "intents.yaml"
     intents.write_text(intents.read_text(encoding="utf-8").replace("      - ocrevus\n", "      - zebra pill\n", 1),
                        encoding="utf-8")
-    applied, _ = library.reload()
-    assert applied and library.current.matcher.match("zebra pill").intent_id == "ms_dmt"
-    assert "snapshot builder failed (exit status 1)" in caplog.text
+    applied, problems = library.reload()
+    assert not applied and library.current is before  # still answering, with the last good files
+    [problem] = problems
+    assert problem.severity == "error" and "snapshot builder failed (exit status 1)" in problem.message
+    assert "last good files" in problem.message
+
+
+def test_a_child_that_hangs_is_stopped_and_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import bot.snapshot_builder as builder
+
+    root, cache = copy_root(tmp_path), signed_cache(tmp_path / "cache")
+    library = Library(root, cache)
+    forbid_building_here(monkeypatch)
+    hang = tmp_path / "hang"
+    hang.write_text("#!/bin/sh\nexec sleep 60\n")
+    hang.chmod(0o755)
+    monkeypatch.setattr(sys, "executable", str(hang))
+    monkeypatch.setattr(builder, "BUILD_TIMEOUT_S", 0.5)
+    (root / "intents.yaml").write_text((root / "intents.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    applied, [problem] = library.reload()
+    assert not applied and "took longer than 0.5 s" in problem.message
+
+
+def test_a_failing_child_at_start_is_a_clear_load_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.problems import LoadError
+
+    root, cache = copy_root(tmp_path), signed_cache(tmp_path / "cache")
+    forbid_building_here(monkeypatch)
+    monkeypatch.setattr(sys, "executable", "/bin/false")
+    with pytest.raises(LoadError, match="snapshot builder failed"):
+        Library(root, cache)
+
+
+# -- the cache is signed: a file the bot did not write is never unpickled ------------------------------
+
+
+class _Planted:
+    """Unpickling this runs code: what a file dropped into data/cache could do."""
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (exec, ("import pathlib; pathlib.Path(__import__('os').environ['PLANTED']).write_text('ran')",))
+
+
+def test_a_planted_cache_file_is_refused_and_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root, cache = copy_root(tmp_path), signed_cache(tmp_path / "cache")
+    marker = tmp_path / "planted-code-ran"
+    monkeypatch.setenv("PLANTED", str(marker))
+    cache.folder.mkdir()
+    cache.path(fingerprint(root)).write_bytes(pickle.dumps(_Planted()))
+    knowledge, _ = build_knowledge(root, cache)
+    assert not marker.exists(), "a planted pickle ran"
+    assert knowledge is not None and knowledge.matcher.match("ms meds").intent_id == "ms_dmt"
+    assert cached_is_signed(cache, fingerprint(root))
+
+
+def test_a_cache_signed_with_another_secret_is_refused(tmp_path: Path) -> None:
+    root = copy_root(tmp_path)
+    build_knowledge(root, SnapshotCache.for_secret(tmp_path / "cache", "another-secret-of-32-bytes-or-more!!"))
+    cache = signed_cache(tmp_path / "cache")
+    assert knowledge_module.cached_snapshot(cache, fingerprint(root)) is None
+    assert not cache.path(fingerprint(root)).exists()  # removed, to be built again
+
+
+def test_the_builders_result_file_is_json(tmp_path: Path) -> None:
+    root, cache = copy_root(tmp_path), signed_cache(tmp_path / "cache")
+    result = tmp_path / "result"
+    import subprocess
+
+    subprocess.run([sys.executable, "-m", "bot.snapshot_builder", str(root), str(cache.folder), "", str(result)],
+                   input=cache.signing_key.hex(), text=True, check=True, timeout=120)
+    import json
+
+    assert json.loads(result.read_text())["key"] == fingerprint(root)  # data, which reading cannot run
+
+
+def cached_is_signed(cache: SnapshotCache, key: str) -> bool:
+    from bot.private_files import verified
+
+    return verified(cache.signing_key, cache.path(key).read_bytes()) is not None
+
+
+def test_cache_files_and_folders_are_private(tmp_path: Path) -> None:
+    import os
+
+    from bot.private_files import private_umask
+
+    root, cache = copy_root(tmp_path), signed_cache(tmp_path / "data" / "cache")
+    old = os.umask(0o022)
+    try:
+        private_umask()
+        build_knowledge(root, cache)
+    finally:
+        os.umask(old)
+    assert cache.folder.stat().st_mode & 0o777 == 0o700
+    assert [f.stat().st_mode & 0o777 for f in cache_files(cache)] == [0o600]

@@ -205,10 +205,46 @@ async def test_not_a_database_fails_clearly(tmp_path: Path) -> None:
 
 
 def test_secret_generated_once_and_private(tmp_path: Path) -> None:
-    first = load_or_create_secret(tmp_path, "")
-    assert load_or_create_secret(tmp_path, "") == first and len(first) == 64
-    assert (tmp_path / "hash_secret").stat().st_mode & 0o777 == 0o600
-    assert load_or_create_secret(tmp_path, "configured") == "configured"
+    data = tmp_path / "data"
+    first = load_or_create_secret(data, "")
+    assert load_or_create_secret(data, "") == first and len(first) == 64
+    assert (data / "hash_secret").stat().st_mode & 0o777 == 0o600
+    assert data.stat().st_mode & 0o777 == 0o700
+    configured = "a-configured-secret-of-32-bytes-at-least"
+    assert load_or_create_secret(data, configured) == configured
+    assert [p.name for p in data.iterdir()] == ["hash_secret"]  # no temporary file left behind
+
+
+def test_a_short_secret_is_refused_from_the_environment_or_the_file(tmp_path: Path) -> None:
+    with pytest.raises(StorageError, match=r"BOT_HASH_SECRET holds a secret of 16 bytes; it must be at least 32"):
+        load_or_create_secret(tmp_path, "sixteen-bytes-16")
+    (tmp_path / "hash_secret").write_text("")  # what an interrupted write used to leave
+    with pytest.raises(StorageError, match=r"hash_secret.*empty"):
+        load_or_create_secret(tmp_path, "")
+    (tmp_path / "hash_secret").write_text("short\n")
+    with pytest.raises(StorageError, match="5 bytes"):
+        load_or_create_secret(tmp_path, "")
+
+
+FULL_DISK = """
+import resource, signal, sys
+from pathlib import Path
+from bot.storage import StorageError, load_or_create_secret
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG, as on a full disk
+resource.setrlimit(resource.RLIMIT_FSIZE, (10, resource.RLIM_INFINITY))
+try:
+    load_or_create_secret(Path(sys.argv[1]), "")
+except (StorageError, OSError) as error:
+    print("refused:", error)
+"""
+
+
+def test_a_full_disk_while_creating_the_secret_leaves_no_usable_short_file(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-c", FULL_DISK, str(tmp_path)], capture_output=True, text=True,
+                          timeout=60, cwd=Path(__file__).resolve().parent.parent)
+    assert "refused:" in done.stdout, done.stderr
+    assert not (tmp_path / "hash_secret").exists(), "a partial secret was left for the next start"
+    assert len(load_or_create_secret(tmp_path, "")) == 64  # the next start (disk freed) makes a whole one
 
 
 WRITER = """

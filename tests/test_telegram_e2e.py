@@ -314,6 +314,25 @@ async def test_debug_logs_hold_no_texts_or_ids(api: FakeBotApi, tmp_path: Path,
         assert secret not in log, secret
 
 
+async def test_the_running_bot_keeps_its_files_private(api: FakeBotApi, tmp_path: Path,
+                                                       processes: list[BotProcess]) -> None:
+    env = bot_env(api.base_url, tmp_path)
+    del env["BOT_HASH_SECRET"]  # the bot makes and keeps its own
+    data = Path(env["BOT_DB_PATH"]).parent
+    data.mkdir(mode=0o755)  # as an older version left it
+    bot_process = await start_process(env, tmp_path, "run")
+    processes.append(bot_process)
+    api.send_text("what is ms")
+    await api.wait_for_messages(1, timeout=30)
+    assert await bot_process.stop(signal.SIGTERM) == 0
+    folders = [data, *(p for p in data.rglob("*") if p.is_dir())]
+    files = [p for p in data.rglob("*") if p.is_file()]
+    assert {p.name for p in files} >= {"bot.sqlite3", "hash_secret", "heartbeat"}
+    assert any(p.parent.name == "cache" for p in files)
+    assert {p.name: p.stat().st_mode & 0o777 for p in folders} == {p.name: 0o700 for p in folders}
+    assert {p.name: p.stat().st_mode & 0o777 for p in files} == {p.name: 0o600 for p in files}
+
+
 def _healthcheck(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "bot.healthcheck"], env={**os.environ, **env}, cwd=REPO,
                           capture_output=True, text=True, timeout=30)
