@@ -16,8 +16,20 @@ from bot.yamlsource import LineDict, line_of, load_yaml, syntax_error_line
 
 TOPICS = ("ms", "epilepsy", "neuro-immune")
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
-_HEADING = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*$")
+_HEADING = re.compile(r"##[ \t]")  # then the heading text; trailing #s and blanks are stripped without a regex
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def heading_text(line: str) -> str | None:
+    """The text of a `## Heading ##` line (closing #s and blanks dropped), or None if it is not one.
+
+    String methods, not a regex: the pattern this replaces backtracked on trailing blanks, and a heading with
+    8,000 spaces took minutes; this is one pass however long the line."""
+    if not _HEADING.match(line):
+        return None
+    text = line[3:].lstrip(" \t").rstrip(" \t")
+    core = text.rstrip("#").rstrip(" \t")
+    return core or text[:1] or None
 
 
 def slugify(heading: str) -> str:
@@ -106,9 +118,9 @@ def _split_body(body: str, first_line: int) -> tuple[tuple[str, ...], list[Secti
     intro: list[str] = []
     sections: list[tuple[str, int, list[str]]] = []
     for offset, line in enumerate(body.splitlines()):
-        match = _HEADING.match(line)
-        if match:
-            sections.append((match.group(1), first_line + offset, []))
+        heading = heading_text(line)
+        if heading is not None:
+            sections.append((heading, first_line + offset, []))
         elif sections:
             sections[-1][2].append(line)
         else:
@@ -159,8 +171,18 @@ def _treatments(meta: LineDict, file: str, problems: list[Problem]) -> tuple[Tre
 
 
 def parse_article(path: Path, text: str) -> tuple[Article | None, list[Problem]]:
-    """Parse one Markdown article; returns the article (None if unusable) and its problems."""
+    """Parse one Markdown article; returns the article (None if unusable) and its problems. Never raises:
+    whatever goes wrong in an odd file is a problem with its file (and line, where the parser knows it)."""
     file = f"content/{path.name}"
+    try:
+        return _parse_article(path, text, file)
+    except Exception as error:
+        mark = getattr(error, "problem_mark", None)
+        return None, [Problem(file, mark.line + 2 if mark else None, "file",
+                              f"could not be read ({type(error).__name__}: {error})")]
+
+
+def _parse_article(path: Path, text: str, file: str) -> tuple[Article | None, list[Problem]]:
     problems: list[Problem] = []
     front = _FRONT.match(text)
     if not front:
@@ -213,6 +235,14 @@ def parse_article(path: Path, text: str) -> tuple[Article | None, list[Problem]]
 ArticleFiles = dict[Path, tuple[bytes, Article | None, tuple[Problem, ...]]]  # file -> (digest, parsed, problems)
 
 
+def _stays_inside(path: Path, folder: Path) -> bool:
+    """A file in content/, or a link to one: not a link to /etc/passwd or to another project's files."""
+    try:
+        return path.resolve().is_relative_to(folder)
+    except (OSError, RuntimeError):  # a link loop
+        return False
+
+
 def load_articles(content_dir: Path) -> tuple[dict[str, Article], list[Problem]]:
     """Every `*.md` article in `content_dir`, keyed by slug, with all problems found."""
     articles, problems, _ = load_articles_reusing(content_dir, {})
@@ -228,7 +258,12 @@ def load_articles_reusing(content_dir: Path, known: ArticleFiles) -> tuple[dict[
     files: ArticleFiles = {}
     if not content_dir.is_dir():
         return {}, [Problem(str(content_dir), None, "content", "folder not found")], files
+    inside = content_dir.resolve()
     for path in sorted(content_dir.glob("*.md")):
+        if not _stays_inside(path, inside):  # never read, so never quoted back in an error message
+            problems.append(Problem(f"content/{path.name}", None, "file",
+                                    "is a link to a file outside content/: refused (copy the file in instead)"))
+            continue
         try:
             data = path.read_bytes()
             digest = hashlib.blake2b(data, digest_size=16).digest()

@@ -275,8 +275,19 @@ def parse_intents(text: str, articles: dict[str, Article], file: str = "intents.
     """Validate the whole file; returns None with every problem when any error is found.
 
     Items unchanged since `previous` (the last good file) are not parsed again: with 10,000 intents
-    parsing is most of a reload, and an admin's edit touches a few.
+    parsing is most of a reload, and an admin's edit touches a few. Never raises: whatever goes wrong in
+    an odd file is a problem with its file (and line, where the parser knows it).
     """
+    try:
+        return _parse_intents(text, articles, file, previous)
+    except Exception as error:
+        mark = getattr(error, "problem_mark", None)
+        return None, [Problem(file, mark.line + 1 if mark else None, "file",
+                              f"could not be read ({type(error).__name__}: {error})")]
+
+
+def _parse_intents(text: str, articles: dict[str, Article], file: str,
+                   previous: IntentFile | None) -> tuple[IntentFile | None, list[Problem]]:
     out = _Collector(file)
     known = previous.parsed if previous else {}
     items = _parse_in_items(text, file, known)

@@ -52,7 +52,13 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     result.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
-        result[key] = loader.construct_object(value_node, deep=True)
+        try:
+            result[key] = loader.construct_object(value_node, deep=True)
+        except TypeError as error:  # `? [a, b]: 1`: a list or mapping as a key
+            raise yaml.constructor.ConstructorError(
+                "while reading a mapping", node.start_mark,
+                f"a key must be a plain value, not a {type(key).__name__.removeprefix('Line').lower()}",
+                key_node.start_mark) from error
         result.key_lines[str(key)] = key_node.start_mark.line + 1
     return result
 
@@ -69,12 +75,70 @@ for _loader in (_LineLoader, _PureLineLoader):
     _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
+MAX_NESTING = 60  # brackets or indented levels; real files use under ten, and the parsers recurse per level
+
+
+class NestingError(yaml.MarkedYAMLError):
+    """Collections nested deeper than MAX_NESTING: refused before the parser recurses that deep."""
+
+
 def load_yaml(text: str) -> Any:
-    """Parse YAML safely, keeping line numbers. Raises yaml.YAMLError on bad syntax."""
+    """Parse YAML safely, keeping line numbers. Raises yaml.YAMLError on bad syntax, on keys that are lists
+    or mappings, and on nesting deeper than MAX_NESTING (which would exhaust the parser's recursion)."""
+    _check_nesting(text)
     try:
         return yaml.load(text, Loader=_LineLoader)
+    except RecursionError:
+        raise _too_deep(text) from None
     except yaml.YAMLError:
-        return yaml.load(text, Loader=_PureLineLoader)  # raises again, with the line an admin should look at
+        try:
+            return yaml.load(text, Loader=_PureLineLoader)  # raises again, with the line an admin should look at
+        except RecursionError:
+            raise _too_deep(text) from None
+
+
+def _too_deep(text: str) -> NestingError:
+    """The parser ran out of recursion: name the most indented line, where the nesting is deepest."""
+    lines = text.split("\n")
+    deepest = max(range(len(lines)), key=lambda n: len(lines[n]) - len(lines[n].lstrip(" ")))
+    return NestingError(problem=f"nested too deeply (more than {MAX_NESTING} levels)",
+                        problem_mark=yaml.Mark("<yaml>", 0, deepest, 0, None, None))
+
+
+def _check_nesting(text: str) -> None:
+    """Refuse flow brackets (`[[[...`, `{a: {b: ...`) nested deeper than MAX_NESTING, naming the line. One pass,
+    skipping quoted text and comments. Nesting by indentation alone ends in RecursionError, reported the same way
+    by `load_yaml`."""
+    depth, quote, line = 0, "", 0
+    at_line_start, previous = True, "\n"
+    for offset, char in enumerate(text):
+        if char == "\n":
+            line, at_line_start, previous = line + 1, True, char
+            if quote == "#":
+                quote = ""
+            continue
+        if quote:
+            if char == quote and (quote != '"' or previous != "\\"):
+                quote = ""
+        elif char == "#" and (previous in " \t\n" or at_line_start):
+            quote = "#"  # a comment runs to the end of the line
+        elif char in "'\"" and previous in " \t\n[{,:":
+            quote = char
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                raise NestingError(problem=f"brackets nested too deeply (more than {MAX_NESTING} levels)",
+                                   problem_mark=_mark_at(text, offset, line))
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        previous = "\\" if char == "\\" and previous != "\\" else char
+        if char not in " \t":
+            at_line_start = False
+
+
+def _mark_at(text: str, offset: int, line: int | None = None) -> yaml.Mark:
+    line = text.count("\n", 0, offset) if line is None else line
+    return yaml.Mark("<yaml>", offset, line, offset - (text.rfind("\n", 0, offset) + 1), None, None)
 
 
 def line_of(node: Any, key: str | None = None, default: int | None = None) -> int | None:

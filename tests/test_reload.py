@@ -109,6 +109,20 @@ async def test_broken_edit_keeps_serving_and_fixing_it_reloads(watched: Watched)
     assert not watched.task.done(), "a broken file never stops the watcher"
 
 
+@pytest.mark.parametrize("bad", ["  - {[1]: 2}\n", "  - id: " + "[" * 5000 + "\n"])
+async def test_watcher_survives_any_bad_save_and_picks_up_the_next_good_one(watched: Watched, bad: str) -> None:
+    good = with_new_intent(watched)
+    broken = good.replace("  - id: greeting\n", bad + "  - id: greeting\n", 1)
+    problems, applied = await watched.save(broken)
+    assert not applied and next(p for p in problems if p.severity == "error").line == line_number(broken, bad.strip())
+    assert not watched.task.done(), "the watcher is still running"
+
+    problems, applied = await watched.save(good)
+
+    assert applied, [str(p) for p in problems]
+    assert watched.engine.respond(QUESTION).intent_id == "ms_heat"
+
+
 async def test_watcher_stops_when_asked(tmp_path: Path) -> None:
     watched = Watched(copy_root(tmp_path))
     await asyncio.sleep(0.2)

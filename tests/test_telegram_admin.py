@@ -163,3 +163,29 @@ async def test_watcher_tells_every_admin_when_a_save_breaks_the_file(watching_bo
     [mine] = watching_bot.api.sent_messages(ADMIN)
     for message in (notice, mine):
         assert f"intents.yaml:{line}: settings.threshold" in message["text"]
+
+
+async def test_admins_are_told_when_the_builder_fails_and_answers_go_on(
+        api: FakeBotApi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from bot.knowledge import SnapshotCache
+
+    root = copy_root(tmp_path)
+    settings = Settings.from_env(bot_env(api.base_url, tmp_path, BOT_ADMIN_IDS=f"{ADMIN},{OTHER_ADMIN}"), root=root)
+    for admin in (ADMIN, OTHER_ADMIN):
+        api.add_chat(admin)
+    library = Library(root, SnapshotCache.for_secret(tmp_path / "cache", "x" * 32))
+    async with running(settings, library) as app:
+        bot = Harness(api, app)
+        monkeypatch.setattr(sys, "executable", "/bin/false")  # the next build's child fails at once
+        (root / "intents.yaml").write_text(intents_file(bot).read_text(encoding="utf-8") + "\n", encoding="utf-8")
+
+        [reply] = await command(bot, "/reload")
+
+        assert reply["text"].startswith("Reload failed: 1 error(s). The bot keeps answering with the last good files")
+        assert "snapshot builder failed (exit status 1)" in reply["text"]
+        [notice] = await api.wait_for_messages(1, chat_id=OTHER_ADMIN)
+        assert "snapshot builder failed" in notice["text"]
+        [answer] = await bot.say("what is multiple sclerosis", user_id=PATIENT)
+        assert "MS" in answer["text"].split("\n")[0]
