@@ -38,22 +38,27 @@ import time
 import warnings
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
+from functools import partial
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any, TypeVar
 
 from telegram import Update
+from telegram.constants import ChatType
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.ext import BaseUpdateProcessor
 from telegram.warnings import PTBDeprecationWarning
 
+from bot import texts
+from bot.fairness import CHAT_QUEUE_CAP, Lane, Lanes, UserThrottle
 from bot.storage import Store
+from bot.telegram_addressing import ADDRESSED
 from bot.telegram_request import AiohttpRequest
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-MAX_CONCURRENT_UPDATES = 64
+PTB_SLOTS = 4096  # PTB's semaphore, taken before our lanes: only a ceiling on coroutines in memory
 SEND_ATTEMPTS = 4  # the first try plus three retries: about 4 s of backoff in all
 FIRST_BACKOFF_SECONDS = 0.5
 # The healthcheck allows 90 s; under load getUpdates returns many times a second, and touching the file
@@ -93,6 +98,15 @@ class Inbox:
             log.error("could not check whether update %d was answered; answering it", update_id,
                       exc_info=True)
             return False
+
+    async def attempt(self, update_id: int) -> None:
+        """A replayed update is about to run: count it first (see OrderedDurableUpdateProcessor)."""
+        if self.store is None:
+            return
+        try:
+            await self.store.inbox_attempt(update_id)
+        except (sqlite3.Error, OSError):
+            log.error("could not count a run of update %d; running it anyway", update_id, exc_info=True)
 
     async def done(self, update_id: int) -> None:
         """The update was answered: remember its id and delete its stored copy."""
@@ -176,11 +190,12 @@ class DurableUpdateQueue(asyncio.Queue):  # type: ignore[type-arg]
 @dataclass(slots=True)
 class _ChatTurns:
     lock: asyncio.Lock
-    users: int = 0
+    users: int = 0  # updates of this chat waiting or running
+    warned: bool = False  # told that its queue is full, in this episode
 
 
 class OrderedDurableUpdateProcessor(BaseUpdateProcessor):
-    """Runs different chats concurrently, one chat's updates in order, and each update once.
+    """Runs different chats concurrently, one chat's updates in order, each update once, and fairly.
 
     Around each update: skip it if the store has it as handled (a replay of an
     update answered before a crash, or Telegram re-sending it); otherwise run the
@@ -189,24 +204,51 @@ class OrderedDurableUpdateProcessor(BaseUpdateProcessor):
     from running side by side. If the reply could not be delivered (the error
     handler calls `mark_undelivered`), the inbox copy stays and the update is
     handed back by `take_undelivered` for another try.
+
+    Fairness (bot.fairness): a message waits for its chat's earlier updates first and
+    only then takes a slot of its lane (private or group), so a flooded group holds at
+    most one slot; a chat with `CHAT_QUEUE_CAP` updates waiting, or a user over their
+    throttle, has further messages dropped (marked handled) with one notice. Button
+    presses and inline queries take the fast lane: no chat lock, their own slots, so
+    they are answered while messages queue.
+
+    Replays after a crash (`mark_replay`) run one at a time, each counted in the store
+    before it starts, so the update that crashes the process is the one blamed: after
+    `MAX_ATTEMPTS` it is set aside at the next start (bot.telegram_poison).
     """
 
-    def __init__(self, inbox: Inbox, max_concurrent_updates: int = MAX_CONCURRENT_UPDATES) -> None:
-        super().__init__(max_concurrent_updates)
+    def __init__(self, inbox: Inbox, lanes: Lanes | None = None, throttle: UserThrottle | None = None,
+                 chat_queue_cap: int = CHAT_QUEUE_CAP) -> None:
+        # PTB's own semaphore is taken before we see the update, also by updates that must wait their chat's
+        # turn: make it wide and limit concurrency ourselves, per lane, once an update can run.
+        super().__init__(PTB_SLOTS)
         self.inbox = inbox
+        self.lanes = lanes or Lanes()
+        self.throttle = throttle or UserThrottle()
+        self.chat_queue_cap = chat_queue_cap
         self._chats: dict[str, _ChatTurns] = {}
         self._in_flight: set[int] = set()
         self._failed: set[int] = set()  # this run's reply failed; read by do_process_update
         self._undelivered: dict[int, Update] = {}  # to hand back by take_undelivered
+        self._replays: set[int] = set()  # replayed after a crash: run one at a time, counted first
+        self._replay_turn = asyncio.Lock()
+        self._notices: set[asyncio.Task[None]] = set()
+        self.dropped = 0  # messages dropped for fairness since start (for logs and tests)
 
     async def initialize(self) -> None:
         """Nothing to set up: the store is attached to the inbox in post_init."""
 
     async def shutdown(self) -> None:
-        """Nothing to free; updates not finished stay in the inbox for the next start."""
+        """Updates not finished stay in the inbox for the next start; notices still being sent are let go."""
+        for task in list(self._notices):
+            task.cancel()
+
+    def mark_replay(self, update_id: int) -> None:
+        """This update is replayed after a crash: count its run in the store before it starts, alone."""
+        self._replays.add(update_id)
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        """Run `coroutine` (PTB's handlers for `update`) at most once per update id."""
+        """Run `coroutine` (PTB's handlers for `update`) at most once per update id, in its lane."""
         if not isinstance(update, Update):
             await coroutine
             return
@@ -217,19 +259,85 @@ class OrderedDurableUpdateProcessor(BaseUpdateProcessor):
             return
         self._in_flight.add(update_id)
         try:
-            async with self._turn(chat_key(update)):
-                if await self.inbox.is_handled(update_id):
-                    _discard(coroutine)
-                    log.info("update %d was answered before: not answering again", update_id)
-                    return
-                self._failed.discard(update_id)
-                await coroutine
-                if update_id in self._failed:
-                    log.warning("update %d: reply not delivered; kept for another try", update_id)
-                    return
-                await self.inbox.done(update_id)
+            if update_id in self._replays:
+                async with self._replay_turn:
+                    self._replays.discard(update_id)
+                    await self.inbox.attempt(update_id)
+                    await self._in_lane(update, coroutine)
+            else:
+                await self._in_lane(update, coroutine)
         finally:
             self._in_flight.discard(update_id)
+
+    async def _in_lane(self, update: Update, coroutine: Awaitable[Any]) -> None:
+        lane = lane_of(update)
+        if lane == "fast":
+            if update.callback_query is not None and not self._allowed(update):
+                await self._drop(update, coroutine, "user over their throttle", notice=False)
+                return
+            async with self.lanes.slot("fast"):
+                await self._run_once(update, coroutine)
+            return
+        asks = asks_for_an_answer(update)
+        if asks and not self._allowed(update):
+            await self._drop(update, coroutine, "user over their throttle", notice=False)
+            return
+        key = chat_key(update)
+        turns = self._chats.get(key)
+        if turns is not None and turns.users >= self.chat_queue_cap:
+            notice = asks and not turns.warned
+            turns.warned = turns.warned or asks  # before any await: one notice per full queue
+            await self._drop(update, coroutine, "chat queue full", notice=notice)
+            return
+        async with self._turn(key), self.lanes.slot(lane):  # the chat's turn first, then a slot
+            await self._run_once(update, coroutine)
+
+    async def _run_once(self, update: Update, coroutine: Awaitable[Any]) -> None:
+        update_id = update.update_id
+        if await self.inbox.is_handled(update_id):
+            _discard(coroutine)
+            log.info("update %d was answered before: not answering again", update_id)
+            return
+        self._failed.discard(update_id)
+        await coroutine
+        if update_id in self._failed:
+            log.warning("update %d: reply not delivered; kept for another try", update_id)
+            return
+        await self.inbox.done(update_id)
+
+    def _allowed(self, update: Update) -> bool:
+        """Take one of the sender's tokens; on the first refusal of an episode, tell them to slow down, in a
+        private chat (in a group every notice spends the group's budget of 20 messages a minute: the chat's
+        one queue-full notice speaks for all). A button press is always answered: its spinner would turn
+        until Telegram gives up."""
+        user = update.effective_user
+        if user is None or self.throttle.allow(user.id):
+            return True
+        private = lane_of(update) == "private"
+        if update.callback_query is not None or (self.throttle.first_refusal(user.id) and private):
+            self._notify(update, texts.SLOW_DOWN)
+        return False
+
+    async def _drop(self, update: Update, coroutine: Awaitable[Any], why: str, *, notice: bool) -> None:
+        """Not answered, on purpose: marked handled so a restart does not replay it."""
+        _discard(coroutine)
+        self.dropped += 1
+        log.info("update %d dropped: %s", update.update_id, why)
+        if notice:
+            self._notify(update, texts.CHAT_QUEUE_FULL)
+        await self.inbox.done(update.update_id)
+
+    def _notify(self, update: Update, text: str) -> None:
+        """Send a short notice in the background (never in the way of the lane it came from)."""
+        if update.callback_query is not None:
+            send = partial(update.callback_query.answer, text=text)
+        elif update.effective_chat is not None:
+            send = partial(update.get_bot().send_message, update.effective_chat.id, text)
+        else:
+            return
+        task = asyncio.get_running_loop().create_task(_quietly(send))
+        self._notices.add(task)
+        task.add_done_callback(self._notices.discard)
 
     def mark_undelivered(self, update: Update) -> None:
         """Called by the error handler when the network ate the reply: keep the update for a retry."""
@@ -262,6 +370,34 @@ class OrderedDurableUpdateProcessor(BaseUpdateProcessor):
             turns.users -= 1
             if turns.users == 0:
                 del self._chats[key]
+
+
+async def _quietly(send: Callable[[], Awaitable[Any]]) -> None:
+    try:
+        await with_retries(send, "notice")
+    except TelegramError as error:
+        log.info("a notice could not be sent (%s)", type(error).__name__)
+
+
+def lane_of(update: Update) -> Lane:
+    """Button presses and inline queries are fast; messages go by the kind of chat."""
+    if update.callback_query is not None or update.inline_query is not None or update.chosen_inline_result:
+        return "fast"
+    chat = update.effective_chat
+    return "private" if chat is None or chat.type == ChatType.PRIVATE else "group"
+
+
+def asks_for_an_answer(update: Update) -> bool:
+    """Does this message ask the bot for something (and so count against its sender's and chat's share)?
+    Group chatter not addressed to the bot gets no answer and counts for nothing."""
+    message = update.message
+    if message is None:
+        return False
+    if message.chat.type == ChatType.PRIVATE:
+        return True
+    if message.text and message.text.startswith("/"):
+        return True
+    return bool(ADDRESSED.check_update(update))
 
 
 def chat_key(update: Update) -> str:

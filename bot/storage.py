@@ -117,6 +117,32 @@ async def _initial_schema(db: aiosqlite.Connection) -> None:
     )
 
 
+@migration(2)
+async def _poison_messages(db: aiosqlite.Connection) -> None:
+    """Attempts per inbox row, and the updates set aside after failing every time (no content, no ids)."""
+    # The live run counts as the first attempt: a row still here after a crash may have been running.
+    await db.execute("ALTER TABLE inbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 1")
+    await db.execute(
+        """
+        CREATE TABLE set_aside (        -- updates that failed every time they were run: no text, no ids
+            update_id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,         -- what it was, e.g. "message in a private chat"
+            attempts INTEGER NOT NULL,
+            set_aside_at REAL NOT NULL
+        )
+        """
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PendingUpdate:
+    """An update received but not answered: its data (None if it cannot be decrypted) and runs started."""
+
+    update_id: int
+    data: dict[str, Any] | None
+    attempts: int
+
+
 @dataclass(frozen=True, slots=True)
 class StoredContext:
     last_intent: str | None
@@ -447,16 +473,36 @@ class Store:
 
     async def inbox_pending(self) -> list[dict[str, Any]]:
         """Updates received but never answered (a crash or kill came first), oldest first."""
-        async with self._db.execute("SELECT update_id, payload FROM inbox ORDER BY update_id") as cursor:
+        return [p.data for p in await self.inbox_replays() if p.data is not None]
+
+    async def inbox_replays(self) -> list[PendingUpdate]:
+        """`inbox_pending` with the number of runs each has started; one that cannot be decrypted is dropped."""
+        async with self._db.execute("SELECT update_id, payload, attempts FROM inbox ORDER BY update_id") as cursor:
             rows = await cursor.fetchall()
         pending = []
-        for update_id, payload in rows:
+        for update_id, payload, attempts in rows:
             try:
-                pending.append(json.loads(self._fernet.decrypt(payload)))
+                pending.append(PendingUpdate(update_id, json.loads(self._fernet.decrypt(payload)), attempts))
             except (InvalidToken, ValueError):
                 log.error("pending update %s cannot be decrypted (BOT_HASH_SECRET changed?): dropped", update_id)
                 await self.inbox_done(update_id)
         return pending
+
+    async def inbox_attempt(self, update_id: int) -> None:
+        """Count one more run of a replayed update, committed before it starts: if the process dies during the
+        run, the next start knows. (A commit survives a crash or kill at synchronous=NORMAL in WAL mode.)"""
+        async with self._transaction():
+            await self._db.execute("UPDATE inbox SET attempts = attempts + 1 WHERE update_id = ?", (update_id,))
+
+    async def set_aside(self, update_id: int, kind: str, attempts: int) -> None:
+        """Give up on an update that failed every time: forget its content, keep only what kind it was."""
+        async with self._transaction(durable=True):
+            await self._db.execute("INSERT OR REPLACE INTO set_aside(update_id, kind, attempts, set_aside_at) "
+                                   "VALUES (?, ?, ?, ?)", (update_id, kind, attempts, time.time()))
+            await self._db.execute("INSERT OR IGNORE INTO handled(update_id, handled_at) VALUES (?, ?)",
+                                   (update_id, time.time()))
+            await self._db.execute("DELETE FROM inbox WHERE update_id = ?", (update_id,))
+        self._handled_now.add(update_id)
 
     async def is_handled(self, update_id: int) -> bool:
         """Was this update answered, by this process or an earlier one?"""

@@ -237,18 +237,22 @@ class ReloadNotices:
 
     async def tell_admins(self, text: str, skip: int | None = None) -> None:
         """Send `text` to every admin (but `skip`, who already has the answer); failures are logged."""
-        data = self.application.bot_data
-        settings: Settings = data["settings"]
-        store: Store | None = data.get("store")
-        for admin_id in sorted(settings.admin_ids - {skip}):
-            for part in split_text(text):
-                try:
-                    await with_retries(partial(self.application.bot.send_message, admin_id, part),
-                                       "sendMessage (reload notice)")
-                except TelegramError as error:
-                    who = store.key("user", admin_id) if store is not None else "unknown"
-                    log.warning("could not tell admin %s about the reload (%s)", who, error)
-                    break
+        await tell_admins(self.application, text, skip)
+
+
+async def tell_admins(application: Application, text: str, skip: int | None = None) -> None:  # type: ignore[type-arg]
+    """Send `text` to every admin in BOT_ADMIN_IDS (but `skip`); failures are logged, never raised."""
+    data = application.bot_data
+    settings: Settings = data["settings"]
+    store: Store | None = data.get("store")
+    for admin_id in sorted(settings.admin_ids - {skip}):
+        for part in split_text(text):
+            try:
+                await with_retries(partial(application.bot.send_message, admin_id, part), "sendMessage (admins)")
+            except TelegramError as error:
+                who = store.key("user", admin_id) if store is not None else "unknown"
+                log.warning("could not send a notice to admin %s (%s)", who, error)
+                break
 
 
 def _log_failure(future: Future[None]) -> None:

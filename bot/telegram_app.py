@@ -47,6 +47,7 @@ from bot.private_files import private_umask
 from bot.reload import watch_content
 from bot.settings import Settings
 from bot.storage import StorageError, Store, load_or_create_secret
+from bot.telegram_poison import replay_unanswered
 from bot.telegram_request import AiohttpRequest
 
 log = logging.getLogger(__name__)
@@ -218,17 +219,6 @@ async def publish_commands(application: Application) -> None:  # type: ignore[ty
         await with_retries(partial(application.bot.set_my_commands, commands), "setMyCommands")
     except TelegramError as err:
         log.warning("could not publish the command menu (%s); commands still work", err)
-
-
-async def replay_unanswered(application: Application) -> int:  # type: ignore[type-arg]
-    """Queue again every update received but never answered (the process died first)."""
-    store: Store = application.bot_data["store"]
-    pending = await store.inbox_pending()
-    for data in pending:
-        await application.update_queue.put(Update.de_json(data, application.bot))
-    if pending:
-        log.info("replaying %d update(s) received before the last stop but not answered", len(pending))
-    return len(pending)
 
 
 async def retry_undelivered(application: Application) -> None:  # type: ignore[type-arg]

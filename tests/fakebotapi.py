@@ -723,6 +723,10 @@ class FakeBotApi:
         """Close the connection without an answer on the next ``times`` calls of ``method``."""
         self._add_fault(method, _Fault("drop", times))
 
+    def faults_left(self, method: str) -> int:
+        """Calls of ``method`` an injected fault still waits for (0 once they have all arrived)."""
+        return sum(fault.remaining for fault in self._faults.get(method.lower(), ()))
+
     def clear_faults(self, method: str | None = None) -> None:
         """Forget injected faults not yet used (for ``method``, or all), e.g. before a bot restarts."""
         if method is None:
