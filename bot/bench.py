@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.bench_e2e import drive_load, e2e, run_bot
+from bot.bench_e2e import drive_flood, drive_load, e2e, run_bot
 from bot.bench_report import format_report, targets
 from bot.bench_size import JSON, growth, measure_size, profile_size
 from bot.settings import Settings
@@ -55,6 +55,9 @@ class Plan:
     unlimited: tuple[int, int, int, float]  # e2e without it: the bot's own capacity
 
 
+# The flood run (shipped rate limiter): 100 /help in one group, and meanwhile 50 private questions from 50 users
+# at 10 a second; e2e's arguments (users, per user, paced, rate).
+FLOOD = (50, 1, 50, 10.0)
 FULL = Plan(2000, 200, 300, 20.0, 1e9, (100, 1, 60, 10.0), (100, 10, 500, 500.0))
 QUICK = Plan(400, 100, 50, 4.0, 2.0, None, (100, 1, 100, 500.0))
 
@@ -150,6 +153,10 @@ def _e2e_runs(tmp: Path, shipped: Path, plan: Plan) -> JSON:
         begin = time.perf_counter()
         runs[mode] = e2e(tmp / f"e2e-{mode}", root, mode, *shape, timeout=CHILD_TIMEOUT)
         runs[mode]["seconds"] = round(time.perf_counter() - begin, 1)
+    print("  end to end (a group floods, as shipped) ...", file=sys.stderr, flush=True)
+    begin = time.perf_counter()
+    runs["flood"] = e2e(tmp / "e2e-flood", root, "limited", *FLOOD, timeout=CHILD_TIMEOUT, flood=True)
+    runs["flood"]["seconds"] = round(time.perf_counter() - begin, 1)
     return runs
 
 
@@ -162,6 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     mode.add_argument("--child", type=Path, metavar="ROOT", help="measure one generated size")
     mode.add_argument("--profile-child", type=Path, metavar="ROOT", help="cProfile one generated size")
     mode.add_argument("--e2e-server", type=Path, metavar="ROOT", help="fake Bot API plus simulated users")
+    parser.add_argument("--flood", action="store_true", help="with --e2e-server: the flood run (one group floods)")
     mode.add_argument("--e2e-bot", nargs=2, metavar=("MODE", "ROOT"), help="the bot (limited|unlimited)")
     parser.add_argument("--warmup", type=int, default=200)
     parser.add_argument("--baseline", type=int, default=300)
@@ -177,6 +185,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                                       args.reload_up_to)))
     elif args.profile_child:
         print(profile_size(args.profile_child))
+    elif args.e2e_server and args.flood:
+        asyncio.run(drive_flood(args.e2e_server, args.users, args.paced, args.rate))
     elif args.e2e_server:
         asyncio.run(drive_load(args.e2e_server, args.users, args.per_user, args.paced, args.rate))
     else:

@@ -38,14 +38,16 @@ IDLE_SECONDS = 15.0  # no reply for this long while messages wait: they count as
 
 
 def e2e(folder: Path, root: Path, mode: str, users: int, per_user: int, paced: int, rate: float, *,
-        timeout: float) -> JSON:
+        timeout: float, flood: bool = False) -> JSON:
     """Start the fake server and the bot, let the server drive the load, then check nothing was lost.
 
-    Both processes are killed if the run takes longer than `timeout` seconds."""
+    With `flood`, the server plays the flood instead (`flood_phase`): one group floods while `paced` private
+    questions arrive at `rate` a second. Both processes are killed if the run takes longer than `timeout`
+    seconds."""
     folder.mkdir(parents=True)
     server = subprocess.Popen(
         [sys.executable, "-m", "bot.bench", "--e2e-server", str(root), "--users", str(users), "--per-user",
-         str(per_user), "--paced", str(paced), "--rate", str(rate)],
+         str(per_user), "--paced", str(paced), "--rate", str(rate), *(["--flood"] if flood else [])],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=REPO)
     log_path = folder / "bot.log"
     bot: subprocess.Popen[bytes] | None = None
@@ -81,6 +83,9 @@ def e2e(folder: Path, root: Path, mode: str, users: int, per_user: int, paced: i
     if not line:
         raise RuntimeError(f"the e2e server gave no result; bot log:\n{log_path.read_text()[-3000:]}")
     result: JSON = json.loads(line)
+    if flood:  # dropped messages are the point of this run: "nothing lost" does not apply
+        result.update(mode=mode, bot_rss_peak_mb=rss, bot_exit=bot.returncode, **_inbox_state(folder / "bot.sqlite3"))
+        return result
     phases = result["phases"].values()
     answered = sum(p["answered"] for p in phases)
     result.update(mode=mode, bot_rss_peak_mb=rss, bot_exit=bot.returncode,
@@ -151,8 +156,10 @@ class Replies:
     Latency = when the server received the sendMessage minus when the update was queued.
     """
 
-    def __init__(self, api: Any) -> None:
+    def __init__(self, api: Any, ignore: frozenset[int] = frozenset()) -> None:
         self.api = api
+        self.ignore = ignore  # chats whose replies are not measured (the flooding group)
+        self.ignored = 0
         self.seen = len(api.requests)
         self.waiting: dict[int, deque[float]] = defaultdict(deque)
         self.latencies: list[float] = []
@@ -182,6 +189,9 @@ class Replies:
             if request.method != "sendMessage" or not request.ok:
                 continue
             chat = int(request.params["chat_id"])
+            if chat in self.ignore:
+                self.ignored += 1
+                continue
             queue = self.waiting.get(chat)
             if not queue:
                 self.unexpected += 1  # a second answer to one message, or an answer nobody asked for
@@ -219,7 +229,34 @@ async def closed_loop(api: Any, users: Sequence[int], per_user: int, texts: Iter
 
 async def open_loop(api: Any, users: Sequence[int], count: int, rate: float, texts: Iterator[str]) -> JSON:
     """`count` messages at a steady `rate` per second, spread over the users, answered or not."""
-    replies = Replies(api)
+    result = await _paced(Replies(api), users, count, rate, texts)
+    result["offered_per_s"] = rate
+    return result
+
+
+FLOOD_SENDERS = 20  # people in the flooding group...
+FLOOD_PER_SENDER = 5  # ...each sending /help this many times at once: 100 in all
+FLOOD_IDLE_SECONDS = 90.0
+
+
+async def flood_phase(api: Any, group_id: int, users: Sequence[int], count: int, rate: float,
+                      texts: Iterator[str]) -> JSON:
+    """One group sends 100 /help at once (Telegram then lets the bot answer it 20 times a minute); meanwhile
+    `count` private questions arrive at `rate` a second. Measured: how long the private answers take."""
+    replies = Replies(api, ignore=frozenset({group_id}))
+    senders = range(30_000, 30_000 + FLOOD_SENDERS)
+    for _ in range(FLOOD_PER_SENDER):
+        for sender in senders:
+            api.send_text("/help", user_id=sender, chat_id=group_id, chat_type="group")
+    # A flooded bot used to keep private answers waiting for most of a minute: wait that long before giving up.
+    result = await _paced(replies, users, count, rate, texts, idle=FLOOD_IDLE_SECONDS)
+    result.update(offered_per_s=rate, group_flood=FLOOD_SENDERS * FLOOD_PER_SENDER, group_replies=replies.ignored)
+    return result
+
+
+async def _paced(replies: Replies, users: Sequence[int], count: int, rate: float, texts: Iterator[str],
+                 idle: float = IDLE_SECONDS) -> JSON:
+    """Send `count` messages at `rate` a second; collect replies until none came for `idle` seconds."""
 
     async def send_all() -> None:
         start = time.monotonic()
@@ -229,13 +266,26 @@ async def open_loop(api: Any, users: Sequence[int], count: int, rate: float, tex
 
     sender = asyncio.create_task(send_all())
     quiet_since = time.monotonic()
-    while not sender.done() or (replies.outstanding and time.monotonic() - quiet_since < IDLE_SECONDS):
+    while not sender.done() or (replies.outstanding and time.monotonic() - quiet_since < idle):
         answered = await replies.collect(0.5)
         quiet_since = time.monotonic() if answered or not sender.done() else quiet_since
     await sender
-    result = replies.result()
-    result["offered_per_s"] = rate
-    return result
+    return replies.result()
+
+
+async def drive_flood(root: Path, users: int, paced: int, rate: float) -> None:
+    """The fake server for the flood run: as `drive_load`, with `flood_phase` as its one measured phase."""
+    fake = _fake_bot_api()
+    texts = itertools.cycle([text for text, expected in read_messages(root) if expected])
+    ids = [20_000 + n for n in range(users)]
+    async with fake.FakeBotApi(E2E_TOKEN) as api:
+        print(json.dumps({"base_url": api.base_url}), flush=True)
+        await api.wait_for_calls("getUpdates", 1, timeout=120)
+        await closed_loop(api, ids[:10], 1, texts)  # warm-up: connections, caches; not reported
+        print(json.dumps({"measuring": True}), flush=True)
+        phases = {"flood": await flood_phase(api, fake.DEFAULT_GROUP_ID, ids, paced, rate, texts)}
+        print(json.dumps({"phases": phases}), flush=True)
+        await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)  # until the bench says stop
 
 
 async def drive_load(root: Path, users: int, per_user: int, paced: int, rate: float) -> None:
