@@ -56,7 +56,7 @@ class Settings:
     retention_days: int = 90
     webhook_url: str = ""
     webhook_port: int = 8443
-    webhook_listen: str = "0.0.0.0"
+    webhook_listen: str = "127.0.0.1"  # a reverse proxy in front terminates TLS (README)
     webhook_secret: str = ""
     heartbeat_path: Path = Path("data/heartbeat")
     watch: bool = True
@@ -92,7 +92,7 @@ class Settings:
             retention_days=_int(env, "BOT_RETENTION_DAYS", 90, 1, 3650),
             webhook_url=env.get("BOT_WEBHOOK_URL", "").strip(),
             webhook_port=_int(env, "BOT_WEBHOOK_PORT", 8443, 1, 65535),
-            webhook_listen=env.get("BOT_WEBHOOK_LISTEN", "0.0.0.0").strip() or "0.0.0.0",
+            webhook_listen=env.get("BOT_WEBHOOK_LISTEN", "").strip() or "127.0.0.1",
             webhook_secret=env.get("BOT_WEBHOOK_SECRET", "").strip(),
             heartbeat_path=Path(env.get("BOT_HEARTBEAT_PATH", "").strip() or db_path.parent / "heartbeat"),
             watch=env.get("BOT_WATCH", "1").strip() not in ("0", "false", "no"),

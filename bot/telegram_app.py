@@ -49,6 +49,7 @@ from bot.settings import Settings
 from bot.storage import StorageError, Store, load_or_create_secret
 from bot.telegram_poison import replay_unanswered
 from bot.telegram_request import AiohttpRequest
+from bot.webhook import run_webhook_server
 
 log = logging.getLogger(__name__)
 
@@ -118,22 +119,15 @@ def webhook_problem(settings: Settings) -> str:
 
 
 def run_webhook(application: Application, settings: Settings) -> None:  # type: ignore[type-arg]
-    """Serve the webhook; PTB registers it with Telegram (setWebhook) and checks the secret header."""
+    """Serve the webhook (bot.webhook: the secret header and the body size are checked before the body is
+    read), after registering it with Telegram (setWebhook)."""
     secret = settings.webhook_secret
     if not secret:
         # Without a secret anyone who finds the URL could post fake updates; a fresh one per start works
         # because setWebhook hands it to Telegram every time.
         secret = secrets.token_urlsafe(32)
         log.info("BOT_WEBHOOK_SECRET not set: using a random secret for this run")
-    application.run_webhook(
-        listen=settings.webhook_listen,
-        port=settings.webhook_port,
-        url_path=webhook_path(settings.webhook_url),
-        webhook_url=settings.webhook_url,
-        secret_token=secret,
-        allowed_updates=ALLOWED_UPDATES,
-        bootstrap_retries=-1,
-    )
+    run_webhook_server(application, settings, webhook_path(settings.webhook_url), secret)
 
 
 def webhook_path(url: str) -> str:

@@ -362,6 +362,56 @@ async def test_webhook_mode_answers_a_posted_update(
     assert "Traceback" not in bot_process.log
 
 
+async def raw_post(port: int, path: str, headers: dict[str, str], body: bytes) -> int:
+    """Send a POST's headers and only `body` (however much Content-Length promises); the status line read back.
+    A server that reads the body before answering never answers: it waits for the rest."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    try:
+        head = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+        writer.write(f"POST {path} HTTP/1.1\r\nHost: bot.example.org\r\n{head}\r\n".encode() + body)
+        await writer.drain()
+        status_line = await asyncio.wait_for(reader.readline(), 15)  # a hang guard, not a speed figure
+        return int(status_line.split()[1])
+    finally:
+        writer.close()
+
+
+async def test_webhook_checks_secret_and_size_before_reading_the_body(
+        api: FakeBotApi, tmp_path: Path, processes: list[BotProcess]) -> None:
+    port = free_port()
+    env = bot_env(api.base_url, tmp_path, BOT_WEBHOOK_URL="https://bot.example.org/hook",
+                  BOT_WEBHOOK_PORT=str(port), BOT_WEBHOOK_SECRET="s3cret-Token_1")
+    bot_process = await start_process(env, tmp_path, "run", "--webhook")
+    processes.append(bot_process)
+    await api.wait_for_calls("setWebhook", timeout=20)
+    update = api.send_text("what is ms")
+    assert await post_update(f"http://127.0.0.1:{port}/hook", update, "s3cret-Token_1") == 200  # the port is up
+    json_headers = {"Content-Type": "application/json"}
+    first_kb = b"{" + b" " * 65_535
+    # 90 MB promised with a wrong secret: refused on the headers (before, the whole body was read first)
+    assert await raw_post(port, "/hook", {**json_headers, "X-Telegram-Bot-Api-Secret-Token": "wrong",
+                                          "Content-Length": str(90_000_000)}, first_kb) == 403
+    assert await raw_post(port, "/hook", {**json_headers, "Content-Length": str(90_000_000)}, first_kb) == 403
+    # the right secret, but more than an update can be: refused on the headers too
+    right = {**json_headers, "X-Telegram-Bot-Api-Secret-Token": "s3cret-Token_1"}
+    assert await raw_post(port, "/hook", {**right, "Content-Length": str(2_000_000)}, first_kb) == 413
+    chunk = b" " * 200_000
+    chunked = b"".join(b"%x\r\n%s\r\n" % (len(chunk), chunk) for _ in range(6))  # 1.2 MB with no length
+    assert await raw_post(port, "/hook", {**right, "Transfer-Encoding": "chunked"}, chunked) == 413
+    assert await raw_post(port, "/other", {**right, "Content-Length": "2"}, b"{}") == 404
+    [reply] = await api.wait_for_messages(1, timeout=10)
+    assert "MS" in reply["text"].split("\n")[0]
+    assert await bot_process.stop(signal.SIGTERM) == 0
+    assert "Traceback" not in bot_process.log
+
+
+def test_webhook_listens_on_loopback_unless_told_otherwise() -> None:
+    from bot.settings import Settings
+
+    assert Settings.from_env({}, root=REPO).webhook_listen == "127.0.0.1"
+    assert Settings.from_env({"BOT_WEBHOOK_LISTEN": "0.0.0.0"}, root=REPO).webhook_listen == "0.0.0.0"
+
+
 async def post_update(url: str, update: dict, secret: str, timeout: float = 10.0) -> int:  # noqa: ASYNC109
     """POST an update as Telegram would; PTB opens the port only after setWebhook, so retry connecting."""
     deadline = time.monotonic() + timeout
