@@ -1,28 +1,38 @@
 # Patient-information bot: a small image, non-root, data in a volume.
-FROM python:3.11-slim
+# Dependencies are installed from requirements.lock, every file checked against its hash; the image then holds
+# the virtual environment, the content and intents.yaml, and nothing of the build.
 
+FROM python:3.11-slim AS build
+ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1 PYTHONDONTWRITEBYTECODE=1
+WORKDIR /build
+# The lock pins every package with its hashes, pip and setuptools too: the venv's own, older copies are
+# replaced by the locked ones in the same step.
+COPY requirements.lock ./
+RUN python3 -m venv /app/.venv \
+    && /app/.venv/bin/pip install -q --require-hashes -r requirements.lock
+COPY pyproject.toml README.md ./
+COPY bot/ bot/
+# The bot itself: no dependencies (all locked above) and no build isolation (the locked setuptools builds it).
+RUN /app/.venv/bin/pip install -q --no-deps --no-build-isolation . \
+    && /app/.venv/bin/pip check
+
+FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     BOT_DB_PATH=/app/data/bot.sqlite3
-
 WORKDIR /app
 RUN useradd --create-home --uid 10001 bot
-
-# Dependencies first (cached layer): the same venv + editable install as the README and .ci/run,
-# without the test extra.
-COPY pyproject.toml README.md ./
-COPY bot/__init__.py bot/__init__.py
-RUN python3 -m venv .venv && .venv/bin/pip install -q --no-cache-dir -e .
-
-COPY bot/ bot/
+COPY --from=build /app/.venv /app/.venv
 COPY content/ content/
 COPY intents.yaml ./
-RUN mkdir -p /app/data && chown -R bot:bot /app/data /app/content /app/intents.yaml
+# The data folder is the bot's alone (0700); it also keeps its files 0600 (umask 077 while it runs).
+RUN mkdir -p /app/data && chown -R bot:bot /app/data /app/content /app/intents.yaml && chmod 0700 /app/data
 
 USER bot
 VOLUME ["/app/data"]
-# Webhook mode listens here (BOT_WEBHOOK_PORT); polling mode needs no port.
+# Webhook mode listens here (BOT_WEBHOOK_PORT); polling mode needs no port. Inside a container set
+# BOT_WEBHOOK_LISTEN=0.0.0.0 and publish the port only to the reverse proxy (README).
 EXPOSE 8443
 
 # Healthy while getUpdates (or the webhook) succeeded within the last 90 seconds.
