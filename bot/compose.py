@@ -12,7 +12,6 @@ from bot.intents import Intent
 from bot.knowledge import Knowledge
 from bot.matcher import Match, match_words
 from bot.reply import Bullet, Button, Reply, Source
-from bot.safety import SafetyFlag
 
 EXCERPT_CHARS = 650  # about one phone screen with the source line and buttons
 ARTICLE_PART_CHARS = 3500  # under Telegram's 4,096 limit with room for markup
@@ -69,7 +68,7 @@ def trim(text: str, limit: int = EXCERPT_CHARS) -> str:
     return kept or text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _topic_buttons(knowledge: Knowledge, intent: Intent, article: Article) -> tuple[tuple[Button, ...], ...]:
+def topic_buttons(knowledge: Knowledge, intent: Intent, article: Article) -> tuple[tuple[Button, ...], ...]:
     follow = [knowledge.intents[i] for i in intent.follow_ups if i in knowledge.intents][:3]
     rows: list[tuple[Button, ...]] = [(Button(knowledge.label(f), f"i:{f.id}"),) for f in follow]
     actions = [Button("📖 Read the full article", f"ar:{article.slug}:0")]
@@ -101,76 +100,13 @@ def compose_topical(knowledge: Knowledge, intent: Intent, question: str, keyword
         bullets=treatment_bullets(article) if intent.treatments else (),
         source=source_of(article, base_url),
         footer=DISCLAIMER_LINE,
-        buttons=_topic_buttons(knowledge, intent, article),
+        buttons=topic_buttons(knowledge, intent, article),
     )
 
 
 def compose_smalltalk(knowledge: Knowledge, intent: Intent) -> Reply:
     buttons = ((TOPICS_BUTTON,),) if intent.id in ("greeting", "help") else ()
     return Reply(kind="smalltalk", paragraphs=(intent.reply,), buttons=buttons)
-
-
-def compose_emergency(flag: SafetyFlag) -> Reply:
-    """Call now, a few first-aid steps, and nothing else."""
-    stroke = any(w in flag.rule for w in ("drooping", "slurred", "speak", "arm", "sudden", "stroke"))
-    steps = (
-        ("Note the time the signs started: the hospital will ask.",
-         "Keep them safe and comfortable, sitting or lying on their side.",
-         "Give nothing to eat or drink, and no medicines.",
-         "Stay with them until help arrives.")
-        if stroke else
-        ("Time the seizure.",
-         "Protect the head: cushion it and move hard or sharp things away.",
-         "When the jerking stops, roll them onto their side so they can breathe.",
-         "Put nothing in their mouth and do not hold them down.",
-         "Stay with them until help arrives or they are fully awake.")
-    )
-    return Reply(
-        kind="emergency",
-        title="🚨 Call your local emergency number now",
-        paragraphs=("This may be an emergency. Call for an ambulance now: for example 112 (Europe), "
-                    "911 (US and Canada) or 999 (UK).", "While you wait:"),
-        bullets=tuple(Bullet(step) for step in steps),
-    )
-
-
-def compose_crisis() -> Reply:
-    return Reply(
-        kind="crisis",
-        title="I'm really sorry you're feeling this way",
-        paragraphs=(
-            "You don't have to face this alone, and you deserve support right now.",
-            "If you might act on these thoughts or are in danger, call your local emergency number now "
-            "(such as 112, 911 or 999).",
-            "You can also talk to a crisis line, free and at any hour: in the US call or text 988; in the UK "
-            "and Ireland call Samaritans on 116 123; elsewhere, findahelpline.com lists lines near you.",
-            "If you can, tell someone you trust how you feel, and stay with them. I'm an information bot, "
-            "so I can't talk this through, but the people on those lines can.",
-        ),
-    )
-
-
-def compose_medication_change(knowledge: Knowledge, flag: SafetyFlag) -> Reply:
-    """No personal advice: why to ask the prescriber, and where to read more."""
-    related = {"ms": "ms_dmt", "epilepsy": "refractory_external_factors"}.get(flag.topic or "")
-    buttons: list[tuple[Button, ...]] = []
-    if related and related in knowledge.intents:
-        buttons.append((Button(knowledge.label(knowledge.intents[related]), f"i:{related}"),))
-    buttons.append((TOPICS_BUTTON,))
-    return Reply(
-        kind="medication_change",
-        title="Please ask your prescriber before changing a medicine",
-        paragraphs=(
-            "I can't tell you whether to stop, skip or change a dose: that depends on your health and "
-            "history, which your own doctor, nurse or pharmacist knows.",
-            "Changing epilepsy or MS medicines without a plan can be risky. For example, stopping "
-            "seizure medicine suddenly can bring seizures back. Your care team can tell you what is safe.",
-            "If you have already missed or doubled a dose and feel unwell, call your doctor, pharmacist "
-            "or a health helpline now. If it's an emergency, call your local emergency number.",
-        ),
-        footer=DISCLAIMER_LINE,
-        buttons=tuple(buttons),
-    )
 
 
 def _suggestion_buttons(knowledge: Knowledge, intent_ids: list[str]) -> tuple[tuple[Button, ...], ...]:

@@ -6,14 +6,18 @@ and then render and record the `Turn` they get back.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from bot import compose
+from bot import compose, compose_safety
+from bot.intents import Intent
 from bot.knowledge import Knowledge, Library
 from bot.matcher import Match
 from bot.normalise import MAX_MESSAGE_CHARS, has_letters
 from bot.reply import Reply
 from bot.safety import SafetyFlag
+from bot.safety_state import SafetyState, clear_question
 
 # The word a follow-up borrows from the last topic: "and what about treatment?" after MS.
 TOPIC_WORDS = {"ms": "ms", "epilepsy": "epilepsy", "neuro-immune": "immune"}
@@ -21,11 +25,16 @@ TOPIC_WORDS = {"ms": "ms", "epilepsy": "epilepsy", "neuro-immune": "immune"}
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What the bot remembers of a chat: the last topic it answered."""
+    """What the bot remembers of a chat: the last topic it answered, and a recent emergency or crisis reply."""
 
     last_intent: str | None = None
     last_article: str | None = None
     topic: str | None = None
+    safety: SafetyState | None = None
+
+    def state(self, now: float) -> SafetyState | None:
+        """The emergency or crisis state, if its 30 minutes are not over."""
+        return self.safety if self.safety is not None and self.safety.active(now) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +58,10 @@ class Turn:
 class Engine:
     """Answers messages from the current knowledge snapshot."""
 
-    def __init__(self, library: Library, base_url: str) -> None:
+    def __init__(self, library: Library, base_url: str, clock: Callable[[], float] = time.time) -> None:
         self.library = library
         self.base_url = base_url
+        self.clock = clock  # seconds since the epoch; tests move it to check the safety state's 30 minutes
 
     @property
     def knowledge(self) -> Knowledge:
@@ -64,11 +74,26 @@ class Engine:
             return Turn(compose.compose_notice(
                 "I can only read words. Type your question, for example \"What is MS?\", or tap Topics.",
                 "empty"), "empty", context=context)
-        if flag := knowledge.safety.check(text):
-            return self._safety_turn(knowledge, flag, context)
+        now = self.clock()
+        flag = knowledge.safety.check(text)
+        state = context.state(now)
+        if flag is not None and flag.certain:
+            return self._safety_turn(knowledge, text, flag, context, state, now)
+        if state is not None:
+            return self._in_state(knowledge, text, context, state, flag, now)
+        turn = self._answer(knowledge, text, context)
+        if flag is not None:  # possible: the normal answer, with what to do now on top
+            line = compose_safety.safety_line(flag.kind, flag.criterion)
+            if flag.crisis_too:
+                line = f"{line}\n{compose_safety.safety_line('crisis', None)}"
+            turn = replace(turn, reply=compose_safety.with_line(turn.reply, line), safety=flag)
+        return turn
+
+    def _answer(self, knowledge: Knowledge, text: str, context: Context, borrow: bool = True) -> Turn:
+        """The topical answer (or smalltalk, fallback, choice), following up on the last topic when it fits."""
         match = knowledge.matcher.match(text)
         used_context = False
-        if subject := self._subject(knowledge, context):
+        if borrow and (subject := self._subject(knowledge, context)):
             # A follow-up ("and treatment?", "is it inherited?") borrows the last answer's subject. It wins when
             # the message alone found no answer, or found one about another disease that the subject outscores
             # ("is it inherited?" after MS is not about epilepsy genes); "what is epilepsy" after MS stays put.
@@ -102,14 +127,56 @@ class Engine:
             return knowledge.label(intent)
         return TOPIC_WORDS.get(context.topic or "", "")
 
-    def _safety_turn(self, knowledge: Knowledge, flag: SafetyFlag, context: Context) -> Turn:
-        if flag.kind == "emergency":
-            reply = compose.compose_emergency(flag)
-        elif flag.kind == "crisis":
-            reply = compose.compose_crisis()
-        else:
-            reply = compose.compose_medication_change(knowledge, flag)
+    def _safety_turn(self, knowledge: Knowledge, text: str, flag: SafetyFlag, context: Context,
+                     state: SafetyState | None, now: float) -> Turn:
+        """A certain match: the safety reply alone. An emergency or crisis starts the 30-minute state and
+        forgets the topic before, so no follow-up can bring it back."""
+        if flag.kind == "seizure_first_aid":
+            return self._first_aid(knowledge, text, context, state, flag, now)
+        if flag.kind in ("emergency", "crisis"):
+            reply = compose_safety.compose_emergency(knowledge, flag) if flag.kind == "emergency" else \
+                compose_safety.compose_crisis()
+            kept = state if state is not None and state.kind != flag.kind else None
+            if kept is not None:  # a crisis, then an emergency: both lines stay in view
+                reply = compose_safety.with_line(reply, compose_safety.safety_line(kept.kind, kept.criterion))
+            return Turn(reply, flag.kind, flag.kind, 100.0, safety=flag,
+                        context=Context(safety=SafetyState(flag.kind, flag.criterion, now)))
+        reply = self._with_state_line(compose_safety.compose_medication(knowledge, flag), state)
         return Turn(reply, flag.kind, flag.kind, 100.0, safety=flag, context=context)
+
+    def _first_aid(self, knowledge: Knowledge, text: str, context: Context, state: SafetyState | None,
+                   flag: SafetyFlag, now: float) -> Turn:
+        """A calm first-aid question: the first-aid article's answer (guidance for the emergency, if one is on)."""
+        if state is not None and state.kind == "emergency":
+            return self._in_state(knowledge, text, context, state, flag, now)
+        intent = knowledge.intents.get(compose_safety.FIRST_AID_INTENT)
+        reply = compose_safety.compose_first_aid(knowledge, intent, self.base_url) if intent else None
+        if intent is None or reply is None:
+            return self._answer(knowledge, text, context)
+        return Turn(self._with_state_line(reply, state), "topical", intent.id, 100.0, safety=flag,
+                    context=self._remember(knowledge, intent.id, context))
+
+    def _in_state(self, knowledge: Knowledge, text: str, context: Context, state: SafetyState,
+                  flag: SafetyFlag | None, now: float) -> Turn:
+        """A message within 30 minutes of an emergency or crisis reply (no certain match of its own)."""
+        turn = self._answer(knowledge, text, context, borrow=False)
+        reading = knowledge.safety.read(text)
+        if turn.kind == "topical" and clear_question(text, reading):
+            return replace(turn, reply=self._with_state_line(turn.reply, state), safety=flag)
+        refreshed = replace(context, safety=SafetyState(state.kind, state.criterion, now))
+        if state.kind == "emergency":
+            reply = compose_safety.compose_emergency_follow_up(knowledge, state.criterion, reading.follow_up())
+            return Turn(reply, "emergency", "emergency", 100.0, safety=flag, context=refreshed)
+        if turn.kind == "smalltalk":  # "thanks", "bye": answered, with the lines in view
+            return replace(turn, reply=self._with_state_line(turn.reply, state), context=refreshed)
+        return Turn(compose_safety.compose_crisis_follow_up(), "crisis", "crisis", 100.0, safety=flag,
+                    context=refreshed)
+
+    @staticmethod
+    def _with_state_line(reply: Reply, state: SafetyState | None) -> Reply:
+        if state is None:
+            return reply
+        return compose_safety.with_line(reply, compose_safety.safety_line(state.kind, state.criterion))
 
     def _match_turn(self, knowledge: Knowledge, match: Match, text: str, context: Context) -> Turn:
         if match.status == "fallback":
@@ -122,13 +189,20 @@ class Engine:
         if intent.kind == "smalltalk":
             return Turn(compose.compose_smalltalk(knowledge, intent), "smalltalk", intent.id, match.score, match,
                         context=context)
-        reply = compose.compose_topical(knowledge, intent, text, match.keyword, self.base_url)
-        return Turn(reply, "topical", intent.id, match.score, match, context=self._remember(knowledge, intent.id))
+        reply = self._topical_reply(knowledge, intent, text, match.keyword)
+        return Turn(reply, "topical", intent.id, match.score, match,
+                    context=self._remember(knowledge, intent.id, context))
 
-    def _remember(self, knowledge: Knowledge, intent_id: str) -> Context:
+    def _topical_reply(self, knowledge: Knowledge, intent: Intent, text: str, keyword: str | None) -> Reply:
+        if intent.id == compose_safety.FIRST_AID_INTENT and (
+                reply := compose_safety.compose_first_aid(knowledge, intent, self.base_url)):
+            return reply
+        return compose.compose_topical(knowledge, intent, text, keyword, self.base_url)
+
+    def _remember(self, knowledge: Knowledge, intent_id: str, context: Context = Context()) -> Context:
         intent = knowledge.intents[intent_id]
         article = knowledge.articles.get(intent.article or "")
-        return Context(intent_id, intent.article, article.topic if article else None)
+        return Context(intent_id, intent.article, article.topic if article else None, context.safety)
 
     def show_intent(self, intent_id: str, context: Context = Context()) -> Turn | None:
         """The answer for a topic chosen by button or deep link (no question text to fit)."""
@@ -138,8 +212,8 @@ class Engine:
             return None
         if intent.kind == "smalltalk":
             return Turn(compose.compose_smalltalk(knowledge, intent), "smalltalk", intent.id, context=context)
-        reply = compose.compose_topical(knowledge, intent, "", None, self.base_url)
-        return Turn(reply, "topical", intent.id, 100.0, context=self._remember(knowledge, intent.id))
+        reply = self._topical_reply(knowledge, intent, "", None)
+        return Turn(reply, "topical", intent.id, 100.0, context=self._remember(knowledge, intent.id, context))
 
     def act(self, action: str, context: Context = Context()) -> Turn | None:
         """Carry out a button's action; None when the action is stale or unknown."""
@@ -152,7 +226,7 @@ class Engine:
             reply = compose.compose_topics(knowledge, rest or None)
             if rest and rest in knowledge.articles:
                 article = knowledge.articles[rest]
-                context = Context(context.last_intent, rest, article.topic)
+                context = Context(context.last_intent, rest, article.topic, context.safety)
         elif name == "tr":
             reply = compose.compose_treatments(knowledge, rest, self.base_url)
         elif name == "ar":

@@ -53,11 +53,12 @@ NEGATIONS = frozenset(("dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "wer
                        "wont", "wouldnt", "shouldnt", "havent", "hasnt"))
 
 
-def clean(text: str) -> str:
-    """Lowercased ASCII-folded text with markup, emoji and punctuation replaced by spaces."""
+def clean(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
+    """Lowercased ASCII-folded text with markup, emoji and punctuation replaced by spaces (first `limit`
+    characters)."""
     if _PLAIN.fullmatch(text):  # the usual keyword: nothing to unescape, fold or strip (a fast path for big files)
         return " ".join(_REPEAT.sub(r"\1\1", text).split())
-    text = html.unescape(text[:MAX_MESSAGE_CHARS])
+    text = html.unescape(text[:limit])
     if "<" in text:
         text = _TAG.sub(" ", _SCRIPT.sub(" ", text))
     if not text.isascii():  # plain ASCII (most keywords and messages) has no accents to fold

@@ -42,7 +42,8 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Reply:
-    """What the bot says: a title, paragraphs, bullets, its source, a footer and rows of buttons."""
+    """What the bot says: a safety line on top (if any), a title, paragraphs, bullets, its source, a footer and
+    rows of buttons."""
 
     kind: str
     paragraphs: tuple[str, ...] = ()
@@ -51,10 +52,11 @@ class Reply:
     source: Source | None = None
     footer: str = ""
     buttons: tuple[tuple[Button, ...], ...] = field(default_factory=tuple)
+    alert: str = ""  # one safety line shown above everything else (what to do now, the number to call)
 
     def plain_text(self) -> str:
         """The reply as plain text (terminal, CLI, logs)."""
-        parts: list[str] = []
+        parts: list[str] = [self.alert] if self.alert else []
         if self.title:
             parts.append(self.title)
         parts.extend(self.paragraphs)

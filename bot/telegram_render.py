@@ -106,6 +106,8 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
 def reply_blocks(reply: Reply, limit: int = MESSAGE_LIMIT) -> list[_Block]:
     """The reply's blocks in reading order, none longer than `limit`."""
     blocks: list[_Block] = []
+    if reply.alert:
+        blocks += [_Block(piece) for piece in fit(reply.alert, bold, limit)]
     if reply.title:
         blocks += [_Block(piece) for piece in fit(reply.title, bold, limit)]
     for paragraph in reply.paragraphs:

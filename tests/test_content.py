@@ -79,6 +79,6 @@ def test_slugify() -> None:
 def test_shipped_articles_load_cleanly() -> None:
     articles, problems = load_articles(REPO / "content")
     assert problems == []
-    assert len(articles) == 5
+    assert len(articles) == 6
     for article in articles.values():
         assert article.sections and article.summary and article.sources

@@ -59,7 +59,7 @@ async def test_start_deep_link_opens_the_topic(bot: Harness) -> None:
 
 async def test_topics_menu_then_an_articles_topics(bot: Harness) -> None:
     [menu] = await bot.exchange(lambda: bot.api.send_command("/topics"))
-    assert len(buttons(menu)) == 5
+    assert len(buttons(menu)) == 6
     [article] = await bot.press(menu, data="tp:refractory-epilepsy")
     assert "Refractory" in article["text"].split("\n")[0] or "refractory" in article["text"].lower()
     assert "📖 Read the full article" in buttons(article) and len(buttons(article)) > 3
