@@ -14,10 +14,25 @@ from typing import TypeVar
 
 from bot.engine import Context, Engine, Turn
 from bot.reply import Reply
+from bot.safety_state import SafetyState
 from bot.storage import Store, StoredContext
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+
+
+def _from_stored(stored: StoredContext) -> Context:
+    safety = None
+    if stored.safety_kind and stored.safety_at is not None:
+        safety = SafetyState(stored.safety_kind, stored.safety_criterion, stored.safety_at)
+    return Context(stored.last_intent, stored.last_article, stored.topic, safety)
+
+
+def _to_stored(context: Context) -> StoredContext:
+    safety = context.safety
+    return StoredContext(context.last_intent, context.last_article, context.topic,
+                         safety.kind if safety else None, safety.criterion if safety else None,
+                         safety.since if safety else None)
 
 
 class Conversation:
@@ -38,7 +53,7 @@ class Conversation:
         if self.store is None:
             return Context()
         stored = await self._safely("read context", self.store.get_context(chat_key), None)
-        return Context(stored.last_intent, stored.last_article, stored.topic) if stored else Context()
+        return _from_stored(stored) if stored else Context()
 
     def _keys(self, user_id: int | str, chat_id: int | str) -> tuple[str, str]:
         assert self.store is not None
@@ -55,7 +70,7 @@ class Conversation:
         changed = turn.context if turn.context != context else None
         await self._safely("record turn", self.store.record_turn(
             chat_key=chat_key, user_key=user_key, kind=turn.kind, intent=turn.intent_id,
-            context=StoredContext(changed.last_intent, changed.last_article, changed.topic) if changed else None,
+            context=_to_stored(changed) if changed else None,
             text=text, best_intent=best.intent_id if best else None, score=turn.score,
         ), None)
         return turn
@@ -70,8 +85,7 @@ class Conversation:
         context = await self._context(chat_key)
         turn = self.engine.act(action, context)
         if turn is not None and turn.context != context:
-            stored = StoredContext(turn.context.last_intent, turn.context.last_article, turn.context.topic)
-            await self._safely("save context", self.store.set_context(chat_key, stored), None)
+            await self._safely("save context", self.store.set_context(chat_key, _to_stored(turn.context)), None)
         if turn is not None and turn.kind == "topical":
             await self._safely("record turn", self.store.record_turn(
                 chat_key=chat_key, user_key=user_key, kind="topical", intent=turn.intent_id, context=None,
@@ -107,7 +121,8 @@ class Conversation:
         return Reply(kind="privacy", title="What I keep, and for how long", paragraphs=(
             "I never store your name, username or phone number. Your Telegram id is turned into a coded "
             "key that can't be turned back into your id.",
-            "To follow up on a topic, I remember the last topic we talked about.",
+            "To follow up on a topic, I remember the last topic we talked about. After an emergency or crisis "
+            "reply, I also remember that for 30 minutes, so that what you say next gets the right help.",
             f"If I can't answer a question, I keep its text for {days} days so our editors can add the "
             "answer. Questions I answer are not stored.",
             "Counts of which topics were asked each day are kept without any names or text.",

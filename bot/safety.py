@@ -312,7 +312,7 @@ def _crisis(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
     wish = _wish_to_die(u)
     if general or past:  # "i used to self harm as a teenager": a history, like a seizure last year
         return []
-    if (u.any("METHOD", "OD") and (u.any("PLAN", "WISH") or wish)) or (
+    if (u.any("METHOD", "OD") and (u.any("PLAN", "PLAN_SOFT", "WISH") or wish)) or (
             "PLAN" in u and u.any("ACTIVE", "PASSIVE", "WISH_DEAD") and _planned(u)):
         found.append(("method_plan_intent", tier))
     if "PREP" in u and personal:

@@ -425,7 +425,8 @@ PHRASES: dict[str, str] = {
         take his own life | take her own life | end his life | end her life | off myself | top myself
         topping myself | not want wake up ever | suicide thoughts | suicidal thoughts | thoughts suicide
         thoughts killing myself | thoughts of ending it | thoughts ending it | unalive myself | kill myself tonight""",
-    "PLAN": """plan | plans | planned | planning | thinking | considering | tempted | going | going tonight | tonight | tomorrow | decided | made up mind
+    "PLAN_SOFT": "thinking | considering | tempted | keep thinking",
+    "PLAN": """plan | plans | planned | planning | going | going tonight | tonight | tomorrow | decided | made up mind
         how many | how much | way | ways | method | methods | best way | easiest way | painless way
         quickest way | researching | looked up | looking up | googled | intend | intention | intent | will
         gonna | when | date | time""",

@@ -108,17 +108,29 @@ async def _initial_schema(db: aiosqlite.Connection) -> None:
     )
 
 
+@migration(3)
+async def _safety_state(db: aiosqlite.Connection) -> None:
+    """The chat's emergency or crisis state: which reply, for which criterion, and when (it lasts 30 minutes)."""
+    for column in ("safety_kind TEXT", "safety_criterion TEXT", "safety_at REAL"):
+        await db.execute(f"ALTER TABLE context ADD COLUMN {column}")
+
+
 @dataclass(frozen=True, slots=True)
 class StoredContext:
     last_intent: str | None
     last_article: str | None
     topic: str | None
+    safety_kind: str | None = None  # "emergency" or "crisis" after such a reply
+    safety_criterion: str | None = None
+    safety_at: float | None = None  # seconds since the epoch
 
 
 _SAVE_CONTEXT = (
-    "INSERT INTO context(chat_key, last_intent, last_article, topic, updated_at) VALUES (?, ?, ?, ?, ?) "
+    "INSERT INTO context(chat_key, last_intent, last_article, topic, safety_kind, safety_criterion, safety_at, "
+    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT(chat_key) DO UPDATE SET last_intent = excluded.last_intent, "
-    "last_article = excluded.last_article, topic = excluded.topic, updated_at = excluded.updated_at"
+    "last_article = excluded.last_article, topic = excluded.topic, safety_kind = excluded.safety_kind, "
+    "safety_criterion = excluded.safety_criterion, safety_at = excluded.safety_at, updated_at = excluded.updated_at"
 )
 
 
@@ -138,8 +150,10 @@ class _Turn:
     done: asyncio.Future[None]
 
 
-def _context_row(context: StoredContext) -> tuple[str | None, str | None, str | None]:
-    return context.last_intent, context.last_article, context.topic
+def _context_row(context: StoredContext) -> tuple[str | None, str | None, str | None, str | None, str | None,
+                                                  float | None]:
+    return (context.last_intent, context.last_article, context.topic, context.safety_kind, context.safety_criterion,
+            context.safety_at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +285,8 @@ class Store:
     async def get_context(self, chat_key: str) -> StoredContext | None:
         # One trip to the connection's thread (execute, fetch and close would be three): asked every message.
         rows = await self._db.execute_fetchall(
-            "SELECT last_intent, last_article, topic FROM context WHERE chat_key = ?", (chat_key,))
+            "SELECT last_intent, last_article, topic, safety_kind, safety_criterion, safety_at FROM context "
+            "WHERE chat_key = ?", (chat_key,))
         return next((StoredContext(*row) for row in rows), None)
 
     async def record_turn(self, *, chat_key: str, user_key: str, kind: str, intent: str | None,

@@ -77,3 +77,21 @@ async def test_full_disk_still_answers_and_logs(conversation: Conversation, capl
     assert "storage write failed" in caplog.text
     answer = await conversation.message(1, 1, "what is multiple sclerosis")
     assert answer.intent_id == "ms_overview"
+
+
+async def test_the_emergency_state_survives_a_restart_and_ends_after_30_minutes(tmp_path: Path) -> None:
+    now = [1_800_000_000.0]
+    library = Library(REPO)
+    store = await Store.open(tmp_path / "bot.sqlite3", "secret")
+    first = await Conversation(Engine(library, "https://c.example", clock=lambda: now[0]), store).message(
+        3, 3, "my daughter is having a seizure")
+    assert first.kind == "emergency"
+    await store.close()
+    store = await Store.open(tmp_path / "bot.sqlite3", "secret")  # a new process reads the state back
+    conversation = Conversation(Engine(library, "https://c.example", clock=lambda: now[0]), store)
+    follow_up = await conversation.message(3, 3, "its been 6 min")
+    assert follow_up.kind == "emergency" and "Call now" in follow_up.reply.plain_text()
+    now[0] += 31 * 60
+    later = await conversation.message(3, 3, "its been 6 min")
+    assert later.kind != "emergency"
+    await store.close()

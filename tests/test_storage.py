@@ -6,9 +6,10 @@ import sys
 import time
 from pathlib import Path
 
+import aiosqlite
 import pytest
 
-from bot.storage import StorageError, Store, StoredContext, load_or_create_secret
+from bot.storage import MIGRATIONS, StorageError, Store, StoredContext, load_or_create_secret
 
 SECRET = "test-secret"
 
@@ -24,14 +25,40 @@ def file_bytes(db: Path) -> bytes:
 
 async def test_schema_created_and_versioned(tmp_path: Path) -> None:
     store = await open_store(tmp_path)
-    assert await store.schema_version() == 1
+    assert await store.schema_version() == max(MIGRATIONS)
     await store.close()
     store = await open_store(tmp_path)  # opening again migrates nothing and keeps data
-    assert await store.schema_version() == 1
+    assert await store.schema_version() == max(MIGRATIONS)
     await store.close()
     with sqlite3.connect(tmp_path / "bot.sqlite3") as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert db.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == 1
+        assert db.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == len(MIGRATIONS)
+
+
+async def test_safety_state_round_trips_with_the_context(tmp_path: Path) -> None:
+    store = await open_store(tmp_path)
+    state = StoredContext(None, None, None, "emergency", "seizure_now", 1_700_000_000.5)
+    await store.set_context("chat1", state)
+    await store.close()
+    store = await open_store(tmp_path)  # kept across a restart
+    assert await store.get_context("chat1") == state
+    await store.close()
+
+
+async def test_migration_3_adds_the_safety_state_to_an_older_database(tmp_path: Path) -> None:
+    path = tmp_path / "bot.sqlite3"
+    async with aiosqlite.connect(path) as db:  # a database as schema version 1 left it, with a chat's topic
+        await MIGRATIONS[1](db)
+        await db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+        await db.execute("INSERT INTO schema_version VALUES (1)")
+        await db.execute("INSERT INTO context VALUES ('chat1', 'ms_dmt', 'ms-immune-role', 'ms', 1.0)")
+        await db.commit()
+    store = await open_store(tmp_path)
+    assert await store.schema_version() == max(MIGRATIONS) >= 3
+    assert await store.get_context("chat1") == StoredContext("ms_dmt", "ms-immune-role", "ms")
+    await store.set_context("chat1", StoredContext("ms_dmt", "ms-immune-role", "ms", "crisis", "wish_dead", 5.0))
+    assert (await store.get_context("chat1")).safety_kind == "crisis"  # type: ignore[union-attr]
+    await store.close()
 
 
 async def test_context_round_trip(tmp_path: Path) -> None:

@@ -162,6 +162,17 @@ async def test_emergency_gets_the_emergency_reply_and_nothing_else(bot: Harness)
     assert "reply_markup" not in reply and "Source:" not in reply["text"]
 
 
+async def test_after_an_emergency_follow_ups_get_emergency_guidance(bot: Harness) -> None:
+    await bot.say("what is vagus nerve stimulation")  # a topic before: it must not come back
+    [emergency] = await bot.say("my son is having a seizure")
+    assert emergency["text"].startswith("🚨 Call your local emergency number now")
+    [six] = await bot.say("it's been 6 min")
+    assert six["text"].startswith("🚨 Call your local emergency number now") and "Call now" in six["text"]
+    [stopped] = await bot.say("he stopped, he's breathing, sleeping")
+    assert stopped["text"].startswith("Good that it has stopped") and "recovery position" in stopped["text"]
+    assert "Source:" not in stopped["text"] and "agus" not in stopped["text"]
+
+
 async def test_follow_up_uses_the_last_topic(bot: Harness) -> None:
     [first] = await bot.say("what is ms")
     [second] = await bot.say("and what about treatment?")

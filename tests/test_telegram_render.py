@@ -45,6 +45,13 @@ def test_title_bold_source_link_footer_italic() -> None:
     assert link["url"] == 'https://example.org/a?x=1&y="2"'
 
 
+def test_the_safety_line_comes_first_in_bold() -> None:
+    reply = Reply(kind="topical", title="What MS is", paragraphs=("text",), alert="⚠️ Call 112 now & stay")
+    [text] = render(reply).parts
+    assert text.startswith("<b>⚠️ Call 112 now &amp; stay</b>\n\n<b>What MS is</b>")
+    assert reply.plain_text().startswith("⚠️ Call 112 now & stay\n\nWhat MS is")
+
+
 def test_bullets_are_one_block_with_bold_leads() -> None:
     reply = Reply(kind="t", paragraphs=("Options:",), bullets=(Bullet("first", "A"), Bullet("second")))
     assert render(reply).parts == ("Options:\n\n• <b>A</b>: first\n• second",)
