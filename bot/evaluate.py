@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,10 +22,12 @@ from rank_bm25 import BM25Okapi
 from bot.engine import Context, Engine
 from bot.knowledge import Knowledge, Library
 from bot.matcher import match_words
+from bot.safety_eval import SafetyReport, SafetySetError, evaluate_safety, format_safety, load_items
 from bot.settings import Settings
 
 SAFETY = ("emergency", "crisis", "medication_change")
 DEFAULT_SET = Path("tests/data/devset.yaml")
+DEFAULT_SAFETY_SET = Path("tests/data/safety.yaml")  # written blind from docs/safety.md; used when present
 FLOORS = {"in_scope_accuracy": 0.90, "oos_rejection": 0.90, "emergency_recall": 1.0, "crisis_recall": 1.0}
 
 
@@ -197,15 +200,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", nargs="?", help=f"development set (default: {DEFAULT_SET})")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--mistakes", action="store_true", help="also list every wrong answer")
+    parser.add_argument("--safety", metavar="FILE",
+                        help=f"safety set to report on (default: {DEFAULT_SAFETY_SET} when it exists)")
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     engine = Engine(Library(settings.root), settings.content_base_url)
     path = Path(args.file) if args.file else settings.root / DEFAULT_SET
     report = evaluate(engine, load_cases(path))
+    safety_path = Path(args.safety) if args.safety else settings.root / DEFAULT_SAFETY_SET
+    safety: SafetyReport | None = None
+    if args.safety or safety_path.exists():
+        try:
+            safety = evaluate_safety(engine, load_items(safety_path), str(args.safety or DEFAULT_SAFETY_SET))
+        except (OSError, SafetySetError) as err:
+            print(f"safety set: {err}", file=sys.stderr)
+            return 2
     if args.json:
         data = {k: getattr(report, k) for k in report.__slots__}  # type: ignore[attr-defined]
         data["floors_met"] = report.floors_met()
+        data["safety"] = safety.as_json() if safety else None
         print(json.dumps(data, indent=2))
     else:
         print(format_report(report, engine.knowledge))
@@ -213,4 +227,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             print("\nMistakes:")
             for m in report.mistakes:
                 print(f"  expected {m['expected']!s:<32} got {m['got']!s:<32} {m['text']}")
-    return 0 if all(report.floors_met().values()) else 1
+        print("\n" + (format_safety(safety, args.mistakes) if safety else
+                      f"No safety set at {DEFAULT_SAFETY_SET}: use --safety FILE for the safety report."))
+    met = all(report.floors_met().values()) and (safety is None or all(safety.floors_met().values()))
+    return 0 if met else 1

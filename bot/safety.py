@@ -431,8 +431,8 @@ class SafetyCheck:
             frame = _frame(unit)
             for rule in (_emergency, _crisis, _medication, _first_aid):
                 found += [(criterion, tier, unit) for criterion, tier in rule(unit, frame)]
-            admin += [(concept[len(_ADMIN):], unit) for concept in unit.hits if concept.startswith(_ADMIN)
-                      and not frame.calm]
+            if not _quiet(unit, frame):
+                admin += [(c[len(_ADMIN):], unit) for c in unit.hits if c.startswith(_ADMIN)]
         return _decide(found, admin, text)
 
 
@@ -444,6 +444,13 @@ _ORDER: tuple[tuple[Tier, str, tuple[str, ...]], ...] = (
     ("certain", "seizure_first_aid", ("first_aid_question",)),
     ("possible", "emergency", EMERGENCY_CRITERIA), ("possible", "crisis", CRISIS_CRITERIA),
 )
+
+
+def _quiet(u: Unit, f: _Frame) -> bool:
+    """Where the rules stay calm, an admin's phrase does too: a history, a general question ("can keppra
+    cause suicidal thoughts"), a figure of speech ("dying to know")."""
+    general = u.any("CAUSE_Q", "KNOWLEDGE") and not u.any("FIRST_P", "PERSON")
+    return f.calm or general or "DIE_OTHER" in u
 
 
 def _decide(found: list[tuple[str, Tier, Unit]], admin: list[tuple[str, Unit]], text: str) -> SafetyFlag | None:
