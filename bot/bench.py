@@ -31,6 +31,7 @@ from typing import Any
 
 from bot.bench_e2e import drive_load, e2e, run_bot
 from bot.bench_report import format_report, targets
+from bot.bench_safety import measure_safety
 from bot.bench_size import JSON, growth, measure_size, profile_size
 from bot.settings import Settings
 from bot.synthetic import REPO, generate
@@ -100,12 +101,14 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                                    str(plan.baseline), "--baseline-seconds", str(plan.baseline_s),
                                    "--reload-up-to", str(plan.reload_up_to_s)]))
             results[-1]["seconds"] = round(time.perf_counter() - begin, 1)
+        print("  measuring the safety check ...", file=sys.stderr, flush=True)
+        safety = _child(["--safety-child", str(settings.root)])
         e2e = {} if args.no_e2e else _e2e_runs(Path(tmp), settings.root, plan)
     command = "python -m bot bench" + " --quick" * args.quick + (
         f" --sizes {args.sizes}" if args.sizes != DEFAULT_SIZES else "") + " --no-e2e" * args.no_e2e
     report = {"machine": host, "command": command,
               "quick": args.quick, "seconds": round(time.perf_counter() - started, 1), "sizes": results,
-              "growth": growth(results), "e2e": e2e}
+              "growth": growth(results), "safety": safety, "e2e": e2e}
     report["targets"] = targets(report)
     print(format_report(report))
     args.json.parent.mkdir(parents=True, exist_ok=True)
@@ -161,6 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("--child", type=Path, metavar="ROOT", help="measure one generated size")
     mode.add_argument("--profile-child", type=Path, metavar="ROOT", help="cProfile one generated size")
+    mode.add_argument("--safety-child", type=Path, metavar="ROOT", help="time the safety check")
     mode.add_argument("--e2e-server", type=Path, metavar="ROOT", help="fake Bot API plus simulated users")
     mode.add_argument("--e2e-bot", nargs=2, metavar=("MODE", "ROOT"), help="the bot (limited|unlimited)")
     parser.add_argument("--warmup", type=int, default=200)
@@ -177,6 +181,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                                       args.reload_up_to)))
     elif args.profile_child:
         print(profile_size(args.profile_child))
+    elif args.safety_child:
+        print(json.dumps(measure_safety(args.safety_child)))
     elif args.e2e_server:
         asyncio.run(drive_load(args.e2e_server, args.users, args.per_user, args.paced, args.rate))
     else:

@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from bot.bench_safety import format_safety_bench
 from bot.bench_size import JSON, PROBES
 
 TARGET_SIZE = 10_000
+SAFETY_P99_MS = 0.2
 
 
 def _at(results: Sequence[JSON], size: int) -> JSON | None:
@@ -35,6 +37,8 @@ def targets(report: JSON) -> list[JSON]:
          unlimited.get("burst", {}).get("messages_per_s"), 500.0, ">="),
         ("e2e p99 at 500 msg/s offered", "< 50 ms",
          unlimited.get("paced", {}).get("latency", {}).get("p99_ms"), 50.0, "<"),
+        ("safety check p99 per message", f"< {SAFETY_P99_MS} ms",
+         (report.get("safety") or {}).get("check", {}).get("p99_ms"), SAFETY_P99_MS, "<"),
     ]
     out = []
     for name, text, value, limit, op in rows:
@@ -130,6 +134,8 @@ def format_report(report: JSON) -> str:
         ["question", "expected", *(f"{s['intents']:,}" for s in sizes)],
         [[q, e or "(fallback)", *(_probe_cell(s["probes"][n]) for s in sizes)]
          for n, (q, e) in enumerate(PROBES)])]
+    if report.get("safety"):
+        parts += ["", *format_safety_bench(report["safety"], SAFETY_P99_MS)]
     parts += ["", *_e2e_table(report["e2e"], goal)]
     return "\n".join(parts)
 

@@ -104,7 +104,7 @@ class Unit:
         return concept in self.hits
 
     def any(self, *concepts: str) -> bool:
-        return any(c in self.hits for c in concepts)
+        return not self.hits.keys().isdisjoint(concepts)
 
     def count(self, concept: str) -> int:
         return len(self.hits.get(concept, ()))
@@ -391,6 +391,15 @@ def _first_aid(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
 # -- the check ------------------------------------------------------------------------------------------
 
 
+# Concepts some rule starts from; a unit without any of them cannot raise anything.
+_TRIGGERS = frozenset((
+    "SEIZ", "SEIZ_PL", "CONV", "STATUS", "SIGN", "UNRESP", "COLLAPSE", "FAINT", "BREATH_BAD", "COLOUR", "BREATH_W",
+    "FACE", "FACE_SIDE", "LIMB", "ONE_SIDE", "SPEECH_BAD", "VISION_BAD", "BALANCE_BAD", "HEADACHE_BAD",
+    "STROKE_WORD", "STROKE_NOW", "MED", "OD", "OD_PAST", "CHEMICAL", "EMPTY_PACKS", "WISH", "WISH_DEAD", "PASSIVE",
+    "ACTIVE", "METHOD", "PREP", "PREP_WEAK", "SELF_HARM", "LOW_MOOD", "LIVE_ON", "ON_PURPOSE", "ON_PURPOSE_P",
+    "FIRST_AID", f"{_ADMIN}emergency", f"{_ADMIN}crisis", f"{_ADMIN}medication_change"))
+
+
 class SafetyCheck:
     """The concept rules plus the admin's extra trigger phrases from the safety intents."""
 
@@ -428,6 +437,8 @@ class SafetyCheck:
         found: list[tuple[str, Tier, Unit]] = []
         admin: list[tuple[str, Unit]] = []
         for unit in self.units(text):
+            if unit.hits.keys().isdisjoint(_TRIGGERS):
+                continue  # nothing any rule starts from (most topical questions): no frame, no rules
             frame = _frame(unit)
             for rule in (_emergency, _crisis, _medication, _first_aid):
                 found += [(criterion, tier, unit) for criterion, tier in rule(unit, frame)]

@@ -159,3 +159,16 @@ def test_every_criterion_of_the_docs_is_known() -> None:
                   "overdose", "wish_dead", "passive_ideation", "active_ideation", "method_plan_intent",
                   "preparation", "self_harm", "med_change", "missed_dose", "first_aid_question"}
     assert set(CRITERIA) == documented
+
+
+def test_long_messages_are_read_in_bounded_units() -> None:
+    """The work per unit is bounded, and the number of units grows with the length: linear time."""
+    from bot.safety import WINDOW
+
+    one_sentence = " ".join(["word"] * 800)  # no punctuation: overlapping windows
+    many = "He is fine. " * 300
+    for text in (one_sentence, many):
+        units = CHECK.units(text)
+        longest = max(max((p for ps in u.hits.values() for p in ps), default=0) for u in units)
+        assert longest <= 3 * WINDOW
+        assert len(units) <= 2 * len(text.split())  # at most a unit and a pair per sentence or window
