@@ -138,7 +138,7 @@ def _frame(u: Unit) -> _Frame:
     # "having" only counts with one seizure (see _progressive): "she's still having fits" is the illness
     ing = set(u.hits.get("ING", ())) - set(u.hits.get("HAVING", ()))
     nows = u.hits.get("NOW_WEAK", [])
-    now_next_to_event = any(u.near("NOW_WEAK", c, 1) for c in ("SEIZ", "CONV", "SIGN", "UNRESP")) or any(
+    now_next_to_event = any(u.near("NOW_WEAK", c, 1) for c in ("SEIZ", "CONV", "SIGN", "UNRESP", "ANOTHER")) or any(
         abs(n - i) <= 1 for n in nows for i in ing)
     # Present tense with a sign, or a bare "-ing" sign ("grandad stiff and shaking in his chair")
     present_scene = "PAST" not in u and (bool(ing) or u.before("PRESENT", "SIGN", 3) or u.before("PRESENT", "CONV", 3))
@@ -148,7 +148,8 @@ def _frame(u: Unit) -> _Frame:
     if "HYPO" in u:  # "how should you help when someone is having a seizure": only "right now" or "help!" count
         overriding = u.any("NOW_STRONG", "URGENT", "AMBULANCE")
     now = overriding or (present_scene and "HYPO" not in u)
-    calm = u.any("HISTORY", "SINCE", "DIAG", "KNOWLEDGE", "KNOW_HELP", "HYPO") and not overriding
+    aged = "AGE_AT" in u and not u.any("JUST", "RECENT")  # "first fit at age 30, just now" is not a history
+    calm = (aged or u.any("HISTORY", "SINCE", "DIAG", "KNOWLEDGE", "KNOW_HELP", "HYPO")) and not overriding
     habitual = u.any("HABITUAL", "CHRONIC") and not overriding
     event = now or u.any("PAST", "JUST", "RECENT", "CONV", "COLLAPSE")
     return _Frame(now, calm, habitual, event)
@@ -260,10 +261,11 @@ def _stroke(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
         "FACE", "DEFICIT", 3)
     side = u.near("ONE_SIDE", "DEFICIT", 4) or ("FACE_SIDE" in u and "DEFICIT" in u)
     limb = u.near("LIMB", "DEFICIT", 4)
-    signs = [face, limb, "SPEECH_BAD" in u, "VISION_BAD" in u, "BALANCE_BAD" in u, "HEADACHE_BAD" in u]
+    headache = u.any("HEADACHE_BAD", "HEADACHE_SEVERE")
+    signs = [face, limb, "SPEECH_BAD" in u, "VISION_BAD" in u, "BALANCE_BAD" in u, headache]
     count = sum(signs)
     named = "STROKE_NOW" in u or ("STROKE_WORD" in u and count > 0)
-    if (count == 0 and not named) or f.habitual or "HISTORY" in u:
+    if (count == 0 and not named) or f.habitual or u.any("HISTORY", "AGE_AT"):
         return []
     if f.calm and not named:
         return []
@@ -360,7 +362,7 @@ def _medication(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
     if "MED" not in u:
         return []
     # "can missing my tablets bring on a seizure", "could my seizures be happening because i sometimes forget"
-    general_cause = u.any("CAUSE_Q", "HABITUAL") and "ADVICE" not in u
+    general_cause = "CAUSE_Q" in u and "ADVICE" not in u
     found: list[tuple[str, Tier]] = []
     if u.near("MISS", "MED", 6) and not general_cause and "MAKES_ME" not in u:  # not "keppra makes me throw up"
         found.append(("missed_dose", "certain"))

@@ -136,14 +136,18 @@ PHRASES: dict[str, str] = {
         speech gone | speech weird | speech funny | speech strange | speech off | speaking funny | speaking weird
         talking funny | talking weird | talking strange | words wrong | wrong words | not find words
         not say words | mumbling | not form words | not making sense speaking""",
-    "VISION_BAD": """not see | lost vision | lost sight | losing vision | losing sight | vision gone | vision went
+    "VISION_BAD": """vision just went | sight just went | vision went on one side | went blind on one side
+        lost vision one side | vision gone one side | vision went funny | vision went weird | not see | lost vision | lost sight | losing vision | losing sight | vision gone | vision went
         sight gone | sight went | went blind | gone blind | blind | vision black | vision went black
         black in one eye | blacked out one eye | curtain over eye | not see out one eye | vision loss""",
     "BALANCE_BAD": """not stand | not walk | lost balance | losing balance | off balance | falling one side
         leaning one side | not stand up | legs gave way | dizzy and falling | not walk straight | staggering""",
+    "HEADACHE_SEVERE": """crazy headache | terrible headache | horrendous headache | massive headache | blinding headache
+        banging headache | severe headache | awful headache | killer headache | headache out nowhere
+        horrible headache | excruciating headache""",
     "HEADACHE_BAD": """worst headache | worst headache ever | worst headache life | thunderclap headache
         thunderclap | head exploding | headache came on suddenly | sudden headache | sudden severe headache
-        sudden bad headache | excruciating headache | splitting headache suddenly""",
+        sudden bad headache | splitting headache suddenly""",
     "SUDDEN": """suddenly | sudden | all sudden | out nowhere | out blue | came on | came on suddenly | just started
         within minutes | just now | few minutes ago | minutes ago | started just | outta nowhere""",
     "STROKE_WORD": "stroke | mini stroke | tia | brain attack",
@@ -188,7 +192,7 @@ PHRASES: dict[str, str] = {
     "ROUTINE": """morning dose | evening dose | night dose | usual dose | this morning | once a day | twice a day | three times a day | times a day | as prescribed | on time | like normal | as usual | as normal | usual dose
         every day | each day | per day | daily | morning dose | evening dose | night dose""",
     # --- medication changes and missed doses --------------------------------------------------------------------
-    "CHANGE": """stop | stopping | stopped | quit | quitting | come off | coming off | get off | getting off
+    "CHANGE": """half | split | stop | stopping | stopped | quit | quitting | come off | coming off | get off | getting off
         go off | going off | wean off | weaning off | wean | taper | tapering | taper off | reduce | reducing
         lower | lowering | cut down | cutting down | cut back | halve | halving | cut in half | increase
         increasing | up | upping | raise | double | doubling | change | changing | switch | switching | swap
@@ -198,7 +202,8 @@ PHRASES: dict[str, str] = {
         holiday from | delay | delaying | postpone | postponing | push back""",
     "CHANGE_AFTER": """in half | twice | two now | 2 now | less often | every other day | extra | double | more
         less | early | earlier""",
-    "MISS": """postponed | cancelled | canceled | pushed back | rescheduled | forgot | forget | forgotten | forgetting | missed | skipped | not take | not taken | not took
+    "MISS": """keep forgetting | keeps forgetting | always forget | always forgetting | often forget | keep missing
+        keeps missing | overdue | is overdue | was overdue | missed appointment | postponed | cancelled | canceled | pushed back | rescheduled | forgot | forget | forgotten | forgetting | missed | skipped | not take | not taken | not took
         not had | missed dose | missed out | late | too late | hours late | day late | days late | week late
         weeks late | delayed | threw up | throw up | thrown up | throwing up | vomited | vomit | vomiting
         puked | puke | sick after | was sick | been sick | spat out | spit out | ran out | run out | running out
@@ -237,7 +242,7 @@ PHRASES: dict[str, str] = {
         weeks ago | as child | as kid | as teenager | as teen | as baby | as toddler | when i was | when he was
         when she was | when they were | when we were | used to | in past | history | back in | previously
         childhood | growing up | years back | long ago | long time ago | while ago | a while back | once had
-        had one once | once before | had them as | back then | at age | aged | age of | teenage years | in school years
+        had one once | once before | had them as | back then | teenage years | in school years
         in 90s | in 80s | in 2000s | years old when | decade ago | decades ago | last summer | last winter
         last spring | last autumn | last christmas | at time""",
     "DIAG": """first diagnosed | was diagnosed | got diagnosed | been diagnosed | diagnosed | diagnosis
@@ -425,7 +430,7 @@ PHRASES: dict[str, str] = {
         take his own life | take her own life | end his life | end her life | off myself | top myself
         topping myself | not want wake up ever | suicide thoughts | suicidal thoughts | thoughts suicide
         thoughts killing myself | thoughts of ending it | thoughts ending it | unalive myself | kill myself tonight""",
-    "PLAN_SOFT": "thinking | considering | tempted | keep thinking",
+    "PLAN_SOFT": "thinking | considering | tempted | keep thinking | do it | go through with it | to do it",
     "PLAN": """plan | plans | planned | planning | going | going tonight | tonight | tomorrow | decided | made up mind
         how many | how much | way | ways | method | methods | best way | easiest way | painless way
         quickest way | researching | looked up | looking up | googled | intend | intention | intent | will
@@ -583,7 +588,9 @@ def _numbers(core: list[str], hits: Hits) -> None:
             concept = "HISTORY"
         if concept is None and value < 100 and position and core[position - 1] in ("at", "aged", "age") and \
                 unit not in ("pm", "am", "oclock", "o"):
-            concept = "HISTORY"  # "his first seizure at 3": an age
+            concept = "AGE_AT"  # "his first seizure at 3": an age, so long ago unless "just now" says otherwise
+        if value < 18 and (unit == "yo" or (unit in ("years", "months", "weeks") and after == "old")):
+            hits.setdefault("CHILD", []).append(position)  # "my 3yo", "my 2 year old"
         if concept:
             hits.setdefault(concept, []).append(position)
 
