@@ -19,7 +19,7 @@ from bot.matcher import match_words
 from bot.normalise import STOPWORDS, tokens
 from bot.storage import Store, UnmatchedQuestion
 
-ANSWERED_KINDS = ("topical", "smalltalk", "emergency", "crisis", "medication_change")
+ANSWERED_KINDS = ("topical", "smalltalk", "handover", "emergency", "crisis", "medication_change")
 SAFETY_KINDS = ("emergency", "crisis", "medication_change")
 TOP_INTENTS = 10
 MAX_QUESTIONS = 2000  # newest unmatched questions considered: bounds the clustering work

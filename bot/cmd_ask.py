@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from bot.engine import Engine, Turn
+from bot.handover_replies import HandoverPolicy
 from bot.knowledge import Library
 from bot.settings import Settings
 
@@ -37,7 +38,7 @@ def turn_json(text: str, turn: Turn) -> dict[str, Any]:
 
 
 def run_ask(args: argparse.Namespace, settings: Settings) -> int:
-    engine = Engine(Library(settings.root), settings.content_base_url)
+    engine = Engine(Library(settings.root), settings.content_base_url, HandoverPolicy.from_settings(settings).off())
     if args.text == ["-"]:
         for line in sys.stdin:
             question = line.rstrip("\n")

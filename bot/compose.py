@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from bot import texts
 from bot.content import Article, Section
 from bot.intents import Intent
 from bot.knowledge import Knowledge
@@ -23,6 +24,8 @@ FULL_DISCLAIMER = (
     "pharmacist can. In an emergency, call your local emergency number (such as 112, 911 or 999)."
 )
 TOPICS_BUTTON = Button("📚 Topics", "tp")
+HANDOVER_ASK = "ho"  # the action of "Talk to a person" (bot/handover_replies.py has the others)
+TALK_BUTTON = Button(texts.HANDOVER_BUTTON, HANDOVER_ASK)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -106,7 +109,11 @@ def compose_topical(knowledge: Knowledge, intent: Intent, question: str, keyword
 
 
 def compose_smalltalk(knowledge: Knowledge, intent: Intent) -> Reply:
-    buttons = ((TOPICS_BUTTON,),) if intent.id in ("greeting", "help") else ()
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    if intent.id == "greeting":
+        buttons = ((TOPICS_BUTTON,),)
+    elif intent.id == "help":
+        buttons = ((TOPICS_BUTTON, TALK_BUTTON),)
     return Reply(kind="smalltalk", paragraphs=(intent.reply,), buttons=buttons)
 
 
@@ -174,8 +181,9 @@ def compose_medication_change(knowledge: Knowledge, flag: SafetyFlag) -> Reply:
 
 
 def _suggestion_buttons(knowledge: Knowledge, intent_ids: list[str]) -> tuple[tuple[Button, ...], ...]:
+    """The nearest topics, then Topics and Talk to a person: a reply we could not answer is no dead end."""
     rows = [(Button(knowledge.label(knowledge.intents[i]), f"i:{i}"),) for i in intent_ids[:3]]
-    return (*rows, (TOPICS_BUTTON,))
+    return (*rows, (TOPICS_BUTTON, TALK_BUTTON))
 
 
 def topical_candidates(knowledge: Knowledge, match: Match) -> list[str]:

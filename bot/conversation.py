@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 from collections.abc import Awaitable
 from typing import TypeVar
 
@@ -58,7 +59,34 @@ class Conversation:
             context=StoredContext(changed.last_intent, changed.last_article, changed.topic) if changed else None,
             text=text, best_intent=best.intent_id if best else None, score=turn.score,
         ), None)
+        if turn.safety is not None:
+            await self._note_safety(chat_key, turn)
         return turn
+
+    async def safety_check(self, user_id: int | str, chat_id: int | str, text: str) -> Turn | None:
+        """Only the safety step (during a chat with the team): the safety turn, recorded, or None."""
+        turn = self.engine.safety_turn(text)
+        if turn is None or self.store is None:
+            return turn
+        user_key, chat_key = self._keys(user_id, chat_id)
+        await self._safely("record turn", self.store.record_turn(
+            chat_key=chat_key, user_key=user_key, kind=turn.kind, intent=turn.intent_id, context=None,
+            text=text, best_intent=None, score=turn.score), None)
+        await self._note_safety(chat_key, turn)
+        return turn
+
+    async def _note_safety(self, chat_key: str, turn: Turn) -> None:
+        """Remember for an hour that a safety reply was shown here: a handover's staff header says so."""
+        assert self.store is not None
+        await self._safely("note safety reply", self.store.mark_safety_shown(chat_key, turn.kind, time.time()), None)
+
+    def chat_key(self, chat_id: int | str) -> str:
+        """The keyed hash a chat is stored under ("" without a store)."""
+        return self.store.key("chat", chat_id) if self.store is not None else ""
+
+    async def topic_label(self, chat_id: int | str) -> str | None:
+        """What the chat was last about, in words (for a handover's consent and staff topic)."""
+        return self.engine.topic_label(await self._context(self.chat_key(chat_id))) if self.store else None
 
     async def action(self, user_id: int | str, chat_id: int | str, action: str) -> Turn | None:
         """A button press; None when the button is stale or forged."""

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from bot import compose
+from bot.handover_replies import ASK as HANDOVER_ASK
+from bot.handover_replies import HandoverPolicy, compose_request
 from bot.knowledge import Knowledge, Library
 from bot.matcher import Match
 from bot.normalise import MAX_MESSAGE_CHARS, has_letters
@@ -33,7 +35,8 @@ class Turn:
     """The outcome of one message or button press."""
 
     reply: Reply
-    kind: str  # emergency, crisis, medication_change, topical, smalltalk, ambiguous, fallback, action, empty
+    # emergency, crisis, medication_change, topical, smalltalk, handover, ambiguous, fallback, action, empty
+    kind: str
     intent_id: str | None = None
     score: float = 0.0
     match: Match | None = None
@@ -43,15 +46,16 @@ class Turn:
 
     @property
     def answered(self) -> bool:
-        return self.kind in ("topical", "smalltalk", "emergency", "crisis", "medication_change")
+        return self.kind in ("topical", "smalltalk", "handover", "emergency", "crisis", "medication_change")
 
 
 class Engine:
     """Answers messages from the current knowledge snapshot."""
 
-    def __init__(self, library: Library, base_url: str) -> None:
+    def __init__(self, library: Library, base_url: str, handover: HandoverPolicy | None = None) -> None:
         self.library = library
         self.base_url = base_url
+        self.handover = handover or HandoverPolicy()  # off unless the channel can hand over to a team
 
     @property
     def knowledge(self) -> Knowledge:
@@ -64,8 +68,8 @@ class Engine:
             return Turn(compose.compose_notice(
                 "I can only read words. Type your question, for example \"What is MS?\", or tap Topics.",
                 "empty"), "empty", context=context)
-        if flag := knowledge.safety.check(text):
-            return self._safety_turn(knowledge, flag, context)
+        if safety := self.safety_turn(text, context):
+            return safety
         match = knowledge.matcher.match(text)
         used_context = False
         if subject := self._subject(knowledge, context):
@@ -102,6 +106,29 @@ class Engine:
             return knowledge.label(intent)
         return TOPIC_WORDS.get(context.topic or "", "")
 
+    def safety_turn(self, text: str, context: Context = Context()) -> Turn | None:
+        """The emergency, crisis or medication-change reply if `text` calls for one, else None.
+
+        The whole of `respond` runs it first; during a chat with the team it is the only part that runs.
+        """
+        knowledge = self.knowledge
+        flag = knowledge.safety.check(text)
+        return self._safety_turn(knowledge, flag, context) if flag else None
+
+    def topic_label(self, context: Context) -> str | None:
+        """Words for what the chat was last about ("MS medicines (DMTs)"), with no personal data."""
+        knowledge = self.knowledge
+        intent = knowledge.intents.get(context.last_intent or "")
+        if intent is not None and intent.kind == "topical":
+            return knowledge.label(intent)
+        article = knowledge.articles.get(context.last_article or "")
+        return article.title if article else None
+
+    def handover_turn(self, context: Context = Context(), score: float = 100.0, match: Match | None = None) -> Turn:
+        """Someone asks for a person: the consent question (or, with no team, where to turn)."""
+        reply = compose_request(self.handover, self.topic_label(context))
+        return Turn(reply, "handover", "handover", score, match, context=context)
+
     def _safety_turn(self, knowledge: Knowledge, flag: SafetyFlag, context: Context) -> Turn:
         if flag.kind == "emergency":
             reply = compose.compose_emergency(flag)
@@ -119,6 +146,8 @@ class Engine:
             return Turn(compose.compose_ambiguous(knowledge, match), "ambiguous", None, match.score, match,
                         context=context)
         intent = knowledge.intents[match.intent_id or ""]
+        if intent.kind == "handover":
+            return self.handover_turn(context, match.score, match)
         if intent.kind == "smalltalk":
             return Turn(compose.compose_smalltalk(knowledge, intent), "smalltalk", intent.id, match.score, match,
                         context=context)
@@ -134,6 +163,8 @@ class Engine:
         """The answer for a topic chosen by button or deep link (no question text to fit)."""
         knowledge = self.knowledge
         intent = knowledge.intents.get(intent_id)
+        if intent is not None and intent.kind == "handover":  # t.me/bot?start=handover
+            return self.handover_turn(context)
         if intent is None or intent.kind not in ("topical", "smalltalk"):
             return None
         if intent.kind == "smalltalk":
@@ -146,6 +177,8 @@ class Engine:
         knowledge = self.knowledge
         name, _, rest = action.partition(":")
         reply: Reply | None = None
+        if action == HANDOVER_ASK:
+            return self.handover_turn(context)
         if name == "i":
             return self.show_intent(rest, context)
         if name == "tp":

@@ -78,7 +78,7 @@ def predict(engine: Engine, case: Case) -> str | None:
     assert turn is not None
     if turn.kind in SAFETY:
         return turn.kind
-    return turn.intent_id if turn.kind in ("topical", "smalltalk") else None
+    return turn.intent_id if turn.kind in ("topical", "smalltalk", "handover") else None
 
 
 class Bm25Baseline:

@@ -15,9 +15,10 @@ from bot.content import Article
 from bot.problems import Problem
 from bot.yamlsource import LineDict, item_line, line_of, load_yaml, split_block_list, syntax_error_line
 
-Kind = Literal["topical", "smalltalk", "safety", "out_of_scope"]
-KINDS: tuple[Kind, ...] = ("topical", "smalltalk", "safety", "out_of_scope")
+Kind = Literal["topical", "smalltalk", "safety", "out_of_scope", "handover"]
+KINDS: tuple[Kind, ...] = ("topical", "smalltalk", "safety", "out_of_scope", "handover")
 SAFETY_IDS = ("emergency", "crisis", "medication_change")
+HANDOVER_ID = "handover"  # asking to talk to a person: the bot offers to pass the chat to the team
 MIN_EXAMPLES = 5
 MAX_ID_LENGTH = 40  # keeps every callback_data under Telegram's 64 bytes
 _ID = re.compile(r"[a-z][a-z0-9_]*")
@@ -180,7 +181,7 @@ def _intent(raw: Any, index: int, out: _Collector) -> Intent | None:
     examples = _text_list(raw, "examples", where, out)
     follow_ups = _text_list(raw, "follow_ups", where, out)
     article, section = raw.get("article"), raw.get("section")
-    if kind == "topical":
+    if kind in ("topical", "handover"):
         if len(examples) < MIN_EXAMPLES:
             out.error(line_of(raw, "examples", line), f"{where}.examples",
                       f"needs at least {MIN_EXAMPLES} examples, has {len(examples)}")
@@ -191,6 +192,9 @@ def _intent(raw: Any, index: int, out: _Collector) -> Intent | None:
         out.error(line_of(raw, "reply", line), f"{where}.reply", "smalltalk intents need a reply text")
     if kind == "safety" and intent_id not in SAFETY_IDS:
         out.error(line_of(raw, "kind", line), f"{where}.kind", f"safety intents are {', '.join(SAFETY_IDS)} only")
+    if (kind == "handover") != (intent_id == HANDOVER_ID):
+        out.error(line_of(raw, "kind", line), f"{where}.kind",
+                  f"the one handover intent has id '{HANDOVER_ID}' and kind 'handover'")
     label = raw.get("label") or ""
     if not isinstance(label, str) or len(label) > 40:
         out.error(line_of(raw, "label", line), f"{where}.label", "must be a text of at most 40 characters")

@@ -67,22 +67,23 @@ class OpeningHours:
     def always(self) -> bool:
         return not self.spans
 
-    def _tz(self) -> ZoneInfo:
+    @property
+    def zone_info(self) -> ZoneInfo:
         return ZoneInfo(self.zone)
 
     def is_open(self, now: dt.datetime) -> bool:
         """Is the team at work at `now` (a timezone-aware time)?"""
         if self.always:
             return True
-        local = now.astimezone(self._tz())
+        local = now.astimezone(self.zone_info)
         minute = local.hour * 60 + local.minute
         return any(span.covers(local.weekday(), minute) for span in self.spans)
 
     def next_open(self, now: dt.datetime) -> dt.datetime:
         """When the team is next at work: `now` if it is, else the next opening (in the zone's time)."""
         if self.is_open(now):
-            return now.astimezone(self._tz())
-        zone = self._tz()
+            return now.astimezone(self.zone_info)
+        zone = self.zone_info
         local = now.astimezone(zone)
         openings = []
         for offset in range(8):  # a week and a day always reaches every span's next start

@@ -37,6 +37,16 @@ from typing import Any
 import aiosqlite
 from cryptography.fernet import Fernet, InvalidToken
 
+from bot.handover_store import (
+    FORGET_HANDOVER,
+    FORGET_SAFETY,
+    HANDOVER_SCHEMA,
+    PURGE_HANDOVER,
+    PURGE_SAFETY,
+    SAFETY_KEEP_SECONDS,
+    HandoverRecords,
+)
+
 log = logging.getLogger(__name__)
 
 Migration = Callable[[aiosqlite.Connection], Awaitable[None]]
@@ -108,6 +118,12 @@ async def _initial_schema(db: aiosqlite.Connection) -> None:
     )
 
 
+@migration(4)
+async def _handover_schema(db: aiosqlite.Connection) -> None:
+    """Talking to a person: tickets with their encrypted route, recent safety replies (bot/handover_store.py)."""
+    await db.executescript(HANDOVER_SCHEMA)
+
+
 @dataclass(frozen=True, slots=True)
 class StoredContext:
     last_intent: str | None
@@ -170,7 +186,7 @@ def today(now: float | None = None) -> str:
     return dt.datetime.fromtimestamp(now or time.time(), dt.UTC).date().isoformat()
 
 
-class Store:
+class Store(HandoverRecords):
     """All reads and writes, over one aiosqlite connection (a single worker thread)."""
 
     def __init__(self, db: aiosqlite.Connection, secret: str, retention_days: int, path: Path) -> None:
@@ -342,6 +358,8 @@ class Store:
                 ("DELETE FROM context WHERE chat_key IN (?, ?)", (chat_key, user_key)),
                 ("DELETE FROM unmatched WHERE user_key = ?", (user_key,)),
                 ("DELETE FROM feedback WHERE user_key = ?", (user_key,)),
+                (FORGET_HANDOVER, (time.time(), chat_key)),  # the route to the person goes; the ticket closes
+                (FORGET_SAFETY, (chat_key,)),
             ):
                 cursor = await self._db.execute(sql, args)
                 removed += cursor.rowcount
@@ -358,6 +376,8 @@ class Store:
             await self._db.execute("UPDATE feedback SET user_key = NULL WHERE created_at < ?", (cutoff,))
             await self._db.execute("DELETE FROM context WHERE updated_at < ?", (cutoff,))
             await self._db.execute("DELETE FROM handled WHERE handled_at < ?", (now - HANDLED_KEEP_SECONDS,))
+            await self._db.execute(PURGE_HANDOVER, (now, cutoff))
+            await self._db.execute(PURGE_SAFETY, (now - SAFETY_KEEP_SECONDS,))
         await self.checkpoint()
         return removed
 
@@ -366,6 +386,19 @@ class Store:
         async with self._write_lock:
             await self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
+    # -- encryption ----------------------------------------------------------------------------
+
+    def _seal(self, value: Any) -> bytes:
+        """Encrypt a JSON value (an incoming update, a route to a person) with the store's Fernet key."""
+        return self._fernet.encrypt(json.dumps(value).encode())
+
+    def _unseal(self, token: bytes) -> Any | None:
+        """The value `_seal` encrypted; None if it cannot be read (BOT_HASH_SECRET changed?)."""
+        try:
+            return json.loads(self._fernet.decrypt(token))
+        except (InvalidToken, ValueError):
+            return None
+
     # -- at-least-once delivery ----------------------------------------------------------------
 
     async def inbox_add(self, updates: list[dict[str, Any]]) -> None:
@@ -373,7 +406,7 @@ class Store:
         if not updates:
             return
         now = time.time()
-        rows = [(u["update_id"], self._fernet.encrypt(json.dumps(u).encode()), now) for u in updates]
+        rows = [(u["update_id"], self._seal(u), now) for u in updates]
         async with self._transaction(durable=True):
             await self._db.executemany(
                 "INSERT OR IGNORE INTO inbox(update_id, payload, received_at) "
@@ -387,9 +420,10 @@ class Store:
             rows = await cursor.fetchall()
         pending = []
         for update_id, payload in rows:
-            try:
-                pending.append(json.loads(self._fernet.decrypt(payload)))
-            except (InvalidToken, ValueError):
+            update = self._unseal(payload)
+            if update is not None:
+                pending.append(update)
+            else:
                 log.error("pending update %s cannot be decrypted (BOT_HASH_SECRET changed?): dropped", update_id)
                 await self.inbox_done(update_id)
         return pending

@@ -31,7 +31,7 @@ from telegram import BotCommand, Update
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
-from bot import telegram_admin, telegram_handlers
+from bot import telegram_admin, telegram_handlers, telegram_handover
 from bot.conversation import Conversation
 from bot.delivery import (
     DurableGetUpdatesRequest,
@@ -41,6 +41,7 @@ from bot.delivery import (
     with_retries,
 )
 from bot.engine import Engine
+from bot.handover_replies import HandoverPolicy
 from bot.knowledge import Library
 from bot.reload import watch_content
 from bot.settings import Settings
@@ -161,11 +162,13 @@ def build_application(
         builder = builder.update_queue(DurableUpdateQueue(inbox))
     application = builder.build()
     application.bot_data.update(
-        settings=settings, library=library, engine=Engine(library, settings.content_base_url), inbox=inbox,
+        settings=settings, library=library, inbox=inbox,
+        engine=Engine(library, settings.content_base_url, HandoverPolicy.from_settings(settings)),
         webhook=webhook, retry_undelivered_seconds=retry_undelivered_seconds, tasks=[],
     )
     telegram_handlers.register(application)
     telegram_admin.register(application)
+    telegram_handover.register(application, settings)
     return application
 
 
@@ -180,7 +183,8 @@ async def on_start(application: Application) -> None:  # type: ignore[type-arg]
     data["store"] = store
     data["inbox"].store = store
     data["conversation"] = Conversation(data["engine"], store)
-    await purge_expired(store)
+    await telegram_handover.start(application)  # open tickets known before replayed updates run
+    await purge(application)
     await publish_commands(application)
     replayed = await replay_unanswered(application)
     start_chores(application)
@@ -237,6 +241,15 @@ async def retry_undelivered(application: Application) -> None:  # type: ignore[t
             await application.update_queue.put(update)
 
 
+async def purge(application: Application) -> None:  # type: ignore[type-arg]
+    """Apply the retention period: close expired handovers (and their topics), then purge the store."""
+    try:
+        await telegram_handover.close_expired(application)
+    except Exception:  # a chore: never let it stop the bot
+        log.exception("closing expired handovers failed")
+    await purge_expired(application.bot_data["store"])
+
+
 async def purge_expired(store: Store) -> None:
     """Apply the retention period (BOT_RETENTION_DAYS)."""
     try:
@@ -271,7 +284,7 @@ def start_chores(application: Application) -> None:  # type: ignore[type-arg]
     settings: Settings = data["settings"]
     chores: list[Coroutine[Any, Any, Any]] = [
         every(data["retry_undelivered_seconds"], partial(retry_undelivered, application), "retrying replies"),
-        every(PURGE_EVERY_SECONDS, partial(purge_expired, data["store"]), "purge"),
+        every(PURGE_EVERY_SECONDS, partial(purge, application), "purge"),
     ]
     if data["webhook"]:  # no getUpdates to prove we are alive: say so while the event loop runs
         chores.append(every(WEBHOOK_BEAT_SECONDS, partial(_beat, data["inbox"]), "heartbeat"))

@@ -33,7 +33,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import compose
+from bot import compose, texts
 from bot.delivery import with_retries
 from bot.engine import Turn
 from bot.reply import Reply
@@ -55,6 +55,7 @@ BOT_COMMANDS = (
     ("about", "Who writes the answers, and when they were reviewed"),
     ("privacy", "What I keep about you, and for how long"),
     ("forget", "Delete everything I hold about you"),
+    ("human", texts.HANDOVER_COMMAND),
 )
 TYPING_TIMEOUT = 2.0  # seconds: "typing..." is a courtesy and must never hold up the answer
 # An answer is worked out in a few milliseconds: "typing..." before every answer would double the requests

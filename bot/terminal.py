@@ -14,6 +14,8 @@ from collections.abc import Callable
 
 from bot.conversation import Conversation
 from bot.engine import Engine
+from bot.handover_replies import ASK as HANDOVER_ASK
+from bot.handover_replies import HandoverPolicy
 from bot.knowledge import Library
 from bot.reload import watch_content
 from bot.reply import Button, Reply
@@ -64,6 +66,10 @@ class TerminalChat:
             return False
         if text in commands:
             self.show(commands[text]())
+        elif text == "/human":  # no staff team here: the contact (BOT_HANDOVER_CONTACT) and helplines
+            turn = await self.conversation.action(TERMINAL_USER, TERMINAL_USER, HANDOVER_ASK)
+            assert turn is not None
+            self.show(turn.reply)
         elif text == "/forget":
             self.show(await self.conversation.forget(TERMINAL_USER, TERMINAL_USER))
         elif text.isdigit() and 1 <= int(text) <= len(self.buttons):
@@ -100,7 +106,9 @@ async def chat(settings: Settings, use_store: bool = True) -> int:
     library.on_reload(lambda problems, applied: print(
         "\n[content reloaded]" if applied else "\n[content NOT reloaded, still using the last good files]\n"
         + "\n".join(f"  {p}" for p in problems if p.severity == "error")))
-    session = TerminalChat(Conversation(Engine(library, settings.content_base_url), store))
+    # The terminal cannot hand a chat to the team: asking for a person shows the contact and helplines.
+    engine = Engine(library, settings.content_base_url, HandoverPolicy.from_settings(settings).off())
+    session = TerminalChat(Conversation(engine, store))
     session.show(session.conversation.engine.welcome())
     prompt = "you> " if sys.stdin.isatty() else ""
     try:

@@ -4,3 +4,78 @@ New strings go here; older modules are moved over as they are touched.
 """
 
 from __future__ import annotations
+
+# -- talking to a person (bot/handover.py, bot/telegram_handover.py) ---------------------------
+
+HANDOVER_BUTTON = "🙋 Talk to a person"
+HANDOVER_CONFIRM_BUTTON = "✅ Yes, connect me"
+HANDOVER_CANCEL_BUTTON = "✖️ No, thanks"
+HANDOVER_END_BUTTON = "🔚 End chat"
+HANDOVER_EMERGENCY = ("In an emergency don't wait for a reply: call your local emergency number now "
+                      "(such as 112, 911 or 999).")
+
+HANDOVER_OFFER_TITLE = "Talk to a person from our team"
+HANDOVER_OFFER_INTRO = "I can pass this chat to a person from our team. If you say yes, they will see:"
+HANDOVER_SHARED_MESSAGES = "the messages you send from now on (text, photos, voice notes and so on)"
+HANDOVER_SHARED_TOPIC = "the topic you were reading: {topic}"
+HANDOVER_NOT_SHARED = ("They won't see your name, your username or your Telegram account: only a ticket "
+                       "number. Nothing you sent me before is passed on.")
+HANDOVER_HOURS = "The team works {hours}."
+HANDOVER_ASK = "Shall I connect you?"
+
+HANDOVER_QUEUED_TITLE = "You're in the queue: ticket #{ticket}"
+HANDOVER_QUEUED = ("A person from the team will answer here, in this chat. Send your messages whenever you "
+                   "like: I'll pass them on, and I won't answer them myself.")
+HANDOVER_AWAY = "The team is away right now. They're back {when}; they'll see your messages then."
+HANDOVER_SOONER = "If you need help sooner: {contact}"
+HANDOVER_HOW_TO_END = "To finish, tap End chat or send /end."
+HANDOVER_ALREADY_OPEN = ("You're already connected to the team (ticket #{ticket}). Just send your message here. "
+                         "To finish, tap End chat or send /end.")
+HANDOVER_CANCELLED = "OK, I won't connect you. Ask me anything, or tap Topics."
+HANDOVER_NOT_OPEN = "You're not connected to the team at the moment. Type your question, or send /human."
+HANDOVER_ENDED = ("Chat ended (ticket #{ticket}). The team won't see what you send from now on, and I'm "
+                  "answering your questions again.")
+HANDOVER_CLOSED_BY_TEAM = ("The team has closed this chat (ticket #{ticket}). I'm answering your questions "
+                           "again; tap Talk to a person if you need them again.")
+HANDOVER_EXPIRED = ("This chat with the team (ticket #{ticket}) has ended: it was open for {days} days. "
+                    "Tap Talk to a person to start a new one.")
+HANDOVER_FORGOTTEN = "I've ended your chat with the team (ticket #{ticket}) and told them you deleted your data."
+HANDOVER_PRIVATE_ONLY = "To talk to a person, open a private chat with me and send /human."
+HANDOVER_COMMAND = "Talk to a person from our team"
+HANDOVER_FAILED = "Sorry, I couldn't reach the team just now. Please try again in a few minutes."
+
+HANDOVER_OFF_TITLE = "Talking to a person"
+HANDOVER_OFF = "I can't connect you with a person in this chat."
+HANDOVER_OFF_CONTACT = "You can reach our team at {contact}."
+HANDOVER_HELPLINES = "People you can talk to:"
+HANDOVER_HELPLINE_BULLETS = (
+    ("Emergency", "112 (Europe), 911 (US and Canada) or 999 (UK)"),
+    ("Crisis lines, free at any hour", "988 (US, call or text); Samaritans 116 123 (UK and Ireland); "
+                                       "findahelpline.com lists lines elsewhere"),
+    ("Epilepsy", "Epilepsy Action helpline 0808 800 5050 (UK); Epilepsy Foundation 1-800-332-1000 (US)"),
+    ("Multiple sclerosis", "MS Society helpline 0808 800 8000 (UK); National MS Society 1-800-344-4867 (US)"),
+)
+
+# What the team sees in its forum topic: never the user's name, username or id.
+TEAM_LABEL = "💬 From the team:"
+STAFF_TOPIC_NAME = "#{ticket} · {topic}"
+STAFF_NO_TOPIC = "no topic yet"
+STAFF_HEADER = ("🎫 Ticket #{ticket}\n"
+                "Opened: {opened}\n"
+                "Last topic: {topic}\n"
+                "Safety reply shown in the last hour: {safety}\n\n"
+                "The person's messages appear below as copies: no name or account is shared. Everything you "
+                "write in this topic is sent to them. Send /close to end the chat.")
+STAFF_HEADER_AWAY = "Opened out of hours: the person was told the team is back {when}."
+STAFF_SAFETY_NONE = "no"
+STAFF_SAFETY_FLAG = ("⚠️ SAFETY: the message above triggered the {kind} reply, sent to the person at once "
+                     "(\"{title}\"). Please read it first.")
+STAFF_ENDED_BY_USER = "The person ended the chat. Messages here no longer reach them."
+STAFF_CLOSED = "Chat closed; the person has been told. Messages here no longer reach them."
+STAFF_FORGOTTEN = ("The person deleted their data (/forget): the chat is closed. Messages here no longer "
+                   "reach them.")
+STAFF_EXPIRED = "Closed after {days} days (BOT_RETENTION_DAYS). Messages here no longer reach the person."
+STAFF_NOT_DELIVERED_CLOSED = "This chat is closed: the person won't see this message."
+STAFF_USER_GONE = ("Couldn't deliver: the person has blocked the bot or deleted the chat. The ticket is "
+                   "closed.")
+STAFF_CANNOT_COPY = "This kind of message can't be passed on. Please write it as text or send a photo or file."

@@ -38,7 +38,7 @@ async def test_set_my_commands_on_start(bot: Harness) -> None:
     [call] = [c for c in bot.api.calls("setMyCommands") if "scope" not in c.params]  # everyone's menu
     assert call.ok
     assert [c["command"] for c in call.params["commands"]] == ["start", "help", "topics", "about", "privacy",
-                                                               "forget"]
+                                                               "forget", "human"]
 
 
 async def test_start_welcomes_with_disclaimer_and_topics_button(bot: Harness) -> None:
