@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from bot.admin_report import (
     UnmatchedGroup,
+    UsageReport,
     format_suggestions,
     format_unmatched,
     format_usage,
@@ -23,6 +24,7 @@ from bot.admin_report import (
     unmatched_groups,
     usage_report,
 )
+from bot.handover_stats import HandoverFigures, format_handover_figures, handover_figures
 from bot.knowledge import Knowledge, build_knowledge
 from bot.problems import errors_only
 from bot.settings import Settings
@@ -108,11 +110,15 @@ def run_stats(args: argparse.Namespace, settings: Settings) -> int:
     """Print usage for the last N days; optionally save the chart."""
     if _no_database(settings):
         return 0
+    async def read(store: Store) -> tuple[UsageReport, HandoverFigures]:
+        return await usage_report(store, args.days), await handover_figures(store, args.days)
+
     try:
-        report = _with_store(settings, lambda store: usage_report(store, args.days))
+        report, handovers = _with_store(settings, read)
     except StorageError as err:
         return _storage_failed(err)
     print(format_usage(report))
+    print(format_handover_figures(handovers))
     if args.chart:
         from bot.admin_chart import render_stats_chart  # matplotlib is heavy: load it only for charts
 

@@ -253,7 +253,6 @@ class HandoverDesk:
         """Close in the store first (the route goes), then tell the topic and close it."""
         self._forget_ticket(ticket)
         await self.store.handover_close(ticket.number, by, self._now())
-        self._warned_closed.add(ticket.thread_id)  # the note below already says it
         try:
             await self.channel.post(ticket.thread_id, note)
             await self.channel.close_topic(ticket.thread_id)

@@ -28,6 +28,7 @@ from bot.admin_report import format_unmatched, format_usage, group_unmatched, us
 from bot.cmd_ask import explain_lines
 from bot.delivery import with_retries
 from bot.engine import Engine
+from bot.handover_stats import format_handover_figures, handover_figures
 from bot.knowledge import Library
 from bot.problems import Problem, errors_only
 from bot.settings import Settings
@@ -134,8 +135,9 @@ async def on_stats(update: Update, context: Context) -> None:
     """Last day and last week as text, then the week's chart as a photo."""
     store = store_of(context)
     day, week = await usage_report(store, 1), await usage_report(store, 7)
+    handovers = format_handover_figures(await handover_figures(store, 7))
     chat_id = chat_id_of(update)
-    await send_plain(context, chat_id, f"{format_usage(day)}\n\n{format_usage(week)}")
+    await send_plain(context, chat_id, f"{format_usage(day)}\n\n{format_usage(week)}\n\n{handovers}")
     from bot.admin_chart import render_stats_chart  # matplotlib is heavy: load it only for charts
 
     png = await asyncio.to_thread(render_stats_chart, week)  # matplotlib is CPU work: off the event loop
