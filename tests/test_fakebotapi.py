@@ -498,10 +498,10 @@ async def test_forum_topics_messages_in_them_and_closing(bot: telegram.Bot, api:
     member = Update.de_json(update, bot).message
     assert member is not None and member.is_topic_message and member.message_thread_id == topic.message_thread_id
     assert member.reply_to_message is not None and member.reply_to_message.forum_topic_created is not None
-    with pytest.raises(BadRequest, match="(?i)thread not found"):
+    with pytest.raises(BadRequest, match=r"(?i)thread not found"):
         await bot.send_message(FORUM, "x", message_thread_id=999)
     assert await bot.close_forum_topic(FORUM, topic.message_thread_id)
-    with pytest.raises(BadRequest, match="(?i)topic_not_modified"):
+    with pytest.raises(BadRequest, match=r"(?i)topic_not_modified"):
         await bot.close_forum_topic(FORUM, topic.message_thread_id)
     assert api.topics(FORUM) == [{"message_thread_id": topic.message_thread_id, "name": "#1 · MS fatigue",
                                   "closed": True}]
@@ -511,13 +511,13 @@ async def test_forum_topics_messages_in_them_and_closing(bot: telegram.Bot, api:
 @pytest.mark.asyncio
 async def test_topics_need_a_forum_and_the_right_to_manage_them(bot: telegram.Bot, api: FakeBotApi) -> None:
     api.add_chat(-1001111111111, "supergroup")
-    with pytest.raises(BadRequest, match="(?i)not a forum"):
+    with pytest.raises(BadRequest, match=r"(?i)not a forum"):
         await bot.create_forum_topic(-1001111111111, "t")
     api.add_forum(FORUM)
-    with pytest.raises(BadRequest, match="(?i)topic_name_invalid"):
+    with pytest.raises(BadRequest, match=r"(?i)topic_name_invalid"):
         await bot.create_forum_topic(FORUM, "x" * 129)
     api.deny_topics(FORUM)
-    with pytest.raises(BadRequest, match="(?i)not enough rights"):
+    with pytest.raises(BadRequest, match=r"(?i)not enough rights"):
         await bot.create_forum_topic(FORUM, "t")
 
 
@@ -533,8 +533,8 @@ async def test_copy_message_carries_content_not_the_sender(bot: telegram.Bot, ap
     assert copy["from"]["id"] == 123 and "forward_origin" not in copy and "Alice" not in str(copy)
     recaptioned = await bot.copy_message(USER, FORUM, copy["message_id"], caption="From the team:\nmy rash")
     assert api.chat_history(USER)[-1]["caption"] == "From the team:\nmy rash" and recaptioned.message_id
-    with pytest.raises(BadRequest, match="(?i)message to copy not found"):
+    with pytest.raises(BadRequest, match=r"(?i)message to copy not found"):
         await bot.copy_message(FORUM, USER, 999)
     start = api.topic_history(FORUM, topic.message_thread_id)[0]
-    with pytest.raises(BadRequest, match="(?i)can.t be copied"):
+    with pytest.raises(BadRequest, match=r"(?i)can.t be copied"):
         await bot.copy_message(USER, FORUM, start["message_id"])  # a service message
