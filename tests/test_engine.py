@@ -142,3 +142,29 @@ def test_reload_keeps_serving_on_broken_file(tmp_path: Path) -> None:
     applied, problems = library.reload()
     assert not applied and problems[0].line == 1
     assert engine.respond("what is multiple sclerosis").intent_id == "ms_overview"
+
+
+def test_asking_for_a_person_is_the_handover_intent(engine: Engine) -> None:
+    for text in ("can I talk to a nurse", "speak to a real person", "I want to talk to a human please"):
+        turn = engine.respond(text)
+        assert turn.kind == "handover" and turn.intent_id == "handover", text
+    assert engine.respond("what does an epilepsy nurse do").kind != "handover"
+
+
+def test_handover_offer_asks_consent_and_names_the_last_topic() -> None:
+    from bot.handover_replies import CANCEL, CONFIRM, HandoverPolicy
+
+    on = Engine(Library(REPO), BASE, HandoverPolicy(-1001234567890, contact="+44 20 7946 0000"))
+    after = on.respond("multiple sclerosis drugs").context
+    turn = on.act("ho", after)
+    assert turn is not None and turn.kind == "handover"
+    assert [b.action for b in turn.reply.all_buttons()] == [CONFIRM, CANCEL]
+    assert "the topic you were reading: MS medicines (DMTs)" in turn.reply.plain_text()
+    off = Engine(Library(REPO), BASE, HandoverPolicy(contact="+44 20 7946 0000"))
+    text = off.respond("can I talk to a nurse").reply.plain_text()
+    assert "+44 20 7946 0000" in text and "116 123" in text and CONFIRM not in str(off.act("ho"))
+
+
+def test_fallback_did_you_mean_and_help_offer_a_person(engine: Engine) -> None:
+    for reply in (engine.respond("how do I fix my bicycle").reply, engine.help()):
+        assert "ho" in [b.action for b in reply.all_buttons()]

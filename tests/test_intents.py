@@ -204,3 +204,18 @@ def test_keywords_read_like_a_tuple_but_are_kept_as_one_string() -> None:
         TextList(["two\nlines"])
     loaded, _ = parse_intents(BASE, ARTICLES)
     assert loaded is not None and isinstance(loaded.by_id()["ms_dmt"].keywords, TextList)
+
+
+def test_the_handover_intent_is_one_kind_with_one_id() -> None:
+    handover = """
+  - id: handover
+    kind: handover
+    keywords: [talk to a person]
+    examples: [a, b, c, d, e]
+"""
+    loaded, problems = parse_intents(BASE + handover, ARTICLES)
+    assert loaded is not None and loaded.by_id()["handover"].kind == "handover", problems
+    assert ("intents[talk].kind", 27) in problems_of(BASE + handover.replace("id: handover", "id: talk"))
+    assert ("intents[handover].examples", 29) in problems_of(BASE + handover.replace("[a, b, c, d, e]", "[a]"))
+    shipped, _ = parse_intents(SHIPPED, ARTICLES)
+    assert shipped is not None and len(shipped.by_id()["handover"].examples) >= 5

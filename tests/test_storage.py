@@ -250,3 +250,50 @@ async def test_closing_writes_the_turns_still_queued(tmp_path: Path) -> None:
     await store.close()
     with sqlite3.connect(tmp_path / "bot.sqlite3") as db:
         assert db.execute("SELECT count FROM usage WHERE intent = 'ms_dmt'").fetchone() == (1,)
+
+
+# -- handover records --------------------------------------------------------------------------
+
+
+async def test_handover_route_is_encrypted_and_goes_with_close_forget_and_purge(tmp_path: Path) -> None:
+    store = await open_store(tmp_path)
+    chat_id = 987654321
+    opened = []
+    for n, key in enumerate(("chat-a", "chat-b", "chat-c")):
+        ticket = await store.handover_create(key, chat_id + n, "MS fatigue", time.time() - n * 200 * 86400)
+        await store.handover_opened(ticket, 100 + n)
+        opened.append(ticket)
+    assert [r.chat_id for r in await store.handovers_open()] == [chat_id, chat_id + 1, chat_id + 2]
+    assert str(chat_id).encode() not in file_bytes(tmp_path / "bot.sqlite3")
+    await store.mark_safety_shown("chat-a", "crisis", time.time())
+    assert await store.safety_shown_since("chat-a", time.time() - 60) == "crisis"
+
+    await store.forget(store.key("user", 1), "chat-a")  # /forget in chat-a
+    assert await store.handover_of_chat("chat-a") is None
+    assert await store.safety_shown_since("chat-a", 0) is None
+    await store.purge_expired()  # retention 90 days: chat-b (200 days) and chat-c (400 days) go
+    assert await store.handovers_open() == []
+    await store.close()
+    with sqlite3.connect(tmp_path / "bot.sqlite3") as db:
+        rows = db.execute("SELECT ticket, status, route, chat_key, closed_by FROM handover ORDER BY ticket").fetchall()
+    assert rows == [(opened[0], "closed", None, None, "forget"), (opened[1], "closed", None, None, "expired"),
+                    (opened[2], "closed", None, None, "expired")]
+
+
+async def test_safety_replies_are_remembered_for_an_hour_only(tmp_path: Path) -> None:
+    store = await open_store(tmp_path)
+    now = time.time()
+    await store.mark_safety_shown("old", "emergency", now - 3700)
+    await store.mark_safety_shown("new", "crisis", now)  # writing also clears what is over an hour old
+    assert await store.safety_shown_since("old", 0) is None
+    assert await store.safety_shown_since("new", now - 3600) == "crisis"
+    await store.close()
+
+
+async def test_ticket_numbers_are_never_reused(tmp_path: Path) -> None:
+    store = await open_store(tmp_path)
+    first = await store.handover_create("k", 1, None, time.time())
+    await store.handover_delete(first)  # its topic could not be created
+    second = await store.handover_create("k", 1, None, time.time())
+    assert second == first + 1
+    await store.close()
