@@ -13,22 +13,22 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.problems import LoadError
+from bot.content.problems import LoadError
 from bot.settings import Settings, SettingsError
 
 # name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
-    "start": ("bot.cmd_start", "run on Telegram if TELEGRAM_BOT_TOKEN is set, else chat in the terminal"),
-    "chat": ("bot.terminal", "chat with the bot in this terminal (same engine and storage)"),
-    "ask": ("bot.cmd_ask", "print the reply to a question (--json for machines, '-' reads stdin)"),
-    "explain": ("bot.cmd_ask", "show the top candidate intents, scores and matched keywords"),
-    "check": ("bot.check", "validate intents.yaml and content/, and test every example"),
-    "run": ("bot.telegram_app", "run the Telegram bot (long polling, or --webhook)"),
-    "evaluate": ("bot.evaluate", "measure answer quality on a labelled development set"),
-    "bench": ("bot.bench", "benchmark matching, loading, memory and end-to-end throughput"),
-    "stats": ("bot.admin_cli", "usage statistics for admins"),
-    "unmatched": ("bot.admin_cli", "recent questions the bot could not answer"),
-    "suggest": ("bot.admin_cli", "propose new keywords from unmatched questions (never edits files)"),
+    "start": ("bot.commands.start", "run on Telegram if TELEGRAM_BOT_TOKEN is set, else chat in the terminal"),
+    "chat": ("bot.channels.terminal.chat", "chat with the bot in this terminal (same engine and storage)"),
+    "ask": ("bot.commands.ask", "print the reply to a question (--json for machines, '-' reads stdin)"),
+    "explain": ("bot.commands.ask", "show the top candidate intents, scores and matched keywords"),
+    "check": ("bot.content.check", "validate intents.yaml and content/, and test every example"),
+    "run": ("bot.channels.telegram.app", "run the Telegram bot (long polling, or --webhook)"),
+    "evaluate": ("tools.evaluate", "measure answer quality on a labelled development set"),
+    "bench": ("tools.bench", "benchmark matching, loading, memory and end-to-end throughput"),
+    "stats": ("bot.admin.cli", "usage statistics for admins"),
+    "unmatched": ("bot.admin.cli", "recent questions the bot could not answer"),
+    "suggest": ("bot.admin.cli", "propose new keywords from unmatched questions (never edits files)"),
 }
 
 
