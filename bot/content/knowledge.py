@@ -26,7 +26,9 @@ from bot.nlu.matcher import Matcher
 from bot.nlu.safety import SafetyCheck
 
 log = logging.getLogger(__name__)
-_CODE = Path(__file__).resolve().parent  # the bot package: a code change invalidates cached snapshots
+_BOT = Path(__file__).resolve().parent.parent
+# Only the code a snapshot is built by invalidates it: editing the bench, a channel or compose keeps the cache.
+SNAPSHOT_CODE = ("content", "nlu")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,12 +61,17 @@ class Knowledge:
 CACHE_PREFIX = "knowledge-"
 
 
-def fingerprint(root: Path) -> str:
-    """A hash of everything a snapshot is built from: the content files and the code that reads them."""
+def fingerprint(root: Path, code: Path = _BOT) -> str:
+    """A hash of everything a snapshot is built from: the content files and the code that reads them.
+
+    `code` is the bot package (a test passes a copy of it).
+    """
     digest = hashlib.sha256()
-    sources = [root / "intents.yaml", *sorted((root / "content").glob("*.md")), *sorted(_CODE.glob("*.py"))]
+    modules = sorted(path for folder in SNAPSHOT_CODE for path in (code / folder).glob("*.py"))
+    sources = [root / "intents.yaml", *sorted((root / "content").glob("*.md")), *modules]
     for path in sources:
-        digest.update(path.name.encode() + b"\0")
+        name = path.relative_to(code) if path.is_relative_to(code) else path.name  # two __init__.py differ
+        digest.update(str(name).encode() + b"\0")
         with contextlib.suppress(OSError):
             digest.update(path.read_bytes())
         digest.update(b"\0")

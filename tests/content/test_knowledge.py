@@ -1,5 +1,7 @@
 """The snapshot: built whole or not at all, and cached by the exact bytes it was built from."""
 
+import pickle
+import shutil
 import sys
 from pathlib import Path
 
@@ -8,7 +10,7 @@ import pytest
 import bot.content.knowledge as knowledge_module
 from bot.content.knowledge import CACHE_PREFIX, Library, build_knowledge, fingerprint
 from bot.core.engine import Engine
-from tests.helpers import copy_root, line_number
+from tests.helpers import REPO, copy_root, line_number
 
 
 def cache_files(cache: Path) -> list[Path]:
@@ -20,9 +22,38 @@ def test_cached_snapshot_answers_like_a_fresh_one(tmp_path: Path) -> None:
     fresh, _ = build_knowledge(root, cache)
     assert fresh is not None and len(cache_files(cache)) == 1
     cached, _ = build_knowledge(root, cache)
-    assert cached is not None and cached is not fresh  # read back from the file
+    assert cached is not None
     for question in ("multipel sclerosys drugs", "what is epilepsy", "ms word keeps crashing"):
         assert cached.matcher.match(question) == fresh.matcher.match(question)
+
+
+def test_a_second_start_reads_the_cache_not_the_files(tmp_path: Path) -> None:
+    root, cache = copy_root(tmp_path), tmp_path / "cache"
+    build_knowledge(root, cache)
+    [cached_file] = cache_files(cache)
+    # Plant a snapshot the files cannot produce under the same key: only a read of the cache returns it.
+    other = copy_root(tmp_path / "other")
+    text = (other / "intents.yaml").read_text(encoding="utf-8")
+    (other / "intents.yaml").write_text(text.replace("      - ocrevus\n", "      - ocrevus\n      - zebra pill\n", 1),
+                                        encoding="utf-8")
+    planted, _ = build_knowledge(other)
+    cached_file.write_bytes(pickle.dumps(planted))
+    again, _ = build_knowledge(root, cache)
+    assert again is not None and again.matcher.match("zebra pill").intent_id == "ms_dmt"
+
+
+def test_only_content_and_nlu_code_invalidate_the_cache(tmp_path: Path) -> None:
+    root, code = copy_root(tmp_path), tmp_path / "bot"
+    shutil.copytree(REPO / "bot", code, ignore=shutil.ignore_patterns("__pycache__"))
+    before = fingerprint(root, code)
+    for outside in ("core/compose.py", "channels/telegram/app.py", "cli.py"):
+        (code / outside).write_text((code / outside).read_text() + "\n# edited\n")
+    assert fingerprint(root, code) == before, "editing code that does not build snapshots keeps the cache"
+    for inside in ("nlu/matcher.py", "content/intents.py"):
+        edited = (code / inside).read_text()
+        (code / inside).write_text(edited + "\n# edited\n")
+        assert fingerprint(root, code) != before, f"{inside} shapes the snapshot"
+        (code / inside).write_text(edited)
 
 
 def test_an_edit_changes_the_key_and_replaces_the_cache(tmp_path: Path) -> None:
