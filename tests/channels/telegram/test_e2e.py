@@ -16,6 +16,7 @@ import pytest
 
 from bot.channels.telegram.handlers import EXPIRED_BUTTON, TEXT_ONLY
 from bot.channels.telegram.render import MESSAGE_LIMIT, telegram_length
+from bot.content.knowledge import Library
 from tests.conftest import TOKEN, BotProcess, Harness, bot_env, db_rows, free_port, start_process
 from tests.fakebotapi import BOT_USERNAME, DEFAULT_GROUP_ID, FakeBotApi
 from tests.helpers import REPO
@@ -65,11 +66,14 @@ async def test_topics_menu_then_an_articles_topics(bot: Harness) -> None:
     assert "📖 Read the full article" in buttons(article) and len(buttons(article)) > 3
 
 
-async def test_help_about_privacy(bot: Harness) -> None:
+async def test_help_about_privacy(bot: Harness, library: Library) -> None:
+    [welcome] = await bot.exchange(lambda: bot.api.send_command("/start"))
     [help_reply] = await bot.exchange(lambda: bot.api.send_command("/help"))
     [about] = await bot.exchange(lambda: bot.api.send_command("/about"))
     [privacy] = await bot.exchange(lambda: bot.api.send_command("/privacy"))
-    assert help_reply["text"] and "Reviewed" in about["text"] and "/forget" in privacy["text"]
+    help_words = " ".join(library.current.intents["help"].reply.split())  # the help intent's own reply
+    assert help_words in " ".join(help_reply["text"].split()) and help_reply["text"] != welcome["text"]
+    assert "Reviewed" in about["text"] and "/forget" in privacy["text"]
 
 
 async def test_forget_confirms_deletion(bot: Harness) -> None:
