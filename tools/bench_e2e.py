@@ -13,7 +13,6 @@ import argparse
 import asyncio
 import contextlib
 import functools
-import importlib.util
 import itertools
 import json
 import os
@@ -135,14 +134,10 @@ def run_bot(mode: str, root: Path) -> int:
 
 
 def _fake_bot_api() -> ModuleType:
-    """tests/fakebotapi.py, imported by path (tests/ is not an installed package)."""
-    path = REPO / "tests" / "fakebotapi.py"
-    spec = importlib.util.spec_from_file_location("fakebotapi", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["fakebotapi"] = module  # dataclasses look their module up while the file runs
-    spec.loader.exec_module(module)
-    return module
+    """tests/fakebotapi.py, imported as a module: tools/ and tests/ are both packages of the checkout."""
+    from tests import fakebotapi
+
+    return fakebotapi
 
 
 class Replies:
