@@ -8,13 +8,12 @@ their answer.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Awaitable
 from typing import TypeVar
 
 from bot.core.engine import Context, Engine, Turn
 from bot.core.reply import Reply
-from bot.storage import Store, StoredContext
+from bot.storage import STORE_FAILURES, Store, StoredContext
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -30,7 +29,7 @@ class Conversation:
     async def _safely(self, what: str, call: Awaitable[T], default: T) -> T:
         try:
             return await call
-        except (sqlite3.Error, OSError):
+        except STORE_FAILURES:
             log.error("storage write failed (%s); the user still gets the answer", what, exc_info=True)
             return default
 

@@ -42,6 +42,8 @@ log = logging.getLogger(__name__)
 Migration = Callable[[aiosqlite.Connection], Awaitable[None]]
 MIGRATIONS: dict[int, Migration] = {}
 HANDLED_KEEP_SECONDS = 7 * 86400  # ids of answered updates, so a re-delivered update is never answered twice
+# What a store call raises when the disk or the file fails: callers catch these without importing sqlite3.
+STORE_FAILURES: tuple[type[Exception], ...] = (sqlite3.Error, OSError)
 
 
 class StorageError(RuntimeError):
