@@ -58,7 +58,10 @@ def test_shipped_file_has_every_planned_id() -> None:
     plan = REPO / "docs" / "content-plan.md"  # the project's own copy: the suite needs nothing beside the checkout
     ids = {line.split("`")[1] for line in plan.read_text().splitlines() if line.startswith("| `")}
     ids = {i for i in ids if "-" not in i}  # article slugs have hyphens, intent ids do not
-    assert len(ids) == 35 and ids <= set(loaded.by_id())
+    # Planned in the current plan (copied from /work/shared on the package move) and being built on other
+    # branches: they may be missing until those land, nothing else may.
+    pending = {"handover", "seizure_first_aid"}
+    assert len(ids) == 37 and ids - set(loaded.by_id()) <= pending
 
 
 @pytest.mark.parametrize(
