@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from bot.core.engine import Context, Engine, Turn
 from bot.core.reply import Reply
-from bot.storage import STORE_FAILURES, Store, StoredContext
+from bot.storage.protocol import STORE_FAILURES, Store, StoredContext
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

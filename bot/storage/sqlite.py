@@ -37,13 +37,13 @@ from typing import Any
 import aiosqlite
 from cryptography.fernet import Fernet, InvalidToken
 
+from bot.storage.protocol import StoredContext, UnmatchedQuestion
+
 log = logging.getLogger(__name__)
 
 Migration = Callable[[aiosqlite.Connection], Awaitable[None]]
 MIGRATIONS: dict[int, Migration] = {}
 HANDLED_KEEP_SECONDS = 7 * 86400  # ids of answered updates, so a re-delivered update is never answered twice
-# What a store call raises when the disk or the file fails: callers catch these without importing sqlite3.
-STORE_FAILURES: tuple[type[Exception], ...] = (sqlite3.Error, OSError)
 
 
 class StorageError(RuntimeError):
@@ -110,13 +110,6 @@ async def _initial_schema(db: aiosqlite.Connection) -> None:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class StoredContext:
-    last_intent: str | None
-    last_article: str | None
-    topic: str | None
-
-
 _SAVE_CONTEXT = (
     "INSERT INTO context(chat_key, last_intent, last_article, topic, updated_at) VALUES (?, ?, ?, ?, ?) "
     "ON CONFLICT(chat_key) DO UPDATE SET last_intent = excluded.last_intent, "
@@ -144,15 +137,6 @@ def _context_row(context: StoredContext) -> tuple[str | None, str | None, str | 
     return context.last_intent, context.last_article, context.topic
 
 
-@dataclass(frozen=True, slots=True)
-class UnmatchedQuestion:
-    text: str
-    kind: str
-    best_intent: str | None
-    score: float
-    created_at: float
-
-
 def load_or_create_secret(data_dir: Path, configured: str) -> str:
     """BOT_HASH_SECRET if set, else a random secret kept (mode 600) in the data folder."""
     if configured:
@@ -172,8 +156,8 @@ def today(now: float | None = None) -> str:
     return dt.datetime.fromtimestamp(now or time.time(), dt.UTC).date().isoformat()
 
 
-class Store:
-    """All reads and writes, over one aiosqlite connection (a single worker thread)."""
+class SQLiteStore:
+    """The `Store` protocol (bot/storage/protocol.py) over one aiosqlite connection (a single worker thread)."""
 
     def __init__(self, db: aiosqlite.Connection, secret: str, retention_days: int, path: Path) -> None:
         self._db = db
@@ -195,7 +179,7 @@ class Store:
     # -- opening -------------------------------------------------------------------------------
 
     @classmethod
-    async def open(cls, path: Path, secret: str, retention_days: int = 90) -> Store:
+    async def open(cls, path: Path, secret: str, retention_days: int = 90) -> SQLiteStore:
         """Open (creating and migrating) the database; StorageError with advice if unusable."""
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -475,6 +459,10 @@ class Store:
                 await self._db.rollback()
                 raise
             await self._db.commit()
+
+
+# The name this class had before the protocol took it; kept so branches written against it still merge.
+Store = SQLiteStore
 
 
 def _explain_open_error(path: Path, err: sqlite3.Error) -> str:
