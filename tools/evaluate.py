@@ -18,7 +18,8 @@ from typing import Any
 import yaml
 from rank_bm25 import BM25Okapi
 
-from bot.content.knowledge import Knowledge, Library
+from bot.app import build_engine
+from bot.content.knowledge import Knowledge
 from bot.core.engine import Context, Engine
 from bot.nlu.matcher import match_words
 from bot.settings import Settings
@@ -200,7 +201,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    engine = Engine(Library(settings.root), settings.content_base_url)
+    engine = build_engine(settings)
     path = Path(args.file) if args.file else settings.root / DEFAULT_SET
     report = evaluate(engine, load_cases(path))
     if args.json:

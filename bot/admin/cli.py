@@ -23,10 +23,12 @@ from bot.admin.report import (
     unmatched_groups,
     usage_report,
 )
+from bot.app import open_store
 from bot.content.knowledge import Knowledge, build_knowledge
 from bot.content.problems import errors_only
 from bot.settings import Settings
-from bot.storage import StorageError, Store, load_or_create_secret
+from bot.storage import StorageError
+from bot.storage.protocol import Store
 
 T = TypeVar("T")
 CSV_COLUMNS = ("count", "example", "nearest_intent", "score", "last_seen")
@@ -68,8 +70,7 @@ def _with_store(settings: Settings, work: Callable[[Store], Awaitable[T]]) -> T:
     """Open the store, run `work` on it, close it (one asyncio.run per command)."""
 
     async def run() -> T:
-        secret = load_or_create_secret(settings.data_dir, settings.hash_secret)
-        store = await Store.open(settings.db_path, secret, settings.retention_days)
+        store = await open_store(settings)
         try:
             return await work(store)
         finally:

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from bot.content.knowledge import Knowledge
 from bot.nlu.matcher import match_words
 from bot.nlu.normalise import STOPWORDS, tokens
-from bot.storage import Store, UnmatchedQuestion
+from bot.storage.protocol import Store, UnmatchedQuestion
 
 ANSWERED_KINDS = ("topical", "smalltalk", "emergency", "crisis", "medication_change")
 SAFETY_KINDS = ("emergency", "crisis", "medication_change")

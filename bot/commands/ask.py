@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from bot.content.knowledge import Library
+from bot.app import build_engine
 from bot.core.engine import Engine, Turn
 from bot.settings import Settings
 
@@ -37,7 +37,7 @@ def turn_json(text: str, turn: Turn) -> dict[str, Any]:
 
 
 def run_ask(args: argparse.Namespace, settings: Settings) -> int:
-    engine = Engine(Library(settings.root), settings.content_base_url)
+    engine = build_engine(settings)
     if args.text == ["-"]:
         for line in sys.stdin:
             question = line.rstrip("\n")
@@ -77,7 +77,7 @@ def explain_lines(engine: Engine, question: str) -> list[str]:
 
 
 def run_explain(args: argparse.Namespace, settings: Settings) -> int:
-    engine = Engine(Library(settings.root), settings.content_base_url)
+    engine = build_engine(settings)
     question = " ".join(args.text)
     if args.json:
         print(json.dumps(turn_json(question, engine.respond(question)), ensure_ascii=False, indent=2))

@@ -16,28 +16,24 @@ import asyncio
 import contextvars
 import logging
 import threading
-from collections.abc import Awaitable, Callable
 from concurrent.futures import Future
 from functools import partial
 
 from telegram import BotCommand, BotCommandScopeChat, Update, User
 from telegram.error import TelegramError
-from telegram.ext import Application, ApplicationHandlerStop, CommandHandler, ContextTypes, filters
+from telegram.ext import Application, ApplicationHandlerStop, CommandHandler, filters
 
 from bot.admin.report import format_unmatched, format_usage, group_unmatched, usage_report
 from bot.channels.telegram.delivery import with_retries
 from bot.channels.telegram.handlers import BOT_COMMANDS
+from bot.channels.telegram.services import BotData, Callback, Context
 from bot.commands.ask import explain_lines
 from bot.content.knowledge import Library
 from bot.content.problems import Problem, errors_only
-from bot.core.engine import Engine
 from bot.settings import Settings
-from bot.storage import Store
+from bot.storage.protocol import Store
 
 log = logging.getLogger(__name__)
-
-Context = ContextTypes.DEFAULT_TYPE
-Callback = Callable[[Update, Context], Awaitable[None]]
 
 # Before group 0, whose catch-all answers unknown commands; a handled admin command stops there.
 ADMIN_GROUP = -1
@@ -60,11 +56,13 @@ _RELOAD_REQUESTED_BY: contextvars.ContextVar[int | None] = contextvars.ContextVa
 
 
 def settings_of(context: Context) -> Settings:
-    return context.bot_data["settings"]
+    return context.bot_data.settings
 
 
 def store_of(context: Context) -> Store:
-    return context.bot_data["store"]
+    store = context.bot_data.store
+    assert store is not None, "admin commands run only while the application runs"
+    return store
 
 
 def chat_id_of(update: Update) -> int:
@@ -104,7 +102,7 @@ def is_admin(settings: Settings, user: User | None) -> bool:
 
 def log_refusal(context: Context, command: str, user: User | None) -> None:
     """Record the attempt with the keyed hash of the id (never the raw id)."""
-    store: Store | None = context.bot_data.get("store")
+    store = context.bot_data.store
     who = store.key("user", user.id) if store is not None and user is not None else "unknown"
     log.warning("refused admin command /%s from a non-admin (user key %s)", command, who)
 
@@ -146,7 +144,7 @@ async def on_stats(update: Update, context: Context) -> None:
 
 async def on_unmatched(update: Update, context: Context) -> None:
     """The most frequent unanswered questions of the last 30 days, grouped."""
-    engine: Engine = context.bot_data["engine"]
+    engine = context.bot_data.engine
     questions = await store_of(context).unmatched_since(UNMATCHED_DAYS)
     groups = await asyncio.to_thread(group_unmatched, questions, engine.knowledge, UNMATCHED_LIMIT)
     await send_plain(context, chat_id_of(update), f"Last {UNMATCHED_DAYS} days.\n{format_unmatched(groups)}")
@@ -158,13 +156,13 @@ async def on_explain(update: Update, context: Context) -> None:
     if not question:
         await send_plain(context, chat_id_of(update), EXPLAIN_USAGE)
         return
-    lines = explain_lines(context.bot_data["engine"], question)
+    lines = explain_lines(context.bot_data.engine, question)
     await send_plain(context, chat_id_of(update), "\n".join([f"Question: {question}", *lines]))
 
 
 async def on_reload(update: Update, context: Context) -> None:
     """Reload content/ and intents.yaml now; reply with the outcome or every error."""
-    library: Library = context.bot_data["library"]
+    library = context.bot_data.library
     user = update.effective_user
     token = _RELOAD_REQUESTED_BY.set(user.id if user else None)
     try:
@@ -237,9 +235,8 @@ class ReloadNotices:
 
     async def tell_admins(self, text: str, skip: int | None = None) -> None:
         """Send `text` to every admin (but `skip`, who already has the answer); failures are logged."""
-        data = self.application.bot_data
-        settings: Settings = data["settings"]
-        store: Store | None = data.get("store")
+        data: BotData = self.application.bot_data
+        settings, store = data.settings, data.store
         for admin_id in sorted(settings.admin_ids - {skip}):
             for part in split_text(text):
                 try:
@@ -262,7 +259,7 @@ def _log_failure(future: Future[None]) -> None:
 async def publish_admin_menu(application: Application) -> None:  # type: ignore[type-arg]
     """Show the admin commands in each admin's own command menu (others never see them)."""
     commands = [BotCommand(name, description) for name, description in (*BOT_COMMANDS, *ADMIN_MENU)]
-    for admin_id in sorted(application.bot_data["settings"].admin_ids):
+    for admin_id in sorted(application.bot_data.settings.admin_ids):
         try:
             await application.bot.set_my_commands(commands, scope=BotCommandScopeChat(admin_id))
         except TelegramError as error:  # e.g. the admin has not opened the bot yet: typing still works
@@ -270,7 +267,8 @@ async def publish_admin_menu(application: Application) -> None:  # type: ignore[
 
 
 async def start_admin_services(application: Application) -> None:  # type: ignore[type-arg]
-    """post_init: let reload notices reach the running event loop; publish the admin menu."""
+    """At the application's start (bot.channels.telegram.app.on_start): reload notices reach the running
+    event loop; the admin menu is published."""
     notices: ReloadNotices | None = application.bot_data.get("reload_notices")
     if notices is not None:
         notices.loop = asyncio.get_running_loop()
@@ -278,28 +276,10 @@ async def start_admin_services(application: Application) -> None:  # type: ignor
 
 
 async def stop_admin_services(application: Application) -> None:  # type: ignore[type-arg]
-    """post_shutdown: no more notices once the loop is going away."""
+    """At the application's stop (bot.channels.telegram.app.on_stop): no more notices once the loop goes."""
     notices: ReloadNotices | None = application.bot_data.get("reload_notices")
     if notices is not None:
         notices.loop = None
-
-
-def _chain_lifecycle(application: Application) -> None:  # type: ignore[type-arg]
-    """Run our start after the existing post_init and our stop before the existing post_shutdown."""
-    previous_init, previous_shutdown = application.post_init, application.post_shutdown
-
-    async def post_init(app: Application) -> None:  # type: ignore[type-arg]
-        if previous_init is not None:
-            await previous_init(app)
-        await start_admin_services(app)
-
-    async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
-        await stop_admin_services(app)
-        if previous_shutdown is not None:
-            await previous_shutdown(app)
-
-    application.post_init = post_init
-    application.post_shutdown = post_shutdown
 
 
 def register(application: Application) -> None:  # type: ignore[type-arg]
@@ -312,6 +292,4 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
                                 group=ADMIN_GROUP)
     notices = ReloadNotices(application)
     application.bot_data["reload_notices"] = notices
-    library: Library = application.bot_data["library"]
-    library.on_reload(notices)
-    _chain_lifecycle(application)
+    application.bot_data.library.on_reload(notices)

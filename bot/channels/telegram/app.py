@@ -1,9 +1,10 @@
 """`run`: the bot on Telegram, by long polling or (`--webhook`) behind a webhook.
 
-The long-lived services are built once here and kept in `bot_data`: the Library
-and Engine when the Application is built; the Store and Conversation in
-`post_init` (the store opens inside the running event loop) until `post_shutdown`
-closes it. Delivery is at-least-once (see bot/channels/telegram/delivery.py); outgoing calls go
+The long-lived services are built by bot.app (the composition root) and kept in
+the typed `bot_data` (bot.channels.telegram.services.BotData): the Library and
+Engine when the Application is built; the Store and Conversation in `post_init`
+(the store opens inside the running event loop) until `post_shutdown` closes it.
+This module owns the whole lifecycle, the admin services' start and stop too. Delivery is at-least-once (see bot/channels/telegram/delivery.py); outgoing calls go
 through AIORateLimiter and `with_retries`, over aiohttp (bot/channels/telegram/request.py).
 
 Liveness: the heartbeat file (BOT_HEARTBEAT_PATH) is touched after successful
@@ -31,6 +32,7 @@ from telegram import BotCommand, Update
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
+from bot.app import build_engine, build_library, open_store
 from bot.channels.telegram import admin as telegram_admin
 from bot.channels.telegram import handlers as telegram_handlers
 from bot.channels.telegram.delivery import (
@@ -41,12 +43,13 @@ from bot.channels.telegram.delivery import (
     with_retries,
 )
 from bot.channels.telegram.request import AiohttpRequest
+from bot.channels.telegram.services import CONTEXT_TYPES, BotData
 from bot.content.knowledge import Library
 from bot.content.reload import watch_content
 from bot.core.conversation import Conversation
-from bot.core.engine import Engine
 from bot.settings import Settings
-from bot.storage import StorageError, Store, load_or_create_secret
+from bot.storage import StorageError
+from bot.storage.protocol import Store
 
 log = logging.getLogger(__name__)
 
@@ -145,12 +148,13 @@ def build_application(
     retry_undelivered_seconds: float = RETRY_UNDELIVERED_SECONDS,
 ) -> Application:  # type: ignore[type-arg]
     """The Application with our request, rate limiter, update processor, handlers and services."""
-    library = library or Library(settings.root, settings.data_dir / "cache")
+    library = library or build_library(settings)
     inbox = Inbox(settings.heartbeat_path)
     builder = (
         ApplicationBuilder()
         .token(settings.token)
         .base_url(settings.api_base_url)
+        .context_types(CONTEXT_TYPES)
         .request(AiohttpRequest())
         .get_updates_request(DurableGetUpdatesRequest(inbox, connection_pool_size=1))
         .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
@@ -162,7 +166,7 @@ def build_application(
         builder = builder.update_queue(DurableUpdateQueue(inbox))
     application = builder.build()
     application.bot_data.update(
-        settings=settings, library=library, engine=Engine(library, settings.content_base_url), inbox=inbox,
+        settings=settings, library=library, engine=build_engine(settings, library), inbox=inbox,
         webhook=webhook, retry_undelivered_seconds=retry_undelivered_seconds, tasks=[],
     )
     telegram_handlers.register(application)
@@ -175,39 +179,30 @@ def build_application(
 
 async def on_start(application: Application) -> None:  # type: ignore[type-arg]
     """post_init: open the store, publish the commands, replay unanswered updates, start chores."""
-    data = application.bot_data
-    settings: Settings = data["settings"]
-    store = await open_store(settings)
-    data["store"] = store
-    data["inbox"].store = store
-    data["conversation"] = Conversation(data["engine"], store)
+    data: BotData = application.bot_data
+    store = await open_store(data.settings)
+    data.store = store
+    data.inbox.store = store
+    data.conversation = Conversation(data.engine, store)
     await purge_expired(store)
     await publish_commands(application)
     replayed = await replay_unanswered(application)
     start_chores(application)
-    data["inbox"].beat()
+    await telegram_admin.start_admin_services(application)
+    data.inbox.beat()
     log.info("@%s is running (%s); %d unanswered update(s) replayed", application.bot.username,
              "webhook" if data["webhook"] else "long polling", replayed)
 
 
 async def on_stop(application: Application) -> None:  # type: ignore[type-arg]
-    """post_shutdown: stop the chores, close the store (a final WAL checkpoint)."""
+    """post_shutdown: stop the admin services and the chores, close the store (a final WAL checkpoint)."""
+    await telegram_admin.stop_admin_services(application)
     await stop_chores(application)
     store: Store | None = application.bot_data.pop("store", None)
     if store is not None:
         application.bot_data["inbox"].store = None
         await store.close()
     log.info("stopped")
-
-
-async def open_store(settings: Settings) -> Store:
-    """The store at BOT_DB_PATH; StorageError (with what to do) if it cannot be used."""
-    try:
-        secret = load_or_create_secret(settings.data_dir, settings.hash_secret)
-    except OSError as err:
-        raise StorageError(f"cannot read or create the hash secret in {settings.data_dir}: {err.strerror}. "
-                           "Set BOT_HASH_SECRET, or make the folder of BOT_DB_PATH writable.") from err
-    return await Store.open(settings.db_path, secret, settings.retention_days)
 
 
 async def publish_commands(application: Application) -> None:  # type: ignore[type-arg]
@@ -221,7 +216,8 @@ async def publish_commands(application: Application) -> None:  # type: ignore[ty
 
 async def replay_unanswered(application: Application) -> int:  # type: ignore[type-arg]
     """Queue again every update received but never answered (the process died first)."""
-    store: Store = application.bot_data["store"]
+    store = application.bot_data.store
+    assert store is not None, "replayed only once the store is open"
     pending = await store.inbox_pending()
     for data in pending:
         await application.update_queue.put(Update.de_json(data, application.bot))

@@ -48,7 +48,7 @@ from telegram.ext import BaseUpdateProcessor
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.channels.telegram.request import AiohttpRequest
-from bot.storage import Store
+from bot.storage.protocol import Store
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

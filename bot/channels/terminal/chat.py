@@ -12,13 +12,12 @@ import sys
 import textwrap
 from collections.abc import Callable
 
-from bot.content.knowledge import Library
+from bot.app import Services, services
 from bot.content.reload import watch_content
 from bot.core.conversation import Conversation
-from bot.core.engine import Engine
 from bot.core.reply import Button, Reply
 from bot.settings import Settings
-from bot.storage import StorageError, Store, load_or_create_secret
+from bot.storage import StorageError
 
 TERMINAL_USER = "terminal"  # one local user; hashed like any other id before it is stored
 WIDTH = 76
@@ -85,22 +84,25 @@ async def _read_line(prompt: str) -> str | None:
 
 
 async def chat(settings: Settings, use_store: bool = True) -> int:
-    library = Library(settings.root, settings.data_dir / "cache" if use_store else None)
-    store = None
-    if use_store:
-        secret = load_or_create_secret(settings.data_dir, settings.hash_secret)
-        try:
-            store = await Store.open(settings.db_path, secret, settings.retention_days)
-        except StorageError as err:
-            print(f"Storage error: {err}", file=sys.stderr)
-            return 1
+    try:
+        async with services(settings, store=use_store) as built:  # only opening the store raises StorageError
+            return await converse(built)
+    except StorageError as err:
+        print(f"Storage error: {err}", file=sys.stderr)
+        return 1
+
+
+async def converse(built: Services) -> int:
+    """Read and answer lines until the user leaves; the caller closes the store."""
+    library, store, settings = built.library, built.store, built.settings
+    if store:
         await store.purge_expired()
     stop = asyncio.Event()
     watcher = asyncio.create_task(watch_content(library, stop)) if settings.watch else None
     library.on_reload(lambda problems, applied: print(
         "\n[content reloaded]" if applied else "\n[content NOT reloaded, still using the last good files]\n"
         + "\n".join(f"  {p}" for p in problems if p.severity == "error")))
-    session = TerminalChat(Conversation(Engine(library, settings.content_base_url), store))
+    session = TerminalChat(built.conversation)
     session.show(session.conversation.engine.welcome())
     prompt = "you> " if sys.stdin.isatty() else ""
     try:
@@ -111,8 +113,6 @@ async def chat(settings: Settings, use_store: bool = True) -> int:
         if watcher:
             with contextlib.suppress(asyncio.CancelledError):
                 await watcher
-        if store:
-            await store.close()
     return 0
 
 
