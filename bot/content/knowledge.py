@@ -14,7 +14,6 @@ import logging
 import os
 import pickle
 import threading
-import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -41,7 +40,6 @@ class Knowledge:
     matcher: Matcher
     safety: SafetyCheck
     warnings: tuple[Problem, ...]
-    loaded_at: float
     article_files: ArticleFiles = field(default_factory=dict, compare=False, repr=False)  # for the next reload
     key: str = ""  # the fingerprint of the files it was built from, when cached
 
@@ -158,7 +156,6 @@ def _build(root: Path, previous: Knowledge | None = None) -> tuple[Knowledge | N
         matcher=_matcher(intent_file, previous),
         safety=SafetyCheck(extra),  # type: ignore[arg-type]
         warnings=tuple(problems),
-        loaded_at=time.time(),
         article_files=files,
     )
     return knowledge, problems
@@ -212,7 +209,6 @@ class Library:
             raise LoadError(errors_only(problems))
         self._current = knowledge
         _settle(replaced=False)
-        self.last_problems: list[Problem] = problems
 
     @property
     def current(self) -> Knowledge:
@@ -247,7 +243,6 @@ class Library:
             if knowledge is not None:
                 self._current = knowledge
                 _settle(replaced=True)
-            self.last_problems = problems
         if applied:
             log.info("reloaded content: %d articles, %d intents", len(knowledge.articles), len(knowledge.intents))
         else:

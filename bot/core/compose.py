@@ -105,7 +105,7 @@ def compose_topical(knowledge: Knowledge, intent: Intent, question: str, keyword
     )
 
 
-def compose_smalltalk(knowledge: Knowledge, intent: Intent) -> Reply:
+def compose_smalltalk(intent: Intent) -> Reply:
     buttons = ((TOPICS_BUTTON,),) if intent.id in ("greeting", "help") else ()
     return Reply(kind="smalltalk", paragraphs=(intent.reply,), buttons=buttons)
 
@@ -259,7 +259,7 @@ def compose_article_part(knowledge: Knowledge, slug: str, part: int, base_url: s
                  footer=DISCLAIMER_LINE if part + 1 == len(parts) else "", buttons=(tuple(buttons),))
 
 
-def compose_welcome(knowledge: Knowledge) -> Reply:
+def compose_welcome() -> Reply:
     return Reply(
         kind="welcome",
         title="Hello! I answer questions about epilepsy and multiple sclerosis (MS).",
@@ -269,7 +269,7 @@ def compose_welcome(knowledge: Knowledge) -> Reply:
     )
 
 
-def compose_about(knowledge: Knowledge, base_url: str) -> Reply:
+def compose_about(knowledge: Knowledge) -> Reply:
     newest = max(a.reviewed for a in knowledge.articles.values())
     return Reply(
         kind="about",

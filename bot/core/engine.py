@@ -41,10 +41,6 @@ class Turn:
     context: Context = Context()
     used_context: bool = False
 
-    @property
-    def answered(self) -> bool:
-        return self.kind in ("topical", "smalltalk", "emergency", "crisis", "medication_change")
-
 
 class Engine:
     """Answers messages from the current knowledge snapshot."""
@@ -120,7 +116,7 @@ class Engine:
                         context=context)
         intent = knowledge.intents[match.intent_id or ""]
         if intent.kind == "smalltalk":
-            return Turn(compose.compose_smalltalk(knowledge, intent), "smalltalk", intent.id, match.score, match,
+            return Turn(compose.compose_smalltalk(intent), "smalltalk", intent.id, match.score, match,
                         context=context)
         reply = compose.compose_topical(knowledge, intent, text, match.keyword, self.base_url)
         return Turn(reply, "topical", intent.id, match.score, match, context=self._remember(knowledge, intent.id))
@@ -137,7 +133,7 @@ class Engine:
         if intent is None or intent.kind not in ("topical", "smalltalk"):
             return None
         if intent.kind == "smalltalk":
-            return Turn(compose.compose_smalltalk(knowledge, intent), "smalltalk", intent.id, context=context)
+            return Turn(compose.compose_smalltalk(intent), "smalltalk", intent.id, context=context)
         reply = compose.compose_topical(knowledge, intent, "", None, self.base_url)
         return Turn(reply, "topical", intent.id, 100.0, context=self._remember(knowledge, intent.id))
 
@@ -162,14 +158,14 @@ class Engine:
         return Turn(reply, "action", context=context) if reply else None
 
     def welcome(self) -> Reply:
-        return compose.compose_welcome(self.knowledge)
+        return compose.compose_welcome()
 
     def about(self) -> Reply:
-        return compose.compose_about(self.knowledge, self.base_url)
+        return compose.compose_about(self.knowledge)
 
     def topics(self) -> Reply:
         return compose.compose_topics(self.knowledge)
 
     def help(self) -> Reply:
         intent = self.knowledge.intents.get("help")
-        return compose.compose_smalltalk(self.knowledge, intent) if intent else self.welcome()
+        return compose.compose_smalltalk(intent) if intent else self.welcome()

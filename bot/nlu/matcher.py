@@ -312,9 +312,6 @@ class _Index:
             at += 1
         return found
 
-    def keyword_words_of(self, keyword: int) -> array:
-        return self.keyword_words[self.keyword_starts[keyword]:self.keyword_starts[keyword + 1]]
-
     def reached(self, word_ids: Iterable[int]) -> set[int]:
         """The keywords a message with these words can match: one-word keywords filed under one of them, and
         longer ones filed under a (rarest, other) pair of them."""
