@@ -19,7 +19,7 @@ Kind = Literal["topical", "smalltalk", "safety", "out_of_scope"]
 KINDS: tuple[Kind, ...] = ("topical", "smalltalk", "safety", "out_of_scope")
 SAFETY_IDS = ("emergency", "crisis", "medication_change")
 MIN_EXAMPLES = 5
-MAX_ID_LENGTH = 40  # keeps every callback_data under Telegram's 64 bytes
+MAX_ID_LENGTH = 40  # keeps every button action naming an intent within the core's ACTION_MAX_BYTES
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 _INTENT_FIELDS = {"id", "kind", "article", "section", "treatments", "label", "keywords", "examples",
                   "follow_ups", "reply"}

@@ -15,7 +15,7 @@ from bot.nlu.matcher import Match, match_words
 from bot.nlu.safety import SafetyFlag
 
 EXCERPT_CHARS = 650  # about one phone screen with the source line and buttons
-ARTICLE_PART_CHARS = 3500  # under Telegram's 4,096 limit with room for markup
+ARTICLE_PART_CHARS = 3500  # a long article goes in parts: a channel's message holds one part with its markup
 DISCLAIMER_LINE = "General information, not medical advice. Ask your own care team about your situation."
 FULL_DISCLAIMER = (
     "I share general information from reviewed articles about epilepsy and multiple sclerosis. "

@@ -5,19 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-CALLBACK_LIMIT = 64  # Telegram's limit for callback_data, in bytes
+# A button action's most bytes: compact enough for any channel to carry as a button's payload.
+ACTION_MAX_BYTES = 64
 
 
 @dataclass(frozen=True, slots=True)
 class Button:
-    """A choice the user can tap. `action` is compact and under Telegram's 64-byte callback limit."""
+    """A choice the user can tap. `action` is compact: at most ACTION_MAX_BYTES bytes."""
 
     label: str
     action: str
 
     def __post_init__(self) -> None:
-        if len(self.action.encode()) > CALLBACK_LIMIT:
-            raise ValueError(f"button action over {CALLBACK_LIMIT} bytes: {self.action!r}")
+        if len(self.action.encode()) > ACTION_MAX_BYTES:
+            raise ValueError(f"button action over {ACTION_MAX_BYTES} bytes: {self.action!r}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ import pytest
 
 from bot.content.knowledge import Library
 from bot.core.engine import Context, Engine
-from bot.core.reply import CALLBACK_LIMIT
+from bot.core.reply import ACTION_MAX_BYTES
 from tests.helpers import REPO
 
 BASE = "https://content.example/articles"
@@ -104,7 +104,7 @@ def test_every_button_action_works_and_fits_telegram(engine: Engine) -> None:
         if action in seen or action.startswith("fb:"):
             continue
         seen.add(action)
-        assert len(action.encode()) <= CALLBACK_LIMIT
+        assert len(action.encode()) <= ACTION_MAX_BYTES
         turn = engine.act(action, Context())
         assert turn is not None, action
         queue += [b.action for b in turn.reply.all_buttons()]

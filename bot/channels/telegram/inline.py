@@ -20,6 +20,7 @@ from telegram import (
 from telegram.constants import ParseMode
 
 from bot.channels.telegram.delivery import with_retries
+from bot.channels.telegram.limits import INLINE_RESULT_ID_LIMIT
 from bot.channels.telegram.render import NO_PREVIEW, render_html
 from bot.channels.telegram.services import Context, engine_of
 from bot.content.knowledge import Knowledge
@@ -89,7 +90,7 @@ def inline_article(result_id: str, title: str, reply: Reply) -> InlineQueryResul
     markup = (InlineKeyboardMarkup([[InlineKeyboardButton("📖 Read the full article", url=reply.source.url)]])
               if reply.source else None)
     return InlineQueryResultArticle(
-        id=result_id[:64],
+        id=result_id[:INLINE_RESULT_ID_LIMIT],
         title=title or "Patient information",
         description=compose.trim(description, 120),
         input_message_content=InputTextMessageContent(

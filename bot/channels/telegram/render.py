@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
 
-from bot.core.reply import CALLBACK_LIMIT, Bullet, Reply, Source
+from bot.channels.telegram.limits import CALLBACK_DATA_LIMIT, MESSAGE_LIMIT
+from bot.core.reply import Bullet, Reply, Source
 
-MESSAGE_LIMIT = 4096  # Telegram's limit for one message, in UTF-16 code units
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)  # rendered replies are sent without link previews
 RENDER_CACHE_SIZE = 256  # distinct replies kept rendered (a few kB each)
 # Finest cut last: a part ends at a blank line if it can, else a line end, a sentence end, a space.
@@ -98,7 +98,7 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
         for row in reply.buttons if row
     ]
     for button in (b for row in reply.buttons for b in row):
-        if not button.label or len(button.action.encode()) > CALLBACK_LIMIT:
+        if not button.label or len(button.action.encode()) > CALLBACK_DATA_LIMIT:
             raise ValueError(f"button unusable on Telegram: {button!r}")
     return InlineKeyboardMarkup(rows) if rows else None
 
