@@ -20,12 +20,17 @@ RULES: list[tuple[str, str, str]] = [
       for inner in ("bot.core", "bot.nlu", "bot.content", "bot.storage")
       for outer in ("bot.app", "bot.channels", "bot.admin", "bot.commands", "bot.cli")],
     ("bot.core", "bot.storage", "the core sees storage only through the Store protocol"),
+    *[("bot", backend, "only bot/app.py opens the store; the rest sees the Store protocol")
+      for backend in ("bot.storage.sqlite", "bot.storage.SQLiteStore", "bot.storage.Store",
+                      "bot.storage.load_or_create_secret")],
     ("bot", "tools", "the development tools are not in the wheel"),
     ("bot", "tests", "tests are not in the wheel"),
 ]
 # (importing package, import prefix) exceptions to the rules above
 ALLOWED: list[tuple[str, str]] = [
     ("bot.core", "bot.storage.protocol"),
+    ("bot.app", "bot.storage.sqlite"),
+    ("bot.storage", "bot.storage"),
 ]
 
 
@@ -92,6 +97,9 @@ def test_every_module_keeps_the_import_rule() -> None:
     ("bot.storage.sqlite", "from bot.admin.report import usage_report"),
     ("bot.cli", "from tools import bench"),
     ("bot.content.check", "from bot.app import build_engine"),
+    ("bot.channels.terminal.chat", "from bot.storage import Store"),
+    ("bot.admin.cli", "from bot.storage.sqlite import SQLiteStore"),
+    ("bot.channels.telegram.app", "from bot.storage import load_or_create_secret"),
     ("bot.admin.cli", "import tests.fakebotapi"),
 ])
 def test_the_rule_catches_a_forbidden_import(module: str, source: str) -> None:
@@ -100,3 +108,7 @@ def test_the_rule_catches_a_forbidden_import(module: str, source: str) -> None:
 
 def test_the_core_may_import_the_store_protocol() -> None:
     assert violations({"bot.core.conversation": "from bot.storage.protocol import Store, StoredContext"}) == []
+
+
+def test_the_composition_root_may_open_the_sqlite_store() -> None:
+    assert violations({"bot.app": "from bot.storage.sqlite import SQLiteStore, load_or_create_secret"}) == []
