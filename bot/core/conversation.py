@@ -12,7 +12,7 @@ import time
 from collections.abc import Awaitable
 from typing import TypeVar
 
-from bot.core.engine import Context, Engine, Turn
+from bot.core.engine import URGENT_KINDS, Context, Engine, Turn
 from bot.core.reply import Reply
 from bot.storage.protocol import STORE_FAILURES, Store, StoredContext
 
@@ -62,10 +62,15 @@ class Conversation:
             await self._note_safety(chat_key, turn)
         return turn
 
-    async def safety_check(self, user_id: int | str, chat_id: int | str, text: str) -> Turn | None:
-        """Only the safety step (during a chat with the team): the safety turn, recorded, or None."""
+    async def urgent_check(self, user_id: int | str, chat_id: int | str, text: str) -> Turn | None:
+        """Only the safety step, for emergencies and crises (during a chat with the team): the turn, recorded.
+
+        A question about changing a medicine is left to the team, who can answer it better than a fixed text.
+        """
         turn = self.engine.safety_turn(text)
-        if turn is None or self.store is None:
+        if turn is None or turn.kind not in URGENT_KINDS:
+            return None
+        if self.store is None:
             return turn
         user_key, chat_key = self._keys(user_id, chat_id)
         await self._safely("record turn", self.store.record_turn(

@@ -19,6 +19,7 @@ from bot.nlu.safety import SafetyFlag
 
 # The word a follow-up borrows from the last topic: "and what about treatment?" after MS.
 TOPIC_WORDS = {"ms": "ms", "epilepsy": "epilepsy", "neuro-immune": "immune"}
+URGENT_KINDS = ("emergency", "crisis")  # safety replies that cannot wait, even while a person is on the line
 
 
 @dataclass(frozen=True, slots=True)

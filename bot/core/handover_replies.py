@@ -57,6 +57,12 @@ def when_text(moment: dt.datetime, now: dt.datetime) -> str:
     return f"{day} at {moment:%H:%M} ({moment.tzinfo})"
 
 
+def hours_text(policy: HandoverPolicy) -> str:
+    if policy.hours.always:
+        return texts.HANDOVER_HOURS_ANY
+    return texts.HANDOVER_HOURS.format(hours=policy.hours.describe())
+
+
 def compose_request(policy: HandoverPolicy, topic: str | None) -> Reply:
     """What someone asking for a person gets: the consent question, or (handover off) where to turn."""
     return compose_offer(policy, topic) if policy.enabled else compose_unavailable(policy)
@@ -72,7 +78,7 @@ def compose_offer(policy: HandoverPolicy, topic: str | None) -> Reply:
         title=texts.HANDOVER_OFFER_TITLE,
         paragraphs=(texts.HANDOVER_OFFER_INTRO,),
         bullets=tuple(shared),
-        footer="\n\n".join((texts.HANDOVER_NOT_SHARED, texts.HANDOVER_HOURS.format(hours=policy.hours.describe()),
+        footer="\n\n".join((texts.HANDOVER_NOT_SHARED, hours_text(policy),
                             texts.HANDOVER_EMERGENCY, texts.HANDOVER_ASK)),
         buttons=((Button(texts.HANDOVER_CONFIRM_BUTTON, CONFIRM), Button(texts.HANDOVER_CANCEL_BUTTON, CANCEL)),),
     )
@@ -91,7 +97,7 @@ def compose_unavailable(policy: HandoverPolicy, lead: str = texts.HANDOVER_OFF) 
 
 def compose_queued(policy: HandoverPolicy, ticket: int, now: dt.datetime) -> Reply:
     """In the queue: the ticket, the team's hours, and (out of hours) when they are back and a contact."""
-    paragraphs = [texts.HANDOVER_QUEUED, texts.HANDOVER_HOURS.format(hours=policy.hours.describe())]
+    paragraphs = [texts.HANDOVER_QUEUED, hours_text(policy)]
     back = policy.away_until(now)
     if back is not None:
         paragraphs.append(texts.HANDOVER_AWAY.format(when=when_text(back, now)))

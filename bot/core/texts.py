@@ -21,6 +21,7 @@ HANDOVER_SHARED_TOPIC = "the topic you were reading: {topic}"
 HANDOVER_NOT_SHARED = ("They won't see your name, your username or your Telegram account: only a ticket "
                        "number. Nothing you sent me before is passed on.")
 HANDOVER_HOURS = "The team works {hours}."
+HANDOVER_HOURS_ANY = "The team has no set hours: they answer as soon as they can."
 HANDOVER_ASK = "Shall I connect you?"
 
 HANDOVER_QUEUED_TITLE = "You're in the queue: ticket #{ticket}"

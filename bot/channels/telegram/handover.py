@@ -281,7 +281,7 @@ async def on_private_message(update: Update, context: Context) -> None:
             raise ApplicationHandlerStop
         return  # /help, /topics...: the bot still answers commands
     words = message.text or message.caption or ""
-    safety = await conversation.safety_check(user_id_of(update), chat.id, words) if words else None
+    safety = await conversation.urgent_check(user_id_of(update), chat.id, words) if words else None
     await desk.from_person(ticket, message, safety)
     raise ApplicationHandlerStop
 

@@ -117,7 +117,7 @@ async def test_full_handover_consent_relay_both_ways_and_close(bot: Harness) -> 
     assert "Safety reply shown in the last hour: no" in header["text"]
     [queue] = to_user(queued)
     assert queue["text"].startswith("You're in the queue: ticket #1")
-    assert "The team works any time." in queue["text"] and buttons(queue) == [texts.HANDOVER_END_BUTTON]
+    assert texts.HANDOVER_HOURS_ANY in queue["text"] and buttons(queue) == [texts.HANDOVER_END_BUTTON]
 
     # The person's messages of any kind are copied into the topic, and the bot does not answer them.
     for send in (lambda: bot.api.send_text("I am always so tired, is that the ms?", USER),
@@ -155,6 +155,8 @@ async def test_full_handover_consent_relay_both_ways_and_close(bot: Harness) -> 
 
     assert staff_chat_leaks(bot.api) == []
     assert db_rows(Path(bot.store.path), "SELECT route, chat_key FROM handover") == [(None, None)]
+    database = b"".join(p.read_bytes() for p in Path(bot.store.path).parent.glob("bot.sqlite3*"))
+    assert b"is that the ms?" not in database and b"Tiredness is common" not in database  # relayed, not kept
 
 
 async def test_the_leak_check_would_see_a_name(bot: Harness) -> None:
@@ -224,6 +226,9 @@ async def test_an_emergency_during_a_handover_gets_the_safety_reply_at_once_and_
     assert bot.api.topic_history(STAFF, thread)[-1]["text"].startswith("⚠️ SAFETY: the message above "
                                                                        "triggered the crisis reply")
     assert to_user(await user_says(bot, "thanks, they are ok now")) == []  # back to relaying only
+    # A question about changing a medicine is the team's to answer: relayed, no fixed reply from the bot.
+    assert to_user(await user_says(bot, "should I stop taking my keppra?")) == []
+    assert bot.api.topic_history(STAFF, thread)[-1]["text"] == "should I stop taking my keppra?"
 
 
 async def test_the_header_says_a_safety_reply_was_shown_in_the_last_hour(bot: Harness) -> None:
