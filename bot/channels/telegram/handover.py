@@ -300,7 +300,8 @@ async def _forget(update: Update, context: Context, desk: HandoverDesk) -> None:
 
 def _command(message: Message) -> str:
     """"/close@our_bot now" -> "close"."""
-    return (message.text or "").split(maxsplit=1)[0].lstrip("/").split("@", 1)[0].lower() if message.text else ""
+    words = (message.text or "").split(maxsplit=1)
+    return words[0].lstrip("/").split("@", 1)[0].lower() if words else ""
 
 
 # -- the team's side ---------------------------------------------------------------------------
@@ -309,8 +310,8 @@ def _command(message: Message) -> str:
 async def on_staff_message(update: Update, context: Context) -> None:
     """A message in the staff chat: in a ticket's topic it goes to the person (or /close ends it)."""
     desk, message = desk_of(context), update.effective_message
-    if desk is not None and message is not None and message.is_topic_message and message.message_thread_id \
-            and not filters.StatusUpdate.ALL.check_update(update):
+    in_a_topic = message is not None and message.is_topic_message and message.message_thread_id
+    if desk is not None and message is not None and in_a_topic and not filters.StatusUpdate.ALL.check_update(update):
         close = filters.COMMAND.check_update(update) and _command(message) == "close"
         await desk.from_team(message.message_thread_id, message, close=close)
     raise ApplicationHandlerStop  # nothing in the staff chat is a question for the bot
