@@ -62,7 +62,14 @@ def _handover_chat_id(raw: str) -> int | None:
     return int(raw)
 
 
+def _unquoted(raw: str) -> str:
+    """A value with spaces is quoted in .env for the shell; `docker --env-file` passes the quotes on."""
+    raw = raw.strip()
+    return raw[1:-1].strip() if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "\"'" else raw
+
+
 def _handover_hours(raw: str) -> OpeningHours:
+    raw = _unquoted(raw)
     try:
         return parse_hours(raw)
     except HoursError as err:
@@ -71,7 +78,7 @@ def _handover_hours(raw: str) -> OpeningHours:
 
 
 def _handover_contact(raw: str) -> str:
-    raw = " ".join(raw.split())
+    raw = " ".join(_unquoted(raw).split())
     if raw and not (_PHONE.fullmatch(raw) or _WEB.fullmatch(raw)):
         raise SettingsError("BOT_HANDOVER_CONTACT must be a phone number (like +44 20 7946 0000) or a web "
                             f"address starting with https://, got {raw!r}")

@@ -28,6 +28,9 @@ def test_handover_settings_are_read() -> None:
     assert settings.handover_contact == "+44 20 7946 0000"
     web = Settings.from_env({"BOT_HANDOVER_CONTACT": "https://example.org/contact-us"}, root=REPO)
     assert web.handover_contact == "https://example.org/contact-us"
+    quoted = Settings.from_env({"BOT_HANDOVER_HOURS": '"Mon-Fri 09:00-17:00 Europe/London"',
+                                "BOT_HANDOVER_CONTACT": "'+44 20 7946 0000'"}, root=REPO)  # docker --env-file
+    assert quoted.handover_hours == settings.handover_hours and quoted.handover_contact == "+44 20 7946 0000"
 
 
 @pytest.mark.parametrize(("name", "value"), [
