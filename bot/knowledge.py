@@ -138,7 +138,7 @@ def build_knowledge(root: Path, cache_dir: Path | None = None, previous: Knowled
 def _build(root: Path, previous: Knowledge | None = None) -> tuple[Knowledge | None, list[Problem]]:
     articles, problems, files = load_articles_reusing(root / "content", previous.article_files if previous else {})
     intent_file, intent_problems = load_intents(root / "intents.yaml", articles,
-                                                previous.intent_file if previous else None)
+                                                previous.intent_file if previous else None, broken_articles(files))
     problems += intent_problems
     if intent_file is None or errors_only(problems):
         return None, problems
@@ -155,6 +155,16 @@ def _build(root: Path, previous: Knowledge | None = None) -> tuple[Knowledge | N
         article_files=files,
     )
     return knowledge, problems
+
+
+def broken_articles(files: ArticleFiles) -> frozenset[str]:
+    """Slugs (and file names) of the articles whose own file has errors: intents pointing at them are not
+    reported again, so one broken front matter gives one error, not one per intent."""
+    broken: set[str] = set()
+    for path, (_, article, found) in files.items():
+        if errors_only(found):
+            broken.update({path.stem, article.slug} if article else {path.stem})
+    return frozenset(broken)
 
 
 def _matcher(intent_file: IntentFile, previous: Knowledge | None) -> Matcher:
