@@ -8,7 +8,7 @@ import json
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
@@ -17,6 +17,7 @@ from bot.yaml_errors import yaml_problem
 from bot.yamlsource import LineDict, line_of, load_yaml
 
 TOPICS = ("ms", "epilepsy", "neuro-immune")
+ReviewState = Literal["reviewed", "changed", "unrecorded"]
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 _HEADING = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*$")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -74,6 +75,13 @@ class Article:
     def changed_since_review(self) -> bool:
         """The text differs from the one that was reviewed (or no review was ever stamped)."""
         return self.digest != self.reviewed_digest
+
+    @property
+    def review_state(self) -> ReviewState:
+        """'reviewed' (the text is the one reviewed), 'changed' (edited since), 'unrecorded' (never stamped)."""
+        if not self.reviewed_digest:
+            return "unrecorded"
+        return "changed" if self.changed_since_review else "reviewed"
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from bot import texts
+
 CALLBACK_LIMIT = 64  # Telegram's limit for callback_data, in bytes
 
 
@@ -30,14 +32,21 @@ class Bullet:
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """Where an answer comes from, shown under every topical reply."""
+    """Where an answer comes from, shown under every topical reply, and which version of the text it is
+    (slug and digest: recorded so that admins can tell which text was served when)."""
 
     title: str
     reviewed: dt.date
     url: str
+    slug: str = ""
+    digest: str = ""
+    review_state: str = "reviewed"  # bot.content.ReviewState: "changed" when edited after the review
+
+    def review_note(self) -> str:
+        return texts.reviewed_note(self.reviewed, self.review_state == "changed")
 
     def line(self) -> str:
-        return f"Source: {self.title} (Reviewed {self.reviewed:%d %b %Y}) {self.url}"
+        return f"Source: {self.title} ({self.review_note()}) {self.url}"
 
 
 @dataclass(frozen=True, slots=True)

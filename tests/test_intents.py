@@ -264,7 +264,7 @@ def test_intents_pointing_at_a_broken_article_are_not_reported_again() -> None:
     articles = {slug: a for slug, a in ARTICLES.items() if slug != "ms-immunity-and-treatment"}
     _, alone = parse_intents(BASE, articles)
     assert [p.field for p in alone] == ["intents[ms_dmt].article"]  # a missing file: reported here
-    loaded, problems = parse_intents(BASE, articles, broken=frozenset({"ms-immunity-and-treatment"}))
+    _, problems = parse_intents(BASE, articles, broken=frozenset({"ms-immunity-and-treatment"}))
     assert problems == []  # the article's own error is the one to fix (and it blocks the load)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.storage import StorageError, Store, StoredContext, load_or_create_secret
+from bot.storage import MIGRATIONS, StorageError, Store, StoredContext, load_or_create_secret
 
 SECRET = "test-secret"
 
@@ -24,14 +24,40 @@ def file_bytes(db: Path) -> bytes:
 
 async def test_schema_created_and_versioned(tmp_path: Path) -> None:
     store = await open_store(tmp_path)
-    assert await store.schema_version() == 1
+    assert await store.schema_version() == max(MIGRATIONS)
     await store.close()
     store = await open_store(tmp_path)  # opening again migrates nothing and keeps data
-    assert await store.schema_version() == 1
+    assert await store.schema_version() == max(MIGRATIONS)
     await store.close()
     with sqlite3.connect(tmp_path / "bot.sqlite3") as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert db.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == 1
+        assert db.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == len(MIGRATIONS)
+
+
+async def test_a_migration_numbered_below_one_already_applied_still_runs(tmp_path: Path) -> None:
+    store = await open_store(tmp_path)
+    await store.close()
+    with sqlite3.connect(tmp_path / "bot.sqlite3") as db:  # as if a later number had been merged first
+        db.execute("DELETE FROM schema_version WHERE version = 5")
+        db.execute("DROP TABLE content_version")
+        db.execute("INSERT INTO schema_version(version) VALUES (99)")
+    store = await open_store(tmp_path)
+    assert await store.note_served("a", "d1", "2026-11-20", True)  # migration 5 ran although 99 is recorded
+    await store.close()
+
+
+async def test_content_versions_are_noted_once_per_change(tmp_path: Path) -> None:
+    store = await open_store(tmp_path)
+    assert await store.note_served("a", "d1", "2026-11-20", True)
+    assert not await store.note_served("a", "d1", "2026-11-20", True)  # the same version: nothing new
+    assert await store.note_served("b", "x1", "2026-11-20", False)
+    assert await store.note_served("a", "d2", "2026-11-20", False)  # edited after review
+    assert await store.note_served("a", "d1", "2026-11-20", True)  # reverted: served again from now
+    versions = await store.served_versions("a")
+    assert [(v.digest, v.as_reviewed) for v in versions] == [("d1", True), ("d2", False), ("d1", True)]
+    assert versions[0].first_served <= versions[1].first_served <= versions[2].first_served
+    assert [v.slug for v in await store.served_versions()] == ["a", "b", "a", "a"]
+    await store.close()
 
 
 async def test_context_round_trip(tmp_path: Path) -> None:
