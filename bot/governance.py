@@ -130,20 +130,23 @@ def _yaml_text(value: str) -> str:
 
 
 def _set_front_matter(text: str, fields: dict[str, str]) -> str:
-    """Replace (or add, before the closing ---) each `key: value` line of the front matter, with any indented
-    lines that continued its old value."""
+    """Replace each `key: value` line of the front matter (with any indented lines that continued its old
+    value), or add it after the field before it in `fields`, so the review fields stay together."""
     lines = text.split("\n")
     end = next(n for n in range(1, len(lines)) if _FRONT_END.match(lines[n]))
     head, rest = lines[1:end], lines[end:]
+    after = len(head) - 1
     for key, value in fields.items():
         at = next((n for n, line in enumerate(head) if line.startswith(f"{key}:")), None)
         if at is None:
-            head.append(f"{key}: {value}")
+            head.insert(after + 1, f"{key}: {value}")
+            after += 1
             continue
         stop = at + 1
         while stop < len(head) and head[stop].startswith((" ", "\t")):
             stop += 1
         head[at:stop] = [f"{key}: {value}"]
+        after = at
     return "\n".join([lines[0], *head, *rest])
 
 

@@ -60,15 +60,44 @@ CACHE_PREFIX = "knowledge-"
 
 
 def fingerprint(root: Path) -> str:
-    """A hash of everything a snapshot is built from: the content files and the code that reads them."""
+    """A hash of everything a snapshot is built from: the code that reads the files, then the files.
+
+    The code's part comes first, so the snapshots this same code built can be found by their name alone
+    (see `last_good_snapshot`): a snapshot from other code is never read back.
+    """
+    return code_fingerprint() + _hash([root / "intents.yaml", *sorted((root / "content").glob("*.md"))])
+
+
+def code_fingerprint() -> str:
+    return _hash(sorted(_CODE.glob("*.py")))
+
+
+def _hash(paths: list[Path]) -> str:
     digest = hashlib.sha256()
-    sources = [root / "intents.yaml", *sorted((root / "content").glob("*.md")), *sorted(_CODE.glob("*.py"))]
-    for path in sources:
+    for path in paths:
         digest.update(path.name.encode() + b"\0")
         with contextlib.suppress(OSError):
             digest.update(path.read_bytes())
         digest.update(b"\0")
-    return digest.hexdigest()[:32]
+    return digest.hexdigest()[:16]
+
+
+def last_good_snapshot(cache_dir: Path) -> Knowledge | None:
+    """The newest snapshot in the cache that this same code built: only validated files are ever cached, so
+    it is the last good version of the content. Read through `cached_snapshot`, as any cached snapshot is."""
+    code = code_fingerprint()
+    candidates = sorted(cache_dir.glob(f"{CACHE_PREFIX}{code}*.pickle"), key=_modified, reverse=True)
+    for path in candidates:
+        if (knowledge := cached_snapshot(cache_dir, path.name[len(CACHE_PREFIX):-len(".pickle")])) is not None:
+            return knowledge
+    return None
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def cached_snapshot(cache_dir: Path, key: str) -> Knowledge | None:
@@ -198,11 +227,23 @@ def _give_back_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
+@dataclass(frozen=True, slots=True)
+class FilesBroken:
+    """The files on disk have errors, so the bot serves an earlier good version of them."""
+
+    problems: tuple[Problem, ...]  # the errors
+    since: float  # when this was first found (a start, or a reload)
+    serving_built_at: float  # when the version being served was built
+    at_start: bool  # the bot started on the cached last good snapshot
+
+
 class Library:
     """Holds the current Knowledge; `reload()` swaps in a new one only if it loads cleanly.
 
     With a `cache_dir` (the running bot), snapshots are built in a child process and only read back here:
-    see `bot.snapshot_builder` for why.
+    see `bot.snapshot_builder` for why. If the files are broken when the bot starts, it starts on the last
+    good snapshot in that cache, and says so (log, `files_broken`, and through the channels to admins and
+    the health check); only with no good snapshot does it refuse to start (LoadError).
     """
 
     def __init__(self, root: Path, cache_dir: Path | None = None) -> None:
@@ -210,12 +251,27 @@ class Library:
         self.cache_dir = cache_dir
         self._lock = threading.Lock()
         self._listeners: list[Callable[[list[Problem], bool], None]] = []
+        self.files_broken: FilesBroken | None = None
         knowledge, problems = self._load(None)
         if knowledge is None:
-            raise LoadError(errors_only(problems))
+            knowledge = self._start_on_last_good(problems)
         self._current = knowledge
         _settle(replaced=False)
         self.last_problems: list[Problem] = problems
+
+    def _start_on_last_good(self, problems: list[Problem]) -> Knowledge:
+        errors = errors_only(problems)
+        last_good = last_good_snapshot(self.cache_dir) if self.cache_dir else None
+        if last_good is None:
+            raise LoadError(errors)
+        built = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(last_good.loaded_at))
+        log.error("THE CONTENT FILES HAVE %d ERROR(S): started on the last good content, built %s, instead. "
+                  "Fix the files (python -m bot check lists every error); saving a fixed file loads it.",
+                  len(errors), built)
+        for problem in errors:
+            log.error("content error: %s", problem)
+        self.files_broken = FilesBroken(tuple(errors), time.time(), last_good.loaded_at, at_start=True)
+        return last_good
 
     @property
     def current(self) -> Knowledge:
@@ -250,6 +306,11 @@ class Library:
             if knowledge is not None:
                 self._current = knowledge
                 _settle(replaced=True)
+                self.files_broken = None
+            else:
+                broken = self.files_broken
+                self.files_broken = FilesBroken(tuple(errors_only(problems)), broken.since if broken else time.time(),
+                                                self._current.loaded_at, broken.at_start if broken else False)
             self.last_problems = problems
         if applied:
             log.info("reloaded content: %d articles, %d intents", len(knowledge.articles), len(knowledge.intents))

@@ -16,6 +16,7 @@ import asyncio
 import contextvars
 import logging
 import threading
+import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures import Future
 from functools import partial
@@ -24,11 +25,12 @@ from telegram import BotCommand, BotCommandScopeChat, Update, User
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationHandlerStop, CommandHandler, ContextTypes, filters
 
+from bot import texts
 from bot.admin_report import format_unmatched, format_usage, group_unmatched, usage_report
 from bot.cmd_ask import explain_lines
 from bot.delivery import with_retries
 from bot.engine import Engine
-from bot.knowledge import Library
+from bot.knowledge import FilesBroken, Library
 from bot.problems import Problem, errors_only
 from bot.settings import Settings
 from bot.storage import Store
@@ -176,7 +178,8 @@ async def on_reload(update: Update, context: Context) -> None:
 
 def describe_problem(problem: Problem) -> str:
     where = f"{problem.file}:{problem.line}" if problem.line else problem.file
-    return f"• {where}: {problem.field}: {problem.message}"
+    line = f"\n    the line: {problem.excerpt.strip()}" if problem.excerpt else ""  # a caret would not line up here
+    return f"• {where}: {problem.field}: {problem.message}{line}"
 
 
 def reload_outcome(library: Library, applied: bool, problems: list[Problem]) -> str:
@@ -220,6 +223,12 @@ class ReloadNotices:
             return
         future = asyncio.run_coroutine_threadsafe(self.tell_admins(text, _RELOAD_REQUESTED_BY.get()), loop)
         future.add_done_callback(_log_failure)
+
+    def remember_failure(self, problems: list[Problem]) -> None:
+        """Admins were told about these errors another way (at start): a reload failing the same way stays
+        silent, and the fix is announced."""
+        with self._lock:
+            self._last_failure = tuple(str(p) for p in errors_only(problems))
 
     def _notice(self, problems: list[Problem], applied: bool) -> str | None:
         """The message for this outcome, or None: good reloads are silent, a repeated failure too."""
@@ -269,12 +278,33 @@ async def publish_admin_menu(application: Application) -> None:  # type: ignore[
             log.info("admin command menu not set for one admin (%s)", error)
 
 
+def started_on_snapshot_text(broken: FilesBroken) -> str:
+    """What admins are told when the bot started on the last good content."""
+    when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(broken.serving_built_at))
+    return "\n".join([texts.STARTED_ON_SNAPSHOT.format(when=when, count=len(broken.problems)),
+                      *(describe_problem(p) for p in broken.problems),
+                      "Fix the file and save it again (or send /reload)."])
+
+
+async def announce_degraded_start(application: Application) -> None:  # type: ignore[type-arg]
+    """Tell every admin, once, that the bot started on the last good content because the files are broken."""
+    library: Library = application.bot_data["library"]
+    notices: ReloadNotices | None = application.bot_data.get("reload_notices")
+    broken = library.files_broken
+    if broken is None or not broken.at_start or notices is None:
+        return
+    notices.remember_failure(list(broken.problems))
+    await notices.tell_admins(started_on_snapshot_text(broken))
+
+
 async def start_admin_services(application: Application) -> None:  # type: ignore[type-arg]
-    """post_init: let reload notices reach the running event loop; publish the admin menu."""
+    """post_init: let reload notices reach the running event loop; publish the admin menu; tell admins if
+    the bot started on the last good content."""
     notices: ReloadNotices | None = application.bot_data.get("reload_notices")
     if notices is not None:
         notices.loop = asyncio.get_running_loop()
     await publish_admin_menu(application)
+    await announce_degraded_start(application)
 
 
 async def stop_admin_services(application: Application) -> None:  # type: ignore[type-arg]

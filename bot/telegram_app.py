@@ -32,6 +32,7 @@ from telegram.error import InvalidToken, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
 from bot import telegram_admin, telegram_handlers
+from bot.content_status import STATUS_FILE, keep_status
 from bot.conversation import Conversation
 from bot.delivery import (
     DurableGetUpdatesRequest,
@@ -180,6 +181,7 @@ async def on_start(application: Application) -> None:  # type: ignore[type-arg]
     data["store"] = store
     data["inbox"].store = store
     data["conversation"] = Conversation(data["engine"], store)
+    keep_status(data["library"], settings.data_dir / STATUS_FILE)  # for the health check
     await purge_expired(store)
     await publish_commands(application)
     replayed = await replay_unanswered(application)

@@ -71,3 +71,15 @@ def test_broken_content_stops_start_with_file_and_line(tmp_path: Path) -> None:
     result = run_bot("--root", str(root), "ask", "hi")
     assert result.returncode == 1
     assert "intents.yaml:2: error: settings.threshold" in result.stderr
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    """`python -m bot explain "..." | head -1`: the reader leaves early; no traceback, the status of SIGPIPE."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the bot writes a line
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))}
+    for args in (["explain", "can ms be cured"], ["ask", "what is ms"], ["check"]):
+        done = subprocess.run([sys.executable, "-m", "bot", *args], stdout=write_end, stderr=subprocess.PIPE,
+                              text=True, timeout=60, cwd=REPO, env=env)
+        assert (done.returncode, done.stderr) == (141, ""), args
+    os.close(write_end)
