@@ -76,6 +76,8 @@ def why_alike(keyword: str, other: str) -> str:
 def clash(knowledge: Knowledge, places: KeywordPlaces, intent_id: str, keyword: str, owner_id: str) -> str:
     """"'ms fatigue' reads the same as 'ms tiredness' (intents.yaml:975, ms_demyelination_symptoms): ..."."""
     other = owner_keyword(knowledge, owner_id, keyword)
+    if other.lower() == keyword.lower():
+        return f"'{keyword}' is already a keyword of {owner_id} ({places.at(owner_id, other)})"
     return (f"'{keyword}' reads the same as '{other}' ({places.at(owner_id, other)}, {owner_id}): "
             f"{why_alike(keyword, other)}")
 
@@ -85,11 +87,14 @@ def check_shadowed(knowledge: Knowledge, places: KeywordPlaces) -> list[Problem]
     problems = []
     for intent_id, keyword, owner in knowledge.matcher.shadowed:
         other = owner_keyword(knowledge, owner, keyword)
+        fix = (f"keep it in the one intent it belongs to (remove it here, or from {owner})"
+               if other.lower() == keyword.lower() else
+               f"remove it from {intent_id} or make it more specific; or, if '{other}' belongs to {intent_id}, "
+               "move it here")
         problems.append(Problem(
             INTENTS_FILE, places.line(knowledge.intents[intent_id], keyword), f"intents[{intent_id}].keywords",
             f"{clash(knowledge, places, intent_id, keyword, owner)}. Only the first is used, so '{keyword}' does "
-            f"nothing here. Fix: remove it from {intent_id} or make it more specific; or, if '{other}' belongs "
-            f"to {intent_id}, move it here", "warning"))
+            f"nothing here. Fix: {fix}", "warning"))
     return problems
 
 

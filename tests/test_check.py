@@ -15,6 +15,7 @@ import pytest
 from bot.check import check_root, keyword_pitfall
 from bot.governance import stamp_review
 from bot.knowledge import Library, build_knowledge
+from bot.matcher import keyword_reading
 from bot.readability import TARGET_GRADE
 from tests.helpers import REPO, copy_root, line_number
 
@@ -278,24 +279,25 @@ def test_a_reload_applies_an_edit_with_content_problems(tmp_path: Path) -> None:
 
 def test_a_clash_names_the_real_keyword_as_written_with_its_line(tmp_path: Path) -> None:
     root = copy_root(tmp_path)
-    text = add_new_topic(root)
-    edit(root / "intents.yaml", "      - ms fatigue\n    examples:", "      - ms fatigue\n      - fatigue in ms\n"
-         "    examples:")
-    text = (root / "intents.yaml").read_text(encoding="utf-8")
+    add_new_topic(root)
+    text = edit(root / "intents.yaml", "      - ms fatigue\n    examples:", "      - ms fatigue\n"
+                "      - exhaustion in ms\n    examples:")
+    symptoms = next(i for i in build_knowledge(REPO)[0].intent_file.intents if i.id == "ms_demyelination_symptoms")
+    owner = next(k for k in symptoms.keywords if keyword_reading(k) == keyword_reading("ms exhaustion"))
+    needle = f"      - {owner}\n"
+    where = f"intents.yaml:{line_after(text, needle, '- id: ms_demyelination_symptoms')}"
 
     result = check_root(root)
 
     clashes = [p for p in result.problems if p.field == "intents[ms_fatigue].keywords"]
-    owner = next(k for k in ("ms tiredness",) if f"      - {k}\n" in text)  # the synonym the shipped file has
-    where = f"intents.yaml:{line_after(text, f'      - {owner}', '- id: ms_demyelination_symptoms')}"
-    assert clashes and all(p.severity == "warning" for p in clashes)
-    assert clashes[0].line == line_after(text, "      - ms fatigue", "- id: ms_fatigue")
-    assert clashes[0].message.startswith(f"'ms fatigue' reads the same as '{owner}' ({where}, "
-                                         "ms_demyelination_symptoms): 'fatigue' and 'tiredness' count as the same "
-                                         "word")
-    assert "Fix: remove it from ms_fatigue or make it more specific" in clashes[0].message
-    assert "'fatigue in ms' reads the same as" in clashes[1].message and "filler words are ignored (in)" in \
-        clashes[1].message
+    assert [p.line for p in clashes] == [line_after(text, "      - ms fatigue", "- id: ms_fatigue"),
+                                         line_after(text, "      - exhaustion in ms", "- id: ms_fatigue")]
+    assert all(p.severity == "warning" for p in clashes)
+    assert clashes[0].message.startswith("'ms fatigue' is already a keyword of ms_demyelination_symptoms (")
+    assert clashes[1].message.startswith(f"'exhaustion in ms' reads the same as '{owner}' ({where}, "
+                                         "ms_demyelination_symptoms): 'exhaustion' and ")
+    assert "count as the same word; filler words are ignored (in)" in clashes[1].message
+    assert "Fix: remove it from ms_fatigue or make it more specific" in clashes[1].message
 
 
 def test_a_broken_front_matter_is_one_error_not_one_per_intent(tmp_path: Path) -> None:
