@@ -72,8 +72,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()  # here, not at exit: a reader that has gone away is handled below
         return status
     except LoadError as err:
-        print("The content files have errors, so the bot cannot start (and there is no earlier good "
-              "version of them in the cache to start on):", file=sys.stderr)
+        if args.command in ("start", "chat", "run"):
+            print("The content files have errors, and there is no earlier good version of them in the cache "
+                  "to start on, so the bot cannot start:", file=sys.stderr)
+        else:
+            print("The content files have errors, so they cannot be loaded:", file=sys.stderr)
         for problem in err.problems:
             print(f"  {problem}".replace("\n", "\n  "), file=sys.stderr)
         return 1

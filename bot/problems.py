@@ -40,7 +40,7 @@ class Problem:
         """The offending line, and a caret under the column: two indented lines (empty without an excerpt)."""
         if not self.excerpt:
             return ""
-        shown = self.excerpt.expandtabs(1)  # a tab is one column wide, as the parser counts it
+        shown = self.excerpt.replace("\t", "→")  # a tab made visible, one column wide as the parser counts it
         lines = f"    {shown}"
         if self.column:
             lines += f"\n    {' ' * (min(self.column, len(shown) + 1) - 1)}^"

@@ -83,3 +83,17 @@ def test_a_closed_pipe_ends_quietly() -> None:
                               text=True, timeout=60, cwd=REPO, env=env)
         assert (done.returncode, done.stderr) == (141, ""), args
     os.close(write_end)
+
+
+def test_broken_content_and_no_good_version_stops_the_chat_with_every_error(tmp_path: Path) -> None:
+    from tests.helpers import copy_root
+
+    root = copy_root(tmp_path)
+    intents = root / "intents.yaml"
+    intents.write_text(intents.read_text(encoding="utf-8").replace("      - ocrevus\n", "\t- ocrevus\n"), "utf-8")
+    result = run_bot("--root", str(root), "chat", stdin="hi\n", env={"BOT_DB_PATH": str(tmp_path / "d" / "db"),
+                                                                     "BOT_WATCH": "0"})
+    assert result.returncode == 1
+    assert "no earlier good version of them in the cache to start on" in result.stderr
+    assert "error: yaml: this line is indented with a tab" in result.stderr
+    assert "\n      →- ocrevus\n      ^\n" in result.stderr  # the line (its tab made visible) and a caret under it

@@ -73,7 +73,7 @@ def test_a_problem_shows_the_line_and_a_caret_under_the_mistake() -> None:
 
 def test_a_tab_is_one_column_wide_under_the_caret() -> None:
     problem = Problem("f", 3, "yaml", "tab", excerpt="\t- x", column=1)
-    assert problem.pointer().splitlines() == ["     - x", "    ^"]
+    assert problem.pointer().splitlines() == ["    →- x", "    ^"]
     assert Problem("f", 3, "field", "plain").pointer() == "" and "\n" not in str(Problem("f", 3, "x", "y"))
 
 
