@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -71,6 +72,19 @@ def test_broken_content_stops_start_with_file_and_line(tmp_path: Path) -> None:
     result = run_bot("--root", str(root), "ask", "hi")
     assert result.returncode == 1
     assert "intents.yaml:2: error: settings.threshold" in result.stderr
+
+
+def test_dev_tools_run_from_a_checkout_even_outside_it(tmp_path: Path) -> None:
+    result = run_bot("evaluate", "--help", cwd=tmp_path)  # tools/ is found beside the installed bot/
+    assert result.returncode == 0, result.stderr
+    assert "usage: python -m bot evaluate" in result.stdout
+
+
+def test_dev_tools_missing_from_an_install_say_so(tmp_path: Path) -> None:
+    shutil.copytree(REPO / "bot", tmp_path / "bot", ignore=shutil.ignore_patterns("__pycache__"))  # no tools/
+    result = run_bot("bench", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "'bench' is a development tool" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_a_closed_pipe_ends_quietly() -> None:
