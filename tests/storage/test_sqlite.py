@@ -46,20 +46,6 @@ async def test_a_migration_numbered_below_one_already_applied_still_runs(tmp_pat
     await store.close()
 
 
-async def test_content_versions_are_noted_once_per_change(tmp_path: Path) -> None:
-    store = await open_store(tmp_path)
-    assert await store.note_served("a", "d1", "2026-11-20", True)
-    assert not await store.note_served("a", "d1", "2026-11-20", True)  # the same version: nothing new
-    assert await store.note_served("b", "x1", "2026-11-20", False)
-    assert await store.note_served("a", "d2", "2026-11-20", False)  # edited after review
-    assert await store.note_served("a", "d1", "2026-11-20", True)  # reverted: served again from now
-    versions = await store.served_versions("a")
-    assert [(v.digest, v.as_reviewed) for v in versions] == [("d1", True), ("d2", False), ("d1", True)]
-    assert versions[0].first_served <= versions[1].first_served <= versions[2].first_served
-    assert [v.slug for v in await store.served_versions()] == ["a", "b", "a", "a"]
-    await store.close()
-
-
 async def test_context_round_trip(tmp_path: Path) -> None:
     store = await open_store(tmp_path)
     await store.set_context("chat1", StoredContext("ms_overview", "ms-immune-role", "ms"))
