@@ -24,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _when(timestamp: float) -> str:
-    return dt.datetime.fromtimestamp(timestamp, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return dt.datetime.fromtimestamp(timestamp, dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
 def format_history(versions: list[ServedVersion], articles: dict[str, Article]) -> str:
@@ -38,7 +38,7 @@ def format_history(versions: list[ServedVersion], articles: dict[str, Article]) 
         lines.append(f"{slug}" + (f" (in the files now: digest {now.digest})" if now else " (no longer in content/)"))
         for version, following in zip(served, [*served[1:], None], strict=True):
             until = f"until {_when(following.first_served)}" if following else "until now"
-            lines.append(f"  {_when(version.first_served)}  {until:<26}  digest {version.digest}  "
+            lines.append(f"  {_when(version.first_served)}  {until:<29}  digest {version.digest}  "
                          f"reviewed {version.reviewed}, {STATES[version.as_reviewed]}")
     return "\n".join(lines)
 
