@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,7 +24,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "chat": ("bot.channels.terminal.chat", "chat with the bot in this terminal (same engine and storage)"),
     "ask": ("bot.commands.ask", "print the reply to a question (--json for machines, '-' reads stdin)"),
     "explain": ("bot.commands.ask", "show the top candidate intents, scores and matched keywords"),
-    "check": ("bot.content.check", "validate intents.yaml and content/, and test every example"),
+    "check": ("bot.content.check", "validate intents.yaml and content/, and test every example (--strict for CI)"),
+    "review": ("bot.commands.review", "record that an article's current text was reviewed (date, next review, digest)"),
+    "history": ("bot.admin.history", "which version of each article was served, and from when"),
     "run": ("bot.channels.telegram.app", "run the Telegram bot (long polling, or --webhook)"),
     "evaluate": ("tools.evaluate", "measure answer quality on a labelled development set"),
     "bench": ("tools.bench", "benchmark matching, loading, memory and end-to-end throughput"),
@@ -83,11 +86,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     module = load_command(args.command, args.module)
     runner = getattr(module, f"run_{args.command}", None) or module.run
     try:
-        return int(runner(args, settings) or 0)
+        status = int(runner(args, settings) or 0)
+        sys.stdout.flush()  # here, not at exit: a reader that has gone away is handled below
+        return status
     except LoadError as err:
-        print("The content files have errors, so the bot cannot start:", file=sys.stderr)
+        if args.command in ("start", "chat", "run"):
+            print("The content files have errors, and there is no earlier good version of them in the cache "
+                  "to start on, so the bot cannot start:", file=sys.stderr)
+        else:
+            print("The content files have errors, so they cannot be loaded:", file=sys.stderr)
         for problem in err.problems:
-            print(f"  {problem}", file=sys.stderr)
+            print(f"  {problem}".replace("\n", "\n  "), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return closed_pipe()
+
+
+def closed_pipe() -> int:
+    """The reader of our output went away (`... | head -1`): stop quietly, as other command-line tools do.
+
+    Python would otherwise print a traceback, and again when it flushes stdout at exit: point stdout at
+    /dev/null so that last flush has nowhere to fail.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 141  # 128 + SIGPIPE: what a shell reports for a tool stopped by a closed pipe

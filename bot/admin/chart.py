@@ -19,6 +19,7 @@ from bot.admin.report import UsageReport
 
 ANSWERED_COLOUR = "#2e7d32"
 AMBIGUOUS_COLOUR = "#f9a825"
+REPEAT_COLOUR = "#9ecae1"
 FALLBACK_COLOUR = "#c62828"
 TOPIC_COLOUR = "#1565c0"
 MAX_DAY_LABELS = 10  # more would overlap on a phone screen
@@ -37,20 +38,20 @@ def _day_labels(days: list[str]) -> list[str]:
 def _draw_daily(axes: Axes, report: UsageReport) -> None:
     days = [d.day for d in report.daily]
     positions = range(len(days))
-    answered = [d.answered for d in report.daily]
-    ambiguous = [d.ambiguous for d in report.daily]
-    fallback = [d.fallback for d in report.daily]
-    axes.bar(positions, answered, color=ANSWERED_COLOUR, label="answered")
-    axes.bar(positions, ambiguous, bottom=answered, color=AMBIGUOUS_COLOUR, label="asked to choose")
-    axes.bar(positions, fallback, bottom=[a + b for a, b in zip(answered, ambiguous, strict=True)],
-             color=FALLBACK_COLOUR, label="no answer")
+    series = (([d.answered for d in report.daily], ANSWERED_COLOUR, "answered"),
+              ([d.repeats for d in report.daily], REPEAT_COLOUR, "repeated last answer"),
+              ([d.ambiguous for d in report.daily], AMBIGUOUS_COLOUR, "asked to choose"),
+              ([d.fallback for d in report.daily], FALLBACK_COLOUR, "no answer"))
+    bottom = [0] * len(days)
+    for counts, colour, label in series:  # stacked: each on top of the ones before
+        axes.bar(positions, counts, bottom=bottom, color=colour, label=label)
+        bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
     axes.set_xticks(list(positions), _day_labels(days), rotation=45, ha="right", fontsize=8)
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_ylabel("messages")
     axes.set_title("Messages per day")
-    tallest = max((a + b + c for a, b, c in zip(answered, ambiguous, fallback, strict=True)), default=0)
-    axes.set_ylim(0, max(tallest * 1.25, 1))  # headroom so the legend never covers a bar
-    axes.legend(fontsize=8, loc="upper left", ncols=3, frameon=False)
+    axes.set_ylim(0, max(max(bottom, default=0) * 1.25, 1))  # headroom so the legend never covers a bar
+    axes.legend(fontsize=8, loc="upper left", ncols=4, frameon=False)
     axes.spines[["top", "right"]].set_visible(False)
 
 

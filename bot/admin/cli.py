@@ -68,7 +68,7 @@ def add_suggest_arguments(parser: argparse.ArgumentParser) -> None:
 # -- shared plumbing --------------------------------------------------------------------------
 
 
-def _with_store(settings: Settings, work: Callable[[Store], Awaitable[T]]) -> T:
+def with_store(settings: Settings, work: Callable[[Store], Awaitable[T]]) -> T:
     """Open the store, run `work` on it, close it (one asyncio.run per command)."""
 
     async def run() -> T:
@@ -116,7 +116,7 @@ def run_stats(args: argparse.Namespace, settings: Settings) -> int:
         return await usage_report(store, args.days), await handover_figures(store, args.days)
 
     try:
-        report, handovers = _with_store(settings, read)
+        report, handovers = with_store(settings, read)
     except StorageError as err:
         return _storage_failed(err)
     print(format_usage(report))
@@ -149,7 +149,7 @@ def run_unmatched(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     knowledge = _knowledge_or_warning(settings)
     try:
-        groups = _with_store(settings,
+        groups = with_store(settings,
                              lambda store: unmatched_groups(store, knowledge, args.since, args.limit))
     except StorageError as err:
         return _storage_failed(err)
@@ -173,7 +173,7 @@ def run_suggest(args: argparse.Namespace, settings: Settings) -> int:
         print("Suggestions need a valid intents.yaml: fix the errors first.")
         return 1
     try:
-        suggestions = _with_store(settings, lambda store: suggest_keywords(store, knowledge, args.since))
+        suggestions = with_store(settings, lambda store: suggest_keywords(store, knowledge, args.since))
     except StorageError as err:
         return _storage_failed(err)
     print(f"Last {args.since} days.")

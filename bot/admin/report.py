@@ -15,12 +15,19 @@ from itertools import pairwise
 from rapidfuzz import fuzz, process
 
 from bot.content.knowledge import Knowledge
+from bot.core.conversation import CONTEXT_REPEAT, FOLLOW_UP
 from bot.nlu.matcher import match_words
 from bot.nlu.normalise import STOPWORDS, tokens
 from bot.storage.protocol import Store, UnmatchedQuestion
 
-ANSWERED_KINDS = ("topical", "smalltalk", "handover", "emergency", "crisis", "medication_change")
+# "Answered" is honest: the bot found the topic from the message itself, or as a real follow-up to the last
+# topic. Everything else is counted apart: repeats of the last answer (the message alone was not understood),
+# small talk, fallbacks, "which did you mean", safety replies, and whatever other kinds channels record
+# (a handover to staff, an empty message), each under its own name.
+ANSWERED_KINDS = ("topical", FOLLOW_UP)
 SAFETY_KINDS = ("emergency", "crisis", "medication_change")
+_NAMED_KINDS = {*ANSWERED_KINDS, *SAFETY_KINDS, CONTEXT_REPEAT, "smalltalk", "fallback", "ambiguous"}
+TOPIC_KINDS = ("topical", FOLLOW_UP)  # what the top topics count: answers, not repeats
 TOP_INTENTS = 10
 MAX_QUESTIONS = 2000  # newest unmatched questions considered: bounds the clustering work
 MAX_GROUPS = 400  # clusters compared against; later singletons are dropped (they would not be shown)
@@ -41,6 +48,7 @@ class DayCount:
     answered: int
     fallback: int
     ambiguous: int
+    repeats: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,13 +66,17 @@ class UsageReport:
     start: str
     end: str
     messages: int
-    answered: int
+    answered: int  # matched on its own or as a real follow-up
     fallback: int
     ambiguous: int
     safety: dict[str, int]
     top_intents: list[tuple[str, int]]
     feedback: list[IntentFeedback]
     daily: list[DayCount]
+    follow_ups: int = 0  # of `answered`
+    context_repeats: int = 0
+    smalltalk: int = 0
+    other: dict[str, int] = field(default_factory=dict)  # every other kind recorded, by name
 
     def rate(self, count: int) -> float:
         """Share of all messages, 0.0 when there were none."""
@@ -105,11 +117,11 @@ def build_usage_report(days: int, usage: Iterable[tuple[str, str, str, int]],
     for day, kind, intent, count in usage:
         by_kind[kind] += count
         per_day[day][kind] += count
-        if kind == "topical" and intent:
+        if kind in TOPIC_KINDS and intent:
             by_intent[intent] += count
     dates = period_days(days)
     daily = [DayCount(day, sum(per_day[day][k] for k in ANSWERED_KINDS), per_day[day]["fallback"],
-                      per_day[day]["ambiguous"]) for day in dates]
+                      per_day[day]["ambiguous"], per_day[day][CONTEXT_REPEAT]) for day in dates]
     return UsageReport(
         days=days,
         start=dates[0],
@@ -122,6 +134,10 @@ def build_usage_report(days: int, usage: Iterable[tuple[str, str, str, int]],
         top_intents=sorted(by_intent.items(), key=lambda item: (-item[1], item[0]))[:TOP_INTENTS],
         feedback=[IntentFeedback(intent, int(yes or 0), int(no or 0)) for intent, yes, no in feedback],
         daily=daily,
+        follow_ups=by_kind[FOLLOW_UP],
+        context_repeats=by_kind[CONTEXT_REPEAT],
+        smalltalk=by_kind["smalltalk"],
+        other={k: n for k, n in sorted(by_kind.items()) if k not in _NAMED_KINDS},
     )
 
 
@@ -138,11 +154,18 @@ def format_usage(report: UsageReport) -> str:
     """The report as short plain text for admins (fits one Telegram message)."""
     lines = [f"Usage, {report.period}", f"Messages: {report.messages}"]
     if report.messages:
-        lines.append(f"Answered: {report.answered} ({_percent(report.answered_rate)})")
+        own = report.answered - report.follow_ups
+        lines.append(f"Answered: {report.answered} ({_percent(report.answered_rate)}): {own} on its own, "
+                     f"{report.follow_ups} as a follow-up to the last topic")
+        lines.append(f"Repeated the last answer (message not understood alone): {report.context_repeats} "
+                     f"({_percent(report.rate(report.context_repeats))})")
         lines.append(f"No answer (fallback): {report.fallback} ({_percent(report.fallback_rate)})")
         lines.append(f"Unclear, asked to choose: {report.ambiguous} ({_percent(report.ambiguous_rate)})")
+        lines.append(f"Small talk (hello, thanks, help): {report.smalltalk}")
     safety = ", ".join(f"{kind.replace('_', ' ')} {count}" for kind, count in report.safety.items())
     lines.append(f"Safety replies: {safety}")
+    if report.other:
+        lines.append("Other: " + ", ".join(f"{kind.replace('_', ' ')} {n}" for kind, n in report.other.items()))
     if report.top_intents:
         lines.append("Top topics:")
         lines.extend(f"  {count:>5}  {intent}" for intent, count in report.top_intents)

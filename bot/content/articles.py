@@ -4,20 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
-from bot.content.problems import Problem
-from bot.content.yamlsource import LineDict, line_of, load_yaml, syntax_error_line
+from bot.content.problems import Problem, close_match
+from bot.content.yaml_errors import yaml_problem
+from bot.content.yamlsource import LineDict, line_of, load_yaml
 
 TOPICS = ("ms", "epilepsy", "neuro-immune")
+ReviewState = Literal["reviewed", "changed", "unrecorded"]
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
 _HEADING = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*$")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_DIGEST = re.compile(r"[0-9a-f]{12,64}")
+REQUIRED_FIELDS = ("slug", "title", "topic", "summary", "reviewed", "sources")
+# Content governance (bot.content.governance): who owns the article, when it is next due, and the digest of the text
+# that was reviewed. Missing ones are `check` warnings, never load errors.
+GOVERNANCE_FIELDS = ("next_review", "owner", "digest")
+FRONT_MATTER_FIELDS = (*REQUIRED_FIELDS, "url", "treatments", *GOVERNANCE_FIELDS)
 
 
 def slugify(heading: str) -> str:
@@ -57,6 +66,22 @@ class Article:
     intro: tuple[str, ...]
     sections: tuple[Section, ...]
     path: Path
+    next_review: dt.date | None = None
+    owner: str = ""
+    reviewed_digest: str = ""  # the `digest:` stamped by `python -m bot review`: the text that was reviewed
+    digest: str = ""  # of the text as it is now (content_digest)
+
+    @property
+    def changed_since_review(self) -> bool:
+        """The text differs from the one that was reviewed (or no review was ever stamped)."""
+        return self.digest != self.reviewed_digest
+
+    @property
+    def review_state(self) -> ReviewState:
+        """'reviewed' (the text is the one reviewed), 'changed' (edited since), 'unrecorded' (never stamped)."""
+        if not self.reviewed_digest:
+            return "unrecorded"
+        return "changed" if self.changed_since_review else "reviewed"
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)
@@ -135,6 +160,50 @@ def _date_field(meta: LineDict, file: str, problems: list[Problem]) -> dt.date:
         return dt.date.min
 
 
+def _governance(meta: LineDict, file: str, problems: list[Problem]) -> tuple[dt.date | None, str, str]:
+    """next_review, owner and digest; a malformed one is a warning and counts as missing."""
+    next_review, owner, digest = meta.get("next_review"), meta.get("owner"), meta.get("digest")
+    if next_review is not None and not isinstance(next_review, dt.date):
+        try:
+            next_review = dt.date.fromisoformat(str(next_review))
+        except ValueError:
+            problems.append(Problem(file, line_of(meta, "next_review", 1), "next_review",
+                                    "must be a date like 2027-11-20 (ignored)", "warning"))
+            next_review = None
+    if owner is not None and (not isinstance(owner, str) or not owner.strip()):
+        problems.append(Problem(file, line_of(meta, "owner", 1), "owner",
+                                "must be a name or a team, as text (ignored)", "warning"))
+        owner = None
+    if digest is not None and not _DIGEST.fullmatch(str(digest)):
+        problems.append(Problem(file, line_of(meta, "digest", 1), "digest", "is not a digest written by "
+                                "`python -m bot review` (ignored): run it again after the review", "warning"))
+        digest = None
+    return next_review, " ".join(str(owner or "").split()), str(digest or "")
+
+
+def _unknown_fields(meta: LineDict, file: str, problems: list[Problem]) -> bool:
+    """Report fields the front matter does not have, with the field each looks like; True when one of them
+    is a misspelt required field (then that one error stands for everything missing after it)."""
+    lost_required = False
+    for key in sorted(set(meta) - set(FRONT_MATTER_FIELDS), key=str):
+        guess = close_match(str(key), set(FRONT_MATTER_FIELDS) - set(meta))
+        required = guess in REQUIRED_FIELDS
+        lost_required = lost_required or required
+        hint = f" Did you mean '{guess}'?" if guess else f" The fields are: {', '.join(FRONT_MATTER_FIELDS)}"
+        problems.append(Problem(file, line_of(meta, key, 1), str(key), f"unknown field '{key}'.{hint}",
+                                "error" if required else "warning"))
+    return lost_required
+
+
+def content_digest(article: Article) -> str:
+    """A short digest of everything a reader is shown (not the review fields), so that `check` can tell
+    whether the text changed after its review. Re-wrapping lines does not change it; changing a word does."""
+    served = [article.slug, article.title, article.topic, article.summary, article.url, list(article.sources),
+              [[t.name, t.purpose, t.summary] for t in article.treatments], list(article.intro),
+              [[s.heading, list(s.paragraphs)] for s in article.sections]]
+    return hashlib.sha256(json.dumps(served, ensure_ascii=False).encode()).hexdigest()[:16]
+
+
 def _sources(meta: LineDict, file: str, problems: list[Problem]) -> tuple[str, ...]:
     value = meta.get("sources")
     if not isinstance(value, list) or not value:
@@ -168,12 +237,13 @@ def parse_article(path: Path, text: str) -> tuple[Article | None, list[Problem]]
     try:
         meta: Any = load_yaml(front.group(1))
     except yaml.YAMLError as err:
-        line = syntax_error_line(err)
-        return None, [Problem(file, line + 1 if line else 1, "front matter", f"bad YAML: {err}")]
+        return None, [yaml_problem(file, front.group(1), err, first_line=2, field="front matter")]
     if not isinstance(meta, LineDict):
-        return None, [Problem(file, 2, "front matter", "must be a mapping of fields")]
+        return None, [Problem(file, 2, "front matter", "must be a mapping of fields ('name: value' lines)")]
     for key in meta.key_lines:
         meta.key_lines[key] += 1  # the front matter starts on line 2 of the file
+    if _unknown_fields(meta, file, problems):
+        return None, problems
     slug = _text_field(meta, "slug", file, problems)
     if slug and (slug != path.stem or not _SLUG.fullmatch(slug)):
         problems.append(Problem(file, line_of(meta, "slug"), "slug", f"must be '{path.stem}' (the file name)"))
@@ -194,6 +264,7 @@ def parse_article(path: Path, text: str) -> tuple[Article | None, list[Problem]]
         seen.add(section.id)
         if not section.paragraphs:
             problems.append(Problem(file, section.line, "section", f"'{section.heading}' has no text"))
+    next_review, owner, reviewed_digest = _governance(meta, file, problems)
     article = Article(
         slug=slug or path.stem,
         title=_text_field(meta, "title", file, problems),
@@ -206,8 +277,11 @@ def parse_article(path: Path, text: str) -> tuple[Article | None, list[Problem]]
         intro=intro,
         sections=tuple(sections),
         path=path,
+        next_review=next_review,
+        owner=owner,
+        reviewed_digest=reviewed_digest,
     )
-    return article, problems
+    return replace(article, digest=content_digest(article)), problems
 
 
 ArticleFiles = dict[Path, tuple[bytes, Article | None, tuple[Problem, ...]]]  # file -> (digest, parsed, problems)

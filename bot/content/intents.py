@@ -12,8 +12,9 @@ from typing import Any, Literal, overload
 import yaml
 
 from bot.content.articles import Article
-from bot.content.problems import Problem
-from bot.content.yamlsource import LineDict, item_line, line_of, load_yaml, split_block_list, syntax_error_line
+from bot.content.problems import Problem, close_match, did_you_mean
+from bot.content.yaml_errors import yaml_problem
+from bot.content.yamlsource import LineDict, item_line, line_of, load_yaml, split_block_list
 
 Kind = Literal["topical", "smalltalk", "safety", "out_of_scope", "handover"]
 KINDS: tuple[Kind, ...] = ("topical", "smalltalk", "safety", "out_of_scope", "handover")
@@ -24,6 +25,10 @@ MAX_ID_LENGTH = 40  # keeps every button action naming an intent within the core
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 _INTENT_FIELDS = {"id", "kind", "article", "section", "treatments", "label", "keywords", "examples",
                   "follow_ups", "reply"}
+# A misspelt field loses what it holds. For these the loss only weakens the intent (a warning); for the
+# others (keywords, article, section, kind, reply) the intent would answer wrongly or not at all (an error).
+_OPTIONAL_FIELDS = {"examples", "label", "follow_ups", "treatments"}
+_SETTINGS = ("threshold", "ambiguity_margin")
 
 
 class TextList(Sequence[str]):
@@ -122,6 +127,9 @@ class _Collector:
     def warn(self, line: int | None, field: str, message: str) -> None:
         self.problems.append(Problem(self.file, line, field, message, "warning"))
 
+    def add(self, severity: str, line: int | None, field: str, message: str) -> None:
+        (self.error if severity == "error" else self.warn)(line, field, message)
+
 
 def _settings(raw: Any, out: _Collector) -> MatchSettings:
     if raw is None:
@@ -136,8 +144,9 @@ def _settings(raw: Any, out: _Collector) -> MatchSettings:
             out.error(line_of(raw, key), f"settings.{key}", f"must be a number from {low} to {high}, got {value!r}")
             continue
         values[key] = float(value)
-    for key in set(raw) - {"threshold", "ambiguity_margin"}:
-        out.warn(line_of(raw, key), f"settings.{key}", "unknown setting (ignored)")
+    for key in sorted(set(raw) - set(_SETTINGS), key=str):
+        out.warn(line_of(raw, key), f"settings.{key}",
+                 f"unknown setting '{key}' (ignored).{did_you_mean(str(key), _SETTINGS)}")
     return MatchSettings(**values)
 
 
@@ -150,6 +159,11 @@ def _text_list(raw: dict, key: str, where: str, out: _Collector) -> tuple[str, .
         return ()
     items = []
     for index, item in enumerate(value):
+        if isinstance(item, dict):
+            out.error(item_line(value, index, line_of(raw, key)), f"{where}.{key}",
+                      f"item {index + 1} has ': ' in it, so YAML reads it as a field, not a text: put the whole "
+                      "item in quotes")
+            continue
         if not isinstance(item, str | int | float) or not str(item).strip():
             out.error(item_line(value, index, line_of(raw, key)), f"{where}.{key}", f"item {index + 1} is empty")
             continue
@@ -169,8 +183,9 @@ def _intent(raw: Any, index: int, out: _Collector) -> Intent | None:
         out.error(line_of(raw, "id", line), f"{where}.id",
                   f"must be lowercase letters, digits and _ (max {MAX_ID_LENGTH}), got {intent_id!r}")
         return None
-    for key in set(raw) - _INTENT_FIELDS:
-        out.warn(line_of(raw, key), f"{where}.{key}", "unknown field (ignored)")
+    misspelt = _unknown_fields(raw, where, out)
+    if misspelt - _OPTIONAL_FIELDS:
+        return None  # reported once, as the misspelling: what follows from the missing field is no news
     kind = raw.get("kind", "topical")
     if kind not in KINDS:
         out.error(line_of(raw, "kind", line), f"{where}.kind", f"must be one of {', '.join(KINDS)}, got {kind!r}")
@@ -182,9 +197,11 @@ def _intent(raw: Any, index: int, out: _Collector) -> Intent | None:
     follow_ups = _text_list(raw, "follow_ups", where, out)
     article, section = raw.get("article"), raw.get("section")
     if kind in ("topical", "handover"):
-        if len(examples) < MIN_EXAMPLES:
-            out.error(line_of(raw, "examples", line), f"{where}.examples",
-                      f"needs at least {MIN_EXAMPLES} examples, has {len(examples)}")
+        if len(examples) < MIN_EXAMPLES and "examples" not in misspelt:
+            # A content problem, not a structural one: the intent works, `check` just tests it less.
+            out.warn(line_of(raw, "examples", line), f"{where}.examples",
+                     f"has {len(examples)} example(s); add at least {MIN_EXAMPLES} realistic questions so "
+                     "`check` can show it is found")
     elif article is not None:
         out.error(line_of(raw, "article"), f"{where}.article", f"only topical intents have an article (kind: {kind})")
     reply = raw.get("reply", "")
@@ -207,6 +224,24 @@ def _intent(raw: Any, index: int, out: _Collector) -> Intent | None:
     )
 
 
+def _unknown_fields(raw: dict, where: str, out: _Collector) -> set[str]:
+    """Report fields the schema does not have; returns the known fields they look like a misspelling of.
+
+    A misspelt field is reported once, with the severity of losing what it holds (see _OPTIONAL_FIELDS).
+    """
+    misspelt: set[str] = set()
+    for key in sorted(set(raw) - _INTENT_FIELDS, key=str):
+        guess = close_match(str(key), _INTENT_FIELDS - set(raw))
+        if guess is None:
+            out.warn(line_of(raw, key), f"{where}.{key}", f"unknown field '{key}' (ignored). The fields are: "
+                     f"{', '.join(sorted(_INTENT_FIELDS))}")
+            continue
+        misspelt.add(guess)
+        out.add("warning" if guess in _OPTIONAL_FIELDS else "error", line_of(raw, key), f"{where}.{key}",
+                f"unknown field '{key}'. Did you mean '{guess}'?")
+    return misspelt
+
+
 @dataclass(frozen=True, slots=True)
 class _Parsed:
     """One item of the intents list, parsed and checked on its own; an item that only moved (lines added above
@@ -216,6 +251,7 @@ class _Parsed:
     problems: tuple[Problem, ...]
     target_lines: tuple[int | None, int | None]  # of its `article:` and `section:` keys
     start: int = 0  # the lines above the item, which every line number here includes
+    declared_id: str | None = None  # its id even when the item has errors: follow_ups to it are no news
 
     def placed(self, start: int) -> _Parsed:
         """The same item with `start` lines above it: itself if it has not moved."""
@@ -225,7 +261,7 @@ class _Parsed:
         return _Parsed(self.intent and replace(self.intent, line=self.intent.line + shift),
                        tuple(replace(p, line=p.line + shift) if p.line else p for p in self.problems),
                        (self.target_lines[0] and self.target_lines[0] + shift,
-                        self.target_lines[1] and self.target_lines[1] + shift), start)
+                        self.target_lines[1] and self.target_lines[1] + shift), start, self.declared_id)
 
 
 def _parse_item(raw: Any, index: int, file: str) -> _Parsed:
@@ -233,31 +269,39 @@ def _parse_item(raw: Any, index: int, file: str) -> _Parsed:
     intent = _intent(raw, index, out)
     line = line_of(raw, default=1)
     lines = (line_of(raw, "article", line), line_of(raw, "section", line)) if isinstance(raw, dict) else (line, line)
-    return _Parsed(intent, tuple(out.problems), lines)
+    declared = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else None
+    return _Parsed(intent, tuple(out.problems), lines, 0, declared)
 
 
 def _check_target(intent: Intent, lines: tuple[int | None, int | None], out: _Collector,
-                  articles: dict[str, Article]) -> None:
-    """A topical intent's article and section must exist."""
+                  articles: dict[str, Article], broken: frozenset[str]) -> None:
+    """A topical intent's article and section must exist (an article whose own file has errors is reported
+    there, once, not again by every intent that points at it)."""
     if intent.kind != "topical":
         return
     where, (article_line, section_line) = f"intents[{intent.id}]", lines
     article, section = intent.article, intent.section
     if not isinstance(article, str) or not article:
-        out.error(article_line, f"{where}.article", "topical intents need an article slug")
+        out.error(article_line, f"{where}.article", "topical intents need an article slug (a file name in "
+                  "content/ without .md)")
+        return
+    if article in broken:
         return
     found = articles.get(article)
     if found is None:
         known = ", ".join(sorted(articles)) or "none loaded"
-        out.error(article_line, f"{where}.article", f"unknown article '{article}' (known: {known})")
+        out.error(article_line, f"{where}.article", f"unknown article '{article}'.{did_you_mean(article, articles)} "
+                  f"Articles are the files in content/ without .md: {known}")
         return
     if section is not None and found.section(str(section)) is None:
-        known = ", ".join(s.id for s in found.sections)
+        ids = [s.id for s in found.sections]
         out.error(section_line, f"{where}.section",
-                  f"article '{article}' has no section '{section}' (sections: {known})")
+                  f"article '{article}' has no section '{section}'.{did_you_mean(str(section), ids)} A section is "
+                  f"its '## ' heading in lowercase with '-' between words: {', '.join(ids)}")
 
 
-def _cross_checks(intents: list[Intent], list_line: int | None, out: _Collector) -> None:
+def _cross_checks(intents: list[Intent], declared: set[str], list_line: int | None, out: _Collector) -> None:
+    """Duplicate ids, follow_ups to unknown ids (not to an intent whose own errors were reported), safety ids."""
     seen: dict[str, int] = {}
     for intent in intents:
         if intent.id in seen:
@@ -267,19 +311,22 @@ def _cross_checks(intents: list[Intent], list_line: int | None, out: _Collector)
             seen[intent.id] = intent.line
     for intent in intents:
         for target in intent.follow_ups:
-            if target not in seen:
-                out.error(intent.line, f"intents[{intent.id}].follow_ups", f"unknown intent id '{target}'")
+            if target not in seen and target not in declared:
+                out.error(intent.line, f"intents[{intent.id}].follow_ups",
+                          f"unknown intent id '{target}'.{did_you_mean(target, seen)}")
     for safety_id in SAFETY_IDS:
         if safety_id not in seen:
             out.error(list_line, "intents", f"the safety intent '{safety_id}' is missing")
 
 
 def parse_intents(text: str, articles: dict[str, Article], file: str = "intents.yaml",
-                  previous: IntentFile | None = None) -> tuple[IntentFile | None, list[Problem]]:
+                  previous: IntentFile | None = None, broken: frozenset[str] = frozenset()) -> tuple[
+                      IntentFile | None, list[Problem]]:
     """Validate the whole file; returns None with every problem when any error is found.
 
     Items unchanged since `previous` (the last good file) are not parsed again: with 10,000 intents
-    parsing is most of a reload, and an admin's edit touches a few.
+    parsing is most of a reload, and an admin's edit touches a few. `broken` names the articles whose own
+    file has errors (reported there): intents pointing at them are not reported again.
     """
     out = _Collector(file)
     known = previous.parsed if previous else {}
@@ -287,24 +334,26 @@ def parse_intents(text: str, articles: dict[str, Article], file: str = "intents.
     try:
         header, parsed = items if items is not None else _parse_whole(text, file)
     except yaml.YAMLError as err:
-        message = str(getattr(err, "problem", None) or err)
-        out.error(syntax_error_line(err), "yaml", f"bad YAML syntax: {message}")
+        out.problems.append(yaml_problem(file, text, err))
         return None, out.problems
     if not isinstance(header, LineDict) or parsed is None:
         out.error(line_of(header, default=1), "intents", "the file needs a top-level 'intents:' list")
         return None, out.problems
     settings = _settings(header.get("settings"), out)
     intents: list[Intent] = []
+    declared: set[str] = set()
     memo: dict[bytes, _Parsed] = {}
     for start, key, found in parsed:
         item = found.placed(start)
         out.problems += item.problems
+        if item.declared_id:
+            declared.add(item.declared_id)
         if item.intent is not None:
-            _check_target(item.intent, item.target_lines, out, articles)
+            _check_target(item.intent, item.target_lines, out, articles, broken)
             intents.append(item.intent)
         if key:
             memo[key] = item
-    _cross_checks(intents, line_of(header, "intents"), out)
+    _cross_checks(intents, declared, line_of(header, "intents"), out)
     if any(p.severity == "error" for p in out.problems):
         return None, out.problems
     return IntentFile(settings, tuple(intents), memo), out.problems
@@ -349,11 +398,11 @@ def _key(item_text: str) -> bytes:
     return hashlib.blake2b(item_text.encode(), digest_size=16).digest()
 
 
-def load_intents(path: Path, articles: dict[str, Article], previous: IntentFile | None = None) -> tuple[
-        IntentFile | None, list[Problem]]:
+def load_intents(path: Path, articles: dict[str, Article], previous: IntentFile | None = None,
+                 broken: frozenset[str] = frozenset()) -> tuple[IntentFile | None, list[Problem]]:
     """Read and validate `intents.yaml` (see `parse_intents`)."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         return None, [Problem(path.name, None, "file", f"cannot be read: {err}")]
-    return parse_intents(text, articles, path.name, previous)
+    return parse_intents(text, articles, path.name, previous, broken)

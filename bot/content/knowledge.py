@@ -14,6 +14,7 @@ import logging
 import os
 import pickle
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -40,6 +41,7 @@ class Knowledge:
     matcher: Matcher
     safety: SafetyCheck
     warnings: tuple[Problem, ...]
+    built_at: float = 0.0  # when it was built (time.time()): told when the bot has to start on it
     article_files: ArticleFiles = field(default_factory=dict, compare=False, repr=False)  # for the next reload
     key: str = ""  # the fingerprint of the files it was built from, when cached
 
@@ -60,20 +62,47 @@ CACHE_PREFIX = "knowledge-"
 
 
 def fingerprint(root: Path, code: Path = _BOT) -> str:
-    """A hash of everything a snapshot is built from: the content files and the code that reads them.
+    """A hash of everything a snapshot is built from: the code that reads the files, then the files.
 
-    `code` is the bot package (a test passes a copy of it).
+    `code` is the bot package (a test passes a copy of it). The code's part comes first, so the snapshots
+    this same code built can be found by their name alone (see `last_good_snapshot`): a snapshot built by
+    other code is never started on.
     """
+    return code_fingerprint(code) + _hash([root / "intents.yaml", *sorted((root / "content").glob("*.md"))], code)
+
+
+def code_fingerprint(code: Path = _BOT) -> str:
+    """The hash of the modules a snapshot is built by."""
+    return _hash(sorted(path for folder in SNAPSHOT_CODE for path in (code / folder).glob("*.py")), code)
+
+
+def _hash(paths: list[Path], code: Path) -> str:
     digest = hashlib.sha256()
-    modules = sorted(path for folder in SNAPSHOT_CODE for path in (code / folder).glob("*.py"))
-    sources = [root / "intents.yaml", *sorted((root / "content").glob("*.md")), *modules]
-    for path in sources:
+    for path in paths:
         name = path.relative_to(code) if path.is_relative_to(code) else path.name  # two __init__.py differ
         digest.update(str(name).encode() + b"\0")
         with contextlib.suppress(OSError):
             digest.update(path.read_bytes())
         digest.update(b"\0")
-    return digest.hexdigest()[:32]
+    return digest.hexdigest()[:16]
+
+
+def last_good_snapshot(cache_dir: Path) -> Knowledge | None:
+    """The newest snapshot in the cache that this same code built: only validated files are ever cached, so
+    it is the last good version of the content. Read through `cached_snapshot`, as any cached snapshot is."""
+    code = code_fingerprint()
+    candidates = sorted(cache_dir.glob(f"{CACHE_PREFIX}{code}*.pickle"), key=_modified, reverse=True)
+    for path in candidates:
+        if (knowledge := cached_snapshot(cache_dir, path.name[len(CACHE_PREFIX):-len(".pickle")])) is not None:
+            return knowledge
+    return None
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def cached_snapshot(cache_dir: Path, key: str) -> Knowledge | None:
@@ -143,7 +172,7 @@ def build_knowledge(root: Path, cache_dir: Path | None = None, previous: Knowled
 def _build(root: Path, previous: Knowledge | None = None) -> tuple[Knowledge | None, list[Problem]]:
     articles, problems, files = load_articles_reusing(root / "content", previous.article_files if previous else {})
     intent_file, intent_problems = load_intents(root / "intents.yaml", articles,
-                                                previous.intent_file if previous else None)
+                                                previous.intent_file if previous else None, broken_articles(files))
     problems += intent_problems
     if intent_file is None or errors_only(problems):
         return None, problems
@@ -156,9 +185,20 @@ def _build(root: Path, previous: Knowledge | None = None) -> tuple[Knowledge | N
         matcher=_matcher(intent_file, previous),
         safety=SafetyCheck(extra),  # type: ignore[arg-type]
         warnings=tuple(problems),
+        built_at=time.time(),
         article_files=files,
     )
     return knowledge, problems
+
+
+def broken_articles(files: ArticleFiles) -> frozenset[str]:
+    """Slugs (and file names) of the articles whose own file has errors: intents pointing at them are not
+    reported again, so one broken front matter gives one error, not one per intent."""
+    broken: set[str] = set()
+    for path, (_, article, found) in files.items():
+        if errors_only(found):
+            broken.update({path.stem, article.slug} if article else {path.stem})
+    return frozenset(broken)
 
 
 def _matcher(intent_file: IntentFile, previous: Knowledge | None) -> Matcher:
@@ -192,11 +232,23 @@ def _give_back_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
+@dataclass(frozen=True, slots=True)
+class FilesBroken:
+    """The files on disk have errors, so the bot serves an earlier good version of them."""
+
+    problems: tuple[Problem, ...]  # the errors
+    since: float  # when this was first found (a start, or a reload)
+    serving_built_at: float  # when the version being served was built
+    at_start: bool  # the bot started on the cached last good snapshot
+
+
 class Library:
     """Holds the current Knowledge; `reload()` swaps in a new one only if it loads cleanly.
 
     With a `cache_dir` (the running bot), snapshots are built in a child process and only read back here:
-    see `bot.content.snapshot_builder` for why.
+    see `bot.content.snapshot_builder` for why. If the files are broken when the bot starts, it starts on the
+    last good snapshot in that cache, and says so (log, `files_broken`, and through the channels to admins
+    and the health check); only with no good snapshot does it refuse to start (LoadError).
     """
 
     def __init__(self, root: Path, cache_dir: Path | None = None) -> None:
@@ -204,11 +256,26 @@ class Library:
         self.cache_dir = cache_dir
         self._lock = threading.Lock()
         self._listeners: list[Callable[[list[Problem], bool], None]] = []
+        self.files_broken: FilesBroken | None = None
         knowledge, problems = self._load(None)
         if knowledge is None:
-            raise LoadError(errors_only(problems))
+            knowledge = self._start_on_last_good(problems)
         self._current = knowledge
         _settle(replaced=False)
+
+    def _start_on_last_good(self, problems: list[Problem]) -> Knowledge:
+        errors = errors_only(problems)
+        last_good = last_good_snapshot(self.cache_dir) if self.cache_dir else None
+        if last_good is None:
+            raise LoadError(errors)
+        built = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(last_good.built_at))
+        log.error("THE CONTENT FILES HAVE %d ERROR(S): started on the last good content, built %s, instead. "
+                  "Fix the files (python -m bot check lists every error); saving a fixed file loads it.",
+                  len(errors), built)
+        for problem in errors:
+            log.error("content error: %s", problem)
+        self.files_broken = FilesBroken(tuple(errors), time.time(), last_good.built_at, at_start=True)
+        return last_good
 
     @property
     def current(self) -> Knowledge:
@@ -243,6 +310,11 @@ class Library:
             if knowledge is not None:
                 self._current = knowledge
                 _settle(replaced=True)
+                self.files_broken = None
+            else:
+                broken = self.files_broken
+                self.files_broken = FilesBroken(tuple(errors_only(problems)), broken.since if broken else time.time(),
+                                                self._current.built_at, broken.at_start if broken else False)
         if applied:
             log.info("reloaded content: %d articles, %d intents", len(knowledge.articles), len(knowledge.intents))
         else:

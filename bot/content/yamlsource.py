@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,6 +53,13 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     result.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, Hashable):
+            raise yaml.constructor.ConstructorError("while constructing a mapping", node.start_mark,
+                                                    "found a list or mapping used as a field name", key_node.start_mark)
+        if key in result:  # YAML would keep only the last one, silently losing what the admin wrote first
+            first = next(k for k, _ in node.value if loader.construct_object(k, deep=True) == key)
+            raise yaml.constructor.ConstructorError("while constructing a mapping", first.start_mark,
+                                                    f"found duplicate key '{key}'", key_node.start_mark)
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[str(key)] = key_node.start_mark.line + 1
     return result

@@ -30,7 +30,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def source_of(article: Article, base_url: str) -> Source:
-    return Source(article.title, article.reviewed, article.link(base_url))
+    return Source(article.title, article.reviewed, article.link(base_url), article.slug, article.digest,
+                  article.review_state)
 
 
 @lru_cache(maxsize=4096)
@@ -288,7 +289,8 @@ def compose_about(knowledge: Knowledge) -> Reply:
             f"Content last reviewed {newest:%d %b %Y}.",
             FULL_DISCLAIMER,
         ),
-        bullets=tuple(Bullet(f"Reviewed {a.reviewed:%d %b %Y}", a.title) for a in knowledge.articles.values()),
+        bullets=tuple(Bullet(texts.about_review(a.reviewed, a.next_review, a.review_state == "changed"), a.title)
+                      for a in knowledge.articles.values()),
         buttons=((TOPICS_BUTTON,),),
     )
 

@@ -13,11 +13,23 @@ from collections.abc import Awaitable
 from typing import TypeVar
 
 from bot.core.engine import URGENT_KINDS, Context, Engine, Turn
-from bot.core.reply import Reply
+from bot.core.reply import Reply, Source
 from bot.storage.protocol import STORE_FAILURES, Store, StoredContext
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+# How a turn is counted in the usage table, besides the engine's own kinds (topical, fallback, ...): a topical
+# answer found only with the last topic's help is a real follow-up when it moves to another topic, and a
+# context repeat when it says the last answer again (the message alone was not understood).
+FOLLOW_UP = "follow_up"
+CONTEXT_REPEAT = "context_repeat"
+
+
+def recorded_kind(turn: Turn, context: Context) -> str:
+    """The kind a turn is counted as: admins see repeats apart from answers."""
+    if turn.kind == "topical" and turn.used_context:
+        return CONTEXT_REPEAT if turn.intent_id == context.last_intent else FOLLOW_UP
+    return turn.kind
 
 
 class Conversation:
@@ -26,6 +38,7 @@ class Conversation:
     def __init__(self, engine: Engine, store: Store | None) -> None:
         self.engine = engine
         self.store = store
+        self._served: dict[str, tuple[str, str, str]] = {}  # slug -> the version last noted as served
 
     async def _safely(self, what: str, call: Awaitable[T], default: T) -> T:
         try:
@@ -54,12 +67,13 @@ class Conversation:
         best = turn.match.candidates[0] if turn.match and turn.match.candidates else None
         changed = turn.context if turn.context != context else None
         await self._safely("record turn", self.store.record_turn(
-            chat_key=chat_key, user_key=user_key, kind=turn.kind, intent=turn.intent_id,
+            chat_key=chat_key, user_key=user_key, kind=recorded_kind(turn, context), intent=turn.intent_id,
             context=StoredContext(changed.last_intent, changed.last_article, changed.topic) if changed else None,
             text=text, best_intent=best.intent_id if best else None, score=turn.score,
         ), None)
         if turn.safety is not None:
             await self._note_safety(chat_key, turn)
+        await self._note_served(turn.reply.source)
         return turn
 
     async def urgent_check(self, user_id: int | str, chat_id: int | str, text: str) -> Turn | None:
@@ -92,6 +106,18 @@ class Conversation:
         """What the chat was last about, in words (for a handover's consent and staff topic)."""
         return self.engine.topic_label(await self._context(self.chat_key(chat_id))) if self.store else None
 
+    async def _note_served(self, source: Source | None) -> None:
+        """Record which version of an article is served (once per version and process, not per answer)."""
+        if self.store is None or source is None or not source.slug:
+            return
+        version = (source.digest, source.reviewed.isoformat(), source.review_state)
+        if self._served.get(source.slug) == version:
+            return
+        noted = await self._safely("note content version", self.store.note_served(
+            source.slug, version[0], version[1], source.review_state == "reviewed"), None)
+        if noted is not None:  # a failed write is tried again with the next answer
+            self._served[source.slug] = version
+
     async def action(self, user_id: int | str, chat_id: int | str, action: str) -> Turn | None:
         """A button press; None when the button is stale or forged."""
         if action.startswith("fb:"):
@@ -108,6 +134,8 @@ class Conversation:
             await self._safely("record turn", self.store.record_turn(
                 chat_key=chat_key, user_key=user_key, kind="topical", intent=turn.intent_id, context=None,
                 text="", best_intent=None, score=turn.score), None)
+        if turn is not None:
+            await self._note_served(turn.reply.source)
         return turn
 
     async def _feedback(self, user_id: int | str, action: str) -> Turn | None:

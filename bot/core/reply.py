@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from bot.core import texts
+
 # A button action's most bytes: compact enough for any channel to carry as a button's payload.
 ACTION_MAX_BYTES = 64
 
@@ -31,14 +33,21 @@ class Bullet:
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """Where an answer comes from, shown under every topical reply."""
+    """Where an answer comes from, shown under every topical reply, and which version of the text it is
+    (slug and digest: recorded so that admins can tell which text was served when)."""
 
     title: str
     reviewed: dt.date
     url: str
+    slug: str = ""
+    digest: str = ""
+    review_state: str = "reviewed"  # bot.content.ReviewState: "changed" when edited after the review
+
+    def review_note(self) -> str:
+        return texts.reviewed_note(self.reviewed, self.review_state == "changed")
 
     def line(self) -> str:
-        return f"Source: {self.title} (Reviewed {self.reviewed:%d %b %Y}) {self.url}"
+        return f"Source: {self.title} ({self.review_note()}) {self.url}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -162,6 +162,12 @@ def match_words(text: str) -> list[str]:
     return list(dict.fromkeys(word for word, _ in _typed_words(text)))
 
 
+def keyword_reading(keyword: str) -> tuple[str, ...]:
+    """What decides whether two keywords are the same one for the matcher: their words after filler is
+    dropped, forms folded and synonyms merged, in any order ("ms tiredness" and "fatigue in ms" read alike)."""
+    return tuple(sorted({canonical_word(word) for word in match_words(keyword)}))
+
+
 def _typed_words(text: str) -> list[tuple[str, str]]:
     """Each compared word with the word as typed (ph as f): a typo can keep a word from being stemmed."""
     typed = [word.replace("ph", "f") for word in content_tokens(text)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from bot.storage.protocol import STORE_FAILURES, HandoverRecord, StoredContext, UnmatchedQuestion
+from bot.storage.protocol import STORE_FAILURES, HandoverRecord, ServedVersion, StoredContext, UnmatchedQuestion
 
 if TYPE_CHECKING:
     from bot.storage.sqlite import (
@@ -45,6 +45,7 @@ __all__ = [
     "HandoverRecord",
     "Migration",
     "SQLiteStore",
+    "ServedVersion",
     "StorageError",
     "Store",
     "StoredContext",

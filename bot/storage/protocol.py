@@ -40,6 +40,16 @@ class UnmatchedQuestion:
     created_at: float
 
 
+@dataclass(frozen=True, slots=True)
+class ServedVersion:
+    """A version of an article (its content digest and review) and when it was first served."""
+
+    slug: str
+    digest: str
+    reviewed: str
+    as_reviewed: bool
+    first_served: float
+
 SAFETY_KEEP_SECONDS = 3600.0  # how long a chat's last safety reply is remembered (a handover's header says so)
 
 
@@ -100,6 +110,15 @@ class Store(Protocol):
     async def is_handled(self, update_id: int) -> bool: ...
 
     async def inbox_done(self, update_id: int) -> None: ...
+
+    # -- content versions served (`python -m bot history`)
+    async def note_served(self, slug: str, digest: str, reviewed: str, as_reviewed: bool) -> bool:
+        """Record that this version of the article is served, unless it is the one served last; True if new."""
+        ...
+
+    async def served_versions(self, slug: str | None = None) -> list[ServedVersion]:
+        """Every version served, oldest first (of one article, or of all)."""
+        ...
 
     # -- admin views
     async def usage_since(self, days: int) -> list[tuple[str, str, str, int]]:

@@ -37,7 +37,7 @@ from typing import Any
 import aiosqlite
 from cryptography.fernet import Fernet, InvalidToken
 
-from bot.storage.protocol import SAFETY_KEEP_SECONDS, StoredContext, UnmatchedQuestion
+from bot.storage.protocol import SAFETY_KEEP_SECONDS, ServedVersion, StoredContext, UnmatchedQuestion
 from bot.storage.sqlite_handover import (
     FORGET_HANDOVER,
     FORGET_SAFETY,
@@ -122,6 +122,32 @@ async def _initial_schema(db: aiosqlite.Connection) -> None:
 async def _handover_schema(db: aiosqlite.Connection) -> None:
     """Talking to a person: tickets with their encrypted route, recent safety replies (sqlite_handover.py)."""
     await db.executescript(HANDOVER_SCHEMA)
+
+
+@migration(5)
+async def _content_versions(db: aiosqlite.Connection) -> None:
+    """Which version of each article was served when: a row each time an article is first served in a text
+    that differs from the one served before it (`python -m bot history`)."""
+    await db.executescript(
+        """
+        CREATE TABLE content_version (
+            id INTEGER PRIMARY KEY,
+            slug TEXT NOT NULL,
+            digest TEXT NOT NULL,       -- bot.content.content_digest of the text served
+            reviewed TEXT NOT NULL,     -- the article's reviewed date then (ISO)
+            as_reviewed INTEGER NOT NULL,  -- 1 if that text is the one its review digest records
+            first_served REAL NOT NULL
+        );
+        CREATE INDEX content_version_slug ON content_version(slug, id);
+        """
+    )
+
+
+_NOTE_SERVED = (
+    "INSERT INTO content_version(slug, digest, reviewed, as_reviewed, first_served) SELECT ?, ?, ?, ?, ? "
+    "WHERE NOT EXISTS (SELECT 1 FROM content_version WHERE id = "
+    "(SELECT MAX(id) FROM content_version WHERE slug = ?) AND digest = ? AND reviewed = ? AND as_reviewed = ?)"
+)
 
 
 _SAVE_CONTEXT = (
@@ -227,10 +253,10 @@ class SQLiteStore(HandoverRecords):
 
     async def _migrate(self) -> None:
         await self._db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-        async with self._db.execute("SELECT MAX(version) FROM schema_version") as cursor:
-            row = await cursor.fetchone()
-        current = row[0] or 0 if row else 0
-        for version in sorted(v for v in MIGRATIONS if v > current):
+        # Every migration not yet applied, not only those above the highest: numbers are handed out to
+        # features built side by side, so a database may have 5 before 3 arrives.
+        applied = {row[0] for row in await self._db.execute_fetchall("SELECT version FROM schema_version")}
+        for version in sorted(v for v in MIGRATIONS if v not in applied):
             await self._db.execute("BEGIN IMMEDIATE")
             try:
                 await MIGRATIONS[version](self._db)
@@ -442,6 +468,26 @@ class SQLiteStore(HandoverRecords):
                 self._done_pending.update(u for u in batch if u != update_id)  # the others try again
                 raise
             self._handled_now.update(batch)
+
+    # -- content versions ----------------------------------------------------------------------
+
+    async def note_served(self, slug: str, digest: str, reviewed: str, as_reviewed: bool) -> bool:
+        """Record that this version of the article is being served, if it is not the one served last.
+
+        Returns True when a new version was recorded. Callers remember what they noted, so this runs once per
+        version and process, not once per answer.
+        """
+        async with self._transaction():
+            cursor = await self._db.execute(_NOTE_SERVED, (slug, digest, reviewed, int(as_reviewed), time.time(),
+                                                           slug, digest, reviewed, int(as_reviewed)))
+            return cursor.rowcount > 0
+
+    async def served_versions(self, slug: str | None = None) -> list[ServedVersion]:
+        """Every version served, oldest first (of one article, or of all)."""
+        sql = "SELECT slug, digest, reviewed, as_reviewed, first_served FROM content_version"
+        rows = await self._db.execute_fetchall(f"{sql} WHERE slug = ? ORDER BY id" if slug else f"{sql} ORDER BY id",
+                                               (slug,) if slug else ())
+        return [ServedVersion(r[0], r[1], r[2], bool(r[3]), r[4]) for r in rows]
 
     # -- admin views ---------------------------------------------------------------------------
 

@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from bot.content.articles import load_articles
 from bot.content.knowledge import Library
 from bot.core.conversation import Conversation
 from bot.core.engine import Engine
 from bot.storage import Store
-from tests.helpers import REPO
+from tests.helpers import REPO, copy_root
 
 SECRET = "admin-cli-test-secret"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -48,7 +49,7 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "bot.sqlite3"
 
 
-@pytest.mark.parametrize("command", ["stats", "unmatched", "suggest"])
+@pytest.mark.parametrize("command", ["stats", "unmatched", "suggest", "history"])
 def test_no_database_yet_is_said_plainly(db_path: Path, command: str) -> None:
     result = run_bot(db_path, command)
     assert result.returncode == 0, result.stderr
@@ -109,3 +110,33 @@ def test_suggest_prints_phrases_and_never_edits_intents(db_path: Path) -> None:
 def test_bad_number_of_days_is_refused(db_path: Path) -> None:
     result = run_bot(db_path, "stats", "--days", "0")
     assert result.returncode == 2 and "must be 1 or more" in result.stderr
+
+
+def test_history_lists_each_served_version_of_an_article_and_from_when(db_path: Path, tmp_path: Path) -> None:
+    root = copy_root(tmp_path)
+
+    async def talk(text: str) -> None:
+        store = await Store.open(db_path, SECRET)
+        try:
+            conversation = Conversation(Engine(Library(root), "https://content.example"), store)
+            for n in range(3):  # three answers from one version: one row
+                await conversation.message(n, n, text)
+        finally:
+            await store.close()
+
+    asyncio.run(talk("what is multiple sclerosis"))
+    article = root / "content" / "ms-immunity-and-treatment.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("In MS, the immune system", "In MS, the body's "
+                                                                   "immune system", 1), encoding="utf-8")
+    asyncio.run(talk("what is multiple sclerosis"))
+
+    result = run_bot(db_path, "--root", str(root), "history", "ms-immunity-and-treatment")
+
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    edited = load_articles(root / "content")[0]["ms-immunity-and-treatment"]
+    assert lines[1] == f"ms-immunity-and-treatment (in the files now: digest {edited.digest})"
+    first, second = lines[2:4]
+    assert " until 20" in first and "until now" in second and len(lines) == 4
+    assert f"digest {edited.digest}" in second and f"digest {edited.digest}" not in first
+    assert "not the reviewed text" in second  # the shipped review records the text before the edit

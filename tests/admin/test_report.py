@@ -19,8 +19,9 @@ from bot.admin.report import (
     usage_report,
 )
 from bot.content.knowledge import Library
-from bot.core.conversation import Conversation
-from bot.core.engine import Engine
+from bot.core.conversation import CONTEXT_REPEAT, FOLLOW_UP, Conversation, recorded_kind
+from bot.core.engine import Context, Engine, Turn
+from bot.core.reply import Reply
 from bot.storage import Store, UnmatchedQuestion
 from tests.helpers import REPO
 
@@ -31,7 +32,7 @@ STEROID_QUESTIONS = (
     "after the steroid infusion for a relapse i felt shaky and sleepless all week",
     "how many days of steroid infusion do neurologists give for a bad relapse",
 )
-ANSWERED = ("topical", "smalltalk", "emergency", "crisis", "medication_change")
+ANSWERED = ("topical",)  # matched on its own; follow-ups are tested below
 
 
 @pytest.fixture(scope="module")
@@ -86,8 +87,55 @@ async def test_usage_text_is_readable(conversation: Conversation) -> None:
     assert kinds == ["topical", "fallback"]
     text = format_usage(await usage_report(store_of(conversation), 7))
     assert "last 7 days" in text and "Messages: 2" in text
-    assert "Answered: 1 (50%)" in text and "No answer (fallback): 1 (50%)" in text
+    assert "Answered: 1 (50%): 1 on its own, 0 as a follow-up" in text and "No answer (fallback): 1 (50%)" in text
     assert "ms_overview" in text and "emergency 0" in text
+
+
+def test_a_context_answer_is_a_follow_up_only_when_it_moves_to_another_topic() -> None:
+    reply, before = Reply(kind="topical"), Context("ms_overview", "ms-immune-role", "ms")
+    assert recorded_kind(Turn(reply, "topical", "ms_overview"), before) == "topical"  # found on its own
+    assert recorded_kind(Turn(reply, "topical", "ms_dmt", used_context=True), before) == FOLLOW_UP
+    assert recorded_kind(Turn(reply, "topical", "ms_overview", used_context=True), before) == CONTEXT_REPEAT
+    assert recorded_kind(Turn(reply, "fallback"), before) == "fallback"
+
+
+async def test_repeats_smalltalk_and_safety_are_counted_apart_from_answers(conversation: Conversation) -> None:
+    before, said = Context(), []
+    for text in ("what is multiple sclerosis", "hmm", "what about treatment", "hello", "I want to kill myself"):
+        turn = await conversation.message(7, 7, text)
+        said.append(recorded_kind(turn, before))
+        before = turn.context if turn.kind == "topical" else before
+    assert said[0] == "topical" and said[-2:] == ["smalltalk", "crisis"]
+
+    report = await usage_report(store_of(conversation), 1)
+
+    assert (report.messages, report.answered, report.follow_ups, report.context_repeats, report.smalltalk) == (
+        5, said.count("topical") + said.count(FOLLOW_UP), said.count(FOLLOW_UP), said.count(CONTEXT_REPEAT), 1)
+    assert report.safety["crisis"] == 1 and report.daily[-1].repeats == said.count(CONTEXT_REPEAT)
+    assert sum(n for _, n in report.top_intents) == report.answered  # repeats are not counted as topics
+
+
+async def test_the_report_text_names_each_kind_apart(conversation: Conversation) -> None:
+    store = store_of(conversation)
+    for kind, intent in (("topical", "ms_overview"), (FOLLOW_UP, "ms_dmt"), (CONTEXT_REPEAT, "ms_dmt"),
+                         ("smalltalk", "greeting"), ("crisis", "crisis")):
+        await store.record_turn(chat_key="c", user_key="u", kind=kind, intent=intent, context=None, text="",
+                                best_intent=None, score=0)
+    text = format_usage(await usage_report(store, 1))
+    assert "Answered: 2 (40%): 1 on its own, 1 as a follow-up" in text
+    assert "Repeated the last answer (message not understood alone): 1 (20%)" in text
+    assert "Small talk (hello, thanks, help): 1" in text and "crisis 1" in text
+    assert "      1  ms_dmt" in text  # the follow-up, not the repeat
+
+
+async def test_kinds_recorded_by_other_channels_are_shown_under_their_own_name(conversation: Conversation) -> None:
+    store = store_of(conversation)
+    for kind in ("handover", "handover", "topical"):
+        await store.record_turn(chat_key="c", user_key="u", kind=kind, intent=None, context=None, text="",
+                                best_intent=None, score=0)
+    report = await usage_report(store, 1)
+    assert (report.answered, report.other) == (1, {"handover": 2})
+    assert "Other: handover 2" in format_usage(report)
 
 
 async def test_empty_store_gives_an_empty_report(conversation: Conversation) -> None:

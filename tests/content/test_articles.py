@@ -82,3 +82,43 @@ def test_shipped_articles_load_cleanly() -> None:
     assert len(articles) == 5
     for article in articles.values():
         assert article.sections and article.summary and article.sources
+
+
+def test_a_bad_front_matter_is_one_error_in_plain_words_at_its_line() -> None:
+    text = GOOD.replace("title: Demo article", "title: Demo: an article")
+    article, problems = parse_article(Path("demo.md"), text)
+    assert article is None
+    [problem] = problems
+    assert (problem.line, problem.field, problem.excerpt) == (3, "front matter", "title: Demo: an article")
+    assert "Put the whole text in quotes" in problem.message and problem.column == 12
+
+
+def test_a_misspelt_field_gets_did_you_mean_and_stands_for_what_it_lost() -> None:
+    article, problems = parse_article(Path("demo.md"), GOOD.replace("reviewed: 2026", "reviewd: 2026"))
+    assert article is None  # a required field is lost: one error, not also "reviewed must be a date"
+    assert [(p.severity, p.line, p.message) for p in problems] == [
+        ("error", 7, "unknown field 'reviewd'. Did you mean 'reviewed'?")]
+    article, problems = parse_article(Path("demo.md"), GOOD.replace('url: ""', 'url: ""\nownr: Team'))
+    assert article is not None
+    assert [(p.severity, p.message) for p in problems] == [("warning", "unknown field 'ownr'. Did you mean 'owner'?")]
+
+
+def test_governance_fields_are_read_and_a_bad_one_is_a_warning() -> None:
+    text = GOOD.replace('url: ""', 'url: ""\nnext_review: 2027-11-20\nowner: MS nurse team\ndigest: 0123456789abcdef')
+    article, problems = parse_article(Path("demo.md"), text)
+    assert problems == [] and article is not None
+    assert (str(article.next_review), article.owner, article.reviewed_digest) == ("2027-11-20", "MS nurse team",
+                                                                                  "0123456789abcdef")
+    _, problems = parse_article(Path("demo.md"), text.replace("2027-11-20", "soon").replace("0123456789", "xyz"))
+    assert [(p.field, p.severity) for p in problems] == [("next_review", "warning"), ("digest", "warning")]
+
+
+def test_the_digest_follows_the_text_not_the_review_fields_or_line_wrapping() -> None:
+    article, _ = parse_article(Path("demo.md"), GOOD)
+    rewrapped, _ = parse_article(Path("demo.md"), GOOD.replace("Para two\ncontinues here.", "Para two continues here."))
+    restamped, _ = parse_article(Path("demo.md"), GOOD.replace("reviewed: 2026-11-20", "reviewed: 2026-12-01\n"
+                                                                "owner: Someone"))
+    edited, _ = parse_article(Path("demo.md"), GOOD.replace("Para one.", "Para one, changed."))
+    assert article and rewrapped and restamped and edited
+    assert article.digest == rewrapped.digest == restamped.digest != edited.digest
+    assert article.changed_since_review  # never stamped

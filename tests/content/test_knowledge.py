@@ -9,6 +9,7 @@ import pytest
 
 import bot.content.knowledge as knowledge_module
 from bot.content.knowledge import CACHE_PREFIX, Library, build_knowledge, fingerprint
+from bot.content.problems import LoadError
 from bot.core.engine import Engine
 from tests.helpers import REPO, copy_root, line_number
 
@@ -153,3 +154,61 @@ def test_if_the_child_cannot_run_the_bot_builds_itself(tmp_path: Path, monkeypat
     applied, _ = library.reload()
     assert applied and library.current.matcher.match("zebra pill").intent_id == "ms_dmt"
     assert "snapshot builder failed (exit status 1)" in caplog.text
+
+
+# -- broken files at start: the last good snapshot ----------------------------------------------
+
+
+def break_intents(root: Path) -> None:
+    path = root / "intents.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("      - ocrevus\n", "\t- ocrevus\n", 1), encoding="utf-8")
+
+
+def test_broken_files_at_start_serve_the_last_good_snapshot_and_say_so(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    root, cache = copy_root(tmp_path), tmp_path / "cache"
+    good = Library(root, cache).current
+    break_intents(root)
+    (root / "intents.yaml").touch()
+
+    library = Library(root, cache)  # a restart with the broken file
+
+    assert library.current.built_at == good.built_at and library.current.key == good.key
+    assert Engine(library, "https://x.example").respond("ocrevus").intent_id == "ms_dmt"
+    broken = library.files_broken
+    assert broken is not None and broken.at_start and broken.serving_built_at == good.built_at
+    assert [p.field for p in broken.problems] == ["yaml"] and "tab" in broken.problems[0].message
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert any("started on the last good content" in m for m in errors) and any("intents.yaml:" in m for m in errors)
+    (root / "intents.yaml").write_text((root / "intents.yaml").read_text().replace("\t- ocrevus", "      - ocrevus"))
+    applied, _ = library.reload()
+    assert applied and library.files_broken is None
+
+
+def test_broken_files_with_no_good_snapshot_refuse_to_start_with_every_error(tmp_path: Path) -> None:
+    root = copy_root(tmp_path)
+    break_intents(root)
+    with pytest.raises(LoadError) as raised:
+        Library(root, tmp_path / "empty-cache")
+    assert [p.field for p in raised.value.problems] == ["yaml"]
+
+
+def test_a_snapshot_built_by_other_code_is_never_started_on(tmp_path: Path) -> None:
+    root, cache = copy_root(tmp_path), tmp_path / "cache"
+    Library(root, cache)
+    [snapshot] = cache_files(cache)
+    snapshot.rename(cache / f"{CACHE_PREFIX}{'0' * 16}{snapshot.name[len(CACHE_PREFIX) + 16:]}")  # another version
+    break_intents(root)
+    with pytest.raises(LoadError):
+        Library(root, cache)
+
+
+def test_a_failed_reload_is_recorded_until_a_good_one(tmp_path: Path) -> None:
+    root = copy_root(tmp_path)
+    library = Library(root)
+    break_intents(root)
+    applied, _ = library.reload()
+    first = library.files_broken
+    assert not applied and first is not None and not first.at_start
+    library.reload()
+    assert library.files_broken is not None and library.files_broken.since == first.since  # still the same outage

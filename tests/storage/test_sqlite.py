@@ -34,6 +34,18 @@ async def test_schema_created_and_versioned(tmp_path: Path) -> None:
         assert db.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == len(MIGRATIONS)
 
 
+async def test_a_migration_numbered_below_one_already_applied_still_runs(tmp_path: Path) -> None:
+    store = await open_store(tmp_path)
+    await store.close()
+    with sqlite3.connect(tmp_path / "bot.sqlite3") as db:  # as if a later number had been merged first
+        db.execute("DELETE FROM schema_version WHERE version = 5")
+        db.execute("DROP TABLE content_version")
+        db.execute("INSERT INTO schema_version(version) VALUES (99)")
+    store = await open_store(tmp_path)
+    assert await store.note_served("a", "d1", "2026-11-20", True)  # migration 5 ran although 99 is recorded
+    await store.close()
+
+
 async def test_context_round_trip(tmp_path: Path) -> None:
     store = await open_store(tmp_path)
     await store.set_context("chat1", StoredContext("ms_overview", "ms-immune-role", "ms"))

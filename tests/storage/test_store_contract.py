@@ -169,6 +169,18 @@ async def test_everything_survives_a_restart(opener: Opener, tmp_path: Path) -> 
         await second.close()
 
 
+async def test_content_versions_are_noted_once_per_change(store: Store) -> None:
+    assert await store.note_served("a", "d1", "2026-11-20", True)
+    assert not await store.note_served("a", "d1", "2026-11-20", True)  # the same version: nothing new
+    assert await store.note_served("b", "x1", "2026-11-20", False)
+    assert await store.note_served("a", "d2", "2026-11-20", False)  # edited after review
+    assert await store.note_served("a", "d1", "2026-11-20", True)  # reverted: served again from now
+    versions = await store.served_versions("a")
+    assert [(v.digest, v.as_reviewed) for v in versions] == [("d1", True), ("d2", False), ("d1", True)]
+    assert versions[0].first_served <= versions[1].first_served <= versions[2].first_served
+    assert [v.slug for v in await store.served_versions()] == ["a", "b", "a", "a"]
+
+
 # -- talking to a person ---------------------------------------------------------------------------
 
 

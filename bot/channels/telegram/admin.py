@@ -16,6 +16,7 @@ import asyncio
 import contextvars
 import logging
 import threading
+import time
 from concurrent.futures import Future
 from functools import partial
 
@@ -29,8 +30,9 @@ from bot.channels.telegram.delivery import with_retries
 from bot.channels.telegram.handlers import BOT_COMMANDS
 from bot.channels.telegram.services import BotData, Callback, Context
 from bot.commands.ask import explain_lines
-from bot.content.knowledge import Library
+from bot.content.knowledge import FilesBroken, Library
 from bot.content.problems import Problem, errors_only
+from bot.core import texts
 from bot.settings import Settings
 from bot.storage.protocol import Store
 
@@ -176,7 +178,8 @@ async def on_reload(update: Update, context: Context) -> None:
 
 def describe_problem(problem: Problem) -> str:
     where = f"{problem.file}:{problem.line}" if problem.line else problem.file
-    return f"• {where}: {problem.field}: {problem.message}"
+    line = f"\n    the line: {problem.excerpt.strip()}" if problem.excerpt else ""  # a caret would not line up here
+    return f"• {where}: {problem.field}: {problem.message}{line}"
 
 
 def reload_outcome(library: Library, applied: bool, problems: list[Problem]) -> str:
@@ -220,6 +223,12 @@ class ReloadNotices:
             return
         future = asyncio.run_coroutine_threadsafe(self.tell_admins(text, _RELOAD_REQUESTED_BY.get()), loop)
         future.add_done_callback(_log_failure)
+
+    def remember_failure(self, problems: list[Problem]) -> None:
+        """Admins were told about these errors another way (at start): a reload failing the same way stays
+        silent, and the fix is announced."""
+        with self._lock:
+            self._last_failure = tuple(str(p) for p in errors_only(problems))
 
     def _notice(self, problems: list[Problem], applied: bool) -> str | None:
         """The message for this outcome, or None: good reloads are silent, a repeated failure too."""
@@ -268,13 +277,32 @@ async def publish_admin_menu(application: Application) -> None:  # type: ignore[
             log.info("admin command menu not set for one admin (%s)", error)
 
 
+def started_on_snapshot_text(broken: FilesBroken) -> str:
+    """What admins are told when the bot started on the last good content."""
+    when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(broken.serving_built_at))
+    return "\n".join([texts.STARTED_ON_SNAPSHOT.format(when=when, count=len(broken.problems)),
+                      *(describe_problem(p) for p in broken.problems),
+                      "Fix the file and save it again (or send /reload)."])
+
+
+async def announce_degraded_start(application: Application) -> None:  # type: ignore[type-arg]
+    """Tell every admin, once, that the bot started on the last good content because the files are broken."""
+    notices: ReloadNotices | None = application.bot_data.get("reload_notices")
+    broken = application.bot_data.library.files_broken
+    if broken is None or not broken.at_start or notices is None:
+        return
+    notices.remember_failure(list(broken.problems))
+    await notices.tell_admins(started_on_snapshot_text(broken))
+
+
 async def start_admin_services(application: Application) -> None:  # type: ignore[type-arg]
     """At the application's start (bot.channels.telegram.app.on_start): reload notices reach the running
-    event loop; the admin menu is published."""
+    event loop; the admin menu is published; admins are told if the bot started on the last good content."""
     notices: ReloadNotices | None = application.bot_data.get("reload_notices")
     if notices is not None:
         notices.loop = asyncio.get_running_loop()
     await publish_admin_menu(application)
+    await announce_degraded_start(application)
 
 
 async def stop_admin_services(application: Application) -> None:  # type: ignore[type-arg]

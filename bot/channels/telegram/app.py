@@ -47,6 +47,7 @@ from bot.channels.telegram.request import AiohttpRequest
 from bot.channels.telegram.services import CONTEXT_TYPES, BotData
 from bot.content.knowledge import Library
 from bot.content.reload import watch_content
+from bot.content.status import STATUS_FILE, keep_status
 from bot.core.conversation import Conversation
 from bot.settings import Settings
 from bot.storage import StorageError
@@ -186,6 +187,7 @@ async def on_start(application: Application) -> None:  # type: ignore[type-arg]
     data.store = store
     data.inbox.store = store
     data.conversation = Conversation(data.engine, store)
+    keep_status(data.library, data.settings.data_dir / STATUS_FILE)  # for the health check
     await telegram_handover.start(application)  # the open tickets, before replayed updates run
     await purge(application)
     await publish_commands(application)

@@ -68,7 +68,7 @@ def link(url: str, label: str) -> str:
 
 def source_line(source: Source) -> str:
     """`Source: <a href="URL">Title</a> · Reviewed 20 Nov 2026`."""
-    return f"Source: {link(source.url, source.title)} · Reviewed {source.reviewed:%d %b %Y}"
+    return f"Source: {link(source.url, source.title)} · {escape(source.review_note())}"
 
 
 def bullet_line(bullet: Bullet) -> str:

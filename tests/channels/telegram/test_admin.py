@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
+import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -13,7 +16,7 @@ from bot.content.knowledge import Library
 from bot.settings import Settings
 from tests.conftest import Harness, bot_env, running
 from tests.fakebotapi import FakeBotApi
-from tests.helpers import copy_root, line_number
+from tests.helpers import REPO, copy_root, line_number
 
 ADMIN = 1001
 OTHER_ADMIN = 3003
@@ -163,3 +166,36 @@ async def test_watcher_tells_every_admin_when_a_save_breaks_the_file(watching_bo
     [mine] = watching_bot.api.sent_messages(ADMIN)
     for message in (notice, mine):
         assert f"intents.yaml:{line}: settings.threshold" in message["text"]
+
+
+async def test_broken_files_at_start_run_on_the_last_good_content_and_say_so(api: FakeBotApi, tmp_path: Path) -> None:
+    root = copy_root(tmp_path)
+    env = bot_env(api.base_url, tmp_path, BOT_ADMIN_IDS=f"{ADMIN},{OTHER_ADMIN}")
+    settings = Settings.from_env(env, root=root)
+    Library(root, settings.data_dir / "cache")  # an earlier run left its snapshot in the cache
+    path = root / "intents.yaml"
+    good = path.read_text(encoding="utf-8")
+    broken = good.replace("label: What epilepsy is", "label: Epilepsy: what it is", 1)
+    path.write_text(broken, encoding="utf-8")
+    for admin in (ADMIN, OTHER_ADMIN):
+        api.add_chat(admin)
+
+    async with running(settings, Library(root, settings.data_dir / "cache")) as app:  # a restart
+        bot = Harness(api, app)
+        for admin in (ADMIN, OTHER_ADMIN):
+            [notice] = await api.wait_for_messages(1, chat_id=admin)
+            assert notice["text"].startswith("⚠️ Started on the last good content")
+            assert f"intents.yaml:{line_number(broken, 'Epilepsy: what it is')}: yaml: this text has ': '" in \
+                notice["text"]
+        assert "What MS is" in texts(await bot.say("what is multiple sclerosis", user_id=PATIENT))[0]
+        health = subprocess.run([sys.executable, "-m", "bot.channels.telegram.health"], env={**os.environ, **env}, cwd=REPO,
+                                capture_output=True, text=True, timeout=30)
+        assert health.returncode == 0 and "DEGRADED: the content files have 1 error(s)" in health.stdout
+        assert "the bot started on the last good version" in health.stdout
+
+        path.write_text(good, encoding="utf-8")
+        [fixed] = await command(bot, "/reload")
+        assert fixed["text"].startswith("Reloaded: ")
+        [_, notice] = await api.wait_for_messages(2, chat_id=OTHER_ADMIN)
+        assert "the earlier problem is fixed" in notice["text"]
+        assert not (settings.data_dir / "content_status.json").exists()
