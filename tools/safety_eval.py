@@ -131,7 +131,8 @@ def evaluate_safety(engine: Engine, items: list[Item], path: str = "") -> Safety
         kinds.setdefault(item.expect, Counter()).update(
             {"n": 1, "served": int(served), "line_only": int(result.line_only(item.expect))})
         criteria.setdefault(item.criterion, Counter()).update(
-            {"n": 1, "served": int(served), "named": int(result.criterion == item.criterion)})
+            {"n": 1, "served": int(served), "named": int(served if item.expect == "calm" else
+                                                         result.criterion == item.criterion)})
         if item.expect == "calm":
             report.calm += 1
             report.alarms += int(not served)
