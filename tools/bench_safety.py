@@ -75,7 +75,7 @@ def format_safety_bench(result: JSON, target_ms: float) -> list[str]:
     """The lines `python -m bot bench` prints for the safety check."""
     check = result["check"]
     met = "yes" if check["p99_ms"] < target_ms else "NO"
-    lines = [f"Safety check (bot.safety), {result['messages']} different messages x {ROUNDS - 1} rounds: "
+    lines = [f"Safety check (bot/nlu/safety.py), {result['messages']} different messages x {ROUNDS - 1} rounds: "
              f"p50 {check['p50_ms']:.3f} ms, p99 {check['p99_ms']:.3f} ms, max {check['max_ms']:.3f} ms "
              f"(target p99 < {target_ms} ms: {met})",
              "  by message length (characters: p50 / p99 ms, microseconds per character at p50):"]
