@@ -39,6 +39,13 @@ def test_ask_prints_reply_and_numbered_buttons() -> None:
     assert "Reviewed" in result.stdout and "[1]" in result.stdout
 
 
+def test_explain_names_the_safety_tier_and_criterion() -> None:
+    result = run_bot("explain", "my husband had a seizure")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("SAFETY: emergency, possible (a safety line on top of the answer), criterion "
+                                    "seizure_now;")
+
+
 def test_explain_shows_candidates_and_keywords() -> None:
     result = run_bot("explain", "MS meds")
     assert result.returncode == 0, result.stderr

@@ -64,7 +64,9 @@ def explain_lines(engine: Engine, question: str) -> list[str]:
     flag = knowledge.safety.check(question)
     lines = []
     if flag:
-        lines.append(f"SAFETY: {flag.kind} (checked before matching) rule: {flag.rule[:90]}")
+        reply = "the safety reply alone" if flag.certain else "a safety line on top of the answer"
+        lines.append(f"SAFETY: {flag.kind}, {flag.tier} ({reply}), criterion {flag.criterion}; concepts: "
+                     f"{flag.rule.partition(': ')[2][:120]}")
     match = knowledge.matcher.match(question)
     settings = knowledge.intent_file.settings
     lines.append(f"decision: {match.status} {match.intent_id or ''} score={match.score} "
