@@ -94,6 +94,8 @@ class SafetyReport:
 def load_items(path: Path) -> list[Item]:
     """The items of a safety set; SafetySetError naming the first bad item."""
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if isinstance(raw, dict) and "items" in raw:  # the blind sets' shape: {items: [...]}
+        raw = raw["items"]
     if not isinstance(raw, list):
         raise SafetySetError(f"{path}: must be a list of items with text, expect, criterion, voice")
     items = []
