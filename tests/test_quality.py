@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.check import lands_on_own_intent
-from bot.engine import Engine
-from bot.evaluate import FLOORS, SAFETY, Report, evaluate, load_cases
-from bot.knowledge import Library
+from bot.content.check import lands_on_own_intent
+from bot.content.knowledge import Library
+from bot.core.engine import Engine
 from tests.helpers import REPO
+from tools.evaluate import FLOORS, SAFETY, Report, evaluate, load_cases
 
 DEVSET = REPO / "tests" / "data" / "devset.yaml"
 # Written without seeing intents.yaml or the development set, and not used for tuning keywords: the check

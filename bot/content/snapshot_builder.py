@@ -1,0 +1,105 @@
+"""Building a snapshot in a child process, so that the running bot only ever reads finished ones.
+
+At 10,000 intents a build takes seconds of CPU and about 100 MB of scratch memory (the YAML parser's
+objects, the index builder's lists). Built in a child process:
+
+* the bot keeps answering at full speed meanwhile: the child does not share its interpreter lock;
+* the bot stays one snapshot big: the scratch memory dies with the child, and the bot reads the result
+  into fresh memory instead of living among the fragments of a build;
+* a file that blows the parser up (memory, a crash in a C extension, a build that never ends) cannot take
+  the bot down: the child has a memory ceiling and a time limit, and when it fails the bot keeps serving
+  its last good snapshot and tells the admins. It never builds in its own process instead.
+
+The result travels through the snapshot cache: the child writes `knowledge-<key>.pickle`, signed with the
+cache's key (which it reads from its stdin, never from its command line), as a build in the bot's own process
+would, plus a small JSON file with the key and every problem found (JSON: reading it cannot run code).
+
+Child: `python -m bot.content.snapshot_builder ROOT CACHE_DIR PREVIOUS_KEY RESULT_FILE` (the signing key in hex on
+stdin).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import logging
+import resource
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from bot.content.knowledge import SnapshotCache, build_knowledge, cached_snapshot
+from bot.content.problems import Problem
+from bot.private_files import make_private_dir
+
+log = logging.getLogger(__name__)
+BUILD_TIMEOUT_S = 120  # a 10,000-intent build takes ~6 s: only a hung child is stopped
+MEMORY_LIMIT_BYTES = 3 * 1024**3  # address space; a 10,000-intent build peaks near 200 MB of it resident
+Result = tuple[str | None, list[Problem]]  # (key of the snapshot written, or None if the files have errors)
+
+
+class BuildFailed(RuntimeError):
+    """The child did not finish a build: it crashed, ran out of memory or time. The message says which."""
+
+
+def build_in_child(root: Path, cache: SnapshotCache, previous_key: str) -> Result:
+    """Build in a child process; BuildFailed if the child itself failed (or took over BUILD_TIMEOUT_S)."""
+    timeout = BUILD_TIMEOUT_S
+    try:
+        make_private_dir(cache.folder)
+        with tempfile.NamedTemporaryFile(dir=cache.folder, prefix="build-", suffix=".result", delete=False) as handle:
+            result_file = Path(handle.name)
+    except OSError as error:
+        raise BuildFailed(f"the snapshot builder could not start: {error}") from error
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "bot.content.snapshot_builder", str(root), str(cache.folder), previous_key,
+             str(result_file)], input=cache.signing_key.hex().encode(), capture_output=True, timeout=timeout,
+            check=False)
+        if done.returncode != 0:
+            log.error("the snapshot builder failed (exit status %s): %s", done.returncode,
+                      done.stderr.decode(errors="replace")[-2000:])
+            raise BuildFailed(f"the snapshot builder failed (exit status {done.returncode}"
+                              f"{', out of memory' if b'MemoryError' in done.stderr else ''})")
+        return _read_result(result_file)
+    except subprocess.TimeoutExpired as error:
+        log.error("the snapshot builder took longer than %s s and was stopped", timeout)
+        raise BuildFailed(f"the snapshot builder took longer than {timeout:g} s and was stopped") from error
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        log.error("the snapshot builder failed: %s: %s", type(error).__name__, error)
+        raise BuildFailed(f"the snapshot builder failed ({type(error).__name__})") from error
+    finally:
+        result_file.unlink(missing_ok=True)
+
+
+def _read_result(path: Path) -> Result:
+    result = json.loads(path.read_text(encoding="utf-8"))
+    key = result["key"]
+    if key is not None and not isinstance(key, str):
+        raise TypeError("the snapshot key must be a text")
+    return key, [Problem(**problem) for problem in result["problems"]]
+
+
+def _limit_memory() -> None:
+    """A file that makes the parser swallow memory stops this child, not the machine."""
+    with contextlib.suppress(ValueError, OSError):
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES if hard == resource.RLIM_INFINITY
+                                                else min(MEMORY_LIMIT_BYTES, hard), hard))
+
+
+def main(argv: list[str] | None = None) -> int:
+    root, cache_dir, previous_key, result_file = (argv if argv is not None else sys.argv[1:])
+    _limit_memory()
+    cache = SnapshotCache(Path(cache_dir), bytes.fromhex(sys.stdin.read().strip()))
+    previous = cached_snapshot(cache, previous_key) if previous_key else None
+    knowledge, problems = build_knowledge(Path(root), cache, previous)
+    result = {"key": knowledge.key if knowledge else None, "problems": [dataclasses.asdict(p) for p in problems]}
+    Path(result_file).write_text(json.dumps(result), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

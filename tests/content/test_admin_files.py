@@ -1,0 +1,159 @@
+"""Odd admin files: every failure is a problem with file and line, never a traceback or a stuck parser."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.content.articles import load_articles, parse_article
+from bot.content.intents import parse_intents
+from bot.content.knowledge import Library, build_knowledge
+from tests.helpers import REPO, copy_root
+
+ARTICLES, _ = load_articles(REPO / "content")
+SHIPPED = (REPO / "intents.yaml").read_text(encoding="utf-8")
+ARTICLE = (REPO / "content" / "ms-immune-role.md").read_text(encoding="utf-8")
+
+
+def problems_of_intents(text: str) -> list[tuple[str, int | None, str]]:
+    loaded, problems = parse_intents(text, ARTICLES)
+    assert loaded is None
+    return [(p.file, p.line, p.message) for p in problems if p.severity == "error"]
+
+
+def problems_of_article(text: str) -> list[tuple[str, int | None, str]]:
+    _, problems = parse_article(Path("content/odd.md"), text)
+    return [(p.file, p.line, p.message) for p in problems if p.severity == "error"]
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("intents:\n  - id: x\n    ? [a, b]\n    : 1\n", 3),  # a list as a key: unhashable
+    ("intents:\n  - {[1]: 2}\n", 2),
+    ("intents:\n  - id: x\n    ? {a: 1}\n    : 1\n", 3),
+])
+def test_a_list_or_mapping_as_a_key_is_a_problem_with_its_line(text: str, line: int) -> None:
+    [(file, found_line, message)] = problems_of_intents(text)
+    assert (file, found_line) == ("intents.yaml", line) and "list or mapping" in message
+
+
+def test_a_bad_key_in_front_matter_is_a_problem_with_its_line() -> None:
+    [(file, line, message)] = problems_of_article("---\nslug: odd\n? [a]\n: 1\n---\n## A\ntext\n")
+    assert (file, line) == ("content/odd.md", 3) and "list or mapping" in message
+
+
+@pytest.mark.parametrize("text", [
+    "intents: " + "[" * 5000 + "]" * 5000 + "\n",
+    "intents:\n  - id: " + "{a: " * 3000 + "1" + "}" * 3000 + "\n",
+    "intents:\n" + "".join(" " * i + f"k{i}:\n" for i in range(2, 1500)),  # nesting by indentation alone
+])
+def test_deep_nesting_is_a_problem_not_a_recursion_error(text: str) -> None:
+    [(file, line, message)] = problems_of_intents(text)
+    assert file == "intents.yaml" and line and "nested too deeply" in message
+
+
+def test_deep_nesting_in_front_matter() -> None:
+    [(_, line, message)] = problems_of_article("---\nslug: odd\nx: " + "[" * 5000 + "]" * 5000 + "\n---\n## A\nt\n")
+    assert line == 3 and "nested too deeply" in message
+
+
+# -- linear regexes: 100,000-character lines --------------------------------------------------------
+
+LONG_LINES = r"""
+import json, sys, time
+from pathlib import Path
+from bot.content.articles import load_articles, parse_article
+from bot.content.intents import parse_intents
+from bot.content.yamlsource import split_block_list
+n = 100_000
+article = Path(sys.argv[1]).read_text()
+shipped = Path(sys.argv[2]).read_text()
+cases = {
+    "heading with trailing spaces": article.replace("\n## ", "\n## Heading" + " " * n + "x\n\n## ", 1),
+    "heading of spaces then hashes": article.replace("\n## ", "\n## A" + " \t" * (n // 2) + "#" * 10 + "\n\n## ", 1),
+    "heading of spaces": article + "\n## " + " " * n + "\n",
+    "body line": article + "\n" + "word " * (n // 5) + "\n",
+    "front matter line": article.replace("\ntopic:", "\nnote: " + " " * n + "x\ntopic:", 1),
+    "many dashes": "---" + " " * n + "\n" + article,
+}
+articles, _ = load_articles(Path(sys.argv[3]))
+intents = {
+    "intents key line": shipped.replace("\nintents:", "\nintents:" + " " * n + "x", 1),
+    "comment after spaces": shipped.replace("\nintents:", "\n" + " " * n + "# note\nintents:", 1),
+    "keyword line": shipped.replace("      - ocrevus\n", "      - " + "ms " * (n // 3) + "\n", 1),
+    "tabs before a dash": shipped.replace("  - id: greeting", " " * n + "\t- id: greeting", 1),
+}
+out = {}
+for name, text in cases.items():
+    start = time.perf_counter(); parse_article(Path("content/ms-immune-role.md"), text)
+    out[name] = time.perf_counter() - start
+for name, text in intents.items():
+    start = time.perf_counter(); split_block_list(text, "intents"); parse_intents(text, articles)
+    out[name] = time.perf_counter() - start
+print(json.dumps(out))
+"""
+
+
+def test_regexes_over_admin_text_are_linear_on_100000_character_lines() -> None:
+    """A hang guard, not a speed test: each case takes milliseconds; the old heading pattern took over 8 minutes
+    for 8,000 spaces (and would take days for 100,000). The child is stopped if it does not finish."""
+    done = subprocess.run([sys.executable, "-c", LONG_LINES, str(REPO / "content" / "ms-immune-role.md"),
+                           str(REPO / "intents.yaml"), str(REPO / "content")], capture_output=True, text=True,
+                          cwd=REPO, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert len(json.loads(done.stdout)) == 10
+
+
+# -- links out of content/ ---------------------------------------------------------------------------
+
+
+def test_a_link_to_a_file_outside_content_is_refused_unread(tmp_path: Path) -> None:
+    root = copy_root(tmp_path)
+    outside = tmp_path / "private.md"
+    outside.write_text("---\nslug: private\nsecret line: hunter2\n---\n", encoding="utf-8")
+    (root / "content" / "private.md").symlink_to(outside)
+    (root / "content" / "passwd.md").symlink_to("/etc/passwd")
+    inside = root / "content" / "alias.md"
+    inside.symlink_to(root / "content" / "ms-immune-role.md")  # a link within content/ is fine (then a slug error)
+    _articles, problems = load_articles(root / "content")
+    refused = {p.file: p.message for p in problems if "outside content/" in p.message}
+    assert set(refused) == {"content/private.md", "content/passwd.md"}
+    assert not any("hunter2" in str(p) or "root:" in str(p) for p in problems)
+    assert "content/alias.md" in {p.file for p in problems}  # read, and its slug reported
+
+
+# -- the loader as a whole -------------------------------------------------------------------------
+
+
+def test_a_bad_file_at_start_is_a_list_of_problems(tmp_path: Path) -> None:
+    root = copy_root(tmp_path)
+    (root / "intents.yaml").write_text(SHIPPED.replace("  - id: greeting\n", "  - {[1]: 2}\n  - id: greeting\n", 1),
+                                       encoding="utf-8")
+    knowledge, problems = build_knowledge(root)
+    assert knowledge is None and [p.field for p in problems if p.severity == "error"] == ["yaml"]
+
+
+def test_the_bot_process_starts_with_problems_listed_not_a_traceback(tmp_path: Path) -> None:
+    root = copy_root(tmp_path)
+    (root / "intents.yaml").write_text("intents: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "BOT_"))}
+    done = subprocess.run([sys.executable, "-m", "bot", "--root", str(root), "ask", "what is ms"],
+                          capture_output=True, text=True, cwd=REPO, timeout=60,
+                          env={**env, "BOT_DB_PATH": str(tmp_path / "data" / "bot.sqlite3")})
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "intents.yaml:1: error: yaml" in done.stderr and "nested too deeply" in done.stderr
+
+
+def test_reload_never_raises(tmp_path: Path) -> None:
+    root = copy_root(tmp_path)
+    library = Library(root)
+    for odd in ("intents:\n  - {[1]: 2}\n", "intents: " + "[" * 3000, "\x00\xff binary", ""):
+        (root / "intents.yaml").write_text(odd, encoding="utf-8", errors="surrogateescape")
+        applied, problems = library.reload()
+        assert not applied and problems
+    (root / "intents.yaml").write_text(SHIPPED, encoding="utf-8")
+    assert library.reload()[0]
