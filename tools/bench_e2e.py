@@ -124,17 +124,22 @@ def _inbox_state(db: Path) -> JSON:
 
 
 def run_bot(mode: str, root: Path) -> int:
-    """The bot exactly as `python -m bot run` starts it; "unlimited" lifts the 30 requests/s limiter."""
+    """The bot exactly as `python -m bot run` starts it; "unlimited" lifts the 30 requests/s limiter and the
+    per-user throttle (bot/channels/telegram/fairness.py): that run measures the bot's own capacity, with 100
+    simulated users each sending several messages a second, far over a person's share."""
     import logging
 
     from bot.channels.telegram import app as telegram_app
+    from bot.channels.telegram import delivery
 
     settings = Settings.from_env(root=root)
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if mode == "unlimited":
-        # build_application takes no rate limiter; this is the one knob the benchmark turns.
+        # build_application takes no rate limiter and no throttle; these are the knobs the benchmark turns.
         telegram_app.AIORateLimiter = functools.partial(  # type: ignore[attr-defined]
             telegram_app.AIORateLimiter, overall_max_rate=0, group_max_rate=0)
+        delivery.UserThrottle = functools.partial(  # type: ignore[misc]
+            delivery.UserThrottle, burst=1_000_000, per_minute=1e9)
     return telegram_app.run(argparse.Namespace(webhook=False), settings)
 
 

@@ -18,10 +18,11 @@ from bot.core.handover_replies import ASK as HANDOVER_ASK
 from bot.core.handover_replies import HandoverPolicy, compose_request
 from bot.core.reply import Reply
 from bot.core.safety_state import SafetyState, clear_question
-from bot.nlu.matcher import MAX_MATCH_WORDS, Match, match_words
+from bot.nlu.matcher import Match
 from bot.nlu.normalise import MAX_MESSAGE_CHARS, has_letters
 from bot.nlu.safety import SafetyFlag
 
+FOLLOW_UP_CHARS = 300  # longer messages are not follow-ups: they are not matched a second time (bounded work)
 # The word a follow-up borrows from the last topic: "and what about treatment?" after MS.
 TOPIC_WORDS = {"ms": "ms", "epilepsy": "epilepsy", "neuro-immune": "immune"}
 URGENT_KINDS = ("emergency", "crisis")  # safety replies that cannot wait, even while a person is on the line
@@ -98,7 +99,7 @@ class Engine:
         match = knowledge.matcher.match(text)
         used_context = False
         # A follow-up ("and treatment?") is short: a long message is not matched a second time with the subject.
-        if borrow and (subject := self._subject(knowledge, context)) and len(match_words(text)) < MAX_MATCH_WORDS:
+        if borrow and len(text) <= FOLLOW_UP_CHARS and (subject := self._subject(knowledge, context)):
             # A follow-up ("and treatment?", "is it inherited?") borrows the last answer's subject. It wins when
             # the message alone found no answer, or found one about another disease that the subject outscores
             # ("is it inherited?" after MS is not about epilepsy genes); "what is epilepsy" after MS stays put.

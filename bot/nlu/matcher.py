@@ -64,8 +64,8 @@ TYPO_COST = 8.0  # similarity lost per edit: "sclerosys" is a 92 match for "scle
 MAX_CANDIDATES = 5
 # Bounded work per message, whatever it holds (see `Matcher._lookups`):
 MAX_TYPO_WORD = 30  # letters; a longer word is looked up exactly: its typo variants grow with its length squared
-TYPO_VARIANT_BUDGET = 1_500  # typo variants looked up per message (real ones need at most ~550); past it, exactly
-MAX_MATCH_WORDS = 48  # distinct words compared per message (real questions have under 20; the rest is a story)
+TYPO_VARIANT_BUDGET = 1_200  # typo variants looked up per message (real ones need at most ~550); past it, exactly
+MAX_MATCH_WORDS = 32  # distinct words compared per message (real questions have under 20; the rest is a story)
 _SUFFIXES = (("ness", ""), ("ment", ""), ("ing", ""), ("ed", ""))
 
 

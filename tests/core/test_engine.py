@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from bot.content.knowledge import Library
-from bot.core.engine import Context, Engine
+from bot.core.engine import FOLLOW_UP_CHARS, Context, Engine
 from bot.core.reply import ACTION_MAX_BYTES
 from tests.helpers import REPO
 
@@ -168,3 +168,12 @@ def test_handover_offer_asks_consent_and_names_the_last_topic() -> None:
 def test_fallback_did_you_mean_and_help_offer_a_person(engine: Engine) -> None:
     for reply in (engine.respond("how do I fix my bicycle").reply, engine.help()):
         assert "ho" in [b.action for b in reply.all_buttons()]
+
+
+def test_a_long_message_is_not_matched_again_as_a_follow_up(engine: Engine) -> None:
+    """Bounded work: a follow-up is short, so a long message costs one match, not two."""
+    first = engine.respond("what is ms")
+    short = "and what about treatment?"
+    assert engine.respond(short, first.context).used_context
+    long = short + " please" * 60  # filler words only: the same question, too long to be a follow-up
+    assert len(long) > FOLLOW_UP_CHARS and not engine.respond(long, first.context).used_context
