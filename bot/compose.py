@@ -37,10 +37,15 @@ def _paragraph_words(paragraph: str) -> frozenset[str]:
 
 
 def best_passage(section: Section, question: str, keyword: str | None) -> str:
-    """The paragraph of `section` that shares the most (rarest) words with the question."""
+    """The paragraph of `section` that answers the question."""
+    return section.paragraphs[passage_index(section, question, keyword)]
+
+
+def passage_index(section: Section, question: str, keyword: str | None = None) -> int:
+    """The place in `section` of the paragraph that shares the most (rarest) words with the question."""
     paragraphs = section.paragraphs
     if len(paragraphs) == 1:
-        return paragraphs[0]
+        return 0
     bags = [_paragraph_words(p) for p in paragraphs]
     frequency = Counter(w for bag in bags for w in bag)
     wanted = set(match_words(question)) | set(match_words(keyword or ""))
@@ -53,8 +58,7 @@ def best_passage(section: Section, question: str, keyword: str | None) -> str:
         return total
 
     scores = [score(bag) for bag in bags]
-    best = max(range(len(paragraphs)), key=lambda i: (scores[i], -i))
-    return paragraphs[best]
+    return max(range(len(paragraphs)), key=lambda i: (scores[i], -i))
 
 
 def trim(text: str, limit: int = EXCERPT_CHARS) -> str:

@@ -40,6 +40,8 @@ class Turn:
     safety: SafetyFlag | None = None
     context: Context = Context()
     used_context: bool = False
+    passage: int | None = None  # the paragraph shown, by its place in the section
+    fallback: str = ""  # why nothing was answered: health, gibberish, language, other, long
 
     @property
     def answered(self) -> bool:

@@ -12,7 +12,8 @@ import pytest
 
 from bot.check import lands_on_own_intent
 from bot.engine import Engine
-from bot.evaluate import FLOORS, SAFETY, Report, evaluate, load_cases
+from bot.evalrun import FLOORS, SAFETY, SetReport, evaluate_set
+from bot.evalsets import OUT_OF_SCOPE, load_set
 from bot.knowledge import Library
 from tests.helpers import REPO
 
@@ -28,49 +29,50 @@ def engine() -> Engine:
 
 
 @pytest.fixture(scope="module", params=[DEVSET, HOLDOUT], ids=["devset", "holdout"])
-def report(engine: Engine, request: pytest.FixtureRequest) -> Report:
-    return evaluate(engine, load_cases(request.param))
+def report(engine: Engine, request: pytest.FixtureRequest) -> SetReport:
+    (found,) = load_set(request.param)
+    return evaluate_set(engine, found)
 
 
-def mistakes(report: Report, which: str) -> str:
+def mistakes(report: SetReport, which: str) -> str:
     """The wrong answers of one kind, one a line, for the assertion message."""
     def wanted(m: dict[str, object]) -> bool:
         expected = m["expected"]
         if which == "in_scope":
-            return expected is not None and expected not in SAFETY
+            return expected not in (OUT_OF_SCOPE, *SAFETY)
         if which == "oos":
-            return expected is None
+            return expected == OUT_OF_SCOPE
         return expected == which
 
     rows = [f"  expected {m['expected']!s:<30} got {m['got']!s:<30} {m['text']}" for m in report.mistakes if wanted(m)]
     return "\n".join(rows) or "  (none)"
 
 
-def test_in_scope_accuracy(report: Report) -> None:
+def test_in_scope_accuracy(report: SetReport) -> None:
     floor = FLOORS["in_scope_accuracy"]
-    assert report.in_scope_accuracy >= floor, (
+    assert (report.in_scope_accuracy or 0.0) >= floor, (
         f"top-1 accuracy on in-scope messages is {report.in_scope_accuracy:.1%}, below {floor:.0%}:\n"
         f"{mistakes(report, 'in_scope')}")
 
 
-def test_out_of_scope_rejection(report: Report) -> None:
+def test_out_of_scope_rejection(report: SetReport) -> None:
     floor = FLOORS["oos_rejection"]
-    assert report.oos_rejection >= floor, (
+    assert (report.oos_rejection or 0.0) >= floor, (
         f"out-of-scope rejection is {report.oos_rejection:.1%}, below {floor:.0%}; these got an answer:\n"
         f"{mistakes(report, 'oos')}")
 
 
-def test_emergency_recall(report: Report) -> None:
-    assert report.emergency_recall >= FLOORS["emergency_recall"], (
+def test_emergency_recall(report: SetReport) -> None:
+    assert (report.emergency_recall or 0.0) >= FLOORS["emergency_recall"], (
         f"emergency recall is {report.emergency_recall:.1%}; missed:\n{mistakes(report, 'emergency')}")
 
 
-def test_crisis_recall(report: Report) -> None:
-    assert report.crisis_recall >= FLOORS["crisis_recall"], (
+def test_crisis_recall(report: SetReport) -> None:
+    assert (report.crisis_recall or 0.0) >= FLOORS["crisis_recall"], (
         f"crisis recall is {report.crisis_recall:.1%}; missed:\n{mistakes(report, 'crisis')}")
 
 
-def test_no_false_emergency_on_calm_seizure_questions(report: Report) -> None:
+def test_no_false_emergency_on_calm_seizure_questions(report: SetReport) -> None:
     calm = [m for m in report.mistakes if m["got"] == "emergency" and m["expected"] != "emergency"]
     assert report.calm_seizure_false_emergencies == 0, (
         "calm seizure questions got the emergency reply:\n" + "\n".join(f"  {m['text']}" for m in calm))
