@@ -4,8 +4,8 @@ Built once per snapshot of `intents.yaml`; `match()` is pure and thread-safe.
 
 Words: messages and keywords go through the same steps, so they meet however they are typed: filler words
 dropped (`bot.normalise.STOPWORDS`), light stemming ("treated"/"treatment", "caused"/"cause"), spelled-out
-terms folded into their abbreviation ("multiple sclerosis" -> "ms", `_PHRASES`), and synonyms sharing one
-vocabulary entry ("fits"/"seizures", "tablets"/"medication", `_SYNONYMS`).
+terms folded into their abbreviation ("multiple sclerosis" -> "ms"), and synonyms sharing one vocabulary entry
+("fits"/"seizures", "tablets"/"medication"): both lists are in `bot.lexicon`.
 
 Scoring an intent: its best keyword (all words found, or for 3+ words all but one that is not its rarest;
 typos cost a little),
@@ -29,13 +29,14 @@ How it stays fast at thousands of intents (cost grows with the message, not the 
 
 from __future__ import annotations
 
+import copy
 import itertools
 import math
 import zlib
 from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
@@ -43,7 +44,9 @@ from typing import Literal
 
 from rapidfuzz.distance import OSA
 
+from bot.example_index import Document, ExampleIndex
 from bot.intents import Intent, MatchSettings
+from bot.lexicon import OTHER_HEALTH_WORDS, PHRASES, SYNONYM_GROUPS
 from bot.normalise import NEGATIONS, STOPWORDS, content_tokens, is_plain, squeeze, tokens
 
 Status = Literal["matched", "ambiguous", "fallback"]
@@ -62,6 +65,27 @@ EXACT = 99.9  # an out-of-scope keyword overrules a topical answer only when spe
 OUT_OF_SCOPE_SHARE = 0.2  # and when it is a real part of the message, not a passing word in a long story
 TYPO_COST = 8.0  # similarity lost per edit: "sclerosys" is a 92 match for "sclerosis"
 MAX_CANDIDATES = 5
+MIN_COVERAGE = 0.2  # an intent only the second signal reached must explain this much of the message
+
+
+# The second signal's calibration: example-only answers are as often right as keyword answers at the
+# threshold (68) from this coverage on (measured on the development sets: `python -m bot evaluate
+# --calibration` prints both signals' precision by score band).
+EXAMPLE_COVERAGE_AT_THRESHOLD = 0.80
+EXAMPLE_SLOPE = 75.0  # points per unit of coverage around that point
+AGREEMENT = 0.15  # share of the weaker signal added when both point at the same intent
+FOREIGN_PENALTY = 14.0  # per health word the articles do not cover and the intent does not explain
+
+
+def example_points(coverage: float, threshold: float = 68.0) -> float:
+    """The second signal on the keyword scale: coverage 0-1 -> 0-100, `threshold` where example-only answers
+    become as reliable as keyword answers at the threshold."""
+    return max(0.0, min(100.0, threshold + EXAMPLE_SLOPE * (coverage - EXAMPLE_COVERAGE_AT_THRESHOLD)))
+
+
+def combine(keyword: float, example: float) -> float:
+    """One score from both signals: the stronger one, plus a share of the other when it agrees."""
+    return min(100.0, max(keyword, example) + AGREEMENT * min(keyword, example))
 _SUFFIXES = (("ness", ""), ("ment", ""), ("ing", ""), ("ed", ""))
 
 
@@ -89,50 +113,13 @@ def stem(word: str) -> str:
     return word
 
 
-# Spelled-out terms and the abbreviation they fold into. The disease name matters most: "multiple
-# sclerosis" is then as common (and as weak a clue to the topic) as "ms".
-_PHRASES = {
-    "multiple sclerosis": "ms",
-    "central nervous system": "cns",
-    "blood brain barrier": "bbb",
-    "vagus nerve stimulation": "vns",
-    "vagus nerve stimulator": "vns",
-    "traumatic brain injury": "tbi",
-    # the subject of the refractory-epilepsy article, however it is put
-    "medicine resistant": "refractory",
-    "treatment resistant": "refractory",
-    "hard to treat": "refractory",
-    "hard to control": "refractory",
-}
-# Words patients and leaflets use for the same thing; the first names the group. A keyword with one of them
-# matches a message with another, and each keeps its own typo tolerance.
-_SYNONYMS = (
-    ("seizure", "fit", "fitting", "convulsion"),
-    ("medicine", "medication", "meds", "drug", "tablet", "pill", "aed"),
-    ("type", "kind", "sort"),
-    ("symptom", "sign"),
-    ("fatigue", "tired", "exhausted", "exhaustion"),
-    ("pee", "peeing", "wee", "weeing", "urinate", "urination", "urine"),
-    ("gut", "tummy", "stomach", "belly", "bowel"),
-    ("physio", "physiotherapy", "physiotherapist"),
-    ("surgery", "operation"),
-    ("worse", "worsen", "deteriorate"),
-    ("cure", "curable"),
-    ("treat", "treatable"),
-    ("interaction", "interact", "interfere", "interference"),
-    ("likely", "prone"),
-    ("hard", "harder", "hardest", "difficult", "tough"),
-    ("refractory", "intractable"),
-    ("resistance", "resistant", "resist", "resists"),
-    ("miss", "missed", "missing", "forget", "forgot", "forgetting", "skip", "skipped", "skipping"),
-    ("anxiety", "anxious"),
-    ("depression", "depressed"),
-)
-SYNONYMS: dict[str, tuple[str, ...]] = {stem(group[0]): tuple(stem(w) for w in group[1:]) for group in _SYNONYMS}
+SYNONYMS: dict[str, tuple[str, ...]] = {stem(group[0]): tuple(stem(w) for w in group[1:]) for group in SYNONYM_GROUPS}
 _CANONICAL = {spelling: canonical for canonical, spellings in SYNONYMS.items() for spelling in spellings}
+# Health words the articles do not cover, as the matcher writes them.
+FOREIGN_WORDS = frozenset(_CANONICAL.get(stem(word), stem(word)) for word in OTHER_HEALTH_WORDS)
 PHRASES: dict[tuple[str, ...], str] = {
     tuple(_CANONICAL.get(stem(w), stem(w)) for w in long.split() if w != "to"): short
-    for long, short in _PHRASES.items()
+    for long, short in PHRASES.items()
 }
 # The diseases the bot covers, by the words that name them. A topical intent whose keywords name only one of
 # them never answers a message that names only the other: "immunotherapy for ms" is not the epilepsy text.
@@ -160,6 +147,11 @@ def canonical_word(word: str) -> str:
 def match_words(text: str) -> list[str]:
     """The message words the matcher compares: normalised, filler removed, word forms and phrases folded."""
     return list(dict.fromkeys(word for word, _ in _typed_words(text)))
+
+
+def index_words(text: str) -> list[str]:
+    """`match_words` with synonyms written as their group's word: the second signal's vocabulary."""
+    return [canonical_word(word) for word in match_words(text)]
 
 
 def _typed_words(text: str) -> list[tuple[str, str]]:
@@ -255,6 +247,8 @@ class Candidate:
     words: tuple[str, ...] = ()  # the message words this intent explained
     strength: float = 0.0  # the best keyword's own match (0-100), before bonus and penalty
     share: float = 0.0  # the part of the message (by word weight) this intent explains, 0-1
+    keyword_score: float = 0.0  # the keyword signal alone (0-100)
+    example_score: float = 0.0  # the example signal alone, on the same scale (see example_points)
 
 
 @dataclass(frozen=True, slots=True)
@@ -414,7 +408,10 @@ class _IndexBuilder:
 class Matcher:
     """Scores messages against the keywords of topical, smalltalk and out-of-scope intents."""
 
-    def __init__(self, intents: Iterable[Intent], settings: MatchSettings) -> None:
+    def __init__(self, intents: Iterable[Intent], settings: MatchSettings,
+                 sections: Mapping[tuple[str, str], tuple[str, str]] | None = None) -> None:
+        """`sections`: (article, section id) -> (heading, text), the second signal's words for each topical
+        intent besides its examples, label and keywords."""
         self.settings = settings
         self.intents = [i for i in intents if i.kind != "safety"]
         # Keywords that read the same as another intent's after filler words go ("how do you get ms" is
@@ -422,6 +419,28 @@ class Matcher:
         self.shadowed: list[tuple[str, str, str]] = []  # (intent id, keyword, intent that owns it)
         self._index = self._build()
         self._lookup = lru_cache(maxsize=20_000)(self._lookup_word)
+        self._examples = self._example_index(sections or {})
+
+    def with_sections(self, intents: Iterable[Intent], sections: Mapping[tuple[str, str], tuple[str, str]]) -> Matcher:
+        """The same keyword index with the second signal built again from `intents` (same ids, kinds and
+        keywords, in the same order; new examples, labels or sections): an article edit does not rebuild the
+        keyword index, which takes seconds at 10,000 intents."""
+        clone = copy.copy(self)
+        clone.intents = [i for i in intents if i.kind != "safety"]
+        clone._lookup = lru_cache(maxsize=20_000)(clone._lookup_word)
+        clone._examples = clone._example_index(sections)
+        return clone
+
+    def _example_index(self, sections: Mapping[tuple[str, str], tuple[str, str]]) -> ExampleIndex:
+        documents = []
+        for intent in self.intents:
+            heading, text = sections.get((intent.article or "", intent.section or ""), ("", ""))
+            documents.append(Document(
+                examples=[index_words(e) for e in intent.examples],
+                labels=[index_words(t) for t in (intent.label, heading) if t],
+                texts=[index_words(text)] if text else [],
+            ))
+        return ExampleIndex(documents)
 
     def __getstate__(self) -> dict[str, object]:
         """Pickled for the snapshot cache without the per-process word cache."""
@@ -535,6 +554,40 @@ class Matcher:
         typed_words = _typed_words(text)
         words = list(dict.fromkeys(word for word, _ in typed_words))
         similarity, weight = self._similarity(typed_words)
+        keyword = self._keyword_scores(text, words, similarity, weight)
+        coverage = self._examples.coverage(self._example_options(typed_words).values(), keyword)
+        named = {DISEASES[index.words[i]] for i in similarity if index.words[i] in DISEASES}
+        reached = set(keyword) | {n for n, c in coverage.items() if c >= MIN_COVERAGE}
+        foreign = [w for w in words if canonical_word(w) in FOREIGN_WORDS]
+        threshold = self.settings.threshold
+        candidates = []
+        for number in reached:
+            if named and index.diseases[number] and not named & index.diseases[number]:
+                continue
+            intent = self.intents[number]
+            kw = keyword.get(number)
+            kw_score = kw[0] if kw else 0.0
+            ex_score = example_points(coverage[number], threshold) \
+                if intent.kind != "smalltalk" and number in coverage else 0.0
+            final = combine(kw_score, ex_score)
+            if foreign and intent.kind == "topical":
+                # "lupus rash on my face": lupus is ours, the rash is not; the answer would miss the question
+                final -= FOREIGN_PENALTY * sum(not self._examples.holds(number, [(canonical_word(w), 1.0)])
+                                               for w in foreign)
+            final = max(0.0, final)
+            if kw:
+                candidates.append(Candidate(intent.id, round(final, 1), self.keyword_text(kw[1]), intent.kind,
+                                            kw[2], kw[3], kw[4], round(kw_score, 1), round(ex_score, 1)))
+            else:
+                candidates.append(Candidate(intent.id, round(final, 1), "", intent.kind,
+                                            self._examples_explain(number, typed_words), 0.0, 0.0, 0.0,
+                                            round(ex_score, 1)))
+        return sorted(candidates, key=lambda c: (-c.score, -len(c.words), c.intent_id)), weight
+
+    def _keyword_scores(self, text: str, words: list[str], similarity: dict[int, tuple[float, str]],
+                        weight: dict[str, float]) -> dict[int, tuple[float, int, tuple[str, ...], float, float]]:
+        """Intent number -> (keyword score 0-100, best keyword, words explained, its strength, its share)."""
+        index = self._index
         best: dict[int, tuple[float, int]] = {}
         explained: dict[int, set[str]] = defaultdict(set)
         starts, keyword_words, required = index.keyword_starts, index.keyword_words, index.keyword_required
@@ -548,13 +601,10 @@ class Matcher:
             explained[number].update(h[1] for h in hits)
             if value > best.get(number, (0.0, 0))[0]:
                 best[number] = (value, keyword)
-        named = {DISEASES[index.words[i]] for i in similarity if index.words[i] in DISEASES}
         total = sum(weight.values())
         cap = UNEXPLAINED_PENALTY_CAP * math.sqrt(min(1.0, SHORT_MESSAGE_WORDS / max(len(tokens(text)), 1)))
-        candidates = []
+        scores = {}
         for number, (value, keyword) in best.items():
-            if named and index.diseases[number] and not named & index.diseases[number]:
-                continue
             intent = self.intents[number]
             covered = explained[number]
             covered_weights = sorted((weight[w] for w in covered), reverse=True)
@@ -568,9 +618,26 @@ class Matcher:
                 ratio = missing / max(sum(covered_weights), MIN_WORD_WEIGHT)
                 penalty = min(UNEXPLAINED_PENALTY * ratio, cap)
             final = max(0.0, min(100.0, KEYWORD_WEIGHT * value + bonus - penalty))
-            candidates.append(Candidate(intent.id, round(final, 1), self.keyword_text(keyword), intent.kind, tuple(sorted(covered)),
-                                        round(value, 1), round(sum(covered_weights) / total, 2)))
-        return sorted(candidates, key=lambda c: (-c.score, -len(c.words), c.intent_id)), weight
+            scores[number] = (final, keyword, tuple(sorted(covered)), round(value, 1),
+                              round(sum(covered_weights) / total, 2))
+        return scores
+
+    def _example_options(self, typed_words: list[tuple[str, str]]) -> dict[str, list[tuple[str, float]]]:
+        """Per message word, the second signal's words it may be: itself, and the keyword vocabulary's words
+        within its typo allowance (most words worth a typo are keyword words), with a 0-1 similarity."""
+        words = self._index.words
+        options: dict[str, dict[str, float]] = {}
+        for word, typed in typed_words:
+            found = options.setdefault(word, {canonical_word(word): 1.0})
+            for word_id, value in self._lookup(word) + (self._lookup(typed) if typed != word else ()):
+                spelling = words[word_id]
+                found[spelling] = max(found.get(spelling, 0.0), value / 100.0)
+        return {word: list(found.items()) for word, found in options.items()}
+
+    def _examples_explain(self, number: int, typed_words: list[tuple[str, str]]) -> tuple[str, ...]:
+        """The message words intent `number`'s document holds (for candidates only the examples reached)."""
+        options = self._example_options(typed_words)
+        return tuple(sorted(word for word, found in options.items() if self._examples.holds(number, found)))
 
     def match(self, text: str) -> Match:
         """Decide: one intent, a tie between two, or the fallback."""
