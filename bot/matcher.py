@@ -30,6 +30,7 @@ How it stays fast at thousands of intents (cost grows with the message, not the 
 from __future__ import annotations
 
 import copy
+import heapq
 import itertools
 import math
 import zlib
@@ -555,13 +556,17 @@ class Matcher:
         words = list(dict.fromkeys(word for word, _ in typed_words))
         similarity, weight = self._similarity(typed_words)
         keyword = self._keyword_scores(text, words, similarity, weight)
-        coverage = self._examples.coverage(self._example_options(typed_words).values(), keyword)
+        options = self._example_options(typed_words)
+        coverage = self._examples.coverage(options.values(), keyword)
         named = {DISEASES[index.words[i]] for i in similarity if index.words[i] in DISEASES}
-        reached = set(keyword) | {n for n, c in coverage.items() if c >= MIN_COVERAGE}
+        # Intents only the second signal reached: the few it rates best (at 10,000 intents a common word
+        # reaches hundreds, and each candidate costs a look at its words).
+        others = heapq.nlargest(MAX_CANDIDATES, (n for n, c in coverage.items() if c >= MIN_COVERAGE and n not in keyword),
+                                key=coverage.__getitem__)
         foreign = [w for w in words if canonical_word(w) in FOREIGN_WORDS]
         threshold = self.settings.threshold
         candidates = []
-        for number in reached:
+        for number in (*keyword, *others):
             if named and index.diseases[number] and not named & index.diseases[number]:
                 continue
             intent = self.intents[number]
@@ -574,13 +579,13 @@ class Matcher:
                 # "lupus rash on my face": lupus is ours, the rash is not; the answer would miss the question
                 final -= FOREIGN_PENALTY * sum(not self._examples.holds(number, [(canonical_word(w), 1.0)])
                                                for w in foreign)
-            final = max(0.0, final)
+            final = round(max(0.0, final), 1)
             if kw:
-                candidates.append(Candidate(intent.id, round(final, 1), self.keyword_text(kw[1]), intent.kind,
+                candidates.append(Candidate(intent.id, final, self.keyword_text(kw[1]), intent.kind,
                                             kw[2], kw[3], kw[4], round(kw_score, 1), round(ex_score, 1)))
             else:
-                candidates.append(Candidate(intent.id, round(final, 1), "", intent.kind,
-                                            self._examples_explain(number, typed_words), 0.0, 0.0, 0.0,
+                explained = tuple(sorted(w for w, found in options.items() if self._examples.holds(number, found)))
+                candidates.append(Candidate(intent.id, final, "", intent.kind, explained, 0.0, 0.0, 0.0,
                                             round(ex_score, 1)))
         return sorted(candidates, key=lambda c: (-c.score, -len(c.words), c.intent_id)), weight
 
@@ -633,11 +638,6 @@ class Matcher:
                 spelling = words[word_id]
                 found[spelling] = max(found.get(spelling, 0.0), value / 100.0)
         return {word: list(found.items()) for word, found in options.items()}
-
-    def _examples_explain(self, number: int, typed_words: list[tuple[str, str]]) -> tuple[str, ...]:
-        """The message words intent `number`'s document holds (for candidates only the examples reached)."""
-        options = self._example_options(typed_words)
-        return tuple(sorted(word for word, found in options.items() if self._examples.holds(number, found)))
 
     def match(self, text: str) -> Match:
         """Decide: one intent, a tie between two, or the fallback."""
