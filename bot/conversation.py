@@ -20,6 +20,10 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
+def _stored(context: Context) -> StoredContext:
+    return StoredContext(context.last_intent, context.last_article, context.topic, context.passage)
+
+
 class Conversation:
     """The engine plus the store, per user and chat."""
 
@@ -38,7 +42,7 @@ class Conversation:
         if self.store is None:
             return Context()
         stored = await self._safely("read context", self.store.get_context(chat_key), None)
-        return Context(stored.last_intent, stored.last_article, stored.topic) if stored else Context()
+        return Context(stored.last_intent, stored.last_article, stored.topic, stored.passage) if stored else Context()
 
     def _keys(self, user_id: int | str, chat_id: int | str) -> tuple[str, str]:
         assert self.store is not None
@@ -55,7 +59,7 @@ class Conversation:
         changed = turn.context if turn.context != context else None
         await self._safely("record turn", self.store.record_turn(
             chat_key=chat_key, user_key=user_key, kind=turn.kind, intent=turn.intent_id,
-            context=StoredContext(changed.last_intent, changed.last_article, changed.topic) if changed else None,
+            context=_stored(changed) if changed else None,
             text=text, best_intent=best.intent_id if best else None, score=turn.score,
         ), None)
         return turn
@@ -70,8 +74,7 @@ class Conversation:
         context = await self._context(chat_key)
         turn = self.engine.act(action, context)
         if turn is not None and turn.context != context:
-            stored = StoredContext(turn.context.last_intent, turn.context.last_article, turn.context.topic)
-            await self._safely("save context", self.store.set_context(chat_key, stored), None)
+            await self._safely("save context", self.store.set_context(chat_key, _stored(turn.context)), None)
         if turn is not None and turn.kind == "topical":
             await self._safely("record turn", self.store.record_turn(
                 chat_key=chat_key, user_key=user_key, kind="topical", intent=turn.intent_id, context=None,

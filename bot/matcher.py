@@ -66,6 +66,10 @@ EXACT = 99.9  # an out-of-scope keyword overrules a topical answer only when spe
 OUT_OF_SCOPE_SHARE = 0.2  # and when it is a real part of the message, not a passing word in a long story
 TYPO_COST = 8.0  # similarity lost per edit: "sclerosys" is a 92 match for "sclerosis"
 MAX_CANDIDATES = 5
+PLAUSIBLE_BAND = 8.0  # a best topic this far under the threshold is weak but plausible: "Did you mean" it
+PLAUSIBLE_SHARE = 0.4  # ... if it explains this much of the message ("convert ms to seconds" is not about MS)
+CLARIFY_SPREAD = 8.0  # "Did you mean" offers the topics this close to the best one ...
+MAX_OPTIONS = 3  # ... at most this many
 MIN_COVERAGE = 0.2  # an intent only the second signal reached must explain this much of the message
 
 
@@ -247,7 +251,7 @@ class Candidate:
     kind: str
     words: tuple[str, ...] = ()  # the message words this intent explained
     strength: float = 0.0  # the best keyword's own match (0-100), before bonus and penalty
-    share: float = 0.0  # the part of the message (by word weight) this intent explains, 0-1
+    share: float = 0.0  # the part of the message (by word weight, or the second signal's coverage) explained, 0-1
     keyword_score: float = 0.0  # the keyword signal alone (0-100)
     example_score: float = 0.0  # the example signal alone, on the same scale (see example_points)
 
@@ -262,6 +266,8 @@ class Match:
     keyword: str | None
     candidates: tuple[Candidate, ...] = ()
     reason: str = ""
+    options: tuple[str, ...] = ()  # for "ambiguous": the topics to offer ("Did you mean ...?")
+    foreign: tuple[str, ...] = ()  # health words of the message that no article covers ("rash")
 
     @property
     def runner_up(self) -> Candidate | None:
@@ -503,6 +509,10 @@ class Matcher:
             index.diseases.append(shared.setdefault(diseases, diseases))
         return index
 
+    def knows(self, word: str) -> bool:
+        """Whether a (stemmed, canonical) word is in the keywords' or the second signal's vocabulary."""
+        return word in self._index.vocab or word in self._examples.terms
+
     def keyword_text(self, keyword: int) -> str:
         """The keyword as written in intents.yaml."""
         index = self._index
@@ -585,8 +595,8 @@ class Matcher:
                                             kw[2], kw[3], kw[4], round(kw_score, 1), round(ex_score, 1)))
             else:
                 explained = tuple(sorted(w for w, found in options.items() if self._examples.holds(number, found)))
-                candidates.append(Candidate(intent.id, final, "", intent.kind, explained, 0.0, 0.0, 0.0,
-                                            round(ex_score, 1)))
+                candidates.append(Candidate(intent.id, final, "", intent.kind, explained, 0.0,
+                                            round(coverage[number], 2), 0.0, round(ex_score, 1)))
         return sorted(candidates, key=lambda c: (-c.score, -len(c.words), c.intent_id)), weight
 
     def _keyword_scores(self, text: str, words: list[str], similarity: dict[int, tuple[float, str]],
@@ -640,20 +650,34 @@ class Matcher:
         return {word: list(found.items()) for word, found in options.items()}
 
     def match(self, text: str) -> Match:
-        """Decide: one intent, a tie between two, or the fallback."""
+        """Decide: one intent, "Did you mean" (two close topics, or one weak but plausible), or the fallback."""
         scored, weight = self._score(text)
         candidates = tuple(scored[:MAX_CANDIDATES])
-        if not candidates or candidates[0].score < self.settings.threshold:
+        foreign = tuple(w for w in match_words(text) if canonical_word(w) in FOREIGN_WORDS)
+        threshold = self.settings.threshold
+        if not candidates or candidates[0].score < threshold:
             top = candidates[0].score if candidates else 0.0
-            return Match("fallback", None, top, None, candidates, "below threshold")
+            options = self._options(candidates, candidates[0].score if candidates else 0.0)
+            if top >= threshold - PLAUSIBLE_BAND and options and candidates[0].kind == "topical" and not foreign \
+                    and candidates[0].share >= PLAUSIBLE_SHARE:
+                return Match("ambiguous", None, top, None, candidates, "weak but plausible", options, foreign)
+            return Match("fallback", None, top, None, candidates, "below threshold", (), foreign)
         first = candidates[0]
         if first.kind == "out_of_scope" or any(self._outside(c, first) for c in scored[1:]):
-            return Match("fallback", None, first.score, first.keyword, candidates, "out of scope")
+            return Match("fallback", None, first.score, first.keyword, candidates, "out of scope", (), foreign)
         close = [c for c in candidates[1:] if first.score - c.score < self.settings.ambiguity_margin
                  and self._rival(c, first, weight)]
         if close:
-            return Match("ambiguous", None, first.score, first.keyword, candidates, "top two too close")
-        return Match("matched", first.intent_id, first.score, first.keyword, candidates)
+            options = self._options((first, *close), first.score)
+            return Match("ambiguous", None, first.score, first.keyword, candidates, "top two too close",
+                         options or (first.intent_id,), foreign)
+        return Match("matched", first.intent_id, first.score, first.keyword, candidates, "", (), foreign)
+
+    @staticmethod
+    def _options(candidates: Iterable[Candidate], best: float) -> tuple[str, ...]:
+        """The topical candidates near the best one, at most three: what "Did you mean" offers."""
+        near = [c.intent_id for c in candidates if c.kind == "topical" and best - c.score < CLARIFY_SPREAD]
+        return tuple(near[:MAX_OPTIONS])
 
     @staticmethod
     def _rival(other: Candidate, first: Candidate, weight: dict[str, float]) -> bool:

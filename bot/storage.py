@@ -108,17 +108,26 @@ async def _initial_schema(db: aiosqlite.Connection) -> None:
     )
 
 
+@migration(6)
+async def _context_passage(db: aiosqlite.Connection) -> None:
+    """The passage last shown in a chat: "tell me more" moves on from it, and a question asked again gets the
+    next passage rather than the same reply word for word."""
+    await db.execute("ALTER TABLE context ADD COLUMN passage INTEGER")
+
+
 @dataclass(frozen=True, slots=True)
 class StoredContext:
     last_intent: str | None
     last_article: str | None
     topic: str | None
+    passage: int | None = None  # the paragraph of the last topic's section shown last
 
 
 _SAVE_CONTEXT = (
-    "INSERT INTO context(chat_key, last_intent, last_article, topic, updated_at) VALUES (?, ?, ?, ?, ?) "
+    "INSERT INTO context(chat_key, last_intent, last_article, topic, passage, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
     "ON CONFLICT(chat_key) DO UPDATE SET last_intent = excluded.last_intent, "
-    "last_article = excluded.last_article, topic = excluded.topic, updated_at = excluded.updated_at"
+    "last_article = excluded.last_article, topic = excluded.topic, passage = excluded.passage, "
+    "updated_at = excluded.updated_at"
 )
 
 
@@ -138,8 +147,8 @@ class _Turn:
     done: asyncio.Future[None]
 
 
-def _context_row(context: StoredContext) -> tuple[str | None, str | None, str | None]:
-    return context.last_intent, context.last_article, context.topic
+def _context_row(context: StoredContext) -> tuple[str | None, str | None, str | None, int | None]:
+    return context.last_intent, context.last_article, context.topic, context.passage
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +280,7 @@ class Store:
     async def get_context(self, chat_key: str) -> StoredContext | None:
         # One trip to the connection's thread (execute, fetch and close would be three): asked every message.
         rows = await self._db.execute_fetchall(
-            "SELECT last_intent, last_article, topic FROM context WHERE chat_key = ?", (chat_key,))
+            "SELECT last_intent, last_article, topic, passage FROM context WHERE chat_key = ?", (chat_key,))
         return next((StoredContext(*row) for row in rows), None)
 
     async def record_turn(self, *, chat_key: str, user_key: str, kind: str, intent: str | None,

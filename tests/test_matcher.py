@@ -176,13 +176,22 @@ def test_unknown_words_around_a_generic_keyword_fall_below_threshold(matcher: Ma
 def test_threshold_comes_from_settings() -> None:
     strict = Matcher(INTENTS, MatchSettings(threshold=80, ambiguity_margin=6))
     assert strict.match("ocrelizumab").status == "matched"  # 85 for one exact word
-    assert strict.match("ocrelizmab").status == "fallback"  # a typo costs 8 %: 78
+    weak = strict.match("ocrelizmab")  # a typo costs 8 %: 78, under this threshold
+    assert weak.status == "ambiguous" and weak.options == ("ms_dmt",)  # weak but plausible: "Did you mean"
+    stricter = Matcher(INTENTS, MatchSettings(threshold=90, ambiguity_margin=6))
+    assert stricter.match("ocrelizmab").status == "fallback"  # too far under: not even offered
+
+
+def test_a_weak_best_topic_that_explains_little_is_not_offered(matcher: Matcher) -> None:
+    # "ms" is a weak clue beside two words no intent knows: no "Did you mean" about MS
+    assert matcher.match("how to convert ms to seconds").status == "fallback"
 
 
 def test_close_intents_with_their_own_words_are_ambiguous(matcher: Matcher) -> None:
     match = matcher.match("genetic epilepsy infection")
     assert match.status == "ambiguous"
     assert {c.intent_id for c in match.candidates[:2]} == {"epilepsy_genetics", "epilepsy_causes"}
+    assert set(match.options) == {"epilepsy_genetics", "epilepsy_causes"}  # what "Did you mean" offers
 
 
 def test_smalltalk_only_answers_a_whole_message(matcher: Matcher) -> None:

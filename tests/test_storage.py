@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.storage import StorageError, Store, StoredContext, load_or_create_secret
+from bot.storage import MIGRATIONS, StorageError, Store, StoredContext, load_or_create_secret
 
 SECRET = "test-secret"
 
@@ -24,14 +24,14 @@ def file_bytes(db: Path) -> bytes:
 
 async def test_schema_created_and_versioned(tmp_path: Path) -> None:
     store = await open_store(tmp_path)
-    assert await store.schema_version() == 1
+    assert await store.schema_version() == max(MIGRATIONS)
     await store.close()
     store = await open_store(tmp_path)  # opening again migrates nothing and keeps data
-    assert await store.schema_version() == 1
+    assert await store.schema_version() == max(MIGRATIONS)
     await store.close()
     with sqlite3.connect(tmp_path / "bot.sqlite3") as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert db.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == 1
+        assert db.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == len(MIGRATIONS)
 
 
 async def test_context_round_trip(tmp_path: Path) -> None:
@@ -39,6 +39,8 @@ async def test_context_round_trip(tmp_path: Path) -> None:
     await store.set_context("chat1", StoredContext("ms_overview", "ms-immune-role", "ms"))
     assert await store.get_context("chat1") == StoredContext("ms_overview", "ms-immune-role", "ms")
     assert await store.get_context("other") is None
+    await store.set_context("chat1", StoredContext("ms_dmt", "ms-immunity-and-treatment", "ms", 2))
+    assert await store.get_context("chat1") == StoredContext("ms_dmt", "ms-immunity-and-treatment", "ms", 2)
     await store.close()
 
 
