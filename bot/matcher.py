@@ -78,6 +78,7 @@ MIN_COVERAGE = 0.2  # an intent only the second signal reached must explain this
 # --calibration` prints both signals' precision by score band).
 EXAMPLE_COVERAGE_AT_THRESHOLD = 0.80
 EXAMPLE_SLOPE = 75.0  # points per unit of coverage around that point
+EXAMPLE_MIN_WORDS = 2  # the second signal alone answers only a message sharing this many words with the intent
 AGREEMENT = 0.15  # share of the weaker signal added when both point at the same intent
 FOREIGN_PENALTY = 14.0  # per health word the articles do not cover and the intent does not explain
 
@@ -302,6 +303,7 @@ class _Index:
     keyword_words: array = field(default_factory=lambda: array("i"))
     pair_firsts: frozenset[int] = frozenset()  # the words some pair is filed under first
     diseases: list[frozenset[str]] = field(default_factory=list)  # intent number -> the diseases it names
+    disease_words: frozenset[int] = frozenset()  # the word ids that name a disease
 
     def near(self, variant: str) -> list[str]:
         """The spellings filed under `variant` (a word with letters removed, or the word itself)."""
@@ -501,6 +503,7 @@ class Matcher:
         # How much a word says about which intent is meant: 1 for a word of one intent, less for shared ones.
         total = max(len(self.intents), 2)
         index.weights = [max(MIN_WORD_WEIGHT, 1 - math.log(count) / math.log(total)) for count in frequency]
+        index.disease_words = frozenset(i for i, word in enumerate(index.words) if word in DISEASES)
         named = {number: {DISEASES[index.words[ids_of[w]]] for w in words if index.words[ids_of[w]] in DISEASES}
                  for number, words in words_of.items() if self.intents[number].kind == "topical"}
         shared: dict[frozenset[str], frozenset[str]] = {}  # a few distinct sets, not one per intent
@@ -595,6 +598,9 @@ class Matcher:
                                             kw[2], kw[3], kw[4], round(kw_score, 1), round(ex_score, 1)))
             else:
                 explained = tuple(sorted(w for w, found in options.items() if self._examples.holds(number, found)))
+                if len(explained) < EXAMPLE_MIN_WORDS:
+                    # one word shared with an example is a hint, not an answer ("hand" in "hand over to a person")
+                    final = min(final, threshold - 1)
                 candidates.append(Candidate(intent.id, final, "", intent.kind, explained, 0.0,
                                             round(coverage[number], 2), 0.0, round(ex_score, 1)))
         return sorted(candidates, key=lambda c: (-c.score, -len(c.words), c.intent_id)), weight
@@ -611,6 +617,9 @@ class Matcher:
             hits = [similarity[w] for w in keyword_words[start:end] if w in similarity]
             if len(hits) < required[keyword]:
                 continue
+            if len(hits) < end - start and any(w not in similarity and w in index.disease_words
+                                               for w in keyword_words[start:end]):
+                continue  # the word a keyword may miss is never its disease: "ms immune system" is about MS
             value = sum(h[0] for h in hits) / (end - start)
             number = index.keyword_intent[keyword]
             explained[number].update(h[1] for h in hits)

@@ -300,3 +300,87 @@ def test_keywords_read_word_by_word_as_messages_are(tmp_path: Path) -> None:
                  "Hard To Treat", "ms's", "  spaced   out  "]
     read = _KeywordReader()
     assert [read(k) for k in keywords] == [_typed_words(k) for k in keywords]
+
+
+# -- the second signal: examples, labels and section text --------------------------------------------------
+
+
+def with_examples(intent_id: str, keywords: tuple[str, ...], examples: tuple[str, ...], kind: Kind = "topical",
+                  article: str | None = None, section: str | None = None) -> Intent:
+    return Intent(id=intent_id, kind=kind, keywords=keywords, examples=examples, article=article, section=section)
+
+
+EXAMPLE_INTENTS = [
+    with_examples("gut_brain", ("microbiota",), ("does my gut affect my brain", "gut bacteria and mood",
+                                                 "can my stomach change how my brain works"), article="a", section="gut"),
+    with_examples("ms_causes", ("what causes ms",), ("why do people get ms", "is ms inherited",
+                                                     "genes and environment in ms"), article="a", section="causes"),
+    with_examples("lupus", ("lupus",), ("can lupus affect the nerves", "lupus and memory problems"),
+                  article="a", section="lupus"),
+    with_examples("greeting", ("hello",), (), kind="smalltalk"),
+    # other topics, so that word rarity means something, as in a real file
+    *(with_examples(f"topic_{n}", (f"subject{n}",), (f"what is subject{n}", f"subject{n} {w} treatment",
+                                                     f"living with subject{n} and {w}"))
+      for n, w in enumerate(("sleep", "work", "diet", "exercise", "travel", "school", "money", "family", "sport",
+                             "music", "driving", "holidays"))),
+]
+SECTIONS = {("a", "gut"): ("The gut-brain axis", "The gut and the brain talk through nerves and chemicals."),
+            ("a", "causes"): ("What causes MS", "Genes and the environment both play a part."),
+            ("a", "lupus"): ("Lupus and the nerves", "Lupus can affect the brain and nerves.")}
+
+
+@pytest.fixture(scope="module")
+def example_matcher() -> Matcher:
+    return Matcher(EXAMPLE_INTENTS, SETTINGS, SECTIONS)
+
+
+def test_a_paraphrase_without_keywords_is_found_through_the_examples(example_matcher: Matcher) -> None:
+    match = example_matcher.match("could my intestines change how my brain works")  # "intestine" is "gut"
+    assert match.status == "matched" and match.intent_id == "gut_brain"
+    best = match.candidates[0]
+    assert best.keyword_score == 0.0 and best.example_score >= SETTINGS.threshold
+    keywords_only = Matcher([with_examples(i.id, tuple(i.keywords), (), i.kind) for i in EXAMPLE_INTENTS], SETTINGS)
+    assert keywords_only.match("could my intestines change how my brain works").status == "fallback"
+
+
+def test_the_section_heading_and_text_count_too(example_matcher: Matcher) -> None:
+    assert example_matcher.match("how do the gut and the brain talk").intent_id == "gut_brain"
+
+
+def test_the_example_score_is_on_the_keyword_scale() -> None:
+    from bot.matcher import EXAMPLE_COVERAGE_AT_THRESHOLD, example_points
+
+    assert example_points(EXAMPLE_COVERAGE_AT_THRESHOLD, 68) == 68  # the threshold means the same for both
+    assert example_points(1.0, 68) > 68 > example_points(0.5, 68)
+    assert example_points(0.0, 68) >= 0 and example_points(1.0, 68) <= 100
+
+
+def test_a_health_word_no_article_covers_counts_against_the_topic(example_matcher: Matcher) -> None:
+    assert example_matcher.match("lupus and the nerves").intent_id == "lupus"
+    match = example_matcher.match("lupus rash on my face")
+    assert match.status == "fallback" and "rash" in match.foreign
+
+
+def test_smalltalk_is_not_scored_by_the_second_signal(example_matcher: Matcher) -> None:
+    assert example_matcher.match("hello").intent_id == "greeting"
+
+
+def test_common_words_are_only_looked_up_for_documents_already_reached() -> None:
+    """The shortcut for common words gives the same scores as walking every posting, for the documents it scores."""
+    from bot import example_index
+    from bot.example_index import Document, ExampleIndex
+
+    rng = random.Random(3)
+    vocabulary = [f"w{n}" for n in range(600)]
+    documents = [Document(examples=[[*rng.sample(vocabulary, 4), "common"] for _ in range(3)]) for _ in range(400)]
+    index = ExampleIndex(documents)
+    assert index.common < sum(1 for d in documents if any("common" in e for e in d.examples))
+    message = [[("common", 1.0)], [("w1", 1.0)], [("w2", 0.9)]]
+    shortcut = index.coverage(message)
+    saved = example_index.COMMON_MIN, example_index.COMMON_SHARE
+    try:
+        example_index.COMMON_MIN, example_index.COMMON_SHARE = 10**9, 1.0
+        walked = ExampleIndex(documents).coverage(message)
+    finally:
+        example_index.COMMON_MIN, example_index.COMMON_SHARE = saved
+    assert shortcut and all(shortcut[doc] == pytest.approx(walked[doc]) for doc in shortcut)
