@@ -38,6 +38,7 @@ class Outcome:
     position: int  # 0 for a conversation's first message
     label: str | None  # the intent answered, a safety kind, or None (not answered)
     offered: tuple[str, ...]  # the answer, or the "Did you mean" options
+    buttons: tuple[str, ...]  # every topic the reply leads to: also a fallback's closest topics
     turn_kind: str
     fallback: str
     passage: int | None
@@ -58,6 +59,7 @@ class SetReport:
     scored: int = 0
     topical_top1: float | None = None
     offered: float | None = None
+    in_buttons: float | None = None
     clarified_topical: float | None = None
     n_topical: int = 0
     in_scope_accuracy: float | None = None
@@ -129,6 +131,11 @@ def _offered(turn: Turn) -> tuple[str, ...]:
     return ()
 
 
+def _buttons(turn: Turn) -> tuple[str, ...]:
+    topics = tuple(b.action[2:] for b in turn.reply.all_buttons() if b.action.startswith("i:"))
+    return _offered(turn) + topics if turn.kind != "topical" else _offered(turn)
+
+
 class Bm25Baseline:
     """Plain BM25 over article sections: the top section's intent, None when nothing overlaps."""
 
@@ -197,7 +204,7 @@ def run_set(engine: Engine, eval_set: EvalSet) -> list[Outcome]:
             texts.append(step.text)
             if step.expect is None:
                 continue
-            outcomes.append(Outcome(step, position, _label(turn), _offered(turn), turn.kind,
+            outcomes.append(Outcome(step, position, _label(turn), _offered(turn), _buttons(turn), turn.kind,
                                     getattr(turn, "fallback", ""), _shown_passage(knowledge, turn),
                                     conversation.tags, baseline.predict(step.text), " | ".join(texts)))
     return outcomes
@@ -244,6 +251,7 @@ def evaluate_set(engine: Engine, eval_set: EvalSet) -> SetReport:
     report.n_topical = len(topical)
     report.topical_top1 = _ratio(sum(o.label == o.step.expect for o in topical), len(topical))
     report.offered = _ratio(sum(o.step.expect in o.offered for o in topical), len(topical))
+    report.in_buttons = _ratio(sum(o.step.expect in o.buttons for o in topical), len(topical))
     report.clarified_topical = _ratio(sum(o.turn_kind == "ambiguous" for o in topical), len(topical))
     in_scope = [o for o in outcomes if o.step.expect not in (OUT_OF_SCOPE, *SAFETY)]
     report.n_in_scope = len(in_scope)
@@ -288,3 +296,29 @@ def evaluate_set(engine: Engine, eval_set: EvalSet) -> SetReport:
     report.per_intent = _per_intent([(o.step.expect or OUT_OF_SCOPE, o.got) for o in outcomes])
     return report
 
+
+
+BANDS = (0.0, 52.0, 60.0, 68.0, 76.0, 84.0, 101.0)
+
+
+def calibration(engine: Engine, eval_set: EvalSet) -> dict[str, list[tuple[str, int, int]]]:
+    """How often the matcher's best topic is the expected one, by score band, apart for the topics the keywords
+    decided and those the examples decided: the threshold means the same for both when the two agree around
+    it. First messages of conversations only (no context); out-of-scope messages count as wrong when any
+    topic is best."""
+    knowledge = engine.knowledge
+    rows: dict[str, list[list[int]]] = {"keywords": [[0, 0] for _ in BANDS[1:]], "examples": [[0, 0] for _ in BANDS[1:]]}
+    for conversation in eval_set.conversations:
+        step = conversation.steps[0]
+        if step.expect is None or step.expect in SAFETY or knowledge.safety.check(step.text):
+            continue
+        candidates = knowledge.matcher.match(step.text).candidates
+        best = next((c for c in candidates if c.kind == "topical"), None)
+        if best is None:
+            continue
+        signal = "keywords" if best.keyword_score >= best.example_score else "examples"
+        band = next(i for i, high in enumerate(BANDS[1:]) if best.score < high)
+        rows[signal][band][0] += best.intent_id == step.expect
+        rows[signal][band][1] += 1
+    return {signal: [(f"{BANDS[i]:.0f}-{BANDS[i + 1]:.0f}", right, total) for i, (right, total) in enumerate(found)]
+            for signal, found in rows.items()}

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from bot.engine import Engine
-from bot.evalrun import FLOORS, SAFETY, SetReport, evaluate_set
+from bot.evalrun import FLOORS, SAFETY, SetReport, calibration, evaluate_set
 from bot.evalsets import SetError, load_set
 from bot.knowledge import Library
 from bot.settings import Settings
@@ -45,6 +45,7 @@ def format_report(report: SetReport) -> str:
     lines.append(_row("right topic offered (answer or Did you mean)", r.offered, r.baseline.get("topical_top1"),
                       n=r.n_topical))
     lines.append(_row("  asked \"Did you mean\" on topical", r.clarified_topical, n=r.n_topical))
+    lines.append(_row("right topic anywhere in the reply's buttons", r.in_buttons, n=r.n_topical))
     lines.append(_row("in-scope top-1 (topical, smalltalk, about_bot...)", r.in_scope_accuracy,
                       floor=FLOORS["in_scope_accuracy"] if r.n_in_scope else None, n=r.n_in_scope))
     lines.append(_row("out-of-scope rejection", r.oos_rejection, r.baseline.get("oos_rejection"),
@@ -84,23 +85,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the reports as JSON")
     parser.add_argument("--mistakes", action="store_true", help="also list every wrong answer")
     parser.add_argument("--per-intent", action="store_true", help="also print precision / recall / F1 per intent")
+    parser.add_argument("--calibration", action="store_true",
+                        help="also print how often the best topic is right, by score band, for each signal")
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     engine = Engine(Library(settings.root), settings.content_base_url)
     paths = [Path(p) for p in [*args.file, *args.sets]] or [settings.root / p for p in DEFAULT_SETS]
     reports: list[SetReport] = []
+    calibrations = []
     try:
         for path in paths:
-            reports += [evaluate_set(engine, found) for found in load_set(path)]
+            for found in load_set(path):
+                reports.append(evaluate_set(engine, found))
+                calibrations.append(calibration(engine, found) if args.calibration else {})
     except SetError as err:
         print(f"evaluate: {err}", file=sys.stderr)
         return 2
     if args.json:
         print(json.dumps([r.as_json() for r in reports], indent=2))
     else:
-        for report in reports:
+        for report, bands in zip(reports, calibrations, strict=True):
             print(format_report(report))
+            for signal, rows in bands.items():
+                cells = "  ".join(f"{band}: {right}/{total}" for band, right, total in rows if total)
+                print(f"  best topic right, by score, decided by {signal}: {cells or 'none'}")
             if args.per_intent:
                 print(f"  {'intent':<36} {'prec':>6} {'recall':>6} {'f1':>6} {'n':>4}")
                 for label, row in sorted(report.per_intent.items()):
