@@ -83,6 +83,14 @@ AGREEMENT = 0.15  # share of the weaker signal added when both point at the same
 FOREIGN_PENALTY = 14.0  # per health word the articles do not cover and the intent does not explain
 
 
+def foreign_words(text: str) -> tuple[str, ...]:
+    """Health words of a short message that no article covers ("lupus rash on my face"). In a long story they
+    are more often part of the story ("never smoked") than its question, and count for nothing."""
+    if len(tokens(text)) > SHORT_MESSAGE_WORDS:
+        return ()
+    return tuple(w for w in match_words(text) if canonical_word(w) in FOREIGN_WORDS)
+
+
 def example_points(coverage: float, threshold: float = 68.0) -> float:
     """The second signal on the keyword scale: coverage 0-1 -> 0-100, `threshold` where example-only answers
     become as reliable as keyword answers at the threshold."""
@@ -576,7 +584,7 @@ class Matcher:
         # reaches hundreds, and each candidate costs a look at its words).
         others = heapq.nlargest(MAX_CANDIDATES, (n for n, c in coverage.items() if c >= MIN_COVERAGE and n not in keyword),
                                 key=coverage.__getitem__)
-        foreign = [w for w in words if canonical_word(w) in FOREIGN_WORDS]
+        foreign = foreign_words(text)
         threshold = self.settings.threshold
         candidates = []
         for number in (*keyword, *others):
@@ -662,7 +670,7 @@ class Matcher:
         """Decide: one intent, "Did you mean" (two close topics, or one weak but plausible), or the fallback."""
         scored, weight = self._score(text)
         candidates = tuple(scored[:MAX_CANDIDATES])
-        foreign = tuple(w for w in match_words(text) if canonical_word(w) in FOREIGN_WORDS)
+        foreign = foreign_words(text)
         threshold = self.settings.threshold
         if not candidates or candidates[0].score < threshold:
             top = candidates[0].score if candidates else 0.0
