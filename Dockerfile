@@ -27,7 +27,7 @@ EXPOSE 8443
 
 # Healthy while getUpdates (or the webhook) succeeded within the last 90 seconds.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-    CMD ["/app/.venv/bin/python", "-m", "bot.healthcheck"]
+    CMD ["/app/.venv/bin/python", "-m", "bot.channels.telegram.health"]
 
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["/app/.venv/bin/python", "-m", "bot"]

@@ -9,27 +9,48 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 
-from bot.problems import LoadError
+from bot.content.problems import LoadError
 from bot.settings import Settings, SettingsError
 
 # name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
-    "start": ("bot.cmd_start", "run on Telegram if TELEGRAM_BOT_TOKEN is set, else chat in the terminal"),
-    "chat": ("bot.terminal", "chat with the bot in this terminal (same engine and storage)"),
-    "ask": ("bot.cmd_ask", "print the reply to a question (--json for machines, '-' reads stdin)"),
-    "explain": ("bot.cmd_ask", "show the top candidate intents, scores and matched keywords"),
-    "check": ("bot.check", "validate intents.yaml and content/, and test every example"),
-    "run": ("bot.telegram_app", "run the Telegram bot (long polling, or --webhook)"),
-    "evaluate": ("bot.evaluate", "measure answer quality on a labelled development set"),
-    "bench": ("bot.bench", "benchmark matching, loading, memory and end-to-end throughput"),
-    "stats": ("bot.admin_cli", "usage statistics for admins"),
-    "unmatched": ("bot.admin_cli", "recent questions the bot could not answer"),
-    "suggest": ("bot.admin_cli", "propose new keywords from unmatched questions (never edits files)"),
+    "start": ("bot.commands.start", "run on Telegram if TELEGRAM_BOT_TOKEN is set, else chat in the terminal"),
+    "chat": ("bot.channels.terminal.chat", "chat with the bot in this terminal (same engine and storage)"),
+    "ask": ("bot.commands.ask", "print the reply to a question (--json for machines, '-' reads stdin)"),
+    "explain": ("bot.commands.ask", "show the top candidate intents, scores and matched keywords"),
+    "check": ("bot.content.check", "validate intents.yaml and content/, and test every example (--strict for CI)"),
+    "review": ("bot.commands.review", "record that an article's current text was reviewed (date, next review, digest)"),
+    "history": ("bot.admin.history", "which version of each article was served, and from when"),
+    "run": ("bot.channels.telegram.app", "run the Telegram bot (long polling, or --webhook)"),
+    "evaluate": ("tools.evaluate", "measure answer quality on a labelled development set"),
+    "bench": ("tools.bench", "benchmark matching, loading, memory and end-to-end throughput"),
+    "stats": ("bot.admin.cli", "usage statistics for admins"),
+    "unmatched": ("bot.admin.cli", "recent questions the bot could not answer"),
+    "suggest": ("bot.admin.cli", "propose new keywords from unmatched questions (never edits files)"),
 }
+
+
+def load_command(name: str, module_name: str) -> ModuleType:
+    """The command's module. bench and evaluate live in tools/, beside bot/ in a checkout but not in the wheel."""
+    if not module_name.startswith("tools."):
+        return importlib.import_module(module_name)
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "tools" / "__init__.py").is_file() and str(checkout) not in sys.path:
+        sys.path.insert(0, str(checkout))  # an editable install run from another folder
+    try:
+        return importlib.import_module(module_name)
+    except ModuleNotFoundError as err:
+        if err.name != "tools":
+            raise
+        raise SystemExit(f"'{name}' is a development tool and is not part of the installed bot: run "
+                         f"`python -m bot {name}` in a checkout of the repository "
+                         "(pip install -e '.[dev]' there).") from None
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -41,7 +62,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.set_defaults(module=module_name)
         if name == command:
-            module = importlib.import_module(module_name)
+            module = load_command(name, module_name)
             adder = getattr(module, f"add_{name}_arguments", None) or getattr(module, "add_arguments", None)
             if adder:
                 adder(sub)
@@ -62,14 +83,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)  # httpx logs request URLs, which hold the token
-    module = importlib.import_module(args.module)
+    module = load_command(args.command, args.module)
     runner = getattr(module, f"run_{args.command}", None) or module.run
     try:
-        return int(runner(args, settings) or 0)
+        status = int(runner(args, settings) or 0)
+        sys.stdout.flush()  # here, not at exit: a reader that has gone away is handled below
+        return status
     except LoadError as err:
-        print("The content files have errors, so the bot cannot start:", file=sys.stderr)
+        if args.command in ("start", "chat", "run"):
+            print("The content files have errors, and there is no earlier good version of them in the cache "
+                  "to start on, so the bot cannot start:", file=sys.stderr)
+        else:
+            print("The content files have errors, so they cannot be loaded:", file=sys.stderr)
         for problem in err.problems:
-            print(f"  {problem}", file=sys.stderr)
+            print(f"  {problem}".replace("\n", "\n  "), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return closed_pipe()
+
+
+def closed_pipe() -> int:
+    """The reader of our output went away (`... | head -1`): stop quietly, as other command-line tools do.
+
+    Python would otherwise print a traceback, and again when it flushes stdout at exit: point stdout at
+    /dev/null so that last flush has nowhere to fail.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 141  # 128 + SIGPIPE: what a shell reports for a tool stopped by a closed pipe

@@ -7,12 +7,19 @@ KeyError deep inside a handler.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.opening_hours import HoursError, OpeningHours, parse_hours
+
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 DEFAULT_CONTENT_BASE_URL = "https://example.org/patient-info"
+HOURS_EXAMPLE = "Mon-Fri 09:00-17:00 Europe/London"
+_SUPERGROUP_ID = re.compile(r"-100\d{5,16}")  # supergroup ids are -100 followed by the group's number
+_PHONE = re.compile(r"\+?[0-9][0-9 ()./-]{4,24}[0-9]")
+_WEB = re.compile(r"https?://[^\s<>\"]{3,200}")
 
 
 class SettingsError(ValueError):
@@ -44,6 +51,40 @@ def _admin_ids(raw: str) -> frozenset[int]:
     return frozenset(ids)
 
 
+def _handover_chat_id(raw: str) -> int | None:
+    raw = raw.strip()
+    if not raw:
+        return None
+    if not _SUPERGROUP_ID.fullmatch(raw):
+        raise SettingsError(
+            f"BOT_HANDOVER_CHAT_ID must be the id of a supergroup with topics, like -1001234567890, got {raw!r}. "
+            "See the README, 'Handing a conversation to the team', for how to find it.")
+    return int(raw)
+
+
+def _unquoted(raw: str) -> str:
+    """A value with spaces is quoted in .env for the shell; `docker --env-file` passes the quotes on."""
+    raw = raw.strip()
+    return raw[1:-1].strip() if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "\"'" else raw
+
+
+def _handover_hours(raw: str) -> OpeningHours:
+    raw = _unquoted(raw)
+    try:
+        return parse_hours(raw)
+    except HoursError as err:
+        raise SettingsError(f"BOT_HANDOVER_HOURS {err}; write it like {HOURS_EXAMPLE!r} "
+                            f"(or leave it unset for always open), got {raw.strip()!r}") from None
+
+
+def _handover_contact(raw: str) -> str:
+    raw = " ".join(_unquoted(raw).split())
+    if raw and not (_PHONE.fullmatch(raw) or _WEB.fullmatch(raw)):
+        raise SettingsError("BOT_HANDOVER_CONTACT must be a phone number (like +44 20 7946 0000) or a web "
+                            f"address starting with https://, got {raw!r}")
+    return raw
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     root: Path
@@ -61,6 +102,9 @@ class Settings:
     heartbeat_path: Path = Path("data/heartbeat")
     watch: bool = True
     log_level: str = "INFO"
+    handover_chat_id: int | None = None
+    handover_hours: OpeningHours = field(default_factory=OpeningHours)
+    handover_contact: str = ""
 
     @property
     def data_dir(self) -> Path:
@@ -97,4 +141,7 @@ class Settings:
             heartbeat_path=Path(env.get("BOT_HEARTBEAT_PATH", "").strip() or db_path.parent / "heartbeat"),
             watch=env.get("BOT_WATCH", "1").strip() not in ("0", "false", "no"),
             log_level=level,
+            handover_chat_id=_handover_chat_id(env.get("BOT_HANDOVER_CHAT_ID", "")),
+            handover_hours=_handover_hours(env.get("BOT_HANDOVER_HOURS", "")),
+            handover_contact=_handover_contact(env.get("BOT_HANDOVER_CONTACT", "")),
         )

@@ -21,10 +21,10 @@ from typing import IO, Any
 import pytest
 from telegram.ext import Application
 
-from bot.knowledge import Library
+from bot.channels.telegram.app import ALLOWED_UPDATES, build_application
+from bot.content.knowledge import Library
 from bot.settings import Settings
 from bot.storage import Store
-from bot.telegram_app import ALLOWED_UPDATES, build_application
 from tests.fakebotapi import FakeBotApi
 from tests.helpers import REPO
 

@@ -20,9 +20,15 @@ Standalone (point a bot at the printed base_url)::
     python tests/fakebotapi.py --port 8081 [--interactive]
 
 All helpers must be called from the event loop thread that runs the server.
+Forum supergroups (``add_forum``) have topics: ``createForumTopic``,
+``closeForumTopic``, ``message_thread_id`` on sends and copies, and
+``send_text(..., message_thread_id=N)`` for a member writing in a topic.
+``copyMessage`` copies a message's content without any trace of its sender.
+
 Known simplifications: Markdown/MarkdownV2 text is passed through without
-validation, a webhook set with setWebhook is recorded but never called, and
-message ids are counted per chat for user and bot messages alike.
+validation, a webhook set with setWebhook is recorded but never called,
+message ids are counted per chat for user and bot messages alike, and the bot
+is taken to be an admin of every forum (``deny_topics`` takes that right away).
 """
 
 from __future__ import annotations
@@ -71,6 +77,18 @@ DEFAULT_USER_ID = 1001
 DEFAULT_FIRST_NAME = "Alice"
 DEFAULT_GROUP_ID = -4001
 DEFAULT_GROUP_TITLE = "Test Group"
+DEFAULT_FORUM_TITLE = "Staff team"
+TOPIC_ICON_COLOR = 7322096
+MAX_TOPIC_NAME_LENGTH = 128
+#: Message fields that copyMessage carries over (the content, never the sender or forward origin).
+COPYABLE_FIELDS = frozenset(
+    {
+        "text", "entities", "caption", "caption_entities", "photo", "voice", "audio", "video", "video_note",
+        "document", "animation", "sticker", "location", "venue", "contact", "dice", "poll", "has_media_spoiler",
+        "show_caption_above_media",
+    }
+)
+CAPTIONED_FIELDS = ("photo", "voice", "audio", "video", "document", "animation")
 
 MAX_TEXT_LENGTH = 4096
 MAX_CAPTION_LENGTH = 1024
@@ -133,6 +151,7 @@ STRING_PARAMS = frozenset(
         "callback_query_id",
         "caption",
         "description",
+        "icon_custom_emoji_id",
         "document",
         "emoji",
         "file_id",
@@ -281,6 +300,15 @@ class _QueryState:
     user_id: int
     chat_id: int | None = None
     answered: bool = False
+
+
+@dataclass
+class _Topic:
+    """A forum topic: its thread id is the id of the service message that created it."""
+
+    thread_id: int
+    name: str
+    closed: bool = False
 
 
 @dataclass
@@ -599,6 +627,8 @@ class FakeBotApi:
         self._files: dict[str, _StoredFile] = {}
         self._file_ids = itertools.count(1)
         self._commands: dict[tuple[str, str], list[JSON]] = {}
+        self._topics: dict[tuple[int, int], _Topic] = {}
+        self._no_topic_rights: set[int] = set()
         self._faults: dict[str, deque[_Fault]] = {}
         self._transcript: list[tuple[int | None, str]] = []
         self._methods: dict[str, tuple[str, Handler]] = {
@@ -621,6 +651,9 @@ class FakeBotApi:
                 "getWebhookInfo": self._get_webhook_info,
                 "sendPhoto": self._send_photo,
                 "sendDocument": self._send_document,
+                "copyMessage": self._copy_message,
+                "createForumTopic": self._create_forum_topic,
+                "closeForumTopic": self._close_forum_topic,
                 "getFile": self._get_file,
                 "close": self._true,
                 "logOut": self._true,
@@ -759,6 +792,18 @@ class FakeBotApi:
         """Current state of every message in a chat (user and bot; edits applied, deletions removed)."""
         return [m for (cid, _), m in sorted(self._messages.items()) if cid == chat_id]
 
+    def topics(self, chat_id: int) -> list[JSON]:
+        """The forum's topics: ``{"message_thread_id", "name", "closed"}``, oldest first."""
+        return [
+            {"message_thread_id": t.thread_id, "name": t.name, "closed": t.closed}
+            for (cid, _), t in sorted(self._topics.items())
+            if cid == chat_id
+        ]
+
+    def topic_history(self, chat_id: int, thread_id: int) -> list[JSON]:
+        """Every message in one topic (its creation included), oldest first."""
+        return [m for m in self.chat_history(chat_id) if m.get("message_thread_id") == thread_id]
+
     @property
     def pending_updates(self) -> list[JSON]:
         """Updates queued and not yet confirmed by ``getUpdates`` offset."""
@@ -881,6 +926,18 @@ class FakeBotApi:
         self._chats[chat_id] = chat
         return chat
 
+    def add_forum(self, chat_id: int, title: str = DEFAULT_FORUM_TITLE) -> JSON:
+        """Register a supergroup with topics on, where the bot is an admin allowed to manage topics."""
+        if chat_id >= 0:
+            raise ValueError("supergroups have negative ids")
+        chat = self.add_chat(chat_id, "supergroup", title=title)
+        chat["is_forum"] = True
+        return chat
+
+    def deny_topics(self, chat_id: int) -> None:
+        """Take away the bot's right to manage topics in this chat (createForumTopic then fails)."""
+        self._no_topic_rights.add(chat_id)
+
     def block_bot(self, user_id: int) -> None:
         """Make sends to this user's private chat fail with 403 like a blocked bot."""
         self._blocked.add(user_id)
@@ -908,18 +965,21 @@ class FakeBotApi:
         title: str | None = None,
         entities: list[JSON] | None = None,
         reply_to_message: JSON | int | None = None,
+        message_thread_id: int | None = None,
     ) -> JSON:
         """Queue a text message from a user; returns the update.
 
         Entities (commands, @mentions, URLs) are detected like Telegram does
-        unless given.  ``chat_type`` "group"/"supergroup" uses a negative chat id.
+        unless given.  ``chat_type`` "group"/"supergroup" uses a negative chat id;
+        ``message_thread_id`` writes in that topic of a forum.
         """
         content: JSON = {"text": text}
         found = detect_entities(text) if entities is None else entities
         if found:
             content["entities"] = found
         return self._user_message(
-            content, text, user_id, chat_id, first_name, username, chat_type, title, reply_to_message
+            content, text, user_id, chat_id, first_name, username, chat_type, title, reply_to_message,
+            message_thread_id,
         )
 
     def send_command(
@@ -1079,6 +1139,7 @@ class FakeBotApi:
         chat_type: str = "private",
         title: str | None = None,
         reply_to_message: JSON | int | None = None,
+        message_thread_id: int | None = None,
     ) -> JSON:
         """Register user/chat, store the message and queue it as an update."""
         user = self.add_user(user_id, first_name, username=username)
@@ -1098,6 +1159,11 @@ class FakeBotApi:
             if target is None:
                 raise ValueError(f"message {reply_id} not found in chat {chat_id}")
             reply = _without_reply(target)
+        if message_thread_id is not None:
+            topic_fields, topic_start = self._topic_fields(chat, message_thread_id)
+            content = {**content, **topic_fields}
+            reply = reply or topic_start
+            line = f"(topic {message_thread_id}) {line}"
         message = self._new_message(chat, user, content, reply)
         self._say(chat_id, f"{user['first_name']}: {line}")
         return self.add_raw_update({"message": message})
@@ -1367,7 +1433,8 @@ class FakeBotApi:
     def _bot_says(self, message: JSON, verb: str = "") -> None:
         """Add a bot message (with its keyboard) to the transcript."""
         body = _describe(message).replace("\n", "\n    ")
-        lines = [f"bot{verb}: {body}"]
+        where = f" (topic {message['message_thread_id']})" if "message_thread_id" in message else ""
+        lines = [f"bot{verb}{where}: {body}"]
         for row in (message.get("reply_markup") or {}).get("inline_keyboard", []):
             cells = [f"[{b['text']}]" + (f"({b['url']})" if "url" in b else "") for b in row]
             lines.append("    " + " ".join(cells))
@@ -1421,7 +1488,10 @@ class FakeBotApi:
         markup = self._markup(params)
         if markup is not None:
             content["reply_markup"] = markup
-        message = self._new_message(chat, self.bot_sender, content, self._reply_target(chat["id"], params))
+        topic_fields, topic_start = self._thread_param(chat, params)
+        content.update(topic_fields)
+        reply = self._reply_target(chat["id"], params) or topic_start
+        message = self._new_message(chat, self.bot_sender, content, reply)
         self._sent.append(message)
         self._bot_says(message)
         return message
@@ -1631,9 +1701,89 @@ class FakeBotApi:
         markup = self._markup(params)
         if markup is not None:
             content["reply_markup"] = markup
-        message = self._new_message(chat, self.bot_sender, content, self._reply_target(chat["id"], params))
+        topic_fields, topic_start = self._thread_param(chat, params)
+        content.update(topic_fields)
+        reply = self._reply_target(chat["id"], params) or topic_start
+        message = self._new_message(chat, self.bot_sender, content, reply)
         self._bot_says(message)
         return message
+
+    # ------------------------------------------------------------------ forums and copies
+
+    def _forum(self, params: JSON) -> JSON:
+        chat = self._chat(params)
+        if not chat.get("is_forum"):
+            raise bad_request("the chat is not a forum")
+        return chat
+
+    def _topic_fields(self, chat: JSON, thread_id: Any) -> tuple[JSON, JSON | None]:
+        """The fields of a message in topic ``thread_id``, and the topic's first message (replied to)."""
+        topic = self._topics.get((chat["id"], thread_id)) if isinstance(thread_id, int) else None
+        if not chat.get("is_forum") or topic is None:
+            raise bad_request("message thread not found")
+        start = self._messages.get((chat["id"], topic.thread_id))
+        return {"message_thread_id": topic.thread_id, "is_topic_message": True}, start and _without_reply(start)
+
+    def _thread_param(self, chat: JSON, params: JSON) -> tuple[JSON, JSON | None]:
+        """``message_thread_id`` of a send: topic fields (none outside topics, like the General topic)."""
+        thread_id = params.get("message_thread_id")
+        if thread_id in (None, "") or not chat.get("is_forum"):
+            return {}, None
+        return self._topic_fields(chat, thread_id)
+
+    async def _create_forum_topic(self, params: JSON, files: dict[str, UploadedFile]) -> JSON:
+        chat = self._forum(params)
+        if chat["id"] in self._no_topic_rights:
+            raise bad_request("not enough rights to create a topic")
+        name = params.get("name")
+        if not isinstance(name, str) or not 1 <= len(name) <= MAX_TOPIC_NAME_LENGTH:
+            raise bad_request("TOPIC_NAME_INVALID")
+        created = {"forum_topic_created": {"name": name, "icon_color": TOPIC_ICON_COLOR}}
+        message = self._new_message(chat, self.bot_sender, created)
+        thread_id = message["message_id"]
+        message.update(message_thread_id=thread_id, is_topic_message=True)
+        self._topics[(chat["id"], thread_id)] = _Topic(thread_id, name)
+        self._say(chat["id"], f"bot created topic {thread_id}: {name}")
+        return {"message_thread_id": thread_id, "name": name, "icon_color": TOPIC_ICON_COLOR}
+
+    async def _close_forum_topic(self, params: JSON, files: dict[str, UploadedFile]) -> bool:
+        chat = self._forum(params)
+        if chat["id"] in self._no_topic_rights:
+            raise bad_request("not enough rights to manage topics")
+        thread_id = params.get("message_thread_id")
+        topic = self._topics.get((chat["id"], thread_id)) if isinstance(thread_id, int) else None
+        if topic is None:
+            raise bad_request("message thread not found")
+        if topic.closed:
+            raise bad_request("TOPIC_NOT_MODIFIED")
+        topic.closed = True
+        self._new_message(chat, self.bot_sender, {"forum_topic_closed": {}, "message_thread_id": thread_id,
+                                                  "is_topic_message": True})
+        self._say(chat["id"], f"bot closed topic {thread_id}")
+        return True
+
+    async def _copy_message(self, params: JSON, files: dict[str, UploadedFile]) -> JSON:
+        chat = self._chat(params)
+        source_chat = self._chat({"chat_id": params.get("from_chat_id")})
+        source = self._messages.get((source_chat["id"], int(_number_param(params, "message_id", 0))))
+        if source is None:
+            raise bad_request("message to copy not found")
+        content = {k: v for k, v in source.items() if k in COPYABLE_FIELDS}
+        if not content or "poll" in content:
+            raise bad_request("message can't be copied")
+        if "caption" in params and any(k in content for k in CAPTIONED_FIELDS):
+            content = {k: v for k, v in content.items() if k not in ("caption", "caption_entities")}
+            content.update(self._format(params, "caption", "caption_entities", MAX_CAPTION_LENGTH, required=False))
+        markup = self._markup(params)
+        if markup is not None:
+            content["reply_markup"] = markup
+        topic_fields, topic_start = self._thread_param(chat, params)
+        content.update(topic_fields)
+        reply = self._reply_target(chat["id"], params) or topic_start
+        message = self._new_message(chat, self.bot_sender, content, reply)
+        self._sent.append(message)
+        self._bot_says(message, " (copy)")
+        return {"message_id": message["message_id"]}
 
     async def _get_file(self, params: JSON, files: dict[str, UploadedFile]) -> JSON:
         file_id = str(params.get("file_id", ""))
@@ -1657,6 +1807,10 @@ def _describe(message: JSON) -> str:
         return f"[photo {message['photo'][-1]['file_size']} bytes]{caption}"
     if "document" in message:
         return f"[document {message['document'].get('file_name', '')}]{caption}"
+    if "voice" in message:
+        return f"[voice {message['voice'].get('duration', 0)}s]{caption}"
+    if "sticker" in message:
+        return f"[sticker {message['sticker'].get('emoji', '')}]"
     return "[message]"
 
 

@@ -480,3 +480,61 @@ async def test_application_end_to_end_with_transcript(api: FakeBotApi) -> None:
         "bot (edited): Here is more."
     )
     assert api.pending_updates == []  # PTB confirmed everything on shutdown
+
+
+# --------------------------------------------------------------------------- forums and copies
+
+FORUM = -1009876543210
+
+
+@pytest.mark.asyncio
+async def test_forum_topics_messages_in_them_and_closing(bot: telegram.Bot, api: FakeBotApi) -> None:
+    api.add_forum(FORUM)
+    topic = await bot.create_forum_topic(FORUM, "#1 · MS fatigue")
+    assert topic.name == "#1 · MS fatigue" and topic.message_thread_id > 0
+    sent = await bot.send_message(FORUM, "header", message_thread_id=topic.message_thread_id)
+    assert sent.message_thread_id == topic.message_thread_id and sent.is_topic_message
+    update = api.send_text("a reply", 55, FORUM, chat_type="supergroup", message_thread_id=topic.message_thread_id)
+    member = Update.de_json(update, bot).message
+    assert member is not None and member.is_topic_message and member.message_thread_id == topic.message_thread_id
+    assert member.reply_to_message is not None and member.reply_to_message.forum_topic_created is not None
+    with pytest.raises(BadRequest, match=r"(?i)thread not found"):
+        await bot.send_message(FORUM, "x", message_thread_id=999)
+    assert await bot.close_forum_topic(FORUM, topic.message_thread_id)
+    with pytest.raises(BadRequest, match=r"(?i)topic_not_modified"):
+        await bot.close_forum_topic(FORUM, topic.message_thread_id)
+    assert api.topics(FORUM) == [{"message_thread_id": topic.message_thread_id, "name": "#1 · MS fatigue",
+                                  "closed": True}]
+    assert [m.get("text") for m in api.topic_history(FORUM, topic.message_thread_id)][1:3] == ["header", "a reply"]
+
+
+@pytest.mark.asyncio
+async def test_topics_need_a_forum_and_the_right_to_manage_them(bot: telegram.Bot, api: FakeBotApi) -> None:
+    api.add_chat(-1001111111111, "supergroup")
+    with pytest.raises(BadRequest, match=r"(?i)not a forum"):
+        await bot.create_forum_topic(-1001111111111, "t")
+    api.add_forum(FORUM)
+    with pytest.raises(BadRequest, match=r"(?i)topic_name_invalid"):
+        await bot.create_forum_topic(FORUM, "x" * 129)
+    api.deny_topics(FORUM)
+    with pytest.raises(BadRequest, match=r"(?i)not enough rights"):
+        await bot.create_forum_topic(FORUM, "t")
+
+
+@pytest.mark.asyncio
+async def test_copy_message_carries_content_not_the_sender(bot: telegram.Bot, api: FakeBotApi) -> None:
+    api.add_forum(FORUM)
+    topic = await bot.create_forum_topic(FORUM, "t")
+    photo = api.send_photo_message(USER, caption="my rash", first_name="Alice", username="alice_w")
+    copied = await bot.copy_message(FORUM, USER, photo["message"]["message_id"],
+                                    message_thread_id=topic.message_thread_id)
+    [copy] = [m for m in api.chat_history(FORUM) if m["message_id"] == copied.message_id]
+    assert copy["caption"] == "my rash" and copy["photo"] == photo["message"]["photo"]
+    assert copy["from"]["id"] == 123 and "forward_origin" not in copy and "Alice" not in str(copy)
+    recaptioned = await bot.copy_message(USER, FORUM, copy["message_id"], caption="From the team:\nmy rash")
+    assert api.chat_history(USER)[-1]["caption"] == "From the team:\nmy rash" and recaptioned.message_id
+    with pytest.raises(BadRequest, match=r"(?i)message to copy not found"):
+        await bot.copy_message(FORUM, USER, 999)
+    start = api.topic_history(FORUM, topic.message_thread_id)[0]
+    with pytest.raises(BadRequest, match=r"(?i)can.t be copied"):
+        await bot.copy_message(USER, FORUM, start["message_id"])  # a service message

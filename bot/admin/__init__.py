@@ -1,0 +1,1 @@
+"""Usage reports, the chart and the admin commands."""

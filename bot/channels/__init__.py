@@ -1,0 +1,1 @@
+"""The edges a message arrives from and leaves by."""

@@ -1,0 +1,1 @@
+"""The Telegram channel: app, handlers, admin, rendering, delivery, HTTP request."""

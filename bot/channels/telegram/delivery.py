@@ -1,0 +1,322 @@
+"""At-least-once delivery: no message is lost to a crash, none is answered twice by a replay.
+
+The problem: PTB tells Telegram an update has arrived (the `offset` of the next
+getUpdates call) as soon as it has put the update in its in-memory queue, before
+any handler has run. A `kill -9`, a crash or a power cut between the two loses
+every update in flight: Telegram will not send it again.
+
+The fix, in three PTB hooks:
+
+1. `DurableGetUpdatesRequest` (ApplicationBuilder.get_updates_request) commits
+   each getUpdates result to the store's encrypted inbox *inside the request*,
+   before PTB sees it and so before PTB can confirm it. In webhook mode
+   `DurableUpdateQueue` (ApplicationBuilder.update_queue) does the same before
+   the webhook's HTTP 200 is sent.
+2. `OrderedDurableUpdateProcessor` (ApplicationBuilder.concurrent_updates) runs
+   each update once: it skips ids the store says were handled, and after the
+   handlers return it marks the update handled and deletes its inbox copy in one
+   transaction. Different chats run concurrently; one chat's updates in order.
+3. At start, `post_init` puts every inbox entry still there back in the update
+   queue (see telegram_app.replay_unanswered).
+
+What remains is the unavoidable window of any at-least-once system: if the process
+dies after Telegram accepted a reply but before the "handled" commit (a few
+milliseconds), that one reply is sent again after the restart. Nothing is lost.
+
+`with_retries` is the outgoing half: a reply survives a 429, a 5xx, a dropped
+connection or a timeout.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import inspect
+import logging
+import sqlite3
+import time
+import warnings
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
+from http import HTTPStatus
+from pathlib import Path
+from typing import Any, TypeVar
+
+from telegram import Update
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
+from telegram.ext import BaseUpdateProcessor
+from telegram.warnings import PTBDeprecationWarning
+
+from bot.channels.telegram.request import AiohttpRequest
+from bot.storage.protocol import Store
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+MAX_CONCURRENT_UPDATES = 64
+SEND_ATTEMPTS = 4  # the first try plus three retries: about 4 s of backoff in all
+FIRST_BACKOFF_SECONDS = 0.5
+# The healthcheck allows 90 s; under load getUpdates returns many times a second, and touching the file
+# (a mkdir and a utime) on each return is work nobody reads.
+BEAT_EVERY_SECONDS = 1.0
+
+
+class Inbox:
+    """The durable copy of incoming updates, and the liveness heartbeat.
+
+    Shared by the getUpdates request, the webhook queue and the update processor.
+    The store is attached in post_init, because it is opened inside the running
+    event loop; until then (and in tests without a store) every call is a no-op.
+    """
+
+    def __init__(self, heartbeat_path: Path | None = None) -> None:
+        self.store: Store | None = None
+        self.heartbeat_path = heartbeat_path
+        self._last_beat = float("-inf")  # monotonic time of the last touch: the first beat is at once
+
+    async def record(self, updates: list[dict[str, Any]]) -> None:
+        """Commit updates to disk. A storage failure costs the crash guarantee, never the answer."""
+        if self.store is None or not updates:
+            return
+        try:
+            await self.store.inbox_add(updates)
+        except (sqlite3.Error, OSError):
+            log.error("could not keep %d incoming update(s) on disk; answering anyway, but a crash now "
+                      "would lose them", len(updates), exc_info=True)
+
+    async def is_handled(self, update_id: int) -> bool:
+        if self.store is None:
+            return False
+        try:
+            return await self.store.is_handled(update_id)
+        except (sqlite3.Error, OSError):
+            log.error("could not check whether update %d was answered; answering it", update_id,
+                      exc_info=True)
+            return False
+
+    async def done(self, update_id: int) -> None:
+        """The update was answered: remember its id and delete its stored copy."""
+        if self.store is None:
+            return
+        try:
+            await self.store.inbox_done(update_id)
+        except (sqlite3.Error, OSError):
+            log.error("could not mark update %d as answered; a restart may answer it again", update_id,
+                      exc_info=True)
+
+    def beat(self) -> None:
+        """Touch the heartbeat file (at most once a second): `python -m bot.channels.telegram.health` checks that it is fresh."""
+        now = time.monotonic()
+        if self.heartbeat_path is None or now - self._last_beat < BEAT_EVERY_SECONDS:
+            return
+        self._last_beat = now
+        try:
+            self.heartbeat_path.parent.mkdir(parents=True, exist_ok=True)
+            self.heartbeat_path.touch()
+        except OSError:
+            log.warning("cannot touch the heartbeat file %s", self.heartbeat_path)
+
+
+class DurableGetUpdatesRequest(AiohttpRequest):
+    """The getUpdates connection: commits every batch of updates to the inbox before PTB sees it.
+
+    Why here rather than in a custom Updater: the Updater puts the updates it gets
+    in its queue and then computes the next `offset` (the confirmation to Telegram)
+    from the same return value; nothing runs between the two that we could hook.
+    The request is the last point strictly before confirmation, and it is a
+    supported extension point (ApplicationBuilder.get_updates_request).
+
+    We override `do_request` (the abstract method subclasses implement) rather than
+    `post`, which PTB 22 marks `@final`; `post` only parses what `do_request` returns,
+    so the ordering guarantee is the same.
+    """
+
+    def __init__(self, inbox: Inbox, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.inbox = inbox
+
+    async def do_request(self, url: str, method: str, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        """Make the HTTP call; on a successful getUpdates, record the updates, then beat."""
+        code, payload = await super().do_request(url, method, *args, **kwargs)
+        if HTTPStatus.OK <= code < HTTPStatus.MULTIPLE_CHOICES and url.endswith("/getUpdates"):
+            await self.inbox.record(updates_in(payload))
+            self.inbox.beat()
+        return code, payload
+
+
+def updates_in(payload: bytes) -> list[dict[str, Any]]:
+    """The update dicts of a getUpdates answer (empty if it is not one)."""
+    try:
+        result = AiohttpRequest.parse_json_payload(payload).get("result")
+    except TelegramError:
+        return []
+    return [u for u in result if isinstance(u, dict) and "update_id" in u] if isinstance(result, list) else []
+
+
+class DurableUpdateQueue(asyncio.Queue):  # type: ignore[type-arg]
+    """Webhook mode: the update queue that records each update before accepting it.
+
+    PTB's webhook handler awaits `update_queue.put(update)` and only then answers
+    Telegram with HTTP 200, so recording here means Telegram keeps re-sending an
+    update until it is on disk (a failed put answers 500). The cost is one fsync'd
+    transaction per update before the 200, a few milliseconds.
+    """
+
+    def __init__(self, inbox: Inbox) -> None:
+        super().__init__()
+        self.inbox = inbox
+
+    async def put(self, item: object) -> None:
+        if isinstance(item, Update):
+            await self.inbox.record([item.to_dict()])
+            self.inbox.beat()
+        await super().put(item)
+
+
+@dataclass(slots=True)
+class _ChatTurns:
+    lock: asyncio.Lock
+    users: int = 0
+
+
+class OrderedDurableUpdateProcessor(BaseUpdateProcessor):
+    """Runs different chats concurrently, one chat's updates in order, and each update once.
+
+    Around each update: skip it if the store has it as handled (a replay of an
+    update answered before a crash, or Telegram re-sending it); otherwise run the
+    handlers, then mark it handled, which also deletes its inbox copy. An in-memory
+    set of ids in flight keeps a replayed update and its re-delivery by getUpdates
+    from running side by side. If the reply could not be delivered (the error
+    handler calls `mark_undelivered`), the inbox copy stays and the update is
+    handed back by `take_undelivered` for another try.
+    """
+
+    def __init__(self, inbox: Inbox, max_concurrent_updates: int = MAX_CONCURRENT_UPDATES) -> None:
+        super().__init__(max_concurrent_updates)
+        self.inbox = inbox
+        self._chats: dict[str, _ChatTurns] = {}
+        self._in_flight: set[int] = set()
+        self._failed: set[int] = set()  # this run's reply failed; read by do_process_update
+        self._undelivered: dict[int, Update] = {}  # to hand back by take_undelivered
+
+    async def initialize(self) -> None:
+        """Nothing to set up: the store is attached to the inbox in post_init."""
+
+    async def shutdown(self) -> None:
+        """Nothing to free; updates not finished stay in the inbox for the next start."""
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        """Run `coroutine` (PTB's handlers for `update`) at most once per update id."""
+        if not isinstance(update, Update):
+            await coroutine
+            return
+        update_id = update.update_id
+        if update_id in self._in_flight:
+            _discard(coroutine)
+            log.debug("update %d is already being answered: duplicate skipped", update_id)
+            return
+        self._in_flight.add(update_id)
+        try:
+            async with self._turn(chat_key(update)):
+                if await self.inbox.is_handled(update_id):
+                    _discard(coroutine)
+                    log.info("update %d was answered before: not answering again", update_id)
+                    return
+                self._failed.discard(update_id)
+                await coroutine
+                if update_id in self._failed:
+                    log.warning("update %d: reply not delivered; kept for another try", update_id)
+                    return
+                await self.inbox.done(update_id)
+        finally:
+            self._in_flight.discard(update_id)
+
+    def mark_undelivered(self, update: Update) -> None:
+        """Called by the error handler when the network ate the reply: keep the update for a retry."""
+        self._failed.add(update.update_id)
+        self._undelivered[update.update_id] = update
+
+    def take_undelivered(self) -> list[Update]:
+        """Updates whose reply failed and whose run has ended, to put back in the queue."""
+        ready = [u for i, u in self._undelivered.items() if i not in self._in_flight]
+        for update in ready:
+            del self._undelivered[update.update_id]
+        return ready
+
+    @property
+    def chats_waiting(self) -> int:
+        """Chats with an update running or queued (their locks); 0 when idle."""
+        return len(self._chats)
+
+    @contextlib.asynccontextmanager
+    async def _turn(self, key: str) -> AsyncIterator[None]:
+        """Hold the chat's lock; the lock is dropped when no update of that chat needs it."""
+        turns = self._chats.get(key)
+        if turns is None:
+            turns = self._chats[key] = _ChatTurns(asyncio.Lock())
+        turns.users += 1
+        try:
+            async with turns.lock:
+                yield
+        finally:
+            turns.users -= 1
+            if turns.users == 0:
+                del self._chats[key]
+
+
+def chat_key(update: Update) -> str:
+    """What orders updates: the chat, else the user (inline queries), else the update itself."""
+    if update.effective_chat is not None:
+        return f"chat:{update.effective_chat.id}"
+    if update.effective_user is not None:
+        return f"user:{update.effective_user.id}"
+    return f"update:{update.update_id}"
+
+
+def _discard(coroutine: Awaitable[Any]) -> None:
+    """Close a coroutine we decided not to run (no "never awaited" warning)."""
+    if inspect.iscoroutine(coroutine):
+        coroutine.close()
+
+
+# -- outgoing ------------------------------------------------------------------------------------
+
+
+def is_delivery_failure(error: BaseException) -> bool:
+    """Errors that say "the reply did not get through", as opposed to "the reply is wrong"."""
+    if isinstance(error, RetryAfter):
+        return True
+    return isinstance(error, NetworkError) and not isinstance(error, BadRequest)  # BadRequest: our mistake
+
+
+def retry_seconds(error: RetryAfter) -> float:
+    """RetryAfter's wait in seconds (PTB 22 warns about its int/timedelta transition)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        value = error.retry_after
+    return float(value if isinstance(value, int | float) else value.total_seconds())
+
+
+async def with_retries(call: Callable[[], Awaitable[T]], what: str, attempts: int = SEND_ATTEMPTS) -> T:
+    """Run one outgoing Bot API call, trying again after flood waits and network failures.
+
+    AIORateLimiter already waits out most 429s; this also covers 5xx answers,
+    dropped connections and timeouts, with doubling backoff. BadRequest and
+    Forbidden are raised at once: the same request would fail the same way.
+    A retry after a timeout may send a message twice; losing it would be worse.
+    """
+    backoff = FIRST_BACKOFF_SECONDS
+    for attempt in range(1, attempts + 1):
+        try:
+            return await call()
+        except TelegramError as error:
+            if attempt == attempts or not is_delivery_failure(error):
+                raise
+            if isinstance(error, RetryAfter):
+                wait = retry_seconds(error)
+            else:
+                wait, backoff = backoff, backoff * 2
+            log.warning("%s failed (%s: %s); try %d of %d in %.1f s", what, type(error).__name__, error,
+                        attempt + 1, attempts, wait)
+            await asyncio.sleep(wait)
+    raise AssertionError("unreachable")

@@ -1,0 +1,92 @@
+"""What every Telegram handler needs: the services kept in `bot_data`, and who sent the update.
+
+The long-lived services are built by bot.app (the composition root) when bot.channels.telegram.app
+builds the Application and starts it. They are kept in a typed `BotData` (PTB's ContextTypes), so a
+handler says `context.bot_data.engine`, never a string key. BotData is still a dict, so code
+written against string keys keeps working while it moves over.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+from telegram import Update
+from telegram.ext import CallbackContext, ContextTypes, ExtBot
+
+from bot.content.knowledge import Library
+from bot.core.conversation import Conversation
+from bot.core.engine import Engine
+from bot.core.handover import HandoverDesk
+from bot.settings import Settings
+from bot.storage.protocol import Store
+
+if TYPE_CHECKING:
+    from bot.channels.telegram.delivery import Inbox
+
+
+class BotData(dict[str, Any]):
+    """The application's services, typed; a missing one raises KeyError naming it."""
+
+    @property
+    def settings(self) -> Settings:
+        return self["settings"]
+
+    @property
+    def library(self) -> Library:
+        return self["library"]
+
+    @property
+    def engine(self) -> Engine:
+        return self["engine"]
+
+    @property
+    def inbox(self) -> Inbox:
+        return self["inbox"]
+
+    @property
+    def store(self) -> Store | None:
+        """Open between the application's start and stop, None otherwise."""
+        return self.get("store")
+
+    @store.setter
+    def store(self, store: Store) -> None:
+        self["store"] = store
+
+    @property
+    def conversation(self) -> Conversation:
+        return self["conversation"]
+
+    @conversation.setter
+    def conversation(self, conversation: Conversation) -> None:
+        self["conversation"] = conversation
+
+    @property
+    def handover(self) -> HandoverDesk | None:
+        """The desk that hands chats to the staff team; None when BOT_HANDOVER_CHAT_ID is unset."""
+        return self.get("handover")
+
+    @handover.setter
+    def handover(self, desk: HandoverDesk) -> None:
+        self["handover"] = desk
+
+
+Context = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]
+CONTEXT_TYPES = ContextTypes(bot_data=BotData)
+Callback = Callable[[Update, Context], Awaitable[None]]
+
+
+def conversation_of(context: Context) -> Conversation:
+    return context.bot_data.conversation
+
+
+def engine_of(context: Context) -> Engine:
+    return context.bot_data.engine
+
+
+def user_id_of(update: Update) -> int:
+    """The sender; a chat without a sender (an anonymous admin's post) counts as its chat."""
+    if update.effective_user is not None:
+        return update.effective_user.id
+    assert update.effective_chat is not None
+    return update.effective_chat.id

@@ -1,0 +1,1 @@
+"""The `python -m bot` commands that are neither a channel nor an admin report."""

@@ -1,0 +1,40 @@
+"""Safety that carries through a conversation: the 30 minutes after an emergency or crisis reply.
+
+After an emergency reply, follow-ups ("it's been 6 min", "he stopped, he's sleeping", "what now")
+get guidance for that emergency, never the topic from before; a clear new question may be
+answered, with the emergency line on top. After a crisis reply, no article excerpt unless the
+message is a clear question, and the crisis line stays on every reply. Plain Python: the engine
+asks, the store keeps the state with the chat's context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.nlu.normalise import tokens
+from bot.nlu.safety import Reading
+
+STATE_SECONDS = 30 * 60
+STATES = ("emergency", "crisis")
+# First words of a question: "what is ms", "can ms cause ..." (a message starting another way is a follow-up).
+QUESTION_WORDS = frozenset(["what", "whats", "how", "why", "is", "are", "can", "could", "does", "do", "did", "should", "will", "would", "which", "when", "where", "who", "tell", "explain"])
+
+
+@dataclass(frozen=True, slots=True)
+class SafetyState:
+    """Which safety reply the chat had, for which criterion, and when (seconds since the epoch)."""
+
+    kind: str
+    criterion: str | None
+    since: float
+
+    def active(self, now: float) -> bool:
+        return self.kind in STATES and 0 <= now - self.since < STATE_SECONDS
+
+
+def clear_question(text: str, reading: Reading) -> bool:
+    """For a message the matcher answered with a topic: is it a new question, not a word about what is
+    happening? Asked as a question, three words or more, naming no person, sign or time of the emergency."""
+    words = tokens(text)
+    asked = "?" in text or (bool(words) and words[0] in QUESTION_WORDS)
+    return asked and len(words) >= 3 and not reading.about_the_scene

@@ -1,0 +1,1 @@
+"""Words in, matches out: normalise, safety, matcher. No telegram, no sqlite."""

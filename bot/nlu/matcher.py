@@ -1,0 +1,720 @@
+"""Fuzzy keyword matching of a message against every intent.
+
+Built once per snapshot of `intents.yaml`; `match()` is pure and thread-safe.
+
+Words: messages and keywords go through the same steps, so they meet however they are typed: filler words
+dropped (`bot.normalise.STOPWORDS`), light stemming ("treated"/"treatment", "caused"/"cause"), spelled-out
+terms folded into their abbreviation ("multiple sclerosis" -> "ms"), and synonyms sharing one vocabulary entry
+("fits"/"seizures", "tablets"/"medication"): both lists are in `bot.lexicon`.
+
+Scoring an intent: its best keyword (all words found, or for 3+ words all but one that is not its rarest;
+typos cost a little),
+plus a bonus for further message words its other keywords explain, minus a penalty for the words it leaves
+unexplained, weighed against what it does explain. Words shared by many intents ("ms", "seizure") weigh
+little, so the disease name sets the scene and the specific word ("hsct") decides.
+
+Deciding: below the threshold, or out of scope, gets the fallback; two close intents that each explain
+words of their own get "Did you mean ...?". An intent about one disease never answers a message that names
+only the other.
+
+How it stays fast at thousands of intents (cost grows with the message, not the file):
+* every keyword word is in a vocabulary; a typo in the message finds its vocabulary
+  word through a deletion index (SymSpell-style: each word is filed under itself with
+  one or two letters removed, as many as its typo allowance), then `rapidfuzz` checks
+  the edit distance; no scan over the vocabulary;
+* a keyword is filed only under its rarest word, which every match of it contains, so a
+  common word such as "ms" or "side effects" does not pull in every keyword that has it;
+* scoring touches only the keywords reached that way.
+"""
+
+from __future__ import annotations
+
+import copy
+import heapq
+import itertools
+import math
+import zlib
+from array import array
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import itemgetter
+from typing import Literal
+
+from rapidfuzz.distance import OSA
+
+from bot.content.intents import Intent, MatchSettings
+from bot.nlu.example_index import Document, ExampleIndex
+from bot.nlu.lexicon import OTHER_HEALTH_WORDS, PHRASES, SYNONYM_GROUPS
+from bot.nlu.normalise import NEGATIONS, STOPWORDS, content_tokens, is_plain, squeeze, tokens
+
+Status = Literal["matched", "ambiguous", "fallback"]
+
+KEYWORD_WEIGHT = 0.85  # a perfect one-word match scores 85; the rest of the scale rewards specificity
+EXTRA_WORD_BONUS = 7.0  # per further message word (by weight) explained by the same intent
+EXTRA_WORD_BONUS_CAP = 15.0
+UNEXPLAINED_PENALTY = 6.0  # per unexplained word, relative to what the intent explains ("ms word": "word")
+UNEXPLAINED_PENALTY_CAP = 24.0
+SHORT_MESSAGE_WORDS = 12  # typed words; beyond this the cap shrinks, as most words of a long story are story
+UNKNOWN_WORD_WEIGHT = 1.0  # a word no keyword knows ("convert", "seconds") may be the message's real topic
+MIN_WORD_WEIGHT = 0.25
+SMALLTALK_PENALTY = 12.0  # per other word: greetings, thanks, help answer whole messages, not "... thanks"
+RIVAL_SHARE = 1.0  # see Matcher._rival
+EXACT = 99.9  # an out-of-scope keyword overrules a topical answer only when spelled out in full
+OUT_OF_SCOPE_SHARE = 0.2  # and when it is a real part of the message, not a passing word in a long story
+TYPO_COST = 8.0  # similarity lost per edit: "sclerosys" is a 92 match for "sclerosis"
+MAX_CANDIDATES = 5
+PLAUSIBLE_BAND = 8.0  # a best topic this far under the threshold is weak but plausible: "Did you mean" it
+PLAUSIBLE_SHARE = 0.4  # ... if it explains this much of the message ("convert ms to seconds" is not about MS)
+CLARIFY_SPREAD = 8.0  # "Did you mean" offers the topics this close to the best one ...
+MAX_OPTIONS = 3  # ... at most this many
+MIN_COVERAGE = 0.2  # an intent only the second signal reached must explain this much of the message
+
+
+# The second signal's calibration: example-only answers are as often right as keyword answers at the
+# threshold (68) from this coverage on (measured on the development sets: `python -m bot evaluate
+# --calibration` prints both signals' precision by score band).
+EXAMPLE_COVERAGE_AT_THRESHOLD = 0.80
+EXAMPLE_SLOPE = 75.0  # points per unit of coverage around that point
+EXAMPLE_MIN_WORDS = 2  # the second signal alone answers only a message sharing this many words with the intent
+AGREEMENT = 0.15  # share of the weaker signal added when both point at the same intent ...
+AGREEMENT_FLOOR = 20.0  # ... and it scores at least this much (under it, a word or two in common is noise)
+FOREIGN_PENALTY = 14.0  # per health word the articles do not cover and the intent does not explain
+
+
+def foreign_words(text: str) -> tuple[str, ...]:
+    """Health words of a short message that no article covers ("lupus rash on my face"). In a long story they
+    are more often part of the story ("never smoked") than its question, and count for nothing."""
+    if len(tokens(text)) > SHORT_MESSAGE_WORDS:
+        return ()
+    return tuple(w for w in match_words(text) if canonical_word(w) in FOREIGN_WORDS)
+
+
+def example_points(coverage: float, threshold: float = 68.0) -> float:
+    """The second signal on the keyword scale: coverage 0-1 -> 0-100, `threshold` where example-only answers
+    become as reliable as keyword answers at the threshold."""
+    return max(0.0, min(100.0, threshold + EXAMPLE_SLOPE * (coverage - EXAMPLE_COVERAGE_AT_THRESHOLD)))
+
+
+def combine(keyword: float, example: float) -> float:
+    """One score from both signals: the stronger one, plus a share of the other when it agrees, that is when it
+    scores well on its own (a weak second opinion lifts nothing over the threshold)."""
+    low = min(keyword, example)
+    return min(100.0, max(keyword, example) + (AGREEMENT * low if low >= AGREEMENT_FLOOR else 0.0))
+_SUFFIXES = (("ness", ""), ("ment", ""), ("ing", ""), ("ed", ""))
+
+
+@lru_cache(maxsize=20_000)
+def stem(word: str) -> str:
+    """Light suffix folding, the same for keywords and messages, so that word forms meet:
+    "seizures"/"seizure", "treated"/"treatment"/"treating", "stiffness"/"stiff", "therapies"/"therapy",
+    "caused"/"cause". Also "ph" -> "f", the commonest spelling slip in medical words ("fisio").
+    """
+    word = word.replace("ph", "f")
+    if len(word) > 4 and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for suffix, replacement in _SUFFIXES:
+        base = word[: -len(suffix)]
+        if word.endswith(suffix) and len(base) >= 4 and any(c in "aeiouy" for c in base):
+            if suffix in ("ing", "ed") and len(base) > 4 and base[-1] == base[-2] and base[-1] not in "aeiouys" \
+                    and (base[-1] != "l" or len(base) > 5):
+                base = base[:-1]  # "stopped" -> "stop", "controlled" -> "control"; not "spell", "assess"
+            word = base + replacement
+            break
+    if len(word) > 4 and word.endswith("e") and not word.endswith("ee"):
+        word = word[:-1]  # "cause" meets "caused" in "caus", "relapse" meets "relapsing"
+    return word
+
+
+SYNONYMS: dict[str, tuple[str, ...]] = {stem(group[0]): tuple(stem(w) for w in group[1:]) for group in SYNONYM_GROUPS}
+_CANONICAL = {spelling: canonical for canonical, spellings in SYNONYMS.items() for spelling in spellings}
+# Health words the articles do not cover, as the matcher writes them.
+FOREIGN_WORDS = frozenset(_CANONICAL.get(stem(word), stem(word)) for word in OTHER_HEALTH_WORDS)
+PHRASES: dict[tuple[str, ...], str] = {
+    tuple(_CANONICAL.get(stem(w), stem(w)) for w in long.split() if w != "to"): short
+    for long, short in PHRASES.items()
+}
+# The diseases the bot covers, by the words that name them. A topical intent whose keywords name only one of
+# them never answers a message that names only the other: "immunotherapy for ms" is not the epilepsy text.
+_DISEASES = {"ms": "ms", "epilepsy": "epilepsy", "epileptic": "epilepsy", "seizure": "epilepsy"}
+DISEASES = {stem(word): disease for word, disease in _DISEASES.items()}
+
+
+def _phrases_by_letter() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """The phrases by the first letter of their first word, in any of its synonyms ("drug resistant")."""
+    found: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for phrase, short in PHRASES.items():
+        for letter in {phrase[0][0], *(spelling[0] for spelling in SYNONYMS.get(phrase[0], ()))}:
+            found[letter].append((phrase, short))
+    return {letter: tuple(phrases) for letter, phrases in found.items()}
+
+
+_PHRASES_BY_LETTER = _phrases_by_letter()
+
+
+def canonical_word(word: str) -> str:
+    """The spelling a synonym group is filed under ("fit" -> "seizure")."""
+    return _CANONICAL.get(word, word)
+
+
+def match_words(text: str) -> list[str]:
+    """The message words the matcher compares: normalised, filler removed, word forms and phrases folded."""
+    return list(dict.fromkeys(word for word, _ in _typed_words(text)))
+
+
+def index_words(text: str) -> list[str]:
+    """`match_words` with synonyms written as their group's word: the second signal's vocabulary."""
+    return [canonical_word(word) for word in match_words(text)]
+
+
+def keyword_reading(keyword: str) -> tuple[str, ...]:
+    """What decides whether two keywords are the same one for the matcher: their words after filler is
+    dropped, forms folded and synonyms merged, in any order ("ms tiredness" and "fatigue in ms" read alike)."""
+    return tuple(sorted({canonical_word(word) for word in match_words(keyword)}))
+
+
+def _typed_words(text: str) -> list[tuple[str, str]]:
+    """Each compared word with the word as typed (ph as f): a typo can keep a word from being stemmed."""
+    typed = [word.replace("ph", "f") for word in content_tokens(text)]
+    return fold_phrases([(stem(word), word) for word in typed])
+
+
+class _KeywordReader:
+    """`_typed_words` for the keywords of a big file, remembering each word: 250,000 keywords hold only a few
+    thousand distinct words, so a load normalises each word once rather than each keyword. Gives exactly what
+    `_typed_words` gives (the tests compare the two on every shipped and synthetic keyword)."""
+
+    def __init__(self) -> None:
+        self._words: dict[str, tuple[bool, tuple[str, str], tuple[str, str], bool]] = {}
+
+    def __call__(self, keyword: str) -> list[tuple[str, str]]:
+        if not is_plain(keyword):
+            return _typed_words(keyword)  # capitals, accents, punctuation: the full cleaning
+        read = [self._word(word) for word in keyword.split()]
+        kept = [r[1] for r in read if r[0]]
+        found = kept or [r[2] for r in read]  # all filler: keep every word, as content_tokens() does
+        return fold_phrases(found) if any(r[3] for r in read) else found
+
+    def _word(self, word: str) -> tuple[bool, tuple[str, str], tuple[str, str], bool]:
+        """(is it a content word, its (stem, typed) pair, the pair if all words are kept, may it start a phrase)"""
+        if (known := self._words.get(word)) is None:
+            squeezed = squeeze(word)
+            kept = squeezed not in STOPWORDS and not squeezed.isdigit()
+            typed = ("not" if squeezed in NEGATIONS else squeezed).replace("ph", "f")
+            plain = squeezed.replace("ph", "f")
+            as_kept, as_plain = (stem(typed), typed), (stem(plain), plain)
+            folds = bool(_phrases_from(as_kept[0]) or _phrases_from(as_plain[0]))
+            known = self._words[word] = (kept, as_kept, as_plain, folds)
+        return known
+
+
+def fold_phrases(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Write a spelled-out term as its abbreviation ("multiple sclerosys" -> "ms"), typos allowed, so that
+    the long form counts as one word and weighs what the abbreviation weighs."""
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(words):
+        for phrase, short in _phrases_from(words[i][0]):
+            part = words[i + 1:i + len(phrase)]
+            if len(part) == len(phrase) - 1 and all(_close(w, p) for (w, _), p in zip(part, phrase[1:], strict=True)):
+                out.append((short, short))
+                i += len(phrase)
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+@lru_cache(maxsize=20_000)
+def _phrases_from(word: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The phrases whose first word `word` could be."""
+    return tuple((phrase, short) for phrase, short in _PHRASES_BY_LETTER.get(word[0], ()) if _close(word, phrase[0]))
+
+
+def _close(word: str, target: str) -> bool:
+    word = canonical_word(word)
+    allowed = max_edits(target)
+    return word == target or (word[0] == target[0] and abs(len(word) - len(target)) <= allowed
+                              and OSA.distance(word, target, score_cutoff=allowed) <= allowed)
+
+
+def max_edits(word: str) -> int:
+    """Typos tolerated in a word of this length: none for short words like "ms" or "mri"."""
+    if len(word) <= 4:
+        return 0
+    return 1 if len(word) <= 7 else 2
+
+
+def _deletes(word: str, depth: int) -> set[str]:
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w)) if len(w) > 1}
+        found |= frontier
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One intent's score for a message, and the keyword that earned it."""
+
+    intent_id: str
+    score: float
+    keyword: str
+    kind: str
+    words: tuple[str, ...] = ()  # the message words this intent explained
+    strength: float = 0.0  # the best keyword's own match (0-100), before bonus and penalty
+    share: float = 0.0  # the part of the message (by word weight, or the second signal's coverage) explained, 0-1
+    keyword_score: float = 0.0  # the keyword signal alone (0-100)
+    example_score: float = 0.0  # the example signal alone, on the same scale (see example_points)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """What the matcher decided for one message."""
+
+    status: Status
+    intent_id: str | None
+    score: float
+    keyword: str | None
+    candidates: tuple[Candidate, ...] = ()
+    reason: str = ""
+    options: tuple[str, ...] = ()  # for "ambiguous": the topics to offer ("Did you mean ...?")
+    foreign: tuple[str, ...] = ()  # health words of the message that no article covers ("rash")
+
+    @property
+    def runner_up(self) -> Candidate | None:
+        return self.candidates[1] if len(self.candidates) > 1 else None
+
+
+def _variant_key(variant: str) -> int:
+    """A stable 30-bit key for a deletion variant (str hashes change per process; the index is pickled; 30 bits
+    keep each a small int). Two variants sharing a key only add a candidate the edit-distance check drops."""
+    return zlib.crc32(variant.encode()) & 0x3FFF_FFFF
+
+
+@dataclass(slots=True)
+class _Index:
+    """The matcher's index, kept in flat arrays rather than an object per keyword or variant: at 10,000
+    intents (250,000 keywords, 200,000 typo variants) that is about 13 MB instead of 145."""
+
+    vocab: dict[str, int] = field(default_factory=dict)  # spelling (stemmed) -> word id; synonyms share an id
+    words: list[str] = field(default_factory=list)  # word id -> its canonical spelling
+    weights: list[float] = field(default_factory=list)  # word id -> how much it says about which intent is meant
+    spellings: list[str] = field(default_factory=list)  # every spelling in `vocab`, numbered
+    variant_keys: array = field(default_factory=lambda: array("I"))  # sorted keys of each spelling with up to
+    variant_spellings: array = field(default_factory=lambda: array("i"))  # 2 letters removed; its spelling number
+    postings: dict[int, array] = field(default_factory=dict)  # word id -> one-word keywords
+    pair_keys: array = field(default_factory=lambda: array("q"))  # sorted rarest * len(words) + other...
+    pair_starts: array = field(default_factory=lambda: array("i"))  # ...and where its run of pair_keywords starts
+    pair_keywords: array = field(default_factory=lambda: array("i"))
+    keyword_intent: array = field(default_factory=lambda: array("i"))  # keyword number -> intent number
+    keyword_text: array = field(default_factory=lambda: array("i"))  # -> its place in the intent's keywords
+    keyword_required: array = field(default_factory=lambda: array("b"))  # words that must be found
+    keyword_starts: array = field(default_factory=lambda: array("i"))  # -> its run of keyword_words (word ids)
+    keyword_words: array = field(default_factory=lambda: array("i"))
+    pair_firsts: frozenset[int] = frozenset()  # the words some pair is filed under first
+    diseases: list[frozenset[str]] = field(default_factory=list)  # intent number -> the diseases it names
+    disease_words: frozenset[int] = frozenset()  # the word ids that name a disease
+
+    def near(self, variant: str) -> list[str]:
+        """The spellings filed under `variant` (a word with letters removed, or the word itself)."""
+        keys, key = self.variant_keys, _variant_key(variant)
+        at = bisect_left(keys, key)
+        found = []
+        while at < len(keys) and keys[at] == key:
+            found.append(self.spellings[self.variant_spellings[at]])
+            at += 1
+        return found
+
+    def reached(self, word_ids: Iterable[int]) -> set[int]:
+        """The keywords a message with these words can match: one-word keywords filed under one of them, and
+        longer ones filed under a (rarest, other) pair of them."""
+        reached: set[int] = set()
+        ids = list(word_ids)
+        for word in ids:
+            if (posting := self.postings.get(word)) is not None:
+                reached.update(posting)
+        size, keys, starts = len(self.words), self.pair_keys, self.pair_starts
+        for first in ids:
+            if first not in self.pair_firsts:
+                continue
+            low = bisect_left(keys, first * size)  # the pairs filed under `first` sit together
+            high = bisect_left(keys, (first + 1) * size, low)
+            for other in ids:
+                at = bisect_left(keys, first * size + other, low, high)
+                if at < high and keys[at] == first * size + other:
+                    reached.update(self.pair_keywords[starts[at]:starts[at + 1]])
+        return reached
+
+
+class _IndexBuilder:
+    """Collects words and keywords in dicts and lists, then packs them into an `_Index`."""
+
+    def __init__(self) -> None:
+        self.index = _Index()
+        self.variants: list[int] = []  # variant key << 24 | spelling number: ints sort much faster than tuples
+        self.postings: dict[int, list[int]] = defaultdict(list)
+        self.pairs: dict[tuple[int, int], list[int]] = defaultdict(list)
+
+    def word_id(self, word: str) -> int:
+        """The id of `word`; its synonyms (and their typos) are filed under the same id."""
+        index = self.index
+        found = index.vocab.get(word)
+        if found is None:
+            canonical = canonical_word(word)
+            found = index.vocab.get(canonical)
+            if found is None:
+                found = len(index.words)
+                index.words.append(canonical)
+            for spelling in (canonical, *SYNONYMS.get(canonical, ())):
+                self.add_spelling(spelling, found)
+        return found
+
+    def add_spelling(self, spelling: str, word_id: int) -> None:
+        index = self.index
+        if spelling in index.vocab:
+            return
+        index.vocab[spelling] = word_id
+        number = len(index.spellings)
+        index.spellings.append(spelling)
+        # Filed under itself with up to as many letters removed as it tolerates typos, like the message word
+        # is looked up: two words within the typo allowance always share a variant (SymSpell).
+        self.variants.extend(_variant_key(v) << 24 | number for v in _deletes(spelling, max_edits(spelling)))
+
+    def add_keywords(self, keywords: Iterable[tuple[int, int, tuple[int, ...], int]]) -> None:
+        """File each (intent, place in its keywords, word ids, rarest word id)."""
+        intent_of, text_of, required, starts, words = [], [], [], [], []
+        postings, pairs = self.postings, self.pairs
+        for keyword, (intent, text, ids, rarest) in enumerate(keywords, len(self.index.keyword_intent)):
+            intent_of.append(intent)
+            text_of.append(text)
+            # A keyword of 3+ words may miss one word, but not its rarest (it is reached only through it).
+            required.append(len(ids) if len(ids) <= 2 else len(ids) - 1)
+            starts.append(len(words))
+            words.extend(ids)
+            if len(ids) == 1:
+                postings[rarest].append(keyword)
+            for other in ids:
+                if other != rarest:
+                    pairs[(rarest, other)].append(keyword)
+        index = self.index
+        offset = len(index.keyword_words)
+        index.keyword_intent.extend(intent_of)
+        index.keyword_text.extend(text_of)
+        index.keyword_required.extend(required)
+        index.keyword_starts.extend(start + offset for start in starts)
+        index.keyword_words.extend(words)
+
+    def pack(self) -> _Index:
+        index = self.index
+        index.keyword_starts.append(len(index.keyword_words))
+        self.variants.sort()
+        index.variant_keys = array("I", (packed >> 24 for packed in self.variants))
+        index.variant_spellings = array("i", (packed & 0xFF_FFFF for packed in self.variants))
+        index.postings = {word: array("i", keywords) for word, keywords in self.postings.items()}
+        size = len(index.words)
+        for (rarest, other), keywords in sorted(self.pairs.items()):
+            index.pair_keys.append(rarest * size + other)
+            index.pair_starts.append(len(index.pair_keywords))
+            index.pair_keywords.extend(keywords)
+        index.pair_starts.append(len(index.pair_keywords))
+        index.pair_firsts = frozenset(rarest for rarest, _ in self.pairs)
+        return index
+
+
+class Matcher:
+    """Scores messages against the keywords of topical, smalltalk and out-of-scope intents."""
+
+    def __init__(self, intents: Iterable[Intent], settings: MatchSettings,
+                 sections: Mapping[tuple[str, str], tuple[str, str]] | None = None) -> None:
+        """`sections`: (article, section id) -> (heading, text), the second signal's words for each topical
+        intent besides its examples, label and keywords."""
+        self.settings = settings
+        self.intents = [i for i in intents if i.kind != "safety"]
+        # Keywords that read the same as another intent's after filler words go ("how do you get ms" is
+        # "ms"): the first intent keeps it; `check` reports the others.
+        self.shadowed: list[tuple[str, str, str]] = []  # (intent id, keyword, intent that owns it)
+        self._index = self._build()
+        self._lookup = lru_cache(maxsize=20_000)(self._lookup_word)
+        self._examples = self._example_index(sections or {})
+
+    def with_sections(self, intents: Iterable[Intent], sections: Mapping[tuple[str, str], tuple[str, str]]) -> Matcher:
+        """The same keyword index with the second signal built again from `intents` (same ids, kinds and
+        keywords, in the same order; new examples, labels or sections): an article edit does not rebuild the
+        keyword index, which takes seconds at 10,000 intents."""
+        clone = copy.copy(self)
+        clone.intents = [i for i in intents if i.kind != "safety"]
+        clone._lookup = lru_cache(maxsize=20_000)(clone._lookup_word)
+        clone._examples = clone._example_index(sections)
+        return clone
+
+    def _example_index(self, sections: Mapping[tuple[str, str], tuple[str, str]]) -> ExampleIndex:
+        documents = []
+        for intent in self.intents:
+            heading, text = sections.get((intent.article or "", intent.section or ""), ("", ""))
+            documents.append(Document(
+                examples=[index_words(e) for e in intent.examples],
+                labels=[index_words(t) for t in (intent.label, heading) if t],
+                texts=[index_words(text)] if text else [],
+            ))
+        return ExampleIndex(documents)
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled for the snapshot cache without the per-process word cache."""
+        state = dict(self.__dict__)
+        state.pop("_lookup", None)
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._lookup = lru_cache(maxsize=20_000)(self._lookup_word)
+
+    def _build(self) -> _Index:
+        builder = _IndexBuilder()
+        owner: dict[tuple[str, ...], int] = {}
+        raw: list[tuple[int, int, tuple[str, ...]]] = []
+        typed_forms: set[str] = set()
+        read = _KeywordReader()
+        for number, intent in enumerate(self.intents):
+            for place, keyword in enumerate(intent.keywords):
+                pairs = read(keyword)
+                words = tuple(dict.fromkeys(canonical_word(word) for word, _ in pairs))
+                if not words:
+                    continue
+                first = owner.setdefault(tuple(sorted(words)), number)
+                if first == number:
+                    raw.append((number, place, words))
+                    typed_forms.update(typed for _, typed in pairs)
+                else:
+                    self.shadowed.append((intent.id, keyword, self.intents[first].id))
+        words_of: dict[int, set[str]] = {}  # intent number -> the words of its keywords
+        for number, group in itertools.groupby(raw, key=itemgetter(0)):
+            words_of[number] = set().union(*(words for _, _, words in group))
+        intents_with = Counter(itertools.chain.from_iterable(words_of.values()))
+        ids_of = {word: builder.word_id(word) for word in dict.fromkeys(w for _, _, words in raw for w in words)}
+        frequency = [intents_with[word] for word in builder.index.words]  # intents that have the word
+        # Every match needs its rarest word: "side effects" alone is no match for "zonisamide side effects". A
+        # keyword of 2+ words needs a second word too, so it is filed under its (rarest, other) pairs: a message
+        # then reaches only keywords it can match, not every keyword that has its rarest word ("leg" in the
+        # hundreds of "leg <symptom> <facet>" keywords of a big file).
+        rarest_of = frequency.__getitem__
+        builder.add_keywords((number, place, ids, min(ids, key=rarest_of))
+                             for number, place, words in raw for ids in [tuple(map(ids_of.__getitem__, words))])
+        # Keyword words also as typed, under their stem's id: a typo can keep a message word from being stemmed
+        # ("numnbess" stays as it is), and then it is one slip away from "numbness", not from "numb".
+        vocab = builder.index.vocab
+        for typed in sorted(typed_forms):
+            word_id = vocab.get(canonical_word(stem(typed)))
+            if word_id is not None and max_edits(typed) > 0:
+                builder.add_spelling(typed, word_id)
+        index = builder.pack()
+        # How much a word says about which intent is meant: 1 for a word of one intent, less for shared ones.
+        total = max(len(self.intents), 2)
+        index.weights = [max(MIN_WORD_WEIGHT, 1 - math.log(count) / math.log(total)) for count in frequency]
+        index.disease_words = frozenset(i for i, word in enumerate(index.words) if word in DISEASES)
+        named = {number: {DISEASES[index.words[ids_of[w]]] for w in words if index.words[ids_of[w]] in DISEASES}
+                 for number, words in words_of.items() if self.intents[number].kind == "topical"}
+        shared: dict[frozenset[str], frozenset[str]] = {}  # a few distinct sets, not one per intent
+        for number in range(len(self.intents)):
+            diseases = frozenset(named.get(number, ()))
+            index.diseases.append(shared.setdefault(diseases, diseases))
+        return index
+
+    def knows(self, word: str) -> bool:
+        """Whether a (stemmed, canonical) word is in the keywords' or the second signal's vocabulary."""
+        return word in self._index.vocab or word in self._examples.terms
+
+    def keyword_text(self, keyword: int) -> str:
+        """The keyword as written in intents.yaml."""
+        index = self._index
+        return self.intents[index.keyword_intent[keyword]].keywords[index.keyword_text[keyword]]
+
+    def _lookup_word(self, word: str) -> tuple[tuple[int, float], ...]:
+        """Vocabulary words within the typo allowance of `word`, with a 0-100 similarity."""
+        index = self._index
+        exact = index.vocab.get(word)
+        if exact is not None and max_edits(word) == 0:
+            return ((exact, 100.0),)
+        spellings: set[str] = set()
+        for variant in _deletes(word, max_edits(word)):
+            spellings.update(index.near(variant))
+        found: dict[int, float] = {}
+        for other in spellings:
+            if other[0] != word[0]:
+                continue  # typos almost never hit the first letter; "seeing" is not "peeing"
+            allowed = min(max_edits(word), max_edits(other))
+            distance = OSA.distance(word, other, score_cutoff=allowed)
+            if distance <= allowed:
+                word_id = index.vocab[other]
+                found[word_id] = max(found.get(word_id, 0.0), 100.0 - TYPO_COST * distance)
+        return tuple(found.items())
+
+    def score(self, text: str) -> list[Candidate]:
+        """Every intent that some keyword reached, best first."""
+        return self._score(text)[0]
+
+    def keywords_reached(self, text: str) -> int:
+        """How many keywords scoring `text` has to look at: the per-message work, shown by benchmarks."""
+        return len(self._index.reached(self._similarity(_typed_words(text))[0]))
+
+    def _similarity(self, typed_words: list[tuple[str, str]]) -> tuple[dict[int, tuple[float, str]], dict[str, float]]:
+        """Vocabulary word -> best (similarity, message word); and each message word's weight."""
+        index = self._index
+        similarity: dict[int, tuple[float, str]] = {}
+        weight: dict[str, float] = {}
+        for word, typed in typed_words:
+            found = self._lookup(word) + (self._lookup(typed) if typed != word else ())
+            weight[word] = max((index.weights[i] for i, _ in found), default=weight.get(word, UNKNOWN_WORD_WEIGHT))
+            for word_id, value in found:
+                if value > similarity.get(word_id, (0.0, ""))[0]:
+                    similarity[word_id] = (value, word)
+        return similarity, weight
+
+    def _score(self, text: str) -> tuple[list[Candidate], dict[str, float]]:
+        """The candidates, and how much each message word says about which intent is meant."""
+        index = self._index
+        typed_words = _typed_words(text)
+        words = list(dict.fromkeys(word for word, _ in typed_words))
+        similarity, weight = self._similarity(typed_words)
+        keyword = self._keyword_scores(text, words, similarity, weight)
+        options = self._example_options(typed_words)
+        coverage = self._examples.coverage(options.values(), keyword)
+        named = {DISEASES[index.words[i]] for i in similarity if index.words[i] in DISEASES}
+        # Intents only the second signal reached: the few it rates best (at 10,000 intents a common word
+        # reaches hundreds, and each candidate costs a look at its words).
+        others = heapq.nlargest(MAX_CANDIDATES, (n for n, c in coverage.items() if c >= MIN_COVERAGE and n not in keyword),
+                                key=coverage.__getitem__)
+        foreign = foreign_words(text)
+        threshold = self.settings.threshold
+        candidates = []
+        for number in (*keyword, *others):
+            if named and index.diseases[number] and not named & index.diseases[number]:
+                continue
+            intent = self.intents[number]
+            kw = keyword.get(number)
+            kw_score = kw[0] if kw else 0.0
+            ex_score = example_points(coverage[number], threshold) \
+                if intent.kind != "smalltalk" and number in coverage else 0.0
+            final = combine(kw_score, ex_score)
+            if foreign and intent.kind == "topical":
+                # "lupus rash on my face": lupus is ours, the rash is not; the answer would miss the question
+                final -= FOREIGN_PENALTY * sum(not self._examples.holds(number, [(canonical_word(w), 1.0)])
+                                               for w in foreign)
+            final = round(max(0.0, final), 1)
+            if kw:
+                candidates.append(Candidate(intent.id, final, self.keyword_text(kw[1]), intent.kind,
+                                            kw[2], kw[3], kw[4], round(kw_score, 1), round(ex_score, 1)))
+            else:
+                explained = tuple(sorted(w for w, found in options.items() if self._examples.holds(number, found)))
+                if len(explained) < EXAMPLE_MIN_WORDS:
+                    # one word shared with an example is a hint, not an answer ("hand" in "hand over to a person")
+                    final = min(final, threshold - 1)
+                candidates.append(Candidate(intent.id, final, "", intent.kind, explained, 0.0,
+                                            round(coverage[number], 2), 0.0, round(ex_score, 1)))
+        return sorted(candidates, key=lambda c: (-c.score, -len(c.words), c.intent_id)), weight
+
+    def _keyword_scores(self, text: str, words: list[str], similarity: dict[int, tuple[float, str]],
+                        weight: dict[str, float]) -> dict[int, tuple[float, int, tuple[str, ...], float, float]]:
+        """Intent number -> (keyword score 0-100, best keyword, words explained, its strength, its share)."""
+        index = self._index
+        best: dict[int, tuple[float, int]] = {}
+        explained: dict[int, set[str]] = defaultdict(set)
+        starts, keyword_words, required = index.keyword_starts, index.keyword_words, index.keyword_required
+        for keyword in sorted(index.reached(similarity)):  # file order: the first keyword wins a tie
+            start, end = starts[keyword], starts[keyword + 1]
+            hits = [similarity[w] for w in keyword_words[start:end] if w in similarity]
+            if len(hits) < required[keyword]:
+                continue
+            if len(hits) < end - start and any(w not in similarity and w in index.disease_words
+                                               for w in keyword_words[start:end]):
+                continue  # the word a keyword may miss is never its disease: "ms immune system" is about MS
+            value = sum(h[0] for h in hits) / (end - start)
+            number = index.keyword_intent[keyword]
+            explained[number].update(h[1] for h in hits)
+            if value > best.get(number, (0.0, 0))[0]:
+                best[number] = (value, keyword)
+        total = sum(weight.values())
+        cap = UNEXPLAINED_PENALTY_CAP * math.sqrt(min(1.0, SHORT_MESSAGE_WORDS / max(len(tokens(text)), 1)))
+        scores = {}
+        for number, (value, keyword) in best.items():
+            intent = self.intents[number]
+            covered = explained[number]
+            covered_weights = sorted((weight[w] for w in covered), reverse=True)
+            bonus = min(EXTRA_WORD_BONUS * sum(covered_weights[1:]), EXTRA_WORD_BONUS_CAP)
+            missing = sum(weight[w] for w in words if w not in covered)
+            if intent.kind == "smalltalk":
+                penalty = SMALLTALK_PENALTY * (len(words) - len(covered))
+            else:
+                # Relative to what the intent explains: "hsct" beside "ms" barely dents the stem-cell intent,
+                # while "ms" beside two unknown words ("convert ms to seconds") is too thin a clue.
+                ratio = missing / max(sum(covered_weights), MIN_WORD_WEIGHT)
+                penalty = min(UNEXPLAINED_PENALTY * ratio, cap)
+            final = max(0.0, min(100.0, KEYWORD_WEIGHT * value + bonus - penalty))
+            scores[number] = (final, keyword, tuple(sorted(covered)), round(value, 1),
+                              round(sum(covered_weights) / total, 2))
+        return scores
+
+    def _example_options(self, typed_words: list[tuple[str, str]]) -> dict[str, list[tuple[str, float]]]:
+        """Per message word, the second signal's words it may be: itself, and the keyword vocabulary's words
+        within its typo allowance (most words worth a typo are keyword words), with a 0-1 similarity."""
+        words = self._index.words
+        options: dict[str, dict[str, float]] = {}
+        for word, typed in typed_words:
+            found = options.setdefault(word, {canonical_word(word): 1.0})
+            for word_id, value in self._lookup(word) + (self._lookup(typed) if typed != word else ()):
+                spelling = words[word_id]
+                found[spelling] = max(found.get(spelling, 0.0), value / 100.0)
+        return {word: list(found.items()) for word, found in options.items()}
+
+    def match(self, text: str) -> Match:
+        """Decide: one intent, "Did you mean" (two close topics, or one weak but plausible), or the fallback."""
+        scored, weight = self._score(text)
+        candidates = tuple(scored[:MAX_CANDIDATES])
+        foreign = foreign_words(text)
+        threshold = self.settings.threshold
+        if not candidates or candidates[0].score < threshold:
+            top = candidates[0].score if candidates else 0.0
+            options = self._options(candidates, candidates[0].score if candidates else 0.0)
+            if top >= threshold - PLAUSIBLE_BAND and options and candidates[0].kind == "topical" and not foreign \
+                    and candidates[0].share >= PLAUSIBLE_SHARE:
+                return Match("ambiguous", None, top, None, candidates, "weak but plausible", options, foreign)
+            return Match("fallback", None, top, None, candidates, "below threshold", (), foreign)
+        first = candidates[0]
+        if first.kind == "out_of_scope" or any(self._outside(c, first) for c in scored[1:]):
+            return Match("fallback", None, first.score, first.keyword, candidates, "out of scope", (), foreign)
+        close = [c for c in candidates[1:] if first.score - c.score < self.settings.ambiguity_margin
+                 and self._rival(c, first, weight)]
+        if close:
+            options = self._options((first, *close), first.score)
+            return Match("ambiguous", None, first.score, first.keyword, candidates, "top two too close",
+                         options or (first.intent_id,), foreign)
+        return Match("matched", first.intent_id, first.score, first.keyword, candidates, "", (), foreign)
+
+    @staticmethod
+    def _options(candidates: Iterable[Candidate], best: float) -> tuple[str, ...]:
+        """The topical candidates near the best one, at most three: what "Did you mean" offers."""
+        near = [c.intent_id for c in candidates if c.kind == "topical" and best - c.score < CLARIFY_SPREAD]
+        return tuple(near[:MAX_OPTIONS])
+
+    @staticmethod
+    def _rival(other: Candidate, first: Candidate, weight: dict[str, float]) -> bool:
+        """A close runner-up is a real alternative only if the words it alone explains weigh about as much as
+        the words the leader alone explains: "ms" is no rival to "ms meds", nor is "drug resistant seizures"
+        (the subject of every refractory-epilepsy intent) to "hippocampal sclerosis"."""
+        own = sum(weight[w] for w in set(other.words) - set(first.words))
+        lead = sum(weight[w] for w in set(first.words) - set(other.words))
+        return own > 0 and own >= RIVAL_SHARE * lead
+
+    @staticmethod
+    def _outside(other: Candidate, first: Candidate) -> bool:
+        """An out-of-scope keyword, spelled out, covering a fair part of the message on words the best intent
+        leaves unexplained, says the message is about something we do not cover ("stem cells for knee injury",
+        "antibody test after covid"); a passing mention in a long story does not."""
+        return (other.kind == "out_of_scope" and other.strength >= EXACT and other.share >= OUT_OF_SCOPE_SHARE
+                and not set(other.words) <= set(first.words))

@@ -1,0 +1,504 @@
+"""Emergency, crisis, medication and first-aid recognition: runs before any topical matching.
+
+Rules on concepts, not fuzzy scores: a score can be outvoted, a rule cannot. `bot.safety_lexicon`
+folds the message's words to concepts (a convulsion sign, "not waking", a time, a person, a
+history marker ...); the rules here decide on combinations of them, per criterion of
+docs/safety.md, and say which criterion fired and how sure they are:
+
+* "certain": the safety reply alone;
+* "possible": risk words without certainty (a seizure with no time, a low mood without a wish to
+  die): the normal answer with one safety line on top.
+
+A message is read in units (a sentence, and two neighbouring sentences together), so a history
+in one sentence does not calm an emergency in the next, and a long message costs time in
+proportion to its length. Admins can add trigger phrases through the `keywords` of the safety
+intents in intents.yaml.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.nlu.normalise import clean
+from bot.nlu.safety_lexicon import MAX_SAFETY_CHARS, MEDICINE_NAMES, MS_WORDS, Hits, Lexicon, core_words, fold_words
+
+SafetyKind = Literal["emergency", "crisis", "medication_change", "seizure_first_aid"]
+Tier = Literal["certain", "possible"]
+FollowUp = Literal["call", "recovered", "general"]
+
+EMERGENCY_CRITERIA = ("overdose", "seizure_over_5_min", "seizure_cluster", "breathing_colour", "seizure_injury",
+                      "seizure_in_water", "seizure_pregnancy", "first_seizure", "stroke_signs", "not_waking",
+                      "seizure_now")  # most specific first: the first that fires names the reply
+CRISIS_CRITERIA = ("method_plan_intent", "preparation", "active_ideation", "wish_dead", "passive_ideation",
+                   "self_harm")
+MEDICATION_CRITERIA = ("missed_dose", "med_change")
+CRITERIA = (*EMERGENCY_CRITERIA, *CRISIS_CRITERIA, *MEDICATION_CRITERIA, "first_aid_question")
+KIND_OF = {**dict.fromkeys(EMERGENCY_CRITERIA, "emergency"), **dict.fromkeys(CRISIS_CRITERIA, "crisis"),
+           **dict.fromkeys(MEDICATION_CRITERIA, "medication_change"), "first_aid_question": "seizure_first_aid"}
+__all__ = ["CRITERIA", "MEDICINE_NAMES", "Reading", "SafetyCheck", "SafetyFlag"]
+
+_SENTENCE = re.compile(r"[.!?\n;]+")  # one character class: linear on any input
+WINDOW = 40  # words per unit: a long sentence is read in overlapping windows of this many words
+_ADMIN = "ADMIN_"
+
+
+@dataclass(frozen=True, slots=True)
+class SafetyFlag:
+    """Why a message gets a safety reply (or, when possible, a safety line)."""
+
+    kind: SafetyKind
+    rule: str  # the concepts or admin phrase that fired (shown by `explain`)
+    topic: str | None = None  # "ms" / "epilepsy" when the message names one (for medication_change)
+    criterion: str = ""  # the docs/safety.md criterion id
+    tier: Tier = "certain"
+    crisis_too: bool = False  # an emergency that also carries self-harm intent: the crisis line goes with it
+
+    @property
+    def certain(self) -> bool:
+        return self.tier == "certain"
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """Every concept a message mentions (all units together), for follow-ups in an emergency."""
+
+    concepts: frozenset[str]
+
+    def follow_up(self) -> FollowUp:
+        """After an emergency reply: call now (over 5 minutes, another seizure, breathing ...), recovery
+        guidance (it stopped, they are breathing, sleeping), or the general guidance."""
+        c = self.concepts
+        if c & {"LONG", "ANOTHER", "COUNT2", "BREATH_BAD", "COLOUR", "UNRESP", "INJURY", "STATUS", "WATER"}:
+            return "call"
+        if "NOW_WEAK" in c and c & {"SIGN", "CONV", "ING"} and "STOPPED" not in c:
+            return "call"  # "still shaking"
+        if "STOPPED" in c:
+            return "recovered"
+        return "general"
+
+    @property
+    def about_the_scene(self) -> bool:
+        """The message talks about what is happening (a person, a time, a sign), not a new topic."""
+        return bool(self.concepts & _SCENE)
+
+
+_SCENE = frozenset(("SEIZ", "SEIZ_PL", "CONV", "SIGN", "ING", "UNRESP", "COLLAPSE", "BREATH_BAD", "COLOUR", "LONG",
+                    "SHORT_T", "JUST", "NOW_STRONG", "NOW_WEAK", "PERSON", "STOPPED", "ANOTHER", "ASK", "URGENT",
+                    "AMBULANCE", "FIRST_AID", "INJURY", "MED", "TOOK", "OD", "OD_PAST", "DEFICIT", "SPEECH_BAD",
+                    "FACE", "LIMB", "ADMIN_emergency"))
+
+
+class Unit:
+    """The concepts of one sentence (or window, or pair of sentences), with their word positions."""
+
+    __slots__ = ("hits",)
+
+    def __init__(self, hits: Hits) -> None:
+        self.hits = hits
+
+    def __contains__(self, concept: str) -> bool:
+        return concept in self.hits
+
+    def any(self, *concepts: str) -> bool:
+        return not self.hits.keys().isdisjoint(concepts)
+
+    def count(self, concept: str) -> int:
+        return len(self.hits.get(concept, ()))
+
+    def near(self, a: str, b: str, span: int) -> bool:
+        """Some `a` and some `b` at most `span` words apart."""
+        return _within(self.hits.get(a, []), self.hits.get(b, []), -span, span)
+
+    def before(self, a: str, b: str, span: int) -> bool:
+        """Some `b` 1..`span` words after some `a`."""
+        return _within(self.hits.get(a, []), self.hits.get(b, []), 1, span)
+
+
+def _within(first: list[int], second: list[int], low: int, high: int) -> bool:
+    """Is there a pair with low <= second - first <= high? (both lists short and sorted)."""
+    return any(low <= y - x <= high for x in first for y in second) if first and second else False
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """How a unit talks: now or in the past, about a real person or in general."""
+
+    now: bool  # happening now: "right now", "is seizing", "still shaking", "help!", "ambulance is coming"
+    calm: bool  # a history or a knowledge question, with nothing saying it is happening now
+    habitual: bool  # "sometimes", "every week", "he gets seizures"
+    event: bool  # something happened: "had a seizure", "collapsed", "just"
+
+
+def _frame(u: Unit) -> _Frame:
+    progressive = _progressive(u)
+    # "having" only counts with one seizure (see _progressive): "she's still having fits" is the illness
+    ing = set(u.hits.get("ING", ())) - set(u.hits.get("HAVING", ()))
+    nows = u.hits.get("NOW_WEAK", [])
+    now_next_to_event = any(u.near("NOW_WEAK", c, 1) for c in ("SEIZ", "CONV", "SIGN", "UNRESP", "ANOTHER")) or any(
+        abs(n - i) <= 1 for n in nows for i in ing)
+    # Present tense with a sign, or a bare "-ing" sign ("grandad stiff and shaking in his chair")
+    present_scene = "PAST" not in u and (bool(ing) or u.before("PRESENT", "SIGN", 3) or u.before("PRESENT", "CONV", 3))
+    # "won't stop" is now for one seizure, the illness for "my seizures won't stop"
+    not_stopping = "NOT_STOP" in u and (u.any("SEIZ", "CONV", "SIGN") or bool(ing))
+    overriding = u.any("NOW_STRONG", "URGENT", "AMBULANCE") or not_stopping or progressive or now_next_to_event
+    if "HYPO" in u:  # "how should you help when someone is having a seizure": only "right now" or "help!" count
+        overriding = u.any("NOW_STRONG", "URGENT", "AMBULANCE")
+    now = overriding or (present_scene and "HYPO" not in u)
+    aged = "AGE_AT" in u and not u.any("JUST", "RECENT")  # "first fit at age 30, just now" is not a history
+    calm = (aged or u.any("HISTORY", "SINCE", "DIAG", "KNOWLEDGE", "KNOW_HELP", "HYPO")) and not overriding
+    habitual = u.any("HABITUAL", "CHRONIC") and not overriding
+    event = now or u.any("PAST", "JUST", "RECENT", "CONV", "COLLAPSE")
+    return _Frame(now, calm, habitual, event)
+
+
+def _progressive(u: Unit) -> bool:
+    """ "is seizing", "been fitting", "still shaking", "is having a seizure" (one seizure: "is having seizures"
+    is an illness, not an event)."""
+    chronic = u.any("MED", "HABITUAL", "CHRONIC", "DIAG", "KNOWLEDGE")
+    for position in u.hits.get("ING", ()):
+        if not any(p in (position - 1, position - 2) for p in u.hits.get("AUX_NOW", ())):
+            continue
+        if position in u.hits.get("HAVING", ()):
+            after = (position + 1, position + 2)
+            if any(p in after for p in u.hits.get("SINGULAR", ())):
+                return True
+            # "my little girl is having convulsions"; not "she is having seizures despite keppra", nor "she's still
+            # having fits" (an illness that goes on)
+            present = position - 1 in u.hits.get("PRESENT", ())
+            if present and "PERSON" in u and not chronic and any(p in after for p in u.hits.get("SEIZ_PL", ())):
+                return True
+            continue
+        return True
+    return False
+
+
+# -- emergency -------------------------------------------------------------------------------------------
+
+
+def _seizure_event(u: Unit) -> bool:
+    if u.any("SEIZ", "SEIZ_PL", "STATUS") or ("CONV" in u and "THING" not in u):  # not "my car engine seized up"
+        return True
+    if u.count("SIGN") >= 2 or ("SIGN" in u and u.any("UNRESP", "COLLAPSE", "BODY_ALL")):
+        return True
+    # One sign that goes on or brings a cry for help: "she's been shaking for ages", "baby shaking, help",
+    # "8 mins and still shaking"
+    if "SIGN" not in u:
+        return False
+    progressive = _progressive(u)
+    return ("PERSON" in u or progressive) and (u.any("LONG", "NOW_STRONG", "URGENT", "AMBULANCE") or (progressive and
+                                               "PERSON" in u))
+
+
+def _one_seizure(u: Unit) -> bool:
+    """An event, not the illness: "had a seizure", "fitting", signs; not "my seizures started after ..."."""
+    return u.any("SEIZ", "CONV", "STATUS", "SIGN", "ANOTHER", "ANOTHER_STRONG", "COUNT2")
+
+
+def _emergency(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
+    found: list[tuple[str, Tier]] = []
+    found += _overdose(u, f)
+    found += _seizure(u, f)
+    found += _breathing_and_waking(u, f)
+    found += _stroke(u, f)
+    return found
+
+
+def _seizure(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
+    if not _seizure_event(u):
+        if "SIGN" in u and f.now and not f.calm and not f.habitual:
+            return [("seizure_now", "possible")]  # "my hands are shaking right now"
+        return []
+    if f.calm or f.habitual:
+        return []
+    found: list[tuple[str, Tier]] = []
+    recent = f.now or u.any("JUST", "RECENT")
+    if u.any("STATUS", "LONG"):
+        found.append(("seizure_over_5_min", "certain"))
+    if "ANOTHER_STRONG" in u or (u.any("ANOTHER", "COUNT2") and recent):
+        found.append(("seizure_cluster", "certain"))
+    one = _one_seizure(u)
+    if one and ("INJURY" in u or ("SELF_HARM" in u and "SELF_ACCIDENT" in u)):
+        found.append(("seizure_injury", "certain"))
+    if one and "WATER" in u:
+        found.append(("seizure_in_water", "certain"))
+    if one and "PREGNANT" in u and f.event:
+        found.append(("seizure_pregnancy", "certain"))
+    if one and "FIRST_EVER" in u and not ("FINE_NOW" in u and not (f.now or "JUST" in u)):
+        found.append(("first_seizure", "certain"))  # not "first fit yesterday, he's fine now"
+    asking_now = "ASK" in u and "FIRST_AID" not in u
+    if f.now or asking_now:
+        found.append(("seizure_now", "certain"))
+    elif u.any("SEIZ", "CONV") and f.event and u.any("FIRST_P", "PERSON") and "FINE_NOW" not in u and not found:
+        found.append(("seizure_now", "possible"))  # "my husband had a seizure": no time, no history
+    return found
+
+
+def _breathing_and_waking(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
+    if f.calm:
+        return []
+    tier: Tier = "possible" if f.habitual else "certain"
+    found: list[tuple[str, Tier]] = []
+    if u.any("BREATH_BAD", "COLOUR") or u.near("BREATH_W", "BREATH_ODD", 3):
+        found.append(("breathing_colour", tier))
+    # Not "not responding to medication", nor "i hope i don't wake up" (a wish, for the crisis rules)
+    wished = u.any("WISH", "PLAN", "WISH_DEAD", "PASSIVE", "ACTIVE") and "PERSON" not in u
+    resisting = u.before("UNRESP", "MED", 2) or u.before("UNRESP", "RESIST", 2) or u.before("SEIZ_PL", "UNRESP", 3)
+    if "UNRESP" in u and not resisting and not wished:
+        found.append(("not_waking", tier))
+    elif "COLLAPSE" in u and not f.habitual:
+        found.append(("not_waking", "certain" if "PERSON" in u or f.now else "possible"))
+    elif "FAINT" in u and not f.habitual:
+        found.append(("not_waking", "possible"))
+    return found
+
+
+def _stroke(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
+    face = ("FACE_SIDE" in u and u.any("DEFICIT", "DROOP")) or u.near("FACE", "DROOP", 3) or u.near(
+        "FACE", "DEFICIT", 3)
+    side = u.near("ONE_SIDE", "DEFICIT", 4) or ("FACE_SIDE" in u and "DEFICIT" in u)
+    limb = u.near("LIMB", "DEFICIT", 4)
+    headache = u.any("HEADACHE_BAD", "HEADACHE_SEVERE")
+    signs = [face, limb, "SPEECH_BAD" in u, "VISION_BAD" in u, "BALANCE_BAD" in u, headache]
+    count = sum(signs)
+    named = "STROKE_NOW" in u or ("STROKE_WORD" in u and count > 0)
+    if (count == 0 and not named) or f.habitual or u.any("HISTORY", "AGE_AT"):
+        return []
+    if f.calm and not named:
+        return []
+    strong = face or side or "HEADACHE_BAD" in u or named or count >= 2
+    if strong or ("SPEECH_BAD" in u and (u.any("PERSON", "SUDDEN") or f.now)):
+        return [("stroke_signs", "certain")]
+    if limb and "PERSON" in u and not u.any("SUDDEN", "MS") and not f.calm:
+        return [("stroke_signs", "possible")]  # "dad can't raise his right arm": FAST, but MS does this too
+    if "SUDDEN" in u:
+        # A sudden numb leg in someone with MS may be a relapse: the line on top, not the stroke reply alone.
+        relapse = "MS" in u
+        return [("stroke_signs", "possible" if relapse else "certain")]
+    return []
+
+
+def _overdose(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
+    medicine = u.any("MED", "CHEMICAL")
+    much = u.any("TOO_MUCH", "MANY_PILLS") or ("ALL" in u and "ROUTINE" not in u) or (
+        "TWICE" in u and "MISTAKE" in u) or (u.any("SWALLOWED") and "CONTAINER" in u)
+    took = "TOOK" in u and medicine and (much or ("MISTAKE" in u and "TWICE" in u))
+    child = "CHILD" in u and "TOOK" in u and medicine
+    word = "OD_PAST" in u or ("OD" in u and (u.any("TOOK", "JUST", "RECENT") or f.now)) or (
+        "EMPTY_PACKS" in u and "PERSON" in u)
+    if not (took or child or word):
+        if "OD" in u and not u.any("WISH", "PLAN") and "KNOWLEDGE" not in u and u.any("FIRST_P", "PERSON"):
+            return [("overdose", "possible")]
+        return []
+    long_ago = "HISTORY" in u and not u.any("JUST", "RECENT", "DAYS_AGO", "NOW_STRONG")
+    if long_ago:
+        return []
+    if "KNOWLEDGE" in u and not child:
+        return [("overdose", "possible")] if "FIRST_P" in u else []
+    return [("overdose", "certain")]
+
+
+# -- crisis ---------------------------------------------------------------------------------------------
+
+
+def _crisis(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
+    personal = u.any("FIRST_P", "PERSON")
+    general = u.any("KNOWLEDGE", "CAUSE_Q") and not personal  # "what is the suicide rate in epilepsy"
+    # "since my diagnosis" is not past (it goes on), nor is "goodbye today for the last time"
+    past = "HISTORY" in u and not (f.now or u.any("HABITUAL", "RECENT", "JUST"))
+    tier: Tier = "certain"
+    found: list[tuple[str, Tier]] = []
+    wish = _wish_to_die(u)
+    if general or past:  # "i used to self harm as a teenager": a history, like a seizure last year
+        return []
+    if (u.any("METHOD", "OD") and (u.any("PLAN", "PLAN_SOFT", "WISH") or wish)) or (
+            "PLAN" in u and u.any("ACTIVE", "PASSIVE", "WISH_DEAD") and _planned(u)):
+        found.append(("method_plan_intent", tier))
+    if "PREP" in u and personal:
+        found.append(("preparation", tier))
+    elif "PREP_WEAK" in u and (personal or "FINAL" in u):
+        crisis_nearby = u.any("LOW_MOOD", "ACTIVE", "PASSIVE", "WISH_DEAD", "FINAL") or wish
+        found.append(("preparation", "certain" if crisis_nearby else "possible"))
+    if "ACTIVE" in u:
+        found.append(("active_ideation", tier))
+    if "WISH_DEAD" in u or wish:
+        found.append(("wish_dead", tier))
+    if "PASSIVE" in u or _negated(u, "LIVE_ON"):  # "i don't think i can keep living like this"
+        found.append(("passive_ideation", tier))
+    on_purpose = u.any("ON_PURPOSE", "ON_PURPOSE_P") and u.any("HARM_VERB", "INJURY")  # "burned my arm on purpose"
+    if ("SELF_HARM" in u and "SELF_ACCIDENT" not in u) or (on_purpose and "FIRST_P" in u):
+        found.append(("self_harm", tier))
+    if not found and "LOW_MOOD" in u and personal and "KNOWLEDGE" not in u:
+        found.append(("passive_ideation", "possible"))
+    return found
+
+
+def _wish_to_die(u: Unit) -> bool:
+    """ "want ... die", "wish ... dead", not "don't want to die" (a fear, not a wish)."""
+    nots = set(u.hits.get("NOT", ()))
+    for position in u.hits.get("WISH", ()):
+        if position - 1 in nots or position - 2 in nots:
+            continue
+        if any(1 <= d - position <= 5 for d in u.hits.get("DEATH", ())):
+            return True
+    return False
+
+
+def _negated(u: Unit, concept: str, span: int = 5) -> bool:
+    return u.before("NOT", concept, span)
+
+
+def _planned(u: Unit) -> bool:
+    return u.before("PLAN", "ACTIVE", 6) or u.before("PLAN", "PASSIVE", 6) or u.before("PLAN", "WISH_DEAD", 6)
+
+
+# -- medication and first aid -------------------------------------------------------------------------------
+
+
+def _medication(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
+    if "MED" not in u:
+        return []
+    # "can missing my tablets bring on a seizure", "could my seizures be happening because i sometimes forget"
+    general_cause = "CAUSE_Q" in u and "ADVICE" not in u
+    found: list[tuple[str, Tier]] = []
+    if u.near("MISS", "MED", 6) and not general_cause and "MAKES_ME" not in u:  # not "keppra makes me throw up"
+        found.append(("missed_dose", "certain"))
+    if (_changes_medicine(u) or u.before("MED", "CHANGE_AFTER", 3)) and not general_cause and (
+            u.any("ADVICE", "FIRST_P", "PERSON")):
+        found.append(("med_change", "certain"))
+    return found
+
+
+def _changes_medicine(u: Unit) -> bool:
+    """A change verb with the medicine as its object: "stop my keppra", not "keppra stopped working" or "my
+    seizures stopped when i started keppra"."""
+    blockers = u.hits.get("BLOCK", [])
+    for verb in u.hits.get("CHANGE", ()):
+        for medicine in u.hits.get("MED", ()):
+            if 1 <= medicine - verb <= 4 and not any(verb < b < medicine for b in blockers):
+                return True
+    return False
+
+
+def _first_aid(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
+    if "FIRST_AID" not in u:
+        return []
+    about_seizures = _seizure_event(u) or u.any("SIGN", "EPI")
+    return [("first_aid_question", "certain")] if about_seizures or "RECOVERY" in u else []
+
+
+# -- the check ------------------------------------------------------------------------------------------
+
+
+# Concepts some rule starts from; a unit without any of them cannot raise anything.
+_TRIGGERS = frozenset((
+    "SEIZ", "SEIZ_PL", "CONV", "STATUS", "SIGN", "UNRESP", "COLLAPSE", "FAINT", "BREATH_BAD", "COLOUR", "BREATH_W",
+    "FACE", "FACE_SIDE", "LIMB", "ONE_SIDE", "SPEECH_BAD", "VISION_BAD", "BALANCE_BAD", "HEADACHE_BAD",
+    "STROKE_WORD", "STROKE_NOW", "MED", "OD", "OD_PAST", "CHEMICAL", "EMPTY_PACKS", "WISH", "WISH_DEAD", "PASSIVE",
+    "ACTIVE", "METHOD", "PREP", "PREP_WEAK", "SELF_HARM", "LOW_MOOD", "LIVE_ON", "ON_PURPOSE", "ON_PURPOSE_P",
+    "FIRST_AID", f"{_ADMIN}emergency", f"{_ADMIN}crisis", f"{_ADMIN}medication_change"))
+
+
+class SafetyCheck:
+    """The concept rules plus the admin's extra trigger phrases from the safety intents."""
+
+    def __init__(self, extra_phrases: dict[SafetyKind, Iterable[str]] | None = None) -> None:
+        extra = {f"{_ADMIN}{kind}": list(phrases) for kind, phrases in (extra_phrases or {}).items()}
+        self.lexicon = Lexicon(extra)
+
+    def units(self, text: str) -> list[Unit]:
+        """The message in units: each sentence (long ones in windows), and each sentence with the next."""
+        sentences = [s for s in _SENTENCE.split(text[:MAX_SAFETY_CHARS]) if s.strip()]
+        scanned: list[Hits] = []
+        for sentence in sentences:
+            words = fold_words(clean(sentence, MAX_SAFETY_CHARS).split())
+            if len(core_words(words)) <= WINDOW:
+                scanned.append(self.lexicon.scan(words))
+                continue
+            for start in range(0, len(words), WINDOW // 2):
+                scanned.append(self.lexicon.scan(words[start:start + WINDOW]))
+                if start + WINDOW >= len(words):
+                    break
+        units = [Unit(h) for h in scanned]
+        for first, second in itertools.pairwise(scanned):
+            if first and second:
+                units.append(Unit(_joined(first, second)))
+        if units and text.lstrip().lower().startswith(("help", "sos", "emergency", "urgent")):
+            units[0].hits.setdefault("URGENT", []).append(0)
+        return units
+
+    def read(self, text: str) -> Reading:
+        return Reading(frozenset(c for u in self.units(text) for c in u.hits))
+
+    def check(self, text: str) -> SafetyFlag | None:
+        """The most urgent concern in `text`, or None. Certain before possible; emergency, crisis, medication,
+        first aid."""
+        found: list[tuple[str, Tier, Unit]] = []
+        admin: list[tuple[str, Unit]] = []
+        for unit in self.units(text):
+            if unit.hits.keys().isdisjoint(_TRIGGERS):
+                continue  # nothing any rule starts from (most topical questions): no frame, no rules
+            frame = _frame(unit)
+            for rule in (_emergency, _crisis, _medication, _first_aid):
+                found += [(criterion, tier, unit) for criterion, tier in rule(unit, frame)]
+            if not _quiet(unit, frame):
+                admin += [(c[len(_ADMIN):], unit) for c in unit.hits if c.startswith(_ADMIN)]
+        return _decide(found, admin, text)
+
+
+# The order decisions are taken in: the rules first, an admin's phrase when the rules found nothing of that urgency.
+_ORDER: tuple[tuple[Tier, str, tuple[str, ...]], ...] = (
+    ("certain", "emergency", EMERGENCY_CRITERIA), ("certain", "crisis", CRISIS_CRITERIA),
+    ("certain", "admin:emergency", ()), ("certain", "admin:crisis", ()),
+    ("certain", "medication_change", MEDICATION_CRITERIA), ("certain", "admin:medication_change", ()),
+    ("certain", "seizure_first_aid", ("first_aid_question",)),
+    ("possible", "emergency", EMERGENCY_CRITERIA), ("possible", "crisis", CRISIS_CRITERIA),
+)
+
+
+def _quiet(u: Unit, f: _Frame) -> bool:
+    """Where the rules stay calm, an admin's phrase does too: a history, a general question ("can keppra
+    cause suicidal thoughts"), a figure of speech ("dying to know")."""
+    general = u.any("CAUSE_Q", "KNOWLEDGE") and not u.any("FIRST_P", "PERSON")
+    return f.calm or general or "DIE_OTHER" in u
+
+
+def _decide(found: list[tuple[str, Tier, Unit]], admin: list[tuple[str, Unit]], text: str) -> SafetyFlag | None:
+    crisis_present = any(KIND_OF[c] == "crisis" for c, _, _ in found)
+    for tier, kind, criteria in _ORDER:
+        if kind.startswith("admin:"):
+            kind = kind.removeprefix("admin:")
+            hits = [("admin_phrase", u) for k, u in admin if k == kind]
+        else:
+            hits = sorted(((c, u) for c, t, u in found if t == tier and c in criteria),
+                          key=lambda h: criteria.index(h[0]))
+        if hits:
+            criterion, unit = hits[0]
+            return SafetyFlag(kind, _why(criterion, unit), _topic_of(unit, text), criterion, tier,  # type: ignore[arg-type]
+                              crisis_too=kind == "emergency" and crisis_present)
+    return None
+
+
+def _why(criterion: str, unit: Unit) -> str:
+    return f"{criterion}: " + " ".join(sorted(c for c in unit.hits if c.isupper() or c.startswith(_ADMIN)))
+
+
+def _joined(first: Hits, second: Hits) -> Hits:
+    """Two sentences read as one unit: the second's positions follow the first's."""
+    offset = 1 + max((p for positions in first.values() for p in positions), default=0) + WINDOW
+    joined = {c: list(p) for c, p in first.items()}
+    for concept, positions in second.items():
+        joined.setdefault(concept, []).extend(p + offset for p in positions)
+    return joined
+
+
+def _topic_of(unit: Unit, text: str) -> str | None:
+    words = set(clean(text[:MAX_SAFETY_CHARS], MAX_SAFETY_CHARS).split())
+    if words & MS_WORDS or "multiple sclerosis" in text.lower():
+        return "ms"
+    if unit.any("EPI") or words & {"keppra", "lamotrigine", "epilim", "valproate", "antiepileptic"}:
+        return "epilepsy"
+    return None

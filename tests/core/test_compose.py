@@ -1,0 +1,33 @@
+"""What replies say about the source: the reviewed date, the next review, an edit since the review."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.content.knowledge import Library
+from bot.core.engine import Engine
+from tests.helpers import copy_root
+
+
+def test_answers_and_about_show_the_review(library: Library) -> None:
+    engine = Engine(library, "https://x.example")
+    answer = engine.respond("what is multiple sclerosis").reply
+    assert answer.source is not None and answer.source.review_state == "reviewed"
+    assert "(Reviewed 20 Nov 2026) https://x.example/ms-immunity-and-treatment" in answer.plain_text()
+    about = engine.about().plain_text()
+    for article in library.current.articles.values():  # each with its own dates (first aid: 4 Dec 2026)
+        assert (f"{article.title}: Reviewed {article.reviewed:%d %b %Y}; next review due "
+                f"{article.next_review:%b %Y}") in about
+
+
+def test_a_text_changed_after_its_review_says_so(tmp_path: Path) -> None:
+    root = copy_root(tmp_path)
+    article = root / "content" / "ms-immunity-and-treatment.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("In MS, the immune system is overactive.",
+                                                                   "In MS, the immune system is too active."), "utf-8")
+    engine = Engine(Library(root), "https://x.example")
+    answer = engine.respond("what is multiple sclerosis").reply
+    assert answer.source is not None and answer.source.review_state == "changed"
+    assert "(Reviewed 20 Nov 2026, updated since)" in answer.plain_text()
+    assert "How MS affects the immune system, and how it is treated: Reviewed 20 Nov 2026, updated since; next " \
+           "review due Nov 2027" in engine.about().plain_text()

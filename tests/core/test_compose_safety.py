@@ -1,0 +1,53 @@
+"""Safety replies: one first-aid text shared by the emergency reply and the article; medication and overdose."""
+
+from pathlib import Path
+
+from bot.content.knowledge import Library
+from bot.core import texts
+from bot.core.compose_safety import FIRST_AID_ARTICLE, WHAT_TO_DO, compose_emergency, first_aid
+from bot.core.engine import Engine
+from bot.nlu.safety import SafetyFlag
+from tests.helpers import REPO, copy_root
+
+SEIZURE = SafetyFlag("emergency", "seizure_now: SEIZ", criterion="seizure_now")
+
+
+def test_the_emergency_reply_reads_its_steps_from_the_first_aid_article() -> None:
+    knowledge = Library(REPO).current
+    _, steps = first_aid(knowledge, WHAT_TO_DO)
+    assert len(steps) >= 5 and any("mouth" in s.text for s in steps)
+    assert compose_emergency(knowledge, SEIZURE).bullets == steps
+
+
+def test_editing_the_article_changes_the_emergency_reply_and_the_first_aid_answer(tmp_path: Path) -> None:
+    root = copy_root(tmp_path)
+    article = root / "content" / f"{FIRST_AID_ARTICLE}.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("- Time the seizure:", "- Look at a clock and time the seizure:"), "utf-8")
+    engine = Engine(Library(root), "https://content.example")
+    emergency = engine.respond("my son is having a seizure right now").reply.plain_text()
+    answer = engine.respond("seizure first aid").reply.plain_text()
+    assert "Look at a clock and time the seizure" in emergency and "Look at a clock" in answer
+
+
+def test_without_the_article_the_emergency_reply_still_says_call_now(tmp_path: Path) -> None:
+    root = copy_root(tmp_path)
+    (root / "content" / f"{FIRST_AID_ARTICLE}.md").unlink()
+    text = (root / "intents.yaml").read_text(encoding="utf-8")
+    start = text.index("  - id: seizure_first_aid")
+    (root / "intents.yaml").write_text(text[:start] + text[text.index("  # --- Conversation ---"):], "utf-8")
+    reply = compose_emergency(Library(root).current, SEIZURE)
+    assert reply.title == texts.CALL_NOW_TITLE and reply.bullets[0].text == texts.FIRST_AID_MISSING
+
+
+def test_overdose_gets_the_poisons_reply_and_self_harm_adds_the_crisis_line() -> None:
+    knowledge = Library(REPO).current
+    plain = compose_emergency(knowledge, SafetyFlag("emergency", "", criterion="overdose"))
+    assert plain.title == texts.OVERDOSE_TITLE and "poisons line" in plain.paragraphs[0] and not plain.alert
+    with_intent = compose_emergency(knowledge, SafetyFlag("emergency", "", criterion="overdose", crisis_too=True))
+    assert with_intent.alert == texts.LINE_CRISIS
+
+
+def test_stroke_gets_the_stroke_steps() -> None:
+    reply = compose_emergency(Library(REPO).current, SafetyFlag("emergency", "", criterion="stroke_signs"))
+    assert reply.paragraphs[0] == texts.STROKE_LEAD and reply.bullets[0].text == texts.STROKE_STEPS[0]

@@ -1,0 +1,109 @@
+"""A conversation with a real SQLite store: context, records, feedback, forget, failures."""
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from bot.content.knowledge import Library
+from bot.core.conversation import Conversation
+from bot.core.engine import Engine
+from bot.storage import Store
+from tests.helpers import REPO
+
+
+@pytest.fixture
+async def conversation(tmp_path: Path):
+    store = await Store.open(tmp_path / "bot.sqlite3", "secret")
+    yield Conversation(Engine(Library(REPO), "https://content.example"), store)
+    await store.close()
+
+
+async def test_follow_up_context_survives_a_restart(tmp_path: Path) -> None:
+    library = Library(REPO)
+    store = await Store.open(tmp_path / "bot.sqlite3", "secret")
+    first = await Conversation(Engine(library, "https://c.example"), store).message(42, 42, "what is multiple sclerosis")
+    assert first.intent_id == "ms_overview"
+    await store.close()
+    store = await Store.open(tmp_path / "bot.sqlite3", "secret")  # a new process would do the same
+    second = await Conversation(Engine(library, "https://c.example"), store).message(42, 42, "what causes it")
+    assert second.intent_id == "ms_causes" and second.used_context
+    other_chat = await Conversation(Engine(library, "https://c.example"), store).message(7, 7, "what causes it")
+    assert other_chat.intent_id != "ms_causes" or not other_chat.used_context
+    await store.close()
+
+
+async def test_the_passage_shown_survives_a_restart(tmp_path: Path) -> None:
+    library = Library(REPO)
+    store = await Store.open(tmp_path / "bot.sqlite3", "secret")
+    first = await Conversation(Engine(library, "https://c.example"), store).message(42, 42, "ms medicines")
+    assert first.intent_id == "ms_dmt" and first.passage is not None
+    await store.close()
+    store = await Store.open(tmp_path / "bot.sqlite3", "secret")
+    more = await Conversation(Engine(library, "https://c.example"), store).message(42, 42, "tell me more")
+    assert more.follow_up == "more" and more.passage == first.passage + 1
+    await store.close()
+
+
+async def test_fallbacks_are_recorded_for_admins(conversation: Conversation) -> None:
+    await conversation.message(1, 1, "how do i renew my passport")
+    await conversation.message(1, 1, "what is multiple sclerosis")
+    assert conversation.store is not None
+    unmatched = await conversation.store.unmatched_since(1)
+    assert [u.text for u in unmatched] == ["how do i renew my passport"]
+    kinds = {(k, i) for _, k, i, _ in await conversation.store.usage_since(1)}
+    assert ("fallback", "") in kinds and ("topical", "ms_overview") in kinds
+
+
+async def test_feedback_buttons_record_per_intent(conversation: Conversation) -> None:
+    turn = await conversation.message(5, 5, "what is multiple sclerosis")
+    feedback = next(b for b in turn.reply.all_buttons() if b.action.startswith("fb:") and b.action.endswith(":1"))
+    thanks = await conversation.action(5, 5, feedback.action)
+    assert thanks is not None and "Thanks" in thanks.reply.plain_text()
+    assert conversation.store is not None
+    assert await conversation.store.feedback_since(1) == [("ms_overview", 1, 0)]
+    assert await conversation.action(5, 5, "fb:not_an_intent:1") is None
+
+
+async def test_forget_confirms_and_clears(conversation: Conversation) -> None:
+    await conversation.message(9, 9, "what is multiple sclerosis")
+    await conversation.message(9, 9, "tell me about quantum gravity")
+    reply = await conversation.forget(9, 9)
+    assert "deleted" in reply.plain_text()
+    assert conversation.store is not None
+    assert await conversation.store.unmatched_since(1) == []
+    follow_up = await conversation.message(9, 9, "what causes it")
+    assert not follow_up.used_context
+
+
+async def test_full_disk_still_answers_and_logs(conversation: Conversation, caplog: pytest.LogCaptureFixture) -> None:
+    assert conversation.store is not None
+    db = conversation.store._db  # the real connection: make SQLite report "database or disk is full"
+    async with db.execute("PRAGMA page_count") as cursor:
+        pages = (await cursor.fetchone())[0]
+    await db.execute(f"PRAGMA max_page_count = {pages}")
+    caplog.set_level(logging.ERROR)
+    for n in range(30):  # enough new rows to need a new page
+        turn = await conversation.message(n, n, f"question about unknown thing number {n} " + "x" * 300)
+        assert turn.reply.plain_text()
+    assert "storage write failed" in caplog.text
+    answer = await conversation.message(1, 1, "what is multiple sclerosis")
+    assert answer.intent_id == "ms_overview"
+
+
+async def test_the_emergency_state_survives_a_restart_and_ends_after_30_minutes(tmp_path: Path) -> None:
+    now = [1_800_000_000.0]
+    library = Library(REPO)
+    store = await Store.open(tmp_path / "bot.sqlite3", "secret")
+    first = await Conversation(Engine(library, "https://c.example", clock=lambda: now[0]), store).message(
+        3, 3, "my daughter is having a seizure")
+    assert first.kind == "emergency"
+    await store.close()
+    store = await Store.open(tmp_path / "bot.sqlite3", "secret")  # a new process reads the state back
+    conversation = Conversation(Engine(library, "https://c.example", clock=lambda: now[0]), store)
+    follow_up = await conversation.message(3, 3, "its been 6 min")
+    assert follow_up.kind == "emergency" and "Call now" in follow_up.reply.plain_text()
+    now[0] += 31 * 60
+    later = await conversation.message(3, 3, "its been 6 min")
+    assert later.kind != "emergency"
+    await store.close()

@@ -1,0 +1,149 @@
+"""Safety through the conversation: the 30 minutes after an emergency or crisis reply (engine, moved clock)."""
+
+import pytest
+
+from bot.content.knowledge import Library
+from bot.core import texts
+from bot.core.engine import Context, Engine, Turn
+from bot.core.safety_state import STATE_SECONDS
+from tests.helpers import REPO
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1_800_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return Library(REPO)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def engine(library: Library, clock: Clock) -> Engine:
+    return Engine(library, "https://content.example", clock=clock)
+
+
+def chat(engine: Engine, *messages: str) -> list[Turn]:
+    """Send the messages in one chat, each with the context the one before left."""
+    context, turns = Context(), []
+    for message in messages:
+        turns.append(engine.respond(message, context))
+        context = turns[-1].context
+    return turns
+
+
+def say(engine: Engine, turns: list[Turn], message: str) -> Turn:
+    turns.append(engine.respond(message, turns[-1].context))
+    return turns[-1]
+
+
+def test_an_emergency_starts_the_state_and_forgets_the_topic(engine: Engine) -> None:
+    vns, emergency = chat(engine, "what is vagus nerve stimulation", "my son is having a seizure")
+    assert vns.kind == "topical" and emergency.kind == "emergency"
+    assert emergency.context.safety is not None and emergency.context.safety.kind == "emergency"
+    assert emergency.context.last_intent is None and emergency.context.topic is None
+
+
+@pytest.mark.parametrize(("follow_up", "expected"), [
+    ("its been 6 min", texts.FOLLOW_CALL_LEAD),
+    ("still shaking", texts.FOLLOW_CALL_LEAD),
+    ("another one started", texts.FOLLOW_CALL_LEAD),
+    ("ok he stopped, he's breathing now, sleeping", texts.FOLLOW_RECOVERED_LEAD),
+    ("what do i do now", texts.FOLLOW_GENERAL_LEAD),
+    ("ok", texts.FOLLOW_GENERAL_LEAD),
+    ("and what about treatment?", texts.FOLLOW_GENERAL_LEAD),  # a follow-up word, never the topic before
+])
+def test_follow_ups_get_emergency_guidance_never_the_previous_topic(engine: Engine, follow_up: str,
+                                                                    expected: str) -> None:
+    turns = chat(engine, "what is vagus nerve stimulation", "my son is having a seizure", follow_up)
+    reply = turns[-1].reply
+    assert turns[-1].kind == "emergency" and expected in reply.paragraphs, reply.plain_text()
+    assert reply.source is None and "Vagus" not in reply.plain_text()
+
+
+def test_recovery_guidance_says_when_to_get_care(engine: Engine) -> None:
+    reply = chat(engine, "my son is having a seizure", "he stopped, he's breathing, sleeping")[-1].reply
+    text = reply.plain_text()
+    assert "on their side" in text and texts.CALL_IF in text and "5 minutes or more" in text
+
+
+def test_a_clear_new_question_is_answered_with_the_emergency_line_on_top(engine: Engine) -> None:
+    turn = chat(engine, "my son is having a seizure", "what is multiple sclerosis?")[-1]
+    assert turn.kind == "topical" and turn.intent_id == "ms_overview"
+    assert turn.reply.alert == texts.LINE_SEIZURE
+
+
+def test_the_state_lasts_30_minutes(engine: Engine, clock: Clock) -> None:
+    turns = chat(engine, "my son is having a seizure")
+    clock.now += STATE_SECONDS - 60
+    assert say(engine, turns, "its been 6 min").kind == "emergency"
+    clock.now += STATE_SECONDS + 1  # 30 minutes after the last emergency guidance
+    after = say(engine, turns, "what is multiple sclerosis?")
+    assert after.kind == "topical" and after.reply.alert == ""
+
+
+def test_a_stroke_follow_up_stays_with_the_stroke(engine: Engine) -> None:
+    turns = chat(engine, "his face is drooping and he cant lift his arm", "he seems a bit better now")
+    assert turns[-1].kind == "emergency" and texts.FOLLOW_STROKE_LEAD in turns[-1].reply.paragraphs
+
+
+def test_crisis_state_keeps_the_line_and_no_excerpt_unless_asked(engine: Engine) -> None:
+    turns = chat(engine, "what is vagus nerve stimulation", "i want to die", "vns")
+    assert turns[1].kind == "crisis" and turns[2].kind == "crisis"
+    assert turns[2].reply.title == texts.CRISIS_FOLLOW_TITLE and turns[2].reply.source is None
+    thanks = say(engine, turns, "thanks")
+    assert thanks.kind == "smalltalk" and thanks.reply.alert == texts.LINE_CRISIS
+    question = say(engine, turns, "what is multiple sclerosis?")
+    assert question.kind == "topical" and question.reply.alert == texts.LINE_CRISIS
+
+
+def test_a_certain_emergency_during_a_crisis_keeps_both_lines(engine: Engine) -> None:
+    turns = chat(engine, "i want to die", "i took all my pills")
+    assert turns[-1].kind == "emergency" and texts.LINE_CRISIS in turns[-1].reply.alert
+
+
+def test_a_possible_match_gets_the_normal_answer_with_one_line(engine: Engine) -> None:
+    [turn] = chat(engine, "my husband had a seizure")
+    assert turn.kind in ("topical", "fallback", "ambiguous") and turn.reply.alert == texts.LINE_SEIZURE
+    assert turn.safety is not None and turn.safety.tier == "possible"
+    assert turn.context.safety is None  # a possible match starts no state
+
+
+def test_calm_messages_get_no_line(engine: Engine) -> None:
+    for message in ("my son had a seizure last year", "what causes seizures"):
+        [turn] = chat(engine, message)
+        assert turn.reply.alert == "" and turn.safety is None, message
+
+
+def test_missed_dose_gets_the_medication_reply_not_an_excerpt(engine: Engine) -> None:
+    for message in ("i forgot to take my seizure pills this morning what should i do", "missed my ocrevus infusion"):
+        [turn] = chat(engine, message)
+        assert turn.kind == "medication_change" and turn.reply.source is None, message
+        assert "pharmacist" in turn.reply.plain_text() and "double" in turn.reply.plain_text()
+
+
+def test_first_aid_question_gets_the_article_with_when_to_call(engine: Engine) -> None:
+    [turn] = chat(engine, "how do i help someone having a seizure")
+    text = turn.reply.plain_text()
+    assert turn.intent_id == "seizure_first_aid" and turn.reply.source is not None
+    assert "Time the seizure" in text and "5 minutes or more" in text
+
+
+def test_asking_for_a_person_during_a_crisis_gets_the_offer_with_the_crisis_line(library: Library,
+                                                                                  clock: Clock) -> None:
+    from bot.core.handover_replies import HandoverPolicy
+
+    engine = Engine(library, "https://content.example", HandoverPolicy(staff_chat_id=-100123), clock=clock)
+    turns = chat(engine, "i want to die", "can i talk to someone")
+    assert turns[-1].kind == "handover" and turns[-1].reply.alert == texts.LINE_CRISIS

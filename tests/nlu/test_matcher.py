@@ -1,0 +1,386 @@
+"""The fuzzy matcher on its own: small hand-made intent sets, plus a few questions against the shipped file."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from bot.content.intents import Intent, Kind, MatchSettings
+from bot.content.knowledge import Library, build_knowledge
+from bot.core.engine import Engine
+from bot.nlu.matcher import Matcher, _KeywordReader, _typed_words, match_words, max_edits, stem
+from tests.helpers import REPO
+from tools.synthetic import generate
+
+SETTINGS = MatchSettings(threshold=68, ambiguity_margin=6)
+
+
+def intent(intent_id: str, *keywords: str, kind: Kind = "topical") -> Intent:
+    return Intent(id=intent_id, kind=kind, keywords=keywords)
+
+
+INTENTS = [
+    intent("ms_overview", "ms", "what is multiple sclerosis", "ms explained"),
+    intent("ms_dmt", "ms meds", "disease modifying therapy", "ocrelizumab", "what slows down ms", "dmt"),
+    intent("ms_symptoms", "ms symptoms", "numbness", "pins and needles", "ms fatigue"),
+    intent("ms_bladder", "bladder problems", "needing to pee", "ms bladder"),
+    intent("ms_stem_cells", "stem cells", "hsct", "stem cell transplant ms"),
+    intent("epilepsy_overview", "epilepsy", "what is a seizure", "epilepsy seizures"),
+    intent("epilepsy_immunotherapy", "immunotherapy", "immunotherapy for epilepsy", "antibody test epilepsy"),
+    intent("epilepsy_treatments", "vns", "ketogenic diet", "epilepsy surgery"),
+    intent("epilepsy_genetics", "genetic epilepsy", "gene testing epilepsy"),
+    intent("epilepsy_causes", "what causes epilepsy", "infection and epilepsy"),
+    intent("greeting", "hello", "hi", kind="smalltalk"),
+    intent("thanks", "thanks", "thank you", kind="smalltalk"),
+    intent("emergency", "seizure wont stop", kind="safety"),
+    intent("oos_tech", "ms word", "ms excel", "microsoft", kind="out_of_scope"),
+    intent("oos_other", "knee", "diabetes", "covid", kind="out_of_scope"),
+]
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(INTENTS, SETTINGS)
+
+
+def decided(matcher: Matcher, text: str) -> str | None:
+    """The intent the matcher settles on, or None (fallback or ambiguous)."""
+    return matcher.match(text).intent_id
+
+
+# -- words: normalising, stems, phrases, synonyms ----------------------------------------------------
+
+
+def test_word_forms_meet() -> None:
+    assert stem("treated") == stem("treatment") == stem("treating") == stem("treat")
+    assert stem("caused") == stem("causes") == stem("cause")
+    assert stem("seizures") == stem("seizure")
+    assert stem("stiffness") == stem("stiff")
+    assert stem("therapies") == stem("therapy")
+    assert stem("stopped") == stem("stop")
+    assert stem("ms") == "ms" and stem("vns") == "vns"  # short words are left alone
+
+
+def test_filler_and_numbers_are_dropped_but_a_message_of_filler_is_kept() -> None:
+    assert match_words("My husband is 34, what is MS exactly?") == ["ms"]
+    assert match_words("what can you do") == ["what", "can", "you", "do"]
+
+
+def test_spelled_out_terms_fold_into_their_abbreviation_typos_included() -> None:
+    assert match_words("multipel sclerosys drugs") == ["ms", "drug"]
+    assert match_words("vagus nerve stimulater") == ["vns"]
+    assert match_words("drug-resistant epilepsy") == ["refractory", "epilepsy"]
+    assert match_words("multiple seizures") == [stem("multiple"), stem("seizures")]  # no fold without the pair
+
+
+def test_abbreviation_and_long_form_match_each_other(matcher: Matcher) -> None:
+    assert decided(matcher, "what is multiple sclerosis") == "ms_overview"
+    assert decided(matcher, "does vagus nerve stimulation work") == "epilepsy_treatments"
+
+
+def test_synonyms_match_each_other(matcher: Matcher) -> None:
+    assert decided(matcher, "fits") == "epilepsy_overview"  # keyword says "seizure"
+    assert decided(matcher, "ms tablets") == "ms_dmt"  # keyword says "meds"
+    assert decided(matcher, "ms and needing to wee") == "ms_bladder"  # keyword says "pee"
+
+
+# -- typos and the deletion index ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ocrelizumabb", "ms_dmt"),  # one letter too many
+    ("ocrelizmab", "ms_dmt"),  # one missing
+    ("orcelizumab", "ms_dmt"),  # two swapped
+    ("imunotherapy for epilepsey", "epilepsy_immunotherapy"),
+    ("ketogentic diet", "epilepsy_treatments"),
+])
+def test_typos_are_tolerated(matcher: Matcher, text: str, expected: str) -> None:
+    assert decided(matcher, text) == expected
+
+
+def test_a_typo_that_stops_stemming_is_still_found(matcher: Matcher) -> None:
+    assert stem("numnbess") == "numnbess"  # the slip hides the "-ness" ending...
+    assert decided(matcher, "numnbess") == "ms_symptoms"  # ...but it is one swap from "numbness" as typed
+
+
+def test_short_words_must_match_exactly(matcher: Matcher) -> None:
+    assert max_edits("ms") == max_edits("vns") == max_edits("hsct") == 0
+    assert decided(matcher, "vnz") is None
+    assert matcher.match("mz").candidates == ()
+
+
+def test_a_typo_does_not_change_the_first_letter() -> None:
+    matcher = Matcher([intent("bladder", "peeing a lot")], SETTINGS)
+    assert matcher.score("seeing a lot") == []  # "seeing" is a word of its own, not a typo of "peeing"
+
+
+def test_deletion_index_finds_typos_without_scanning_the_vocabulary(matcher: Matcher) -> None:
+    index = matcher._index
+    ocrelizumab = index.vocab["ocrelizumab"]
+    assert "ocrelizumab" in index.near("ocrelizmab")  # the keyword word minus one letter is filed
+    assert "ocrelizumab" in index.near("ocrelzmab")  # ...and minus two (it is long enough for two typos)
+    assert "ocrelizumab" not in index.near("ocrezmab")
+    found = dict(matcher._lookup_word("ocrelizmab"))
+    assert found[ocrelizumab] == pytest.approx(92.0)  # one edit costs 8
+    assert dict(matcher._lookup_word("ocrelizumab"))[ocrelizumab] == 100.0
+    assert matcher._lookup_word("zzzzzzzz") == ()
+
+
+def test_a_keyword_is_filed_under_its_rarest_word_only() -> None:
+    many = [intent(f"ms_topic_{n}", f"ms topic{n}") for n in range(50)]
+    matcher = Matcher([intent("ms_overview", "ms"), *many], SETTINGS)
+    index = matcher._index
+    under_ms = index.postings[index.vocab["ms"]]
+    assert [matcher.keyword_text(k) for k in under_ms] == ["ms"]  # not the 50 "ms topicN" keywords
+    assert decided(matcher, "ms topic7") == "ms_topic_7"
+
+
+def test_matching_cost_does_not_grow_with_the_number_of_intents() -> None:
+    """Counts the keywords a message makes the matcher look at (work, not seconds: no timing here)."""
+    rng = random.Random(7)
+
+    def name() -> str:  # a made-up medicine or condition name
+        return "".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(rng.randint(3, 5)))
+
+    many = [intent(f"topic_{n}", f"{name()} side effects", f"{name()} treatment", name()) for n in range(10_000)]
+    small = Matcher(INTENTS, SETTINGS)
+    large = Matcher([*INTENTS, *many], SETTINGS)
+    assert decided(large, "ms meds") == "ms_dmt"
+    for question in ("ms meds", "side effects of treatment for ms", "multipel sclerosys drugs"):
+        assert large.keywords_reached(question) <= small.keywords_reached(question) + 2, question
+    made_up = many[123].keywords[0].split()[0]
+    assert large.keywords_reached(f"{made_up} side effects") <= 3
+
+
+# -- scoring, threshold and ambiguity --------------------------------------------------------------
+
+
+def test_more_explained_words_win_over_a_generic_keyword(matcher: Matcher) -> None:
+    match = matcher.match("MS meds")
+    assert match.status == "matched" and match.intent_id == "ms_dmt"
+    assert match.runner_up is not None and match.runner_up.intent_id == "ms_overview"
+
+
+def test_specific_word_beats_the_disease_name(matcher: Matcher) -> None:
+    assert decided(matcher, "hsct multiple sclerosis") == "ms_stem_cells"
+
+
+def test_unknown_words_around_a_generic_keyword_fall_below_threshold(matcher: Matcher) -> None:
+    match = matcher.match("how to convert ms to seconds")
+    assert match.status == "fallback" and match.reason == "below threshold"
+    assert decided(matcher, "ms explained please") == "ms_overview"  # filler words cost nothing
+
+
+def test_threshold_comes_from_settings() -> None:
+    strict = Matcher(INTENTS, MatchSettings(threshold=80, ambiguity_margin=6))
+    assert strict.match("ocrelizumab").status == "matched"  # 85 for one exact word
+    weak = strict.match("ocrelizmab")  # a typo costs 8 %: 78, under this threshold
+    assert weak.status == "ambiguous" and weak.options == ("ms_dmt",)  # weak but plausible: "Did you mean"
+    stricter = Matcher(INTENTS, MatchSettings(threshold=90, ambiguity_margin=6))
+    assert stricter.match("ocrelizmab").status == "fallback"  # too far under: not even offered
+
+
+def test_a_weak_best_topic_that_explains_little_is_not_offered(matcher: Matcher) -> None:
+    # "ms" is a weak clue beside two words no intent knows: no "Did you mean" about MS
+    assert matcher.match("how to convert ms to seconds").status == "fallback"
+
+
+def test_close_intents_with_their_own_words_are_ambiguous(matcher: Matcher) -> None:
+    match = matcher.match("genetic epilepsy infection")
+    assert match.status == "ambiguous"
+    assert {c.intent_id for c in match.candidates[:2]} == {"epilepsy_genetics", "epilepsy_causes"}
+    assert set(match.options) == {"epilepsy_genetics", "epilepsy_causes"}  # what "Did you mean" offers
+
+
+def test_smalltalk_only_answers_a_whole_message(matcher: Matcher) -> None:
+    assert decided(matcher, "hello") == "greeting"
+    assert decided(matcher, "hi") == "greeting"  # a filler word on its own is still read
+    assert decided(matcher, "hello, what are the ms meds") == "ms_dmt"
+    assert decided(matcher, "thanks") == "thanks"
+    assert decided(matcher, "epilepsy surgery thanks") == "epilepsy_treatments"
+
+
+def test_safety_intents_are_not_matched_here(matcher: Matcher) -> None:
+    assert all(c.intent_id != "emergency" for c in matcher.score("seizure wont stop"))
+
+
+def test_an_intent_about_one_disease_does_not_answer_the_other(matcher: Matcher) -> None:
+    assert decided(matcher, "immunotherapy for epilepsy") == "epilepsy_immunotherapy"
+    assert decided(matcher, "immunotherapy for ms") is None  # not the epilepsy text
+
+
+# -- out of scope ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "ms word keeps crashing",  # the out-of-scope intent wins outright
+    "ms excel formula",
+    "stem cells for knee injury",  # a topical keyword, but the message is about a knee
+    "hsct after covid",
+    "diabetes",
+])
+def test_out_of_scope_gets_the_fallback(matcher: Matcher, text: str) -> None:
+    match = matcher.match(text)
+    assert match.status == "fallback" and match.reason == "out of scope", match
+
+
+def test_a_passing_out_of_scope_word_in_a_long_question_does_not_block_the_answer(matcher: Matcher) -> None:
+    text = ("I was diagnosed with multiple sclerosis two years ago, after a knee operation, and now my "
+            "neurologist says I should think about stem cells. Is a stem cell transplant a real option for ms?")
+    assert decided(matcher, text) == "ms_stem_cells"
+
+
+def test_an_out_of_scope_keyword_with_a_typo_does_not_overrule_a_topical_answer(matcher: Matcher) -> None:
+    assert decided(matcher, "stem cells diabetis") == "ms_stem_cells"
+
+
+# -- duplicates ------------------------------------------------------------------------------------
+
+
+def test_keywords_that_read_the_same_are_kept_once_and_reported() -> None:
+    matcher = Matcher([intent("ms_overview", "ms", "what is ms"),
+                       intent("ms_causes", "how do you get ms", "ms causes")], SETTINGS)
+    assert matcher.shadowed == [("ms_causes", "how do you get ms", "ms_overview")]
+    assert decided(matcher, "how do you get ms") == "ms_overview"  # the first intent keeps it
+    assert decided(matcher, "what causes ms") == "ms_causes"
+
+
+def test_synonym_keywords_count_as_duplicates() -> None:
+    matcher = Matcher([intent("a", "epileptic fits"), intent("b", "epileptic seizures")], SETTINGS)
+    assert matcher.shadowed == [("b", "epileptic seizures", "a")]
+
+
+# -- the shipped intents.yaml ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Engine:
+    return Engine(Library(REPO), "https://example.org")
+
+
+@pytest.mark.parametrize("text", ["multipel sclerosys drugs", "MS meds", "what slows down ms",
+                                  "how is ms treated", "ocrevus"])
+def test_shipped_ms_medicine_questions(shipped: Engine, text: str) -> None:
+    assert shipped.respond(text).intent_id == "ms_dmt"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ms stiffness", "ms_symptomatic_treatment"),
+    ("ms flare up", "ms_relapsing_remitting"),
+    ("what is a vagus nerve stimulator", "refractory_treatments"),
+    ("fisio for multiple sclerosis", "ms_rehabilitation"),
+])
+def test_shipped_lay_terms(shipped: Engine, text: str, expected: str) -> None:
+    assert shipped.respond(text).intent_id == expected
+
+
+@pytest.mark.parametrize("text", ["ms word keeps crashing", "how do i install ms office", "my dog has fits",
+                                  "what does a seizure feel like", "yoga for knee pain"])
+def test_shipped_out_of_scope(shipped: Engine, text: str) -> None:
+    assert shipped.respond(text).kind == "fallback"
+
+
+def test_shipped_follow_up_borrows_the_last_topic(shipped: Engine) -> None:
+    first = shipped.respond("what is ms")
+    follow = shipped.respond("and how is it treated?", first.context)
+    assert follow.intent_id == "ms_dmt" and follow.used_context
+    other = shipped.respond("what is epilepsy", first.context)
+    assert other.intent_id == "epilepsy_overview"  # a question with its own subject keeps it
+
+
+def test_keywords_read_word_by_word_as_messages_are(tmp_path: Path) -> None:
+    """The loader's word-by-word shortcut must read every keyword exactly as a message is read."""
+    generate(tmp_path, 300, messages=10)
+    knowledge, _ = build_knowledge(tmp_path)
+    assert knowledge is not None
+    keywords = [k for i in knowledge.intents.values() for k in i.keywords]
+    keywords += ["multiple sclerosis", "dont stop", "soooo tired", "phone epilepsy", "the and of", "2024 12",
+                 "Hard To Treat", "ms's", "  spaced   out  "]
+    read = _KeywordReader()
+    assert [read(k) for k in keywords] == [_typed_words(k) for k in keywords]
+
+
+# -- the second signal: examples, labels and section text --------------------------------------------------
+
+
+def with_examples(intent_id: str, keywords: tuple[str, ...], examples: tuple[str, ...], kind: Kind = "topical",
+                  article: str | None = None, section: str | None = None) -> Intent:
+    return Intent(id=intent_id, kind=kind, keywords=keywords, examples=examples, article=article, section=section)
+
+
+EXAMPLE_INTENTS = [
+    with_examples("gut_brain", ("microbiota",), ("does my gut affect my brain", "gut bacteria and mood",
+                                                 "can my stomach change how my brain works"), article="a", section="gut"),
+    with_examples("ms_causes", ("what causes ms",), ("why do people get ms", "is ms inherited",
+                                                     "genes and environment in ms"), article="a", section="causes"),
+    with_examples("lupus", ("lupus",), ("can lupus affect the nerves", "lupus and memory problems"),
+                  article="a", section="lupus"),
+    with_examples("greeting", ("hello",), (), kind="smalltalk"),
+    # other topics, so that word rarity means something, as in a real file
+    *(with_examples(f"topic_{n}", (f"subject{n}",), (f"what is subject{n}", f"subject{n} {w} treatment",
+                                                     f"living with subject{n} and {w}"))
+      for n, w in enumerate(("sleep", "work", "diet", "exercise", "travel", "school", "money", "family", "sport",
+                             "music", "driving", "holidays"))),
+]
+SECTIONS = {("a", "gut"): ("The gut-brain axis", "The gut and the brain talk through nerves and chemicals."),
+            ("a", "causes"): ("What causes MS", "Genes and the environment both play a part."),
+            ("a", "lupus"): ("Lupus and the nerves", "Lupus can affect the brain and nerves.")}
+
+
+@pytest.fixture(scope="module")
+def example_matcher() -> Matcher:
+    return Matcher(EXAMPLE_INTENTS, SETTINGS, SECTIONS)
+
+
+def test_a_paraphrase_without_keywords_is_found_through_the_examples(example_matcher: Matcher) -> None:
+    match = example_matcher.match("could my intestines change how my brain works")  # "intestine" is "gut"
+    assert match.status == "matched" and match.intent_id == "gut_brain"
+    best = match.candidates[0]
+    assert best.keyword_score == 0.0 and best.example_score >= SETTINGS.threshold
+    keywords_only = Matcher([with_examples(i.id, tuple(i.keywords), (), i.kind) for i in EXAMPLE_INTENTS], SETTINGS)
+    assert keywords_only.match("could my intestines change how my brain works").status == "fallback"
+
+
+def test_the_section_heading_and_text_count_too(example_matcher: Matcher) -> None:
+    assert example_matcher.match("how do the gut and the brain talk").intent_id == "gut_brain"
+
+
+def test_the_example_score_is_on_the_keyword_scale() -> None:
+    from bot.nlu.matcher import EXAMPLE_COVERAGE_AT_THRESHOLD, example_points
+
+    assert example_points(EXAMPLE_COVERAGE_AT_THRESHOLD, 68) == 68  # the threshold means the same for both
+    assert example_points(1.0, 68) > 68 > example_points(0.5, 68)
+    assert example_points(0.0, 68) >= 0 and example_points(1.0, 68) <= 100
+
+
+def test_a_health_word_no_article_covers_counts_against_the_topic(example_matcher: Matcher) -> None:
+    assert example_matcher.match("lupus and the nerves").intent_id == "lupus"
+    match = example_matcher.match("lupus rash on my face")
+    assert match.status == "fallback" and "rash" in match.foreign
+
+
+def test_smalltalk_is_not_scored_by_the_second_signal(example_matcher: Matcher) -> None:
+    assert example_matcher.match("hello").intent_id == "greeting"
+
+
+def test_common_words_are_only_looked_up_for_documents_already_reached() -> None:
+    """The shortcut for common words gives the same scores as walking every posting, for the documents it scores."""
+    from bot.nlu import example_index
+    from bot.nlu.example_index import Document, ExampleIndex
+
+    rng = random.Random(3)
+    vocabulary = [f"w{n}" for n in range(600)]
+    documents = [Document(examples=[[*rng.sample(vocabulary, 4), "common"] for _ in range(3)]) for _ in range(400)]
+    index = ExampleIndex(documents)
+    assert index.common < sum(1 for d in documents if any("common" in e for e in d.examples))
+    message = [[("common", 1.0)], [("w1", 1.0)], [("w2", 0.9)]]
+    shortcut = index.coverage(message)
+    saved = example_index.COMMON_MIN, example_index.COMMON_SHARE
+    try:
+        example_index.COMMON_MIN, example_index.COMMON_SHARE = 10**9, 1.0
+        walked = ExampleIndex(documents).coverage(message)
+    finally:
+        example_index.COMMON_MIN, example_index.COMMON_SHARE = saved
+    assert shortcut and all(shortcut[doc] == pytest.approx(walked[doc]) for doc in shortcut)

@@ -1,0 +1,174 @@
+"""Safety rules on concepts: each criterion in lay words, typos and both voices; tiers; calm look-alikes.
+
+These phrasings are not in tests/data/safety_dev.yaml: they check that the rules hold on words the
+development set does not hold verbatim.
+"""
+
+import pytest
+
+from bot.nlu.safety import CRITERIA, SafetyCheck
+from bot.nlu.safety_lexicon import MAX_SAFETY_CHARS
+
+CHECK = SafetyCheck({"emergency": ["code red seizure"], "crisis": ["feel like giving up for good"],
+                     "medication_change": ["drug holiday"]})
+
+
+def flag_of(text: str) -> tuple[str, str, str] | None:
+    flag = CHECK.check(text)
+    return (flag.kind, flag.tier, flag.criterion) if flag else None
+
+
+@pytest.mark.parametrize(("text", "criterion"), [
+    ("my grandson is seizing on the kitchen floor", "seizure_now"),
+    ("the lad next to me is jerking and foaming, eyes rolled back", "seizure_now"),
+    ("HELP my wife is shaking all over", "seizure_now"),
+    ("the fit has gone on for 8 minutes", "seizure_over_5_min"),
+    ("seisure over five minutes what do i do", "seizure_over_5_min"),
+    ("he had two fits back to back and hasnt woken", "seizure_cluster"),
+    ("my niece just had her very first seizure", "first_seizure"),
+    ("she hit her head hard on the radiator during a fit", "seizure_injury"),
+    ("grandma had a fit in the tub", "seizure_in_water"),
+    ("im 30 weeks pregnant and just had a fit", "seizure_pregnancy"),
+    ("my partner stopped breathing after a fit", "breathing_colour"),
+    ("his lips are blue", "breathing_colour"),
+    ("my dad collapsed and wont wake up", "not_waking"),
+    ("his face is drooping and his speech is slurred", "stroke_signs"),
+    ("my dad cant lift his arm suddenly", "stroke_signs"),
+    ("i think my wife is having a stroke", "stroke_signs"),
+    ("i overdosed on my carbamazepine", "overdose"),
+    ("my little boy swallowed a load of my keppra", "overdose"),
+    ("took my tablets twice by accident", "overdose"),
+    ("CODE RED SEIZURE", "admin_phrase"),
+])
+def test_emergencies(text: str, criterion: str) -> None:
+    assert flag_of(text) == ("emergency", "certain", criterion), text
+
+
+@pytest.mark.parametrize(("text", "criterion"), [
+    ("i wish i was dead", "wish_dead"),
+    ("my brother says he wants to die", "wish_dead"),
+    ("there is no reason to live anymore", "passive_ideation"),
+    ("i have been thinking about suicide", "active_ideation"),
+    ("im gonna take all my pills tonight", "method_plan_intent"),
+    ("been hoarding my tablets for weeks", "preparation"),
+    ("i cut myself again", "self_harm"),
+    ("i feel like giving up for good", "admin_phrase"),
+])
+def test_crisis(text: str, criterion: str) -> None:
+    assert flag_of(text) == ("crisis", "certain", criterion), text
+
+
+@pytest.mark.parametrize(("text", "criterion"), [
+    ("can i stop taking my tecfidera", "med_change"),
+    ("should my mum double her lamotrigine", "med_change"),
+    ("i forgot to take my seizure pills this morning what should i do", "missed_dose"),
+    ("my tysabri infusion was a week late", "missed_dose"),
+    ("she threw up her epilim", "missed_dose"),
+    ("can i have a drug holiday", "admin_phrase"),
+])
+def test_medication(text: str, criterion: str) -> None:
+    assert flag_of(text) == ("medication_change", "certain", criterion), text
+
+
+@pytest.mark.parametrize("text", [
+    "how do i help someone having a seizure",
+    "seizure first aid",
+    "what should you do when someone is fitting",
+    "how do you put someone in the recovery position",
+])
+def test_first_aid_questions(text: str) -> None:
+    assert flag_of(text) == ("seizure_first_aid", "certain", "first_aid_question"), text
+
+
+@pytest.mark.parametrize(("text", "kind", "criterion"), [
+    ("my husband had a seizure", "emergency", "seizure_now"),  # no time, no history
+    ("i feel hopeless with this illness", "crisis", "passive_ideation"),  # low mood, no wish to die
+])
+def test_possible_matches(text: str, kind: str, criterion: str) -> None:
+    assert flag_of(text) == (kind, "possible", criterion), text
+
+
+@pytest.mark.parametrize("text", [
+    "my son had a seizure last year",
+    "what causes seizures",
+    "suddenly got seizures last month and now they say autoimmune encephalitis",
+    "how should you help when someone is having a seizure in general",
+    "my seizures are not responding to medication",
+    "i still get fits every month",
+    "he had a head injury years ago and now has epilepsy",
+    "my dad had a stroke two years ago and now gets seizures, is that linked",
+    "my seizures wont stop with meds, what else is there",
+    "this fatigue is killing me",
+    "i dont want to die from a seizure, how can i lower my risk",
+    "what is the suicide rate in epilepsy",
+    "i used to self harm as a teenager",
+    "i take my pills twice a day",
+    "my son had a bad infection and then started having fits, could that be related",
+    "my car engine seized up what do i do",
+    "can missing my tablets bring on a seizure",
+])
+def test_calm_messages_raise_no_alarm(text: str) -> None:
+    flag = CHECK.check(text)
+    assert flag is None or flag.kind not in ("emergency", "crisis"), (text, flag)
+
+
+def test_an_overdose_with_a_wish_to_die_carries_the_crisis_line() -> None:
+    flag = CHECK.check("i took all my pills because i want to die")
+    assert flag is not None and flag.kind == "emergency" and flag.criterion == "overdose" and flag.crisis_too
+
+
+def test_a_plan_to_overdose_is_a_crisis_not_an_overdose() -> None:
+    assert flag_of("im going to take all my epilepsy pills and not wake up") == (
+        "crisis", "certain", "method_plan_intent")
+
+
+def test_emergency_beats_crisis_and_medication() -> None:
+    flag = CHECK.check("i want to die, my son is seizing right now")
+    assert flag is not None and flag.kind == "emergency" and flag.crisis_too
+
+
+def test_a_history_in_one_sentence_does_not_calm_an_emergency_in_the_next() -> None:
+    assert flag_of("He had seizures as a child. Right now he is seizing on the floor.") == (
+        "emergency", "certain", "seizure_now")
+
+
+def test_typos_and_text_speak_are_folded() -> None:
+    assert flag_of("my sons siezing rn pls") == ("emergency", "certain", "seizure_now")
+    assert flag_of("hes unconcious") == ("emergency", "certain", "not_waking")
+    assert flag_of("i feel sucidal") == ("crisis", "certain", "active_ideation")
+
+
+def test_everyday_words_are_not_read_as_typos() -> None:
+    lexicon = CHECK.lexicon
+    assert lexicon.fuzzy("infection") == "infection"  # one edit from "injection"
+    assert lexicon.fuzzy("switching") == "switching"  # one edit from "twitching"
+    assert lexicon.fuzzy("siezures") == "seizures"
+
+
+def test_the_whole_of_a_telegram_message_is_read() -> None:
+    long = ("I want to tell you about our week and my worries about school and work. " * 60)[:3900]
+    assert len(long) > 2000  # beyond what the matcher reads
+    assert flag_of(long + " Now my son is seizing and not breathing") == ("emergency", "certain",
+                                                                           "breathing_colour")
+    assert CHECK.check("x" * (MAX_SAFETY_CHARS + 50) + " he is seizing") is None  # past the limit: not read
+
+
+def test_every_criterion_of_the_docs_is_known() -> None:
+    documented = {"seizure_now", "seizure_over_5_min", "seizure_cluster", "first_seizure", "seizure_injury",
+                  "seizure_in_water", "seizure_pregnancy", "breathing_colour", "not_waking", "stroke_signs",
+                  "overdose", "wish_dead", "passive_ideation", "active_ideation", "method_plan_intent",
+                  "preparation", "self_harm", "med_change", "missed_dose", "first_aid_question"}
+    assert set(CRITERIA) == documented
+
+
+def test_long_messages_are_read_in_bounded_units() -> None:
+    """The work per unit is bounded, and the number of units grows with the length: linear time."""
+    from bot.nlu.safety import WINDOW
+
+    one_sentence = " ".join(["word"] * 800)  # no punctuation: overlapping windows
+    many = "He is fine. " * 300
+    for text in (one_sentence, many):
+        units = CHECK.units(text)
+        longest = max(max((p for ps in u.hits.values() for p in ps), default=0) for u in units)
+        assert longest <= 3 * WINDOW
+        assert len(units) <= 2 * len(text.split())  # at most a unit and a pair per sentence or window

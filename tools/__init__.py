@@ -1,0 +1,1 @@
+"""Development tools (bench, synthetic data, evaluation): outside the wheel and the image."""
