@@ -11,35 +11,24 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from bot.content.articles import Section
 from bot.content.intents import Intent
 from bot.content.knowledge import Knowledge, Library
 from bot.core import compose, compose_safety, followup, texts
-from bot.core.fallback import fallback_kind, names_diseases
+from bot.core.fallback import fallback_kind
 from bot.core.handover_replies import ASK as HANDOVER_ASK
 from bot.core.handover_replies import HandoverPolicy, compose_request
 from bot.core.reply import Reply
 from bot.core.safety_state import SafetyState, clear_question
 from bot.nlu.language import is_other_language
-from bot.nlu.matcher import Match, match_words
+from bot.nlu.matcher import Match
 from bot.nlu.normalise import MAX_MESSAGE_CHARS, has_letters
 from bot.nlu.safety import SafetyFlag
 from bot.nlu.self_questions import ABOUT_BOT, asks_about_the_bot
 
-# The word a follow-up borrows from the last topic: "and what about treatment?" after MS.
-TOPIC_WORDS = {"ms": "ms", "epilepsy": "epilepsy", "neuro-immune": "immune"}
 URGENT_KINDS = ("emergency", "crisis")  # safety replies that cannot wait, even while a person is on the line
 SAFETY_KINDS = (*URGENT_KINDS, "medication_change")  # the turns that are a safety reply
 
 
-def _section_of(knowledge: Knowledge, intent: Intent) -> Section | None:
-    article = knowledge.articles.get(intent.article or "")
-    return article.section(intent.section) if article and intent.section else None
-
-
-def _diseases_of_topic(topic: str | None) -> set[str]:
-    """The diseases a chat on this article topic may go on naming ("neuro-immune" articles name neither)."""
-    return {topic} if topic in ("ms", "epilepsy") else set()
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +125,8 @@ class Engine:
         follow_up: FollowUp = ""
         if borrow and (facet := self._facet(knowledge, text, match, context)):
             return facet
-        if borrow and (followed := self._follow_up(knowledge, text, match, context)):
+        if borrow and (followed := followup.follow_up_match(knowledge, text, match, context.last_intent,
+                                                            context.topic)):
             match, follow_up = followed, "subject"
         turn = self._match_turn(knowledge, match, text, context)
         if len(text) > MAX_MESSAGE_CHARS and turn.kind in ("fallback", "ambiguous"):
@@ -155,7 +145,7 @@ class Engine:
     def _next_passage(self, knowledge: Knowledge, intent: Intent, context: Context, why: FollowUp) -> Turn:
         """The section's next paragraph; after its last, the full article part by part (context.passage counts
         on past the section's paragraphs), so that "more" never gives the same reply twice."""
-        section = _section_of(knowledge, intent)
+        section = followup.section_of(knowledge, intent)
         size = len(section.paragraphs) if section is not None else 1
         shown = context.passage if context.passage is not None else 0
         following = shown + 1
@@ -168,31 +158,6 @@ class Engine:
         return Turn(reply, "topical", intent.id, 100.0, follow_up=why,
                     context=self._remember(knowledge, intent.id, context, size + part))
 
-    def _follow_up(self, knowledge: Knowledge, text: str, match: Match, context: Context) -> Match | None:
-        """A short question that finds nothing on its own, read with the last topic's words; None when it is
-        not a follow-up or the last topic does not help. Context never crosses from one disease to the
-        other, and a message naming a subject of its own ("keppra", "epilepsy" after MS) is not a follow-up."""
-        subject = self._subject(knowledge, context)
-        if not subject or match.foreign or not followup.may_follow(text):
-            return None
-        named = names_diseases(text)
-        if named and not named <= _diseases_of_topic(context.topic):
-            return None
-        drifted = self._topical(knowledge, match) and not named and self._topic(knowledge, match) != context.topic
-        if match.status == "matched" and not drifted:
-            return None
-        followed = knowledge.matcher.match(f"{text} {subject}")
-        best = followed.candidates[0] if followed.candidates else None
-        if best is None or not (set(match_words(text)) & set(best.words) or followup.leans_on_context(text)):
-            return None  # the last topic's words alone decided: "whats 12 times 7" is not about it
-        if followed.status == "matched" and self._topical(knowledge, followed) and \
-                self._topic(knowledge, followed) == context.topic and (not drifted or followed.score > match.score):
-            return followed
-        if followed.status == "ambiguous" and not drifted and followed.options and \
-                all(self._topic_of(knowledge, option) == context.topic for option in followed.options):
-            return followed
-        return None
-
     def _facet(self, knowledge: Knowledge, text: str, match: Match, context: Context) -> Turn | None:
         """ "side effects?", "and for kids?", "how long?" after a topic: its related section, or a plain "the
         article doesn't cover that"."""
@@ -200,51 +165,14 @@ class Engine:
         facet = followup.facet_of(text)
         if intent is None or intent.kind != "topical" or facet is None or match.status == "matched" or match.foreign:
             return None
-        named = names_diseases(text)
-        if named and not named <= _diseases_of_topic(context.topic):
+        if not followup.stays_on_topic(text, context.topic):
             return None
-        if (related := self._related_intent(knowledge, intent, facet)) is not None:
+        if (related := followup.related_intent(knowledge, intent, facet)) is not None:
             return replace(self._topical_turn(knowledge, related, text, None, 100.0, match, context),
                            follow_up="facet")
         article = knowledge.articles[intent.article or ""]
         reply = compose.compose_not_covered(knowledge, article, texts.FACETS[facet], self.base_url)
         return Turn(reply, "fallback", None, 0.0, match, context=context, follow_up="facet", fallback="not_covered")
-
-    @staticmethod
-    def _related_intent(knowledge: Knowledge, intent: Intent, facet: str) -> Intent | None:
-        """A topical intent whose section covers the facet: in the last topic's article first, then in the
-        other articles on the same disease."""
-        article = knowledge.articles[intent.article or ""]
-        same_topic = [a for a in knowledge.articles.values() if a.topic == article.topic and a.slug != article.slug]
-        for candidate_article in (article, *same_topic):
-            for other in knowledge.topical_intents(candidate_article.slug):
-                section = _section_of(knowledge, other)
-                if section is not None and followup.section_has_facet(facet, section.heading, section.text):
-                    return other
-        return None
-
-    @staticmethod
-    def _topical(knowledge: Knowledge, match: Match) -> bool:
-        return match.status == "matched" and knowledge.intents[match.intent_id or ""].kind == "topical"
-
-    @classmethod
-    def _topic(cls, knowledge: Knowledge, match: Match) -> str | None:
-        return cls._topic_of(knowledge, match.intent_id or "")
-
-    @staticmethod
-    def _topic_of(knowledge: Knowledge, intent_id: str) -> str | None:
-        intent = knowledge.intents.get(intent_id)
-        article = knowledge.articles.get(intent.article or "") if intent else None
-        return article.topic if article else None
-
-    @staticmethod
-    def _subject(knowledge: Knowledge, context: Context) -> str:
-        """Words naming what the chat is about: the last answer's topic label ("MS symptoms"), else the
-        article topic's word."""
-        intent = knowledge.intents.get(context.last_intent or "")
-        if intent is not None and intent.kind == "topical":
-            return knowledge.label(intent)
-        return TOPIC_WORDS.get(context.topic or "", "")
 
     def safety_turn(self, text: str, context: Context = Context()) -> Turn | None:
         """The safety reply if `text` certainly calls for one (emergency, crisis, medication, first aid), else None.
@@ -345,7 +273,7 @@ class Engine:
         if intent.id == compose_safety.FIRST_AID_INTENT and (
                 reply := compose_safety.compose_first_aid(knowledge, intent, self.base_url)):
             return Turn(reply, "topical", intent.id, score, match, context=self._remember(knowledge, intent.id, context))
-        section = _section_of(knowledge, intent)
+        section = followup.section_of(knowledge, intent)
         passage = compose.passage_index(section, text, keyword) if section is not None else None
         if context.last_intent == intent.id and context.passage == passage and passage is not None:
             return replace(self._next_passage(knowledge, intent, context, "next"), score=score, match=match)

@@ -1,4 +1,4 @@
-"""Is a message a follow-up to the last answer, and of which kind? Plain functions of the text.
+"""Is a message a follow-up to the last answer, and of which kind? Plain functions of the text and the snapshot.
 
 A follow-up leans on the chat's context; everything else is read on its own. The rules (issue 13):
 * "more", "tell me more", "go on": the next passage of the section shown, then the full article;
@@ -13,7 +13,15 @@ from __future__ import annotations
 
 import re
 
+from bot.content.articles import Section
+from bot.content.intents import Intent
+from bot.content.knowledge import Knowledge
+from bot.core.fallback import names_diseases
+from bot.nlu.matcher import Match, match_words
 from bot.nlu.normalise import clean, tokens
+
+# The word a follow-up borrows from the last topic when it was not an answer: "and treatment?" after MS.
+TOPIC_WORDS = {"ms": "ms", "epilepsy": "epilepsy", "neuro-immune": "immune"}
 
 SHORT_WORDS = 6  # typed words: a follow-up is short ...
 # Replies that only acknowledge: never read as a question about the last topic.
@@ -76,3 +84,75 @@ def may_follow(text: str) -> bool:
     if not words_of_its_own(text):
         return False
     return len(words) <= SHORT_WORDS or cleaned.startswith(_LEADS) or bool(_ANAPHORA & set(words))
+
+
+# -- reading a follow-up with the chat's last topic --------------------------------------------------------------
+
+
+def section_of(knowledge: Knowledge, intent: Intent) -> Section | None:
+    article = knowledge.articles.get(intent.article or "")
+    return article.section(intent.section) if article and intent.section else None
+
+
+def topic_of(knowledge: Knowledge, intent_id: str | None) -> str | None:
+    """The article topic (ms, epilepsy, neuro-immune) of an intent."""
+    intent = knowledge.intents.get(intent_id or "")
+    article = knowledge.articles.get(intent.article or "") if intent else None
+    return article.topic if article else None
+
+
+def subject_of(knowledge: Knowledge, last_intent: str | None, topic: str | None) -> str:
+    """Words naming what the chat is about: the last answer's topic label ("MS symptoms"), else the article
+    topic's word."""
+    intent = knowledge.intents.get(last_intent or "")
+    if intent is not None and intent.kind == "topical":
+        return knowledge.label(intent)
+    return TOPIC_WORDS.get(topic or "", "")
+
+
+def stays_on_topic(text: str, topic: str | None) -> bool:
+    """False when the message names a disease the chat's topic is not about: context never crosses over."""
+    named = names_diseases(text)
+    return not named or named <= ({topic} if topic in ("ms", "epilepsy") else set())
+
+
+def _topical(knowledge: Knowledge, match: Match) -> bool:
+    return match.status == "matched" and knowledge.intents[match.intent_id or ""].kind == "topical"
+
+
+def follow_up_match(knowledge: Knowledge, text: str, match: Match, last_intent: str | None,
+                    topic: str | None) -> Match | None:
+    """A short question that finds nothing on its own, read with the last topic's words; None when it is not a
+    follow-up or the last topic does not help. Context never crosses from one disease to the other, and a
+    message naming a subject of its own ("keppra", "epilepsy" after MS) is not a follow-up. A message that
+    found another disease's topic without naming a disease ("is it inherited?" after MS) is read again too."""
+    subject = subject_of(knowledge, last_intent, topic)
+    if not subject or match.foreign or not may_follow(text) or not stays_on_topic(text, topic):
+        return None
+    drifted = _topical(knowledge, match) and not names_diseases(text) and topic_of(knowledge, match.intent_id) != topic
+    if match.status == "matched" and not drifted:
+        return None
+    followed = knowledge.matcher.match(f"{text} {subject}")
+    best = followed.candidates[0] if followed.candidates else None
+    if best is None or not (set(match_words(text)) & set(best.words) or leans_on_context(text)):
+        return None  # the last topic's words alone decided: "whats 12 times 7" is not about it
+    if followed.status == "matched" and _topical(knowledge, followed) and \
+            topic_of(knowledge, followed.intent_id) == topic and (not drifted or followed.score > match.score):
+        return followed
+    if followed.status == "ambiguous" and not drifted and followed.options and \
+            all(topic_of(knowledge, option) == topic for option in followed.options):
+        return followed
+    return None
+
+
+def related_intent(knowledge: Knowledge, intent: Intent, facet: str) -> Intent | None:
+    """A topical intent whose section covers the facet: in the last topic's article first, then in the other
+    articles on the same disease."""
+    article = knowledge.articles[intent.article or ""]
+    same_topic = [a for a in knowledge.articles.values() if a.topic == article.topic and a.slug != article.slug]
+    for candidate_article in (article, *same_topic):
+        for other in knowledge.topical_intents(candidate_article.slug):
+            section = section_of(knowledge, other)
+            if section is not None and section_has_facet(facet, section.heading, section.text):
+                return other
+    return None
