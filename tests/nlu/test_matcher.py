@@ -366,21 +366,28 @@ def test_smalltalk_is_not_scored_by_the_second_signal(example_matcher: Matcher) 
 
 
 def test_common_words_are_only_looked_up_for_documents_already_reached() -> None:
-    """The shortcut for common words gives the same scores as walking every posting, for the documents it scores."""
+    """A common word is not walked and is kept as one bit per document with its average weight: rare words
+    score exactly as when every posting is kept, and the common word adds the same to every document it is in."""
     from bot.nlu import example_index
     from bot.nlu.example_index import Document, ExampleIndex
 
     rng = random.Random(3)
     vocabulary = [f"w{n}" for n in range(600)]
-    documents = [Document(examples=[[*rng.sample(vocabulary, 4), "common"] for _ in range(3)]) for _ in range(400)]
+    documents = [Document(examples=[[*rng.sample(vocabulary, 4), *(["common"] if n % 2 else [])] for _ in range(3)])
+                 for n in range(400)]
     index = ExampleIndex(documents)
-    assert index.common < sum(1 for d in documents if any("common" in e for e in d.examples))
-    message = [[("common", 1.0)], [("w1", 1.0)], [("w2", 0.9)]]
-    shortcut = index.coverage(message)
     saved = example_index.COMMON_MIN, example_index.COMMON_SHARE
     try:
         example_index.COMMON_MIN, example_index.COMMON_SHARE = 10**9, 1.0
-        walked = ExampleIndex(documents).coverage(message)
+        walked = ExampleIndex(documents)
     finally:
         example_index.COMMON_MIN, example_index.COMMON_SHARE = saved
-    assert shortcut and all(shortcut[doc] == pytest.approx(walked[doc]) for doc in shortcut)
+    assert index.common_bits and not walked.common_bits and len(index) < len(walked)
+    rare = [[("w1", 1.0)], [("w2", 0.9)]]
+    assert index.coverage(rare) == pytest.approx(walked.coverage(rare))  # rare words: exactly as before
+    with_common = [d for d, doc in enumerate(documents) if any("common" in e for e in doc.examples)]
+    alone = index.coverage([[("common", 1.0)]], reached=[*with_common[:5], 0])  # document 0 lacks it
+    assert set(alone) == set(with_common[:5])  # only the documents asked for, and only those holding the word
+    assert len(set(alone.values())) == 1  # the same (average) weight in each
+    shortcut = index.coverage([[("common", 1.0)], *rare])
+    assert shortcut and set(shortcut) <= set(walked.coverage([[("common", 1.0)], *rare]))
