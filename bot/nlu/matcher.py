@@ -81,15 +81,15 @@ EXAMPLE_SLOPE = 75.0  # points per unit of coverage around that point
 EXAMPLE_MIN_WORDS = 2  # the second signal alone answers only a message sharing this many words with the intent
 AGREEMENT = 0.15  # share of the weaker signal added when both point at the same intent ...
 AGREEMENT_FLOOR = 20.0  # ... and it scores at least this much (under it, a word or two in common is noise)
-FOREIGN_PENALTY = 14.0  # per health word the articles do not cover and the intent does not explain
+FOREIGN_PENALTY = 24.0  # per health word the articles do not cover and the intent does not explain
 
 
-def foreign_words(text: str) -> tuple[str, ...]:
-    """Health words of a short message that no article covers ("lupus rash on my face"). In a long story they
-    are more often part of the story ("never smoked") than its question, and count for nothing."""
+def foreign_words(text: str, foreign: frozenset[str]) -> tuple[str, ...]:
+    """The words of `foreign` (health words no topic covers) in a short message ("lupus rash on my face"). In a
+    long story they are more often part of the story ("never smoked") than its question, and count for nothing."""
     if len(tokens(text)) > SHORT_MESSAGE_WORDS:
         return ()
-    return tuple(w for w in match_words(text) if canonical_word(w) in FOREIGN_WORDS)
+    return tuple(w for w in match_words(text) if canonical_word(w) in foreign)
 
 
 def example_points(coverage: float, threshold: float = 68.0) -> float:
@@ -442,7 +442,7 @@ class Matcher:
         self.shadowed: list[tuple[str, str, str]] = []  # (intent id, keyword, intent that owns it)
         self._index = self._build()
         self._lookup = lru_cache(maxsize=20_000)(self._lookup_word)
-        self._examples = self._example_index(sections or {})
+        self._examples, self._foreign = self._example_index(sections or {})
 
     def with_sections(self, intents: Iterable[Intent], sections: Mapping[tuple[str, str], tuple[str, str]]) -> Matcher:
         """The same keyword index with the second signal built again from `intents` (same ids, kinds and
@@ -451,19 +451,31 @@ class Matcher:
         clone = copy.copy(self)
         clone.intents = [i for i in intents if i.kind != "safety"]
         clone._lookup = lru_cache(maxsize=20_000)(clone._lookup_word)
-        clone._examples = clone._example_index(sections)
+        clone._examples, clone._foreign = clone._example_index(sections)
         return clone
 
-    def _example_index(self, sections: Mapping[tuple[str, str], tuple[str, str]]) -> ExampleIndex:
+    def _example_index(self, sections: Mapping[tuple[str, str], tuple[str, str]]) -> tuple[ExampleIndex,
+                                                                                           frozenset[str]]:
+        """The second signal's index, and the lexicon's health words that no topical intent covers (in its
+        keywords, examples, label or section): those count against a topic, the others are ours."""
         documents = []
+        covered: set[str] = set()
+        index = self._index
+        topical = {n for n, intent in enumerate(self.intents) if intent.kind == "topical"}
+        covered_ids = {w for keyword, number in enumerate(index.keyword_intent) if number in topical
+                       for w in index.keyword_words[index.keyword_starts[keyword]:index.keyword_starts[keyword + 1]]}
+        covered.update(index.words[w] for w in covered_ids)
         for intent in self.intents:
             heading, text = sections.get((intent.article or "", intent.section or ""), ("", ""))
-            documents.append(Document(
+            document = Document(
                 examples=[index_words(e) for e in intent.examples],
                 labels=[index_words(t) for t in (intent.label, heading) if t],
                 texts=[index_words(text)] if text else [],
-            ))
-        return ExampleIndex(documents)
+            )
+            documents.append(document)
+            if intent.kind == "topical":
+                covered.update(document.frequencies())
+        return ExampleIndex(documents), FOREIGN_WORDS - covered
 
     def __getstate__(self) -> dict[str, object]:
         """Pickled for the snapshot cache without the per-process word cache."""
@@ -590,7 +602,7 @@ class Matcher:
         # reaches hundreds, and each candidate costs a look at its words).
         others = heapq.nlargest(MAX_CANDIDATES, (n for n, c in coverage.items() if c >= MIN_COVERAGE and n not in keyword),
                                 key=coverage.__getitem__)
-        foreign = foreign_words(text)
+        foreign = foreign_words(text, self._foreign)
         threshold = self.settings.threshold
         candidates = []
         for number in (*keyword, *others):
@@ -676,7 +688,7 @@ class Matcher:
         """Decide: one intent, "Did you mean" (two close topics, or one weak but plausible), or the fallback."""
         scored, weight = self._score(text)
         candidates = tuple(scored[:MAX_CANDIDATES])
-        foreign = foreign_words(text)
+        foreign = foreign_words(text, self._foreign)
         threshold = self.settings.threshold
         if not candidates or candidates[0].score < threshold:
             top = candidates[0].score if candidates else 0.0
@@ -684,7 +696,8 @@ class Matcher:
             if top >= threshold - PLAUSIBLE_BAND and options and candidates[0].kind == "topical" and not foreign \
                     and candidates[0].share >= PLAUSIBLE_SHARE:
                 return Match("ambiguous", None, top, None, candidates, "weak but plausible", options, foreign)
-            return Match("fallback", None, top, None, candidates, "below threshold", (), foreign)
+            reason = "out of scope" if candidates and candidates[0].kind == "out_of_scope" else "below threshold"
+            return Match("fallback", None, top, None, candidates, reason, (), foreign)
         first = candidates[0]
         if first.kind == "out_of_scope" or any(self._outside(c, first) for c in scored[1:]):
             return Match("fallback", None, first.score, first.keyword, candidates, "out of scope", (), foreign)

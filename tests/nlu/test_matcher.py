@@ -391,3 +391,10 @@ def test_common_words_are_only_looked_up_for_documents_already_reached() -> None
     assert len(set(alone.values())) == 1  # the same (average) weight in each
     shortcut = index.coverage([[("common", 1.0)], *rare])
     assert shortcut and set(shortcut) <= set(walked.coverage([[("common", 1.0)], *rare]))
+
+
+def test_a_health_word_some_topic_covers_is_not_foreign() -> None:
+    without = Matcher(INTENTS, SETTINGS)
+    assert without.match("knee pain and ms").foreign == ("knee", "pain")  # only an out-of-scope keyword has it
+    covering = Matcher([*INTENTS, intent("ms_knee", "knee pain in ms")], SETTINGS)
+    assert covering.match("knee pain and ms").foreign == ()
