@@ -17,6 +17,7 @@ import logging
 import os
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 log = logging.getLogger(__name__)
 
@@ -48,14 +49,15 @@ def make_private_file(path: Path) -> None:
             path.chmod(FILE_MODE)
 
 
-def write_atomically(path: Path, data: bytes, *, replace: bool = True) -> bool:
-    """Write `data` to `path` in one step: a 0600 temporary file in the same folder, flushed to disk, then
+def write_atomically(path: Path, data: bytes | list[bytes], *, replace: bool = True) -> bool:
+    """Write `data` (or its parts, in order) to `path` in one step: a 0600 temporary file in the same folder, flushed to disk, then
     renamed over `path`. With `replace=False` an existing `path` is kept and False returned (two processes
     creating the same secret agree on the first). Raises OSError (a full disk) with `path` untouched."""
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
+            for part in [data] if isinstance(data, bytes) else data:
+                handle.write(part)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, FILE_MODE)
@@ -88,17 +90,23 @@ def derive_key(secret: str, purpose: str) -> bytes:
     return hmac.new(secret.encode(), f"patient-info-bot:{purpose}".encode(), hashlib.sha256).digest()
 
 
-def sign(key: bytes, data: bytes) -> bytes:
-    """`data` with a header and its HMAC, for `verified`."""
-    return _SIGNED + hmac.new(key, data, hashlib.sha256).digest() + data
+def sign(key: bytes, data: bytes) -> list[bytes]:
+    """`data` with a header and its HMAC before it, for `verified_stream`: the parts to write, in order (no
+    concatenated copy of a snapshot tens of MB long)."""
+    return [_SIGNED, hmac.new(key, data, hashlib.sha256).digest(), data]
 
 
-def verified(key: bytes, blob: bytes) -> memoryview | None:
-    """The contents of a `sign`ed blob (a view, not a copy: a snapshot is tens of MB) if its HMAC matches
-    `key`; None if it was not signed with it."""
-    start = len(_SIGNED) + 32
-    if not key or len(blob) < start or not blob.startswith(_SIGNED):
-        return None
-    data = memoryview(blob)[start:]
-    expected = hmac.new(key, data, hashlib.sha256).digest()
-    return data if hmac.compare_digest(expected, blob[len(_SIGNED):start]) else None
+def verified_stream(key: bytes, handle: BinaryIO, chunk: int = 1 << 20) -> bool:
+    """Whether the `sign`ed file open as `handle` carries the HMAC of its contents under `key`, read in chunks
+    (a 10,000-intent snapshot is tens of MB: no second copy in memory). On True, `handle` is left at the start
+    of the contents, ready for `pickle.load`. The file is the one open: a rename over its name meanwhile
+    changes nothing, and only its owner (the bot, 0600 in a 0700 folder) could write into it."""
+    header = handle.read(len(_SIGNED) + 32)
+    if not key or len(header) < len(_SIGNED) + 32 or not header.startswith(_SIGNED):
+        return False
+    start = handle.tell()
+    mac = hmac.new(key, digestmod=hashlib.sha256)
+    while block := handle.read(chunk):
+        mac.update(block)
+    handle.seek(start)
+    return hmac.compare_digest(mac.digest(), header[len(_SIGNED):])

@@ -23,7 +23,7 @@ from bot.content.intents import Intent, IntentFile, load_intents
 from bot.content.problems import LoadError, Problem, errors_only
 from bot.nlu.matcher import Matcher
 from bot.nlu.safety import SafetyCheck
-from bot.private_files import derive_key, make_private_dir, sign, verified, write_atomically
+from bot.private_files import derive_key, make_private_dir, sign, verified_stream, write_atomically
 
 log = logging.getLogger(__name__)
 _BOT = Path(__file__).resolve().parent.parent
@@ -132,23 +132,22 @@ def cached_snapshot(cache: SnapshotCache, key: str) -> Knowledge | None:
 def _cached(cache: SnapshotCache, key: str) -> tuple[Knowledge, list[Problem]] | None:
     path = cache.path(key)
     try:
-        blob = path.read_bytes()
+        with path.open("rb") as handle:
+            if not verified_stream(cache.signing_key, handle):  # not written by this bot with this secret
+                signed = False
+            else:
+                signed = True
+                with _no_gc():
+                    knowledge = pickle.load(handle)  # signed by this bot: written by it
     except FileNotFoundError:
         return None
-    except OSError:
+    except Exception:  # unreadable, or an outdated format: only a slower start
         log.warning("snapshot cache unreadable; loading the files", exc_info=True)
         return None
-    data = verified(cache.signing_key, blob)
-    if data is None:  # not written by this bot with this secret: never unpickled
+    if not signed:  # never unpickled
         log.warning("snapshot cache %s fails its signature check: removed, building the snapshot again", path.name)
         with contextlib.suppress(OSError):
             path.unlink()
-        return None
-    try:
-        with _no_gc():
-            knowledge = pickle.loads(data)  # signed by this bot: written by it
-    except Exception:  # an outdated format is only a slower start
-        log.warning("snapshot cache unreadable; loading the files", exc_info=True)
         return None
     return (knowledge, list(knowledge.warnings)) if isinstance(knowledge, Knowledge) else None
 

@@ -46,7 +46,7 @@ def test_a_second_start_reads_the_cache_not_the_files(tmp_path: Path) -> None:
     (other / "intents.yaml").write_text(text.replace("      - ocrevus\n", "      - ocrevus\n      - zebra pill\n", 1),
                                         encoding="utf-8")
     planted, _ = build_knowledge(other)
-    cached_file.write_bytes(sign(cache.signing_key, pickle.dumps(planted)))  # signed with the bot's own key
+    cached_file.write_bytes(b"".join(sign(cache.signing_key, pickle.dumps(planted))))  # signed with the bot's key
     again, _ = build_knowledge(root, cache)
     assert again is not None and again.matcher.match("zebra pill").intent_id == "ms_dmt"
 
@@ -252,9 +252,10 @@ def test_the_builders_result_file_is_json(tmp_path: Path) -> None:
 
 
 def cached_is_signed(cache: SnapshotCache, key: str) -> bool:
-    from bot.private_files import verified
+    from bot.private_files import verified_stream
 
-    return verified(cache.signing_key, cache.path(key).read_bytes()) is not None
+    with cache.path(key).open("rb") as handle:
+        return verified_stream(cache.signing_key, handle)
 
 
 def test_cache_files_and_folders_are_private(tmp_path: Path) -> None:
