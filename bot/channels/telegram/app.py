@@ -141,6 +141,12 @@ def webhook_path(url: str) -> str:
     return urlsplit(url).path.strip("/")
 
 
+def staff_chats(settings: Settings) -> frozenset[int]:
+    """Chats whose messages are never dropped for fairness: the staff team's (BOT_HANDOVER_CHAT_ID), whose replies
+    go to people waiting for them."""
+    return frozenset({settings.handover_chat_id}) if settings.handover_chat_id is not None else frozenset()
+
+
 def build_application(
     settings: Settings,
     *,
@@ -159,7 +165,7 @@ def build_application(
         .request(AiohttpRequest())
         .get_updates_request(DurableGetUpdatesRequest(inbox, connection_pool_size=1))
         .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
-        .concurrent_updates(OrderedDurableUpdateProcessor(inbox))
+        .concurrent_updates(OrderedDurableUpdateProcessor(inbox, trusted_chats=staff_chats(settings)))
         .post_init(on_start)
         .post_shutdown(on_stop)
     )

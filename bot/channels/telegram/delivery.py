@@ -218,7 +218,7 @@ class OrderedDurableUpdateProcessor(BaseUpdateProcessor):
     """
 
     def __init__(self, inbox: Inbox, lanes: Lanes | None = None, throttle: UserThrottle | None = None,
-                 chat_queue_cap: int = CHAT_QUEUE_CAP) -> None:
+                 chat_queue_cap: int = CHAT_QUEUE_CAP, trusted_chats: frozenset[int] = frozenset()) -> None:
         # PTB's own semaphore is taken before we see the update, also by updates that must wait their chat's
         # turn: make it wide and limit concurrency ourselves, per lane, once an update can run.
         super().__init__(PTB_SLOTS)
@@ -226,6 +226,7 @@ class OrderedDurableUpdateProcessor(BaseUpdateProcessor):
         self.lanes = lanes or Lanes()
         self.throttle = throttle or UserThrottle()
         self.chat_queue_cap = chat_queue_cap
+        self.trusted_chats = trusted_chats  # the staff team's chat: its replies are never dropped
         self._chats: dict[str, _ChatTurns] = {}
         self._in_flight: set[int] = set()
         self._failed: set[int] = set()  # this run's reply failed; read by do_process_update
@@ -278,13 +279,14 @@ class OrderedDurableUpdateProcessor(BaseUpdateProcessor):
             async with self.lanes.slot("fast"):
                 await self._run_once(update, coroutine)
             return
-        asks = asks_for_an_answer(update)
+        trusted = update.effective_chat is not None and update.effective_chat.id in self.trusted_chats
+        asks = asks_for_an_answer(update) and not trusted
         if asks and not self._allowed(update):
             await self._drop(update, coroutine, "user over their throttle", notice=False)
             return
         key = chat_key(update)
         turns = self._chats.get(key)
-        if turns is not None and turns.users >= self.chat_queue_cap:
+        if not trusted and turns is not None and turns.users >= self.chat_queue_cap:
             notice = asks and not turns.warned
             turns.warned = turns.warned or asks  # before any await: one notice per full queue
             await self._drop(update, coroutine, "chat queue full", notice=notice)

@@ -5,11 +5,16 @@ Speed is measured by the bench (`python -m bot bench`, the flood phase); these t
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bot.channels.telegram.delivery import OrderedDurableUpdateProcessor
 from bot.channels.telegram.fairness import CHAT_QUEUE_CAP, USER_BURST, UserThrottle
+from bot.content.knowledge import Library
 from bot.core import texts
-from tests.conftest import Harness
-from tests.fakebotapi import BOT_USERNAME, DEFAULT_GROUP_ID
+from bot.settings import Settings
+from tests.conftest import Harness, bot_env, running
+from tests.fakebotapi import BOT_USERNAME, DEFAULT_GROUP_ID, FakeBotApi
+from tests.helpers import REPO
 
 PATIENT = 7070
 MEMBERS = range(9001, 9021)  # twenty people in one group
@@ -88,3 +93,17 @@ async def test_a_group_flood_costs_the_group_one_notice_whatever_its_senders_do(
     group = [m["text"] for m in bot.api.sent_messages(DEFAULT_GROUP_ID)]
     notices = [t for t in group if t in (texts.CHAT_QUEUE_FULL, texts.SLOW_DOWN)]
     assert len(notices) <= 1 and len(group) <= 2 * USER_BURST + 1  # within the group's budget of 20 a minute
+
+
+async def test_the_staff_chat_is_never_throttled(api: FakeBotApi, tmp_path: Path, library: Library) -> None:
+    staff, member = -1009876543210, 5150
+    settings = Settings.from_env(bot_env(api.base_url, tmp_path, BOT_HANDOVER_CHAT_ID=str(staff)), root=REPO)
+    api.add_forum(staff)
+    async with running(settings, library) as app:
+        bot = Harness(api, app)
+        updates = [api.send_text(f"note {n}", member, staff, chat_type="supergroup") for n in range(USER_BURST + 15)]
+        for update in updates:
+            await bot.handled(update)
+        processor = app.update_processor
+        assert isinstance(processor, OrderedDurableUpdateProcessor) and processor.dropped == 0
+    assert not [m for m in api.sent_messages(staff) if m["text"] in (texts.CHAT_QUEUE_FULL, texts.SLOW_DOWN)]
