@@ -49,17 +49,19 @@ def make_private_file(path: Path) -> None:
             path.chmod(FILE_MODE)
 
 
-def write_atomically(path: Path, data: bytes | list[bytes], *, replace: bool = True) -> bool:
-    """Write `data` (or its parts, in order) to `path` in one step: a 0600 temporary file in the same folder, flushed to disk, then
-    renamed over `path`. With `replace=False` an existing `path` is kept and False returned (two processes
-    creating the same secret agree on the first). Raises OSError (a full disk) with `path` untouched."""
+def write_atomically(path: Path, data: bytes | list[bytes], *, replace: bool = True, durable: bool = True) -> bool:
+    """Write `data` (or its parts, in order) to `path` in one step: a 0600 temporary file in the same folder,
+    flushed to disk (unless not `durable`: a cache, which a torn write only makes slower), then renamed over
+    `path`. With `replace=False` an existing `path` is kept and False returned (two processes creating the same
+    secret agree on the first). Raises OSError (a full disk) with `path` untouched."""
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(descriptor, "wb") as handle:
             for part in [data] if isinstance(data, bytes) else data:
                 handle.write(part)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.chmod(temporary, FILE_MODE)
         if replace:
             os.replace(temporary, path)
@@ -71,7 +73,8 @@ def write_atomically(path: Path, data: bytes | list[bytes], *, replace: bool = T
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
-    _sync_folder(path.parent)
+    if durable:
+        _sync_folder(path.parent)
     return True
 
 

@@ -168,7 +168,9 @@ def _store_cache(cache: SnapshotCache, key: str, knowledge: Knowledge) -> None:
     try:
         make_private_dir(cache.folder)
         target = cache.path(key)
-        write_atomically(target, sign(cache.signing_key, pickle.dumps(knowledge, protocol=pickle.HIGHEST_PROTOCOL)))
+        # Not flushed to disk: a snapshot torn by a power cut fails its signature and is built again.
+        write_atomically(target, sign(cache.signing_key, pickle.dumps(knowledge, protocol=pickle.HIGHEST_PROTOCOL)),
+                         durable=False)
         for old in cache.folder.glob(f"{CACHE_PREFIX}*.pickle"):
             if old != target:
                 old.unlink(missing_ok=True)

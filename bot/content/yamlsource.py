@@ -107,23 +107,36 @@ def _too_deep(text: str) -> NestingError:
                         problem_mark=yaml.Mark("<yaml>", 0, deepest, 0, None, None))
 
 
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
 def _check_nesting(text: str) -> None:
-    """Refuse flow brackets (`[[[...`, `{a: {b: ...`) nested deeper than MAX_NESTING, naming the line. One pass,
-    skipping quoted text and comments. Nesting by indentation alone ends in RecursionError, reported the same way
-    by `load_yaml`."""
-    depth, quote, line = 0, "", 0
-    at_line_start, previous = True, "\n"
-    for offset, char in enumerate(text):
-        if char == "\n":
-            line, at_line_start, previous = line + 1, True, char
-            if quote == "#":
-                quote = ""
-            continue
+    """Refuse flow brackets (`[[[...`, `{a: {b: ...`) nested deeper than MAX_NESTING, naming the line. Only the
+    lines holding a bracket are read (found by a regex: a 10,000-intent file in a few milliseconds), each
+    skipping its quoted text and comments. Nesting by indentation alone ends in RecursionError, reported the
+    same way by `load_yaml`."""
+    depth, line, counted, done = 0, 0, 0, -1
+    for found in _BRACKET.finditer(text):
+        begin = text.rfind("\n", 0, found.start()) + 1
+        if begin <= done:
+            continue  # this bracket's line was read whole already
+        line += text.count("\n", counted, begin)
+        counted = begin
+        stop = text.find("\n", begin)
+        done = stop = len(text) if stop < 0 else stop
+        depth = _line_depth(text, begin, stop, depth, line)
+
+
+def _line_depth(text: str, begin: int, stop: int, depth: int, line: int) -> int:
+    """The bracket depth after text[begin:stop] (one line), starting from `depth`; NestingError past the limit."""
+    quote, previous = "", "\n"
+    for offset in range(begin, stop):
+        char = text[offset]
         if quote:
             if char == quote and (quote != '"' or previous != "\\"):
                 quote = ""
-        elif char == "#" and (previous in " \t\n" or at_line_start):
-            quote = "#"  # a comment runs to the end of the line
+        elif char == "#" and previous in " \t\n":
+            break  # a comment runs to the end of the line
         elif char in "'\"" and previous in " \t\n[{,:":
             quote = char
         elif char in "[{":
@@ -134,8 +147,7 @@ def _check_nesting(text: str) -> None:
         elif char in "]}":
             depth = max(0, depth - 1)
         previous = "\\" if char == "\\" and previous != "\\" else char
-        if char not in " \t":
-            at_line_start = False
+    return depth
 
 
 def _mark_at(text: str, offset: int, line: int | None = None) -> yaml.Mark:

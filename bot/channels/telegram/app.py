@@ -46,7 +46,6 @@ from bot.channels.telegram.delivery import (
 from bot.channels.telegram.poison import replay_unanswered
 from bot.channels.telegram.request import AiohttpRequest
 from bot.channels.telegram.services import CONTEXT_TYPES, BotData
-from bot.channels.telegram.webhook import run_webhook_server
 from bot.content.knowledge import Library
 from bot.content.reload import watch_content
 from bot.content.status import STATUS_FILE, keep_status
@@ -133,6 +132,8 @@ def run_webhook(application: Application, settings: Settings) -> None:  # type: 
         # because setWebhook hands it to Telegram every time.
         secret = secrets.token_urlsafe(32)
         log.info("BOT_WEBHOOK_SECRET not set: using a random secret for this run")
+    from bot.channels.telegram.webhook import run_webhook_server  # aiohttp's server (2 MB): webhook mode only
+
     run_webhook_server(application, settings, webhook_path(settings.webhook_url), secret)
 
 
