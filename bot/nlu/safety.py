@@ -144,13 +144,17 @@ def _frame(u: Unit) -> _Frame:
     present_scene = "PAST" not in u and (bool(ing) or u.before("PRESENT", "SIGN", 3) or u.before("PRESENT", "CONV", 3))
     # "won't stop" is now for one seizure, the illness for "my seizures won't stop"
     not_stopping = "NOT_STOP" in u and (u.any("SEIZ", "CONV", "SIGN") or bool(ing))
-    overriding = u.any("NOW_STRONG", "URGENT", "AMBULANCE") or not_stopping or progressive or now_next_to_event
+    weak_now = progressive or now_next_to_event
+    if "WELL" in u and u.any("HISTORY", "KNOWLEDGE", "SINCE", "DIAG"):  # "hes fine, is choking during a fit a thing?"
+        weak_now = False
+    overriding = u.any("NOW_STRONG", "URGENT", "AMBULANCE") or not_stopping or weak_now
     if "HYPO" in u:  # "how should you help when someone is having a seizure": only "right now" or "help!" count
         overriding = u.any("NOW_STRONG", "URGENT", "AMBULANCE")
     now = overriding or (present_scene and "HYPO" not in u)
     aged = "AGE_AT" in u and not u.any("JUST", "RECENT")  # "first fit at age 30, just now" is not a history
     calm = (aged or u.any("HISTORY", "SINCE", "DIAG", "KNOWLEDGE", "KNOW_HELP", "HYPO")) and not overriding
-    habitual = u.any("HABITUAL", "CHRONIC") and not overriding
+    # "it normally only lasts 30 seconds": the usual is named to say this one is different
+    habitual = u.any("HABITUAL", "CHRONIC") and not overriding and "UNUSUAL" not in u
     event = now or u.any("PAST", "JUST", "RECENT", "CONV", "COLLAPSE")
     return _Frame(now, calm, habitual, event)
 
@@ -215,7 +219,8 @@ def _seizure(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
     if f.calm or f.habitual:
         return []
     found: list[tuple[str, Tier]] = []
-    recent = f.now or u.any("JUST", "RECENT")
+    # Seizures counted over days are a frequency ("2 fits this week"), not a cluster
+    recent = f.now or "JUST" in u or ("RECENT" in u and "BEFORE_TODAY" not in u)
     if u.any("STATUS", "LONG"):
         found.append(("seizure_over_5_min", "certain"))
     if "ANOTHER_STRONG" in u or (u.any("ANOTHER", "COUNT2") and recent):
@@ -232,7 +237,8 @@ def _seizure(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
     asking_now = "ASK" in u and "FIRST_AID" not in u
     if f.now or asking_now:
         found.append(("seizure_now", "certain"))
-    elif u.any("SEIZ", "CONV") and f.event and u.any("FIRST_P", "PERSON") and "FINE_NOW" not in u and not found:
+    elif u.any("SEIZ", "CONV") and f.event and u.any("FIRST_P", "PERSON") and not found and not u.any(
+            "FINE_NOW", "BEFORE_TODAY", "DAYS_AGO"):
         found.append(("seizure_now", "possible"))  # "my husband had a seizure": no time, no history
     return found
 

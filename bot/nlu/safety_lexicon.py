@@ -236,15 +236,32 @@ PHRASES: dict[str, str] = {
     "JUST": """just | just now | seconds ago | moments ago | minute ago | minutes ago | few minutes ago
         an hour ago | hours ago | half hour ago | earlier | a bit ago | little while ago""",
     "RECENT": """today | tonight | this morning | this evening | this afternoon | last night | earlier today
-        this week | yesterday | overnight | in night | last hour | past hour | within hour | in hour""",
+        this week | yesterday | overnight | in night | last hour | past hour | within hour | in hour | last half hours
+        last few minutes | past few minutes | last few hours""",
+    # Before today: a story, not a scene ("he had a seizure at school yesterday")
+    # Wellbeing now: with a history or a question, a present "-ing" does not make a scene ("hes fine, is choking
+    # during a seizure a thing?")
+    "WELL": """hes fine | shes fine | im fine | theyre fine | is fine | fine now | ok now | okay now | doing great
+        doing well | doing ok | doing okay | doing fine | doing good | all good now | back to normal""",
+    # Longer or worse than this person's usual: cancels "normally", "usually" ("it normally only lasts 30 sec")
+    "UNUSUAL": """normally only | usually only | only lasts | only ever lasts | normally lasts | usually lasts
+        longer than usual | longer than normal | longer than ever | longer than before | this is different
+        different this time | feels different | not like usual | not like normal | not like before
+        never this long | never lasted this long | never lasts this long | never been this long | not normal for
+        worse than usual | worse than ever | worse than normal | not usual | unusual | much longer than
+        not her usual | not his usual | not my usual | not usual ones | different from usual""",
+    "WHAT_DOES": "what does | what do | whats meant | what is meant | what exactly does",
+    "BEFORE_TODAY": """yesterday | last night | this week | overnight | on monday | on tuesday | on wednesday
+        on thursday | on friday | on saturday | on sunday | at weekend | last weekend | day before""",
     "DAYS_AGO": "days ago | day ago | couple days ago | few days ago | 2 days ago | two days ago",
     "HISTORY": """last year | last years | last month | last months | last week | last time | years ago | months ago
-        weeks ago | as child | as kid | as teenager | as teen | as baby | as toddler | when i was | when he was
-        when she was | when they were | when we were | used to | in past | history | back in | previously
+        weeks ago | as child | as kid | as teenager | as teen | as baby | as toddler | used to | in past | history | back in | previously
         childhood | growing up | years back | long ago | long time ago | while ago | a while back | once had
         had one once | once before | had them as | back then | teenage years | in school years
         in 90s | in 80s | in 2000s | years old when | decade ago | decades ago | last summer | last winter
-        last spring | last autumn | last christmas | at time""",
+        last spring | last autumn | last christmas | at time | years clean | months clean""",
+    # A history unless an "-ing" follows: "when i was little" is long ago, "when i was convulsing" is the event
+    "WHEN_WAS": "when i was | when he was | when she was | when they were | when we were | when you were",
     "DIAG": """first diagnosed | was diagnosed | got diagnosed | been diagnosed | diagnosed | diagnosis
         newly diagnosed | just diagnosed | recently diagnosed""",
     "SINCE": """ever since | since then | since childhood | since i was | since he was | since she was | since birth
@@ -255,12 +272,17 @@ PHRASES: dict[str, str] = {
         times day | times week | times month | once a day | twice a day | times a day | once a week | twice a week | a few times | frequently | occasionally | now and then | now and again
         tend | tends | tend to | keep forgetting | keeps forgetting | always forget | always forgetting
         often forget | keep missing | keeps missing | keep getting | keeps getting | get | gets | getting | lately | recently
-        these days | last | lasts | usually last | all my life | my whole life
+        these days | lasts | usually last | all my life | my whole life | all time | most time
         each time | when tired | when stressed | when hot | in heat | after exercise | at night | most nights
-        in mornings | in evenings | on bad days | a lot | constantly | weeks | months | years | for weeks
-        for months | for years""",
+        in mornings | in evenings | on bad days | constantly | for weeks | for months | for years
+        every few weeks | every few months""",
+    # A course, not a habit: "its been getting worse all day"
+    "WORSE": """getting worse | get worse | gets worse | got worse | gotten worse | worse and worse | getting weaker
+        getting bluer | getting greyer | getting slower | getting harder | worse now""",
     # --- questions and frames ----------------------------------------------------------------------------------------
-    "HYPO": """what should i do during | what do i do during | what to do during | what do we do during
+    "HYPO": """while theyre | while they are | when theyre | when they are | while someone | while somebody
+        while person | while youre | while you are | when youre | when you are | once one starts | if one starts
+        what should i do during | what do i do during | what to do during | what do we do during
         what should we do during | what do i do when | what should i do when | what do we do when
         what should we do when | what do you do when | if they are | if he is | if she is | if someone is | if theyre | if hes | if shes | worried having
         worried getting | scared having | afraid having | worried seizures | scared seizures | afraid seizures
@@ -354,7 +376,8 @@ PHRASES: dict[str, str] = {
         not have epilepsy | no epilepsy | not know he had epilepsy | not know she had epilepsy | new onset
         first episode""",
     "FINE_NOW": """fine now | ok now | okay now | back to normal | recovered | seems fine | seems ok | is fine
-        doing fine | all fine | appointment | referral | referred | neurologist | eeg | mri | scan | tests
+        doing fine | all fine | doing great | doing well | doing ok | doing okay | doing good | hes fine | shes fine
+        im fine | theyre fine | all good now | appointment | referral | referred | neurologist | eeg | mri | scan | tests
         test results | gp | could this be | could it be | does this mean | is it epilepsy | is this epilepsy
         does he have epilepsy | does she have epilepsy | will it happen again | happen again | chance again""",
     "INJURY": """hit head | banged head | bashed head | smacked head | bumped head | cracked head | knocked head
@@ -496,6 +519,7 @@ WORDS: dict[str, str] = {
     "PRESENT": "is are am im hes shes theyre",
     "PAST": "was were had did used seized fitted convulsed shook jerked stiffened collapsed happened went began",
     "NOW_WEAK": "now still",
+    "MEAN": "mean means meant meaning",
     "FIRST_P": "i im ive id ill me my myself mine",
     "PERSON": """he she hes shes him they theyre them son daughter wife husband mum mom dad mother father child kid
         baby toddler brother sister friend partner gf bf boyfriend girlfriend fiance fiancee someone somebody
@@ -568,10 +592,12 @@ def _number(word: str) -> int | None:
 
 def _numbers(core: list[str], hits: Hits) -> None:
     """Durations and counts: "6 minutes" (LONG), "2 minutes" (SHORT_T), "10 minutes ago" (JUST), "3 seizures"
-    (COUNT2), "20 pills" (MANY_PILLS), "in 2019" (HISTORY)."""
+    (COUNT2), "20 pills" (MANY_PILLS), "in 2019" (HISTORY), "im 38 weeks" (PREGNANT), "half an hour" (LONG)."""
     for position, word in enumerate(core):
         value = _number(word)
         if value is None:
+            if word == "hours" and _an_hour(core, position):
+                hits.setdefault("LONG", []).append(position)
             continue
         unit = core[position + 1] if position + 1 < len(core) else ""
         if unit == "half" and position + 2 < len(core):  # "5 and a half minutes" reads as 5 minutes
@@ -586,13 +612,49 @@ def _numbers(core: list[str], hits: Hits) -> None:
             concept = "MANY_PILLS"
         if concept is None and 1950 <= value <= 2099 and position and core[position - 1] in ("in", "since", "back"):
             concept = "HISTORY"
+        if concept is None and unit == "weeks" and 4 <= value <= 42 and after not in ("old", "ago") and position \
+                and core[position - 1] in _GESTATION:
+            concept = "PREGNANT"  # "im 38 weeks", "a seizure at 20 weeks": weeks of a pregnancy
         if concept is None and value < 100 and position and core[position - 1] in ("at", "aged", "age") and \
-                unit not in ("pm", "am", "oclock", "o"):
+                unit not in ("pm", "am", "oclock", "o", *_UNITS):
             concept = "AGE_AT"  # "his first seizure at 3": an age, so long ago unless "just now" says otherwise
         if value < 18 and (unit == "yo" or (unit in ("years", "months", "weeks") and after == "old")):
             hits.setdefault("CHILD", []).append(position)  # "my 3yo", "my 2 year old"
         if concept:
             hits.setdefault(concept, []).append(position)
+
+
+_GESTATION = frozenset(("im", "am", "shes", "is", "at", "pregnant", "now", "currently"))
+
+
+def _an_hour(core: list[str], position: int) -> bool:
+    """ "half an hour", "over an hour", "for hours" (a duration with no number); not "in the last hour", "an
+    hour ago"."""
+    before = core[max(0, position - 2):position]
+    after = core[position + 1] if position + 1 < len(core) else ""
+    return after != "ago" and not any(w in ("last", "past", "within", "in", "next", "every", "per") for w in before)
+
+
+# After "just", these make it a hedge, not a time: "just wondering", "just want to talk", "just feel low"
+_HEDGED = _words("""wondering want wanted wanna feel feeling feels need needed curious asking checking think
+    thought saying venting vent emotional frustrated tired fed bored share sharing because in so dont not wish
+    wondered like love hate worried scared sad annoyed upset trying try""")
+
+
+def _in_context(core: list[str], hits: Hits) -> None:
+    """Concepts that depend on their neighbours: "when i was little" is a history, "when i was convulsing" the
+    event; "what does status epilepticus mean" is a knowledge question; "just wondering" is no time."""
+    if "JUST" in hits:
+        hits["JUST"] = [p for p in hits["JUST"] if not (core[p] == "just" and p + 1 < len(core)
+                                                         and core[p + 1] in _HEDGED)]
+        if not hits["JUST"]:
+            del hits["JUST"]
+    for position in hits.pop("WHEN_WAS", ()):
+        follows = (p for c in ("ING", "CONV", "SIGN", "HAVING") for p in hits.get(c, ()))
+        if not any(0 < p - position <= 3 for p in follows):
+            hits.setdefault("HISTORY", []).append(position)
+    if any(1 <= m - w <= 6 for w in hits.get("WHAT_DOES", ()) for m in hits.get("MEAN", ())):
+        hits.setdefault("KNOWLEDGE", []).append(hits["WHAT_DOES"][0])
 
 
 _PILLS = frozenset(["pills", "tablets", "tabs", "capsules", "caps", "doses", "meds", "mg", "sleeping", "paracetamol", "painkillers"])
@@ -634,6 +696,9 @@ class Lexicon:
                 self.add(phrase, concept)
         for name in MEDICINE_NAMES:
             self.add(name, "MED")
+        for phrase in _phrase_lines(PHRASES["FIRST_AID"]):  # "what do you do if ..." is a hypothetical as well
+            if any(w in phrase.split() for w in ("if", "when", "during")):
+                self.add(phrase, "HYPO")
         self.extra: dict[tuple[str, ...], frozenset[str]] = {}
         for concept, phrases in (extra or {}).items():
             for phrase in phrases:
@@ -677,6 +742,7 @@ class Lexicon:
         if self.extra:  # admins' phrases on their own pass: they never hide the lexicon's concepts
             _greedy(core, self.extra, self.extra_longest, hits)
         _numbers(core, hits)
+        _in_context(core, hits)
         if masked:  # "seizure pills" names a medicine, "seizure types" a topic: not a seizure
             for concept in ("SEIZ", "SEIZ_PL", "SINGULAR"):
                 if concept in hits:
