@@ -168,8 +168,8 @@ def _progressive(u: Unit) -> bool:
             continue
         if position in u.hits.get("HAVING", ()):
             after = (position + 1, position + 2)
-            if any(p in after for p in u.hits.get("SINGULAR", ())):
-                return True
+            if any(p in after for p in (*u.hits.get("SINGULAR", ()), *u.hits.get("SIGN", ()))):
+                return True  # "is having a seizure", "been having this twitching"
             # "my little girl is having convulsions"; not "she is having seizures despite keppra", nor "she's still
             # having fits" (an illness that goes on)
             present = position - 1 in u.hits.get("PRESENT", ())
@@ -184,9 +184,13 @@ def _progressive(u: Unit) -> bool:
 
 
 def _seizure_event(u: Unit) -> bool:
-    if u.any("SEIZ", "SEIZ_PL", "STATUS") or ("CONV" in u and "THING" not in u):  # not "my car engine seized up"
+    if u.any("SEIZ", "SEIZ_PL", "STATUS") or ("CONV" in u and not u.before("THING", "CONV", 2)):  # not "car seized"
         return True
-    if u.count("SIGN") >= 2 or ("SIGN" in u and u.any("UNRESP", "COLLAPSE", "BODY_ALL")):
+    # "one" for a seizure ("having one now", "had one in the pool") with something that says what kind of event
+    if "ONE_PRO" in u and u.any("SIGN", "EPI", "AURA", "WATER", "INJURY", "PREGNANT", "LONG", "ANOTHER",
+                                "ANOTHER_STRONG", "NOW_STRONG", "URGENT", "AMBULANCE"):
+        return True
+    if u.count("SIGN") >= 2 or ("SIGN" in u and u.any("UNRESP", "COLLAPSE", "BODY_ALL", "AURA", "FALL")):
         return True
     # One sign that goes on or brings a cry for help: "she's been shaking for ages", "baby shaking, help",
     # "8 mins and still shaking"
@@ -199,7 +203,7 @@ def _seizure_event(u: Unit) -> bool:
 
 def _one_seizure(u: Unit) -> bool:
     """An event, not the illness: "had a seizure", "fitting", signs; not "my seizures started after ..."."""
-    return u.any("SEIZ", "CONV", "STATUS", "SIGN", "ANOTHER", "ANOTHER_STRONG", "COUNT2")
+    return u.any("SEIZ", "CONV", "STATUS", "SIGN", "ANOTHER", "ANOTHER_STRONG", "COUNT2", "ONE_PRO")
 
 
 def _emergency(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
@@ -265,15 +269,18 @@ def _breathing_and_waking(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
 def _stroke(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
     face = ("FACE_SIDE" in u and u.any("DEFICIT", "DROOP")) or u.near("FACE", "DROOP", 3) or u.near(
         "FACE", "DEFICIT", 3)
+    face_odd = u.near("FACE", "ODD_LOOK", 3)  # "my smile looks off": a sign, not enough alone
     side = u.near("ONE_SIDE", "DEFICIT", 4) or ("FACE_SIDE" in u and "DEFICIT" in u)
     limb = u.near("LIMB", "DEFICIT", 4)
     headache = u.any("HEADACHE_BAD", "HEADACHE_SEVERE")
-    signs = [face, limb, "SPEECH_BAD" in u, "VISION_BAD" in u, "BALANCE_BAD" in u, headache]
+    signs = [face or side or face_odd, limb, "SPEECH_BAD" in u, "VISION_BAD" in u, "BALANCE_BAD" in u, headache]
     count = sum(signs)
     named = "STROKE_NOW" in u or ("STROKE_WORD" in u and count > 0)
     if (count == 0 and not named) or f.habitual or u.any("HISTORY", "AGE_AT"):
         return []
-    if f.calm and not named:
+    # "is it normal for MS to do this? happened 20 mins ago": a question around one's own sudden signs
+    minutes_ago = "AGO" in u and u.any("FIRST_P", "PERSON")
+    if f.calm and not named and not minutes_ago:
         return []
     strong = face or side or "HEADACHE_BAD" in u or named or count >= 2
     if strong or ("SPEECH_BAD" in u and (u.any("PERSON", "SUDDEN") or f.now)):
@@ -291,7 +298,11 @@ def _overdose(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
     medicine = u.any("MED", "CHEMICAL")
     much = u.any("TOO_MUCH", "MANY_PILLS") or ("ALL" in u and "ROUTINE" not in u) or (
         "TWICE" in u and "MISTAKE" in u) or (u.any("SWALLOWED") and "CONTAINER" in u)
-    took = "TOOK" in u and medicine and (much or ("MISTAKE" in u and "TWICE" in u))
+    # A second dose the same day ("took my fampridine twice today"), or the wrong medicine by mistake
+    # ("took my husband's pills by mistake")
+    again_today = "TWICE" in u and u.any("RECENT", "JUST") and "ROUTINE" not in u
+    wrong = "MISTAKE" in u and u.any("WRONG_MED", "PERSON")
+    took = "TOOK" in u and medicine and (much or again_today or wrong)
     child = "CHILD" in u and "TOOK" in u and medicine
     word = "OD_PAST" in u or ("OD" in u and (u.any("TOOK", "JUST", "RECENT") or f.now)) or (
         "EMPTY_PACKS" in u and "PERSON" in u)
@@ -303,7 +314,10 @@ def _overdose(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
     if long_ago:
         return []
     if "KNOWLEDGE" in u and not child:
-        return [("overdose", "possible")] if "FIRST_P" in u else []
+        # "is it dangerous if i doubled up yesterday? feel wobbly": a real dose, with signs or a time, is no
+        # general question
+        real = u.any("TOX", "ASK", "RECENT", "JUST")
+        return [("overdose", "certain" if real else "possible")] if "FIRST_P" in u else []
     return [("overdose", "certain")]
 
 
@@ -401,7 +415,7 @@ def _first_aid(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
 
 # Concepts some rule starts from; a unit without any of them cannot raise anything.
 _TRIGGERS = frozenset((
-    "SEIZ", "SEIZ_PL", "CONV", "STATUS", "SIGN", "UNRESP", "COLLAPSE", "FAINT", "BREATH_BAD", "COLOUR", "BREATH_W",
+    "SEIZ", "SEIZ_PL", "CONV", "STATUS", "SIGN", "ONE_PRO", "UNRESP", "COLLAPSE", "FAINT", "BREATH_BAD", "COLOUR", "BREATH_W",
     "FACE", "FACE_SIDE", "LIMB", "ONE_SIDE", "SPEECH_BAD", "VISION_BAD", "BALANCE_BAD", "HEADACHE_BAD",
     "STROKE_WORD", "STROKE_NOW", "MED", "OD", "OD_PAST", "CHEMICAL", "EMPTY_PACKS", "WISH", "WISH_DEAD", "PASSIVE",
     "ACTIVE", "METHOD", "PREP", "PREP_WEAK", "SELF_HARM", "LOW_MOOD", "LIVE_ON", "ON_PURPOSE", "ON_PURPOSE_P",

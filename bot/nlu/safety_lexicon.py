@@ -64,14 +64,18 @@ NUMBER_WORDS: dict[str, int] = {
 # Concept -> phrases (one a line, or several on a line separated by "|"). Longest phrase wins at a position.
 PHRASES: dict[str, str] = {
     # --- seizures -----------------------------------------------------------------------------------------
-    "SEIZ": """tonic clonic | grand mal | drop attack | epileptic attack
+    "SEIZ": """one seizures | one fits | one convulsions | one attacks | one episodes | one turns | one absences | one funny turns
+        tonic clonic | grand mal | drop attack | epileptic attack
         seizure attack | epileptic episode | seizure episode | petit mal | absence seizure | focal seizure""",
-    "SEIZ_PL": "seizure attacks",
+    "SEIZ_PL": "cluster | clusters | cluster seizures | seizure attacks",
     "STATUS": "status epilepticus | status epilepticus now | in status | gone into status | went into status",
     "CONV": """having seizure | having fit
         having convulsion | went into seizure | gone into seizure | going into seizure | started seizing
         started fitting | started convulsing | in middle seizure | mid seizure | midseizure | seizing up""",
-    "SIGN": """going crazy | arms going | legs going | arms and legs going | going everywhere | staring
+    "SIGN": """shaky | shakey | shuddering | jerk | twitch | jaw going | face going | head going | grunting | groaning
+        kicking out | legs kicking | leg kicking | arm kicking | eyes flickering | eyes fluttering | lip smacking
+        chewing motions | plucking clothes
+        going crazy | arms going | legs going | arms and legs going | going everywhere | staring
         arms going everywhere | shaking | shake | shakes | shook | jerking | jerks | jerked | jerky | twitching | twitches | twitched
         stiff | stiffened | stiffening | went stiff | gone stiff | rigid | drooling | dribbling | foaming
         foaming at mouth | frothing | eyes rolling | eyes rolled | eyes rolled back | eyes rolling back
@@ -83,8 +87,18 @@ PHRASES: dict[str, str] = {
         legs jerking | arms and legs jerking | shaking all over | violently shaking | shaking violently""",
     "BODY_ALL": """whole body | all over | arms and legs | on floor | on ground | dropped floor | fell floor
         hit floor | floor shaking | in bed shaking | whole body shaking""",
+    # A seizure's own warning: with one sign it is a seizure ("aura came and now my arm is jerking")
+    "AURA": """aura | auras | aura came | aura started | got aura | had aura | having aura | warning feeling""",
+    # A fall: with a sign it is a seizure ("he fell and shook"); from stairs or a height, an injury
+    "FALL": """fell | fall | fallen | fell down | fall down | falls down | went down | dropped | fell over | fell off""",
+    "STAIRS": "stairs | steps | staircase | ladder | bunk bed | top bunk",
+    # Not a seizure cluster
+    "CLUSTER_HEADACHE": "cluster headache | cluster headaches",
     # --- consciousness --------------------------------------------------------------------------------------
-    "UNRESP": """not answering | not look at me | not looking at me | not focusing | not react | no reaction
+    "UNRESP": """hard wake | difficult wake | hard wake up | barely wake | barely wakes | not stay awake | not keep awake
+        keeps drifting off | drifting off again | goes back off | keeps going off | not fully awake
+        not properly awake | not make any sense | not making any sense
+        not answering | not look at me | not looking at me | not focusing | not react | no reaction
         not recognise me | eyes fixed | eyes are fixed | fixed stare | glazed | eyes glazed | vacant | not there
         went floppy | gone floppy | is floppy | went limp | gone limp | not get him respond | not get her respond
         not get them respond | not get him wake | not get her wake | not get him wake up | not get her wake up
@@ -110,7 +124,9 @@ PHRASES: dict[str, str] = {
         not get air | not catch breath | not getting breath | choking | choked | choke | airway blocked
         no breath | no breathing | barely breathing | hardly breathing | not breathing properly
         breathing stopped | breaths slow | breathing slow | stopped breath""",
-    "COLOUR": """turned blue | turning blue | going blue | gone blue | went blue | is blue | looks blue | blue lips
+    "COLOUR": """bluish | blueish | greyish | grayish | purplish | dusky | fingertips blue | fingers blue | nails blue
+        fingertips look blue | fingers look blue | lips look blue | lips look bluish | lips look grey
+        turned blue | turning blue | going blue | gone blue | went blue | is blue | looks blue | blue lips
         lips blue | lips are blue | lips going blue | lips turning blue | lips turned blue | face blue | face is blue
         turned grey | turning grey | going grey | gone grey | went grey | is grey | looks grey | grey lips
         lips grey | face grey | turned gray | turning gray | going gray | gone gray | gray lips | lips gray
@@ -121,7 +137,7 @@ PHRASES: dict[str, str] = {
     "FACE_SIDE": "one side face | side face | half face | left side face | right side face",
     "LIMB": """arm | arms | leg | legs | hand | hands | foot | feet | one side | left side | right side | side body
         one side body | half body | fingers""",
-    "ONE_SIDE": "one side | left side | right side | half body | half face | one arm | one leg | side body",
+    "ONE_SIDE": "same side | on same side | down one side | one side | left side | right side | half body | half face | one arm | one leg | side body",
     "DEFICIT": """went limp | gone limp | not moving | weak | weakness | numb | numbness | paralysed | paralyzed | paralysis | not move | not lift
         not raise | not feel | not grip | not hold | gone dead | went dead | dead | limp | floppy | heavy
         gave way | give way | giving way | not use | useless | tingly | tingling | pins and needles""",
@@ -165,7 +181,8 @@ PHRASES: dict[str, str] = {
         epilepsy tablets | epilepsy medication | ms meds | ms medication | dmt | bottle | packet | box | blister
         strip | pack | whole packet | whole bottle | whole box | whole strip | whole pack | entire bottle
         entire packet | full bottle | full packet | morning dose | evening dose | night dose | usual dose""",
-    "TOOK": """took | taken | swallowed | ate | eaten | drank | downed | necked | popped | chewed | had too many
+    "TOOK": """been taking | been giving | taking double | taking extra | giving double | gave | gave him | gave her | given him | given her
+        took | taken | swallowed | ate | eaten | drank | downed | necked | popped | chewed | had too many
         had too much | had whole | had all | got into
         gotten into | been into | given | double dosed | doubled up | took double
         took extra | has taken | have taken | just took | just taken | just swallowed | have swallowed""",
@@ -180,9 +197,18 @@ PHRASES: dict[str, str] = {
         empty boxes | empty pill boxes | empty blister packs | empty packs | empty strips""",
     "ON_PURPOSE_P": "on purpose",
     "AGE": "years old | months old | weeks old | days old | year old | yr old",
-    "MISTAKE": """by mistake | by accident | accidentally | accidently | mistakenly | mistake | accident
+    "MISTAKE": """misread | misunderstood | mixed up | muddled up | got mixed up | confused pills | wrong pills | wrong tablets
+        by mistake | by accident | accidentally | accidently | mistakenly | mistake | accident
         without thinking | forgot already taken | forgot i already took | forgot had taken | already taken
         already taken it | already took | already had""",
+    # Someone else's or the wrong medicine, or a second lot on top: with "by mistake", an overdose
+    "WRONG_MED": """instead of hers | instead of his | instead of mine | instead of my own | instead
+        someone elses | wrong pills | wrong tablets | wrong medicine | wrong meds | wrong medication | wrong dose
+        wrong bottle | wrong box | wrong packet | as well | on top | both | own ones | own as well""",
+    # Signs of too much medicine: an overdose question with them is no longer a general one
+    "TOX": """wobbly | unsteady | very sleepy | really sleepy | so sleepy | drowsy | not stay awake | eyes flicking
+        eyes flickering | double vision | seeing double | slurring | confused | vomiting | being sick | feel sick | feeling sick
+        throwing up""",
     "TWICE": "twice | two times | 2 times | again",
     "OD": "overdose | overdosing | od on | odd on | ods on | poisoning | poison",
     "OD_PAST": """overdosed | od ed | i od | he od | she od | has od | had od | just od | taken overdose | taken od
@@ -235,6 +261,8 @@ PHRASES: dict[str, str] = {
         while typing | im typing | happening again now""",
     "JUST": """just | just now | seconds ago | moments ago | minute ago | minutes ago | few minutes ago
         an hour ago | hours ago | half hour ago | earlier | a bit ago | little while ago""",
+    # Minutes or hours ago: a sudden sign this recent is acted on even inside a question
+    "AGO": """seconds ago | moments ago | minute ago | minutes ago | few minutes ago | an hour ago | hours ago | half hour ago | just now""",
     "RECENT": """today | tonight | this morning | this evening | this afternoon | last night | earlier today
         this week | yesterday | overnight | in night | last hour | past hour | within hour | in hour | last half hours
         last few minutes | past few minutes | last few hours""",
@@ -316,7 +344,8 @@ PHRASES: dict[str, str] = {
         when he gets | when she gets | if he gets | if she gets | next time | in event | should it happen
         learn | learning | course | training | class | article | read about | information about | info about
         tell me about | teach""",
-    "ASK": """what do i do | what should i do | what do we do | what should we do | what to do now | what now
+    "ASK": """what i do | what we do | what i should do | what i must do | what next | what do now | what i do now | what we do now
+        what do i do | what should i do | what do we do | what should we do | what to do now | what now
         what do i do now | what should i do now | what can i do | what can we do | how do i help
         how can i help | how do i stop | how stop | how make it stop | help what do | do i call | should i call
         need to call | do we call | should we call | is this emergency | is it emergency | is this serious
@@ -360,7 +389,10 @@ PHRASES: dict[str, str] = {
         responding again | opened eyes | eyes open now | confused now | groggy | dazed | out of it""",
     "ANOTHER": """another one | another seizure | another fit | another | again | started again | starting again
         second one | second seizure | second fit | 2nd one | 2nd seizure | 3rd | third | third one | next one""",
-    "ANOTHER_STRONG": """before he even woke up | before she even woke up | before even woke | before even waking
+    "ANOTHER_STRONG": """keep coming | keeps coming | one ends another starts | one ends and another starts | one stops another starts
+        one stops and another starts | another starts | another started | not come round between | never woke between
+        never woke up between | never came round | never came round between | lost count
+        before he even woke up | before she even woke up | before even woke | before even waking
         before he woke up | before she woke up | before they woke | before they woke up | before he came round
         before she came round | before even came round | started right after | right after first | straight after first | after first one
         started straight after | one after another | one after other | back to back | in row | in a row | again and again | over and over
@@ -370,7 +402,10 @@ PHRASES: dict[str, str] = {
         not waking between | not recovered between | not recovering between | no recovery between | in between
         between seizures | between them | keeps having | keep having | multiple seizures | several seizures
         lots seizures | many seizures | repeated seizures | seizures keep coming""",
-    "FIRST_EVER": """first seizure | first fit | first ever | first time | 1st time | 1st seizure | first one ever
+    "FIRST_EVER": """never done this | never done that | never done before | never done anything like this | never seen him do
+        never seen her do | never seen this | never been like this | not done this before | never happened him
+        never happened her | never had anything like this
+        first seizure | first fit | first ever | first time | 1st time | 1st seizure | first one ever
         never had | never had one | never had seizure | never had one before | never before | never happened
         never happened before | never had fit | no history | no history epilepsy | not epileptic
         not have epilepsy | no epilepsy | not know he had epilepsy | not know she had epilepsy | new onset
@@ -380,16 +415,25 @@ PHRASES: dict[str, str] = {
         im fine | theyre fine | all good now | appointment | referral | referred | neurologist | eeg | mri | scan | tests
         test results | gp | could this be | could it be | does this mean | is it epilepsy | is this epilepsy
         does he have epilepsy | does she have epilepsy | will it happen again | happen again | chance again""",
-    "INJURY": """hit head | banged head | bashed head | smacked head | bumped head | cracked head | knocked head
+    "INJURY": """came down on head | landed on head | fell on head | hit floor head | holding neck | holding head
+        screaming in pain | crying in pain | in agony | pain is insane | pain unbearable | severe pain | wrong way
+        bent wrong way | popped out | dislocated | out socket | out of place | fell bottom | head cut | head is cut
+        cut open head | gash head
+        hit head | banged head | bashed head | smacked head | bumped head | cracked head | knocked head
         hurt head | split head | cut head | head injury | head wound | head bleeding | hit face | smashed head
         hit head on | fell and hit | bleeding | blood | bled | broke | broken | fracture | hurt himself
         hurt herself | hurt themselves | injured | injury | badly hurt | fell down stairs | fell down the stairs
         fell hard | fell badly | burned | burnt | burn | concussion | gash | cut open | split open | lacerated
         bitten tongue badly | tongue bleeding""",
-    "WATER": """bath | bathtub | tub | in bath | pool | swimming pool | in pool | sea | ocean | lake | river
+    "WATER": """slid under | went under | gone under | fell in | fell into | fell in water | under water | submerged
+        face down | head under | out of water | got out water | pulled out water | shallow end | deep end
+        lifeguard
+        bath | bathtub | tub | in bath | pool | swimming pool | in pool | sea | ocean | lake | river
         in water | under water | underwater | swimming | face down in water | jacuzzi | hot tub | pond
         in shower""",
-    "PREGNANT": """pregnant | pregnancy | weeks pregnant | months pregnant | expecting baby | expecting
+    "PREGNANT": """midwife | trimester | antenatal | baby bump | bump | baby moving | baby kicking | feel baby | due date
+        obstetrician | in labour | in labor | contractions
+        pregnant | pregnancy | weeks pregnant | months pregnant | expecting baby | expecting
         carrying baby | during pregnancy | while pregnant""",
     # --- crisis ---------------------------------------------------------------------------------------------------
     "WISH": """want | wants | wanted | wanting | wish | wishing | wished | hope | hoping | rather | would rather
@@ -513,7 +557,8 @@ PHRASES: dict[str, str] = {
 
 # Concepts read from every word, whatever phrase it is part of (persons, tense, "-ing" forms).
 WORDS: dict[str, str] = {
-    "ING": """seizing convulsing fitting shaking jerking twitching thrashing spasming drooling foaming frothing
+    "ING": """grunting groaning bleeding kicking trembling
+        seizing convulsing fitting shaking jerking twitching thrashing spasming drooling foaming frothing
         stiffening flailing choking gasping having lying laying staring""",
     "AUX_NOW": "is are am im hes shes theyre its been keeps keep still currently started starting begun now",
     "PRESENT": "is are am im hes shes theyre",
@@ -530,8 +575,8 @@ WORDS: dict[str, str] = {
         newborn""",
     "SINGULAR": "seizure fit convulsion",
     "SEIZ": "seizure fit convulsion",
-    "SEIZ_PL": "seizures fits convulsions",
-    "CONV": "seizing seized convulsing convulsed fitting fitted",
+    "SEIZ_PL": "absences seizures fits convulsions",
+    "CONV": "convulse convulses seizing seized convulsing convulsed fitting fitted",
     "MS": "ms relapse relapsing flare flareup sclerosis",
     "THING": """car engine motor laptop computer phone police customs assets account bank property goods package
         parcel shipment court bailiff lock joint joints""",
@@ -547,6 +592,12 @@ WORDS: dict[str, str] = {
     "NOT": "not",
     "EPI": "epilepsy epileptic epileptics seizure seizures fit fits convulsion convulsions",
     "BLOCK": "with despite even after since when started because working work worked works on while",
+    # A body part and a wound word nearby: an injury ("her arm looks bent", "his head is cut")
+    "BODY": """head face arm arms leg legs shoulder neck wrist ankle knee hip back hand finger fingers foot nose tooth
+        teeth lip chin eye elbow ribs collarbone forehead""",
+    "WOUND": """cut bleeding bleeds bled broken broke swollen bruised bent dislocated gash split fractured deformed""",
+    # A face that looks or feels wrong: one stroke sign, certain with another or with "suddenly"
+    "ODD_LOOK": "weird off wonky funny strange different odd",
 }
 
 # Words checked for typos (one edit): long and distinctive, with no everyday word one edit away.
@@ -620,6 +671,8 @@ def _numbers(core: list[str], hits: Hits) -> None:
             concept = "AGE_AT"  # "his first seizure at 3": an age, so long ago unless "just now" says otherwise
         if value < 18 and (unit == "yo" or (unit in ("years", "months", "weeks") and after == "old")):
             hits.setdefault("CHILD", []).append(position)  # "my 3yo", "my 2 year old"
+        if concept == "AGO":  # "20 mins ago": just happened
+            hits.setdefault("JUST", []).append(position)
         if concept:
             hits.setdefault(concept, []).append(position)
 
@@ -655,6 +708,42 @@ def _in_context(core: list[str], hits: Hits) -> None:
             hits.setdefault("HISTORY", []).append(position)
     if any(1 <= m - w <= 6 for w in hits.get("WHAT_DOES", ()) for m in hits.get("MEAN", ())):
         hits.setdefault("KNOWLEDGE", []).append(hits["WHAT_DOES"][0])
+    if "HABITUAL" in hits:  # "for weeks" folds to "weeks", but "10 weeks" is a count
+        hits["HABITUAL"] = [p for p in hits["HABITUAL"] if not (p and core[p] in ("weeks", "months", "years")
+                                                                 and _number(core[p - 1]) is not None)]
+        if not hits["HABITUAL"]:
+            del hits["HABITUAL"]
+    for position, word in enumerate(core):  # "having one now", "had one in the pool": "one" stands for a seizure
+        if word == "one" and _stands_for_seizure(core, position):
+            hits.setdefault("ONE_PRO", []).append(position)
+            hits.setdefault("SINGULAR", []).append(position)
+    wounds = hits.get("WOUND", [])
+    if any(abs(b - w) <= 3 for b in hits.get("BODY", ()) for w in wounds) or ("FALL" in hits and "STAIRS" in hits):
+        hits.setdefault("INJURY", []).append(wounds[0] if wounds else hits["FALL"][0])
+    if "CLUSTER_HEADACHE" in hits:  # a kind of headache, not a seizure cluster
+        for concept in ("SEIZ_PL", "ANOTHER_STRONG"):
+            kept = [p for p in hits.get(concept, ()) if p not in hits["CLUSTER_HEADACHE"]]
+            if kept:
+                hits[concept] = kept
+            else:
+                hits.pop(concept, None)
+
+
+# "one" as a pronoun for a seizure: after having/had/another or a size, and before no noun ("having one now",
+# "a big one", "had one in the bath"; not "one of those days", "had one drink")
+_ONE_BEFORE = _words("""having had has have havin another big bad small little massive huge proper major long short
+    nasty mild strong full focal tonic absence violent this""")
+_ONE_AFTER = _words("""now right just again and but in on at while when during today yesterday tonight this last
+    after before so then it is was he she i im its earlier too as or there here since with for while
+    lasting lasted which that where what how whilst has went started came gone been keeps kept seems""")
+
+
+def _stands_for_seizure(core: list[str], position: int) -> bool:
+    before = core[position - 1] if position else ""
+    if before not in _ONE_BEFORE and not (position > 1 and core[position - 2] in ("having", "had", "has")
+                                          and before in _ONE_BEFORE):
+        return False
+    return position + 1 == len(core) or core[position + 1] in _ONE_AFTER
 
 
 _PILLS = frozenset(["pills", "tablets", "tabs", "capsules", "caps", "doses", "meds", "mg", "sleeping", "paracetamol", "painkillers"])
@@ -663,7 +752,7 @@ _PILLS = frozenset(["pills", "tablets", "tabs", "capsules", "caps", "doses", "me
 def _duration(value: int, unit: str, ago: bool) -> str | None:
     minutes = value * _UNITS[unit]
     if ago:
-        return "HISTORY" if minutes >= _UNITS["weeks"] else "DAYS_AGO" if minutes >= _UNITS["days"] else "JUST"
+        return "HISTORY" if minutes >= _UNITS["weeks"] else "DAYS_AGO" if minutes >= _UNITS["days"] else "AGO"
     if unit in ("weeks", "months", "years"):
         return None  # "for 2 years", "20 weeks pregnant", "4 years old": not a time of the event
     if unit == "days":
@@ -709,6 +798,9 @@ class Lexicon:
         for concept, spec in WORDS.items():
             for word in spec.split():
                 self.words[word] = self.words.get(word, frozenset()) | {concept}
+        for word in (WORDS["PERSON"] + " " + WORDS["CHILD"]).split():  # "my husbands pills", "sons", "kids"
+            if word not in _PRONOUNS and not word.endswith("s") and f"{word}s" not in self.words:
+                self.words[f"{word}s"] = self.words[word]
         self.longest: dict[str, int] = {}
         for key in self.phrases:
             self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
@@ -765,6 +857,7 @@ class Lexicon:
         return best if best is not None and OSA.distance(word, best, score_cutoff=1) <= 1 else word
 
 
+_PRONOUNS = frozenset(("he", "she", "him", "they", "them", "gf", "bf"))
 _MASKING = frozenset(("MED", "SEIZ_TOPIC"))
 
 

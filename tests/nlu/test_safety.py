@@ -172,3 +172,63 @@ def test_long_messages_are_read_in_bounded_units() -> None:
         longest = max(max((p for ps in u.hits.values() for p in ps), default=0) for u in units)
         assert longest <= 3 * WINDOW
         assert len(units) <= 2 * len(text.split())  # at most a unit and a pair per sentence or window
+
+
+# -- classes of misses found on safety set 1 (each case in other words than the set's message) -------------------
+
+
+@pytest.mark.parametrize(("text", "criterion"), [
+    # "one" standing for a seizure, with what kind of event it is
+    ("pretty sure shes having a big one, her arm is jerking", "seizure_now"),
+    ("he had one in the swimming baths and swallowed loads of water", "seizure_in_water"),
+    # a seizure's warning, or a fall, with one sign
+    ("got my aura and now my leg is twitching", "seizure_now"),
+    ("my uncle fell over and started shaking", "seizure_now"),
+    # a place is not an engine; telegraphic grammar
+    ("my brother is fitting in the car park at work", "seizure_now"),
+    ("my daughter convulse now, what i do", "seizure_now"),
+    # durations in words, a contrast with the usual
+    ("my arm has been twitching for half an hour", "seizure_over_5_min"),
+    ("her absences normally only last seconds but this one has gone on 7 minutes", "seizure_over_5_min"),
+    # clusters: another one now, or "never came round in between"
+    ("she had one and now shes having another one", "seizure_cluster"),
+    # never done this before
+    ("my teenage nephew just went rigid and shook, hes never done that", "first_seizure"),
+    # injuries in lay words: a body part and a wound, a fall from stairs, "when i was" + -ing
+    ("she had a fit and her wrist looks broken", "seizure_injury"),
+    ("grandpa fell down the steps during a seizure", "seizure_injury"),
+    ("when i was having the seizure i banged my knee and its swollen", "seizure_injury"),
+    ("she fitted in the kitchen and her lip is bleeding a lot", "seizure_injury"),
+    # water: going under
+    ("my partner slipped under the bath water during a fit", "seizure_in_water"),
+    # pregnancy: weeks of a pregnancy, the midwife, the baby moving
+    ("im 30 weeks and just had a fit", "seizure_pregnancy"),
+    ("had a seizure this morning and cant feel the baby moving", "seizure_pregnancy"),
+    # colour and consciousness in lay words
+    ("his lips are going bluish after the fit", "breathing_colour"),
+    ("shes really difficult to wake after the seizure", "not_waking"),
+    # stroke: the same side, a face that looks wrong with another sign, a question about signs minutes ago
+    ("my hand went weak and my leg on the same side too", "stroke_signs"),
+    ("her face looks wonky and her arm feels heavy", "stroke_signs"),
+    ("is this normal with ms? my face feels strange and my hand is numb, started 10 mins ago", "stroke_signs"),
+    # overdose: the wrong medicine by mistake, a second dose today, a question with signs of too much
+    ("i took my dads heart tablets by mistake", "overdose"),
+    ("i swallowed my morning pills twice today", "overdose"),
+    ("is it bad if i took too much lamotrigine yesterday? im dizzy and seeing double", "overdose"),
+])
+def test_emergencies_in_lay_words(text: str, criterion: str) -> None:
+    assert flag_of(text) == ("emergency", "certain", criterion), text
+
+
+@pytest.mark.parametrize("text", [
+    "just wondering if you can overdose on vitamins",  # a hedge, not "just now"
+    "my grandson had a seizure at nursery yesterday, the staff were great",  # a story from before today
+    "had 3 seizures this week, should i see my gp",  # a frequency, not a cluster
+    "my daughter stopped breathing as a baby with croup, shes fine, is breathing trouble during fits common?",
+    "what does tonic clonic status mean",
+    "i get cluster headaches, is that like a seizure?",
+    "im having one of those days with my ms",
+])
+def test_calm_look_alikes_found_on_set_1(text: str) -> None:
+    flag = CHECK.check(text)
+    assert flag is None or flag.kind not in ("emergency", "crisis"), (text, flag)
