@@ -41,7 +41,13 @@ KIND_OF = {**dict.fromkeys(EMERGENCY_CRITERIA, "emergency"), **dict.fromkeys(CRI
            **dict.fromkeys(MEDICATION_CRITERIA, "medication_change"), "first_aid_question": "seizure_first_aid"}
 __all__ = ["CRITERIA", "MEDICINE_NAMES", "Reading", "SafetyCheck", "SafetyFlag"]
 
-_SENTENCE = re.compile(r"[.!?\n;]+")  # one character class: linear on any input
+_SENTENCE = re.compile(r"([^.!?\n;]+)([.!?\n;]*)")  # a sentence and its end: linear on any input
+# A question opening with one of these and then no one in the scene is a general one ("can fainting look like
+# fitting?", "does someone need a&e after every seizure?"); "is he breathing?" is not
+_MODALS = frozenset(("can", "could", "does", "do", "is", "are", "will", "would", "should", "shall", "must", "may"))
+_GENERIC = frozenset(("someone", "somebody", "anyone", "anybody", "people", "person", "a", "an", "the", "every",
+                      "all", "most"))
+_LAUGH = re.compile("[\U0001F602\U0001F923\U0001F605\U0001F606\U0001F639\U0001F643]")  # laughing faces
 WINDOW = 40  # words per unit: a long sentence is read in overlapping windows of this many words
 _ADMIN = "ADMIN_"
 
@@ -184,13 +190,13 @@ def _progressive(u: Unit) -> bool:
 
 
 def _seizure_event(u: Unit) -> bool:
-    if u.any("SEIZ", "SEIZ_PL", "STATUS") or ("CONV" in u and not u.before("THING", "CONV", 2)):  # not "car seized"
+    if u.any("SEIZ", "SEIZ_PL", "STATUS") or ("CONV" in u and not (u.before("THING", "CONV", 2) or u.before("CONV", "THING", 1))):  # not "car seized"
         return True
     # "one" for a seizure ("having one now", "had one in the pool") with something that says what kind of event
     if "ONE_PRO" in u and u.any("SIGN", "EPI", "AURA", "WATER", "INJURY", "PREGNANT", "LONG", "ANOTHER",
                                 "ANOTHER_STRONG", "NOW_STRONG", "URGENT", "AMBULANCE"):
         return True
-    if u.count("SIGN") >= 2 or ("SIGN" in u and u.any("UNRESP", "COLLAPSE", "BODY_ALL", "AURA", "FALL")):
+    if u.count("SIGN") >= 2 or ("SIGN" in u and u.any("UNRESP", "COLLAPSE", "BODY_ALL", "AURA", "FALL", "SHAKY")):
         return True
     # One sign that goes on or brings a cry for help: "she's been shaking for ages", "baby shaking, help",
     # "8 mins and still shaking"
@@ -216,6 +222,8 @@ def _emergency(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
 
 
 def _seizure(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
+    if "DISGUISE" in u:  # "everyone will think it was a seizure": a plan, not an event
+        return []
     if not _seizure_event(u):
         if "SIGN" in u and f.now and not f.calm and not f.habitual:
             return [("seizure_now", "possible")]  # "my hands are shaking right now"
@@ -255,7 +263,7 @@ def _breathing_and_waking(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
     if u.any("BREATH_BAD", "COLOUR") or u.near("BREATH_W", "BREATH_ODD", 3):
         found.append(("breathing_colour", tier))
     # Not "not responding to medication", nor "i hope i don't wake up" (a wish, for the crisis rules)
-    wished = u.any("WISH", "PLAN", "WISH_DEAD", "PASSIVE", "ACTIVE") and "PERSON" not in u
+    wished = u.any("WISH", "PLAN", "WISH_DEAD", "PASSIVE", "ACTIVE", "NOTICE", "WITHOUT_ME") and "PERSON" not in u
     resisting = u.before("UNRESP", "MED", 2) or u.before("UNRESP", "RESIST", 2) or u.before("SEIZ_PL", "UNRESP", 3)
     if "UNRESP" in u and not resisting and not wished:
         found.append(("not_waking", tier))
@@ -331,29 +339,120 @@ def _crisis(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
     past = "HISTORY" in u and not (f.now or u.any("HABITUAL", "RECENT", "JUST"))
     tier: Tier = "certain"
     found: list[tuple[str, Tier]] = []
-    wish = _wish_to_die(u)
-    if general or past:  # "i used to self harm as a teenager": a history, like a seizure last year
-        return []
-    if (u.any("METHOD", "OD") and (u.any("PLAN", "PLAN_SOFT", "WISH") or wish)) or (
-            "PLAN" in u and u.any("ACTIVE", "PASSIVE", "WISH_DEAD") and _planned(u)):
+    if "LETHAL" in u and u.any("MED", "OD"):  # "what amount of baclofen is lethal": asked in general or not
         found.append(("method_plan_intent", tier))
-    if "PREP" in u and personal:
-        found.append(("preparation", tier))
-    elif "PREP_WEAK" in u and (personal or "FINAL" in u):
-        crisis_nearby = u.any("LOW_MOOD", "ACTIVE", "PASSIVE", "WISH_DEAD", "FINAL") or wish
-        found.append(("preparation", "certain" if crisis_nearby else "possible"))
+    if general or past:  # "i used to self harm as a teenager": a history, like a seizure last year
+        return found
+    wish = _wish_to_die(u)
+    if _method_or_plan(u, wish, personal):
+        found.append(("method_plan_intent", tier))
+    found += _preparation(u, wish, personal)
     if "ACTIVE" in u:
         found.append(("active_ideation", tier))
-    if "WISH_DEAD" in u or wish:
+    # "heat makes me want to die lol": a figure of speech, with a cause and a joke
+    figure = "JOKE" in u and "MAKES_ME" in u
+    if not figure and ("WISH_DEAD" in u or wish or _better_without_me(u)):
         found.append(("wish_dead", tier))
-    if "PASSIVE" in u or _negated(u, "LIVE_ON"):  # "i don't think i can keep living like this"
+    if not figure and ("PASSIVE" in u or _negated(u, "LIVE_ON") or _life_not_worth_it(u)):
         found.append(("passive_ideation", tier))
-    on_purpose = u.any("ON_PURPOSE", "ON_PURPOSE_P") and u.any("HARM_VERB", "INJURY")  # "burned my arm on purpose"
-    if ("SELF_HARM" in u and "SELF_ACCIDENT" not in u) or (on_purpose and "FIRST_P" in u):
+    if _self_harm(u):
         found.append(("self_harm", tier))
     if not found and "LOW_MOOD" in u and personal and "KNOWLEDGE" not in u:
         found.append(("passive_ideation", "possible"))
     return found
+
+
+def _method_or_plan(u: Unit, wish: bool, personal: bool) -> bool:
+    """A method with a plan or a wish; a plan with ideation; or the signs of a plan without the words: a height
+    now, the unnamed act with specifics, a disguise, a means dwelt on, stopping medicine to die."""
+    if (u.any("METHOD", "OD") and (u.any("PLAN", "PLAN_SOFT", "WISH") or wish)) or (
+            "PLAN" in u and u.any("ACTIVE", "PASSIVE", "WISH_DEAD") and _planned(u)):
+        return True
+    if "ENOUGH" in u and "METHOD" in u:  # "if i take the whole box, will it be enough"
+        return True
+    if "HIGH_PLACE" in u and "FIRST_P" in u and u.any("PRESENT", "ING", "NOW_WEAK", "NOW_STRONG"):
+        return True  # "im standing on the bridge"
+    if u.any("DO_IT", "DECIDED_BARE") and "SPECIFIC" in u:  # "ill do it this weekend, ive got it all worked out"
+        return True
+    if "DISGUISE" in u and personal:  # "theyll think it was an accident"
+        return True
+    if "MEANS" in u and "DWELL" in u:  # "theres a rope in the garage, been looking at it all night"
+        return True
+    # "going to stop her meds on purpose so a fit finishes her off"
+    return u.any("ON_PURPOSE", "ON_PURPOSE_P", "PLAN") and "DEATH" in u and _changes_medicine(u)
+
+
+def _preparation(u: Unit, wish: bool, personal: bool) -> list[tuple[str, Tier]]:
+    """Strong acts (saving up pills, a suicide note) are certain; weaker ones (a will, a note, giving a pet away,
+    pills hidden) are certain with a second act, arrangements, secrecy, "wont be needing them" or a low mood."""
+    # "hoarding my tablets", "collecting my dads old morphine and my own pills" (not a prescription collected)
+    medicines = set(u.hits.get("MED", ())) - set(u.hits.get("CONTAINER", ()))  # two lots, not "pills in a box"
+    collected = u.before("STOCK_WEAK", "MED", 5) and len(medicines) >= 2 and "PHARMACY" not in u
+    if "PREP" in u or u.before("STOCK", "MED", 5) or collected:
+        return [("preparation", "certain")]
+    if "GOODBYE" in u and "FAREWELL" in u and "TEMPORARY" not in u:  # "goodbye, this bot helped"
+        return [("preparation", "certain")]
+    given = u.near("GIVE", "POSSESSION", 3)  # "gave my dog to my sister", "giving the rest away"
+    hidden = u.near("HIDDEN", "MED", 4)  # "40 tablets hidden under his mattress"
+    acts = u.count("PREP_WEAK") + int(given) + int(hidden)
+    if not acts and "PREP_SUPPORT" not in u:
+        return []
+    support = u.count("PREP_SUPPORT") + sum(int(c in u) for c in ("NOT_NEEDING", "SECRET", "DOWN", "LOW_MOOD", "FINAL"))
+    support += int("SELF_GONE" in u and "SOON" in u) + int(wish) + int(u.any("ACTIVE", "PASSIVE", "WISH_DEAD"))
+    if acts + support >= 2 and (acts or "NOT_NEEDING" in u):
+        return [("preparation", "certain")]
+    if "PREP_WEAK" in u and (personal or "FINAL" in u):  # "i wrote a note": a line on top
+        return [("preparation", "possible")]
+    return []
+
+
+def _better_without_me(u: Unit) -> bool:
+    """ "they'd all be happier without me", "would anyone even notice if i didnt wake up", "easier to not be
+    alive", "wish the next seizure would just take me"."""
+    if u.near("BETTER", "WITHOUT_ME", 6) or u.before("BETTER", "DEATH_STRONG", 4):
+        return True
+    if "NOTICE" in u and u.any("DEATH_STRONG", "WITHOUT_ME"):
+        return True
+    return u.before("WISH", "TAKE_ME", 8)
+
+
+def _life_not_worth_it(u: Unit) -> bool:
+    """ "life isnt worth it", "tired of existing", "think about just disappearing", "how much longer do i have to
+    keep living like this"."""
+    if u.near("LIFE", "WORTH_NOT", 3) or u.before("TIRED_OF", "LIFE", 2):
+        return True
+    # "think about just disappearing"; not "i thought he was dead" (someone else, an emergency)
+    people = u.hits.get("PERSON", ())
+    if any(0 < d - t <= 2 and not any(t < p < d for p in people)
+           for t in u.hits.get("THINK_OF", ()) for d in u.hits.get("DEATH_STRONG", ())):
+        return True
+    # "how much longer ... keep living like this. i dont want to"
+    return "LIVE_ON_STRONG" in u and (u.before("ENDURE", "LIVE_ON_STRONG", 8) or
+                                      _negated_wish_after(u, "LIVE_ON_STRONG"))
+
+
+def _negated_wish_after(u: Unit, concept: str) -> bool:
+    wishes = [w for w in u.hits.get("WISH", ()) if w - 1 in u.hits.get("NOT", ()) or w - 2 in u.hits.get("NOT", ())]
+    return any(0 < w - c <= 60 for c in u.hits.get(concept, ()) for w in wishes)
+
+
+def _self_harm(u: Unit) -> bool:
+    """Self-harm by name, or in its signs: a harm done to oneself to cope, till it bleeds, with a blade or a lighter;
+    cuts on the thighs or wrists; a blade got out "not used yet"; blades found with blood."""
+    if "SELF_HARM" in u and "SELF_ACCIDENT" not in u:
+        return True
+    on_purpose = u.any("ON_PURPOSE", "ON_PURPOSE_P") and u.any("HARM_VERB", "INJURY")  # "burned my arm on purpose"
+    if on_purpose and "FIRST_P" in u:
+        return True
+    if "SELF_ACCIDENT" in u:
+        return False
+    # "burning my arm with a lighter", "scratching my skin till it bleeds", "punch walls till my knuckles crack"
+    harmed = u.near("HARM_VERB", "BODY", 3) or u.near("HARM_VERB", "SH_SITE", 3)
+    if harmed and "FIRST_P" in u and u.any("COPING", "INTENSE", "INSTRUMENT"):
+        return True
+    if u.near("CUT_NOUN", "SH_SITE", 3) and u.any("FIRST_P", "PERSON"):  # "cuts on her thighs"
+        return True
+    return "INSTRUMENT" in u and (u.any("NOT_YET", "DWELL") or ("INJURY" in u and "PERSON" in u))
 
 
 def _wish_to_die(u: Unit) -> bool:
@@ -419,6 +518,9 @@ _TRIGGERS = frozenset((
     "FACE", "FACE_SIDE", "LIMB", "ONE_SIDE", "SPEECH_BAD", "VISION_BAD", "BALANCE_BAD", "HEADACHE_BAD",
     "STROKE_WORD", "STROKE_NOW", "MED", "OD", "OD_PAST", "CHEMICAL", "EMPTY_PACKS", "WISH", "WISH_DEAD", "PASSIVE",
     "ACTIVE", "METHOD", "PREP", "PREP_WEAK", "SELF_HARM", "LOW_MOOD", "LIVE_ON", "ON_PURPOSE", "ON_PURPOSE_P",
+    "DEATH_STRONG", "TAKE_ME", "WITHOUT_ME", "LIFE", "LETHAL", "ENOUGH", "HIGH_PLACE", "DO_IT", "DECIDED_BARE",
+    "DISGUISE", "MEANS", "STOCK", "STOCK_WEAK", "HIDDEN", "GIVE", "PREP_SUPPORT", "NOT_NEEDING", "FAREWELL", "HARM_VERB",
+    "CUT_NOUN", "INSTRUMENT",
     "FIRST_AID", f"{_ADMIN}emergency", f"{_ADMIN}crisis", f"{_ADMIN}medication_change"))
 
 
@@ -431,12 +533,19 @@ class SafetyCheck:
 
     def units(self, text: str) -> list[Unit]:
         """The message in units: each sentence (long ones in windows), and each sentence with the next."""
-        sentences = [s for s in _SENTENCE.split(text[:MAX_SAFETY_CHARS]) if s.strip()]
         scanned: list[Hits] = []
-        for sentence in sentences:
+        for match in _SENTENCE.finditer(text[:MAX_SAFETY_CHARS]):
+            sentence = match.group(1)
             words = fold_words(clean(sentence, MAX_SAFETY_CHARS).split())
+            if not words:
+                continue
+            if _LAUGH.search(sentence):  # the emoji go with cleaning: "id rather die than ... 😂"
+                words.append("lol")
+            general = "?" in match.group(2) and self._general_question(words)
             if len(core_words(words)) <= WINDOW:
                 scanned.append(self.lexicon.scan(words))
+                if general:
+                    scanned[-1].setdefault("KNOWLEDGE", []).append(0)
                 continue
             for start in range(0, len(words), WINDOW // 2):
                 scanned.append(self.lexicon.scan(words[start:start + WINDOW]))
@@ -449,6 +558,17 @@ class SafetyCheck:
         if units and text.lstrip().lower().startswith(("help", "sos", "emergency", "urgent")):
             units[0].hits.setdefault("URGENT", []).append(0)
         return units
+
+    def _general_question(self, words: list[str]) -> bool:
+        """ "can fainting look like fitting?": a modal, then no one in the scene, no one anywhere in the
+        sentence (not "can anyone help my dad isnt breathing?") and no cry for help."""
+        if len(words) < 3 or words[0] not in _MODALS or words[1] in ("it", "its", "this", "that", "there", "you", "u"):
+            return False
+        for word in words[1:]:
+            scene = self.lexicon.words.get(word, frozenset()) & {"PERSON", "FIRST_P", "CHILD"}
+            if (scene and word not in _GENERIC) or word in ("help", "please", "urgent", "now"):
+                return False
+        return True
 
     def read(self, text: str) -> Reading:
         return Reading(frozenset(c for u in self.units(text) for c in u.hits))
@@ -483,7 +603,7 @@ def _quiet(u: Unit, f: _Frame) -> bool:
     """Where the rules stay calm, an admin's phrase does too: a history, a general question ("can keppra
     cause suicidal thoughts"), a figure of speech ("dying to know")."""
     general = u.any("CAUSE_Q", "KNOWLEDGE") and not u.any("FIRST_P", "PERSON")
-    return f.calm or general or "DIE_OTHER" in u
+    return f.calm or general or u.any("DIE_OTHER", "NEG_RISK") or ("JOKE" in u and "MAKES_ME" in u)
 
 
 def _decide(found: list[tuple[str, Tier, Unit]], admin: list[tuple[str, Unit]], text: str) -> SafetyFlag | None:

@@ -72,7 +72,7 @@ PHRASES: dict[str, str] = {
     "CONV": """having seizure | having fit
         having convulsion | went into seizure | gone into seizure | going into seizure | started seizing
         started fitting | started convulsing | in middle seizure | mid seizure | midseizure | seizing up""",
-    "SIGN": """shaky | shakey | shuddering | jerk | twitch | jaw going | face going | head going | grunting | groaning
+    "SIGN": """jerk | twitch | jaw going | face going | head going | grunting | groaning
         kicking out | legs kicking | leg kicking | arm kicking | eyes flickering | eyes fluttering | lip smacking
         chewing motions | plucking clothes
         going crazy | arms going | legs going | arms and legs going | going everywhere | staring
@@ -85,6 +85,8 @@ PHRASES: dict[str, str] = {
         clenched jaw | jaw clenched | teeth clenched | biting tongue | bit tongue | bitten tongue
         wet himself | wet herself | wet themselves | lost control bladder | body jerking | arms jerking
         legs jerking | arms and legs jerking | shaking all over | violently shaking | shaking violently""",
+    # Shaky: a second sign with a real one ("stiff and shaky"), never one alone
+    "SHAKY": "shaky | shakey | shuddering | trembling | trembly",
     "BODY_ALL": """whole body | all over | arms and legs | on floor | on ground | dropped floor | fell floor
         hit floor | floor shaking | in bed shaking | whole body shaking""",
     # A seizure's own warning: with one sign it is a seizure ("aura came and now my arm is jerking")
@@ -323,7 +325,8 @@ PHRASES: dict[str, str] = {
         when she gets | if he gets | if she gets | what to do if | what do i do if | what should i do if
         what do we do if | what do you do | what to do when | hypothetically | how do i help someone
         how to help someone | how help someone | how can you help | how should you help | how do you help""",
-    "KNOWLEDGE": """is epilepsy | is ms | basically | is it epilepsy | does epilepsy mean | how do i know | how can i tell | how to tell | how would i know | how do you know | difference |
+    "KNOWLEDGE": """mistaken for | confused with | same as | similar to
+        is epilepsy | is ms | basically | is it epilepsy | does epilepsy mean | how do i know | how can i tell | how to tell | how would i know | how do you know | difference |
         what is | what are | whats | what causes | what cause | what makes | why do | why does | why did
         why are | why is | how do you | how does | how did | how common | how likely | how long do | how long does
         how long can | how long should | how long will | how long is too long | how many people | how often do
@@ -415,7 +418,8 @@ PHRASES: dict[str, str] = {
         im fine | theyre fine | all good now | appointment | referral | referred | neurologist | eeg | mri | scan | tests
         test results | gp | could this be | could it be | does this mean | is it epilepsy | is this epilepsy
         does he have epilepsy | does she have epilepsy | will it happen again | happen again | chance again""",
-    "INJURY": """came down on head | landed on head | fell on head | hit floor head | holding neck | holding head
+    "INJURY": """bloody | bloodied | blood stained | bloodstained
+        came down on head | landed on head | fell on head | hit floor head | holding neck | holding head
         screaming in pain | crying in pain | in agony | pain is insane | pain unbearable | severe pain | wrong way
         bent wrong way | popped out | dislocated | out socket | out of place | fell bottom | head cut | head is cut
         cut open head | gash head
@@ -436,20 +440,121 @@ PHRASES: dict[str, str] = {
         pregnant | pregnancy | weeks pregnant | months pregnant | expecting baby | expecting
         carrying baby | during pregnancy | while pregnant""",
     # --- crisis ---------------------------------------------------------------------------------------------------
-    "WISH": """want | wants | wanted | wanting | wish | wishing | wished | hope | hoping | rather | would rather
+    "WISH": """wishes | hopes | prays | longs
+        want | wants | wanted | wanting | wish | wishing | wished | hope | hoping | rather | would rather
         ready | longing | pray | praying | prefer | tempted | desire | need""",
-    "DEATH": """die | dead | death | be dead | be gone | gone | not exist | not be here | not be alive | disappear
+    "DEATH": """finish off | finishes off | finished off | finish me off | put me out misery | out misery | end me
+        not be alive | not being alive | not alive anymore | not exist anymore | not existing | disappearing | vanishing
+        gone forever | go away forever | never wake | sleep and not wake
+        die | dead | death | be dead | be gone | gone | not exist | not be here | not be alive | disappear
         disappear forever | vanish | not wake up | not wake | never wake up | never wake | sleep forever
         go sleep forever | go to sleep and not wake | end | end it | end it all | end all | it all end
         all end | it end | everything end | be with | join | not alive | cease exist | stop existing
         not be around | not around anymore | stop living | not live | not living""",
-    "DIE_OTHER": """not want die | not want be dead | scared die | afraid die | scared dying | afraid dying
+    # Death itself (not "end", "gone"): what "easier", "think about" or "would anyone notice" combine with
+    "DEATH_STRONG": """never woke up | not woke up | not woken up | never woken up
+        die | dead | be dead | not be alive | not alive | not exist | not being alive | not alive anymore
+        not exist anymore | not existing | never wake up | not wake up | never wake | sleep forever | stop existing
+        cease exist | not be here | not be around | disappear | disappearing | vanish | vanishing | gone forever""",
+    # "wish the next one would just take me": death as the end of a sentence (not "take me home")
+    "TAKE_ME": """take me | takes me | take me away | just take me | would take me | would just take me | come take me""",
+    # Others better, happier or easier without me: a wish to be dead (CSSRS 1)
+    "BETTER": """better | happier | easier | lighter | relieved | less stress | better off | happier off | easier off
+        less hassle""",
+    "WITHOUT_ME": """without me | without me around | without me here | if i was gone | if i were gone | if i wasnt here
+        if i wasnt around | when im gone | once im gone | rid of me | if i died | if i was dead | not have deal with me
+        not have to deal with me | nobody has deal with me | no one has deal with me | nobody has to deal with me
+        not have look after me | not be burden""",
+    # Would anyone notice or care if I died: a wish to be dead
+    "NOTICE": """anybody notice | anybody even notice | would anybody notice | anybody care | would anybody care | anybody even care | anybody miss me | would anybody miss me
+        anyone notice | anyone even notice | would anyone notice | anyone care | would anyone care | anyone even care
+        anyone miss me | would anyone miss me | who would miss me | nobody would care | no one would care
+        nobody would miss me | no one would miss me | would they notice | would they even notice | would anyone even""",
+    # Life itself as not worth it, or being tired of it ("tired of existing", "life isnt worth it")
+    "LIFE": """life | living | existing | existence | being alive | alive | being me | being here | waking up""",
+    "LIVING_WITH": "living with | life with ms | life with epilepsy",
+    "WORTH_NOT": """not worth | not worth it | pointless | meaningless | no meaning | no point | not worth anything""",
+    "TIRED_OF": "tired | sick | done | fed up | exhausted | weary | over",
+    # Enduring ("how much longer do i have to keep living like this") with living on: passive ideation
+    "ENDURE": """how much longer | how long can i | how long do i have | how long must i | cant keep | not keep
+        not sure i can keep | cant do this much longer""",
+    # A lethal amount of a medicine: a method (asked in general or not)
+    "LETHAL": """lethal | fatal | deadly | enough kill | enough die | how many would it take | how much would it take
+        how many would kill | how much would kill | what amount kill | kill person | kill someone | lethal dose""",
+    "ENOUGH": """enough | be enough | is it enough | will it be enough | would it be enough | would that be enough""",
+    # Standing at a height or on the tracks, now: a method at hand
+    "HIGH_PLACE": """on bridge | at bridge | on ledge | on roof | on rooftop | on cliff | at cliff | cliff edge
+        on tracks | on railway | by railway | on railway line | platform edge | top building | top car park
+        multi storey | top multi storey""",
+    # The unnamed act with specifics (a place, a time alone, a worked-out plan)
+    "DO_IT": """do it | going do it | gonna do it | ill do it | will do it | would do it | go through with it | doing it
+        going through with it""",
+    "DECIDED_BARE": """ive decided | i have decided | i decided | made up mind | made my mind up | decision made | mind is made up""",
+    "SPECIFIC": """all worked out | got it all worked out | worked it all out | all planned | planned it all | everything planned
+        all planned out | exact place | exact spot | exact way | exact time | exact date | when everyone is out
+        when everyones out | when no one is home | when nobody is home | when theyre asleep | when everyone is asleep
+        while everyone is out | when house is empty | nobody will be home | no one will be home
+        no one will find me | nobody will find me | before anyone finds""",
+    # Making it look like an accident or a seizure: intent with a plan
+    "DISGUISE": """look accident | look like accident
+        think it was accident | think it was seizure | think it was fit | look like accident | look like seizure
+        make it look accident | make it look seizure | seem accident | looks accident | as if accident""",
+    # A means at hand and dwelling on it ("been looking at it all night")
+    "MEANS": "rope | noose | gun | shotgun | pistol | hosepipe",
+    "DWELL": """looking at it | staring at it | holding it | been looking at | keep looking at | not stop looking at
+        sitting with it | in my hand | in front of me | next to me | got it out | got out | out ready | got blade out
+        blade out | razor out""",
+    "NOT_YET": "not used it yet | not done it yet | not yet | not used yet | not cut yet | havent yet",
+    # "wont be needing them": arrangements for not being here
+    "NOT_NEEDING": """not be needing | not need them | not need it | not going need | where im going | where i am going
+        not need anymore | not need any more | not need them anymore | not need it anymore | not be needing them""",
+    # Arrangements that count only beside another preparation or a low mood
+    "PREP_SUPPORT": """passwords | bank details | pin numbers
+        everything sorted | sorted before | tying up loose ends | tie up loose ends | loose ends | wrote passwords
+        passwords down | written passwords | gave passwords | deleted socials | deleted all socials | deleted accounts
+        deleted social media | cancelled appointments | cancelled all appointments | cancelled everything
+        sent goodbye | texted goodbye | goodbye messages | letters each | letter each | wrote list | written list
+        who gets what | list who gets | says for after | marked for after | letters for after | sealed | sealed them | in drawer | for them find | theyll find it
+        where they will find | under pillow | on pillow""",
+    "SELF_GONE": """if something happens me | if anything happens me | when im gone | after im gone | once im gone
+        if im gone | when im not here | after i die | when i die | if i die""",
+    "SOON": "soon | shortly | not long | before long | this week",
+    "SECRET": """doesnt know why | not know why | no one knows | nobody knows | not told anyone | not tell anyone
+        not told anybody | dont tell""",
+    # A low mood as support for preparation (never an alarm alone)
+    "DOWN": """been down | been low | feeling down | feeling low | felt down | felt low | been quiet | depressed | withdrawn
+        not himself | not herself | shut himself away | shut herself away | shut away | not eating""",
+    # A last goodbye with thanks for what was ("goodbye, you helped"): saying goodbye
+    "FAREWELL": """bot helped | you helped | you have helped | youve helped | helped me through | helped sometimes
+        thanks for everything | thank you for everything | thanks for all help | thanks for all your help
+        thanks for being there""",
+    # Why someone hurts themself: to cope, to feel, to punish
+    "COPING": """when it all gets too much | when it gets too much | gets too much | feel something | helps me feel
+        only way | only thing that helps | get it out | release | cope with | makes me feel better | punish myself
+        deserve it | deserve pain""",
+    "INTENSE": """till bled | till they bled | till they bleed | until they bleed | until they bled | till it bled
+        till it bleeds | until it bleeds | till bleeds | till bleed | until bleed | till it hurts | until it hurts
+        till knuckles | till skin | till crack | draws blood | drew blood | deeper""",
+    "INSTRUMENT": "got blade out | blade out | razor out | got razor out | lighter | blade | blades | razor | razors | razor blade | razor blades | sharpener",
+    # Risk named to deny it: "not suicidal or anything", "im not going to hurt myself"
+    "NEG_RISK": """not suicidal | not feeling suicidal | not going hurt myself | not going do anything | not going do anything stupid
+        not in danger | not at risk | im safe | i am safe | no intention | not planning anything | never would
+        would never | not that i would | not going kill myself | not going end it""",
+    # A joke marker: with a cause ("heat makes me want to die lol") a wish to die is a figure of speech
+    "JOKE": "lol | lmao | haha | hahaha | jk | joking | rofl | lolol",
+    "TEMPORARY": "all for now | bye for now | goodbye for now | see you | later | tomorrow | next time | again | night | soon",
+    "DIE_OTHER": """rather die than | would rather die than | scared death | scared to death | scare to death | scares to death
+        bored to death | bored death | sick to death | thought i was going die | felt like i was going die
+        not want die | not want be dead | scared die | afraid die | scared dying | afraid dying
         frightened die | worried die | worried dying | fear dying | fear death | not wanting die | want die hair | want dye hair | die hair | dye hair | dying hair | die laughing | dying laugh | dying know | dying to know
         die for coffee | dead tired | dead on feet | dead arm | dead leg | killing me | is killing me
         are killing me | killing it | die of embarrassment | die embarrassment
         could die | would die | killing time | kill time | dead battery | phone died | phone dead | battery died
         battery dead""",
-    "WISH_DEAD": """wish i was dead | wish i were dead | wish i was never born | wish i had never been born
+    "WISH_DEAD": """why did i wake up | why did i wake | why do i keep waking up | why do i keep waking | wish i hadnt woken
+        wish i hadnt woken up | wish i hadnt woke up | disappointed woke up | disappointed i woke up | why am i still here
+        why am i still alive | still alive unfortunately | still here unfortunately | unfortunately woke up
+        wish i was dead | wish i were dead | wish i was never born | wish i had never been born
         wish i wasnt born | wish i wasnt here | wish i didnt exist | wish i wouldnt wake up | rather be dead
         rather not wake up | rather not be here | rather not exist | better off dead | better off without me
         better off if i wasnt here | better off if i was gone | better off if i was dead | better off if im gone
@@ -490,8 +595,14 @@ PHRASES: dict[str, str] = {
         think about dying | thinking about dying | thoughts dying | thoughts about dying | think about death
         thinking about death | thoughts death | thinking dying | think dying | dream about dying | point me being here
         whats point me being here | point being here | point in me being here | point being alive""",
-    "LIVE_ON": "keep living | go on living | carry on living | keep going | go on | carry on | keep on living",
-    "ACTIVE": """kill myself | killing myself | killed myself | kill me | kms | suicide | suicidal | take my own life
+    "LIVE_ON": """keep living | go on living | carry on living | keep going | go on | carry on | keep on living
+        living like this | live like this | keep living like this | go on like this | carry on like this""",
+    # Living itself, not "keep going with my meds"
+    "LIVE_ON_STRONG": """keep living | go on living | carry on living | keep on living | living like this | live like this
+        keep living like this | go on like this | carry on like this""",
+    "ACTIVE": """ending own life | end own life | ended own life | ending myself | end myself | kill yourself | killing yourself
+        kys | voices telling me kill | voice telling me kill | telling me kill myself | saying kill myself | saying kill yourself
+        kill myself | killing myself | killed myself | kill me | kms | suicide | suicidal | take my own life
         take own life | taking own life | end my life | end life | ending life | ending my life | end own life
         kill himself | killing himself | kill herself | killing herself | kill themselves | killing themselves
         take his own life | take her own life | end his life | end her life | off myself | top myself
@@ -502,7 +613,10 @@ PHRASES: dict[str, str] = {
         how many | how much | way | ways | method | methods | best way | easiest way | painless way
         quickest way | researching | looked up | looking up | googled | intend | intention | intent | will
         gonna | when | date | time""",
-    "METHOD": """driving into wall | drive into wall | drive off | driving off | driving into tree | drive into tree
+    "METHOD": """swallow whole | swallow whole bottle | swallow whole packet | swallow whole box
+        drive car into | driving car into | crash car into | drive car off | drive off road | crash car
+        swallow them all | swallow lot | take lot | take it all | swallow it all | swallow everything
+        driving into wall | drive into wall | drive off | driving off | driving into tree | drive into tree
         drive into traffic | walk into traffic | step into traffic | walking into traffic | take all | taking all | swallowing all | take everything | taking everything | take them all
         take all pills | take all meds | take all tablets | take all medication | swallow all
         take them all | take whole | take whole packet | take whole bottle | overdose | jump | jump off
@@ -528,12 +642,15 @@ PHRASES: dict[str, str] = {
         gave away my | put affairs in order | putting affairs in order | sorting affairs | affairs in order
         bought rope | got rope | bought blades | got blades | looked up how many | looked up how much
         googled how many | googled how much""",
-    "PREP_WEAK": """saying goodbye | said goodbye | say goodbye | given away | sorted my will | made will | making will
+    "PREP_WEAK": """sent goodbye | texted goodbye | goodbye messages | messaged goodbye
+        saying goodbye | said goodbye | say goodbye | given away | sorted my will | made will | making will
         wrote will | written will | updated will | got everything ready | have everything ready | everything ready
         researched how | researching how | wrote note | written note | writing note | wrote letter
         written letter | writing letter | tonights night | tonight is night | tonight night | time has come
-        wrote letters | written letters | writing letters | saving up | stash | hoarding | razor | blade | blades""",
-    "SELF_HARM": """cutting arms | cut arms | cutting legs | cutting wrists | cutting thighs | cut thighs
+        wrote letters | written letters | writing letters | saving up | stash | hoarding""",
+    "SELF_HARM": """stop cutting | how stop cutting | not stop cutting | cutting deeper | deeper each time | getting deeper
+        stop burning myself | stop hurting myself
+        cutting arms | cut arms | cutting legs | cutting wrists | cutting thighs | cut thighs
         keep cutting | keeps cutting | cutting myself again | self harm | self harming | self harmed | self injury | self injure | self injuring | cut myself
         cutting myself | cut myself again | cutting again | cut again | been cutting | started cutting
         urge cut | urges cut | want cut | wanting cut | burn myself | burning myself | burned myself
@@ -582,9 +699,10 @@ WORDS: dict[str, str] = {
         parcel shipment court bailiff lock joint joints""",
     "RESIST": "anything nothing treatment treatments therapy therapies drugs tablets pills meds medication medicine",
     "ON_PURPOSE": "deliberately intentionally purposely purposefully",
-    "HARM_VERB": "burned burnt burn burning cut cutting hurt hurting hit hitting punched scratched stabbed bruised",
+    "HARM_VERB": "scratching scratch punch punching bang banging biting carve carving burned burnt burn burning cut cutting hurt hurting hit hitting punched scratched stabbed bruised",
     "SWALLOWED": "swallowed ate eaten drank drunk downed necked chewed",
     "FINAL": "final last forever goodbye goodbyes",
+    "GOODBYE": "goodbye goodbyes farewell",
     "BREATH_W": "breathing breath breathe breaths breathes",
     "BREATH_ODD": """weird funny strange strangely odd oddly slow slowly shallow noisy irregular rattly rattling gurgly
         gurgling laboured labored raspy wheezy wheezing struggling difficult hard heavy snoring gasping""",
@@ -593,9 +711,22 @@ WORDS: dict[str, str] = {
     "EPI": "epilepsy epileptic epileptics seizure seizures fit fits convulsion convulsions",
     "BLOCK": "with despite even after since when started because working work worked works on while",
     # A body part and a wound word nearby: an injury ("her arm looks bent", "his head is cut")
-    "BODY": """head face arm arms leg legs shoulder neck wrist ankle knee hip back hand finger fingers foot nose tooth
+    "BODY": """knuckles head face arm arms leg legs shoulder neck wrist ankle knee hip back hand finger fingers foot nose tooth
         teeth lip chin eye elbow ribs collarbone forehead""",
     "WOUND": """cut bleeding bleeds bled broken broke swollen bruised bent dislocated gash split fractured deformed""",
+    # Thinking of dying or disappearing ("think about just disappearing"): passive ideation
+    "THINK_OF": """think thinking thought thoughts fantasise fantasize fantasising fantasizing daydream imagine imagining dream dreaming""",
+    "GIVE": "gave give giving given rehome rehomed rehoming selling sold sell",
+    "POSSESSION": """dog cat pet pets stuff things belongings possessions guitar clothes everything rest jewellery
+        jewelry bike books games collection""",
+    "HIDDEN": "hidden hiding hid stashed stash hoarded hoarding secret mattress",
+    "STOCK": "stockpiling stockpiled hoarding hoarded stashing squirrelling",
+    # Collecting or keeping medicine: preparation only beside another sign ("collecting my dads old morphine and my
+    # own pills in a box"), since people collect prescriptions every week
+    "STOCK_WEAK": "collecting gathering",
+    "PHARMACY": "pharmacy pharmacist chemist chemists prescription prescriptions repeat boots",
+    "CUT_NOUN": "cuts slashes scratches",
+    "SH_SITE": "thighs thigh wrists wrist forearm forearms stomach hips skin arms walls wall myself",
     # A face that looks or feels wrong: one stroke sign, certain with another or with "suddenly"
     "ODD_LOOK": "weird off wonky funny strange different odd",
 }
@@ -713,6 +844,28 @@ def _in_context(core: list[str], hits: Hits) -> None:
                                                                  and _number(core[p - 1]) is not None)]
         if not hits["HABITUAL"]:
             del hits["HABITUAL"]
+    if "NEG_RISK" in hits:  # "i would never hurt myself", "not suicidal": the risk is named to deny it
+        for concept in ("SELF_HARM", "ACTIVE", "WISH_DEAD", "PASSIVE", "METHOD"):
+            kept = [p for p in hits.get(concept, ()) if not any(0 < p - n <= 3 for n in hits["NEG_RISK"])]
+            if kept:
+                hits[concept] = kept
+            else:
+                hits.pop(concept, None)
+    if "WITHOUT_ME" in hits:  # "happier without me nagging them" is about nagging, not about being gone
+        kept = [p for p in hits["WITHOUT_ME"] if not (core[p:p + 2] == ["without", "me"] and p + 2 < len(core)
+                                                       and core[p + 2].endswith("ing")
+                                                       and core[p + 2] not in ("being", "existing", "living"))]
+        if kept:
+            hits["WITHOUT_ME"] = kept
+        else:
+            del hits["WITHOUT_ME"]
+    for concept in ("TAKE_ME", "DECIDED_BARE"):  # only as the end of what is said: "just take me", "ive decided."
+        if concept in hits:
+            kept = [p for p in hits[concept] if all(w in _TAIL for w in core[p:])]
+            if kept:
+                hits[concept] = kept
+            else:
+                del hits[concept]
     for position, word in enumerate(core):  # "having one now", "had one in the pool": "one" stands for a seizure
         if word == "one" and _stands_for_seizure(core, position):
             hits.setdefault("ONE_PRO", []).append(position)
@@ -727,6 +880,11 @@ def _in_context(core: list[str], hits: Hits) -> None:
                 hits[concept] = kept
             else:
                 hits.pop(concept, None)
+
+
+# Words of "just take me", "ive decided" and what may follow them at the end of a sentence
+_TAIL = _words("""take takes me just would will come away decided made up mind my is decision ive i have tbh already now
+    please pls plz lol honestly x xx then ok anyway forever""")
 
 
 # "one" as a pronoun for a seizure: after having/had/another or a size, and before no noun ("having one now",

@@ -232,3 +232,72 @@ def test_emergencies_in_lay_words(text: str, criterion: str) -> None:
 def test_calm_look_alikes_found_on_set_1(text: str) -> None:
     flag = CHECK.check(text)
     assert flag is None or flag.kind not in ("emergency", "crisis"), (text, flag)
+
+
+@pytest.mark.parametrize(("text", "criterion"), [
+    # wishes to be dead: third person, death as what takes me, others happier without me, regret at waking,
+    # would anyone notice
+    ("i pray the next fit just takes me", "wish_dead"),
+    ("my family would be so much happier without me", "wish_dead"),
+    ("my brother keeps saying he wishes he were dead", "wish_dead"),
+    ("why do i keep waking up every morning", "wish_dead"),
+    ("would anybody even care if i never woke up", "wish_dead"),
+    # passive ideation: thinking of vanishing, life not worth it, tired of existing, how long can i go on
+    ("i keep thinking about vanishing so nobody has to look after me", "passive_ideation"),
+    ("my life is not worth anything anymore", "passive_ideation"),
+    ("so sick of existing", "passive_ideation"),
+    ("how long can i go on living like this", "passive_ideation"),
+    # active ideation: "ending my own life", a voice telling me to
+    ("ending my own life keeps crossing my mind", "active_ideation"),
+    ("a voice keeps telling me to kill myself", "active_ideation"),
+    # a method or plan without the words: a lethal amount, "would that be enough", a height now, the act with
+    # specifics, a disguise, a means dwelt on, stopping medicine to die
+    ("how many keppra would be a lethal dose", "method_plan_intent"),
+    ("if i swallow the whole bottle of paracetamol would that be enough", "method_plan_intent"),
+    ("im sitting on the ledge of the multi storey", "method_plan_intent"),
+    ("my mind is made up. tonight when everyone is asleep", "method_plan_intent"),
+    ("i know the exact spot where ill do it", "method_plan_intent"),
+    ("i'll make it look like an accident", "method_plan_intent"),
+    ("theres a gun in the house and i keep staring at it", "method_plan_intent"),
+    ("im going to stop taking my lamotrigine so the seizures finish me off", "method_plan_intent"),
+    # preparation: goodbye letters, giving things away in secret or "wont be needing them", a will with the
+    # passwords, tablets stashed with a low mood, two lots of medicine gathered, a last goodbye with thanks
+    ("wrote goodbye letters to everyone", "preparation"),
+    ("gave my guitar to my mate, didnt tell anyone why", "preparation"),
+    ("sold all my things, wont be needing them", "preparation"),
+    ("made a will and wrote down all my passwords for my husband", "preparation"),
+    ("found loads of tablets stashed in her wardrobe, she has been so low", "preparation"),
+    ("been gathering mums old painkillers and my own meds", "preparation"),
+    ("goodbye everyone, you helped me more than you know", "preparation"),
+    # self-harm in its signs: harm to the body to feel or till it bleeds, cuts on the wrists, a blade in hand,
+    # a blade found with blood, "cant stop cutting"
+    ("i burn my hand with a lighter to feel something", "self_harm"),
+    ("scratched my arms till they bled last night because i deserve it", "self_harm"),
+    ("my 14 year old daughter has cuts on her wrists", "self_harm"),
+    ("razor in my hand, not done anything yet", "self_harm"),
+    ("found bloody tissues and a blade in my sons bin", "self_harm"),
+    ("i cant stop cutting", "self_harm"),
+])
+def test_crisis_in_lay_words(text: str, criterion: str) -> None:
+    assert flag_of(text) == ("crisis", "certain", criterion), text
+
+
+@pytest.mark.parametrize("text", [
+    "feeling a bit teary today but im not suicidal",  # risk named to deny it
+    "i would never hurt myself, i just need a rant",
+    "these stairs make me want to die lol",  # a figure of speech: a cause and a joke
+    "id rather die than go back to that clinic",
+    "my kids are happier without me nagging them",
+    "my kids will be fine without me for one night",
+    "i keep my razor blades in the drawer away from the kids",
+    "collecting my prescription and my mums tablets from the pharmacy",
+    "thanks for everything, see you next week",
+    "im on edge today waiting for my mri results",
+    "ive decided to try the ketogenic diet",
+    "i thought i was going to die",
+    "my legs are shaky today",
+    "can fainting be mistaken for a fit?",  # a general question: a modal and no one in the scene
+])
+def test_calm_look_alikes_of_crisis_found_on_set_1(text: str) -> None:
+    flag = CHECK.check(text)
+    assert flag is None or flag.kind not in ("emergency", "crisis"), (text, flag)
