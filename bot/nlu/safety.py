@@ -192,8 +192,9 @@ def _progressive(u: Unit) -> bool:
 def _seizure_event(u: Unit) -> bool:
     if u.any("SEIZ", "SEIZ_PL", "STATUS") or ("CONV" in u and not (u.before("THING", "CONV", 2) or u.before("CONV", "THING", 1))):  # not "car seized"
         return True
-    # "one" for a seizure ("having one now", "had one in the pool") with something that says what kind of event
-    if "ONE_PRO" in u and u.any("SIGN", "EPI", "AURA", "WATER", "INJURY", "PREGNANT", "LONG", "ANOTHER",
+    # "one" for a seizure ("having one now", "had one in the pool") with something that says what kind of event;
+    # not "do i take another one" about a tablet
+    if "ONE_PRO" in u and "MED" not in u and u.any("SIGN", "EPI", "AURA", "WATER", "INJURY", "PREGNANT", "LONG", "ANOTHER",
                                 "ANOTHER_STRONG", "NOW_STRONG", "URGENT", "AMBULANCE"):
         return True
     if u.count("SIGN") >= 2 or ("SIGN" in u and u.any("UNRESP", "COLLAPSE", "BODY_ALL", "AURA", "FALL", "SHAKY")):
@@ -481,11 +482,14 @@ def _medication(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
     if "MED" not in u:
         return []
     # "can missing my tablets bring on a seizure", "could my seizures be happening because i sometimes forget"
-    general_cause = "CAUSE_Q" in u and "ADVICE" not in u
+    # ... but "missed my infusion because i was ill" gives a reason
+    general_cause = (u.any("CAUSE_Q") or ("BECAUSE" in u and "Q_MODAL" in u)) and "ADVICE" not in u
     found: list[tuple[str, Tier]] = []
     if u.near("MISS", "MED", 6) and not general_cause and "MAKES_ME" not in u:  # not "keppra makes me throw up"
         found.append(("missed_dose", "certain"))
-    if (_changes_medicine(u) or u.before("MED", "CHANGE_AFTER", 3)) and not general_cause and (
+    # "can i swap back" after "dr put me on levetiracetam": the change has the medicine named before as object
+    pronoun = u.before("CHANGE", "PRO_OBJ", 2) and u.before("ADVICE", "CHANGE", 4)
+    if (_changes_medicine(u) or u.before("MED", "CHANGE_AFTER", 3) or pronoun) and not general_cause and (
             u.any("ADVICE", "FIRST_P", "PERSON")):
         found.append(("med_change", "certain"))
     return found
@@ -503,10 +507,18 @@ def _changes_medicine(u: Unit) -> bool:
 
 
 def _first_aid(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
-    if "FIRST_AID" not in u:
-        return []
-    about_seizures = _seizure_event(u) or u.any("SIGN", "EPI")
-    return [("first_aid_question", "certain")] if about_seizures or "RECOVERY" in u else []
+    """A calm question about helping in a seizure: the first-aid words; or, about a seizure, what to do, say or
+    tell, an action asked about ("should i film it", "is it ok to leave them"), when to go to hospital, what if
+    it goes on, how to tell it has finished."""
+    certain: list[tuple[str, Tier]] = [("first_aid_question", "certain")]
+    if "RECOVERY" in u or ("FIRST_AID" in u and (_seizure_event(u) or u.any("SIGN", "EPI", "LONG"))):
+        return certain
+    if not (u.any("SEIZ", "SEIZ_PL", "ONE_PRO", "STATUS", "SIGN", "IT_HAPPENS") or _seizure_event(u)):
+        return []  # (a seizure, not "my car engine seized up")
+    asked = "FA_DO" in u or u.before("FA_MODAL", "FA_ACTION", 8) or u.before("FA_MODAL", "FA_OBJECT", 8)
+    if asked or ("WHAT_IF" in u and u.any("LONG", "FA_OBJECT")) or ("KNOW_HOW" in u and "STOPPED" in u):
+        return certain
+    return []
 
 
 # -- the check ------------------------------------------------------------------------------------------
@@ -520,7 +532,7 @@ _TRIGGERS = frozenset((
     "ACTIVE", "METHOD", "PREP", "PREP_WEAK", "SELF_HARM", "LOW_MOOD", "LIVE_ON", "ON_PURPOSE", "ON_PURPOSE_P",
     "DEATH_STRONG", "TAKE_ME", "WITHOUT_ME", "LIFE", "LETHAL", "ENOUGH", "HIGH_PLACE", "DO_IT", "DECIDED_BARE",
     "DISGUISE", "MEANS", "STOCK", "STOCK_WEAK", "HIDDEN", "GIVE", "PREP_SUPPORT", "NOT_NEEDING", "FAREWELL", "HARM_VERB",
-    "CUT_NOUN", "INSTRUMENT",
+    "CUT_NOUN", "INSTRUMENT", "RECOVERY", "IT_HAPPENS",
     "FIRST_AID", f"{_ADMIN}emergency", f"{_ADMIN}crisis", f"{_ADMIN}medication_change"))
 
 
@@ -534,7 +546,7 @@ class SafetyCheck:
     def units(self, text: str) -> list[Unit]:
         """The message in units: each sentence (long ones in windows), and each sentence with the next."""
         scanned: list[Hits] = []
-        for match in _SENTENCE.finditer(text[:MAX_SAFETY_CHARS]):
+        for match in _SENTENCE.finditer(text[:MAX_SAFETY_CHARS].replace("&", " and ").replace(" and e ", " ae ")):
             sentence = match.group(1)
             words = fold_words(clean(sentence, MAX_SAFETY_CHARS).split())
             if not words:
@@ -546,6 +558,8 @@ class SafetyCheck:
                 scanned.append(self.lexicon.scan(words))
                 if general:
                     scanned[-1].setdefault("KNOWLEDGE", []).append(0)
+                if words[0] in _MODALS:  # "could ... because i forget": a question about a cause
+                    scanned[-1].setdefault("Q_MODAL", []).append(0)
                 continue
             for start in range(0, len(words), WINDOW // 2):
                 scanned.append(self.lexicon.scan(words[start:start + WINDOW]))

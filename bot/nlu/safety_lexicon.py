@@ -53,7 +53,8 @@ SPELLINGS: dict[str, str] = {
     "overdosed": "overdosed", "overdoze": "overdose", "overdozed": "overdosed", "od": "od", "odd": "odd",
     "oded": "overdosed", "meds": "meds", "medz": "meds", "tabs": "tablets", "pils": "pills",
     "ambulence": "ambulance", "ambulanse": "ambulance", "pregnent": "pregnant", "preggers": "pregnant",
-    "preggo": "pregnant", "im": "im", "ive": "ive", "theyre": "theyre", "cannot": "cant",
+    "preggo": "pregnant", "wat": "what", "wot": "what", "wen": "when", "sum1": "someone", "some1": "someone",
+    "any1": "anyone", "every1": "everyone", "im": "im", "ive": "ive", "theyre": "theyre", "cannot": "cant",
 }
 NUMBER_WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -220,7 +221,8 @@ PHRASES: dict[str, str] = {
     "ROUTINE": """morning dose | evening dose | night dose | usual dose | this morning | once a day | twice a day | three times a day | times a day | as prescribed | on time | like normal | as usual | as normal | usual dose
         every day | each day | per day | daily | morning dose | evening dose | night dose""",
     # --- medication changes and missed doses --------------------------------------------------------------------
-    "CHANGE": """half | split | stop | stopping | stopped | quit | quitting | come off | coming off | get off | getting off
+    "CHANGE": """want cut down | want cut back | wanting cut down | want cut out | swap back | switch back | change back | go back on | go back to
+        half | split | stop | stopping | stopped | quit | quitting | come off | coming off | get off | getting off
         go off | going off | wean off | weaning off | wean | taper | tapering | taper off | reduce | reducing
         lower | lowering | cut down | cutting down | cut back | halve | halving | cut in half | increase
         increasing | up | upping | raise | double | doubling | change | changing | switch | switching | swap
@@ -230,7 +232,10 @@ PHRASES: dict[str, str] = {
         holiday from | delay | delaying | postpone | postponing | push back""",
     "CHANGE_AFTER": """in half | twice | two now | 2 now | less often | every other day | extra | double | more
         less | early | earlier""",
-    "MISS": """keep forgetting | keeps forgetting | always forget | always forgetting | often forget | keep missing
+    "MISS": """not remember if | not remember whether | not sure if i took | not sure whether i took | not know if i took
+        not remember taking | not sure if i had | forgot if i took | forgot whether i took | not keep down
+        not keeping down | not keep anything down
+        keep forgetting | keeps forgetting | always forget | always forgetting | often forget | keep missing
         keeps missing | overdue | is overdue | was overdue | missed appointment | postponed | cancelled | canceled | pushed back | rescheduled | forgot | forget | forgotten | forgetting | missed | skipped | not take | not taken | not took
         not had | missed dose | missed out | late | too late | hours late | day late | days late | week late
         weeks late | delayed | threw up | throw up | thrown up | throwing up | vomited | vomit | vomiting
@@ -242,9 +247,10 @@ PHRASES: dict[str, str] = {
         okay to | safe to | allowed | want | wants | thinking | going | planning | plan
         what if i | would it | will it | what should | what happens if i | shud | cud | how do i
         how should i | what now | help""",
-    "CAUSE_Q": """because i | because she | because he | could that be why | is that why | could it be why | could this be why | be why | reason why
+    "CAUSE_Q": """could that be why | is that why | could it be why | could this be why | be why | reason why
         reason for | cause | causes | caused | bring on | brings on | trigger | triggers | triggered | set off
         sets off | lead to | leads to | make seizures worse | increase risk | raise risk | risk""",
+    "BECAUSE": "because i | because she | because he | because im | because hes | because shes",
     # --- time -----------------------------------------------------------------------------------------------------
     "CHRONIC": """not stop with | not stop despite | not stop even | not stop on | not stopping with
         not stopping despite | not stopping even | not stopped with | not stopped despite | not stop after
@@ -356,15 +362,21 @@ PHRASES: dict[str, str] = {
     "URGENT": """please help | help please | help me | help us | someone help | somebody help | need help
         need help now | help now | urgent | urgently | emergency | asap | hurry | quick | quickly | sos | mayday
         help asap | help quick | help fast | panicking | im panicking | freaking out | scared help""",
-    "KNOW_HELP": """help me understand | help me with | help me find | help me learn | help me know | help me choose
+    "KNOW_HELP": """quick q | quick qu | quick one
+        help me understand | help me with | help me find | help me learn | help me know | help me choose
         help me decide | help me out with | quick question | emergency plan | emergency contact | emergency card
         emergency medication | emergency meds | in emergency | emergency care plan | emergency services
         rescue plan | care plan""",
     "AMBULANCE": """called ambulance | ambulance coming | ambulance on way | waiting ambulance | ambulance here
         called 999 | called 911 | called 112 | calling ambulance | calling 999 | calling 911 | paramedics on way
         paramedics coming | paramedics here | in ambulance | rang ambulance | phoned ambulance""",
-    "RECOVERY": "seizure first aid | recovery position | recovery pose | epilepsy first aid",
-    "FIRST_AID": """first aid | seizure first aid | recovery position | recovery pose | epilepsy first aid | how help | how help someone
+    "RECOVERY": """seizure first aid | recovery position | recovery pose | epilepsy first aid | stay safe side
+        loosen | loosen tight | tight around neck | loosen clothing | anything tight | cushion head | cushion
+        hold arms | hold them still | hold him still | restrain | pin down | turn them on side | put them on side
+        roll them on side | roll them onto side | turn him on side | put him on side""",
+    "FIRST_AID": """is emergency | emergency or not | count as emergency | when is it emergency | always ambulance | always call
+        always 999 | need ambulance | is that ambulance | what 2 do | wat 2 do
+        first aid | seizure first aid | recovery position | recovery pose | epilepsy first aid | how help | how help someone
         how do i help | how can i help | how should i help | how do you help | how help during | what to do
         what do you do | what should you do | keep safe | keep them safe | keep him safe | keep her safe
         protect head | hold down | hold them down | hold someone down | hold him down | hold person down
@@ -381,8 +393,23 @@ PHRASES: dict[str, str] = {
         how do you help | how to help someone | how help someone | how do i help someone | what should you do if
         what do you do if | what do you do when | roll onto side | on their side | turn on side | how long before calling
         how long to wait | should i call ambulance | when is seizure emergency | is seizure emergency""",
+    # What to do, say or tell ("what should my friends actually do"; also read from "what ... do" in a question)
+    "FA_DO": """what do i need know | what do i need do | do anything special | need do anything | what should people
+        what do people do | what would you do | what am i supposed do | what are you supposed do | what am i meant do
+        what are you meant do | what should i say | what do i say | what should i tell | what do i tell""",
+    "FA_MODAL": """should i | should we | should you | should u | can i | can we | can you | do i | do we | do you | do u
+        is it ok | is it okay | is it safe | is it true | is it bad | is it right | are you meant | are you supposed
+        are we meant | are we supposed | am i meant | am i supposed | must i | do i need | do we need | does someone need
+        do they need | how do i | how can i | how should i | how do you | how can you | how should you""",
+    "FA_OBJECT": """onto floor | on floor | hospital | ae | a e | emergency room | ambulance | 999 | 911 | 112 | paramedics | rescue medicine
+        rescue meds | rescue medication | buccal | midazolam | magnet | recovery | airway | tongue""",
+    "IT_HAPPENS": """if it happens | when it happens | if one happens | if one starts | once one starts | if it happens again
+        happens again | if she has one | if he has one | if i have one | if they have one""",
+    "KNOW_HOW": """how can you tell | how do you know | how do i know | how can i tell | how would i know | how will i know""",
+    "WHAT_IF": "what if | what happens if",
     # --- what happened next (emergency follow-ups) ----------------------------------------------------------------
-    "STOPPED": """stopped | has stopped | it stopped | its stopped | seizure stopped | shaking stopped | it ended
+    "STOPPED": """is over | has finished | has ended | is finished | has stopped
+        stopped | has stopped | it stopped | its stopped | seizure stopped | shaking stopped | it ended
         ended | over now | its over | it is over | finished | done now | calmed down | calm now | settled
         came round | come round | coming round | woke up | woken up | waking up | awake
         is awake | conscious | sleeping | asleep | sleepy | drowsy | resting | breathing now | breathing again
@@ -693,7 +720,7 @@ WORDS: dict[str, str] = {
     "SINGULAR": "seizure fit convulsion",
     "SEIZ": "seizure fit convulsion",
     "SEIZ_PL": "absences seizures fits convulsions",
-    "CONV": "convulse convulses seizing seized convulsing convulsed fitting fitted",
+    "CONV": "seizes convulse convulses seizing seized convulsing convulsed fitting fitted",
     "MS": "ms relapse relapsing flare flareup sclerosis",
     "THING": """car engine motor laptop computer phone police customs assets account bank property goods package
         parcel shipment court bailiff lock joint joints""",
@@ -727,6 +754,9 @@ WORDS: dict[str, str] = {
     "PHARMACY": "pharmacy pharmacist chemist chemists prescription prescriptions repeat boots",
     "CUT_NOUN": "cuts slashes scratches",
     "SH_SITE": "thighs thigh wrists wrist forearm forearms stomach hips skin arms walls wall myself",
+    "FA_ACTION": """move moving hold holding turn roll put cushion protect loosen time timing film record give leave stay
+        call ring phone dial cpr wake restrain check lift carry lay lie catch say tell""",
+    "PRO_OBJ": "it them back one old previous other",
     # A face that looks or feels wrong: one stroke sign, certain with another or with "suddenly"
     "ODD_LOOK": "weird off wonky funny strange different odd",
 }
@@ -745,7 +775,7 @@ FUZZY_TARGETS = _words("""seizure seizures seizing convulsing convulsion convuls
 NOT_TYPOS = _words("""breaching wreathing boarding harding homeless infection infections lyrics lyrical dedication
     meditation mediation dedications meditations overdone overdoes overdoing blurred spurred slurped slurping blurring
     spurring asteroids tables wallowed trashing threshing switching witching sizing dumbness regnant dropping
-    trooping minuses minutest minuted minuter convulse""")
+    trooping minuses minutest minuted minuter convulse interfere interfered interferes interferer""")
 # Medicines people name (generic and brand): each is a MED word.
 MEDICINE_NAMES = (
     "keppra", "levetiracetam", "lamotrigine", "lamictal", "epilim", "valproate", "depakote", "carbamazepine",
@@ -866,6 +896,13 @@ def _in_context(core: list[str], hits: Hits) -> None:
                 hits[concept] = kept
             else:
                 del hits[concept]
+    for position, word in enumerate(core):
+        if word == "what" and _what_to_do(core, position, hits):
+            hits.setdefault("FA_DO", []).append(position)
+        # "cant keep my seizure meds down": a dose vomited
+        if word == "not" and core[position + 1:position + 2] in (["keep"], ["keeping"]) and \
+                "down" in core[position + 2:position + 7]:
+            hits.setdefault("MISS", []).append(position)
     for position, word in enumerate(core):  # "having one now", "had one in the pool": "one" stands for a seizure
         if word == "one" and _stands_for_seizure(core, position):
             hits.setdefault("ONE_PRO", []).append(position)
@@ -880,6 +917,30 @@ def _in_context(core: list[str], hits: Hits) -> None:
                 hits[concept] = kept
             else:
                 hits.pop(concept, None)
+
+
+# After "what ... do" these say it is the main verb ("what should i do if", "what do i do now"), not an aid
+# ("at what point do doctors call it")
+_DO_FOLLOW = _words("""if when during once in and or now first with after before so then there about them him while
+    right straight next""")
+_ASKERS = _words("""i we you u people ppl teachers teacher staff colleagues friends family carers carer classmates
+    coworkers teammates bystanders others parents babysitter school""")
+
+
+def _what_to_do(core: list[str], position: int, hits: Hits) -> bool:
+    """ "what should my friends actually do", "what he should do if", "what do i tell my coworkers": what someone
+    (not a vet or a doctor) should do, say or tell."""
+    people = set(hits.get("PERSON", ())) | set(hits.get("FIRST_P", ()))
+    for q in range(position + 2, min(position + 7, len(core))):
+        verb = core[q]
+        if verb not in ("do", "say", "tell"):
+            continue
+        asker = any(core[r] in _ASKERS or r in people for r in range(position + 1, q))
+        follows = core[q + 1] if q + 1 < len(core) else ""
+        ends = not follows or follows in _DO_FOLLOW or (verb != "do" and (q + 1 in people or follows in _ASKERS))
+        if asker and ends:
+            return True
+    return False
 
 
 # Words of "just take me", "ive decided" and what may follow them at the end of a sentence
@@ -971,6 +1032,12 @@ class Lexicon:
             if len(target) >= 6:
                 for variant in {target, *_deletes(target)}:
                     self._deletions.setdefault(variant, set()).add(target)
+        # Long medicine names get two edits ("lamotrigen", "levetiracitam"): people spell the start and guess the end
+        self._deletions2: dict[str, set[str]] = {}
+        for name in MEDICINE_NAMES:
+            if len(name) >= 9:
+                for variant in {name, *_deletes2(name)}:
+                    self._deletions2.setdefault(variant, set()).add(name)
 
     def add(self, phrase: str, concept: str) -> None:
         key = tuple(core_words(fold_words(clean(phrase).split())))
@@ -1012,7 +1079,13 @@ class Lexicon:
         for variant in (word, *_deletes(word)):
             candidates |= self._deletions.get(variant, set())
         best = min(sorted(candidates), key=lambda t: OSA.distance(word, t), default=None)
-        return best if best is not None and OSA.distance(word, best, score_cutoff=1) <= 1 else word
+        if best is not None and OSA.distance(word, best, score_cutoff=1) <= 1:
+            return best
+        if len(word) < 8:
+            return word
+        names = {n for variant in {word, *_deletes2(word)} for n in self._deletions2.get(variant, ())}
+        names = {n for n in names if n[:3] == word[:3] and OSA.distance(word, n, score_cutoff=2) <= 2}
+        return min(sorted(names), key=lambda n: OSA.distance(word, n)) if names else word
 
 
 _PRONOUNS = frozenset(("he", "she", "him", "they", "them", "gf", "bf"))
@@ -1047,6 +1120,12 @@ def _fuzzy_cached(lexicon: Lexicon, word: str) -> str:
 
 def _deletes(word: str) -> list[str]:
     return [word[:i] + word[i + 1:] for i in range(len(word))]
+
+
+def _deletes2(word: str) -> set[str]:
+    """Words one or two deletions from `word` (at most n + n(n-1)/2 of them)."""
+    once = _deletes(word)
+    return {*once, *(d for w in once for d in _deletes(w))}
 
 
 def fold_words(words: list[str]) -> list[str]:

@@ -301,3 +301,42 @@ def test_crisis_in_lay_words(text: str, criterion: str) -> None:
 def test_calm_look_alikes_of_crisis_found_on_set_1(text: str) -> None:
     flag = CHECK.check(text)
     assert flag is None or flag.kind not in ("emergency", "crisis"), (text, flag)
+
+
+@pytest.mark.parametrize("text", [
+    "what should the staff at my school do if i have a fit",  # what someone should do
+    "is it ok to put a pillow under her head during a seizure",  # an action asked about
+    "should i record the fit on video for the neurologist",
+    "do you need to go to hospital after every fit",  # when to go to hospital
+    "what if the seizure lasts longer than 5 minutes and we have no buccal",
+    "how can i tell when a seizure is over",
+    "should you loosen their tie",  # first-aid acts need no seizure word
+    "are you supposed to restrain them",
+    "is a seizure in pregnancy always a 999 call",
+    "wat do i do if my mate has a fit",  # text-speak
+    "my nan has epilepsy, what should i do if it happens while shes staying with us",
+])
+def test_first_aid_questions_in_lay_words(text: str) -> None:
+    assert flag_of(text) == ("seizure_first_aid", "certain", "first_aid_question"), text
+
+
+@pytest.mark.parametrize("text", [
+    "what do doctors do to diagnose epilepsy",  # what professionals do is no first-aid question
+    "should we get an eeg after her seizure",
+    "at what point do they call seizures uncontrolled",
+])
+def test_questions_about_seizures_that_are_not_first_aid(text: str) -> None:
+    assert flag_of(text) is None, text
+
+
+@pytest.mark.parametrize(("text", "criterion"), [
+    ("i want to cut down my keppra, how much can i reduce", "med_change"),  # a dose cut down, not self-harm
+    ("can i come off lamotrigeen", "med_change"),  # a medicine's name two letters off
+    ("my consultant started me on zonisamide but i prefer my old one. can i switch back", "med_change"),
+    ("i cant keep my keppra down with this bug", "missed_dose"),
+    ("not sure if i had my evening tablets", "missed_dose"),
+    ("missed my tysabri because i was in hospital, what now", "missed_dose"),  # a reason, not a cause question
+    ("i was sick after my epilim, should i take another one", "missed_dose"),  # "one" is a tablet here
+])
+def test_medication_in_lay_words(text: str, criterion: str) -> None:
+    assert flag_of(text) == ("medication_change", "certain", criterion), text
