@@ -140,12 +140,12 @@ class _Frame:
 
 
 def _frame(u: Unit) -> _Frame:
-    progressive = _progressive(u)
+    progressive = "ING" in u and _progressive(u)
     # "having" only counts with one seizure (see _progressive): "she's still having fits" is the illness
     ing = set(u.hits.get("ING", ())) - set(u.hits.get("HAVING", ()))
     nows = u.hits.get("NOW_WEAK", [])
-    now_next_to_event = any(u.near("NOW_WEAK", c, 1) for c in ("SEIZ", "CONV", "SIGN", "UNRESP", "ANOTHER")) or any(
-        abs(n - i) <= 1 for n in nows for i in ing)
+    now_next_to_event = bool(nows) and (any(u.near("NOW_WEAK", c, 1) for c in (
+        "SEIZ", "CONV", "SIGN", "UNRESP", "ANOTHER")) or any(abs(n - i) <= 1 for n in nows for i in ing))
     # Present tense with a sign, or a bare "-ing" sign ("grandad stiff and shaking in his chair")
     present_scene = "PAST" not in u and (bool(ing) or u.before("PRESENT", "SIGN", 3) or u.before("PRESENT", "CONV", 3))
     # "won't stop" is now for one seizure, the illness for "my seizures won't stop"
@@ -211,15 +211,6 @@ def _seizure_event(u: Unit) -> bool:
 def _one_seizure(u: Unit) -> bool:
     """An event, not the illness: "had a seizure", "fitting", signs; not "my seizures started after ..."."""
     return u.any("SEIZ", "CONV", "STATUS", "SIGN", "ANOTHER", "ANOTHER_STRONG", "COUNT2", "ONE_PRO")
-
-
-def _emergency(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
-    found: list[tuple[str, Tier]] = []
-    found += _overdose(u, f)
-    found += _seizure(u, f)
-    found += _breathing_and_waking(u, f)
-    found += _stroke(u, f)
-    return found
 
 
 def _seizure(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
@@ -524,16 +515,24 @@ def _first_aid(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
 # -- the check ------------------------------------------------------------------------------------------
 
 
-# Concepts some rule starts from; a unit without any of them cannot raise anything.
-_TRIGGERS = frozenset((
-    "SEIZ", "SEIZ_PL", "CONV", "STATUS", "SIGN", "ONE_PRO", "UNRESP", "COLLAPSE", "FAINT", "BREATH_BAD", "COLOUR", "BREATH_W",
-    "FACE", "FACE_SIDE", "LIMB", "ONE_SIDE", "SPEECH_BAD", "VISION_BAD", "BALANCE_BAD", "HEADACHE_BAD",
-    "STROKE_WORD", "STROKE_NOW", "MED", "OD", "OD_PAST", "CHEMICAL", "EMPTY_PACKS", "WISH", "WISH_DEAD", "PASSIVE",
-    "ACTIVE", "METHOD", "PREP", "PREP_WEAK", "SELF_HARM", "LOW_MOOD", "LIVE_ON", "ON_PURPOSE", "ON_PURPOSE_P",
-    "DEATH_STRONG", "TAKE_ME", "WITHOUT_ME", "LIFE", "LETHAL", "ENOUGH", "HIGH_PLACE", "DO_IT", "DECIDED_BARE",
-    "DISGUISE", "MEANS", "STOCK", "STOCK_WEAK", "HIDDEN", "GIVE", "PREP_SUPPORT", "NOT_NEEDING", "FAREWELL", "HARM_VERB",
-    "CUT_NOUN", "INSTRUMENT", "RECOVERY", "IT_HAPPENS",
-    "FIRST_AID", f"{_ADMIN}emergency", f"{_ADMIN}crisis", f"{_ADMIN}medication_change"))
+_ADMIN_KINDS = frozenset((f"{_ADMIN}emergency", f"{_ADMIN}crisis", f"{_ADMIN}medication_change"))
+# Each rule with the concepts it starts from: a unit mentioning none of them skips the rule (most topical
+# questions skip them all, with no frame computed).
+_RULES = (
+    (_overdose, frozenset(("MED", "CHEMICAL", "OD", "OD_PAST", "EMPTY_PACKS"))),
+    (_seizure, frozenset(("SEIZ", "SEIZ_PL", "CONV", "STATUS", "SIGN", "ONE_PRO"))),
+    (_breathing_and_waking, frozenset(("BREATH_BAD", "COLOUR", "BREATH_W", "UNRESP", "COLLAPSE", "FAINT"))),
+    (_stroke, frozenset(("FACE", "FACE_SIDE", "LIMB", "ONE_SIDE", "SPEECH_BAD", "VISION_BAD", "BALANCE_BAD",
+                         "HEADACHE_BAD", "HEADACHE_SEVERE", "STROKE_WORD", "STROKE_NOW"))),
+    (_crisis, frozenset((
+        "LETHAL", "METHOD", "OD", "HIGH_PLACE", "DO_IT", "DECIDED_BARE", "DISGUISE", "MEANS", "DEATH", "DEATH_STRONG",
+        "TAKE_ME", "PREP", "STOCK", "STOCK_WEAK", "GOODBYE", "POSSESSION", "HIDDEN", "PREP_WEAK", "PREP_SUPPORT",
+        "NOT_NEEDING", "ACTIVE", "WISH_DEAD", "WITHOUT_ME", "NOTICE", "PASSIVE", "LIVE_ON", "WORTH_NOT", "TIRED_OF",
+        "SELF_HARM", "ON_PURPOSE", "ON_PURPOSE_P", "COPING", "INTENSE", "CUT_NOUN", "INSTRUMENT", "LOW_MOOD"))),
+    (_medication, frozenset(("MED",))),
+    (_first_aid, frozenset(("RECOVERY", "FIRST_AID", "SEIZ", "SEIZ_PL", "CONV", "ONE_PRO", "STATUS", "SIGN",
+                            "IT_HAPPENS"))),
+)
 
 
 class SafetyCheck:
@@ -593,14 +592,17 @@ class SafetyCheck:
         found: list[tuple[str, Tier, Unit]] = []
         admin: list[tuple[str, Unit]] = []
         for unit in self.units(text):
-            if unit.hits.keys().isdisjoint(_TRIGGERS):
+            keys = unit.hits.keys()
+            rules = [rule for rule, starts in _RULES if not keys.isdisjoint(starts)]
+            phrased = not keys.isdisjoint(_ADMIN_KINDS)
+            if not rules and not phrased:
                 continue  # nothing any rule starts from (most topical questions): no frame, no rules
             frame = _frame(unit)
-            for rule in (_emergency, _crisis, _medication, _first_aid):
+            for rule in rules:
                 found += [(criterion, tier, unit) for criterion, tier in rule(unit, frame)]
-            if not _quiet(unit, frame):
-                admin += [(c[len(_ADMIN):], unit) for c in unit.hits if c.startswith(_ADMIN)]
-        return _decide(found, admin, text)
+            if phrased and not _quiet(unit, frame):
+                admin += [(c[len(_ADMIN):], unit) for c in keys if c.startswith(_ADMIN)]
+        return _decide(found, admin, text) if found or admin else None
 
 
 # The order decisions are taken in: the rules first, an admin's phrase when the rules found nothing of that urgency.

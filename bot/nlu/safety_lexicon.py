@@ -806,7 +806,7 @@ def _numbers(core: list[str], hits: Hits) -> None:
     """Durations and counts: "6 minutes" (LONG), "2 minutes" (SHORT_T), "10 minutes ago" (JUST), "3 seizures"
     (COUNT2), "20 pills" (MANY_PILLS), "in 2019" (HISTORY), "im 38 weeks" (PREGNANT), "half an hour" (LONG)."""
     for position, word in enumerate(core):
-        value = _number(word)
+        value = _number(word) if word[:1].isdigit() or word in NUMBER_WORDS else None
         if value is None:
             if word == "hours" and _an_hour(core, position):
                 hits.setdefault("LONG", []).append(position)
@@ -897,14 +897,16 @@ def _in_context(core: list[str], hits: Hits) -> None:
             else:
                 del hits[concept]
     for position, word in enumerate(core):
+        if word not in _CONTEXT_WORDS:
+            continue
         if word == "what" and _what_to_do(core, position, hits):
             hits.setdefault("FA_DO", []).append(position)
         # "cant keep my seizure meds down": a dose vomited
-        if word == "not" and core[position + 1:position + 2] in (["keep"], ["keeping"]) and \
+        elif word == "not" and core[position + 1:position + 2] in (["keep"], ["keeping"]) and \
                 "down" in core[position + 2:position + 7]:
             hits.setdefault("MISS", []).append(position)
-    for position, word in enumerate(core):  # "having one now", "had one in the pool": "one" stands for a seizure
-        if word == "one" and _stands_for_seizure(core, position):
+        # "having one now", "had one in the pool": "one" stands for a seizure
+        elif word == "one" and _stands_for_seizure(core, position):
             hits.setdefault("ONE_PRO", []).append(position)
             hits.setdefault("SINGULAR", []).append(position)
     wounds = hits.get("WOUND", [])
@@ -919,6 +921,7 @@ def _in_context(core: list[str], hits: Hits) -> None:
                 hits.pop(concept, None)
 
 
+_CONTEXT_WORDS = frozenset(("what", "not", "one"))
 # After "what ... do" these say it is the main verb ("what should i do if", "what do i do now"), not an aid
 # ("at what point do doctors call it")
 _DO_FOLLOW = _words("""if when during once in and or now first with after before so then there about them him while
@@ -988,6 +991,8 @@ _ORDINALS = frozenset(("st", "nd", "rd", "th"))
 
 
 def _split_glued(word: str) -> list[str]:
+    if not word[:1].isdigit():  # the usual word: no regex
+        return [word]
     match = _GLUED.fullmatch(word)
     if match and match.group(2) not in _ORDINALS:
         return [match.group(1), match.group(2)]
@@ -1026,6 +1031,7 @@ class Lexicon:
         self.extra_longest: dict[str, int] = {}
         for key in self.extra:
             self.extra_longest[key[0]] = max(self.extra_longest.get(key[0], 0), len(key))
+        self.extra_first = frozenset(self.extra_longest)
         self.known = frozenset(w for key in self.phrases for w in key) | frozenset(self.words) | frozenset(SPELLINGS.values())
         self._deletions: dict[str, set[str]] = {}
         for target in FUZZY_TARGETS | set(MEDICINE_NAMES):
@@ -1056,7 +1062,8 @@ class Lexicon:
             if word not in DROP or (word == "to" and core and core[-1] in ("what", "how")):
                 core.append(word)
         masked = _greedy(core, self.phrases, self.longest, hits)
-        if self.extra:  # admins' phrases on their own pass: they never hide the lexicon's concepts
+        if self.extra and not self.extra_first.isdisjoint(core):  # admins' phrases on their own pass: they never hide
+            # the lexicon's concepts
             _greedy(core, self.extra, self.extra_longest, hits)
         _numbers(core, hits)
         _in_context(core, hits)
