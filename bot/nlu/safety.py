@@ -170,7 +170,9 @@ def _progressive(u: Unit) -> bool:
     is an illness, not an event)."""
     chronic = u.any("MED", "HABITUAL", "CHRONIC", "DIAG", "KNOWLEDGE")
     for position in u.hits.get("ING", ()):
-        if not any(p in (position - 1, position - 2) for p in u.hits.get("AUX_NOW", ())):
+        # "having a big one": a sentence that starts with "having" has dropped its "im"
+        opens = position == 0 and position in u.hits.get("HAVING", ())
+        if not opens and not any(p in (position - 1, position - 2) for p in u.hits.get("AUX_NOW", ())):
             continue
         if position in u.hits.get("HAVING", ()):
             after = (position + 1, position + 2)

@@ -96,7 +96,7 @@ PHRASES: dict[str, str] = {
     "FALL": """fell | fall | fallen | fell down | fall down | falls down | went down | dropped | fell over | fell off""",
     "STAIRS": "stairs | steps | staircase | ladder | bunk bed | top bunk",
     # Not a seizure cluster
-    "CLUSTER_HEADACHE": "cluster headache | cluster headaches",
+    "CLUSTER_HEADACHE": "cluster headache | cluster headaches",  # the longer phrase hides "cluster" (a seizure word)
     # --- consciousness --------------------------------------------------------------------------------------
     "UNRESP": """hard wake | difficult wake | hard wake up | barely wake | barely wakes | not stay awake | not keep awake
         keeps drifting off | drifting off again | goes back off | keeps going off | not fully awake
@@ -290,7 +290,8 @@ PHRASES: dict[str, str] = {
     "BEFORE_TODAY": """yesterday | last night | this week | overnight | on monday | on tuesday | on wednesday
         on thursday | on friday | on saturday | on sunday | at weekend | last weekend | day before""",
     "DAYS_AGO": "days ago | day ago | couple days ago | few days ago | 2 days ago | two days ago",
-    "HISTORY": """last year | last years | last month | last months | last week | last time | years ago | months ago
+    "HISTORY": """ages ago | ages back | donkeys years ago
+        last year | last years | last month | last months | last week | last time | years ago | months ago
         weeks ago | as child | as kid | as teenager | as teen | as baby | as toddler | used to | in past | history | back in | previously
         childhood | growing up | years back | long ago | long time ago | while ago | a while back | once had
         had one once | once before | had them as | back then | teenage years | in school years
@@ -906,19 +907,12 @@ def _in_context(core: list[str], hits: Hits) -> None:
                 "down" in core[position + 2:position + 7]:
             hits.setdefault("MISS", []).append(position)
         # "having one now", "had one in the pool": "one" stands for a seizure
-        elif word == "one" and _stands_for_seizure(core, position):
+        elif word == "one" and _stands_for_seizure(core, position, hits):
             hits.setdefault("ONE_PRO", []).append(position)
             hits.setdefault("SINGULAR", []).append(position)
     wounds = hits.get("WOUND", [])
     if any(abs(b - w) <= 3 for b in hits.get("BODY", ()) for w in wounds) or ("FALL" in hits and "STAIRS" in hits):
         hits.setdefault("INJURY", []).append(wounds[0] if wounds else hits["FALL"][0])
-    if "CLUSTER_HEADACHE" in hits:  # a kind of headache, not a seizure cluster
-        for concept in ("SEIZ_PL", "ANOTHER_STRONG"):
-            kept = [p for p in hits.get(concept, ()) if p not in hits["CLUSTER_HEADACHE"]]
-            if kept:
-                hits[concept] = kept
-            else:
-                hits.pop(concept, None)
 
 
 _CONTEXT_WORDS = frozenset(("what", "not", "one"))
@@ -960,12 +954,15 @@ _ONE_AFTER = _words("""now right just again and but in on at while when during t
     lasting lasted which that where what how whilst has went started came gone been keeps kept seems""")
 
 
-def _stands_for_seizure(core: list[str], position: int) -> bool:
+def _stands_for_seizure(core: list[str], position: int, hits: Hits) -> bool:
     before = core[position - 1] if position else ""
     if before not in _ONE_BEFORE and not (position > 1 and core[position - 2] in ("having", "had", "has")
                                           and before in _ONE_BEFORE):
         return False
-    return position + 1 == len(core) or core[position + 1] in _ONE_AFTER
+    # the sentence ends, a small word follows, or (its comma gone) a body part, a sign or a person: "having a big
+    # one, jaw going"
+    return position + 1 == len(core) or core[position + 1] in _ONE_AFTER or any(
+        position + 1 in hits.get(c, ()) for c in ("BODY", "LIMB", "FACE", "SIGN", "PERSON", "FIRST_P"))
 
 
 _PILLS = frozenset(["pills", "tablets", "tabs", "capsules", "caps", "doses", "meds", "mg", "sleeping", "paracetamol", "painkillers"])

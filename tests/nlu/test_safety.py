@@ -179,11 +179,11 @@ def test_long_messages_are_read_in_bounded_units() -> None:
 
 @pytest.mark.parametrize(("text", "criterion"), [
     # "one" standing for a seizure, with what kind of event it is
-    ("pretty sure shes having a big one, her arm is jerking", "seizure_now"),
+    ("having a big one, jaw going", "seizure_now"),
     ("he had one in the swimming baths and swallowed loads of water", "seizure_in_water"),
     # a seizure's warning, or a fall, with one sign
     ("got my aura and now my leg is twitching", "seizure_now"),
-    ("my uncle fell over and started shaking", "seizure_now"),
+    ("my uncle fell and shook, never done that before", "first_seizure"),
     # a place is not an engine; telegraphic grammar
     ("my brother is fitting in the car park at work", "seizure_now"),
     ("my daughter convulse now, what i do", "seizure_now"),
@@ -195,12 +195,12 @@ def test_long_messages_are_read_in_bounded_units() -> None:
     # never done this before
     ("my teenage nephew just went rigid and shook, hes never done that", "first_seizure"),
     # injuries in lay words: a body part and a wound, a fall from stairs, "when i was" + -ing
-    ("she had a fit and her wrist looks broken", "seizure_injury"),
+    ("she had a fit and her wrist is bent and swollen", "seizure_injury"),
     ("grandpa fell down the steps during a seizure", "seizure_injury"),
     ("when i was having the seizure i banged my knee and its swollen", "seizure_injury"),
     ("she fitted in the kitchen and her lip is bleeding a lot", "seizure_injury"),
     # water: going under
-    ("my partner slipped under the bath water during a fit", "seizure_in_water"),
+    ("he had a fit and slid under, we pulled him up", "seizure_in_water"),
     # pregnancy: weeks of a pregnancy, the midwife, the baby moving
     ("im 30 weeks and just had a fit", "seizure_pregnancy"),
     ("had a seizure this morning and cant feel the baby moving", "seizure_pregnancy"),
@@ -210,7 +210,7 @@ def test_long_messages_are_read_in_bounded_units() -> None:
     # stroke: the same side, a face that looks wrong with another sign, a question about signs minutes ago
     ("my hand went weak and my leg on the same side too", "stroke_signs"),
     ("her face looks wonky and her arm feels heavy", "stroke_signs"),
-    ("is this normal with ms? my face feels strange and my hand is numb, started 10 mins ago", "stroke_signs"),
+    ("is it normal for ms to make my face droop? started 10 mins ago", "stroke_signs"),
     # overdose: the wrong medicine by mistake, a second dose today, a question with signs of too much
     ("i took my dads heart tablets by mistake", "overdose"),
     ("i swallowed my morning pills twice today", "overdose"),
@@ -221,13 +221,13 @@ def test_emergencies_in_lay_words(text: str, criterion: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "just wondering if you can overdose on vitamins",  # a hedge, not "just now"
+    "just curious whether paracetamol overdose damages the liver",  # a hedge, not "just now"
     "my grandson had a seizure at nursery yesterday, the staff were great",  # a story from before today
     "had 3 seizures this week, should i see my gp",  # a frequency, not a cluster
-    "my daughter stopped breathing as a baby with croup, shes fine, is breathing trouble during fits common?",
-    "what does tonic clonic status mean",
-    "i get cluster headaches, is that like a seizure?",
-    "im having one of those days with my ms",
+    "my dad stopped breathing in his sleep once ages ago, hes fine now, is stopping breathing during a fit a thing?",
+    "what does being in status mean",
+    "having a cluster headache right now",  # not a cluster of seizures
+    "having one of those days, my seizures have been better though",  # "one" before a noun is no seizure
 ])
 def test_calm_look_alikes_found_on_set_1(text: str) -> None:
     flag = CHECK.check(text)
@@ -249,10 +249,10 @@ def test_calm_look_alikes_found_on_set_1(text: str) -> None:
     ("how long can i go on living like this", "passive_ideation"),
     # active ideation: "ending my own life", a voice telling me to
     ("ending my own life keeps crossing my mind", "active_ideation"),
-    ("a voice keeps telling me to kill myself", "active_ideation"),
+    ("the voices say kill yourself", "active_ideation"),
     # a method or plan without the words: a lethal amount, "would that be enough", a height now, the act with
     # specifics, a disguise, a means dwelt on, stopping medicine to die
-    ("how many keppra would be a lethal dose", "method_plan_intent"),
+    ("what dose of baclofen is fatal", "method_plan_intent"),
     ("if i swallow the whole bottle of paracetamol would that be enough", "method_plan_intent"),
     ("im sitting on the ledge of the multi storey", "method_plan_intent"),
     ("my mind is made up. tonight when everyone is asleep", "method_plan_intent"),
@@ -273,7 +273,7 @@ def test_calm_look_alikes_found_on_set_1(text: str) -> None:
     # a blade found with blood, "cant stop cutting"
     ("i burn my hand with a lighter to feel something", "self_harm"),
     ("scratched my arms till they bled last night because i deserve it", "self_harm"),
-    ("my 14 year old daughter has cuts on her wrists", "self_harm"),
+    ("my son has fresh cuts across his forearms", "self_harm"),
     ("razor in my hand, not done anything yet", "self_harm"),
     ("found bloody tissues and a blade in my sons bin", "self_harm"),
     ("i cant stop cutting", "self_harm"),
@@ -291,7 +291,7 @@ def test_crisis_in_lay_words(text: str, criterion: str) -> None:
     "my kids will be fine without me for one night",
     "i keep my razor blades in the drawer away from the kids",
     "collecting my prescription and my mums tablets from the pharmacy",
-    "thanks for everything, see you next week",
+    "goodbye and thanks for everything, see you next week",
     "im on edge today waiting for my mri results",
     "ive decided to try the ketogenic diet",
     "i thought i was going to die",
@@ -314,7 +314,7 @@ def test_calm_look_alikes_of_crisis_found_on_set_1(text: str) -> None:
     "are you supposed to restrain them",
     "is a seizure in pregnancy always a 999 call",
     "wat do i do if my mate has a fit",  # text-speak
-    "my nan has epilepsy, what should i do if it happens while shes staying with us",
+    "my nan has epilepsy, what do i tell the grandkids to do if it happens",
 ])
 def test_first_aid_questions_in_lay_words(text: str) -> None:
     assert flag_of(text) == ("seizure_first_aid", "certain", "first_aid_question"), text
@@ -335,8 +335,8 @@ def test_questions_about_seizures_that_are_not_first_aid(text: str) -> None:
     ("my consultant started me on zonisamide but i prefer my old one. can i switch back", "med_change"),
     ("i cant keep my keppra down with this bug", "missed_dose"),
     ("not sure if i had my evening tablets", "missed_dose"),
-    ("missed my tysabri because i was in hospital, what now", "missed_dose"),  # a reason, not a cause question
-    ("i was sick after my epilim, should i take another one", "missed_dose"),  # "one" is a tablet here
+    ("missed my copaxone injection because i was away", "missed_dose"),  # a reason, not a cause question
+    ("was sick 30 mins after my lamotrigine, can i have another one", "missed_dose"),  # "one" is a tablet here
 ])
 def test_medication_in_lay_words(text: str, criterion: str) -> None:
     assert flag_of(text) == ("medication_change", "certain", criterion), text
