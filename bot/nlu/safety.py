@@ -259,11 +259,12 @@ def _breathing_and_waking(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
     # Not "not responding to medication", nor "i hope i don't wake up" (a wish, for the crisis rules)
     wished = u.any("WISH", "PLAN", "WISH_DEAD", "PASSIVE", "ACTIVE", "NOTICE", "WITHOUT_ME") and "PERSON" not in u
     resisting = u.before("UNRESP", "MED", 2) or u.before("UNRESP", "RESIST", 2) or u.before("SEIZ_PL", "UNRESP", 3)
+    recovered = u.any("WELL", "FINE_NOW") and not f.now  # "passed out last night, hes fine"
     if "UNRESP" in u and not resisting and not wished:
         found.append(("not_waking", tier))
-    elif "COLLAPSE" in u and not f.habitual:
+    elif "COLLAPSE" in u and not f.habitual and not recovered:
         found.append(("not_waking", "certain" if "PERSON" in u or f.now else "possible"))
-    elif "FAINT" in u and not f.habitual:
+    elif "FAINT" in u and not f.habitual and not recovered:
         found.append(("not_waking", "possible"))
     return found
 
@@ -302,9 +303,9 @@ def _overdose(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
         "TWICE" in u and "MISTAKE" in u) or (u.any("SWALLOWED") and "CONTAINER" in u)
     # A second dose the same day ("took my fampridine twice today"), or the wrong medicine by mistake
     # ("took my husband's pills by mistake")
-    again_today = "TWICE" in u and u.any("RECENT", "JUST") and "ROUTINE" not in u
+    again_today = "TWICE" in u and u.any("RECENT", "JUST", "MAYBE_TOOK") and "ROUTINE" not in u
     wrong = "MISTAKE" in u and u.any("WRONG_MED", "PERSON")
-    took = "TOOK" in u and medicine and (much or again_today or wrong)
+    took = u.any("TOOK", "MAYBE_TOOK") and medicine and (much or again_today or wrong)
     child = "CHILD" in u and "TOOK" in u and medicine
     word = "OD_PAST" in u or ("OD" in u and (u.any("TOOK", "JUST", "RECENT") or f.now)) or (
         "EMPTY_PACKS" in u and "PERSON" in u)
@@ -351,7 +352,7 @@ def _crisis(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
         found.append(("passive_ideation", tier))
     if _self_harm(u):
         found.append(("self_harm", tier))
-    if not found and "LOW_MOOD" in u and personal and "KNOWLEDGE" not in u:
+    if not found and "LOW_MOOD" in u and personal and not u.any("KNOWLEDGE", "WELL"):  # not "...but im ok"
         found.append(("passive_ideation", "possible"))
     return found
 
@@ -482,7 +483,8 @@ def _medication(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
         found.append(("missed_dose", "certain"))
     # "can i swap back" after "dr put me on levetiracetam": the change has the medicine named before as object
     pronoun = u.before("CHANGE", "PRO_OBJ", 2) and u.before("ADVICE", "CHANGE", 4)
-    if (_changes_medicine(u) or u.before("MED", "CHANGE_AFTER", 3) or pronoun) and not general_cause and (
+    changed = _changes_medicine(u) or u.before("MED", "CHANGE_AFTER", 3) or pronoun or "DOSE_CHANGE" in u
+    if changed and not general_cause and (
             u.any("ADVICE", "FIRST_P", "PERSON")):
         found.append(("med_change", "certain"))
     return found

@@ -173,7 +173,8 @@ PHRASES: dict[str, str] = {
     "STROKE_NOW": """having stroke | is having stroke | think having stroke | stroke right now | stroke happening
         having mini stroke | stroke now | signs stroke now | its stroke | is it stroke | is this stroke""",
     # --- medicines, overdose and poisoning ----------------------------------------------------------------------
-    "MED": """medication | medications | medicine | medicines | meds | med | tablets | tablet | pills | pill
+    "MED": """double dose | double doses | extra dose | extra doses | half dose | halve dose | skip dose | skip doses
+        medication | medications | medicine | medicines | meds | med | tablets | tablet | pills | pill
         capsules | capsule | caps | dose | doses | dosage | drugs | drug | prescription | painkillers
         painkiller | sleeping pills | sleeping tablets | antidepressants | paracetamol | acetaminophen | tylenol
         ibuprofen | advil | aspirin | codeine | tramadol | oxycodone | morphine | insulin | sertraline
@@ -208,6 +209,10 @@ PHRASES: dict[str, str] = {
     "WRONG_MED": """instead of hers | instead of his | instead of mine | instead of my own | instead
         someone elses | wrong pills | wrong tablets | wrong medicine | wrong meds | wrong medication | wrong dose
         wrong bottle | wrong box | wrong packet | as well | on top | both | own ones | own as well""",
+    # Unsure whether a dose went in twice: with "twice", a double dose
+    "MAYBE_TOOK": """think i took | think i have taken | think ive taken | might have taken | may have taken | possibly took
+        probably took | think i already took | think i had | think he took | think she took | think hes taken
+        think shes taken""",
     # Signs of too much medicine: an overdose question with them is no longer a general one
     "TOX": """wobbly | unsteady | very sleepy | really sleepy | so sleepy | drowsy | not stay awake | eyes flicking
         eyes flickering | double vision | seeing double | slurring | confused | vomiting | being sick | feel sick | feeling sick
@@ -230,7 +235,8 @@ PHRASES: dict[str, str] = {
         take two | take 2 | take double | stop taking | stopped taking | quit taking | miss
         leave off | go without | do without | not take | not taking | want off | take break | break from
         holiday from | delay | delaying | postpone | postponing | push back""",
-    "CHANGE_AFTER": """in half | twice | two now | 2 now | less often | every other day | extra | double | more
+    "CHANGE_AFTER": """later | later than planned | later than usual | later than normal
+        in half | twice | two now | 2 now | less often | every other day | extra | double | more
         less | early | earlier""",
     "MISS": """not remember if | not remember whether | not sure if i took | not sure whether i took | not know if i took
         not remember taking | not sure if i had | forgot if i took | forgot whether i took | not keep down
@@ -241,6 +247,9 @@ PHRASES: dict[str, str] = {
         weeks late | delayed | threw up | throw up | thrown up | throwing up | vomited | vomit | vomiting
         puked | puke | sick after | was sick | been sick | spat out | spit out | ran out | run out | running out
         lost | dropped | overslept | slept through | fell asleep before""",
+    # A dose changed in one phrase ("double my dose"): the medicine and the change at once
+    "DOSE_CHANGE": """double dose | double doses | extra dose | extra doses | half dose | halve dose | skip dose | skip doses
+        two doses | 2 doses""",
     "MAKES_ME": "makes me | making me | made me | make me | side effect | side effects",
     "ADVICE": """can i | can he | can she | can we | could i | should i | should he | should she | shall i | do i
         does he | does she | is it ok | is it okay | is it safe | is that ok | is that okay | is it fine | ok to
@@ -277,7 +286,8 @@ PHRASES: dict[str, str] = {
     # Before today: a story, not a scene ("he had a seizure at school yesterday")
     # Wellbeing now: with a history or a question, a present "-ing" does not make a scene ("hes fine, is choking
     # during a seizure a thing?")
-    "WELL": """hes fine | shes fine | im fine | theyre fine | is fine | fine now | ok now | okay now | doing great
+    "WELL": """im ok | im okay | im alright | i am ok | i am okay | im ok really | im safe | i am safe
+        hes fine | shes fine | im fine | theyre fine | is fine | fine now | ok now | okay now | doing great
         doing well | doing ok | doing okay | doing fine | doing good | all good now | back to normal""",
     # Longer or worse than this person's usual: cancels "normally", "usually" ("it normally only lasts 30 sec")
     "UNUSUAL": """normally only | usually only | only lasts | only ever lasts | normally lasts | usually lasts
@@ -571,7 +581,8 @@ PHRASES: dict[str, str] = {
     # A joke marker: with a cause ("heat makes me want to die lol") a wish to die is a figure of speech
     "JOKE": "lol | lmao | haha | hahaha | jk | joking | rofl | lolol",
     "TEMPORARY": "all for now | bye for now | goodbye for now | see you | later | tomorrow | next time | again | night | soon",
-    "DIE_OTHER": """rather die than | would rather die than | scared death | scared to death | scare to death | scares to death
+    "DIE_OTHER": """end relationship | end treatment | end contract | end marriage | end friendship | end course | end tenancy | end subscription
+        rather die than | would rather die than | scared death | scared to death | scare to death | scares to death
         bored to death | bored death | sick to death | thought i was going die | felt like i was going die
         not want die | not want be dead | scared die | afraid die | scared dying | afraid dying
         frightened die | worried die | worried dying | fear dying | fear death | not wanting die | want die hair | want dye hair | die hair | dye hair | dying hair | die laughing | dying laugh | dying know | dying to know

@@ -215,6 +215,7 @@ def test_long_messages_are_read_in_bounded_units() -> None:
     ("i took my dads heart tablets by mistake", "overdose"),
     ("i swallowed my morning pills twice today", "overdose"),
     ("is it bad if i took too much lamotrigine yesterday? im dizzy and seeing double", "overdose"),
+    ("i think i took my evening tablets twice", "overdose"),  # unsure a dose went in twice
 ])
 def test_emergencies_in_lay_words(text: str, criterion: str) -> None:
     assert flag_of(text) == ("emergency", "certain", criterion), text
@@ -228,6 +229,7 @@ def test_emergencies_in_lay_words(text: str, criterion: str) -> None:
     "what does being in status mean",
     "having a cluster headache right now",  # not a cluster of seizures
     "having one of those days, my seizures have been better though",  # "one" before a noun is no seizure
+    "my husband passed out after drinking too much last night, hes fine",  # over, and he is well
 ])
 def test_calm_look_alikes_found_on_set_1(text: str) -> None:
     flag = CHECK.check(text)
@@ -285,6 +287,8 @@ def test_crisis_in_lay_words(text: str, criterion: str) -> None:
 @pytest.mark.parametrize("text", [
     "feeling a bit teary today but im not suicidal",  # risk named to deny it
     "i would never hurt myself, i just need a rant",
+    "i hate my life sometimes but im ok, just a rough week",  # a low mood with reassurance: no line
+    "i want to end my relationship with keppra, its making me so tired",  # ending a thing, not a life
     "these stairs make me want to die lol",  # a figure of speech: a cause and a joke
     "id rather die than go back to that clinic",
     "my kids are happier without me nagging them",
@@ -337,6 +341,8 @@ def test_questions_about_seizures_that_are_not_first_aid(text: str) -> None:
     ("not sure if i had my evening tablets", "missed_dose"),
     ("missed my copaxone injection because i was away", "missed_dose"),  # a reason, not a cause question
     ("was sick 30 mins after my lamotrigine, can i have another one", "missed_dose"),  # "one" is a tablet here
+    ("can i take my tecfidera later than normal today", "med_change"),  # later
+    ("is it ok to do a double dose tomorrow", "med_change"),  # a dose changed in one phrase
 ])
 def test_medication_in_lay_words(text: str, criterion: str) -> None:
     assert flag_of(text) == ("medication_change", "certain", criterion), text
