@@ -1,6 +1,6 @@
 """Answer quality of the shipped intents.yaml and content on the labelled development set.
 
-The floors are the ones `python -m bot evaluate` reports (bot.evaluate.FLOORS). A failure lists the
+The floors are the ones `python -m bot evaluate` reports (tools.evalrun.FLOORS). A failure lists the
 messages that went wrong; `python -m bot evaluate --mistakes` and `python -m bot explain "..."` show why.
 """
 
@@ -14,12 +14,19 @@ from bot.content.check import lands_on_own_intent
 from bot.content.knowledge import Library
 from bot.core.engine import Engine
 from tests.helpers import REPO
-from tools.evaluate import FLOORS, SAFETY, Report, evaluate, load_cases
+from tools.evalrun import FLOORS, SAFETY, SetReport, evaluate_set
+from tools.evalsets import OUT_OF_SCOPE, load_set
 
+# Which sets are tuned on, so that nobody reads these floors as blind figures:
+# * DEVSET: TUNED ON (keywords since the start; issue 13's matcher constants, lexicon and passage rules).
+# * HOLDOUT: written without seeing intents.yaml or the development set; not tuned on (issue 13 looked at its
+#   figures only to report them). The check that the floors are not an artefact of tuning on DEVSET.
+# * PERSONAS and PASSAGES: issue 13's own development sets, TUNED ON; their floors guard against regressions
+#   and say nothing about unseen messages. Blind sets (tests/data/blind*, written by others) are never read here.
 DEVSET = REPO / "tests" / "data" / "devset.yaml"
-# Written without seeing intents.yaml or the development set, and not used for tuning keywords: the check
-# that the floors are not an artefact of tuning on DEVSET.
 HOLDOUT = REPO / "tests" / "data" / "holdout.yaml"
+PERSONAS = REPO / "tests" / "data" / "devset_personas.yaml"
+PASSAGES = REPO / "tests" / "data" / "passages_dev.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -28,49 +35,50 @@ def engine() -> Engine:
 
 
 @pytest.fixture(scope="module", params=[DEVSET, HOLDOUT], ids=["devset", "holdout"])
-def report(engine: Engine, request: pytest.FixtureRequest) -> Report:
-    return evaluate(engine, load_cases(request.param))
+def report(engine: Engine, request: pytest.FixtureRequest) -> SetReport:
+    (found,) = load_set(request.param)
+    return evaluate_set(engine, found)
 
 
-def mistakes(report: Report, which: str) -> str:
+def mistakes(report: SetReport, which: str) -> str:
     """The wrong answers of one kind, one a line, for the assertion message."""
     def wanted(m: dict[str, object]) -> bool:
         expected = m["expected"]
         if which == "in_scope":
-            return expected is not None and expected not in SAFETY
+            return expected not in (OUT_OF_SCOPE, *SAFETY)
         if which == "oos":
-            return expected is None
+            return expected == OUT_OF_SCOPE
         return expected == which
 
     rows = [f"  expected {m['expected']!s:<30} got {m['got']!s:<30} {m['text']}" for m in report.mistakes if wanted(m)]
     return "\n".join(rows) or "  (none)"
 
 
-def test_in_scope_accuracy(report: Report) -> None:
+def test_in_scope_accuracy(report: SetReport) -> None:
     floor = FLOORS["in_scope_accuracy"]
-    assert report.in_scope_accuracy >= floor, (
+    assert (report.in_scope_accuracy or 0.0) >= floor, (
         f"top-1 accuracy on in-scope messages is {report.in_scope_accuracy:.1%}, below {floor:.0%}:\n"
         f"{mistakes(report, 'in_scope')}")
 
 
-def test_out_of_scope_rejection(report: Report) -> None:
+def test_out_of_scope_rejection(report: SetReport) -> None:
     floor = FLOORS["oos_rejection"]
-    assert report.oos_rejection >= floor, (
+    assert (report.oos_rejection or 0.0) >= floor, (
         f"out-of-scope rejection is {report.oos_rejection:.1%}, below {floor:.0%}; these got an answer:\n"
         f"{mistakes(report, 'oos')}")
 
 
-def test_emergency_recall(report: Report) -> None:
-    assert report.emergency_recall >= FLOORS["emergency_recall"], (
+def test_emergency_recall(report: SetReport) -> None:
+    assert (report.emergency_recall or 0.0) >= FLOORS["emergency_recall"], (
         f"emergency recall is {report.emergency_recall:.1%}; missed:\n{mistakes(report, 'emergency')}")
 
 
-def test_crisis_recall(report: Report) -> None:
-    assert report.crisis_recall >= FLOORS["crisis_recall"], (
+def test_crisis_recall(report: SetReport) -> None:
+    assert (report.crisis_recall or 0.0) >= FLOORS["crisis_recall"], (
         f"crisis recall is {report.crisis_recall:.1%}; missed:\n{mistakes(report, 'crisis')}")
 
 
-def test_no_false_emergency_on_calm_seizure_questions(report: Report) -> None:
+def test_no_false_emergency_on_calm_seizure_questions(report: SetReport) -> None:
     calm = [m for m in report.mistakes if m["got"] == "emergency" and m["expected"] != "emergency"]
     assert report.calm_seizure_false_emergencies == 0, (
         "calm seizure questions got the emergency reply:\n" + "\n".join(f"  {m['text']}" for m in calm))
@@ -85,3 +93,31 @@ def test_every_example_lands_on_its_own_intent(engine: Engine) -> None:
                 got = turn.intent_id or turn.kind
                 missed.append(f"  {intent.id}: {example!r} -> {got} (score {turn.score:.0f})")
     assert not missed, "examples that do not land on their own intent:\n" + "\n".join(missed)
+
+
+# -- issue 13's development sets (tuned on: regression floors, a little under the figures reached) ---------------
+
+
+@pytest.fixture(scope="module")
+def personas(engine: Engine) -> dict[str, SetReport]:
+    return {found.form: evaluate_set(engine, found) for found in load_set(PERSONAS)}
+
+
+def test_personas_topical_and_rejection_floors(personas: dict[str, SetReport]) -> None:
+    items = personas["items"]
+    assert (items.topical_top1 or 0.0) >= 0.76, "\n".join(f"  {m}" for m in items.mistakes)
+    assert (items.offered or 0.0) >= 0.77
+    assert (items.oos_rejection or 0.0) >= 0.88
+    assert items.language_line == 1.0
+
+
+def test_personas_dialogue_floor(personas: dict[str, SetReport]) -> None:
+    dialogues = personas["dialogues"]
+    assert (dialogues.dialogue_turns or 0.0) >= 0.85, "\n".join(f"  {m}" for m in dialogues.mistakes)
+
+
+def test_passage_floor(engine: Engine) -> None:
+    (found,) = load_set(PASSAGES)
+    report = evaluate_set(engine, found)
+    assert (report.passage_given_intent or 0.0) >= 0.95
+    assert (report.passage_accuracy or 0.0) >= 0.90

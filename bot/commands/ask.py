@@ -31,8 +31,11 @@ def turn_json(text: str, turn: Turn) -> dict[str, Any]:
         "score": turn.score,
         "reply": turn.reply.plain_text(),
         "buttons": [{"label": b.label, "action": b.action} for b in turn.reply.all_buttons()],
-        "candidates": [{"intent": c.intent_id, "score": c.score, "keyword": c.keyword}
+        "candidates": [{"intent": c.intent_id, "score": c.score, "keyword": c.keyword,
+                        "keyword_score": c.keyword_score, "example_score": c.example_score}
                        for c in (turn.match.candidates if turn.match else ())],
+        "follow_up": turn.follow_up,
+        "fallback": turn.fallback,
     }
 
 
@@ -73,8 +76,13 @@ def explain_lines(engine: Engine, question: str) -> list[str]:
                  f"(threshold {settings.threshold:g}, margin {settings.ambiguity_margin:g}) {match.reason}".rstrip())
     if not match.candidates:
         lines.append("no keyword matched any word of the message")
+    if match.options:
+        lines.append(f"offered (Did you mean): {', '.join(match.options)}")
+    if match.foreign:
+        lines.append(f"health words no article covers: {', '.join(match.foreign)}")
     for rank, c in enumerate(match.candidates, 1):
-        lines.append(f"{rank}. {c.intent_id:<36} {c.score:5.1f}  keyword: {c.keyword!r}  words: {', '.join(c.words)}")
+        lines.append(f"{rank}. {c.intent_id:<36} {c.score:5.1f}  (keywords {c.keyword_score:5.1f}, examples "
+                     f"{c.example_score:5.1f})  keyword: {c.keyword!r}  words: {', '.join(c.words)}")
     return lines
 
 

@@ -182,7 +182,7 @@ def _build(root: Path, previous: Knowledge | None = None) -> tuple[Knowledge | N
         articles=articles,
         intent_file=intent_file,
         intents=intents,
-        matcher=_matcher(intent_file, previous),
+        matcher=_matcher(intent_file, articles, previous),
         safety=SafetyCheck(extra),  # type: ignore[arg-type]
         warnings=tuple(problems),
         built_at=time.time(),
@@ -201,17 +201,31 @@ def broken_articles(files: ArticleFiles) -> frozenset[str]:
     return frozenset(broken)
 
 
-def _matcher(intent_file: IntentFile, previous: Knowledge | None) -> Matcher:
-    """The previous snapshot's matcher when nothing it reads changed (an article edit, a moved intent, a new
-    example): building one for 10,000 intents takes seconds."""
+def section_texts(articles: dict[str, Article]) -> dict[tuple[str, str], tuple[str, str]]:
+    """(article, section id) -> (heading, text): what the matcher's second signal reads of each section."""
+    return {(a.slug, s.id): (s.heading, s.text) for a in articles.values() for s in a.sections}
+
+
+def _matcher(intent_file: IntentFile, articles: dict[str, Article], previous: Knowledge | None) -> Matcher:
+    """The previous snapshot's keyword index when no keyword changed (an article edit, a moved intent, a new
+    example): building one for 10,000 intents takes seconds. The second signal (examples, labels, section
+    text) is built again when what it reads changed."""
+    sections = section_texts(articles)
     if previous is not None and previous.intent_file.settings == intent_file.settings and \
             _matched_parts(previous.intent_file) == _matched_parts(intent_file):
-        return previous.matcher
-    return Matcher(intent_file.intents, intent_file.settings)
+        if _example_parts(previous.intent_file, section_texts(previous.articles)) == \
+                _example_parts(intent_file, sections):
+            return previous.matcher
+        return previous.matcher.with_sections(intent_file.intents, sections)
+    return Matcher(intent_file.intents, intent_file.settings, sections)
 
 
 def _matched_parts(intent_file: IntentFile) -> list[tuple[str, str, Sequence[str]]]:
     return [(i.id, i.kind, i.keywords) for i in intent_file.intents]
+
+
+def _example_parts(intent_file: IntentFile, sections: dict[tuple[str, str], tuple[str, str]]) -> list[object]:
+    return [(i.examples, i.label, sections.get((i.article or "", i.section or ""))) for i in intent_file.intents]
 
 
 def _settle(replaced: bool) -> None:

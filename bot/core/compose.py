@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 
 from bot.content.articles import Article, Section
@@ -12,8 +13,10 @@ from bot.content.intents import Intent
 from bot.content.knowledge import Knowledge
 from bot.core import texts
 from bot.core.reply import Bullet, Button, Reply, Source
-from bot.nlu.matcher import Match, match_words
+from bot.nlu.matcher import Match, match_words, stem
+from bot.nlu.normalise import clean
 
+SUGGESTION_MIN = 45.0  # a topic offered under a fallback for a non-health question must score this much
 EXCERPT_CHARS = 650  # about one phone screen with the source line and buttons
 ARTICLE_PART_CHARS = 3500  # a long article goes in parts: a channel's message holds one part with its markup
 DISCLAIMER_LINE = "General information, not medical advice. Ask your own care team about your situation."
@@ -26,6 +29,22 @@ TOPICS_BUTTON = Button("📚 Topics", "tp")
 HANDOVER_ASK = "ho"  # the action of "Talk to a person" (bot/handover_replies.py has the others)
 TALK_BUTTON = Button(texts.HANDOVER_BUTTON, HANDOVER_ASK)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# "X is a ...", "X are patches ...", "X means ...", "... also called X"; not "X is followed by" (a verb form).
+_DEFINING = re.compile(r"\s(is called|are called|also called|called|means|mean|is|are)\s(?!\w+ed\b)", re.IGNORECASE)
+_DEFINITION_QUESTION = re.compile(r"^(?:so |and |but )?(?:what|whats|wat|wot)(?: is| are| s|s)?\b|\bmeaning\b|\bmean\b|"
+                                  r"\bdefin|\bexplain\b|\bwhat does\b")
+_NOT_A_SUBJECT = ("in ", "for ", "with ", "during ", "when ", "after ", "over ", "by ", "some ", "this ", "it ")
+_LIST_QUESTION = re.compile(r"\bwhich\b.*\bare there\b|\b(?:kinds?|types?|sorts?|examples?|list|options)\b")
+_COUNT_QUESTION = re.compile(r"\bhow (?:common|many|often|rare|likely)\b|\bpercent|\bstatistic|\bnumbers?\b")
+_QUANTITY = re.compile(r"\b(?:\d+|one in|two in|per ?cent|most people|many people|few people)\b|%", re.IGNORECASE)
+DEFINITION_BONUS = 2.0  # in units of a rare shared word
+NAMED_IN_PASSING = 0.75  # "..., also called X" defines X less plainly than "X is ..."
+SHAPE_BONUS = 1.0  # a list for "which kinds", a number for "how common"
+FRIGHTENING_PENALTY = 0.8
+# Words of a paragraph that may frighten someone who did not ask about them; stems as bot.matcher writes them.
+_FRIGHTENING = frozenset(stem(w) for w in ("damage", "disability", "disabled", "death", "die", "dying", "fatal",
+                                           "worse", "worsen", "harm", "harms", "risk", "risks",
+                                           "dangerous", "serious", "severe"))
 
 
 def source_of(article: Article, base_url: str) -> Source:
@@ -39,25 +58,79 @@ def _paragraph_words(paragraph: str) -> frozenset[str]:
     return frozenset(match_words(paragraph))
 
 
+@lru_cache(maxsize=4096)
+def _defined_words(paragraph: str) -> dict[str, float]:
+    """The words a paragraph defines, and how plainly: 1 for the subject of a sentence like "Lesions are patches
+    of damaged tissue" or "Neuroinflammation means ...", less for a name given in passing ("..., also called
+    relapses")."""
+    found: dict[str, float] = {}
+    for sentence in _SENTENCE_END.split(paragraph):
+        verb = _DEFINING.search(sentence)
+        if verb is None:
+            continue
+        if verb.group(1).lower().endswith("called"):
+            for word in match_words(sentence[verb.end():][:60]):
+                found.setdefault(word, NAMED_IN_PASSING)
+        head = sentence[:verb.start()]
+        if len(head.split()) <= 6 and not head.lower().startswith(_NOT_A_SUBJECT):
+            found.update(dict.fromkeys(match_words(head), 1.0))
+    return found
+
+
 def best_passage(section: Section, question: str, keyword: str | None) -> str:
-    """The paragraph of `section` that shares the most (rarest) words with the question."""
+    """The paragraph of `section` that answers the question."""
+    return section.paragraphs[passage_index(section, question, keyword)]
+
+
+def _same(word: str, other: str) -> bool:
+    """Word forms the stemmer leaves apart ("inflammation"/"inflamed") meet on their first five letters."""
+    return word == other or (len(word) >= 5 and len(other) >= 5 and word[:5] == other[:5])
+
+
+def _wants_definition(question: str) -> bool:
+    return bool(_DEFINITION_QUESTION.search(clean(question)))
+
+
+def passage_index(section: Section, question: str, keyword: str | None = None) -> int:
+    """The place in `section` of the paragraph that answers the question.
+
+    Each paragraph scores the (within-section) rarity of the question's words it holds. A "what is X"
+    question prefers the paragraph that defines X; a paragraph about damage, disability or risk does not lead
+    when another fits as well, unless the question asks about those; ties go to the earlier paragraph.
+    """
     paragraphs = section.paragraphs
     if len(paragraphs) == 1:
-        return paragraphs[0]
+        return 0
     bags = [_paragraph_words(p) for p in paragraphs]
     frequency = Counter(w for bag in bags for w in bag)
-    wanted = set(match_words(question)) | set(match_words(keyword or ""))
+    asked = set(match_words(question))
+    wanted = asked | set(match_words(keyword or ""))
+    definition = _wants_definition(question)
+    listing = bool(_LIST_QUESTION.search(clean(question)))
+    counting = bool(_COUNT_QUESTION.search(clean(question)))
+    worried = bool(asked & _FRIGHTENING)
 
-    def score(bag: frozenset[str]) -> float:
-        total = 0.0
-        for word in wanted:
-            if word in bag or (len(word) >= 5 and any(b.startswith(word[:5]) for b in bag)):
-                total += math.log(1 + len(bags) / frequency.get(word, 1))
+    def holds(bag: frozenset[str], word: str) -> bool:
+        return any(_same(b, word) for b in bag)
+
+    def score(place: int) -> float:
+        bag = bags[place]
+        total = sum(math.log(1 + len(bags) / frequency.get(w, 1)) for w in wanted if holds(bag, w))
+        defined = _defined_words(paragraphs[place]) if definition else {}
+        defines = max((strength for word, strength in defined.items() if any(_same(word, w) for w in asked)),
+                      default=0.0)
+        if defines:
+            total += DEFINITION_BONUS * defines
+        elif not worried and bag & _FRIGHTENING:
+            total -= FRIGHTENING_PENALTY
+        if listing and "•" in paragraphs[place]:
+            total += SHAPE_BONUS
+        if counting and _QUANTITY.search(paragraphs[place]):
+            total += SHAPE_BONUS
         return total
 
-    scores = [score(bag) for bag in bags]
-    best = max(range(len(paragraphs)), key=lambda i: (scores[i], -i))
-    return paragraphs[best]
+    scores = [score(i) for i in range(len(paragraphs))]
+    return max(range(len(paragraphs)), key=lambda i: (scores[i], -i))
 
 
 def trim(text: str, limit: int = EXCERPT_CHARS) -> str:
@@ -89,23 +162,50 @@ def treatment_bullets(article: Article) -> tuple[Bullet, ...]:
 
 
 def compose_topical(knowledge: Knowledge, intent: Intent, question: str, keyword: str | None,
-                    base_url: str) -> Reply:
-    """An excerpt of the intent's section that fits the question, its source and next steps."""
+                    base_url: str, passage: int | None = None) -> Reply:
+    """An excerpt of the intent's section (paragraph `passage`, else the one that fits the question), its
+    source and next steps."""
     article = knowledge.articles[intent.article or ""]
     section = article.section(intent.section) if intent.section else None
     if section is None:
-        title, passage = article.title, article.summary
+        title, text = article.title, article.summary
     else:
-        title, passage = section.heading, best_passage(section, question, keyword)
+        place = passage if passage is not None and 0 <= passage < len(section.paragraphs) else \
+            passage_index(section, question, keyword)
+        title, text = section.heading, section.paragraphs[place]
     return Reply(
         kind="topical",
         title=title,
-        paragraphs=(trim(passage),),
+        paragraphs=(trim(text),),
         bullets=treatment_bullets(article) if intent.treatments else (),
         source=source_of(article, base_url),
         footer=DISCLAIMER_LINE,
         buttons=topic_buttons(knowledge, intent, article),
     )
+
+
+def compose_section_done(knowledge: Knowledge, intent: Intent, part: int, base_url: str,
+                         repeated: bool = False) -> Reply:
+    """Asked for more than the section holds: part `part` of the full article, saying so first; past the
+    last part, that this is all."""
+    article = knowledge.articles[intent.article or ""]
+    whole = compose_article_part(knowledge, article.slug, part, base_url)
+    if whole is None:
+        return Reply(kind="topical", paragraphs=(texts.ARTICLE_DONE.format(title=article.title),),
+                     source=source_of(article, base_url), buttons=((TOPICS_BUTTON,),))
+    if part > 0:
+        return whole
+    section = article.section(intent.section) if intent.section else None
+    heading = section.heading if section else article.title
+    lead = texts.ALREADY_SHOWN if repeated else texts.SECTION_DONE.format(heading=heading)
+    return replace(whole, paragraphs=(lead, *whole.paragraphs))
+
+
+def compose_not_covered(knowledge: Knowledge, article: Article, facet: str, base_url: str) -> Reply:
+    """A follow-up on something the article does not cover ("side effects?"): say so plainly."""
+    return Reply(kind="fallback", paragraphs=(texts.FACET_NOT_COVERED.format(title=article.title, facet=facet),),
+                 source=source_of(article, base_url),
+                 buttons=((Button("📖 Read the full article", f"ar:{article.slug}:0"),), (TOPICS_BUTTON,)))
 
 
 def compose_smalltalk(intent: Intent) -> Reply:
@@ -123,28 +223,35 @@ def _suggestion_buttons(knowledge: Knowledge, intent_ids: list[str]) -> tuple[tu
     return (*rows, (TOPICS_BUTTON, TALK_BUTTON))
 
 
-def topical_candidates(knowledge: Knowledge, match: Match) -> list[str]:
+def topical_candidates(knowledge: Knowledge, match: Match, minimum: float = 0.0) -> list[str]:
     return [c.intent_id for c in match.candidates
-            if c.kind == "topical" and c.intent_id in knowledge.intents]
+            if c.kind == "topical" and c.intent_id in knowledge.intents and c.score >= minimum]
 
 
-def compose_fallback(knowledge: Knowledge, match: Match | None, reason: str = "") -> Reply:
-    """An honest "I can't answer that", with the nearest topics as buttons."""
+def compose_fallback(knowledge: Knowledge, match: Match | None, kind: str = "other") -> Reply:
+    """No answer, said in the way that fits why (bot.fallback): a health question outside the articles gets
+    who can answer it and the closest topics; another language, that only English works; anything else,
+    what the bot covers and how to ask."""
     suggestions = topical_candidates(knowledge, match) if match else []
-    lead = reason or "Sorry, I don't have an answer to that."
-    text = (f"{lead} I can only share information about epilepsy, multiple sclerosis (MS) and how they "
-            "relate to the immune system.")
-    hint = ("Were you asking about one of these?" if suggestions
-            else "Try asking in a few words, for example \"What is refractory epilepsy?\" or \"MS medicines\".")
-    return Reply(kind="fallback", paragraphs=(text, hint), buttons=_suggestion_buttons(knowledge, suggestions))
+    if kind == "language":
+        return Reply(kind="fallback", paragraphs=(texts.ONLY_ENGLISH,), buttons=_suggestion_buttons(knowledge, []))
+    if kind == "health":
+        paragraphs = (texts.NOT_REVIEWED, texts.WHO_CAN_ANSWER) + ((texts.CLOSEST_TOPICS,) if suggestions else ())
+        return Reply(kind="fallback", paragraphs=paragraphs, buttons=_suggestion_buttons(knowledge, suggestions))
+    if kind == "gibberish":
+        suggestions = []
+    elif match is not None:  # a question about something else: only topics that nearly fit
+        suggestions = topical_candidates(knowledge, match, SUGGESTION_MIN)
+    lead = texts.LONG_MESSAGE if kind == "long" else texts.NO_ANSWER
+    hint = texts.WERE_YOU_ASKING if suggestions else texts.TRY_FEW_WORDS
+    return Reply(kind="fallback", paragraphs=(f"{lead} {texts.SCOPE}", hint),
+                 buttons=_suggestion_buttons(knowledge, suggestions))
 
 
 def compose_ambiguous(knowledge: Knowledge, match: Match) -> Reply:
-    options = topical_candidates(knowledge, match)
-    close = [c.intent_id for c in match.candidates if match.score - c.score < knowledge.intent_file.settings.ambiguity_margin]
-    choices = [i for i in close if i in options] or options
-    return Reply(kind="ambiguous", paragraphs=("Which of these did you mean?",),
-                 buttons=_suggestion_buttons(knowledge, choices))
+    """ "Did you mean ...?" with the topics the matcher offers as buttons."""
+    options = [i for i in match.options if i in knowledge.intents] or topical_candidates(knowledge, match)
+    return Reply(kind="ambiguous", paragraphs=(texts.DID_YOU_MEAN,), buttons=_suggestion_buttons(knowledge, options))
 
 
 def compose_topics(knowledge: Knowledge, slug: str | None = None) -> Reply:

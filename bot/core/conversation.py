@@ -27,7 +27,10 @@ CONTEXT_REPEAT = "context_repeat"
 
 
 def recorded_kind(turn: Turn, context: Context) -> str:
-    """The kind a turn is counted as: admins see repeats apart from answers."""
+    """The kind a turn is counted as: admins see repeats apart from answers. "tell me more" and a facet of
+    the last topic ("side effects?") are follow-ups even on the same topic: the reply moves on (Turn.follow_up)."""
+    if turn.kind == "topical" and turn.follow_up in ("more", "facet"):
+        return FOLLOW_UP
     if turn.kind == "topical" and turn.used_context:
         return CONTEXT_REPEAT if turn.intent_id == context.last_intent else FOLLOW_UP
     return turn.kind
@@ -37,14 +40,14 @@ def _from_stored(stored: StoredContext) -> Context:
     safety = None
     if stored.safety_kind and stored.safety_at is not None:
         safety = SafetyState(stored.safety_kind, stored.safety_criterion, stored.safety_at)
-    return Context(stored.last_intent, stored.last_article, stored.topic, safety)
+    return Context(stored.last_intent, stored.last_article, stored.topic, safety, stored.passage)
 
 
 def _to_stored(context: Context) -> StoredContext:
     safety = context.safety
     return StoredContext(context.last_intent, context.last_article, context.topic,
                          safety.kind if safety else None, safety.criterion if safety else None,
-                         safety.since if safety else None)
+                         safety.since if safety else None, context.passage)
 
 
 class Conversation:

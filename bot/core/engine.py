@@ -9,36 +9,45 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from bot.content.intents import Intent
 from bot.content.knowledge import Knowledge, Library
-from bot.core import compose, compose_safety
+from bot.core import compose, compose_safety, followup, texts
+from bot.core.fallback import fallback_kind
 from bot.core.handover_replies import ASK as HANDOVER_ASK
 from bot.core.handover_replies import HandoverPolicy, compose_request
 from bot.core.reply import Reply
 from bot.core.safety_state import SafetyState, clear_question
+from bot.nlu.language import is_other_language
 from bot.nlu.matcher import Match
 from bot.nlu.normalise import MAX_MESSAGE_CHARS, has_letters
 from bot.nlu.safety import SafetyFlag
+from bot.nlu.self_questions import ABOUT_BOT, asks_about_the_bot
 
-# The word a follow-up borrows from the last topic: "and what about treatment?" after MS.
-TOPIC_WORDS = {"ms": "ms", "epilepsy": "epilepsy", "neuro-immune": "immune"}
 URGENT_KINDS = ("emergency", "crisis")  # safety replies that cannot wait, even while a person is on the line
 SAFETY_KINDS = (*URGENT_KINDS, "medication_change")  # the turns that are a safety reply
 
 
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What the bot remembers of a chat: the last topic it answered, and a recent emergency or crisis reply."""
+    """What the bot remembers of a chat: the last topic it answered, the passage it showed, and a recent
+    emergency or crisis reply."""
 
     last_intent: str | None = None
     last_article: str | None = None
     topic: str | None = None
     safety: SafetyState | None = None
+    passage: int | None = None  # the paragraph of the last topic's section shown last
 
     def state(self, now: float) -> SafetyState | None:
         """The emergency or crisis state, if its 30 minutes are not over."""
         return self.safety if self.safety is not None and self.safety.active(now) else None
+
+
+FollowUp = Literal["", "subject", "more", "facet", "next"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +62,17 @@ class Turn:
     match: Match | None = None
     safety: SafetyFlag | None = None
     context: Context = Context()
-    used_context: bool = False
+    # How the chat's context shaped this answer, so that stats count follow-ups apart from fresh answers:
+    # "subject" (a short question read with the last topic's words), "more" (the next passage asked for),
+    # "facet" ("side effects?" after a topic), "next" (the same question again: the next passage, not a repeat).
+    follow_up: FollowUp = ""
+    passage: int | None = None  # the paragraph shown, by its place in the section
+    fallback: str = ""  # why nothing was answered: health, gibberish, language, other, long, not_covered
+
+    @property
+    def used_context(self) -> bool:
+        """Whether the chat's context was used as a real follow-up (not a fresh message answered on its own)."""
+        return self.follow_up in ("subject", "more", "facet")
 
 
 class Engine:
@@ -74,9 +93,9 @@ class Engine:
         """Answer one free-text message."""
         knowledge = self.knowledge  # one snapshot for the whole message, even if a reload happens
         if not has_letters(text):
-            return Turn(compose.compose_notice(
-                "I can only read words. Type your question, for example \"What is MS?\", or tap Topics.",
-                "empty"), "empty", context=context)
+            if is_other_language(text):  # a script we cannot read (normalising drops all of it)
+                return self._fallback(knowledge, None, text, context, "language")
+            return Turn(compose.compose_notice(texts.EMPTY, "empty"), "empty", context=context)
         now = self.clock()
         flag = knowledge.safety.check(text)
         state = context.state(now)
@@ -93,42 +112,67 @@ class Engine:
         return turn
 
     def _answer(self, knowledge: Knowledge, text: str, context: Context, borrow: bool = True) -> Turn:
-        """The topical answer (or smalltalk, fallback, choice), following up on the last topic when it fits."""
+        """The topical answer (or smalltalk, fallback, choice), following up on the last topic when it fits:
+        "tell me more", a facet of it ("side effects?"), or a short question that finds nothing on its own."""
+        if is_other_language(text):
+            return self._fallback(knowledge, None, text, context, "language")
+        about = knowledge.intents.get(ABOUT_BOT)
+        if about is not None and about.kind == "smalltalk" and asks_about_the_bot(text):
+            return Turn(compose.compose_smalltalk(about), "smalltalk", about.id, 100.0, context=context)
+        if borrow and (turn := self._continuation(knowledge, text, context)):
+            return turn
         match = knowledge.matcher.match(text)
-        used_context = False
-        if borrow and (subject := self._subject(knowledge, context)):
-            # A follow-up ("and treatment?", "is it inherited?") borrows the last answer's subject. It wins when
-            # the message alone found no answer, or found one about another disease that the subject outscores
-            # ("is it inherited?" after MS is not about epilepsy genes); "what is epilepsy" after MS stays put.
-            followed = knowledge.matcher.match(f"{text} {subject}")
-            drifted = (self._topical(knowledge, match) and followed.score > match.score
-                       and self._topic(knowledge, match) != context.topic == self._topic(knowledge, followed))
-            if self._topical(knowledge, followed) and (match.status != "matched" or drifted):
-                match, used_context = followed, True
+        follow_up: FollowUp = ""
+        if borrow and (facet := self._facet(knowledge, text, match, context)):
+            return facet
+        if borrow and (followed := followup.follow_up_match(knowledge, text, match, context.last_intent,
+                                                            context.topic)):
+            match, follow_up = followed, "subject"
         turn = self._match_turn(knowledge, match, text, context)
         if len(text) > MAX_MESSAGE_CHARS and turn.kind in ("fallback", "ambiguous"):
-            turn = replace(turn, reply=compose.compose_fallback(
-                knowledge, match, "That's a long message, and I couldn't find one question in it."))
-        return replace(turn, used_context=used_context)
+            turn = self._fallback(knowledge, match, text, context, "long")
+        return replace(turn, follow_up=follow_up or turn.follow_up)
 
-    @staticmethod
-    def _topical(knowledge: Knowledge, match: Match) -> bool:
-        return match.status == "matched" and knowledge.intents[match.intent_id or ""].kind == "topical"
+    # -- follow-ups ---------------------------------------------------------------------------------------
 
-    @staticmethod
-    def _topic(knowledge: Knowledge, match: Match) -> str | None:
-        intent = knowledge.intents.get(match.intent_id or "")
-        article = knowledge.articles.get(intent.article or "") if intent else None
-        return article.topic if article else None
-
-    @staticmethod
-    def _subject(knowledge: Knowledge, context: Context) -> str:
-        """Words naming what the chat is about: the last answer's topic label ("MS symptoms"), else the
-        article topic's word."""
+    def _continuation(self, knowledge: Knowledge, text: str, context: Context) -> Turn | None:
+        """ "more", "tell me more": the next passage of the section last shown, then the full article."""
         intent = knowledge.intents.get(context.last_intent or "")
-        if intent is not None and intent.kind == "topical":
-            return knowledge.label(intent)
-        return TOPIC_WORDS.get(context.topic or "", "")
+        if intent is None or intent.kind != "topical" or not followup.is_more(text):
+            return None
+        return self._next_passage(knowledge, intent, context, "more")
+
+    def _next_passage(self, knowledge: Knowledge, intent: Intent, context: Context, why: FollowUp) -> Turn:
+        """The section's next paragraph; after its last, the full article part by part (context.passage counts
+        on past the section's paragraphs), so that "more" never gives the same reply twice."""
+        section = followup.section_of(knowledge, intent)
+        size = len(section.paragraphs) if section is not None else 1
+        shown = context.passage if context.passage is not None else 0
+        following = shown + 1
+        if following < size:
+            reply = compose.compose_topical(knowledge, intent, "", None, self.base_url, passage=following)
+            return Turn(reply, "topical", intent.id, 100.0, follow_up=why, passage=following,
+                        context=self._remember(knowledge, intent.id, context, following))
+        part = max(following, size) - size
+        reply = compose.compose_section_done(knowledge, intent, part, self.base_url, repeated=why == "next")
+        return Turn(reply, "topical", intent.id, 100.0, follow_up=why,
+                    context=self._remember(knowledge, intent.id, context, size + part))
+
+    def _facet(self, knowledge: Knowledge, text: str, match: Match, context: Context) -> Turn | None:
+        """ "side effects?", "and for kids?", "how long?" after a topic: its related section, or a plain "the
+        article doesn't cover that"."""
+        intent = knowledge.intents.get(context.last_intent or "")
+        facet = followup.facet_of(text)
+        if intent is None or intent.kind != "topical" or facet is None or match.status == "matched" or match.foreign:
+            return None
+        if not followup.stays_on_topic(text, context.topic):
+            return None
+        if (related := followup.related_intent(knowledge, intent, facet)) is not None:
+            return replace(self._topical_turn(knowledge, related, text, None, 100.0, match, context),
+                           follow_up="facet")
+        article = knowledge.articles[intent.article or ""]
+        reply = compose.compose_not_covered(knowledge, article, texts.FACETS[facet], self.base_url)
+        return Turn(reply, "fallback", None, 0.0, match, context=context, follow_up="facet", fallback="not_covered")
 
     def safety_turn(self, text: str, context: Context = Context()) -> Turn | None:
         """The safety reply if `text` certainly calls for one (emergency, crisis, medication, first aid), else None.
@@ -210,8 +254,7 @@ class Engine:
 
     def _match_turn(self, knowledge: Knowledge, match: Match, text: str, context: Context) -> Turn:
         if match.status == "fallback":
-            return Turn(compose.compose_fallback(knowledge, match), "fallback", None, match.score, match,
-                        context=context)
+            return self._fallback(knowledge, match, text, context)
         if match.status == "ambiguous":
             return Turn(compose.compose_ambiguous(knowledge, match), "ambiguous", None, match.score, match,
                         context=context)
@@ -221,20 +264,35 @@ class Engine:
         if intent.kind == "smalltalk":
             return Turn(compose.compose_smalltalk(intent), "smalltalk", intent.id, match.score, match,
                         context=context)
-        reply = self._topical_reply(knowledge, intent, text, match.keyword)
-        return Turn(reply, "topical", intent.id, match.score, match,
-                    context=self._remember(knowledge, intent.id, context))
+        return self._topical_turn(knowledge, intent, text, match.keyword, match.score, match, context)
 
-    def _topical_reply(self, knowledge: Knowledge, intent: Intent, text: str, keyword: str | None) -> Reply:
+    def _topical_turn(self, knowledge: Knowledge, intent: Intent, text: str, keyword: str | None, score: float,
+                      match: Match | None, context: Context) -> Turn:
+        """The topic's best passage for the question; never the very passage the chat saw last (the same
+        question again gets the next one)."""
         if intent.id == compose_safety.FIRST_AID_INTENT and (
                 reply := compose_safety.compose_first_aid(knowledge, intent, self.base_url)):
-            return reply
-        return compose.compose_topical(knowledge, intent, text, keyword, self.base_url)
+            return Turn(reply, "topical", intent.id, score, match, context=self._remember(knowledge, intent.id, context))
+        section = followup.section_of(knowledge, intent)
+        passage = compose.passage_index(section, text, keyword) if section is not None else None
+        if context.last_intent == intent.id and context.passage == passage and passage is not None:
+            return replace(self._next_passage(knowledge, intent, context, "next"), score=score, match=match)
+        reply = compose.compose_topical(knowledge, intent, text, keyword, self.base_url, passage=passage)
+        return Turn(reply, "topical", intent.id, score, match, passage=passage,
+                    context=self._remember(knowledge, intent.id, context, passage))
 
-    def _remember(self, knowledge: Knowledge, intent_id: str, context: Context = Context()) -> Context:
+    def _fallback(self, knowledge: Knowledge, match: Match | None, text: str, context: Context,
+                  why: str = "") -> Turn:
+        """No answer, in the words that fit why (bot/core/fallback.py)."""
+        why = why or fallback_kind(knowledge, text, match)
+        return Turn(compose.compose_fallback(knowledge, match, why), "fallback", None, match.score if match else 0.0,
+                    match, context=context, fallback=why)
+
+    def _remember(self, knowledge: Knowledge, intent_id: str, context: Context = Context(),
+                  passage: int | None = None) -> Context:
         intent = knowledge.intents[intent_id]
         article = knowledge.articles.get(intent.article or "")
-        return Context(intent_id, intent.article, article.topic if article else None, context.safety)
+        return Context(intent_id, intent.article, article.topic if article else None, context.safety, passage)
 
     def show_intent(self, intent_id: str, context: Context = Context()) -> Turn | None:
         """The answer for a topic chosen by button or deep link (no question text to fit)."""
@@ -246,8 +304,7 @@ class Engine:
             return None
         if intent.kind == "smalltalk":
             return Turn(compose.compose_smalltalk(intent), "smalltalk", intent.id, context=context)
-        reply = self._topical_reply(knowledge, intent, "", None)
-        return Turn(reply, "topical", intent.id, 100.0, context=self._remember(knowledge, intent.id, context))
+        return self._topical_turn(knowledge, intent, "", None, 100.0, None, context)
 
     def act(self, action: str, context: Context = Context()) -> Turn | None:
         """Carry out a button's action; None when the action is stale or unknown."""
@@ -262,7 +319,7 @@ class Engine:
             reply = compose.compose_topics(knowledge, rest or None)
             if rest and rest in knowledge.articles:
                 article = knowledge.articles[rest]
-                context = Context(context.last_intent, rest, article.topic, context.safety)
+                context = Context(context.last_intent, rest, article.topic, context.safety, context.passage)
         elif name == "tr":
             reply = compose.compose_treatments(knowledge, rest, self.base_url)
         elif name == "ar":

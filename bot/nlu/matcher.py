@@ -4,8 +4,8 @@ Built once per snapshot of `intents.yaml`; `match()` is pure and thread-safe.
 
 Words: messages and keywords go through the same steps, so they meet however they are typed: filler words
 dropped (`bot.normalise.STOPWORDS`), light stemming ("treated"/"treatment", "caused"/"cause"), spelled-out
-terms folded into their abbreviation ("multiple sclerosis" -> "ms", `_PHRASES`), and synonyms sharing one
-vocabulary entry ("fits"/"seizures", "tablets"/"medication", `_SYNONYMS`).
+terms folded into their abbreviation ("multiple sclerosis" -> "ms"), and synonyms sharing one vocabulary entry
+("fits"/"seizures", "tablets"/"medication"): both lists are in `bot.lexicon`.
 
 Scoring an intent: its best keyword (all words found, or for 3+ words all but one that is not its rarest;
 typos cost a little),
@@ -29,13 +29,15 @@ How it stays fast at thousands of intents (cost grows with the message, not the 
 
 from __future__ import annotations
 
+import copy
+import heapq
 import itertools
 import math
 import zlib
 from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
@@ -44,6 +46,8 @@ from typing import Literal
 from rapidfuzz.distance import OSA
 
 from bot.content.intents import Intent, MatchSettings
+from bot.nlu.example_index import Document, ExampleIndex
+from bot.nlu.lexicon import OTHER_HEALTH_WORDS, PHRASES, SYNONYM_GROUPS
 from bot.nlu.normalise import NEGATIONS, STOPWORDS, content_tokens, is_plain, squeeze, tokens
 
 Status = Literal["matched", "ambiguous", "fallback"]
@@ -62,6 +66,43 @@ EXACT = 99.9  # an out-of-scope keyword overrules a topical answer only when spe
 OUT_OF_SCOPE_SHARE = 0.2  # and when it is a real part of the message, not a passing word in a long story
 TYPO_COST = 8.0  # similarity lost per edit: "sclerosys" is a 92 match for "sclerosis"
 MAX_CANDIDATES = 5
+PLAUSIBLE_BAND = 8.0  # a best topic this far under the threshold is weak but plausible: "Did you mean" it
+PLAUSIBLE_SHARE = 0.4  # ... if it explains this much of the message ("convert ms to seconds" is not about MS)
+CLARIFY_SPREAD = 8.0  # "Did you mean" offers the topics this close to the best one ...
+MAX_OPTIONS = 3  # ... at most this many
+MIN_COVERAGE = 0.2  # an intent only the second signal reached must explain this much of the message
+
+
+# The second signal's calibration: example-only answers are as often right as keyword answers at the
+# threshold (68) from this coverage on (measured on the development sets: `python -m bot evaluate
+# --calibration` prints both signals' precision by score band).
+EXAMPLE_COVERAGE_AT_THRESHOLD = 0.80
+EXAMPLE_SLOPE = 75.0  # points per unit of coverage around that point
+EXAMPLE_MIN_WORDS = 2  # the second signal alone answers only a message sharing this many words with the intent
+AGREEMENT = 0.15  # share of the weaker signal added when both point at the same intent ...
+AGREEMENT_FLOOR = 20.0  # ... and it scores at least this much (under it, a word or two in common is noise)
+FOREIGN_PENALTY = 24.0  # per health word the articles do not cover and the intent does not explain
+
+
+def foreign_words(text: str, foreign: frozenset[str]) -> tuple[str, ...]:
+    """The words of `foreign` (health words no topic covers) in a short message ("lupus rash on my face"). In a
+    long story they are more often part of the story ("never smoked") than its question, and count for nothing."""
+    if len(tokens(text)) > SHORT_MESSAGE_WORDS:
+        return ()
+    return tuple(w for w in match_words(text) if canonical_word(w) in foreign)
+
+
+def example_points(coverage: float, threshold: float = 68.0) -> float:
+    """The second signal on the keyword scale: coverage 0-1 -> 0-100, `threshold` where example-only answers
+    become as reliable as keyword answers at the threshold."""
+    return max(0.0, min(100.0, threshold + EXAMPLE_SLOPE * (coverage - EXAMPLE_COVERAGE_AT_THRESHOLD)))
+
+
+def combine(keyword: float, example: float) -> float:
+    """One score from both signals: the stronger one, plus a share of the other when it agrees, that is when it
+    scores well on its own (a weak second opinion lifts nothing over the threshold)."""
+    low = min(keyword, example)
+    return min(100.0, max(keyword, example) + (AGREEMENT * low if low >= AGREEMENT_FLOOR else 0.0))
 _SUFFIXES = (("ness", ""), ("ment", ""), ("ing", ""), ("ed", ""))
 
 
@@ -89,50 +130,13 @@ def stem(word: str) -> str:
     return word
 
 
-# Spelled-out terms and the abbreviation they fold into. The disease name matters most: "multiple
-# sclerosis" is then as common (and as weak a clue to the topic) as "ms".
-_PHRASES = {
-    "multiple sclerosis": "ms",
-    "central nervous system": "cns",
-    "blood brain barrier": "bbb",
-    "vagus nerve stimulation": "vns",
-    "vagus nerve stimulator": "vns",
-    "traumatic brain injury": "tbi",
-    # the subject of the refractory-epilepsy article, however it is put
-    "medicine resistant": "refractory",
-    "treatment resistant": "refractory",
-    "hard to treat": "refractory",
-    "hard to control": "refractory",
-}
-# Words patients and leaflets use for the same thing; the first names the group. A keyword with one of them
-# matches a message with another, and each keeps its own typo tolerance.
-_SYNONYMS = (
-    ("seizure", "fit", "fitting", "convulsion"),
-    ("medicine", "medication", "meds", "drug", "tablet", "pill", "aed"),
-    ("type", "kind", "sort"),
-    ("symptom", "sign"),
-    ("fatigue", "tired", "exhausted", "exhaustion"),
-    ("pee", "peeing", "wee", "weeing", "urinate", "urination", "urine"),
-    ("gut", "tummy", "stomach", "belly", "bowel"),
-    ("physio", "physiotherapy", "physiotherapist"),
-    ("surgery", "operation"),
-    ("worse", "worsen", "deteriorate"),
-    ("cure", "curable"),
-    ("treat", "treatable"),
-    ("interaction", "interact", "interfere", "interference"),
-    ("likely", "prone"),
-    ("hard", "harder", "hardest", "difficult", "tough"),
-    ("refractory", "intractable"),
-    ("resistance", "resistant", "resist", "resists"),
-    ("miss", "missed", "missing", "forget", "forgot", "forgetting", "skip", "skipped", "skipping"),
-    ("anxiety", "anxious"),
-    ("depression", "depressed"),
-)
-SYNONYMS: dict[str, tuple[str, ...]] = {stem(group[0]): tuple(stem(w) for w in group[1:]) for group in _SYNONYMS}
+SYNONYMS: dict[str, tuple[str, ...]] = {stem(group[0]): tuple(stem(w) for w in group[1:]) for group in SYNONYM_GROUPS}
 _CANONICAL = {spelling: canonical for canonical, spellings in SYNONYMS.items() for spelling in spellings}
+# Health words the articles do not cover, as the matcher writes them.
+FOREIGN_WORDS = frozenset(_CANONICAL.get(stem(word), stem(word)) for word in OTHER_HEALTH_WORDS)
 PHRASES: dict[tuple[str, ...], str] = {
     tuple(_CANONICAL.get(stem(w), stem(w)) for w in long.split() if w != "to"): short
-    for long, short in _PHRASES.items()
+    for long, short in PHRASES.items()
 }
 # The diseases the bot covers, by the words that name them. A topical intent whose keywords name only one of
 # them never answers a message that names only the other: "immunotherapy for ms" is not the epilepsy text.
@@ -160,6 +164,11 @@ def canonical_word(word: str) -> str:
 def match_words(text: str) -> list[str]:
     """The message words the matcher compares: normalised, filler removed, word forms and phrases folded."""
     return list(dict.fromkeys(word for word, _ in _typed_words(text)))
+
+
+def index_words(text: str) -> list[str]:
+    """`match_words` with synonyms written as their group's word: the second signal's vocabulary."""
+    return [canonical_word(word) for word in match_words(text)]
 
 
 def keyword_reading(keyword: str) -> tuple[str, ...]:
@@ -260,7 +269,9 @@ class Candidate:
     kind: str
     words: tuple[str, ...] = ()  # the message words this intent explained
     strength: float = 0.0  # the best keyword's own match (0-100), before bonus and penalty
-    share: float = 0.0  # the part of the message (by word weight) this intent explains, 0-1
+    share: float = 0.0  # the part of the message (by word weight, or the second signal's coverage) explained, 0-1
+    keyword_score: float = 0.0  # the keyword signal alone (0-100)
+    example_score: float = 0.0  # the example signal alone, on the same scale (see example_points)
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +284,8 @@ class Match:
     keyword: str | None
     candidates: tuple[Candidate, ...] = ()
     reason: str = ""
+    options: tuple[str, ...] = ()  # for "ambiguous": the topics to offer ("Did you mean ...?")
+    foreign: tuple[str, ...] = ()  # health words of the message that no article covers ("rash")
 
     @property
     def runner_up(self) -> Candidate | None:
@@ -307,6 +320,7 @@ class _Index:
     keyword_words: array = field(default_factory=lambda: array("i"))
     pair_firsts: frozenset[int] = frozenset()  # the words some pair is filed under first
     diseases: list[frozenset[str]] = field(default_factory=list)  # intent number -> the diseases it names
+    disease_words: frozenset[int] = frozenset()  # the word ids that name a disease
 
     def near(self, variant: str) -> list[str]:
         """The spellings filed under `variant` (a word with letters removed, or the word itself)."""
@@ -417,7 +431,10 @@ class _IndexBuilder:
 class Matcher:
     """Scores messages against the keywords of topical, smalltalk and out-of-scope intents."""
 
-    def __init__(self, intents: Iterable[Intent], settings: MatchSettings) -> None:
+    def __init__(self, intents: Iterable[Intent], settings: MatchSettings,
+                 sections: Mapping[tuple[str, str], tuple[str, str]] | None = None) -> None:
+        """`sections`: (article, section id) -> (heading, text), the second signal's words for each topical
+        intent besides its examples, label and keywords."""
         self.settings = settings
         self.intents = [i for i in intents if i.kind != "safety"]
         # Keywords that read the same as another intent's after filler words go ("how do you get ms" is
@@ -425,6 +442,40 @@ class Matcher:
         self.shadowed: list[tuple[str, str, str]] = []  # (intent id, keyword, intent that owns it)
         self._index = self._build()
         self._lookup = lru_cache(maxsize=20_000)(self._lookup_word)
+        self._examples, self._foreign = self._example_index(sections or {})
+
+    def with_sections(self, intents: Iterable[Intent], sections: Mapping[tuple[str, str], tuple[str, str]]) -> Matcher:
+        """The same keyword index with the second signal built again from `intents` (same ids, kinds and
+        keywords, in the same order; new examples, labels or sections): an article edit does not rebuild the
+        keyword index, which takes seconds at 10,000 intents."""
+        clone = copy.copy(self)
+        clone.intents = [i for i in intents if i.kind != "safety"]
+        clone._lookup = lru_cache(maxsize=20_000)(clone._lookup_word)
+        clone._examples, clone._foreign = clone._example_index(sections)
+        return clone
+
+    def _example_index(self, sections: Mapping[tuple[str, str], tuple[str, str]]) -> tuple[ExampleIndex,
+                                                                                           frozenset[str]]:
+        """The second signal's index, and the lexicon's health words that no topical intent covers (in its
+        keywords, examples, label or section): those count against a topic, the others are ours."""
+        documents = []
+        covered: set[str] = set()
+        index = self._index
+        topical = {n for n, intent in enumerate(self.intents) if intent.kind == "topical"}
+        covered_ids = {w for keyword, number in enumerate(index.keyword_intent) if number in topical
+                       for w in index.keyword_words[index.keyword_starts[keyword]:index.keyword_starts[keyword + 1]]}
+        covered.update(index.words[w] for w in covered_ids)
+        for intent in self.intents:
+            heading, text = sections.get((intent.article or "", intent.section or ""), ("", ""))
+            document = Document(
+                examples=[index_words(e) for e in intent.examples],
+                labels=[index_words(t) for t in (intent.label, heading) if t],
+                texts=[index_words(text)] if text else [],
+            )
+            documents.append(document)
+            if intent.kind == "topical":
+                covered.update(document.frequencies())
+        return ExampleIndex(documents), FOREIGN_WORDS - covered
 
     def __getstate__(self) -> dict[str, object]:
         """Pickled for the snapshot cache without the per-process word cache."""
@@ -478,6 +529,7 @@ class Matcher:
         # How much a word says about which intent is meant: 1 for a word of one intent, less for shared ones.
         total = max(len(self.intents), 2)
         index.weights = [max(MIN_WORD_WEIGHT, 1 - math.log(count) / math.log(total)) for count in frequency]
+        index.disease_words = frozenset(i for i, word in enumerate(index.words) if word in DISEASES)
         named = {number: {DISEASES[index.words[ids_of[w]]] for w in words if index.words[ids_of[w]] in DISEASES}
                  for number, words in words_of.items() if self.intents[number].kind == "topical"}
         shared: dict[frozenset[str], frozenset[str]] = {}  # a few distinct sets, not one per intent
@@ -485,6 +537,10 @@ class Matcher:
             diseases = frozenset(named.get(number, ()))
             index.diseases.append(shared.setdefault(diseases, diseases))
         return index
+
+    def knows(self, word: str) -> bool:
+        """Whether a (stemmed, canonical) word is in the keywords' or the second signal's vocabulary."""
+        return word in self._index.vocab or word in self._examples.terms
 
     def keyword_text(self, keyword: int) -> str:
         """The keyword as written in intents.yaml."""
@@ -538,6 +594,47 @@ class Matcher:
         typed_words = _typed_words(text)
         words = list(dict.fromkeys(word for word, _ in typed_words))
         similarity, weight = self._similarity(typed_words)
+        keyword = self._keyword_scores(text, words, similarity, weight)
+        options = self._example_options(typed_words)
+        coverage = self._examples.coverage(options.values(), keyword)
+        named = {DISEASES[index.words[i]] for i in similarity if index.words[i] in DISEASES}
+        # Intents only the second signal reached: the few it rates best (at 10,000 intents a common word
+        # reaches hundreds, and each candidate costs a look at its words).
+        others = heapq.nlargest(MAX_CANDIDATES, (n for n, c in coverage.items() if c >= MIN_COVERAGE and n not in keyword),
+                                key=coverage.__getitem__)
+        foreign = foreign_words(text, self._foreign)
+        threshold = self.settings.threshold
+        candidates = []
+        for number in (*keyword, *others):
+            if named and index.diseases[number] and not named & index.diseases[number]:
+                continue
+            intent = self.intents[number]
+            kw = keyword.get(number)
+            kw_score = kw[0] if kw else 0.0
+            ex_score = example_points(coverage[number], threshold) \
+                if intent.kind != "smalltalk" and number in coverage else 0.0
+            final = combine(kw_score, ex_score)
+            if foreign and intent.kind == "topical":
+                # "lupus rash on my face": lupus is ours, the rash is not; the answer would miss the question
+                final -= FOREIGN_PENALTY * sum(not self._examples.holds(number, [(canonical_word(w), 1.0)])
+                                               for w in foreign)
+            final = round(max(0.0, final), 1)
+            if kw:
+                candidates.append(Candidate(intent.id, final, self.keyword_text(kw[1]), intent.kind,
+                                            kw[2], kw[3], kw[4], round(kw_score, 1), round(ex_score, 1)))
+            else:
+                explained = tuple(sorted(w for w, found in options.items() if self._examples.holds(number, found)))
+                if len(explained) < EXAMPLE_MIN_WORDS:
+                    # one word shared with an example is a hint, not an answer ("hand" in "hand over to a person")
+                    final = min(final, threshold - 1)
+                candidates.append(Candidate(intent.id, final, "", intent.kind, explained, 0.0,
+                                            round(coverage[number], 2), 0.0, round(ex_score, 1)))
+        return sorted(candidates, key=lambda c: (-c.score, -len(c.words), c.intent_id)), weight
+
+    def _keyword_scores(self, text: str, words: list[str], similarity: dict[int, tuple[float, str]],
+                        weight: dict[str, float]) -> dict[int, tuple[float, int, tuple[str, ...], float, float]]:
+        """Intent number -> (keyword score 0-100, best keyword, words explained, its strength, its share)."""
+        index = self._index
         best: dict[int, tuple[float, int]] = {}
         explained: dict[int, set[str]] = defaultdict(set)
         starts, keyword_words, required = index.keyword_starts, index.keyword_words, index.keyword_required
@@ -546,18 +643,18 @@ class Matcher:
             hits = [similarity[w] for w in keyword_words[start:end] if w in similarity]
             if len(hits) < required[keyword]:
                 continue
+            if len(hits) < end - start and any(w not in similarity and w in index.disease_words
+                                               for w in keyword_words[start:end]):
+                continue  # the word a keyword may miss is never its disease: "ms immune system" is about MS
             value = sum(h[0] for h in hits) / (end - start)
             number = index.keyword_intent[keyword]
             explained[number].update(h[1] for h in hits)
             if value > best.get(number, (0.0, 0))[0]:
                 best[number] = (value, keyword)
-        named = {DISEASES[index.words[i]] for i in similarity if index.words[i] in DISEASES}
         total = sum(weight.values())
         cap = UNEXPLAINED_PENALTY_CAP * math.sqrt(min(1.0, SHORT_MESSAGE_WORDS / max(len(tokens(text)), 1)))
-        candidates = []
+        scores = {}
         for number, (value, keyword) in best.items():
-            if named and index.diseases[number] and not named & index.diseases[number]:
-                continue
             intent = self.intents[number]
             covered = explained[number]
             covered_weights = sorted((weight[w] for w in covered), reverse=True)
@@ -571,25 +668,52 @@ class Matcher:
                 ratio = missing / max(sum(covered_weights), MIN_WORD_WEIGHT)
                 penalty = min(UNEXPLAINED_PENALTY * ratio, cap)
             final = max(0.0, min(100.0, KEYWORD_WEIGHT * value + bonus - penalty))
-            candidates.append(Candidate(intent.id, round(final, 1), self.keyword_text(keyword), intent.kind, tuple(sorted(covered)),
-                                        round(value, 1), round(sum(covered_weights) / total, 2)))
-        return sorted(candidates, key=lambda c: (-c.score, -len(c.words), c.intent_id)), weight
+            scores[number] = (final, keyword, tuple(sorted(covered)), round(value, 1),
+                              round(sum(covered_weights) / total, 2))
+        return scores
+
+    def _example_options(self, typed_words: list[tuple[str, str]]) -> dict[str, list[tuple[str, float]]]:
+        """Per message word, the second signal's words it may be: itself, and the keyword vocabulary's words
+        within its typo allowance (most words worth a typo are keyword words), with a 0-1 similarity."""
+        words = self._index.words
+        options: dict[str, dict[str, float]] = {}
+        for word, typed in typed_words:
+            found = options.setdefault(word, {canonical_word(word): 1.0})
+            for word_id, value in self._lookup(word) + (self._lookup(typed) if typed != word else ()):
+                spelling = words[word_id]
+                found[spelling] = max(found.get(spelling, 0.0), value / 100.0)
+        return {word: list(found.items()) for word, found in options.items()}
 
     def match(self, text: str) -> Match:
-        """Decide: one intent, a tie between two, or the fallback."""
+        """Decide: one intent, "Did you mean" (two close topics, or one weak but plausible), or the fallback."""
         scored, weight = self._score(text)
         candidates = tuple(scored[:MAX_CANDIDATES])
-        if not candidates or candidates[0].score < self.settings.threshold:
+        foreign = foreign_words(text, self._foreign)
+        threshold = self.settings.threshold
+        if not candidates or candidates[0].score < threshold:
             top = candidates[0].score if candidates else 0.0
-            return Match("fallback", None, top, None, candidates, "below threshold")
+            options = self._options(candidates, candidates[0].score if candidates else 0.0)
+            if top >= threshold - PLAUSIBLE_BAND and options and candidates[0].kind == "topical" and not foreign \
+                    and candidates[0].share >= PLAUSIBLE_SHARE:
+                return Match("ambiguous", None, top, None, candidates, "weak but plausible", options, foreign)
+            reason = "out of scope" if candidates and candidates[0].kind == "out_of_scope" else "below threshold"
+            return Match("fallback", None, top, None, candidates, reason, (), foreign)
         first = candidates[0]
         if first.kind == "out_of_scope" or any(self._outside(c, first) for c in scored[1:]):
-            return Match("fallback", None, first.score, first.keyword, candidates, "out of scope")
+            return Match("fallback", None, first.score, first.keyword, candidates, "out of scope", (), foreign)
         close = [c for c in candidates[1:] if first.score - c.score < self.settings.ambiguity_margin
                  and self._rival(c, first, weight)]
         if close:
-            return Match("ambiguous", None, first.score, first.keyword, candidates, "top two too close")
-        return Match("matched", first.intent_id, first.score, first.keyword, candidates)
+            options = self._options((first, *close), first.score)
+            return Match("ambiguous", None, first.score, first.keyword, candidates, "top two too close",
+                         options or (first.intent_id,), foreign)
+        return Match("matched", first.intent_id, first.score, first.keyword, candidates, "", (), foreign)
+
+    @staticmethod
+    def _options(candidates: Iterable[Candidate], best: float) -> tuple[str, ...]:
+        """The topical candidates near the best one, at most three: what "Did you mean" offers."""
+        near = [c.intent_id for c in candidates if c.kind == "topical" and best - c.score < CLARIFY_SPREAD]
+        return tuple(near[:MAX_OPTIONS])
 
     @staticmethod
     def _rival(other: Candidate, first: Candidate, weight: dict[str, float]) -> bool:

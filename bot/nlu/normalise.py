@@ -31,7 +31,7 @@ _FILLER = (
     "than then too also again between let lets us out up down off one all now",
     # chat filler and contractions without their apostrophe
     "please pls plz ok okay hi hey hello hiya u ur ya yeah yes wat wot bit lot lots way ways stuff true",
-    "sorry bother asap um umm uh er erm hmm x xx xxx quick btw",
+    "sorry bother asap um umm uh er erm hmm x xx xxx quick btw lol lmao nah gonna wanna gotta idk tbh omg",
     "im ive id ill youve thats theres theyre youre hes shes let's i'm it's what's",
     "actually exactly basically simply honestly anyway maybe perhaps probably even ever",
     "scared afraid frightened worried worry overwhelmed mentioned told heard wondering wonder",

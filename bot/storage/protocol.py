@@ -30,6 +30,7 @@ class StoredContext:
     safety_kind: str | None = None  # "emergency" or "crisis" after such a reply
     safety_criterion: str | None = None
     safety_at: float | None = None  # seconds since the epoch
+    passage: int | None = None  # the paragraph of the last topic's section shown last (see Context.passage)
 
 
 @dataclass(frozen=True, slots=True)

@@ -157,12 +157,20 @@ _NOTE_SERVED = (
 )
 
 
+@migration(6)
+async def _context_passage(db: aiosqlite.Connection) -> None:
+    """The passage last shown in a chat: "tell me more" moves on from it, and a question asked again gets the
+    next passage rather than the same reply word for word."""
+    await db.execute("ALTER TABLE context ADD COLUMN passage INTEGER")
+
+
 _SAVE_CONTEXT = (
     "INSERT INTO context(chat_key, last_intent, last_article, topic, safety_kind, safety_criterion, safety_at, "
-    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+    "passage, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT(chat_key) DO UPDATE SET last_intent = excluded.last_intent, "
     "last_article = excluded.last_article, topic = excluded.topic, safety_kind = excluded.safety_kind, "
-    "safety_criterion = excluded.safety_criterion, safety_at = excluded.safety_at, updated_at = excluded.updated_at"
+    "safety_criterion = excluded.safety_criterion, safety_at = excluded.safety_at, passage = excluded.passage, "
+    "updated_at = excluded.updated_at"
 )
 
 
@@ -183,9 +191,9 @@ class _Turn:
 
 
 def _context_row(context: StoredContext) -> tuple[str | None, str | None, str | None, str | None, str | None,
-                                                  float | None]:
+                                                  float | None, int | None]:
     return (context.last_intent, context.last_article, context.topic, context.safety_kind, context.safety_criterion,
-            context.safety_at)
+            context.safety_at, context.passage)
 
 
 def load_or_create_secret(data_dir: Path, configured: str) -> str:
@@ -308,7 +316,7 @@ class SQLiteStore(HandoverRecords):
     async def get_context(self, chat_key: str) -> StoredContext | None:
         # One trip to the connection's thread (execute, fetch and close would be three): asked every message.
         rows = await self._db.execute_fetchall(
-            "SELECT last_intent, last_article, topic, safety_kind, safety_criterion, safety_at FROM context "
+            "SELECT last_intent, last_article, topic, safety_kind, safety_criterion, safety_at, passage FROM context "
             "WHERE chat_key = ?", (chat_key,))
         return next((StoredContext(*row) for row in rows), None)
 

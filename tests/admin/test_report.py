@@ -94,8 +94,8 @@ async def test_usage_text_is_readable(conversation: Conversation) -> None:
 def test_a_context_answer_is_a_follow_up_only_when_it_moves_to_another_topic() -> None:
     reply, before = Reply(kind="topical"), Context("ms_overview", "ms-immune-role", "ms")
     assert recorded_kind(Turn(reply, "topical", "ms_overview"), before) == "topical"  # found on its own
-    assert recorded_kind(Turn(reply, "topical", "ms_dmt", used_context=True), before) == FOLLOW_UP
-    assert recorded_kind(Turn(reply, "topical", "ms_overview", used_context=True), before) == CONTEXT_REPEAT
+    assert recorded_kind(Turn(reply, "topical", "ms_dmt", follow_up="subject"), before) == FOLLOW_UP
+    assert recorded_kind(Turn(reply, "topical", "ms_overview", follow_up="subject"), before) == CONTEXT_REPEAT
     assert recorded_kind(Turn(reply, "fallback"), before) == "fallback"
 
 

@@ -95,6 +95,23 @@ def test_a_reload_parses_only_what_changed(tmp_path: Path) -> None:
     assert after.matcher is before.matcher  # no keyword changed: the index is not built again
 
 
+def test_an_edit_to_an_answered_section_rebuilds_only_the_second_signal(tmp_path: Path) -> None:
+    root = copy_root(tmp_path)
+    library = Library(root)
+    before = library.current
+    assert before.matcher.match("zorblax wibble").status == "fallback"
+    article = root / "content" / "neuro-immune-link.md"  # the gut-brain axis section answers gut_brain_axis
+    text = article.read_text(encoding="utf-8").replace(
+        "A large part of the body's immune system is found in the gut.",
+        "A large part of the body's immune system is found in the gut. Zorblax wibble is a made-up name for it.")
+    article.write_text(text, encoding="utf-8")
+    applied, _ = library.reload()
+    after = library.current.matcher
+    assert applied and after is not before.matcher
+    assert after._index is before.matcher._index  # the keyword index, seconds to build at 10,000 intents, is kept
+    assert after.match("zorblax wibble gut").intent_id == "gut_brain_axis"
+
+
 def test_a_keyword_edit_builds_a_new_matcher(tmp_path: Path) -> None:
     root = copy_root(tmp_path)
     library = Library(root)

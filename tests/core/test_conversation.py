@@ -33,6 +33,18 @@ async def test_follow_up_context_survives_a_restart(tmp_path: Path) -> None:
     await store.close()
 
 
+async def test_the_passage_shown_survives_a_restart(tmp_path: Path) -> None:
+    library = Library(REPO)
+    store = await Store.open(tmp_path / "bot.sqlite3", "secret")
+    first = await Conversation(Engine(library, "https://c.example"), store).message(42, 42, "ms medicines")
+    assert first.intent_id == "ms_dmt" and first.passage is not None
+    await store.close()
+    store = await Store.open(tmp_path / "bot.sqlite3", "secret")
+    more = await Conversation(Engine(library, "https://c.example"), store).message(42, 42, "tell me more")
+    assert more.follow_up == "more" and more.passage == first.passage + 1
+    await store.close()
+
+
 async def test_fallbacks_are_recorded_for_admins(conversation: Conversation) -> None:
     await conversation.message(1, 1, "how do i renew my passport")
     await conversation.message(1, 1, "what is multiple sclerosis")

@@ -4,7 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.content.articles import Section
 from bot.content.knowledge import Library
+from bot.core import compose
 from bot.core.engine import Context, Engine
 from bot.core.reply import ACTION_MAX_BYTES
 from tests.helpers import REPO
@@ -142,6 +144,188 @@ def test_reload_keeps_serving_on_broken_file(tmp_path: Path) -> None:
     applied, problems = library.reload()
     assert not applied and problems[0].line == 1
     assert engine.respond("what is multiple sclerosis").intent_id == "ms_overview"
+
+
+# -- follow-ups (issue 13): context only for real follow-ups ---------------------------------------------------
+
+
+@pytest.mark.parametrize("bare", ["hmm", "ok", "9", "thanks"])
+def test_a_bare_reply_is_not_a_follow_up(engine: Engine, bare: str) -> None:
+    first = engine.respond("what are ms medicines")
+    turn = engine.respond(bare, first.context)
+    assert turn.follow_up == "" and not turn.used_context
+    assert turn.intent_id != "ms_dmt"  # not the last topic again
+    assert turn.context == first.context  # the topic stays for a real follow-up after it
+
+
+def test_a_short_question_borrows_the_last_topic_and_says_so(engine: Engine) -> None:
+    first = engine.respond("what is multiple sclerosis")
+    second = engine.respond("is it inherited?", first.context)
+    assert second.intent_id == "ms_causes" and second.follow_up == "subject"
+    fresh = engine.respond("is it inherited?")
+    assert fresh.follow_up == "" and fresh.intent_id != "ms_causes"
+
+
+def test_context_never_crosses_diseases(engine: Engine) -> None:
+    first = engine.respond("my wife has ms, what do the drugs do")
+    assert first.intent_id == "ms_dmt"
+    second = engine.respond("my son has epilepsy, would surgery help him", first.context)
+    assert second.intent_id == "refractory_treatments" and second.follow_up == ""
+    third = engine.respond("and is it inherited in epilepsy?", first.context)  # names the other disease
+    assert third.follow_up == "" and third.intent_id != "ms_causes"
+
+
+def test_a_message_the_last_topic_alone_would_answer_is_not_a_follow_up(engine: Engine) -> None:
+    first = engine.respond("what is refractory epilepsy")
+    turn = engine.respond("whats 12 times 7", first.context)
+    assert turn.kind == "fallback" and turn.follow_up == ""
+
+
+def test_more_moves_on_passage_by_passage_then_to_the_article(engine: Engine) -> None:
+    turn = engine.respond("ms medicines")
+    section = engine.knowledge.articles["ms-immunity-and-treatment"].section("disease-modifying-therapies")
+    assert section is not None and turn.intent_id == "ms_dmt" and turn.passage is not None
+    shown = [turn.reply.plain_text()]
+    for expected in range(turn.passage + 1, len(section.paragraphs)):
+        turn = engine.respond("tell me more", turn.context)
+        assert turn.follow_up == "more" and turn.passage == expected
+        assert section.paragraphs[expected][:40] in turn.reply.plain_text()
+        shown.append(turn.reply.plain_text())
+    turn = engine.respond("more", turn.context)  # the section is done: the full article
+    assert turn.reply.title.startswith("Part 1 of") and "full article" in turn.reply.plain_text()
+    shown.append(turn.reply.plain_text())
+    assert len(set(shown)) == len(shown)
+
+
+def test_the_same_question_twice_never_gets_the_same_reply(engine: Engine) -> None:
+    first = engine.respond("what is a relapse")
+    again = engine.respond("what is a relapse", first.context)
+    assert again.intent_id == first.intent_id and again.follow_up == "next"
+    assert again.reply.plain_text() != first.reply.plain_text()
+
+
+def test_a_facet_the_article_does_not_cover_is_said_plainly(engine: Engine) -> None:
+    first = engine.respond("ms medicines")
+    for text, facet in (("what about side effects?", "side effects"), ("and for kids?", "children"),
+                        ("how long?", "how long")):
+        turn = engine.respond(text, first.context)
+        assert turn.follow_up == "facet" and turn.kind == "fallback"
+        reply = turn.reply.plain_text()
+        assert "doesn't cover" in reply and facet in reply and "How MS affects the immune system" in reply
+        assert turn.reply.plain_text() != first.reply.plain_text()
+
+
+def test_a_facet_moves_to_the_related_section_when_there_is_one(tmp_path: Path) -> None:
+    from tests.helpers import copy_root
+
+    root = copy_root(tmp_path)
+    article = root / "content" / "ms-immunity-and-treatment.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\n## MS medicines at a young age\n\nSome DMTs are "
+                       "licensed for children from the age of ten.\n", encoding="utf-8")
+    intents = root / "intents.yaml"
+    intents.write_text(intents.read_text(encoding="utf-8").replace("  - id: about_bot\n", """  - id: ms_dmt_young
+    article: ms-immunity-and-treatment
+    section: ms-medicines-at-a-young-age
+    keywords: [paediatric dmt]
+    examples: [paediatric dmts, dmt licence age, youngest age for dmts, dmts for under 18s, ms medicines at 12]
+
+  - id: about_bot
+""", 1), encoding="utf-8")
+    engine = Engine(Library(root), BASE)
+    assert engine.respond("and for kids?").intent_id != "ms_dmt_young"  # not on its own
+    first = engine.respond("ms medicines")
+    turn = engine.respond("and for kids?", first.context)
+    assert turn.intent_id == "ms_dmt_young" and turn.follow_up == "facet"
+
+
+# -- fallbacks that fit the message ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["can i drive with epilepsy", "lupus rash on my face", "what is sudep"])
+def test_a_health_question_outside_the_articles_gets_who_can_answer(engine: Engine, text: str) -> None:
+    turn = engine.respond(text)
+    assert turn.kind == "fallback" and turn.fallback == "health"
+    reply = turn.reply.plain_text()
+    assert "I don't have reviewed information about that" in reply
+    assert all(who in reply for who in ("neurologist", "nurse", "GP", "pharmacist"))
+    assert "Try asking in a few words" not in reply
+
+
+def test_a_health_fallback_offers_the_closest_topics(engine: Engine) -> None:
+    turn = engine.respond("can i drive with epilepsy")
+    assert "i:epilepsy_overview" in [b.action for b in turn.reply.all_buttons()]
+
+
+@pytest.mark.parametrize("text", ["asdfghjkl", "qwerty uiop", "hmm"])
+def test_gibberish_keeps_the_short_hint(engine: Engine, text: str) -> None:
+    turn = engine.respond(text)
+    assert turn.kind == "fallback" and turn.fallback == "gibberish"
+    assert "Try asking in a few words" in turn.reply.plain_text()
+    assert not [b for b in turn.reply.all_buttons() if b.action.startswith("i:")]  # no topic is guessed
+
+
+@pytest.mark.parametrize("text", ["qué es la esclerosis múltiple", "was ist multiple sklerose und wie wird sie behandelt",
+                                  "что такое эпилепсия", "多发性硬化症是什么"])
+def test_another_language_gets_a_plain_english_line(engine: Engine, text: str) -> None:
+    turn = engine.respond(text)
+    assert turn.kind == "fallback" and turn.fallback == "language"
+    assert "English" in turn.reply.plain_text()
+
+
+def test_safety_still_comes_before_the_language_check(engine: Engine) -> None:
+    assert engine.respond("i want to kill myself").kind == "crisis"
+
+
+@pytest.mark.parametrize("text", ["are you a doctor?", "am i talking to a real person", "what are you?",
+                                  "where does your information come from"])
+def test_questions_about_the_bot_get_an_honest_answer(engine: Engine, text: str) -> None:
+    turn = engine.respond(text)
+    assert turn.intent_id == "about_bot"
+    reply = turn.reply.plain_text()
+    assert "not a doctor" in reply and "not a person" in reply and "information service" in reply
+
+
+# -- the passage that answers ----------------------------------------------------------------------------------
+
+
+def test_what_is_gets_the_definition_not_the_frightening_paragraph(engine: Engine) -> None:
+    turn = engine.respond("what is a relapse")
+    assert turn.intent_id == "ms_relapsing_remitting" and turn.passage == 0
+    assert "also called relapses" in turn.reply.paragraphs[0]
+    assert "lasting damage" not in turn.reply.paragraphs[0]
+
+
+def test_what_are_gets_the_paragraph_that_defines_it(engine: Engine) -> None:
+    turn = engine.respond("what are immunomodulators")
+    assert turn.intent_id == "neuro_immune_treatments"
+    assert "One kind is called immunomodulators" in turn.reply.paragraphs[0]
+
+
+def test_a_frightening_paragraph_does_not_lead_when_another_fits_as_well() -> None:
+    section = Section("relapses", "Relapses", ("Relapses can leave lasting damage and disability.",
+                                                "Relapses come and go, often over weeks."), 1)
+    assert compose.passage_index(section, "tell me about relapses") == 1
+    assert compose.passage_index(section, "do relapses cause lasting damage") == 0
+
+
+def test_a_question_about_damage_may_get_the_damage_paragraph(engine: Engine) -> None:
+    turn = engine.respond("can relapses leave lasting damage in ms")
+    assert turn.intent_id == "ms_relapsing_remitting" and "lasting damage" in turn.reply.paragraphs[0]
+
+
+def test_which_kinds_gets_the_list(engine: Engine) -> None:
+    turn = engine.respond("what kinds of rehab are there for ms")
+    assert turn.intent_id == "ms_rehabilitation" and "•" in turn.reply.paragraphs[0]
+
+
+# -- Did you mean ----------------------------------------------------------------------------------------------
+
+
+def test_did_you_mean_offers_the_close_topics_as_buttons(engine: Engine) -> None:
+    turn = engine.respond("ms symptoms or causes")
+    assert turn.kind == "ambiguous" and "Did you mean" in turn.reply.plain_text()
+    offered = [b.action for b in turn.reply.all_buttons() if b.action.startswith("i:")]
+    assert set(offered) == {f"i:{i}" for i in turn.match.options} and len(offered) >= 2
 
 
 def test_asking_for_a_person_is_the_handover_intent(engine: Engine) -> None:

@@ -176,13 +176,22 @@ def test_unknown_words_around_a_generic_keyword_fall_below_threshold(matcher: Ma
 def test_threshold_comes_from_settings() -> None:
     strict = Matcher(INTENTS, MatchSettings(threshold=80, ambiguity_margin=6))
     assert strict.match("ocrelizumab").status == "matched"  # 85 for one exact word
-    assert strict.match("ocrelizmab").status == "fallback"  # a typo costs 8 %: 78
+    weak = strict.match("ocrelizmab")  # a typo costs 8 %: 78, under this threshold
+    assert weak.status == "ambiguous" and weak.options == ("ms_dmt",)  # weak but plausible: "Did you mean"
+    stricter = Matcher(INTENTS, MatchSettings(threshold=90, ambiguity_margin=6))
+    assert stricter.match("ocrelizmab").status == "fallback"  # too far under: not even offered
+
+
+def test_a_weak_best_topic_that_explains_little_is_not_offered(matcher: Matcher) -> None:
+    # "ms" is a weak clue beside two words no intent knows: no "Did you mean" about MS
+    assert matcher.match("how to convert ms to seconds").status == "fallback"
 
 
 def test_close_intents_with_their_own_words_are_ambiguous(matcher: Matcher) -> None:
     match = matcher.match("genetic epilepsy infection")
     assert match.status == "ambiguous"
     assert {c.intent_id for c in match.candidates[:2]} == {"epilepsy_genetics", "epilepsy_causes"}
+    assert set(match.options) == {"epilepsy_genetics", "epilepsy_causes"}  # what "Did you mean" offers
 
 
 def test_smalltalk_only_answers_a_whole_message(matcher: Matcher) -> None:
@@ -291,3 +300,101 @@ def test_keywords_read_word_by_word_as_messages_are(tmp_path: Path) -> None:
                  "Hard To Treat", "ms's", "  spaced   out  "]
     read = _KeywordReader()
     assert [read(k) for k in keywords] == [_typed_words(k) for k in keywords]
+
+
+# -- the second signal: examples, labels and section text --------------------------------------------------
+
+
+def with_examples(intent_id: str, keywords: tuple[str, ...], examples: tuple[str, ...], kind: Kind = "topical",
+                  article: str | None = None, section: str | None = None) -> Intent:
+    return Intent(id=intent_id, kind=kind, keywords=keywords, examples=examples, article=article, section=section)
+
+
+EXAMPLE_INTENTS = [
+    with_examples("gut_brain", ("microbiota",), ("does my gut affect my brain", "gut bacteria and mood",
+                                                 "can my stomach change how my brain works"), article="a", section="gut"),
+    with_examples("ms_causes", ("what causes ms",), ("why do people get ms", "is ms inherited",
+                                                     "genes and environment in ms"), article="a", section="causes"),
+    with_examples("lupus", ("lupus",), ("can lupus affect the nerves", "lupus and memory problems"),
+                  article="a", section="lupus"),
+    with_examples("greeting", ("hello",), (), kind="smalltalk"),
+    # other topics, so that word rarity means something, as in a real file
+    *(with_examples(f"topic_{n}", (f"subject{n}",), (f"what is subject{n}", f"subject{n} {w} treatment",
+                                                     f"living with subject{n} and {w}"))
+      for n, w in enumerate(("sleep", "work", "diet", "exercise", "travel", "school", "money", "family", "sport",
+                             "music", "driving", "holidays"))),
+]
+SECTIONS = {("a", "gut"): ("The gut-brain axis", "The gut and the brain talk through nerves and chemicals."),
+            ("a", "causes"): ("What causes MS", "Genes and the environment both play a part."),
+            ("a", "lupus"): ("Lupus and the nerves", "Lupus can affect the brain and nerves.")}
+
+
+@pytest.fixture(scope="module")
+def example_matcher() -> Matcher:
+    return Matcher(EXAMPLE_INTENTS, SETTINGS, SECTIONS)
+
+
+def test_a_paraphrase_without_keywords_is_found_through_the_examples(example_matcher: Matcher) -> None:
+    match = example_matcher.match("could my intestines change how my brain works")  # "intestine" is "gut"
+    assert match.status == "matched" and match.intent_id == "gut_brain"
+    best = match.candidates[0]
+    assert best.keyword_score == 0.0 and best.example_score >= SETTINGS.threshold
+    keywords_only = Matcher([with_examples(i.id, tuple(i.keywords), (), i.kind) for i in EXAMPLE_INTENTS], SETTINGS)
+    assert keywords_only.match("could my intestines change how my brain works").status == "fallback"
+
+
+def test_the_section_heading_and_text_count_too(example_matcher: Matcher) -> None:
+    assert example_matcher.match("how do the gut and the brain talk").intent_id == "gut_brain"
+
+
+def test_the_example_score_is_on_the_keyword_scale() -> None:
+    from bot.nlu.matcher import EXAMPLE_COVERAGE_AT_THRESHOLD, example_points
+
+    assert example_points(EXAMPLE_COVERAGE_AT_THRESHOLD, 68) == 68  # the threshold means the same for both
+    assert example_points(1.0, 68) > 68 > example_points(0.5, 68)
+    assert example_points(0.0, 68) >= 0 and example_points(1.0, 68) <= 100
+
+
+def test_a_health_word_no_article_covers_counts_against_the_topic(example_matcher: Matcher) -> None:
+    assert example_matcher.match("lupus and the nerves").intent_id == "lupus"
+    match = example_matcher.match("lupus rash on my face")
+    assert match.status == "fallback" and "rash" in match.foreign
+
+
+def test_smalltalk_is_not_scored_by_the_second_signal(example_matcher: Matcher) -> None:
+    assert example_matcher.match("hello").intent_id == "greeting"
+
+
+def test_common_words_are_only_looked_up_for_documents_already_reached() -> None:
+    """A common word is not walked and is kept as one bit per document with its average weight: rare words
+    score exactly as when every posting is kept, and the common word adds the same to every document it is in."""
+    from bot.nlu import example_index
+    from bot.nlu.example_index import Document, ExampleIndex
+
+    rng = random.Random(3)
+    vocabulary = [f"w{n}" for n in range(600)]
+    documents = [Document(examples=[[*rng.sample(vocabulary, 4), *(["common"] if n % 2 else [])] for _ in range(3)])
+                 for n in range(400)]
+    index = ExampleIndex(documents)
+    saved = example_index.COMMON_MIN, example_index.COMMON_SHARE
+    try:
+        example_index.COMMON_MIN, example_index.COMMON_SHARE = 10**9, 1.0
+        walked = ExampleIndex(documents)
+    finally:
+        example_index.COMMON_MIN, example_index.COMMON_SHARE = saved
+    assert index.common_bits and not walked.common_bits and len(index) < len(walked)
+    rare = [[("w1", 1.0)], [("w2", 0.9)]]
+    assert index.coverage(rare) == pytest.approx(walked.coverage(rare))  # rare words: exactly as before
+    with_common = [d for d, doc in enumerate(documents) if any("common" in e for e in doc.examples)]
+    alone = index.coverage([[("common", 1.0)]], reached=[*with_common[:5], 0])  # document 0 lacks it
+    assert set(alone) == set(with_common[:5])  # only the documents asked for, and only those holding the word
+    assert len(set(alone.values())) == 1  # the same (average) weight in each
+    shortcut = index.coverage([[("common", 1.0)], *rare])
+    assert shortcut and set(shortcut) <= set(walked.coverage([[("common", 1.0)], *rare]))
+
+
+def test_a_health_word_some_topic_covers_is_not_foreign() -> None:
+    without = Matcher(INTENTS, SETTINGS)
+    assert without.match("knee pain and ms").foreign == ("knee", "pain")  # only an out-of-scope keyword has it
+    covering = Matcher([*INTENTS, intent("ms_knee", "knee pain in ms")], SETTINGS)
+    assert covering.match("knee pain and ms").foreign == ()

@@ -68,6 +68,8 @@ async def test_context_round_trip(tmp_path: Path) -> None:
     await store.set_context("chat1", StoredContext("ms_overview", "ms-immune-role", "ms"))
     assert await store.get_context("chat1") == StoredContext("ms_overview", "ms-immune-role", "ms")
     assert await store.get_context("other") is None
+    await store.set_context("chat1", StoredContext("ms_dmt", "ms-immunity-and-treatment", "ms", passage=2))
+    assert await store.get_context("chat1") == StoredContext("ms_dmt", "ms-immunity-and-treatment", "ms", passage=2)
     await store.close()
 
 

@@ -1,0 +1,41 @@
+"""Why a message got no answer, so that the reply can fit: a health question we have no article for, words
+we cannot read, or something else entirely.
+
+* health: the message names epilepsy or MS, a health word the articles do not cover ("rash", "pregnancy",
+  "keppra"), or a general health word ("symptoms", "medicine", "doctor"): "I don't have reviewed information
+  about that", who can answer it, and the closest topics;
+* gibberish: no word we know beyond filler and numbers ("asdfgh", "hmm", "9"): the short hint;
+* other: anything else (the weather, a sum): what the bot covers, and the hint.
+"""
+
+from __future__ import annotations
+
+from bot.content.knowledge import Knowledge
+from bot.nlu.lexicon import GENERAL_HEALTH_WORDS, OTHER_HEALTH_WORDS
+from bot.nlu.matcher import DISEASES, Match, canonical_word, match_words, stem
+from bot.nlu.normalise import STOPWORDS, tokens
+
+_HEALTH = frozenset(stem(w) for w in GENERAL_HEALTH_WORDS | OTHER_HEALTH_WORDS)
+
+
+def names_diseases(text: str) -> set[str]:
+    """The diseases a message names ("fits" is epilepsy, "multiple sclerosis" is MS)."""
+    return {DISEASES[canonical_word(w)] for w in match_words(text) if canonical_word(w) in DISEASES}
+
+
+def is_health_question(text: str, match: Match | None) -> bool:
+    words = tokens(text)
+    return bool((match and match.foreign) or names_diseases(text) or any(stem(w) in _HEALTH for w in words))
+
+
+def knows_a_word(knowledge: Knowledge, text: str) -> bool:
+    """Whether some word beyond filler and numbers is one the keywords or articles use."""
+    matcher = knowledge.matcher
+    return any(matcher.knows(canonical_word(stem(w))) for w in tokens(text) if w not in STOPWORDS and not w.isdigit())
+
+
+def fallback_kind(knowledge: Knowledge, text: str, match: Match | None) -> str:
+    """health, gibberish or other (see the module's docstring)."""
+    if is_health_question(text, match):
+        return "health"
+    return "other" if knows_a_word(knowledge, text) else "gibberish"

@@ -1,0 +1,158 @@
+"""Is a message a follow-up to the last answer, and of which kind? Plain functions of the text and the snapshot.
+
+A follow-up leans on the chat's context; everything else is read on its own. The rules (issue 13):
+* "more", "tell me more", "go on": the next passage of the section shown, then the full article;
+* a facet of the last topic ("side effects?", "and for children?", "how long does it last"): the related
+  section when an article has one, else a plain "the article doesn't cover that";
+* a short or anaphoric message that finds nothing on its own ("is it inherited?", "and treatment?")
+  borrows the last topic's words, but never crosses into the other disease;
+* a bare "hmm", "ok", "thanks" or a number is never a follow-up: it has no word of its own to follow with.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.content.articles import Section
+from bot.content.intents import Intent
+from bot.content.knowledge import Knowledge
+from bot.core.fallback import names_diseases
+from bot.nlu.matcher import Match, match_words
+from bot.nlu.normalise import clean, tokens
+
+# The word a follow-up borrows from the last topic when it was not an answer: "and treatment?" after MS.
+TOPIC_WORDS = {"ms": "ms", "epilepsy": "epilepsy", "neuro-immune": "immune"}
+
+SHORT_WORDS = 6  # typed words: a follow-up is short ...
+# Replies that only acknowledge: never read as a question about the last topic.
+_BARE = frozenset(["hmm", "hm", "hmmm", "mm", "ok", "okay", "k", "kk", "yes", "yeah", "yep", "yup", "no", "nope", "nah", "thanks", "thank", "you", "ty", "thx", "cheers", "cool", "right", "sure", "fine", "great", "good", "nice", "wow", "oh", "ah", "ahh", "aha", "lol", "lmao", "haha", "idk", "dunno", "whatever", "alright", "so", "and", "um", "umm", "uh", "er", "erm", "interesting", "really", "true", "see", "i"])
+_ANAPHORA = frozenset(["it", "its", "this", "that", "these", "those", "they", "them", "their", "there", "he", "she", "his", "her"])
+_LEADS = ("and ", "what about ", "how about ", "so ", "but ", "also ", "then ")  # ... or leans on the last answer
+
+_MORE = re.compile(
+    r"^(?:(?:and|ok|okay|yes|yeah|please|pls|so)\s+)*"
+    r"(?:more|tell me more|say more|more please|more info|more information|more details|go on|carry on|continue|"
+    r"keep going|what else|anything else|and then|next|elaborate|explain more|tell me more about (?:it|that|this)|"
+    r"can you tell me more|can you say more|i want to know more|i d like to know more|id like to know more)"
+    r"(?:\s+(?:please|pls|thanks))?$")
+# A facet of a topic, asked on its own after an answer. The words find the related section in an article.
+FACETS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    # (in the message, in a section's heading or text)
+    "side_effects": (re.compile(r"\bside ?effects?\b|\badverse\b|\breactions?\b"),
+                     re.compile(r"\bside[- ]effects?\b|\badverse (?:effects?|reactions?)\b", re.IGNORECASE)),
+    "children": (re.compile(r"\b(?:child|children|childs|kid|kids|kiddos?|paediatric|pediatric|babies|baby|toddlers?|"
+                            r"teens?|teenagers?|young people|under 18s?|infants?)\b"),
+                 re.compile(r"\b(?:child|children|paediatric|pediatric|babies|infants?|teenagers?|young people)\b",
+                            re.IGNORECASE)),
+    "duration": (re.compile(r"\bhow long\b|\bduration\b|\bhow many (?:years|months|weeks|days)\b|\blast forever\b"),
+                 re.compile(r"\b(?:weeks|months|years|how long|lifelong|for life)\b", re.IGNORECASE)),
+}
+
+
+def words_of_its_own(text: str) -> bool:
+    """Whether the message says something beyond a bare acknowledgement or number ("hmm", "ok", "9")."""
+    return any(w not in _BARE and not w.isdigit() for w in tokens(text))
+
+
+def is_more(text: str) -> bool:
+    """ "more", "tell me more", "go on", ...: the next passage, please."""
+    return bool(_MORE.match(clean(text)))
+
+
+def facet_of(text: str) -> str | None:
+    """The facet a short message asks about ("and for kids?" -> children), if any."""
+    cleaned = clean(text)
+    if len(cleaned.split()) > SHORT_WORDS:
+        return None
+    return next((name for name, (asked, _) in FACETS.items() if asked.search(cleaned)), None)
+
+
+def section_has_facet(facet: str, heading: str, text: str) -> bool:
+    return bool(FACETS[facet][1].search(f"{heading}\n{text}"))
+
+
+def leans_on_context(text: str) -> bool:
+    """Anaphoric ("is it inherited?", "do they go away") or leading on ("and treatment?", "what about kids")."""
+    cleaned = clean(text)
+    return cleaned.startswith(_LEADS) or bool(_ANAPHORA & set(cleaned.split()))
+
+
+def may_follow(text: str) -> bool:
+    """Short or anaphoric, and with a word of its own: the shape of a follow-up question."""
+    cleaned = clean(text)
+    words = cleaned.split()
+    if not words_of_its_own(text):
+        return False
+    return len(words) <= SHORT_WORDS or cleaned.startswith(_LEADS) or bool(_ANAPHORA & set(words))
+
+
+# -- reading a follow-up with the chat's last topic --------------------------------------------------------------
+
+
+def section_of(knowledge: Knowledge, intent: Intent) -> Section | None:
+    article = knowledge.articles.get(intent.article or "")
+    return article.section(intent.section) if article and intent.section else None
+
+
+def topic_of(knowledge: Knowledge, intent_id: str | None) -> str | None:
+    """The article topic (ms, epilepsy, neuro-immune) of an intent."""
+    intent = knowledge.intents.get(intent_id or "")
+    article = knowledge.articles.get(intent.article or "") if intent else None
+    return article.topic if article else None
+
+
+def subject_of(knowledge: Knowledge, last_intent: str | None, topic: str | None) -> str:
+    """Words naming what the chat is about: the last answer's topic label ("MS symptoms"), else the article
+    topic's word."""
+    intent = knowledge.intents.get(last_intent or "")
+    if intent is not None and intent.kind == "topical":
+        return knowledge.label(intent)
+    return TOPIC_WORDS.get(topic or "", "")
+
+
+def stays_on_topic(text: str, topic: str | None) -> bool:
+    """False when the message names a disease the chat's topic is not about: context never crosses over."""
+    named = names_diseases(text)
+    return not named or named <= ({topic} if topic in ("ms", "epilepsy") else set())
+
+
+def _topical(knowledge: Knowledge, match: Match) -> bool:
+    return match.status == "matched" and knowledge.intents[match.intent_id or ""].kind == "topical"
+
+
+def follow_up_match(knowledge: Knowledge, text: str, match: Match, last_intent: str | None,
+                    topic: str | None) -> Match | None:
+    """A short question that finds nothing on its own, read with the last topic's words; None when it is not a
+    follow-up or the last topic does not help. Context never crosses from one disease to the other, and a
+    message naming a subject of its own ("keppra", "epilepsy" after MS) is not a follow-up. A message that
+    found another disease's topic without naming a disease ("is it inherited?" after MS) is read again too."""
+    subject = subject_of(knowledge, last_intent, topic)
+    if not subject or match.foreign or not may_follow(text) or not stays_on_topic(text, topic):
+        return None
+    drifted = _topical(knowledge, match) and not names_diseases(text) and topic_of(knowledge, match.intent_id) != topic
+    if match.status == "matched" and not drifted:
+        return None
+    followed = knowledge.matcher.match(f"{text} {subject}")
+    best = followed.candidates[0] if followed.candidates else None
+    if best is None or not (set(match_words(text)) & set(best.words) or leans_on_context(text)):
+        return None  # the last topic's words alone decided: "whats 12 times 7" is not about it
+    if followed.status == "matched" and _topical(knowledge, followed) and \
+            topic_of(knowledge, followed.intent_id) == topic and (not drifted or followed.score > match.score):
+        return followed
+    if followed.status == "ambiguous" and not drifted and followed.options and \
+            all(topic_of(knowledge, option) == topic for option in followed.options):
+        return followed
+    return None
+
+
+def related_intent(knowledge: Knowledge, intent: Intent, facet: str) -> Intent | None:
+    """A topical intent whose section covers the facet: in the last topic's article first, then in the other
+    articles on the same disease."""
+    article = knowledge.articles[intent.article or ""]
+    same_topic = [a for a in knowledge.articles.values() if a.topic == article.topic and a.slug != article.slug]
+    for candidate_article in (article, *same_topic):
+        for other in knowledge.topical_intents(candidate_article.slug):
+            section = section_of(knowledge, other)
+            if section is not None and section_has_facet(facet, section.heading, section.text):
+                return other
+    return None

@@ -1,0 +1,24 @@
+"""Other-language detection: cheap, and never fooled by one foreign-looking word in English."""
+
+import pytest
+
+from bot.nlu.language import is_other_language
+
+
+@pytest.mark.parametrize("text", [
+    "qué es la esclerosis múltiple", "qu'est-ce que l'épilepsie et comment la traiter",
+    "was ist multiple sklerose und wie wird sie behandelt", "cosa è l'epilessia e come si cura",
+    "что такое эпилепсия", "多发性硬化症是什么", "ما هو مرض التصلب المتعدد", "hola",
+])
+def test_other_languages_are_recognised(text: str) -> None:
+    assert is_other_language(text)
+
+
+@pytest.mark.parametrize("text", [
+    "what is ms", "my son has epilepsy what is the cause", "what is a deja vu seizure", "I want to die",
+    "is there a cure for ms", "la la la", "what does es mean in the article", "que", "ok", "9", "👍",
+    "café au lait spots and epilepsy",
+])
+def test_english_stays_english(text: str) -> None:
+    assert not is_other_language(text)
+

@@ -1,0 +1,16 @@
+"""Questions about the bot itself, read by pattern before matching."""
+
+import pytest
+
+from bot.nlu.self_questions import asks_about_the_bot
+
+
+@pytest.mark.parametrize(("text", "about"), [
+    ("are you a doctor?", True), ("Are you a real person?", True), ("am i talking to a real person", True),
+    ("what are you?", True), ("who made you", True), ("where does your information come from", True),
+    ("is this a bot", True), ("can i trust you", True),
+    ("i want to talk to a real person", False), ("are you able to explain ms", False),
+    ("what are ms lesions", False), ("can i trust my neurologist", False),
+])
+def test_questions_about_the_bot_are_read_by_pattern(text: str, about: bool) -> None:
+    assert asks_about_the_bot(text) is about
