@@ -1,6 +1,6 @@
 """Emergency, crisis, medication and first-aid recognition: runs before any topical matching.
 
-Rules on concepts, not fuzzy scores: a score can be outvoted, a rule cannot. `bot.safety_lexicon`
+Rules on concepts, not fuzzy scores: a score can be outvoted, a rule cannot. `bot.nlu.safety_lexicon`
 folds the message's words to concepts (a convulsion sign, "not waking", a time, a person, a
 history marker ...); the rules here decide on combinations of them, per criterion of
 docs/safety.md, and say which criterion fired and how sure they are:
@@ -24,10 +24,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.nlu.normalise import clean
+from bot.nlu.safety_crisis import crisis
 from bot.nlu.safety_lexicon import MAX_SAFETY_CHARS, MEDICINE_NAMES, MS_WORDS, Hits, Lexicon, core_words, fold_words
+from bot.nlu.safety_unit import Frame, Tier, Unit, changes_medicine, is_progressive, read_frame
 
 SafetyKind = Literal["emergency", "crisis", "medication_change", "seizure_first_aid"]
-Tier = Literal["certain", "possible"]
 FollowUp = Literal["call", "recovered", "general"]
 
 EMERGENCY_CRITERIA = ("overdose", "seizure_over_5_min", "seizure_cluster", "breathing_colour", "seizure_injury",
@@ -98,96 +99,6 @@ _SCENE = frozenset(("SEIZ", "SEIZ_PL", "CONV", "SIGN", "ING", "UNRESP", "COLLAPS
                     "FACE", "LIMB", "ADMIN_emergency"))
 
 
-class Unit:
-    """The concepts of one sentence (or window, or pair of sentences), with their word positions."""
-
-    __slots__ = ("hits",)
-
-    def __init__(self, hits: Hits) -> None:
-        self.hits = hits
-
-    def __contains__(self, concept: str) -> bool:
-        return concept in self.hits
-
-    def any(self, *concepts: str) -> bool:
-        return not self.hits.keys().isdisjoint(concepts)
-
-    def count(self, concept: str) -> int:
-        return len(self.hits.get(concept, ()))
-
-    def near(self, a: str, b: str, span: int) -> bool:
-        """Some `a` and some `b` at most `span` words apart."""
-        return _within(self.hits.get(a, []), self.hits.get(b, []), -span, span)
-
-    def before(self, a: str, b: str, span: int) -> bool:
-        """Some `b` 1..`span` words after some `a`."""
-        return _within(self.hits.get(a, []), self.hits.get(b, []), 1, span)
-
-
-def _within(first: list[int], second: list[int], low: int, high: int) -> bool:
-    """Is there a pair with low <= second - first <= high? (both lists short and sorted)."""
-    return any(low <= y - x <= high for x in first for y in second) if first and second else False
-
-
-@dataclass(frozen=True, slots=True)
-class _Frame:
-    """How a unit talks: now or in the past, about a real person or in general."""
-
-    now: bool  # happening now: "right now", "is seizing", "still shaking", "help!", "ambulance is coming"
-    calm: bool  # a history or a knowledge question, with nothing saying it is happening now
-    habitual: bool  # "sometimes", "every week", "he gets seizures"
-    event: bool  # something happened: "had a seizure", "collapsed", "just"
-
-
-def _frame(u: Unit) -> _Frame:
-    progressive = "ING" in u and _progressive(u)
-    # "having" only counts with one seizure (see _progressive): "she's still having fits" is the illness
-    ing = set(u.hits.get("ING", ())) - set(u.hits.get("HAVING", ()))
-    nows = u.hits.get("NOW_WEAK", [])
-    now_next_to_event = bool(nows) and (any(u.near("NOW_WEAK", c, 1) for c in (
-        "SEIZ", "CONV", "SIGN", "UNRESP", "ANOTHER")) or any(abs(n - i) <= 1 for n in nows for i in ing))
-    # Present tense with a sign, or a bare "-ing" sign ("grandad stiff and shaking in his chair")
-    present_scene = "PAST" not in u and (bool(ing) or u.before("PRESENT", "SIGN", 3) or u.before("PRESENT", "CONV", 3))
-    # "won't stop" is now for one seizure, the illness for "my seizures won't stop"
-    not_stopping = "NOT_STOP" in u and (u.any("SEIZ", "CONV", "SIGN") or bool(ing))
-    weak_now = progressive or now_next_to_event
-    if "WELL" in u and u.any("HISTORY", "KNOWLEDGE", "SINCE", "DIAG"):  # "hes fine, is choking during a fit a thing?"
-        weak_now = False
-    overriding = u.any("NOW_STRONG", "URGENT", "AMBULANCE") or not_stopping or weak_now
-    if "HYPO" in u:  # "how should you help when someone is having a seizure": only "right now" or "help!" count
-        overriding = u.any("NOW_STRONG", "URGENT", "AMBULANCE")
-    now = overriding or (present_scene and "HYPO" not in u)
-    aged = "AGE_AT" in u and not u.any("JUST", "RECENT")  # "first fit at age 30, just now" is not a history
-    calm = (aged or u.any("HISTORY", "SINCE", "DIAG", "KNOWLEDGE", "KNOW_HELP", "HYPO")) and not overriding
-    # "it normally only lasts 30 seconds": the usual is named to say this one is different
-    habitual = u.any("HABITUAL", "CHRONIC") and not overriding and "UNUSUAL" not in u
-    event = now or u.any("PAST", "JUST", "RECENT", "CONV", "COLLAPSE")
-    return _Frame(now, calm, habitual, event)
-
-
-def _progressive(u: Unit) -> bool:
-    """ "is seizing", "been fitting", "still shaking", "is having a seizure" (one seizure: "is having seizures"
-    is an illness, not an event)."""
-    chronic = u.any("MED", "HABITUAL", "CHRONIC", "DIAG", "KNOWLEDGE")
-    for position in u.hits.get("ING", ()):
-        # "having a big one": a sentence that starts with "having" has dropped its "im"
-        opens = position == 0 and position in u.hits.get("HAVING", ())
-        if not opens and not any(p in (position - 1, position - 2) for p in u.hits.get("AUX_NOW", ())):
-            continue
-        if position in u.hits.get("HAVING", ()):
-            after = (position + 1, position + 2)
-            if any(p in after for p in (*u.hits.get("SINGULAR", ()), *u.hits.get("SIGN", ()))):
-                return True  # "is having a seizure", "been having this twitching"
-            # "my little girl is having convulsions"; not "she is having seizures despite keppra", nor "she's still
-            # having fits" (an illness that goes on)
-            present = position - 1 in u.hits.get("PRESENT", ())
-            if present and "PERSON" in u and not chronic and any(p in after for p in u.hits.get("SEIZ_PL", ())):
-                return True
-            continue
-        return True
-    return False
-
-
 # -- emergency -------------------------------------------------------------------------------------------
 
 
@@ -205,7 +116,7 @@ def _seizure_event(u: Unit) -> bool:
     # "8 mins and still shaking"
     if "SIGN" not in u:
         return False
-    progressive = _progressive(u)
+    progressive = is_progressive(u)
     return ("PERSON" in u or progressive) and (u.any("LONG", "NOW_STRONG", "URGENT", "AMBULANCE") or (progressive and
                                                "PERSON" in u))
 
@@ -215,7 +126,7 @@ def _one_seizure(u: Unit) -> bool:
     return u.any("SEIZ", "CONV", "STATUS", "SIGN", "ANOTHER", "ANOTHER_STRONG", "COUNT2", "ONE_PRO")
 
 
-def _seizure(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
+def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     if "DISGUISE" in u:  # "everyone will think it was a seizure": a plan, not an event
         return []
     if not _seizure_event(u):
@@ -249,7 +160,7 @@ def _seizure(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
     return found
 
 
-def _breathing_and_waking(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
+def _breathing_and_waking(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     if f.calm:
         return []
     tier: Tier = "possible" if f.habitual else "certain"
@@ -269,7 +180,7 @@ def _breathing_and_waking(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
     return found
 
 
-def _stroke(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
+def _stroke(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     face = ("FACE_SIDE" in u and u.any("DEFICIT", "DROOP")) or u.near("FACE", "DROOP", 3) or u.near(
         "FACE", "DEFICIT", 3)
     face_odd = u.near("FACE", "ODD_LOOK", 3)  # "my smile looks off": a sign, not enough alone
@@ -297,7 +208,7 @@ def _stroke(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
     return []
 
 
-def _overdose(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
+def _overdose(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     medicine = u.any("MED", "CHEMICAL")
     much = u.any("TOO_MUCH", "MANY_PILLS") or ("ALL" in u and "ROUTINE" not in u) or (
         "TWICE" in u and "MISTAKE" in u) or (u.any("SWALLOWED") and "CONTAINER" in u)
@@ -324,155 +235,10 @@ def _overdose(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
     return [("overdose", "certain")]
 
 
-# -- crisis ---------------------------------------------------------------------------------------------
-
-
-def _crisis(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
-    personal = u.any("FIRST_P", "PERSON")
-    general = u.any("KNOWLEDGE", "CAUSE_Q") and not personal  # "what is the suicide rate in epilepsy"
-    # "since my diagnosis" is not past (it goes on), nor is "goodbye today for the last time"
-    past = "HISTORY" in u and not (f.now or u.any("HABITUAL", "RECENT", "JUST"))
-    tier: Tier = "certain"
-    found: list[tuple[str, Tier]] = []
-    if "LETHAL" in u and u.any("MED", "OD"):  # "what amount of baclofen is lethal": asked in general or not
-        found.append(("method_plan_intent", tier))
-    if general or past:  # "i used to self harm as a teenager": a history, like a seizure last year
-        return found
-    wish = _wish_to_die(u)
-    if _method_or_plan(u, wish, personal):
-        found.append(("method_plan_intent", tier))
-    found += _preparation(u, wish, personal)
-    if "ACTIVE" in u:
-        found.append(("active_ideation", tier))
-    # "heat makes me want to die lol": a figure of speech, with a cause and a joke
-    figure = "JOKE" in u and "MAKES_ME" in u
-    if not figure and ("WISH_DEAD" in u or wish or _better_without_me(u)):
-        found.append(("wish_dead", tier))
-    if not figure and ("PASSIVE" in u or _negated(u, "LIVE_ON") or _life_not_worth_it(u)):
-        found.append(("passive_ideation", tier))
-    if _self_harm(u):
-        found.append(("self_harm", tier))
-    if not found and "LOW_MOOD" in u and personal and not u.any("KNOWLEDGE", "WELL"):  # not "...but im ok"
-        found.append(("passive_ideation", "possible"))
-    return found
-
-
-def _method_or_plan(u: Unit, wish: bool, personal: bool) -> bool:
-    """A method with a plan or a wish; a plan with ideation; or the signs of a plan without the words: a height
-    now, the unnamed act with specifics, a disguise, a means dwelt on, stopping medicine to die."""
-    if (u.any("METHOD", "OD") and (u.any("PLAN", "PLAN_SOFT", "WISH") or wish)) or (
-            "PLAN" in u and u.any("ACTIVE", "PASSIVE", "WISH_DEAD") and _planned(u)):
-        return True
-    if "ENOUGH" in u and "METHOD" in u:  # "if i take the whole box, will it be enough"
-        return True
-    if "HIGH_PLACE" in u and "FIRST_P" in u and u.any("PRESENT", "ING", "NOW_WEAK", "NOW_STRONG"):
-        return True  # "im standing on the bridge"
-    if u.any("DO_IT", "DECIDED_BARE") and "SPECIFIC" in u:  # "ill do it this weekend, ive got it all worked out"
-        return True
-    if "DISGUISE" in u and personal:  # "theyll think it was an accident"
-        return True
-    if "MEANS" in u and "DWELL" in u:  # "theres a rope in the garage, been looking at it all night"
-        return True
-    # "going to stop her meds on purpose so a fit finishes her off"
-    return u.any("ON_PURPOSE", "ON_PURPOSE_P", "PLAN") and "DEATH" in u and _changes_medicine(u)
-
-
-def _preparation(u: Unit, wish: bool, personal: bool) -> list[tuple[str, Tier]]:
-    """Strong acts (saving up pills, a suicide note) are certain; weaker ones (a will, a note, giving a pet away,
-    pills hidden) are certain with a second act, arrangements, secrecy, "wont be needing them" or a low mood."""
-    # "hoarding my tablets", "collecting my dads old morphine and my own pills" (not a prescription collected)
-    medicines = set(u.hits.get("MED", ())) - set(u.hits.get("CONTAINER", ()))  # two lots, not "pills in a box"
-    collected = u.before("STOCK_WEAK", "MED", 5) and len(medicines) >= 2 and "PHARMACY" not in u
-    if "PREP" in u or u.before("STOCK", "MED", 5) or collected:
-        return [("preparation", "certain")]
-    if "GOODBYE" in u and "FAREWELL" in u and "TEMPORARY" not in u:  # "goodbye, this bot helped"
-        return [("preparation", "certain")]
-    given = u.near("GIVE", "POSSESSION", 3)  # "gave my dog to my sister", "giving the rest away"
-    hidden = u.near("HIDDEN", "MED", 4)  # "40 tablets hidden under his mattress"
-    acts = u.count("PREP_WEAK") + int(given) + int(hidden)
-    if not acts and "PREP_SUPPORT" not in u:
-        return []
-    support = u.count("PREP_SUPPORT") + sum(int(c in u) for c in ("NOT_NEEDING", "SECRET", "DOWN", "LOW_MOOD", "FINAL"))
-    support += int("SELF_GONE" in u and "SOON" in u) + int(wish) + int(u.any("ACTIVE", "PASSIVE", "WISH_DEAD"))
-    if acts + support >= 2 and (acts or "NOT_NEEDING" in u):
-        return [("preparation", "certain")]
-    if "PREP_WEAK" in u and (personal or "FINAL" in u):  # "i wrote a note": a line on top
-        return [("preparation", "possible")]
-    return []
-
-
-def _better_without_me(u: Unit) -> bool:
-    """ "they'd all be happier without me", "would anyone even notice if i didnt wake up", "easier to not be
-    alive", "wish the next seizure would just take me"."""
-    if u.near("BETTER", "WITHOUT_ME", 6) or u.before("BETTER", "DEATH_STRONG", 4):
-        return True
-    if "NOTICE" in u and u.any("DEATH_STRONG", "WITHOUT_ME"):
-        return True
-    return u.before("WISH", "TAKE_ME", 8)
-
-
-def _life_not_worth_it(u: Unit) -> bool:
-    """ "life isnt worth it", "tired of existing", "think about just disappearing", "how much longer do i have to
-    keep living like this"."""
-    if u.near("LIFE", "WORTH_NOT", 3) or u.before("TIRED_OF", "LIFE", 2):
-        return True
-    # "think about just disappearing"; not "i thought he was dead" (someone else, an emergency)
-    people = u.hits.get("PERSON", ())
-    if any(0 < d - t <= 2 and not any(t < p < d for p in people)
-           for t in u.hits.get("THINK_OF", ()) for d in u.hits.get("DEATH_STRONG", ())):
-        return True
-    # "how much longer ... keep living like this. i dont want to"
-    return "LIVE_ON_STRONG" in u and (u.before("ENDURE", "LIVE_ON_STRONG", 8) or
-                                      _negated_wish_after(u, "LIVE_ON_STRONG"))
-
-
-def _negated_wish_after(u: Unit, concept: str) -> bool:
-    wishes = [w for w in u.hits.get("WISH", ()) if w - 1 in u.hits.get("NOT", ()) or w - 2 in u.hits.get("NOT", ())]
-    return any(0 < w - c <= 60 for c in u.hits.get(concept, ()) for w in wishes)
-
-
-def _self_harm(u: Unit) -> bool:
-    """Self-harm by name, or in its signs: a harm done to oneself to cope, till it bleeds, with a blade or a lighter;
-    cuts on the thighs or wrists; a blade got out "not used yet"; blades found with blood."""
-    if "SELF_HARM" in u and "SELF_ACCIDENT" not in u:
-        return True
-    on_purpose = u.any("ON_PURPOSE", "ON_PURPOSE_P") and u.any("HARM_VERB", "INJURY")  # "burned my arm on purpose"
-    if on_purpose and "FIRST_P" in u:
-        return True
-    if "SELF_ACCIDENT" in u:
-        return False
-    # "burning my arm with a lighter", "scratching my skin till it bleeds", "punch walls till my knuckles crack"
-    harmed = u.near("HARM_VERB", "BODY", 3) or u.near("HARM_VERB", "SH_SITE", 3)
-    if harmed and "FIRST_P" in u and u.any("COPING", "INTENSE", "INSTRUMENT"):
-        return True
-    if u.near("CUT_NOUN", "SH_SITE", 3) and u.any("FIRST_P", "PERSON"):  # "cuts on her thighs"
-        return True
-    return "INSTRUMENT" in u and (u.any("NOT_YET", "DWELL") or ("INJURY" in u and "PERSON" in u))
-
-
-def _wish_to_die(u: Unit) -> bool:
-    """ "want ... die", "wish ... dead", not "don't want to die" (a fear, not a wish)."""
-    nots = set(u.hits.get("NOT", ()))
-    for position in u.hits.get("WISH", ()):
-        if position - 1 in nots or position - 2 in nots:
-            continue
-        if any(1 <= d - position <= 5 for d in u.hits.get("DEATH", ())):
-            return True
-    return False
-
-
-def _negated(u: Unit, concept: str, span: int = 5) -> bool:
-    return u.before("NOT", concept, span)
-
-
-def _planned(u: Unit) -> bool:
-    return u.before("PLAN", "ACTIVE", 6) or u.before("PLAN", "PASSIVE", 6) or u.before("PLAN", "WISH_DEAD", 6)
-
-
 # -- medication and first aid -------------------------------------------------------------------------------
 
 
-def _medication(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
+def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     if "MED" not in u:
         return []
     # "can missing my tablets bring on a seizure", "could my seizures be happening because i sometimes forget"
@@ -483,25 +249,14 @@ def _medication(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
         found.append(("missed_dose", "certain"))
     # "can i swap back" after "dr put me on levetiracetam": the change has the medicine named before as object
     pronoun = u.before("CHANGE", "PRO_OBJ", 2) and u.before("ADVICE", "CHANGE", 4)
-    changed = _changes_medicine(u) or u.before("MED", "CHANGE_AFTER", 3) or pronoun or "DOSE_CHANGE" in u
+    changed = changes_medicine(u) or u.before("MED", "CHANGE_AFTER", 3) or pronoun or "DOSE_CHANGE" in u
     if changed and not general_cause and (
             u.any("ADVICE", "FIRST_P", "PERSON")):
         found.append(("med_change", "certain"))
     return found
 
 
-def _changes_medicine(u: Unit) -> bool:
-    """A change verb with the medicine as its object: "stop my keppra", not "keppra stopped working" or "my
-    seizures stopped when i started keppra"."""
-    blockers = u.hits.get("BLOCK", [])
-    for verb in u.hits.get("CHANGE", ()):
-        for medicine in u.hits.get("MED", ()):
-            if 1 <= medicine - verb <= 4 and not any(verb < b < medicine for b in blockers):
-                return True
-    return False
-
-
-def _first_aid(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
+def _first_aid(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     """A calm question about helping in a seizure: the first-aid words; or, about a seizure, what to do, say or
     tell, an action asked about ("should i film it", "is it ok to leave them"), when to go to hospital, what if
     it goes on, how to tell it has finished."""
@@ -528,7 +283,7 @@ _RULES = (
     (_breathing_and_waking, frozenset(("BREATH_BAD", "COLOUR", "BREATH_W", "UNRESP", "COLLAPSE", "FAINT"))),
     (_stroke, frozenset(("FACE", "FACE_SIDE", "LIMB", "ONE_SIDE", "SPEECH_BAD", "VISION_BAD", "BALANCE_BAD",
                          "HEADACHE_BAD", "HEADACHE_SEVERE", "STROKE_WORD", "STROKE_NOW"))),
-    (_crisis, frozenset((
+    (crisis, frozenset((
         "LETHAL", "METHOD", "OD", "HIGH_PLACE", "DO_IT", "DECIDED_BARE", "DISGUISE", "MEANS", "DEATH", "DEATH_STRONG",
         "TAKE_ME", "PREP", "STOCK", "STOCK_WEAK", "GOODBYE", "POSSESSION", "HIDDEN", "PREP_WEAK", "PREP_SUPPORT",
         "NOT_NEEDING", "ACTIVE", "WISH_DEAD", "WITHOUT_ME", "NOTICE", "PASSIVE", "LIVE_ON", "WORTH_NOT", "TIRED_OF",
@@ -601,7 +356,7 @@ class SafetyCheck:
             phrased = not keys.isdisjoint(_ADMIN_KINDS)
             if not rules and not phrased:
                 continue  # nothing any rule starts from (most topical questions): no frame, no rules
-            frame = _frame(unit)
+            frame = read_frame(unit)
             for rule in rules:
                 found += [(criterion, tier, unit) for criterion, tier in rule(unit, frame)]
             if phrased and not _quiet(unit, frame):
@@ -619,7 +374,7 @@ _ORDER: tuple[tuple[Tier, str, tuple[str, ...]], ...] = (
 )
 
 
-def _quiet(u: Unit, f: _Frame) -> bool:
+def _quiet(u: Unit, f: Frame) -> bool:
     """Where the rules stay calm, an admin's phrase does too: a history, a general question ("can keppra
     cause suicidal thoughts"), a figure of speech ("dying to know")."""
     general = u.any("CAUSE_Q", "KNOWLEDGE") and not u.any("FIRST_P", "PERSON")
