@@ -9,7 +9,9 @@ docs/safety.md, and say which criterion fired and how sure they are:
 * "possible": risk words without certainty (a seizure with no time, a low mood without a wish to
   die): the normal answer with one safety line on top.
 
-A message is read in units (a sentence, and two neighbouring sentences together), so a history
+The crisis rules are in `bot.nlu.safety_crisis`; what a unit is and how it talks (now, past, in
+general) in `bot.nlu.safety_unit`. A message is read in units (a sentence, and two neighbouring
+sentences together), so a history
 in one sentence does not calm an emergency in the next, and a long message costs time in
 proportion to its length. Admins can add trigger phrases through the `keywords` of the safety
 intents in intents.yaml.
