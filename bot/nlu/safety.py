@@ -11,9 +11,8 @@ docs/safety.md, and say which criterion fired and how sure they are:
 
 The crisis rules are in `bot.nlu.safety_crisis`; what a unit is and how it talks (now, past, in
 general) in `bot.nlu.safety_unit`. A message is read in units (a sentence, and two neighbouring
-sentences together), so a history
-in one sentence does not calm an emergency in the next, and a long message costs time in
-proportion to its length. Admins can add trigger phrases through the `keywords` of the safety
+sentences together), so a history in one sentence does not calm an emergency in the next, and a
+long message costs time in proportion to its length. Admins can add trigger phrases through the `keywords` of the safety
 intents in intents.yaml.
 """
 
@@ -267,10 +266,17 @@ def _first_aid(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
         return certain
     if not (u.any("SEIZ", "SEIZ_PL", "ONE_PRO", "STATUS", "SIGN", "IT_HAPPENS") or _seizure_event(u)):
         return []  # (a seizure, not "my car engine seized up")
-    asked = "FA_DO" in u or u.before("FA_MODAL", "FA_ACTION", 8) or u.before("FA_MODAL", "FA_OBJECT", 8)
+    asked = "FA_DO" in u or u.before("FA_MODAL", "FA_ACT_STRONG", 8) or u.before("FA_MODAL", "FA_OBJECT", 8) or (
+        u.before("FA_MODAL", "FA_ACTION", 8) and _done_to_someone(u))
     if asked or ("WHAT_IF" in u and u.any("LONG", "FA_OBJECT")) or ("KNOW_HOW" in u and "STOPPED" in u):
         return certain
     return []
+
+
+def _done_to_someone(u: Unit) -> bool:
+    """ "move someone", "leave them alone", "give him water": the act has the person (or the seizure) as object,
+    not "should i tell my employer" or "should i take time off"."""
+    return any(u.before("FA_ACTION", c, 2) for c in ("PERSON", "PRO_OBJ", "SEIZ", "SEIZ_PL"))
 
 
 # -- the check ------------------------------------------------------------------------------------------

@@ -402,7 +402,8 @@ PHRASES: dict[str, str] = {
         is it ok | is it okay | is it safe | is it true | is it bad | is it right | are you meant | are you supposed
         are we meant | are we supposed | am i meant | am i supposed | must i | do i need | do we need | does someone need
         do they need | how do i | how can i | how should i | how do you | how can you | how should you""",
-    "FA_OBJECT": """onto floor | on floor | hospital | ae | a e | emergency room | ambulance | 999 | 911 | 112 | paramedics | rescue medicine
+    "FA_OBJECT": """under head | pillow | something soft | on side | onto side | in mouth | into mouth
+        onto floor | on floor | hospital | ae | a e | emergency room | ambulance | 999 | 911 | 112 | paramedics | rescue medicine
         rescue meds | rescue medication | buccal | midazolam | magnet | recovery | airway | tongue""",
     "IT_HAPPENS": """if it happens | when it happens | if one happens | if one starts | once one starts | if it happens again
         happens again | if she has one | if he has one | if i have one | if they have one""",
@@ -756,8 +757,10 @@ WORDS: dict[str, str] = {
     "PHARMACY": "pharmacy pharmacist chemist chemists prescription prescriptions repeat boots",
     "CUT_NOUN": "cuts slashes scratches",
     "SH_SITE": "thighs thigh wrists wrist forearm forearms stomach hips skin arms walls wall myself",
-    "FA_ACTION": """move moving hold holding turn roll put cushion protect loosen time timing film record give leave stay
-        call ring phone dial cpr wake restrain check lift carry lay lie catch say tell""",
+    # Acts done to the person having the seizure ("move someone", "leave them", "give him water") ...
+    "FA_ACTION": "move moving hold holding turn put protect give leave call ring phone dial wake check lift carry lay",
+    # ... and acts that are first aid whatever follows ("do you do cpr", "should i be timing it")
+    "FA_ACT_STRONG": "cpr restrain cushion loosen film filming record recording timing roll",
     "PRO_OBJ": "it them back one old previous other",
     # A face that looks or feels wrong: one stroke sign, certain with another or with "suddenly"
     "ODD_LOOK": "weird off wonky funny strange different odd",

@@ -346,3 +346,13 @@ def test_questions_about_seizures_that_are_not_first_aid(text: str) -> None:
 ])
 def test_medication_in_lay_words(text: str, criterion: str) -> None:
     assert flag_of(text) == ("medication_change", "certain", criterion), text
+
+
+@pytest.mark.parametrize("text", [
+    "should i tell my employer about my seizures",  # an act not done to the person having the seizure
+    "should i take time off work after a seizure",
+    "can i catch seizures from someone",
+])
+def test_questions_about_life_with_seizures_are_not_first_aid(text: str) -> None:
+    flag = CHECK.check(text)
+    assert flag is None or flag.kind != "seizure_first_aid", (text, flag)
