@@ -84,7 +84,8 @@ OTHER_HEALTH_WORDS = _words("""
     paracetamol ibuprofen aspirin antibiotic antibiotics statin statins antidepressant antidepressants insulin
     epidiolex
     myasthenia huntingtons palsy leukaemia leukemia lymphoma mrsa tongue mouth caesarean facelift
-    breastfeed breastfed mortgage loan loans driving drive dvla gambling addiction sober
+    breastfeed breastfed mortgage loan loans driving drive dvla gambling addiction sober dosage storage disposal
+    nephritis sjogren sjogrens
 """)
 
 # Words that make a message about health at all (with the words above and the diseases' names).
