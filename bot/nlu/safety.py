@@ -218,7 +218,11 @@ def _overdose(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     again_today = "TWICE" in u and u.any("RECENT", "JUST", "MAYBE_TOOK") and "ROUTINE" not in u
     wrong = "MISTAKE" in u and u.any("WRONG_MED", "PERSON")
     took = u.any("TOOK", "MAYBE_TOOK") and medicine and (much or again_today or wrong)
-    child = "CHILD" in u and "TOOK" in u and medicine
+    # A child who swallowed, got into, or took a parent's medicine ("my toddler took my pills"); not "my son took
+    # his keppra this morning"
+    parents = any(p in u.hits.get("FIRST_P", ()) for p in u.hits.get("MED", ()))
+    child = "CHILD" in u and medicine and (u.any("SWALLOWED", "GOT_INTO") or ("TOOK" in u and (
+        much or wrong or again_today or parents)))
     word = "OD_PAST" in u or ("OD" in u and (u.any("TOOK", "JUST", "RECENT") or f.now)) or (
         "EMPTY_PACKS" in u and "PERSON" in u)
     if not (took or child or word):

@@ -73,7 +73,8 @@ def _numbers(core: list[str], hits: Hits) -> None:
         if concept is None and value < 100 and position and core[position - 1] in ("at", "aged", "age") and \
                 unit not in ("pm", "am", "oclock", "o", *_UNITS):
             concept = "AGE_AT"  # "his first seizure at 3": an age, so long ago unless "just now" says otherwise
-        if value < 18 and (unit == "yo" or (unit in ("years", "months", "weeks") and after == "old")):
+        age = value / {"months": 12, "weeks": 52}.get(unit, 1)  # "my 18 month old" is one and a half
+        if age < 18 and (unit == "yo" or (unit in ("years", "months", "weeks") and after == "old")):
             hits.setdefault("CHILD", []).append(position)  # "my 3yo", "my 2 year old"
         if concept == "AGO":  # "20 mins ago": just happened
             hits.setdefault("JUST", []).append(position)

@@ -180,6 +180,8 @@ PHRASES: dict[str, str] = {
         had too much | had whole | had all | got into
         gotten into | been into | given | double dosed | doubled up | took double
         took extra | has taken | have taken | just took | just taken | just swallowed | have swallowed""",
+    # A child into the medicine cupboard (not "my son took his keppra", his usual dose)
+    "GOT_INTO": "got into | gotten into | been into | got hold of",
     "TOO_MUCH": """three times | 3 times | four times | 4 times | extra time | one too many | too many | too much | whole | took double | took extra | double dosed | doubled up | entire | handful | handfuls | bunch | lot | lots | loads
         load | whole packet | whole bottle | whole box | whole strip | whole pack | all at once | at once
         double dose | doubled | double | two doses | 2 doses | three doses | extra dose | extra doses
@@ -645,7 +647,7 @@ PHRASES: dict[str, str] = {
         gonna | when | date | time""",
     "METHOD": """swallow whole | swallow whole bottle | swallow whole packet | swallow whole box
         drive car into | driving car into | crash car into | drive car off | drive off road | crash car
-        swallow them all | swallow lot | take lot | take it all | swallow it all | swallow everything
+        swallow them all | take it all | swallow it all | swallow everything
         driving into wall | drive into wall | drive off | driving off | driving into tree | drive into tree
         drive into traffic | walk into traffic | step into traffic | walking into traffic | take all | taking all | swallowing all | take everything | taking everything | take them all
         take all pills | take all meds | take all tablets | take all medication | swallow all
@@ -718,8 +720,8 @@ WORDS: dict[str, str] = {
         person man woman boy girl grandma grandad grandpa granny nan nana patient colleague coworker student
         pupil roommate flatmate neighbour neighbor uncle aunt cousin grandson granddaughter niece nephew teen
         teenager infant newborn stranger guy lady passenger customer""",
-    "CHILD": """toddler baby child kid kids son daughter grandson granddaughter boy girl infant old nephew niece
-        newborn""",
+    "CHILD": """toddler baby child kid kids son daughter grandson granddaughter boy girl infant nephew niece
+        newborn""",  # "my 3 year old" is read with its number (not "75 years old")
     "SINGULAR": "seizure fit convulsion",
     "SEIZ": "seizure fit convulsion",
     "SEIZ_PL": "absences seizures fits convulsions",

@@ -216,6 +216,8 @@ def test_long_messages_are_read_in_bounded_units() -> None:
     ("i swallowed my morning pills twice today", "overdose"),
     ("is it bad if i took too much lamotrigine yesterday? im dizzy and seeing double", "overdose"),
     ("i think i took my evening tablets twice", "overdose"),  # unsure a dose went in twice
+    ("my toddler took my pills", "overdose"),  # a parent's medicine
+    ("my 10 month old has swallowed one of my tablets", "overdose"),  # an age in months
 ])
 def test_emergencies_in_lay_words(text: str, criterion: str) -> None:
     assert flag_of(text) == ("emergency", "certain", criterion), text
@@ -230,6 +232,9 @@ def test_emergencies_in_lay_words(text: str, criterion: str) -> None:
     "having a cluster headache right now",  # not a cluster of seizures
     "having one of those days, my seizures have been better though",  # "one" before a noun is no seizure
     "my husband passed out after drinking too much last night, hes fine",  # over, and he is well
+    "my son took his keppra this morning",  # his usual dose, not a child into the medicine
+    "i have been taking this medicine for 40 years, i am 70 years old",
+    "does this diet take a lot of time to work",  # "take a lot" of time, not "take the lot"
 ])
 def test_calm_look_alikes_found_on_set_1(text: str) -> None:
     flag = CHECK.check(text)
