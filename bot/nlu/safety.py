@@ -198,7 +198,10 @@ def _stroke(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     if f.calm and not named and not minutes_ago:
         return []
     strong = face or side or "HEADACHE_BAD" in u or named or count >= 2
-    if strong or ("SPEECH_BAD" in u and (u.any("PERSON", "SUDDEN") or f.now)):
+    speech = "SPEECH_BAD" in u and (u.any("PERSON", "SUDDEN") or f.now)
+    if speech and not strong and "MS" in u and not (f.now or "SUDDEN" in u):
+        return [("stroke_signs", "possible")]  # slurred speech in someone with MS, not sudden: MS does this too
+    if strong or speech:
         return [("stroke_signs", "certain")]
     if limb and "PERSON" in u and not u.any("SUDDEN", "MS") and not f.calm:
         return [("stroke_signs", "possible")]  # "dad can't raise his right arm": FAST, but MS does this too

@@ -83,6 +83,8 @@ def test_first_aid_questions(text: str) -> None:
 @pytest.mark.parametrize(("text", "kind", "criterion"), [
     ("my husband had a seizure", "emergency", "seizure_now"),  # no time, no history
     ("i feel hopeless with this illness", "crisis", "passive_ideation"),  # low mood, no wish to die
+    # slurred speech in someone with MS, with no "suddenly" and no "now": MS does this too
+    ("my partner has ms and her words come out slurred, could physio help", "emergency", "stroke_signs"),
 ])
 def test_possible_matches(text: str, kind: str, criterion: str) -> None:
     assert flag_of(text) == (kind, "possible", criterion), text
