@@ -36,6 +36,15 @@ _MORE = re.compile(
     r"keep going|what else|anything else|and then|next|elaborate|explain more|tell me more about (?:it|that|this)|"
     r"can you tell me more|can you say more|i want to know more|i d like to know more|id like to know more)"
     r"(?:\s+(?:please|pls|thanks))?$")
+# Asking the last answer to explain itself ("like what?", "how?", "how does it work?", "explain simpler"): the
+# same topic, next passage. Alone, these words find nothing (or the bot's own help), so they are read here.
+_ELABORATE = re.compile(
+    r"^(?:(?:and|ok|okay|so|but|hmm|sorry)\s+)*"
+    r"(?:like what|such as|for example|for instance|examples?|any examples?|how|how so|why|why is that|in what way|"
+    r"how does (?:it|that|this) work|how do (?:they|these|those) work|how is (?:it|that) done|"
+    r"what do you mean|meaning|explain|explain (?:it|that|this)|explain (?:it |that |this )?(?:simpler|more simply|"
+    r"again|better|in simple words|in plain english)|in simple words|in plain english|simpler)"
+    r"(?:\s+(?:please|pls|plz|then|exactly|though))*$")
 # A facet of a topic, asked on its own after an answer. The words find the related section in an article.
 FACETS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     # (in the message, in a section's heading or text)
@@ -56,8 +65,9 @@ def words_of_its_own(text: str) -> bool:
 
 
 def is_more(text: str) -> bool:
-    """ "more", "tell me more", "go on", ...: the next passage, please."""
-    return bool(_MORE.match(clean(text)))
+    """ "more", "tell me more", "go on", "like what?", "how does it work?": the next passage, please."""
+    cleaned = clean(text)
+    return bool(_MORE.match(cleaned) or _ELABORATE.match(cleaned))
 
 
 def facet_of(text: str) -> str | None:
@@ -139,8 +149,11 @@ def follow_up_match(knowledge: Knowledge, text: str, match: Match, last_intent: 
     best = followed.candidates[0] if followed.candidates else None
     if best is None or not (set(match_words(text)) & set(best.words) or leans_on_context(text)):
         return None  # the last topic's words alone decided: "whats 12 times 7" is not about it
+    # A drifted message that points back ("is it passed on?") is about the chat's disease, however well it
+    # matched the other one: the pronoun names the subject.
     if followed.status == "matched" and _topical(knowledge, followed) and \
-            topic_of(knowledge, followed.intent_id) == topic and (not drifted or followed.score > match.score):
+            topic_of(knowledge, followed.intent_id) == topic and \
+            (not drifted or followed.score > match.score or leans_on_context(text)):
         return followed
     if followed.status == "ambiguous" and not drifted and followed.options and \
             all(topic_of(knowledge, option) == topic for option in followed.options):

@@ -61,7 +61,8 @@ SYNONYM_GROUPS = (
 # Health words the articles do not cover: conditions, body parts, everyday care topics and medicines by name.
 # A message with one that the best topic does not explain is about something else ("lupus rash on my face",
 # "plaque on my teeth"); a message with one (or naming epilepsy or MS) that finds no topic is a health
-# question, answered with who can help. Words the articles use ("bladder", "memory") are not listed.
+# question, answered with who can help. Words the articles use ("bladder", "memory") are not listed. Everyday
+# matters (driving, mortgages, breastfeeding, addiction relapses) are here too: the articles do not cover them.
 OTHER_HEALTH_WORDS = _words("""
     asthma allergy allergies arthritis osteoarthritis alzheimers dementia parkinsons stroke migraine migraines
     headache headaches cancer tumour tumor diabetes diabetic covid coronavirus flu influenza fever infection
@@ -82,6 +83,9 @@ OTHER_HEALTH_WORDS = _words("""
     clobazam diazepam midazolam ocrevus tysabri copaxone tecfidera gilenya kesimpta mavenclad lemtrada aubagio
     paracetamol ibuprofen aspirin antibiotic antibiotics statin statins antidepressant antidepressants insulin
     epidiolex
+    myasthenia huntingtons palsy leukaemia leukemia lymphoma mrsa tongue mouth caesarean facelift
+    breastfeed breastfed mortgage loan loans driving drive dvla gambling addiction sober dosage storage disposal
+    nephritis sjogren sjogrens
 """)
 
 # Words that make a message about health at all (with the words above and the diseases' names).

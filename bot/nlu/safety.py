@@ -1,6 +1,6 @@
 """Emergency, crisis, medication and first-aid recognition: runs before any topical matching.
 
-Rules on concepts, not fuzzy scores: a score can be outvoted, a rule cannot. `bot.safety_lexicon`
+Rules on concepts, not fuzzy scores: a score can be outvoted, a rule cannot. `bot.nlu.safety_lexicon`
 folds the message's words to concepts (a convulsion sign, "not waking", a time, a person, a
 history marker ...); the rules here decide on combinations of them, per criterion of
 docs/safety.md, and say which criterion fired and how sure they are:
@@ -9,9 +9,10 @@ docs/safety.md, and say which criterion fired and how sure they are:
 * "possible": risk words without certainty (a seizure with no time, a low mood without a wish to
   die): the normal answer with one safety line on top.
 
-A message is read in units (a sentence, and two neighbouring sentences together), so a history
-in one sentence does not calm an emergency in the next, and a long message costs time in
-proportion to its length. Admins can add trigger phrases through the `keywords` of the safety
+The crisis rules are in `bot.nlu.safety_crisis`; what a unit is and how it talks (now, past, in
+general) in `bot.nlu.safety_unit`. A message is read in units (a sentence, and two neighbouring
+sentences together), so a history in one sentence does not calm an emergency in the next, and a
+long message costs time in proportion to its length. Admins can add trigger phrases through the `keywords` of the safety
 intents in intents.yaml.
 """
 
@@ -24,10 +25,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.nlu.normalise import clean
+from bot.nlu.safety_crisis import crisis
 from bot.nlu.safety_lexicon import MAX_SAFETY_CHARS, MEDICINE_NAMES, MS_WORDS, Hits, Lexicon, core_words, fold_words
+from bot.nlu.safety_unit import Frame, Tier, Unit, changes_medicine, is_progressive, read_frame
 
 SafetyKind = Literal["emergency", "crisis", "medication_change", "seizure_first_aid"]
-Tier = Literal["certain", "possible"]
 FollowUp = Literal["call", "recovered", "general"]
 
 EMERGENCY_CRITERIA = ("overdose", "seizure_over_5_min", "seizure_cluster", "breathing_colour", "seizure_injury",
@@ -41,7 +43,13 @@ KIND_OF = {**dict.fromkeys(EMERGENCY_CRITERIA, "emergency"), **dict.fromkeys(CRI
            **dict.fromkeys(MEDICATION_CRITERIA, "medication_change"), "first_aid_question": "seizure_first_aid"}
 __all__ = ["CRITERIA", "MEDICINE_NAMES", "Reading", "SafetyCheck", "SafetyFlag"]
 
-_SENTENCE = re.compile(r"[.!?\n;]+")  # one character class: linear on any input
+_SENTENCE = re.compile(r"([^.!?\n;]+)([.!?\n;]*)")  # a sentence and its end: linear on any input
+# A question opening with one of these and then no one in the scene is a general one ("can fainting look like
+# fitting?", "does someone need a&e after every seizure?"); "is he breathing?" is not
+_MODALS = frozenset(("can", "could", "does", "do", "is", "are", "will", "would", "should", "shall", "must", "may"))
+_GENERIC = frozenset(("someone", "somebody", "anyone", "anybody", "people", "person", "a", "an", "the", "every",
+                      "all", "most"))
+_LAUGH = re.compile("[\U0001F602\U0001F923\U0001F605\U0001F606\U0001F639\U0001F643]")  # laughing faces
 WINDOW = 40  # words per unit: a long sentence is read in overlapping windows of this many words
 _ADMIN = "ADMIN_"
 
@@ -92,122 +100,36 @@ _SCENE = frozenset(("SEIZ", "SEIZ_PL", "CONV", "SIGN", "ING", "UNRESP", "COLLAPS
                     "FACE", "LIMB", "ADMIN_emergency"))
 
 
-class Unit:
-    """The concepts of one sentence (or window, or pair of sentences), with their word positions."""
-
-    __slots__ = ("hits",)
-
-    def __init__(self, hits: Hits) -> None:
-        self.hits = hits
-
-    def __contains__(self, concept: str) -> bool:
-        return concept in self.hits
-
-    def any(self, *concepts: str) -> bool:
-        return not self.hits.keys().isdisjoint(concepts)
-
-    def count(self, concept: str) -> int:
-        return len(self.hits.get(concept, ()))
-
-    def near(self, a: str, b: str, span: int) -> bool:
-        """Some `a` and some `b` at most `span` words apart."""
-        return _within(self.hits.get(a, []), self.hits.get(b, []), -span, span)
-
-    def before(self, a: str, b: str, span: int) -> bool:
-        """Some `b` 1..`span` words after some `a`."""
-        return _within(self.hits.get(a, []), self.hits.get(b, []), 1, span)
-
-
-def _within(first: list[int], second: list[int], low: int, high: int) -> bool:
-    """Is there a pair with low <= second - first <= high? (both lists short and sorted)."""
-    return any(low <= y - x <= high for x in first for y in second) if first and second else False
-
-
-@dataclass(frozen=True, slots=True)
-class _Frame:
-    """How a unit talks: now or in the past, about a real person or in general."""
-
-    now: bool  # happening now: "right now", "is seizing", "still shaking", "help!", "ambulance is coming"
-    calm: bool  # a history or a knowledge question, with nothing saying it is happening now
-    habitual: bool  # "sometimes", "every week", "he gets seizures"
-    event: bool  # something happened: "had a seizure", "collapsed", "just"
-
-
-def _frame(u: Unit) -> _Frame:
-    progressive = _progressive(u)
-    # "having" only counts with one seizure (see _progressive): "she's still having fits" is the illness
-    ing = set(u.hits.get("ING", ())) - set(u.hits.get("HAVING", ()))
-    nows = u.hits.get("NOW_WEAK", [])
-    now_next_to_event = any(u.near("NOW_WEAK", c, 1) for c in ("SEIZ", "CONV", "SIGN", "UNRESP", "ANOTHER")) or any(
-        abs(n - i) <= 1 for n in nows for i in ing)
-    # Present tense with a sign, or a bare "-ing" sign ("grandad stiff and shaking in his chair")
-    present_scene = "PAST" not in u and (bool(ing) or u.before("PRESENT", "SIGN", 3) or u.before("PRESENT", "CONV", 3))
-    # "won't stop" is now for one seizure, the illness for "my seizures won't stop"
-    not_stopping = "NOT_STOP" in u and (u.any("SEIZ", "CONV", "SIGN") or bool(ing))
-    overriding = u.any("NOW_STRONG", "URGENT", "AMBULANCE") or not_stopping or progressive or now_next_to_event
-    if "HYPO" in u:  # "how should you help when someone is having a seizure": only "right now" or "help!" count
-        overriding = u.any("NOW_STRONG", "URGENT", "AMBULANCE")
-    now = overriding or (present_scene and "HYPO" not in u)
-    aged = "AGE_AT" in u and not u.any("JUST", "RECENT")  # "first fit at age 30, just now" is not a history
-    calm = (aged or u.any("HISTORY", "SINCE", "DIAG", "KNOWLEDGE", "KNOW_HELP", "HYPO")) and not overriding
-    habitual = u.any("HABITUAL", "CHRONIC") and not overriding
-    event = now or u.any("PAST", "JUST", "RECENT", "CONV", "COLLAPSE")
-    return _Frame(now, calm, habitual, event)
-
-
-def _progressive(u: Unit) -> bool:
-    """ "is seizing", "been fitting", "still shaking", "is having a seizure" (one seizure: "is having seizures"
-    is an illness, not an event)."""
-    chronic = u.any("MED", "HABITUAL", "CHRONIC", "DIAG", "KNOWLEDGE")
-    for position in u.hits.get("ING", ()):
-        if not any(p in (position - 1, position - 2) for p in u.hits.get("AUX_NOW", ())):
-            continue
-        if position in u.hits.get("HAVING", ()):
-            after = (position + 1, position + 2)
-            if any(p in after for p in u.hits.get("SINGULAR", ())):
-                return True
-            # "my little girl is having convulsions"; not "she is having seizures despite keppra", nor "she's still
-            # having fits" (an illness that goes on)
-            present = position - 1 in u.hits.get("PRESENT", ())
-            if present and "PERSON" in u and not chronic and any(p in after for p in u.hits.get("SEIZ_PL", ())):
-                return True
-            continue
-        return True
-    return False
-
-
 # -- emergency -------------------------------------------------------------------------------------------
 
 
 def _seizure_event(u: Unit) -> bool:
-    if u.any("SEIZ", "SEIZ_PL", "STATUS") or ("CONV" in u and "THING" not in u):  # not "my car engine seized up"
+    if u.any("SEIZ", "SEIZ_PL", "STATUS") or ("CONV" in u and not (u.before("THING", "CONV", 2) or u.before("CONV", "THING", 1))):  # not "car seized"
         return True
-    if u.count("SIGN") >= 2 or ("SIGN" in u and u.any("UNRESP", "COLLAPSE", "BODY_ALL")):
+    # "one" for a seizure ("having one now", "had one in the pool") with something that says what kind of event;
+    # not "do i take another one" about a tablet
+    if "ONE_PRO" in u and "MED" not in u and u.any("SIGN", "EPI", "AURA", "WATER", "INJURY", "PREGNANT", "LONG", "ANOTHER",
+                                "ANOTHER_STRONG", "NOW_STRONG", "URGENT", "AMBULANCE"):
+        return True
+    if u.count("SIGN") >= 2 or ("SIGN" in u and u.any("UNRESP", "COLLAPSE", "BODY_ALL", "AURA", "FALL", "SHAKY")):
         return True
     # One sign that goes on or brings a cry for help: "she's been shaking for ages", "baby shaking, help",
     # "8 mins and still shaking"
     if "SIGN" not in u:
         return False
-    progressive = _progressive(u)
+    progressive = is_progressive(u)
     return ("PERSON" in u or progressive) and (u.any("LONG", "NOW_STRONG", "URGENT", "AMBULANCE") or (progressive and
                                                "PERSON" in u))
 
 
 def _one_seizure(u: Unit) -> bool:
     """An event, not the illness: "had a seizure", "fitting", signs; not "my seizures started after ..."."""
-    return u.any("SEIZ", "CONV", "STATUS", "SIGN", "ANOTHER", "ANOTHER_STRONG", "COUNT2")
+    return u.any("SEIZ", "CONV", "STATUS", "SIGN", "ANOTHER", "ANOTHER_STRONG", "COUNT2", "ONE_PRO")
 
 
-def _emergency(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
-    found: list[tuple[str, Tier]] = []
-    found += _overdose(u, f)
-    found += _seizure(u, f)
-    found += _breathing_and_waking(u, f)
-    found += _stroke(u, f)
-    return found
-
-
-def _seizure(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
+def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
+    if "DISGUISE" in u:  # "everyone will think it was a seizure": a plan, not an event
+        return []
     if not _seizure_event(u):
         if "SIGN" in u and f.now and not f.calm and not f.habitual:
             return [("seizure_now", "possible")]  # "my hands are shaking right now"
@@ -215,7 +137,8 @@ def _seizure(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
     if f.calm or f.habitual:
         return []
     found: list[tuple[str, Tier]] = []
-    recent = f.now or u.any("JUST", "RECENT")
+    # Seizures counted over days are a frequency ("2 fits this week"), not a cluster
+    recent = f.now or "JUST" in u or ("RECENT" in u and "BEFORE_TODAY" not in u)
     if u.any("STATUS", "LONG"):
         found.append(("seizure_over_5_min", "certain"))
     if "ANOTHER_STRONG" in u or (u.any("ANOTHER", "COUNT2") and recent):
@@ -232,12 +155,13 @@ def _seizure(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
     asking_now = "ASK" in u and "FIRST_AID" not in u
     if f.now or asking_now:
         found.append(("seizure_now", "certain"))
-    elif u.any("SEIZ", "CONV") and f.event and u.any("FIRST_P", "PERSON") and "FINE_NOW" not in u and not found:
+    elif u.any("SEIZ", "CONV") and f.event and u.any("FIRST_P", "PERSON") and not found and not u.any(
+            "FINE_NOW", "BEFORE_TODAY", "DAYS_AGO"):
         found.append(("seizure_now", "possible"))  # "my husband had a seizure": no time, no history
     return found
 
 
-def _breathing_and_waking(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
+def _breathing_and_waking(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     if f.calm:
         return []
     tier: Tier = "possible" if f.habitual else "certain"
@@ -245,32 +169,39 @@ def _breathing_and_waking(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
     if u.any("BREATH_BAD", "COLOUR") or u.near("BREATH_W", "BREATH_ODD", 3):
         found.append(("breathing_colour", tier))
     # Not "not responding to medication", nor "i hope i don't wake up" (a wish, for the crisis rules)
-    wished = u.any("WISH", "PLAN", "WISH_DEAD", "PASSIVE", "ACTIVE") and "PERSON" not in u
+    wished = u.any("WISH", "PLAN", "WISH_DEAD", "PASSIVE", "ACTIVE", "NOTICE", "WITHOUT_ME") and "PERSON" not in u
     resisting = u.before("UNRESP", "MED", 2) or u.before("UNRESP", "RESIST", 2) or u.before("SEIZ_PL", "UNRESP", 3)
+    recovered = u.any("WELL", "FINE_NOW") and not f.now  # "passed out last night, hes fine"
     if "UNRESP" in u and not resisting and not wished:
         found.append(("not_waking", tier))
-    elif "COLLAPSE" in u and not f.habitual:
+    elif "COLLAPSE" in u and not f.habitual and not recovered:
         found.append(("not_waking", "certain" if "PERSON" in u or f.now else "possible"))
-    elif "FAINT" in u and not f.habitual:
+    elif "FAINT" in u and not f.habitual and not recovered:
         found.append(("not_waking", "possible"))
     return found
 
 
-def _stroke(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
+def _stroke(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     face = ("FACE_SIDE" in u and u.any("DEFICIT", "DROOP")) or u.near("FACE", "DROOP", 3) or u.near(
         "FACE", "DEFICIT", 3)
+    face_odd = u.near("FACE", "ODD_LOOK", 3)  # "my smile looks off": a sign, not enough alone
     side = u.near("ONE_SIDE", "DEFICIT", 4) or ("FACE_SIDE" in u and "DEFICIT" in u)
     limb = u.near("LIMB", "DEFICIT", 4)
     headache = u.any("HEADACHE_BAD", "HEADACHE_SEVERE")
-    signs = [face, limb, "SPEECH_BAD" in u, "VISION_BAD" in u, "BALANCE_BAD" in u, headache]
+    signs = [face or side or face_odd, limb, "SPEECH_BAD" in u, "VISION_BAD" in u, "BALANCE_BAD" in u, headache]
     count = sum(signs)
     named = "STROKE_NOW" in u or ("STROKE_WORD" in u and count > 0)
     if (count == 0 and not named) or f.habitual or u.any("HISTORY", "AGE_AT"):
         return []
-    if f.calm and not named:
+    # "is it normal for MS to do this? happened 20 mins ago": a question around one's own sudden signs
+    minutes_ago = "AGO" in u and u.any("FIRST_P", "PERSON")
+    if f.calm and not named and not minutes_ago:
         return []
     strong = face or side or "HEADACHE_BAD" in u or named or count >= 2
-    if strong or ("SPEECH_BAD" in u and (u.any("PERSON", "SUDDEN") or f.now)):
+    speech = "SPEECH_BAD" in u and (u.any("PERSON", "SUDDEN") or f.now)
+    if speech and not strong and "MS" in u and not (f.now or "SUDDEN" in u):
+        return [("stroke_signs", "possible")]  # slurred speech in someone with MS, not sudden: MS does this too
+    if strong or speech:
         return [("stroke_signs", "certain")]
     if limb and "PERSON" in u and not u.any("SUDDEN", "MS") and not f.calm:
         return [("stroke_signs", "possible")]  # "dad can't raise his right arm": FAST, but MS does this too
@@ -281,12 +212,20 @@ def _stroke(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
     return []
 
 
-def _overdose(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
+def _overdose(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     medicine = u.any("MED", "CHEMICAL")
     much = u.any("TOO_MUCH", "MANY_PILLS") or ("ALL" in u and "ROUTINE" not in u) or (
         "TWICE" in u and "MISTAKE" in u) or (u.any("SWALLOWED") and "CONTAINER" in u)
-    took = "TOOK" in u and medicine and (much or ("MISTAKE" in u and "TWICE" in u))
-    child = "CHILD" in u and "TOOK" in u and medicine
+    # A second dose the same day ("took my fampridine twice today"), or the wrong medicine by mistake
+    # ("took my husband's pills by mistake")
+    again_today = "TWICE" in u and u.any("RECENT", "JUST", "MAYBE_TOOK") and "ROUTINE" not in u
+    wrong = "MISTAKE" in u and u.any("WRONG_MED", "PERSON")
+    took = u.any("TOOK", "MAYBE_TOOK") and medicine and (much or again_today or wrong)
+    # A child who swallowed, got into, or took a parent's medicine ("my toddler took my pills"); not "my son took
+    # his keppra this morning"
+    parents = any(p in u.hits.get("FIRST_P", ()) for p in u.hits.get("MED", ()))
+    child = "CHILD" in u and medicine and (u.any("SWALLOWED", "GOT_INTO") or ("TOOK" in u and (
+        much or wrong or again_today or parents)))
     word = "OD_PAST" in u or ("OD" in u and (u.any("TOOK", "JUST", "RECENT") or f.now)) or (
         "EMPTY_PACKS" in u and "PERSON" in u)
     if not (took or child or word):
@@ -297,109 +236,77 @@ def _overdose(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
     if long_ago:
         return []
     if "KNOWLEDGE" in u and not child:
-        return [("overdose", "possible")] if "FIRST_P" in u else []
+        # "is it dangerous if i doubled up yesterday? feel wobbly": a real dose, with signs or a time, is no
+        # general question
+        real = u.any("TOX", "ASK", "RECENT", "JUST")
+        return [("overdose", "certain" if real else "possible")] if "FIRST_P" in u else []
     return [("overdose", "certain")]
-
-
-# -- crisis ---------------------------------------------------------------------------------------------
-
-
-def _crisis(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
-    personal = u.any("FIRST_P", "PERSON")
-    general = u.any("KNOWLEDGE", "CAUSE_Q") and not personal  # "what is the suicide rate in epilepsy"
-    # "since my diagnosis" is not past (it goes on), nor is "goodbye today for the last time"
-    past = "HISTORY" in u and not (f.now or u.any("HABITUAL", "RECENT", "JUST"))
-    tier: Tier = "certain"
-    found: list[tuple[str, Tier]] = []
-    wish = _wish_to_die(u)
-    if general or past:  # "i used to self harm as a teenager": a history, like a seizure last year
-        return []
-    if (u.any("METHOD", "OD") and (u.any("PLAN", "PLAN_SOFT", "WISH") or wish)) or (
-            "PLAN" in u and u.any("ACTIVE", "PASSIVE", "WISH_DEAD") and _planned(u)):
-        found.append(("method_plan_intent", tier))
-    if "PREP" in u and personal:
-        found.append(("preparation", tier))
-    elif "PREP_WEAK" in u and (personal or "FINAL" in u):
-        crisis_nearby = u.any("LOW_MOOD", "ACTIVE", "PASSIVE", "WISH_DEAD", "FINAL") or wish
-        found.append(("preparation", "certain" if crisis_nearby else "possible"))
-    if "ACTIVE" in u:
-        found.append(("active_ideation", tier))
-    if "WISH_DEAD" in u or wish:
-        found.append(("wish_dead", tier))
-    if "PASSIVE" in u or _negated(u, "LIVE_ON"):  # "i don't think i can keep living like this"
-        found.append(("passive_ideation", tier))
-    on_purpose = u.any("ON_PURPOSE", "ON_PURPOSE_P") and u.any("HARM_VERB", "INJURY")  # "burned my arm on purpose"
-    if ("SELF_HARM" in u and "SELF_ACCIDENT" not in u) or (on_purpose and "FIRST_P" in u):
-        found.append(("self_harm", tier))
-    if not found and "LOW_MOOD" in u and personal and "KNOWLEDGE" not in u:
-        found.append(("passive_ideation", "possible"))
-    return found
-
-
-def _wish_to_die(u: Unit) -> bool:
-    """ "want ... die", "wish ... dead", not "don't want to die" (a fear, not a wish)."""
-    nots = set(u.hits.get("NOT", ()))
-    for position in u.hits.get("WISH", ()):
-        if position - 1 in nots or position - 2 in nots:
-            continue
-        if any(1 <= d - position <= 5 for d in u.hits.get("DEATH", ())):
-            return True
-    return False
-
-
-def _negated(u: Unit, concept: str, span: int = 5) -> bool:
-    return u.before("NOT", concept, span)
-
-
-def _planned(u: Unit) -> bool:
-    return u.before("PLAN", "ACTIVE", 6) or u.before("PLAN", "PASSIVE", 6) or u.before("PLAN", "WISH_DEAD", 6)
 
 
 # -- medication and first aid -------------------------------------------------------------------------------
 
 
-def _medication(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
+def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     if "MED" not in u:
         return []
     # "can missing my tablets bring on a seizure", "could my seizures be happening because i sometimes forget"
-    general_cause = "CAUSE_Q" in u and "ADVICE" not in u
+    # ... but "missed my infusion because i was ill" gives a reason
+    general_cause = (u.any("CAUSE_Q") or ("BECAUSE" in u and "Q_MODAL" in u)) and "ADVICE" not in u
     found: list[tuple[str, Tier]] = []
     if u.near("MISS", "MED", 6) and not general_cause and "MAKES_ME" not in u:  # not "keppra makes me throw up"
         found.append(("missed_dose", "certain"))
-    if (_changes_medicine(u) or u.before("MED", "CHANGE_AFTER", 3)) and not general_cause and (
+    # "can i swap back" after "dr put me on levetiracetam": the change has the medicine named before as object
+    pronoun = u.before("CHANGE", "PRO_OBJ", 2) and u.before("ADVICE", "CHANGE", 4)
+    changed = changes_medicine(u) or u.before("MED", "CHANGE_AFTER", 3) or pronoun or "DOSE_CHANGE" in u
+    if changed and not general_cause and (
             u.any("ADVICE", "FIRST_P", "PERSON")):
         found.append(("med_change", "certain"))
     return found
 
 
-def _changes_medicine(u: Unit) -> bool:
-    """A change verb with the medicine as its object: "stop my keppra", not "keppra stopped working" or "my
-    seizures stopped when i started keppra"."""
-    blockers = u.hits.get("BLOCK", [])
-    for verb in u.hits.get("CHANGE", ()):
-        for medicine in u.hits.get("MED", ()):
-            if 1 <= medicine - verb <= 4 and not any(verb < b < medicine for b in blockers):
-                return True
-    return False
+def _first_aid(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
+    """A calm question about helping in a seizure: the first-aid words; or, about a seizure, what to do, say or
+    tell, an action asked about ("should i film it", "is it ok to leave them"), when to go to hospital, what if
+    it goes on, how to tell it has finished."""
+    certain: list[tuple[str, Tier]] = [("first_aid_question", "certain")]
+    if "RECOVERY" in u or ("FIRST_AID" in u and (_seizure_event(u) or u.any("SIGN", "EPI", "LONG"))):
+        return certain
+    if not (u.any("SEIZ", "SEIZ_PL", "ONE_PRO", "STATUS", "SIGN", "IT_HAPPENS") or _seizure_event(u)):
+        return []  # (a seizure, not "my car engine seized up")
+    asked = "FA_DO" in u or u.before("FA_MODAL", "FA_ACT_STRONG", 8) or u.before("FA_MODAL", "FA_OBJECT", 8) or (
+        u.before("FA_MODAL", "FA_ACTION", 8) and _done_to_someone(u))
+    if asked or ("WHAT_IF" in u and u.any("LONG", "FA_OBJECT")) or ("KNOW_HOW" in u and "STOPPED" in u):
+        return certain
+    return []
 
 
-def _first_aid(u: Unit, f: _Frame) -> list[tuple[str, Tier]]:
-    if "FIRST_AID" not in u:
-        return []
-    about_seizures = _seizure_event(u) or u.any("SIGN", "EPI")
-    return [("first_aid_question", "certain")] if about_seizures or "RECOVERY" in u else []
+def _done_to_someone(u: Unit) -> bool:
+    """ "move someone", "leave them alone", "give him water": the act has the person (or the seizure) as object,
+    not "should i tell my employer" or "should i take time off"."""
+    return any(u.before("FA_ACTION", c, 2) for c in ("PERSON", "PRO_OBJ", "SEIZ", "SEIZ_PL"))
 
 
 # -- the check ------------------------------------------------------------------------------------------
 
 
-# Concepts some rule starts from; a unit without any of them cannot raise anything.
-_TRIGGERS = frozenset((
-    "SEIZ", "SEIZ_PL", "CONV", "STATUS", "SIGN", "UNRESP", "COLLAPSE", "FAINT", "BREATH_BAD", "COLOUR", "BREATH_W",
-    "FACE", "FACE_SIDE", "LIMB", "ONE_SIDE", "SPEECH_BAD", "VISION_BAD", "BALANCE_BAD", "HEADACHE_BAD",
-    "STROKE_WORD", "STROKE_NOW", "MED", "OD", "OD_PAST", "CHEMICAL", "EMPTY_PACKS", "WISH", "WISH_DEAD", "PASSIVE",
-    "ACTIVE", "METHOD", "PREP", "PREP_WEAK", "SELF_HARM", "LOW_MOOD", "LIVE_ON", "ON_PURPOSE", "ON_PURPOSE_P",
-    "FIRST_AID", f"{_ADMIN}emergency", f"{_ADMIN}crisis", f"{_ADMIN}medication_change"))
+_ADMIN_KINDS = frozenset((f"{_ADMIN}emergency", f"{_ADMIN}crisis", f"{_ADMIN}medication_change"))
+# Each rule with the concepts it starts from: a unit mentioning none of them skips the rule (most topical
+# questions skip them all, with no frame computed).
+_RULES = (
+    (_overdose, frozenset(("MED", "CHEMICAL", "OD", "OD_PAST", "EMPTY_PACKS"))),
+    (_seizure, frozenset(("SEIZ", "SEIZ_PL", "CONV", "STATUS", "SIGN", "ONE_PRO"))),
+    (_breathing_and_waking, frozenset(("BREATH_BAD", "COLOUR", "BREATH_W", "UNRESP", "COLLAPSE", "FAINT"))),
+    (_stroke, frozenset(("FACE", "FACE_SIDE", "LIMB", "ONE_SIDE", "SPEECH_BAD", "VISION_BAD", "BALANCE_BAD",
+                         "HEADACHE_BAD", "HEADACHE_SEVERE", "STROKE_WORD", "STROKE_NOW"))),
+    (crisis, frozenset((
+        "LETHAL", "METHOD", "OD", "HIGH_PLACE", "DO_IT", "DECIDED_BARE", "DISGUISE", "MEANS", "DEATH", "DEATH_STRONG",
+        "TAKE_ME", "PREP", "STOCK", "STOCK_WEAK", "GOODBYE", "POSSESSION", "HIDDEN", "PREP_WEAK", "PREP_SUPPORT",
+        "NOT_NEEDING", "ACTIVE", "WISH_DEAD", "WITHOUT_ME", "NOTICE", "PASSIVE", "LIVE_ON", "WORTH_NOT", "TIRED_OF",
+        "SELF_HARM", "ON_PURPOSE", "ON_PURPOSE_P", "COPING", "INTENSE", "CUT_NOUN", "INSTRUMENT", "LOW_MOOD"))),
+    (_medication, frozenset(("MED",))),
+    (_first_aid, frozenset(("RECOVERY", "FIRST_AID", "SEIZ", "SEIZ_PL", "CONV", "ONE_PRO", "STATUS", "SIGN",
+                            "IT_HAPPENS"))),
+)
 
 
 class SafetyCheck:
@@ -411,12 +318,21 @@ class SafetyCheck:
 
     def units(self, text: str) -> list[Unit]:
         """The message in units: each sentence (long ones in windows), and each sentence with the next."""
-        sentences = [s for s in _SENTENCE.split(text[:MAX_SAFETY_CHARS]) if s.strip()]
         scanned: list[Hits] = []
-        for sentence in sentences:
+        for match in _SENTENCE.finditer(text[:MAX_SAFETY_CHARS].replace("&", " and ").replace(" and e ", " ae ")):
+            sentence = match.group(1)
             words = fold_words(clean(sentence, MAX_SAFETY_CHARS).split())
+            if not words:
+                continue
+            if _LAUGH.search(sentence):  # the emoji go with cleaning: "id rather die than ... 😂"
+                words.append("lol")
+            general = "?" in match.group(2) and self._general_question(words)
             if len(core_words(words)) <= WINDOW:
                 scanned.append(self.lexicon.scan(words))
+                if general:
+                    scanned[-1].setdefault("KNOWLEDGE", []).append(0)
+                if words[0] in _MODALS:  # "could ... because i forget": a question about a cause
+                    scanned[-1].setdefault("Q_MODAL", []).append(0)
                 continue
             for start in range(0, len(words), WINDOW // 2):
                 scanned.append(self.lexicon.scan(words[start:start + WINDOW]))
@@ -430,6 +346,17 @@ class SafetyCheck:
             units[0].hits.setdefault("URGENT", []).append(0)
         return units
 
+    def _general_question(self, words: list[str]) -> bool:
+        """ "can fainting look like fitting?": a modal, then no one in the scene, no one anywhere in the
+        sentence (not "can anyone help my dad isnt breathing?") and no cry for help."""
+        if len(words) < 3 or words[0] not in _MODALS or words[1] in ("it", "its", "this", "that", "there", "you", "u"):
+            return False
+        for word in words[1:]:
+            scene = self.lexicon.words.get(word, frozenset()) & {"PERSON", "FIRST_P", "CHILD"}
+            if (scene and word not in _GENERIC) or word in ("help", "please", "urgent", "now"):
+                return False
+        return True
+
     def read(self, text: str) -> Reading:
         return Reading(frozenset(c for u in self.units(text) for c in u.hits))
 
@@ -439,14 +366,17 @@ class SafetyCheck:
         found: list[tuple[str, Tier, Unit]] = []
         admin: list[tuple[str, Unit]] = []
         for unit in self.units(text):
-            if unit.hits.keys().isdisjoint(_TRIGGERS):
+            keys = unit.hits.keys()
+            rules = [rule for rule, starts in _RULES if not keys.isdisjoint(starts)]
+            phrased = not keys.isdisjoint(_ADMIN_KINDS)
+            if not rules and not phrased:
                 continue  # nothing any rule starts from (most topical questions): no frame, no rules
-            frame = _frame(unit)
-            for rule in (_emergency, _crisis, _medication, _first_aid):
+            frame = read_frame(unit)
+            for rule in rules:
                 found += [(criterion, tier, unit) for criterion, tier in rule(unit, frame)]
-            if not _quiet(unit, frame):
-                admin += [(c[len(_ADMIN):], unit) for c in unit.hits if c.startswith(_ADMIN)]
-        return _decide(found, admin, text)
+            if phrased and not _quiet(unit, frame):
+                admin += [(c[len(_ADMIN):], unit) for c in keys if c.startswith(_ADMIN)]
+        return _decide(found, admin, text) if found or admin else None
 
 
 # The order decisions are taken in: the rules first, an admin's phrase when the rules found nothing of that urgency.
@@ -459,11 +389,11 @@ _ORDER: tuple[tuple[Tier, str, tuple[str, ...]], ...] = (
 )
 
 
-def _quiet(u: Unit, f: _Frame) -> bool:
+def _quiet(u: Unit, f: Frame) -> bool:
     """Where the rules stay calm, an admin's phrase does too: a history, a general question ("can keppra
     cause suicidal thoughts"), a figure of speech ("dying to know")."""
     general = u.any("CAUSE_Q", "KNOWLEDGE") and not u.any("FIRST_P", "PERSON")
-    return f.calm or general or "DIE_OTHER" in u
+    return f.calm or general or u.any("DIE_OTHER", "NEG_RISK") or ("JOKE" in u and "MAKES_ME" in u)
 
 
 def _decide(found: list[tuple[str, Tier, Unit]], admin: list[tuple[str, Unit]], text: str) -> SafetyFlag | None:

@@ -1,6 +1,6 @@
 """The safety lexicon: everyday words and phrases folded to concepts, typos and text-speak included.
 
-`bot.safety` decides on combinations of these concepts; this module only says what a message
+The tables are in `bot.nlu.safety_phrases`; `bot.safety` decides on combinations of these concepts; this module only says what a message
 mentions and where (token positions, for rules that need words close together). Every phrase is
 folded the same way as a message: cleaned, negated auxiliaries read as "not" ("can't breathe" ->
 "not breathe"), and filler words dropped ("hit his head" -> "hit head"), so one entry covers the
@@ -18,543 +18,22 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from bot.nlu.normalise import clean
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Telegram's longest message; the safety check reads all of it (the matcher reads less).
-MAX_SAFETY_CHARS = 4096
-
-# Words dropped before phrases are matched, in messages and lexicon alike: "hit his head" = "hit her head".
-DROP = frozenset(
-    ["a", "an", "the", "his", "her", "their", "my", "your", "our", "that", "some", "any", "of", "to", "for", "about", "around", "approximately", "nearly", "almost", "really", "very", "so", "totally", "completely", "literally", "actually", "like", "um", "uh", "erm", "omg"])
-# Negated auxiliaries read as "not": one entry ("not breathe") covers can't, cannot, isn't, won't ...
-NEGATED = frozenset(
-    ["not", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "cant", "cannot", "couldnt", "wont", "wouldnt", "shouldnt", "havent", "hasnt", "hadnt", "aint"])
-# Text-speak and spellings that are not one edit away: folded before anything else.
-SPELLINGS: dict[str, str] = {
-    "rn": "right now", "atm": "at moment", "pls": "please", "plz": "please", "plse": "please", "u": "you",
-    "ur": "your", "r": "are", "n": "and", "bc": "because", "cuz": "because", "coz": "because", "idk": "not know",
-    "b4": "before", "2day": "today", "2nite": "tonight", "tonite": "tonight", "2morrow": "tomorrow",
-    "min": "minutes", "mins": "minutes", "minute": "minutes", "mints": "minutes", "minuets": "minutes",
-    "minits": "minutes", "sec": "seconds", "secs": "seconds", "second": "seconds", "hr": "hours", "hrs": "hours",
-    "hour": "hours", "yr": "years", "yrs": "years", "year": "years", "wk": "weeks", "wks": "weeks",
-    "week": "weeks", "month": "months", "day": "days", "kms": "kill myself", "unalive": "kill", "wanna": "want",
-    "gonna": "going", "gotta": "have", "tryna": "trying", "ppl": "people", "smth": "something",
-    "siezure": "seizure", "siezures": "seizures", "seizre": "seizure", "seisure": "seizure", "sezure": "seizure",
-    "seizer": "seizure", "seizers": "seizures", "seazure": "seizure", "seziure": "seizure", "siezing": "seizing",
-    "seazing": "seizing", "seizin": "seizing", "fiting": "fitting", "fittin": "fitting", "shakin": "shaking",
-    "jerkin": "jerking", "twitchin": "twitching", "breathin": "breathing", "breth": "breath",
-    "breathe": "breathe", "brething": "breathing", "unconcious": "unconscious", "unconsious": "unconscious",
-    "concious": "conscious", "unresponsve": "unresponsive", "responsive": "responsive", "sucidal": "suicidal",
-    "suicidel": "suicidal", "sucide": "suicide", "suiside": "suicide", "suicde": "suicide", "selfharm": "self harm",
-    "overdosed": "overdosed", "overdoze": "overdose", "overdozed": "overdosed", "od": "od", "odd": "odd",
-    "oded": "overdosed", "meds": "meds", "medz": "meds", "tabs": "tablets", "pils": "pills",
-    "ambulence": "ambulance", "ambulanse": "ambulance", "pregnent": "pregnant", "preggers": "pregnant",
-    "preggo": "pregnant", "im": "im", "ive": "ive", "theyre": "theyre", "cannot": "cant",
-}
-NUMBER_WORDS: dict[str, int] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "several": 5, "few": 3, "couple": 2,
-}
-
-# Concept -> phrases (one a line, or several on a line separated by "|"). Longest phrase wins at a position.
-PHRASES: dict[str, str] = {
-    # --- seizures -----------------------------------------------------------------------------------------
-    "SEIZ": """tonic clonic | grand mal | drop attack | epileptic attack
-        seizure attack | epileptic episode | seizure episode | petit mal | absence seizure | focal seizure""",
-    "SEIZ_PL": "seizure attacks",
-    "STATUS": "status epilepticus | status epilepticus now | in status | gone into status | went into status",
-    "CONV": """having seizure | having fit
-        having convulsion | went into seizure | gone into seizure | going into seizure | started seizing
-        started fitting | started convulsing | in middle seizure | mid seizure | midseizure | seizing up""",
-    "SIGN": """going crazy | arms going | legs going | arms and legs going | going everywhere | staring
-        arms going everywhere | shaking | shake | shakes | shook | jerking | jerks | jerked | jerky | twitching | twitches | twitched
-        stiff | stiffened | stiffening | went stiff | gone stiff | rigid | drooling | dribbling | foaming
-        foaming at mouth | frothing | eyes rolling | eyes rolled | eyes rolled back | eyes rolling back
-        rolling back | rolled back | rolled up | rolling up | eyes are rolling | eyes gone back | eyes went back
-        rolling eyes | eyes back in head | thrashing | thrashing around | spasming | flailing | convulsing
-        lip smacking | smacking lips | blank stare | staring blankly | staring into space | zoned out
-        clenched jaw | jaw clenched | teeth clenched | biting tongue | bit tongue | bitten tongue
-        wet himself | wet herself | wet themselves | lost control bladder | body jerking | arms jerking
-        legs jerking | arms and legs jerking | shaking all over | violently shaking | shaking violently""",
-    "BODY_ALL": """whole body | all over | arms and legs | on floor | on ground | dropped floor | fell floor
-        hit floor | floor shaking | in bed shaking | whole body shaking""",
-    # --- consciousness --------------------------------------------------------------------------------------
-    "UNRESP": """not answering | not look at me | not looking at me | not focusing | not react | no reaction
-        not recognise me | eyes fixed | eyes are fixed | fixed stare | glazed | eyes glazed | vacant | not there
-        went floppy | gone floppy | is floppy | went limp | gone limp | not get him respond | not get her respond
-        not get them respond | not get him wake | not get her wake | not get him wake up | not get her wake up
-        not rouse him | not rouse her | not get him come round | not get her come round | unconscious | unresponsive | not responsive | not conscious | not responding | not respond
-        not responding me | not answering me | not answer me | not reacting | no response | not get response
-        not waking | not waking up | not wake | not wake up | not wake him | not wake her | not woken
-        not woken up | not woke up | not woke | still asleep not waking | not come round | not coming round
-        not came round | not come to | not coming to | not regained consciousness | out cold | lifeless
-        limp and not | wont open eyes | not open eyes | not opening eyes | eyes open but not there
-        eyes open not responding | staring not responding | not with it | knocked out
-        not moving at all | lying there not moving | not moving or breathing | not breathing or moving | lost consciousness | losing consciousness
-        cant rouse | not rouse | not rousable | not arousable""",
-    "COLLAPSE": """collapsed | collapses | collapse | collapsing | keeled over | dropped floor | fell floor
-        hit floor | went down | gone down | slumped | slumped over | passed out | blacked out""",
-    "FAINT": "fainted | fainting | faint | passing out | blacking out",
-    # --- breathing and colour -----------------------------------------------------------------------------------
-    "BREATH_BAD": """not breathing | not breathe | not breath | stopped breathing | stop breathing | stops breathing
-        struggling breathe | struggling breath | struggling breathing | fighting breath | gasping | gasping air
-        gasping breath | hard breathe | hard breath | trouble breathing | difficulty breathing | breathing difficulty
-        breathing weird | breathing funny | breathing strange | breathing strangely | breathing oddly | breathing odd
-        breathing shallow | shallow breathing | breathing irregular | irregular breathing | noisy breathing
-        breathing noisy | gurgling | rattling breath | breathing rattly | not get breath | not getting air
-        not get air | not catch breath | not getting breath | choking | choked | choke | airway blocked
-        no breath | no breathing | barely breathing | hardly breathing | not breathing properly
-        breathing stopped | breaths slow | breathing slow | stopped breath""",
-    "COLOUR": """turned blue | turning blue | going blue | gone blue | went blue | is blue | looks blue | blue lips
-        lips blue | lips are blue | lips going blue | lips turning blue | lips turned blue | face blue | face is blue
-        turned grey | turning grey | going grey | gone grey | went grey | is grey | looks grey | grey lips
-        lips grey | face grey | turned gray | turning gray | going gray | gone gray | gray lips | lips gray
-        turned purple | turning purple | going purple | gone purple | purple lips | lips purple | face purple
-        ashen | blue around mouth | blue round mouth | grey around mouth | skin blue | skin grey""",
-    # --- stroke signs ---------------------------------------------------------------------------------------------
-    "FACE": "face | mouth | smile | lip | cheek | eyelid",
-    "FACE_SIDE": "one side face | side face | half face | left side face | right side face",
-    "LIMB": """arm | arms | leg | legs | hand | hands | foot | feet | one side | left side | right side | side body
-        one side body | half body | fingers""",
-    "ONE_SIDE": "one side | left side | right side | half body | half face | one arm | one leg | side body",
-    "DEFICIT": """went limp | gone limp | not moving | weak | weakness | numb | numbness | paralysed | paralyzed | paralysis | not move | not lift
-        not raise | not feel | not grip | not hold | gone dead | went dead | dead | limp | floppy | heavy
-        gave way | give way | giving way | not use | useless | tingly | tingling | pins and needles""",
-    "DROOP": """fell | fallen | fell on one side | dropped on one side | gone down on one side | slipped | droop | drooping | droopy | drooped | droops | sagging | sagged | saggy | dropped | dropping
-        fallen | lopsided | crooked | uneven | twisted | pulled down | drooping down | slack""",
-    "SPEECH_BAD": """sound drunk | sounds drunk | talking drunk | speech drunk | words drunk | words sound drunk
-        talking like drunk | slurs | slur | slurring her words | slurring his words | words mixed up | mixed up words
-        words muddled | muddled words | muddled speech | speech muddled | words are mixed up | slurred | slurring | slurry speech | speech slurred | slurring words | not speak | not talk
-        not speak properly | not talk properly | not get words out | words not come out | words wont come out
-        words jumbled | jumbled words | jumbled speech | speech jumbled | talking gibberish | gibberish
-        speaking gibberish | garbled | speech garbled | not understand him | not understand her | lost speech
-        speech gone | speech weird | speech funny | speech strange | speech off | speaking funny | speaking weird
-        talking funny | talking weird | talking strange | words wrong | wrong words | not find words
-        not say words | mumbling | not form words | not making sense speaking""",
-    "VISION_BAD": """vision just went | sight just went | vision went on one side | went blind on one side
-        lost vision one side | vision gone one side | vision went funny | vision went weird | not see | lost vision | lost sight | losing vision | losing sight | vision gone | vision went
-        sight gone | sight went | went blind | gone blind | blind | vision black | vision went black
-        black in one eye | blacked out one eye | curtain over eye | not see out one eye | vision loss""",
-    "BALANCE_BAD": """not stand | not walk | lost balance | losing balance | off balance | falling one side
-        leaning one side | not stand up | legs gave way | dizzy and falling | not walk straight | staggering""",
-    "HEADACHE_SEVERE": """crazy headache | terrible headache | horrendous headache | massive headache | blinding headache
-        banging headache | severe headache | awful headache | killer headache | headache out nowhere
-        horrible headache | excruciating headache""",
-    "HEADACHE_BAD": """worst headache | worst headache ever | worst headache life | thunderclap headache
-        thunderclap | head exploding | headache came on suddenly | sudden headache | sudden severe headache
-        sudden bad headache | splitting headache suddenly""",
-    "SUDDEN": """suddenly | sudden | all sudden | out nowhere | out blue | came on | came on suddenly | just started
-        within minutes | just now | few minutes ago | minutes ago | started just | outta nowhere""",
-    "STROKE_WORD": "stroke | mini stroke | tia | brain attack",
-    "STROKE_NOW": """having stroke | is having stroke | think having stroke | stroke right now | stroke happening
-        having mini stroke | stroke now | signs stroke now | its stroke | is it stroke | is this stroke""",
-    # --- medicines, overdose and poisoning ----------------------------------------------------------------------
-    "MED": """medication | medications | medicine | medicines | meds | med | tablets | tablet | pills | pill
-        capsules | capsule | caps | dose | doses | dosage | drugs | drug | prescription | painkillers
-        painkiller | sleeping pills | sleeping tablets | antidepressants | paracetamol | acetaminophen | tylenol
-        ibuprofen | advil | aspirin | codeine | tramadol | oxycodone | morphine | insulin | sertraline
-        citalopram | fluoxetine | amitriptyline | nurofen | calpol | iron tablets | vitamins | gummies
-        infusion | infusions | injection | injections | jab | jabs | shot | rescue meds | rescue medication
-        buccal | antiepileptic | antiepileptics | aed | aeds | anti seizure meds | anti seizure medication
-        seizure meds | seizure pills | seizure tablets | seizure medication | epilepsy meds | epilepsy pills
-        epilepsy tablets | epilepsy medication | ms meds | ms medication | dmt | bottle | packet | box | blister
-        strip | pack | whole packet | whole bottle | whole box | whole strip | whole pack | entire bottle
-        entire packet | full bottle | full packet | morning dose | evening dose | night dose | usual dose""",
-    "TOOK": """took | taken | swallowed | ate | eaten | drank | downed | necked | popped | chewed | had too many
-        had too much | had whole | had all | got into
-        gotten into | been into | given | double dosed | doubled up | took double
-        took extra | has taken | have taken | just took | just taken | just swallowed | have swallowed""",
-    "TOO_MUCH": """three times | 3 times | four times | 4 times | extra time | one too many | too many | too much | whole | took double | took extra | double dosed | doubled up | entire | handful | handfuls | bunch | lot | lots | loads
-        load | whole packet | whole bottle | whole box | whole strip | whole pack | all at once | at once
-        double dose | doubled | double | two doses | 2 doses | three doses | extra dose | extra doses
-        way too many | way too much | more than should | more than supposed | more than prescribed
-        entire bottle | entire packet | full bottle | full packet | whole lot | all at once pills""",
-    "ALL": "all | all them | them all | lot them | everything",
-    "CONTAINER": "packet | bottle | box | pack | strip | blister | blister pack | tub | jar | sheet",
-    "EMPTY_PACKS": """empty pill packets | empty packets | empty pill bottle | empty bottles | empty bottle | empty blister
-        empty boxes | empty pill boxes | empty blister packs | empty packs | empty strips""",
-    "ON_PURPOSE_P": "on purpose",
-    "AGE": "years old | months old | weeks old | days old | year old | yr old",
-    "MISTAKE": """by mistake | by accident | accidentally | accidently | mistakenly | mistake | accident
-        without thinking | forgot already taken | forgot i already took | forgot had taken | already taken
-        already taken it | already took | already had""",
-    "TWICE": "twice | two times | 2 times | again",
-    "OD": "overdose | overdosing | od on | odd on | ods on | poisoning | poison",
-    "OD_PAST": """overdosed | od ed | i od | he od | she od | has od | had od | just od | taken overdose | taken od
-        poisoned | poisoned himself | poisoned herself | poisoned myself | took overdose | taken an overdose""",
-    "CHEMICAL": """bleach | detergent | washing tablet | dishwasher tablet | laundry pod | liquid tablet
-        antifreeze | weed killer | rat poison | cleaning product | battery | button battery | e liquid""",
-    "ROUTINE": """morning dose | evening dose | night dose | usual dose | this morning | once a day | twice a day | three times a day | times a day | as prescribed | on time | like normal | as usual | as normal | usual dose
-        every day | each day | per day | daily | morning dose | evening dose | night dose""",
-    # --- medication changes and missed doses --------------------------------------------------------------------
-    "CHANGE": """half | split | stop | stopping | stopped | quit | quitting | come off | coming off | get off | getting off
-        go off | going off | wean off | weaning off | wean | taper | tapering | taper off | reduce | reducing
-        lower | lowering | cut down | cutting down | cut back | halve | halving | cut in half | increase
-        increasing | up | upping | raise | double | doubling | change | changing | switch | switching | swap
-        swapping | pause | pausing | skip | skipping | drop | dropping | take less | take extra | take more
-        take two | take 2 | take double | stop taking | stopped taking | quit taking | miss
-        leave off | go without | do without | not take | not taking | want off | take break | break from
-        holiday from | delay | delaying | postpone | postponing | push back""",
-    "CHANGE_AFTER": """in half | twice | two now | 2 now | less often | every other day | extra | double | more
-        less | early | earlier""",
-    "MISS": """keep forgetting | keeps forgetting | always forget | always forgetting | often forget | keep missing
-        keeps missing | overdue | is overdue | was overdue | missed appointment | postponed | cancelled | canceled | pushed back | rescheduled | forgot | forget | forgotten | forgetting | missed | skipped | not take | not taken | not took
-        not had | missed dose | missed out | late | too late | hours late | day late | days late | week late
-        weeks late | delayed | threw up | throw up | thrown up | throwing up | vomited | vomit | vomiting
-        puked | puke | sick after | was sick | been sick | spat out | spit out | ran out | run out | running out
-        lost | dropped | overslept | slept through | fell asleep before""",
-    "MAKES_ME": "makes me | making me | made me | make me | side effect | side effects",
-    "ADVICE": """can i | can he | can she | can we | could i | should i | should he | should she | shall i | do i
-        does he | does she | is it ok | is it okay | is it safe | is that ok | is that okay | is it fine | ok to
-        okay to | safe to | allowed | want | wants | thinking | going | planning | plan
-        what if i | would it | will it | what should | what happens if i | shud | cud | how do i
-        how should i | what now | help""",
-    "CAUSE_Q": """because i | because she | because he | could that be why | is that why | could it be why | could this be why | be why | reason why
-        reason for | cause | causes | caused | bring on | brings on | trigger | triggers | triggered | set off
-        sets off | lead to | leads to | make seizures worse | increase risk | raise risk | risk""",
-    # --- time -----------------------------------------------------------------------------------------------------
-    "CHRONIC": """not stop with | not stop despite | not stop even | not stop on | not stopping with
-        not stopping despite | not stopping even | not stopped with | not stopped despite | not stop after
-        not stop no matter | not stopping no matter | not controlled | uncontrolled | even with meds
-        even on meds | despite meds | despite medication | despite treatment | drug resistant | refractory""",
-    "NOT_STOP": "not stop | not stopping | not stopped | hasnt stopped | still not stopped | not stop shaking",
-    "SEIZ_TOPIC": """seizure types | seizure type | seizure control | seizure diary | seizure free | seizure activity
-        seizure threshold | seizure risk | seizure frequency | seizure alarm | seizure dog | seizure plan
-        seizure action plan | seizure disorder | types seizures | kinds seizures | kind seizure | type seizure
-        seizure disorders | seizure triggers | seizure trigger | seizure medication | seizure meds""",
-    "NOW_STRONG": """right now | now right | at moment | currently | as we speak | as i type | as i write | as i text
-        happening now | happening right now | its happening | is happening | ongoing | in progress
-        not ending | not end | keeps going | still going | still going on
-        going on and on | on and on | not letting up | wont let up | not let up | for ages | ages | forever
-        long time | this long | long now | at this moment | this moment | this minute
-        while typing | im typing | happening again now""",
-    "JUST": """just | just now | seconds ago | moments ago | minute ago | minutes ago | few minutes ago
-        an hour ago | hours ago | half hour ago | earlier | a bit ago | little while ago""",
-    "RECENT": """today | tonight | this morning | this evening | this afternoon | last night | earlier today
-        this week | yesterday | overnight | in night | last hour | past hour | within hour | in hour""",
-    "DAYS_AGO": "days ago | day ago | couple days ago | few days ago | 2 days ago | two days ago",
-    "HISTORY": """last year | last years | last month | last months | last week | last time | years ago | months ago
-        weeks ago | as child | as kid | as teenager | as teen | as baby | as toddler | when i was | when he was
-        when she was | when they were | when we were | used to | in past | history | back in | previously
-        childhood | growing up | years back | long ago | long time ago | while ago | a while back | once had
-        had one once | once before | had them as | back then | teenage years | in school years
-        in 90s | in 80s | in 2000s | years old when | decade ago | decades ago | last summer | last winter
-        last spring | last autumn | last christmas | at time""",
-    "DIAG": """first diagnosed | was diagnosed | got diagnosed | been diagnosed | diagnosed | diagnosis
-        newly diagnosed | just diagnosed | recently diagnosed""",
-    "SINCE": """ever since | since then | since childhood | since i was | since he was | since she was | since birth
-        since baby | since teenager | since teen""",
-    "HABITUAL": """sometimes | often | always | usually | normally | generally | typically | regularly | every time
-        everytime | whenever | at times | on and off | off and on | most days | every day | every week
-        every month | every night | per day | per week | per month
-        times day | times week | times month | once a day | twice a day | times a day | once a week | twice a week | a few times | frequently | occasionally | now and then | now and again
-        tend | tends | tend to | keep forgetting | keeps forgetting | always forget | always forgetting
-        often forget | keep missing | keeps missing | keep getting | keeps getting | get | gets | getting | lately | recently
-        these days | last | lasts | usually last | all my life | my whole life
-        each time | when tired | when stressed | when hot | in heat | after exercise | at night | most nights
-        in mornings | in evenings | on bad days | a lot | constantly | weeks | months | years | for weeks
-        for months | for years""",
-    # --- questions and frames ----------------------------------------------------------------------------------------
-    "HYPO": """what should i do during | what do i do during | what to do during | what do we do during
-        what should we do during | what do i do when | what should i do when | what do we do when
-        what should we do when | what do you do when | if they are | if he is | if she is | if someone is | if theyre | if hes | if shes | worried having
-        worried getting | scared having | afraid having | worried seizures | scared seizures | afraid seizures
-        worry seizures | worried might | worried will | scared might | nervous having | anxious having
-        worried having seizure | scared getting | afraid getting | if someone | if somebody | if person | if you | if he ever | if she ever | if they ever | if it ever
-        in case | in future | one day | someday | when someone | when somebody | when person | when people
-        whenever | how should you | how do you | what should you | what would | what if | next time | in event
-        should it happen | if happens | if it happens | when it happens | when he has | when she has
-        when they have | when i have | if he has | if she has | if they have | if i have | when he gets
-        when she gets | if he gets | if she gets | what to do if | what do i do if | what should i do if
-        what do we do if | what do you do | what to do when | hypothetically | how do i help someone
-        how to help someone | how help someone | how can you help | how should you help | how do you help""",
-    "KNOWLEDGE": """is epilepsy | is ms | basically | is it epilepsy | does epilepsy mean | how do i know | how can i tell | how to tell | how would i know | how do you know | difference |
-        what is | what are | whats | what causes | what cause | what makes | why do | why does | why did
-        why are | why is | how do you | how does | how did | how common | how likely | how long do | how long does
-        how long can | how long should | how long will | how long is too long | how many people | how often do
-        can ms | can epilepsy | can seizures | can stress | can you | can someone | can person | can people
-        can it | can they | could it | could this be | could that be | does it | does ms | does epilepsy
-        does this mean | do seizures | do people | do most | are people | are seizures | is it normal
-        is it common | is it possible | is it true | is it dangerous | is it bad
-        risk | risks | chance | chances | statistics | rate | rates | research | study
-        studies | what happens | what happens if | what happens when | what happens during | what if | if someone
-        if somebody | if person | if you | if he ever | if she ever | if they ever | if it ever | ever has
-        ever have | in case | in future | one day | someday | when someone | when somebody
-        when person | when people | whenever | how should you | how would | what would | what should you
-        difference between | meaning | define | definition | explain | hypothetically | in general
-        generally | typically | normally | usually | should you | would you | can cause | linked
-        link between | connection | related | relationship | associated
-        what to expect | if happens | if it happens | when it happens | when he has
-        when she has | when they have | when i have | if he has | if she has | if they have | if i have
-        when he gets | when she gets | if he gets | if she gets | next time | in event | should it happen
-        learn | learning | course | training | class | article | read about | information about | info about
-        tell me about | teach""",
-    "ASK": """what do i do | what should i do | what do we do | what should we do | what to do now | what now
-        what do i do now | what should i do now | what can i do | what can we do | how do i help
-        how can i help | how do i stop | how stop | how make it stop | help what do | do i call | should i call
-        need to call | do we call | should we call | is this emergency | is it emergency | is this serious
-        is this bad | what is happening | whats happening | whats going on | what is going on""",
-    "URGENT": """please help | help please | help me | help us | someone help | somebody help | need help
-        need help now | help now | urgent | urgently | emergency | asap | hurry | quick | quickly | sos | mayday
-        help asap | help quick | help fast | panicking | im panicking | freaking out | scared help""",
-    "KNOW_HELP": """help me understand | help me with | help me find | help me learn | help me know | help me choose
-        help me decide | help me out with | quick question | emergency plan | emergency contact | emergency card
-        emergency medication | emergency meds | in emergency | emergency care plan | emergency services
-        rescue plan | care plan""",
-    "AMBULANCE": """called ambulance | ambulance coming | ambulance on way | waiting ambulance | ambulance here
-        called 999 | called 911 | called 112 | calling ambulance | calling 999 | calling 911 | paramedics on way
-        paramedics coming | paramedics here | in ambulance | rang ambulance | phoned ambulance""",
-    "RECOVERY": "seizure first aid | recovery position | recovery pose | epilepsy first aid",
-    "FIRST_AID": """first aid | seizure first aid | recovery position | recovery pose | epilepsy first aid | how help | how help someone
-        how do i help | how can i help | how should i help | how do you help | how help during | what to do
-        what do you do | what should you do | keep safe | keep them safe | keep him safe | keep her safe
-        protect head | hold down | hold them down | hold someone down | hold him down | hold person down
-        before calling | before i call | before you call | call 999 | call 911 | call 112 | ring 999 | dial 999
-        call an ambulance | restrain | put in mouth | put something in mouth
-        put anything in mouth | swallow tongue | swallow their tongue | swallowing tongue | call ambulance
-        when to call | when should i call | when call ambulance | when do i call | how respond | respond to
-        what not to do | dos and donts | how handle | handle | deal with | look after | care for | how treat
-        help during | help with seizure | support someone | what to do during | what to do when | what to do if
-        do during | do when someone | what do i do if | what should i do if | what do we do if | what to do after
-        after seizure what | what should i do during | what do i do during | what to do during
-        what do we do during | what should we do during | what do i do when | what should i do when
-        what do we do when | what should we do when | what do you do | what to do when | how can you help | how should you help
-        how do you help | how to help someone | how help someone | how do i help someone | what should you do if
-        what do you do if | what do you do when | roll onto side | on their side | turn on side | how long before calling
-        how long to wait | should i call ambulance | when is seizure emergency | is seizure emergency""",
-    # --- what happened next (emergency follow-ups) ----------------------------------------------------------------
-    "STOPPED": """stopped | has stopped | it stopped | its stopped | seizure stopped | shaking stopped | it ended
-        ended | over now | its over | it is over | finished | done now | calmed down | calm now | settled
-        came round | come round | coming round | woke up | woken up | waking up | awake
-        is awake | conscious | sleeping | asleep | sleepy | drowsy | resting | breathing now | breathing again
-        breathing normally | breathing ok | breathing fine | breathing normal | is breathing | hes breathing
-        shes breathing | theyre breathing | ok now | okay now | fine now | better now | alright now | all right now
-        back to normal | seems ok | seems fine | looks ok | talking now | talking again | responding now
-        responding again | opened eyes | eyes open now | confused now | groggy | dazed | out of it""",
-    "ANOTHER": """another one | another seizure | another fit | another | again | started again | starting again
-        second one | second seizure | second fit | 2nd one | 2nd seizure | 3rd | third | third one | next one""",
-    "ANOTHER_STRONG": """before he even woke up | before she even woke up | before even woke | before even waking
-        before he woke up | before she woke up | before they woke | before they woke up | before he came round
-        before she came round | before even came round | started right after | right after first | straight after first | after first one
-        started straight after | one after another | one after other | back to back | in row | in a row | again and again | over and over
-        non stop | nonstop | seizure after seizure | fit after fit | cluster | clusters | cluster seizures
-        one straight after | straight after another | before woke | before waking | before he woke
-        before she woke | without waking | without coming round | not woken between | not woke between
-        not waking between | not recovered between | not recovering between | no recovery between | in between
-        between seizures | between them | keeps having | keep having | multiple seizures | several seizures
-        lots seizures | many seizures | repeated seizures | seizures keep coming""",
-    "FIRST_EVER": """first seizure | first fit | first ever | first time | 1st time | 1st seizure | first one ever
-        never had | never had one | never had seizure | never had one before | never before | never happened
-        never happened before | never had fit | no history | no history epilepsy | not epileptic
-        not have epilepsy | no epilepsy | not know he had epilepsy | not know she had epilepsy | new onset
-        first episode""",
-    "FINE_NOW": """fine now | ok now | okay now | back to normal | recovered | seems fine | seems ok | is fine
-        doing fine | all fine | appointment | referral | referred | neurologist | eeg | mri | scan | tests
-        test results | gp | could this be | could it be | does this mean | is it epilepsy | is this epilepsy
-        does he have epilepsy | does she have epilepsy | will it happen again | happen again | chance again""",
-    "INJURY": """hit head | banged head | bashed head | smacked head | bumped head | cracked head | knocked head
-        hurt head | split head | cut head | head injury | head wound | head bleeding | hit face | smashed head
-        hit head on | fell and hit | bleeding | blood | bled | broke | broken | fracture | hurt himself
-        hurt herself | hurt themselves | injured | injury | badly hurt | fell down stairs | fell down the stairs
-        fell hard | fell badly | burned | burnt | burn | concussion | gash | cut open | split open | lacerated
-        bitten tongue badly | tongue bleeding""",
-    "WATER": """bath | bathtub | tub | in bath | pool | swimming pool | in pool | sea | ocean | lake | river
-        in water | under water | underwater | swimming | face down in water | jacuzzi | hot tub | pond
-        in shower""",
-    "PREGNANT": """pregnant | pregnancy | weeks pregnant | months pregnant | expecting baby | expecting
-        carrying baby | during pregnancy | while pregnant""",
-    # --- crisis ---------------------------------------------------------------------------------------------------
-    "WISH": """want | wants | wanted | wanting | wish | wishing | wished | hope | hoping | rather | would rather
-        ready | longing | pray | praying | prefer | tempted | desire | need""",
-    "DEATH": """die | dead | death | be dead | be gone | gone | not exist | not be here | not be alive | disappear
-        disappear forever | vanish | not wake up | not wake | never wake up | never wake | sleep forever
-        go sleep forever | go to sleep and not wake | end | end it | end it all | end all | it all end
-        all end | it end | everything end | be with | join | not alive | cease exist | stop existing
-        not be around | not around anymore | stop living | not live | not living""",
-    "DIE_OTHER": """not want die | not want be dead | scared die | afraid die | scared dying | afraid dying
-        frightened die | worried die | worried dying | fear dying | fear death | not wanting die | want die hair | want dye hair | die hair | dye hair | dying hair | die laughing | dying laugh | dying know | dying to know
-        die for coffee | dead tired | dead on feet | dead arm | dead leg | killing me | is killing me
-        are killing me | killing it | die of embarrassment | die embarrassment
-        could die | would die | killing time | kill time | dead battery | phone died | phone dead | battery died
-        battery dead""",
-    "WISH_DEAD": """wish i was dead | wish i were dead | wish i was never born | wish i had never been born
-        wish i wasnt born | wish i wasnt here | wish i didnt exist | wish i wouldnt wake up | rather be dead
-        rather not wake up | rather not be here | rather not exist | better off dead | better off without me
-        better off if i wasnt here | better off if i was gone | better off if i was dead | better off if im gone
-        better off without him | better off without her | better without me | be better without me
-        would be better without me | better if i wasnt here | better if i was gone | better if i was dead
-        better if i died | better if i wasnt around | better without him | better without her | be better off without me | would be better off
-        everyone would be better off | everybody would be better off | they would be better off
-        family would be better off | hope i not wake up | hope i dont wake up | hope i never wake up
-        not want wake up | want go sleep and not wake up | go sleep and never wake up | not mind if i died
-        not care if i died | not care if i die | wouldnt mind dying | not mind dying | hope i die | want die
-        wants die | wanting die | wanted die | wish i could die | wish i would die | ready die | want be dead
-        want be gone | want dead | want death | praying for death | pray die | would rather die
-        rather die""",
-    "PASSIVE": """not want live | not want be alive | not want be here | not want be here anymore | not want exist
-        not want go on | not want carry on | not want continue | not want be around | no point living
-        no point in living | no point life | no point going on | no point in going on | no point anymore
-        no point in anything | whats point living | what is point living | whats point anymore | whats even point
-        whats the point anymore | whats point in carrying on | whats point carrying on | whats point in going on
-        whats point going on | whats point in living | whats point in life | whats point in trying | point living | point carrying on | point in carrying on | point going on
-        point in going on | point in living | point in life | not see point | not see point in living
-        not see point living | not see point anymore | not see point in anything | not see point in life
-        no reason keep going | no reason carry on | no reason carrying on | no reason going on | no reason live | no reason living | no reason go on
-        no reason be here | nothing live for | nothing to live for | not go on | not go on anymore
-        not go on like this | not carry on | not carry on like this | not do this anymore | not do this any more
-        not take this anymore | not take it anymore | not take any more | not cope anymore | not cope any more
-        want it all end | want it all stop | want everything stop | want everything end | want it over
-        want it all be over | want all be over | want disappear | want vanish | disappear forever
-        disappear for good | vanish forever | not be here anymore | not be here tomorrow | no one would notice
-        nobody would notice | notice if i was gone | notice if i were gone | miss me if i was gone | if i was gone
-        if i were gone | if i wasnt here | if i wasnt around | if i died | when im gone | life not worth living
-        life isnt worth living | not worth living | tired of living | tired of being alive | tired of life
-        sick of living | sick of life | done with life | done with living | give up on life | given up on life
-        giving up on life | cease exist | stop existing | sleep forever | go sleep forever | not want wake up
-        end it all | ending it all | end all | ending all | thinking about ending it | thinking ending it
-        ending it | end it | just end it | end everything | not need anything soon | not need it anymore
-        not need anything much longer | not be around much longer | not be here much longer | not be here long
-        not be around long | not be here next | not be around next | not anymore | not do it anymore
-        think about dying | thinking about dying | thoughts dying | thoughts about dying | think about death
-        thinking about death | thoughts death | thinking dying | think dying | dream about dying | point me being here
-        whats point me being here | point being here | point in me being here | point being alive""",
-    "LIVE_ON": "keep living | go on living | carry on living | keep going | go on | carry on | keep on living",
-    "ACTIVE": """kill myself | killing myself | killed myself | kill me | kms | suicide | suicidal | take my own life
-        take own life | taking own life | end my life | end life | ending life | ending my life | end own life
-        kill himself | killing himself | kill herself | killing herself | kill themselves | killing themselves
-        take his own life | take her own life | end his life | end her life | off myself | top myself
-        topping myself | not want wake up ever | suicide thoughts | suicidal thoughts | thoughts suicide
-        thoughts killing myself | thoughts of ending it | thoughts ending it | unalive myself | kill myself tonight""",
-    "PLAN_SOFT": "thinking | considering | tempted | keep thinking | do it | go through with it | to do it",
-    "PLAN": """plan | plans | planned | planning | going | going tonight | tonight | tomorrow | decided | made up mind
-        how many | how much | way | ways | method | methods | best way | easiest way | painless way
-        quickest way | researching | looked up | looking up | googled | intend | intention | intent | will
-        gonna | when | date | time""",
-    "METHOD": """driving into wall | drive into wall | drive off | driving off | driving into tree | drive into tree
-        drive into traffic | walk into traffic | step into traffic | walking into traffic | take all | taking all | swallowing all | take everything | taking everything | take them all
-        take all pills | take all meds | take all tablets | take all medication | swallow all
-        take them all | take whole | take whole packet | take whole bottle | overdose | jump | jump off
-        jump in front | jumping | hang | hanging | hang myself | rope | noose | bridge | train | in front train
-        in front of train | in front car | in front bus | gun | shoot myself | shoot | cut wrists | slit wrists
-        wrists | drown | drowning | drown myself | crash car | crash my car | drive into | step in front
-        step out in front | off roof | off building | off cliff | enough pills | enough tablets | enough meds
-        lethal dose | lethal | fatal dose | fatal amount | kill me | would kill | die from | kill
-        stockpile | carbon monoxide | exhaust""",
-    "PREP": """putting pills aside | putting aside pills | put pills aside | setting aside pills | keeping pills
-        setting pills aside | pills aside | tablets aside | meds aside | have rope | got rope | noose | rope ready
-        wrote letters everyone | letters everyone | letter everyone | wrote letters family
-        goodbye letters | last goodbye | final goodbye | pills saved up | saved up pills | tablets saved up
-        meds saved up | saving pills | saving up pills | saving meds | saving up meds | saving tablets | saving up tablets
-        stockpiling | stockpiled | stockpile | hoarding pills | hoarding meds
-        hoarding tablets | collecting pills | collecting tablets | collecting meds | stashing pills
-        stashed pills | stash pills | hiding pills | hidden pills | hid pills | kept pills
-        keeping pills aside | put pills aside | put aside pills | goodbye note | goodbye letter | suicide note
-        left note | leaving note | note for family | letter for family | letters family | wrote goodbye
-        writing goodbye | saying goodbyes | said my goodbyes | giving things away | giving my things away | giving stuff away | giving away stuff | giving away things
-        gave away things | gave things away | gave away stuff | giving away belongings | gave away belongings
-        giving belongings away | giving away possessions | giving possessions away | giving away my
-        gave away my | put affairs in order | putting affairs in order | sorting affairs | affairs in order
-        bought rope | got rope | bought blades | got blades | looked up how many | looked up how much
-        googled how many | googled how much""",
-    "PREP_WEAK": """saying goodbye | said goodbye | say goodbye | given away | sorted my will | made will | making will
-        wrote will | written will | updated will | got everything ready | have everything ready | everything ready
-        researched how | researching how | wrote note | written note | writing note | wrote letter
-        written letter | writing letter | tonights night | tonight is night | tonight night | time has come
-        wrote letters | written letters | writing letters | saving up | stash | hoarding | razor | blade | blades""",
-    "SELF_HARM": """cutting arms | cut arms | cutting legs | cutting wrists | cutting thighs | cut thighs
-        keep cutting | keeps cutting | cutting myself again | self harm | self harming | self harmed | self injury | self injure | self injuring | cut myself
-        cutting myself | cut myself again | cutting again | cut again | been cutting | started cutting
-        urge cut | urges cut | want cut | wanting cut | burn myself | burning myself | burned myself
-        burnt myself | hurt myself | hurting myself | hurt myself on purpose | harm myself | harming myself
-        harmed myself | hit myself | hitting myself | punch myself | punching myself | scratch myself
-        scratching myself | scratch till bleed | bang head against wall | banging head against wall
-        cut herself | cutting herself | cut himself | cutting himself | hurting herself | hurting himself
-        harming herself | harming himself | hurt herself on purpose | hurt himself on purpose
-        cuts on arms | cuts on wrists | relapsed on sh | sh again | urge sh | doing sh
-        starve myself | starving myself | punish myself | on purpose hurt""",
-    "SELF_ACCIDENT": """by accident | accidentally | accidently | when fell | when i fell | fell over | tripped
-        shaving | cooking | while cooking | at work | gym
-        working out | off from | off friends | off everyone | myself off | fall | fell""",
-    "LOW_MOOD": """im done | i am done | done with it all | hopeless | hopelessness | worthless | burden | a burden | burden everyone | burden to everyone
-        burden family | no hope | no future | nothing left | i give up | giving up on everything | given up on everything
-        not cope anymore | not take it anymore | not take this anymore | not do this anymore | dark thoughts
-        dark place | in dark place | hate my life | hate life | hate myself | empty inside | numb inside
-        trapped | no way out | whats point | no point | despair | broken inside | done with everything
-        had enough of everything | exhausted of everything | tired of everything | sick of everything""",
-}
-
-# Concepts read from every word, whatever phrase it is part of (persons, tense, "-ing" forms).
-WORDS: dict[str, str] = {
-    "ING": """seizing convulsing fitting shaking jerking twitching thrashing spasming drooling foaming frothing
-        stiffening flailing choking gasping having lying laying staring""",
-    "AUX_NOW": "is are am im hes shes theyre its been keeps keep still currently started starting begun now",
-    "PRESENT": "is are am im hes shes theyre",
-    "PAST": "was were had did used seized fitted convulsed shook jerked stiffened collapsed happened went began",
-    "NOW_WEAK": "now still",
-    "FIRST_P": "i im ive id ill me my myself mine",
-    "PERSON": """he she hes shes him they theyre them son daughter wife husband mum mom dad mother father child kid
-        baby toddler brother sister friend partner gf bf boyfriend girlfriend fiance fiancee someone somebody
-        person man woman boy girl grandma grandad grandpa granny nan nana patient colleague coworker student
-        pupil roommate flatmate neighbour neighbor uncle aunt cousin grandson granddaughter niece nephew teen
-        teenager infant newborn stranger guy lady passenger customer""",
-    "CHILD": """toddler baby child kid kids son daughter grandson granddaughter boy girl infant old nephew niece
-        newborn""",
-    "SINGULAR": "seizure fit convulsion",
-    "SEIZ": "seizure fit convulsion",
-    "SEIZ_PL": "seizures fits convulsions",
-    "CONV": "seizing seized convulsing convulsed fitting fitted",
-    "MS": "ms relapse relapsing flare flareup sclerosis",
-    "THING": """car engine motor laptop computer phone police customs assets account bank property goods package
-        parcel shipment court bailiff lock joint joints""",
-    "RESIST": "anything nothing treatment treatments therapy therapies drugs tablets pills meds medication medicine",
-    "ON_PURPOSE": "deliberately intentionally purposely purposefully",
-    "HARM_VERB": "burned burnt burn burning cut cutting hurt hurting hit hitting punched scratched stabbed bruised",
-    "SWALLOWED": "swallowed ate eaten drank drunk downed necked chewed",
-    "FINAL": "final last forever goodbye goodbyes",
-    "BREATH_W": "breathing breath breathe breaths breathes",
-    "BREATH_ODD": """weird funny strange strangely odd oddly slow slowly shallow noisy irregular rattly rattling gurgly
-        gurgling laboured labored raspy wheezy wheezing struggling difficult hard heavy snoring gasping""",
-    "HAVING": "having",
-    "NOT": "not",
-    "EPI": "epilepsy epileptic epileptics seizure seizures fit fits convulsion convulsions",
-    "BLOCK": "with despite even after since when started because working work worked works on while",
-}
-
-# Words checked for typos (one edit): long and distinctive, with no everyday word one edit away.
-FUZZY_TARGETS = _words("""seizure seizures seizing convulsing convulsion convulsions convulsed unconscious unresponsive responding
-    breathing breathe overdose overdosed overdosing suicide suicidal ambulance paramedics epilepsy epileptic
-    medication medications medicine medicines tablets infusion injection numbness weakness paralysed
-    paralyzed drooping slurred slurring pregnant swallowed myself himself herself hopeless worthless minutes
-    collapsed unconsciousness twitching stiffening drooling thrashing carbamazepine levetiracetam
-    lamotrigine valproate topiramate phenytoin lacosamide zonisamide clobazam diazepam midazolam
-    brivaracetam ocrelizumab natalizumab glatiramer interferon fingolimod tecfidera ofatumumab kesimpta
-    baclofen amantadine tizanidine gabapentin pregabalin prednisolone paracetamol ibuprofen antidepressants
-    painkillers stockpiling hoarding goodbye""")
-# Everyday words one edit from a fuzzy target (found with an English word list): never "corrected".
-NOT_TYPOS = _words("""breaching wreathing boarding harding homeless infection infections lyrics lyrical dedication
-    meditation mediation dedications meditations overdone overdoes overdoing blurred spurred slurped slurping blurring
-    spurring asteroids tables wallowed trashing threshing switching witching sizing dumbness regnant dropping
-    trooping minuses minutest minuted minuter convulse""")
-# Medicines people name (generic and brand): each is a MED word.
-MEDICINE_NAMES = (
-    "keppra", "levetiracetam", "lamotrigine", "lamictal", "epilim", "valproate", "depakote", "carbamazepine",
-    "tegretol", "topiramate", "topamax", "phenytoin", "lacosamide", "vimpat", "zonisamide", "clobazam", "diazepam",
-    "midazolam", "buccal", "brivaracetam", "briviact", "ocrelizumab", "ocrevus", "natalizumab", "tysabri",
-    "glatiramer", "copaxone", "interferon", "avonex", "rebif", "betaferon", "plegridy", "fingolimod", "gilenya",
-    "dimethyl", "tecfidera", "ofatumumab", "kesimpta", "baclofen", "amantadine", "tizanidine", "gabapentin",
-    "pregabalin", "lyrica", "steroids", "prednisolone", "methylprednisolone", "ethosuximide", "perampanel",
-    "fycompa", "cenobamate", "oxcarbazepine", "trileptal", "phenobarbital", "rufinamide", "stiripentol",
-    "fenfluramine", "cannabidiol", "epidyolex", "siponimod", "mayzent", "ozanimod", "ponesimod", "cladribine",
-    "mavenclad", "alemtuzumab", "lemtrada", "teriflunomide", "aubagio", "fampridine", "modafinil",
+from bot.nlu.safety_phrases import (
+    DROP,
+    FUZZY_TARGETS,
+    MAX_SAFETY_CHARS,
+    MEDICINE_NAMES,
+    MS_WORDS,
+    NEGATED,
+    NOT_TYPOS,
+    NUMBER_WORDS,
+    PHRASES,
+    SPELLINGS,
+    WORDS,
+    words_of,
 )
-MS_WORDS = frozenset(["ms", "sclerosis", "ocrevus", "ocrelizumab", "tysabri", "natalizumab", "copaxone", "glatiramer", "dmt", "baclofen", "relapse", "kesimpta", "tecfidera", "gilenya", "fingolimod", "interferon", "avonex", "rebif", "mavenclad"])
-EPILEPSY_WORDS = frozenset(["epilepsy", "epileptic", "seizure", "seizures", "fit", "fits", "keppra", "levetiracetam", "lamotrigine", "lamictal", "epilim", "valproate", "carbamazepine", "tegretol", "antiepileptic", "aed", "aeds"])
 
+__all__ = ["MAX_SAFETY_CHARS", "MEDICINE_NAMES", "MS_WORDS", "Hits", "Lexicon", "core_words", "fold_words"]
 
 Hits = dict[str, list[int]]
 _UNITS = {"seconds": 0, "minutes": 1, "hours": 60, "days": 1440, "weeks": 10080, "months": 43200, "years": 525600}
@@ -568,10 +47,12 @@ def _number(word: str) -> int | None:
 
 def _numbers(core: list[str], hits: Hits) -> None:
     """Durations and counts: "6 minutes" (LONG), "2 minutes" (SHORT_T), "10 minutes ago" (JUST), "3 seizures"
-    (COUNT2), "20 pills" (MANY_PILLS), "in 2019" (HISTORY)."""
+    (COUNT2), "20 pills" (MANY_PILLS), "in 2019" (HISTORY), "im 38 weeks" (PREGNANT), "half an hour" (LONG)."""
     for position, word in enumerate(core):
-        value = _number(word)
+        value = _number(word) if word[:1].isdigit() or word in NUMBER_WORDS else None
         if value is None:
+            if word == "hours" and _an_hour(core, position):
+                hits.setdefault("LONG", []).append(position)
             continue
         unit = core[position + 1] if position + 1 < len(core) else ""
         if unit == "half" and position + 2 < len(core):  # "5 and a half minutes" reads as 5 minutes
@@ -586,13 +67,145 @@ def _numbers(core: list[str], hits: Hits) -> None:
             concept = "MANY_PILLS"
         if concept is None and 1950 <= value <= 2099 and position and core[position - 1] in ("in", "since", "back"):
             concept = "HISTORY"
+        if concept is None and unit == "weeks" and 4 <= value <= 42 and after not in ("old", "ago") and position \
+                and core[position - 1] in _GESTATION:
+            concept = "PREGNANT"  # "im 38 weeks", "a seizure at 20 weeks": weeks of a pregnancy
         if concept is None and value < 100 and position and core[position - 1] in ("at", "aged", "age") and \
-                unit not in ("pm", "am", "oclock", "o"):
+                unit not in ("pm", "am", "oclock", "o", *_UNITS):
             concept = "AGE_AT"  # "his first seizure at 3": an age, so long ago unless "just now" says otherwise
-        if value < 18 and (unit == "yo" or (unit in ("years", "months", "weeks") and after == "old")):
+        age = value / {"months": 12, "weeks": 52}.get(unit, 1)  # "my 18 month old" is one and a half
+        if age < 18 and (unit == "yo" or (unit in ("years", "months", "weeks") and after == "old")):
             hits.setdefault("CHILD", []).append(position)  # "my 3yo", "my 2 year old"
+        if concept == "AGO":  # "20 mins ago": just happened
+            hits.setdefault("JUST", []).append(position)
         if concept:
             hits.setdefault(concept, []).append(position)
+
+
+_GESTATION = frozenset(("im", "am", "shes", "is", "at", "pregnant", "now", "currently"))
+
+
+def _an_hour(core: list[str], position: int) -> bool:
+    """ "half an hour", "over an hour", "for hours" (a duration with no number); not "in the last hour", "an
+    hour ago"."""
+    before = core[max(0, position - 2):position]
+    after = core[position + 1] if position + 1 < len(core) else ""
+    return after != "ago" and not any(w in ("last", "past", "within", "in", "next", "every", "per") for w in before)
+
+
+# After "just", these make it a hedge, not a time: "just wondering", "just want to talk", "just feel low"
+_HEDGED = words_of("""wondering want wanted wanna feel feeling feels need needed curious asking checking think
+    thought saying venting vent emotional frustrated tired fed bored share sharing because in so dont not wish
+    wondered like love hate worried scared sad annoyed upset trying try""")
+
+
+def _in_context(core: list[str], hits: Hits) -> None:
+    """Concepts that depend on their neighbours: "when i was little" is a history, "when i was convulsing" the
+    event; "what does status epilepticus mean" is a knowledge question; "just wondering" is no time."""
+    if "JUST" in hits:
+        hits["JUST"] = [p for p in hits["JUST"] if not (core[p] == "just" and p + 1 < len(core)
+                                                         and core[p + 1] in _HEDGED)]
+        if not hits["JUST"]:
+            del hits["JUST"]
+    for position in hits.pop("WHEN_WAS", ()):
+        follows = (p for c in ("ING", "CONV", "SIGN", "HAVING") for p in hits.get(c, ()))
+        if not any(0 < p - position <= 3 for p in follows):
+            hits.setdefault("HISTORY", []).append(position)
+    if any(1 <= m - w <= 6 for w in hits.get("WHAT_DOES", ()) for m in hits.get("MEAN", ())):
+        hits.setdefault("KNOWLEDGE", []).append(hits["WHAT_DOES"][0])
+    if "HABITUAL" in hits:  # "for weeks" folds to "weeks", but "10 weeks" is a count
+        hits["HABITUAL"] = [p for p in hits["HABITUAL"] if not (p and core[p] in ("weeks", "months", "years")
+                                                                 and _number(core[p - 1]) is not None)]
+        if not hits["HABITUAL"]:
+            del hits["HABITUAL"]
+    if "NEG_RISK" in hits:  # "i would never hurt myself", "not suicidal": the risk is named to deny it
+        for concept in ("SELF_HARM", "ACTIVE", "WISH_DEAD", "PASSIVE", "METHOD"):
+            kept = [p for p in hits.get(concept, ()) if not any(0 < p - n <= 3 for n in hits["NEG_RISK"])]
+            if kept:
+                hits[concept] = kept
+            else:
+                hits.pop(concept, None)
+    if "WITHOUT_ME" in hits:  # "happier without me nagging them" is about nagging, not about being gone
+        kept = [p for p in hits["WITHOUT_ME"] if not (core[p:p + 2] == ["without", "me"] and p + 2 < len(core)
+                                                       and core[p + 2].endswith("ing")
+                                                       and core[p + 2] not in ("being", "existing", "living"))]
+        if kept:
+            hits["WITHOUT_ME"] = kept
+        else:
+            del hits["WITHOUT_ME"]
+    for concept in ("TAKE_ME", "DECIDED_BARE"):  # only as the end of what is said: "just take me", "ive decided."
+        if concept in hits:
+            kept = [p for p in hits[concept] if all(w in _TAIL for w in core[p:])]
+            if kept:
+                hits[concept] = kept
+            else:
+                del hits[concept]
+    for position, word in enumerate(core):
+        if word not in _CONTEXT_WORDS:
+            continue
+        if word == "what" and _what_to_do(core, position, hits):
+            hits.setdefault("FA_DO", []).append(position)
+        # "cant keep my seizure meds down": a dose vomited
+        elif word == "not" and core[position + 1:position + 2] in (["keep"], ["keeping"]) and \
+                "down" in core[position + 2:position + 7]:
+            hits.setdefault("MISS", []).append(position)
+        # "having one now", "had one in the pool": "one" stands for a seizure
+        elif word == "one" and _stands_for_seizure(core, position, hits):
+            hits.setdefault("ONE_PRO", []).append(position)
+            hits.setdefault("SINGULAR", []).append(position)
+    wounds = hits.get("WOUND", [])
+    if any(abs(b - w) <= 3 for b in hits.get("BODY", ()) for w in wounds) or ("FALL" in hits and "STAIRS" in hits):
+        hits.setdefault("INJURY", []).append(wounds[0] if wounds else hits["FALL"][0])
+
+
+_CONTEXT_WORDS = frozenset(("what", "not", "one"))
+# After "what ... do" these say it is the main verb ("what should i do if", "what do i do now"), not an aid
+# ("at what point do doctors call it")
+_DO_FOLLOW = words_of("""if when during once in and or now first with after before so then there about them him while
+    right straight next""")
+_ASKERS = words_of("""i we you u people ppl teachers teacher staff colleagues friends family carers carer classmates
+    coworkers teammates bystanders others parents babysitter school""")
+
+
+def _what_to_do(core: list[str], position: int, hits: Hits) -> bool:
+    """ "what should my friends actually do", "what he should do if", "what do i tell my coworkers": what someone
+    (not a vet or a doctor) should do, say or tell."""
+    people = set(hits.get("PERSON", ())) | set(hits.get("FIRST_P", ()))
+    for q in range(position + 2, min(position + 7, len(core))):
+        verb = core[q]
+        if verb not in ("do", "say", "tell"):
+            continue
+        asker = any(core[r] in _ASKERS or r in people for r in range(position + 1, q))
+        follows = core[q + 1] if q + 1 < len(core) else ""
+        ends = not follows or follows in _DO_FOLLOW or (verb != "do" and (q + 1 in people or follows in _ASKERS))
+        if asker and ends:
+            return True
+    return False
+
+
+# Words of "just take me", "ive decided" and what may follow them at the end of a sentence
+_TAIL = words_of("""take takes me just would will come away decided made up mind my is decision ive i have tbh already now
+    please pls plz lol honestly x xx then ok anyway forever""")
+
+
+# "one" as a pronoun for a seizure: after having/had/another or a size, and before no noun ("having one now",
+# "a big one", "had one in the bath"; not "one of those days", "had one drink")
+_ONE_BEFORE = words_of("""having had has have havin another big bad small little massive huge proper major long short
+    nasty mild strong full focal tonic absence violent this""")
+_ONE_AFTER = words_of("""now right just again and but in on at while when during today yesterday tonight this last
+    after before so then it is was he she i im its earlier too as or there here since with for while
+    lasting lasted which that where what how whilst has went started came gone been keeps kept seems""")
+
+
+def _stands_for_seizure(core: list[str], position: int, hits: Hits) -> bool:
+    before = core[position - 1] if position else ""
+    if before not in _ONE_BEFORE and not (position > 1 and core[position - 2] in ("having", "had", "has")
+                                          and before in _ONE_BEFORE):
+        return False
+    # the sentence ends, a small word follows, or (its comma gone) a body part, a sign or a person: "having a big
+    # one, jaw going"
+    return position + 1 == len(core) or core[position + 1] in _ONE_AFTER or any(
+        position + 1 in hits.get(c, ()) for c in ("BODY", "LIMB", "FACE", "SIGN", "PERSON", "FIRST_P"))
 
 
 _PILLS = frozenset(["pills", "tablets", "tabs", "capsules", "caps", "doses", "meds", "mg", "sleeping", "paracetamol", "painkillers"])
@@ -601,7 +214,7 @@ _PILLS = frozenset(["pills", "tablets", "tabs", "capsules", "caps", "doses", "me
 def _duration(value: int, unit: str, ago: bool) -> str | None:
     minutes = value * _UNITS[unit]
     if ago:
-        return "HISTORY" if minutes >= _UNITS["weeks"] else "DAYS_AGO" if minutes >= _UNITS["days"] else "JUST"
+        return "HISTORY" if minutes >= _UNITS["weeks"] else "DAYS_AGO" if minutes >= _UNITS["days"] else "AGO"
     if unit in ("weeks", "months", "years"):
         return None  # "for 2 years", "20 weeks pregnant", "4 years old": not a time of the event
     if unit == "days":
@@ -618,6 +231,8 @@ _ORDINALS = frozenset(("st", "nd", "rd", "th"))
 
 
 def _split_glued(word: str) -> list[str]:
+    if not word[:1].isdigit():  # the usual word: no regex
+        return [word]
     match = _GLUED.fullmatch(word)
     if match and match.group(2) not in _ORDINALS:
         return [match.group(1), match.group(2)]
@@ -634,6 +249,9 @@ class Lexicon:
                 self.add(phrase, concept)
         for name in MEDICINE_NAMES:
             self.add(name, "MED")
+        for phrase in _phrase_lines(PHRASES["FIRST_AID"]):  # "what do you do if ..." is a hypothetical as well
+            if any(w in phrase.split() for w in ("if", "when", "during")):
+                self.add(phrase, "HYPO")
         self.extra: dict[tuple[str, ...], frozenset[str]] = {}
         for concept, phrases in (extra or {}).items():
             for phrase in phrases:
@@ -644,18 +262,28 @@ class Lexicon:
         for concept, spec in WORDS.items():
             for word in spec.split():
                 self.words[word] = self.words.get(word, frozenset()) | {concept}
+        for word in (WORDS["PERSON"] + " " + WORDS["CHILD"]).split():  # "my husbands pills", "sons", "kids"
+            if word not in _PRONOUNS and not word.endswith("s") and f"{word}s" not in self.words:
+                self.words[f"{word}s"] = self.words[word]
         self.longest: dict[str, int] = {}
         for key in self.phrases:
             self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
         self.extra_longest: dict[str, int] = {}
         for key in self.extra:
             self.extra_longest[key[0]] = max(self.extra_longest.get(key[0], 0), len(key))
+        self.extra_first = frozenset(self.extra_longest)
         self.known = frozenset(w for key in self.phrases for w in key) | frozenset(self.words) | frozenset(SPELLINGS.values())
         self._deletions: dict[str, set[str]] = {}
         for target in FUZZY_TARGETS | set(MEDICINE_NAMES):
             if len(target) >= 6:
                 for variant in {target, *_deletes(target)}:
                     self._deletions.setdefault(variant, set()).add(target)
+        # Long medicine names get two edits ("lamotrigen", "levetiracitam"): people spell the start and guess the end
+        self._deletions2: dict[str, set[str]] = {}
+        for name in MEDICINE_NAMES:
+            if len(name) >= 9:
+                for variant in {name, *_deletes2(name)}:
+                    self._deletions2.setdefault(variant, set()).add(name)
 
     def add(self, phrase: str, concept: str) -> None:
         key = tuple(core_words(fold_words(clean(phrase).split())))
@@ -674,9 +302,11 @@ class Lexicon:
             if word not in DROP or (word == "to" and core and core[-1] in ("what", "how")):
                 core.append(word)
         masked = _greedy(core, self.phrases, self.longest, hits)
-        if self.extra:  # admins' phrases on their own pass: they never hide the lexicon's concepts
+        if self.extra and not self.extra_first.isdisjoint(core):  # admins' phrases on their own pass: they never hide
+            # the lexicon's concepts
             _greedy(core, self.extra, self.extra_longest, hits)
         _numbers(core, hits)
+        _in_context(core, hits)
         if masked:  # "seizure pills" names a medicine, "seizure types" a topic: not a seizure
             for concept in ("SEIZ", "SEIZ_PL", "SINGULAR"):
                 if concept in hits:
@@ -696,9 +326,16 @@ class Lexicon:
         for variant in (word, *_deletes(word)):
             candidates |= self._deletions.get(variant, set())
         best = min(sorted(candidates), key=lambda t: OSA.distance(word, t), default=None)
-        return best if best is not None and OSA.distance(word, best, score_cutoff=1) <= 1 else word
+        if best is not None and OSA.distance(word, best, score_cutoff=1) <= 1:
+            return best
+        if len(word) < 8:
+            return word
+        names = {n for variant in {word, *_deletes2(word)} for n in self._deletions2.get(variant, ())}
+        names = {n for n in names if n[:3] == word[:3] and OSA.distance(word, n, score_cutoff=2) <= 2}
+        return min(sorted(names), key=lambda n: OSA.distance(word, n)) if names else word
 
 
+_PRONOUNS = frozenset(("he", "she", "him", "they", "them", "gf", "bf"))
 _MASKING = frozenset(("MED", "SEIZ_TOPIC"))
 
 
@@ -730,6 +367,12 @@ def _fuzzy_cached(lexicon: Lexicon, word: str) -> str:
 
 def _deletes(word: str) -> list[str]:
     return [word[:i] + word[i + 1:] for i in range(len(word))]
+
+
+def _deletes2(word: str) -> set[str]:
+    """Words one or two deletions from `word` (at most n + n(n-1)/2 of them)."""
+    once = _deletes(word)
+    return {*once, *(d for w in once for d in _deletes(w))}
 
 
 def fold_words(words: list[str]) -> list[str]:

@@ -198,6 +198,21 @@ def test_more_moves_on_passage_by_passage_then_to_the_article(engine: Engine) ->
     assert len(set(shown)) == len(shown)
 
 
+@pytest.mark.parametrize("text", ["like what?", "how does it work", "explain simpler pls", "how?"])
+def test_asking_the_last_answer_to_explain_itself_stays_on_its_topic(engine: Engine, text: str) -> None:
+    first = engine.respond("ms medicines")
+    turn = engine.respond(text, first.context)
+    assert turn.intent_id == "ms_dmt" and turn.follow_up == "more"
+    assert turn.reply.plain_text() != first.reply.plain_text()
+    assert engine.respond(text).intent_id != "ms_dmt"  # without a last topic it is not about MS medicines
+
+
+def test_a_pronoun_keeps_the_chat_on_its_disease_however_well_the_other_matched(engine: Engine) -> None:
+    first = engine.respond("what is ms exactly")
+    turn = engine.respond("and is it passed down to children", first.context)
+    assert turn.intent_id == "ms_causes" and turn.follow_up == "subject"
+
+
 def test_the_same_question_twice_never_gets_the_same_reply(engine: Engine) -> None:
     first = engine.respond("what is a relapse")
     again = engine.respond("what is a relapse", first.context)
@@ -242,7 +257,9 @@ def test_a_facet_moves_to_the_related_section_when_there_is_one(tmp_path: Path) 
 # -- fallbacks that fit the message ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["can i drive with epilepsy", "lupus rash on my face", "what is sudep"])
+@pytest.mark.parametrize("text", ["can i drive with epilepsy", "lupus rash on my face", "what is sudep",
+                                  "can people with ms get a mortgage",
+                                  "can i breastfeed on ocrevus"])
 def test_a_health_question_outside_the_articles_gets_who_can_answer(engine: Engine, text: str) -> None:
     turn = engine.respond(text)
     assert turn.kind == "fallback" and turn.fallback == "health"

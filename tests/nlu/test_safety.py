@@ -83,6 +83,8 @@ def test_first_aid_questions(text: str) -> None:
 @pytest.mark.parametrize(("text", "kind", "criterion"), [
     ("my husband had a seizure", "emergency", "seizure_now"),  # no time, no history
     ("i feel hopeless with this illness", "crisis", "passive_ideation"),  # low mood, no wish to die
+    # slurred speech in someone with MS, with no "suddenly" and no "now": MS does this too
+    ("my partner has ms and her words come out slurred, could physio help", "emergency", "stroke_signs"),
 ])
 def test_possible_matches(text: str, kind: str, criterion: str) -> None:
     assert flag_of(text) == (kind, "possible", criterion), text
@@ -172,3 +174,192 @@ def test_long_messages_are_read_in_bounded_units() -> None:
         longest = max(max((p for ps in u.hits.values() for p in ps), default=0) for u in units)
         assert longest <= 3 * WINDOW
         assert len(units) <= 2 * len(text.split())  # at most a unit and a pair per sentence or window
+
+
+# -- classes of misses found on safety set 1 (each case in other words than the set's message) -------------------
+
+
+@pytest.mark.parametrize(("text", "criterion"), [
+    # "one" standing for a seizure, with what kind of event it is
+    ("having a big one, jaw going", "seizure_now"),
+    ("he had one in the swimming baths and swallowed loads of water", "seizure_in_water"),
+    # a seizure's warning, or a fall, with one sign
+    ("got my aura and now my leg is twitching", "seizure_now"),
+    ("my uncle fell and shook, never done that before", "first_seizure"),
+    # a place is not an engine; telegraphic grammar
+    ("my brother is fitting in the car park at work", "seizure_now"),
+    ("my daughter convulse now, what i do", "seizure_now"),
+    # durations in words, a contrast with the usual
+    ("my arm has been twitching for half an hour", "seizure_over_5_min"),
+    ("her absences normally only last seconds but this one has gone on 7 minutes", "seizure_over_5_min"),
+    # clusters: another one now, or "never came round in between"
+    ("she had one and now shes having another one", "seizure_cluster"),
+    # never done this before
+    ("my teenage nephew just went rigid and shook, hes never done that", "first_seizure"),
+    # injuries in lay words: a body part and a wound, a fall from stairs, "when i was" + -ing
+    ("she had a fit and her wrist is bent and swollen", "seizure_injury"),
+    ("grandpa fell down the steps during a seizure", "seizure_injury"),
+    ("when i was having the seizure i banged my knee and its swollen", "seizure_injury"),
+    ("she fitted in the kitchen and her lip is bleeding a lot", "seizure_injury"),
+    # water: going under
+    ("he had a fit and slid under, we pulled him up", "seizure_in_water"),
+    # pregnancy: weeks of a pregnancy, the midwife, the baby moving
+    ("im 30 weeks and just had a fit", "seizure_pregnancy"),
+    ("had a seizure this morning and cant feel the baby moving", "seizure_pregnancy"),
+    # colour and consciousness in lay words
+    ("his lips are going bluish after the fit", "breathing_colour"),
+    ("shes really difficult to wake after the seizure", "not_waking"),
+    # stroke: the same side, a face that looks wrong with another sign, a question about signs minutes ago
+    ("my hand went weak and my leg on the same side too", "stroke_signs"),
+    ("her face looks wonky and her arm feels heavy", "stroke_signs"),
+    ("is it normal for ms to make my face droop? started 10 mins ago", "stroke_signs"),
+    # overdose: the wrong medicine by mistake, a second dose today, a question with signs of too much
+    ("i took my dads heart tablets by mistake", "overdose"),
+    ("i swallowed my morning pills twice today", "overdose"),
+    ("is it bad if i took too much lamotrigine yesterday? im dizzy and seeing double", "overdose"),
+    ("i think i took my evening tablets twice", "overdose"),  # unsure a dose went in twice
+    ("my toddler took my pills", "overdose"),  # a parent's medicine
+    ("my 10 month old has swallowed one of my tablets", "overdose"),  # an age in months
+])
+def test_emergencies_in_lay_words(text: str, criterion: str) -> None:
+    assert flag_of(text) == ("emergency", "certain", criterion), text
+
+
+@pytest.mark.parametrize("text", [
+    "just curious whether paracetamol overdose damages the liver",  # a hedge, not "just now"
+    "my grandson had a seizure at nursery yesterday, the staff were great",  # a story from before today
+    "had 3 seizures this week, should i see my gp",  # a frequency, not a cluster
+    "my dad stopped breathing in his sleep once ages ago, hes fine now, is stopping breathing during a fit a thing?",
+    "what does being in status mean",
+    "having a cluster headache right now",  # not a cluster of seizures
+    "having one of those days, my seizures have been better though",  # "one" before a noun is no seizure
+    "my husband passed out after drinking too much last night, hes fine",  # over, and he is well
+    "my son took his keppra this morning",  # his usual dose, not a child into the medicine
+    "i have been taking this medicine for 40 years, i am 70 years old",
+    "does this diet take a lot of time to work",  # "take a lot" of time, not "take the lot"
+])
+def test_calm_look_alikes_found_on_set_1(text: str) -> None:
+    flag = CHECK.check(text)
+    assert flag is None or flag.kind not in ("emergency", "crisis"), (text, flag)
+
+
+@pytest.mark.parametrize(("text", "criterion"), [
+    # wishes to be dead: third person, death as what takes me, others happier without me, regret at waking,
+    # would anyone notice
+    ("i pray the next fit just takes me", "wish_dead"),
+    ("my family would be so much happier without me", "wish_dead"),
+    ("my brother keeps saying he wishes he were dead", "wish_dead"),
+    ("why do i keep waking up every morning", "wish_dead"),
+    ("would anybody even care if i never woke up", "wish_dead"),
+    # passive ideation: thinking of vanishing, life not worth it, tired of existing, how long can i go on
+    ("i keep thinking about vanishing so nobody has to look after me", "passive_ideation"),
+    ("my life is not worth anything anymore", "passive_ideation"),
+    ("so sick of existing", "passive_ideation"),
+    ("how long can i go on living like this", "passive_ideation"),
+    # active ideation: "ending my own life", a voice telling me to
+    ("ending my own life keeps crossing my mind", "active_ideation"),
+    ("the voices say kill yourself", "active_ideation"),
+    # a method or plan without the words: a lethal amount, "would that be enough", a height now, the act with
+    # specifics, a disguise, a means dwelt on, stopping medicine to die
+    ("what dose of baclofen is fatal", "method_plan_intent"),
+    ("if i swallow the whole bottle of paracetamol would that be enough", "method_plan_intent"),
+    ("im sitting on the ledge of the multi storey", "method_plan_intent"),
+    ("my mind is made up. tonight when everyone is asleep", "method_plan_intent"),
+    ("i know the exact spot where ill do it", "method_plan_intent"),
+    ("i'll make it look like an accident", "method_plan_intent"),
+    ("theres a gun in the house and i keep staring at it", "method_plan_intent"),
+    ("im going to stop taking my lamotrigine so the seizures finish me off", "method_plan_intent"),
+    # preparation: goodbye letters, giving things away in secret or "wont be needing them", a will with the
+    # passwords, tablets stashed with a low mood, two lots of medicine gathered, a last goodbye with thanks
+    ("wrote goodbye letters to everyone", "preparation"),
+    ("gave my guitar to my mate, didnt tell anyone why", "preparation"),
+    ("sold all my things, wont be needing them", "preparation"),
+    ("made a will and wrote down all my passwords for my husband", "preparation"),
+    ("found loads of tablets stashed in her wardrobe, she has been so low", "preparation"),
+    ("been gathering mums old painkillers and my own meds", "preparation"),
+    ("goodbye everyone, you helped me more than you know", "preparation"),
+    # self-harm in its signs: harm to the body to feel or till it bleeds, cuts on the wrists, a blade in hand,
+    # a blade found with blood, "cant stop cutting"
+    ("i burn my hand with a lighter to feel something", "self_harm"),
+    ("scratched my arms till they bled last night because i deserve it", "self_harm"),
+    ("my son has fresh cuts across his forearms", "self_harm"),
+    ("razor in my hand, not done anything yet", "self_harm"),
+    ("found bloody tissues and a blade in my sons bin", "self_harm"),
+    ("i cant stop cutting", "self_harm"),
+])
+def test_crisis_in_lay_words(text: str, criterion: str) -> None:
+    assert flag_of(text) == ("crisis", "certain", criterion), text
+
+
+@pytest.mark.parametrize("text", [
+    "feeling a bit teary today but im not suicidal",  # risk named to deny it
+    "i would never hurt myself, i just need a rant",
+    "i hate my life sometimes but im ok, just a rough week",  # a low mood with reassurance: no line
+    "i want to end my relationship with keppra, its making me so tired",  # ending a thing, not a life
+    "these stairs make me want to die lol",  # a figure of speech: a cause and a joke
+    "id rather die than go back to that clinic",
+    "my kids are happier without me nagging them",
+    "my kids will be fine without me for one night",
+    "i keep my razor blades in the drawer away from the kids",
+    "collecting my prescription and my mums tablets from the pharmacy",
+    "goodbye and thanks for everything, see you next week",
+    "im on edge today waiting for my mri results",
+    "ive decided to try the ketogenic diet",
+    "i thought i was going to die",
+    "my legs are shaky today",
+    "can fainting be mistaken for a fit?",  # a general question: a modal and no one in the scene
+])
+def test_calm_look_alikes_of_crisis_found_on_set_1(text: str) -> None:
+    flag = CHECK.check(text)
+    assert flag is None or flag.kind not in ("emergency", "crisis"), (text, flag)
+
+
+@pytest.mark.parametrize("text", [
+    "what should the staff at my school do if i have a fit",  # what someone should do
+    "is it ok to put a pillow under her head during a seizure",  # an action asked about
+    "should i record the fit on video for the neurologist",
+    "do you need to go to hospital after every fit",  # when to go to hospital
+    "what if the seizure lasts longer than 5 minutes and we have no buccal",
+    "how can i tell when a seizure is over",
+    "should you loosen their tie",  # first-aid acts need no seizure word
+    "are you supposed to restrain them",
+    "is a seizure in pregnancy always a 999 call",
+    "wat do i do if my mate has a fit",  # text-speak
+    "my nan has epilepsy, what do i tell the grandkids to do if it happens",
+])
+def test_first_aid_questions_in_lay_words(text: str) -> None:
+    assert flag_of(text) == ("seizure_first_aid", "certain", "first_aid_question"), text
+
+
+@pytest.mark.parametrize("text", [
+    "what do doctors do to diagnose epilepsy",  # what professionals do is no first-aid question
+    "should we get an eeg after her seizure",
+    "at what point do they call seizures uncontrolled",
+])
+def test_questions_about_seizures_that_are_not_first_aid(text: str) -> None:
+    assert flag_of(text) is None, text
+
+
+@pytest.mark.parametrize(("text", "criterion"), [
+    ("i want to cut down my keppra, how much can i reduce", "med_change"),  # a dose cut down, not self-harm
+    ("can i come off lamotrigeen", "med_change"),  # a medicine's name two letters off
+    ("my consultant started me on zonisamide but i prefer my old one. can i switch back", "med_change"),
+    ("i cant keep my keppra down with this bug", "missed_dose"),
+    ("not sure if i had my evening tablets", "missed_dose"),
+    ("missed my copaxone injection because i was away", "missed_dose"),  # a reason, not a cause question
+    ("was sick 30 mins after my lamotrigine, can i have another one", "missed_dose"),  # "one" is a tablet here
+    ("can i take my tecfidera later than normal today", "med_change"),  # later
+    ("is it ok to do a double dose tomorrow", "med_change"),  # a dose changed in one phrase
+])
+def test_medication_in_lay_words(text: str, criterion: str) -> None:
+    assert flag_of(text) == ("medication_change", "certain", criterion), text
+
+
+@pytest.mark.parametrize("text", [
+    "should i tell my employer about my seizures",  # an act not done to the person having the seizure
+    "should i take time off work after a seizure",
+    "can i catch seizures from someone",
+])
+def test_questions_about_life_with_seizures_are_not_first_aid(text: str) -> None:
+    flag = CHECK.check(text)
+    assert flag is None or flag.kind != "seizure_first_aid", (text, flag)

@@ -1,8 +1,9 @@
 """Safety floors on the safety sets, and the evaluation machinery that measures them.
 
 Every safety set present is checked: tests/data/safety_dev.yaml (the helper's own messages, tuned on)
-and tests/data/safety.yaml (written blind from docs/safety.md) once it is added. The floors: 100%
-emergency and crisis recall, false alarms on at most 1% of the calm messages.
+and tests/data/safety.yaml (safety set 1: written blind from docs/safety.md, reported once, tuned on
+since; see docs/evaluation.md). The floors: 100% emergency and crisis recall, false alarms on at most
+1% of the calm messages.
 """
 
 from __future__ import annotations

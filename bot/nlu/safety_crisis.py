@@ -1,0 +1,148 @@
+"""Crisis rules (docs/safety.md, CSSRS categories and self-harm) on the concepts of one unit."""
+
+from __future__ import annotations
+
+from bot.nlu.safety_unit import Frame, Tier, Unit, changes_medicine
+
+
+def crisis(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
+    """The crisis criteria this unit meets, with their tier (low mood alone is possible)."""
+    personal = u.any("FIRST_P", "PERSON")
+    general = u.any("KNOWLEDGE", "CAUSE_Q") and not personal  # "what is the suicide rate in epilepsy"
+    # "since my diagnosis" is not past (it goes on), nor is "goodbye today for the last time"
+    past = "HISTORY" in u and not (f.now or u.any("HABITUAL", "RECENT", "JUST"))
+    tier: Tier = "certain"
+    found: list[tuple[str, Tier]] = []
+    if "LETHAL" in u and u.any("MED", "OD"):  # "what amount of baclofen is lethal": asked in general or not
+        found.append(("method_plan_intent", tier))
+    if general or past:  # "i used to self harm as a teenager": a history, like a seizure last year
+        return found
+    wish = _wish_to_die(u)
+    if _method_or_plan(u, wish, personal):
+        found.append(("method_plan_intent", tier))
+    found += _preparation(u, wish, personal)
+    if "ACTIVE" in u:
+        found.append(("active_ideation", tier))
+    # "heat makes me want to die lol": a figure of speech, with a cause and a joke
+    figure = "JOKE" in u and "MAKES_ME" in u
+    if not figure and ("WISH_DEAD" in u or wish or _better_without_me(u)):
+        found.append(("wish_dead", tier))
+    if not figure and ("PASSIVE" in u or _negated(u, "LIVE_ON") or _life_not_worth_it(u)):
+        found.append(("passive_ideation", tier))
+    if _self_harm(u):
+        found.append(("self_harm", tier))
+    if not found and "LOW_MOOD" in u and personal and not u.any("KNOWLEDGE", "WELL"):  # not "...but im ok"
+        found.append(("passive_ideation", "possible"))
+    return found
+
+
+def _method_or_plan(u: Unit, wish: bool, personal: bool) -> bool:
+    """A method with a plan or a wish; a plan with ideation; or the signs of a plan without the words: a height
+    now, the unnamed act with specifics, a disguise, a means dwelt on, stopping medicine to die."""
+    if (u.any("METHOD", "OD") and (u.any("PLAN", "PLAN_SOFT", "WISH") or wish)) or (
+            "PLAN" in u and u.any("ACTIVE", "PASSIVE", "WISH_DEAD") and _planned(u)):
+        return True
+    if "ENOUGH" in u and "METHOD" in u:  # "if i take the whole box, will it be enough"
+        return True
+    if "HIGH_PLACE" in u and "FIRST_P" in u and u.any("PRESENT", "ING", "NOW_WEAK", "NOW_STRONG"):
+        return True  # "im standing on the bridge"
+    if u.any("DO_IT", "DECIDED_BARE") and "SPECIFIC" in u:  # "ill do it this weekend, ive got it all worked out"
+        return True
+    if "DISGUISE" in u and personal:  # "theyll think it was an accident"
+        return True
+    if "MEANS" in u and "DWELL" in u:  # "theres a rope in the garage, been looking at it all night"
+        return True
+    # "going to stop her meds on purpose so a fit finishes her off"
+    return u.any("ON_PURPOSE", "ON_PURPOSE_P", "PLAN") and "DEATH" in u and changes_medicine(u)
+
+
+def _preparation(u: Unit, wish: bool, personal: bool) -> list[tuple[str, Tier]]:
+    """Strong acts (saving up pills, a suicide note) are certain; weaker ones (a will, a note, giving a pet away,
+    pills hidden) are certain with a second act, arrangements, secrecy, "wont be needing them" or a low mood."""
+    # "hoarding my tablets", "collecting my dads old morphine and my own pills" (not a prescription collected)
+    medicines = set(u.hits.get("MED", ())) - set(u.hits.get("CONTAINER", ()))  # two lots, not "pills in a box"
+    collected = u.before("STOCK_WEAK", "MED", 5) and len(medicines) >= 2 and "PHARMACY" not in u
+    if "PREP" in u or u.before("STOCK", "MED", 5) or collected:
+        return [("preparation", "certain")]
+    if "GOODBYE" in u and "FAREWELL" in u and "TEMPORARY" not in u:  # "goodbye, this bot helped"
+        return [("preparation", "certain")]
+    given = u.near("GIVE", "POSSESSION", 3)  # "gave my dog to my sister", "giving the rest away"
+    hidden = u.near("HIDDEN", "MED", 4)  # "40 tablets hidden under his mattress"
+    acts = u.count("PREP_WEAK") + int(given) + int(hidden)
+    if not acts and "PREP_SUPPORT" not in u:
+        return []
+    support = u.count("PREP_SUPPORT") + sum(int(c in u) for c in ("NOT_NEEDING", "SECRET", "DOWN", "LOW_MOOD", "FINAL"))
+    support += int("SELF_GONE" in u and "SOON" in u) + int(wish) + int(u.any("ACTIVE", "PASSIVE", "WISH_DEAD"))
+    if acts + support >= 2 and (acts or "NOT_NEEDING" in u):
+        return [("preparation", "certain")]
+    if "PREP_WEAK" in u and (personal or "FINAL" in u):  # "i wrote a note": a line on top
+        return [("preparation", "possible")]
+    return []
+
+
+def _better_without_me(u: Unit) -> bool:
+    """ "they'd all be happier without me", "would anyone even notice if i didnt wake up", "easier to not be
+    alive", "wish the next seizure would just take me"."""
+    if u.near("BETTER", "WITHOUT_ME", 6) or u.before("BETTER", "DEATH_STRONG", 4):
+        return True
+    if "NOTICE" in u and u.any("DEATH_STRONG", "WITHOUT_ME"):
+        return True
+    return u.before("WISH", "TAKE_ME", 8)
+
+
+def _life_not_worth_it(u: Unit) -> bool:
+    """ "life isnt worth it", "tired of existing", "think about just disappearing", "how much longer do i have to
+    keep living like this"."""
+    if u.near("LIFE", "WORTH_NOT", 3) or u.before("TIRED_OF", "LIFE", 2):
+        return True
+    # "think about just disappearing"; not "i thought he was dead" (someone else, an emergency)
+    people = u.hits.get("PERSON", ())
+    if any(0 < d - t <= 2 and not any(t < p < d for p in people)
+           for t in u.hits.get("THINK_OF", ()) for d in u.hits.get("DEATH_STRONG", ())):
+        return True
+    # "how much longer ... keep living like this. i dont want to"
+    return "LIVE_ON_STRONG" in u and (u.before("ENDURE", "LIVE_ON_STRONG", 8) or
+                                      _negated_wish_after(u, "LIVE_ON_STRONG"))
+
+
+def _negated_wish_after(u: Unit, concept: str) -> bool:
+    wishes = [w for w in u.hits.get("WISH", ()) if w - 1 in u.hits.get("NOT", ()) or w - 2 in u.hits.get("NOT", ())]
+    return any(0 < w - c <= 60 for c in u.hits.get(concept, ()) for w in wishes)
+
+
+def _self_harm(u: Unit) -> bool:
+    """Self-harm by name, or in its signs: a harm done to oneself to cope, till it bleeds, with a blade or a lighter;
+    cuts on the thighs or wrists; a blade got out "not used yet"; blades found with blood."""
+    if "SELF_HARM" in u and "SELF_ACCIDENT" not in u:
+        return True
+    on_purpose = u.any("ON_PURPOSE", "ON_PURPOSE_P") and u.any("HARM_VERB", "INJURY")  # "burned my arm on purpose"
+    if on_purpose and "FIRST_P" in u:
+        return True
+    if "SELF_ACCIDENT" in u:
+        return False
+    # "burning my arm with a lighter", "scratching my skin till it bleeds", "punch walls till my knuckles crack"
+    harmed = u.near("HARM_VERB", "BODY", 3) or u.near("HARM_VERB", "SH_SITE", 3)
+    if harmed and "FIRST_P" in u and u.any("COPING", "INTENSE", "INSTRUMENT"):
+        return True
+    if u.near("CUT_NOUN", "SH_SITE", 3) and u.any("FIRST_P", "PERSON"):  # "cuts on her thighs"
+        return True
+    return "INSTRUMENT" in u and (u.any("NOT_YET", "DWELL") or ("INJURY" in u and "PERSON" in u))
+
+
+def _wish_to_die(u: Unit) -> bool:
+    """ "want ... die", "wish ... dead", not "don't want to die" (a fear, not a wish)."""
+    nots = set(u.hits.get("NOT", ()))
+    for position in u.hits.get("WISH", ()):
+        if position - 1 in nots or position - 2 in nots:
+            continue
+        if any(1 <= d - position <= 5 for d in u.hits.get("DEATH", ())):
+            return True
+    return False
+
+
+def _negated(u: Unit, concept: str, span: int = 5) -> bool:
+    return u.before("NOT", concept, span)
+
+
+def _planned(u: Unit) -> bool:
+    return u.before("PLAN", "ACTIVE", 6) or u.before("PLAN", "PASSIVE", 6) or u.before("PLAN", "WISH_DEAD", 6)

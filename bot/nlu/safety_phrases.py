@@ -1,0 +1,799 @@
+"""The safety lexicon's tables: everyday words and phrases for each concept, text-speak, medicine names.
+
+Data only; `bot.nlu.safety_lexicon` folds messages with them and `bot.nlu.safety` decides on the
+concepts. Each phrase is written as people write it and folded like a message when loaded (filler
+words such as "my", "the", "to" dropped), so "what do i tell my coworkers" and "what do i tell
+coworkers" are one entry.
+"""
+
+from __future__ import annotations
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The distinct words of a space-separated list."""
+    return frozenset(text.split())
+
+
+# Telegram's longest message; the safety check reads all of it (the matcher reads less).
+MAX_SAFETY_CHARS = 4096
+
+# Words dropped before phrases are matched, in messages and lexicon alike: "hit his head" = "hit her head".
+DROP = frozenset(
+    ["a", "an", "the", "his", "her", "their", "my", "your", "our", "that", "some", "any", "of", "to", "for", "about", "around", "approximately", "nearly", "almost", "really", "very", "so", "totally", "completely", "literally", "actually", "like", "um", "uh", "erm", "omg"])
+# Negated auxiliaries read as "not": one entry ("not breathe") covers can't, cannot, isn't, won't ...
+NEGATED = frozenset(
+    ["not", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "cant", "cannot", "couldnt", "wont", "wouldnt", "shouldnt", "havent", "hasnt", "hadnt", "aint"])
+# Text-speak and spellings that are not one edit away: folded before anything else.
+SPELLINGS: dict[str, str] = {
+    "rn": "right now", "atm": "at moment", "pls": "please", "plz": "please", "plse": "please", "u": "you",
+    "ur": "your", "r": "are", "n": "and", "bc": "because", "cuz": "because", "coz": "because", "idk": "not know",
+    "b4": "before", "2day": "today", "2nite": "tonight", "tonite": "tonight", "2morrow": "tomorrow",
+    "min": "minutes", "mins": "minutes", "minute": "minutes", "mints": "minutes", "minuets": "minutes",
+    "minits": "minutes", "sec": "seconds", "secs": "seconds", "second": "seconds", "hr": "hours", "hrs": "hours",
+    "hour": "hours", "yr": "years", "yrs": "years", "year": "years", "wk": "weeks", "wks": "weeks",
+    "week": "weeks", "month": "months", "day": "days", "kms": "kill myself", "unalive": "kill", "wanna": "want",
+    "gonna": "going", "gotta": "have", "tryna": "trying", "ppl": "people", "smth": "something",
+    "siezure": "seizure", "siezures": "seizures", "seizre": "seizure", "seisure": "seizure", "sezure": "seizure",
+    "seizer": "seizure", "seizers": "seizures", "seazure": "seizure", "seziure": "seizure", "siezing": "seizing",
+    "seazing": "seizing", "seizin": "seizing", "fiting": "fitting", "fittin": "fitting", "shakin": "shaking",
+    "jerkin": "jerking", "twitchin": "twitching", "breathin": "breathing", "breth": "breath",
+    "breathe": "breathe", "brething": "breathing", "unconcious": "unconscious", "unconsious": "unconscious",
+    "concious": "conscious", "unresponsve": "unresponsive", "responsive": "responsive", "sucidal": "suicidal",
+    "suicidel": "suicidal", "sucide": "suicide", "suiside": "suicide", "suicde": "suicide", "selfharm": "self harm",
+    "overdosed": "overdosed", "overdoze": "overdose", "overdozed": "overdosed", "od": "od", "odd": "odd",
+    "oded": "overdosed", "meds": "meds", "medz": "meds", "tabs": "tablets", "pils": "pills",
+    "ambulence": "ambulance", "ambulanse": "ambulance", "pregnent": "pregnant", "preggers": "pregnant",
+    "preggo": "pregnant", "wat": "what", "wot": "what", "wen": "when", "sum1": "someone", "some1": "someone",
+    "any1": "anyone", "every1": "everyone", "im": "im", "ive": "ive", "theyre": "theyre", "cannot": "cant",
+}
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "several": 5, "few": 3, "couple": 2,
+}
+
+# Concept -> phrases (one a line, or several on a line separated by "|"). Longest phrase wins at a position.
+PHRASES: dict[str, str] = {
+    # --- seizures -----------------------------------------------------------------------------------------
+    "SEIZ": """one seizures | one fits | one convulsions | one attacks | one episodes | one turns | one absences | one funny turns
+        tonic clonic | grand mal | drop attack | epileptic attack
+        seizure attack | epileptic episode | seizure episode | petit mal | absence seizure | focal seizure""",
+    "SEIZ_PL": "cluster | clusters | cluster seizures | seizure attacks",
+    "STATUS": "status epilepticus | status epilepticus now | in status | gone into status | went into status",
+    "CONV": """having seizure | having fit
+        having convulsion | went into seizure | gone into seizure | going into seizure | started seizing
+        started fitting | started convulsing | in middle seizure | mid seizure | midseizure | seizing up""",
+    "SIGN": """jerk | twitch | jaw going | face going | head going | grunting | groaning
+        kicking out | legs kicking | leg kicking | arm kicking | eyes flickering | eyes fluttering | lip smacking
+        chewing motions | plucking clothes
+        going crazy | arms going | legs going | arms and legs going | going everywhere | staring
+        arms going everywhere | shaking | shake | shakes | shook | jerking | jerks | jerked | jerky | twitching | twitches | twitched
+        stiff | stiffened | stiffening | went stiff | gone stiff | rigid | drooling | dribbling | foaming
+        foaming at mouth | frothing | eyes rolling | eyes rolled | eyes rolled back | eyes rolling back
+        rolling back | rolled back | rolled up | rolling up | eyes are rolling | eyes gone back | eyes went back
+        rolling eyes | eyes back in head | thrashing | thrashing around | spasming | flailing | convulsing
+        lip smacking | smacking lips | blank stare | staring blankly | staring into space | zoned out
+        clenched jaw | jaw clenched | teeth clenched | biting tongue | bit tongue | bitten tongue
+        wet himself | wet herself | wet themselves | lost control bladder | body jerking | arms jerking
+        legs jerking | arms and legs jerking | shaking all over | violently shaking | shaking violently""",
+    # Shaky: a second sign with a real one ("stiff and shaky"), never one alone
+    "SHAKY": "shaky | shakey | shuddering | trembling | trembly",
+    "BODY_ALL": """whole body | all over | arms and legs | on floor | on ground | dropped floor | fell floor
+        hit floor | floor shaking | in bed shaking | whole body shaking""",
+    # A seizure's own warning: with one sign it is a seizure ("aura came and now my arm is jerking")
+    "AURA": """aura | auras | aura came | aura started | got aura | had aura | having aura | warning feeling""",
+    # A fall: with a sign it is a seizure ("he fell and shook"); from stairs or a height, an injury
+    "FALL": """fell | fall | fallen | fell down | fall down | falls down | went down | dropped | fell over | fell off""",
+    "STAIRS": "stairs | steps | staircase | ladder | bunk bed | top bunk",
+    # Not a seizure cluster
+    "CLUSTER_HEADACHE": "cluster headache | cluster headaches",  # the longer phrase hides "cluster" (a seizure word)
+    # --- consciousness --------------------------------------------------------------------------------------
+    "UNRESP": """hard wake | difficult wake | hard wake up | barely wake | barely wakes | not stay awake | not keep awake
+        keeps drifting off | drifting off again | goes back off | keeps going off | not fully awake
+        not properly awake | not make any sense | not making any sense
+        not answering | not look at me | not looking at me | not focusing | not react | no reaction
+        not recognise me | eyes fixed | eyes are fixed | fixed stare | glazed | eyes glazed | vacant | not there
+        went floppy | gone floppy | is floppy | went limp | gone limp | not get him respond | not get her respond
+        not get them respond | not get him wake | not get her wake | not get him wake up | not get her wake up
+        not rouse him | not rouse her | not get him come round | not get her come round | unconscious | unresponsive | not responsive | not conscious | not responding | not respond
+        not responding me | not answering me | not answer me | not reacting | no response | not get response
+        not waking | not waking up | not wake | not wake up | not wake him | not wake her | not woken
+        not woken up | not woke up | not woke | still asleep not waking | not come round | not coming round
+        not came round | not come to | not coming to | not regained consciousness | out cold | lifeless
+        limp and not | wont open eyes | not open eyes | not opening eyes | eyes open but not there
+        eyes open not responding | staring not responding | not with it | knocked out
+        not moving at all | lying there not moving | not moving or breathing | not breathing or moving | lost consciousness | losing consciousness
+        cant rouse | not rouse | not rousable | not arousable""",
+    "COLLAPSE": """collapsed | collapses | collapse | collapsing | keeled over | dropped floor | fell floor
+        hit floor | went down | gone down | slumped | slumped over | passed out | blacked out""",
+    "FAINT": "fainted | fainting | faint | passing out | blacking out",
+    # --- breathing and colour -----------------------------------------------------------------------------------
+    "BREATH_BAD": """not breathing | not breathe | not breath | stopped breathing | stop breathing | stops breathing
+        struggling breathe | struggling breath | struggling breathing | fighting breath | gasping | gasping air
+        gasping breath | hard breathe | hard breath | trouble breathing | difficulty breathing | breathing difficulty
+        breathing weird | breathing funny | breathing strange | breathing strangely | breathing oddly | breathing odd
+        breathing shallow | shallow breathing | breathing irregular | irregular breathing | noisy breathing
+        breathing noisy | gurgling | rattling breath | breathing rattly | not get breath | not getting air
+        not get air | not catch breath | not getting breath | choking | choked | choke | airway blocked
+        no breath | no breathing | barely breathing | hardly breathing | not breathing properly
+        breathing stopped | breaths slow | breathing slow | stopped breath""",
+    "COLOUR": """bluish | blueish | greyish | grayish | purplish | dusky | fingertips blue | fingers blue | nails blue
+        fingertips look blue | fingers look blue | lips look blue | lips look bluish | lips look grey
+        turned blue | turning blue | going blue | gone blue | went blue | is blue | looks blue | blue lips
+        lips blue | lips are blue | lips going blue | lips turning blue | lips turned blue | face blue | face is blue
+        turned grey | turning grey | going grey | gone grey | went grey | is grey | looks grey | grey lips
+        lips grey | face grey | turned gray | turning gray | going gray | gone gray | gray lips | lips gray
+        turned purple | turning purple | going purple | gone purple | purple lips | lips purple | face purple
+        ashen | blue around mouth | blue round mouth | grey around mouth | skin blue | skin grey""",
+    # --- stroke signs ---------------------------------------------------------------------------------------------
+    "FACE": "face | mouth | smile | lip | cheek | eyelid",
+    "FACE_SIDE": "one side face | side face | half face | left side face | right side face",
+    "LIMB": """arm | arms | leg | legs | hand | hands | foot | feet | one side | left side | right side | side body
+        one side body | half body | fingers""",
+    "ONE_SIDE": "same side | on same side | down one side | one side | left side | right side | half body | half face | one arm | one leg | side body",
+    "DEFICIT": """went limp | gone limp | not moving | weak | weakness | numb | numbness | paralysed | paralyzed | paralysis | not move | not lift
+        not raise | not feel | not grip | not hold | gone dead | went dead | dead | limp | floppy | heavy
+        gave way | give way | giving way | not use | useless | tingly | tingling | pins and needles""",
+    "DROOP": """fell | fallen | fell on one side | dropped on one side | gone down on one side | slipped | droop | drooping | droopy | drooped | droops | sagging | sagged | saggy | dropped | dropping
+        fallen | lopsided | crooked | uneven | twisted | pulled down | drooping down | slack""",
+    "SPEECH_BAD": """sound drunk | sounds drunk | talking drunk | speech drunk | words drunk | words sound drunk
+        talking like drunk | slurs | slur | slurring her words | slurring his words | words mixed up | mixed up words
+        words muddled | muddled words | muddled speech | speech muddled | words are mixed up | slurred | slurring | slurry speech | speech slurred | slurring words | not speak | not talk
+        not speak properly | not talk properly | not get words out | words not come out | words wont come out
+        words jumbled | jumbled words | jumbled speech | speech jumbled | talking gibberish | gibberish
+        speaking gibberish | garbled | speech garbled | not understand him | not understand her | lost speech
+        speech gone | speech weird | speech funny | speech strange | speech off | speaking funny | speaking weird
+        talking funny | talking weird | talking strange | words wrong | wrong words | not find words
+        not say words | mumbling | not form words | not making sense speaking""",
+    "VISION_BAD": """vision just went | sight just went | vision went on one side | went blind on one side
+        lost vision one side | vision gone one side | vision went funny | vision went weird | not see | lost vision | lost sight | losing vision | losing sight | vision gone | vision went
+        sight gone | sight went | went blind | gone blind | blind | vision black | vision went black
+        black in one eye | blacked out one eye | curtain over eye | not see out one eye | vision loss""",
+    "BALANCE_BAD": """not stand | not walk | lost balance | losing balance | off balance | falling one side
+        leaning one side | not stand up | legs gave way | dizzy and falling | not walk straight | staggering""",
+    "HEADACHE_SEVERE": """crazy headache | terrible headache | horrendous headache | massive headache | blinding headache
+        banging headache | severe headache | awful headache | killer headache | headache out nowhere
+        horrible headache | excruciating headache""",
+    "HEADACHE_BAD": """worst headache | worst headache ever | worst headache life | thunderclap headache
+        thunderclap | head exploding | headache came on suddenly | sudden headache | sudden severe headache
+        sudden bad headache | splitting headache suddenly""",
+    "SUDDEN": """suddenly | sudden | all sudden | out nowhere | out blue | came on | came on suddenly | just started
+        within minutes | just now | few minutes ago | minutes ago | started just | outta nowhere""",
+    "STROKE_WORD": "stroke | mini stroke | tia | brain attack",
+    "STROKE_NOW": """having stroke | is having stroke | think having stroke | stroke right now | stroke happening
+        having mini stroke | stroke now | signs stroke now | its stroke | is it stroke | is this stroke""",
+    # --- medicines, overdose and poisoning ----------------------------------------------------------------------
+    "MED": """double dose | double doses | extra dose | extra doses | half dose | halve dose | skip dose | skip doses
+        medication | medications | medicine | medicines | meds | med | tablets | tablet | pills | pill
+        capsules | capsule | caps | dose | doses | dosage | drugs | drug | prescription | painkillers
+        painkiller | sleeping pills | sleeping tablets | antidepressants | paracetamol | acetaminophen | tylenol
+        ibuprofen | advil | aspirin | codeine | tramadol | oxycodone | morphine | insulin | sertraline
+        citalopram | fluoxetine | amitriptyline | nurofen | calpol | iron tablets | vitamins | gummies
+        infusion | infusions | injection | injections | jab | jabs | shot | rescue meds | rescue medication
+        buccal | antiepileptic | antiepileptics | aed | aeds | anti seizure meds | anti seizure medication
+        seizure meds | seizure pills | seizure tablets | seizure medication | epilepsy meds | epilepsy pills
+        epilepsy tablets | epilepsy medication | ms meds | ms medication | dmt | bottle | packet | box | blister
+        strip | pack | whole packet | whole bottle | whole box | whole strip | whole pack | entire bottle
+        entire packet | full bottle | full packet | morning dose | evening dose | night dose | usual dose""",
+    "TOOK": """been taking | been giving | taking double | taking extra | giving double | gave | gave him | gave her | given him | given her
+        took | taken | swallowed | ate | eaten | drank | downed | necked | popped | chewed | had too many
+        had too much | had whole | had all | got into
+        gotten into | been into | given | double dosed | doubled up | took double
+        took extra | has taken | have taken | just took | just taken | just swallowed | have swallowed""",
+    # A child into the medicine cupboard (not "my son took his keppra", his usual dose)
+    "GOT_INTO": "got into | gotten into | been into | got hold of",
+    "TOO_MUCH": """three times | 3 times | four times | 4 times | extra time | one too many | too many | too much | whole | took double | took extra | double dosed | doubled up | entire | handful | handfuls | bunch | lot | lots | loads
+        load | whole packet | whole bottle | whole box | whole strip | whole pack | all at once | at once
+        double dose | doubled | double | two doses | 2 doses | three doses | extra dose | extra doses
+        way too many | way too much | more than should | more than supposed | more than prescribed
+        entire bottle | entire packet | full bottle | full packet | whole lot | all at once pills""",
+    "ALL": "all | all them | them all | lot them | everything",
+    "CONTAINER": "packet | bottle | box | pack | strip | blister | blister pack | tub | jar | sheet",
+    "EMPTY_PACKS": """empty pill packets | empty packets | empty pill bottle | empty bottles | empty bottle | empty blister
+        empty boxes | empty pill boxes | empty blister packs | empty packs | empty strips""",
+    "ON_PURPOSE_P": "on purpose",
+    "AGE": "years old | months old | weeks old | days old | year old | yr old",
+    "MISTAKE": """misread | misunderstood | mixed up | muddled up | got mixed up | confused pills | wrong pills | wrong tablets
+        by mistake | by accident | accidentally | accidently | mistakenly | mistake | accident
+        without thinking | forgot already taken | forgot i already took | forgot had taken | already taken
+        already taken it | already took | already had""",
+    # Someone else's or the wrong medicine, or a second lot on top: with "by mistake", an overdose
+    "WRONG_MED": """instead of hers | instead of his | instead of mine | instead of my own | instead
+        someone elses | wrong pills | wrong tablets | wrong medicine | wrong meds | wrong medication | wrong dose
+        wrong bottle | wrong box | wrong packet | as well | on top | both | own ones | own as well""",
+    # Unsure whether a dose went in twice: with "twice", a double dose
+    "MAYBE_TOOK": """think i took | think i have taken | think ive taken | might have taken | may have taken | possibly took
+        probably took | think i already took | think i had | think he took | think she took | think hes taken
+        think shes taken""",
+    # Signs of too much medicine: an overdose question with them is no longer a general one
+    "TOX": """wobbly | unsteady | very sleepy | really sleepy | so sleepy | drowsy | not stay awake | eyes flicking
+        eyes flickering | double vision | seeing double | slurring | confused | vomiting | being sick | feel sick | feeling sick
+        throwing up""",
+    "TWICE": "twice | two times | 2 times | again",
+    "OD": "overdose | overdosing | od on | odd on | ods on | poisoning | poison",
+    "OD_PAST": """overdosed | od ed | i od | he od | she od | has od | had od | just od | taken overdose | taken od
+        poisoned | poisoned himself | poisoned herself | poisoned myself | took overdose | taken an overdose""",
+    "CHEMICAL": """bleach | detergent | washing tablet | dishwasher tablet | laundry pod | liquid tablet
+        antifreeze | weed killer | rat poison | cleaning product | battery | button battery | e liquid""",
+    "ROUTINE": """morning dose | evening dose | night dose | usual dose | this morning | once a day | twice a day | three times a day | times a day | as prescribed | on time | like normal | as usual | as normal | usual dose
+        every day | each day | per day | daily | morning dose | evening dose | night dose""",
+    # --- medication changes and missed doses --------------------------------------------------------------------
+    "CHANGE": """want cut down | want cut back | wanting cut down | want cut out | swap back | switch back | change back | go back on | go back to
+        half | split | stop | stopping | stopped | quit | quitting | come off | coming off | get off | getting off
+        go off | going off | wean off | weaning off | wean | taper | tapering | taper off | reduce | reducing
+        lower | lowering | cut down | cutting down | cut back | halve | halving | cut in half | increase
+        increasing | up | upping | raise | double | doubling | change | changing | switch | switching | swap
+        swapping | pause | pausing | skip | skipping | drop | dropping | take less | take extra | take more
+        take two | take 2 | take double | stop taking | stopped taking | quit taking | miss
+        leave off | go without | do without | not take | not taking | want off | take break | break from
+        holiday from | delay | delaying | postpone | postponing | push back""",
+    "CHANGE_AFTER": """later | later than planned | later than usual | later than normal
+        in half | twice | two now | 2 now | less often | every other day | extra | double | more
+        less | early | earlier""",
+    "MISS": """not remember if | not remember whether | not sure if i took | not sure whether i took | not know if i took
+        not remember taking | not sure if i had | forgot if i took | forgot whether i took | not keep down
+        not keeping down | not keep anything down
+        keep forgetting | keeps forgetting | always forget | always forgetting | often forget | keep missing
+        keeps missing | overdue | is overdue | was overdue | missed appointment | postponed | cancelled | canceled | pushed back | rescheduled | forgot | forget | forgotten | forgetting | missed | skipped | not take | not taken | not took
+        not had | missed dose | missed out | late | too late | hours late | day late | days late | week late
+        weeks late | delayed | threw up | throw up | thrown up | throwing up | vomited | vomit | vomiting
+        puked | puke | sick after | was sick | been sick | spat out | spit out | ran out | run out | running out
+        lost | dropped | overslept | slept through | fell asleep before""",
+    # A dose changed in one phrase ("double my dose"): the medicine and the change at once
+    "DOSE_CHANGE": """double dose | double doses | extra dose | extra doses | half dose | halve dose | skip dose | skip doses
+        two doses | 2 doses""",
+    "MAKES_ME": "makes me | making me | made me | make me | side effect | side effects",
+    "ADVICE": """can i | can he | can she | can we | could i | should i | should he | should she | shall i | do i
+        does he | does she | is it ok | is it okay | is it safe | is that ok | is that okay | is it fine | ok to
+        okay to | safe to | allowed | want | wants | thinking | going | planning | plan
+        what if i | would it | will it | what should | what happens if i | shud | cud | how do i
+        how should i | what now | help""",
+    "CAUSE_Q": """could that be why | is that why | could it be why | could this be why | be why | reason why
+        reason for | cause | causes | caused | bring on | brings on | trigger | triggers | triggered | set off
+        sets off | lead to | leads to | make seizures worse | increase risk | raise risk | risk""",
+    "BECAUSE": "because i | because she | because he | because im | because hes | because shes",
+    # --- time -----------------------------------------------------------------------------------------------------
+    "CHRONIC": """not stop with | not stop despite | not stop even | not stop on | not stopping with
+        not stopping despite | not stopping even | not stopped with | not stopped despite | not stop after
+        not stop no matter | not stopping no matter | not controlled | uncontrolled | even with meds
+        even on meds | despite meds | despite medication | despite treatment | drug resistant | refractory""",
+    "NOT_STOP": "not stop | not stopping | not stopped | hasnt stopped | still not stopped | not stop shaking",
+    "SEIZ_TOPIC": """seizure types | seizure type | seizure control | seizure diary | seizure free | seizure activity
+        seizure threshold | seizure risk | seizure frequency | seizure alarm | seizure dog | seizure plan
+        seizure action plan | seizure disorder | types seizures | kinds seizures | kind seizure | type seizure
+        seizure disorders | seizure triggers | seizure trigger | seizure medication | seizure meds""",
+    "NOW_STRONG": """right now | now right | at moment | currently | as we speak | as i type | as i write | as i text
+        happening now | happening right now | its happening | is happening | ongoing | in progress
+        not ending | not end | keeps going | still going | still going on
+        going on and on | on and on | not letting up | wont let up | not let up | for ages | ages | forever
+        long time | this long | long now | at this moment | this moment | this minute
+        while typing | im typing | happening again now""",
+    "JUST": """just | just now | seconds ago | moments ago | minute ago | minutes ago | few minutes ago
+        an hour ago | hours ago | half hour ago | earlier | a bit ago | little while ago""",
+    # Minutes or hours ago: a sudden sign this recent is acted on even inside a question
+    "AGO": """seconds ago | moments ago | minute ago | minutes ago | few minutes ago | an hour ago | hours ago | half hour ago | just now""",
+    "RECENT": """today | tonight | this morning | this evening | this afternoon | last night | earlier today
+        this week | yesterday | overnight | in night | last hour | past hour | within hour | in hour | last half hours
+        last few minutes | past few minutes | last few hours""",
+    # Before today: a story, not a scene ("he had a seizure at school yesterday")
+    # Wellbeing now: with a history or a question, a present "-ing" does not make a scene ("hes fine, is choking
+    # during a seizure a thing?")
+    "WELL": """im ok | im okay | im alright | i am ok | i am okay | im ok really | im safe | i am safe
+        hes fine | shes fine | im fine | theyre fine | is fine | fine now | ok now | okay now | doing great
+        doing well | doing ok | doing okay | doing fine | doing good | all good now | back to normal""",
+    # Longer or worse than this person's usual: cancels "normally", "usually" ("it normally only lasts 30 sec")
+    "UNUSUAL": """normally only | usually only | only lasts | only ever lasts | normally lasts | usually lasts
+        longer than usual | longer than normal | longer than ever | longer than before | this is different
+        different this time | feels different | not like usual | not like normal | not like before
+        never this long | never lasted this long | never lasts this long | never been this long | not normal for
+        worse than usual | worse than ever | worse than normal | not usual | unusual | much longer than
+        not her usual | not his usual | not my usual | not usual ones | different from usual""",
+    "WHAT_DOES": "what does | what do | whats meant | what is meant | what exactly does",
+    "BEFORE_TODAY": """yesterday | last night | this week | overnight | on monday | on tuesday | on wednesday
+        on thursday | on friday | on saturday | on sunday | at weekend | last weekend | day before""",
+    "DAYS_AGO": "days ago | day ago | couple days ago | few days ago | 2 days ago | two days ago",
+    "HISTORY": """ages ago | ages back | donkeys years ago
+        last year | last years | last month | last months | last week | last time | years ago | months ago
+        weeks ago | as child | as kid | as teenager | as teen | as baby | as toddler | used to | in past | history | back in | previously
+        childhood | growing up | years back | long ago | long time ago | while ago | a while back | once had
+        had one once | once before | had them as | back then | teenage years | in school years
+        in 90s | in 80s | in 2000s | years old when | decade ago | decades ago | last summer | last winter
+        last spring | last autumn | last christmas | at time | years clean | months clean""",
+    # A history unless an "-ing" follows: "when i was little" is long ago, "when i was convulsing" is the event
+    "WHEN_WAS": "when i was | when he was | when she was | when they were | when we were | when you were",
+    "DIAG": """first diagnosed | was diagnosed | got diagnosed | been diagnosed | diagnosed | diagnosis
+        newly diagnosed | just diagnosed | recently diagnosed""",
+    "SINCE": """ever since | since then | since childhood | since i was | since he was | since she was | since birth
+        since baby | since teenager | since teen""",
+    "HABITUAL": """sometimes | often | always | usually | normally | generally | typically | regularly | every time
+        everytime | whenever | at times | on and off | off and on | most days | every day | every week
+        every month | every night | per day | per week | per month
+        times day | times week | times month | once a day | twice a day | times a day | once a week | twice a week | a few times | frequently | occasionally | now and then | now and again
+        tend | tends | tend to | keep forgetting | keeps forgetting | always forget | always forgetting
+        often forget | keep missing | keeps missing | keep getting | keeps getting | get | gets | getting | lately | recently
+        these days | lasts | usually last | all my life | my whole life | all time | most time
+        each time | when tired | when stressed | when hot | in heat | after exercise | at night | most nights
+        in mornings | in evenings | on bad days | constantly | for weeks | for months | for years
+        every few weeks | every few months""",
+    # A course, not a habit: "its been getting worse all day"
+    "WORSE": """getting worse | get worse | gets worse | got worse | gotten worse | worse and worse | getting weaker
+        getting bluer | getting greyer | getting slower | getting harder | worse now""",
+    # --- questions and frames ----------------------------------------------------------------------------------------
+    "HYPO": """while theyre | while they are | when theyre | when they are | while someone | while somebody
+        while person | while youre | while you are | when youre | when you are | once one starts | if one starts
+        what should i do during | what do i do during | what to do during | what do we do during
+        what should we do during | what do i do when | what should i do when | what do we do when
+        what should we do when | what do you do when | if they are | if he is | if she is | if someone is | if theyre | if hes | if shes | worried having
+        worried getting | scared having | afraid having | worried seizures | scared seizures | afraid seizures
+        worry seizures | worried might | worried will | scared might | nervous having | anxious having
+        worried having seizure | scared getting | afraid getting | if someone | if somebody | if person | if you | if he ever | if she ever | if they ever | if it ever
+        in case | in future | one day | someday | when someone | when somebody | when person | when people
+        whenever | how should you | how do you | what should you | what would | what if | next time | in event
+        should it happen | if happens | if it happens | when it happens | when he has | when she has
+        when they have | when i have | if he has | if she has | if they have | if i have | when he gets
+        when she gets | if he gets | if she gets | what to do if | what do i do if | what should i do if
+        what do we do if | what do you do | what to do when | hypothetically | how do i help someone
+        how to help someone | how help someone | how can you help | how should you help | how do you help""",
+    "KNOWLEDGE": """mistaken for | confused with | same as | similar to
+        is epilepsy | is ms | basically | is it epilepsy | does epilepsy mean | how do i know | how can i tell | how to tell | how would i know | how do you know | difference |
+        what is | what are | whats | what causes | what cause | what makes | why do | why does | why did
+        why are | why is | how do you | how does | how did | how common | how likely | how long do | how long does
+        how long can | how long should | how long will | how long is too long | how many people | how often do
+        can ms | can epilepsy | can seizures | can stress | can you | can someone | can person | can people
+        can it | can they | could it | could this be | could that be | does it | does ms | does epilepsy
+        does this mean | do seizures | do people | do most | are people | are seizures | is it normal
+        is it common | is it possible | is it true | is it dangerous | is it bad
+        risk | risks | chance | chances | statistics | rate | rates | research | study
+        studies | what happens | what happens if | what happens when | what happens during | what if | if someone
+        if somebody | if person | if you | if he ever | if she ever | if they ever | if it ever | ever has
+        ever have | in case | in future | one day | someday | when someone | when somebody
+        when person | when people | whenever | how should you | how would | what would | what should you
+        difference between | meaning | define | definition | explain | hypothetically | in general
+        generally | typically | normally | usually | should you | would you | can cause | linked
+        link between | connection | related | relationship | associated
+        what to expect | if happens | if it happens | when it happens | when he has
+        when she has | when they have | when i have | if he has | if she has | if they have | if i have
+        when he gets | when she gets | if he gets | if she gets | next time | in event | should it happen
+        learn | learning | course | training | class | article | read about | information about | info about
+        tell me about | teach""",
+    "ASK": """what i do | what we do | what i should do | what i must do | what next | what do now | what i do now | what we do now
+        what do i do | what should i do | what do we do | what should we do | what to do now | what now
+        what do i do now | what should i do now | what can i do | what can we do | how do i help
+        how can i help | how do i stop | how stop | how make it stop | help what do | do i call | should i call
+        need to call | do we call | should we call | is this emergency | is it emergency | is this serious
+        is this bad | what is happening | whats happening | whats going on | what is going on""",
+    "URGENT": """please help | help please | help me | help us | someone help | somebody help | need help
+        need help now | help now | urgent | urgently | emergency | asap | hurry | quick | quickly | sos | mayday
+        help asap | help quick | help fast | panicking | im panicking | freaking out | scared help""",
+    "KNOW_HELP": """quick q | quick qu | quick one
+        help me understand | help me with | help me find | help me learn | help me know | help me choose
+        help me decide | help me out with | quick question | emergency plan | emergency contact | emergency card
+        emergency medication | emergency meds | in emergency | emergency care plan | emergency services
+        rescue plan | care plan""",
+    "AMBULANCE": """called ambulance | ambulance coming | ambulance on way | waiting ambulance | ambulance here
+        called 999 | called 911 | called 112 | calling ambulance | calling 999 | calling 911 | paramedics on way
+        paramedics coming | paramedics here | in ambulance | rang ambulance | phoned ambulance""",
+    "RECOVERY": """seizure first aid | recovery position | recovery pose | epilepsy first aid | stay safe side
+        loosen | loosen tight | tight around neck | loosen clothing | anything tight | cushion head | cushion
+        hold arms | hold them still | hold him still | restrain | pin down | turn them on side | put them on side
+        roll them on side | roll them onto side | turn him on side | put him on side""",
+    "FIRST_AID": """is emergency | emergency or not | count as emergency | when is it emergency | always ambulance | always call
+        always 999 | need ambulance | is that ambulance | what 2 do | wat 2 do
+        first aid | seizure first aid | recovery position | recovery pose | epilepsy first aid | how help | how help someone
+        how do i help | how can i help | how should i help | how do you help | how help during | what to do
+        what do you do | what should you do | keep safe | keep them safe | keep him safe | keep her safe
+        protect head | hold down | hold them down | hold someone down | hold him down | hold person down
+        before calling | before i call | before you call | call 999 | call 911 | call 112 | ring 999 | dial 999
+        call an ambulance | restrain | put in mouth | put something in mouth
+        put anything in mouth | swallow tongue | swallow their tongue | swallowing tongue | call ambulance
+        when to call | when should i call | when call ambulance | when do i call | how respond | respond to
+        what not to do | dos and donts | how handle | handle | deal with | look after | care for | how treat
+        help during | help with seizure | support someone | what to do during | what to do when | what to do if
+        do during | do when someone | what do i do if | what should i do if | what do we do if | what to do after
+        after seizure what | what should i do during | what do i do during | what to do during
+        what do we do during | what should we do during | what do i do when | what should i do when
+        what do we do when | what should we do when | what do you do | what to do when | how can you help | how should you help
+        how do you help | how to help someone | how help someone | how do i help someone | what should you do if
+        what do you do if | what do you do when | roll onto side | on their side | turn on side | how long before calling
+        how long to wait | should i call ambulance | when is seizure emergency | is seizure emergency""",
+    # What to do, say or tell ("what should my friends actually do"; also read from "what ... do" in a question)
+    "FA_DO": """what do i need know | what do i need do | do anything special | need do anything | what should people
+        what do people do | what would you do | what am i supposed do | what are you supposed do | what am i meant do
+        what are you meant do | what should i say | what do i say | what should i tell | what do i tell""",
+    "FA_MODAL": """should i | should we | should you | should u | can i | can we | can you | do i | do we | do you | do u
+        is it ok | is it okay | is it safe | is it true | is it bad | is it right | are you meant | are you supposed
+        are we meant | are we supposed | am i meant | am i supposed | must i | do i need | do we need | does someone need
+        do they need | how do i | how can i | how should i | how do you | how can you | how should you""",
+    "FA_OBJECT": """under head | pillow | something soft | on side | onto side | in mouth | into mouth
+        onto floor | on floor | hospital | ae | a e | emergency room | ambulance | 999 | 911 | 112 | paramedics | rescue medicine
+        rescue meds | rescue medication | buccal | midazolam | magnet | recovery | airway | tongue""",
+    "IT_HAPPENS": """if it happens | when it happens | if one happens | if one starts | once one starts | if it happens again
+        happens again | if she has one | if he has one | if i have one | if they have one""",
+    "KNOW_HOW": """how can you tell | how do you know | how do i know | how can i tell | how would i know | how will i know""",
+    "WHAT_IF": "what if | what happens if",
+    # --- what happened next (emergency follow-ups) ----------------------------------------------------------------
+    "STOPPED": """is over | has finished | has ended | is finished | has stopped
+        stopped | has stopped | it stopped | its stopped | seizure stopped | shaking stopped | it ended
+        ended | over now | its over | it is over | finished | done now | calmed down | calm now | settled
+        came round | come round | coming round | woke up | woken up | waking up | awake
+        is awake | conscious | sleeping | asleep | sleepy | drowsy | resting | breathing now | breathing again
+        breathing normally | breathing ok | breathing fine | breathing normal | is breathing | hes breathing
+        shes breathing | theyre breathing | ok now | okay now | fine now | better now | alright now | all right now
+        back to normal | seems ok | seems fine | looks ok | talking now | talking again | responding now
+        responding again | opened eyes | eyes open now | confused now | groggy | dazed | out of it""",
+    "ANOTHER": """another one | another seizure | another fit | another | again | started again | starting again
+        second one | second seizure | second fit | 2nd one | 2nd seizure | 3rd | third | third one | next one""",
+    "ANOTHER_STRONG": """keep coming | keeps coming | one ends another starts | one ends and another starts | one stops another starts
+        one stops and another starts | another starts | another started | not come round between | never woke between
+        never woke up between | never came round | never came round between | lost count
+        before he even woke up | before she even woke up | before even woke | before even waking
+        before he woke up | before she woke up | before they woke | before they woke up | before he came round
+        before she came round | before even came round | started right after | right after first | straight after first | after first one
+        started straight after | one after another | one after other | back to back | in row | in a row | again and again | over and over
+        non stop | nonstop | seizure after seizure | fit after fit | cluster | clusters | cluster seizures
+        one straight after | straight after another | before woke | before waking | before he woke
+        before she woke | without waking | without coming round | not woken between | not woke between
+        not waking between | not recovered between | not recovering between | no recovery between | in between
+        between seizures | between them | keeps having | keep having | multiple seizures | several seizures
+        lots seizures | many seizures | repeated seizures | seizures keep coming""",
+    "FIRST_EVER": """never done this | never done that | never done before | never done anything like this | never seen him do
+        never seen her do | never seen this | never been like this | not done this before | never happened him
+        never happened her | never had anything like this
+        first seizure | first fit | first ever | first time | 1st time | 1st seizure | first one ever
+        never had | never had one | never had seizure | never had one before | never before | never happened
+        never happened before | never had fit | no history | no history epilepsy | not epileptic
+        not have epilepsy | no epilepsy | not know he had epilepsy | not know she had epilepsy | new onset
+        first episode""",
+    "FINE_NOW": """fine now | ok now | okay now | back to normal | recovered | seems fine | seems ok | is fine
+        doing fine | all fine | doing great | doing well | doing ok | doing okay | doing good | hes fine | shes fine
+        im fine | theyre fine | all good now | appointment | referral | referred | neurologist | eeg | mri | scan | tests
+        test results | gp | could this be | could it be | does this mean | is it epilepsy | is this epilepsy
+        does he have epilepsy | does she have epilepsy | will it happen again | happen again | chance again""",
+    "INJURY": """bloody | bloodied | blood stained | bloodstained
+        came down on head | landed on head | fell on head | hit floor head | holding neck | holding head
+        screaming in pain | crying in pain | in agony | pain is insane | pain unbearable | severe pain | wrong way
+        bent wrong way | popped out | dislocated | out socket | out of place | fell bottom | head cut | head is cut
+        cut open head | gash head
+        hit head | banged head | bashed head | smacked head | bumped head | cracked head | knocked head
+        hurt head | split head | cut head | head injury | head wound | head bleeding | hit face | smashed head
+        hit head on | fell and hit | bleeding | blood | bled | broke | broken | fracture | hurt himself
+        hurt herself | hurt themselves | injured | injury | badly hurt | fell down stairs | fell down the stairs
+        fell hard | fell badly | burned | burnt | burn | concussion | gash | cut open | split open | lacerated
+        bitten tongue badly | tongue bleeding""",
+    "WATER": """slid under | went under | gone under | fell in | fell into | fell in water | under water | submerged
+        face down | head under | out of water | got out water | pulled out water | shallow end | deep end
+        lifeguard
+        bath | bathtub | tub | in bath | pool | swimming pool | in pool | sea | ocean | lake | river
+        in water | under water | underwater | swimming | face down in water | jacuzzi | hot tub | pond
+        in shower""",
+    "PREGNANT": """midwife | trimester | antenatal | baby bump | bump | baby moving | baby kicking | feel baby | due date
+        obstetrician | in labour | in labor | contractions
+        pregnant | pregnancy | weeks pregnant | months pregnant | expecting baby | expecting
+        carrying baby | during pregnancy | while pregnant""",
+    # --- crisis ---------------------------------------------------------------------------------------------------
+    "WISH": """wishes | hopes | prays | longs
+        want | wants | wanted | wanting | wish | wishing | wished | hope | hoping | rather | would rather
+        ready | longing | pray | praying | prefer | tempted | desire | need""",
+    "DEATH": """finish off | finishes off | finished off | finish me off | put me out misery | out misery | end me
+        not be alive | not being alive | not alive anymore | not exist anymore | not existing | disappearing | vanishing
+        gone forever | go away forever | never wake | sleep and not wake
+        die | dead | death | be dead | be gone | gone | not exist | not be here | not be alive | disappear
+        disappear forever | vanish | not wake up | not wake | never wake up | never wake | sleep forever
+        go sleep forever | go to sleep and not wake | end | end it | end it all | end all | it all end
+        all end | it end | everything end | be with | join | not alive | cease exist | stop existing
+        not be around | not around anymore | stop living | not live | not living""",
+    # Death itself (not "end", "gone"): what "easier", "think about" or "would anyone notice" combine with
+    "DEATH_STRONG": """never woke up | not woke up | not woken up | never woken up
+        die | dead | be dead | not be alive | not alive | not exist | not being alive | not alive anymore
+        not exist anymore | not existing | never wake up | not wake up | never wake | sleep forever | stop existing
+        cease exist | not be here | not be around | disappear | disappearing | vanish | vanishing | gone forever""",
+    # "wish the next one would just take me": death as the end of a sentence (not "take me home")
+    "TAKE_ME": """take me | takes me | take me away | just take me | would take me | would just take me | come take me""",
+    # Others better, happier or easier without me: a wish to be dead (CSSRS 1)
+    "BETTER": """better | happier | easier | lighter | relieved | less stress | better off | happier off | easier off
+        less hassle""",
+    "WITHOUT_ME": """without me | without me around | without me here | if i was gone | if i were gone | if i wasnt here
+        if i wasnt around | when im gone | once im gone | rid of me | if i died | if i was dead | not have deal with me
+        not have to deal with me | nobody has deal with me | no one has deal with me | nobody has to deal with me
+        not have look after me | not be burden""",
+    # Would anyone notice or care if I died: a wish to be dead
+    "NOTICE": """anybody notice | anybody even notice | would anybody notice | anybody care | would anybody care | anybody even care | anybody miss me | would anybody miss me
+        anyone notice | anyone even notice | would anyone notice | anyone care | would anyone care | anyone even care
+        anyone miss me | would anyone miss me | who would miss me | nobody would care | no one would care
+        nobody would miss me | no one would miss me | would they notice | would they even notice | would anyone even""",
+    # Life itself as not worth it, or being tired of it ("tired of existing", "life isnt worth it")
+    "LIFE": """life | living | existing | existence | being alive | alive | being me | being here | waking up""",
+    "LIVING_WITH": "living with | life with ms | life with epilepsy",
+    "WORTH_NOT": """not worth | not worth it | pointless | meaningless | no meaning | no point | not worth anything""",
+    "TIRED_OF": "tired | sick | done | fed up | exhausted | weary | over",
+    # Enduring ("how much longer do i have to keep living like this") with living on: passive ideation
+    "ENDURE": """how much longer | how long can i | how long do i have | how long must i | cant keep | not keep
+        not sure i can keep | cant do this much longer""",
+    # A lethal amount of a medicine: a method (asked in general or not)
+    "LETHAL": """lethal | fatal | deadly | enough kill | enough die | how many would it take | how much would it take
+        how many would kill | how much would kill | what amount kill | kill person | kill someone | lethal dose""",
+    "ENOUGH": """enough | be enough | is it enough | will it be enough | would it be enough | would that be enough""",
+    # Standing at a height or on the tracks, now: a method at hand
+    "HIGH_PLACE": """on bridge | at bridge | on ledge | on roof | on rooftop | on cliff | at cliff | cliff edge
+        on tracks | on railway | by railway | on railway line | platform edge | top building | top car park
+        multi storey | top multi storey""",
+    # The unnamed act with specifics (a place, a time alone, a worked-out plan)
+    "DO_IT": """do it | going do it | gonna do it | ill do it | will do it | would do it | go through with it | doing it
+        going through with it""",
+    "DECIDED_BARE": """ive decided | i have decided | i decided | made up mind | made my mind up | decision made | mind is made up""",
+    "SPECIFIC": """all worked out | got it all worked out | worked it all out | all planned | planned it all | everything planned
+        all planned out | exact place | exact spot | exact way | exact time | exact date | when everyone is out
+        when everyones out | when no one is home | when nobody is home | when theyre asleep | when everyone is asleep
+        while everyone is out | when house is empty | nobody will be home | no one will be home
+        no one will find me | nobody will find me | before anyone finds""",
+    # Making it look like an accident or a seizure: intent with a plan
+    "DISGUISE": """look accident | look like accident
+        think it was accident | think it was seizure | think it was fit | look like accident | look like seizure
+        make it look accident | make it look seizure | seem accident | looks accident | as if accident""",
+    # A means at hand and dwelling on it ("been looking at it all night")
+    "MEANS": "rope | noose | gun | shotgun | pistol | hosepipe",
+    "DWELL": """looking at it | staring at it | holding it | been looking at | keep looking at | not stop looking at
+        sitting with it | in my hand | in front of me | next to me | got it out | got out | out ready | got blade out
+        blade out | razor out""",
+    "NOT_YET": "not used it yet | not done it yet | not yet | not used yet | not cut yet | havent yet",
+    # "wont be needing them": arrangements for not being here
+    "NOT_NEEDING": """not be needing | not need them | not need it | not going need | where im going | where i am going
+        not need anymore | not need any more | not need them anymore | not need it anymore | not be needing them""",
+    # Arrangements that count only beside another preparation or a low mood
+    "PREP_SUPPORT": """passwords | bank details | pin numbers
+        everything sorted | sorted before | tying up loose ends | tie up loose ends | loose ends | wrote passwords
+        passwords down | written passwords | gave passwords | deleted socials | deleted all socials | deleted accounts
+        deleted social media | cancelled appointments | cancelled all appointments | cancelled everything
+        sent goodbye | texted goodbye | goodbye messages | letters each | letter each | wrote list | written list
+        who gets what | list who gets | says for after | marked for after | letters for after | sealed | sealed them | in drawer | for them find | theyll find it
+        where they will find | under pillow | on pillow""",
+    "SELF_GONE": """if something happens me | if anything happens me | when im gone | after im gone | once im gone
+        if im gone | when im not here | after i die | when i die | if i die""",
+    "SOON": "soon | shortly | not long | before long | this week",
+    "SECRET": """doesnt know why | not know why | no one knows | nobody knows | not told anyone | not tell anyone
+        not told anybody | dont tell""",
+    # A low mood as support for preparation (never an alarm alone)
+    "DOWN": """been down | been low | feeling down | feeling low | felt down | felt low | been quiet | depressed | withdrawn
+        not himself | not herself | shut himself away | shut herself away | shut away | not eating""",
+    # A last goodbye with thanks for what was ("goodbye, you helped"): saying goodbye
+    "FAREWELL": """bot helped | you helped | you have helped | youve helped | helped me through | helped sometimes
+        thanks for everything | thank you for everything | thanks for all help | thanks for all your help
+        thanks for being there""",
+    # Why someone hurts themself: to cope, to feel, to punish
+    "COPING": """when it all gets too much | when it gets too much | gets too much | feel something | helps me feel
+        only way | only thing that helps | get it out | release | cope with | makes me feel better | punish myself
+        deserve it | deserve pain""",
+    "INTENSE": """till bled | till they bled | till they bleed | until they bleed | until they bled | till it bled
+        till it bleeds | until it bleeds | till bleeds | till bleed | until bleed | till it hurts | until it hurts
+        till knuckles | till skin | till crack | draws blood | drew blood | deeper""",
+    "INSTRUMENT": "got blade out | blade out | razor out | got razor out | lighter | blade | blades | razor | razors | razor blade | razor blades | sharpener",
+    # Risk named to deny it: "not suicidal or anything", "im not going to hurt myself"
+    "NEG_RISK": """not suicidal | not feeling suicidal | not going hurt myself | not going do anything | not going do anything stupid
+        not in danger | not at risk | im safe | i am safe | no intention | not planning anything | never would
+        would never | not that i would | not going kill myself | not going end it""",
+    # A joke marker: with a cause ("heat makes me want to die lol") a wish to die is a figure of speech
+    "JOKE": "lol | lmao | haha | hahaha | jk | joking | rofl | lolol",
+    "TEMPORARY": "all for now | bye for now | goodbye for now | see you | later | tomorrow | next time | again | night | soon",
+    "DIE_OTHER": """end relationship | end treatment | end contract | end marriage | end friendship | end course | end tenancy | end subscription
+        rather die than | would rather die than | scared death | scared to death | scare to death | scares to death
+        bored to death | bored death | sick to death | thought i was going die | felt like i was going die
+        not want die | not want be dead | scared die | afraid die | scared dying | afraid dying
+        frightened die | worried die | worried dying | fear dying | fear death | not wanting die | want die hair | want dye hair | die hair | dye hair | dying hair | die laughing | dying laugh | dying know | dying to know
+        die for coffee | dead tired | dead on feet | dead arm | dead leg | killing me | is killing me
+        are killing me | killing it | die of embarrassment | die embarrassment
+        could die | would die | killing time | kill time | dead battery | phone died | phone dead | battery died
+        battery dead""",
+    "WISH_DEAD": """why did i wake up | why did i wake | why do i keep waking up | why do i keep waking | wish i hadnt woken
+        wish i hadnt woken up | wish i hadnt woke up | disappointed woke up | disappointed i woke up | why am i still here
+        why am i still alive | still alive unfortunately | still here unfortunately | unfortunately woke up
+        wish i was dead | wish i were dead | wish i was never born | wish i had never been born
+        wish i wasnt born | wish i wasnt here | wish i didnt exist | wish i wouldnt wake up | rather be dead
+        rather not wake up | rather not be here | rather not exist | better off dead | better off without me
+        better off if i wasnt here | better off if i was gone | better off if i was dead | better off if im gone
+        better off without him | better off without her | better without me | be better without me
+        would be better without me | better if i wasnt here | better if i was gone | better if i was dead
+        better if i died | better if i wasnt around | better without him | better without her | be better off without me | would be better off
+        everyone would be better off | everybody would be better off | they would be better off
+        family would be better off | hope i not wake up | hope i dont wake up | hope i never wake up
+        not want wake up | want go sleep and not wake up | go sleep and never wake up | not mind if i died
+        not care if i died | not care if i die | wouldnt mind dying | not mind dying | hope i die | want die
+        wants die | wanting die | wanted die | wish i could die | wish i would die | ready die | want be dead
+        want be gone | want dead | want death | praying for death | pray die | would rather die
+        rather die""",
+    "PASSIVE": """not want live | not want be alive | not want be here | not want be here anymore | not want exist
+        not want go on | not want carry on | not want continue | not want be around | no point living
+        no point in living | no point life | no point going on | no point in going on | no point anymore
+        no point in anything | whats point living | what is point living | whats point anymore | whats even point
+        whats the point anymore | whats point in carrying on | whats point carrying on | whats point in going on
+        whats point going on | whats point in living | whats point in life | whats point in trying | point living | point carrying on | point in carrying on | point going on
+        point in going on | point in living | point in life | not see point | not see point in living
+        not see point living | not see point anymore | not see point in anything | not see point in life
+        no reason keep going | no reason carry on | no reason carrying on | no reason going on | no reason live | no reason living | no reason go on
+        no reason be here | nothing live for | nothing to live for | not go on | not go on anymore
+        not go on like this | not carry on | not carry on like this | not do this anymore | not do this any more
+        not take this anymore | not take it anymore | not take any more | not cope anymore | not cope any more
+        want it all end | want it all stop | want everything stop | want everything end | want it over
+        want it all be over | want all be over | want disappear | want vanish | disappear forever
+        disappear for good | vanish forever | not be here anymore | not be here tomorrow | no one would notice
+        nobody would notice | notice if i was gone | notice if i were gone | miss me if i was gone | if i was gone
+        if i were gone | if i wasnt here | if i wasnt around | if i died | when im gone | life not worth living
+        life isnt worth living | not worth living | tired of living | tired of being alive | tired of life
+        sick of living | sick of life | done with life | done with living | give up on life | given up on life
+        giving up on life | cease exist | stop existing | sleep forever | go sleep forever | not want wake up
+        end it all | ending it all | end all | ending all | thinking about ending it | thinking ending it
+        ending it | end it | just end it | end everything | not need anything soon | not need it anymore
+        not need anything much longer | not be around much longer | not be here much longer | not be here long
+        not be around long | not be here next | not be around next | not anymore | not do it anymore
+        think about dying | thinking about dying | thoughts dying | thoughts about dying | think about death
+        thinking about death | thoughts death | thinking dying | think dying | dream about dying | point me being here
+        whats point me being here | point being here | point in me being here | point being alive""",
+    "LIVE_ON": """keep living | go on living | carry on living | keep going | go on | carry on | keep on living
+        living like this | live like this | keep living like this | go on like this | carry on like this""",
+    # Living itself, not "keep going with my meds"
+    "LIVE_ON_STRONG": """keep living | go on living | carry on living | keep on living | living like this | live like this
+        keep living like this | go on like this | carry on like this""",
+    "ACTIVE": """ending own life | end own life | ended own life | ending myself | end myself | kill yourself | killing yourself
+        kys | voices telling me kill | voice telling me kill | telling me kill myself | saying kill myself | saying kill yourself
+        kill myself | killing myself | killed myself | kill me | kms | suicide | suicidal | take my own life
+        take own life | taking own life | end my life | end life | ending life | ending my life | end own life
+        kill himself | killing himself | kill herself | killing herself | kill themselves | killing themselves
+        take his own life | take her own life | end his life | end her life | off myself | top myself
+        topping myself | not want wake up ever | suicide thoughts | suicidal thoughts | thoughts suicide
+        thoughts killing myself | thoughts of ending it | thoughts ending it | unalive myself | kill myself tonight""",
+    "PLAN_SOFT": "thinking | considering | tempted | keep thinking | do it | go through with it | to do it",
+    "PLAN": """plan | plans | planned | planning | going | going tonight | tonight | tomorrow | decided | made up mind
+        how many | how much | way | ways | method | methods | best way | easiest way | painless way
+        quickest way | researching | looked up | looking up | googled | intend | intention | intent | will
+        gonna | when | date | time""",
+    "METHOD": """swallow whole | swallow whole bottle | swallow whole packet | swallow whole box
+        drive car into | driving car into | crash car into | drive car off | drive off road | crash car
+        swallow them all | take it all | swallow it all | swallow everything
+        driving into wall | drive into wall | drive off | driving off | driving into tree | drive into tree
+        drive into traffic | walk into traffic | step into traffic | walking into traffic | take all | taking all | swallowing all | take everything | taking everything | take them all
+        take all pills | take all meds | take all tablets | take all medication | swallow all
+        take them all | take whole | take whole packet | take whole bottle | overdose | jump | jump off
+        jump in front | jumping | hang | hanging | hang myself | rope | noose | bridge | train | in front train
+        in front of train | in front car | in front bus | gun | shoot myself | shoot | cut wrists | slit wrists
+        wrists | drown | drowning | drown myself | crash car | crash my car | drive into | step in front
+        step out in front | off roof | off building | off cliff | enough pills | enough tablets | enough meds
+        lethal dose | lethal | fatal dose | fatal amount | kill me | would kill | die from | kill
+        stockpile | carbon monoxide | exhaust""",
+    "PREP": """putting pills aside | putting aside pills | put pills aside | setting aside pills | keeping pills
+        setting pills aside | pills aside | tablets aside | meds aside | have rope | got rope | noose | rope ready
+        wrote letters everyone | letters everyone | letter everyone | wrote letters family
+        goodbye letters | last goodbye | final goodbye | pills saved up | saved up pills | tablets saved up
+        meds saved up | saving pills | saving up pills | saving meds | saving up meds | saving tablets | saving up tablets
+        stockpiling | stockpiled | stockpile | hoarding pills | hoarding meds
+        hoarding tablets | collecting pills | collecting tablets | collecting meds | stashing pills
+        stashed pills | stash pills | hiding pills | hidden pills | hid pills | kept pills
+        keeping pills aside | put pills aside | put aside pills | goodbye note | goodbye letter | suicide note
+        left note | leaving note | note for family | letter for family | letters family | wrote goodbye
+        writing goodbye | saying goodbyes | said my goodbyes | giving things away | giving my things away | giving stuff away | giving away stuff | giving away things
+        gave away things | gave things away | gave away stuff | giving away belongings | gave away belongings
+        giving belongings away | giving away possessions | giving possessions away | giving away my
+        gave away my | put affairs in order | putting affairs in order | sorting affairs | affairs in order
+        bought rope | got rope | bought blades | got blades | looked up how many | looked up how much
+        googled how many | googled how much""",
+    "PREP_WEAK": """sent goodbye | texted goodbye | goodbye messages | messaged goodbye
+        saying goodbye | said goodbye | say goodbye | given away | sorted my will | made will | making will
+        wrote will | written will | updated will | got everything ready | have everything ready | everything ready
+        researched how | researching how | wrote note | written note | writing note | wrote letter
+        written letter | writing letter | tonights night | tonight is night | tonight night | time has come
+        wrote letters | written letters | writing letters | saving up | stash | hoarding""",
+    "SELF_HARM": """stop cutting | how stop cutting | not stop cutting | cutting deeper | deeper each time | getting deeper
+        stop burning myself | stop hurting myself
+        cutting arms | cut arms | cutting legs | cutting wrists | cutting thighs | cut thighs
+        keep cutting | keeps cutting | cutting myself again | self harm | self harming | self harmed | self injury | self injure | self injuring | cut myself
+        cutting myself | cut myself again | cutting again | cut again | been cutting | started cutting
+        urge cut | urges cut | want cut | wanting cut | burn myself | burning myself | burned myself
+        burnt myself | hurt myself | hurting myself | hurt myself on purpose | harm myself | harming myself
+        harmed myself | hit myself | hitting myself | punch myself | punching myself | scratch myself
+        scratching myself | scratch till bleed | bang head against wall | banging head against wall
+        cut herself | cutting herself | cut himself | cutting himself | hurting herself | hurting himself
+        harming herself | harming himself | hurt herself on purpose | hurt himself on purpose
+        cuts on arms | cuts on wrists | relapsed on sh | sh again | urge sh | doing sh
+        starve myself | starving myself | punish myself | on purpose hurt""",
+    "SELF_ACCIDENT": """by accident | accidentally | accidently | when fell | when i fell | fell over | tripped
+        shaving | cooking | while cooking | at work | gym
+        working out | off from | off friends | off everyone | myself off | fall | fell""",
+    "LOW_MOOD": """im done | i am done | done with it all | hopeless | hopelessness | worthless | burden | a burden | burden everyone | burden to everyone
+        burden family | no hope | no future | nothing left | i give up | giving up on everything | given up on everything
+        not cope anymore | not take it anymore | not take this anymore | not do this anymore | dark thoughts
+        dark place | in dark place | hate my life | hate life | hate myself | empty inside | numb inside
+        trapped | no way out | whats point | no point | despair | broken inside | done with everything
+        had enough of everything | exhausted of everything | tired of everything | sick of everything""",
+}
+
+# Concepts read from every word, whatever phrase it is part of (persons, tense, "-ing" forms).
+WORDS: dict[str, str] = {
+    "ING": """grunting groaning bleeding kicking trembling
+        seizing convulsing fitting shaking jerking twitching thrashing spasming drooling foaming frothing
+        stiffening flailing choking gasping having lying laying staring""",
+    "AUX_NOW": "is are am im hes shes theyre its been keeps keep still currently started starting begun now",
+    "PRESENT": "is are am im hes shes theyre",
+    "PAST": "was were had did used seized fitted convulsed shook jerked stiffened collapsed happened went began",
+    "NOW_WEAK": "now still",
+    "MEAN": "mean means meant meaning",
+    "FIRST_P": "i im ive id ill me my myself mine",
+    "PERSON": """he she hes shes him they theyre them son daughter wife husband mum mom dad mother father child kid
+        baby toddler brother sister friend partner gf bf boyfriend girlfriend fiance fiancee someone somebody
+        person man woman boy girl grandma grandad grandpa granny nan nana patient colleague coworker student
+        pupil roommate flatmate neighbour neighbor uncle aunt cousin grandson granddaughter niece nephew teen
+        teenager infant newborn stranger guy lady passenger customer""",
+    "CHILD": """toddler baby child kid kids son daughter grandson granddaughter boy girl infant nephew niece
+        newborn""",  # "my 3 year old" is read with its number (not "75 years old")
+    "SINGULAR": "seizure fit convulsion",
+    "SEIZ": "seizure fit convulsion",
+    "SEIZ_PL": "absences seizures fits convulsions",
+    "CONV": "seizes convulse convulses seizing seized convulsing convulsed fitting fitted",
+    "MS": "ms relapse relapsing flare flareup sclerosis",
+    "THING": """car engine motor laptop computer phone police customs assets account bank property goods package
+        parcel shipment court bailiff lock joint joints""",
+    "RESIST": "anything nothing treatment treatments therapy therapies drugs tablets pills meds medication medicine",
+    "ON_PURPOSE": "deliberately intentionally purposely purposefully",
+    "HARM_VERB": "scratching scratch punch punching bang banging biting carve carving burned burnt burn burning cut cutting hurt hurting hit hitting punched scratched stabbed bruised",
+    "SWALLOWED": "swallowed ate eaten drank drunk downed necked chewed",
+    "FINAL": "final last forever goodbye goodbyes",
+    "GOODBYE": "goodbye goodbyes farewell",
+    "BREATH_W": "breathing breath breathe breaths breathes",
+    "BREATH_ODD": """weird funny strange strangely odd oddly slow slowly shallow noisy irregular rattly rattling gurgly
+        gurgling laboured labored raspy wheezy wheezing struggling difficult hard heavy snoring gasping""",
+    "HAVING": "having",
+    "NOT": "not",
+    "EPI": "epilepsy epileptic epileptics seizure seizures fit fits convulsion convulsions",
+    "BLOCK": "with despite even after since when started because working work worked works on while",
+    # A body part and a wound word nearby: an injury ("her arm looks bent", "his head is cut")
+    "BODY": """knuckles head face arm arms leg legs shoulder neck wrist ankle knee hip back hand finger fingers foot nose tooth
+        teeth lip chin eye elbow ribs collarbone forehead""",
+    "WOUND": """cut bleeding bleeds bled broken broke swollen bruised bent dislocated gash split fractured deformed""",
+    # Thinking of dying or disappearing ("think about just disappearing"): passive ideation
+    "THINK_OF": """think thinking thought thoughts fantasise fantasize fantasising fantasizing daydream imagine imagining dream dreaming""",
+    "GIVE": "gave give giving given rehome rehomed rehoming selling sold sell",
+    "POSSESSION": """dog cat pet pets stuff things belongings possessions guitar clothes everything rest jewellery
+        jewelry bike books games collection""",
+    "HIDDEN": "hidden hiding hid stashed stash hoarded hoarding secret mattress",
+    "STOCK": "stockpiling stockpiled hoarding hoarded stashing squirrelling",
+    # Collecting or keeping medicine: preparation only beside another sign ("collecting my dads old morphine and my
+    # own pills in a box"), since people collect prescriptions every week
+    "STOCK_WEAK": "collecting gathering",
+    "PHARMACY": "pharmacy pharmacist chemist chemists prescription prescriptions repeat boots",
+    "CUT_NOUN": "cuts slashes scratches",
+    "SH_SITE": "thighs thigh wrists wrist forearm forearms stomach hips skin arms walls wall myself",
+    # Acts done to the person having the seizure ("move someone", "leave them", "give him water") ...
+    "FA_ACTION": "move moving hold holding turn put protect give leave call ring phone dial wake check lift carry lay",
+    # ... and acts that are first aid whatever follows ("do you do cpr", "should i be timing it")
+    "FA_ACT_STRONG": "cpr restrain cushion loosen film filming record recording timing roll",
+    "PRO_OBJ": "it them back one old previous other",
+    # A face that looks or feels wrong: one stroke sign, certain with another or with "suddenly"
+    "ODD_LOOK": "weird off wonky funny strange different odd",
+}
+
+# Words checked for typos (one edit): long and distinctive, with no everyday word one edit away.
+FUZZY_TARGETS = words_of("""seizure seizures seizing convulsing convulsion convulsions convulsed unconscious unresponsive responding
+    breathing breathe overdose overdosed overdosing suicide suicidal ambulance paramedics epilepsy epileptic
+    medication medications medicine medicines tablets infusion injection numbness weakness paralysed
+    paralyzed drooping slurred slurring pregnant swallowed myself himself herself hopeless worthless minutes
+    collapsed unconsciousness twitching stiffening drooling thrashing carbamazepine levetiracetam
+    lamotrigine valproate topiramate phenytoin lacosamide zonisamide clobazam diazepam midazolam
+    brivaracetam ocrelizumab natalizumab glatiramer interferon fingolimod tecfidera ofatumumab kesimpta
+    baclofen amantadine tizanidine gabapentin pregabalin prednisolone paracetamol ibuprofen antidepressants
+    painkillers stockpiling hoarding goodbye""")
+# Everyday words one edit from a fuzzy target (found with an English word list): never "corrected".
+NOT_TYPOS = words_of("""breaching wreathing boarding harding homeless infection infections lyrics lyrical dedication
+    meditation mediation dedications meditations overdone overdoes overdoing blurred spurred slurped slurping blurring
+    spurring asteroids tables wallowed trashing threshing switching witching sizing dumbness regnant dropping
+    trooping minuses minutest minuted minuter convulse interfere interfered interferes interferer""")
+# Medicines people name (generic and brand): each is a MED word.
+MEDICINE_NAMES = (
+    "keppra", "levetiracetam", "lamotrigine", "lamictal", "epilim", "valproate", "depakote", "carbamazepine",
+    "tegretol", "topiramate", "topamax", "phenytoin", "lacosamide", "vimpat", "zonisamide", "clobazam", "diazepam",
+    "midazolam", "buccal", "brivaracetam", "briviact", "ocrelizumab", "ocrevus", "natalizumab", "tysabri",
+    "glatiramer", "copaxone", "interferon", "avonex", "rebif", "betaferon", "plegridy", "fingolimod", "gilenya",
+    "dimethyl", "tecfidera", "ofatumumab", "kesimpta", "baclofen", "amantadine", "tizanidine", "gabapentin",
+    "pregabalin", "lyrica", "steroids", "prednisolone", "methylprednisolone", "ethosuximide", "perampanel",
+    "fycompa", "cenobamate", "oxcarbazepine", "trileptal", "phenobarbital", "rufinamide", "stiripentol",
+    "fenfluramine", "cannabidiol", "epidyolex", "siponimod", "mayzent", "ozanimod", "ponesimod", "cladribine",
+    "mavenclad", "alemtuzumab", "lemtrada", "teriflunomide", "aubagio", "fampridine", "modafinil",
+)
+MS_WORDS = frozenset(["ms", "sclerosis", "ocrevus", "ocrelizumab", "tysabri", "natalizumab", "copaxone", "glatiramer", "dmt", "baclofen", "relapse", "kesimpta", "tecfidera", "gilenya", "fingolimod", "interferon", "avonex", "rebif", "mavenclad"])
+EPILEPSY_WORDS = frozenset(["epilepsy", "epileptic", "seizure", "seizures", "fit", "fits", "keppra", "levetiracetam", "lamotrigine", "lamictal", "epilim", "valproate", "carbamazepine", "tegretol", "antiepileptic", "aed", "aeds"])

@@ -1,0 +1,117 @@
+"""A unit of a message (a sentence, a window of a long one, or two sentences together) and how it talks.
+
+`bot.nlu.safety` and `bot.nlu.safety_crisis` decide on a unit's concepts; this module holds what
+both read: where concepts are (`Unit`), whether the unit speaks of now, of the past or in general
+(`read_frame`), and whether it changes a medicine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.nlu.safety_lexicon import Hits
+
+Tier = Literal["certain", "possible"]
+
+
+class Unit:
+    """The concepts of one sentence (or window, or pair of sentences), with their word positions."""
+
+    __slots__ = ("hits",)
+
+    def __init__(self, hits: Hits) -> None:
+        self.hits = hits
+
+    def __contains__(self, concept: str) -> bool:
+        return concept in self.hits
+
+    def any(self, *concepts: str) -> bool:
+        return not self.hits.keys().isdisjoint(concepts)
+
+    def count(self, concept: str) -> int:
+        return len(self.hits.get(concept, ()))
+
+    def near(self, a: str, b: str, span: int) -> bool:
+        """Some `a` and some `b` at most `span` words apart."""
+        return _within(self.hits.get(a, []), self.hits.get(b, []), -span, span)
+
+    def before(self, a: str, b: str, span: int) -> bool:
+        """Some `b` 1..`span` words after some `a`."""
+        return _within(self.hits.get(a, []), self.hits.get(b, []), 1, span)
+
+
+def _within(first: list[int], second: list[int], low: int, high: int) -> bool:
+    """Is there a pair with low <= second - first <= high? (both lists short and sorted)."""
+    return any(low <= y - x <= high for x in first for y in second) if first and second else False
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """How a unit talks: now or in the past, about a real person or in general."""
+
+    now: bool  # happening now: "right now", "is seizing", "still shaking", "help!", "ambulance is coming"
+    calm: bool  # a history or a knowledge question, with nothing saying it is happening now
+    habitual: bool  # "sometimes", "every week", "he gets seizures"
+    event: bool  # something happened: "had a seizure", "collapsed", "just"
+
+
+def read_frame(u: Unit) -> Frame:
+    """Now or not, calm (a history or a question), habitual, an event."""
+    progressive = "ING" in u and is_progressive(u)
+    # "having" only counts with one seizure (see is_progressive): "she's still having fits" is the illness
+    ing = set(u.hits.get("ING", ())) - set(u.hits.get("HAVING", ()))
+    nows = u.hits.get("NOW_WEAK", [])
+    now_next_to_event = bool(nows) and (any(u.near("NOW_WEAK", c, 1) for c in (
+        "SEIZ", "CONV", "SIGN", "UNRESP", "ANOTHER")) or any(abs(n - i) <= 1 for n in nows for i in ing))
+    # Present tense with a sign, or a bare "-ing" sign ("grandad stiff and shaking in his chair")
+    present_scene = "PAST" not in u and (bool(ing) or u.before("PRESENT", "SIGN", 3) or u.before("PRESENT", "CONV", 3))
+    # "won't stop" is now for one seizure, the illness for "my seizures won't stop"
+    not_stopping = "NOT_STOP" in u and (u.any("SEIZ", "CONV", "SIGN") or bool(ing))
+    weak_now = progressive or now_next_to_event
+    if "WELL" in u and u.any("HISTORY", "KNOWLEDGE", "SINCE", "DIAG"):  # "hes fine, is choking during a fit a thing?"
+        weak_now = False
+    overriding = u.any("NOW_STRONG", "URGENT", "AMBULANCE") or not_stopping or weak_now
+    if "HYPO" in u:  # "how should you help when someone is having a seizure": only "right now" or "help!" count
+        overriding = u.any("NOW_STRONG", "URGENT", "AMBULANCE")
+    now = overriding or (present_scene and "HYPO" not in u)
+    aged = "AGE_AT" in u and not u.any("JUST", "RECENT")  # "first fit at age 30, just now" is not a history
+    calm = (aged or u.any("HISTORY", "SINCE", "DIAG", "KNOWLEDGE", "KNOW_HELP", "HYPO")) and not overriding
+    # "it normally only lasts 30 seconds": the usual is named to say this one is different
+    habitual = u.any("HABITUAL", "CHRONIC") and not overriding and "UNUSUAL" not in u
+    event = now or u.any("PAST", "JUST", "RECENT", "CONV", "COLLAPSE")
+    return Frame(now, calm, habitual, event)
+
+
+def is_progressive(u: Unit) -> bool:
+    """ "is seizing", "been fitting", "still shaking", "is having a seizure" (one seizure: "is having seizures"
+    is an illness, not an event)."""
+    chronic = u.any("MED", "HABITUAL", "CHRONIC", "DIAG", "KNOWLEDGE")
+    for position in u.hits.get("ING", ()):
+        # "having a big one": a sentence that starts with "having" has dropped its "im"
+        opens = position == 0 and position in u.hits.get("HAVING", ())
+        if not opens and not any(p in (position - 1, position - 2) for p in u.hits.get("AUX_NOW", ())):
+            continue
+        if position in u.hits.get("HAVING", ()):
+            after = (position + 1, position + 2)
+            if any(p in after for p in (*u.hits.get("SINGULAR", ()), *u.hits.get("SIGN", ()))):
+                return True  # "is having a seizure", "been having this twitching"
+            # "my little girl is having convulsions"; not "she is having seizures despite keppra", nor "she's still
+            # having fits" (an illness that goes on)
+            present = position - 1 in u.hits.get("PRESENT", ())
+            if present and "PERSON" in u and not chronic and any(p in after for p in u.hits.get("SEIZ_PL", ())):
+                return True
+            continue
+        return True
+    return False
+
+
+def changes_medicine(u: Unit) -> bool:
+    """A change verb with the medicine as its object: "stop my keppra", not "keppra stopped working" or "my
+    seizures stopped when i started keppra"."""
+    blockers = u.hits.get("BLOCK", [])
+    for verb in u.hits.get("CHANGE", ()):
+        for medicine in u.hits.get("MED", ()):
+            if 1 <= medicine - verb <= 4 and not any(verb < b < medicine for b in blockers):
+                return True
+    return False
