@@ -278,12 +278,12 @@ class Lexicon:
             if len(target) >= 6:
                 for variant in {target, *_deletes(target)}:
                     self._deletions.setdefault(variant, set()).add(target)
-        # Long medicine names get two edits ("lamotrigen", "levetiracitam"): people spell the start and guess the end
-        self._deletions2: dict[str, set[str]] = {}
-        for name in MEDICINE_NAMES:
+        # Long medicine names get two edits ("lamotrigen", "levetiracitam"): people spell the start and guess the end,
+        # so they are filed by their first three letters and compared directly (a handful share any three letters).
+        self._names_by_start: dict[str, tuple[str, ...]] = {}
+        for name in sorted(MEDICINE_NAMES):
             if len(name) >= 9:
-                for variant in {name, *_deletes2(name)}:
-                    self._deletions2.setdefault(variant, set()).add(name)
+                self._names_by_start[name[:3]] = (*self._names_by_start.get(name[:3], ()), name)
 
     def add(self, phrase: str, concept: str) -> None:
         key = tuple(core_words(fold_words(clean(phrase).split())))
@@ -330,9 +330,11 @@ class Lexicon:
             return best
         if len(word) < 8:
             return word
-        names = {n for variant in {word, *_deletes2(word)} for n in self._deletions2.get(variant, ())}
-        names = {n for n in names if n[:3] == word[:3] and OSA.distance(word, n, score_cutoff=2) <= 2}
-        return min(sorted(names), key=lambda n: OSA.distance(word, n)) if names else word
+        # The names within two edits that start the same: compared one by one, not through the word's two-letter
+        # deletions (quadratic in its length, and a message may hold hundreds of long words). The same names:
+        # each edit of an OSA distance costs at most one deletion on each side.
+        names = [n for n in self._names_by_start.get(word[:3], ()) if OSA.distance(word, n, score_cutoff=2) <= 2]
+        return min(names, key=lambda n: OSA.distance(word, n)) if names else word
 
 
 _PRONOUNS = frozenset(("he", "she", "him", "they", "them", "gf", "bf"))
@@ -367,12 +369,6 @@ def _fuzzy_cached(lexicon: Lexicon, word: str) -> str:
 
 def _deletes(word: str) -> list[str]:
     return [word[:i] + word[i + 1:] for i in range(len(word))]
-
-
-def _deletes2(word: str) -> set[str]:
-    """Words one or two deletions from `word` (at most n + n(n-1)/2 of them)."""
-    once = _deletes(word)
-    return {*once, *(d for w in once for d in _deletes(w))}
 
 
 def fold_words(words: list[str]) -> list[str]:

@@ -363,3 +363,40 @@ def test_medication_in_lay_words(text: str, criterion: str) -> None:
 def test_questions_about_life_with_seizures_are_not_first_aid(text: str) -> None:
     flag = CHECK.check(text)
     assert flag is None or flag.kind != "seizure_first_aid", (text, flag)
+
+
+def test_misspelt_long_medicine_names_are_found_as_by_their_two_letter_deletions() -> None:
+    """The two-edit name lookup compares names that start the same directly (linear in the word) instead of
+    filing every two-letter deletion of the word (quadratic); it finds exactly the names the deletions found."""
+    import random
+
+    from rapidfuzz.distance import OSA
+
+    from bot.nlu.safety_lexicon import MEDICINE_NAMES, Lexicon
+
+    def deletes(word: str) -> set[str]:
+        once = {word[:i] + word[i + 1:] for i in range(len(word))}
+        return once | {d[:i] + d[i + 1:] for d in once for i in range(len(d))}
+
+    long_names = sorted(n for n in MEDICINE_NAMES if len(n) >= 9)
+    filed: dict[str, set[str]] = {}
+    for name in long_names:
+        for variant in {name, *deletes(name)}:
+            filed.setdefault(variant, set()).add(name)
+
+    def by_deletions(word: str) -> str:
+        names = {n for v in {word, *deletes(word)} for n in filed.get(v, ()) if n[:3] == word[:3]
+                 and OSA.distance(word, n, score_cutoff=2) <= 2}
+        return min(sorted(names), key=lambda n: OSA.distance(word, n)) if names else word
+
+    lexicon, rng = Lexicon(), random.Random(7)
+    for _ in range(3000):
+        word = list(rng.choice(long_names))
+        for _ in range(rng.randint(1, 3)):
+            at = rng.randrange(3, len(word))
+            word[at:at + rng.randint(0, 1)] = rng.choice(("", "e", "i", "a", "ll"))
+        typed = "".join(word)
+        if len(typed) >= 8 and typed not in lexicon.known:
+            expected = by_deletions(typed)
+            if expected != typed:
+                assert lexicon._nearest(typed) == expected, typed
