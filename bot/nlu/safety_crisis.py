@@ -71,7 +71,9 @@ def _preparation(u: Unit, wish: bool, personal: bool) -> list[tuple[str, Tier]]:
     acts = u.count("PREP_WEAK") + int(given) + int(hidden)
     if not acts and "PREP_SUPPORT" not in u:
         return []
-    support = u.count("PREP_SUPPORT") + sum(int(c in u) for c in ("NOT_NEEDING", "SECRET", "DOWN", "LOW_MOOD", "FINAL"))
+    if "OUTGROWN" in u and not u.any("NOT_NEEDING", "LOW_MOOD", "DOWN", "SECRET"):
+        return []  # "giving my old baby clothes to my sister": a clear-out, not a farewell
+    support = u.count("PREP_SUPPORT") + sum(int(c in u) for c in ("NOT_NEEDING", "SECRET", "DOWN", "LOW_MOOD", "FINAL", "IN_CASE"))
     support += int("SELF_GONE" in u and "SOON" in u) + int(wish) + int(u.any("ACTIVE", "PASSIVE", "WISH_DEAD"))
     if acts + support >= 2 and (acts or "NOT_NEEDING" in u):
         return [("preparation", "certain")]
