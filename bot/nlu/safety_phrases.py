@@ -478,10 +478,10 @@ PHRASES: dict[str, str] = {
         not be alive | not being alive | not alive anymore | not exist anymore | not existing | disappearing | vanishing
         gone forever | go away forever | never wake | sleep and not wake
         die | dead | death | be dead | be gone | gone | not exist | not be here | not be alive | disappear
-        disappear forever | vanish | not wake up | not wake | never wake up | never wake | sleep forever
+        disappear forever | vanish | not wake up | not wake | never wake up | never wake | sleep forever | asleep and not come back | asleep and never come back | asleep and not wake up | asleep and never wake up
         go sleep forever | go to sleep and not wake | end | end it | end it all | end all | it all end
         all end | it end | everything end | be with | join | not alive | cease exist | stop existing
-        not be around | not around anymore | stop living | not live | not living | sleep and not come back | sleep and never come back | sleep and just not come back | sleep and not wake up | sleep and never wake up | sleep forever""",
+        not be around | not around anymore | stop living | not live | not living | sleep and not come back | sleep and never come back | sleep and just not come back | sleep and not wake up | sleep and never wake up | sleep forever | asleep and not come back | asleep and never come back | asleep and not wake up | asleep and never wake up""",
     # Death itself (not "end", "gone"): what "easier", "think about" or "would anyone notice" combine with
     "DEATH_STRONG": """never woke up | not woke up | not woken up | never woken up
         die | dead | be dead | not be alive | not alive | not exist | not being alive | not alive anymore
