@@ -26,8 +26,8 @@ from typing import Literal
 
 from bot.nlu.normalise import clean
 from bot.nlu.safety_crisis import crisis
-from bot.nlu.safety_phrases import FUZZY_TARGETS as FUZZY
 from bot.nlu.safety_lexicon import MAX_SAFETY_CHARS, MEDICINE_NAMES, MS_WORDS, Hits, Lexicon, core_words, fold_words
+from bot.nlu.safety_phrases import FUZZY_TARGETS as FUZZY
 from bot.nlu.safety_unit import Frame, Tier, Unit, changes_medicine, is_progressive, read_frame
 
 SafetyKind = Literal["emergency", "crisis", "medication_change", "seizure_first_aid"]
