@@ -678,7 +678,7 @@ PHRASES: dict[str, str] = {
         giving belongings away | giving away possessions | giving possessions away | giving away my
         gave away my | put affairs in order | putting affairs in order | sorting affairs | affairs in order
         bought rope | got rope | bought blades | got blades | looked up how many | looked up how much
-        googled how many | googled how much | who gets what | who gets my | who should get my | keeping spare boxes | keeping boxes | saving up pills | saving pills | saving my pills | instead of taking them | theres enough now | have enough now | got enough now""",
+        googled how many | googled how much | who gets what | who gets my | who should get my | keeping spare boxes | keeping boxes | saving up pills | saving pills | saving my pills | instead of taking them""",
     "PREP_WEAK": """sent goodbye | texted goodbye | goodbye messages | messaged goodbye
         saying goodbye | said goodbye | say goodbye | given away | sorted my will | made will | making will
         wrote will | written will | updated will | got everything ready | have everything ready | everything ready
