@@ -27,6 +27,7 @@ from typing import Literal
 from bot.nlu.normalise import clean
 from bot.nlu.safety_crisis import crisis
 from bot.nlu.safety_lexicon import MAX_SAFETY_CHARS, MEDICINE_NAMES, MS_WORDS, Hits, Lexicon, core_words, fold_words
+from bot.nlu.safety_phrases import FUZZY_TARGETS as FUZZY
 from bot.nlu.safety_unit import Frame, Tier, Unit, changes_medicine, is_progressive, read_frame
 
 SafetyKind = Literal["emergency", "crisis", "medication_change", "seizure_first_aid"]
@@ -49,6 +50,7 @@ _SENTENCE = re.compile(r"([^.!?\n;]+)([.!?\n;]*)")  # a sentence and its end: li
 _MODALS = frozenset(("can", "could", "does", "do", "is", "are", "will", "would", "should", "shall", "must", "may"))
 _GENERIC = frozenset(("someone", "somebody", "anyone", "anybody", "people", "person", "a", "an", "the", "every",
                       "all", "most"))
+_CENSORED = re.compile(r"[a-zA-Z]+\*[a-zA-Z]+")  # one starred letter: "k*ll", "d*e"
 _LAUGH = re.compile("[\U0001F602\U0001F923\U0001F605\U0001F606\U0001F639\U0001F643]")  # laughing faces
 WINDOW = 40  # words per unit: a long sentence is read in overlapping windows of this many words
 _ADMIN = "ADMIN_"
@@ -112,6 +114,12 @@ def _seizure_event(u: Unit) -> bool:
                                 "ANOTHER_STRONG", "NOW_STRONG", "URGENT", "AMBULANCE"):
         return True
     if u.count("SIGN") >= 2 or ("SIGN" in u and u.any("UNRESP", "COLLAPSE", "BODY_ALL", "AURA", "FALL", "SHAKY")):
+        return True
+    # A sign that will not stop ("his arm won't stop jerking") or one in water ("went under and was jerking")
+    if "SIGN" in u and (u.near("NOT_STOP", "SIGN", 4) or "WATER" in u):
+        return True
+    # Seizures running into each other ("one finishes and the next starts"), said of someone
+    if "ANOTHER_STRONG" in u and u.any("PERSON", "FIRST_P", "HAVING", "PRO_OBJ"):
         return True
     # One sign that goes on or brings a cry for help: "she's been shaking for ages", "baby shaking, help",
     # "8 mins and still shaking"
@@ -294,7 +302,7 @@ _ADMIN_KINDS = frozenset((f"{_ADMIN}emergency", f"{_ADMIN}crisis", f"{_ADMIN}med
 # questions skip them all, with no frame computed).
 _RULES = (
     (_overdose, frozenset(("MED", "CHEMICAL", "OD", "OD_PAST", "EMPTY_PACKS"))),
-    (_seizure, frozenset(("SEIZ", "SEIZ_PL", "CONV", "STATUS", "SIGN", "ONE_PRO"))),
+    (_seizure, frozenset(("SEIZ", "SEIZ_PL", "CONV", "STATUS", "SIGN", "ONE_PRO", "ANOTHER_STRONG"))),
     (_breathing_and_waking, frozenset(("BREATH_BAD", "COLOUR", "BREATH_W", "UNRESP", "COLLAPSE", "FAINT"))),
     (_stroke, frozenset(("FACE", "FACE_SIDE", "LIMB", "ONE_SIDE", "SPEECH_BAD", "VISION_BAD", "BALANCE_BAD",
                          "HEADACHE_BAD", "HEADACHE_SEVERE", "STROKE_WORD", "STROKE_NOW"))),
@@ -319,6 +327,7 @@ class SafetyCheck:
     def units(self, text: str) -> list[Unit]:
         """The message in units: each sentence (long ones in windows), and each sentence with the next."""
         scanned: list[Hits] = []
+        text = _CENSORED.sub(self._uncensor, text[:MAX_SAFETY_CHARS]) if "*" in text[:MAX_SAFETY_CHARS] else text
         for match in _SENTENCE.finditer(text[:MAX_SAFETY_CHARS].replace("&", " and ").replace(" and e ", " ae ")):
             sentence = match.group(1)
             words = fold_words(clean(sentence, MAX_SAFETY_CHARS).split())
@@ -345,6 +354,14 @@ class SafetyCheck:
         if units and text.lstrip().lower().startswith(("help", "sos", "emergency", "urgent")):
             units[0].hits.setdefault("URGENT", []).append(0)
         return units
+
+    def _uncensor(self, match: re.Match[str]) -> str:
+        """ "k*lling", "su*cide": a vowel starred out; the first vowel that makes a known word."""
+        for vowel in "aeiou":
+            word = match.group(0).lower().replace("*", vowel)
+            if word in self.lexicon.known or word in FUZZY:
+                return word
+        return match.group(0)
 
     def _general_question(self, words: list[str]) -> bool:
         """ "can fainting look like fitting?": a modal, then no one in the scene, no one anywhere in the

@@ -60,6 +60,8 @@ def _preparation(u: Unit, wish: bool, personal: bool) -> list[tuple[str, Tier]]:
     """Strong acts (saving up pills, a suicide note) are certain; weaker ones (a will, a note, giving a pet away,
     pills hidden) are certain with a second act, arrangements, secrecy, "wont be needing them" or a low mood."""
     # "hoarding my tablets", "collecting my dads old morphine and my own pills" (not a prescription collected)
+    if "OUTGROWN" in u and not u.any("NOT_NEEDING", "LOW_MOOD", "DOWN", "SECRET", "MED", "MEANS", "WISH_DEAD"):
+        return []  # "giving my old baby clothes to my sister": a clear-out, not a farewell
     medicines = set(u.hits.get("MED", ())) - set(u.hits.get("CONTAINER", ()))  # two lots, not "pills in a box"
     collected = u.before("STOCK_WEAK", "MED", 5) and len(medicines) >= 2 and "PHARMACY" not in u
     if "PREP" in u or u.before("STOCK", "MED", 5) or collected:
@@ -71,7 +73,7 @@ def _preparation(u: Unit, wish: bool, personal: bool) -> list[tuple[str, Tier]]:
     acts = u.count("PREP_WEAK") + int(given) + int(hidden)
     if not acts and "PREP_SUPPORT" not in u:
         return []
-    support = u.count("PREP_SUPPORT") + sum(int(c in u) for c in ("NOT_NEEDING", "SECRET", "DOWN", "LOW_MOOD", "FINAL"))
+    support = u.count("PREP_SUPPORT") + sum(int(c in u) for c in ("NOT_NEEDING", "SECRET", "DOWN", "LOW_MOOD", "FINAL", "IN_CASE"))
     support += int("SELF_GONE" in u and "SOON" in u) + int(wish) + int(u.any("ACTIVE", "PASSIVE", "WISH_DEAD"))
     if acts + support >= 2 and (acts or "NOT_NEEDING" in u):
         return [("preparation", "certain")]

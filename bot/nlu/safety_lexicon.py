@@ -114,8 +114,10 @@ def _in_context(core: list[str], hits: Hits) -> None:
     if any(1 <= m - w <= 6 for w in hits.get("WHAT_DOES", ()) for m in hits.get("MEAN", ())):
         hits.setdefault("KNOWLEDGE", []).append(hits["WHAT_DOES"][0])
     if "HABITUAL" in hits:  # "for weeks" folds to "weeks", but "10 weeks" is a count
-        hits["HABITUAL"] = [p for p in hits["HABITUAL"] if not (p and core[p] in ("weeks", "months", "years")
-                                                                 and _number(core[p - 1]) is not None)]
+        # ... and "cant get him to open his eyes" is no habit
+        hits["HABITUAL"] = [p for p in hits["HABITUAL"] if not p or not (
+            (core[p] in ("weeks", "months", "years") and _number(core[p - 1]) is not None)
+            or (core[p] in ("get", "gets") and core[p - 1] == "not"))]
         if not hits["HABITUAL"]:
             del hits["HABITUAL"]
     if "NEG_RISK" in hits:  # "i would never hurt myself", "not suicidal": the risk is named to deny it
@@ -140,6 +142,13 @@ def _in_context(core: list[str], hits: Hits) -> None:
                 hits[concept] = kept
             else:
                 del hits[concept]
+    if "METHOD" in hits and "PERSON" in hits:  # "im going to kill my brother": anger at someone else, no method
+        others = set(hits["PERSON"]) - set(hits.get("SELF", ()))
+        kept = [p for p in hits["METHOD"] if not (core[p] in _KILL_WORDS and p + 1 in others)]
+        if kept:
+            hits["METHOD"] = kept
+        else:
+            del hits["METHOD"]
     for position, word in enumerate(core):
         if word not in _CONTEXT_WORDS:
             continue
@@ -159,6 +168,7 @@ def _in_context(core: list[str], hits: Hits) -> None:
 
 
 _CONTEXT_WORDS = frozenset(("what", "not", "one"))
+_KILL_WORDS = frozenset(("kill", "murder", "strangle", "throttle"))
 # After "what ... do" these say it is the main verb ("what should i do if", "what do i do now"), not an aid
 # ("at what point do doctors call it")
 _DO_FOLLOW = words_of("""if when during once in and or now first with after before so then there about them him while
@@ -338,7 +348,7 @@ class Lexicon:
 
 
 _PRONOUNS = frozenset(("he", "she", "him", "they", "them", "gf", "bf"))
-_MASKING = frozenset(("MED", "SEIZ_TOPIC"))
+_MASKING = frozenset(("MED", "SEIZ_TOPIC", "NO_SEIZ"))  # "no seizure, just clumsy": denied
 
 
 def _greedy(core: list[str], table: dict[tuple[str, ...], frozenset[str]], longest: dict[str, int],

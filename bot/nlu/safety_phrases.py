@@ -57,7 +57,7 @@ PHRASES: dict[str, str] = {
     # --- seizures -----------------------------------------------------------------------------------------
     "SEIZ": """one seizures | one fits | one convulsions | one attacks | one episodes | one turns | one absences | one funny turns
         tonic clonic | grand mal | drop attack | epileptic attack
-        seizure attack | epileptic episode | seizure episode | petit mal | absence seizure | focal seizure""",
+        seizure attack | epileptic episode | seizure episode | petit mal | absence seizure | focal seizure | drop attacks | absence attack | absence attacks""",
     "SEIZ_PL": "cluster | clusters | cluster seizures | seizure attacks",
     "STATUS": "status epilepticus | status epilepticus now | in status | gone into status | went into status",
     "CONV": """having seizure | having fit
@@ -75,7 +75,7 @@ PHRASES: dict[str, str] = {
         lip smacking | smacking lips | blank stare | staring blankly | staring into space | zoned out
         clenched jaw | jaw clenched | teeth clenched | biting tongue | bit tongue | bitten tongue
         wet himself | wet herself | wet themselves | lost control bladder | body jerking | arms jerking
-        legs jerking | arms and legs jerking | shaking all over | violently shaking | shaking violently""",
+        legs jerking | arms and legs jerking | shaking all over | violently shaking | shaking violently | floor shaking | in bed shaking | whole body shaking | foam in mouth | foam at mouth | foaming at mouth | frothing at mouth | woke up on floor | came round on floor | came to on floor | woke up on bathroom floor | woke up on kitchen floor""",
     # Shaky: a second sign with a real one ("stiff and shaky"), never one alone
     "SHAKY": "shaky | shakey | shuddering | trembling | trembly",
     "BODY_ALL": """whole body | all over | arms and legs | on floor | on ground | dropped floor | fell floor
@@ -116,7 +116,7 @@ PHRASES: dict[str, str] = {
         breathing noisy | gurgling | rattling breath | breathing rattly | not get breath | not getting air
         not get air | not catch breath | not getting breath | choking | choked | choke | airway blocked
         no breath | no breathing | barely breathing | hardly breathing | not breathing properly
-        breathing stopped | breaths slow | breathing slow | stopped breath""",
+        breathing stopped | breaths slow | breathing slow | stopped breath | not see chest move | not see chest moving | chest not moving | chest not move | chest not rising | chest stopped moving | not get full breath | not get breath | not get enough air | not get air in""",
     "COLOUR": """bluish | blueish | greyish | grayish | purplish | dusky | fingertips blue | fingers blue | nails blue
         fingertips look blue | fingers look blue | lips look blue | lips look bluish | lips look grey
         turned blue | turning blue | going blue | gone blue | went blue | is blue | looks blue | blue lips
@@ -179,14 +179,14 @@ PHRASES: dict[str, str] = {
         took | taken | swallowed | ate | eaten | drank | downed | necked | popped | chewed | had too many
         had too much | had whole | had all | got into
         gotten into | been into | given | double dosed | doubled up | took double
-        took extra | has taken | have taken | just took | just taken | just swallowed | have swallowed""",
+        took extra | has taken | have taken | just took | just taken | just swallowed | have swallowed | did double up | did double dose | done double up""",
     # A child into the medicine cupboard (not "my son took his keppra", his usual dose)
     "GOT_INTO": "got into | gotten into | been into | got hold of",
     "TOO_MUCH": """three times | 3 times | four times | 4 times | extra time | one too many | too many | too much | whole | took double | took extra | double dosed | doubled up | entire | handful | handfuls | bunch | lot | lots | loads
         load | whole packet | whole bottle | whole box | whole strip | whole pack | all at once | at once
         double dose | doubled | double | two doses | 2 doses | three doses | extra dose | extra doses
         way too many | way too much | more than should | more than supposed | more than prescribed
-        entire bottle | entire packet | full bottle | full packet | whole lot | all at once pills""",
+        entire bottle | entire packet | full bottle | full packet | whole lot | all at once pills | double up | three doses | 3 doses""",
     "ALL": "all | all them | them all | lot them | everything",
     "CONTAINER": "packet | bottle | box | pack | strip | blister | blister pack | tub | jar | sheet",
     "EMPTY_PACKS": """empty pill packets | empty packets | empty pill bottle | empty bottles | empty bottle | empty blister
@@ -287,7 +287,7 @@ PHRASES: dict[str, str] = {
         different this time | feels different | not like usual | not like normal | not like before
         never this long | never lasted this long | never lasts this long | never been this long | not normal for
         worse than usual | worse than ever | worse than normal | not usual | unusual | much longer than
-        not her usual | not his usual | not my usual | not usual ones | different from usual""",
+        not her usual | not his usual | not my usual | not usual ones | different from usual | but this time | this time""",
     "WHAT_DOES": "what does | what do | whats meant | what is meant | what exactly does",
     "BEFORE_TODAY": """yesterday | last night | this week | overnight | on monday | on tuesday | on wednesday
         on thursday | on friday | on saturday | on sunday | at weekend | last weekend | day before""",
@@ -435,7 +435,7 @@ PHRASES: dict[str, str] = {
         before she woke | without waking | without coming round | not woken between | not woke between
         not waking between | not recovered between | not recovering between | no recovery between | in between
         between seizures | between them | keeps having | keep having | multiple seizures | several seizures
-        lots seizures | many seizures | repeated seizures | seizures keep coming""",
+        lots seizures | many seizures | repeated seizures | seizures keep coming | before back | before shes back | before hes back | before comes round | before she comes round | before he comes round | one finishes next starts | one finishes and next starts | next starts | next one starts""",
     "FIRST_EVER": """never done this | never done that | never done before | never done anything like this | never seen him do
         never seen her do | never seen this | never been like this | not done this before | never happened him
         never happened her | never had anything like this
@@ -443,7 +443,7 @@ PHRASES: dict[str, str] = {
         never had | never had one | never had seizure | never had one before | never before | never happened
         never happened before | never had fit | no history | no history epilepsy | not epileptic
         not have epilepsy | no epilepsy | not know he had epilepsy | not know she had epilepsy | new onset
-        first episode""",
+        first episode | nothing like this ever happened | nothing like this happened before | never happened before | never happened me before | never had one before | first time ever | nothing like this has ever happened | nothing like this has happened | never had anything like this""",
     "FINE_NOW": """fine now | ok now | okay now | back to normal | recovered | seems fine | seems ok | is fine
         doing fine | all fine | doing great | doing well | doing ok | doing okay | doing good | hes fine | shes fine
         im fine | theyre fine | all good now | appointment | referral | referred | neurologist | eeg | mri | scan | tests
@@ -465,7 +465,7 @@ PHRASES: dict[str, str] = {
         lifeguard
         bath | bathtub | tub | in bath | pool | swimming pool | in pool | sea | ocean | lake | river
         in water | under water | underwater | swimming | face down in water | jacuzzi | hot tub | pond
-        in shower""",
+        in shower | face was under | face under | head was under | pulled him out | pulled her out""",
     "PREGNANT": """midwife | trimester | antenatal | baby bump | bump | baby moving | baby kicking | feel baby | due date
         obstetrician | in labour | in labor | contractions
         pregnant | pregnancy | weeks pregnant | months pregnant | expecting baby | expecting
@@ -478,10 +478,10 @@ PHRASES: dict[str, str] = {
         not be alive | not being alive | not alive anymore | not exist anymore | not existing | disappearing | vanishing
         gone forever | go away forever | never wake | sleep and not wake
         die | dead | death | be dead | be gone | gone | not exist | not be here | not be alive | disappear
-        disappear forever | vanish | not wake up | not wake | never wake up | never wake | sleep forever
+        disappear forever | vanish | not wake up | not wake | never wake up | never wake | sleep forever | asleep and not come back | asleep and never come back | asleep and not wake up | asleep and never wake up
         go sleep forever | go to sleep and not wake | end | end it | end it all | end all | it all end
         all end | it end | everything end | be with | join | not alive | cease exist | stop existing
-        not be around | not around anymore | stop living | not live | not living""",
+        not be around | not around anymore | stop living | not live | not living | sleep and not come back | sleep and never come back | sleep and just not come back | sleep and not wake up | sleep and never wake up | sleep forever | asleep and not come back | asleep and never come back | asleep and not wake up | asleep and never wake up""",
     # Death itself (not "end", "gone"): what "easier", "think about" or "would anyone notice" combine with
     "DEATH_STRONG": """never woke up | not woke up | not woken up | never woken up
         die | dead | be dead | not be alive | not alive | not exist | not being alive | not alive anymore
@@ -495,7 +495,7 @@ PHRASES: dict[str, str] = {
     "WITHOUT_ME": """without me | without me around | without me here | if i was gone | if i were gone | if i wasnt here
         if i wasnt around | when im gone | once im gone | rid of me | if i died | if i was dead | not have deal with me
         not have to deal with me | nobody has deal with me | no one has deal with me | nobody has to deal with me
-        not have look after me | not be burden""",
+        not have look after me | not be burden | with someone else | someone who not burden | someone who isnt burden | someone else instead""",
     # Would anyone notice or care if I died: a wish to be dead
     "NOTICE": """anybody notice | anybody even notice | would anybody notice | anybody care | would anybody care | anybody even care | anybody miss me | would anybody miss me
         anyone notice | anyone even notice | would anyone notice | anyone care | would anyone care | anyone even care
@@ -511,7 +511,7 @@ PHRASES: dict[str, str] = {
         not sure i can keep | cant do this much longer""",
     # A lethal amount of a medicine: a method (asked in general or not)
     "LETHAL": """lethal | fatal | deadly | enough kill | enough die | how many would it take | how much would it take
-        how many would kill | how much would kill | what amount kill | kill person | kill someone | lethal dose""",
+        how many would kill | how much would kill | what amount kill | kill person | kill someone | lethal dose | painless | painless way | take not wake up | it take not wake up | enough not wake up | never wake up again""",
     "ENOUGH": """enough | be enough | is it enough | will it be enough | would it be enough | would that be enough""",
     # Standing at a height or on the tracks, now: a method at hand
     "HIGH_PLACE": """on bridge | at bridge | on ledge | on roof | on rooftop | on cliff | at cliff | cliff edge
@@ -525,7 +525,7 @@ PHRASES: dict[str, str] = {
         all planned out | exact place | exact spot | exact way | exact time | exact date | when everyone is out
         when everyones out | when no one is home | when nobody is home | when theyre asleep | when everyone is asleep
         while everyone is out | when house is empty | nobody will be home | no one will be home
-        no one will find me | nobody will find me | before anyone finds""",
+        no one will find me | nobody will find me | before anyone finds | tonights night | tonight is night | tonight night | its tonight""",
     # Making it look like an accident or a seizure: intent with a plan
     "DISGUISE": """look accident | look like accident
         think it was accident | think it was seizure | think it was fit | look like accident | look like seizure
@@ -537,6 +537,11 @@ PHRASES: dict[str, str] = {
         blade out | razor out""",
     "NOT_YET": "not used it yet | not done it yet | not yet | not used yet | not cut yet | havent yet",
     # "wont be needing them": arrangements for not being here
+    "IN_CASE": "just in case | in case anything happens | in case something happens",
+    "OUTGROWN": """old clothes | old baby clothes | old toys | outgrown | grown out of | to charity | charity shop | declutter
+        decluttering | clearing out | car boot | hand me downs""",
+    "NO_SEIZ": "no seizure | not seizure | no fit | not fit | not seizure just | no seizures",
+    "FLOP": "collapsed on sofa | collapsed on bed | collapsed into bed | collapsed on couch | collapsed into chair | collapsed in heap on sofa | collapsed on settee",
     "NOT_NEEDING": """not be needing | not need them | not need it | not going need | where im going | where i am going
         not need anymore | not need any more | not need them anymore | not need it anymore | not be needing them""",
     # Arrangements that count only beside another preparation or a low mood
@@ -599,7 +604,7 @@ PHRASES: dict[str, str] = {
         not care if i died | not care if i die | wouldnt mind dying | not mind dying | hope i die | want die
         wants die | wanting die | wanted die | wish i could die | wish i would die | ready die | want be dead
         want be gone | want dead | want death | praying for death | pray die | would rather die
-        rather die""",
+        rather die | go sleep and not come back | sleep and not come back | sleep and never come back | go sleep and never wake | not mind if it all ended | not mind if it ended | not mind if it all just ended | not mind if i died | not mind dying | not mind if i never woke up""",
     "PASSIVE": """not want live | not want be alive | not want be here | not want be here anymore | not want exist
         not want go on | not want carry on | not want continue | not want be around | no point living
         no point in living | no point life | no point going on | no point in going on | no point anymore
@@ -626,7 +631,7 @@ PHRASES: dict[str, str] = {
         not be around long | not be here next | not be around next | not anymore | not do it anymore
         think about dying | thinking about dying | thoughts dying | thoughts about dying | think about death
         thinking about death | thoughts death | thinking dying | think dying | dream about dying | point me being here
-        whats point me being here | point being here | point in me being here | point being alive""",
+        whats point me being here | point being here | point in me being here | point being alive | not want this life | not want this life anymore | not want life anymore | not want my life""",
     "LIVE_ON": """keep living | go on living | carry on living | keep going | go on | carry on | keep on living
         living like this | live like this | keep living like this | go on like this | carry on like this""",
     # Living itself, not "keep going with my meds"
@@ -673,7 +678,7 @@ PHRASES: dict[str, str] = {
         giving belongings away | giving away possessions | giving possessions away | giving away my
         gave away my | put affairs in order | putting affairs in order | sorting affairs | affairs in order
         bought rope | got rope | bought blades | got blades | looked up how many | looked up how much
-        googled how many | googled how much""",
+        googled how many | googled how much | who gets what | who gets my | who should get my | keeping spare boxes | keeping boxes | saving up pills | saving pills | saving my pills | instead of taking them""",
     "PREP_WEAK": """sent goodbye | texted goodbye | goodbye messages | messaged goodbye
         saying goodbye | said goodbye | say goodbye | given away | sorted my will | made will | making will
         wrote will | written will | updated will | got everything ready | have everything ready | everything ready
@@ -701,7 +706,7 @@ PHRASES: dict[str, str] = {
         not cope anymore | not take it anymore | not take this anymore | not do this anymore | dark thoughts
         dark place | in dark place | hate my life | hate life | hate myself | empty inside | numb inside
         trapped | no way out | whats point | no point | despair | broken inside | done with everything
-        had enough of everything | exhausted of everything | tired of everything | sick of everything""",
+        had enough of everything | exhausted of everything | tired of everything | sick of everything | weight on them | weight on everyone | dead weight | weight on family""",
 }
 
 # Concepts read from every word, whatever phrase it is part of (persons, tense, "-ing" forms).
@@ -745,11 +750,11 @@ WORDS: dict[str, str] = {
     # A body part and a wound word nearby: an injury ("her arm looks bent", "his head is cut")
     "BODY": """knuckles head face arm arms leg legs shoulder neck wrist ankle knee hip back hand finger fingers foot nose tooth
         teeth lip chin eye elbow ribs collarbone forehead""",
-    "WOUND": """cut bleeding bleeds bled broken broke swollen bruised bent dislocated gash split fractured deformed""",
+    "WOUND": """burns burned scalded scald scalds blistered cut bleeding bleeds bled broken broke swollen bruised bent dislocated gash split fractured deformed""",
     # Thinking of dying or disappearing ("think about just disappearing"): passive ideation
     "THINK_OF": """think thinking thought thoughts fantasise fantasize fantasising fantasizing daydream imagine imagining dream dreaming""",
     "GIVE": "gave give giving given rehome rehomed rehoming selling sold sell",
-    "POSSESSION": """dog cat pet pets stuff things belongings possessions guitar clothes everything rest jewellery
+    "POSSESSION": """xbox playstation console games laptop phone bike collection dog cat pet pets stuff things belongings possessions guitar clothes everything rest jewellery
         jewelry bike books games collection""",
     "HIDDEN": "hidden hiding hid stashed stash hoarded hoarding secret mattress",
     "STOCK": "stockpiling stockpiled hoarding hoarded stashing squirrelling",

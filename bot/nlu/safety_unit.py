@@ -76,7 +76,9 @@ def read_frame(u: Unit) -> Frame:
         overriding = u.any("NOW_STRONG", "URGENT", "AMBULANCE")
     now = overriding or (present_scene and "HYPO" not in u)
     aged = "AGE_AT" in u and not u.any("JUST", "RECENT")  # "first fit at age 30, just now" is not a history
-    calm = (aged or u.any("HISTORY", "SINCE", "DIAG", "KNOWLEDGE", "KNOW_HELP", "HYPO")) and not overriding
+    # "normally ... but this time": the usual named to say this is different, no general statement
+    knowledge = "KNOWLEDGE" in u and not ("UNUSUAL" in u and set(u.hits["KNOWLEDGE"]) <= set(u.hits.get("HABITUAL", ())))
+    calm = (aged or knowledge or u.any("HISTORY", "SINCE", "DIAG", "KNOW_HELP", "HYPO")) and not overriding
     # "it normally only lasts 30 seconds": the usual is named to say this one is different
     habitual = u.any("HABITUAL", "CHRONIC") and not overriding and "UNUSUAL" not in u
     event = now or u.any("PAST", "JUST", "RECENT", "CONV", "COLLAPSE")

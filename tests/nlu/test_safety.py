@@ -365,6 +365,48 @@ def test_questions_about_life_with_seizures_are_not_first_aid(text: str) -> None
     assert flag is None or flag.kind != "seizure_first_aid", (text, flag)
 
 
+# Safety set 2's missed classes, each in other words than the set's messages
+@pytest.mark.parametrize(("text", "kind", "criterion"), [
+    ("grandads hand wont stop twitching", "emergency", "seizure_now"),  # a sign that goes on
+    ("my niece slipped under in the paddling pool and her arms were twitching", "emergency", "seizure_in_water"),
+    ("dad in the bath jerking and his head was under", "emergency", "seizure_in_water"),
+    ("my wife has one, it ends and the next starts straight away", "emergency", "seizure_cluster"),
+    ("she keeps having them before he comes round", "emergency", "seizure_cluster"),
+    ("came round on the floor with a bitten tongue, never had one before", "emergency", "first_seizure"),
+    ("had a fit by the cooker and hes burnt his hand", "emergency", "seizure_injury"),
+    ("he looks grey and his chest isnt moving", "emergency", "breathing_colour"),
+    ("my relapses usually creep up but this time my right leg went numb in seconds and my face is droopy", "emergency",
+     "stroke_signs"),
+    ("my grandad wont wake and i cant get her to open her eyes", "emergency", "not_waking"),
+    ("i did the double up by accident, so thats 3 doses of lamotrigine today", "emergency", "overdose"),
+    ("sometimes i want to fall asleep and never come back", "crisis", "wish_dead"),
+    ("honestly i wouldnt mind if i died in my sleep", "crisis", "wish_dead"),
+    ("my husband would be better off with someone else, im a dead weight", "crisis", "wish_dead"),
+    ("i dont want my life anymore", "crisis", "passive_ideation"),
+    ("cant stop thinking about su*cide", "crisis", "active_ideation"),
+    ("how much keppra would it take to never wake up again", "crisis", "method_plan_intent"),
+    ("is there a painless way with my pills", "crisis", "method_plan_intent"),
+    ("found a letter from my mum saying who gets her jewellery", "crisis", "preparation"),
+    ("my daughter gave her laptop and phone away and says she wont need them", "crisis", "preparation"),
+    ("i wrote a note for my husband, just in case", "crisis", "preparation"),
+])
+def test_set_two_classes(text: str, kind: str, criterion: str) -> None:
+    assert flag_of(text) == (kind, "certain", criterion), text
+
+
+@pytest.mark.parametrize("text", [
+    "tripped over the dog, no fit, just hit my head on the table haha",  # the seizure is denied
+    "long shift, i collapsed into bed at 9",  # a figure of speech
+    "my sister is going to kill her boyfriend when she sees the car",  # anger, no method
+    "im going to murder my husband, he left the door open",
+    "giving away outgrown toys to my neighbour, any tips for epilepsy at nursery",  # a clear-out
+    "my ms usually flares over a week, this time it is the same",
+])
+def test_set_two_calm_classes(text: str) -> None:
+    flag = CHECK.check(text)
+    assert flag is None or flag.kind not in ("emergency", "crisis") or flag.tier == "possible", (text, flag)
+
+
 def test_misspelt_long_medicine_names_are_found_as_by_their_two_letter_deletions() -> None:
     """The two-edit name lookup compares names that start the same directly (linear in the word) instead of
     filing every two-letter deletion of the word (quadratic); it finds exactly the names the deletions found."""
