@@ -204,3 +204,49 @@ def test_the_texts_rule_catches_a_sentence(source: str) -> None:
 ])
 def test_the_texts_rule_lets_through_what_no_user_sees(source: str) -> None:
     assert sentences_outside_texts("bot.core.compose", source) == []
+
+
+# -- no import cycles ----------------------------------------------------------------------------
+
+
+def cycles(sources: dict[str, str]) -> list[list[str]]:
+    """The groups of modules that import each other, directly or round a loop (lazy imports count:
+    "import it inside the function" hides a cycle, it does not remove it)."""
+    graph = {module: sorted(name for name in imports_of(source, module) if name in sources and name != module)
+             for module, source in sources.items()}
+    found: list[list[str]] = []
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(module: str) -> None:  # Tarjan's strongly connected components
+        order[module] = low[module] = len(order)
+        stack.append(module)
+        for name in graph[module]:
+            if name not in order:
+                visit(name)
+                low[module] = min(low[module], low[name])
+            elif name in stack:
+                low[module] = min(low[module], order[name])
+        if low[module] == order[module]:
+            group = []
+            while (top := stack.pop()) != module:
+                group.append(top)
+            if group:
+                found.append(sorted([module, *group]))
+
+    for module in sorted(graph):
+        if module not in order:
+            visit(module)
+    return found
+
+
+def test_no_module_imports_itself_round_a_loop() -> None:
+    assert cycles(bot_sources()) == []
+
+
+def test_the_cycle_check_finds_a_lazy_cycle() -> None:
+    sources = {"bot.content.knowledge": "def f():\n    from bot.content.snapshot_builder import build_in_child\n",
+               "bot.content.snapshot_builder": "from bot.content.knowledge import build_knowledge\n",
+               "bot.content.problems": ""}
+    assert cycles(sources) == [["bot.content.knowledge", "bot.content.snapshot_builder"]]
