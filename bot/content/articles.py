@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 import yaml
 
+from bot.content.admin_files import ARTICLE_MAX_BYTES, AdminFileError, read_admin_file
 from bot.content.problems import Problem, close_match
 from bot.content.yaml_errors import yaml_problem
 from bot.content.yamlsource import LineDict, line_of, load_yaml
@@ -339,13 +340,16 @@ def load_articles_reusing(content_dir: Path, known: ArticleFiles) -> tuple[dict[
                                     "is a link to a file outside content/: refused (copy the file in instead)"))
             continue
         try:
-            data = path.read_bytes()
+            data = read_admin_file(path, inside, ARTICLE_MAX_BYTES)
             digest = hashlib.blake2b(data, digest_size=16).digest()
             if path in known and known[path][0] == digest:
                 _, article, found = known[path]
             else:
                 text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text() reads it
                 article, found = parse_article(path, text)
+        except AdminFileError as err:
+            problems.append(Problem(f"content/{path.name}", None, "file", str(err)))
+            continue
         except (OSError, UnicodeDecodeError) as err:
             problems.append(Problem(f"content/{path.name}", None, "file", f"cannot be read: {err}"))
             continue
