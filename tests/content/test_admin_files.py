@@ -29,6 +29,10 @@ def problems_of_intents(text: str) -> list[tuple[str, int | None, str]]:
     return [(p.file, p.line, p.message) for p in problems if p.severity == "error"]
 
 
+def problems_of_every_kind(text: str) -> list[Problem]:
+    return parse_article(Path("content/odd.md"), text)[1]
+
+
 def problems_of_article(text: str) -> list[tuple[str, int | None, str]]:
     _, problems = parse_article(Path("content/odd.md"), text)
     return [(p.file, p.line, p.message) for p in problems if p.severity == "error"]
@@ -224,3 +228,26 @@ def test_the_guarded_reader_refuses_what_it_cannot_read_safely(tmp_path: Path) -
     for name in ("dir.md", "dev.md"):
         with pytest.raises(AdminFileError, match="refused"):
             read_admin_file(tmp_path / name, tmp_path, 10)
+
+
+# -- huge front matter (attack finding 4) -------------------------------------------------------------------
+
+
+def test_thousands_of_unknown_fields_are_the_first_20_and_one_line_for_the_rest() -> None:
+    odd = "".join(f"odd{number}: x\n" for number in range(3000))
+    problems = problems_of_every_kind(ARTICLE.replace("---\n", "---\n" + odd, 1))
+    listed = [p for p in problems if p.message.startswith("unknown field")]
+    assert len(listed) == 20 and all(p.line for p in listed)
+    assert [p.message for p in problems if p.field == "front matter"] == ["and 2980 more unknown fields (not listed)"]
+
+
+def test_a_misspelt_required_field_past_the_first_20_is_still_an_error() -> None:
+    odd = "".join(f"aaa{number}: x\n" for number in range(30))
+    problems = problems_of_every_kind(ARTICLE.replace("---\n", "---\n" + odd, 1).replace("\ntitle:", "\nzztitle:", 1))
+    assert [p.message for p in problems if p.severity == "error"] == ["unknown field 'zztitle'. Did you mean 'title'?"]
+
+
+def test_front_matter_over_64_kB_is_refused_before_it_is_parsed() -> None:
+    odd = "".join(f"odd{number}: {'x' * 60}\n" for number in range(1100))  # about 70 kB
+    assert problems_of_article(ARTICLE.replace("---\n", "---\n" + odd, 1)) == [
+        ("content/odd.md", 2, "is longer than 64 kB: refused (it needs only a few short fields)")]
