@@ -112,3 +112,141 @@ def test_the_core_may_import_the_store_protocol() -> None:
 
 def test_the_composition_root_may_open_the_sqlite_store() -> None:
     assert violations({"bot.app": "from bot.storage.sqlite import SQLiteStore, load_or_create_secret"}) == []
+
+
+# -- every user-facing string in one module ------------------------------------------------------
+
+TEXTS_MODULE = "bot.core.texts"
+SENTENCE_WORDS = 4  # a literal of this many words or more reads as a sentence someone is shown
+LOG_CALLS = frozenset({"debug", "info", "warning", "error", "exception", "critical", "log"})
+# Calls whose string arguments are never shown to a chat user: log lines, regular expressions, call labels
+# for the retry log, command-line help.
+NOT_SHOWN_CALLS = LOG_CALLS | {"compile", "with_retries", "add_argument", "Formatter", "strftime"}
+# (module, the literal's start, why it is not a chat string)
+SENTENCE_ALLOWED: list[tuple[str, str, str]] = [
+    ("bot.channels.telegram.app", "No TELEGRAM_BOT_TOKEN is set", "console help for whoever runs the bot"),
+    ("bot.channels.telegram.app", "BOT_WEBHOOK_", "console help for whoever runs the bot"),
+    ("bot.channels.telegram.errors", "409 Conflict", "logged for whoever runs the bot"),
+    ("bot.channels.telegram.delivery", "user over their throttle", "a reason in the log"),
+    ("bot.channels.telegram.handover", "message to copy not found", "a Bot API error text it compares"),
+    ("bot.channels.telegram.health", "unhealthy: ", "the health check's console output"),
+    ("bot.channels.telegram.health", "healthy", "the health check's console output"),
+    ("bot.channels.telegram.webhook", "", "HTTP answers to Telegram's servers"),
+]
+
+
+def _not_shown(tree: ast.AST) -> set[int]:
+    """The ids of string nodes no chat user sees: docstrings, bare string statements, arguments of the
+    NOT_SHOWN_CALLS, exception messages (for whoever runs the bot) and f-string format specs."""
+    hidden: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+            hidden.add(id(node.value))  # docstrings and string statements
+        elif isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            if name in NOT_SHOWN_CALLS:
+                hidden |= {id(inner) for inner in ast.walk(node)}
+        elif isinstance(node, (ast.Raise, ast.Assert)):
+            hidden |= {id(inner) for inner in ast.walk(node)}
+        elif isinstance(node, ast.FormattedValue) and node.format_spec is not None:
+            hidden |= {id(inner) for inner in ast.walk(node.format_spec)}  # f"{when:%a %d %b %Y}"
+    return hidden
+
+
+def sentences_outside_texts(module: str, source: str) -> list[str]:
+    """The long English literals of `module` that belong in bot/core/texts.py."""
+    if module == TEXTS_MODULE:
+        return []
+    tree = ast.parse(source)
+    hidden = _not_shown(tree)
+    found = []
+    for node in ast.walk(tree):
+        if id(node) in hidden:
+            continue
+        if isinstance(node, ast.JoinedStr):  # an f-string reads as a whole: f"Next part of {n}"
+            hidden |= {id(part) for part in node.values}
+            text = "".join(p.value if isinstance(p, ast.Constant) else "{}" for p in node.values)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            text = node.value
+        else:
+            continue
+        words = [word for word in text.split() if any(c.isalpha() for c in word)]  # not "{}", "•" or "%s"
+        if (len(words) >= SENTENCE_WORDS and "\\" not in text  # a backslash: a regular expression
+                and not any(module == owner and text.startswith(start) for owner, start, _ in SENTENCE_ALLOWED)):
+            found.append(f"{module}:{node.lineno}: {text[:60]!r}")
+    return found
+
+
+def test_chat_strings_live_in_texts() -> None:
+    sources = {module: source for module, source in bot_sources().items()
+               if within(module, "bot.core") or within(module, "bot.channels")}
+    assert TEXTS_MODULE in sources and "bot.channels.telegram.handlers" in sources
+    assert [line for module, source in sources.items() for line in sentences_outside_texts(module, source)] == []
+
+
+@pytest.mark.parametrize("source", [
+    'NOTICE = "Sorry, that did not work."',
+    'def f():\n    return Reply(paragraphs=("Type your question here please",))',
+    'BUTTON = Button(f"Read the next part ({n}) ▶", "ar")',
+    'log.info("done")\nTEXT = "Please try again in a minute."',
+])
+def test_the_texts_rule_catches_a_sentence(source: str) -> None:
+    assert sentences_outside_texts("bot.core.compose", source)
+
+
+@pytest.mark.parametrize("source", [
+    '"""A docstring of many words, not shown."""',
+    'log.warning("the store failed for this user: %s", err)',
+    'PATTERN = re.compile(r"tell me more|say more about it")',
+    'raise ValueError("a message for whoever runs the bot")',
+    'SHORT = "📚 Topics"',
+])
+def test_the_texts_rule_lets_through_what_no_user_sees(source: str) -> None:
+    assert sentences_outside_texts("bot.core.compose", source) == []
+
+
+# -- no import cycles ----------------------------------------------------------------------------
+
+
+def cycles(sources: dict[str, str]) -> list[list[str]]:
+    """The groups of modules that import each other, directly or round a loop (lazy imports count:
+    "import it inside the function" hides a cycle, it does not remove it)."""
+    graph = {module: sorted(name for name in imports_of(source, module) if name in sources and name != module)
+             for module, source in sources.items()}
+    found: list[list[str]] = []
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(module: str) -> None:  # Tarjan's strongly connected components
+        order[module] = low[module] = len(order)
+        stack.append(module)
+        for name in graph[module]:
+            if name not in order:
+                visit(name)
+                low[module] = min(low[module], low[name])
+            elif name in stack:
+                low[module] = min(low[module], order[name])
+        if low[module] == order[module]:
+            group = []
+            while (top := stack.pop()) != module:
+                group.append(top)
+            if group:
+                found.append(sorted([module, *group]))
+
+    for module in sorted(graph):
+        if module not in order:
+            visit(module)
+    return found
+
+
+def test_no_module_imports_itself_round_a_loop() -> None:
+    assert cycles(bot_sources()) == []
+
+
+def test_the_cycle_check_finds_a_lazy_cycle() -> None:
+    sources = {"bot.content.knowledge": "def f():\n    from bot.content.snapshot_builder import build_in_child\n",
+               "bot.content.snapshot_builder": "from bot.content.knowledge import build_knowledge\n",
+               "bot.content.problems": ""}
+    assert cycles(sources) == [["bot.content.knowledge", "bot.content.snapshot_builder"]]

@@ -28,5 +28,5 @@ def test_library_records_lose_their_data_and_keep_their_words() -> None:
 
 
 def test_the_bots_own_records_pass_untouched() -> None:
-    own = record("bot.content.snapshot_builder", "the builder failed: %s", "Traceback ... " * 20)
+    own = record("bot.content.builder_process", "the builder failed: %s", "Traceback ... " * 20)
     assert RedactPersonalData().filter(own) and "Traceback" in own.getMessage()

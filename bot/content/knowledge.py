@@ -21,6 +21,7 @@ from pathlib import Path
 
 from bot.content.admin_files import ARTICLE_MAX_BYTES, INTENTS_MAX_BYTES, AdminFileError, read_admin_file
 from bot.content.articles import Article, ArticleFiles, load_articles_reusing
+from bot.content.builder_process import BuildFailed, build_in_child
 from bot.content.intents import Intent, IntentFile, load_intents
 from bot.content.problems import LoadError, Problem, errors_only
 from bot.nlu.matcher import Matcher
@@ -355,10 +356,9 @@ class Library:
             return build_knowledge(self.root, None, previous)
         if hit := _cached(self.cache, fingerprint(self.root)):
             return hit  # unchanged files (a restart): nothing to build
-        from bot.content.snapshot_builder import BuildFailed, build_in_child  # it imports this module
-
         try:
-            key, problems = build_in_child(self.root, self.cache, previous.key if previous else "")
+            key, problems = build_in_child(self.root, self.cache.folder, self.cache.signing_key,
+                                           previous.key if previous else "")
         except BuildFailed as failure:
             return None, [Problem("content", None, "build", f"{failure}; "
                                   + ("the bot keeps answering with the last good files" if previous else

@@ -19,13 +19,9 @@ from bot.nlu.normalise import clean
 SUGGESTION_MIN = 45.0  # a topic offered under a fallback for a non-health question must score this much
 EXCERPT_CHARS = 650  # about one phone screen with the source line and buttons
 ARTICLE_PART_CHARS = 3500  # a long article goes in parts: a channel's message holds one part with its markup
-DISCLAIMER_LINE = "General information, not medical advice. Ask your own care team about your situation."
-FULL_DISCLAIMER = (
-    "I share general information from reviewed articles about epilepsy and multiple sclerosis. "
-    "I can't diagnose, and I can't advise on your own medicines or doses: your doctor, nurse or "
-    "pharmacist can. In an emergency, call your local emergency number (such as 112, 911 or 999)."
-)
-TOPICS_BUTTON = Button("📚 Topics", "tp")
+DISCLAIMER_LINE = texts.DISCLAIMER_LINE
+FULL_DISCLAIMER = texts.FULL_DISCLAIMER
+TOPICS_BUTTON = Button(texts.TOPICS_BUTTON, "tp")
 HANDOVER_ASK = "ho"  # the action of "Talk to a person" (bot/handover_replies.py has the others)
 TALK_BUTTON = Button(texts.HANDOVER_BUTTON, HANDOVER_ASK)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -156,11 +152,11 @@ def trim(text: str, limit: int = EXCERPT_CHARS) -> str:
 def topic_buttons(knowledge: Knowledge, intent: Intent, article: Article) -> tuple[tuple[Button, ...], ...]:
     follow = [knowledge.intents[i] for i in intent.follow_ups if i in knowledge.intents][:3]
     rows: list[tuple[Button, ...]] = [(Button(knowledge.label(f), f"i:{f.id}"),) for f in follow]
-    actions = [Button("📖 Read the full article", f"ar:{article.slug}:0")]
+    actions = [Button(texts.READ_ARTICLE_BUTTON, f"ar:{article.slug}:0")]
     if article.treatments and not intent.treatments:
-        actions.insert(0, Button("💊 Treatments", f"tr:{article.slug}"))
+        actions.insert(0, Button(texts.TREATMENTS_BUTTON, f"tr:{article.slug}"))
     rows.append(tuple(actions))
-    rows.append((Button("👍 Helpful", f"fb:{intent.id}:1"), Button("👎 Not helpful", f"fb:{intent.id}:0"),
+    rows.append((Button(texts.HELPFUL_BUTTON, f"fb:{intent.id}:1"), Button(texts.NOT_HELPFUL_BUTTON, f"fb:{intent.id}:0"),
                  TOPICS_BUTTON))
     return tuple(rows)
 
@@ -213,7 +209,7 @@ def compose_not_covered(knowledge: Knowledge, article: Article, facet: str, base
     """A follow-up on something the article does not cover ("side effects?"): say so plainly."""
     return Reply(kind="fallback", paragraphs=(texts.FACET_NOT_COVERED.format(title=article.title, facet=facet),),
                  source=source_of(article, base_url),
-                 buttons=((Button("📖 Read the full article", f"ar:{article.slug}:0"),), (TOPICS_BUTTON,)))
+                 buttons=((Button(texts.READ_ARTICLE_BUTTON, f"ar:{article.slug}:0"),), (TOPICS_BUTTON,)))
 
 
 def compose_smalltalk(intent: Intent) -> Reply:
@@ -266,11 +262,11 @@ def compose_topics(knowledge: Knowledge, slug: str | None = None) -> Reply:
     """The menu: all articles, or the topics inside one article."""
     if slug is None or slug not in knowledge.articles:
         rows = tuple((Button(a.title[:60], f"tp:{a.slug}"),) for a in knowledge.articles.values())
-        return Reply(kind="topics", title="Topics", paragraphs=("Pick an article, or type your question.",),
+        return Reply(kind="topics", title=texts.TOPICS_TITLE, paragraphs=(texts.TOPICS_PICK,),
                      buttons=rows)
     article = knowledge.articles[slug]
     rows = [(Button(knowledge.label(i), f"i:{i.id}"),) for i in knowledge.topical_intents(slug)]
-    rows.append((Button("📖 Read the full article", f"ar:{slug}:0"), TOPICS_BUTTON))
+    rows.append((Button(texts.READ_ARTICLE_BUTTON, f"ar:{slug}:0"), TOPICS_BUTTON))
     return Reply(kind="topics", title=article.title, paragraphs=(article.summary,),
                  buttons=tuple(rows))
 
@@ -279,10 +275,10 @@ def compose_treatments(knowledge: Knowledge, slug: str, base_url: str) -> Reply 
     article = knowledge.articles.get(slug)
     if article is None or not article.treatments:
         return None
-    return Reply(kind="treatments", title=f"Treatment options: {article.title}",
+    return Reply(kind="treatments", title=texts.TREATMENTS_TITLE.format(title=article.title),
                  bullets=treatment_bullets(article), source=source_of(article, base_url),
                  footer=DISCLAIMER_LINE,
-                 buttons=((Button("📖 Read the full article", f"ar:{slug}:0"), TOPICS_BUTTON),))
+                 buttons=((Button(texts.READ_ARTICLE_BUTTON, f"ar:{slug}:0"), TOPICS_BUTTON),))
 
 
 def article_parts(article: Article, limit: int = ARTICLE_PART_CHARS) -> list[str]:
@@ -312,9 +308,9 @@ def compose_article_part(knowledge: Knowledge, slug: str, part: int, base_url: s
         return None
     buttons: list[Button] = []
     if part + 1 < len(parts):
-        buttons.append(Button(f"Next part ({part + 2}/{len(parts)}) ▶", f"ar:{slug}:{part + 1}"))
+        buttons.append(Button(texts.NEXT_PART_BUTTON.format(next=part + 2, parts=len(parts)), f"ar:{slug}:{part + 1}"))
     buttons.append(TOPICS_BUTTON)
-    return Reply(kind="article", title=f"Part {part + 1} of {len(parts)}", paragraphs=(parts[part],),
+    return Reply(kind="article", title=texts.PART_TITLE.format(part=part + 1, parts=len(parts)), paragraphs=(parts[part],),
                  source=source_of(article, base_url) if part + 1 == len(parts) else None,
                  footer=DISCLAIMER_LINE if part + 1 == len(parts) else "", buttons=(tuple(buttons),))
 
@@ -322,9 +318,8 @@ def compose_article_part(knowledge: Knowledge, slug: str, part: int, base_url: s
 def compose_welcome() -> Reply:
     return Reply(
         kind="welcome",
-        title="Hello! I answer questions about epilepsy and multiple sclerosis (MS).",
-        paragraphs=("Type a question in your own words, like \"What is refractory epilepsy?\" or "
-                    "\"MS medicines\", or tap Topics.", FULL_DISCLAIMER),
+        title=texts.WELCOME_TITLE,
+        paragraphs=(texts.WELCOME_HOW_TO_ASK, FULL_DISCLAIMER),
         buttons=((TOPICS_BUTTON,),),
     )
 
@@ -333,11 +328,10 @@ def compose_about(knowledge: Knowledge) -> Reply:
     newest = max(a.reviewed for a in knowledge.articles.values())
     return Reply(
         kind="about",
-        title="About this bot",
+        title=texts.ABOUT_TITLE,
         paragraphs=(
-            "A patient-information bot for people living with epilepsy or MS and the people who care for "
-            "them. Answers are short excerpts from our own reviewed articles, each with a link to the full text.",
-            f"Content last reviewed {newest:%d %b %Y}.",
+            texts.ABOUT_INTRO,
+            texts.ABOUT_LAST_REVIEWED.format(date=newest),
             FULL_DISCLAIMER,
         ),
         bullets=tuple(Bullet(texts.about_review(a.reviewed, a.next_review, a.review_state == "changed"), a.title)

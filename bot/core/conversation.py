@@ -177,22 +177,9 @@ class Conversation:
             user_key, chat_key = self._keys(user_id, chat_id)
             removed = await self._safely("forget", self.store.forget(user_key, chat_key), -1)
             if removed < 0:
-                return Reply(kind="forget", paragraphs=(
-                    "Sorry, I couldn't delete your data just now because of a storage problem. "
-                    "Please try /forget again in a few minutes.",))
-        return Reply(kind="forget", paragraphs=(
-            "Done. I've deleted everything I held about you: your last topic, any questions of yours I "
-            "couldn't answer, and your feedback votes. Usage counts without names or text remain.",))
+                return Reply(kind="forget", paragraphs=(texts.FORGET_FAILED,))
+        return Reply(kind="forget", paragraphs=(texts.FORGET_DONE,))
 
     def privacy(self) -> Reply:
         days = self.store.retention_days if self.store else 90
-        return Reply(kind="privacy", title="What I keep, and for how long", paragraphs=(
-            "I never store your name, username or phone number. Your Telegram id is turned into a coded "
-            "key that can't be turned back into your id.",
-            "To follow up on a topic, I remember the last topic we talked about. After an emergency or crisis "
-            "reply, I also remember that for 30 minutes, so that what you say next gets the right help.",
-            f"If I can't answer a question, I keep its text for {days} days so our editors can add the "
-            "answer. Questions I answer are not stored.",
-            "Counts of which topics were asked each day are kept without any names or text.",
-            "Send /forget at any time to delete everything I hold about you.",
-        ))
+        return Reply(kind="privacy", title=texts.PRIVACY_TITLE, paragraphs=texts.privacy_paragraphs(days))

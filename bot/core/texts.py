@@ -26,6 +26,10 @@ def about_review(reviewed: dt.date, next_review: dt.date | None, updated_since: 
 TERMINAL_HOW_TO_LEAVE = "To leave, type /quit (or press Ctrl-D or Ctrl-C)."
 TERMINAL_GOODBYE = "Goodbye! Take care."
 TERMINAL_LOGS_TO = "(The bot's log goes to {path}.)"
+TERMINAL_PROMPT = "you> "
+TERMINAL_CHOICE_EXPIRED = "That choice has expired. Type your question."
+TERMINAL_RELOADED = "\n[content reloaded]"
+TERMINAL_NOT_RELOADED = "\n[content NOT reloaded, still using the last good files]\n"
 
 # -- starting on the last good content -----------------------------------------------------------
 
@@ -248,3 +252,86 @@ SET_ASIDE_APOLOGY = ("Sorry, one of your messages made me fail several times, so
 SET_ASIDE_ADMIN_NOTICE = ("An incoming update ({kind}, update {update_id}) made the bot fail {attempts} times, so it "
                           "was set aside and will not be tried again. Its content was deleted unread; the sender "
                           "was sent an apology. The log around this time says what failed.")
+
+# -- answers and menus (bot/core/compose.py) -----------------------------------------------------
+
+DISCLAIMER_LINE = "General information, not medical advice. Ask your own care team about your situation."
+FULL_DISCLAIMER = (
+    "I share general information from reviewed articles about epilepsy and multiple sclerosis. "
+    "I can't diagnose, and I can't advise on your own medicines or doses: your doctor, nurse or "
+    "pharmacist can. In an emergency, call your local emergency number (such as 112, 911 or 999)."
+)
+TOPICS_BUTTON = "📚 Topics"
+READ_ARTICLE_BUTTON = "📖 Read the full article"
+TREATMENTS_BUTTON = "💊 Treatments"
+HELPFUL_BUTTON = "👍 Helpful"
+NOT_HELPFUL_BUTTON = "👎 Not helpful"
+TOPICS_TITLE = "Topics"
+TOPICS_PICK = "Pick an article, or type your question."
+TREATMENTS_TITLE = "Treatment options: {title}"
+NEXT_PART_BUTTON = "Next part ({next}/{parts}) ▶"
+PART_TITLE = "Part {part} of {parts}"
+WELCOME_TITLE = "Hello! I answer questions about epilepsy and multiple sclerosis (MS)."
+WELCOME_HOW_TO_ASK = ("Type a question in your own words, like \"What is refractory epilepsy?\" or "
+                      "\"MS medicines\", or tap Topics.")
+ABOUT_TITLE = "About this bot"
+ABOUT_INTRO = ("A patient-information bot for people living with epilepsy or MS and the people who care for "
+               "them. Answers are short excerpts from our own reviewed articles, each with a link to the full text.")
+ABOUT_LAST_REVIEWED = "Content last reviewed {date:%d %b %Y}."
+
+# -- your data (bot/core/conversation.py) --------------------------------------------------------
+
+FORGET_FAILED = ("Sorry, I couldn't delete your data just now because of a storage problem. "
+                 "Please try /forget again in a few minutes.")
+FORGET_DONE = ("Done. I've deleted everything I held about you: your last topic, any questions of yours I "
+               "couldn't answer, and your feedback votes. Usage counts without names or text remain.")
+PRIVACY_TITLE = "What I keep, and for how long"
+
+
+def privacy_paragraphs(days: int) -> tuple[str, ...]:
+    """/privacy, with the number of days an unanswered question is kept."""
+    return (
+        "I never store your name, username or phone number. Your Telegram id is turned into a coded "
+        "key that can't be turned back into your id.",
+        "To follow up on a topic, I remember the last topic we talked about. After an emergency or crisis "
+        "reply, I also remember that for 30 minutes, so that what you say next gets the right help.",
+        f"If I can't answer a question, I keep its text for {days} days so our editors can add the "
+        "answer. Questions I answer are not stored.",
+        "Counts of which topics were asked each day are kept without any names or text.",
+        "Send /forget at any time to delete everything I hold about you.",
+    )
+
+# -- the Telegram channel (bot/channels/telegram/) -------------------------------------------------
+
+EXPIRED_BUTTON = "This button has expired — type your question or use /topics"
+TEXT_ONLY = "I can only read text messages. Please type your question."
+UNKNOWN_COMMAND = "I don't know that command. Type your question, or try /topics or /help."
+SOMETHING_WENT_WRONG = "Sorry, something went wrong on my side. Please try again."
+# The command menu: (command, what it does).
+BOT_COMMANDS = (
+    ("start", "Welcome and how to ask a question"),
+    ("help", "What I can do"),
+    ("topics", "Browse the articles and their topics"),
+    ("about", "Who writes the answers, and when they were reviewed"),
+    ("privacy", "What I keep about you, and for how long"),
+    ("forget", "Delete everything I hold about you"),
+)
+INLINE_DEFAULT_TITLE = "Patient information"
+
+# -- admin commands in the chat (bot/channels/telegram/admin.py) ----------------------------------
+
+ADMIN_MENU = (
+    ("stats", "Admin: usage today and this week, with a chart"),
+    ("unmatched", "Admin: questions I could not answer"),
+    ("explain", "Admin: how a question is matched"),
+    ("reload", "Admin: reload the content and intents now"),
+)
+EXPLAIN_USAGE = "Usage: /explain your question, for example /explain can ms be cured"
+EXPLAIN_QUESTION = "Question: {question}"
+STATS_CAPTION = "Messages per day and top topics, {period}"
+LAST_DAYS = "Last {days} days."
+RELOADED = "Reloaded: {articles} articles, {intents} intents."
+RELOAD_WARNINGS = " ({count} warning(s): run `python -m bot check` to see them)"
+RELOAD_FAILED = "Reload failed: {count} error(s). The bot keeps answering with the last good files."
+RELOAD_FIXED = "Content reloaded: the earlier problem is fixed and the new files are live."
+FIX_THE_FILE = "Fix the file and save it again (or send /reload)."

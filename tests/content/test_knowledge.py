@@ -186,7 +186,7 @@ def test_if_the_child_fails_the_bot_keeps_its_snapshot_and_never_builds_itself(
 
 
 def test_a_child_that_hangs_is_stopped_and_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import bot.content.snapshot_builder as builder
+    import bot.content.builder_process as builder
 
     root, cache = copy_root(tmp_path), signed_cache(tmp_path / "cache")
     library = Library(root, cache)

@@ -43,13 +43,8 @@ ADMIN_GROUP = -1
 UNMATCHED_DAYS = 30
 UNMATCHED_LIMIT = 10
 TEXT_LIMIT = 4000  # under Telegram's 4,096 characters per message
-ADMIN_MENU = (
-    ("stats", "Admin: usage today and this week, with a chart"),
-    ("unmatched", "Admin: questions I could not answer"),
-    ("explain", "Admin: how a question is matched"),
-    ("reload", "Admin: reload the content and intents now"),
-)
-EXPLAIN_USAGE = "Usage: /explain your question, for example /explain can ms be cured"
+ADMIN_MENU = texts.ADMIN_MENU
+EXPLAIN_USAGE = texts.EXPLAIN_USAGE
 # Who asked for a reload with /reload: they get the full answer, so the broadcast skips them.
 # asyncio.to_thread copies context variables into the worker thread that calls the listeners.
 _RELOAD_REQUESTED_BY: contextvars.ContextVar[int | None] = contextvars.ContextVar("reload_by", default=None)
@@ -141,7 +136,7 @@ async def on_stats(update: Update, context: Context) -> None:
     from bot.admin.chart import render_stats_chart  # matplotlib is heavy: load it only for charts
 
     png = await asyncio.to_thread(render_stats_chart, week)  # matplotlib is CPU work: off the event loop
-    caption = f"Messages per day and top topics, {week.period}"
+    caption = texts.STATS_CAPTION.format(period=week.period)
     await with_retries(partial(context.bot.send_photo, chat_id, png, caption=caption, filename="stats.png"),
                        "sendPhoto (stats chart)")
 
@@ -151,7 +146,7 @@ async def on_unmatched(update: Update, context: Context) -> None:
     engine = context.bot_data.engine
     questions = await store_of(context).unmatched_since(UNMATCHED_DAYS)
     groups = await asyncio.to_thread(group_unmatched, questions, engine.knowledge, UNMATCHED_LIMIT)
-    await send_plain(context, chat_id_of(update), f"Last {UNMATCHED_DAYS} days.\n{format_unmatched(groups)}")
+    await send_plain(context, chat_id_of(update), f"{texts.LAST_DAYS.format(days=UNMATCHED_DAYS)}\n{format_unmatched(groups)}")
 
 
 async def on_explain(update: Update, context: Context) -> None:
@@ -161,7 +156,7 @@ async def on_explain(update: Update, context: Context) -> None:
         await send_plain(context, chat_id_of(update), EXPLAIN_USAGE)
         return
     lines = explain_lines(context.bot_data.engine, question)
-    await send_plain(context, chat_id_of(update), "\n".join([f"Question: {question}", *lines]))
+    await send_plain(context, chat_id_of(update), "\n".join([texts.EXPLAIN_QUESTION.format(question=question), *lines]))
 
 
 async def on_reload(update: Update, context: Context) -> None:
@@ -185,18 +180,16 @@ def describe_problem(problem: Problem) -> str:
 def reload_outcome(library: Library, applied: bool, problems: list[Problem]) -> str:
     """What /reload answers: the new counts, or every error (the old files keep serving)."""
     warnings = len(problems) - len(errors_only(problems))
-    noted = f" ({warnings} warning(s): run `python -m bot check` to see them)" if warnings else ""
+    noted = texts.RELOAD_WARNINGS.format(count=warnings) if warnings else ""
     if applied:
         knowledge = library.current
-        return f"Reloaded: {len(knowledge.articles)} articles, {len(knowledge.intents)} intents.{noted}"
+        return texts.RELOADED.format(articles=len(knowledge.articles), intents=len(knowledge.intents)) + noted
     return failure_text(problems)
 
 
 def failure_text(problems: list[Problem]) -> str:
     errors = errors_only(problems)
-    lines = [f"Reload failed: {len(errors)} error(s). The bot keeps answering with the last good files.",
-             *(describe_problem(p) for p in errors),
-             "Fix the file and save it again (or send /reload)."]
+    lines = [texts.RELOAD_FAILED.format(count=len(errors)), *(describe_problem(p) for p in errors), texts.FIX_THE_FILE]
     return "\n".join(lines)
 
 
@@ -237,7 +230,7 @@ class ReloadNotices:
                 if self._last_failure is None:
                     return None
                 self._last_failure = None
-                return "Content reloaded: the earlier problem is fixed and the new files are live."
+                return texts.RELOAD_FIXED
             failure = tuple(str(p) for p in errors_only(problems))
             if failure == self._last_failure:
                 return None
@@ -285,8 +278,7 @@ def started_on_snapshot_text(broken: FilesBroken) -> str:
     """What admins are told when the bot started on the last good content."""
     when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(broken.serving_built_at))
     return "\n".join([texts.STARTED_ON_SNAPSHOT.format(when=when, count=len(broken.problems)),
-                      *(describe_problem(p) for p in broken.problems),
-                      "Fix the file and save it again (or send /reload)."])
+                      *(describe_problem(p) for p in broken.problems), texts.FIX_THE_FILE])
 
 
 async def announce_degraded_start(application: Application) -> None:  # type: ignore[type-arg]

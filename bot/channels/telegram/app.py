@@ -28,7 +28,7 @@ from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
-from telegram import BotCommand, Update
+from telegram import BotCommand
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 
@@ -43,6 +43,7 @@ from bot.channels.telegram.delivery import (
     OrderedDurableUpdateProcessor,
     with_retries,
 )
+from bot.channels.telegram.limits import ALLOWED_UPDATES
 from bot.channels.telegram.poison import replay_unanswered
 from bot.channels.telegram.request import AiohttpRequest
 from bot.channels.telegram.services import CONTEXT_TYPES, BotData
@@ -71,8 +72,6 @@ NO_WEBHOOK_URL = ("BOT_WEBHOOK_URL is not set: --webhook needs the public https:
                   "send updates to (for example https://bot.example.org/telegram). "
                   "Set it, or run without --webhook to use long polling.")
 BAD_WEBHOOK_SECRET = "BOT_WEBHOOK_SECRET may only hold letters, digits, _ and - (1 to 256 of them)"
-# Edited messages are not asked for: the bot does not answer edits (see telegram_handlers).
-ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 RATE_LIMIT_RETRIES = 3
 RETRY_UNDELIVERED_SECONDS = 30.0
 PURGE_EVERY_SECONDS = 6 * 3600.0

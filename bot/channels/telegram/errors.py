@@ -17,10 +17,11 @@ from telegram.error import Conflict, Forbidden, TelegramError
 
 from bot.channels.telegram.delivery import OrderedDurableUpdateProcessor, is_delivery_failure, with_retries
 from bot.channels.telegram.services import Callback, Context
+from bot.core import texts
 
 log = logging.getLogger(__name__)
 
-SORRY = "Sorry, something went wrong on my side. Please try again."
+SORRY = texts.SOMETHING_WENT_WRONG
 CONFLICT = ("409 Conflict: another process is using this bot token (a second copy polling, or a webhook "
             "is set). Only one copy may run per token: stop the other one. Still retrying.")
 

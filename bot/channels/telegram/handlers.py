@@ -45,18 +45,10 @@ from bot.core.reply import Reply
 
 log = logging.getLogger(__name__)
 
-EXPIRED_BUTTON = "This button has expired — type your question or use /topics"
-TEXT_ONLY = "I can only read text messages. Please type your question."
-UNKNOWN_COMMAND = "I don't know that command. Type your question, or try /topics or /help."
-BOT_COMMANDS = (
-    ("start", "Welcome and how to ask a question"),
-    ("help", "What I can do"),
-    ("topics", "Browse the articles and their topics"),
-    ("about", "Who writes the answers, and when they were reviewed"),
-    ("privacy", "What I keep about you, and for how long"),
-    ("forget", "Delete everything I hold about you"),
-    ("human", texts.HANDOVER_COMMAND),
-)
+EXPIRED_BUTTON = texts.EXPIRED_BUTTON
+TEXT_ONLY = texts.TEXT_ONLY
+UNKNOWN_COMMAND = texts.UNKNOWN_COMMAND
+BOT_COMMANDS = (*texts.BOT_COMMANDS, ("human", texts.HANDOVER_COMMAND))
 TYPING_TIMEOUT = 2.0  # seconds: "typing..." is a courtesy and must never hold up the answer
 # An answer is worked out in a few milliseconds: "typing..." before every answer would double the requests
 # (and the rate limiter's budget) for a status nobody sees. It is sent only when working the answer out takes

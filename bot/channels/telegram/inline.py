@@ -24,7 +24,7 @@ from bot.channels.telegram.limits import INLINE_RESULT_ID_LIMIT
 from bot.channels.telegram.render import NO_PREVIEW, render_html
 from bot.channels.telegram.services import Context, engine_of
 from bot.content.knowledge import Knowledge
-from bot.core import compose
+from bot.core import compose, texts
 from bot.core.engine import Engine
 from bot.core.reply import Reply
 
@@ -87,11 +87,11 @@ def article_card(engine: Engine, slug: str) -> Reply:
 def inline_article(result_id: str, title: str, reply: Reply) -> InlineQueryResultArticle:
     """One inline result: the reply as an HTML message, with a link button to the full article."""
     description = next(iter(reply.paragraphs), "") or (reply.bullets[0].text if reply.bullets else "")
-    markup = (InlineKeyboardMarkup([[InlineKeyboardButton("📖 Read the full article", url=reply.source.url)]])
+    markup = (InlineKeyboardMarkup([[InlineKeyboardButton(texts.READ_ARTICLE_BUTTON, url=reply.source.url)]])
               if reply.source else None)
     return InlineQueryResultArticle(
         id=result_id[:INLINE_RESULT_ID_LIMIT],
-        title=title or "Patient information",
+        title=title or texts.INLINE_DEFAULT_TITLE,
         description=compose.trim(description, 120),
         input_message_content=InputTextMessageContent(
             render_html(reply), parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW),

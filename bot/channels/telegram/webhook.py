@@ -35,6 +35,7 @@ from telegram import Update
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import Application
 
+from bot.channels.telegram.limits import ALLOWED_UPDATES
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -160,8 +161,6 @@ async def start_site(server: web.Application, host: str, port: int, header_timeo
 async def _set_webhook(application: Application, settings: Settings, secret: str,  # type: ignore[type-arg]
                        stop: asyncio.Event) -> bool:
     """setWebhook, trying again while Telegram cannot be reached (as bootstrap_retries=-1); False if stopped."""
-    from bot.channels.telegram.app import ALLOWED_UPDATES  # it imports this module
-
     wait = SET_WEBHOOK_FIRST_WAIT
     call: Any = partial(application.bot.set_webhook, url=settings.webhook_url, secret_token=secret,
                         allowed_updates=ALLOWED_UPDATES)

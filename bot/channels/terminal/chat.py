@@ -91,7 +91,7 @@ class TerminalChat:
         elif text.isdigit() and 1 <= int(text) <= len(self.buttons):
             turn = await self.conversation.action(TERMINAL_USER, TERMINAL_USER, self.buttons[int(text) - 1].action)
             if turn is None:
-                self.show(Reply(kind="notice", paragraphs=("That choice has expired. Type your question.",)))
+                self.show(Reply(kind="notice", paragraphs=(texts.TERMINAL_CHOICE_EXPIRED,)))
             else:
                 self.show(turn.reply)
         else:
@@ -171,8 +171,8 @@ def started_on_snapshot_notice(broken: FilesBroken) -> Reply:
 
 def _reload_notice(problems: list, applied: bool) -> str:
     if applied:
-        return "\n[content reloaded]"
-    return "\n[content NOT reloaded, still using the last good files]\n" + "\n".join(
+        return texts.TERMINAL_RELOADED
+    return texts.TERMINAL_NOT_RELOADED + "\n".join(
         f"  {p}" for p in problems if p.severity == "error")
 
 
@@ -203,7 +203,7 @@ async def converse(built: Services, log_path: Path | None = None) -> int:
     reader = LineReader(loop)
     with contextlib.suppress(NotImplementedError, RuntimeError):  # no signal handlers off the main thread
         loop.add_signal_handler(signal.SIGINT, reader.interrupt)
-    prompt = "you> " if sys.stdin.isatty() else ""
+    prompt = texts.TERMINAL_PROMPT if sys.stdin.isatty() else ""
     try:
         while (line := await reader.read(prompt)) is not None and await session.handle(line):
             pass

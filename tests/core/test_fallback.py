@@ -1,0 +1,28 @@
+"""bot/core/fallback.py: why a message got no answer, so that the reply fits."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.content.knowledge import Library
+from bot.core.fallback import fallback_kind, names_diseases
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("asdfgh", "gibberish"),
+    ("hmm 9", "gibberish"),
+    ("I have a rash on my arm", "health"),  # a health word no article covers
+    ("multiple sclerosis and pregnancy", "health"),  # names a disease
+    ("fits at night", "health"),
+    ("what is the weather like", "other"),  # words we know, not about health
+    ("tell me a joke about cats", "other"),
+])
+def test_fallback_kind(library: Library, text: str, kind: str) -> None:
+    knowledge = library.current
+    assert fallback_kind(knowledge, text, knowledge.matcher.match(text)) == kind
+
+
+def test_names_diseases() -> None:
+    assert names_diseases("fits at night") == {"epilepsy"}
+    assert names_diseases("multiple sclerosis or a seizure disorder?") >= {"ms"}
+    assert names_diseases("a rash on my arm") == set()

@@ -1,0 +1,43 @@
+"""bot/nlu/normalise.py: one cleaned form of a message for the matcher, the safety check and compose."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.normalise import MAX_MESSAGE_CHARS, clean, content_tokens, has_letters, is_plain, squeeze, tokens
+
+
+@pytest.mark.parametrize(("raw", "cleaned"), [
+    ("What IS   Epilepsy?!", "what is epilepsy"),
+    ("Sclérose en plaques", "sclerose en plaques"),  # accents folded
+    ("I don\u2019t know", "i dont know"),  # a curly apostrophe, then joined
+    ("Parkinson's", "parkinsons"),
+    ("sooooo tired", "soo tired"),  # a letter typed 3+ times counts twice
+    ("<b>fits</b> at night", "fits at night"),  # markup is not words
+    ("<script>alert(1)</script>seizure", "seizure"),
+    ("&lt;b&gt;aura", "aura"),  # entities unescaped, then the tag dropped
+    ("ms 😢 help", "ms help"),  # emoji dropped
+])
+def test_clean(raw: str, cleaned: str) -> None:
+    assert clean(raw) == cleaned
+
+
+def test_clean_cuts_a_long_message() -> None:
+    assert len(clean("Épilepsie " * 1000)) <= MAX_MESSAGE_CHARS
+
+
+def test_the_plain_fast_path_squeezes_as_the_slow_path_does() -> None:
+    assert is_plain("cooool drugs") and not is_plain("Cooool drugs!")
+    assert clean("cooool drugs") == clean("Cooool drugs!") == "cool drugs"
+    assert squeeze("sooo") == "soo" and squeeze("soon") == "soon"
+
+
+def test_content_tokens_drop_filler_and_numbers_and_read_negations_as_not() -> None:
+    assert tokens("My husband has MS, 3 years") == ["my", "husband", "has", "ms", "3", "years"]
+    assert content_tokens("My husband has MS, 3 years") == ["ms", "years"]
+    assert content_tokens("meds dont work") == ["meds", "not", "work"]
+    assert content_tokens("hello there") == ["hello", "there"]  # only filler: every word is kept
+
+
+def test_has_letters() -> None:
+    assert has_letters("ok 9") and not has_letters("?!… 😢")
