@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 import yaml
 
+from bot.content.admin_files import ARTICLE_MAX_BYTES, AdminFileError, read_admin_file
 from bot.content.problems import Problem, close_match
 from bot.content.yaml_errors import yaml_problem
 from bot.content.yamlsource import LineDict, line_of, load_yaml
@@ -27,6 +28,8 @@ REQUIRED_FIELDS = ("slug", "title", "topic", "summary", "reviewed", "sources")
 # that was reviewed. Missing ones are `check` warnings, never load errors.
 GOVERNANCE_FIELDS = ("next_review", "owner", "digest")
 FRONT_MATTER_FIELDS = (*REQUIRED_FIELDS, "url", "treatments", *GOVERNANCE_FIELDS)
+FRONT_MATTER_MAX_CHARS = 64 * 1024  # a real one is under 2 kB; more is a mistake or an attack on the parser
+UNKNOWN_FIELDS_REPORTED = 20
 
 
 def heading_text(line: str) -> str | None:
@@ -195,15 +198,25 @@ def _governance(meta: LineDict, file: str, problems: list[Problem]) -> tuple[dt.
 
 def _unknown_fields(meta: LineDict, file: str, problems: list[Problem]) -> bool:
     """Report fields the front matter does not have, with the field each looks like; True when one of them
-    is a misspelt required field (then that one error stands for everything missing after it)."""
+    is a misspelt required field (then that one error stands for everything missing after it). Only the first
+    `UNKNOWN_FIELDS_REPORTED` are listed one by one: a file of thousands of odd keys is one more line, not
+    thousands of admin notices."""
     lost_required = False
-    for key in sorted(set(meta) - set(FRONT_MATTER_FIELDS), key=str):
-        guess = close_match(str(key), set(FRONT_MATTER_FIELDS) - set(meta))
+    unknown = sorted(set(meta) - set(FRONT_MATTER_FIELDS), key=str)
+    missing = set(FRONT_MATTER_FIELDS) - set(meta)  # once: per key, it made the check quadratic
+    for index, key in enumerate(unknown):
+        guess = close_match(str(key), missing)
         required = guess in REQUIRED_FIELDS
         lost_required = lost_required or required
+        if index >= UNKNOWN_FIELDS_REPORTED and not required:
+            continue
         hint = f" Did you mean '{guess}'?" if guess else f" The fields are: {', '.join(FRONT_MATTER_FIELDS)}"
         problems.append(Problem(file, line_of(meta, key, 1), str(key), f"unknown field '{key}'.{hint}",
                                 "error" if required else "warning"))
+    if len(unknown) > UNKNOWN_FIELDS_REPORTED:
+        more = len(unknown) - UNKNOWN_FIELDS_REPORTED
+        problems.append(Problem(file, None, "front matter", f"and {more} more unknown fields (not listed)",
+                                "warning"))
     return lost_required
 
 
@@ -256,6 +269,9 @@ def _parse_article(path: Path, text: str, file: str) -> tuple[Article | None, li
     front = _FRONT.match(text)
     if not front:
         return None, [Problem(file, 1, "front matter", "the file must start with a --- YAML block ---")]
+    if len(front.group(1)) > FRONT_MATTER_MAX_CHARS:
+        return None, [Problem(file, 2, "front matter", f"is longer than {FRONT_MATTER_MAX_CHARS // 1024} kB: refused "
+                              "(it needs only a few short fields)")]
     try:
         meta: Any = load_yaml(front.group(1))
     except yaml.YAMLError as err:
@@ -339,13 +355,16 @@ def load_articles_reusing(content_dir: Path, known: ArticleFiles) -> tuple[dict[
                                     "is a link to a file outside content/: refused (copy the file in instead)"))
             continue
         try:
-            data = path.read_bytes()
+            data = read_admin_file(path, inside, ARTICLE_MAX_BYTES)
             digest = hashlib.blake2b(data, digest_size=16).digest()
             if path in known and known[path][0] == digest:
                 _, article, found = known[path]
             else:
                 text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text() reads it
                 article, found = parse_article(path, text)
+        except AdminFileError as err:
+            problems.append(Problem(f"content/{path.name}", None, "file", str(err)))
+            continue
         except (OSError, UnicodeDecodeError) as err:
             problems.append(Problem(f"content/{path.name}", None, "file", f"cannot be read: {err}"))
             continue

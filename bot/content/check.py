@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bot.content.admin_files import INTENTS_MAX_BYTES, read_admin_text
 from bot.content.check_keywords import (
     INTENTS_FILE,
     KeywordPlaces,
@@ -74,7 +75,7 @@ class CheckResult:
 
 def intent_nodes(root: Path) -> dict[str, LineDict]:
     """The raw YAML mapping of each intent (by id), for item line numbers."""
-    raw = load_yaml((root / INTENTS_FILE).read_text(encoding="utf-8"))
+    raw = load_yaml(read_admin_text(root / INTENTS_FILE, root, INTENTS_MAX_BYTES))
     nodes: dict[str, LineDict] = {}
     for node in raw.get("intents", []) if isinstance(raw, dict) else []:
         if isinstance(node, LineDict) and isinstance(node.get("id"), str):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.content.admin_files import ARTICLE_MAX_BYTES, read_admin_text
 from bot.content.articles import Article, Section
 from bot.content.knowledge import Knowledge
 from bot.content.problems import Problem
@@ -34,7 +35,7 @@ class ArticleGrade:
 
 def paragraph_lines(article: Article, section: Section) -> list[int]:
     """First line of each paragraph of `section` in the article's file (same splitting as content.py)."""
-    lines = article.path.read_text(encoding="utf-8").splitlines()
+    lines = read_admin_text(article.path, article.path.parent, ARTICLE_MAX_BYTES).splitlines()
     starts: list[int] = []
     previous_blank = True
     for number in range(section.line + 1, len(lines) + 1):
@@ -49,7 +50,7 @@ def paragraph_lines(article: Article, section: Section) -> list[int]:
 
 def front_matter_line(article: Article, pattern: str) -> int | None:
     """Line of the first front-matter line matching `pattern` (a regular expression)."""
-    for number, line in enumerate(article.path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(read_admin_text(article.path, article.path.parent, ARTICLE_MAX_BYTES).splitlines(), 1):
         if re.search(pattern, line):
             return number
     return None

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.content.admin_files import ARTICLE_MAX_BYTES, read_admin_text
 from bot.content.articles import Article, parse_article
 from bot.content.problems import Problem, errors_only
 
@@ -38,7 +39,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
 def _line(article: Article, key: str) -> int | None:
     """Line of a front-matter field in the article's file (None when it is not there)."""
     try:
-        lines = article.path.read_text(encoding="utf-8").splitlines()
+        lines = read_admin_text(article.path, article.path.parent, ARTICLE_MAX_BYTES).splitlines()
     except OSError:
         return None
     for number, text in enumerate(lines[1:], 2):
@@ -107,7 +108,7 @@ def stamp_review(path: Path, reviewed: dt.date, next_review: dt.date | None = No
                  owner: str | None = None) -> Stamp:
     """Write reviewed, next_review, owner and the digest of the text as it is now into the article's front
     matter; every other line of the file stays as it was. Raises ReviewError if the article has errors."""
-    text = path.read_text(encoding="utf-8")
+    text = read_admin_text(path, path.parent, ARTICLE_MAX_BYTES)
     article, problems = parse_article(path, text)
     if article is None or errors_only(problems):
         raise ReviewError(f"content/{path.name} has errors; fix them first (`python -m bot check` lists them)")

@@ -11,6 +11,7 @@ from typing import Any, Literal, overload
 
 import yaml
 
+from bot.content.admin_files import INTENTS_MAX_BYTES, AdminFileError, read_admin_text
 from bot.content.articles import Article
 from bot.content.problems import Problem, close_match, did_you_mean
 from bot.content.yaml_errors import yaml_problem
@@ -413,7 +414,9 @@ def load_intents(path: Path, articles: dict[str, Article], previous: IntentFile 
                  broken: frozenset[str] = frozenset()) -> tuple[IntentFile | None, list[Problem]]:
     """Read and validate `intents.yaml` (see `parse_intents`)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_admin_text(path, path.parent, INTENTS_MAX_BYTES)
+    except AdminFileError as err:
+        return None, [Problem(path.name, None, "file", str(err))]
     except (OSError, UnicodeDecodeError) as err:
         return None, [Problem(path.name, None, "file", f"cannot be read: {err}")]
     return parse_intents(text, articles, path.name, previous, broken)

@@ -11,6 +11,7 @@ import ctypes
 import gc
 import hashlib
 import logging
+import os
 import pickle
 import threading
 import time
@@ -18,6 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from bot.content.admin_files import ARTICLE_MAX_BYTES, INTENTS_MAX_BYTES, AdminFileError, read_admin_file
 from bot.content.articles import Article, ArticleFiles, load_articles_reusing
 from bot.content.builder_process import BuildFailed, build_in_child
 from bot.content.intents import Intent, IntentFile, load_intents
@@ -86,7 +88,8 @@ def fingerprint(root: Path, code: Path = _BOT) -> str:
     this same code built can be found by their name alone (see `last_good_snapshot`): a snapshot built by
     other code is never started on.
     """
-    return code_fingerprint(code) + _hash([root / "intents.yaml", *sorted((root / "content").glob("*.md"))], code)
+    files = [root / "intents.yaml", *sorted((root / "content").glob("*.md"))]
+    return code_fingerprint(code) + _hash(files, code, admin=root)
 
 
 def code_fingerprint(code: Path = _BOT) -> str:
@@ -94,15 +97,27 @@ def code_fingerprint(code: Path = _BOT) -> str:
     return _hash(sorted(path for folder in SNAPSHOT_CODE for path in (code / folder).glob("*.py")), code)
 
 
-def _hash(paths: list[Path], code: Path) -> str:
+def _hash(paths: list[Path], code: Path, admin: Path | None = None) -> str:
+    """Hash the files; `admin` files (under that folder) are read only through the guarded reader: this runs
+    in the serving process, before the child builder with its memory ceiling and time limit."""
     digest = hashlib.sha256()
     for path in paths:
         name = path.relative_to(code) if path.is_relative_to(code) else path.name  # two __init__.py differ
         digest.update(str(name).encode() + b"\0")
         with contextlib.suppress(OSError):
-            digest.update(path.read_bytes())
+            digest.update(_admin_bytes(path, admin) if admin is not None else path.read_bytes())
         digest.update(b"\0")
     return digest.hexdigest()[:16]
+
+
+def _admin_bytes(path: Path, root: Path) -> bytes:
+    """The file's bytes, or for a refused file its size and time: still a change when it changes, so the
+    builder runs and reports the problem (and the last good content keeps being served)."""
+    try:
+        return read_admin_file(path, path.parent, INTENTS_MAX_BYTES if path.parent == root else ARTICLE_MAX_BYTES)
+    except AdminFileError:
+        info = os.lstat(path)
+        return f"refused {info.st_mode} {info.st_size} {info.st_mtime_ns}".encode()
 
 
 def last_good_snapshot(cache: SnapshotCache) -> Knowledge | None:

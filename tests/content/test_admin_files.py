@@ -6,13 +6,16 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 
+from bot.content.admin_files import ARTICLE_MAX_BYTES, AdminFileError, read_admin_file
 from bot.content.articles import load_articles, parse_article
-from bot.content.intents import parse_intents
-from bot.content.knowledge import Library, build_knowledge
+from bot.content.intents import load_intents, parse_intents
+from bot.content.knowledge import Library, SnapshotCache, build_knowledge
+from bot.content.problems import Problem
 from tests.helpers import REPO, copy_root
 
 ARTICLES, _ = load_articles(REPO / "content")
@@ -24,6 +27,10 @@ def problems_of_intents(text: str) -> list[tuple[str, int | None, str]]:
     loaded, problems = parse_intents(text, ARTICLES)
     assert loaded is None
     return [(p.file, p.line, p.message) for p in problems if p.severity == "error"]
+
+
+def problems_of_every_kind(text: str) -> list[Problem]:
+    return parse_article(Path("content/odd.md"), text)[1]
 
 
 def problems_of_article(text: str) -> list[tuple[str, int | None, str]]:
@@ -157,3 +164,90 @@ def test_reload_never_raises(tmp_path: Path) -> None:
         assert not applied and problems
     (root / "intents.yaml").write_text(SHIPPED, encoding="utf-8")
     assert library.reload()[0]
+
+
+# -- special and huge files: refused before a byte is read (issue 12, attack finding 2) ---------------------
+
+
+def _reload_guarded(library: Library) -> tuple[bool, list[Problem]]:
+    """`library.reload()` in a thread, so a hang fails the test (a generous guard, not a timing)."""
+    result: list[tuple[bool, list[Problem]]] = []
+    worker = threading.Thread(target=lambda: result.append(library.reload()), daemon=True)
+    worker.start()
+    worker.join(120)
+    assert result, "reload hung on a special file"
+    return result[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+@pytest.mark.parametrize("name", ["content/fifo.md", "intents.yaml"])
+def test_a_fifo_is_a_problem_and_the_bot_keeps_its_content(tmp_path: Path, name: str) -> None:
+    root = copy_root(tmp_path)
+    library = Library(root, SnapshotCache.for_secret(tmp_path / "cache", "admin-files-secret-of-32-bytes-or-more"))
+    before = library.current
+    (root / name).unlink(missing_ok=True)
+    os.mkfifo(root / name)  # with no writer: a blocking open or read waits for ever
+    applied, problems = _reload_guarded(library)
+    assert not applied and library.current is before
+    assert any(p.file.endswith(Path(name).name) and "not a regular file" in p.message for p in problems)
+
+
+def test_a_link_to_dev_zero_is_never_read_by_the_serving_process(tmp_path: Path) -> None:
+    root = copy_root(tmp_path)
+    (root / "content" / "zero.md").symlink_to("/dev/zero")
+    (root / "intents.yaml").unlink()
+    (root / "intents.yaml").symlink_to("/dev/zero")
+    # Change detection in a process with 1 GB of address space: reading /dev/zero whole is a MemoryError.
+    script = ("import resource, sys; from pathlib import Path; from bot.content.knowledge import fingerprint; "
+              "resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30)); print(fingerprint(Path(sys.argv[1])))")
+    done = subprocess.run([sys.executable, "-c", script, str(root)], capture_output=True, text=True, cwd=REPO,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    _articles, problems = load_articles(root / "content")
+    assert any(p.file == "content/zero.md" and "outside content/" in p.message for p in problems)
+    _intents, problems = load_intents(root / "intents.yaml", {})
+    assert [p.file for p in problems] == ["intents.yaml"] and "refused" in problems[0].message
+
+
+def test_an_article_over_the_size_cap_is_refused_unread_with_its_name(tmp_path: Path) -> None:
+    root = copy_root(tmp_path)
+    with (root / "content" / "huge.md").open("wb") as handle:
+        handle.truncate(ARTICLE_MAX_BYTES + 1)  # sparse: no disk, but a read would be 2 MB of NULs
+    _articles, problems = load_articles(root / "content")
+    [problem] = [p for p in problems if p.file == "content/huge.md"]
+    assert "huge.md is larger than 2048 kB: refused" in problem.message
+
+
+def test_the_guarded_reader_refuses_what_it_cannot_read_safely(tmp_path: Path) -> None:
+    (tmp_path / "ok.md").write_bytes(b"x" * 10)
+    assert read_admin_file(tmp_path / "ok.md", tmp_path, 10) == b"x" * 10
+    with pytest.raises(AdminFileError, match="larger than"):
+        read_admin_file(tmp_path / "ok.md", tmp_path, 9)
+    (tmp_path / "dir.md").mkdir()
+    (tmp_path / "dev.md").symlink_to("/dev/null")
+    for name in ("dir.md", "dev.md"):
+        with pytest.raises(AdminFileError, match="refused"):
+            read_admin_file(tmp_path / name, tmp_path, 10)
+
+
+# -- huge front matter (attack finding 4) -------------------------------------------------------------------
+
+
+def test_thousands_of_unknown_fields_are_the_first_20_and_one_line_for_the_rest() -> None:
+    odd = "".join(f"odd{number}: x\n" for number in range(3000))
+    problems = problems_of_every_kind(ARTICLE.replace("---\n", "---\n" + odd, 1))
+    listed = [p for p in problems if p.message.startswith("unknown field")]
+    assert len(listed) == 20 and all(p.line for p in listed)
+    assert [p.message for p in problems if p.field == "front matter"] == ["and 2980 more unknown fields (not listed)"]
+
+
+def test_a_misspelt_required_field_past_the_first_20_is_still_an_error() -> None:
+    odd = "".join(f"aaa{number}: x\n" for number in range(30))
+    problems = problems_of_every_kind(ARTICLE.replace("---\n", "---\n" + odd, 1).replace("\ntitle:", "\nzztitle:", 1))
+    assert [p.message for p in problems if p.severity == "error"] == ["unknown field 'zztitle'. Did you mean 'title'?"]
+
+
+def test_front_matter_over_64_kB_is_refused_before_it_is_parsed() -> None:
+    odd = "".join(f"odd{number}: {'x' * 60}\n" for number in range(1100))  # about 70 kB
+    assert problems_of_article(ARTICLE.replace("---\n", "---\n" + odd, 1)) == [
+        ("content/odd.md", 2, "is longer than 64 kB: refused (it needs only a few short fields)")]

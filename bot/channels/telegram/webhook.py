@@ -12,6 +12,10 @@ make the bot hold 90 MB per request. Here, in this order:
 4. then it is read, turned into an Update and put on the update queue, which commits it to the
    inbox before the 200 goes back (delivery.DurableUpdateQueue).
 
+Slow clients cannot hold it: the request headers must arrive within `HEADER_TIMEOUT_S` of the connection
+(or of the previous response), the body within `BODY_TIMEOUT_S`, and at most `MAX_CONNECTIONS` connections are
+open at once (more are closed at accept), so a slowloris neither stalls Telegram's deliveries nor uses up fds.
+
 The server listens on 127.0.0.1 by default: put a TLS-terminating reverse proxy in front (see
 README, "Webhook behind a reverse proxy").
 """
@@ -38,11 +42,15 @@ log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 1024 * 1024
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+HEADER_TIMEOUT_S = 10.0  # Telegram sends a whole request at once; a proxy in front does too
+BODY_TIMEOUT_S = 10.0
+MAX_CONNECTIONS = 200  # Telegram opens at most 100 (setWebhook's max_connections); the fd limit is far above
 SET_WEBHOOK_FIRST_WAIT = 1.0
 SET_WEBHOOK_LONGEST_WAIT = 30.0
 
 
-def webhook_server(application: Application, path: str, secret: str) -> web.Application:  # type: ignore[type-arg]
+def webhook_server(application: Application, path: str, secret: str,  # type: ignore[type-arg]
+                   body_timeout: float = BODY_TIMEOUT_S) -> web.Application:
     """The aiohttp application that receives updates on `/path`."""
     expected = secret.encode()
 
@@ -54,8 +62,11 @@ def webhook_server(application: Application, path: str, secret: str) -> web.Appl
         if request.content_type != "application/json":
             return web.Response(status=415, text="updates are application/json")
         try:
-            data = await request.json()  # client_max_size stops a body without Content-Length at the limit
+            async with asyncio.timeout(body_timeout):  # a half-sent body is not waited for for ever
+                data = await request.json()  # client_max_size stops a body without Content-Length at the limit
             update = Update.de_json(data, application.bot) if isinstance(data, dict) else None
+        except TimeoutError:
+            return web.Response(status=408, text="the body did not arrive in time")
         except web.HTTPRequestEntityTooLarge:
             return web.Response(status=413, text=f"an update is at most {MAX_BODY_BYTES} bytes")
         except (ValueError, TypeError, KeyError, TelegramError):
@@ -88,10 +99,8 @@ async def serve_webhook(application: Application, settings: Settings, path: str,
         if not await _set_webhook(application, settings, secret, stop):
             return
         await application.start()
-        # lingering_time=0: a refused request's unread body is not drained; the connection just closes.
-        runner = web.AppRunner(webhook_server(application, path, secret), access_log=None, lingering_time=0.0)
-        await runner.setup()
-        await web.TCPSite(runner, settings.webhook_listen, settings.webhook_port).start()
+        runner, _site = await start_site(webhook_server(application, path, secret), settings.webhook_listen,
+                                         settings.webhook_port)
         log.info("webhook: listening on %s:%d/%s", settings.webhook_listen, settings.webhook_port, path)
         await stop.wait()
     finally:
@@ -102,6 +111,51 @@ async def serve_webhook(application: Application, settings: Settings, path: str,
         await application.shutdown()
         if application.post_shutdown is not None:
             await application.post_shutdown(application)
+
+
+class _Refused(asyncio.Protocol):
+    """A connection over the cap: closed at once, before anything is read or any handler is made."""
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        transport.close()
+
+
+class CappedSite(web.TCPSite):
+    """A TCPSite that closes new connections while `max_connections` are open (aiohttp has no such cap)."""
+
+    def __init__(self, runner: web.AppRunner, host: str, port: int, max_connections: int) -> None:
+        super().__init__(runner, host, port)
+        self.max_connections = max_connections
+
+    async def start(self) -> None:
+        await web.BaseSite.start(self)  # registers the site with the runner; TCPSite.start would listen uncapped
+        server = self._runner.server
+        assert server is not None
+
+        def protocol() -> asyncio.BaseProtocol:
+            return _Refused() if len(server.connections) >= self.max_connections else server()
+
+        self._server = await asyncio.get_running_loop().create_server(
+            protocol, self._host, self._port, backlog=self._backlog, reuse_address=self._reuse_address)
+
+    @property
+    def port(self) -> int:
+        """The port listened on (the real one when 0 was asked for)."""
+        assert self._server is not None
+        return int(self._server.sockets[0].getsockname()[1])
+
+
+async def start_site(server: web.Application, host: str, port: int, header_timeout: float = HEADER_TIMEOUT_S,
+                     max_connections: int = MAX_CONNECTIONS) -> tuple[web.AppRunner, CappedSite]:
+    """Serve `server` on host:port with the header deadline and the connection cap."""
+    # keepalive_timeout: aiohttp arms it when a connection opens and after each response, and closes the
+    # connection if no whole request head has arrived by then: that is the header deadline (aiohttp 3.14).
+    # lingering_time=0: a refused request's unread body is not drained; the connection just closes.
+    runner = web.AppRunner(server, access_log=None, lingering_time=0.0, keepalive_timeout=header_timeout)
+    await runner.setup()
+    site = CappedSite(runner, host, port, max_connections)
+    await site.start()
+    return runner, site
 
 
 async def _set_webhook(application: Application, settings: Settings, secret: str,  # type: ignore[type-arg]
