@@ -1489,6 +1489,12 @@ class FakeBotApi:
     async def _send_message(self, params: JSON, files: dict[str, UploadedFile]) -> JSON:
         chat = self._chat(params)
         content = self._format(params, "text", "entities", MAX_TEXT_LENGTH, required=True)
+        message = self._post(chat, params, content)
+        self._sent.append(message)
+        return message
+
+    def _post(self, chat: JSON, params: JSON, content: JSON, note: str = "") -> JSON:
+        """A message from the bot into `chat`: its buttons, topic and reply target from `params`."""
         markup = self._markup(params)
         if markup is not None:
             content["reply_markup"] = markup
@@ -1496,8 +1502,7 @@ class FakeBotApi:
         content.update(topic_fields)
         reply = self._reply_target(chat["id"], params) or topic_start
         message = self._new_message(chat, self.bot_sender, content, reply)
-        self._sent.append(message)
-        self._bot_says(message)
+        self._bot_says(message, note)
         return message
 
     async def _edit_message_text(self, params: JSON, files: dict[str, UploadedFile]) -> JSON | bool:
@@ -1702,15 +1707,7 @@ class FakeBotApi:
         content.update(
             self._format(params, "caption", "caption_entities", MAX_CAPTION_LENGTH, required=False)
         )
-        markup = self._markup(params)
-        if markup is not None:
-            content["reply_markup"] = markup
-        topic_fields, topic_start = self._thread_param(chat, params)
-        content.update(topic_fields)
-        reply = self._reply_target(chat["id"], params) or topic_start
-        message = self._new_message(chat, self.bot_sender, content, reply)
-        self._bot_says(message)
-        return message
+        return self._post(chat, params, content)
 
     # ------------------------------------------------------------------ forums and copies
 
@@ -1778,15 +1775,8 @@ class FakeBotApi:
         if "caption" in params and any(k in content for k in CAPTIONED_FIELDS):
             content = {k: v for k, v in content.items() if k not in ("caption", "caption_entities")}
             content.update(self._format(params, "caption", "caption_entities", MAX_CAPTION_LENGTH, required=False))
-        markup = self._markup(params)
-        if markup is not None:
-            content["reply_markup"] = markup
-        topic_fields, topic_start = self._thread_param(chat, params)
-        content.update(topic_fields)
-        reply = self._reply_target(chat["id"], params) or topic_start
-        message = self._new_message(chat, self.bot_sender, content, reply)
+        message = self._post(chat, params, content, " (copy)")
         self._sent.append(message)
-        self._bot_says(message, " (copy)")
         return {"message_id": message["message_id"]}
 
     async def _get_file(self, params: JSON, files: dict[str, UploadedFile]) -> JSON:

@@ -23,7 +23,7 @@ import sys
 import threading
 import time
 from collections import defaultdict, deque
-from collections.abc import Iterator, Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -278,13 +278,21 @@ async def drive_flood(root: Path, users: int, paced: int, rate: float) -> None:
     fake = _fake_bot_api()
     texts = itertools.cycle([text for text, expected in read_messages(root) if expected])
     ids = [20_000 + n for n in range(users)]
+    async with _serving(fake, ids, texts) as api:
+        phases = {"flood": await flood_phase(api, fake.DEFAULT_GROUP_ID, ids, paced, rate, texts)}
+        print(json.dumps({"phases": phases}), flush=True)
+
+
+@contextlib.asynccontextmanager
+async def _serving(fake: Any, ids: list[int], texts: Iterator[str]) -> AsyncIterator[Any]:
+    """The fake server as the bench child drives it: URL out, first poll, warm-up, then the measured
+    phases (the caller's block), then wait until the bench says stop."""
     async with fake.FakeBotApi(E2E_TOKEN) as api:
         print(json.dumps({"base_url": api.base_url}), flush=True)
         await api.wait_for_calls("getUpdates", 1, timeout=120)
         await closed_loop(api, ids[:10], 1, texts)  # warm-up: connections, caches; not reported
         print(json.dumps({"measuring": True}), flush=True)
-        phases = {"flood": await flood_phase(api, fake.DEFAULT_GROUP_ID, ids, paced, rate, texts)}
-        print(json.dumps({"phases": phases}), flush=True)
+        yield api
         await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)  # until the bench says stop
 
 
@@ -294,13 +302,8 @@ async def drive_load(root: Path, users: int, per_user: int, paced: int, rate: fl
     messages = [text for text, _ in read_messages(root)]
     texts = itertools.cycle(messages)
     ids = [20_000 + n for n in range(users)]
-    async with fake.FakeBotApi(E2E_TOKEN) as api:
-        print(json.dumps({"base_url": api.base_url}), flush=True)
-        await api.wait_for_calls("getUpdates", 1, timeout=120)
-        await closed_loop(api, ids[:10], 1, texts)  # warm-up: connections, caches; not reported
-        print(json.dumps({"measuring": True}), flush=True)
+    async with _serving(fake, ids, texts) as api:
         phases = {"burst": await closed_loop(api, ids, per_user, texts),
                   "paced": await open_loop(api, ids, paced, rate, texts)}
         phases["burst"]["users"] = users
         print(json.dumps({"phases": phases}), flush=True)
-        await asyncio.get_running_loop().run_in_executor(None, sys.stdin.read)  # until the bench says stop
