@@ -21,10 +21,11 @@ from typing import IO, Any
 import pytest
 from telegram.ext import Application
 
-from bot.channels.telegram.app import ALLOWED_UPDATES, build_application
+from bot.channels.telegram.app import build_application
+from bot.channels.telegram.limits import ALLOWED_UPDATES
 from bot.content.knowledge import Library
 from bot.settings import Settings
-from bot.storage import Store
+from bot.storage.sqlite import SQLiteStore
 from tests.fakebotapi import FakeBotApi
 from tests.helpers import REPO
 
@@ -100,7 +101,7 @@ class Harness:
         self.app = app
 
     @property
-    def store(self) -> Store:
+    def store(self) -> SQLiteStore:
         return self.app.bot_data["store"]
 
     async def handled(self, update: JSON, timeout: float = 10.0) -> None:  # noqa: ASYNC109

@@ -10,7 +10,7 @@ import pytest
 from bot.app import build_engine, build_library, open_store, services
 from bot.content.knowledge import Library
 from bot.settings import Settings
-from bot.storage import StorageError
+from bot.storage.protocol import StorageError
 from tests.helpers import REPO
 
 

@@ -29,8 +29,7 @@ from bot.app import open_store
 from bot.content.knowledge import Knowledge, build_knowledge
 from bot.content.problems import errors_only
 from bot.settings import Settings
-from bot.storage import StorageError
-from bot.storage.protocol import Store
+from bot.storage.protocol import StorageError, Store
 
 T = TypeVar("T")
 CSV_COLUMNS = ("count", "example", "nearest_intent", "score", "last_seen")

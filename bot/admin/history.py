@@ -13,8 +13,7 @@ from itertools import groupby
 from bot.admin.cli import NO_DATA, with_store
 from bot.content.articles import Article, load_articles
 from bot.settings import Settings
-from bot.storage import StorageError
-from bot.storage.protocol import ServedVersion
+from bot.storage.protocol import ServedVersion, StorageError
 
 STATES = {True: "the reviewed text", False: "not the reviewed text"}
 

@@ -28,7 +28,6 @@ from bot.content.check_keywords import (
     bare_keyword_fix,
     check_keyword_pitfalls,
     check_shadowed,
-    keyword_pitfall,
     shadow_fix,
 )
 from bot.content.check_readability import ArticleGrade, check_readability, format_grades
@@ -42,7 +41,7 @@ from bot.nlu.matcher import stem
 from bot.nlu.normalise import content_tokens
 from bot.settings import Settings
 
-__all__ = ["CheckResult", "check_root", "keyword_pitfall", "summary_line"]
+__all__ = ["CheckResult", "check_root", "summary_line"]
 
 
 @dataclass(slots=True)

@@ -19,8 +19,6 @@ from bot.nlu.normalise import clean
 SUGGESTION_MIN = 45.0  # a topic offered under a fallback for a non-health question must score this much
 EXCERPT_CHARS = 650  # about one phone screen with the source line and buttons
 ARTICLE_PART_CHARS = 3500  # a long article goes in parts: a channel's message holds one part with its markup
-DISCLAIMER_LINE = texts.DISCLAIMER_LINE
-FULL_DISCLAIMER = texts.FULL_DISCLAIMER
 TOPICS_BUTTON = Button(texts.TOPICS_BUTTON, "tp")
 HANDOVER_ASK = "ho"  # the action of "Talk to a person" (bot/handover_replies.py has the others)
 TALK_BUTTON = Button(texts.HANDOVER_BUTTON, HANDOVER_ASK)
@@ -183,7 +181,7 @@ def compose_topical(knowledge: Knowledge, intent: Intent, question: str, keyword
         paragraphs=(trim(text),),
         bullets=treatment_bullets(article) if intent.treatments else (),
         source=source_of(article, base_url),
-        footer=DISCLAIMER_LINE,
+        footer=texts.DISCLAIMER_LINE,
         buttons=topic_buttons(knowledge, intent, article),
     )
 
@@ -277,7 +275,7 @@ def compose_treatments(knowledge: Knowledge, slug: str, base_url: str) -> Reply 
         return None
     return Reply(kind="treatments", title=texts.TREATMENTS_TITLE.format(title=article.title),
                  bullets=treatment_bullets(article), source=source_of(article, base_url),
-                 footer=DISCLAIMER_LINE,
+                 footer=texts.DISCLAIMER_LINE,
                  buttons=((Button(texts.READ_ARTICLE_BUTTON, f"ar:{slug}:0"), TOPICS_BUTTON),))
 
 
@@ -312,14 +310,14 @@ def compose_article_part(knowledge: Knowledge, slug: str, part: int, base_url: s
     buttons.append(TOPICS_BUTTON)
     return Reply(kind="article", title=texts.PART_TITLE.format(part=part + 1, parts=len(parts)), paragraphs=(parts[part],),
                  source=source_of(article, base_url) if part + 1 == len(parts) else None,
-                 footer=DISCLAIMER_LINE if part + 1 == len(parts) else "", buttons=(tuple(buttons),))
+                 footer=texts.DISCLAIMER_LINE if part + 1 == len(parts) else "", buttons=(tuple(buttons),))
 
 
 def compose_welcome() -> Reply:
     return Reply(
         kind="welcome",
         title=texts.WELCOME_TITLE,
-        paragraphs=(texts.WELCOME_HOW_TO_ASK, FULL_DISCLAIMER),
+        paragraphs=(texts.WELCOME_HOW_TO_ASK, texts.FULL_DISCLAIMER),
         buttons=((TOPICS_BUTTON,),),
     )
 
@@ -332,7 +330,7 @@ def compose_about(knowledge: Knowledge) -> Reply:
         paragraphs=(
             texts.ABOUT_INTRO,
             texts.ABOUT_LAST_REVIEWED.format(date=newest),
-            FULL_DISCLAIMER,
+            texts.FULL_DISCLAIMER,
         ),
         bullets=tuple(Bullet(texts.about_review(a.reviewed, a.next_review, a.review_state == "changed"), a.title)
                       for a in knowledge.articles.values()),

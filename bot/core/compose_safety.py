@@ -12,7 +12,7 @@ from dataclasses import replace
 from bot.content.intents import Intent
 from bot.content.knowledge import Knowledge
 from bot.core import texts
-from bot.core.compose import DISCLAIMER_LINE, TOPICS_BUTTON, source_of, topic_buttons
+from bot.core.compose import TOPICS_BUTTON, source_of, topic_buttons
 from bot.core.reply import Bullet, Button, Reply
 from bot.nlu.safety import FollowUp, SafetyFlag
 
@@ -124,7 +124,7 @@ def compose_first_aid(knowledge: Knowledge, intent: Intent, base_url: str) -> Re
         title=article.title,
         paragraphs=(*leads, _lines(steps), texts.CALL_IF, _lines(when)),
         source=source_of(article, base_url),
-        footer=DISCLAIMER_LINE,
+        footer=texts.DISCLAIMER_LINE,
         buttons=topic_buttons(knowledge, intent, article),
     )
 
@@ -151,6 +151,6 @@ def compose_medication(knowledge: Knowledge, flag: SafetyFlag) -> Reply:
         kind="medication_change",
         title=texts.MISSED_DOSE_TITLE if missed else texts.MED_CHANGE_TITLE,
         paragraphs=texts.MISSED_DOSE_PARAGRAPHS if missed else texts.MED_CHANGE_PARAGRAPHS,
-        footer=DISCLAIMER_LINE,
+        footer=texts.DISCLAIMER_LINE,
         buttons=tuple(buttons),
     )

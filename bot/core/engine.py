@@ -16,7 +16,6 @@ from bot.content.knowledge import Knowledge, Library
 from bot.core import compose, compose_safety, followup, texts
 from bot.core.actions import parse_action
 from bot.core.fallback import fallback_kind
-from bot.core.handover_replies import ASK as HANDOVER_ASK
 from bot.core.handover_replies import HandoverPolicy, compose_request
 from bot.core.reply import Reply
 from bot.core.safety_state import SafetyState, clear_question
@@ -310,7 +309,7 @@ class Engine:
     def act(self, action: str, context: Context = Context()) -> Turn | None:
         """Carry out a button's action; None when the action is stale or unknown."""
         knowledge = self.knowledge
-        if action == HANDOVER_ASK:
+        if action == compose.HANDOVER_ASK:
             return self.handover_turn(context)
         parsed = parse_action(action)  # untrusted: anything but the forms our buttons carry is None
         reply: Reply | None = None

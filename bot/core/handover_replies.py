@@ -11,17 +11,16 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from bot.core import texts
-from bot.core.compose import HANDOVER_ASK as ASK
-from bot.core.compose import TALK_BUTTON, TOPICS_BUTTON
+from bot.core.compose import HANDOVER_ASK, TALK_BUTTON, TOPICS_BUTTON
 from bot.core.reply import Bullet, Button, Reply
 from bot.opening_hours import OpeningHours
 from bot.settings import Settings
 
-# Button actions (callback data) besides ASK ("talk to a person"): yes, no, end the chat.
+# Button actions (callback data) besides HANDOVER_ASK ("talk to a person"): yes, no, end the chat.
 CONFIRM = "ho:y"
 CANCEL = "ho:n"
 END = "ho:end"
-ACTIONS = (ASK, CONFIRM, CANCEL, END)
+ACTIONS = (HANDOVER_ASK, CONFIRM, CANCEL, END)
 END_BUTTON = Button(texts.HANDOVER_END_BUTTON, END)
 
 

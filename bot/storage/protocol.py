@@ -20,6 +20,10 @@ from typing import Any, Protocol
 STORE_FAILURES: tuple[type[Exception], ...] = (sqlite3.Error, OSError)
 
 
+class StorageError(RuntimeError):
+    """The store cannot be used (opened, created, keyed); the message says why and what to do."""
+
+
 @dataclass(frozen=True, slots=True)
 class StoredContext:
     """The last topic of a chat, for follow-up questions, and its emergency or crisis state (30 minutes)."""

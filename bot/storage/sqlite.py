@@ -41,6 +41,7 @@ from bot.storage.protocol import (
     SAFETY_KEEP_SECONDS,
     PendingUpdate,
     ServedVersion,
+    StorageError,
     StoredContext,
     UnmatchedQuestion,
 )
@@ -66,10 +67,6 @@ CHECKPOINT_PAUSES = (0.1, 0.2, 0.4, 0.8, 1.6, 3.2, 3.2)
 # Rows dated further ahead than this come from a wrong clock or an edited file: the purge removes them too,
 # since no retention period would ever reach them.
 FUTURE_SLACK_SECONDS = 86400
-
-
-class StorageError(RuntimeError):
-    """The database cannot be used; the message says why and what to do."""
 
 
 def migration(version: int) -> Callable[[Migration], Migration]:
@@ -663,10 +660,6 @@ class SQLiteStore(HandoverRecords):
                 await self._db.rollback()
                 raise
             await self._db.commit()
-
-
-# The name this class had before the protocol took it; kept so branches written against it still merge.
-Store = SQLiteStore
 
 
 def _explain_open_error(path: Path, err: sqlite3.Error) -> str:

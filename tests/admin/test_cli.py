@@ -16,7 +16,7 @@ from bot.content.articles import load_articles
 from bot.content.knowledge import Library
 from bot.core.conversation import Conversation
 from bot.core.engine import Engine
-from bot.storage import Store
+from bot.storage.sqlite import SQLiteStore
 from tests.helpers import REPO, copy_root
 
 SECRET = "admin-cli-test-secret-of-32-bytes-or-more"
@@ -27,7 +27,7 @@ def record(db_path: Path, *texts: str) -> list[str]:
     """Send `texts` to the bot, each from a new user (no follow-up context); returns each turn's kind."""
 
     async def talk() -> list[str]:
-        store = await Store.open(db_path, SECRET)
+        store = await SQLiteStore.open(db_path, SECRET)
         try:
             conversation = Conversation(Engine(Library(REPO), "https://content.example"), store)
             return [(await conversation.message(100 + n, 100 + n, text)).kind for n, text in enumerate(texts)]
@@ -130,7 +130,7 @@ def test_history_lists_each_served_version_of_an_article_and_from_when(db_path: 
     root = copy_root(tmp_path)
 
     async def talk(text: str) -> None:
-        store = await Store.open(db_path, SECRET)
+        store = await SQLiteStore.open(db_path, SECRET)
         try:
             conversation = Conversation(Engine(Library(root), "https://content.example"), store)
             for n in range(3):  # three answers from one version: one row

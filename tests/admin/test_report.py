@@ -22,7 +22,8 @@ from bot.content.knowledge import Library
 from bot.core.conversation import CONTEXT_REPEAT, FOLLOW_UP, Conversation, recorded_kind
 from bot.core.engine import Context, Engine, Turn
 from bot.core.reply import Reply
-from bot.storage import Store, UnmatchedQuestion
+from bot.storage.protocol import Store, UnmatchedQuestion
+from bot.storage.sqlite import SQLiteStore
 from tests.helpers import REPO
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -42,7 +43,7 @@ def library() -> Library:
 
 @pytest.fixture
 async def conversation(tmp_path: Path, library: Library) -> AsyncIterator[Conversation]:
-    store = await Store.open(tmp_path / "bot.sqlite3", "test-secret")
+    store = await SQLiteStore.open(tmp_path / "bot.sqlite3", "test-secret")
     yield Conversation(Engine(library, "https://content.example"), store)
     await store.close()
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.content.check import check_root, keyword_pitfall
+from bot.content.check import check_root
+from bot.content.check_keywords import keyword_pitfall
 from bot.content.governance import stamp_review
 from bot.content.knowledge import Library, build_knowledge
 from bot.content.readability import TARGET_GRADE

@@ -8,24 +8,24 @@ import pytest
 from bot.content.knowledge import Library
 from bot.core.conversation import Conversation
 from bot.core.engine import Engine
-from bot.storage import Store
+from bot.storage.sqlite import SQLiteStore
 from tests.helpers import REPO
 
 
 @pytest.fixture
 async def conversation(tmp_path: Path):
-    store = await Store.open(tmp_path / "bot.sqlite3", "secret")
+    store = await SQLiteStore.open(tmp_path / "bot.sqlite3", "secret")
     yield Conversation(Engine(Library(REPO), "https://content.example"), store)
     await store.close()
 
 
 async def test_follow_up_context_survives_a_restart(tmp_path: Path) -> None:
     library = Library(REPO)
-    store = await Store.open(tmp_path / "bot.sqlite3", "secret")
+    store = await SQLiteStore.open(tmp_path / "bot.sqlite3", "secret")
     first = await Conversation(Engine(library, "https://c.example"), store).message(42, 42, "what is multiple sclerosis")
     assert first.intent_id == "ms_overview"
     await store.close()
-    store = await Store.open(tmp_path / "bot.sqlite3", "secret")  # a new process would do the same
+    store = await SQLiteStore.open(tmp_path / "bot.sqlite3", "secret")  # a new process would do the same
     second = await Conversation(Engine(library, "https://c.example"), store).message(42, 42, "what causes it")
     assert second.intent_id == "ms_causes" and second.used_context
     other_chat = await Conversation(Engine(library, "https://c.example"), store).message(7, 7, "what causes it")
@@ -35,11 +35,11 @@ async def test_follow_up_context_survives_a_restart(tmp_path: Path) -> None:
 
 async def test_the_passage_shown_survives_a_restart(tmp_path: Path) -> None:
     library = Library(REPO)
-    store = await Store.open(tmp_path / "bot.sqlite3", "secret")
+    store = await SQLiteStore.open(tmp_path / "bot.sqlite3", "secret")
     first = await Conversation(Engine(library, "https://c.example"), store).message(42, 42, "ms medicines")
     assert first.intent_id == "ms_dmt" and first.passage is not None
     await store.close()
-    store = await Store.open(tmp_path / "bot.sqlite3", "secret")
+    store = await SQLiteStore.open(tmp_path / "bot.sqlite3", "secret")
     more = await Conversation(Engine(library, "https://c.example"), store).message(42, 42, "tell me more")
     assert more.follow_up == "more" and more.passage == first.passage + 1
     await store.close()
@@ -94,12 +94,12 @@ async def test_full_disk_still_answers_and_logs(conversation: Conversation, capl
 async def test_the_emergency_state_survives_a_restart_and_ends_after_30_minutes(tmp_path: Path) -> None:
     now = [1_800_000_000.0]
     library = Library(REPO)
-    store = await Store.open(tmp_path / "bot.sqlite3", "secret")
+    store = await SQLiteStore.open(tmp_path / "bot.sqlite3", "secret")
     first = await Conversation(Engine(library, "https://c.example", clock=lambda: now[0]), store).message(
         3, 3, "my daughter is having a seizure")
     assert first.kind == "emergency"
     await store.close()
-    store = await Store.open(tmp_path / "bot.sqlite3", "secret")  # a new process reads the state back
+    store = await SQLiteStore.open(tmp_path / "bot.sqlite3", "secret")  # a new process reads the state back
     conversation = Conversation(Engine(library, "https://c.example", clock=lambda: now[0]), store)
     follow_up = await conversation.message(3, 3, "its been 6 min")
     assert follow_up.kind == "emergency" and "Call now" in follow_up.reply.plain_text()

@@ -9,13 +9,14 @@ from pathlib import Path
 import aiosqlite
 import pytest
 
-from bot.storage import MIGRATIONS, StorageError, Store, StoredContext, load_or_create_secret
+from bot.storage.protocol import StorageError, StoredContext
+from bot.storage.sqlite import MIGRATIONS, SQLiteStore, load_or_create_secret
 
 SECRET = "test-secret"
 
 
-async def open_store(tmp_path: Path, retention_days: int = 90) -> Store:
-    return await Store.open(tmp_path / "bot.sqlite3", SECRET, retention_days)
+async def open_store(tmp_path: Path, retention_days: int = 90) -> SQLiteStore:
+    return await SQLiteStore.open(tmp_path / "bot.sqlite3", SECRET, retention_days)
 
 
 def file_bytes(db: Path) -> bytes:
@@ -78,7 +79,7 @@ async def test_keys_are_keyed_hashes(tmp_path: Path) -> None:
     key = store.key("user", 123456789)
     assert key == store.key("user", 123456789) and key != store.key("chat", 123456789)
     assert "123456789" not in key
-    other = await Store.open(tmp_path / "b.sqlite3", "another-secret")
+    other = await SQLiteStore.open(tmp_path / "b.sqlite3", "another-secret")
     assert other.key("user", 123456789) != key
     await store.close()
     await other.close()
@@ -211,7 +212,7 @@ async def test_unwritable_location_fails_clearly_at_start(tmp_path: Path) -> Non
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the data folder should be")
     with pytest.raises(StorageError, match="BOT_DB_PATH"):
-        await Store.open(blocker / "bot.sqlite3", SECRET)
+        await SQLiteStore.open(blocker / "bot.sqlite3", SECRET)
 
 
 async def test_locked_database_fails_clearly_at_start(tmp_path: Path) -> None:
@@ -222,7 +223,7 @@ async def test_locked_database_fails_clearly_at_start(tmp_path: Path) -> None:
     try:
         started = time.monotonic()
         with pytest.raises(StorageError, match="locked"):
-            await Store.open(tmp_path / "bot.sqlite3", SECRET)
+            await SQLiteStore.open(tmp_path / "bot.sqlite3", SECRET)
         assert time.monotonic() - started < 30
     finally:
         holder.rollback()
@@ -260,7 +261,8 @@ def test_a_short_secret_is_refused_from_the_environment_or_the_file(tmp_path: Pa
 FULL_DISK = """
 import resource, signal, sys
 from pathlib import Path
-from bot.storage import StorageError, load_or_create_secret
+from bot.storage.protocol import StorageError
+from bot.storage.sqlite import load_or_create_secret
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG, as on a full disk
 resource.setrlimit(resource.RLIMIT_FSIZE, (10, resource.RLIM_INFINITY))
 try:
@@ -281,10 +283,10 @@ def test_a_full_disk_while_creating_the_secret_leaves_no_usable_short_file(tmp_p
 WRITER = """
 import asyncio, sys
 from pathlib import Path
-from bot.storage import Store
+from bot.storage.sqlite import SQLiteStore
 
 async def main():
-    store = await Store.open(Path(sys.argv[1]), "s")
+    store = await SQLiteStore.open(Path(sys.argv[1]), "s")
     n = 0
     while True:
         await store.record_feedback(f"user{n}", "ms_dmt", True)
@@ -311,7 +313,7 @@ async def test_killed_writer_loses_nothing_acknowledged(tmp_path: Path) -> None:
         assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         stored = check.execute("SELECT COUNT(*) FROM feedback").fetchone()[0]
     assert stored >= acknowledged
-    store = await Store.open(db, "s")  # and the bot can open it again
+    store = await SQLiteStore.open(db, "s")  # and the bot can open it again
     await store.close()
 
 

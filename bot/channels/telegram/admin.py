@@ -43,8 +43,6 @@ ADMIN_GROUP = -1
 UNMATCHED_DAYS = 30
 UNMATCHED_LIMIT = 10
 TEXT_LIMIT = 4000  # under Telegram's 4,096 characters per message
-ADMIN_MENU = texts.ADMIN_MENU
-EXPLAIN_USAGE = texts.EXPLAIN_USAGE
 # Who asked for a reload with /reload: they get the full answer, so the broadcast skips them.
 # asyncio.to_thread copies context variables into the worker thread that calls the listeners.
 _RELOAD_REQUESTED_BY: contextvars.ContextVar[int | None] = contextvars.ContextVar("reload_by", default=None)
@@ -153,7 +151,7 @@ async def on_explain(update: Update, context: Context) -> None:
     """How the bot would read a question: safety check, decision, top candidates."""
     question = " ".join(context.args or ())
     if not question:
-        await send_plain(context, chat_id_of(update), EXPLAIN_USAGE)
+        await send_plain(context, chat_id_of(update), texts.EXPLAIN_USAGE)
         return
     lines = explain_lines(context.bot_data.engine, question)
     await send_plain(context, chat_id_of(update), "\n".join([texts.EXPLAIN_QUESTION.format(question=question), *lines]))
@@ -266,7 +264,7 @@ def _log_failure(future: Future[None]) -> None:
 
 async def publish_admin_menu(application: Application) -> None:  # type: ignore[type-arg]
     """Show the admin commands in each admin's own command menu (others never see them)."""
-    commands = [BotCommand(name, description) for name, description in (*BOT_COMMANDS, *ADMIN_MENU)]
+    commands = [BotCommand(name, description) for name, description in (*BOT_COMMANDS, *texts.ADMIN_MENU)]
     for admin_id in sorted(application.bot_data.settings.admin_ids):
         try:
             await application.bot.set_my_commands(commands, scope=BotCommandScopeChat(admin_id))

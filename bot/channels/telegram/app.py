@@ -54,8 +54,7 @@ from bot.core.conversation import Conversation
 from bot.log_privacy import RedactPersonalData
 from bot.private_files import private_umask
 from bot.settings import Settings
-from bot.storage import StorageError
-from bot.storage.protocol import Store
+from bot.storage.protocol import StorageError, Store
 
 log = logging.getLogger(__name__)
 

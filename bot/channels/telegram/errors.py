@@ -21,7 +21,6 @@ from bot.core import texts
 
 log = logging.getLogger(__name__)
 
-SORRY = texts.SOMETHING_WENT_WRONG
 CONFLICT = ("409 Conflict: another process is using this bot token (a second copy polling, or a webhook "
             "is set). Only one copy may run per token: stop the other one. Still retrying.")
 
@@ -86,6 +85,7 @@ async def apologise(bot: Bot, update: Update) -> None:
     if update.effective_chat is None:
         return
     try:
-        await with_retries(partial(bot.send_message, update.effective_chat.id, SORRY), "sendMessage (sorry)")
+        await with_retries(partial(bot.send_message, update.effective_chat.id,
+                                   texts.SOMETHING_WENT_WRONG), "sendMessage (sorry)")
     except TelegramError as error:
         log.warning("could not send the apology either (%s)", type(error).__name__)

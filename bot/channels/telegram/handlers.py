@@ -45,9 +45,6 @@ from bot.core.reply import Reply
 
 log = logging.getLogger(__name__)
 
-EXPIRED_BUTTON = texts.EXPIRED_BUTTON
-TEXT_ONLY = texts.TEXT_ONLY
-UNKNOWN_COMMAND = texts.UNKNOWN_COMMAND
 BOT_COMMANDS = (*texts.BOT_COMMANDS, ("human", texts.HANDOVER_COMMAND))
 TYPING_TIMEOUT = 2.0  # seconds: "typing..." is a courtesy and must never hold up the answer
 # An answer is worked out in a few milliseconds: "typing..." before every answer would double the requests
@@ -180,7 +177,7 @@ async def on_forget(update: Update, context: Context) -> None:
 
 
 async def on_unknown_command(update: Update, context: Context) -> None:
-    await _answer(update, context, compose.compose_notice(UNKNOWN_COMMAND))
+    await _answer(update, context, compose.compose_notice(texts.UNKNOWN_COMMAND))
 
 
 # -- messages ----------------------------------------------------------------------------------
@@ -200,7 +197,7 @@ async def on_text(update: Update, context: Context) -> None:
 
 
 async def on_not_text(update: Update, context: Context) -> None:
-    await _answer(update, context, compose.compose_notice(TEXT_ONLY))
+    await _answer(update, context, compose.compose_notice(texts.TEXT_ONLY))
 
 
 # -- buttons -----------------------------------------------------------------------------------
@@ -222,7 +219,7 @@ async def on_button(update: Update, context: Context) -> None:
         await answer_callback(query)  # stop the spinner; the error handler apologises
         raise
     if turn is None or chat is None:
-        await answer_callback(query, EXPIRED_BUTTON)
+        await answer_callback(query, texts.EXPIRED_BUTTON)
         return
     if turn.kind == "feedback":
         await answer_callback(query, turn.reply.plain_text())

@@ -38,9 +38,9 @@ from bot.channels.telegram.handlers import NEW_MESSAGE, answer_callback, send_re
 from bot.channels.telegram.render import telegram_length
 from bot.channels.telegram.services import BotData, Context, conversation_of, user_id_of
 from bot.core import texts
+from bot.core.compose import HANDOVER_ASK
 from bot.core.handover import CannotCopy, HandoverDesk, PersonUnreachable, TeamUnreachable
 from bot.core.handover_replies import (
-    ASK,
     CANCEL,
     CONFIRM,
     END,
@@ -209,7 +209,7 @@ async def _request(update: Update, context: Context) -> Reply:
     reminder = desk.request(conversation.chat_key(chat.id)) if desk else None
     if reminder is not None:
         return reminder
-    turn = await conversation.action(user_id_of(update), chat.id, ASK)
+    turn = await conversation.action(user_id_of(update), chat.id, HANDOVER_ASK)
     return turn.reply if turn else compose_unavailable(policy_of(context))
 
 

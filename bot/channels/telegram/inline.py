@@ -81,7 +81,7 @@ def article_card(engine: Engine, slug: str) -> Reply:
     """An article's title, summary and source: what a shared article result says."""
     article = engine.knowledge.articles[slug]
     return Reply(kind="topical", title=article.title, paragraphs=(compose.trim(article.summary),),
-                 source=compose.source_of(article, engine.base_url), footer=compose.DISCLAIMER_LINE)
+                 source=compose.source_of(article, engine.base_url), footer=texts.DISCLAIMER_LINE)
 
 
 def inline_article(result_id: str, title: str, reply: Reply) -> InlineQueryResultArticle:

@@ -23,11 +23,11 @@ from bot.app import Services, services
 from bot.content.knowledge import FilesBroken
 from bot.content.reload import watch_content
 from bot.core import texts
+from bot.core.compose import HANDOVER_ASK
 from bot.core.conversation import Conversation
-from bot.core.handover_replies import ASK as HANDOVER_ASK
 from bot.core.reply import Button, Reply
 from bot.settings import Settings
-from bot.storage import StorageError
+from bot.storage.protocol import StorageError
 
 TERMINAL_USER = "terminal"  # one local user; hashed like any other id before it is stored
 WIDTH = 76

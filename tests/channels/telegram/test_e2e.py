@@ -14,10 +14,11 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot.channels.telegram.handlers import EXPIRED_BUTTON, TEXT_ONLY
 from bot.channels.telegram.inline import INLINE_RESULTS
-from bot.channels.telegram.render import MESSAGE_LIMIT, telegram_length
+from bot.channels.telegram.limits import MESSAGE_LIMIT
+from bot.channels.telegram.render import telegram_length
 from bot.content.knowledge import Library
+from bot.core import texts
 from tests.conftest import TOKEN, BotProcess, Harness, bot_env, db_rows, free_port, start_process
 from tests.fakebotapi import BOT_USERNAME, DEFAULT_GROUP_ID, FakeBotApi
 from tests.helpers import REPO
@@ -151,7 +152,7 @@ async def test_forged_or_stale_callback_gets_a_polite_notice(
     for data in forged:
         assert await bot.press(answer, data=data, check=False) == []
     notices = [c.params.get("text") for c in bot.api.calls("answerCallbackQuery")]
-    assert notices == [EXPIRED_BUTTON] * len(forged)
+    assert notices == [texts.EXPIRED_BUTTON] * len(forged)
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
@@ -193,9 +194,9 @@ async def test_awkward_messages(bot: Harness) -> None:
     [long_reply] = await bot.say(("I want to ask about my tiredness and my legs and my family. " * 90)[:5000])
     assert "Sorry, something went wrong" not in long_reply["text"]
     [sticker] = await bot.exchange(lambda: bot.api.send_sticker())
-    assert sticker["text"] == TEXT_ONLY
+    assert sticker["text"] == texts.TEXT_ONLY
     [photo] = await bot.exchange(lambda: bot.api.send_photo_message(caption="what is this?"))
-    assert photo["text"] == TEXT_ONLY
+    assert photo["text"] == texts.TEXT_ONLY
 
 
 async def test_edited_messages_are_ignored(bot: Harness) -> None:
@@ -239,7 +240,7 @@ async def test_group_silent_unless_mentioned_or_replied_to(bot: Harness) -> None
     assert follow["text"].startswith("Disease-modifying therapies")
     [sticker] = await bot.exchange(
         lambda: bot.api.send_sticker(2002, chat_type="group", reply_to_message=answer))
-    assert sticker["text"] == TEXT_ONLY
+    assert sticker["text"] == texts.TEXT_ONLY
     [start] = await bot.exchange(lambda: bot.api.send_command("/start", 2002, chat_type="group"))
     assert start["text"].startswith("Hello!")
     assert bot.api.calls("sendChatAction") == []  # no typing in groups (their flood budget is small)

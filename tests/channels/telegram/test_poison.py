@@ -9,7 +9,7 @@ from bot.channels.telegram.poison import MAX_ATTEMPTS
 from bot.content.knowledge import Library
 from bot.core import texts
 from bot.settings import Settings
-from bot.storage import Store
+from bot.storage.sqlite import SQLiteStore
 from tests.conftest import BotProcess, Harness, bot_env, db_rows, running, start_process
 from tests.fakebotapi import FakeBotApi
 from tests.helpers import REPO
@@ -21,7 +21,7 @@ QUESTION = "zebra quantum what is ms"
 
 async def plant(settings: Settings, update: dict, attempts: int) -> None:
     """The inbox as a crashed run leaves it: the update kept, with its runs counted."""
-    store = await Store.open(settings.db_path, settings.hash_secret)
+    store = await SQLiteStore.open(settings.db_path, settings.hash_secret)
     try:
         await store.inbox_add([update])
     finally:

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from bot.channels.telegram.render import MESSAGE_LIMIT, keyboard, pack, render, reply_blocks, telegram_length
+from bot.channels.telegram.limits import MESSAGE_LIMIT
+from bot.channels.telegram.render import keyboard, pack, render, reply_blocks, telegram_length
 from bot.content.knowledge import Library
 from bot.core import compose
 from bot.core.engine import Engine
