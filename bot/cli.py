@@ -87,6 +87,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler.addFilter(RedactPersonalData())
     logging.getLogger("httpx").setLevel(logging.WARNING)  # httpx logs request URLs, which hold the token
     module = load_command(args.command, args.module)
+    chooser = getattr(module, "channel_of", None)  # `start` names the channel that runs
+    if chooser is not None:
+        module = load_command(args.command, chooser(settings))
     runner = getattr(module, f"run_{args.command}", None) or module.run
     try:
         status = int(runner(args, settings) or 0)

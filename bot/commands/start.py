@@ -1,4 +1,8 @@
-"""`start` (the default command): Telegram when a token is set, otherwise the terminal chat."""
+"""`start` (the default command): Telegram when a token is set, otherwise the terminal chat.
+
+This module only chooses: it names the channel that runs and bot/cli.py imports that one module,
+so the command line never loads Telegram for a terminal chat (or the reverse).
+"""
 
 from __future__ import annotations
 
@@ -6,17 +10,17 @@ import argparse
 
 from bot.settings import Settings
 
+TELEGRAM = "bot.channels.telegram.app"
+TERMINAL = "bot.channels.terminal.chat"
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--webhook", action="store_true", help="with a token: use webhook mode")
 
 
-def run(args: argparse.Namespace, settings: Settings) -> int:
+def channel_of(settings: Settings) -> str:
+    """The module that runs the bot: Telegram with a token, else the same bot in this terminal (said so)."""
     if settings.token:
-        from bot.channels.telegram import app as telegram_app
-
-        return telegram_app.run(args, settings)
-    from bot.channels.terminal import chat as terminal
-
+        return TELEGRAM
     print("No TELEGRAM_BOT_TOKEN set: starting the same bot in this terminal.\n")
-    return terminal.run(args, settings)
+    return TERMINAL

@@ -315,6 +315,7 @@ BOT_COMMANDS = (
     ("about", "Who writes the answers, and when they were reviewed"),
     ("privacy", "What I keep about you, and for how long"),
     ("forget", "Delete everything I hold about you"),
+    ("human", HANDOVER_COMMAND),
 )
 INLINE_DEFAULT_TITLE = "Patient information"
 

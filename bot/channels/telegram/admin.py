@@ -27,7 +27,6 @@ from telegram.ext import Application, ApplicationHandlerStop, CommandHandler, fi
 from bot.admin.handover import format_handover_figures, handover_figures
 from bot.admin.report import format_unmatched, format_usage, group_unmatched, usage_report
 from bot.channels.telegram.delivery import with_retries
-from bot.channels.telegram.handlers import BOT_COMMANDS
 from bot.channels.telegram.services import BotData, Callback, Context
 from bot.commands.ask import explain_lines
 from bot.content.knowledge import FilesBroken, Library
@@ -264,7 +263,7 @@ def _log_failure(future: Future[None]) -> None:
 
 async def publish_admin_menu(application: Application) -> None:  # type: ignore[type-arg]
     """Show the admin commands in each admin's own command menu (others never see them)."""
-    commands = [BotCommand(name, description) for name, description in (*BOT_COMMANDS, *texts.ADMIN_MENU)]
+    commands = [BotCommand(name, description) for name, description in (*texts.BOT_COMMANDS, *texts.ADMIN_MENU)]
     for admin_id in sorted(application.bot_data.settings.admin_ids):
         try:
             await application.bot.set_my_commands(commands, scope=BotCommandScopeChat(admin_id))

@@ -50,6 +50,7 @@ from bot.channels.telegram.services import CONTEXT_TYPES, BotData
 from bot.content.knowledge import Library
 from bot.content.reload import watch_content
 from bot.content.status import STATUS_FILE, keep_status
+from bot.core import texts
 from bot.core.conversation import Conversation
 from bot.log_privacy import RedactPersonalData
 from bot.private_files import private_umask
@@ -195,7 +196,7 @@ async def on_start(application: Application) -> None:  # type: ignore[type-arg]
     await telegram_handover.start(application)  # the open tickets, before replayed updates run
     await purge(application)
     await publish_commands(application)
-    replayed = await replay_unanswered(application)
+    replayed = await replay_unanswered(application, telegram_admin.tell_admins)
     start_chores(application)
     await telegram_admin.start_admin_services(application)
     data.inbox.beat()
@@ -216,7 +217,7 @@ async def on_stop(application: Application) -> None:  # type: ignore[type-arg]
 
 async def publish_commands(application: Application) -> None:  # type: ignore[type-arg]
     """setMyCommands: the menu Telegram shows next to the text box."""
-    commands = [BotCommand(name, description) for name, description in telegram_handlers.BOT_COMMANDS]
+    commands = [BotCommand(name, description) for name, description in texts.BOT_COMMANDS]
     try:
         await with_retries(partial(application.bot.set_my_commands, commands), "setMyCommands")
     except TelegramError as err:

@@ -10,25 +10,31 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Awaitable, Callable
 from functools import partial
+from typing import Any, TypeVar
 
 from telegram import Bot, Update
 from telegram.error import Conflict, Forbidden, TelegramError
+from telegram.ext import CallbackContext
 
 from bot.channels.telegram.delivery import OrderedDurableUpdateProcessor, is_delivery_failure, with_retries
-from bot.channels.telegram.services import Callback, Context
 from bot.core import texts
 
 log = logging.getLogger(__name__)
+
+# Any handler's context: this module reads only what PTB gives every context (the error, the bot, the
+# application), so it needs none of the bot's services.
+C = TypeVar("C", bound=CallbackContext[Any, Any, Any, Any])
 
 CONFLICT = ("409 Conflict: another process is using this bot token (a second copy polling, or a webhook "
             "is set). Only one copy may run per token: stop the other one. Still retrying.")
 
 
-def named(callback: Callback) -> Callback:
+def named(callback: Callable[[Update, C], Awaitable[None]]) -> Callable[[Update, C], Awaitable[None]]:
     """Tag errors with the handler's name, for the error handler's log line."""
     @functools.wraps(callback)
-    async def run(update: Update, context: Context) -> None:
+    async def run(update: Update, context: C) -> None:
         try:
             await callback(update, context)
         except Exception as error:
@@ -51,7 +57,7 @@ def handler_of(error: BaseException) -> str:
     return next((n.removeprefix("handler: ") for n in notes if n.startswith("handler: ")), "unknown handler")
 
 
-async def on_error(update: object, context: Context) -> None:
+async def on_error(update: object, context: CallbackContext[Any, Any, Any, Any]) -> None:
     """Log with context (never the token or the user's text); tell the user little."""
     error = context.error
     if error is None:

@@ -45,7 +45,6 @@ from bot.core.reply import Reply
 
 log = logging.getLogger(__name__)
 
-BOT_COMMANDS = (*texts.BOT_COMMANDS, ("human", texts.HANDOVER_COMMAND))
 TYPING_TIMEOUT = 2.0  # seconds: "typing..." is a courtesy and must never hold up the answer
 # An answer is worked out in a few milliseconds: "typing..." before every answer would double the requests
 # (and the rate limiter's budget) for a status nobody sees. It is sent only when working the answer out takes

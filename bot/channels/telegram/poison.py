@@ -12,13 +12,13 @@ without its text, and its sender gets a short apology.
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from functools import partial
 
 from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import Application
 
-from bot.channels.telegram.admin import tell_admins
 from bot.channels.telegram.delivery import OrderedDurableUpdateProcessor, with_retries
 from bot.channels.telegram.errors import describe
 from bot.channels.telegram.services import BotData
@@ -28,11 +28,14 @@ from bot.storage.protocol import PendingUpdate
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 3  # runs started (the live one, then replays) before an update is set aside
+# Tells the admins a notice (bot/channels/telegram/admin.py's tell_admins); passed in, so this module does not
+# depend on the admin commands.
+TellAdmins = Callable[[Application, str], Awaitable[None]]  # type: ignore[type-arg]
 
 
-async def replay_unanswered(application: Application) -> int:  # type: ignore[type-arg]
+async def replay_unanswered(application: Application, tell_admins: TellAdmins) -> int:  # type: ignore[type-arg]
     """Queue again every update received but never answered (the process died first); set aside those that
-    have failed `MAX_ATTEMPTS` times. Returns how many were queued."""
+    have failed `MAX_ATTEMPTS` times, telling the admins through `tell_admins`. Returns how many were queued."""
     data: BotData = application.bot_data
     store = data.store
     assert store is not None, "replayed only once the store is open"
@@ -41,7 +44,7 @@ async def replay_unanswered(application: Application) -> int:  # type: ignore[ty
     for pending in await store.inbox_replays():
         update = _readable(application, pending)
         if update is None or pending.attempts >= MAX_ATTEMPTS:
-            await set_aside(application, pending, update)
+            await set_aside(application, pending, update, tell_admins)
             continue
         if isinstance(processor, OrderedDurableUpdateProcessor):
             processor.mark_replay(update.update_id)
@@ -61,7 +64,7 @@ def _readable(application: Application, pending: PendingUpdate) -> Update | None
 
 
 async def set_aside(application: Application, pending: PendingUpdate,  # type: ignore[type-arg]
-                    update: Update | None) -> None:
+                    update: Update | None, tell_admins: TellAdmins) -> None:
     """Stop trying `pending`: delete its content, keep its kind, tell its sender and the admins (no text)."""
     kind = describe(update) if update is not None else "an unreadable update"
     store = application.bot_data.store
