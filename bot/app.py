@@ -7,9 +7,11 @@ place. Only this module and the tests name the SQLite backend.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from bot.content.knowledge import Library, SnapshotCache
 from bot.core.conversation import Conversation
@@ -18,6 +20,8 @@ from bot.core.handover_replies import HandoverPolicy
 from bot.private_files import private_umask
 from bot.settings import Settings
 from bot.storage.protocol import Store
+
+T = TypeVar("T")
 
 
 def build_library(settings: Settings, *, cache: bool = True) -> Library:
@@ -53,6 +57,19 @@ async def open_store(settings: Settings) -> Store:
     from bot.storage.sqlite import SQLiteStore  # only commands that store
 
     return await SQLiteStore.open(settings.db_path, _secret(settings), settings.retention_days)
+
+
+def with_store(settings: Settings, work: Callable[[Store], Awaitable[T]]) -> T:
+    """Open the store, run `work` on it, close it: one asyncio.run for a command-line report."""
+
+    async def run() -> T:
+        store = await open_store(settings)
+        try:
+            return await work(store)
+        finally:
+            await store.close()
+
+    return asyncio.run(run())
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,15 +7,14 @@ them edits a file the editors maintain.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import csv
 import datetime as dt
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TypeVar
 
 from bot.admin.handover import HandoverFigures, format_handover_figures, handover_figures
 from bot.admin.report import (
+    NO_DATA,
     UnmatchedGroup,
     UsageReport,
     format_suggestions,
@@ -25,7 +24,7 @@ from bot.admin.report import (
     unmatched_groups,
     usage_report,
 )
-from bot.app import open_store
+from bot.app import with_store
 from bot.content.knowledge import Knowledge, build_knowledge
 from bot.content.problems import errors_only
 from bot.settings import Settings
@@ -33,7 +32,6 @@ from bot.storage.protocol import StorageError, Store
 
 T = TypeVar("T")
 CSV_COLUMNS = ("count", "example", "nearest_intent", "score", "last_seen")
-NO_DATA = "No conversations recorded yet (there is no database at {path})."
 
 
 # -- arguments --------------------------------------------------------------------------------
@@ -65,19 +63,6 @@ def add_suggest_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 # -- shared plumbing --------------------------------------------------------------------------
-
-
-def with_store(settings: Settings, work: Callable[[Store], Awaitable[T]]) -> T:
-    """Open the store, run `work` on it, close it (one asyncio.run per command)."""
-
-    async def run() -> T:
-        store = await open_store(settings)
-        try:
-            return await work(store)
-        finally:
-            await store.close()
-
-    return asyncio.run(run())
 
 
 def _no_database(settings: Settings) -> bool:

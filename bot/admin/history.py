@@ -10,7 +10,8 @@ import argparse
 import datetime as dt
 from itertools import groupby
 
-from bot.admin.cli import NO_DATA, with_store
+from bot.admin.report import NO_DATA
+from bot.app import with_store
 from bot.content.articles import Article, load_articles
 from bot.settings import Settings
 from bot.storage.protocol import ServedVersion, StorageError

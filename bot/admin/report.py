@@ -15,7 +15,7 @@ from itertools import pairwise
 from rapidfuzz import fuzz, process
 
 from bot.content.knowledge import Knowledge
-from bot.core.conversation import CONTEXT_REPEAT, FOLLOW_UP
+from bot.core.kinds import CONTEXT_REPEAT, FOLLOW_UP
 from bot.nlu.matcher import match_words
 from bot.nlu.normalise import STOPWORDS, tokens
 from bot.storage.protocol import Store, UnmatchedQuestion
@@ -24,6 +24,7 @@ from bot.storage.protocol import Store, UnmatchedQuestion
 # topic. Everything else is counted apart: repeats of the last answer (the message alone was not understood),
 # small talk, fallbacks, "which did you mean", safety replies, and whatever other kinds channels record
 # (a handover to staff, an empty message), each under its own name.
+NO_DATA = "No conversations recorded yet (there is no database at {path})."  # a report before the first chat
 ANSWERED_KINDS = ("topical", FOLLOW_UP)
 SAFETY_KINDS = ("emergency", "crisis", "medication_change")
 _NAMED_KINDS = {*ANSWERED_KINDS, *SAFETY_KINDS, CONTEXT_REPEAT, "smalltalk", "fallback", "ambiguous"}

@@ -15,17 +15,13 @@ from typing import TypeVar
 from bot.core import texts
 from bot.core.actions import parse_action
 from bot.core.engine import SAFETY_KINDS, URGENT_KINDS, Context, Engine, Turn
+from bot.core.kinds import CONTEXT_REPEAT, FOLLOW_UP
 from bot.core.reply import Reply, Source
 from bot.core.safety_state import SafetyState
 from bot.storage.protocol import STORE_FAILURES, Store, StoredContext
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-# How a turn is counted in the usage table, besides the engine's own kinds (topical, fallback, ...): a topical
-# answer found only with the last topic's help is a real follow-up when it moves to another topic, and a
-# context repeat when it says the last answer again (the message alone was not understood).
-FOLLOW_UP = "follow_up"
-CONTEXT_REPEAT = "context_repeat"
 
 
 def recorded_kind(turn: Turn, context: Context) -> str:

@@ -19,8 +19,9 @@ from bot.admin.report import (
     usage_report,
 )
 from bot.content.knowledge import Library
-from bot.core.conversation import CONTEXT_REPEAT, FOLLOW_UP, Conversation, recorded_kind
+from bot.core.conversation import Conversation, recorded_kind
 from bot.core.engine import Context, Engine, Turn
+from bot.core.kinds import CONTEXT_REPEAT, FOLLOW_UP
 from bot.core.reply import Reply
 from bot.storage.protocol import Store, UnmatchedQuestion
 from bot.storage.sqlite import SQLiteStore

@@ -49,3 +49,4 @@ class _RepliesToBot(filters.MessageFilter):
 
 ADDRESSED = _AddressedToBot(name="addressed_to_bot")
 REPLIES_TO_BOT = _RepliesToBot(name="replies_to_bot")
+NEW_MESSAGE = filters.UpdateType.MESSAGE  # a new message: not an edit, not a channel post

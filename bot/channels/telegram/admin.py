@@ -24,11 +24,11 @@ from telegram import BotCommand, BotCommandScopeChat, Update, User
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationHandlerStop, CommandHandler, filters
 
+from bot.admin.explain import explain_lines
 from bot.admin.handover import format_handover_figures, handover_figures
 from bot.admin.report import format_unmatched, format_usage, group_unmatched, usage_report
 from bot.channels.telegram.delivery import with_retries
 from bot.channels.telegram.services import BotData, Callback, Context
-from bot.commands.ask import explain_lines
 from bot.content.knowledge import FilesBroken, Library
 from bot.content.problems import Problem, errors_only
 from bot.core import texts

@@ -19,10 +19,9 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
-from functools import partial
 
-from telegram import Bot, CallbackQuery, Chat, Message, ReplyParameters, Update
-from telegram.constants import ChatAction, ChatType, ParseMode
+from telegram import Bot, Chat, Update
+from telegram.constants import ChatAction, ChatType
 from telegram.error import TelegramError
 from telegram.ext import (
     Application,
@@ -33,11 +32,10 @@ from telegram.ext import (
     filters,
 )
 
-from bot.channels.telegram.addressing import ADDRESSED, REPLIES_TO_BOT, without_mention
-from bot.channels.telegram.delivery import with_retries
+from bot.channels.telegram.addressing import ADDRESSED, NEW_MESSAGE, REPLIES_TO_BOT, without_mention
 from bot.channels.telegram.errors import named, on_error
 from bot.channels.telegram.inline import on_inline_query
-from bot.channels.telegram.render import NO_PREVIEW, render
+from bot.channels.telegram.send import answer_callback, send_reply
 from bot.channels.telegram.services import Callback, Context, conversation_of, engine_of, user_id_of
 from bot.core import compose, texts
 from bot.core.engine import Turn
@@ -51,27 +49,10 @@ TYPING_TIMEOUT = 2.0  # seconds: "typing..." is a courtesy and must never hold u
 # longer than this (a slow or locked disk, an overloaded machine); people start to wonder whether anything
 # is happening after about half a second.
 TYPING_DELAY = 0.4
-NEW_MESSAGE = filters.UpdateType.MESSAGE  # not edits, not channel posts
 NOT_TEXT = ~filters.TEXT & ~filters.StatusUpdate.ALL  # stickers, media, locations; not "X joined"
 
 
 # -- sending -----------------------------------------------------------------------------------
-
-
-async def send_reply(bot: Bot, chat_id: int, reply: Reply, quote: int | None = None) -> list[Message]:
-    """Send a reply as HTML, in as many parts as needed; the keyboard rides on the last part."""
-    rendered = render(reply)
-    count = len(rendered.parts)
-    sent = []
-    for number, text in enumerate(rendered.parts, 1):
-        send = partial(
-            bot.send_message, chat_id, text, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW,
-            reply_markup=rendered.keyboard if number == count else None,
-            reply_parameters=ReplyParameters(quote, allow_sending_without_reply=True)
-            if quote and number == 1 else None,
-        )
-        sent.append(await with_retries(send, f"sendMessage (part {number} of {count})"))
-    return sent
 
 
 async def show_typing(bot: Bot, chat_id: int) -> None:
@@ -114,14 +95,6 @@ def _start_typing(bot: Bot, chat_id: int, started: list[asyncio.Task[None]]) -> 
     _typing_calls.add(task)
     task.add_done_callback(_typing_calls.discard)
     started.append(task)
-
-
-async def answer_callback(query: CallbackQuery, text: str | None = None) -> None:
-    """Stop the button's spinner (optionally with a short notice). Failure is not worth an error."""
-    try:
-        await with_retries(partial(query.answer, text=text), "answerCallbackQuery")
-    except TelegramError as error:
-        log.info("could not answer a button press (%s: %s)", type(error).__name__, error)
 
 
 async def _answer(update: Update, context: Context, reply: Reply) -> None:

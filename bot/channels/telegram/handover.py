@@ -32,10 +32,11 @@ from telegram.ext import (
     filters,
 )
 
+from bot.channels.telegram.addressing import NEW_MESSAGE
 from bot.channels.telegram.delivery import with_retries
 from bot.channels.telegram.errors import named
-from bot.channels.telegram.handlers import NEW_MESSAGE, answer_callback, send_reply
 from bot.channels.telegram.render import telegram_length
+from bot.channels.telegram.send import answer_callback, send_reply
 from bot.channels.telegram.services import BotData, Context, conversation_of, user_id_of
 from bot.core import texts
 from bot.core.compose import HANDOVER_ASK

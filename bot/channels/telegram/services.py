@@ -14,15 +14,14 @@ from typing import TYPE_CHECKING, Any
 from telegram import Update
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
-from bot.content.knowledge import Library
-from bot.core.conversation import Conversation
-from bot.core.engine import Engine
-from bot.core.handover import HandoverDesk
-from bot.settings import Settings
-from bot.storage.protocol import Store
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # names for the annotations only: a handler module importing this one loads no engine
     from bot.channels.telegram.delivery import Inbox
+    from bot.content.knowledge import Library
+    from bot.core.conversation import Conversation
+    from bot.core.engine import Engine
+    from bot.core.handover import HandoverDesk
+    from bot.settings import Settings
+    from bot.storage.protocol import Store
 
 
 class BotData(dict[str, Any]):
