@@ -75,12 +75,14 @@ def test_a_hard_summary_is_reported_at_the_summary_line(tmp_path: Path) -> None:
 
 def test_paragraph_lines_are_the_first_line_of_each_paragraph(tmp_path: Path) -> None:
     root = copy_root(tmp_path)
+    replace_in_article(root, FIRST_PARAGRAPH, "Epilepsy is a condition\nof the brain and nerves.")  # wrapped
     knowledge = loaded(root)
     article = knowledge.articles[ARTICLE]
     section = next(s for s in article.sections if s.id == "what-epilepsy-is")
     text = (root / "content" / f"{ARTICLE}.md").read_text(encoding="utf-8")
     starts = paragraph_lines(article, section)
-    assert starts[0] == line_number(text, FIRST_PARAGRAPH)
+    assert starts[0] == line_number(text, "Epilepsy is a condition")
+    assert starts[1] == line_number(text, "Seizures in epilepsy are not the same")  # not the wrapped line
     assert len(starts) == len(section.paragraphs)
     assert "what-epilepsy-is" in shown_sections(knowledge)[ARTICLE]
 
