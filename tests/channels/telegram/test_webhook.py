@@ -1,16 +1,19 @@
-"""The webhook server against slow clients: half a header, a half-sent body, more connections than the cap.
+"""bot/channels/telegram/webhook.py: the webhook server takes updates with the right secret, refuses the rest, and
+holds up against slow clients (half a header, a half-sent body, more connections than the cap).
 
-Raw sockets against the real aiohttp server (`start_site`). Deadlines are short here so the tests are quick;
+An HTTP client and raw sockets against the real aiohttp server (`start_site`). Deadlines are short here so the tests are quick;
 every wait has a generous guard so that a server that never closes fails the test instead of hanging it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
-from telegram.ext import ApplicationBuilder
+import aiohttp
+from telegram.ext import Application, ApplicationBuilder
 
 from bot.channels.telegram.webhook import SECRET_HEADER, start_site, webhook_server
 
@@ -20,9 +23,9 @@ HALF_HEADER = b"POST /hook HTTP/1.1\r\nHost: x\r\n"
 
 
 @asynccontextmanager
-async def serving(header_timeout: float = 60.0, body_timeout: float = 60.0,
-                  max_connections: int = 200) -> AsyncIterator[tuple[int, Callable[[], int]]]:
-    application = ApplicationBuilder().token("1:test").build()  # never initialised: no request reaches it
+async def serving(header_timeout: float = 60.0, body_timeout: float = 60.0, max_connections: int = 200,
+                  application: Application | None = None) -> AsyncIterator[tuple[int, Callable[[], int]]]:  # type: ignore[type-arg]
+    application = application or ApplicationBuilder().token("1:test").build()  # never initialised: no request
     server = webhook_server(application, "hook", SECRET, body_timeout=body_timeout)
     runner, site = await start_site(server, "127.0.0.1", 0, header_timeout, max_connections)
     try:
@@ -69,3 +72,31 @@ async def test_connections_over_the_cap_are_closed_at_once() -> None:
         writer.close()
         for _reader, held_writer in held:
             held_writer.close()
+
+
+UPDATE = {"update_id": 77, "message": {"message_id": 1, "date": 0, "text": "what is ms",
+                                       "chat": {"id": 5, "type": "private"},
+                                       "from": {"id": 5, "is_bot": False, "first_name": "A"}}}
+
+
+async def post(port: int, body: bytes, headers: dict[str, str], path: str = "/hook") -> int:
+    async with aiohttp.ClientSession() as http, http.post(f"http://127.0.0.1:{port}{path}", data=body,
+                                                          headers=headers) as response:
+        return response.status
+
+
+async def test_an_update_with_the_secret_is_queued_and_everything_else_refused() -> None:
+    application = ApplicationBuilder().token("1:test").updater(None).build()
+    right = {SECRET_HEADER: SECRET, "Content-Type": "application/json"}
+    async with serving(application=application) as (port, _):
+        assert await post(port, json.dumps(UPDATE).encode(), right) == 200
+        assert application.update_queue.qsize() == 1
+        queued = application.update_queue.get_nowait()
+        assert queued.update_id == 77 and queued.message.text == "what is ms"
+        assert await post(port, json.dumps(UPDATE).encode(), {**right, SECRET_HEADER: "wrong"}) == 403
+        assert await post(port, json.dumps(UPDATE).encode(), {"Content-Type": "application/json"}) == 403
+        assert await post(port, b"update_id=1", {**right, "Content-Type": "text/plain"}) == 415
+        assert await post(port, b"[1, 2]", right) == 400  # JSON, but not an update
+        assert await post(port, b"{not json", right) == 400
+        assert await post(port, json.dumps(UPDATE).encode(), right, path="/other") == 404
+        assert application.update_queue.empty()
