@@ -284,7 +284,7 @@ def paint(chart: Chart) -> Image.Image:
 def render_stats_chart(report: UsageReport, path_or_buffer: str | Path | BinaryIO | None = None) -> bytes:
     """Draw the chart; write it to `path_or_buffer` if given, and return the PNG bytes."""
     buffer = io.BytesIO()
-    paint(lay_out(report)).save(buffer, format="PNG", optimize=True)
+    paint(lay_out(report)).save(buffer, format="PNG")  # optimize=True: 4% smaller, 2.5 times slower
     png = buffer.getvalue()
     if isinstance(path_or_buffer, str | Path):
         Path(path_or_buffer).write_bytes(png)
