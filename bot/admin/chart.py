@@ -143,16 +143,20 @@ def day_labels(days: list[str], min_step: int = 1) -> list[str]:
     most MAX_DAY_LABELS; today (the last bar) always has one."""
     step = max(1, min_step, -(-len(days) // MAX_DAY_LABELS))
     last = len(days) - 1
-    long_period = len(days) > YEAR_DAYS
-    return [("" if (last - i) % step else
-             f"{_MONTHS[int(d[5:7]) - 1]} {d[:4]}" if long_period else f"{int(d[8:10])} {_MONTHS[int(d[5:7]) - 1]}")
-            for i, d in enumerate(days)]
+    with_year = len(days) > YEAR_DAYS
+    return ["" if (last - i) % step else _short_date(day, with_year) for i, day in enumerate(days)]
+
+
+def _short_date(iso: str, with_year: bool) -> str:
+    month = _MONTHS[int(iso[5:7]) - 1]
+    return f"{month} {iso[:4]}" if with_year else f"{int(iso[8:10])} {month}"
 
 
 def _fit(text: str, font: ImageFont.FreeTypeFont, width: float) -> str:
     """`text`, cut with an ellipsis to fit `width` pixels."""
     if font.getlength(text) <= width:
         return text
+    text = text[: int(width)]  # no letter is under a pixel wide: bounds the loop below
     while text and font.getlength(text + "…") > width:
         text = text[:-1]
     return text.rstrip() + "…"
