@@ -26,6 +26,7 @@ from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
     Application,
+    ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
     InlineQueryHandler,
@@ -40,6 +41,7 @@ from bot.channels.telegram.inline import on_inline_query
 from bot.channels.telegram.render import NO_PREVIEW, render
 from bot.channels.telegram.services import Callback, Context, conversation_of, engine_of, user_id_of
 from bot.core import compose, texts
+from bot.core.actions import parse_action
 from bot.core.engine import Turn
 from bot.core.reply import Reply
 
@@ -55,6 +57,9 @@ TYPING_TIMEOUT = 2.0  # seconds: "typing..." is a courtesy and must never hold u
 # longer than this (a slow or locked disk, an overloaded machine); people start to wonder whether anything
 # is happening after about half a second.
 TYPING_DELAY = 0.4
+# Button data that is none of our forms is answered "expired" here, before any other handler looks at it:
+# PTB's CallbackQueryHandler matches a press with empty data whatever its pattern says.
+STALE_BUTTON_GROUP = -3
 NEW_MESSAGE = filters.UpdateType.MESSAGE  # not edits, not channel posts
 NOT_TEXT = ~filters.TEXT & ~filters.StatusUpdate.ALL  # stickers, media, locations; not "X joined"
 
@@ -231,6 +236,18 @@ async def on_button(update: Update, context: Context) -> None:
     await send_reply(context.bot, chat.id, turn.reply)
 
 
+def not_our_button(data: object) -> bool:
+    """Callback data that is not one of the forms our buttons carry (bot.core.actions)."""
+    return not isinstance(data, str) or parse_action(data) is None
+
+
+async def on_stale_button(update: Update, context: Context) -> None:
+    """Empty, unknown, too long or garbled button data: a short notice, never an action."""
+    assert update.callback_query is not None
+    await answer_callback(update.callback_query, EXPIRED_BUTTON)
+    raise ApplicationHandlerStop
+
+
 # -- registration ------------------------------------------------------------------------------
 
 
@@ -240,6 +257,8 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
                                      "about": on_about, "privacy": on_privacy, "forget": on_forget}
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, named(callback), filters=NEW_MESSAGE))
+    application.add_handler(CallbackQueryHandler(named(on_stale_button), pattern=not_our_button),
+                            group=STALE_BUTTON_GROUP)
     application.add_handler(CallbackQueryHandler(named(on_button)))
     application.add_handler(InlineQueryHandler(named(on_inline_query)))
     application.add_handler(MessageHandler(

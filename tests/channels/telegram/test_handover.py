@@ -444,3 +444,26 @@ def test_schema_keeps_routes_only_while_open(tmp_path: Path) -> None:
     asyncio.run(scenario())
     with sqlite3.connect(tmp_path / "bot.sqlite3") as db:
         assert db.execute("SELECT route, chat_key, status FROM handover").fetchall() == [(None, None, "closed")]
+
+
+# -- button data that is not one of ours ----------------------------------------------------------
+
+GARBLED_BUTTONS = [
+    "", ":", "x", "é", "a" * 65, "ho:", "ho:x", "ho:y:1", "ho:end:", "ho:Y", "hoy", "ho::y",  # empty, unknown, arity
+    "i:", "i:no_such_intent", "i:ms_dmt:1", "i:12", "tp:no-such-article", "tp:", "tr:no-such-article",
+    "ar:no-such-article:1", "ar:ms-immunity-and-treatment:abc", "ar:ms-immunity-and-treatment:9999",
+    "fb:", "fb:no_such_intent:1", "fb:ms_dmt:2", "fb:ms_dmt", "i:" + "a" * 62,
+]
+
+
+async def test_garbled_button_data_gets_the_expired_notice_and_never_an_action(bot: Harness) -> None:
+    [answer] = await user_says(bot, "what is ms")
+    for number, data in enumerate(GARBLED_BUTTONS):  # a presser each: the throttle is not what answers
+        update = bot.api.press_button(answer, data=data, user_id=70_000 + number, check=False)
+        before = len(bot.api.sent_messages())
+        await bot.handled(update)
+        [notice] = [c for c in bot.api.calls("answerCallbackQuery") if c.params["callback_query_id"]
+                    == update["callback_query"]["id"]]
+        assert notice.params.get("text") == texts.EXPIRED_BUTTON, data
+        assert bot.api.sent_messages()[before:] == [], data  # no consent question, no topic, nothing
+    assert bot.api.calls("createForumTopic") == [] and await bot.store.feedback_since(30) == []
