@@ -57,9 +57,7 @@ TYPING_TIMEOUT = 2.0  # seconds: "typing..." is a courtesy and must never hold u
 # longer than this (a slow or locked disk, an overloaded machine); people start to wonder whether anything
 # is happening after about half a second.
 TYPING_DELAY = 0.4
-# Button data that is none of our forms is answered "expired" here, before any other handler looks at it:
-# PTB's CallbackQueryHandler matches a press with empty data whatever its pattern says.
-STALE_BUTTON_GROUP = -3
+STALE_BUTTON_GROUP = -3  # presses that are not of our buttons are answered "expired" first (StaleButtonHandler)
 NEW_MESSAGE = filters.UpdateType.MESSAGE  # not edits, not channel posts
 NOT_TEXT = ~filters.TEXT & ~filters.StatusUpdate.ALL  # stickers, media, locations; not "X joined"
 
@@ -222,7 +220,8 @@ async def on_button(update: Update, context: Context) -> None:
     try:
         turn = None
         if chat is not None and query.data:
-            turn = await conversation_of(context).action(user_id_of(update), chat.id, query.data)
+            pressed = query.message.message_id if isinstance(query.message, Message) else None
+            turn = await conversation_of(context).action(user_id_of(update), chat.id, query.data, pressed)
     except Exception:
         await answer_callback(query)  # stop the spinner; the error handler apologises
         raise
@@ -236,13 +235,39 @@ async def on_button(update: Update, context: Context) -> None:
     await send_reply(context.bot, chat.id, turn.reply)
 
 
-def not_our_button(data: object) -> bool:
-    """Callback data that is not one of the forms our buttons carry (bot.core.actions)."""
-    return not isinstance(data, str) or parse_action(data) is None
+def offered_buttons(query: CallbackQuery) -> frozenset[str] | None:
+    """The callback data of the buttons on the message pressed, as Telegram has it (the bot's own keyboard:
+    a client cannot change it); None when the query carries no message (an inline message, or one Telegram
+    no longer shows the bot)."""
+    message = query.message
+    if not isinstance(message, Message):
+        return None
+    markup = message.reply_markup
+    rows = markup.inline_keyboard if markup is not None else ()
+    return frozenset(b.callback_data for row in rows for b in row if isinstance(b.callback_data, str))
+
+
+def is_stale(query: CallbackQuery) -> bool:
+    """Not a press of one of our buttons: data that is none of our forms (bot.core.actions), or data that is
+    not on the message it came from (a hand-made callback). A vote needs the message: the topic it counts
+    for is the one the bot answered there, so without it the vote cannot be checked."""
+    data = query.data
+    if not isinstance(data, str) or parse_action(data) is None:
+        return True
+    offered = offered_buttons(query)
+    return data not in offered if offered is not None else data.startswith("fb:")
+
+
+class StaleButtonHandler(CallbackQueryHandler):  # type: ignore[type-arg]
+    """Catches the presses `is_stale` refuses, before any other handler sees them. (A pattern cannot do it:
+    PTB's CallbackQueryHandler matches a press with empty data whatever its pattern says.)"""
+
+    def check_update(self, update: object) -> bool:
+        return isinstance(update, Update) and update.callback_query is not None and is_stale(update.callback_query)
 
 
 async def on_stale_button(update: Update, context: Context) -> None:
-    """Empty, unknown, too long or garbled button data: a short notice, never an action."""
+    """Empty, unknown, too long, garbled or forged button data: a short notice, never an action."""
     assert update.callback_query is not None
     await answer_callback(update.callback_query, EXPIRED_BUTTON)
     raise ApplicationHandlerStop
@@ -257,8 +282,7 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
                                      "about": on_about, "privacy": on_privacy, "forget": on_forget}
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, named(callback), filters=NEW_MESSAGE))
-    application.add_handler(CallbackQueryHandler(named(on_stale_button), pattern=not_our_button),
-                            group=STALE_BUTTON_GROUP)
+    application.add_handler(StaleButtonHandler(named(on_stale_button)), group=STALE_BUTTON_GROUP)
     application.add_handler(CallbackQueryHandler(named(on_button)))
     application.add_handler(InlineQueryHandler(named(on_inline_query)))
     application.add_handler(MessageHandler(
