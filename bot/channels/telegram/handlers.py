@@ -38,11 +38,12 @@ from bot.channels.telegram.addressing import ADDRESSED, REPLIES_TO_BOT, without_
 from bot.channels.telegram.delivery import with_retries
 from bot.channels.telegram.errors import named, on_error
 from bot.channels.telegram.inline import on_inline_query
+from bot.channels.telegram.ratelimit import URGENT
 from bot.channels.telegram.render import NO_PREVIEW, render
 from bot.channels.telegram.services import Callback, Context, conversation_of, engine_of, user_id_of
 from bot.core import compose, texts
 from bot.core.actions import parse_action
-from bot.core.engine import Turn
+from bot.core.engine import URGENT_KINDS, Turn
 from bot.core.reply import Reply
 
 log = logging.getLogger(__name__)
@@ -66,13 +67,16 @@ NOT_TEXT = ~filters.TEXT & ~filters.StatusUpdate.ALL  # stickers, media, locatio
 
 
 async def send_reply(bot: Bot, chat_id: int, reply: Reply, quote: int | None = None) -> list[Message]:
-    """Send a reply as HTML, in as many parts as needed; the keyboard rides on the last part."""
+    """Send a reply as HTML, in as many parts as needed; the keyboard rides on the last part. An emergency or
+    crisis reply is sent before the ordinary replies waiting for Telegram's rate limit."""
     rendered = render(reply)
     count = len(rendered.parts)
     sent = []
+    urgent = URGENT if reply.kind in URGENT_KINDS else None  # ahead of ordinary replies waiting (ratelimit.py)
     for number, text in enumerate(rendered.parts, 1):
         send = partial(
             bot.send_message, chat_id, text, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW,
+            rate_limit_args=urgent,
             reply_markup=rendered.keyboard if number == count else None,
             reply_parameters=ReplyParameters(quote, allow_sending_without_reply=True)
             if quote and number == 1 else None,

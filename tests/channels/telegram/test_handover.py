@@ -468,3 +468,15 @@ async def test_garbled_button_data_gets_the_expired_notice_and_never_an_action(b
         assert notice.params.get("text") == texts.EXPIRED_BUTTON, data
         assert bot.api.sent_messages()[before:] == [], data  # no consent question, no topic, nothing
     assert bot.api.calls("createForumTopic") == [] and await bot.store.feedback_since(30) == []
+
+
+async def test_an_emergency_during_a_handover_jumps_the_queue_of_ordinary_replies(bot: Harness) -> None:
+    await open_handover(bot)
+    ordinary = [bot.api.send_text("what is multiple sclerosis", user_id=user) for user in range(40_001, 40_061)]
+    emergency = bot.api.send_text("my son is having a seizure right now", USER)
+    for update in (*ordinary, emergency):
+        await bot.handled(update)
+    order = [m for m in bot.api.sent_messages() if m["chat"]["id"] != STAFF][-61:]
+    [position] = [n for n, m in enumerate(order) if m["chat"]["id"] == USER]
+    assert order[position]["text"].startswith("🚨 Call your local emergency number now")
+    assert len(order) - position - 1 >= 10, f"the safety reply was sent {position + 1}th of {len(order)}"
