@@ -319,6 +319,8 @@ class Engine:
         if parsed.name == "i":
             return self.show_intent(parsed.target, context)
         if parsed.name == "tp":
+            if parsed.target and parsed.target not in knowledge.articles:
+                return None  # an article that is not (or no longer) there: the button has expired
             reply = compose.compose_topics(knowledge, parsed.target or None)
             if parsed.target in knowledge.articles:
                 article = knowledge.articles[parsed.target]

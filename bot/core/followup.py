@@ -6,7 +6,8 @@ A follow-up leans on the chat's context; everything else is read on its own. The
   section when an article has one, else a plain "the article doesn't cover that";
 * a short or anaphoric message that finds nothing on its own ("is it inherited?", "and treatment?")
   borrows the last topic's words, but never crosses into the other disease;
-* a bare "hmm", "ok", "thanks" or a number is never a follow-up: it has no word of its own to follow with.
+* a bare "hmm", "ok", "thanks" or a number is never a follow-up: it has no word of its own to follow with;
+* nor is a sum ("whats 12 times 7"): it is far out of scope, whatever word it shares with the last topic.
 """
 
 from __future__ import annotations
@@ -57,6 +58,18 @@ FACETS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "duration": (re.compile(r"\bhow long\b|\bduration\b|\bhow many (?:years|months|weeks|days)\b|\blast forever\b"),
                  re.compile(r"\b(?:weeks|months|years|how long|lifelong|for life)\b", re.IGNORECASE)),
 }
+# A sum: two numbers joined by an operator ("12 times 7", "2+2", "15% of 200"). Not "-" or "/" (ranges and
+# doses: "2-3 a week", "1/2 a tablet"), and not a number followed by a unit ("2 x 500mg").
+_NUMBER = (r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+           r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred)")
+_SUM = re.compile(
+    rf"(?<![\w.]){_NUMBER}\s*(?:[+*×÷^x]|times|plus|minus|divided by|multiplied by|to the power of|%\s*of|"
+    rf"percent of)\s*{_NUMBER}(?![\w.])|\bsquare root of\s*{_NUMBER}(?![\w.])")
+
+
+def is_arithmetic(text: str) -> bool:
+    """A sum to work out ("whats 12 times 7", "2+2"): never a follow-up, and never about a topic."""
+    return _SUM.search(text.casefold()) is not None
 
 
 def words_of_its_own(text: str) -> bool:
@@ -140,7 +153,7 @@ def follow_up_match(knowledge: Knowledge, text: str, match: Match, last_intent: 
     if len(text) > FOLLOW_UP_CHARS:  # bounded work: a long message is matched once, not twice
         return None
     subject = subject_of(knowledge, last_intent, topic)
-    if not subject or match.foreign or not may_follow(text) or not stays_on_topic(text, topic):
+    if not subject or match.foreign or not may_follow(text) or not stays_on_topic(text, topic) or is_arithmetic(text):
         return None
     drifted = _topical(knowledge, match) and not names_diseases(text) and topic_of(knowledge, match.intent_id) != topic
     if match.status == "matched" and not drifted:

@@ -60,3 +60,31 @@ def test_no_follow_up_without_a_last_topic_across_diseases_or_for_a_long_message
     assert _follow(library, "is it inherited?", None, None) is None
     assert _follow(library, "is epilepsy inherited?", "ms_overview", "ms") is None
     assert _follow(library, "x " * 200 + "is it inherited?", "ms_overview", "ms") is None
+
+
+ARITHMETIC = ["whats 12 times 7", "12 times 7", "how much is 7 times 8", "what is 2+2", "5*5", "12 x 7",
+              "what's 100 divided by 4", "15% of 200", "twelve times seven", "9 ÷ 3", "2 multiplied by 3"]
+
+
+@pytest.mark.parametrize("text", ARITHMETIC)
+def test_sums_are_arithmetic(text: str) -> None:
+    assert followup.is_arithmetic(text)
+
+
+@pytest.mark.parametrize("text", ["is it inherited?", "I take 2 x 500mg, is that a lot", "2-3 seizures a week",
+                                  "3 times a day?", "and for kids?", "side effects at 40"])
+def test_questions_with_numbers_are_not_arithmetic(text: str) -> None:
+    assert not followup.is_arithmetic(text)
+
+
+@pytest.mark.parametrize("first", ["what is ms", "what is epilepsy", "multiple sclerosis drugs"])
+@pytest.mark.parametrize("text", ARITHMETIC)
+def test_a_sum_after_an_answer_borrows_no_context(library: Library, first: str, text: str) -> None:
+    """'whats 12 times 7' after 'what is ms' was answered with relapsing-remitting MS ("times" is one of its
+    words): a sum is far out of scope, whatever the last topic."""
+    from bot.core.engine import Engine
+
+    engine = Engine(library, "https://content.example")
+    context = engine.respond(first).context
+    turn = engine.respond(text, context)
+    assert turn.intent_id is None or turn.kind != "topical", (first, text, turn.intent_id)

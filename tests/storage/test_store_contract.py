@@ -257,3 +257,13 @@ async def test_ticket_numbers_are_never_reused(store: Store) -> None:
     first = await store.handover_create("k", 1, None, time.time())
     await store.handover_delete(first)  # its staff topic could not be created
     assert await store.handover_create("k", 1, None, time.time()) == first + 1
+
+
+async def test_feedback_one_vote_per_user_and_message_however_many_days_apart(store: Store) -> None:
+    yesterday = time.time() - 86400
+    await store.record_feedback("u1", "ms_dmt", True, "message-1", now=yesterday)
+    await store.record_feedback("u1", "ms_dmt", False, "message-1")  # the same message today: the vote changes
+    await store.record_feedback("u2", "ms_dmt", True, "message-1", now=yesterday)  # another person
+    await store.record_feedback("u1", "ms_overview", True, "message-2", now=yesterday)
+    await store.record_feedback("u1", "ms_overview", True, "message-3")  # another message, another day
+    assert await store.feedback_since(2) == [("ms_dmt", 1, 1), ("ms_overview", 2, 0)]
