@@ -204,13 +204,21 @@ async def _feedback_message(db: aiosqlite.Connection) -> None:
     await db.execute("CREATE INDEX feedback_message ON feedback(message_key)")
 
 
+# The stored safety state wins over an older one being saved: an emergency answered in the urgent lane may be
+# saved while an earlier message of the same chat, which read the context before it, is still being answered;
+# that earlier save must not wipe the emergency's 30 minutes. (The state is never cleared on purpose: it ends
+# with time, /forget or the retention purge, which delete the row.)
+_STORED_SAFETY_IS_NEWER = "(context.safety_at IS NOT NULL AND (excluded.safety_at IS NULL OR context.safety_at > excluded.safety_at))"
 _SAVE_CONTEXT = (
     "INSERT INTO context(chat_key, last_intent, last_article, topic, safety_kind, safety_criterion, safety_at, "
     "passage, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT(chat_key) DO UPDATE SET last_intent = excluded.last_intent, "
-    "last_article = excluded.last_article, topic = excluded.topic, safety_kind = excluded.safety_kind, "
-    "safety_criterion = excluded.safety_criterion, safety_at = excluded.safety_at, passage = excluded.passage, "
-    "updated_at = excluded.updated_at"
+    "last_article = excluded.last_article, topic = excluded.topic, "
+    f"safety_kind = CASE WHEN {_STORED_SAFETY_IS_NEWER} THEN context.safety_kind ELSE excluded.safety_kind END, "
+    f"safety_criterion = CASE WHEN {_STORED_SAFETY_IS_NEWER} THEN context.safety_criterion "
+    "ELSE excluded.safety_criterion END, "
+    f"safety_at = CASE WHEN {_STORED_SAFETY_IS_NEWER} THEN context.safety_at ELSE excluded.safety_at END, "
+    "passage = excluded.passage, updated_at = excluded.updated_at"
 )
 
 
