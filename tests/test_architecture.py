@@ -132,6 +132,7 @@ SENTENCE_ALLOWED: list[tuple[str, str, str]] = [
     ("bot.channels.telegram.health", "unhealthy: ", "the health check's console output"),
     ("bot.channels.telegram.health", "healthy", "the health check's console output"),
     ("bot.channels.telegram.webhook", "", "HTTP answers to Telegram's servers"),
+    ("bot.core.decide", "", "a decision's reasons: diagnostics that `explain` prints beside the scores"),
 ]
 
 

@@ -17,11 +17,10 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from bot.nlu.normalise import clean
+from bot.nlu.normalise import MAX_SAFETY_CHARS, clean
 from bot.nlu.safety_phrases import (
     DROP,
     FUZZY_TARGETS,
-    MAX_SAFETY_CHARS,
     MEDICINE_NAMES,
     MS_WORDS,
     NEGATED,
