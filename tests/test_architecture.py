@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import ast
+import itertools
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import REPO
+from tools.import_depth import import_graph, longest_chain
 
 # (importing package, forbidden import prefix, why)
 RULES: list[tuple[str, str, str]] = [
@@ -251,3 +253,68 @@ def test_the_cycle_check_finds_a_lazy_cycle() -> None:
                "bot.content.snapshot_builder": "from bot.content.knowledge import build_knowledge\n",
                "bot.content.problems": ""}
     assert cycles(sources) == [["bot.content.knowledge", "bot.content.snapshot_builder"]]
+
+
+# -- the message is normalised once ------------------------------------------------------------------------
+
+# The steps a message passes through read the `Message` the engine built (bot/nlu/message.py); none cleans,
+# folds or splits the text again.
+MESSAGE_STEPS = ("bot.core.engine", "bot.core.decide", "bot.core.followup", "bot.core.fallback",
+                 "bot.core.safety_state", "bot.core.compose", "bot.core.compose_safety", "bot.nlu.safety",
+                 "bot.nlu.safety_unit", "bot.nlu.safety_crisis", "bot.nlu.language", "bot.nlu.self_questions")
+NORMALISING = frozenset(("clean", "tokens", "content_tokens", "content_words", "has_letters"))
+# The matcher also reads keywords and article text, so only its functions that take a Message are held to it.
+MESSAGE_READERS = ("bot.nlu.matcher", "bot.nlu.safety_lexicon")
+STR_READINGS = NORMALISING | {"_typed_words", "match_words", "index_words", "keyword_reading"}
+
+
+def _called(node: ast.AST) -> set[str]:
+    """The names of the functions `node` calls (`clean(...)`, `normalise.clean(...)`)."""
+    return {call.func.attr if isinstance(call.func, ast.Attribute) else call.func.id
+            for call in ast.walk(node) if isinstance(call, ast.Call)
+            and isinstance(call.func, (ast.Attribute, ast.Name))}
+
+
+def renormalising(module: str, source: str) -> list[str]:
+    """Where a step of the flow normalises the message's text again instead of reading the Message."""
+    tree = ast.parse(source)
+    found = []
+    if module in MESSAGE_STEPS:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "bot.nlu.normalise":
+                found += [f"{module}: imports {a.name}" for a in node.names if a.name in NORMALISING]
+        found += [f"{module}: calls {name}" for name in sorted(_called(tree) & NORMALISING)]
+    if module in MESSAGE_READERS:
+        for function in ast.walk(tree):
+            if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
+                    a.annotation is not None and "Message" in ast.unparse(a.annotation) for a in function.args.args):
+                found += [f"{module}.{function.name}: calls {name}"
+                          for name in sorted(_called(function) & STR_READINGS)]
+    return found
+
+
+def test_no_step_normalises_the_message_again() -> None:
+    sources = bot_sources()
+    assert set(MESSAGE_STEPS) | set(MESSAGE_READERS) <= set(sources)
+    assert [line for module, source in sources.items() for line in renormalising(module, source)] == []
+
+
+@pytest.mark.parametrize(("module", "source"), [
+    ("bot.nlu.safety", "from bot.nlu.normalise import clean\n"),
+    ("bot.core.followup", "from bot.nlu import normalise\ndef f(m):\n    return normalise.tokens(m.raw)\n"),
+    ("bot.nlu.matcher", "def evidence(self, message: Message):\n    return _typed_words(message.raw)\n"),
+])
+def test_the_normalise_once_rule_catches_a_step_that_cleans(module: str, source: str) -> None:
+    assert renormalising(module, source)
+
+
+# -- the depth of the import graph ---------------------------------------------------------------------------
+
+
+def test_the_import_depth_tool_finds_the_longest_chain() -> None:
+    assert longest_chain({"a": ("b", "c"), "b": ("c",), "c": ("d",), "d": ()}) == ["a", "b", "c", "d"]
+    graph = import_graph()
+    chain = longest_chain(graph)
+    assert all(after in graph[before] for before, after in itertools.pairwise(chain))
+    assert set(graph) == set(bot_sources())
+    print(f"\nimport depth: {len(chain)} modules: {' -> '.join(chain)}")  # shown with pytest -s

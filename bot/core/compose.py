@@ -9,7 +9,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from bot.content.articles import Article, Section
-from bot.content.intents import Intent
+from bot.content.intent import Intent
 from bot.content.knowledge import Knowledge
 from bot.core import texts
 from bot.core.reply import Bullet, Button, Reply, Source

@@ -21,10 +21,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from bot.content.intents import MatchSettings
+from bot.content.intent import FIRST_AID_ARTICLE, FIRST_AID_INTENT, MatchSettings
 from bot.content.knowledge import Knowledge
 from bot.core import followup
-from bot.core.compose_safety import FIRST_AID_ARTICLE, FIRST_AID_INTENT
 from bot.core.fallback import fallback_kind, names_diseases
 from bot.core.safety_state import SafetyState, clear_question
 from bot.core.verdict import Match
@@ -247,7 +246,7 @@ def _verdict_decision(knowledge: Knowledge, match: Match, message: Message) -> D
         return Decision("fallback", f"{reason}; too long", None, match.score, match, fallback="long")
     if match.status == "ambiguous":
         return Decision("ambiguous", reason, None, match.score, match)
-    why = fallback_kind(knowledge, message, match.foreign)
+    why = fallback_kind(knowledge.matcher, message, match.foreign)
     return Decision("fallback", f"{reason}; fallback: {why}", None, match.score, match, fallback=why)
 
 

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from bot.content.intents import Intent
+from bot.content.intent import FIRST_AID_INTENT, Intent
 from bot.content.knowledge import Knowledge, Library
 from bot.core import compose, compose_safety, followup, texts
 from bot.core.actions import parse_action
@@ -208,7 +208,7 @@ class Engine:
                       match: Match | None, context: Context) -> Turn:
         """The topic's best passage for the question; never the very passage the chat saw last (the same
         question again gets the next one)."""
-        if intent.id == compose_safety.FIRST_AID_INTENT and (
+        if intent.id == FIRST_AID_INTENT and (
                 reply := compose_safety.compose_first_aid(knowledge, intent, self.base_url)):
             return Turn(reply, "topical", intent.id, score, match, context=self._remember(knowledge, intent.id, context))
         section = followup.section_of(knowledge, intent)

@@ -10,9 +10,8 @@ we cannot read, or something else entirely.
 
 from __future__ import annotations
 
-from bot.content.knowledge import Knowledge
 from bot.nlu.lexicon import GENERAL_HEALTH_WORDS, OTHER_HEALTH_WORDS
-from bot.nlu.matcher import DISEASES, canonical_word, message_words, stem
+from bot.nlu.matcher import DISEASES, Matcher, canonical_word, message_words, stem
 from bot.nlu.message import Message
 from bot.nlu.normalise import STOPWORDS
 
@@ -29,16 +28,15 @@ def is_health_question(message: Message, foreign: tuple[str, ...] = ()) -> bool:
     return bool(foreign or names_diseases(message) or any(stem(w) in _HEALTH for w in message.words))
 
 
-def knows_a_word(knowledge: Knowledge, message: Message) -> bool:
+def knows_a_word(matcher: Matcher, message: Message) -> bool:
     """Whether some word beyond filler and numbers is one the keywords or articles use."""
-    matcher = knowledge.matcher
     return any(matcher.knows(canonical_word(stem(w))) for w in message.words
                if w not in STOPWORDS and not w.isdigit())
 
 
-def fallback_kind(knowledge: Knowledge, message: Message, foreign: tuple[str, ...] = ()) -> str:
+def fallback_kind(matcher: Matcher, message: Message, foreign: tuple[str, ...] = ()) -> str:
     """health, gibberish or other (see the module's docstring); `foreign`: the matcher's health words that no
     article covers."""
     if is_health_question(message, foreign):
         return "health"
-    return "other" if knows_a_word(knowledge, message) else "gibberish"
+    return "other" if knows_a_word(matcher, message) else "gibberish"

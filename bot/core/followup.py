@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from bot.content.articles import Section
-from bot.content.intents import Intent
+from bot.content.intent import Intent
 from bot.content.knowledge import Knowledge
 from bot.core.fallback import names_diseases
 from bot.nlu.message import Message

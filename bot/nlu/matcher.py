@@ -45,7 +45,7 @@ from operator import itemgetter
 
 from rapidfuzz.distance import OSA
 
-from bot.content.intents import Intent, MatchSettings
+from bot.content.intent import Intent, MatchSettings
 from bot.nlu.example_index import Document, ExampleIndex
 from bot.nlu.lexicon import OTHER_HEALTH_WORDS, PHRASES, SYNONYM_GROUPS
 from bot.nlu.message import Message

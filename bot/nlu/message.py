@@ -77,9 +77,13 @@ class Message:
         """The first 4,096 characters in sentences, each cleaned on its own ("&" read as "and", "a&e" as "ae")."""
         text = self.raw[:MAX_SAFETY_CHARS].replace("&", " and ").replace(" and e ", " ae ")
         found = []
+        read: dict[str, tuple[str, ...]] = {}  # a sentence said twice is cleaned once
+        if len(self.raw) <= MAX_MESSAGE_CHARS:
+            read[self.raw] = self.words  # a message of one sentence: its words are the message's
         for match in _SENTENCE.finditer(text):
             sentence = match.group(1)
-            words = tuple(normalise.clean(sentence, MAX_SAFETY_CHARS).split())
+            if (words := read.get(sentence)) is None:
+                words = read[sentence] = tuple(normalise.clean(sentence, MAX_SAFETY_CHARS).split())
             if words:
                 found.append(Sentence(words, match.group(2), bool(_LAUGH.search(sentence))))
         return tuple(found)

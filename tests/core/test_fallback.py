@@ -21,7 +21,7 @@ from bot.nlu.message import Message
 ])
 def test_fallback_kind(library: Library, text: str, kind: str) -> None:
     knowledge = library.current
-    assert fallback_kind(knowledge, Message(text), match_text(knowledge.matcher, text).foreign) == kind
+    assert fallback_kind(knowledge.matcher, Message(text), match_text(knowledge.matcher, text).foreign) == kind
 
 
 def test_names_diseases() -> None:

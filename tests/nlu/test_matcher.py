@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.content.intents import Intent, Kind, MatchSettings
+from bot.content.intent import Intent, Kind, MatchSettings
 from bot.content.knowledge import Library, build_knowledge
 from bot.core.decide import match_text
 from bot.core.engine import Engine
