@@ -318,3 +318,40 @@ def test_the_import_depth_tool_finds_the_longest_chain() -> None:
     assert all(after in graph[before] for before, after in itertools.pairwise(chain))
     assert set(graph) == set(bot_sources())
     print(f"\nimport depth: {len(chain)} modules: {' -> '.join(chain)}")  # shown with pytest -s
+
+
+# -- one place decides the winner ---------------------------------------------------------------------------
+
+DECIDER = "bot.core.decide"
+VERDICTS = frozenset(("Match", "Decision"))  # made only by the decider
+VERDICT_READS = frozenset(("status", "threshold", "ambiguity_margin"))  # read only by the decider, in core and nlu
+# (module, attribute, why it may read it)
+VERDICT_ALLOWED = [("bot.nlu.matcher", "threshold", "the second signal's scale is calibrated at the threshold")]
+
+
+def deciding(module: str, source: str) -> list[str]:
+    """Where a module other than bot/core/decide.py makes a verdict or reads one's status or the thresholds."""
+    if module == DECIDER:
+        return []
+    tree = ast.parse(source)
+    found = [f"{module}: makes a {name}" for name in sorted(_called(tree) & VERDICTS)]
+    if within(module, "bot.core") or within(module, "bot.nlu"):
+        read = {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)} & VERDICT_READS
+        found += [f"{module}: reads .{name}" for name in sorted(read)
+                  if not any(module == owner and name == attribute for owner, attribute, _ in VERDICT_ALLOWED)]
+    return found
+
+
+def test_only_decide_decides_the_winner() -> None:
+    sources = bot_sources()
+    assert DECIDER in sources
+    assert [line for module, source in sources.items() for line in deciding(module, source)] == []
+
+
+@pytest.mark.parametrize(("module", "source"), [
+    ("bot.nlu.matcher", "def match(self, e):\n    return Match('matched', e[0], 90.0, None)\n"),
+    ("bot.core.engine", "def turn(match):\n    return 'topical' if match.status == 'matched' else 'fallback'\n"),
+    ("bot.core.followup", "def wins(score, settings):\n    return score >= settings.threshold\n"),
+])
+def test_the_one_winner_rule_catches_a_second_decider(module: str, source: str) -> None:
+    assert deciding(module, source)
