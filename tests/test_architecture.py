@@ -10,6 +10,8 @@ import pytest
 
 from tests.helpers import REPO
 from tools.import_depth import import_graph, longest_chain
+from tools.import_depth import imported as imports_of
+from tools.import_depth import module_name as module_of
 
 # (importing package, forbidden import prefix, why)
 RULES: list[tuple[str, str, str]] = [
@@ -37,24 +39,7 @@ ALLOWED: list[tuple[str, str]] = [
 
 
 def module_name(path: Path) -> str:
-    parts = path.relative_to(REPO).with_suffix("").parts
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-
-
-def imports_of(source: str, module: str) -> set[str]:
-    """Every module `source` imports, anywhere in it (lazy imports inside functions too)."""
-    found: set[str] = set()
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import):
-            found |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:  # relative: resolve against this module's package
-                package = module.split(".")[: -node.level]
-                base = ".".join([*package, base] if base else package)
-            found.add(base)
-            found |= {f"{base}.{alias.name}" for alias in node.names}  # `from bot.x import submodule`
-    return found
+    return module_of(path, REPO)
 
 
 def within(name: str, prefix: str) -> bool:

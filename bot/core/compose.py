@@ -82,11 +82,6 @@ def _defined_words(paragraph: str) -> dict[str, float]:
     return found
 
 
-def best_passage(section: Section, question: Message, keyword: str | None) -> str:
-    """The paragraph of `section` that answers the question."""
-    return section.paragraphs[passage_index(section, question, keyword)]
-
-
 def passage_index(section: Section, question: Message, keyword: str | None = None) -> int:
     """The place in `section` of the paragraph that answers the question.
 

@@ -22,7 +22,3 @@ class Match:
     reason: str = ""
     options: tuple[str, ...] = ()  # for "ambiguous": the topics to offer ("Did you mean ...?")
     foreign: tuple[str, ...] = ()  # health words of the message that no article covers ("rash")
-
-    @property
-    def runner_up(self) -> Candidate | None:
-        return self.candidates[1] if len(self.candidates) > 1 else None

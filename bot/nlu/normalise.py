@@ -98,7 +98,3 @@ def content_words(words: list[str] | tuple[str, ...]) -> list[str]:
     kept = ["not" if w in NEGATIONS else w for w in words if w not in STOPWORDS and not w.isdigit()]
     return kept or list(words)
 
-
-def has_letters(text: str) -> bool:
-    """True when the message holds at least one letter or digit we can read."""
-    return bool(clean(text))

@@ -162,7 +162,7 @@ def test_matching_cost_does_not_grow_with_the_number_of_intents() -> None:
 def test_more_explained_words_win_over_a_generic_keyword(matcher: Matcher) -> None:
     match = match_text(matcher, "MS meds")
     assert match.status == "matched" and match.intent_id == "ms_dmt"
-    assert match.runner_up is not None and match.runner_up.intent_id == "ms_overview"
+    assert len(match.candidates) > 1 and match.candidates[1].intent_id == "ms_overview"
 
 
 def test_specific_word_beats_the_disease_name(matcher: Matcher) -> None:
