@@ -78,7 +78,7 @@ def explain_lines(engine: Engine, question: str) -> list[str]:
     lines.append(f"answer: {decision.kind} {decision.intent_id or ''} ({decision.why})")
     match = decision.match or match_message(knowledge.matcher, message)
     settings = knowledge.intent_file.settings
-    lines.append(f"decision: {match.status} {match.intent_id or ''} score={match.score} "
+    lines.append(f"match: {match.status} {match.intent_id or ''} score={match.score} "
                  f"(threshold {settings.threshold:g}, margin {settings.ambiguity_margin:g}) {match.reason}".rstrip())
     if not match.candidates:
         lines.append("no keyword matched any word of the message")

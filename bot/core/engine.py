@@ -85,17 +85,13 @@ class Engine:
 
     def decide(self, message: Message, context: Context = Context()) -> Decision:
         """Which answer the message gets, and why (bot/core/decide.py); `explain` shows it."""
-        now = self.clock()
-        situation = Situation(self.knowledge, context.last_intent, context.topic, context.state(now), now)
-        return decide(message, situation)
+        return decide(message, self._situation(self.knowledge, context))
 
     def respond(self, text: str, context: Context = Context()) -> Turn:
         """Answer one free-text message: normalised once here, decided once, composed."""
         knowledge = self.knowledge  # one snapshot for the whole message, even if a reload happens
         message = Message(text)
-        now = self.clock()
-        situation = Situation(knowledge, context.last_intent, context.topic, context.state(now), now)
-        return self._render(knowledge, message, decide(message, situation), context)
+        return self._render(knowledge, message, decide(message, self._situation(knowledge, context)), context)
 
     def safety_turn(self, text: str, context: Context = Context()) -> Turn | None:
         """The safety reply if `text` certainly calls for one (emergency, crisis, medication, first aid), else None.
@@ -107,9 +103,12 @@ class Engine:
         flag = knowledge.safety.check(message)
         if flag is None or not flag.certain:
             return None
+        decision = decide_certain(message, self._situation(knowledge, context), flag)
+        return self._render(knowledge, message, decision, context)
+
+    def _situation(self, knowledge: Knowledge, context: Context) -> Situation:
         now = self.clock()
-        situation = Situation(knowledge, context.last_intent, context.topic, context.state(now), now)
-        return self._render(knowledge, message, decide_certain(message, situation, flag), context)
+        return Situation(knowledge, context.last_intent, context.topic, context.state(now), now)
 
     # -- composing a decision -------------------------------------------------------------------------------
 
