@@ -31,6 +31,7 @@ from bot.nlu.language import is_other_language
 from bot.nlu.matcher import MAX_CANDIDATES, Candidate, Evidence, Matcher, message_words
 from bot.nlu.message import Message
 from bot.nlu.normalise import MAX_MESSAGE_CHARS
+from bot.nlu.safety import FollowUp as Guidance
 from bot.nlu.safety import SafetyFlag
 from bot.nlu.self_questions import ABOUT_BOT, asks_about_the_bot
 
@@ -65,7 +66,7 @@ class Decision:
     follow_up: FollowUp = ""
     fallback: str = ""  # why nothing was answered: health, gibberish, language, other, long, not_covered
     facet: str = ""  # for not_covered: the facet the article does not cover
-    guidance: str = ""  # for emergency_follow_up: call, recovered or general (`Reading.follow_up`)
+    guidance: Guidance = "general"  # for emergency_follow_up: call, recovered or general (`Reading.follow_up`)
     lines: tuple[tuple[str, str | None], ...] = ()  # safety lines on top: (kind, criterion)
     state: SafetyState | None = None  # the emergency or crisis state the turn starts or refreshes
     context: ContextChange = "keep"
