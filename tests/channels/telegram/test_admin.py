@@ -121,7 +121,8 @@ async def test_unmatched_lists_grouped_questions(admin_bot: Harness) -> None:
 
 async def test_explain_shows_the_decision(admin_bot: Harness) -> None:
     [reply] = await command(admin_bot, "/explain what is multiple sclerosis")
-    assert "decision: matched ms_overview" in reply["text"] and "keyword:" in reply["text"]
+    assert "answer: topical ms_overview" in reply["text"] and "match: matched ms_overview" in reply["text"]
+    assert "keyword:" in reply["text"]
     [usage] = await command(admin_bot, "/explain")
     assert usage["text"].startswith("Usage: /explain")
 
