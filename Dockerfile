@@ -13,8 +13,11 @@ RUN python3 -m venv /app/.venv \
 COPY pyproject.toml README.md ./
 COPY bot/ bot/
 # The bot itself: no dependencies (all locked above) and no build isolation (the locked setuptools builds it).
+# Then pip goes: nothing in the running image installs anything (14 MB, and one tool fewer to patch).
+# setuptools stays: textstat (the `check` command's reading level) declares it as a run-time dependency.
 RUN /app/.venv/bin/pip install -q --no-deps --no-build-isolation . \
-    && /app/.venv/bin/pip check
+    && /app/.venv/bin/pip check \
+    && /app/.venv/bin/python -m pip uninstall -y -q pip
 
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 \

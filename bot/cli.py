@@ -17,6 +17,7 @@ from types import ModuleType
 
 from bot.content.problems import LoadError
 from bot.log_privacy import RedactPersonalData
+from bot.log_throttle import ThrottleRepeats
 from bot.settings import Settings, SettingsError
 
 # name -> (module, one-line help)
@@ -70,6 +71,15 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def setup_logging(level: int | str) -> None:
+    """The one logging setup: lines to stderr, floods throttled (bot.log_throttle), libraries' records redacted."""
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(ThrottleRepeats())  # first: a dropped record costs no redaction
+        handler.addFilter(RedactPersonalData())  # libraries log texts and ids at DEBUG: never keep them
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # httpx logs request URLs, which hold the token
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     command = next((a for i, a in enumerate(argv) if not a.startswith("-") and argv[i - 1:i] != ["--root"]), None)
@@ -82,10 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as err:
         print(f"Configuration error: {err}", file=sys.stderr)
         return 2
-    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    for handler in logging.getLogger().handlers:  # libraries log texts and ids at DEBUG: never keep them
-        handler.addFilter(RedactPersonalData())
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # httpx logs request URLs, which hold the token
+    setup_logging(settings.log_level)
     module = load_command(args.command, args.module)
     chooser = getattr(module, "channel_of", None)  # `start` names the channel that runs
     if chooser is not None:

@@ -1,9 +1,12 @@
-"""Builders shared by the tests: temporary copies of the shipped content, small intent files."""
+"""Builders shared by the tests: temporary copies of the shipped content, small intent files; a PNG reader."""
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
+
+from PIL import Image, ImageColor
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -22,3 +25,10 @@ def line_number(text: str, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in text")
+
+
+def png_shows(png: bytes, *colours: str) -> bool:
+    """Whether `png` decodes as an image in which every one of `colours` ("#2e7d32") is painted."""
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    painted = {colour for _, colour in image.getcolors(maxcolors=image.width * image.height)}
+    return all(ImageColor.getrgb(colour) in painted for colour in colours)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import ast
+import itertools
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import REPO
+from tools.import_depth import import_graph, longest_chain
+from tools.import_depth import imported as imports_of
+from tools.import_depth import module_name as module_of
 
 # (importing package, forbidden import prefix, why)
 RULES: list[tuple[str, str, str]] = [
@@ -34,24 +38,7 @@ ALLOWED: list[tuple[str, str]] = [
 
 
 def module_name(path: Path) -> str:
-    parts = path.relative_to(REPO).with_suffix("").parts
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-
-
-def imports_of(source: str, module: str) -> set[str]:
-    """Every module `source` imports, anywhere in it (lazy imports inside functions too)."""
-    found: set[str] = set()
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import):
-            found |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:  # relative: resolve against this module's package
-                package = module.split(".")[: -node.level]
-                base = ".".join([*package, base] if base else package)
-            found.add(base)
-            found |= {f"{base}.{alias.name}" for alias in node.names}  # `from bot.x import submodule`
-    return found
+    return module_of(path, REPO)
 
 
 def within(name: str, prefix: str) -> bool:
@@ -131,6 +118,7 @@ SENTENCE_ALLOWED: list[tuple[str, str, str]] = [
     ("bot.channels.telegram.health", "unhealthy: ", "the health check's console output"),
     ("bot.channels.telegram.health", "healthy", "the health check's console output"),
     ("bot.channels.telegram.webhook", "", "HTTP answers to Telegram's servers"),
+    ("bot.core.decide", "", "a decision's reasons: diagnostics that `explain` prints beside the scores"),
 ]
 
 
@@ -251,10 +239,115 @@ def test_the_cycle_check_finds_a_lazy_cycle() -> None:
     assert cycles(sources) == [["bot.content.knowledge", "bot.content.snapshot_builder"]]
 
 
+# -- the message is normalised once ------------------------------------------------------------------------
+
+# The steps a message passes through read the `Message` the engine built (bot/nlu/message.py); none cleans,
+# folds or splits the text again.
+MESSAGE_STEPS = ("bot.core.engine", "bot.core.decide", "bot.core.followup", "bot.core.fallback",
+                 "bot.core.safety_state", "bot.core.compose", "bot.core.compose_safety", "bot.nlu.safety",
+                 "bot.nlu.safety_unit", "bot.nlu.safety_crisis", "bot.nlu.language", "bot.nlu.self_questions")
+NORMALISING = frozenset(("clean", "tokens", "content_tokens", "content_words", "has_letters"))
+# The matcher also reads keywords and article text, so only its functions that take a Message are held to it.
+MESSAGE_READERS = ("bot.nlu.matcher", "bot.nlu.safety_lexicon")
+STR_READINGS = NORMALISING | {"_typed_words", "match_words", "index_words", "keyword_reading"}
+
+
+def _called(node: ast.AST) -> set[str]:
+    """The names of the functions `node` calls (`clean(...)`, `normalise.clean(...)`)."""
+    return {call.func.attr if isinstance(call.func, ast.Attribute) else call.func.id
+            for call in ast.walk(node) if isinstance(call, ast.Call)
+            and isinstance(call.func, (ast.Attribute, ast.Name))}
+
+
+def renormalising(module: str, source: str) -> list[str]:
+    """Where a step of the flow normalises the message's text again instead of reading the Message."""
+    tree = ast.parse(source)
+    found = []
+    if module in MESSAGE_STEPS:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "bot.nlu.normalise":
+                found += [f"{module}: imports {a.name}" for a in node.names if a.name in NORMALISING]
+        found += [f"{module}: calls {name}" for name in sorted(_called(tree) & NORMALISING)]
+    if module in MESSAGE_READERS:
+        for function in ast.walk(tree):
+            if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
+                    a.annotation is not None and "Message" in ast.unparse(a.annotation) for a in function.args.args):
+                found += [f"{module}.{function.name}: calls {name}"
+                          for name in sorted(_called(function) & STR_READINGS)]
+    return found
+
+
+def test_no_step_normalises_the_message_again() -> None:
+    sources = bot_sources()
+    assert set(MESSAGE_STEPS) | set(MESSAGE_READERS) <= set(sources)
+    assert [line for module, source in sources.items() for line in renormalising(module, source)] == []
+
+
+@pytest.mark.parametrize(("module", "source"), [
+    ("bot.nlu.safety", "from bot.nlu.normalise import clean\n"),
+    ("bot.core.followup", "from bot.nlu import normalise\ndef f(m):\n    return normalise.tokens(m.raw)\n"),
+    ("bot.nlu.matcher", "def evidence(self, message: Message):\n    return _typed_words(message.raw)\n"),
+])
+def test_the_normalise_once_rule_catches_a_step_that_cleans(module: str, source: str) -> None:
+    assert renormalising(module, source)
+
+
+# -- the depth of the import graph ---------------------------------------------------------------------------
+
+
+def test_the_import_depth_tool_finds_the_longest_chain() -> None:
+    assert longest_chain({"a": ("b", "c"), "b": ("c",), "c": ("d",), "d": ()}) == ["a", "b", "c", "d"]
+    graph = import_graph()
+    chain = longest_chain(graph)
+    assert all(after in graph[before] for before, after in itertools.pairwise(chain))
+    assert set(graph) == set(bot_sources())
+    print(f"\nimport depth: {len(chain)} modules: {' -> '.join(chain)}")  # shown with pytest -s
+
+
+# -- one place decides the winner ---------------------------------------------------------------------------
+
+DECIDER = "bot.core.decide"
+VERDICTS = frozenset(("Match", "Decision"))  # made only by the decider
+VERDICT_READS = frozenset(("status", "threshold", "ambiguity_margin"))  # read only by the decider, in core and nlu
+# (module, attribute, why it may read it)
+VERDICT_ALLOWED = [("bot.nlu.matcher", "threshold", "the second signal's scale is calibrated at the threshold")]
+
+
+def deciding(module: str, source: str) -> list[str]:
+    """Where a module other than bot/core/decide.py makes a verdict or reads one's status or the thresholds."""
+    if module == DECIDER:
+        return []
+    tree = ast.parse(source)
+    found = [f"{module}: makes a {name}" for name in sorted(_called(tree) & VERDICTS)]
+    if within(module, "bot.core") or within(module, "bot.nlu"):
+        read = {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)} & VERDICT_READS
+        found += [f"{module}: reads .{name}" for name in sorted(read)
+                  if not any(module == owner and name == attribute for owner, attribute, _ in VERDICT_ALLOWED)]
+    return found
+
+
+def test_only_decide_decides_the_winner() -> None:
+    sources = bot_sources()
+    assert DECIDER in sources
+    assert [line for module, source in sources.items() for line in deciding(module, source)] == []
+
+
+@pytest.mark.parametrize(("module", "source"), [
+    ("bot.nlu.matcher", "def match(self, e):\n    return Match('matched', e[0], 90.0, None)\n"),
+    ("bot.core.engine", "def turn(match):\n    return 'topical' if match.status == 'matched' else 'fallback'\n"),
+    ("bot.core.followup", "def wins(score, settings):\n    return score >= settings.threshold\n"),
+])
+def test_the_one_winner_rule_catches_a_second_decider(module: str, source: str) -> None:
+    assert deciding(module, source)
+
+
 # -- the tests mirror the package ------------------------------------------------------------------------
 
-# Modules with no test file of their own, each with why: (module path, reason). Kept short; empty today.
-UNMIRRORED_ALLOWED: dict[str, str] = {}
+# Modules with no test file of their own, each with why: module path -> reason. Kept short.
+UNMIRRORED_ALLOWED: dict[str, str] = {
+    "bot/core/verdict.py": "one frozen record type (Match) and its Status, no behaviour: tests/core/test_decide.py "
+                           "checks the verdicts decide gives, and every test that matches reads one",
+}
 
 
 def mirror_of(module: str) -> str:

@@ -61,3 +61,10 @@ def test_the_build_context_holds_only_what_the_image_copies() -> None:
     assert ignored[0] == "*", "everything is left out unless listed"
     allowed = {line[1:].rstrip("/") for line in ignored if line.startswith("!")}
     assert allowed == {"requirements.lock", "pyproject.toml", "README.md", "bot", "content", "intents.yaml"}
+
+
+def test_the_chart_pulls_no_plotting_stack() -> None:
+    """The /stats chart is drawn with Pillow alone: matplotlib's stack (about 150 MB) is not in the image."""
+    runtime = {canonicalize_name(Requirement(line).name) for line in PYPROJECT["project"]["dependencies"]}
+    assert "pillow" in runtime
+    assert not {"matplotlib", "contourpy", "kiwisolver", "fonttools", "cycler"} & set(locked())

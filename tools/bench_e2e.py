@@ -136,8 +136,8 @@ def run_bot(mode: str, root: Path) -> int:
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if mode == "unlimited":
         # build_application takes no rate limiter and no throttle; these are the knobs the benchmark turns.
-        telegram_app.AIORateLimiter = functools.partial(  # type: ignore[attr-defined]
-            telegram_app.AIORateLimiter, overall_max_rate=0, group_max_rate=0)
+        telegram_app.PriorityRateLimiter = functools.partial(  # type: ignore[misc]
+            telegram_app.PriorityRateLimiter, overall_max_rate=0, group_max_rate=0)
         delivery.UserThrottle = functools.partial(  # type: ignore[misc]
             delivery.UserThrottle, burst=1_000_000, per_minute=1e9)
     return telegram_app.run(argparse.Namespace(webhook=False), settings)
@@ -163,6 +163,7 @@ class Replies:
         self.seen = len(api.requests)
         self.waiting: dict[int, deque[float]] = defaultdict(deque)
         self.latencies: list[float] = []
+        self.chat_latency: dict[int, float] = {}  # the last reply's latency, per chat
         self.sent = self.unexpected = 0
         self.first_sent = self.last_reply = 0.0
 
@@ -197,6 +198,7 @@ class Replies:
                 self.unexpected += 1  # a second answer to one message, or an answer nobody asked for
                 continue
             self.latencies.append(request.time - queue.popleft())
+            self.chat_latency[chat] = self.latencies[-1]
             self.last_reply = max(self.last_reply, request.time)
             answered.append(chat)
         return answered
@@ -273,13 +275,36 @@ async def _paced(replies: Replies, users: Sequence[int], count: int, rate: float
     return replies.result()
 
 
+SAFETY_LOAD_CHATS = 300  # people asking at once: ten seconds of Telegram's 30 messages a second
+SAFETY_TEXT = "my son is having a seizure right now"
+SAFETY_CHAT = 90_000
+
+
+async def safety_phase(api: Any, texts: Iterator[str]) -> JSON:
+    """300 chats ask ordinary questions at once, then one person writes an emergency: how long the emergency
+    reply takes (it should jump the queue), and how long the ordinary answers take."""
+    replies = Replies(api)
+    for user in range(80_000, 80_000 + SAFETY_LOAD_CHATS):
+        replies.send(user, next(texts))
+    replies.send(SAFETY_CHAT, SAFETY_TEXT)
+    quiet_since = time.monotonic()
+    while replies.outstanding and time.monotonic() - quiet_since < IDLE_SECONDS:
+        answered = await replies.collect(0.5)
+        quiet_since = time.monotonic() if answered else quiet_since
+    result = replies.result()
+    emergency = replies.chat_latency.get(SAFETY_CHAT)
+    result.update(chats=SAFETY_LOAD_CHATS, safety_reply_ms=round(emergency * 1000, 1) if emergency else None)
+    return result
+
+
 async def drive_flood(root: Path, users: int, paced: int, rate: float) -> None:
-    """The fake server for the flood run: as `drive_load`, with `flood_phase` as its one measured phase."""
+    """The fake server for the flood run: as `drive_load`, with `flood_phase` and then `safety_phase` measured."""
     fake = _fake_bot_api()
     texts = itertools.cycle([text for text, expected in read_messages(root) if expected])
     ids = [20_000 + n for n in range(users)]
     async with _serving(fake, ids, texts) as api:
-        phases = {"flood": await flood_phase(api, fake.DEFAULT_GROUP_ID, ids, paced, rate, texts)}
+        phases = {"flood": await flood_phase(api, fake.DEFAULT_GROUP_ID, ids, paced, rate, texts),
+                  "safety": await safety_phase(api, texts)}
         print(json.dumps({"phases": phases}), flush=True)
 
 

@@ -179,7 +179,7 @@ def _e2e_table(e2e: JSON, goal: Any) -> list[str]:
     if not e2e or "skipped" in e2e:
         return [f"End to end: skipped {e2e.get('skipped', '(--no-e2e)')}"]
     rows = []
-    for mode, title in (("limited", "as shipped (AIORateLimiter)"), ("unlimited", "rate limiter off")):
+    for mode, title in (("limited", "as shipped (PriorityRateLimiter)"), ("unlimited", "rate limiter off")):
         run_ = e2e.get(mode)
         if not run_:
             continue
@@ -208,6 +208,13 @@ def _e2e_table(e2e: JSON, goal: Any) -> list[str]:
                      _num(flood["latency"]["p99_ms"], 1), flood_goal[0], flood_goal[1]])
         checks.append(f"a group floods: private answers max {_num(flood['latency']['max_ms'], 1)} ms; the group got "
                       f"{flood['group_replies']} replies to its {flood['group_flood']} /help while measured")
+    if safety := e2e.get("flood", {}).get("phases", {}).get("safety"):
+        rows.append(["as shipped, then an emergency", f"{safety['chats']} chats ask at once, then 1 emergency",
+                     f"{safety['answered']}/{safety['sent']}", _num(safety["messages_per_s"], 1),
+                     _num(safety["latency"]["p50_ms"], 1), _num(safety["latency"]["p99_ms"], 1), "", ""])
+        checks.append(f"safety reply latency under load ({safety['chats']} chats asking at once, as shipped): "
+                      f"{_num(safety['safety_reply_ms'], 1)} ms; the ordinary answers' max "
+                      f"{_num(safety['latency']['max_ms'], 1)} ms")
     rss_goal = goal("bot peak RSS, e2e (shipped)")
     return ["End to end: update -> sendMessage through the real PTB Application and fake Bot API (loopback)",
             _table(["bot", "load", "answered", "msgs/s", "p50 ms", "p99 ms", "target", "met?"], rows),

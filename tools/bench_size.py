@@ -30,6 +30,7 @@ from rapidfuzz import fuzz, process, utils
 
 from bot.content.knowledge import Knowledge, Library, build_knowledge
 from bot.core import compose
+from bot.core.decide import match_text
 from bot.core.engine import Context, Engine
 from bot.nlu import matcher as matching
 from bot.nlu import safety_lexicon
@@ -179,12 +180,12 @@ def measure_size(root: Path, warmup: int, baseline_count: int, baseline_s: float
     matcher = knowledge.matcher
     messages = read_messages(root)
     for text, _ in messages[:warmup]:
-        matcher.match(text)  # warms the per-word cache as a running bot's would be
+        match_text(matcher, text)  # warms the per-word cache as a running bot's would be
     timed = messages[warmup:]
     latencies, cpu, outcomes = [], [], []
     for text, expected in timed:
         begin, begin_cpu = time.perf_counter(), time.thread_time()
-        found = matcher.match(text)
+        found = match_text(matcher, text)
         latencies.append(time.perf_counter() - begin)
         cpu.append(time.thread_time() - begin_cpu)  # without the time other processes took the core
         outcomes.append((expected, found.intent_id if found.status == "matched" else None))
@@ -269,7 +270,7 @@ def _keywords_reached(matcher: Matcher, texts: Sequence[str]) -> JSON | None:
 
 
 def _probe(matcher: Matcher, question: str) -> JSON:
-    found = matcher.match(question)
+    found = match_text(matcher, question)
     return {"status": found.status, "intent": found.intent_id, "score": found.score}
 
 
@@ -328,11 +329,11 @@ def profile_size(root: Path, top: int = 18) -> str:
     assert knowledge is not None
     messages = [text for text, _ in read_messages(root)]
     for text in messages[:200]:
-        knowledge.matcher.match(text)
+        match_text(knowledge.matcher, text)
     profiler = cProfile.Profile()
     profiler.enable()
     for text in messages[200:]:
-        knowledge.matcher.match(text)
+        match_text(knowledge.matcher, text)
     profiler.disable()
     out.write(f"== matching {len(messages) - 200} messages, by own time ==\n")
     pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(top)

@@ -20,8 +20,10 @@ from rank_bm25 import BM25Okapi
 from bot.content.articles import Section
 from bot.content.knowledge import Knowledge
 from bot.core.compose import passage_index
+from bot.core.decide import match_text
 from bot.core.engine import Context, Engine, Turn
 from bot.nlu.matcher import match_words
+from bot.nlu.message import Message
 from bot.nlu.normalise import clean
 from tools.evalsets import OUT_OF_SCOPE, EvalSet, Step
 
@@ -231,7 +233,7 @@ def _passages(report: SetReport, knowledge: Knowledge, outcomes: list[Outcome], 
             continue
         wanted = resolve_passages(section, o.step.passages, base)
         right += o.label == o.step.expect and o.passage in wanted
-        given += passage_index(section, o.step.text) in wanted
+        given += passage_index(section, Message(o.step.text)) in wanted
         baseline += bm25_passage(section, o.step.text) in wanted
     report.n_passages = len(labelled)
     report.passage_accuracy = _ratio(right, len(labelled))
@@ -310,9 +312,9 @@ def calibration(engine: Engine, eval_set: EvalSet) -> dict[str, list[tuple[str, 
     rows: dict[str, list[list[int]]] = {"keywords": [[0, 0] for _ in BANDS[1:]], "examples": [[0, 0] for _ in BANDS[1:]]}
     for conversation in eval_set.conversations:
         step = conversation.steps[0]
-        if step.expect is None or step.expect in SAFETY or knowledge.safety.check(step.text):
+        if step.expect is None or step.expect in SAFETY or knowledge.safety.check(Message(step.text)):
             continue
-        candidates = knowledge.matcher.match(step.text).candidates
+        candidates = match_text(knowledge.matcher, step.text).candidates
         best = next((c for c in candidates if c.kind == "topical"), None)
         if best is None:
             continue

@@ -20,13 +20,13 @@ from typing import Any
 
 import yaml
 
+from bot.content.intent import FIRST_AID_INTENT
 from bot.core.engine import Engine, Turn
 
 EXPECTS = ("emergency", "crisis", "medication_change", "seizure_first_aid", "calm")
 ALARMS = ("emergency", "crisis", "possible emergency", "possible crisis")
 FLOORS = {"emergency_recall": 1.0, "crisis_recall": 1.0}
 MAX_CALM_ALARMS = 0.01  # false alarms as a share of the calm messages
-FIRST_AID_INTENT = "seizure_first_aid"
 
 
 class SafetySetError(ValueError):

@@ -106,7 +106,7 @@ def run_stats(args: argparse.Namespace, settings: Settings) -> int:
     print(format_usage(report))
     print(format_handover_figures(handovers))
     if args.chart:
-        from bot.admin.chart import render_stats_chart  # matplotlib is heavy: load it only for charts
+        from bot.admin.chart import render_stats_chart  # Pillow: loaded only when a chart is asked for
 
         render_stats_chart(report, args.chart)
         print(f"\nChart saved to {args.chart}")

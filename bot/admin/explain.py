@@ -1,25 +1,32 @@
-"""`explain`: why the bot answers a question the way it does (safety, the decision, the ranked candidates).
+"""`explain`: why the bot answers a question the way it does (the decision and why, then the matcher's verdict
+and its ranked candidates).
 
 Shared by `python -m bot explain` (bot/commands/ask.py) and the admins' /explain in Telegram.
 """
 
 from __future__ import annotations
 
+from bot.core.decide import match_message
 from bot.core.engine import Engine
+from bot.nlu.message import Message
 
 
 def explain_lines(engine: Engine, question: str) -> list[str]:
-    """Human-readable reasoning for one question ."""
+    """Human-readable reasoning for one question: the decision and why, then the matcher's verdict and
+    candidates, even when safety decided first."""
     knowledge = engine.knowledge
-    flag = knowledge.safety.check(question)
+    message = Message(question)
+    decision = engine.decide(message)
+    flag = decision.flag
     lines = []
     if flag:
         reply = "the safety reply alone" if flag.certain else "a safety line on top of the answer"
         lines.append(f"SAFETY: {flag.kind}, {flag.tier} ({reply}), criterion {flag.criterion}; concepts: "
                      f"{flag.rule.partition(': ')[2][:120]}")
-    match = knowledge.matcher.match(question)
+    lines.append(f"answer: {decision.kind} {decision.intent_id or ''} ({decision.why})")
+    match = decision.match or match_message(knowledge.matcher, message)
     settings = knowledge.intent_file.settings
-    lines.append(f"decision: {match.status} {match.intent_id or ''} score={match.score} "
+    lines.append(f"match: {match.status} {match.intent_id or ''} score={match.score} "
                  f"(threshold {settings.threshold:g}, margin {settings.ambiguity_margin:g}) {match.reason}".rstrip())
     if not match.candidates:
         lines.append("no keyword matched any word of the message")

@@ -32,7 +32,7 @@ from bot.content.check_keywords import (
 )
 from bot.content.check_readability import ArticleGrade, check_readability, format_grades
 from bot.content.governance import check_governance
-from bot.content.intents import Intent
+from bot.content.intent import Intent
 from bot.content.knowledge import Knowledge, Library, build_knowledge
 from bot.content.problems import Problem, errors_only, warnings_only
 from bot.content.yamlsource import LineDict, item_line, line_of, load_yaml

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.content.intents import Intent
+from bot.content.intent import Intent
 from bot.content.knowledge import Knowledge
 from bot.content.problems import Problem
 from bot.content.yamlsource import LineDict, item_line, line_of

@@ -7,20 +7,17 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal, overload
+from typing import Any, overload
 
 import yaml
 
 from bot.content.admin_files import INTENTS_MAX_BYTES, AdminFileError, read_admin_text
 from bot.content.articles import Article
+from bot.content.intent import HANDOVER_ID, KINDS, SAFETY_IDS, Intent, MatchSettings
 from bot.content.problems import Problem, close_match, did_you_mean
 from bot.content.yaml_errors import yaml_problem
 from bot.content.yamlsource import LineDict, item_line, line_of, load_yaml, split_block_list
 
-Kind = Literal["topical", "smalltalk", "safety", "out_of_scope", "handover"]
-KINDS: tuple[Kind, ...] = ("topical", "smalltalk", "safety", "out_of_scope", "handover")
-SAFETY_IDS = ("emergency", "crisis", "medication_change")
-HANDOVER_ID = "handover"  # asking to talk to a person: the bot offers to pass the chat to the team
 MIN_EXAMPLES = 5
 MAX_ID_LENGTH = 40  # keeps every button action naming an intent within the core's ACTION_MAX_BYTES
 _ID = re.compile(r"[a-z][a-z0-9_]*")
@@ -82,27 +79,6 @@ class TextList(Sequence[str]):
 
     def __repr__(self) -> str:
         return repr(self._texts())
-
-
-@dataclass(frozen=True, slots=True)
-class MatchSettings:
-    threshold: float = 68.0
-    ambiguity_margin: float = 6.0
-
-
-@dataclass(frozen=True, slots=True)
-class Intent:
-    id: str
-    kind: Kind
-    keywords: Sequence[str]  # a TextList when loaded from the file
-    examples: Sequence[str] = ()
-    article: str | None = None
-    section: str | None = None
-    treatments: bool = False
-    label: str = ""
-    follow_ups: tuple[str, ...] = ()
-    reply: str = ""
-    line: int = 0
 
 
 @dataclass(frozen=True, slots=True)

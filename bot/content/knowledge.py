@@ -22,7 +22,8 @@ from pathlib import Path
 from bot.content.admin_files import ARTICLE_MAX_BYTES, INTENTS_MAX_BYTES, AdminFileError, read_admin_file
 from bot.content.articles import Article, ArticleFiles, load_articles_reusing
 from bot.content.builder_process import BuildFailed, build_in_child
-from bot.content.intents import Intent, IntentFile, load_intents
+from bot.content.intent import Intent
+from bot.content.intents import IntentFile, load_intents
 from bot.content.problems import LoadError, Problem, errors_only
 from bot.nlu.matcher import Matcher
 from bot.nlu.safety import SafetyCheck

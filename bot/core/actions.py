@@ -8,6 +8,7 @@ callback or a deep link can hold anything. Only the forms the composer writes ar
     tr:<slug>                an article's treatments
     ar:<slug>:<part>         a part of the full article
     fb:<intent id>:<0|1>     a feedback vote
+    ho  or  ho:<y|n|end>     talk to a person; yes, no; end the chat (bot/core/handover_replies.py)
 
 Anything else is None ("this button has expired"), never an exception: `str.isdigit` accepts "²",
 which `int` then refuses, so numbers are checked as ASCII digits here.
@@ -23,6 +24,7 @@ MAX_PART = 999
 _INTENT_ID = re.compile(r"[a-z][a-z0-9_]{0,39}")  # bot.intents: lowercase, digits, _; at most 40
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _PART = re.compile(r"[0-9]{1,3}")
+_HANDOVER_STEPS = ("y", "n", "end")
 MAX_SLUG = 60
 
 
@@ -30,8 +32,8 @@ MAX_SLUG = 60
 class Action:
     """One parsed button press."""
 
-    name: str  # i, tp, tr, ar, fb
-    target: str = ""  # the intent id or article slug
+    name: str  # i, tp, tr, ar, fb, ho
+    target: str = ""  # the intent id or article slug; the handover step
     number: int = 0  # the article part, or the vote (1 helpful, 0 not)
 
 
@@ -54,4 +56,6 @@ def parse_action(data: str) -> Action | None:
         return Action("ar", rest[0], int(rest[1]))
     if name == "fb" and len(rest) == 2 and _INTENT_ID.fullmatch(rest[0]) and rest[1] in ("0", "1"):
         return Action("fb", rest[0], int(rest[1]))
+    if name == "ho" and (not rest or (len(rest) == 1 and rest[0] in _HANDOVER_STEPS)):
+        return Action("ho", rest[0] if rest else "")
     return None

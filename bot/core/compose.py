@@ -9,12 +9,13 @@ from dataclasses import replace
 from functools import lru_cache
 
 from bot.content.articles import Article, Section
-from bot.content.intents import Intent
+from bot.content.intent import Intent
 from bot.content.knowledge import Knowledge
 from bot.core import texts
 from bot.core.reply import Bullet, Button, Reply, Source
-from bot.nlu.matcher import Match, match_words, stem
-from bot.nlu.normalise import clean
+from bot.core.verdict import Match
+from bot.nlu.matcher import match_words, message_words, stem
+from bot.nlu.message import Message
 
 SUGGESTION_MIN = 45.0  # a topic offered under a fallback for a non-health question must score this much
 EXCERPT_CHARS = 650  # about one phone screen with the source line and buttons
@@ -79,16 +80,7 @@ def _defined_words(paragraph: str) -> dict[str, float]:
     return found
 
 
-def best_passage(section: Section, question: str, keyword: str | None) -> str:
-    """The paragraph of `section` that answers the question."""
-    return section.paragraphs[passage_index(section, question, keyword)]
-
-
-def _wants_definition(question: str) -> bool:
-    return bool(_DEFINITION_QUESTION.search(clean(question)))
-
-
-def passage_index(section: Section, question: str, keyword: str | None = None) -> int:
+def passage_index(section: Section, question: Message, keyword: str | None = None) -> int:
     """The place in `section` of the paragraph that answers the question.
 
     Each paragraph scores the (within-section) rarity of the question's words it holds. A "what is X"
@@ -100,12 +92,12 @@ def passage_index(section: Section, question: str, keyword: str | None = None) -
         return 0
     bags = [_paragraph_words(p) for p in paragraphs]
     frequency = Counter(w for bag, _ in bags for w in bag)
-    asked = set(match_words(question))
+    asked = set(message_words(question))
     wanted = asked | set(match_words(keyword or ""))
     asked_beginnings = _beginnings(asked)
-    definition = _wants_definition(question)
-    listing = bool(_LIST_QUESTION.search(clean(question)))
-    counting = bool(_COUNT_QUESTION.search(clean(question)))
+    definition = bool(_DEFINITION_QUESTION.search(question.text))
+    listing = bool(_LIST_QUESTION.search(question.text))
+    counting = bool(_COUNT_QUESTION.search(question.text))
     worried = bool(asked & _FRIGHTENING)
 
     def holds(place: int, word: str) -> bool:
@@ -163,7 +155,7 @@ def treatment_bullets(article: Article) -> tuple[Bullet, ...]:
     return tuple(Bullet(f"{t.purpose}. {t.summary}", t.name) for t in article.treatments)
 
 
-def compose_topical(knowledge: Knowledge, intent: Intent, question: str, keyword: str | None,
+def compose_topical(knowledge: Knowledge, intent: Intent, question: Message, keyword: str | None,
                     base_url: str, passage: int | None = None) -> Reply:
     """An excerpt of the intent's section (paragraph `passage`, else the one that fits the question), its
     source and next steps."""

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.content.intents import Intent
+from bot.content.intent import FIRST_AID_ARTICLE, Intent
 from bot.content.knowledge import Knowledge
 from bot.core import texts
 from bot.core.compose import TOPICS_BUTTON, source_of, topic_buttons
 from bot.core.reply import Bullet, Button, Reply
 from bot.nlu.safety import FollowUp, SafetyFlag
 
-FIRST_AID_ARTICLE = "seizure-first-aid"
-FIRST_AID_INTENT = "seizure_first_aid"
 WHAT_TO_DO, RECOVERY, WHEN_TO_CALL, AFTER = "what-to-do", "recovery-position", "when-to-call-an-ambulance", \
     "after-the-seizure"
 STROKE = ("stroke_signs",)

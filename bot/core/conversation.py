@@ -134,10 +134,13 @@ class Conversation:
         if noted is not None:  # a failed write is tried again with the next answer
             self._served[source.slug] = version
 
-    async def action(self, user_id: int | str, chat_id: int | str, action: str) -> Turn | None:
-        """A button press; None when the button is stale or forged."""
+    async def action(self, user_id: int | str, chat_id: int | str, action: str,
+                     message_id: int | None = None) -> Turn | None:
+        """A button press (on the message `message_id`, when the channel knows it); None when the button is
+        stale or forged. The channel checks that the button was on that message: a vote then counts for the
+        topic answered there, once per person and message."""
         if action.startswith("fb:"):
-            return await self._feedback(user_id, action)
+            return await self._feedback(user_id, chat_id, action, message_id)
         if self.store is None:
             return self.engine.act(action)
         user_key, chat_key = self._keys(user_id, chat_id)
@@ -153,7 +156,8 @@ class Conversation:
             await self._note_served(turn.reply.source)
         return turn
 
-    async def _feedback(self, user_id: int | str, action: str) -> Turn | None:
+    async def _feedback(self, user_id: int | str, chat_id: int | str, action: str,
+                        message_id: int | None) -> Turn | None:
         """A vote on a topical answer; None for anything else (only topical answers carry vote buttons, so
         `fb:emergency:1` is forged)."""
         parsed = parse_action(action)
@@ -162,8 +166,9 @@ class Conversation:
             return None
         helpful = parsed.number == 1
         if self.store is not None:
+            message_key = self.store.key("message", f"{chat_id}:{message_id}") if message_id is not None else None
             await self._safely("record feedback", self.store.record_feedback(
-                self.store.key("user", user_id), intent.id, helpful), None)
+                self.store.key("user", user_id), intent.id, helpful, message_key), None)
         return Turn(Reply(kind="feedback", paragraphs=(texts.FEEDBACK_THANKS if helpful else texts.FEEDBACK_NOTED,)),
                     "feedback", intent.id)
 

@@ -10,32 +10,33 @@ we cannot read, or something else entirely.
 
 from __future__ import annotations
 
-from bot.content.knowledge import Knowledge
 from bot.nlu.lexicon import GENERAL_HEALTH_WORDS, OTHER_HEALTH_WORDS
-from bot.nlu.matcher import DISEASES, Match, canonical_word, match_words, stem
-from bot.nlu.normalise import STOPWORDS, tokens
+from bot.nlu.matcher import DISEASES, Matcher, canonical_word, message_words, stem
+from bot.nlu.message import Message
+from bot.nlu.normalise import STOPWORDS
 
 _HEALTH = frozenset(stem(w) for w in GENERAL_HEALTH_WORDS | OTHER_HEALTH_WORDS)
 
 
-def names_diseases(text: str) -> set[str]:
+def names_diseases(message: Message) -> set[str]:
     """The diseases a message names ("fits" is epilepsy, "multiple sclerosis" is MS)."""
-    return {DISEASES[canonical_word(w)] for w in match_words(text) if canonical_word(w) in DISEASES}
+    return {DISEASES[canonical_word(w)] for w in message_words(message) if canonical_word(w) in DISEASES}
 
 
-def is_health_question(text: str, match: Match | None) -> bool:
-    words = tokens(text)
-    return bool((match and match.foreign) or names_diseases(text) or any(stem(w) in _HEALTH for w in words))
+def is_health_question(message: Message, foreign: tuple[str, ...] = ()) -> bool:
+    """The message names a disease, a health word we have no article for (`foreign`), or a general one."""
+    return bool(foreign or names_diseases(message) or any(stem(w) in _HEALTH for w in message.words))
 
 
-def knows_a_word(knowledge: Knowledge, text: str) -> bool:
+def knows_a_word(matcher: Matcher, message: Message) -> bool:
     """Whether some word beyond filler and numbers is one the keywords or articles use."""
-    matcher = knowledge.matcher
-    return any(matcher.knows(canonical_word(stem(w))) for w in tokens(text) if w not in STOPWORDS and not w.isdigit())
+    return any(matcher.knows(canonical_word(stem(w))) for w in message.words
+               if w not in STOPWORDS and not w.isdigit())
 
 
-def fallback_kind(knowledge: Knowledge, text: str, match: Match | None) -> str:
-    """health, gibberish or other (see the module's docstring)."""
-    if is_health_question(text, match):
+def fallback_kind(matcher: Matcher, message: Message, foreign: tuple[str, ...] = ()) -> str:
+    """health, gibberish or other (see the module's docstring); `foreign`: the matcher's health words that no
+    article covers."""
+    if is_health_question(message, foreign):
         return "health"
-    return "other" if knows_a_word(knowledge, text) else "gibberish"
+    return "other" if knows_a_word(matcher, message) else "gibberish"

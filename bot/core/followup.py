@@ -6,7 +6,8 @@ A follow-up leans on the chat's context; everything else is read on its own. The
   section when an article has one, else a plain "the article doesn't cover that";
 * a short or anaphoric message that finds nothing on its own ("is it inherited?", "and treatment?")
   borrows the last topic's words, but never crosses into the other disease;
-* a bare "hmm", "ok", "thanks" or a number is never a follow-up: it has no word of its own to follow with.
+* a bare "hmm", "ok", "thanks" or a number is never a follow-up: it has no word of its own to follow with;
+* nor is a sum ("whats 12 times 7"): it is far out of scope, whatever word it shares with the last topic.
 """
 
 from __future__ import annotations
@@ -14,11 +15,10 @@ from __future__ import annotations
 import re
 
 from bot.content.articles import Section
-from bot.content.intents import Intent
+from bot.content.intent import Intent
 from bot.content.knowledge import Knowledge
 from bot.core.fallback import names_diseases
-from bot.nlu.matcher import Match, match_words
-from bot.nlu.normalise import clean, tokens
+from bot.nlu.message import Message
 
 # The word a follow-up borrows from the last topic when it was not an answer: "and treatment?" after MS.
 TOPIC_WORDS = {"ms": "ms", "epilepsy": "epilepsy", "neuro-immune": "immune"}
@@ -57,44 +57,52 @@ FACETS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "duration": (re.compile(r"\bhow long\b|\bduration\b|\bhow many (?:years|months|weeks|days)\b|\blast forever\b"),
                  re.compile(r"\b(?:weeks|months|years|how long|lifelong|for life)\b", re.IGNORECASE)),
 }
+# A sum: two numbers joined by an operator ("12 times 7", "2+2", "15% of 200"). Not "-" or "/" (ranges and
+# doses: "2-3 a week", "1/2 a tablet"), and not a number followed by a unit ("2 x 500mg").
+_NUMBER = (r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+           r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred)")
+_SUM = re.compile(
+    rf"(?<![\w.]){_NUMBER}\s*(?:[+*×÷^x]|times|plus|minus|divided by|multiplied by|to the power of|%\s*of|"
+    rf"percent of)\s*{_NUMBER}(?![\w.])|\bsquare root of\s*{_NUMBER}(?![\w.])")
 
 
-def words_of_its_own(text: str) -> bool:
+def is_arithmetic(message: Message) -> bool:
+    """A sum to work out ("whats 12 times 7", "2+2"): never a follow-up, and never about a topic. Read on the
+    raw text: the operators (+ * × ÷ %) are what cleaning folds away."""
+    return _SUM.search(message.raw.casefold()) is not None
+
+
+def words_of_its_own(message: Message) -> bool:
     """Whether the message says something beyond a bare acknowledgement or number ("hmm", "ok", "9")."""
-    return any(w not in _BARE and not w.isdigit() for w in tokens(text))
+    return any(w not in _BARE and not w.isdigit() for w in message.words)
 
 
-def is_more(text: str) -> bool:
+def is_more(message: Message) -> bool:
     """ "more", "tell me more", "go on", "like what?", "how does it work?": the next passage, please."""
-    cleaned = clean(text)
-    return bool(_MORE.match(cleaned) or _ELABORATE.match(cleaned))
+    return bool(_MORE.match(message.text) or _ELABORATE.match(message.text))
 
 
-def facet_of(text: str) -> str | None:
+def facet_of(message: Message) -> str | None:
     """The facet a short message asks about ("and for kids?" -> children), if any."""
-    cleaned = clean(text)
-    if len(cleaned.split()) > SHORT_WORDS:
+    if len(message.words) > SHORT_WORDS:
         return None
-    return next((name for name, (asked, _) in FACETS.items() if asked.search(cleaned)), None)
+    return next((name for name, (asked, _) in FACETS.items() if asked.search(message.text)), None)
 
 
 def section_has_facet(facet: str, heading: str, text: str) -> bool:
     return bool(FACETS[facet][1].search(f"{heading}\n{text}"))
 
 
-def leans_on_context(text: str) -> bool:
+def leans_on_context(message: Message) -> bool:
     """Anaphoric ("is it inherited?", "do they go away") or leading on ("and treatment?", "what about kids")."""
-    cleaned = clean(text)
-    return cleaned.startswith(_LEADS) or bool(_ANAPHORA & set(cleaned.split()))
+    return message.text.startswith(_LEADS) or bool(_ANAPHORA & set(message.words))
 
 
-def may_follow(text: str) -> bool:
+def may_follow(message: Message) -> bool:
     """Short or anaphoric, and with a word of its own: the shape of a follow-up question."""
-    cleaned = clean(text)
-    words = cleaned.split()
-    if not words_of_its_own(text):
+    if not words_of_its_own(message):
         return False
-    return len(words) <= SHORT_WORDS or cleaned.startswith(_LEADS) or bool(_ANAPHORA & set(words))
+    return len(message.words) <= SHORT_WORDS or leans_on_context(message)
 
 
 # -- reading a follow-up with the chat's last topic --------------------------------------------------------------
@@ -121,44 +129,10 @@ def subject_of(knowledge: Knowledge, last_intent: str | None, topic: str | None)
     return TOPIC_WORDS.get(topic or "", "")
 
 
-def stays_on_topic(text: str, topic: str | None) -> bool:
+def stays_on_topic(message: Message, topic: str | None) -> bool:
     """False when the message names a disease the chat's topic is not about: context never crosses over."""
-    named = names_diseases(text)
+    named = names_diseases(message)
     return not named or named <= ({topic} if topic in ("ms", "epilepsy") else set())
-
-
-def _topical(knowledge: Knowledge, match: Match) -> bool:
-    return match.status == "matched" and knowledge.intents[match.intent_id or ""].kind == "topical"
-
-
-def follow_up_match(knowledge: Knowledge, text: str, match: Match, last_intent: str | None,
-                    topic: str | None) -> Match | None:
-    """A short question that finds nothing on its own, read with the last topic's words; None when it is not a
-    follow-up or the last topic does not help. Context never crosses from one disease to the other, and a
-    message naming a subject of its own ("keppra", "epilepsy" after MS) is not a follow-up. A message that
-    found another disease's topic without naming a disease ("is it inherited?" after MS) is read again too."""
-    if len(text) > FOLLOW_UP_CHARS:  # bounded work: a long message is matched once, not twice
-        return None
-    subject = subject_of(knowledge, last_intent, topic)
-    if not subject or match.foreign or not may_follow(text) or not stays_on_topic(text, topic):
-        return None
-    drifted = _topical(knowledge, match) and not names_diseases(text) and topic_of(knowledge, match.intent_id) != topic
-    if match.status == "matched" and not drifted:
-        return None
-    followed = knowledge.matcher.match(f"{text} {subject}")
-    best = followed.candidates[0] if followed.candidates else None
-    if best is None or not (set(match_words(text)) & set(best.words) or leans_on_context(text)):
-        return None  # the last topic's words alone decided: "whats 12 times 7" is not about it
-    # A drifted message that points back ("is it passed on?") is about the chat's disease, however well it
-    # matched the other one: the pronoun names the subject.
-    if followed.status == "matched" and _topical(knowledge, followed) and \
-            topic_of(knowledge, followed.intent_id) == topic and \
-            (not drifted or followed.score > match.score or leans_on_context(text)):
-        return followed
-    if followed.status == "ambiguous" and not drifted and followed.options and \
-            all(topic_of(knowledge, option) == topic for option in followed.options):
-        return followed
-    return None
 
 
 def related_intent(knowledge: Knowledge, intent: Intent, facet: str) -> Intent | None:

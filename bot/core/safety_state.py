@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.nlu.normalise import tokens
+from bot.nlu.message import Message
 from bot.nlu.safety import Reading
 
 STATE_SECONDS = 30 * 60
@@ -32,9 +32,9 @@ class SafetyState:
         return self.kind in STATES and 0 <= now - self.since < STATE_SECONDS
 
 
-def clear_question(text: str, reading: Reading) -> bool:
+def clear_question(message: Message, reading: Reading) -> bool:
     """For a message the matcher answered with a topic: is it a new question, not a word about what is
     happening? Asked as a question, three words or more, naming no person, sign or time of the emergency."""
-    words = tokens(text)
-    asked = "?" in text or (bool(words) and words[0] in QUESTION_WORDS)
+    words = message.words
+    asked = "?" in message.raw or (bool(words) and words[0] in QUESTION_WORDS)
     return asked and len(words) >= 3 and not reading.about_the_scene

@@ -336,3 +336,13 @@ RELOAD_WARNINGS = " ({count} warning(s): run `python -m bot check` to see them)"
 RELOAD_FAILED = "Reload failed: {count} error(s). The bot keeps answering with the last good files."
 RELOAD_FIXED = "Content reloaded: the earlier problem is fixed and the new files are live."
 FIX_THE_FILE = "Fix the file and save it again (or send /reload)."
+
+# -- the admin chart (bot/admin/chart.py) ---------------------------------------------------------
+
+CHART_TITLE = "Patient-info bot, {period}: {messages} messages, {answered:.0%} answered"
+CHART_DAILY_TITLE = "Messages per day"
+CHART_DAILY_AXIS = "messages"
+CHART_SERIES = ("answered", "repeated last answer", "asked to choose", "no answer")  # stacked, bottom first
+CHART_TOPICS_TITLE = "Top topics"
+CHART_TOPICS_AXIS = "answers"
+CHART_NO_TOPICS = "no answered questions yet"

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from bot.nlu.normalise import MAX_MESSAGE_CHARS, tokens
+from bot.nlu.message import Message
+from bot.nlu.normalise import MAX_MESSAGE_CHARS
 
 
 def _words(text: str) -> frozenset[str]:
@@ -48,11 +49,11 @@ def _non_latin_share(text: str) -> float:
     return foreign / len(letters)
 
 
-def is_other_language(text: str) -> bool:
+def is_other_language(message: Message) -> bool:
     """True when the message is most likely not English."""
-    if _non_latin_share(text) > 0.5:
+    if _non_latin_share(message.raw) > 0.5:
         return True
-    words = tokens(text)
+    words = message.words
     foreign = sum(1 for w in words if w in FOREIGN_WORDS)
     english = sum(1 for w in words if w in ENGLISH_WORDS)
     if len(words) == 1:

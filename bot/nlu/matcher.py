@@ -13,9 +13,10 @@ plus a bonus for further message words its other keywords explain, minus a penal
 unexplained, weighed against what it does explain. Words shared by many intents ("ms", "seizure") weigh
 little, so the disease name sets the scene and the specific word ("hsct") decides.
 
-Deciding: below the threshold, or out of scope, gets the fallback; two close intents that each explain
-words of their own get "Did you mean ...?". An intent about one disease never answers a message that names
-only the other.
+The matcher gathers evidence and decides nothing: `evidence()` gives the scored candidates, how much each
+message word says, and the health words no article covers; `bot.core.decide` reads them (threshold, "Did you
+mean", out of scope) with everything else that decides a turn. An intent about one disease is never a
+candidate for a message that names only the other.
 
 How it stays fast at thousands of intents (cost grows with the message, not the file):
 * every keyword word is in a vocabulary; a typo in the message finds its vocabulary
@@ -37,21 +38,20 @@ import zlib
 from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
-from typing import Literal
 
 from rapidfuzz.distance import OSA
 
-from bot.content.intents import Intent, MatchSettings
+from bot.content.intent import Intent, MatchSettings
 from bot.nlu.example_index import Document, ExampleIndex
 from bot.nlu.lexicon import OTHER_HEALTH_WORDS, PHRASES, SYNONYM_GROUPS
-from bot.nlu.normalise import NEGATIONS, STOPWORDS, content_tokens, is_plain, squeeze, tokens
+from bot.nlu.message import Message
+from bot.nlu.normalise import NEGATIONS, STOPWORDS, content_tokens, is_plain, squeeze
 
 Lookups = list[tuple[str, tuple[tuple[str, int], ...]]]  # per compared word: (spelling, typos allowed) to look up
-Status = Literal["matched", "ambiguous", "fallback"]
 
 KEYWORD_WEIGHT = 0.85  # a perfect one-word match scores 85; the rest of the scale rewards specificity
 EXTRA_WORD_BONUS = 7.0  # per further message word (by weight) explained by the same intent
@@ -62,19 +62,12 @@ SHORT_MESSAGE_WORDS = 12  # typed words; beyond this the cap shrinks, as most wo
 UNKNOWN_WORD_WEIGHT = 1.0  # a word no keyword knows ("convert", "seconds") may be the message's real topic
 MIN_WORD_WEIGHT = 0.25
 SMALLTALK_PENALTY = 12.0  # per other word: greetings, thanks, help answer whole messages, not "... thanks"
-RIVAL_SHARE = 1.0  # see Matcher._rival
-EXACT = 99.9  # an out-of-scope keyword overrules a topical answer only when spelled out in full
-OUT_OF_SCOPE_SHARE = 0.2  # and when it is a real part of the message, not a passing word in a long story
 TYPO_COST = 8.0  # similarity lost per edit: "sclerosys" is a 92 match for "sclerosis"
 MAX_CANDIDATES = 5
 # Bounded work per message, whatever it holds (see `Matcher._lookups`):
 MAX_TYPO_WORD = 30  # letters; a longer word is looked up exactly: its typo variants grow with its length squared
 TYPO_VARIANT_BUDGET = 1_200  # typo variants looked up per message (real ones need at most ~550); past it, exactly
 MAX_MATCH_WORDS = 32  # distinct words compared per message (real questions have under 20; the rest is a story)
-PLAUSIBLE_BAND = 8.0  # a best topic this far under the threshold is weak but plausible: "Did you mean" it
-PLAUSIBLE_SHARE = 0.4  # ... if it explains this much of the message ("convert ms to seconds" is not about MS)
-CLARIFY_SPREAD = 8.0  # "Did you mean" offers the topics this close to the best one ...
-MAX_OPTIONS = 3  # ... at most this many
 MIN_COVERAGE = 0.2  # an intent only the second signal reached must explain this much of the message
 
 
@@ -89,12 +82,12 @@ AGREEMENT_FLOOR = 20.0  # ... and it scores at least this much (under it, a word
 FOREIGN_PENALTY = 24.0  # per health word the articles do not cover and the intent does not explain
 
 
-def foreign_words(text: str, foreign: frozenset[str]) -> tuple[str, ...]:
+def foreign_words(message: Message, foreign: frozenset[str]) -> tuple[str, ...]:
     """The words of `foreign` (health words no topic covers) in a short message ("lupus rash on my face"). In a
     long story they are more often part of the story ("never smoked") than its question, and count for nothing."""
-    if len(tokens(text)) > SHORT_MESSAGE_WORDS:
+    if len(message.words) > SHORT_MESSAGE_WORDS:
         return ()
-    return tuple(w for w in match_words(text) if canonical_word(w) in foreign)
+    return tuple(w for w in message_words(message) if canonical_word(w) in foreign)
 
 
 def example_points(coverage: float, threshold: float = 68.0) -> float:
@@ -167,8 +160,14 @@ def canonical_word(word: str) -> str:
 
 
 def match_words(text: str) -> list[str]:
-    """The message words the matcher compares: normalised, filler removed, word forms and phrases folded."""
+    """The words the matcher compares in a text (a keyword, a paragraph): normalised, filler removed, word
+    forms and phrases folded."""
     return list(dict.fromkeys(word for word, _ in _typed_words(text)))
+
+
+def message_words(message: Message) -> tuple[str, ...]:
+    """`match_words` of a message, read once per message."""
+    return message.reading("matcher.words", lambda m: tuple(dict.fromkeys(w for w, _ in _message_typed_words(m))))
 
 
 def index_words(text: str) -> list[str]:
@@ -183,8 +182,18 @@ def keyword_reading(keyword: str) -> tuple[str, ...]:
 
 
 def _typed_words(text: str) -> list[tuple[str, str]]:
-    """Each compared word with the word as typed (ph as f): a typo can keep a word from being stemmed."""
-    typed = [word.replace("ph", "f") for word in content_tokens(text)]
+    """Each compared word of a keyword or a text with the word as typed (ph as f): a typo can keep a word from
+    being stemmed."""
+    return _typed_from(content_tokens(text))
+
+
+def _message_typed_words(message: Message) -> tuple[tuple[str, str], ...]:
+    """`_typed_words` of a message, read once per message."""
+    return message.reading("matcher.typed", lambda m: tuple(_typed_from(m.content_words)))
+
+
+def _typed_from(words: Sequence[str]) -> list[tuple[str, str]]:
+    typed = [word.replace("ph", "f") for word in words]
     return fold_phrases([(stem(word), word) for word in typed])
 
 
@@ -287,21 +296,12 @@ class Candidate:
 
 
 @dataclass(frozen=True, slots=True)
-class Match:
-    """What the matcher decided for one message."""
+class Evidence:
+    """What the matcher found in one message; `bot.core.decide` reads it into a verdict."""
 
-    status: Status
-    intent_id: str | None
-    score: float
-    keyword: str | None
-    candidates: tuple[Candidate, ...] = ()
-    reason: str = ""
-    options: tuple[str, ...] = ()  # for "ambiguous": the topics to offer ("Did you mean ...?")
-    foreign: tuple[str, ...] = ()  # health words of the message that no article covers ("rash")
-
-    @property
-    def runner_up(self) -> Candidate | None:
-        return self.candidates[1] if len(self.candidates) > 1 else None
+    candidates: tuple[Candidate, ...]  # every intent some signal reached, best first
+    weights: Mapping[str, float]  # how much each compared message word says about which intent is meant
+    foreign: tuple[str, ...]  # health words of the message that no article covers ("rash")
 
 
 def _variant_key(variant: str) -> int:
@@ -586,15 +586,15 @@ class Matcher:
         return tuple(found.items())
 
     def score(self, text: str) -> list[Candidate]:
-        """Every intent that some keyword reached, best first."""
-        return self._score(text)[0]
+        """Every intent that some keyword reached, best first (for tools and reports: the flow asks `evidence`)."""
+        return list(self.evidence(Message(text)).candidates)
 
     def keywords_reached(self, text: str) -> int:
         """How many keywords scoring `text` has to look at: the per-message work, shown by benchmarks."""
-        return len(self._index.reached(self._similarity(self._lookups(_typed_words(text)))[0]))
+        return len(self._index.reached(self._similarity(self._lookups(_message_typed_words(Message(text))))[0]))
 
     @staticmethod
-    def _lookups(typed_words: list[tuple[str, str]]) -> Lookups:
+    def _lookups(typed_words: Sequence[tuple[str, str]]) -> Lookups:
         """What to look up for each distinct message word: (word, ((spelling, typos allowed), ...)).
 
         The work per message stays bounded whatever it holds: words past `MAX_MATCH_WORDS` are not compared,
@@ -620,8 +620,8 @@ class Matcher:
 
     def typo_variants(self, text: str) -> int:
         """Typo variants matching `text` looks up: the part of its work that could grow fastest."""
-        return sum(variant_count(s, e) for _, spellings in self._lookups(_typed_words(text)) for s, e in spellings
-                   if e)
+        plan = self._lookups(_message_typed_words(Message(text)))
+        return sum(variant_count(s, e) for _, spellings in plan for s, e in spellings if e)
 
     def _similarity(self, plan: Lookups) -> tuple[dict[int, tuple[float, str]], dict[str, float]]:
         """Vocabulary word -> best (similarity, message word); and each message word's weight."""
@@ -636,13 +636,14 @@ class Matcher:
                     similarity[word_id] = (value, word)
         return similarity, weight
 
-    def _score(self, text: str) -> tuple[list[Candidate], dict[str, float]]:
-        """The candidates, and how much each message word says about which intent is meant."""
+    def evidence(self, message: Message) -> Evidence:
+        """The candidates, best first; how much each message word says about which intent is meant; and the
+        health words no article covers."""
         index = self._index
-        plan = self._lookups(_typed_words(text))  # bounded: at most MAX_MATCH_WORDS words, TYPO_VARIANT_BUDGET
+        plan = self._lookups(_message_typed_words(message))  # bounded: MAX_MATCH_WORDS words, TYPO_VARIANT_BUDGET
         similarity, weight = self._similarity(plan)
         words = list(weight)  # the compared words, in message order
-        keyword = self._keyword_scores(text, words, similarity, weight)
+        keyword = self._keyword_scores(message, words, similarity, weight)
         options = self._example_options(plan)
         coverage = self._examples.coverage(options.values(), keyword)
         named = {DISEASES[index.words[i]] for i in similarity if index.words[i] in DISEASES}
@@ -650,7 +651,7 @@ class Matcher:
         # reaches hundreds, and each candidate costs a look at its words).
         others = heapq.nlargest(MAX_CANDIDATES, (n for n, c in coverage.items() if c >= MIN_COVERAGE and n not in keyword),
                                 key=coverage.__getitem__)
-        foreign = foreign_words(text, self._foreign)
+        foreign = foreign_words(message, self._foreign)
         threshold = self.settings.threshold
         candidates = []
         for number in (*keyword, *others):
@@ -677,9 +678,10 @@ class Matcher:
                     final = min(final, threshold - 1)
                 candidates.append(Candidate(intent.id, final, "", intent.kind, explained, 0.0,
                                             round(coverage[number], 2), 0.0, round(ex_score, 1)))
-        return sorted(candidates, key=lambda c: (-c.score, -len(c.words), c.intent_id)), weight
+        return Evidence(tuple(sorted(candidates, key=lambda c: (-c.score, -len(c.words), c.intent_id))), weight,
+                        foreign)
 
-    def _keyword_scores(self, text: str, words: list[str], similarity: dict[int, tuple[float, str]],
+    def _keyword_scores(self, message: Message, words: list[str], similarity: dict[int, tuple[float, str]],
                         weight: dict[str, float]) -> dict[int, tuple[float, int, tuple[str, ...], float, float]]:
         """Intent number -> (keyword score 0-100, best keyword, words explained, its strength, its share)."""
         index = self._index
@@ -700,7 +702,7 @@ class Matcher:
             if value > best.get(number, (0.0, 0))[0]:
                 best[number] = (value, keyword)
         total = sum(weight.values())
-        cap = UNEXPLAINED_PENALTY_CAP * math.sqrt(min(1.0, SHORT_MESSAGE_WORDS / max(len(tokens(text)), 1)))
+        cap = UNEXPLAINED_PENALTY_CAP * math.sqrt(min(1.0, SHORT_MESSAGE_WORDS / max(len(message.words), 1)))
         scores = {}
         for number, (value, keyword) in best.items():
             intent = self.intents[number]
@@ -734,51 +736,3 @@ class Matcher:
                     found[vocabulary_word] = max(found.get(vocabulary_word, 0.0), value / 100.0)
             options[word] = list(found.items())
         return options
-
-    def match(self, text: str) -> Match:
-        """Decide: one intent, "Did you mean" (two close topics, or one weak but plausible), or the fallback."""
-        scored, weight = self._score(text)
-        candidates = tuple(scored[:MAX_CANDIDATES])
-        foreign = foreign_words(text, self._foreign)
-        threshold = self.settings.threshold
-        if not candidates or candidates[0].score < threshold:
-            top = candidates[0].score if candidates else 0.0
-            options = self._options(candidates, candidates[0].score if candidates else 0.0)
-            if top >= threshold - PLAUSIBLE_BAND and options and candidates[0].kind == "topical" and not foreign \
-                    and candidates[0].share >= PLAUSIBLE_SHARE:
-                return Match("ambiguous", None, top, None, candidates, "weak but plausible", options, foreign)
-            reason = "out of scope" if candidates and candidates[0].kind == "out_of_scope" else "below threshold"
-            return Match("fallback", None, top, None, candidates, reason, (), foreign)
-        first = candidates[0]
-        if first.kind == "out_of_scope" or any(self._outside(c, first) for c in scored[1:]):
-            return Match("fallback", None, first.score, first.keyword, candidates, "out of scope", (), foreign)
-        close = [c for c in candidates[1:] if first.score - c.score < self.settings.ambiguity_margin
-                 and self._rival(c, first, weight)]
-        if close:
-            options = self._options((first, *close), first.score)
-            return Match("ambiguous", None, first.score, first.keyword, candidates, "top two too close",
-                         options or (first.intent_id,), foreign)
-        return Match("matched", first.intent_id, first.score, first.keyword, candidates, "", (), foreign)
-
-    @staticmethod
-    def _options(candidates: Iterable[Candidate], best: float) -> tuple[str, ...]:
-        """The topical candidates near the best one, at most three: what "Did you mean" offers."""
-        near = [c.intent_id for c in candidates if c.kind == "topical" and best - c.score < CLARIFY_SPREAD]
-        return tuple(near[:MAX_OPTIONS])
-
-    @staticmethod
-    def _rival(other: Candidate, first: Candidate, weight: dict[str, float]) -> bool:
-        """A close runner-up is a real alternative only if the words it alone explains weigh about as much as
-        the words the leader alone explains: "ms" is no rival to "ms meds", nor is "drug resistant seizures"
-        (the subject of every refractory-epilepsy intent) to "hippocampal sclerosis"."""
-        own = sum(weight[w] for w in set(other.words) - set(first.words))
-        lead = sum(weight[w] for w in set(first.words) - set(other.words))
-        return own > 0 and own >= RIVAL_SHARE * lead
-
-    @staticmethod
-    def _outside(other: Candidate, first: Candidate) -> bool:
-        """An out-of-scope keyword, spelled out, covering a fair part of the message on words the best intent
-        leaves unexplained, says the message is about something we do not cover ("stem cells for knee injury",
-        "antibody test after covid"); a passing mention in a long story does not."""
-        return (other.kind == "out_of_scope" and other.strength >= EXACT and other.share >= OUT_OF_SCOPE_SHARE
-                and not set(other.words) <= set(first.words))

@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 MAX_MESSAGE_CHARS = 2000  # longer messages are cut: nobody's question needs more, and it bounds the work
+MAX_SAFETY_CHARS = 4096  # Telegram's longest message; the safety check reads all of it (the matcher reads less)
 
 _SCRIPT = re.compile(r"<(script|style)\b[^>]{0,200}>.{0,2000}?</\1\s*>", re.IGNORECASE | re.DOTALL)  # not words
 _TAG = re.compile(r"<[^>]{0,200}>")
@@ -89,11 +90,11 @@ def tokens(text: str) -> list[str]:
 def content_tokens(text: str) -> list[str]:
     """Words that can carry a topic (filler words and bare numbers removed, negations as "not"); falls back
     to all words."""
-    words = tokens(text)
+    return content_words(tokens(text))
+
+
+def content_words(words: list[str] | tuple[str, ...]) -> list[str]:
+    """`content_tokens` of words already cleaned."""
     kept = ["not" if w in NEGATIONS else w for w in words if w not in STOPWORDS and not w.isdigit()]
-    return kept or words
+    return kept or list(words)
 
-
-def has_letters(text: str) -> bool:
-    """True when the message holds at least one letter or digit we can read."""
-    return bool(clean(text))

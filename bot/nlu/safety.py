@@ -19,16 +19,16 @@ intents in intents.yaml.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.nlu.normalise import clean
+from bot.nlu.message import Message
 from bot.nlu.safety_crisis import crisis
-from bot.nlu.safety_lexicon import MAX_SAFETY_CHARS, MEDICINE_NAMES, MS_WORDS, Hits, Lexicon, core_words, fold_words
+from bot.nlu.safety_lexicon import Lexicon, core_words, fold_words
 from bot.nlu.safety_phrases import FUZZY_TARGETS as FUZZY
-from bot.nlu.safety_unit import Frame, Tier, Unit, changes_medicine, is_progressive, read_frame
+from bot.nlu.safety_phrases import MEDICINE_NAMES, MS_WORDS
+from bot.nlu.safety_unit import Frame, Hits, Tier, Unit, changes_medicine, is_progressive, read_frame
 
 SafetyKind = Literal["emergency", "crisis", "medication_change", "seizure_first_aid"]
 FollowUp = Literal["call", "recovered", "general"]
@@ -44,14 +44,11 @@ KIND_OF = {**dict.fromkeys(EMERGENCY_CRITERIA, "emergency"), **dict.fromkeys(CRI
            **dict.fromkeys(MEDICATION_CRITERIA, "medication_change"), "first_aid_question": "seizure_first_aid"}
 __all__ = ["CRITERIA", "MEDICINE_NAMES", "Reading", "SafetyCheck", "SafetyFlag"]
 
-_SENTENCE = re.compile(r"([^.!?\n;]+)([.!?\n;]*)")  # a sentence and its end: linear on any input
 # A question opening with one of these and then no one in the scene is a general one ("can fainting look like
 # fitting?", "does someone need a&e after every seizure?"); "is he breathing?" is not
 _MODALS = frozenset(("can", "could", "does", "do", "is", "are", "will", "would", "should", "shall", "must", "may"))
 _GENERIC = frozenset(("someone", "somebody", "anyone", "anybody", "people", "person", "a", "an", "the", "every",
                       "all", "most"))
-_CENSORED = re.compile(r"[a-zA-Z]+\*[a-zA-Z]+")  # one starred letter: "k*ll", "d*e"
-_LAUGH = re.compile("[\U0001F602\U0001F923\U0001F605\U0001F606\U0001F639\U0001F643]")  # laughing faces
 WINDOW = 40  # words per unit: a long sentence is read in overlapping windows of this many words
 _ADMIN = "ADMIN_"
 
@@ -324,18 +321,17 @@ class SafetyCheck:
         extra = {f"{_ADMIN}{kind}": list(phrases) for kind, phrases in (extra_phrases or {}).items()}
         self.lexicon = Lexicon(extra)
 
-    def units(self, text: str) -> list[Unit]:
+    def units(self, message: Message) -> list[Unit]:
         """The message in units: each sentence (long ones in windows), and each sentence with the next."""
         scanned: list[Hits] = []
-        text = _CENSORED.sub(self._uncensor, text[:MAX_SAFETY_CHARS]) if "*" in text[:MAX_SAFETY_CHARS] else text
-        for match in _SENTENCE.finditer(text[:MAX_SAFETY_CHARS].replace("&", " and ").replace(" and e ", " ae ")):
-            sentence = match.group(1)
-            words = fold_words(clean(sentence, MAX_SAFETY_CHARS).split())
+        message = message.uncensored(self._uncensor)
+        for sentence in message.sentences:
+            words = fold_words(list(sentence.words))
             if not words:
                 continue
-            if _LAUGH.search(sentence):  # the emoji go with cleaning: "id rather die than ... 😂"
+            if sentence.laughs:  # the emoji go with cleaning: "id rather die than ... 😂"
                 words.append("lol")
-            general = "?" in match.group(2) and self._general_question(words)
+            general = "?" in sentence.end and self._general_question(words)
             if len(core_words(words)) <= WINDOW:
                 scanned.append(self.lexicon.scan(words))
                 if general:
@@ -351,17 +347,17 @@ class SafetyCheck:
         for first, second in itertools.pairwise(scanned):
             if first and second:
                 units.append(Unit(_joined(first, second)))
-        if units and text.lstrip().lower().startswith(("help", "sos", "emergency", "urgent")):
+        if units and message.raw.lstrip().lower().startswith(("help", "sos", "emergency", "urgent")):
             units[0].hits.setdefault("URGENT", []).append(0)
         return units
 
-    def _uncensor(self, match: re.Match[str]) -> str:
+    def _uncensor(self, starred: str) -> str:
         """ "k*lling", "su*cide": a vowel starred out; the first vowel that makes a known word."""
         for vowel in "aeiou":
-            word = match.group(0).lower().replace("*", vowel)
+            word = starred.lower().replace("*", vowel)
             if word in self.lexicon.known or word in FUZZY:
                 return word
-        return match.group(0)
+        return starred
 
     def _general_question(self, words: list[str]) -> bool:
         """ "can fainting look like fitting?": a modal, then no one in the scene, no one anywhere in the
@@ -374,15 +370,15 @@ class SafetyCheck:
                 return False
         return True
 
-    def read(self, text: str) -> Reading:
-        return Reading(frozenset(c for u in self.units(text) for c in u.hits))
+    def read(self, message: Message) -> Reading:
+        return Reading(frozenset(c for u in self.units(message) for c in u.hits))
 
-    def check(self, text: str) -> SafetyFlag | None:
-        """The most urgent concern in `text`, or None. Certain before possible; emergency, crisis, medication,
+    def check(self, message: Message) -> SafetyFlag | None:
+        """The most urgent concern in the message, or None. Certain before possible; emergency, crisis, medication,
         first aid."""
         found: list[tuple[str, Tier, Unit]] = []
         admin: list[tuple[str, Unit]] = []
-        for unit in self.units(text):
+        for unit in self.units(message):
             keys = unit.hits.keys()
             rules = [rule for rule, starts in _RULES if not keys.isdisjoint(starts)]
             phrased = not keys.isdisjoint(_ADMIN_KINDS)
@@ -393,7 +389,7 @@ class SafetyCheck:
                 found += [(criterion, tier, unit) for criterion, tier in rule(unit, frame)]
             if phrased and not _quiet(unit, frame):
                 admin += [(c[len(_ADMIN):], unit) for c in keys if c.startswith(_ADMIN)]
-        return _decide(found, admin, text) if found or admin else None
+        return _decide(found, admin, message) if found or admin else None
 
 
 # The order decisions are taken in: the rules first, an admin's phrase when the rules found nothing of that urgency.
@@ -413,7 +409,7 @@ def _quiet(u: Unit, f: Frame) -> bool:
     return f.calm or general or u.any("DIE_OTHER", "NEG_RISK") or ("JOKE" in u and "MAKES_ME" in u)
 
 
-def _decide(found: list[tuple[str, Tier, Unit]], admin: list[tuple[str, Unit]], text: str) -> SafetyFlag | None:
+def _decide(found: list[tuple[str, Tier, Unit]], admin: list[tuple[str, Unit]], message: Message) -> SafetyFlag | None:
     crisis_present = any(KIND_OF[c] == "crisis" for c, _, _ in found)
     for tier, kind, criteria in _ORDER:
         if kind.startswith("admin:"):
@@ -424,7 +420,7 @@ def _decide(found: list[tuple[str, Tier, Unit]], admin: list[tuple[str, Unit]], 
                           key=lambda h: criteria.index(h[0]))
         if hits:
             criterion, unit = hits[0]
-            return SafetyFlag(kind, _why(criterion, unit), _topic_of(unit, text), criterion, tier,  # type: ignore[arg-type]
+            return SafetyFlag(kind, _why(criterion, unit), _topic_of(unit, message), criterion, tier,  # type: ignore[arg-type]
                               crisis_too=kind == "emergency" and crisis_present)
     return None
 
@@ -442,9 +438,9 @@ def _joined(first: Hits, second: Hits) -> Hits:
     return joined
 
 
-def _topic_of(unit: Unit, text: str) -> str | None:
-    words = set(clean(text[:MAX_SAFETY_CHARS], MAX_SAFETY_CHARS).split())
-    if words & MS_WORDS or "multiple sclerosis" in text.lower():
+def _topic_of(unit: Unit, message: Message) -> str | None:
+    words = message.safety_words
+    if words & MS_WORDS or "multiple sclerosis" in message.raw.lower():
         return "ms"
     if unit.any("EPI") or words & {"keppra", "lamotrigine", "epilim", "valproate", "antiepileptic"}:
         return "epilepsy"

@@ -21,9 +21,7 @@ from bot.nlu.normalise import clean
 from bot.nlu.safety_phrases import (
     DROP,
     FUZZY_TARGETS,
-    MAX_SAFETY_CHARS,
     MEDICINE_NAMES,
-    MS_WORDS,
     NEGATED,
     NOT_TYPOS,
     NUMBER_WORDS,
@@ -32,10 +30,8 @@ from bot.nlu.safety_phrases import (
     WORDS,
     words_of,
 )
+from bot.nlu.safety_unit import Hits
 
-__all__ = ["MAX_SAFETY_CHARS", "MEDICINE_NAMES", "MS_WORDS", "Hits", "Lexicon", "core_words", "fold_words"]
-
-Hits = dict[str, list[int]]
 _UNITS = {"seconds": 0, "minutes": 1, "hours": 60, "days": 1440, "weeks": 10080, "months": 43200, "years": 525600}
 
 

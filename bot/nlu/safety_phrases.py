@@ -14,9 +14,6 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Telegram's longest message; the safety check reads all of it (the matcher reads less).
-MAX_SAFETY_CHARS = 4096
-
 # Words dropped before phrases are matched, in messages and lexicon alike: "hit his head" = "hit her head".
 DROP = frozenset(
     ["a", "an", "the", "his", "her", "their", "my", "your", "our", "that", "some", "any", "of", "to", "for", "about", "around", "approximately", "nearly", "almost", "really", "very", "so", "totally", "completely", "literally", "actually", "like", "um", "uh", "erm", "omg"])

@@ -10,9 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.nlu.safety_lexicon import Hits
-
 Tier = Literal["certain", "possible"]
+Hits = dict[str, list[int]]  # concept -> its word positions in a unit (bot.nlu.safety_lexicon finds them)
 
 
 class Unit:

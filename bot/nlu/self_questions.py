@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.nlu.normalise import clean
+from bot.nlu.message import Message
 
 ABOUT_BOT = "about_bot"
 _WHAT = r"(?:a |an |actually a |really a |even a |just a )?(?:real |actual |proper |qualified |live )?" \
@@ -27,6 +27,6 @@ _PATTERNS = re.compile("|".join((
 )))
 
 
-def asks_about_the_bot(text: str) -> bool:
+def asks_about_the_bot(message: Message) -> bool:
     """True for a question about what the bot is or where its answers come from."""
-    return bool(_PATTERNS.search(clean(text)))
+    return bool(_PATTERNS.search(message.text))

@@ -109,8 +109,10 @@ class Store(Protocol):
                           score: float) -> None:
         """The usage count, the context if given, and the text if the kind is fallback or ambiguous."""
 
-    async def record_feedback(self, user_key: str, intent: str, helpful: bool) -> None:
-        """One vote per user, intent and day: a second vote replaces the first."""
+    async def record_feedback(self, user_key: str, intent: str, helpful: bool, message_key: str | None = None,
+                              now: float | None = None) -> None:
+        """One vote per user, intent and day, and per user and message (`message_key`, a keyed hash of the
+        message voted on): a second vote replaces the first."""
 
     # -- privacy
     async def forget(self, user_key: str, chat_key: str) -> int:

@@ -192,13 +192,30 @@ async def _context_passage(db: aiosqlite.Connection) -> None:
     await db.execute("ALTER TABLE context ADD COLUMN passage INTEGER")
 
 
+
+@migration(7)
+async def _feedback_message(db: aiosqlite.Connection) -> None:
+    """The message a vote was cast on (a keyed hash of chat and message id): one vote per person and message,
+    however many days apart the presses are. Cleared with the user's key at the end of the retention period."""
+    await db.execute("ALTER TABLE feedback ADD COLUMN message_key TEXT")
+    await db.execute("CREATE INDEX feedback_message ON feedback(message_key)")
+
+
+# The stored safety state wins over an older one being saved: an emergency answered in the urgent lane may be
+# saved while an earlier message of the same chat, which read the context before it, is still being answered;
+# that earlier save must not wipe the emergency's 30 minutes. (The state is never cleared on purpose: it ends
+# with time, /forget or the retention purge, which delete the row.)
+_STORED_SAFETY_IS_NEWER = "(context.safety_at IS NOT NULL AND (excluded.safety_at IS NULL OR context.safety_at > excluded.safety_at))"
 _SAVE_CONTEXT = (
     "INSERT INTO context(chat_key, last_intent, last_article, topic, safety_kind, safety_criterion, safety_at, "
     "passage, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT(chat_key) DO UPDATE SET last_intent = excluded.last_intent, "
-    "last_article = excluded.last_article, topic = excluded.topic, safety_kind = excluded.safety_kind, "
-    "safety_criterion = excluded.safety_criterion, safety_at = excluded.safety_at, passage = excluded.passage, "
-    "updated_at = excluded.updated_at"
+    "last_article = excluded.last_article, topic = excluded.topic, "
+    f"safety_kind = CASE WHEN {_STORED_SAFETY_IS_NEWER} THEN context.safety_kind ELSE excluded.safety_kind END, "
+    f"safety_criterion = CASE WHEN {_STORED_SAFETY_IS_NEWER} THEN context.safety_criterion "
+    "ELSE excluded.safety_criterion END, "
+    f"safety_at = CASE WHEN {_STORED_SAFETY_IS_NEWER} THEN context.safety_at ELSE excluded.safety_at END, "
+    "passage = excluded.passage, updated_at = excluded.updated_at"
 )
 
 
@@ -421,15 +438,17 @@ class SQLiteStore(HandoverRecords):
         async with self._transaction():
             await self._db.execute(_SAVE_CONTEXT, (chat_key, *_context_row(context), time.time()))
 
-    async def record_feedback(self, user_key: str, intent: str, helpful: bool) -> None:
-        """One vote per user, intent and day: pressing again replaces the earlier vote."""
-        now = time.time()
+    async def record_feedback(self, user_key: str, intent: str, helpful: bool, message_key: str | None = None,
+                              now: float | None = None) -> None:
+        """One vote per user, intent and day, and per user and message: pressing again replaces the earlier
+        vote (a message voted on again days later still counts once)."""
+        now = time.time() if now is None else now
         async with self._transaction():
-            await self._db.execute("DELETE FROM feedback WHERE user_key = ? AND intent = ? AND day = ?",
-                                   (user_key, intent, today(now)))
+            await self._db.execute("DELETE FROM feedback WHERE user_key = ? AND ((intent = ? AND day = ?) OR "
+                                   "message_key = ?)", (user_key, intent, today(now), message_key))
             await self._db.execute(
-                "INSERT INTO feedback(user_key, intent, helpful, day, created_at) VALUES (?, ?, ?, ?, ?)",
-                (user_key, intent, int(helpful), today(now), now),
+                "INSERT INTO feedback(user_key, intent, helpful, day, created_at, message_key) "
+                "VALUES (?, ?, ?, ?, ?, ?)", (user_key, intent, int(helpful), today(now), now, message_key),
             )
 
     # -- privacy -------------------------------------------------------------------------------
@@ -459,8 +478,8 @@ class SQLiteStore(HandoverRecords):
             cursor = await self._db.execute("DELETE FROM unmatched WHERE created_at < ? OR created_at > ?",
                                             (cutoff, future))
             removed = cursor.rowcount
-            await self._db.execute("UPDATE feedback SET user_key = NULL WHERE user_key IS NOT NULL AND "
-                                   "(created_at < ? OR created_at > ?)", (cutoff, future))
+            await self._db.execute("UPDATE feedback SET user_key = NULL, message_key = NULL WHERE user_key IS NOT "
+                                   "NULL AND (created_at < ? OR created_at > ?)", (cutoff, future))
             await self._db.execute("DELETE FROM context WHERE updated_at < ? OR updated_at > ?", (cutoff, future))
             await self._db.execute("DELETE FROM handled WHERE handled_at < ? OR handled_at > ?",
                                    (now - HANDLED_KEEP_SECONDS, future))

@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from bot.admin.chart import ANSWERED_COLOUR, FALLBACK_COLOUR, TOPIC_COLOUR
 from bot.content.articles import load_articles
 from bot.content.knowledge import Library
 from bot.core.conversation import Conversation
 from bot.core.engine import Engine
 from bot.storage.sqlite import SQLiteStore
-from tests.helpers import REPO, copy_root
+from tests.helpers import REPO, copy_root, png_shows
 
 SECRET = "admin-cli-test-secret-of-32-bytes-or-more"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -69,6 +70,7 @@ def test_stats_prints_counts_and_saves_the_chart(db_path: Path, tmp_path: Path,
     assert "Messages: 3" in result.stdout and "Answered: 2 (67%)" in result.stdout
     assert "ms_overview" in result.stdout and str(chart) in result.stdout
     assert chart.read_bytes().startswith(PNG_SIGNATURE) and chart.stat().st_size < 150_000
+    assert png_shows(chart.read_bytes(), ANSWERED_COLOUR, FALLBACK_COLOUR, TOPIC_COLOUR), "the chart has the bars"
     with capsys.disabled():
         print(f"\nstats chart (CLI): {chart}")
 

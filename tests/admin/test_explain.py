@@ -19,12 +19,12 @@ def test_a_safety_message_names_its_kind_tier_and_criterion(engine: Engine) -> N
     assert lines[0].startswith("SAFETY: emergency, certain (the safety reply alone), criterion ")
 
 
-def test_a_topical_question_shows_the_decision_and_ranked_candidates(engine: Engine) -> None:
+def test_a_topical_question_shows_the_decision_the_match_and_ranked_candidates(engine: Engine) -> None:
     lines = explain_lines(engine, "what are the side effects of ms medicines")
-    assert not lines[0].startswith("SAFETY")
-    decision = lines[0]
+    assert lines[0].startswith("answer: topical ")
+    match = lines[1]
     threshold = engine.knowledge.intent_file.settings.threshold
-    assert decision.startswith("decision: ") and f"threshold {threshold:g}" in decision
+    assert match.startswith("match: ") and f"threshold {threshold:g}" in match
     ranked = [line for line in lines if line[:3] in ("1. ", "2. ")]
     assert ranked and "keyword:" in ranked[0] and "words:" in ranked[0]
     scores = [float(line.split()[2]) for line in lines if line[:1].isdigit() and ". " in line[:4]]
@@ -34,3 +34,14 @@ def test_a_topical_question_shows_the_decision_and_ranked_candidates(engine: Eng
 def test_a_message_no_keyword_matches_says_so(engine: Engine) -> None:
     lines = explain_lines(engine, "zzzz qqqq")
     assert "no keyword matched any word of the message" in lines
+
+
+def test_explain_shows_why_safety_won_and_what_the_matcher_found(engine: Engine) -> None:
+    lines = explain_lines(engine, "my son is seizing right now")
+    assert lines[0].startswith("SAFETY: emergency, certain")
+    assert lines[1] == "answer: safety emergency (safety certain: emergency (seizure_now))"
+    assert lines[2].startswith("match: ") and lines[3].startswith("1. ")  # the candidates, though safety decided
+
+
+def test_explain_names_why_nothing_was_answered(engine: Engine) -> None:
+    assert "fallback: gibberish" in explain_lines(engine, "asdfgh qwerty")[0]

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from bot.admin.chart import render_stats_chart
 from bot.admin.report import (
     cluster_questions,
     format_suggestions,
@@ -27,7 +26,6 @@ from bot.storage.protocol import Store, UnmatchedQuestion
 from bot.storage.sqlite import SQLiteStore
 from tests.helpers import REPO
 
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # Long questions with one topic word ("relapse") and many words no keyword knows: they fall back near a topic.
 STEROID_QUESTIONS = (
     "steroid infusion for my relapse gave me awful nausea and insomnia for days",
@@ -196,17 +194,3 @@ async def test_suggest_proposes_a_phrase_from_unmatched_questions(conversation: 
     assert not any(s.phrase == "relapse" for s in suggestions), "an existing keyword is never suggested"
     assert not any("diabetes" in s.phrase for s in suggestions), "only questions near a topic count"
     assert "steroid infusion" in format_suggestions(suggestions)
-
-
-async def test_chart_is_a_small_png(conversation: Conversation, tmp_path: Path,
-                                    capsys: pytest.CaptureFixture[str]) -> None:
-    await say(conversation, "what is multiple sclerosis", "what is refractory epilepsy", "diabetes diet")
-    report = await usage_report(store_of(conversation), 14)
-    path = tmp_path / "stats-chart.png"
-
-    png = render_stats_chart(report, path)
-
-    assert png.startswith(PNG_SIGNATURE) and path.read_bytes() == png
-    assert len(png) < 150_000
-    with capsys.disabled():  # shown with or without -s, so a person can look at the chart
-        print(f"\nstats chart: {path}")

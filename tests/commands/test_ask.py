@@ -46,6 +46,6 @@ def test_ask_reads_one_question_a_line_from_stdin(capsys: pytest.CaptureFixture[
 
 def test_explain_prints_the_reasoning_or_the_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert run_explain(ask("ms", "meds"), SETTINGS) == 0
-    assert capsys.readouterr().out.startswith("decision: ")
+    assert capsys.readouterr().out.startswith("answer: ")
     assert run_explain(ask("ms", "meds", as_json=True), SETTINGS) == 0
     assert json.loads(capsys.readouterr().out)["text"] == "ms meds"

@@ -10,6 +10,7 @@ import pytest
 import bot.content.knowledge as knowledge_module
 from bot.content.knowledge import CACHE_PREFIX, Library, SnapshotCache, build_knowledge, fingerprint
 from bot.content.problems import LoadError
+from bot.core.decide import match_text
 from bot.core.engine import Engine
 from bot.private_files import sign
 from tests.helpers import REPO, copy_root, line_number
@@ -33,7 +34,7 @@ def test_cached_snapshot_answers_like_a_fresh_one(tmp_path: Path) -> None:
     cached, _ = build_knowledge(root, cache)
     assert cached is not None
     for question in ("multipel sclerosys drugs", "what is epilepsy", "ms word keeps crashing"):
-        assert cached.matcher.match(question) == fresh.matcher.match(question)
+        assert match_text(cached.matcher, question) == match_text(fresh.matcher, question)
 
 
 def test_a_second_start_reads_the_cache_not_the_files(tmp_path: Path) -> None:
@@ -48,7 +49,7 @@ def test_a_second_start_reads_the_cache_not_the_files(tmp_path: Path) -> None:
     planted, _ = build_knowledge(other)
     cached_file.write_bytes(b"".join(sign(cache.signing_key, pickle.dumps(planted))))  # signed with the bot's key
     again, _ = build_knowledge(root, cache)
-    assert again is not None and again.matcher.match("zebra pill").intent_id == "ms_dmt"
+    assert again is not None and match_text(again.matcher, "zebra pill").intent_id == "ms_dmt"
 
 
 def test_only_content_and_nlu_code_invalidate_the_cache(tmp_path: Path) -> None:
@@ -107,7 +108,7 @@ def test_an_edit_to_an_answered_section_rebuilds_only_the_second_signal(tmp_path
     root = copy_root(tmp_path)
     library = Library(root)
     before = library.current
-    assert before.matcher.match("zorblax wibble").status == "fallback"
+    assert match_text(before.matcher, "zorblax wibble").status == "fallback"
     article = root / "content" / "neuro-immune-link.md"  # the gut-brain axis section answers gut_brain_axis
     text = article.read_text(encoding="utf-8").replace(
         "A large part of the body's immune system is found in the gut.",
@@ -117,7 +118,7 @@ def test_an_edit_to_an_answered_section_rebuilds_only_the_second_signal(tmp_path
     after = library.current.matcher
     assert applied and after is not before.matcher
     assert after._index is before.matcher._index  # the keyword index, seconds to build at 10,000 intents, is kept
-    assert after.match("zorblax wibble gut").intent_id == "gut_brain_axis"
+    assert match_text(after, "zorblax wibble gut").intent_id == "gut_brain_axis"
 
 
 def test_a_keyword_edit_builds_a_new_matcher(tmp_path: Path) -> None:
@@ -129,8 +130,8 @@ def test_a_keyword_edit_builds_a_new_matcher(tmp_path: Path) -> None:
                        encoding="utf-8")
     applied, _ = library.reload()
     assert applied and library.current.matcher is not before.matcher
-    assert library.current.matcher.match("zebra pill").intent_id == "ms_dmt"
-    assert before.matcher.match("zebra pill").intent_id != "ms_dmt"
+    assert match_text(library.current.matcher, "zebra pill").intent_id == "ms_dmt"
+    assert match_text(before.matcher, "zebra pill").intent_id != "ms_dmt"
 
 
 # -- the running bot (a cache folder) builds in a child process -----------------------------------
@@ -151,7 +152,7 @@ def test_the_bot_builds_in_a_child_and_reads_the_result(tmp_path: Path, monkeypa
     intents.write_text(intents.read_text(encoding="utf-8").replace("      - ocrevus\n", "      - zebra pill\n", 1),
                        encoding="utf-8")
     applied, _ = library.reload()
-    assert applied and library.current.matcher.match("zebra pill").intent_id == "ms_dmt"
+    assert applied and match_text(library.current.matcher, "zebra pill").intent_id == "ms_dmt"
     assert library.current.key == fingerprint(root) and not list(cache.folder.glob("build-*"))
 
 
@@ -227,7 +228,7 @@ def test_a_planted_cache_file_is_refused_and_rebuilt(tmp_path: Path, monkeypatch
     cache.path(fingerprint(root)).write_bytes(pickle.dumps(_Planted()))
     knowledge, _ = build_knowledge(root, cache)
     assert not marker.exists(), "a planted pickle ran"
-    assert knowledge is not None and knowledge.matcher.match("ms meds").intent_id == "ms_dmt"
+    assert knowledge is not None and match_text(knowledge.matcher, "ms meds").intent_id == "ms_dmt"
     assert cached_is_signed(cache, fingerprint(root))
 
 

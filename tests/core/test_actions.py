@@ -18,6 +18,7 @@ from bot.core.engine import Engine
     ("ar:refractory-epilepsy:12", Action("ar", "refractory-epilepsy", 12)),
     ("fb:ms_dmt:1", Action("fb", "ms_dmt", 1)),
     ("fb:ms_dmt:0", Action("fb", "ms_dmt", 0)),
+    ("ho", Action("ho")), ("ho:y", Action("ho", "y")), ("ho:n", Action("ho", "n")), ("ho:end", Action("ho", "end")),
 ])
 def test_the_forms_our_buttons_carry(data: str, expected: Action) -> None:
     assert parse_action(data) == expected
@@ -31,6 +32,7 @@ def test_the_forms_our_buttons_carry(data: str, expected: Action) -> None:
     "i:", "i:MS_DMT", "i:ms dmt", "i:" + "a" * 41, "i:ms_dmt:1", "i:ｍｓ",
     "tp:", "tr:", "tr:a--b", "fb:ms_dmt:2", "fb:ms_dmt", "fb:ms_dmt:1:1", "fb::1",
     "zz", "", ":", "i", "x" * 65, "tp:" + "a" * 61,
+    "ho:", "ho:x", "ho:y:1", "ho::y", "ho:Y", "hoy",
 ])
 def test_anything_else_is_refused(data: str) -> None:
     assert parse_action(data) is None
@@ -40,6 +42,12 @@ def test_forged_article_part_is_a_stale_button_not_an_error(library: Library) ->
     engine = Engine(library, "https://content.example")
     assert engine.act("ar:ms-immunity-and-treatment:0") is not None
     assert engine.act("ar:ms-immunity-and-treatment:²") is None  # raised ValueError before
+
+
+def test_a_button_for_an_article_that_is_not_there_has_expired(library: Library) -> None:
+    engine = Engine(library, "https://content.example")
+    assert engine.act("tp") is not None and engine.act("tp:ms-immunity-and-treatment") is not None
+    assert engine.act("tp:no-such-article") is None  # was the whole menu
 
 
 async def test_feedback_only_for_topical_answers(library: Library) -> None:

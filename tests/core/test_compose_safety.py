@@ -2,9 +2,10 @@
 
 from pathlib import Path
 
+from bot.content.intent import FIRST_AID_ARTICLE
 from bot.content.knowledge import Library
 from bot.core import texts
-from bot.core.compose_safety import FIRST_AID_ARTICLE, WHAT_TO_DO, compose_emergency, first_aid
+from bot.core.compose_safety import WHAT_TO_DO, compose_emergency, first_aid
 from bot.core.engine import Engine
 from bot.nlu.safety import SafetyFlag
 from tests.helpers import REPO, copy_root

@@ -10,6 +10,7 @@ from bot.core import compose
 from bot.core.engine import Context, Engine
 from bot.core.followup import FOLLOW_UP_CHARS
 from bot.core.reply import ACTION_MAX_BYTES
+from bot.nlu.message import Message
 from tests.helpers import REPO
 
 BASE = "https://content.example/articles"
@@ -322,8 +323,8 @@ def test_what_are_gets_the_paragraph_that_defines_it(engine: Engine) -> None:
 def test_a_frightening_paragraph_does_not_lead_when_another_fits_as_well() -> None:
     section = Section("relapses", "Relapses", ("Relapses can leave lasting damage and disability.",
                                                 "Relapses come and go, often over weeks."), 1)
-    assert compose.passage_index(section, "tell me about relapses") == 1
-    assert compose.passage_index(section, "do relapses cause lasting damage") == 0
+    assert compose.passage_index(section, Message("tell me about relapses")) == 1
+    assert compose.passage_index(section, Message("do relapses cause lasting damage")) == 0
 
 
 def test_a_question_about_damage_may_get_the_damage_paragraph(engine: Engine) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.content.knowledge import Library
+from bot.core.decide import match_text
 from bot.core.fallback import fallback_kind, names_diseases
+from bot.nlu.message import Message
 
 
 @pytest.mark.parametrize(("text", "kind"), [
@@ -19,10 +21,10 @@ from bot.core.fallback import fallback_kind, names_diseases
 ])
 def test_fallback_kind(library: Library, text: str, kind: str) -> None:
     knowledge = library.current
-    assert fallback_kind(knowledge, text, knowledge.matcher.match(text)) == kind
+    assert fallback_kind(knowledge.matcher, Message(text), match_text(knowledge.matcher, text).foreign) == kind
 
 
 def test_names_diseases() -> None:
-    assert names_diseases("fits at night") == {"epilepsy"}
-    assert names_diseases("multiple sclerosis or a seizure disorder?") >= {"ms"}
-    assert names_diseases("a rash on my arm") == set()
+    assert names_diseases(Message("fits at night")) == {"epilepsy"}
+    assert names_diseases(Message("multiple sclerosis or a seizure disorder?")) >= {"ms"}
+    assert names_diseases(Message("a rash on my arm")) == set()

@@ -3,6 +3,7 @@
 import pytest
 
 from bot.nlu.language import is_other_language
+from bot.nlu.message import Message
 
 
 @pytest.mark.parametrize("text", [
@@ -11,7 +12,7 @@ from bot.nlu.language import is_other_language
     "что такое эпилепсия", "多发性硬化症是什么", "ما هو مرض التصلب المتعدد", "hola",
 ])
 def test_other_languages_are_recognised(text: str) -> None:
-    assert is_other_language(text)
+    assert is_other_language(Message(text))
 
 
 @pytest.mark.parametrize("text", [
@@ -20,5 +21,5 @@ def test_other_languages_are_recognised(text: str) -> None:
     "café au lait spots and epilepsy",
 ])
 def test_english_stays_english(text: str) -> None:
-    assert not is_other_language(text)
+    assert not is_other_language(Message(text))
 

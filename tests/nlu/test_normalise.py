@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlu.normalise import MAX_MESSAGE_CHARS, clean, content_tokens, has_letters, is_plain, squeeze, tokens
+from bot.nlu.message import Message
+from bot.nlu.normalise import MAX_MESSAGE_CHARS, clean, content_tokens, is_plain, squeeze, tokens
 
 
 @pytest.mark.parametrize(("raw", "cleaned"), [
@@ -40,4 +41,4 @@ def test_content_tokens_drop_filler_and_numbers_and_read_negations_as_not() -> N
 
 
 def test_has_letters() -> None:
-    assert has_letters("ok 9") and not has_letters("?!… 😢")
+    assert Message("ok 9").has_letters and not Message("?!… 😢").has_letters

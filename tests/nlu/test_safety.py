@@ -6,15 +6,16 @@ development set does not hold verbatim.
 
 import pytest
 
+from bot.nlu.message import Message
+from bot.nlu.normalise import MAX_SAFETY_CHARS
 from bot.nlu.safety import CRITERIA, SafetyCheck
-from bot.nlu.safety_lexicon import MAX_SAFETY_CHARS
 
 CHECK = SafetyCheck({"emergency": ["code red seizure"], "crisis": ["feel like giving up for good"],
                      "medication_change": ["drug holiday"]})
 
 
 def flag_of(text: str) -> tuple[str, str, str] | None:
-    flag = CHECK.check(text)
+    flag = CHECK.check(Message(text))
     return (flag.kind, flag.tier, flag.criterion) if flag else None
 
 
@@ -110,12 +111,12 @@ def test_possible_matches(text: str, kind: str, criterion: str) -> None:
     "can missing my tablets bring on a seizure",
 ])
 def test_calm_messages_raise_no_alarm(text: str) -> None:
-    flag = CHECK.check(text)
+    flag = CHECK.check(Message(text))
     assert flag is None or flag.kind not in ("emergency", "crisis"), (text, flag)
 
 
 def test_an_overdose_with_a_wish_to_die_carries_the_crisis_line() -> None:
-    flag = CHECK.check("i took all my pills because i want to die")
+    flag = CHECK.check(Message("i took all my pills because i want to die"))
     assert flag is not None and flag.kind == "emergency" and flag.criterion == "overdose" and flag.crisis_too
 
 
@@ -125,7 +126,7 @@ def test_a_plan_to_overdose_is_a_crisis_not_an_overdose() -> None:
 
 
 def test_emergency_beats_crisis_and_medication() -> None:
-    flag = CHECK.check("i want to die, my son is seizing right now")
+    flag = CHECK.check(Message("i want to die, my son is seizing right now"))
     assert flag is not None and flag.kind == "emergency" and flag.crisis_too
 
 
@@ -152,7 +153,7 @@ def test_the_whole_of_a_telegram_message_is_read() -> None:
     assert len(long) > 2000  # beyond what the matcher reads
     assert flag_of(long + " Now my son is seizing and not breathing") == ("emergency", "certain",
                                                                            "breathing_colour")
-    assert CHECK.check("x" * (MAX_SAFETY_CHARS + 50) + " he is seizing") is None  # past the limit: not read
+    assert CHECK.check(Message("x" * (MAX_SAFETY_CHARS + 50) + " he is seizing")) is None  # past the limit: not read
 
 
 def test_every_criterion_of_the_docs_is_known() -> None:
@@ -170,7 +171,7 @@ def test_long_messages_are_read_in_bounded_units() -> None:
     one_sentence = " ".join(["word"] * 800)  # no punctuation: overlapping windows
     many = "He is fine. " * 300
     for text in (one_sentence, many):
-        units = CHECK.units(text)
+        units = CHECK.units(Message(text))
         longest = max(max((p for ps in u.hits.values() for p in ps), default=0) for u in units)
         assert longest <= 3 * WINDOW
         assert len(units) <= 2 * len(text.split())  # at most a unit and a pair per sentence or window
@@ -239,7 +240,7 @@ def test_emergencies_in_lay_words(text: str, criterion: str) -> None:
     "does this diet take a lot of time to work",  # "take a lot" of time, not "take the lot"
 ])
 def test_calm_look_alikes_found_on_set_1(text: str) -> None:
-    flag = CHECK.check(text)
+    flag = CHECK.check(Message(text))
     assert flag is None or flag.kind not in ("emergency", "crisis"), (text, flag)
 
 
@@ -310,7 +311,7 @@ def test_crisis_in_lay_words(text: str, criterion: str) -> None:
     "can fainting be mistaken for a fit?",  # a general question: a modal and no one in the scene
 ])
 def test_calm_look_alikes_of_crisis_found_on_set_1(text: str) -> None:
-    flag = CHECK.check(text)
+    flag = CHECK.check(Message(text))
     assert flag is None or flag.kind not in ("emergency", "crisis"), (text, flag)
 
 
@@ -361,7 +362,7 @@ def test_medication_in_lay_words(text: str, criterion: str) -> None:
     "can i catch seizures from someone",
 ])
 def test_questions_about_life_with_seizures_are_not_first_aid(text: str) -> None:
-    flag = CHECK.check(text)
+    flag = CHECK.check(Message(text))
     assert flag is None or flag.kind != "seizure_first_aid", (text, flag)
 
 
@@ -403,7 +404,7 @@ def test_set_two_classes(text: str, kind: str, criterion: str) -> None:
     "my ms usually flares over a week, this time it is the same",
 ])
 def test_set_two_calm_classes(text: str) -> None:
-    flag = CHECK.check(text)
+    flag = CHECK.check(Message(text))
     assert flag is None or flag.kind not in ("emergency", "crisis") or flag.tier == "possible", (text, flag)
 
 
@@ -414,7 +415,8 @@ def test_misspelt_long_medicine_names_are_found_as_by_their_two_letter_deletions
 
     from rapidfuzz.distance import OSA
 
-    from bot.nlu.safety_lexicon import MEDICINE_NAMES, Lexicon
+    from bot.nlu.safety_lexicon import Lexicon
+    from bot.nlu.safety_phrases import MEDICINE_NAMES
 
     def deletes(word: str) -> set[str]:
         once = {word[:i] + word[i + 1:] for i in range(len(word))}

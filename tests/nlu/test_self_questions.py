@@ -2,6 +2,7 @@
 
 import pytest
 
+from bot.nlu.message import Message
 from bot.nlu.self_questions import asks_about_the_bot
 
 
@@ -13,4 +14,4 @@ from bot.nlu.self_questions import asks_about_the_bot
     ("what are ms lesions", False), ("can i trust my neurologist", False),
 ])
 def test_questions_about_the_bot_are_read_by_pattern(text: str, about: bool) -> None:
-    assert asks_about_the_bot(text) is about
+    assert asks_about_the_bot(Message(text)) is about

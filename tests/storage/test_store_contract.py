@@ -84,6 +84,24 @@ async def test_context_round_trip_per_chat(store: Store) -> None:
     assert await store.get_context("chat2") is None
 
 
+async def test_an_older_save_never_wipes_a_newer_safety_state(store: Store) -> None:
+    """An emergency answered in the urgent lane is saved first; an earlier message of the same chat, which
+    read the context before the emergency, saves after it. Its topic is kept, the emergency's state too."""
+    emergency = StoredContext(None, None, None, "emergency", "seizure_now", 1_700_000_100.0)
+    await store.set_context("chat1", emergency)
+    await store.record_turn(chat_key="chat1", user_key="u", kind="answered", intent="ms_dmt",
+                            context=StoredContext("ms_dmt", "ms-immunity-and-treatment", "ms"), text="",
+                            best_intent="ms_dmt", score=90.0)
+    assert await store.get_context("chat1") == StoredContext("ms_dmt", "ms-immunity-and-treatment", "ms",
+                                                             "emergency", "seizure_now", 1_700_000_100.0)
+    older = StoredContext("ms_dmt", None, "ms", "crisis", "wish_dead", 1_700_000_000.0)
+    await store.set_context("chat1", older)  # an older state does not replace a newer one
+    assert (await store.get_context("chat1")).safety_kind == "emergency"  # type: ignore[union-attr]
+    newer = StoredContext("ms_dmt", None, "ms", "crisis", "wish_dead", 1_700_000_200.0)
+    await store.set_context("chat1", newer)  # a newer one does
+    assert await store.get_context("chat1") == newer
+
+
 async def test_the_safety_state_is_kept_with_the_context_across_a_reopen(opener: Opener, tmp_path: Path) -> None:
     store = await opener(tmp_path, SECRET, 30)
     state = StoredContext(None, None, None, "emergency", "seizure_now", 1_700_000_000.5)
@@ -257,3 +275,13 @@ async def test_ticket_numbers_are_never_reused(store: Store) -> None:
     first = await store.handover_create("k", 1, None, time.time())
     await store.handover_delete(first)  # its staff topic could not be created
     assert await store.handover_create("k", 1, None, time.time()) == first + 1
+
+
+async def test_feedback_one_vote_per_user_and_message_however_many_days_apart(store: Store) -> None:
+    yesterday = time.time() - 86400
+    await store.record_feedback("u1", "ms_dmt", True, "message-1", now=yesterday)
+    await store.record_feedback("u1", "ms_dmt", False, "message-1")  # the same message today: the vote changes
+    await store.record_feedback("u2", "ms_dmt", True, "message-1", now=yesterday)  # another person
+    await store.record_feedback("u1", "ms_overview", True, "message-2", now=yesterday)
+    await store.record_feedback("u1", "ms_overview", True, "message-3")  # another message, another day
+    assert await store.feedback_since(2) == [("ms_dmt", 1, 1), ("ms_overview", 2, 0)]

@@ -81,3 +81,13 @@ def test_typo_is_one_slip_of_the_finger() -> None:
     assert all(OSA.distance("sclerosis", s) <= 1 for s in slips)
     assert all(s[0] == "s" for s in slips)  # the first letter stays, as it mostly does
     assert len({len(s) for s in slips}) == 3  # letters added, dropped, and swapped or replaced
+
+
+def test_the_scale_target_fits_the_admin_file_cap(tmp_path: Path) -> None:
+    """The 10,000 intents the bench and the scale targets use must be a file the bot agrees to read: a cap
+    below it made `bench --sizes 30,10000` fail on loading."""
+    from bot.content.admin_files import INTENTS_MAX_BYTES, read_admin_text
+
+    generate(tmp_path, 10_000, messages=10)
+    path = tmp_path / "intents.yaml"
+    assert read_admin_text(path, tmp_path, INTENTS_MAX_BYTES)

@@ -130,9 +130,9 @@ async def on_stats(update: Update, context: Context) -> None:
     handovers = format_handover_figures(await handover_figures(store, 7))
     chat_id = chat_id_of(update)
     await send_plain(context, chat_id, f"{format_usage(day)}\n\n{format_usage(week)}\n\n{handovers}")
-    from bot.admin.chart import render_stats_chart  # matplotlib is heavy: load it only for charts
+    from bot.admin.chart import render_stats_chart  # Pillow: loaded only when a chart is asked for
 
-    png = await asyncio.to_thread(render_stats_chart, week)  # matplotlib is CPU work: off the event loop
+    png = await asyncio.to_thread(render_stats_chart, week)  # drawing is CPU work: off the event loop
     caption = texts.STATS_CAPTION.format(period=week.period)
     await with_retries(partial(context.bot.send_photo, chat_id, png, caption=caption, filename="stats.png"),
                        "sendPhoto (stats chart)")

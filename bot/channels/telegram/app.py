@@ -5,7 +5,7 @@ the typed `bot_data` (bot.channels.telegram.services.BotData): the Library and
 Engine when the Application is built; the Store and Conversation in `post_init`
 (the store opens inside the running event loop) until `post_shutdown` closes it.
 This module owns the whole lifecycle, the admin services' start and stop too. Delivery is at-least-once (see bot/channels/telegram/delivery.py); outgoing calls go
-through AIORateLimiter and `with_retries`, over aiohttp (bot/channels/telegram/request.py).
+through PriorityRateLimiter (safety replies first) and `with_retries`, over aiohttp (bot/channels/telegram/request.py).
 
 Liveness: the heartbeat file (BOT_HEARTBEAT_PATH) is touched after successful
 getUpdates calls (at most once a second; at least every 10 s while polling), and
@@ -30,12 +30,13 @@ from urllib.parse import urlsplit
 
 from telegram import BotCommand
 from telegram.error import InvalidToken, TelegramError
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
+from telegram.ext import Application, ApplicationBuilder
 
 from bot.app import build_engine, build_library, open_store
 from bot.channels.telegram import admin as telegram_admin
 from bot.channels.telegram import handlers as telegram_handlers
 from bot.channels.telegram import handover as telegram_handover
+from bot.channels.telegram import inline as telegram_inline
 from bot.channels.telegram.delivery import (
     DurableGetUpdatesRequest,
     DurableUpdateQueue,
@@ -45,6 +46,7 @@ from bot.channels.telegram.delivery import (
 )
 from bot.channels.telegram.limits import ALLOWED_UPDATES
 from bot.channels.telegram.poison import replay_unanswered
+from bot.channels.telegram.ratelimit import PriorityRateLimiter
 from bot.channels.telegram.request import AiohttpRequest
 from bot.channels.telegram.services import CONTEXT_TYPES, BotData
 from bot.content.knowledge import Library
@@ -52,6 +54,7 @@ from bot.content.reload import watch_content
 from bot.content.status import STATUS_FILE, keep_status
 from bot.core import texts
 from bot.core.conversation import Conversation
+from bot.core.engine import URGENT_KINDS, Engine
 from bot.log_privacy import RedactPersonalData
 from bot.private_files import private_umask
 from bot.settings import Settings
@@ -147,6 +150,12 @@ def staff_chats(settings: Settings) -> frozenset[int]:
     return frozenset({settings.handover_chat_id}) if settings.handover_chat_id is not None else frozenset()
 
 
+def is_urgent(engine: Engine, text: str) -> bool:
+    """Does `text` call for an emergency or crisis reply? (The update processor asks, to let it jump the queues.)"""
+    turn = engine.safety_turn(text)
+    return turn is not None and turn.kind in URGENT_KINDS
+
+
 def build_application(
     settings: Settings,
     *,
@@ -156,6 +165,7 @@ def build_application(
 ) -> Application:  # type: ignore[type-arg]
     """The Application with our request, rate limiter, update processor, handlers and services."""
     library = library or build_library(settings)
+    engine = build_engine(settings, library, handover=True)
     inbox = Inbox(settings.heartbeat_path)
     builder = (
         ApplicationBuilder()
@@ -164,8 +174,9 @@ def build_application(
         .context_types(CONTEXT_TYPES)
         .request(AiohttpRequest())
         .get_updates_request(DurableGetUpdatesRequest(inbox, connection_pool_size=1))
-        .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
-        .concurrent_updates(OrderedDurableUpdateProcessor(inbox, trusted_chats=staff_chats(settings)))
+        .rate_limiter(PriorityRateLimiter(max_retries=RATE_LIMIT_RETRIES))
+        .concurrent_updates(OrderedDurableUpdateProcessor(inbox, trusted_chats=staff_chats(settings),
+                                                          is_urgent=partial(is_urgent, engine)))
         .post_init(on_start)
         .post_shutdown(on_stop)
     )
@@ -173,10 +184,11 @@ def build_application(
         builder = builder.update_queue(DurableUpdateQueue(inbox))
     application = builder.build()
     application.bot_data.update(
-        settings=settings, library=library, engine=build_engine(settings, library, handover=True), inbox=inbox,
+        settings=settings, library=library, engine=engine, inbox=inbox,
         webhook=webhook, retry_undelivered_seconds=retry_undelivered_seconds, tasks=[],
     )
     telegram_handlers.register(application)
+    telegram_inline.register(application)
     telegram_admin.register(application)
     telegram_handover.register(application, settings)
     return application

@@ -50,7 +50,14 @@ from telegram.ext import BaseUpdateProcessor
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.channels.telegram.addressing import ADDRESSED
-from bot.channels.telegram.fairness import CHAT_QUEUE_CAP, Lane, Lanes, UserThrottle
+from bot.channels.telegram.fairness import (
+    CHAT_QUEUE_CAP,
+    URGENT_BURST,
+    URGENT_PER_MINUTE,
+    Lane,
+    Lanes,
+    UserThrottle,
+)
 from bot.channels.telegram.request import AiohttpRequest
 from bot.core import texts
 from bot.storage.protocol import Store
@@ -210,7 +217,9 @@ class OrderedDurableUpdateProcessor(BaseUpdateProcessor):
     most one slot; a chat with `CHAT_QUEUE_CAP` updates waiting, or a user over their
     throttle, has further messages dropped (marked handled) with one notice. Button
     presses and inline queries take the fast lane: no chat lock, their own slots, so
-    they are answered while messages queue.
+    they are answered while messages queue. An emergency or crisis message that would
+    wait or be dropped takes the urgent lane: no chat lock, no throttle, its own slots
+    (at most `URGENT_BURST` per sender, then one a minute).
 
     Replays after a crash (`mark_replay`) run one at a time, each counted in the store
     before it starts, so the update that crashes the process is the one blamed: after
@@ -218,7 +227,8 @@ class OrderedDurableUpdateProcessor(BaseUpdateProcessor):
     """
 
     def __init__(self, inbox: Inbox, lanes: Lanes | None = None, throttle: UserThrottle | None = None,
-                 chat_queue_cap: int = CHAT_QUEUE_CAP, trusted_chats: frozenset[int] = frozenset()) -> None:
+                 chat_queue_cap: int = CHAT_QUEUE_CAP, trusted_chats: frozenset[int] = frozenset(),
+                 is_urgent: Callable[[str], bool] | None = None) -> None:
         # PTB's own semaphore is taken before we see the update, also by updates that must wait their chat's
         # turn: make it wide and limit concurrency ourselves, per lane, once an update can run.
         super().__init__(PTB_SLOTS)
@@ -227,6 +237,8 @@ class OrderedDurableUpdateProcessor(BaseUpdateProcessor):
         self.throttle = throttle or UserThrottle()
         self.chat_queue_cap = chat_queue_cap
         self.trusted_chats = trusted_chats  # the staff team's chat: its replies are never dropped
+        self.is_urgent = is_urgent  # does a text call for an emergency or crisis reply (the engine's safety step)
+        self.urgent_throttle = UserThrottle(burst=URGENT_BURST, per_minute=URGENT_PER_MINUTE)
         self._chats: dict[str, _ChatTurns] = {}
         self._in_flight: set[int] = set()
         self._failed: set[int] = set()  # this run's reply failed; read by do_process_update
@@ -235,6 +247,7 @@ class OrderedDurableUpdateProcessor(BaseUpdateProcessor):
         self._replay_turn = asyncio.Lock()
         self._notices: set[asyncio.Task[None]] = set()
         self.dropped = 0  # messages dropped for fairness since start (for logs and tests)
+        self.jumped = 0  # emergency and crisis messages that jumped the queues since start
 
     async def initialize(self) -> None:
         """Nothing to set up: the store is attached to the inbox in post_init."""
@@ -281,11 +294,16 @@ class OrderedDurableUpdateProcessor(BaseUpdateProcessor):
             return
         trusted = update.effective_chat is not None and update.effective_chat.id in self.trusted_chats
         asks = asks_for_an_answer(update) and not trusted
+        key = chat_key(update)
+        turns = self._chats.get(key)
+        if asks and self._jumps_the_queues(update, lane, turns):
+            self.jumped += 1
+            async with self.lanes.slot("urgent"):  # no chat turn: ahead of the chat's earlier messages too
+                await self._run_once(update, coroutine)
+            return
         if asks and not self._allowed(update):
             await self._drop(update, coroutine, "user over their throttle", notice=False)
             return
-        key = chat_key(update)
-        turns = self._chats.get(key)
         if not trusted and turns is not None and turns.users >= self.chat_queue_cap:
             notice = asks and not turns.warned
             turns.warned = turns.warned or asks  # before any await: one notice per full queue
@@ -306,6 +324,19 @@ class OrderedDurableUpdateProcessor(BaseUpdateProcessor):
             log.warning("update %d: reply not delivered; kept for another try", update_id)
             return
         await self.inbox.done(update_id)
+
+    def _jumps_the_queues(self, update: Update, lane: Lane, turns: _ChatTurns | None) -> bool:
+        """An emergency or crisis message that would wait (for its chat's earlier messages or a slot) or be
+        dropped (its sender over their throttle) runs at once instead, within its sender's urgent share. The
+        safety step is run here only for a message that would wait: an idle bot reads each message once."""
+        user = update.effective_user
+        would_wait = (turns is not None or self.lanes.slot(lane).locked()
+                      or (user is not None and not self.throttle.would_allow(user.id)))
+        message = update.message
+        text = (message.text or message.caption or "") if message is not None else ""
+        if not would_wait or self.is_urgent is None or not text or not self.is_urgent(text):
+            return False
+        return user is None or self.urgent_throttle.allow(user.id)
 
     def _allowed(self, update: Update) -> bool:
         """Take one of the sender's tokens; on the first refusal of an episode, tell them to slow down, in a
@@ -438,7 +469,7 @@ def retry_seconds(error: RetryAfter) -> float:
 async def with_retries(call: Callable[[], Awaitable[T]], what: str, attempts: int = SEND_ATTEMPTS) -> T:
     """Run one outgoing Bot API call, trying again after flood waits and network failures.
 
-    AIORateLimiter already waits out most 429s; this also covers 5xx answers,
+    The rate limiter (ratelimit.py) already waits out most 429s; this also covers 5xx answers,
     dropped connections and timeouts, with doubling backoff. BadRequest and
     Forbidden are raised at once: the same request would fail the same way.
     A retry after a timeout may send a message twice; losing it would be worse.

@@ -3,7 +3,7 @@
 Routing (all in group 0, first match wins):
 * commands /start (with deep-link payloads), /help, /topics, /about, /privacy, /forget;
 * button presses (callback queries), answered exactly once, then the reply as a new message;
-* inline queries (`@bot ms treatment`): see bot.channels.telegram.inline;
+* inline queries (`@bot ms treatment`): registered by bot.channels.telegram.inline itself;
 * text: always in private chats; in groups only when it mentions the bot or replies
   to one of its messages (silence otherwise; see bot.channels.telegram.addressing);
 * anything else (stickers, photos, voice...): "I can only read text messages".
@@ -20,24 +20,24 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator
 
-from telegram import Bot, Chat, Update
+from telegram import Bot, CallbackQuery, Chat, Message, Update
 from telegram.constants import ChatAction, ChatType
 from telegram.error import TelegramError
 from telegram.ext import (
     Application,
+    ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
-    InlineQueryHandler,
     MessageHandler,
     filters,
 )
 
 from bot.channels.telegram.addressing import ADDRESSED, NEW_MESSAGE, REPLIES_TO_BOT, without_mention
 from bot.channels.telegram.errors import named, on_error
-from bot.channels.telegram.inline import on_inline_query
 from bot.channels.telegram.send import answer_callback, send_reply
 from bot.channels.telegram.services import Callback, Context, conversation_of, engine_of, user_id_of
 from bot.core import compose, texts
+from bot.core.actions import parse_action
 from bot.core.engine import Turn
 from bot.core.reply import Reply
 
@@ -49,6 +49,7 @@ TYPING_TIMEOUT = 2.0  # seconds: "typing..." is a courtesy and must never hold u
 # longer than this (a slow or locked disk, an overloaded machine); people start to wonder whether anything
 # is happening after about half a second.
 TYPING_DELAY = 0.4
+STALE_BUTTON_GROUP = -3  # presses that are not of our buttons are answered "expired" first (StaleButtonHandler)
 NOT_TEXT = ~filters.TEXT & ~filters.StatusUpdate.ALL  # stickers, media, locations; not "X joined"
 
 
@@ -186,7 +187,8 @@ async def on_button(update: Update, context: Context) -> None:
     try:
         turn = None
         if chat is not None and query.data:
-            turn = await conversation_of(context).action(user_id_of(update), chat.id, query.data)
+            pressed = query.message.message_id if isinstance(query.message, Message) else None
+            turn = await conversation_of(context).action(user_id_of(update), chat.id, query.data, pressed)
     except Exception:
         await answer_callback(query)  # stop the spinner; the error handler apologises
         raise
@@ -200,6 +202,44 @@ async def on_button(update: Update, context: Context) -> None:
     await send_reply(context.bot, chat.id, turn.reply)
 
 
+def offered_buttons(query: CallbackQuery) -> frozenset[str] | None:
+    """The callback data of the buttons on the message pressed, as Telegram has it (the bot's own keyboard:
+    a client cannot change it); None when the query carries no message (an inline message, or one Telegram
+    no longer shows the bot)."""
+    message = query.message
+    if not isinstance(message, Message):
+        return None
+    markup = message.reply_markup
+    rows = markup.inline_keyboard if markup is not None else ()
+    return frozenset(b.callback_data for row in rows for b in row if isinstance(b.callback_data, str))
+
+
+def is_stale(query: CallbackQuery) -> bool:
+    """Not a press of one of our buttons: data that is none of our forms (bot.core.actions), or data that is
+    not on the message it came from (a hand-made callback). A vote needs the message: the topic it counts
+    for is the one the bot answered there, so without it the vote cannot be checked."""
+    data = query.data
+    if not isinstance(data, str) or parse_action(data) is None:
+        return True
+    offered = offered_buttons(query)
+    return data not in offered if offered is not None else data.startswith("fb:")
+
+
+class StaleButtonHandler(CallbackQueryHandler):  # type: ignore[type-arg]
+    """Catches the presses `is_stale` refuses, before any other handler sees them. (A pattern cannot do it:
+    PTB's CallbackQueryHandler matches a press with empty data whatever its pattern says.)"""
+
+    def check_update(self, update: object) -> bool:
+        return isinstance(update, Update) and update.callback_query is not None and is_stale(update.callback_query)
+
+
+async def on_stale_button(update: Update, context: Context) -> None:
+    """Empty, unknown, too long, garbled or forged button data: a short notice, never an action."""
+    assert update.callback_query is not None
+    await answer_callback(update.callback_query, texts.EXPIRED_BUTTON)
+    raise ApplicationHandlerStop
+
+
 # -- registration ------------------------------------------------------------------------------
 
 
@@ -209,8 +249,8 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
                                      "about": on_about, "privacy": on_privacy, "forget": on_forget}
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, named(callback), filters=NEW_MESSAGE))
+    application.add_handler(StaleButtonHandler(named(on_stale_button)), group=STALE_BUTTON_GROUP)
     application.add_handler(CallbackQueryHandler(named(on_button)))
-    application.add_handler(InlineQueryHandler(named(on_inline_query)))
     application.add_handler(MessageHandler(
         NEW_MESSAGE & filters.COMMAND & filters.ChatType.PRIVATE, named(on_unknown_command)))
     application.add_handler(MessageHandler(NEW_MESSAGE & filters.TEXT & ~filters.COMMAND & ADDRESSED,

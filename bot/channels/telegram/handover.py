@@ -326,7 +326,7 @@ def register(application: Application, settings: Settings) -> None:  # type: ign
     private = NEW_MESSAGE & PRIVATE
     application.add_handler(CommandHandler("human", named(on_human), filters=private), group=HANDOVER_GROUP)
     application.add_handler(CommandHandler("end", named(on_end), filters=private), group=HANDOVER_GROUP)
-    application.add_handler(CallbackQueryHandler(named(on_button), pattern=r"^ho(:|$)"), group=HANDOVER_GROUP)
+    application.add_handler(CallbackQueryHandler(named(on_button), pattern=r"^ho(:y|:n|:end)?$"), group=HANDOVER_GROUP)
     application.add_handler(MessageHandler(private & ~filters.StatusUpdate.ALL, named(on_private_message)),
                             group=HANDOVER_GROUP)
     if settings.handover_chat_id is not None:

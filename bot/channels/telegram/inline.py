@@ -18,8 +18,10 @@ from telegram import (
     Update,
 )
 from telegram.constants import ParseMode
+from telegram.ext import Application, InlineQueryHandler
 
 from bot.channels.telegram.delivery import with_retries
+from bot.channels.telegram.errors import named
 from bot.channels.telegram.limits import INLINE_RESULT_ID_LIMIT
 from bot.channels.telegram.render import NO_PREVIEW, render_html
 from bot.channels.telegram.services import Context, engine_of
@@ -97,3 +99,8 @@ def inline_article(result_id: str, title: str, reply: Reply) -> InlineQueryResul
             render_html(reply), parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW),
         reply_markup=markup,
     )
+
+
+def register(application: Application) -> None:  # type: ignore[type-arg]
+    """Answer inline queries (`@bot ms treatment` in any chat)."""
+    application.add_handler(InlineQueryHandler(named(on_inline_query)))

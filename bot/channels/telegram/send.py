@@ -14,20 +14,25 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
 from bot.channels.telegram.delivery import with_retries
+from bot.channels.telegram.ratelimit import URGENT
 from bot.channels.telegram.render import NO_PREVIEW, render
+from bot.core.engine import URGENT_KINDS
 from bot.core.reply import Reply
 
 log = logging.getLogger(__name__)
 
 
 async def send_reply(bot: Bot, chat_id: int, reply: Reply, quote: int | None = None) -> list[Message]:
-    """Send a reply as HTML, in as many parts as needed; the keyboard rides on the last part."""
+    """Send a reply as HTML, in as many parts as needed; the keyboard rides on the last part. An emergency or
+    crisis reply is sent before the ordinary replies waiting for Telegram's rate limit."""
     rendered = render(reply)
     count = len(rendered.parts)
     sent = []
+    urgent = URGENT if reply.kind in URGENT_KINDS else None  # ahead of ordinary replies waiting (ratelimit.py)
     for number, text in enumerate(rendered.parts, 1):
         send = partial(
             bot.send_message, chat_id, text, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW,
+            rate_limit_args=urgent,
             reply_markup=rendered.keyboard if number == count else None,
             reply_parameters=ReplyParameters(quote, allow_sending_without_reply=True)
             if quote and number == 1 else None,

@@ -9,7 +9,8 @@ make the bot hold 90 MB per request. Here, in this order:
    (compared in constant time), else 403, with the body left unread;
 3. the body must be JSON of at most `MAX_BODY_BYTES` (Telegram's updates are a few kB; 1 MB
    leaves room for any update), else 413 or 415, again before reading it;
-4. then it is read, turned into an Update and put on the update queue, which commits it to the
+4. then it is read and turned into an Update (`read_update`: anything that is not one is 400, never 500)
+   and put on the update queue, which commits it to the
    inbox before the 200 goes back (delivery.DurableUpdateQueue).
 
 Slow clients cannot hold it: the request headers must arrive within `HEADER_TIMEOUT_S` of the connection
@@ -25,13 +26,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hmac
+import json
 import logging
 import signal
 from functools import partial
 from typing import Any
 
 from aiohttp import web
-from telegram import Update
+from telegram import Bot, Update
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import Application
 
@@ -41,6 +43,7 @@ from bot.settings import Settings
 log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 1024 * 1024
+MAX_UPDATE_ID = 2**63 - 1  # the inbox's SQLite INTEGER
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 HEADER_TIMEOUT_S = 10.0  # Telegram sends a whole request at once; a proxy in front does too
 BODY_TIMEOUT_S = 10.0
@@ -63,16 +66,14 @@ def webhook_server(application: Application, path: str, secret: str,  # type: ig
             return web.Response(status=415, text="updates are application/json")
         try:
             async with asyncio.timeout(body_timeout):  # a half-sent body is not waited for for ever
-                data = await request.json()  # client_max_size stops a body without Content-Length at the limit
-            update = Update.de_json(data, application.bot) if isinstance(data, dict) else None
+                body = await request.read()  # client_max_size stops a body without Content-Length at the limit
         except TimeoutError:
             return web.Response(status=408, text="the body did not arrive in time")
         except web.HTTPRequestEntityTooLarge:
             return web.Response(status=413, text=f"an update is at most {MAX_BODY_BYTES} bytes")
-        except (ValueError, TypeError, KeyError, TelegramError):
-            update = None
+        update, problem = read_update(body, application.bot)
         if update is None:
-            log.warning("webhook: a request with the right secret held no readable update")
+            log.warning("webhook: a request with the right secret held no readable update (%s)", problem)
             return web.Response(status=400, text="not an update")
         await application.update_queue.put(update)  # on disk before Telegram hears 200 (DurableUpdateQueue)
         return web.Response(status=200)
@@ -80,6 +81,29 @@ def webhook_server(application: Application, path: str, secret: str,  # type: ig
     server = web.Application(client_max_size=MAX_BODY_BYTES)
     server.router.add_post(f"/{path}" if path else "/", receive)
     return server
+
+
+def read_update(body: bytes, bot: Bot) -> tuple[Update | None, str]:
+    """The update in a request body, or (None, what is wrong with it).
+
+    The body is untrusted even with the right secret (a proxy bug, a leaked secret): PTB's `de_json`
+    trusts its input's shape and raises whatever the bad field makes it raise (AttributeError,
+    OverflowError for a date, RecursionError for deep nesting), so every exception means "not an update".
+    The update id must be an int SQLite can store, as the inbox keys on it.
+    """
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError) as error:  # bad JSON, bad UTF-8, nesting deeper than the stack
+        return None, f"not JSON: {type(error).__name__}"
+    if not isinstance(data, dict):
+        return None, f"JSON {type(data).__name__}, not an object"
+    update_id = data.get("update_id")
+    if type(update_id) is not int or not 0 <= update_id <= MAX_UPDATE_ID:
+        return None, "no valid update_id"
+    try:
+        return Update.de_json(data, bot), ""
+    except Exception as error:  # untrusted input: any failure to build the update is the sender's
+        return None, f"rejected by Update.de_json: {type(error).__name__}"
 
 
 async def serve_webhook(application: Application, settings: Settings, path: str,  # type: ignore[type-arg]

@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 from telegram import BotCommandScopeChat
 
+from bot.admin.chart import ANSWERED_COLOUR, FALLBACK_COLOUR, TOPIC_COLOUR
 from bot.app import build_library
 from bot.content.knowledge import Library
 from bot.settings import Settings
 from tests.conftest import Harness, bot_env, running
 from tests.fakebotapi import FakeBotApi
-from tests.helpers import REPO, copy_root, line_number
+from tests.helpers import REPO, copy_root, line_number, png_shows
 
 ADMIN = 1001
 OTHER_ADMIN = 3003
@@ -107,6 +108,7 @@ async def test_stats_sends_a_summary_and_a_chart(admin_bot: Harness) -> None:
     [photo_call] = admin_bot.api.calls("sendPhoto")
     png = photo_call.files["photo"].data
     assert png.startswith(PNG_SIGNATURE) and len(png) < 150_000
+    assert png_shows(png, ANSWERED_COLOUR, FALLBACK_COLOUR, TOPIC_COLOUR), "the chart has the bars"
     assert "last 7 days" in photo_call.params["caption"]
 
 
@@ -119,7 +121,8 @@ async def test_unmatched_lists_grouped_questions(admin_bot: Harness) -> None:
 
 async def test_explain_shows_the_decision(admin_bot: Harness) -> None:
     [reply] = await command(admin_bot, "/explain what is multiple sclerosis")
-    assert "decision: matched ms_overview" in reply["text"] and "keyword:" in reply["text"]
+    assert "answer: topical ms_overview" in reply["text"] and "match: matched ms_overview" in reply["text"]
+    assert "keyword:" in reply["text"]
     [usage] = await command(admin_bot, "/explain")
     assert usage["text"].startswith("Usage: /explain")
 

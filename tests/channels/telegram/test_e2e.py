@@ -162,6 +162,23 @@ async def test_feedback_is_acknowledged_without_a_message(bot: Harness) -> None:
     assert bot.api.calls("answerCallbackQuery")[-1].params["text"] == "Thanks, glad it helped."
 
 
+async def test_feedback_counts_only_for_the_topic_answered_in_that_message_once_per_person(bot: Harness) -> None:
+    [answer] = await bot.say("what is ms")  # its vote buttons are for ms_overview
+    topic = next(b["callback_data"].split(":")[1] for row in answer["reply_markup"]["inline_keyboard"] for b in row
+                 if b.get("callback_data", "").startswith("fb:"))
+    [menu] = await bot.exchange(lambda: bot.api.send_command("/topics"))  # no vote buttons on it
+    forged = [(answer, "fb:ms_dmt:1"), (answer, "fb:epilepsy_overview:0"), (menu, f"fb:{topic}:1"),
+              (answer, "i:refractory_treatments"), (menu, "ar:ms-immunity-and-treatment:0")]  # well-formed, but not on it
+    for message, data in forged:
+        assert await bot.press(message, data=data, check=False) == [], data
+        assert bot.api.calls("answerCallbackQuery")[-1].params["text"] == texts.EXPIRED_BUTTON, data
+    assert await bot.store.feedback_since(1) == []
+    for _ in range(2):  # the same person, the same message: one vote, the last one (10 presses: the throttle's burst)
+        assert await bot.press(answer, data=f"fb:{topic}:1") == []
+    assert await bot.press(answer, data=f"fb:{topic}:0") == []
+    assert await bot.store.feedback_since(1) == [(topic, 0, 1)]
+
+
 async def test_emergency_gets_the_emergency_reply_and_nothing_else(bot: Harness) -> None:
     [reply] = await bot.say("my son is having a seizure right now")
     assert reply["text"].startswith("🚨 Call your local emergency number now")

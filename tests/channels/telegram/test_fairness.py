@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.channels.telegram.delivery import OrderedDurableUpdateProcessor
-from bot.channels.telegram.fairness import CHAT_QUEUE_CAP, USER_BURST, UserThrottle
+from bot.channels.telegram.fairness import CHAT_QUEUE_CAP, URGENT_BURST, USER_BURST, UserThrottle
 from bot.content.knowledge import Library
 from bot.core import texts
 from bot.settings import Settings
@@ -18,7 +18,7 @@ from tests.helpers import REPO
 
 PATIENT = 7070
 MEMBERS = range(9001, 9021)  # twenty people in one group
-GROUP_BUDGET = 20  # Telegram lets a bot send about 20 messages a minute into one group (AIORateLimiter's default)
+GROUP_BUDGET = 20  # Telegram lets a bot send about 20 messages a minute into one group (the rate limiter's default)
 
 
 def test_throttle_allows_a_burst_then_a_steady_rate() -> None:
@@ -107,3 +107,57 @@ async def test_the_staff_chat_is_never_throttled(api: FakeBotApi, tmp_path: Path
         processor = app.update_processor
         assert isinstance(processor, OrderedDurableUpdateProcessor) and processor.dropped == 0
     assert not [m for m in api.sent_messages(staff) if m["text"] in (texts.CHAT_QUEUE_FULL, texts.SLOW_DOWN)]
+
+
+# -- safety replies jump the queues ---------------------------------------------------------------
+
+EMERGENCY = "my son is having a seizure right now"
+ASKERS = range(40_001, 40_061)  # sixty people asking ordinary questions at once: twice the 30-a-second budget
+
+
+def is_emergency(message: dict) -> bool:
+    return message["text"].startswith("🚨 Call your local emergency number now")
+
+
+async def test_an_emergency_reply_is_sent_before_the_ordinary_replies_queued_ahead_of_it(bot: Harness) -> None:
+    ordinary = [bot.api.send_text("what is multiple sclerosis", user_id=user) for user in ASKERS]
+    emergency = bot.api.send_text(EMERGENCY, user_id=PATIENT)  # the last of the batch
+    for update in (*ordinary, emergency):
+        await bot.handled(update)
+    order = bot.api.sent_messages()
+    [position] = [n for n, m in enumerate(order) if m["chat"]["id"] == PATIENT]
+    assert is_emergency(order[position])
+    # Before: sent 61st of 61, after every ordinary reply. Now it jumps the lane and the 30-a-second queue: the
+    # first 30 ordinary replies go at once (the burst), it takes one of the next tokens (strict order within
+    # the limiter: tests/channels/telegram/test_ratelimit.py).
+    assert len(order) - position - 1 >= 10, f"the emergency reply was sent {position + 1}th of {len(order)}"
+    processor = bot.app.update_processor
+    assert isinstance(processor, OrderedDurableUpdateProcessor) and processor.jumped == 1
+
+
+async def test_an_emergency_from_someone_over_their_throttle_is_answered(bot: Harness) -> None:
+    questions = [bot.api.send_text("what is multiple sclerosis", user_id=PATIENT) for _ in range(USER_BURST + 2)]
+    emergency = bot.api.send_text(EMERGENCY, user_id=PATIENT)
+    for update in (*questions, emergency):
+        await bot.handled(update)
+    assert any(is_emergency(m) for m in bot.api.sent_messages(PATIENT))  # before: dropped with the others
+
+
+async def test_an_emergency_in_a_full_group_queue_is_answered(bot: Harness) -> None:
+    flood = [bot.api.send_command("/help", user, chat_type="group") for _ in range(5) for user in MEMBERS]
+    emergency = bot.api.send_text(f"@{BOT_USERNAME} {EMERGENCY}", user_id=PATIENT, chat_type="group")
+    for update in (*flood, emergency):
+        await bot.handled(update)
+    group = bot.api.sent_messages(DEFAULT_GROUP_ID)
+    assert any(is_emergency(m) for m in group)  # before: dropped, "chat queue full"
+    assert len(group) <= CHAT_QUEUE_CAP + 2  # the others still wait their turn or are dropped
+
+
+async def test_urgent_jumps_are_a_few_per_person(bot: Harness) -> None:
+    """Pasting emergency words to skip the line works a few times, then the message waits its turn."""
+    ordinary = [bot.api.send_text("what is multiple sclerosis", user_id=user) for user in ASKERS]
+    emergencies = [bot.api.send_text(EMERGENCY, user_id=PATIENT) for _ in range(URGENT_BURST + 3)]
+    for update in (*ordinary, *emergencies):
+        await bot.handled(update)
+    processor = bot.app.update_processor
+    assert isinstance(processor, OrderedDurableUpdateProcessor) and processor.jumped == URGENT_BURST

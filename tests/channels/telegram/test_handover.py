@@ -351,8 +351,9 @@ async def test_handover_off_shows_the_contact_and_helplines(api: FakeBotApi, tmp
         [words] = await user_says(bot, "speak to a real person")
         assert words["text"] == reply["text"]
         assert api.calls("createForumTopic") == []
-        forged = await bot.press(reply, data="ho:y", check=False)
-        assert forged[0]["text"] == reply["text"]
+        assert await bot.press(reply, data="ho:y", check=False) == []  # not a button of that message
+        assert api.calls("answerCallbackQuery")[-1].params["text"] == texts.EXPIRED_BUTTON
+        assert api.calls("createForumTopic") == []
 
 
 # -- statistics ---------------------------------------------------------------------------------
@@ -444,3 +445,38 @@ def test_schema_keeps_routes_only_while_open(tmp_path: Path) -> None:
     asyncio.run(scenario())
     with sqlite3.connect(tmp_path / "bot.sqlite3") as db:
         assert db.execute("SELECT route, chat_key, status FROM handover").fetchall() == [(None, None, "closed")]
+
+
+# -- button data that is not one of ours ----------------------------------------------------------
+
+GARBLED_BUTTONS = [
+    "", ":", "x", "é", "a" * 65, "ho:", "ho:x", "ho:y:1", "ho:end:", "ho:Y", "hoy", "ho::y",  # empty, unknown, arity
+    "i:", "i:no_such_intent", "i:ms_dmt:1", "i:12", "tp:no-such-article", "tp:", "tr:no-such-article",
+    "ar:no-such-article:1", "ar:ms-immunity-and-treatment:abc", "ar:ms-immunity-and-treatment:9999",
+    "fb:", "fb:no_such_intent:1", "fb:ms_dmt:2", "fb:ms_dmt", "i:" + "a" * 62,
+]
+
+
+async def test_garbled_button_data_gets_the_expired_notice_and_never_an_action(bot: Harness) -> None:
+    [answer] = await user_says(bot, "what is ms")
+    for number, data in enumerate(GARBLED_BUTTONS):  # a presser each: the throttle is not what answers
+        update = bot.api.press_button(answer, data=data, user_id=70_000 + number, check=False)
+        before = len(bot.api.sent_messages())
+        await bot.handled(update)
+        [notice] = [c for c in bot.api.calls("answerCallbackQuery") if c.params["callback_query_id"]
+                    == update["callback_query"]["id"]]
+        assert notice.params.get("text") == texts.EXPIRED_BUTTON, data
+        assert bot.api.sent_messages()[before:] == [], data  # no consent question, no topic, nothing
+    assert bot.api.calls("createForumTopic") == [] and await bot.store.feedback_since(30) == []
+
+
+async def test_an_emergency_during_a_handover_jumps_the_queue_of_ordinary_replies(bot: Harness) -> None:
+    await open_handover(bot)
+    ordinary = [bot.api.send_text("what is multiple sclerosis", user_id=user) for user in range(40_001, 40_061)]
+    emergency = bot.api.send_text("my son is having a seizure right now", USER)
+    for update in (*ordinary, emergency):
+        await bot.handled(update)
+    order = [m for m in bot.api.sent_messages() if m["chat"]["id"] != STAFF][-61:]
+    [position] = [n for n, m in enumerate(order) if m["chat"]["id"] == USER]
+    assert order[position]["text"].startswith("🚨 Call your local emergency number now")
+    assert len(order) - position - 1 >= 10, f"the safety reply was sent {position + 1}th of {len(order)}"

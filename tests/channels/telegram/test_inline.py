@@ -6,6 +6,8 @@ query through PTB is in test_e2e.py."""
 from __future__ import annotations
 
 import pytest
+from telegram import Update
+from telegram.ext import ApplicationBuilder
 
 from bot.channels.telegram.inline import (
     INLINE_RESULTS,
@@ -13,12 +15,16 @@ from bot.channels.telegram.inline import (
     inline_article,
     inline_results,
     matching_articles,
+    register,
 )
 from bot.channels.telegram.limits import INLINE_RESULT_ID_LIMIT
+from bot.channels.telegram.services import CONTEXT_TYPES
 from bot.content.knowledge import Library
 from bot.core import texts
 from bot.core.engine import Engine
 from bot.core.reply import Reply
+from tests.conftest import TOKEN
+from tests.fakebotapi import FakeBotApi
 
 BASE = "https://content.example"
 
@@ -65,3 +71,17 @@ def test_a_result_id_is_cut_to_telegrams_limit_and_a_title_is_never_empty() -> N
     result = inline_article("i:" + "x" * 200, "", Reply(kind="notice", paragraphs=("Plain.",)))
     assert len(result.id) == INLINE_RESULT_ID_LIMIT
     assert result.title == texts.INLINE_DEFAULT_TITLE and result.reply_markup is None
+
+
+async def test_registered_it_answers_an_inline_query_with_the_results(api: FakeBotApi, engine: Engine) -> None:
+    application = (ApplicationBuilder().token(TOKEN).base_url(api.base_url).updater(None)
+                   .context_types(CONTEXT_TYPES).build())
+    register(application)
+    application.bot_data.update(engine=engine)
+    await application.initialize()
+    try:
+        await application.process_update(Update.de_json(api.send_inline_query("ms treatment"), application.bot))
+    finally:
+        await application.shutdown()
+    [call] = api.calls("answerInlineQuery")
+    assert [r["id"] for r in call.params["results"]] == [r.id for r in inline_results(engine, "ms treatment")]

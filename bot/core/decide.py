@@ -1,0 +1,304 @@
+"""One place decides which answer a message gets.
+
+The nlu layer only gathers evidence: safety's flag and reading, the matcher's scored candidates
+(`bot.nlu.matcher.Evidence`), the follow-up readings of `bot.core.followup`. `decide` weighs them in one
+order and returns a `Decision`; the engine renders it with compose and never decides again.
+
+The order, first that applies:
+1. no letters: another script (language) or nothing to read (empty);
+2. safety, certain: the emergency, crisis or medication reply alone, or the first-aid answer;
+3. an emergency or crisis in its 30 minutes: a clear new question or a wish for a person is answered with the
+   line in view; else the follow-up guidance for that emergency, or the crisis reply again;
+4. the answer proper: another language; "are you a bot?"; "more" after a topic; a facet of the last topic
+   ("side effects?"); a short question read with the last topic; else the matcher's verdict: one topic,
+   handover, smalltalk, "Did you mean", or the fallback (health, gibberish, other, too long);
+5. safety, possible: that answer with the safety line on top.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from bot.content.intent import FIRST_AID_ARTICLE, FIRST_AID_INTENT, MatchSettings
+from bot.content.knowledge import Knowledge
+from bot.core import followup
+from bot.core.fallback import fallback_kind, names_diseases
+from bot.core.safety_state import SafetyState, clear_question
+from bot.core.verdict import Match
+from bot.nlu.language import is_other_language
+from bot.nlu.matcher import MAX_CANDIDATES, Candidate, Evidence, Matcher, message_words
+from bot.nlu.message import Message
+from bot.nlu.normalise import MAX_MESSAGE_CHARS
+from bot.nlu.safety import FollowUp as Guidance
+from bot.nlu.safety import SafetyFlag
+from bot.nlu.self_questions import ABOUT_BOT, asks_about_the_bot
+
+FollowUp = Literal["", "subject", "more", "facet", "next"]
+# What the engine composes: a safety reply (emergency, crisis, medication), the first-aid answer, the guidance
+# that follows an emergency or crisis reply, a topic's passage, the next passage ("more"), "the article doesn't
+# cover that", smalltalk, the handover question, "Did you mean", the fallback, or nothing to read.
+Kind = Literal["safety", "first_aid", "emergency_follow_up", "crisis_follow_up", "topical", "more", "not_covered",
+               "smalltalk", "handover", "ambiguous", "fallback", "empty"]
+ContextChange = Literal["keep", "start", "refresh"]  # the safety state: as it was, a new one, its 30 minutes anew
+
+RIVAL_SHARE = 1.0  # see _rival
+EXACT = 99.9  # an out-of-scope keyword overrules a topical answer only when spelled out in full
+OUT_OF_SCOPE_SHARE = 0.2  # and when it is a real part of the message, not a passing word in a long story
+PLAUSIBLE_BAND = 8.0  # a best topic this far under the threshold is weak but plausible: "Did you mean" it
+PLAUSIBLE_SHARE = 0.4  # ... if it explains this much of the message ("convert ms to seconds" is not about MS)
+CLARIFY_SPREAD = 8.0  # "Did you mean" offers the topics this close to the best one ...
+MAX_OPTIONS = 3  # ... at most this many
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """Which answer a message gets, and why; the engine composes it."""
+
+    kind: Kind
+    why: str  # one line for `explain`
+    intent_id: str | None = None
+    score: float = 0.0
+    match: Match | None = None
+    keyword: str | None = None  # for topical: the keyword that found it (it helps pick the passage)
+    flag: SafetyFlag | None = None  # the safety flag the turn carries
+    follow_up: FollowUp = ""
+    fallback: str = ""  # why nothing was answered: health, gibberish, language, other, long, not_covered
+    facet: str = ""  # for not_covered: the facet the article does not cover
+    guidance: Guidance = "general"  # for emergency_follow_up: call, recovered or general (`Reading.follow_up`)
+    lines: tuple[tuple[str, str | None], ...] = ()  # safety lines on top: (kind, criterion)
+    state: SafetyState | None = None  # the emergency or crisis state the turn starts or refreshes
+    context: ContextChange = "keep"
+
+
+# -- the matcher's evidence, read ----------------------------------------------------------------------------
+
+
+def verdict(evidence: Evidence, settings: MatchSettings) -> Match:
+    """One intent, "Did you mean" (two close topics, or one weak but plausible), or the fallback."""
+    scored = evidence.candidates
+    candidates = scored[:MAX_CANDIDATES]
+    foreign = evidence.foreign
+    threshold = settings.threshold
+    if not candidates or candidates[0].score < threshold:
+        top = candidates[0].score if candidates else 0.0
+        options = _options(candidates, top)
+        if top >= threshold - PLAUSIBLE_BAND and options and candidates[0].kind == "topical" and not foreign \
+                and candidates[0].share >= PLAUSIBLE_SHARE:
+            return Match("ambiguous", None, top, None, candidates, "weak but plausible", options, foreign)
+        reason = "out of scope" if candidates and candidates[0].kind == "out_of_scope" else "below threshold"
+        return Match("fallback", None, top, None, candidates, reason, (), foreign)
+    first = candidates[0]
+    if first.kind == "out_of_scope" or any(_outside(c, first) for c in scored[1:]):
+        return Match("fallback", None, first.score, first.keyword, candidates, "out of scope", (), foreign)
+    close = [c for c in candidates[1:] if first.score - c.score < settings.ambiguity_margin
+             and _rival(c, first, evidence.weights)]
+    if close:
+        options = _options((first, *close), first.score)
+        return Match("ambiguous", None, first.score, first.keyword, candidates, "top two too close",
+                     options or (first.intent_id,), foreign)
+    return Match("matched", first.intent_id, first.score, first.keyword, candidates, "", (), foreign)
+
+
+def match_message(matcher: Matcher, message: Message) -> Match:
+    """The matcher's evidence for a message, read."""
+    return verdict(matcher.evidence(message), matcher.settings)
+
+
+def match_text(matcher: Matcher, text: str) -> Match:
+    """`match_message` for a bare text: for tools, tests and `explain`, which have no message yet."""
+    return match_message(matcher, Message(text))
+
+
+def _options(candidates: Iterable[Candidate], best: float) -> tuple[str, ...]:
+    """The topical candidates near the best one, at most three: what "Did you mean" offers."""
+    near = [c.intent_id for c in candidates if c.kind == "topical" and best - c.score < CLARIFY_SPREAD]
+    return tuple(near[:MAX_OPTIONS])
+
+
+def _rival(other: Candidate, first: Candidate, weights: Mapping[str, float]) -> bool:
+    """A close runner-up is a real alternative only if the words it alone explains weigh about as much as
+    the words the leader alone explains: "ms" is no rival to "ms meds", nor is "drug resistant seizures"
+    (the subject of every refractory-epilepsy intent) to "hippocampal sclerosis"."""
+    own = sum(weights[w] for w in set(other.words) - set(first.words))
+    lead = sum(weights[w] for w in set(first.words) - set(other.words))
+    return own > 0 and own >= RIVAL_SHARE * lead
+
+
+def _outside(other: Candidate, first: Candidate) -> bool:
+    """An out-of-scope keyword, spelled out, covering a fair part of the message on words the best intent
+    leaves unexplained, says the message is about something we do not cover ("stem cells for knee injury",
+    "antibody test after covid"); a passing mention in a long story does not."""
+    return (other.kind == "out_of_scope" and other.strength >= EXACT and other.share >= OUT_OF_SCOPE_SHARE
+            and not set(other.words) <= set(first.words))
+
+
+# -- the turn ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Situation:
+    """What a decision reads besides the message: the snapshot, the chat's context and the time."""
+
+    knowledge: Knowledge
+    last_intent: str | None
+    topic: str | None
+    state: SafetyState | None  # the emergency or crisis state, if its 30 minutes are not over
+    now: float
+
+
+def decide(message: Message, situation: Situation) -> Decision:
+    """The one decision for a free-text message (the order is in the module's docstring)."""
+    knowledge = situation.knowledge
+    if not message.has_letters:
+        if is_other_language(message):  # a script we cannot read (normalising drops all of it)
+            return Decision("fallback", "another language (no letters we read)", fallback="language")
+        return Decision("empty", "nothing to read")
+    flag = knowledge.safety.check(message)
+    if flag is not None and flag.certain:
+        return decide_certain(message, situation, flag)
+    if situation.state is not None:
+        return _in_state(message, situation, situation.state, flag)
+    decision = _answer(message, situation)
+    if flag is not None:  # possible: the normal answer, with what to do now on top
+        lines = ((flag.kind, flag.criterion), *((("crisis", None),) if flag.crisis_too else ()))
+        return replace(decision, flag=flag, lines=lines,
+                       why=f"{decision.why}; safety possible: {flag.kind} ({flag.criterion}), its line on top")
+    return decision
+
+
+def decide_certain(message: Message, situation: Situation, flag: SafetyFlag) -> Decision:
+    """A certain safety flag: the safety reply alone. An emergency or crisis starts the 30-minute state and
+    forgets the topic before, so no follow-up can bring it back."""
+    state = situation.state
+    why = f"safety certain: {flag.kind} ({flag.criterion})"
+    if flag.kind == "seizure_first_aid":
+        if state is not None and state.kind == "emergency":
+            return _in_state(message, situation, state, flag)
+        knowledge = situation.knowledge
+        if FIRST_AID_INTENT not in knowledge.intents or FIRST_AID_ARTICLE not in knowledge.articles:
+            return replace(_answer(message, situation), why=f"{why}, no first-aid article: the answer")
+        return Decision("first_aid", why, FIRST_AID_INTENT, 100.0, flag=flag, lines=_state_line(state))
+    if flag.kind in ("emergency", "crisis"):
+        kept = state if state is not None and state.kind != flag.kind else None  # a crisis, then an emergency:
+        return Decision("safety", why, flag.kind, 100.0, flag=flag, lines=_state_line(kept),  # both lines stay
+                        state=SafetyState(flag.kind, flag.criterion, situation.now), context="start")
+    return Decision("safety", why, flag.kind, 100.0, flag=flag, lines=_state_line(state))
+
+
+def _state_line(state: SafetyState | None) -> tuple[tuple[str, str | None], ...]:
+    return ((state.kind, state.criterion),) if state is not None else ()
+
+
+def _in_state(message: Message, situation: Situation, state: SafetyState, flag: SafetyFlag | None) -> Decision:
+    """A message within 30 minutes of an emergency or crisis reply (no certain match of its own)."""
+    answer = _answer(message, situation, borrow=False)
+    reading = situation.knowledge.safety.read(message)
+    during = f"in a {state.kind}'s 30 minutes"
+    # A clear new question, or a wish to talk to a person: answered, with the line still in view
+    if (answer.kind == "topical" and clear_question(message, reading)) or answer.kind == "handover":
+        return replace(answer, flag=flag, lines=_state_line(state), why=f"{during}, a clear question: {answer.why}")
+    refreshed = SafetyState(state.kind, state.criterion, situation.now)
+    if state.kind == "emergency":
+        return Decision("emergency_follow_up", f"{during}: its follow-up guidance", "emergency", 100.0, flag=flag,
+                        guidance=reading.follow_up(), state=refreshed, context="refresh")
+    if answer.kind == "smalltalk":  # "thanks", "bye": answered, with the lines in view
+        return replace(answer, lines=_state_line(state), state=refreshed, context="refresh",
+                       why=f"{during}: {answer.why}")
+    return Decision("crisis_follow_up", f"{during}: the crisis reply again", "crisis", 100.0, flag=flag,
+                    state=refreshed, context="refresh")
+
+
+def _answer(message: Message, situation: Situation, borrow: bool = True) -> Decision:
+    """The answer proper (or smalltalk, fallback, choice), following up on the last topic when it fits:
+    "tell me more", a facet of it ("side effects?"), or a short question that finds nothing on its own."""
+    knowledge = situation.knowledge
+    if is_other_language(message):
+        return Decision("fallback", "another language", fallback="language")
+    about = knowledge.intents.get(ABOUT_BOT)
+    if about is not None and about.kind == "smalltalk" and asks_about_the_bot(message):
+        return Decision("smalltalk", "a question about the bot", about.id, 100.0)
+    last = knowledge.intents.get(situation.last_intent or "") if borrow else None
+    last_topical = last is not None and last.kind == "topical"
+    if last_topical and followup.is_more(message):
+        return Decision("more", f"follow-up: more of {situation.last_intent}", situation.last_intent, 100.0,
+                        follow_up="more")
+    match = match_message(knowledge.matcher, message)
+    follow_up: FollowUp = ""
+    if last_topical and (facet := _facet(message, situation, match)):
+        return facet
+    if borrow and (followed := read_with_last_topic(message, situation, match)):
+        match, follow_up = followed, "subject"
+    decision = _verdict_decision(knowledge, match, message)
+    if follow_up:
+        decision = replace(decision, follow_up=follow_up, why=f"follow-up read with the last topic: {decision.why}")
+    return decision
+
+
+def _verdict_decision(knowledge: Knowledge, match: Match, message: Message) -> Decision:
+    """The matcher's verdict as a decision: a topic, handover, smalltalk, "Did you mean", or the fallback."""
+    reason = f"match: {match.status} {match.intent_id or ''} {match.score} {match.reason}".rstrip()
+    if match.status == "matched":
+        intent = knowledge.intents[match.intent_id or ""]
+        kind: Kind = intent.kind if intent.kind in ("handover", "smalltalk") else "topical"  # type: ignore[assignment]
+        return Decision(kind, reason, intent.id, match.score, match, match.keyword)
+    if len(message.raw) > MAX_MESSAGE_CHARS:
+        return Decision("fallback", f"{reason}; too long", None, match.score, match, fallback="long")
+    if match.status == "ambiguous":
+        return Decision("ambiguous", reason, None, match.score, match)
+    why = fallback_kind(knowledge.matcher, message, match.foreign)
+    return Decision("fallback", f"{reason}; fallback: {why}", None, match.score, match, fallback=why)
+
+
+def _facet(message: Message, situation: Situation, match: Match) -> Decision | None:
+    """ "side effects?", "and for kids?", "how long?" after a topic: its related section, or a plain "the
+    article doesn't cover that"."""
+    knowledge = situation.knowledge
+    intent = knowledge.intents[situation.last_intent or ""]
+    facet = followup.facet_of(message)
+    if facet is None or match.status == "matched" or match.foreign:
+        return None
+    if not followup.stays_on_topic(message, situation.topic):
+        return None
+    if (related := followup.related_intent(knowledge, intent, facet)) is not None:
+        return Decision("topical", f"follow-up: {facet} of {intent.id} in {related.id}", related.id, 100.0, match,
+                        follow_up="facet")
+    return Decision("not_covered", f"follow-up: {facet} of {intent.id}, not covered", None, 0.0, match,
+                    follow_up="facet", fallback="not_covered", facet=facet)
+
+
+def _topical(knowledge: Knowledge, match: Match) -> bool:
+    return match.status == "matched" and knowledge.intents[match.intent_id or ""].kind == "topical"
+
+
+def read_with_last_topic(message: Message, situation: Situation, match: Match) -> Match | None:
+    """A short question that finds nothing on its own, read with the last topic's words; None when it is not a
+    follow-up or the last topic does not help. Context never crosses from one disease to the other, and a
+    message naming a subject of its own ("keppra", "epilepsy" after MS) is not a follow-up. A message that
+    found another disease's topic without naming a disease ("is it inherited?" after MS) is read again too."""
+    if len(message.raw) > followup.FOLLOW_UP_CHARS:  # bounded work: a long message is matched once, not twice
+        return None
+    knowledge, topic = situation.knowledge, situation.topic
+    subject = followup.subject_of(knowledge, situation.last_intent, topic)
+    if not subject or match.foreign or not followup.may_follow(message) or not followup.stays_on_topic(message, topic) \
+            or followup.is_arithmetic(message):
+        return None
+    drifted = _topical(knowledge, match) and not names_diseases(message) and \
+        followup.topic_of(knowledge, match.intent_id) != topic
+    if match.status == "matched" and not drifted:
+        return None
+    followed = match_message(knowledge.matcher, message.extended(subject))
+    best = followed.candidates[0] if followed.candidates else None
+    if best is None or not (set(message_words(message)) & set(best.words) or followup.leans_on_context(message)):
+        return None  # the last topic's words alone decided: "whats 12 times 7" is not about it
+    # A drifted message that points back ("is it passed on?") is about the chat's disease, however well it
+    # matched the other one: the pronoun names the subject.
+    if followed.status == "matched" and _topical(knowledge, followed) and \
+            followup.topic_of(knowledge, followed.intent_id) == topic and \
+            (not drifted or followed.score > match.score or followup.leans_on_context(message)):
+        return followed
+    if followed.status == "ambiguous" and not drifted and followed.options and \
+            all(followup.topic_of(knowledge, option) == topic for option in followed.options):
+        return followed
+    return None

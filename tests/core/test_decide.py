@@ -1,0 +1,132 @@
+"""bot/core/decide.py: the one place that decides which answer a message gets."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+import pytest
+
+from bot.content.intent import MatchSettings
+from bot.content.knowledge import Library
+from bot.core import followup
+from bot.core.decide import Situation, match_text, read_with_last_topic, verdict
+from bot.core.engine import Context, Engine
+from bot.core.safety_state import SafetyState
+from bot.nlu.matcher import Candidate, Evidence
+from bot.nlu.message import Message
+
+
+def _follow(library: Library, text: str, last_intent: str | None, topic: str | None) -> str | None:
+    knowledge = library.current
+    situation = Situation(knowledge, last_intent, topic, None, 0.0)
+    found = read_with_last_topic(Message(text), situation, match_text(knowledge.matcher, text))
+    return found.intent_id if found else None
+
+
+def test_a_follow_up_is_read_with_the_last_topic(library: Library) -> None:
+    # On its own, "is it inherited?" finds an epilepsy topic; after an MS answer it is about MS.
+    assert followup.topic_of(library.current, match_text(library.current.matcher, "is it inherited?").intent_id) != "ms"
+    found = _follow(library, "is it inherited?", "ms_overview", "ms")
+    assert found is not None and followup.topic_of(library.current, found) == "ms"
+    treatment = _follow(library, "and treatment?", "ms_overview", "ms")
+    assert treatment is not None and followup.topic_of(library.current, treatment) == "ms"
+
+
+def test_no_follow_up_without_a_last_topic_across_diseases_or_for_a_long_message(library: Library) -> None:
+    assert _follow(library, "is it inherited?", None, None) is None
+    assert _follow(library, "is epilepsy inherited?", "ms_overview", "ms") is None
+    assert _follow(library, "x " * 200 + "is it inherited?", "ms_overview", "ms") is None
+
+
+# -- the verdict on the matcher's evidence: a pure function of the evidence -----------------------------------
+
+SETTINGS = MatchSettings(threshold=68.0, ambiguity_margin=6.0)
+
+
+def _candidate(intent_id: str, score: float, words: tuple[str, ...], kind: str = "topical", strength: float = 100.0,
+               share: float = 1.0) -> Candidate:
+    return Candidate(intent_id, score, intent_id, kind, words, strength, share)
+
+
+def _evidence(*candidates: Candidate, foreign: tuple[str, ...] = ()) -> Evidence:
+    weights = {w: 1.0 for c in candidates for w in c.words}
+    return Evidence(candidates, weights, foreign)
+
+
+def test_the_verdict_answers_the_best_over_the_threshold() -> None:
+    match = verdict(_evidence(_candidate("ms_dmt", 90.0, ("ms", "dmt")), _candidate("ms_overview", 70.0, ("ms",))),
+                    SETTINGS)
+    assert (match.status, match.intent_id) == ("matched", "ms_dmt")
+
+
+def test_two_close_topics_each_with_words_of_their_own_are_a_choice() -> None:
+    match = verdict(_evidence(_candidate("a", 80.0, ("x", "y")), _candidate("b", 77.0, ("x", "z"))), SETTINGS)
+    assert (match.status, match.options) == ("ambiguous", ("a", "b"))
+    # the runner-up explains nothing the leader does not: no rival, the leader answers
+    assert verdict(_evidence(_candidate("a", 80.0, ("x", "y")), _candidate("b", 77.0, ("x",))),
+                   SETTINGS).status == "matched"
+
+
+def test_under_the_threshold_a_plausible_topic_is_offered_else_the_fallback() -> None:
+    weak = _candidate("a", 62.0, ("x",), share=0.5)
+    assert verdict(_evidence(weak), SETTINGS).status == "ambiguous"  # within the band, explains half
+    assert verdict(_evidence(weak, foreign=("rash",)), SETTINGS).status == "fallback"  # a word no article covers
+    assert verdict(_evidence(_candidate("a", 55.0, ("x",))), SETTINGS).status == "fallback"  # too far under
+    assert verdict(_evidence(), SETTINGS).reason == "below threshold"
+
+
+def test_an_out_of_scope_keyword_spelled_out_overrules_the_topic() -> None:
+    topic = _candidate("stem_cells", 85.0, ("stem", "cell"))
+    knee = _candidate("oos_knee", 70.0, ("knee", "stem"), kind="out_of_scope", strength=100.0, share=0.5)
+    assert verdict(_evidence(topic, knee), SETTINGS).reason == "out of scope"
+    passing = _candidate("oos_knee", 70.0, ("knee",), kind="out_of_scope", strength=100.0, share=0.1)
+    assert verdict(_evidence(topic, passing), SETTINGS).status == "matched"  # a passing word in a long story
+
+
+# -- the order: one decision per message ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def engine(library: Library) -> Engine:
+    return Engine(library, "https://content.example/articles")
+
+
+def _after(engine: Engine, text: str) -> Context:
+    return engine.respond(text).context
+
+
+def test_certain_safety_comes_before_a_follow_up(engine: Engine) -> None:
+    context = _after(engine, "what is ms")
+    assert engine.decide(Message("tell me more"), context).kind == "more"
+    decision = engine.decide(Message("tell me more, my son is seizing right now"), context)
+    assert (decision.kind, decision.intent_id, decision.context) == ("safety", "emergency", "start")
+
+
+def test_the_safety_state_comes_before_a_follow_up(engine: Engine) -> None:
+    context = replace(_after(engine, "what is ms"), safety=SafetyState("crisis", "wish_dead", time.time()))
+    decision = engine.decide(Message("tell me more"), context)
+    assert (decision.kind, decision.context) == ("crisis_follow_up", "refresh")
+    handover = engine.decide(Message("I want to talk to a human please"), context)
+    assert handover.kind == "handover" and handover.lines == (("crisis", "wish_dead"),)  # the line stays in view
+
+
+def test_a_possible_flag_puts_its_line_on_the_answer(engine: Engine) -> None:
+    decision = engine.decide(Message("my husband had a seizure"))
+    assert decision.flag is not None and decision.flag.tier == "possible"
+    assert decision.lines and decision.lines[0][0] == decision.flag.kind
+    turn = engine.respond("my husband had a seizure")
+    assert turn.safety == decision.flag and turn.reply.alert
+
+
+@pytest.mark.parametrize("text", ["what is ms", "ms meds", "asdfgh", "hello", "are you a doctor?",
+                                  "can I talk to a nurse", "i want to kill myself", "x" * 2100, "¿qué es la esclerosis?"])
+def test_the_engine_composes_what_decide_decided(engine: Engine, text: str) -> None:
+    decision = engine.decide(Message(text))
+    turn = engine.respond(text)
+    kinds = {"safety": decision.intent_id, "more": "topical", "not_covered": "fallback"}
+    assert turn.kind == kinds.get(decision.kind, decision.kind)
+    assert (turn.intent_id, turn.match, turn.safety, turn.fallback) == (
+        None if decision.kind in ("fallback", "ambiguous", "empty") else
+        "handover" if decision.kind == "handover" else decision.intent_id,
+        decision.match, decision.flag, decision.fallback)
