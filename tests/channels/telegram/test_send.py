@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 import pytest
 import telegram
 from telegram import Update
+from telegram.ext import ExtBot
 
 from bot.channels.telegram.limits import MESSAGE_LIMIT
 from bot.channels.telegram.send import answer_callback, send_reply
@@ -20,7 +21,7 @@ CHAT = DEFAULT_USER_ID
 
 @pytest.fixture
 async def client(api: FakeBotApi) -> AsyncIterator[telegram.Bot]:
-    async with telegram.Bot(TOKEN, base_url=api.base_url) as bot:
+    async with ExtBot(TOKEN, base_url=api.base_url) as bot:  # the Application's bot: it takes rate_limit_args
         yield bot
 
 
