@@ -280,7 +280,7 @@ def started_on_snapshot_text(broken: FilesBroken) -> str:
 
 async def announce_degraded_start(application: Application) -> None:  # type: ignore[type-arg]
     """Tell every admin, once, that the bot started on the last good content because the files are broken."""
-    notices: ReloadNotices | None = application.bot_data.get("reload_notices")
+    notices = application.bot_data.reload_notices
     broken = application.bot_data.library.files_broken
     if broken is None or not broken.at_start or notices is None:
         return
@@ -291,7 +291,7 @@ async def announce_degraded_start(application: Application) -> None:  # type: ig
 async def start_admin_services(application: Application) -> None:  # type: ignore[type-arg]
     """At the application's start (bot.channels.telegram.app.on_start): reload notices reach the running
     event loop; the admin menu is published; admins are told if the bot started on the last good content."""
-    notices: ReloadNotices | None = application.bot_data.get("reload_notices")
+    notices = application.bot_data.reload_notices
     if notices is not None:
         notices.loop = asyncio.get_running_loop()
     await publish_admin_menu(application)
@@ -300,7 +300,7 @@ async def start_admin_services(application: Application) -> None:  # type: ignor
 
 async def stop_admin_services(application: Application) -> None:  # type: ignore[type-arg]
     """At the application's stop (bot.channels.telegram.app.on_stop): no more notices once the loop goes."""
-    notices: ReloadNotices | None = application.bot_data.get("reload_notices")
+    notices = application.bot_data.reload_notices
     if notices is not None:
         notices.loop = None
 
@@ -314,5 +314,5 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
         application.add_handler(CommandHandler(name, admin_only(name, callback), filters=only_private_messages),
                                 group=ADMIN_GROUP)
     notices = ReloadNotices(application)
-    application.bot_data["reload_notices"] = notices
+    application.bot_data.reload_notices = notices
     application.bot_data.library.on_reload(notices)

@@ -220,9 +220,9 @@ async def on_stop(application: Application) -> None:  # type: ignore[type-arg]
     """post_shutdown: stop the admin services and the chores, close the store (a final WAL checkpoint)."""
     await telegram_admin.stop_admin_services(application)
     await stop_chores(application)
-    store: Store | None = application.bot_data.pop("store", None)
+    store = application.bot_data.take_store()
     if store is not None:
-        application.bot_data["inbox"].store = None
+        application.bot_data.inbox.store = None
         await store.close()
     log.info("stopped")
 

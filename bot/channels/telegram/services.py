@@ -2,8 +2,8 @@
 
 The long-lived services are built by bot.app (the composition root) when bot.channels.telegram.app
 builds the Application and starts it. They are kept in a typed `BotData` (PTB's ContextTypes), so a
-handler says `context.bot_data.engine`, never a string key. BotData is still a dict, so code
-written against string keys keeps working while it moves over.
+handler says `context.bot_data.engine`, never a string key: the keys live only in this class (PTB needs
+bot_data to be a dict).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from telegram import Update
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
 if TYPE_CHECKING:  # names for the annotations only: a handler module importing this one loads no engine
+    from bot.channels.telegram.admin import ReloadNotices
     from bot.channels.telegram.delivery import Inbox
     from bot.content.knowledge import Library
     from bot.core.conversation import Conversation
@@ -68,6 +69,19 @@ class BotData(dict[str, Any]):
     @handover.setter
     def handover(self, desk: HandoverDesk) -> None:
         self["handover"] = desk
+
+    def take_store(self) -> Store | None:
+        """The store, removed: at stop, so nothing uses it once it is closed."""
+        return self.pop("store", None)
+
+    @property
+    def reload_notices(self) -> ReloadNotices | None:
+        """Tells admins how a reload went; set when the admin commands are registered."""
+        return self.get("reload_notices")
+
+    @reload_notices.setter
+    def reload_notices(self, notices: ReloadNotices) -> None:
+        self["reload_notices"] = notices
 
 
 Context = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]

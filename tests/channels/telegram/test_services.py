@@ -47,3 +47,23 @@ def test_the_sender_is_the_user_or_for_an_anonymous_post_the_chat() -> None:
     assert user_id_of(private) == 42
     assert user_id_of(group) == 7
     assert user_id_of(anonymous) == -100
+
+
+def test_the_string_keys_live_only_in_botdata() -> None:
+    """Handlers reach the services through BotData's typed properties; a string key elsewhere is a service no
+    type checker follows (the issue this class closed)."""
+    import re
+
+    pattern = re.compile(r"bot_data\s*(\[|\.get\(|\.pop\(|\.setdefault\()")
+    offenders = [f"{path.relative_to(REPO)}:{n}" for path in sorted((REPO / "bot").rglob("*.py"))
+                 if path.name != "services.py"
+                 for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    assert offenders == []
+
+
+def test_the_store_is_taken_once_at_stop() -> None:
+    data = BotData()
+    assert data.take_store() is None
+    data.store = "a store"  # type: ignore[assignment]
+    assert data.take_store() == "a store"
+    assert data.store is None
