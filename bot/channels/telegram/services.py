@@ -9,20 +9,33 @@ bot_data to be a dict).
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from telegram import Update
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
 if TYPE_CHECKING:  # names for the annotations only: a handler module importing this one loads no engine
-    from bot.channels.telegram.admin import ReloadNotices
+    import asyncio
+
     from bot.channels.telegram.delivery import Inbox
     from bot.content.knowledge import Library
+    from bot.content.problems import Problem
     from bot.core.conversation import Conversation
     from bot.core.engine import Engine
     from bot.core.handover import HandoverDesk
     from bot.settings import Settings
     from bot.storage.protocol import Store
+
+
+class ReloadNotices(Protocol):
+    """What the app's start and stop need of the admin channel's reload notices (telegram/admin.py), named
+    here so that this module imports no handler module."""
+
+    loop: asyncio.AbstractEventLoop | None
+
+    def remember_failure(self, problems: list[Problem]) -> None: ...
+
+    async def tell_admins(self, text: str, skip: int | None = None) -> None: ...
 
 
 class BotData(dict[str, Any]):
