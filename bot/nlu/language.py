@@ -8,6 +8,7 @@ with one foreign word ("a deja vu seizure") stays English.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from bot.nlu.message import Message
@@ -32,13 +33,27 @@ FOREIGN_WORDS = _words("""
     jest czy nie jak mam sie co
     nedir ve bir hastalik
     och ar hur
+    czy sie jest objawy leczenie choroba stwardnienie stwardnienia rozsianego padaczka padaczki
+    nedir nasil mu midir var mı tedavi tedavisi hastaligi hastaliginda yarar yariyor icin
+    quais qual sao os ajuda doenca sintomas esclerose epilepsia
+    della delle sclerosi epilessia encefalite
+    zijn de oorzaken hoe ziekte behandeling precies waarom
+    ni nini kifafa gani je
+    ka kya hain ki ko mirgi ilaj kaise kyun
+    benh duoc khong
+    apa bagaimana penyakit
 """)
+# Latin letters English never writes, except in a few loanwords ("deja vu", "cafe", "naive"): each word
+# with one is a sign of another language (Polish "ł", Turkish "ı", Vietnamese "ệ", Portuguese "ã").
+ENGLISH_LOANWORDS = _words("déjà café naïve fiancé fiancée résumé façade cliché über crème brûlée")
 ENGLISH_WORDS = _words("""
     the is are what how why can do does i you my me it a an and of to for with in on have has be was this
     that there about should would could will any get got from or if not no
 """)
 GREETINGS = _words("hola bonjour hallo ciao merci gracias danke obrigado grazie salut")
 MIN_LETTERS = 2
+_RAW_WORD = re.compile(r"[^\W\d_]+")  # runs of letters, any script
+_ELISION = re.compile(r"\b(?:l|qu|c|j|dell|nell|all|dall|sull)['\u2019][aeiouhàèéìòù]")
 
 
 def _non_latin_share(text: str) -> float:
@@ -49,12 +64,20 @@ def _non_latin_share(text: str) -> float:
     return foreign / len(letters)
 
 
+def _accented_words(text: str) -> int:
+    """How many words carry a Latin letter outside ASCII (loanwords apart), or the elided article of French
+    or Italian ("l'epilessia", "qu'est", "c'è")."""
+    text = text[:MAX_MESSAGE_CHARS].lower()
+    words = _RAW_WORD.findall(text)
+    return sum(1 for w in words if not w.isascii() and w not in ENGLISH_LOANWORDS) + len(_ELISION.findall(text))
+
+
 def is_other_language(message: Message) -> bool:
     """True when the message is most likely not English."""
     if _non_latin_share(message.raw) > 0.5:
         return True
     words = message.words
-    foreign = sum(1 for w in words if w in FOREIGN_WORDS)
+    foreign = sum(1 for w in words if w in FOREIGN_WORDS) + _accented_words(message.raw)
     english = sum(1 for w in words if w in ENGLISH_WORDS)
     if len(words) == 1:
         return words[0] in GREETINGS

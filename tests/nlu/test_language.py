@@ -10,6 +10,9 @@ from bot.nlu.message import Message
     "qué es la esclerosis múltiple", "qu'est-ce que l'épilepsie et comment la traiter",
     "was ist multiple sklerose und wie wird sie behandelt", "cosa è l'epilessia e come si cura",
     "что такое эпилепсия", "多发性硬化症是什么", "ما هو مرض التصلب المتعدد", "hola",
+    # Latin-script languages with few function words on the lists: their letters or elisions tell
+    "MS hastalığı nedir", "Bệnh đa xơ cứng là gì?", "l'epilessia è ereditaria?", "Quais são os tratamentos",
+    "dawa ya kifafa ni gani", "mirgi kaise hoti hai", "hoe wordt de ziekte behandeld",
 ])
 def test_other_languages_are_recognised(text: str) -> None:
     assert is_other_language(Message(text))
@@ -19,6 +22,9 @@ def test_other_languages_are_recognised(text: str) -> None:
     "what is ms", "my son has epilepsy what is the cause", "what is a deja vu seizure", "I want to die",
     "is there a cure for ms", "la la la", "what does es mean in the article", "que", "ok", "9", "👍",
     "café au lait spots and epilepsy",
+    # slang and typos that look like other languages' words
+    "cos i have ms what should i do", "wat is ms lol", "mi son has fits", "naïve question about ms",
+    "déjà vu before a seizure", "is the gi tract linked to ms", "co-codamol with epilepsy meds",
 ])
 def test_english_stays_english(text: str) -> None:
     assert not is_other_language(Message(text))
