@@ -232,3 +232,19 @@ def test_blind3_dialogue_floor_held_out(blind3: dict[str, SetReport]) -> None:
 def test_blind3_real_questions_floor_held_out(blind3: dict[str, SetReport]) -> None:
     report = blind3["real_questions"]  # first report: out of scope 74.2%
     assert (report.oos_rejection or 0.0) >= 0.72, _lines(report)
+
+
+# -- classes of near miss the articles do not cover: the health fallback, not an article ------------------------
+# Written for these tests (not taken from any evaluation set): one message per class fixed in round 3.
+
+NEAR_MISSES = [
+    "how can I get stroke rehab for my dad", "fibro flare, what helps", "getting rid of plaque in my arteries",
+    "is toothpaste good for plaque", "dementia in my grandad", "can I drink wine with my ms meds",
+    "flying abroad with my injections", "which contraception is safe with seizure meds",
+]
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_near_misses_get_the_health_fallback(engine: Engine, text: str) -> None:
+    turn = engine.respond(text)
+    assert (turn.kind, turn.fallback) == ("fallback", "health"), (turn.kind, turn.intent_id)

@@ -86,6 +86,10 @@ OTHER_HEALTH_WORDS = _words("""
     myasthenia huntingtons palsy leukaemia leukemia lymphoma mrsa tongue mouth caesarean facelift
     breastfeed breastfed mortgage loan loans driving drive dvla gambling addiction sober dosage storage disposal
     nephritis sjogren sjogrens
+    fibro arteries artery atherosclerosis toothpaste gluten bloated bloating meningioma otosclerosis deafness
+    dementia cfs tia warfarin anticoagulant anticoagulants humira sertraline citalopram fluoxetine
+    heroin cocaine vaping vape marijuana weed beer wine tattoo tattoos claustrophobic
+    dog dogs cat cats puppy kitten vet pet pets
 """)
 
 # Words that make a message about health at all (with the words above and the diseases' names).
