@@ -12,6 +12,10 @@ from bot.nlu.self_questions import asks_about_the_bot
     ("is this a bot", True), ("can i trust you", True),
     ("i want to talk to a real person", False), ("are you able to explain ms", False),
     ("what are ms lesions", False), ("can i trust my neurologist", False),
+    # either-or, automated, and the question as one clause of a longer message
+    ("machine or person?", True), ("am i texting with a nurse or a bot", True), ("is this automatic", True),
+    ("hello, are you a robot? just checking before I ask", True), ("is that real? my aunt says so", False),
+    ("so I read that diet cures ms. is it real or a myth", False),
 ])
 def test_questions_about_the_bot_are_read_by_pattern(text: str, about: bool) -> None:
     assert asks_about_the_bot(Message(text)) is about
