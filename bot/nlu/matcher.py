@@ -49,7 +49,7 @@ from bot.content.intent import Intent, MatchSettings
 from bot.nlu.example_index import Document, ExampleIndex
 from bot.nlu.lexicon import OTHER_HEALTH_WORDS, PHRASES, SYNONYM_GROUPS
 from bot.nlu.message import Message
-from bot.nlu.normalise import NEGATIONS, STOPWORDS, content_tokens, is_plain, squeeze
+from bot.nlu.normalise import NEGATIONS, STOPWORDS, clean, content_tokens, is_plain, squeeze
 
 Lookups = list[tuple[str, tuple[tuple[str, int], ...]]]  # per compared word: (spelling, typos allowed) to look up
 
@@ -62,6 +62,9 @@ SHORT_MESSAGE_WORDS = 12  # typed words; beyond this the cap shrinks, as most wo
 UNKNOWN_WORD_WEIGHT = 1.0  # a word no keyword knows ("convert", "seconds") may be the message's real topic
 MIN_WORD_WEIGHT = 0.25
 SMALLTALK_PENALTY = 12.0  # per other word: greetings, thanks, help answer whole messages, not "... thanks"
+# when a message lacks most filler words of a smalltalk keyword: in "I see" the "see" of "see you" is not a
+# goodbye, nor the "done" of "i'm done" in "what can be done about it"
+SMALLTALK_FILLER_PENALTY = 18.0
 TYPO_COST = 8.0  # similarity lost per edit: "sclerosys" is a 92 match for "sclerosis"
 MAX_CANDIDATES = 5
 # Bounded work per message, whatever it holds (see `Matcher._lookups`):
@@ -698,6 +701,8 @@ class Matcher:
                 continue  # the word a keyword may miss is never its disease: "ms immune system" is about MS
             value = sum(h[0] for h in hits) / (end - start)
             number = index.keyword_intent[keyword]
+            if self.intents[number].kind == "smalltalk" and self._lacks_fillers(keyword, message):
+                value -= SMALLTALK_FILLER_PENALTY / KEYWORD_WEIGHT  # before the choice: "see ya" beats "see you"
             explained[number].update(h[1] for h in hits)
             if value > best.get(number, (0.0, 0))[0]:
                 best[number] = (value, keyword)
@@ -721,6 +726,13 @@ class Matcher:
             scores[number] = (final, keyword, tuple(sorted(covered)), round(value, 1),
                               round(sum(covered_weights) / total, 2))
         return scores
+
+    def _lacks_fillers(self, keyword: int, message: Message) -> bool:
+        """Whether the message has fewer than half of a keyword's filler words (matching ignores them, so
+        "what can i ask" reads as "ask" alone)."""
+        fillers = [w for w in clean(self.keyword_text(keyword)).split() if w in STOPWORDS]
+        present = set(message.words)
+        return 2 * sum(1 for w in fillers if w in present) < len(fillers)
 
     def _example_options(self, plan: Lookups) -> dict[str, list[tuple[str, float]]]:
         """Per message word, the second signal's words it may be: itself, and the keyword vocabulary's words

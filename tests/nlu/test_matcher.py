@@ -204,6 +204,18 @@ def test_smalltalk_only_answers_a_whole_message(matcher: Matcher) -> None:
     assert decided(matcher, "epilepsy surgery thanks") == "epilepsy_treatments"
 
 
+def test_smalltalk_keyword_needs_most_of_its_filler_words() -> None:
+    # Matching drops filler words, so "see you" reads as "see" and "i'm done" as "done"; a message without
+    # them is not a goodbye ("I see", "what can be done")
+    goodbye = Matcher([intent("goodbye", "see you", "see ya", "i'm done", kind="smalltalk"),
+                       intent("help", "how does this work", kind="smalltalk")], SETTINGS)
+    assert decided(goodbye, "see you") == "goodbye"
+    assert decided(goodbye, "see ya") == "goodbye"  # its own keyword, not "see you" with a filler missing
+    assert decided(goodbye, "I see") is None
+    assert decided(goodbye, "what can be done") is None
+    assert decided(goodbye, "how does it work") == "help"  # two of its three fillers: enough
+
+
 def test_safety_intents_are_not_matched_here(matcher: Matcher) -> None:
     assert all(c.intent_id != "emergency" for c in matcher.score("seizure wont stop"))
 
