@@ -241,6 +241,7 @@ NEAR_MISSES = [
     "how can I get stroke rehab for my dad", "fibro flare, what helps", "getting rid of plaque in my arteries",
     "is toothpaste good for plaque", "dementia in my grandad", "can I drink wine with my ms meds",
     "flying abroad with my injections", "which contraception is safe with seizure meds",
+    "how do I lower my risk of a stroke", "can people in their twenties have a stroke",
 ]
 
 
