@@ -25,6 +25,7 @@ from tools.evalsets import OUT_OF_SCOPE, load_set
 #   and say nothing about unseen messages. Blind sets (tests/data/blind*, written by others) are never read here.
 # * ROUND1 (tests/data/eval/blind1_*.yaml): written blind by others and reported before any change, then TUNED ON
 #   (intents, lexicon, follow-up rules); regression floors only. A fresh blind set measures each new round.
+# * ROUND3 (tests/data/eval/blind3_*.yaml): the same story one round later: reported blind, then TUNED ON.
 DEVSET = REPO / "tests" / "data" / "devset.yaml"
 HOLDOUT = REPO / "tests" / "data" / "holdout.yaml"
 PERSONAS = REPO / "tests" / "data" / "devset_personas.yaml"
@@ -201,8 +202,8 @@ def test_blind2_dialogue_floor_held_out(blind2: dict[str, SetReport]) -> None:
     assert (report.dialogue_turns or 0.0) >= 0.79, _lines(report)
 
 
-# -- round 3's fresh blind sets: HELD OUT (never tuned on; reported before any change made from them) -----------
-# Floors a little under the first report (docs/evaluation.md, "Quality, round 3").
+# -- round 3's blind sets: TUNED ON since they were reported (docs/evaluation.md, "Quality, round 3"; floors a little
+# under the figures reached). Regression floors only, like round 1's: a fresh blind set measures what generalises.
 
 BLIND3 = REPO / "tests" / "data" / "eval"
 
@@ -216,22 +217,26 @@ def blind3(engine: Engine) -> dict[str, SetReport]:
     return reports
 
 
-def test_blind3_personas_floor_held_out(blind3: dict[str, SetReport]) -> None:
-    report = blind3["personas"]  # first report: top-1 80.3%, offered 82.7%, out of scope 87.3%, near misses 84.2%
-    assert (report.topical_top1 or 0.0) >= 0.78, _lines(report)
-    assert (report.offered or 0.0) >= 0.80
-    assert (report.oos_rejection or 0.0) >= 0.85
-    assert report.oos_by_kind["near_miss"][0] >= 0.82
+def test_blind3_personas_floor_tuned_on(blind3: dict[str, SetReport]) -> None:
+    # before tuning: top-1 80.3%, offered 82.7%, out of scope 87.3%, near misses 84.2%, English-only line 60%;
+    # after: 90.5%, 91.9%, 94.3%, 93.1%, 100%
+    report = blind3["personas"]
+    assert (report.topical_top1 or 0.0) >= 0.89, _lines(report)
+    assert (report.offered or 0.0) >= 0.90
+    assert (report.oos_rejection or 0.0) >= 0.93
+    assert report.oos_by_kind["near_miss"][0] >= 0.91
+    assert report.language_line == 1.0
 
 
-def test_blind3_dialogue_floor_held_out(blind3: dict[str, SetReport]) -> None:
-    report = blind3["dialogues"]  # first report: 79.3% of turns
-    assert (report.dialogue_turns or 0.0) >= 0.77, _lines(report)
+def test_blind3_dialogue_floor_tuned_on(blind3: dict[str, SetReport]) -> None:
+    report = blind3["dialogues"]  # before tuning: 79.3% of turns; after: 84.2%
+    assert (report.dialogue_turns or 0.0) >= 0.83, _lines(report)
 
 
-def test_blind3_real_questions_floor_held_out(blind3: dict[str, SetReport]) -> None:
-    report = blind3["real_questions"]  # first report: out of scope 74.2%
-    assert (report.oos_rejection or 0.0) >= 0.72, _lines(report)
+def test_blind3_real_questions_floor_tuned_on(blind3: dict[str, SetReport]) -> None:
+    report = blind3["real_questions"]  # before tuning: out of scope 74.2%, topical 72.7%; after: 79.9%, 90.9%
+    assert (report.oos_rejection or 0.0) >= 0.78, _lines(report)
+    assert (report.topical_top1 or 0.0) >= 0.90, _lines(report)
 
 
 # -- classes of near miss the articles do not cover: the health fallback, not an article ------------------------
