@@ -89,7 +89,6 @@ OTHER_HEALTH_WORDS = _words("""
     fibro arteries artery atherosclerosis toothpaste gluten bloated bloating meningioma otosclerosis deafness
     dementia cfs tia warfarin anticoagulant anticoagulants humira sertraline citalopram fluoxetine
     heroin cocaine vaping vape marijuana weed beer wine tattoo tattoos claustrophobic
-    dog dogs cat cats puppy kitten vet pet pets
 """)
 
 # Words that make a message about health at all (with the words above and the diseases' names).
