@@ -49,7 +49,7 @@ from bot.content.intent import Intent, MatchSettings
 from bot.nlu.example_index import Document, ExampleIndex
 from bot.nlu.lexicon import OTHER_HEALTH_WORDS, PHRASES, SYNONYM_GROUPS
 from bot.nlu.message import Message
-from bot.nlu.normalise import NEGATIONS, STOPWORDS, content_tokens, is_plain, squeeze
+from bot.nlu.normalise import NEGATIONS, STOPWORDS, content_tokens, is_plain, squeeze, tokens
 
 Lookups = list[tuple[str, tuple[tuple[str, int], ...]]]  # per compared word: (spelling, typos allowed) to look up
 
@@ -198,17 +198,19 @@ def _typed_from(words: Sequence[str]) -> list[tuple[str, str]]:
 
 
 class _KeywordReader:
-    """`_typed_words` for the keywords of a big file, remembering each word: 250,000 keywords hold only a few
-    thousand distinct words, so a load normalises each word once rather than each keyword. Gives exactly what
-    `_typed_words` gives (the tests compare the two on every shipped and synthetic keyword)."""
+    """`_typed_words` for the keywords and texts of a big file, remembering each word: 250,000 keywords and
+    50,000 examples hold only a few thousand distinct words, so a load normalises each word once rather than
+    each text. Gives exactly what `_typed_words` gives (the tests compare the two on every shipped and
+    synthetic keyword, example, label and section text)."""
 
     def __init__(self) -> None:
         self._words: dict[str, tuple[bool, tuple[str, str], tuple[str, str], bool]] = {}
 
     def __call__(self, keyword: str) -> list[tuple[str, str]]:
-        if not is_plain(keyword):
-            return _typed_words(keyword)  # capitals, accents, punctuation: the full cleaning
-        read = [self._word(word) for word in keyword.split()]
+        # Capitals, accents, punctuation: cleaned whole first (`clean`'s words are already squeezed, so the
+        # word step below gives them what `content_words` and `_typed_from` would).
+        words = keyword.split() if is_plain(keyword) else tokens(keyword)
+        read = [self._word(word) for word in words]
         kept = [r[1] for r in read if r[0]]
         found = kept or [r[2] for r in read]  # all filler: keep every word, as content_tokens() does
         return fold_phrases(found) if any(r[3] for r in read) else found
@@ -483,17 +485,24 @@ class Matcher:
         covered_ids = {w for keyword, number in enumerate(index.keyword_intent) if number in topical
                        for w in index.keyword_words[index.keyword_starts[keyword]:index.keyword_starts[keyword + 1]]}
         covered.update(index.words[w] for w in covered_ids)
+        read = _KeywordReader()
+
+        def words(text: str) -> list[str]:  # index_words, each distinct word normalised once per load
+            return [canonical_word(word) for word in dict.fromkeys(word for word, _ in read(text))]
+
+        counts = []
         for intent in self.intents:
             heading, text = sections.get((intent.article or "", intent.section or ""), ("", ""))
             document = Document(
-                examples=[index_words(e) for e in intent.examples],
-                labels=[index_words(t) for t in (intent.label, heading) if t],
-                texts=[index_words(text)] if text else [],
+                examples=[words(e) for e in intent.examples],
+                labels=[words(t) for t in (intent.label, heading) if t],
+                texts=[words(text)] if text else [],
             )
             documents.append(document)
+            counts.append(document.frequencies())
             if intent.kind == "topical":
-                covered.update(document.frequencies())
-        return ExampleIndex(documents), FOREIGN_WORDS - covered
+                covered.update(counts[-1])
+        return ExampleIndex(documents, counts), FOREIGN_WORDS - covered
 
     def __getstate__(self) -> dict[str, object]:
         """Pickled for the snapshot cache without the per-process word cache."""
