@@ -39,6 +39,16 @@ class _LineLoader(_SafeBase):  # type: ignore[misc, valid-type]
             return node.value
         return super().construct_object(node, deep)
 
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        # libyaml asks for the tag of every scalar, half a million in a big intents.yaml. A quoted scalar, or a
+        # plain one whose first character starts no implicit type (bool, int, null, ...), is a text: the same
+        # answer as the generic resolver, without its lists and loops.
+        if kind is yaml.ScalarNode and not self.yaml_path_resolvers and (
+                not implicit[0] or (value and value[0] not in self.yaml_implicit_resolvers
+                                    and None not in self.yaml_implicit_resolvers)):
+            return self.DEFAULT_SCALAR_TAG
+        return super().resolve(kind, value, implicit)
+
 
 _STR = "tag:yaml.org,2002:str"
 
@@ -129,6 +139,8 @@ def _check_nesting(text: str) -> None:
 
 def _line_depth(text: str, begin: int, stop: int, depth: int, line: int) -> int:
     """The bracket depth after text[begin:stop] (one line), starting from `depth`; NestingError past the limit."""
+    if (simple := _simple_depth(text[begin:stop], depth)) is not None:
+        return simple
     quote, previous = "", "\n"
     for offset in range(begin, stop):
         char = text[offset]
@@ -147,6 +159,25 @@ def _line_depth(text: str, begin: int, stop: int, depth: int, line: int) -> int:
         elif char in "]}":
             depth = max(0, depth - 1)
         previous = "\\" if char == "\\" and previous != "\\" else char
+    return depth
+
+
+_QUOTE_OR_COMMENT = re.compile(r"['\"#]")
+
+
+def _simple_depth(line: str, depth: int) -> int | None:
+    """`_line_depth` of a line with no quote and no comment (`follow_ups: [a, b]`), where only the brackets
+    count: without a character-by-character walk. None when the line needs that walk (quotes, a comment, or
+    nesting past the limit, which the walk reports with its place)."""
+    if _QUOTE_OR_COMMENT.search(line):
+        return None
+    for bracket in _BRACKET.findall(line):
+        if bracket in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return None
+        else:
+            depth = max(0, depth - 1)
     return depth
 
 
