@@ -210,7 +210,8 @@ class _KeywordReader:
         # Capitals, accents, punctuation: cleaned whole first (`clean`'s words are already squeezed, so the
         # word step below gives them what `content_words` and `_typed_from` would).
         words = keyword.split() if is_plain(keyword) else tokens(keyword)
-        read = [self._word(word) for word in words]
+        known, word_of = self._words.get, self._word
+        read = [known(word) or word_of(word) for word in words]  # the cache inline: 1.5 million words a load
         kept = [r[1] for r in read if r[0]]
         found = kept or [r[2] for r in read]  # all filler: keep every word, as content_tokens() does
         return fold_phrases(found) if any(r[3] for r in read) else found
@@ -519,24 +520,25 @@ class Matcher:
         owner: dict[tuple[str, ...], int] = {}
         raw: list[tuple[int, int, tuple[str, ...]]] = []
         typed_forms: set[str] = set()
-        read = _KeywordReader()
+        read, canonical = _KeywordReader(), _CANONICAL.get
         for number, intent in enumerate(self.intents):
             for place, keyword in enumerate(intent.keywords):
                 pairs = read(keyword)
-                words = tuple(dict.fromkeys(canonical_word(word) for word, _ in pairs))
+                words = tuple(dict.fromkeys([canonical(word, word) for word, _ in pairs]))  # canonical_word
                 if not words:
                     continue
                 first = owner.setdefault(tuple(sorted(words)), number)
                 if first == number:
                     raw.append((number, place, words))
-                    typed_forms.update(typed for _, typed in pairs)
+                    typed_forms.update([typed for _, typed in pairs])
                 else:
                     self.shadowed.append((intent.id, keyword, self.intents[first].id))
         words_of: dict[int, set[str]] = {}  # intent number -> the words of its keywords
         for number, group in itertools.groupby(raw, key=itemgetter(0)):
             words_of[number] = set().union(*(words for _, _, words in group))
         intents_with = Counter(itertools.chain.from_iterable(words_of.values()))
-        ids_of = {word: builder.word_id(word) for word in dict.fromkeys(w for _, _, words in raw for w in words)}
+        ids_of = {word: builder.word_id(word)
+                  for word in dict.fromkeys(itertools.chain.from_iterable(words for _, _, words in raw))}
         frequency = [intents_with[word] for word in builder.index.words]  # intents that have the word
         # Every match needs its rarest word: "side effects" alone is no match for "zonisamide side effects". A
         # keyword of 2+ words needs a second word too, so it is filed under its (rarest, other) pairs: a message
