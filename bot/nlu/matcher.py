@@ -216,6 +216,17 @@ class _KeywordReader:
         found = kept or [r[2] for r in read]  # all filler: keep every word, as content_tokens() does
         return fold_phrases(found) if any(r[3] for r in read) else found
 
+    def index_words(self, text: str) -> list[str]:
+        """`index_words(text)`. Without a phrase to fold, only the order of first appearance matters, so each
+        distinct word is read once: a section text repeats its words."""
+        words = text.split() if is_plain(text) else tokens(text)
+        known, word_of = self._words.get, self._word
+        read = [known(word) or word_of(word) for word in dict.fromkeys(words)]
+        if any(r[3] for r in read):  # a phrase may fold: every word, in order
+            return [canonical_word(word) for word in dict.fromkeys(word for word, _ in self(text))]
+        stems = [r[1][0] for r in read if r[0]] or [r[2][0] for r in read]
+        return [canonical_word(word) for word in dict.fromkeys(stems)]
+
     def _word(self, word: str) -> tuple[bool, tuple[str, str], tuple[str, str], bool]:
         """(is it a content word, its (stem, typed) pair, the pair if all words are kept, may it start a phrase)"""
         if (known := self._words.get(word)) is None:
@@ -486,11 +497,7 @@ class Matcher:
         covered_ids = {w for keyword, number in enumerate(index.keyword_intent) if number in topical
                        for w in index.keyword_words[index.keyword_starts[keyword]:index.keyword_starts[keyword + 1]]}
         covered.update(index.words[w] for w in covered_ids)
-        read = _KeywordReader()
-
-        def words(text: str) -> list[str]:  # index_words, each distinct word normalised once per load
-            return [canonical_word(word) for word in dict.fromkeys(word for word, _ in read(text))]
-
+        words = _KeywordReader().index_words  # each distinct word normalised once per load
         counts = []
         for intent in self.intents:
             heading, text = sections.get((intent.article or "", intent.section or ""), ("", ""))
