@@ -209,7 +209,9 @@ class _KeywordReader:
     def __call__(self, keyword: str) -> list[tuple[str, str]]:
         # Capitals, accents, punctuation: cleaned whole first (`clean`'s words are already squeezed, so the
         # word step below gives them what `content_words` and `_typed_from` would).
-        words = keyword.split() if is_plain(keyword) else tokens(keyword)
+        return self._read(keyword.split() if is_plain(keyword) else tokens(keyword))
+
+    def _read(self, words: list[str]) -> list[tuple[str, str]]:
         known, word_of = self._words.get, self._word
         read = [known(word) or word_of(word) for word in words]  # the cache inline: 1.5 million words a load
         kept = [r[1] for r in read if r[0]]
@@ -223,7 +225,7 @@ class _KeywordReader:
         known, word_of = self._words.get, self._word
         read = [known(word) or word_of(word) for word in dict.fromkeys(words)]
         if any(r[3] for r in read):  # a phrase may fold: every word, in order
-            return [canonical_word(word) for word in dict.fromkeys(word for word, _ in self(text))]
+            return [canonical_word(word) for word in dict.fromkeys(word for word, _ in self._read(words))]
         stems = [r[1][0] for r in read if r[0]] or [r[2][0] for r in read]
         return [canonical_word(word) for word in dict.fromkeys(stems)]
 
