@@ -62,8 +62,11 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     result.line = node.start_mark.line + 1
     result.key_lines = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, Hashable):
+        if key_node.__class__ is yaml.ScalarNode and key_node.tag == _STR:
+            key = key_node.value  # a text, as nearly every field name is: hashable
+        else:
+            key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str) and not isinstance(key, Hashable):
             raise yaml.constructor.ConstructorError("while constructing a mapping", node.start_mark,
                                                     "found a list or mapping used as a field name", key_node.start_mark)
         if key in result:  # YAML would keep only the last one, silently losing what the admin wrote first
@@ -76,7 +79,9 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
 
 
 def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
-    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    # A text item is its value (as in `_LineLoader.construct_object`), taken here without a call per item.
+    result = LineList([child.value if child.__class__ is yaml.ScalarNode and child.tag == _STR
+                       else loader.construct_object(child, deep=True) for child in node.value])
     result.line = node.start_mark.line + 1
     result.item_lines = [child.start_mark.line + 1 for child in node.value]
     return result
