@@ -134,6 +134,10 @@ def _text_list(raw: dict, key: str, where: str, out: _Collector) -> tuple[str, .
     if not isinstance(value, list):
         out.error(line_of(raw, key), f"{where}.{key}", "must be a list")
         return ()
+    if all(item.__class__ is str for item in value):  # the usual list: texts only, nothing to report ...
+        texts = tuple(" ".join(item.split()) for item in value)
+        if all(texts):  # ... unless one is blank: then item by item below, which names it
+            return texts
     items = []
     for index, item in enumerate(value):
         if isinstance(item, dict):

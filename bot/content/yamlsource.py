@@ -39,6 +39,16 @@ class _LineLoader(_SafeBase):  # type: ignore[misc, valid-type]
             return node.value
         return super().construct_object(node, deep)
 
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        # libyaml asks for the tag of every scalar, half a million in a big intents.yaml. A quoted scalar, or a
+        # plain one whose first character starts no implicit type (bool, int, null, ...), is a text: the same
+        # answer as the generic resolver, without its lists and loops.
+        if kind is yaml.ScalarNode and not self.yaml_path_resolvers and (
+                not implicit[0] or (value and value[0] not in self.yaml_implicit_resolvers
+                                    and None not in self.yaml_implicit_resolvers)):
+            return self.DEFAULT_SCALAR_TAG
+        return super().resolve(kind, value, implicit)
+
 
 _STR = "tag:yaml.org,2002:str"
 
@@ -52,8 +62,11 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     result.line = node.start_mark.line + 1
     result.key_lines = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, Hashable):
+        if key_node.__class__ is yaml.ScalarNode and key_node.tag == _STR:
+            key = key_node.value  # a text, as nearly every field name is: hashable
+        else:
+            key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str) and not isinstance(key, Hashable):
             raise yaml.constructor.ConstructorError("while constructing a mapping", node.start_mark,
                                                     "found a list or mapping used as a field name", key_node.start_mark)
         if key in result:  # YAML would keep only the last one, silently losing what the admin wrote first
@@ -66,7 +79,9 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
 
 
 def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
-    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    # A text item is its value (as in `_LineLoader.construct_object`), taken here without a call per item.
+    result = LineList([child.value if child.__class__ is yaml.ScalarNode and child.tag == _STR
+                       else loader.construct_object(child, deep=True) for child in node.value])
     result.line = node.start_mark.line + 1
     result.item_lines = [child.start_mark.line + 1 for child in node.value]
     return result
@@ -129,6 +144,8 @@ def _check_nesting(text: str) -> None:
 
 def _line_depth(text: str, begin: int, stop: int, depth: int, line: int) -> int:
     """The bracket depth after text[begin:stop] (one line), starting from `depth`; NestingError past the limit."""
+    if (simple := _simple_depth(text[begin:stop], depth)) is not None:
+        return simple
     quote, previous = "", "\n"
     for offset in range(begin, stop):
         char = text[offset]
@@ -147,6 +164,25 @@ def _line_depth(text: str, begin: int, stop: int, depth: int, line: int) -> int:
         elif char in "]}":
             depth = max(0, depth - 1)
         previous = "\\" if char == "\\" and previous != "\\" else char
+    return depth
+
+
+_QUOTE_OR_COMMENT = re.compile(r"['\"#]")
+
+
+def _simple_depth(line: str, depth: int) -> int | None:
+    """`_line_depth` of a line with no quote and no comment (`follow_ups: [a, b]`), where only the brackets
+    count: without a character-by-character walk. None when the line needs that walk (quotes, a comment, or
+    nesting past the limit, which the walk reports with its place)."""
+    if _QUOTE_OR_COMMENT.search(line):
+        return None
+    for bracket in _BRACKET.findall(line):
+        if bracket in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return None
+        else:
+            depth = max(0, depth - 1)
     return depth
 
 

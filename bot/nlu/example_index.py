@@ -60,8 +60,9 @@ class Document:
 class ExampleIndex:
     """BM25 postings of every intent's document, by intent number."""
 
-    def __init__(self, documents: Sequence[Document]) -> None:
-        counts = [doc.frequencies() for doc in documents]
+    def __init__(self, documents: Sequence[Document], counts: Sequence[Counter[str]] | None = None) -> None:
+        """`counts`: each document's `frequencies()`, when the caller has them already."""
+        counts = [doc.frequencies() for doc in documents] if counts is None else counts
         self.size = len(counts)
         lengths = [sum(c.values()) for c in counts]
         average = (sum(lengths) / len(lengths)) if lengths else 1.0

@@ -49,7 +49,7 @@ from bot.content.intent import Intent, MatchSettings
 from bot.nlu.example_index import Document, ExampleIndex
 from bot.nlu.lexicon import OTHER_HEALTH_WORDS, PHRASES, SYNONYM_GROUPS
 from bot.nlu.message import Message
-from bot.nlu.normalise import NEGATIONS, STOPWORDS, clean, content_tokens, is_plain, squeeze
+from bot.nlu.normalise import NEGATIONS, STOPWORDS, clean, content_tokens, is_plain, squeeze, tokens
 
 Lookups = list[tuple[str, tuple[tuple[str, int], ...]]]  # per compared word: (spelling, typos allowed) to look up
 
@@ -201,20 +201,36 @@ def _typed_from(words: Sequence[str]) -> list[tuple[str, str]]:
 
 
 class _KeywordReader:
-    """`_typed_words` for the keywords of a big file, remembering each word: 250,000 keywords hold only a few
-    thousand distinct words, so a load normalises each word once rather than each keyword. Gives exactly what
-    `_typed_words` gives (the tests compare the two on every shipped and synthetic keyword)."""
+    """`_typed_words` for the keywords and texts of a big file, remembering each word: 250,000 keywords and
+    50,000 examples hold only a few thousand distinct words, so a load normalises each word once rather than
+    each text. Gives exactly what `_typed_words` gives (the tests compare the two on every shipped and
+    synthetic keyword, example, label and section text)."""
 
     def __init__(self) -> None:
         self._words: dict[str, tuple[bool, tuple[str, str], tuple[str, str], bool]] = {}
 
     def __call__(self, keyword: str) -> list[tuple[str, str]]:
-        if not is_plain(keyword):
-            return _typed_words(keyword)  # capitals, accents, punctuation: the full cleaning
-        read = [self._word(word) for word in keyword.split()]
+        # Capitals, accents, punctuation: cleaned whole first (`clean`'s words are already squeezed, so the
+        # word step below gives them what `content_words` and `_typed_from` would).
+        return self._read(keyword.split() if is_plain(keyword) else tokens(keyword))
+
+    def _read(self, words: list[str]) -> list[tuple[str, str]]:
+        known, word_of = self._words.get, self._word
+        read = [known(word) or word_of(word) for word in words]  # the cache inline: 1.5 million words a load
         kept = [r[1] for r in read if r[0]]
         found = kept or [r[2] for r in read]  # all filler: keep every word, as content_tokens() does
         return fold_phrases(found) if any(r[3] for r in read) else found
+
+    def index_words(self, text: str) -> list[str]:
+        """`index_words(text)`. Without a phrase to fold, only the order of first appearance matters, so each
+        distinct word is read once: a section text repeats its words."""
+        words = text.split() if is_plain(text) else tokens(text)
+        known, word_of = self._words.get, self._word
+        read = [known(word) or word_of(word) for word in dict.fromkeys(words)]
+        if any(r[3] for r in read):  # a phrase may fold: every word, in order
+            return [canonical_word(word) for word in dict.fromkeys(word for word, _ in self._read(words))]
+        stems = [r[1][0] for r in read if r[0]] or [r[2][0] for r in read]
+        return [canonical_word(word) for word in dict.fromkeys(stems)]
 
     def _word(self, word: str) -> tuple[bool, tuple[str, str], tuple[str, str], bool]:
         """(is it a content word, its (stem, typed) pair, the pair if all words are kept, may it start a phrase)"""
@@ -486,17 +502,20 @@ class Matcher:
         covered_ids = {w for keyword, number in enumerate(index.keyword_intent) if number in topical
                        for w in index.keyword_words[index.keyword_starts[keyword]:index.keyword_starts[keyword + 1]]}
         covered.update(index.words[w] for w in covered_ids)
+        words = _KeywordReader().index_words  # each distinct word normalised once per load
+        counts = []
         for intent in self.intents:
             heading, text = sections.get((intent.article or "", intent.section or ""), ("", ""))
             document = Document(
-                examples=[index_words(e) for e in intent.examples],
-                labels=[index_words(t) for t in (intent.label, heading) if t],
-                texts=[index_words(text)] if text else [],
+                examples=[words(e) for e in intent.examples],
+                labels=[words(t) for t in (intent.label, heading) if t],
+                texts=[words(text)] if text else [],
             )
             documents.append(document)
+            counts.append(document.frequencies())
             if intent.kind == "topical":
-                covered.update(document.frequencies())
-        return ExampleIndex(documents), FOREIGN_WORDS - covered
+                covered.update(counts[-1])
+        return ExampleIndex(documents, counts), FOREIGN_WORDS - covered
 
     def __getstate__(self) -> dict[str, object]:
         """Pickled for the snapshot cache without the per-process word cache."""
@@ -513,24 +532,25 @@ class Matcher:
         owner: dict[tuple[str, ...], int] = {}
         raw: list[tuple[int, int, tuple[str, ...]]] = []
         typed_forms: set[str] = set()
-        read = _KeywordReader()
+        read, canonical = _KeywordReader(), _CANONICAL.get
         for number, intent in enumerate(self.intents):
             for place, keyword in enumerate(intent.keywords):
                 pairs = read(keyword)
-                words = tuple(dict.fromkeys(canonical_word(word) for word, _ in pairs))
+                words = tuple(dict.fromkeys([canonical(word, word) for word, _ in pairs]))  # canonical_word
                 if not words:
                     continue
                 first = owner.setdefault(tuple(sorted(words)), number)
                 if first == number:
                     raw.append((number, place, words))
-                    typed_forms.update(typed for _, typed in pairs)
+                    typed_forms.update([typed for _, typed in pairs])
                 else:
                     self.shadowed.append((intent.id, keyword, self.intents[first].id))
         words_of: dict[int, set[str]] = {}  # intent number -> the words of its keywords
         for number, group in itertools.groupby(raw, key=itemgetter(0)):
             words_of[number] = set().union(*(words for _, _, words in group))
         intents_with = Counter(itertools.chain.from_iterable(words_of.values()))
-        ids_of = {word: builder.word_id(word) for word in dict.fromkeys(w for _, _, words in raw for w in words)}
+        ids_of = {word: builder.word_id(word)
+                  for word in dict.fromkeys(itertools.chain.from_iterable(words for _, _, words in raw))}
         frequency = [intents_with[word] for word in builder.index.words]  # intents that have the word
         # Every match needs its rarest word: "side effects" alone is no match for "zonisamide side effects". A
         # keyword of 2+ words needs a second word too, so it is filed under its (rarest, other) pairs: a message

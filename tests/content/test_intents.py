@@ -302,3 +302,14 @@ def test_the_handover_intent_is_one_kind_with_one_id() -> None:
         ("intents[handover].examples", "warning")]
     shipped, _ = parse_intents(SHIPPED, ARTICLES)
     assert shipped is not None and len(shipped.by_id()["handover"].examples) >= 5
+
+
+def test_texts_in_a_list_are_squeezed_and_a_blank_one_is_named() -> None:
+    """Lists of plain texts take a shortcut: spaces are still squeezed, and a blank item in one is still reported
+    with its line, as are numbers (read as texts) and empty items."""
+    text = BASE.replace("keywords: [ms meds, ocrevus]", 'keywords: ["  ms   meds ", ocrevus, 42]')
+    loaded, problems = parse_intents(text, ARTICLES)
+    assert loaded is not None and loaded.by_id()["ms_dmt"].keywords == ("ms meds", "ocrevus", "42"), problems
+    blank = BASE.replace("keywords: [ms meds, ocrevus]", 'keywords:\n      - ms meds\n      - "   "')
+    assert ("intents[ms_dmt].keywords", line_number(blank, '- "   "')) in problems_of(blank)
+    assert all("is empty" in p.message for p in parse_intents(blank, ARTICLES)[1] if p.field == "intents[ms_dmt].keywords")

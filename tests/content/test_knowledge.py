@@ -331,3 +331,28 @@ def test_a_failed_reload_is_recorded_until_a_good_one(tmp_path: Path) -> None:
     assert not applied and first is not None and not first.at_start
     library.reload()
     assert library.files_broken is not None and library.files_broken.since == first.since  # still the same outage
+
+
+def test_a_build_runs_without_collector_passes_and_leaves_it_on(tmp_path: Path) -> None:
+    """The collector stays off while a snapshot is built (its passes over millions of new objects cost a tenth
+    of a big build), and is on again afterwards, after a good build and after a broken one."""
+    import gc
+
+    collections: list[int] = []
+
+    def record(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    assert gc.isenabled()
+    gc.callbacks.append(record)
+    try:
+        knowledge, _ = build_knowledge(REPO)
+    finally:
+        gc.callbacks.remove(record)
+    # At most the one the first allocation after the build may start (without the pause: hundreds).
+    assert knowledge is not None and len(collections) <= 1 and gc.isenabled(), collections
+    root = copy_root(tmp_path)
+    (root / "intents.yaml").write_text("intents: [\n", encoding="utf-8")
+    broken, problems = build_knowledge(root)
+    assert broken is None and problems and gc.isenabled()

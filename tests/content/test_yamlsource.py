@@ -63,6 +63,32 @@ def test_brackets_nested_too_deep_are_refused_before_parsing() -> None:
     assert load_yaml(quoted) == {"x": "[" * (MAX_NESTING + 5)}  # inside quotes and comments: not nesting
 
 
+def test_brackets_opened_over_many_lines_count_as_nesting() -> None:
+    """Lines without quotes or comments are counted bracket by bracket (a shortcut): depth carries over lines,
+    a closing bracket never takes it below zero, and the limit is reported on the line that passes it."""
+    lines = ["x:"] + ["  " * n + "- [a, [" for n in range(MAX_NESTING // 2 + 1)]
+    with pytest.raises(NestingError) as raised:
+        load_yaml("\n".join(lines) + "\n")
+    assert syntax_error_line(raised.value) == MAX_NESTING // 2 + 2
+    closed = "a: ]]]]\nb: " + "[" * MAX_NESTING + "]" * MAX_NESTING + "\n"
+    with pytest.raises(yaml.YAMLError) as raised:  # the stray closers are a syntax error, not nesting
+        load_yaml(closed)
+    assert not isinstance(raised.value, NestingError)
+
+
+SCALARS = """\
+texts: [treatment, yes please, no, "yes", 'null', null, ~, "", tusuxa, On, off, True, 12, -3, 1.5, .inf, 0x1f,
+        2024-01-02, "2024-01-02", Nope, Yesterday, ok, 'o', n, y]
+keyed: {yes: 1, 3: three, ~: nothing}
+empty:
+"""
+
+
+def test_scalars_get_the_types_yaml_gives_them() -> None:
+    """The resolver's shortcut for texts gives every scalar the type the generic safe loader gives it."""
+    assert load_yaml(SCALARS) == yaml.safe_load(SCALARS)
+
+
 def test_a_block_list_is_cut_into_items_with_their_lines() -> None:
     cut = split_block_list(TEXT, "intents")
     assert cut is not None

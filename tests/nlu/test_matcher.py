@@ -11,7 +11,7 @@ from bot.content.intent import Intent, Kind, MatchSettings
 from bot.content.knowledge import Library, build_knowledge
 from bot.core.decide import match_text
 from bot.core.engine import Engine
-from bot.nlu.matcher import Matcher, _KeywordReader, _typed_words, match_words, max_edits, stem
+from bot.nlu.matcher import Matcher, _KeywordReader, _typed_words, index_words, match_words, max_edits, stem
 from tests.helpers import REPO
 from tools.synthetic import generate
 
@@ -314,6 +314,22 @@ def test_keywords_read_word_by_word_as_messages_are(tmp_path: Path) -> None:
                  "Hard To Treat", "ms's", "  spaced   out  "]
     read = _KeywordReader()
     assert [read(k) for k in keywords] == [_typed_words(k) for k in keywords]
+
+
+def test_texts_read_word_by_word_as_messages_are(tmp_path: Path) -> None:
+    """The same shortcut reads the second signal's examples, labels and section texts (punctuation, capitals,
+    accents, markup, past `clean`'s length limit) exactly as `_typed_words` does."""
+    generate(tmp_path, 300, messages=10)
+    knowledge, _ = build_knowledge(tmp_path)
+    assert knowledge is not None
+    texts = [e for i in knowledge.intents.values() for e in (*i.examples, i.label)]
+    texts += [t for a in knowledge.articles.values() for s in a.sections for t in (s.heading, s.text)]
+    texts += ["Don't STOP!!", "Caf\u00e9 <b>seizures</b> &amp; fits", "The And, Of?", "Multiple   Sclerosis's",
+              "phenytoin\u2019s dose", "word " * 600, "numbness. " * 300]
+    texts += ["multiple sclerosis and multiple sclerosys", "ms ms fits fits seizures", "the the and"]
+    read = _KeywordReader()
+    assert [read(t) for t in texts] == [_typed_words(t) for t in texts]
+    assert [read.index_words(t) for t in texts] == [index_words(t) for t in texts]
 
 
 # -- bounded work, whatever the message holds ----------------------------------------------------------
