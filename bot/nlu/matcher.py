@@ -93,6 +93,12 @@ def foreign_words(message: Message, foreign: frozenset[str]) -> tuple[str, ...]:
     return tuple(w for w in message_words(message) if canonical_word(w) in foreign)
 
 
+@lru_cache(maxsize=4096)
+def filler_words(keyword: str) -> tuple[str, ...]:
+    """The filler words of a keyword's text (those matching drops), as a message's words spell them."""
+    return tuple(w for w in clean(keyword).split() if w in STOPWORDS)
+
+
 def example_points(coverage: float, threshold: float = 68.0) -> float:
     """The second signal on the keyword scale: coverage 0-1 -> 0-100, `threshold` where example-only answers
     become as reliable as keyword answers at the threshold."""
@@ -750,7 +756,7 @@ class Matcher:
     def _lacks_fillers(self, keyword: int, message: Message) -> bool:
         """Whether the message has fewer than half of a keyword's filler words (matching ignores them, so
         "what can i ask" reads as "ask" alone)."""
-        fillers = [w for w in clean(self.keyword_text(keyword)).split() if w in STOPWORDS]
+        fillers = filler_words(self.keyword_text(keyword))
         present = set(message.words)
         return 2 * sum(1 for w in fillers if w in present) < len(fillers)
 

@@ -9,23 +9,21 @@ from __future__ import annotations
 
 import re
 
-from bot.nlu import normalise
 from bot.nlu.message import Message
-from bot.nlu.normalise import MAX_MESSAGE_CHARS
 
 ABOUT_BOT = "about_bot"
 _THING = r"doctor|dr|nurse|person|human|human being|bot|robot|ai|machine|chatbot|computer|program|" \
          r"medical professional|professional|chatgpt|automated|automatic"
 
 
-def _patterns(thing: str) -> re.Pattern[str]:
+def _patterns(thing: str, start: str = "^") -> re.Pattern[str]:
     what = rf"(?:a |an |actually a |really a |even a |just a )?(?:real |actual |proper |qualified |live )?(?:{thing})"
     either = rf"{what} or (?:with |to )?{what}"  # "bot or human", "a doctor or a machine"
     return re.compile("|".join((
-        rf"^(?:hi |hey |so |ok |okay |but |wait )?(?:are|r) (?:you|u|ya) {what}$",
+        rf"{start}(?:hi |hey |so |ok |okay |but |wait )?(?:are|r) (?:you|u|ya) {what}$",
         rf"\bam i (?:talking|speaking|chatting|writing|corresponding|texting) (?:to|with) (?:{either}|{what})$",
-        rf"^(?:are (?:you|u) |is (?:this|it) )?{either}$",
-        rf"^is (?:this|that|it) {what}$",
+        rf"{start}(?:are (?:you|u) |is (?:this|it) )?{either}$",
+        rf"{start}is (?:this|that|it) {what}$",
         r"^(?:so |ok |and )?(?:what|who) (?:are|r) (?:you|u)$",
         r"\bwho (?:made|built|created|wrote|writes|runs|is behind) (?:you|this bot|this|these answers|the answers)$",
         r"\bwhere (?:does|do|is) (?:your|the|this) (?:info|information|answers?|content|advice)(?: come| comes)? from$",
@@ -35,17 +33,15 @@ def _patterns(thing: str) -> re.Pattern[str]:
 
 
 _PATTERNS = _patterns(_THING + "|real")  # "is this real?" on its own asks about us ...
-_CLAUSE_PATTERNS = _patterns(_THING)  # ... but in a longer message it is about what came before ("is that real")
+_CLAUSE_PATTERNS = _patterns(_THING, r"\b")  # ... but in a longer message it is about what came before ("is that real")
 
 
-_CLAUSE = re.compile(r"[?!.,;\n]+")
-MAX_CLAUSES = 4  # the question is asked first or soon ("are you a bot? I need to know"): a few clauses suffice
+MAX_SENTENCES = 4  # the question is asked first or soon ("are you a bot? I need to know"): a few suffice
 
 
 def asks_about_the_bot(message: Message) -> bool:
-    """True for a question about what the bot is or where its answers come from, as the whole message or as
-    one of its first clauses ("who runs this, are you a nurse?")."""
+    """True for a question about what the bot is or where its answers come from, as the whole message or at
+    the end of one of its first sentences ("who runs this, are you a nurse?", "are you a bot? I need...")."""
     if _PATTERNS.search(message.text):
         return True
-    clauses = _CLAUSE.split(message.raw[:MAX_MESSAGE_CHARS], maxsplit=MAX_CLAUSES)[:MAX_CLAUSES]
-    return len(clauses) > 1 and any(_CLAUSE_PATTERNS.search(normalise.clean(c)) for c in clauses)
+    return any(_CLAUSE_PATTERNS.search(" ".join(s.words)) for s in message.sentences[:MAX_SENTENCES])
