@@ -245,7 +245,7 @@ def test_the_cycle_check_finds_a_lazy_cycle() -> None:
 # folds or splits the text again.
 MESSAGE_STEPS = ("bot.core.engine", "bot.core.decide", "bot.core.followup", "bot.core.fallback",
                  "bot.core.safety_state", "bot.core.compose", "bot.core.compose_safety", "bot.nlu.safety",
-                 "bot.nlu.safety_unit", "bot.nlu.safety_crisis", "bot.nlu.language", "bot.nlu.self_questions")
+                 "bot.nlu.safety_unit", "bot.nlu.safety_crisis", "bot.nlu.safety_net", "bot.nlu.language", "bot.nlu.self_questions")
 NORMALISING = frozenset(("clean", "tokens", "content_tokens", "content_words", "has_letters"))
 # The matcher also reads keywords and article text, so only its functions that take a Message are held to it.
 MESSAGE_READERS = ("bot.nlu.matcher", "bot.nlu.safety_lexicon")

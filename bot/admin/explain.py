@@ -37,4 +37,7 @@ def explain_lines(engine: Engine, question: str) -> list[str]:
     for rank, c in enumerate(match.candidates, 1):
         lines.append(f"{rank}. {c.intent_id:<36} {c.score:5.1f}  (keywords {c.keyword_score:5.1f}, examples "
                      f"{c.example_score:5.1f})  keyword: {c.keyword!r}  words: {', '.join(c.words)}")
+    net = knowledge.safety.net  # the crisis second net: adds the crisis line where the rules read nothing
+    lines.append(f"crisis net: p={net.probability(message):.2f} (adds the crisis line at >= {net.fires_at:.2f} when "
+                 "the rules find nothing)")
     return lines

@@ -26,6 +26,7 @@ from typing import Literal
 from bot.nlu.message import Message
 from bot.nlu.safety_crisis import crisis
 from bot.nlu.safety_lexicon import Lexicon, core_words, fold_words
+from bot.nlu.safety_net import CrisisNet, load_net
 from bot.nlu.safety_phrases import FUZZY_TARGETS as FUZZY
 from bot.nlu.safety_phrases import MEDICINE_NAMES, MS_WORDS
 from bot.nlu.safety_unit import Frame, Hits, Tier, Unit, changes_medicine, is_progressive, read_frame
@@ -39,6 +40,7 @@ EMERGENCY_CRITERIA = ("overdose", "seizure_over_5_min", "seizure_cluster", "brea
 CRISIS_CRITERIA = ("method_plan_intent", "preparation", "active_ideation", "wish_dead", "passive_ideation",
                    "self_harm")
 MEDICATION_CRITERIA = ("missed_dose", "med_change")
+NET_CRITERION = "net_crisis"  # the crisis second net (bot/nlu/safety_net.py), not a rule: never certain
 CRITERIA = (*EMERGENCY_CRITERIA, *CRISIS_CRITERIA, *MEDICATION_CRITERIA, "first_aid_question")
 KIND_OF = {**dict.fromkeys(EMERGENCY_CRITERIA, "emergency"), **dict.fromkeys(CRISIS_CRITERIA, "crisis"),
            **dict.fromkeys(MEDICATION_CRITERIA, "medication_change"), "first_aid_question": "seizure_first_aid"}
@@ -320,6 +322,7 @@ class SafetyCheck:
     def __init__(self, extra_phrases: dict[SafetyKind, Iterable[str]] | None = None) -> None:
         extra = {f"{_ADMIN}{kind}": list(phrases) for kind, phrases in (extra_phrases or {}).items()}
         self.lexicon = Lexicon(extra)
+        self.net: CrisisNet = load_net()
 
     def units(self, message: Message) -> list[Unit]:
         """The message in units: each sentence (long ones in windows), and each sentence with the next."""
@@ -378,7 +381,8 @@ class SafetyCheck:
         first aid."""
         found: list[tuple[str, Tier, Unit]] = []
         admin: list[tuple[str, Unit]] = []
-        for unit in self.units(message):
+        units = self.units(message)
+        for unit in units:
             keys = unit.hits.keys()
             rules = [rule for rule, starts in _RULES if not keys.isdisjoint(starts)]
             phrased = not keys.isdisjoint(_ADMIN_KINDS)
@@ -389,8 +393,18 @@ class SafetyCheck:
                 found += [(criterion, tier, unit) for criterion, tier in rule(unit, frame)]
             if phrased and not _quiet(unit, frame):
                 admin += [(c[len(_ADMIN):], unit) for c in keys if c.startswith(_ADMIN)]
-        return _decide(found, admin, message) if found or admin else None
+        flag = _decide(found, admin, message) if found or admin else None
+        if flag is None and self.net.fires(message) and not any(not u.hits.keys().isdisjoint(_NET_QUIET) for u in units):
+            # The second net: an indirect wish to die the rules did not read. Only ever the possible tier, and only
+            # where the rules found nothing, so it adds the crisis line and never changes a rule's verdict.
+            return SafetyFlag("crisis", f"{NET_CRITERION}: p={self.net.probability(message):.2f}",
+                              criterion=NET_CRITERION, tier="possible")
+        return flag
 
+
+# Where the rules see a risk named to deny it ("i would never hurt myself"), a joke or a figure of speech ("end
+# the contract"), the second net stays quiet too: it reads words, not what they are said about
+_NET_QUIET = frozenset(("NEG_RISK", "JOKE", "DIE_OTHER"))
 
 # The order decisions are taken in: the rules first, an admin's phrase when the rules found nothing of that urgency.
 _ORDER: tuple[tuple[Tier, str, tuple[str, ...]], ...] = (

@@ -31,6 +31,15 @@ def test_a_topical_question_shows_the_decision_the_match_and_ranked_candidates(e
     assert scores == sorted(scores, reverse=True)
 
 
+def test_explain_shows_the_crisis_nets_probability(engine: Engine) -> None:
+    lines = explain_lines(engine, "nobody would even notice if i stopped existing")
+    assert lines[0].startswith("SAFETY: crisis, possible (a safety line on top of the answer), criterion net_crisis")
+    net = [line for line in lines if line.startswith("crisis net: p=")]
+    assert len(net) == 1 and float(net[0].split("=")[1].split()[0]) >= engine.knowledge.safety.net.fires_at
+    calm = [line for line in explain_lines(engine, "what is multiple sclerosis") if line.startswith("crisis net: p=")]
+    assert len(calm) == 1 and float(calm[0].split("=")[1].split()[0]) < engine.knowledge.safety.net.fires_at
+
+
 def test_a_message_no_keyword_matches_says_so(engine: Engine) -> None:
     lines = explain_lines(engine, "zzzz qqqq")
     assert "no keyword matched any word of the message" in lines

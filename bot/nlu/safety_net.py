@@ -1,0 +1,119 @@
+"""The crisis second net: a linear text classifier that can only ADD the possible-tier crisis line.
+
+The concept rules (bot/nlu/safety.py, safety_crisis.py) miss indirect wishes to die, passive ideation and plans
+said in other words ("i just want everything to stop", "they'd be better off"). This net scores a message for
+"crisis or not" with TF-IDF features (word 1-2-grams, 3-5-grams of characters within words) and a logistic
+regression, trained offline by tools/train_crisis_net.py (scikit-learn) and exported to safety_net.json. At run
+time it is pure Python: the features are made here, from the words of the `Message` safety reads (the first 4,096
+characters), so training and run time share one definition of them.
+
+The net never removes or replaces a rule's verdict and never gives the certain tier: safety.py asks it only when
+the rules found nothing.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from bot.nlu.message import Message
+
+MODEL_PATH = Path(__file__).with_name("safety_net.json")
+MAX_WORDS = 800  # words read per message (4,096 characters hold fewer in practice): bounded work
+MAX_WORD_CHARS = 24  # a longer "word" (a link, a key mash) gives character grams from its first 24 characters only
+CHAR_SIZES = (3, 4, 5)
+
+
+def message_words(message: Message) -> tuple[str, ...]:
+    """The words safety reads (its sentences, the first 4,096 characters), at most MAX_WORDS of them."""
+    words: list[str] = []
+    for sentence in message.sentences:
+        words.extend(sentence.words)
+        if len(words) >= MAX_WORDS:
+            break
+    return tuple(words[:MAX_WORDS])
+
+
+def features(words: Sequence[str]) -> list[str]:
+    """The n-grams of `words`: "w:" word 1- and 2-grams, "c:" character 3-5-grams of each word padded with a space
+    on each side (so "c: di" is "di" starting a word). The training tool uses this very function."""
+    words = words[:MAX_WORDS]
+    found = [f"w:{w}" for w in words]
+    found += [f"w:{a} {b}" for a, b in itertools.pairwise(words)]
+    for word in words:
+        found += char_grams(word)
+    return found
+
+
+def char_grams(word: str) -> list[str]:
+    padded = f" {word[:MAX_WORD_CHARS]} "
+    return [f"c:{padded[i:i + n]}" for n in CHAR_SIZES for i in range(len(padded) - n + 1)]
+
+
+class CrisisNet:
+    """The exported model: per feature its idf and weight, the intercept and the threshold chosen by
+    cross-validation (see the model file's `cv`)."""
+
+    def __init__(self, idf: dict[str, float], weight: dict[str, float], intercept: float, fires_at: float,
+                 sublinear_tf: bool) -> None:
+        self.idf, self.weight, self.intercept, self.fires_at, self.sublinear_tf = (
+            idf, weight, intercept, fires_at, sublinear_tf)
+        # A word's own features the model knows (the word, its character grams), kept per word: words repeat
+        # across messages, so most messages cost a dictionary look-up per word (bounded: least recently used go)
+        self._known = lru_cache(maxsize=16384)(self._word_features)
+
+    def __reduce__(self) -> tuple[type[CrisisNet], tuple[object, ...]]:
+        """Pickled with the snapshot (bot/content), without the per-word cache (a function, rebuilt on load)."""
+        return CrisisNet, (self.idf, self.weight, self.intercept, self.fires_at, self.sublinear_tf)
+
+    def _word_features(self, word: str) -> tuple[str, ...]:
+        return tuple(f for f in (f"w:{word}", *char_grams(word)) if f in self.idf)
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> CrisisNet:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        table = data["features"]  # feature -> [idf, weight]
+        return cls({f: v[0] for f, v in table.items()}, {f: v[1] for f, v in table.items()},
+                   float(data["intercept"]), float(data["threshold"]), bool(data["settings"]["sublinear_tf"]))
+
+    def probability_of_words(self, words: Sequence[str]) -> float:
+        """The probability of crisis, as scikit-learn's TfidfVectorizer (l2 norm) and LogisticRegression give it."""
+        words = words[:MAX_WORDS]
+        counts: dict[str, int] = {}
+        known = self._known
+        for word in words:
+            for f in known(word):
+                counts[f] = counts.get(f, 0) + 1
+        idf = self.idf
+        for a, b in itertools.pairwise(words):
+            if (f := f"w:{a} {b}") in idf:
+                counts[f] = counts.get(f, 0) + 1
+        squares = dot = 0.0
+        for f, c in counts.items():
+            value = (1.0 + math.log(c) if self.sublinear_tf else float(c)) * idf[f]
+            squares += value * value
+            dot += value * self.weight[f]
+        score = self.intercept + (dot / math.sqrt(squares) if squares else 0.0)
+        return 1.0 / (1.0 + math.exp(-score)) if score >= 0 else math.exp(score) / (1.0 + math.exp(score))
+
+    def probability(self, message: Message) -> float:
+        return message.reading("crisis_net", lambda m: self.probability_of_words(message_words(m)))
+
+    def fires(self, message: Message) -> bool:
+        return self.probability(message) >= self.fires_at
+
+
+@lru_cache(maxsize=1)
+def load_net() -> CrisisNet:
+    """The shipped model, read once per process (every snapshot's SafetyCheck shares it)."""
+    return CrisisNet.load()
+
+
+def references(path: Path = MODEL_PATH) -> Iterable[tuple[str, float]]:
+    """The (text, probability) pairs scikit-learn gave at training time, for the test that the two agree."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [(text, float(p)) for text, p in data["references"]]
