@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import math
 import random
 import sys
 from pathlib import Path
@@ -36,8 +37,8 @@ SETS = [DATA / "safety.yaml", DATA / "safety_dev.yaml", DATA / "devset.yaml", DA
         *sorted((DATA / "eval").glob("blind3_*.yaml"))]
 FORBIDDEN = ("safety_blind3", "blind2_", "blind4_")  # held out: never read
 MAX_FPR = 0.01
-PRUNE = 0.4  # features whose |weight| is below this are dropped (and the model refitted on the rest)
-C = 4.0
+PRUNE = 0.04  # features whose |weight| is below this are dropped (and the model refitted on the rest)
+C = 1.0
 SEED = 13
 CALM_WEIGHT = 4.0
 
@@ -93,13 +94,23 @@ def analyse(text: str) -> list[str]:
     return features(message_words(Message(text)))
 
 
+def transform(vectoriser: Any, texts: list[str]) -> Any:
+    """TF-IDF with raw counts and no l2 norm, each row divided by the square root of the message's word count
+    (at least 1): the score is then a sum over the words, which the run time adds up from a per-word cache."""
+    from scipy.sparse import diags
+
+    lengths = [max(1, len(message_words(Message(t)))) for t in texts]
+    return diags([1.0 / math.sqrt(n) for n in lengths]) @ vectoriser.transform(texts)
+
+
 def fit(texts: list[str], y: list[int], w: list[float], vocabulary: list[str] | None = None) -> tuple[Any, Any]:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    vectoriser = TfidfVectorizer(analyzer=analyse, sublinear_tf=True, min_df=2 if vocabulary is None else 1,
-                                 vocabulary=vocabulary, norm="l2", smooth_idf=True)
-    x = vectoriser.fit_transform(texts)
+    vectoriser = TfidfVectorizer(analyzer=analyse, sublinear_tf=False, min_df=2 if vocabulary is None else 1,
+                                 vocabulary=vocabulary, norm=None, smooth_idf=True)
+    vectoriser.fit(texts)
+    x = transform(vectoriser, texts)
     model = LogisticRegression(C=C, class_weight="balanced", max_iter=5000, solver="liblinear")
     model.fit(x, y, sample_weight=w)
     return vectoriser, model
@@ -118,7 +129,7 @@ def cross_validate(texts: list[str], y: list[int], w: list[float]) -> list[float
     scores = [0.0] * len(texts)
     for train, test in StratifiedKFold(5, shuffle=True, random_state=SEED).split(texts, y):
         vectoriser, model = fit_pruned([texts[i] for i in train], [y[i] for i in train], [w[i] for i in train])
-        probs = model.predict_proba(vectoriser.transform([texts[i] for i in test]))[:, 1]
+        probs = model.predict_proba(transform(vectoriser, [texts[i] for i in test]))[:, 1]
         for i, p in zip(test, probs, strict=True):
             scores[i] = float(p)
     return scores
@@ -156,10 +167,10 @@ def main() -> int:
              for i, f in enumerate(names)}
     # Reference probabilities, from the rounded table so the pure-Python reader can match them exactly
     sample = random.Random(SEED).sample(texts, 40)
-    probs = model.predict_proba(vectoriser.transform(sample))[:, 1]
+    probs = model.predict_proba(transform(vectoriser, sample))[:, 1]
     data = {
         "about": "crisis second net (bot/nlu/safety_net.py), written by tools/train_crisis_net.py: do not edit",
-        "settings": {"sublinear_tf": True, "norm": "l2", "words": "1-2-grams", "chars": "3-5-grams in words",
+        "settings": {"tf": "counts", "norm": "1/sqrt(words)", "words": "1-2-grams", "chars": "3-5-grams in words",
                      "C": C, "prune": PRUNE, "class_weight": "balanced"},
         "cv": {"folds": 5, "messages": len(texts), "crisis": sum(y), "operating_points": cv},
         "threshold": threshold,

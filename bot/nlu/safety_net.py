@@ -56,48 +56,39 @@ def char_grams(word: str) -> list[str]:
 
 class CrisisNet:
     """The exported model: per feature its idf and weight, the intercept and the threshold chosen by
-    cross-validation (see the model file's `cv`)."""
+    cross-validation (see the model file's `cv`).
 
-    def __init__(self, idf: dict[str, float], weight: dict[str, float], intercept: float, fires_at: float,
-                 sublinear_tf: bool) -> None:
-        self.idf, self.weight, self.intercept, self.fires_at, self.sublinear_tf = (
-            idf, weight, intercept, fires_at, sublinear_tf)
-        # A word's own features the model knows (the word, its character grams), kept per word: words repeat
-        # across messages, so most messages cost a dictionary look-up per word (bounded: least recently used go)
-        self._known = lru_cache(maxsize=16384)(self._word_features)
+    The features are TF-IDF with raw counts, divided by the square root of the message's word count (no l2
+    norm), so the score is a sum over the words: each word's own features (the word and its character grams) are
+    added up once and kept, and a message costs a look-up per word and per pair of words."""
 
-    def __reduce__(self) -> tuple[type[CrisisNet], tuple[object, ...]]:
-        """Pickled with the snapshot (bot/content), without the per-word cache (a function, rebuilt on load)."""
-        return CrisisNet, (self.idf, self.weight, self.intercept, self.fires_at, self.sublinear_tf)
-
-    def _word_features(self, word: str) -> tuple[str, ...]:
-        return tuple(f for f in (f"w:{word}", *char_grams(word)) if f in self.idf)
+    def __init__(self, idf: dict[str, float], weight: dict[str, float], intercept: float, fires_at: float) -> None:
+        self.idf, self.weight, self.intercept, self.fires_at = idf, weight, intercept, fires_at
+        self._product = {f: idf[f] * w for f, w in weight.items()}
+        self._word_score = lru_cache(maxsize=16384)(self._score_of_word)  # bounded: least recently used go
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> CrisisNet:
         data = json.loads(path.read_text(encoding="utf-8"))
         table = data["features"]  # feature -> [idf, weight]
         return cls({f: v[0] for f, v in table.items()}, {f: v[1] for f, v in table.items()},
-                   float(data["intercept"]), float(data["threshold"]), bool(data["settings"]["sublinear_tf"]))
+                   float(data["intercept"]), float(data["threshold"]))
+
+    def __reduce__(self) -> tuple[type[CrisisNet], tuple[object, ...]]:
+        """Pickled with the snapshot (bot/content), without the per-word cache (a function, rebuilt on load)."""
+        return CrisisNet, (self.idf, self.weight, self.intercept, self.fires_at)
+
+    def _score_of_word(self, word: str) -> float:
+        product = self._product
+        return sum(product.get(f, 0.0) for f in (f"w:{word}", *char_grams(word)))
 
     def probability_of_words(self, words: Sequence[str]) -> float:
-        """The probability of crisis, as scikit-learn's TfidfVectorizer (l2 norm) and LogisticRegression give it."""
+        """The probability of crisis, as the training tool's scikit-learn model gives it."""
         words = words[:MAX_WORDS]
-        counts: dict[str, int] = {}
-        known = self._known
-        for word in words:
-            for f in known(word):
-                counts[f] = counts.get(f, 0) + 1
-        idf = self.idf
-        for a, b in itertools.pairwise(words):
-            if (f := f"w:{a} {b}") in idf:
-                counts[f] = counts.get(f, 0) + 1
-        squares = dot = 0.0
-        for f, c in counts.items():
-            value = (1.0 + math.log(c) if self.sublinear_tf else float(c)) * idf[f]
-            squares += value * value
-            dot += value * self.weight[f]
-        score = self.intercept + (dot / math.sqrt(squares) if squares else 0.0)
+        score_of, product = self._word_score, self._product
+        total = sum(score_of(w) for w in words)
+        total += sum(product.get(f"w:{a} {b}", 0.0) for a, b in itertools.pairwise(words))
+        score = self.intercept + total / math.sqrt(max(1, len(words)))
         return 1.0 / (1.0 + math.exp(-score)) if score >= 0 else math.exp(score) / (1.0 + math.exp(score))
 
     def probability(self, message: Message) -> float:
