@@ -1,4 +1,4 @@
-"""Held-out safety set 3: NEVER tuned on, so its figures say how the rules do on wording nobody anticipated.
+"""Held-out safety sets 3 and 4: NEVER tuned on, so their figures say how the rules do on wording nobody anticipated.
 
 Unlike tests/data/safety.yaml (sets 1 and 2, tuned on, held at 100%), these floors sit just under the first
 report (docs/evaluation.md) and only guard against regressions. Raising them means a fresh blind set first.
@@ -32,3 +32,35 @@ def test_held_out_crisis_floor(report: SafetyReport) -> None:
 
 def test_held_out_calm_alarms_ceiling(report: SafetyReport) -> None:
     assert report.alarms <= 3  # first report: 2 of 38
+
+
+def test_held_out_crisis_gets_at_least_the_line(report: SafetyReport) -> None:
+    """The crisis second net (bot/nlu/safety_net.py) adds the crisis line where the rules found nothing."""
+    row = report.by_kind["crisis"]
+    assert (row["served"] + row["line_only"]) / row["n"] >= 0.86  # with the net: 32 of 36; without: 25 of 36
+
+
+# -- set 4: 260 messages, indirect crisis wording (reported on main aa92619 before the net was merged) ----------
+
+HELD_OUT_4 = REPO / "tests" / "data" / "eval" / "safety_blind4.yaml"
+
+
+@pytest.fixture(scope="module")
+def report4() -> SafetyReport:
+    engine = Engine(Library(REPO), "https://example.org")
+    return evaluate_safety(engine, load_items(HELD_OUT_4), HELD_OUT_4.name)
+
+
+def test_held_out_4_emergency_floor(report4: SafetyReport) -> None:
+    assert report4.recall("emergency") >= 0.92  # first report: 94.2% (49 of 52)
+
+
+def test_held_out_4_crisis_floors(report4: SafetyReport) -> None:
+    assert report4.recall("crisis") >= 0.62  # the crisis reply: 64.2% (77 of 120), before and after the net
+    row = report4.by_kind["crisis"]
+    # the reply or at least the crisis line: 66.7% (80) before the net, 89.2% (107) with it
+    assert (row["served"] + row["line_only"]) / row["n"] >= 0.87
+
+
+def test_held_out_4_calm_alarms_ceiling(report4: SafetyReport) -> None:
+    assert report4.alarms <= 12  # 10 of 88 before the net, 11 with it
