@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 _BOT = Path(__file__).resolve().parent.parent
 # Only the code a snapshot is built by invalidates it: editing the bench, a channel or compose keeps the cache.
 SNAPSHOT_CODE = ("content", "nlu")
+SNAPSHOT_CODE_FILES = ("*.py", "*.json")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +95,10 @@ def fingerprint(root: Path, code: Path = _BOT) -> str:
 
 
 def code_fingerprint(code: Path = _BOT) -> str:
-    """The hash of the modules a snapshot is built by."""
-    return _hash(sorted(path for folder in SNAPSHOT_CODE for path in (code / folder).glob("*.py")), code)
+    """The hash of the modules a snapshot is built by, and of their data files (the crisis net's weights are
+    pickled with the snapshot: a retrained model must not start on a snapshot holding the old one)."""
+    return _hash(sorted(path for folder in SNAPSHOT_CODE for pattern in SNAPSHOT_CODE_FILES
+                        for path in (code / folder).glob(pattern)), code)
 
 
 def _hash(paths: list[Path], code: Path, admin: Path | None = None) -> str:

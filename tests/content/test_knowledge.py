@@ -59,7 +59,7 @@ def test_only_content_and_nlu_code_invalidate_the_cache(tmp_path: Path) -> None:
     for outside in ("core/compose.py", "channels/telegram/app.py", "cli.py"):
         (code / outside).write_text((code / outside).read_text() + "\n# edited\n")
     assert fingerprint(root, code) == before, "editing code that does not build snapshots keeps the cache"
-    for inside in ("nlu/matcher.py", "content/intents.py"):
+    for inside in ("nlu/matcher.py", "content/intents.py", "nlu/safety_net.json"):
         edited = (code / inside).read_text()
         (code / inside).write_text(edited + "\n# edited\n")
         assert fingerprint(root, code) != before, f"{inside} shapes the snapshot"
