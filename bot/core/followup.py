@@ -27,7 +27,8 @@ SHORT_WORDS = 6  # typed words: a follow-up is short ...
 FOLLOW_UP_CHARS = 300  # longer messages are never read as follow-ups (and never matched a second time)
 # Replies that only acknowledge: never read as a question about the last topic.
 _BARE = frozenset(["hmm", "hm", "hmmm", "mm", "ok", "okay", "k", "kk", "yes", "yeah", "yep", "yup", "no", "nope", "nah", "thanks", "thank", "you", "ty", "thx", "cheers", "cool", "right", "sure", "fine", "great", "good", "nice", "wow", "oh", "ah", "ahh", "aha", "lol", "lmao", "haha", "idk", "dunno", "whatever", "alright", "so", "and", "um", "umm", "uh", "er", "erm", "interesting", "really", "true", "see", "i"])
-_ANAPHORA = frozenset(["it", "its", "this", "that", "these", "those", "they", "them", "their", "there", "he", "she", "his", "her"])
+_ANAPHORA = frozenset(["it", "its", "this", "that", "these", "those", "they", "them", "their", "there", "he", "she", "his", "her",
+                       "which", "ones"])  # "which ones?", "which foods": picking among what the last answer named
 _LEADS = ("and ", "what about ", "how about ", "so ", "but ", "also ", "then ")  # ... or leans on the last answer
 
 _MORE = re.compile(

@@ -130,3 +130,15 @@ def test_the_engine_composes_what_decide_decided(engine: Engine, text: str) -> N
         None if decision.kind in ("fallback", "ambiguous", "empty") else
         "handover" if decision.kind == "handover" else decision.intent_id,
         decision.match, decision.flag, decision.fallback)
+
+
+@pytest.mark.parametrize("text", ["which kinds", "which is best", "the newer ones?"])
+def test_a_which_question_picks_among_what_the_last_answer_named(library: Library, text: str) -> None:
+    # No pronoun and no subject of its own: only the last answer says what "which" chooses among.
+    assert followup.leans_on_context(Message(text))
+    found = _follow(library, text, "ms_dmt", "ms")
+    assert found is not None and followup.topic_of(library.current, found) == "ms"
+
+
+def test_a_which_question_does_not_cross_diseases(library: Library) -> None:
+    assert _follow(library, "which kinds of epilepsy", "ms_dmt", "ms") is None
