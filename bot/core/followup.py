@@ -29,6 +29,11 @@ FOLLOW_UP_CHARS = 300  # longer messages are never read as follow-ups (and never
 _BARE = frozenset(["hmm", "hm", "hmmm", "mm", "ok", "okay", "k", "kk", "yes", "yeah", "yep", "yup", "no", "nope", "nah", "thanks", "thank", "you", "ty", "thx", "cheers", "cool", "right", "sure", "fine", "great", "good", "nice", "wow", "oh", "ah", "ahh", "aha", "lol", "lmao", "haha", "idk", "dunno", "whatever", "alright", "so", "and", "um", "umm", "uh", "er", "erm", "interesting", "really", "true", "see", "i"])
 _ANAPHORA = frozenset(["it", "its", "this", "that", "these", "those", "they", "them", "their", "there", "he", "she", "his", "her",
                        "which", "ones"])  # "which ones?", "which foods": picking among what the last answer named
+# "ok I'll ask my neuro", "we will mention it at her appointment": the user's own plan, not a question about the
+# last topic (a plan asked about, "I'll be fine on it?", still is). Read on the raw text: cleaning turns "I'll"
+# into "ill".
+_PLAN = re.compile(r"^(?:(?:ok|okay|ok then|right|fine|alright|sure|thanks|thank you|cheers)\b[\s,.!]*)*"
+                   r"(?:i|we)(?:['’]ll| will| shall|['’]m going to| am going to|['’]re going to| are going to)\s")
 _LEADS = ("and ", "what about ", "how about ", "so ", "but ", "also ", "then ")  # ... or leans on the last answer
 
 _MORE = re.compile(
@@ -99,9 +104,15 @@ def leans_on_context(message: Message) -> bool:
     return message.text.startswith(_LEADS) or bool(_ANAPHORA & set(message.words))
 
 
+def is_a_plan(message: Message) -> bool:
+    """ "ok I'll ask my neuro": the user saying what they will do next, not asking."""
+    raw = message.raw.casefold().strip()
+    return "?" not in raw and _PLAN.match(raw) is not None
+
+
 def may_follow(message: Message) -> bool:
     """Short or anaphoric, and with a word of its own: the shape of a follow-up question."""
-    if not words_of_its_own(message):
+    if not words_of_its_own(message) or is_a_plan(message):
         return False
     return len(message.words) <= SHORT_WORDS or leans_on_context(message)
 

@@ -142,3 +142,14 @@ def test_a_which_question_picks_among_what_the_last_answer_named(library: Librar
 
 def test_a_which_question_does_not_cross_diseases(library: Library) -> None:
     assert _follow(library, "which kinds of epilepsy", "ms_dmt", "ms") is None
+
+
+@pytest.mark.parametrize("text", ["I'll bring it up with the nurse", "ok, we will look into it", "right I'm going to try that"])
+def test_the_users_own_plan_is_not_a_follow_up(library: Library, text: str) -> None:
+    assert followup.is_a_plan(Message(text))
+    assert _follow(library, text, "ms_dmt", "ms") is None
+
+
+@pytest.mark.parametrize("text", ["I'll be ok on it?", "will it help", "ill on it, is that normal"])
+def test_a_plan_asked_about_or_feeling_ill_still_follows(library: Library, text: str) -> None:
+    assert not followup.is_a_plan(Message(text))
