@@ -5,7 +5,9 @@ A follow-up leans on the chat's context; everything else is read on its own. The
 * a facet of the last topic ("side effects?", "and for children?", "how long does it last"): the related
   section when an article has one, else a plain "the article doesn't cover that";
 * a short or anaphoric message that finds nothing on its own ("is it inherited?", "and treatment?")
-  borrows the last topic's words, but never crosses into the other disease;
+  borrows the last topic's words, but never crosses into the other disease; "which ones?" points back as a
+  pronoun does;
+* the user's own plan ("ok I'll ask my neuro") is not a question: it borrows nothing;
 * a bare "hmm", "ok", "thanks" or a number is never a follow-up: it has no word of its own to follow with;
 * nor is a sum ("whats 12 times 7"): it is far out of scope, whatever word it shares with the last topic.
 """
