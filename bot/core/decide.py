@@ -191,23 +191,37 @@ def _state_line(state: SafetyState | None) -> tuple[tuple[str, str | None], ...]
     return ((state.kind, state.criterion),) if state is not None else ()
 
 
+def _other_danger(flag: SafetyFlag | None, state: SafetyState) -> tuple[tuple[str, str | None], ...]:
+    """A possible flag for another danger than the state's: its line on top of whatever the state gives.
+    "nobody would notice if i stopped existing" after an emergency reply gets the recovery guidance (the
+    seizure may be over) and the crisis line, never the guidance alone."""
+    if flag is None or flag.certain:
+        return ()
+    lines = [(flag.kind, flag.criterion)] if flag.kind != state.kind else []
+    if flag.crisis_too and state.kind != "crisis":
+        lines.append(("crisis", None))
+    return tuple(lines)
+
+
 def _in_state(message: Message, situation: Situation, state: SafetyState, flag: SafetyFlag | None) -> Decision:
     """A message within 30 minutes of an emergency or crisis reply (no certain match of its own)."""
     answer = _answer(message, situation, borrow=False)
     reading = situation.knowledge.safety.read(message)
     during = f"in a {state.kind}'s 30 minutes"
+    other = _other_danger(flag, state)
     # A clear new question, or a wish to talk to a person: answered, with the line still in view
     if (answer.kind == "topical" and clear_question(message, reading)) or answer.kind == "handover":
-        return replace(answer, flag=flag, lines=_state_line(state), why=f"{during}, a clear question: {answer.why}")
+        return replace(answer, flag=flag, lines=(*_state_line(state), *other),
+                       why=f"{during}, a clear question: {answer.why}")
     refreshed = SafetyState(state.kind, state.criterion, situation.now)
     if state.kind == "emergency":
         return Decision("emergency_follow_up", f"{during}: its follow-up guidance", "emergency", 100.0, flag=flag,
-                        guidance=reading.follow_up(), state=refreshed, context="refresh")
+                        lines=other, guidance=reading.follow_up(), state=refreshed, context="refresh")
     if answer.kind == "smalltalk":  # "thanks", "bye": answered, with the lines in view
-        return replace(answer, lines=_state_line(state), state=refreshed, context="refresh",
+        return replace(answer, lines=(*_state_line(state), *other), state=refreshed, context="refresh",
                        why=f"{during}: {answer.why}")
     return Decision("crisis_follow_up", f"{during}: the crisis reply again", "crisis", 100.0, flag=flag,
-                    state=refreshed, context="refresh")
+                    lines=other, state=refreshed, context="refresh")
 
 
 def _answer(message: Message, situation: Situation, borrow: bool = True) -> Decision:

@@ -9,7 +9,7 @@ import pytest
 
 from bot.content.intent import MatchSettings
 from bot.content.knowledge import Library
-from bot.core import followup
+from bot.core import followup, texts
 from bot.core.decide import Situation, match_text, read_with_last_topic, verdict
 from bot.core.engine import Context, Engine
 from bot.core.safety_state import SafetyState
@@ -109,6 +109,22 @@ def test_the_safety_state_comes_before_a_follow_up(engine: Engine) -> None:
     assert (decision.kind, decision.context) == ("crisis_follow_up", "refresh")
     handover = engine.decide(Message("I want to talk to a human please"), context)
     assert handover.kind == "handover" and handover.lines == (("crisis", "wish_dead"),)  # the line stays in view
+
+
+def test_another_danger_in_the_state_keeps_its_line(engine: Engine) -> None:
+    """After an emergency reply, a possible crisis (here the crisis net's) still gets the crisis line on top
+    of the emergency guidance; it used to get the guidance alone ("Good that it has stopped")."""
+    context = engine.respond("my husband is having a seizure right now").context
+    assert context.safety is not None and context.safety.kind == "emergency"
+    text = "nobody would even notice if i stopped existing"
+    decision = engine.decide(Message(text), context)
+    assert decision.flag is not None and decision.flag.kind == "crisis" and not decision.flag.certain
+    assert decision.kind == "emergency_follow_up" and ("crisis", decision.flag.criterion) in decision.lines
+    turn = engine.respond(text, context)
+    assert texts.LINE_CRISIS in turn.reply.alert
+    # the state's own danger is not repeated as a line: a possible seizure after a seizure adds nothing
+    seizure = engine.decide(Message("my husband had a seizure"), context)
+    assert seizure.lines == ()
 
 
 def test_a_possible_flag_puts_its_line_on_the_answer(engine: Engine) -> None:
