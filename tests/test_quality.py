@@ -31,7 +31,7 @@ DEVSET = REPO / "tests" / "data" / "devset.yaml"
 HOLDOUT = REPO / "tests" / "data" / "holdout.yaml"
 PERSONAS = REPO / "tests" / "data" / "devset_personas.yaml"
 PASSAGES = REPO / "tests" / "data" / "passages_dev.yaml"
-ROUND1 = REPO / "tests" / "data" / "eval"
+EVAL = REPO / "tests" / "data" / "eval"  # the blind rounds' sets
 
 
 @pytest.fixture(scope="module")
@@ -136,7 +136,7 @@ def round1(engine: Engine) -> dict[str, SetReport]:
     """TUNED-ON: every report of the four round-1 sets, by set and form."""
     reports = {}
     for name in ("quality_topical", "quality_oos_dialogues", "real_questions", "passages"):
-        for found in load_set(ROUND1 / f"blind1_{name}.yaml"):
+        for found in load_set(EVAL / f"blind1_{name}.yaml"):
             reports[f"{name}/{found.form}"] = evaluate_set(engine, found)
     return reports
 
@@ -178,7 +178,7 @@ def test_round1_passage_floor_tuned_on(round1: dict[str, SetReport]) -> None:
 # -- round 2's fresh blind set: HELD OUT (never tuned on; reported before any change made from it) ---------------
 # Floors a little under the figures first reported. They stay held-out figures only while nobody tunes on the file.
 
-BLIND2 = REPO / "tests" / "data" / "eval" / "blind2_quality_set3.yaml"
+BLIND2 = EVAL / "blind2_quality_set3.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -206,16 +206,18 @@ def test_blind2_dialogue_floor_held_out(blind2: dict[str, SetReport]) -> None:
 # -- round 3's blind sets: TUNED ON since they were reported (docs/evaluation.md, "Quality, round 3"; floors a little
 # under the figures reached). Regression floors only, like round 1's: a fresh blind set measures what generalises.
 
-BLIND3 = REPO / "tests" / "data" / "eval"
+def _round(engine: Engine, round_: int, names: tuple[str, ...]) -> dict[str, SetReport]:
+    """The report of each one-form set `tests/data/eval/blind<round>_<name>.yaml`, by name."""
+    reports = {}
+    for name in names:
+        (found,) = load_set(EVAL / f"blind{round_}_{name}.yaml")
+        reports[name] = evaluate_set(engine, found)
+    return reports
 
 
 @pytest.fixture(scope="module")
 def blind3(engine: Engine) -> dict[str, SetReport]:
-    reports = {}
-    for name in ("personas", "dialogues", "real_questions"):
-        (found,) = load_set(BLIND3 / f"blind3_{name}.yaml")
-        reports[name] = evaluate_set(engine, found)
-    return reports
+    return _round(engine, 3, ("personas", "dialogues", "real_questions"))
 
 
 def test_blind3_personas_floor_tuned_on(blind3: dict[str, SetReport]) -> None:
@@ -260,16 +262,9 @@ def test_near_misses_get_the_health_fallback(engine: Engine, text: str) -> None:
 # -- round 4's fresh blind sets: HELD OUT (written after the round-3 tuning, never tuned on) ----------------------
 # Floors a little under the figures on main after that tuning (docs/evaluation.md, "Quality, round 4").
 
-ROUND4 = REPO / "tests" / "data" / "eval"
-
-
 @pytest.fixture(scope="module")
 def blind4(engine: Engine) -> dict[str, SetReport]:
-    reports = {}
-    for name in ("personas", "dialogues"):
-        (found,) = load_set(ROUND4 / f"blind4_{name}.yaml")
-        reports[name] = evaluate_set(engine, found)
-    return reports
+    return _round(engine, 4, ("personas", "dialogues"))
 
 
 def test_blind4_personas_floor_held_out(blind4: dict[str, SetReport]) -> None:
