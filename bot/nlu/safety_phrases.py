@@ -161,6 +161,7 @@ PHRASES: dict[str, str] = {
         having mini stroke | stroke now | signs stroke now | its stroke | is it stroke | is this stroke""",
     # --- medicines, overdose and poisoning ----------------------------------------------------------------------
     "MED": """double dose | double doses | extra dose | extra doses | half dose | halve dose | skip dose | skip doses
+        missed dose | side effect | side effects
         medication | medications | medicine | medicines | meds | med | tablets | tablet | pills | pill
         capsules | capsule | caps | dose | doses | dosage | drugs | drug | prescription | painkillers
         painkiller | sleeping pills | sleeping tablets | antidepressants | paracetamol | acetaminophen | tylenol

@@ -66,6 +66,10 @@ def test_crisis(text: str, criterion: str) -> None:
     ("my tysabri infusion was a week late", "missed_dose"),
     ("she threw up her epilim", "missed_dose"),
     ("can i have a drug holiday", "admin_phrase"),
+    # "missed dose" and "side effects" are phrases of their own, and name the medicine (found by the training
+    # paraphrases: both got an article)
+    ("i missed my dose last night, should i take two now", "missed_dose"),
+    ("my son hates the side effects, can we just stop them", "med_change"),
 ])
 def test_medication(text: str, criterion: str) -> None:
     assert flag_of(text) == ("medication_change", "certain", criterion), text
@@ -109,6 +113,7 @@ def test_possible_matches(text: str, kind: str, criterion: str) -> None:
     "my son had a bad infection and then started having fits, could that be related",
     "my car engine seized up what do i do",
     "can missing my tablets bring on a seizure",
+    "what are the side effects of ocrelizumab",
 ])
 def test_calm_messages_raise_no_alarm(text: str) -> None:
     flag = CHECK.check(Message(text))
