@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,9 @@ from bot.nlu.matcher import stem
 from bot.nlu.normalise import content_tokens
 from bot.settings import Settings
 
-__all__ = ["CheckResult", "check_root", "summary_line"]
+__all__ = ["CheckResult", "check_root", "shown_lines", "summary_line"]
+
+EXAMPLES_SHOWN = 3  # examples landing elsewhere listed per intent unless --examples
 
 
 @dataclass(slots=True)
@@ -54,6 +57,7 @@ class CheckResult:
     intents: int = 0
     examples: int = 0
     misses: int = 0  # examples that land on another intent (warnings, among `warnings`)
+    missed: frozenset[int] = frozenset()  # which of `problems` are those misses (by id()), for `shown_lines`
     loaded: bool = False  # the files load: the bot would serve them
 
     @property
@@ -193,6 +197,7 @@ def check_root(root: Path, today: dt.date | None = None) -> CheckResult:
     engine = Engine(Library(root), "https://example.org")  # the link base does not affect matching
     misses, result.examples = check_examples(engine, places.nodes)
     result.misses = len(misses)
+    result.missed = frozenset(id(p) for p in misses)
     readability, result.grades = check_readability(knowledge)
     found = (check_shadowed(knowledge, places) + check_keyword_pitfalls(knowledge, places) + readability + misses
              + check_governance(knowledge.articles, today))
@@ -200,7 +205,25 @@ def check_root(root: Path, today: dt.date | None = None) -> CheckResult:
     return result
 
 
-def summary_line(result: CheckResult, strict: bool = False) -> str:
+def shown_lines(result: CheckResult, every_example: bool = False) -> tuple[list[str], int]:
+    """The problems as printed, and how many were folded: all of them, except that only the first
+    EXAMPLES_SHOWN examples of each intent that land elsewhere are listed, then one line with how many more (a
+    file with thousands of realistic examples would otherwise bury the errors and the other warnings)."""
+    lines: list[str] = []
+    seen: Counter[str] = Counter()
+    for problem in result.problems:
+        if id(problem) in result.missed and not every_example:
+            seen[problem.field] += 1
+            if seen[problem.field] > EXAMPLES_SHOWN:
+                continue
+        lines.append(str(problem))
+    folded = {name: count - EXAMPLES_SHOWN for name, count in seen.items() if count > EXAMPLES_SHOWN}
+    lines += [f"{INTENTS_FILE}: warning: {name}: {count} more of its examples land on another intent" for name, count in
+              folded.items()]
+    return lines, sum(folded.values())
+
+
+def summary_line(result: CheckResult, strict: bool = False, folded: int = 0) -> str:
     """One verdict that agrees with the lines above it: FAILED only for errors (or warnings, with --strict)."""
     counts = f"{result.errors} error(s), {result.warnings} warning(s)"
     if not result.loaded:
@@ -208,6 +231,8 @@ def summary_line(result: CheckResult, strict: bool = False) -> str:
                 "version). Fix the errors above and run check again.")
     verdict = "OK" if result.passed(strict) else "FAILED"
     misses = f" ({result.misses} of them: examples landing on another intent)" if result.misses else ""
+    if folded:
+        misses += f"; {folded} of those not listed (--examples lists every one)"
     line = f"{verdict}: {result.articles} articles, {result.intents} intents, {result.examples} examples; {counts}{misses}."
     if result.errors:
         return f"{line} The bot will not load these files until the errors are fixed."
@@ -218,6 +243,8 @@ def summary_line(result: CheckResult, strict: bool = False) -> str:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", action="store_true", help="print only the problems")
+    parser.add_argument("--examples", action="store_true",
+                        help=f"list every example landing on another intent (by default {EXAMPLES_SHOWN} per intent)")
     parser.add_argument("--strict", action="store_true",
                         help="fail on warnings too (for the CI of a content repository)")
 
@@ -226,12 +253,13 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     """Print the problems (and, unless --quiet, reading levels and a summary); 1 on errors (or, with
     --strict, on warnings)."""
     result = check_root(settings.root)
-    for problem in result.problems:
-        print(problem)
+    lines, folded = shown_lines(result, args.examples)
+    for line in lines:
+        print(line)
     if not args.quiet:
         if result.grades:
             print()
             print("\n".join(format_grades(result.grades)))
         print()
-        print(summary_line(result, args.strict))
+        print(summary_line(result, args.strict, folded))
     return 0 if result.passed(args.strict) else 1

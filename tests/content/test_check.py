@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.content.check import check_root
+from bot.content.check import EXAMPLES_SHOWN, check_root
 from bot.content.check_keywords import keyword_pitfall
 from bot.content.governance import stamp_review
 from bot.content.knowledge import Library, build_knowledge
@@ -255,7 +255,7 @@ def test_a_new_topic_with_content_problems_passes_with_warnings_that_agree_with_
     root = copy_root(tmp_path)
     add_new_topic(root)  # 4 examples, and examples that land on another intent
 
-    result = run_check(root)
+    result = run_check(root, "--examples")  # every warning listed, to count them
 
     assert result.returncode == 0, result.stdout
     errors, warnings = counted(result.stdout)
@@ -357,3 +357,20 @@ def test_articles_without_governance_fields_get_one_warning_each(tmp_path: Path)
              if p.file == "content/neuro-immune-link.md" and p.field in ("owner", "next_review", "digest")}
     assert set(found) == {"owner", "next_review", "digest"}
     assert all(p.severity == "warning" for p in found.values())
+
+
+def test_many_examples_landing_elsewhere_are_folded_per_intent(tmp_path: Path) -> None:
+    root = copy_root(tmp_path)
+    stray = ("what is refractory epilepsy", "what is drug resistant epilepsy", "refractory epilepsy meaning",
+             "define refractory epilepsy", "refractory epilepsy explained")
+    add_items(root / "intents.yaml", "ms_dmt", "examples", *stray)
+    shown = [x for x in run_check(root, "--quiet").stdout.splitlines() if "intents[ms_dmt].examples" in x]
+    every = [x for x in run_check(root, "--quiet", "--examples").stdout.splitlines()
+             if "intents[ms_dmt].examples" in x]
+
+    assert all(any(f"'{s}'" in x for x in every) for s in stray)
+    assert len(shown) == EXAMPLES_SHOWN + 1 and shown[:-1] == every[:EXAMPLES_SHOWN]
+    assert shown[-1] == f"intents.yaml: warning: intents[ms_dmt].examples: {len(every) - EXAMPLES_SHOWN} more of " \
+        "its examples land on another intent"
+    summary = run_check(root).stdout.splitlines()[-1]
+    assert re.search(r"; \d+ of those not listed \(--examples lists every one\)", summary), summary
