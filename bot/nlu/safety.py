@@ -129,6 +129,13 @@ def _seizure_event(u: Unit) -> bool:
                                                "PERSON" in u))
 
 
+def _about_treatment(u: Unit) -> bool:
+    """How seizures answer treatment ("jerking seizures resistant to meds", "kinds of seizures that don't respond
+    well to medication"): a question about the illness, unless something says one is happening now."""
+    return "TREAT_RESP" in u and not u.any("NOW_STRONG", "NOW_WEAK", "AUX_NOW", "URGENT", "AMBULANCE", "LONG",
+                                           "NOT_STOP", "STATUS", "UNRESP")
+
+
 def _one_seizure(u: Unit) -> bool:
     """An event, not the illness: "had a seizure", "fitting", signs; not "my seizures started after ..."."""
     return u.any("SEIZ", "CONV", "STATUS", "SIGN", "ANOTHER", "ANOTHER_STRONG", "COUNT2", "ONE_PRO")
@@ -141,7 +148,7 @@ def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
         if "SIGN" in u and f.now and not f.calm and not f.habitual:
             return [("seizure_now", "possible")]  # "my hands are shaking right now"
         return []
-    if f.calm or f.habitual:
+    if f.calm or f.habitual or _about_treatment(u):
         return []
     found: list[tuple[str, Tier]] = []
     # Seizures counted over days are a frequency ("2 fits this week"), not a cluster

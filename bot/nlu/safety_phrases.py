@@ -255,6 +255,13 @@ PHRASES: dict[str, str] = {
         not stopping despite | not stopping even | not stopped with | not stopped despite | not stop after
         not stop no matter | not stopping no matter | not controlled | uncontrolled | even with meds
         even on meds | despite meds | despite medication | despite treatment | drug resistant | refractory""",
+    # How seizures answer treatment: a question about the illness ("seizures resistant to meds", "will that be harder
+    # to treat"), not a seizure happening now
+    "TREAT_RESP": """resistant | resistance | drug resistant | harder to treat | hard to treat | difficult to treat
+        harder to control | hard to control | difficult to control | respond well | respond better | not respond well
+        not respond to medication | not respond to meds | not respond to treatment | not respond to drugs
+        not respond to tablets | not respond to pills | not responding to medication | not responding to meds
+        not responding to treatment""",
     "NOT_STOP": "not stop | not stopping | not stopped | hasnt stopped | still not stopped | not stop shaking",
     "SEIZ_TOPIC": """seizure types | seizure type | seizure control | seizure diary | seizure free | seizure activity
         seizure threshold | seizure risk | seizure frequency | seizure alarm | seizure dog | seizure plan

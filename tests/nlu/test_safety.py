@@ -40,6 +40,11 @@ def flag_of(text: str) -> tuple[str, str, str] | None:
     ("my little boy swallowed a load of my keppra", "overdose"),
     ("took my tablets twice by accident", "overdose"),
     ("CODE RED SEIZURE", "admin_phrase"),
+    # how seizures answer treatment, with something saying one is happening now: still an emergency
+    ("he is jerking right now despite his rescue meds", "seizure_now"),
+    ("seizure resistant to meds has lasted 10 minutes", "seizure_over_5_min"),
+    ("he's not responding to treatment, still seizing", "seizure_now"),
+    ("shes not responding and shaking, the meds are not working", "not_waking"),
 ])
 def test_emergencies(text: str, criterion: str) -> None:
     assert flag_of(text) == ("emergency", "certain", criterion), text
@@ -114,6 +119,10 @@ def test_possible_matches(text: str, kind: str, criterion: str) -> None:
     "my car engine seized up what do i do",
     "can missing my tablets bring on a seizure",
     "what are the side effects of ocrelizumab",
+    # how seizures answer treatment: the illness, not an event (found by the blind training paraphrases)
+    "what kinds of seizures don't respond well to medication",
+    "jerking seizures resistant to meds",
+    "my son has jerks in the morning and staring spells too, will that be harder to treat",
 ])
 def test_calm_messages_raise_no_alarm(text: str) -> None:
     flag = CHECK.check(Message(text))
