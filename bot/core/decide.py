@@ -10,7 +10,7 @@ The order, first that applies:
 3. an emergency or crisis in its 30 minutes: a clear new question or a wish for a person is answered with the
    line in view; else the follow-up guidance for that emergency, or the crisis reply again;
 4. the answer proper: another language; "are you a bot?"; "more" after a topic; a facet of the last topic
-   ("side effects?"); a short question read with the last topic; else the matcher's verdict: one topic,
+   ("side effects?") or its treatment ("what can be done?"); a short question read with the last topic; else the matcher's verdict: one topic,
    handover, smalltalk, "Did you mean", or the fallback (health, gibberish, other, too long);
 5. safety, possible: that answer with the safety line on top.
 """
@@ -240,7 +240,7 @@ def _answer(message: Message, situation: Situation, borrow: bool = True) -> Deci
                         follow_up="more")
     match = match_message(knowledge.matcher, message)
     follow_up: FollowUp = ""
-    if last_topical and (facet := _facet(message, situation, match)):
+    if last_topical and (facet := _facet(message, situation, match) or _treatment(message, situation, match)):
         return facet
     if borrow and (followed := read_with_last_topic(message, situation, match)):
         match, follow_up = followed, "subject"
@@ -280,6 +280,22 @@ def _facet(message: Message, situation: Situation, match: Match) -> Decision | N
                         follow_up="facet")
     return Decision("not_covered", f"follow-up: {facet} of {intent.id}, not covered", None, 0.0, match,
                     follow_up="facet", fallback="not_covered", facet=facet)
+
+
+def _treatment(message: Message, situation: Situation, match: Match) -> Decision | None:
+    """ "what can be done about it?" after a topic: the treatment topic linked to it, unless the message found a
+    topic of the chat's disease on its own or names a disease itself (then it is read as written)."""
+    knowledge = situation.knowledge
+    if len(message.raw) > followup.FOLLOW_UP_CHARS or match.foreign or not followup.may_follow(message) or \
+            not followup.asks_treatment(message) or names_diseases(message):
+        return None
+    if _topical(knowledge, match) and followup.topic_of(knowledge, match.intent_id) == situation.topic:
+        return None
+    intent = knowledge.intents[situation.last_intent or ""]
+    if (target := followup.treatment_intent(knowledge, intent)) is None:
+        return None
+    return Decision("topical", f"follow-up: treatment of {intent.id} in {target.id}", target.id, 100.0, match,
+                    follow_up="facet")
 
 
 def _topical(knowledge: Knowledge, match: Match) -> bool:

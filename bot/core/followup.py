@@ -4,6 +4,8 @@ A follow-up leans on the chat's context; everything else is read on its own. The
 * "more", "tell me more", "go on": the next passage of the section shown, then the full article;
 * a facet of the last topic ("side effects?", "and for children?", "how long does it last"): the related
   section when an article has one, else a plain "the article doesn't cover that";
+* a question about treating it ("what can be done?", "is there a cure?", "how is it treated"): the treatment
+  topic the admin listed among the last topic's `follow_ups`, when one has `treatments: true`;
 * a short or anaphoric message that finds nothing on its own ("is it inherited?", "and treatment?")
   borrows the last topic's words, but never crosses into the other disease; "which ones?" points back as a
   pronoun does;
@@ -65,6 +67,12 @@ FACETS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "duration": (re.compile(r"\bhow long\b|\bduration\b|\bhow many (?:years|months|weeks|days)\b|\blast forever\b"),
                  re.compile(r"\b(?:weeks|months|years|how long|lifelong|for life)\b", re.IGNORECASE)),
 }
+# Asking how the last topic is treated, in a follow-up's few words ("what can be done about it", "any cure?")
+_TREATMENT = re.compile(
+    r"\b(?:treat|treated|treating|treatment|treatments|cure|cured|curable|cures|therapy|therapies|remedy|remedies)\b|"
+    r"\bwhat (?:can|could) (?:be done|we do|i do|you do|they do)\b|\bwhat (?:else )?(?:can|could) (?:we|i|he|she|they) try\b|"
+    r"\b(?:anything|something) (?:that |which |to )?(?:helps?|works?|do)\b|\bwhat helps\b|"
+    r"\bhow (?:do|can|could) (?:you|they|we|i|doctors) (?:fix|stop|manage|help|control) (?:it|that|this|them|those)\b")
 # A sum: two numbers joined by an operator ("12 times 7", "2+2", "15% of 200"). Not "-" or "/" (ranges and
 # doses: "2-3 a week", "1/2 a tablet"), and not a number followed by a unit ("2 x 500mg").
 _NUMBER = (r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -95,6 +103,20 @@ def facet_of(message: Message) -> str | None:
     if len(message.words) > SHORT_WORDS:
         return None
     return next((name for name, (asked, _) in FACETS.items() if asked.search(message.text)), None)
+
+
+def asks_treatment(message: Message) -> bool:
+    """ "what can be done about it?", "is there a cure?", "and treatment?": how the last topic is treated."""
+    return _TREATMENT.search(message.text) is not None
+
+
+def treatment_intent(knowledge: Knowledge, intent: Intent) -> Intent | None:
+    """The treatment topic the admin linked to `intent` (the first of its `follow_ups` with `treatments: true`);
+    None for a treatment topic itself, or when none is linked."""
+    if intent.treatments:
+        return None
+    linked = (knowledge.intents.get(name) for name in intent.follow_ups)
+    return next((other for other in linked if other is not None and other.treatments), None)
 
 
 def section_has_facet(facet: str, heading: str, text: str) -> bool:

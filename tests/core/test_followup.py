@@ -68,3 +68,43 @@ def test_a_sum_after_an_answer_borrows_no_context(library: Library, first: str, 
     context = engine.respond(first).context
     turn = engine.respond(text, context)
     assert turn.intent_id is None or turn.kind != "topical", (first, text, turn.intent_id)
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("what can be done about it", True), ("is there a cure?", True), ("how is it treated", True),
+    ("and treatment?", True), ("anything that helps?", True), ("what else can we try", True),
+    ("what causes it", False), ("is it inherited?", False), ("how long does it last", False),
+])
+def test_asks_treatment(text: str, asks: bool) -> None:
+    assert followup.asks_treatment(Message(text)) is asks
+
+
+@pytest.mark.parametrize(("first", "text", "target"), [
+    ("what is refractory epilepsy", "what can be done about it", "refractory_treatments"),
+    ("what is multiple sclerosis", "is there a cure for it nowadays?", "ms_dmt"),
+    ("ms symptoms", "what can i do about it", "ms_symptomatic_treatment"),
+    ("lupus and the brain", "is there any treatment for the brain side of it?", "neuro_immune_treatments"),
+])
+def test_a_treatment_question_moves_to_the_linked_treatment_topic(library: Library, first: str, text: str,
+                                                                   target: str) -> None:
+    """Read with the last topic's words, "what can be done about it" found that topic again (the definition of
+    refractory epilepsy), and "is there a cure" after MS found the MRI section: the admin's `follow_ups` name the
+    treatment topic."""
+    from bot.core.engine import Engine
+
+    engine = Engine(library, "https://content.example")
+    context = engine.respond(first).context
+    turn = engine.respond(text, context)
+    assert (turn.intent_id, turn.follow_up) == (target, "facet"), (first, text, turn.intent_id)
+
+
+def test_a_treatment_question_naming_a_disease_or_after_a_treatment_topic_is_read_as_written(
+        library: Library) -> None:
+    from bot.core.engine import Engine
+
+    engine = Engine(library, "https://content.example")
+    after_ms = engine.respond("what is multiple sclerosis").context
+    assert engine.respond("how is epilepsy treated", after_ms).follow_up != "facet"
+    after_dmt = engine.respond("ms disease modifying drugs").context
+    assert engine.respond("what can be done about it", after_dmt).follow_up != "facet"
+    assert followup.treatment_intent(engine.knowledge, engine.knowledge.intents["ms_dmt"]) is None
