@@ -25,6 +25,10 @@ def _patterns(thing: str, start: str = "^") -> re.Pattern[str]:
         rf"{start}(?:are (?:you|u) |is (?:this|it) )?{either}$",
         rf"{start}is (?:this|that|it) {what}$",
         r"^(?:so |ok |and )?(?:what|who) (?:are|r) (?:you|u)$",
+        r"^(?:so |ok |and )?who (?:am i|are we) (?:talking|speaking|chatting|writing) (?:to|with)$",
+        rf"{start}is (?:this|it) (?:chat |service |conversation |app |thing )?(?:an? )?(?:real |actual |live )?(?:automated|automatic|{thing})"
+        r"(?: service| chat| answering| replying| typing| writing)?$",
+        r"^what (?:kind|sort|type) of (?:service|thing|bot|chat|app) is (?:this|it)$",
         r"\bwho (?:made|built|created|wrote|writes|runs|is behind) (?:you|this bot|this|these answers|the answers)$",
         r"\bwhere (?:does|do|is) (?:your|the|this) (?:info|information|answers?|content|advice)(?: come| comes)? from$",
         r"^what are your sources$",

@@ -16,6 +16,10 @@ from bot.nlu.self_questions import asks_about_the_bot
     ("machine or person?", True), ("am i texting with a nurse or a bot", True), ("is this automatic", True),
     ("hello, are you a robot? just checking before I ask", True), ("is that real? my aunt says so", False),
     ("so I read that diet cures ms. is it real or a myth", False),
+    # from the blind training paraphrases
+    ("who am i talking to", True), ("is this chat automated", True), ("is this an automated service", True),
+    ("is this a real doctor answering", True), ("what kind of service is this", True),
+    ("is this chat private", False), ("is it automatic that ms gets worse", False), ("is this a real relapse", False),
 ])
 def test_questions_about_the_bot_are_read_by_pattern(text: str, about: bool) -> None:
     assert asks_about_the_bot(Message(text)) is about
