@@ -118,7 +118,8 @@ def _seizure_event(u: Unit) -> bool:
     if "SIGN" in u and (u.near("NOT_STOP", "SIGN", 4) or "WATER" in u):
         return True
     # Seizures running into each other ("one finishes and the next starts"), said of someone
-    if "ANOTHER_STRONG" in u and u.any("PERSON", "FIRST_P", "HAVING", "PRO_OBJ"):
+    if "ANOTHER_STRONG" in u and u.any("PERSON", "FIRST_P", "HAVING", "PRO_OBJ") and not (
+            "OTHER_EVENT" in u and not u.any("SIGN", "CONV", "STATUS")):  # "keeps having flare ups": MS
         return True
     # One sign that goes on or brings a cry for help: "she's been shaking for ages", "baby shaking, help",
     # "8 mins and still shaking"

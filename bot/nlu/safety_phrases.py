@@ -161,7 +161,8 @@ PHRASES: dict[str, str] = {
         having mini stroke | stroke now | signs stroke now | its stroke | is it stroke | is this stroke""",
     # --- medicines, overdose and poisoning ----------------------------------------------------------------------
     "MED": """double dose | double doses | extra dose | extra doses | half dose | halve dose | skip dose | skip doses
-        missed dose | side effect | side effects
+        missed dose | side effect | side effects | two doses | 2 doses | take two tonight | take two now
+        take two together | take 2 tonight | take 2 now | take both tonight | take both now
         medication | medications | medicine | medicines | meds | med | tablets | tablet | pills | pill
         capsules | capsule | caps | dose | doses | dosage | drugs | drug | prescription | painkillers
         painkiller | sleeping pills | sleeping tablets | antidepressants | paracetamol | acetaminophen | tylenol
@@ -239,7 +240,8 @@ PHRASES: dict[str, str] = {
         lost | dropped | overslept | slept through | fell asleep before""",
     # A dose changed in one phrase ("double my dose"): the medicine and the change at once
     "DOSE_CHANGE": """double dose | double doses | extra dose | extra doses | half dose | halve dose | skip dose | skip doses
-        two doses | 2 doses""",
+        two doses | 2 doses | take two tonight | take two now | take two together | take 2 tonight | take 2 now
+        take both tonight | take both now""",
     "MAKES_ME": "makes me | making me | made me | make me | side effect | side effects",
     "ADVICE": """can i | can he | can she | can we | could i | should i | should he | should she | shall i | do i
         does he | does she | is it ok | is it okay | is it safe | is that ok | is that okay | is it fine | ok to
@@ -428,6 +430,9 @@ PHRASES: dict[str, str] = {
         responding again | opened eyes | eyes open now | confused now | groggy | dazed | out of it""",
     "ANOTHER": """another one | another seizure | another fit | another | again | started again | starting again
         second one | second seizure | second fit | 2nd one | 2nd seizure | 3rd | third | third one | next one""",
+    # Other things that come again and again: "keeps having flare ups" is MS, not a seizure cluster
+    "OTHER_EVENT": """flare ups | flare up | flares | flare | flareups | relapses | relapse | headaches | migraines
+        infections | utis | uti | panic attacks | nightmares | spasms | cramps | falls | nosebleeds""",
     "ANOTHER_STRONG": """keep coming | keeps coming | one ends another starts | one ends and another starts | one stops another starts
         one stops and another starts | another starts | another started | not come round between | never woke between
         never woke up between | never came round | never came round between | lost count
@@ -584,7 +589,10 @@ PHRASES: dict[str, str] = {
     # A joke marker: with a cause ("heat makes me want to die lol") a wish to die is a figure of speech
     "JOKE": "lol | lmao | haha | hahaha | jk | joking | rofl | lolol",
     "TEMPORARY": "all for now | bye for now | goodbye for now | see you | later | tomorrow | next time | again | night | soon",
-    "DIE_OTHER": """end relationship | end treatment | end contract | end marriage | end friendship | end course | end tenancy | end subscription
+    "DIE_OTHER": """is it gonna kill | is it going kill | will it kill | can it kill | could it kill | does it kill
+        can ms kill | will ms kill | could ms kill | does ms kill | can epilepsy kill | will epilepsy kill
+        could epilepsy kill | can seizures kill | can seizure kill | can fit kill | can fits kill
+        end relationship | end treatment | end contract | end marriage | end friendship | end course | end tenancy | end subscription
         rather die than | would rather die than | scared death | scared to death | scare to death | scares to death
         bored to death | bored death | sick to death | thought i was going die | felt like i was going die
         not want die | not want be dead | scared die | afraid die | scared dying | afraid dying

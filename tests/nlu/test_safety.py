@@ -45,6 +45,8 @@ def flag_of(text: str) -> tuple[str, str, str] | None:
     ("seizure resistant to meds has lasted 10 minutes", "seizure_over_5_min"),
     ("he's not responding to treatment, still seizing", "seizure_now"),
     ("shes not responding and shaking, the meds are not working", "not_waking"),
+    ("he keeps having seizures one after another", "seizure_cluster"),
+    ("my dad keeps having flare ups and now hes fitting", "seizure_cluster"),
 ])
 def test_emergencies(text: str, criterion: str) -> None:
     assert flag_of(text) == ("emergency", "certain", criterion), text
@@ -75,6 +77,9 @@ def test_crisis(text: str, criterion: str) -> None:
     # paraphrases: both got an article)
     ("i missed my dose last night, should i take two now", "missed_dose"),
     ("my son hates the side effects, can we just stop them", "med_change"),
+    # a double dose said as "take two tonight", and "two doses" read as one phrase (blind dev dialogues)
+    ("He forgot last night. Should he take two tonight?", "med_change"),
+    ("i've missed two doses this week bc of stress, should I take extra", "missed_dose"),
 ])
 def test_medication(text: str, criterion: str) -> None:
     assert flag_of(text) == ("medication_change", "certain", criterion), text
@@ -123,6 +128,10 @@ def test_possible_matches(text: str, kind: str, criterion: str) -> None:
     "what kinds of seizures don't respond well to medication",
     "jerking seizures resistant to meds",
     "my son has jerks in the morning and staring spells too, will that be harder to treat",
+    # flare ups come again and again in MS; "is it gonna kill her" fears the illness (blind dev dialogues)
+    "my partner has ms and keeps having flare ups. what's a relapse excatly",
+    "is it gonna kill her",
+    "can ms kill you",
 ])
 def test_calm_messages_raise_no_alarm(text: str) -> None:
     flag = CHECK.check(Message(text))
