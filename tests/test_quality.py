@@ -247,9 +247,11 @@ def test_blind3_dialogue_floor_tuned_on(blind3: dict[str, SetReport]) -> None:
 
 def test_blind3_real_questions_floor_tuned_on(blind3: dict[str, SetReport]) -> None:
     # before tuning: out of scope 74.2%, topical 72.7%; after: 79.9%, 90.9%; with the training paraphrases:
-    # 78.0%, 90.9% (more words known to the topics: two more near misses answered)
+    # 78.0%, 90.9% (more words known to the topics: two more near misses answered); 76.7% once handover keywords
+    # needed their filler words (two near misses had been declined only because "human" or "a" tied them with the
+    # handover intent)
     report = blind3["real_questions"]
-    assert (report.oos_rejection or 0.0) >= 0.77, _lines(report)
+    assert (report.oos_rejection or 0.0) >= 0.75, _lines(report)
     assert (report.topical_top1 or 0.0) >= 0.90, _lines(report)
 
 

@@ -15,7 +15,7 @@ from bot.content.knowledge import Knowledge
 from bot.content.problems import Problem
 from bot.content.yamlsource import LineDict, item_line, line_of
 from bot.nlu.matcher import canonical_word, keyword_reading, match_words, stem
-from bot.nlu.normalise import STOPWORDS, content_tokens, tokens
+from bot.nlu.normalise import NEGATIONS, STOPWORDS, content_tokens, tokens
 
 INTENTS_FILE = "intents.yaml"
 # Short words that are real abbreviations or chat shorthand, so a one-word keyword of them is fine.
@@ -136,6 +136,11 @@ def keyword_pitfall(keyword: str) -> str | None:
     if words and all(w in STOPWORDS for w in words):
         return (f"'{keyword}' is made only of filler words, so it matches vague messages with no topic word "
                 "(like 'what is it?'). Fix: add a topic word to it, or remove it")
+    content = [w for w in words if w not in STOPWORDS]
+    if content and all(w in NEGATIONS or w in ("not", "no", "never") for w in content):
+        return (f"'{keyword}' reads as '{' '.join(content)}' alone (matching ignores its filler words), so it "
+                "matches any message with that negation ('why would they not work'). Fix: add a topic word to it, "
+                "or remove it")
     return None
 
 

@@ -65,6 +65,10 @@ SMALLTALK_PENALTY = 12.0  # per other word: greetings, thanks, help answer whole
 # when a message lacks most filler words of a smalltalk keyword: in "I see" the "see" of "see you" is not a
 # goodbye, nor the "done" of "i'm done" in "what can be done about it"
 SMALLTALK_FILLER_PENALTY = 18.0
+# ... and of a handover keyword, made of the same everyday words: "not a bot" reads as "not", "actual person" as
+# "actual", "talk to someone today" as "today"; without "a bot" or "person", "why would they not work" is no
+# request for a human
+FILLER_KINDS = frozenset(("smalltalk", "handover"))
 TYPO_COST = 8.0  # similarity lost per edit: "sclerosys" is a 92 match for "sclerosis"
 MAX_CANDIDATES = 5
 # Bounded work per message, whatever it holds (see `Matcher._lookups`):
@@ -93,10 +97,13 @@ def foreign_words(message: Message, foreign: frozenset[str]) -> tuple[str, ...]:
     return tuple(w for w in message_words(message) if canonical_word(w) in foreign)
 
 
+_ARTICLES = frozenset(("a", "an", "the"))  # in every other message: "not a candidate" is not "not a bot"
+
+
 @lru_cache(maxsize=4096)
 def filler_words(keyword: str) -> tuple[str, ...]:
     """The filler words of a keyword's text (those matching drops), as a message's words spell them."""
-    return tuple(w for w in clean(keyword).split() if w in STOPWORDS)
+    return tuple(w for w in clean(keyword).split() if w in STOPWORDS and w not in _ARTICLES)
 
 
 def example_points(coverage: float, threshold: float = 68.0) -> float:
@@ -727,7 +734,7 @@ class Matcher:
                 continue  # the word a keyword may miss is never its disease: "ms immune system" is about MS
             value = sum(h[0] for h in hits) / (end - start)
             number = index.keyword_intent[keyword]
-            if self.intents[number].kind == "smalltalk" and self._lacks_fillers(keyword, message):
+            if self.intents[number].kind in FILLER_KINDS and self._lacks_fillers(keyword, message):
                 value -= SMALLTALK_FILLER_PENALTY / KEYWORD_WEIGHT  # before the choice: "see ya" beats "see you"
             explained[number].update(h[1] for h in hits)
             if value > best.get(number, (0.0, 0))[0]:

@@ -221,7 +221,8 @@ def test_hard_paragraph_and_summary_get_readability_warnings(tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize(("keyword", "flagged"), [("ms", False), ("ra", False), ("bbb", False), ("xq", True),
-                                                  ("what is it", True), ("ms meds", False)])
+                                                  ("what is it", True), ("ms meds", False),
+                                                  ("not a bot", True), ("not working", False)])
 def test_keyword_pitfall_rules(keyword: str, flagged: bool) -> None:
     assert (keyword_pitfall(keyword) is not None) is flagged
 

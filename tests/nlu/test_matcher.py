@@ -216,6 +216,19 @@ def test_smalltalk_keyword_needs_most_of_its_filler_words() -> None:
     assert decided(goodbye, "how does it work") == "help"  # two of its three fillers: enough
 
 
+def test_handover_keyword_needs_its_filler_words_too() -> None:
+    # "not a bot" reads as "not" and "actual person" as "actual": without "bot" or "person" (an article does
+    # not count) the message asks no human for anything
+    human = Matcher([intent("handover", "not a bot", "actual person", "talk to someone today", kind="handover")],
+                    SETTINGS)
+    assert decided(human, "i want a real person not a bot") == "handover"
+    assert decided(human, "can i talk to an actual person") == "handover"
+    assert decided(human, "why would they not work") is None
+    assert decided(human, "what if hes not a candidate") is None
+    assert decided(human, "what is the immune system actually attacking") is None
+    assert decided(human, "is it serious today") is None
+
+
 def test_safety_intents_are_not_matched_here(matcher: Matcher) -> None:
     assert all(c.intent_id != "emergency" for c in matcher.score("seizure wont stop"))
 
