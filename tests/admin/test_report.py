@@ -29,7 +29,7 @@ from tests.helpers import REPO
 # Long questions with one topic word ("relapse") and many words no keyword knows: they fall back near a topic.
 STEROID_QUESTIONS = (
     "steroid infusion for my relapse gave me awful nausea and insomnia for days",
-    "after the steroid infusion i felt shaky and sleepless all week",
+    "steroid infusion after a relapse gave me a metallic taste and insomnia",
     "how many days of steroid infusion do neurologists give for a bad relapse",
 )
 ANSWERED = ("topical",)  # matched on its own; follow-ups are tested below
