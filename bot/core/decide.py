@@ -6,7 +6,8 @@ order and returns a `Decision`; the engine renders it with compose and never dec
 
 The order, first that applies:
 1. no letters: another script (language) or nothing to read (empty);
-2. safety, certain: the emergency, crisis or medication reply alone, or the first-aid answer;
+2. safety, certain: the emergency, crisis or medication reply alone, or the first-aid answer; also the
+   medication reply for a change asked right after a treatment topic ("can i stop it?" after DMTs);
 3. an emergency or crisis in its 30 minutes: a clear new question or a wish for a person is answered with the
    line in view; else the follow-up guidance for that emergency, or the crisis reply again;
 4. the answer proper: another language; "are you a bot?"; "more" after a topic; a facet of the last topic
@@ -156,6 +157,12 @@ def decide(message: Message, situation: Situation) -> Decision:
             return Decision("fallback", "another language (no letters we read)", fallback="language")
         return Decision("empty", "nothing to read")
     flag = knowledge.safety.check(message)
+    if (flag is None or not flag.certain) and _changes_the_treatment(message, situation):
+        change = SafetyFlag("medication_change", "a change to the treatment just discussed", criterion="med_change")
+        decision = decide_certain(message, situation, change)
+        if flag is not None:  # a possible danger keeps its line on top
+            decision = replace(decision, lines=(*decision.lines, (flag.kind, flag.criterion)))
+        return decision
     if flag is not None and flag.certain:
         return decide_certain(message, situation, flag)
     if situation.state is not None:
@@ -166,6 +173,13 @@ def decide(message: Message, situation: Situation) -> Decision:
         return replace(decision, flag=flag, lines=lines,
                        why=f"{decision.why}; safety possible: {flag.kind} ({flag.criterion}), its line on top")
     return decision
+
+
+def _changes_the_treatment(message: Message, situation: Situation) -> bool:
+    """ "can i stop it if i feel better?" right after a treatment topic (DMTs, baclofen, immunotherapy): a
+    personal medication decision, though the message names no medicine."""
+    last = situation.knowledge.intents.get(situation.last_intent or "")
+    return last is not None and last.treatments and situation.knowledge.safety.asks_a_change(message)
 
 
 def decide_certain(message: Message, situation: Situation, flag: SafetyFlag) -> Decision:

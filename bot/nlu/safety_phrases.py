@@ -243,7 +243,7 @@ PHRASES: dict[str, str] = {
         two doses | 2 doses | take two tonight | take two now | take two together | take 2 tonight | take 2 now
         take both tonight | take both now""",
     "MAKES_ME": "makes me | making me | made me | make me | side effect | side effects",
-    "ADVICE": """can i | can he | can she | can we | could i | should i | should he | should she | shall i | do i
+    "ADVICE": """can i | can he | can she | can we | may i | may he | may she | may we | could i | should i | should he | should she | shall i | do i
         does he | does she | is it ok | is it okay | is it safe | is that ok | is that okay | is it fine | ok to
         okay to | safe to | allowed | want | wants | thinking | going | planning | plan
         what if i | would it | will it | what should | what happens if i | shud | cud | how do i

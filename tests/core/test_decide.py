@@ -169,3 +169,27 @@ def test_the_users_own_plan_is_not_a_follow_up(library: Library, text: str) -> N
 @pytest.mark.parametrize("text", ["I'll be ok on it?", "will it help", "ill on it, is that normal"])
 def test_a_plan_asked_about_or_feeling_ill_still_follows(library: Library, text: str) -> None:
     assert not followup.is_a_plan(Message(text))
+
+
+@pytest.mark.parametrize(("first", "text"), [
+    ("what is ocrelizumab", "can i stop it if i feel better?"), ("what does baclofen do", "May I stop it if I feel better?"),
+    ("ms drugs", "should i skip the next one"), ("ms drugs", "is it ok to stop"),
+    ("what is ocrelizumab", "can i have it later than planned"),
+])
+def test_a_change_asked_after_a_treatment_topic_gets_the_medication_reply(engine: Engine, first: str,
+                                                                         text: str) -> None:
+    """The message names no medicine, the chat just did: a personal medication decision, not the article."""
+    turn = engine.respond(text, engine.respond(first).context)
+    assert (turn.kind, turn.intent_id) == ("medication_change", "medication_change"), (first, text, turn.kind)
+
+
+@pytest.mark.parametrize(("first", "text"), [
+    ("what is ms", "can i stop it"),  # not a treatment topic
+    ("ms symptoms", "how can i stop it"),  # how, about the symptom
+    ("ms drugs", "can i stop worrying about relapses then"),  # names what it stops
+    ("what is ocrelizumab", "is it safe?"),  # no change asked
+])
+def test_other_follow_ups_after_a_treatment_topic_are_not_a_medication_decision(engine: Engine, first: str,
+                                                                               text: str) -> None:
+    turn = engine.respond(text, engine.respond(first).context)
+    assert turn.kind != "medication_change", (first, text)

@@ -467,3 +467,13 @@ def test_misspelt_long_medicine_names_are_found_as_by_their_two_letter_deletions
             expected = by_deletions(typed)
             if expected != typed:
                 assert lexicon._nearest(typed) == expected, typed
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("can i stop it if i feel better?", True), ("should i skip the next one", True), ("double tonight?", True),
+    ("May I stop it if I feel better?", True), ("can i have it later than planned", True),
+    ("how can i stop it", False), ("can i stop worrying about relapses then", False), ("is it safe?", False),
+    ("can i stop my tecfidera", False),  # names the medicine: the medication rule itself answers it
+])
+def test_a_change_to_something_named_before(text: str, asks: bool) -> None:
+    assert CHECK.asks_a_change(Message(text)) is asks, text
