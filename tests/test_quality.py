@@ -313,3 +313,26 @@ def test_blind5_personas_floor_held_out(blind5: dict[str, SetReport]) -> None:
 def test_blind5_dialogue_floor_held_out(blind5: dict[str, SetReport]) -> None:
     report = blind5["dialogues"]  # 78.9% of turns
     assert (report.dialogue_turns or 0.0) >= 0.76, _lines(report)
+
+
+# -- round 6's fresh blind sets: HELD OUT (first reported on main 7b0ce35 and 884f0fe; no change was made from
+# their messages). Floors a little under the figures on main b10dcc0.
+
+@pytest.fixture(scope="module")
+def blind6(engine: Engine) -> dict[str, SetReport]:
+    return _round(engine, 6, ("personas", "dialogues"))
+
+
+def test_blind6_personas_floor_held_out(blind6: dict[str, SetReport]) -> None:
+    report = blind6["personas"]  # top-1 84.1%, offered 85.8%, out of scope 88.6%, near misses 87.4%
+    assert (report.topical_top1 or 0.0) >= 0.82, _lines(report)
+    assert (report.offered or 0.0) >= 0.83
+    assert (report.oos_rejection or 0.0) >= 0.86
+    assert report.oos_by_kind["near_miss"][0] >= 0.85
+    assert report.safety_recall["emergency"] == (1.0, 8) and report.safety_recall["crisis"] == (1.0, 8)
+
+
+def test_blind6_dialogue_floor_held_out(blind6: dict[str, SetReport]) -> None:
+    report = blind6["dialogues"]  # 84.2% of turns; every emergency and crisis turn got its reply
+    assert (report.dialogue_turns or 0.0) >= 0.82, _lines(report)
+    assert report.safety_recall["emergency"] == (1.0, 6) and report.safety_recall["crisis"] == (1.0, 3)
