@@ -264,7 +264,7 @@ def _overdose(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
 
 def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     if "MED" not in u:
-        return []
+        return _medication_named_elsewhere(u)
     # "can missing my tablets bring on a seizure", "could my seizures be happening because i sometimes forget"
     # ... but "missed my infusion because i was ill" gives a reason
     general_cause = (u.any("CAUSE_Q") or ("BECAUSE" in u and "Q_MODAL" in u)) and "ADVICE" not in u
@@ -273,11 +273,27 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
         found.append(("missed_dose", "certain"))
     # "can i swap back" after "dr put me on levetiracetam": the change has the medicine named before as object
     pronoun = u.before("CHANGE", "PRO_OBJ", 2) and u.before("ADVICE", "CHANGE", 4)
-    changed = changes_medicine(u) or u.before("MED", "CHANGE_AFTER", 3) or pronoun or "DOSE_CHANGE" in u
+    changed = changes_medicine(u) or u.before("MED", "CHANGE_AFTER", 3) or pronoun or "DOSE_CHANGE" in u or (
+        "TIMING" in u and "ADVICE" in u)  # "can I take my phenytoin at night instead"
     if changed and not general_cause and (
             u.any("ADVICE", "FIRST_P", "PERSON")):
         found.append(("med_change", "certain"))
     return found
+
+
+def _medication_named_elsewhere(u: Unit) -> list[tuple[str, Tier]]:
+    """A change asked about a medicine named in another sentence, or only as "it" or "them": "My brother is on
+    Zonegran and has lost weight. Should he reduce it?", "can we halve them", "can I take them at night
+    instead?". A question, a change, and its object a pronoun (or a verb only said of medicines)."""
+    asked = u.any("ADVICE", "Q_MODAL")
+    if not asked or u.any("CAUSE_Q", "MAKES_ME"):
+        return []
+    pronoun = u.before("CHANGE", "PRO_OBJ", 3) or u.before("TIMING", "PRO_OBJ", 3) or u.before("PRO_OBJ", "TIMING", 4)
+    if "MED_VERB" in u or (pronoun and ("MED_MSG" in u or "TIMING" in u)):
+        return [("med_change", "certain")]
+    if "MISS" in u and "MED_MSG" in u:  # "My son's lamotrigine wasn't given last night. Should we give it now?"
+        return [("missed_dose", "certain")]
+    return []
 
 
 def _first_aid(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
@@ -319,7 +335,7 @@ _RULES = (
         "TAKE_ME", "PREP", "STOCK", "STOCK_WEAK", "GOODBYE", "POSSESSION", "HIDDEN", "PREP_WEAK", "PREP_SUPPORT",
         "NOT_NEEDING", "ACTIVE", "WISH_DEAD", "WITHOUT_ME", "NOTICE", "PASSIVE", "LIVE_ON", "WORTH_NOT", "TIRED_OF",
         "SELF_HARM", "ON_PURPOSE", "ON_PURPOSE_P", "COPING", "INTENSE", "CUT_NOUN", "INSTRUMENT", "LOW_MOOD"))),
-    (_medication, frozenset(("MED",))),
+    (_medication, frozenset(("MED", "MED_VERB", "CHANGE", "TIMING"))),
     (_first_aid, frozenset(("RECOVERY", "FIRST_AID", "SEIZ", "SEIZ_PL", "CONV", "ONE_PRO", "STATUS", "SIGN",
                             "IT_HAPPENS"))),
 )
@@ -355,6 +371,9 @@ class SafetyCheck:
                 scanned.append(self.lexicon.scan(words[start:start + WINDOW]))
                 if start + WINDOW >= len(words):
                     break
+        if any("MED" in h for h in scanned):  # a medicine named anywhere: "it" in another sentence may be it
+            for hits in scanned:
+                hits.setdefault("MED_MSG", []).append(0)
         units = [Unit(h) for h in scanned]
         for first, second in itertools.pairwise(scanned):
             if first and second:

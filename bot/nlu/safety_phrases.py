@@ -161,6 +161,7 @@ PHRASES: dict[str, str] = {
         having mini stroke | stroke now | signs stroke now | its stroke | is it stroke | is this stroke""",
     # --- medicines, overdose and poisoning ----------------------------------------------------------------------
     "MED": """double dose | double doses | extra dose | extra doses | half dose | halve dose | skip dose | skip doses
+        tabs | tabets | tablts | inject | dosette box | pump refill | starter pack
         missed dose | side effect | side effects | two doses | 2 doses | take two tonight | take two now
         take two together | take 2 tonight | take 2 now | take both tonight | take both now
         medication | medications | medicine | medicines | meds | med | tablets | tablet | pills | pill
@@ -225,11 +226,25 @@ PHRASES: dict[str, str] = {
         swapping | pause | pausing | skip | skipping | drop | dropping | take less | take extra | take more
         take two | take 2 | take double | stop taking | stopped taking | quit taking | miss
         leave off | go without | do without | not take | not taking | want off | take break | break from
-        holiday from | delay | delaying | postpone | postponing | push back""",
+        holiday from | delay | delaying | postpone | postponing | push back
+        stoping | stpo | stopp | reduse | redcue | reducing | decrease | decreasing | swich | swiching | swop
+        swopping | swap over | lowwer | paus | incrase | increse | replace | replacing | put off
+        stretch out | space out | spread out | go back to half | restart | give one on top
+        leave off | leave at home | skip it | take less | cut it down | cut them down""",
+    # When or how often a medicine is taken: with a medicine or a pronoun and a question, a change of dose
+    "TIMING": """every other day | only when | only on days | only on bad days | at night instead
+        in morning instead | in evening instead | local time | uk time | home time | time zone | time zones
+        all in evening | all in morning | all at night | all at once instead | one instead of two
+        smaller dose | bigger dose | bit more | bit less | lower dose | higher dose | extra one | on top of usual
+        more than it says | less than it says | old make | different make | other make
+        generic | generics | brand | brands""",
     "CHANGE_AFTER": """later | later than planned | later than usual | later than normal
         in half | twice | two now | 2 now | less often | every other day | extra | double | more
         less | early | earlier""",
-    "MISS": """not remember if | not remember whether | not sure if i took | not sure whether i took | not know if i took
+    "MISS": """missd | forgott | forgt | fogot | hrs late | hours lat | sik after | was sik | vomitted | vomited after
+        didnt take | did not take | did not do | wasnt given | not given | refused | isnt sure if | not sure if he took
+        not sure if she took | did not inject | didnt inject | forgot inject | kept nothing down | nothing down
+        not remember if | not remember whether | not sure if i took | not sure whether i took | not know if i took
         not remember taking | not sure if i had | forgot if i took | forgot whether i took | not keep down
         not keeping down | not keep anything down
         keep forgetting | keeps forgetting | always forget | always forgetting | often forget | keep missing
@@ -242,11 +257,15 @@ PHRASES: dict[str, str] = {
     "DOSE_CHANGE": """double dose | double doses | extra dose | extra doses | half dose | halve dose | skip dose | skip doses
         two doses | 2 doses | take two tonight | take two now | take two together | take 2 tonight | take 2 now
         take both tonight | take both now""",
+    "MED_VERB": """come off | coming off | wean off | weaning off | taper | tapering | taper off | halve
+        halving | cut in half | double up | doubling up | take double | take extra | skip dose | skip doses""",
     "MAKES_ME": "makes me | making me | made me | make me | side effect | side effects",
     "ADVICE": """can i | can he | can she | can we | may i | may he | may she | may we | could i | should i | should he | should she | shall i | do i
         does he | does she | is it ok | is it okay | is it safe | is that ok | is that okay | is it fine | ok to
         okay to | safe to | allowed | want | wants | thinking | going | planning | plan
         what if i | would it | will it | what should | what happens if i | shud | cud | how do i
+        shld | shal i | shall we | should we | do we | do i give | what now | now what | what do i do | what do we do
+        or wait | take it now | give it now | take them now | inject today | still take | too late
         how should i | what now | help""",
     "CAUSE_Q": """could that be why | is that why | could it be why | could this be why | be why | reason why
         reason for | cause | causes | caused | bring on | brings on | trigger | triggers | triggered | set off
@@ -812,6 +831,9 @@ MEDICINE_NAMES = (
     "fycompa", "cenobamate", "oxcarbazepine", "trileptal", "phenobarbital", "rufinamide", "stiripentol",
     "fenfluramine", "cannabidiol", "epidyolex", "siponimod", "mayzent", "ozanimod", "ponesimod", "cladribine",
     "mavenclad", "alemtuzumab", "lemtrada", "teriflunomide", "aubagio", "fampridine", "modafinil",
+    "zonegran", "primidone", "mysoline", "sulthiame", "fampyra", "zeposia", "vumerity", "bafiertam", "ponvory",
+    "briumvi", "ublituximab", "clonazepam", "rivotril", "frisium", "nitrazepam", "acetazolamide", "vigabatrin",
+    "sabril", "tiagabine", "eslicarbazepine", "zebinix", "lorazepam", "buccolam", "epistatus", "valium",
 )
 MS_WORDS = frozenset(["ms", "sclerosis", "ocrevus", "ocrelizumab", "tysabri", "natalizumab", "copaxone", "glatiramer", "dmt", "baclofen", "relapse", "kesimpta", "tecfidera", "gilenya", "fingolimod", "interferon", "avonex", "rebif", "mavenclad"])
 EPILEPSY_WORDS = frozenset(["epilepsy", "epileptic", "seizure", "seizures", "fit", "fits", "keppra", "levetiracetam", "lamotrigine", "lamictal", "epilim", "valproate", "carbamazepine", "tegretol", "antiepileptic", "aed", "aeds"])

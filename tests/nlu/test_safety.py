@@ -80,6 +80,16 @@ def test_crisis(text: str, criterion: str) -> None:
     # a double dose said as "take two tonight", and "two doses" read as one phrase (blind dev dialogues)
     ("He forgot last night. Should he take two tonight?", "med_change"),
     ("i've missed two doses this week bc of stress, should I take extra", "missed_dose"),
+    # from the blind medication development set: the medicine named in another sentence or as "them", a change
+    # of timing, texting spellings
+    ("My brother is on Zonegran and has no appetite. Should he reduce it?", "med_change"),
+    ("can we halve them", "med_change"),
+    ("can I come off them now I'm feeling better?", "med_change"),
+    ("should i take my phenytoin at night instead, it makes me sleepy at work", "med_change"),
+    ("thinkng of stoping baclofen completly, my legs feel loads beter", "med_change"),
+    ("forgott my keppra tabs this morn, shud i take them now", "missed_dose"),
+    ("My son's lamotrigine wasn't given at respite last night. Should we give it now with his morning dose?",
+     "missed_dose"),
 ])
 def test_medication(text: str, criterion: str) -> None:
     assert flag_of(text) == ("medication_change", "certain", criterion), text
@@ -132,6 +142,9 @@ def test_possible_matches(text: str, kind: str, criterion: str) -> None:
     "my partner has ms and keeps having flare ups. what's a relapse excatly",
     "is it gonna kill her",
     "can ms kill you",
+    "Do migraines always come with headaches because I dont have a headache right now",
+    "could it be that im taking them wrong instead",
+    "will it stop relapses completely",
 ])
 def test_calm_messages_raise_no_alarm(text: str) -> None:
     flag = CHECK.check(Message(text))
