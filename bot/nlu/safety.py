@@ -105,8 +105,21 @@ _SCENE = frozenset(("SEIZ", "SEIZ_PL", "CONV", "SIGN", "ING", "UNRESP", "COLLAPS
 # -- emergency -------------------------------------------------------------------------------------------
 
 
+def _of_a_thing(u: Unit, concept: str, span: int) -> bool:
+    """Every `concept` word has a thing just before it: "the printer is having a fit", "car engine seized"."""
+    things = u.hits.get("THING", [])
+    return all(any(1 <= hit - t <= span for t in things) for hit in u.hits.get(concept, []))
+
+
 def _seizure_event(u: Unit) -> bool:
-    if u.any("SEIZ", "SEIZ_PL", "STATUS") or ("CONV" in u and not (u.before("THING", "CONV", 2) or u.before("CONV", "THING", 1))):  # not "car seized"
+    # a convulsion word not said of a thing: "engine seized" is not one, "my husband is fitting" beside it is
+    convulsions = [c for c in u.hits.get("CONV", []) if not any(1 <= c - t <= 2 for t in u.hits.get("THING", []))
+                   and not any(t - c == 1 for t in u.hits.get("THING", []))]
+    events = [c for c in ("SEIZ", "SEIZ_PL", "ANOTHER_STRONG") if c in u]
+    if events and all(_of_a_thing(u, c, 4) for c in events) and not convulsions and not u.any(
+            "PERSON", "CHILD", "SIGN", "STATUS"):
+        return False  # "the printer is having a fit again", "the stock market had a seizure"
+    if u.any("SEIZ", "SEIZ_PL", "STATUS") or convulsions:
         return True
     # "one" for a seizure ("having one now", "had one in the pool") with something that says what kind of event;
     # not "do i take another one" about a tablet
@@ -190,7 +203,7 @@ def _breathing_and_waking(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     recovered = u.any("WELL", "FINE_NOW") and not f.now  # "passed out last night, hes fine"
     if "UNRESP" in u and not resisting and not wished:
         found.append(("not_waking", tier))
-    elif "COLLAPSE" in u and not f.habitual and not recovered:
+    elif "COLLAPSE" in u and not f.habitual and not recovered and not u.before("THING", "COLLAPSE", 3):
         found.append(("not_waking", "certain" if "PERSON" in u or f.now else "possible"))
     elif "FAINT" in u and not f.habitual and not recovered:
         found.append(("not_waking", "possible"))
@@ -361,14 +374,14 @@ class SafetyCheck:
                 words.append("lol")
             general = "?" in sentence.end and self._general_question(words)
             if len(core_words(words)) <= WINDOW:
-                scanned.append(self.lexicon.scan(words))
+                scanned.append(_drop_figurative(self.lexicon.scan(words)))
                 if general:
                     scanned[-1].setdefault("KNOWLEDGE", []).append(0)
                 if words[0] in _MODALS:  # "could ... because i forget": a question about a cause
                     scanned[-1].setdefault("Q_MODAL", []).append(0)
                 continue
             for start in range(0, len(words), WINDOW // 2):
-                scanned.append(self.lexicon.scan(words[start:start + WINDOW]))
+                scanned.append(_drop_figurative(self.lexicon.scan(words[start:start + WINDOW])))
                 if start + WINDOW >= len(words):
                     break
         if any("MED" in h for h in scanned):  # a medicine named anywhere: "it" in another sentence may be it
@@ -438,6 +451,26 @@ class SafetyCheck:
             return SafetyFlag("crisis", f"{NET_CRITERION}: p={self.net.probability(message):.2f}",
                               criterion=NET_CRITERION, tier="possible")
         return flag
+
+
+# The event words an idiom is made of ("seizing the day", "nearly had a fit", "shaking with excitement")
+_IDIOM_WORDS = ("SEIZ", "SEIZ_PL", "CONV", "SIGN", "HAVING", "ING", "OD", "FAINT", "BREATH_BAD", "BREATH_W")
+IDIOM_SPAN = 4  # words an idiom covers after its first
+
+
+def _drop_figurative(hits: Hits) -> Hits:
+    """The hits without the event words inside an idiom: the words after it still count ("i nearly had a fit
+    when my son started seizing" is an emergency)."""
+    idioms = hits.get("FIGURATIVE")
+    if not idioms:
+        return hits
+    for concept in _IDIOM_WORDS:
+        kept = [p for p in hits.get(concept, []) if not any(0 <= p - i <= IDIOM_SPAN for i in idioms)]
+        if concept in hits and not kept:
+            del hits[concept]
+        elif concept in hits:
+            hits[concept] = kept
+    return hits
 
 
 # Where the rules see a risk named to deny it ("i would never hurt myself"), a joke or a figure of speech ("end

@@ -608,6 +608,13 @@ PHRASES: dict[str, str] = {
     # A joke marker: with a cause ("heat makes me want to die lol") a wish to die is a figure of speech
     "JOKE": "lol | lmao | haha | hahaha | jk | joking | rofl | lolol",
     "TEMPORARY": "all for now | bye for now | goodbye for now | see you | later | tomorrow | next time | again | night | soon",
+    # Idioms made of emergency words: the phrase takes the word, so no rule sees a seizure, a choke or a faint
+    # (never "choking on", "blue in the face", "nearly had a fit" (read as "had fit"), "overdose of": each is also
+    # said of a real one)
+    "FIGURATIVE": """seize the day | seizing the day | seized the day | seized the moment
+        overdose of meetings | overdose of work
+        overdose of sugar | shaking with excitement | shaking with laughter | shaking with rage | shaking with nerves
+        so hungry i could faint""",
     "DIE_OTHER": """is it gonna kill | is it going kill | will it kill | can it kill | could it kill | does it kill
         can ms kill | will ms kill | could ms kill | does ms kill | can epilepsy kill | will epilepsy kill
         could epilepsy kill | can seizures kill | can seizure kill | can fit kill | can fits kill
@@ -765,6 +772,7 @@ WORDS: dict[str, str] = {
     "CONV": "seizes convulse convulses seizing seized convulsing convulsed fitting fitted",
     "MS": "ms relapse relapsing flare flareup sclerosis",
     "THING": """car engine motor laptop computer phone police customs assets account bank property goods package
+        printer market stock market file excel tent screen app website software boiler wifi router
         parcel shipment court bailiff lock joint joints""",
     "RESIST": "anything nothing treatment treatments therapy therapies drugs tablets pills meds medication medicine",
     "ON_PURPOSE": "deliberately intentionally purposely purposefully",

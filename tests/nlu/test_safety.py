@@ -47,6 +47,12 @@ def flag_of(text: str) -> tuple[str, str, str] | None:
     ("shes not responding and shaking, the meds are not working", "not_waking"),
     ("he keeps having seizures one after another", "seizure_cluster"),
     ("my dad keeps having flare ups and now hes fitting", "seizure_cluster"),
+    # a thing that "seized" or "has a fit" beside a person who is fitting (was missed before: one thing
+    # excused every convulsion word of the sentence); idioms never take a real choke, overdose or fit
+    ("my car engine seized up and my husband is fitting", "seizure_now"),
+    ("my husband is having a fit again", "seizure_cluster"),
+    ("my dad is choking on food, MS makes his swallowing bad, he can't cough", "breathing_colour"),
+    ("he went blue in the face and stopped breathing", "breathing_colour"),
 ])
 def test_emergencies(text: str, criterion: str) -> None:
     assert flag_of(text) == ("emergency", "certain", criterion), text
@@ -145,6 +151,10 @@ def test_possible_matches(text: str, kind: str, criterion: str) -> None:
     "Do migraines always come with headaches because I dont have a headache right now",
     "could it be that im taking them wrong instead",
     "will it stop relapses completely",
+    # things and idioms (blind calm look-alike development set)
+    "the printer is having a fit again", "my phone keeps having fits since the update",
+    "the stock market had a seizure today, my pension is tanking", "I'm seizing the day, first 5k run since my MS diagnosis!",
+    "the tent collapsed on our camping trip haha. anyway is camping ok with epilepsy?",
 ])
 def test_calm_messages_raise_no_alarm(text: str) -> None:
     flag = CHECK.check(Message(text))
