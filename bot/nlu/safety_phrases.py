@@ -19,7 +19,7 @@ DROP = frozenset(
     ["a", "an", "the", "his", "her", "their", "my", "your", "our", "that", "some", "any", "of", "to", "for", "about", "around", "approximately", "nearly", "almost", "really", "very", "so", "totally", "completely", "literally", "actually", "like", "um", "uh", "erm", "omg"])
 # Negated auxiliaries read as "not": one entry ("not breathe") covers can't, cannot, isn't, won't ...
 NEGATED = frozenset(
-    ["not", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "cant", "cannot", "couldnt", "wont", "wouldnt", "shouldnt", "havent", "hasnt", "hadnt", "aint"])
+    ["not", "dont", "dnt", "dosnt", "dosent", "cnt", "wudnt", "cudnt", "havnt", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "cant", "cannot", "couldnt", "wont", "wouldnt", "shouldnt", "havent", "hasnt", "hadnt", "aint"])
 # Text-speak and spellings that are not one edit away: folded before anything else.
 SPELLINGS: dict[str, str] = {
     "rn": "right now", "atm": "at moment", "pls": "please", "plz": "please", "plse": "please", "u": "you",
@@ -133,7 +133,7 @@ PHRASES: dict[str, str] = {
         gave way | give way | giving way | not use | useless | tingly | tingling | pins and needles""",
     "DROOP": """fell | fallen | fell on one side | dropped on one side | gone down on one side | slipped | droop | drooping | droopy | drooped | droops | sagging | sagged | saggy | dropped | dropping
         fallen | lopsided | crooked | uneven | twisted | pulled down | drooping down | slack""",
-    "SPEECH_BAD": """sound drunk | sounds drunk | talking drunk | speech drunk | words drunk | words sound drunk
+    "SPEECH_BAD": """speech went strange | speech went weird | speech went funny | speech jumbled | words jumbled | jumbled speech | jumbled words | went jumbled | talking gibberish | sound drunk | sounds drunk | talking drunk | speech drunk | words drunk | words sound drunk
         talking like drunk | slurs | slur | slurring her words | slurring his words | words mixed up | mixed up words
         words muddled | muddled words | muddled speech | speech muddled | words are mixed up | slurred | slurring | slurry speech | speech slurred | slurring words | not speak | not talk
         not speak properly | not talk properly | not get words out | words not come out | words wont come out
@@ -142,7 +142,7 @@ PHRASES: dict[str, str] = {
         speech gone | speech weird | speech funny | speech strange | speech off | speaking funny | speaking weird
         talking funny | talking weird | talking strange | words wrong | wrong words | not find words
         not say words | mumbling | not form words | not making sense speaking""",
-    "VISION_BAD": """vision just went | sight just went | vision went on one side | went blind on one side
+    "VISION_BAD": """eye went black | eye just went black | eye went dark | eye just went dark | eye gone black | eye gone dark | vision just went | sight just went | vision went on one side | went blind on one side
         lost vision one side | vision gone one side | vision went funny | vision went weird | not see | lost vision | lost sight | losing vision | losing sight | vision gone | vision went
         sight gone | sight went | went blind | gone blind | blind | vision black | vision went black
         black in one eye | blacked out one eye | curtain over eye | not see out one eye | vision loss""",
@@ -308,7 +308,7 @@ PHRASES: dict[str, str] = {
         hes fine | shes fine | im fine | theyre fine | is fine | fine now | ok now | okay now | doing great
         doing well | doing ok | doing okay | doing fine | doing good | all good now | back to normal""",
     # Longer or worse than this person's usual: cancels "normally", "usually" ("it normally only lasts 30 sec")
-    "UNUSUAL": """normally only | usually only | only lasts | only ever lasts | normally lasts | usually lasts
+    "UNUSUAL": """but this one | this one has | this one is | usually last | normally last | usually takes | normally takes | usually wakes | normally wakes | much quicker | much faster | usually comes round | normally comes round | but today | not recovering | but suddenly | now suddenly | normally only | usually only | only lasts | only ever lasts | normally lasts | usually lasts
         longer than usual | longer than normal | longer than ever | longer than before | this is different
         different this time | feels different | not like usual | not like normal | not like before
         never this long | never lasted this long | never lasts this long | never been this long | not normal for
@@ -627,7 +627,7 @@ PHRASES: dict[str, str] = {
         are killing me | killing it | die of embarrassment | die embarrassment
         could die | would die | killing time | kill time | dead battery | phone died | phone dead | battery died
         battery dead""",
-    "WISH_DEAD": """why did i wake up | why did i wake | why do i keep waking up | why do i keep waking | wish i hadnt woken
+    "WISH_DEAD": """sleep and not wake up | sleep and never wake up | go sleep and not wake up | wish seizure had killed me | wish seizure had just killed me | wish it had killed me | wish it had just killed me | why did i wake up | why did i wake | why do i keep waking up | why do i keep waking | wish i hadnt woken
         wish i hadnt woken up | wish i hadnt woke up | disappointed woke up | disappointed i woke up | why am i still here
         why am i still alive | still alive unfortunately | still here unfortunately | unfortunately woke up
         wish i was dead | wish i were dead | wish i was never born | wish i had never been born
@@ -644,7 +644,7 @@ PHRASES: dict[str, str] = {
         wants die | wanting die | wanted die | wish i could die | wish i would die | ready die | want be dead
         want be gone | want dead | want death | praying for death | pray die | would rather die
         rather die | go sleep and not come back | sleep and not come back | sleep and never come back | go sleep and never wake | not mind if it all ended | not mind if it ended | not mind if it all just ended | not mind if i died | not mind dying | not mind if i never woke up""",
-    "PASSIVE": """not want live | not want be alive | not want be here | not want be here anymore | not want exist
+    "PASSIVE": """easier if it all ended | easier if it all just ended | better if it all ended | better if it all just ended | easier if i was gone | easier if i wasnt here | not want live | not want be alive | not want be here | not want be here anymore | not want exist
         not want go on | not want carry on | not want continue | not want be around | no point living
         no point in living | no point life | no point going on | no point in going on | no point anymore
         no point in anything | whats point living | what is point living | whats point anymore | whats even point
@@ -689,7 +689,7 @@ PHRASES: dict[str, str] = {
         how many | how much | way | ways | method | methods | best way | easiest way | painless way
         quickest way | researching | looked up | looking up | googled | intend | intention | intent | will
         gonna | when | date | time""",
-    "METHOD": """swallow whole | swallow whole bottle | swallow whole packet | swallow whole box
+    "METHOD": """walk into sea | walk into river | walk into lake | walk into traffic | walk in front of | swallow whole | swallow whole bottle | swallow whole packet | swallow whole box
         drive car into | driving car into | crash car into | drive car off | drive off road | crash car
         swallow them all | take it all | swallow it all | swallow everything
         driving into wall | drive into wall | drive off | driving off | driving into tree | drive into tree
@@ -702,7 +702,7 @@ PHRASES: dict[str, str] = {
         step out in front | off roof | off building | off cliff | enough pills | enough tablets | enough meds
         lethal dose | lethal | fatal dose | fatal amount | kill me | would kill | die from | kill
         stockpile | carbon monoxide | exhaust""",
-    "PREP": """putting pills aside | putting aside pills | put pills aside | setting aside pills | keeping pills
+    "PREP": """for after im gone | for after i am gone | for when im gone | for when i am gone | putting pills aside | putting aside pills | put pills aside | setting aside pills | keeping pills
         setting pills aside | pills aside | tablets aside | meds aside | have rope | got rope | noose | rope ready
         wrote letters everyone | letters everyone | letter everyone | wrote letters family
         goodbye letters | last goodbye | final goodbye | pills saved up | saved up pills | tablets saved up

@@ -53,6 +53,13 @@ def flag_of(text: str) -> tuple[str, str, str] | None:
     ("my husband is having a fit again", "seizure_cluster"),
     ("my dad is choking on food, MS makes his swallowing bad, he can't cough", "breathing_colour"),
     ("he went blue in the face and stopped breathing", "breathing_colour"),
+    # the usual named to say this one is different, and stroke signs in other words (calm look-alike dev set)
+    ("I know her seizures usually last about a minute but this one has been going on for 6 minutes",
+     "seizure_over_5_min"),
+    ("I know he has clusters sometimes but today the seizures keep coming back to back and he's not recovering at all",
+     "seizure_cluster"),
+    ("the vision in my right eye just went black suddenly a few mins ago", "stroke_signs"),
+    ("Grandma's speech went strange and jumbled suddenly at lunch, it's been 15 minutes", "stroke_signs"),
 ])
 def test_emergencies(text: str, criterion: str) -> None:
     assert flag_of(text) == ("emergency", "certain", criterion), text
@@ -67,6 +74,12 @@ def test_emergencies(text: str, criterion: str) -> None:
     ("been hoarding my tablets for weeks", "preparation"),
     ("i cut myself again", "self_harm"),
     ("i feel like giving up for good", "admin_phrase"),
+    # texting negation, an ending wished for, a method and a preparation in other words (dev set)
+    ("i dnt want to be alive anymore", "passive_ideation"),
+    ("I keep thinking it would be easier if it all just ended", "passive_ideation"),
+    ("sometimes I wish the seizure had just killed me last time", "wish_dead"),
+    ("Planning to walk into the sea and not come back when I'm at the coast next week", "method_plan_intent"),
+    ("I've written letters to my kids for after I'm gone", "preparation"),
 ])
 def test_crisis(text: str, criterion: str) -> None:
     assert flag_of(text) == ("crisis", "certain", criterion), text
@@ -155,6 +168,7 @@ def test_possible_matches(text: str, kind: str, criterion: str) -> None:
     "the printer is having a fit again", "my phone keeps having fits since the update",
     "the stock market had a seizure today, my pension is tanking", "I'm seizing the day, first 5k run since my MS diagnosis!",
     "the tent collapsed on our camping trip haha. anyway is camping ok with epilepsy?",
+    "my screen went black suddenly", "he usually lasts a minute and he's fine now",
 ])
 def test_calm_messages_raise_no_alarm(text: str) -> None:
     flag = CHECK.check(Message(text))
