@@ -10,6 +10,7 @@ from typing import Literal
 Kind = Literal["topical", "smalltalk", "safety", "out_of_scope", "handover"]
 KINDS: tuple[Kind, ...] = ("topical", "smalltalk", "safety", "out_of_scope", "handover")
 SAFETY_IDS = ("emergency", "crisis", "medication_change")
+MEDICATION_CHANGE = "medication_change"  # after its reply, a change asked in a few words is read with it
 HANDOVER_ID = "handover"  # asking to talk to a person: the bot offers to pass the chat to the team
 FIRST_AID_INTENT = "seizure_first_aid"  # answered from the first-aid article's steps, not one passage
 FIRST_AID_ARTICLE = "seizure-first-aid"

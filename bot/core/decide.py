@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from bot.content.intent import FIRST_AID_ARTICLE, FIRST_AID_INTENT, MatchSettings
+from bot.content.intent import FIRST_AID_ARTICLE, FIRST_AID_INTENT, MEDICATION_CHANGE, MatchSettings
 from bot.content.knowledge import Knowledge
 from bot.core import followup
 from bot.core.fallback import fallback_kind, names_diseases
@@ -176,10 +176,12 @@ def decide(message: Message, situation: Situation) -> Decision:
 
 
 def _changes_the_treatment(message: Message, situation: Situation) -> bool:
-    """ "can i stop it if i feel better?" right after a treatment topic (DMTs, baclofen, immunotherapy): a
-    personal medication decision, though the message names no medicine."""
+    """ "can i stop it if i feel better?" right after a treatment topic (DMTs, baclofen, immunotherapy), or
+    "double tonight?" right after the medication reply: a personal medication decision, though the message
+    names no medicine."""
     last = situation.knowledge.intents.get(situation.last_intent or "")
-    return last is not None and last.treatments and situation.knowledge.safety.asks_a_change(message)
+    about_medicine = last is not None and (last.treatments or last.id == MEDICATION_CHANGE)
+    return about_medicine and situation.knowledge.safety.asks_a_change(message)
 
 
 def decide_certain(message: Message, situation: Situation, flag: SafetyFlag) -> Decision:

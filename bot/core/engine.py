@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from bot.content.intent import FIRST_AID_INTENT, Intent
+from bot.content.intent import FIRST_AID_INTENT, MEDICATION_CHANGE, Intent
 from bot.content.knowledge import Knowledge, Library
 from bot.core import compose, compose_safety, followup, texts
 from bot.core.actions import parse_action
@@ -133,7 +133,7 @@ class Engine:
             return Turn(reply, "fallback", None, decision.score, match, context=context, fallback=decision.fallback)
         if kind == "safety":
             return Turn(self._safety_reply(knowledge, decision), decision.intent_id or "", decision.intent_id,
-                        100.0, context=context)
+                        100.0, context=self._after_safety(decision, context))
         if kind == "first_aid":
             intent = knowledge.intents[decision.intent_id or ""]
             reply = compose_safety.compose_first_aid(knowledge, intent, self.base_url)
@@ -217,6 +217,15 @@ class Engine:
         reply = compose.compose_topical(knowledge, intent, message, keyword, self.base_url, passage=passage)
         return Turn(reply, "topical", intent.id, score, match, passage=passage,
                     context=self._remember(knowledge, intent.id, context, passage))
+
+    @staticmethod
+    def _after_safety(decision: Decision, context: Context) -> Context:
+        """After the medication reply the chat is about that decision, so "double tonight?" next is read with it;
+        the disease topic stays. Other safety replies keep the context as it was."""
+        if decision.intent_id != MEDICATION_CHANGE:
+            return context
+        topic = decision.flag.topic if decision.flag is not None and decision.flag.topic else context.topic
+        return Context(MEDICATION_CHANGE, None, topic, context.safety, None)
 
     def _remember(self, knowledge: Knowledge, intent_id: str, context: Context = Context(),
                   passage: int | None = None) -> Context:

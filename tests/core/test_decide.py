@@ -193,3 +193,14 @@ def test_other_follow_ups_after_a_treatment_topic_are_not_a_medication_decision(
                                                                                text: str) -> None:
     turn = engine.respond(text, engine.respond(first).context)
     assert turn.kind != "medication_change", (first, text)
+
+
+def test_a_change_asked_right_after_the_medication_reply_gets_it_again(engine: Engine) -> None:
+    """ "pt missed morning keppra. give now or skip?" then "double tonight?": the second names no medicine,
+    the reply before was about one. The disease topic stays for what comes next."""
+    first = engine.respond("pt missed mornign keppra. give now or skip?")
+    assert first.kind == "medication_change" and first.context.topic == "epilepsy"
+    second = engine.respond("double tonight?", first.context)
+    assert second.kind == "medication_change"
+    assert engine.respond("double tonight?").kind != "medication_change"  # alone, it asks nothing we know of
+    assert engine.respond("thanks", second.context).kind == "smalltalk"
