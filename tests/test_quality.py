@@ -272,67 +272,47 @@ def test_near_misses_get_the_health_fallback(engine: Engine, text: str) -> None:
     assert (turn.kind, turn.fallback) == ("fallback", "health"), (turn.kind, turn.intent_id)
 
 
-# -- round 4's fresh blind sets: HELD OUT (written after the round-3 tuning, never tuned on) ----------------------
-# Floors a little under the figures on main after that tuning (docs/evaluation.md, "Quality, round 4").
+# -- rounds 4, 5 and 6: fresh blind sets, HELD OUT (docs/evaluation.md has each round's story) -------------------
+# Round 4 was written after the round-3 tuning; round 5 was reported on main 7b0ce35 before the training
+# paraphrases were merged; round 6 was first reported on 7b0ce35 and 884f0fe. No change was made from their
+# messages. Floors a little under the figures reached.
+
+HELD_OUT_ROUNDS = (4, 5, 6)
+PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
+    4: (0.82, 0.84, 0.89, 0.86),  # reached 84.1%, 86.8%, 91.2%, 88.5% after the round-3 tuning
+    5: (0.86, 0.88, 0.88, 0.86),  # reached 88.1%, 90.1%, 89.9%, 88.3% with the paraphrases
+    6: (0.82, 0.83, 0.86, 0.85),  # reached 84.1%, 85.8%, 88.6%, 87.4% on main b10dcc0
+}
+DIALOGUE_FLOORS = {4: 0.77, 5: 0.76, 6: 0.82}  # reached 79.6%, 78.9%, 84.2% of turns
+# Every emergency and crisis message got its reply: (round, form) -> (emergency n, crisis n)
+FULL_SAFETY = {(5, "personas"): (8, 8), (6, "personas"): (8, 8), (6, "dialogues"): (6, 3)}
+
 
 @pytest.fixture(scope="module")
-def blind4(engine: Engine) -> dict[str, SetReport]:
-    return _round(engine, 4, ("personas", "dialogues"))
+def held_out(engine: Engine) -> dict[int, dict[str, SetReport]]:
+    return {n: _round(engine, n, ("personas", "dialogues")) for n in HELD_OUT_ROUNDS}
 
 
-def test_blind4_personas_floor_held_out(blind4: dict[str, SetReport]) -> None:
-    report = blind4["personas"]  # top-1 84.1%, offered 86.8%, out of scope 91.2%, near misses 88.5%
-    assert (report.topical_top1 or 0.0) >= 0.82, _lines(report)
-    assert (report.offered or 0.0) >= 0.84
-    assert (report.oos_rejection or 0.0) >= 0.89
-    assert report.oos_by_kind["near_miss"][0] >= 0.86
+@pytest.mark.parametrize("round_", HELD_OUT_ROUNDS)
+def test_held_out_persona_floors(held_out: dict[int, dict[str, SetReport]], round_: int) -> None:
+    report = held_out[round_]["personas"]
+    top1, offered, oos, near = PERSONA_FLOORS[round_]
+    assert (report.topical_top1 or 0.0) >= top1, _lines(report)
+    assert (report.offered or 0.0) >= offered
+    assert (report.oos_rejection or 0.0) >= oos
+    assert report.oos_by_kind["near_miss"][0] >= near
 
 
-def test_blind4_dialogue_floor_held_out(blind4: dict[str, SetReport]) -> None:
-    report = blind4["dialogues"]  # 79.6% of turns
-    assert (report.dialogue_turns or 0.0) >= 0.77, _lines(report)
+@pytest.mark.parametrize("round_", HELD_OUT_ROUNDS)
+def test_held_out_dialogue_floors(held_out: dict[int, dict[str, SetReport]], round_: int) -> None:
+    report = held_out[round_]["dialogues"]
+    assert (report.dialogue_turns or 0.0) >= DIALOGUE_FLOORS[round_], _lines(report)
 
 
-# -- round 5's fresh blind sets: HELD OUT (reported on main 7b0ce35, before the training paraphrases were merged;
-# no change was made from their messages). Floors a little under the figures after the merge.
-
-@pytest.fixture(scope="module")
-def blind5(engine: Engine) -> dict[str, SetReport]:
-    return _round(engine, 5, ("personas", "dialogues"))
-
-
-def test_blind5_personas_floor_held_out(blind5: dict[str, SetReport]) -> None:
-    report = blind5["personas"]  # top-1 88.1%, offered 90.1%, out of scope 89.9%, near misses 88.3%
-    assert (report.topical_top1 or 0.0) >= 0.86, _lines(report)
-    assert (report.offered or 0.0) >= 0.88
-    assert (report.oos_rejection or 0.0) >= 0.88
-    assert report.oos_by_kind["near_miss"][0] >= 0.86
-    assert report.safety_recall["emergency"] == (1.0, 8) and report.safety_recall["crisis"] == (1.0, 8)
-
-
-def test_blind5_dialogue_floor_held_out(blind5: dict[str, SetReport]) -> None:
-    report = blind5["dialogues"]  # 78.9% of turns
-    assert (report.dialogue_turns or 0.0) >= 0.76, _lines(report)
-
-
-# -- round 6's fresh blind sets: HELD OUT (first reported on main 7b0ce35 and 884f0fe; no change was made from
-# their messages). Floors a little under the figures on main b10dcc0.
-
-@pytest.fixture(scope="module")
-def blind6(engine: Engine) -> dict[str, SetReport]:
-    return _round(engine, 6, ("personas", "dialogues"))
-
-
-def test_blind6_personas_floor_held_out(blind6: dict[str, SetReport]) -> None:
-    report = blind6["personas"]  # top-1 84.1%, offered 85.8%, out of scope 88.6%, near misses 87.4%
-    assert (report.topical_top1 or 0.0) >= 0.82, _lines(report)
-    assert (report.offered or 0.0) >= 0.83
-    assert (report.oos_rejection or 0.0) >= 0.86
-    assert report.oos_by_kind["near_miss"][0] >= 0.85
-    assert report.safety_recall["emergency"] == (1.0, 8) and report.safety_recall["crisis"] == (1.0, 8)
-
-
-def test_blind6_dialogue_floor_held_out(blind6: dict[str, SetReport]) -> None:
-    report = blind6["dialogues"]  # 84.2% of turns; every emergency and crisis turn got its reply
-    assert (report.dialogue_turns or 0.0) >= 0.82, _lines(report)
-    assert report.safety_recall["emergency"] == (1.0, 6) and report.safety_recall["crisis"] == (1.0, 3)
+@pytest.mark.parametrize(("round_", "form"), sorted(FULL_SAFETY))
+def test_held_out_emergencies_and_crises_all_get_their_reply(held_out: dict[int, dict[str, SetReport]],
+                                                              round_: int, form: str) -> None:
+    emergencies, crises = FULL_SAFETY[(round_, form)]
+    report = held_out[round_][form]
+    assert report.safety_recall["emergency"] == (1.0, emergencies)
+    assert report.safety_recall["crisis"] == (1.0, crises)
