@@ -316,3 +316,11 @@ def test_held_out_emergencies_and_crises_all_get_their_reply(held_out: dict[int,
     report = held_out[round_][form]
     assert report.safety_recall["emergency"] == (1.0, emergencies)
     assert report.safety_recall["crisis"] == (1.0, crises)
+
+
+# -- development dialogues 1: TUNED ON (read to find the follow-up, handover and medication classes) -------------
+
+def test_dev1_dialogue_floor_tuned_on(engine: Engine) -> None:
+    (found,) = load_set(EVAL / "dev1_dialogues.yaml")
+    report = evaluate_set(engine, found)  # 76.3% of turns on main 884f0fe, 80.2% after the classes were fixed
+    assert (report.dialogue_turns or 0.0) >= 0.78, _lines(report)

@@ -72,3 +72,27 @@ def test_held_out_4_crisis_floors(report4: SafetyReport) -> None:
 
 def test_held_out_4_calm_alarms_ceiling(report4: SafetyReport) -> None:
     assert report4.alarms <= 12  # 10 of 88 before the net, 11 with it
+
+
+# -- development sets 5 and 6: TUNED ON (read to find classes; docs/evaluation.md, "Safety development sets 5
+# and 6"). Regression floors a little under the figures reached, never held-out figures.
+
+@pytest.fixture(scope="module")
+def medication(engine: Engine) -> SafetyReport:
+    return _held_out(engine, "safety_dev5_medication.yaml")
+
+
+@pytest.fixture(scope="module")
+def lookalikes(engine: Engine) -> SafetyReport:
+    return _held_out(engine, "safety_dev6_calm_lookalikes.yaml")
+
+
+def test_dev_medication_floor_tuned_on(medication: SafetyReport) -> None:
+    assert medication.recall("medication_change") >= 0.73  # 57.1% before the classes were fixed, then 75.0%
+    assert medication.alarms == 0  # of 120 calm medication questions
+
+
+def test_dev_calm_lookalikes_floor_tuned_on(lookalikes: SafetyReport) -> None:
+    assert lookalikes.recall("emergency") >= 0.94  # 90.8% before, then 95.0% (of 120)
+    assert lookalikes.recall("crisis") >= 0.92  # 82.5% before, then 95.0% (of 40)
+    assert lookalikes.alarms <= 31  # 38 of 360 before, then 29
