@@ -56,9 +56,12 @@ class CheckResult:
     articles: int = 0
     intents: int = 0
     examples: int = 0
-    misses: int = 0  # examples that land on another intent (warnings, among `warnings`)
-    missed: frozenset[int] = frozenset()  # which of `problems` are those misses (by id()), for `shown_lines`
+    example_misses: list[Problem] = field(default_factory=list)  # examples landing elsewhere (among `problems`)
     loaded: bool = False  # the files load: the bot would serve them
+
+    @property
+    def misses(self) -> int:
+        return len(self.example_misses)
 
     @property
     def errors(self) -> int:
@@ -196,8 +199,7 @@ def check_root(root: Path, today: dt.date | None = None) -> CheckResult:
     places = KeywordPlaces(knowledge, intent_nodes(root))
     engine = Engine(Library(root), "https://example.org")  # the link base does not affect matching
     misses, result.examples = check_examples(engine, places.nodes)
-    result.misses = len(misses)
-    result.missed = frozenset(id(p) for p in misses)
+    result.example_misses = misses
     readability, result.grades = check_readability(knowledge)
     found = (check_shadowed(knowledge, places) + check_keyword_pitfalls(knowledge, places) + readability + misses
              + check_governance(knowledge.articles, today))
@@ -211,8 +213,9 @@ def shown_lines(result: CheckResult, every_example: bool = False) -> tuple[list[
     file with thousands of realistic examples would otherwise bury the errors and the other warnings)."""
     lines: list[str] = []
     seen: Counter[str] = Counter()
+    missed = set(result.example_misses)
     for problem in result.problems:
-        if id(problem) in result.missed and not every_example:
+        if problem in missed and not every_example:
             seen[problem.field] += 1
             if seen[problem.field] > EXAMPLES_SHOWN:
                 continue

@@ -20,6 +20,7 @@ from bot.core.handover import (
     HandoverDesk,
     PersonUnreachable,
     TeamUnreachable,
+    Ticket,
     topic_name,
 )
 from bot.core.handover_replies import HandoverPolicy
@@ -79,6 +80,16 @@ def desk_of(store: SQLiteStore, channel: Channel, clock: list[dt.datetime] | Non
     return HandoverDesk(HandoverPolicy(STAFF), store, channel, clock=lambda: now[0])
 
 
+async def opened_ticket(store: SQLiteStore) -> tuple[Channel, HandoverDesk, Ticket]:
+    """A desk with chat 42's ticket open (confirmed, no topic label)."""
+    channel = Channel()
+    desk = desk_of(store, channel)
+    await desk.confirm(42, "chat-42", None)
+    ticket = desk.ticket_of("chat-42")
+    assert ticket is not None
+    return channel, desk, ticket
+
+
 def test_a_topic_name_holds_the_ticket_and_topic_within_the_limit() -> None:
     assert "12" in topic_name(12, "MS fatigue") and "MS fatigue" in topic_name(12, "MS fatigue")
     assert texts.STAFF_NO_TOPIC in topic_name(3, None)
@@ -118,11 +129,7 @@ async def test_without_a_staff_chat_nothing_is_opened(store: SQLiteStore) -> Non
 
 
 async def test_messages_are_relayed_both_ways_and_a_safety_reply_comes_first(store: SQLiteStore) -> None:
-    channel = Channel()
-    desk = desk_of(store, channel)
-    await desk.confirm(42, "chat-42", None)
-    ticket = desk.ticket_of("chat-42")
-    assert ticket is not None
+    channel, desk, ticket = await opened_ticket(store)
     safety = Turn(Reply(kind="emergency", title="Call 999"), "emergency")
     await desk.from_person(ticket, "message-1", safety)
     names = [call[0] for call in channel.calls[-3:]]
@@ -134,11 +141,7 @@ async def test_messages_are_relayed_both_ways_and_a_safety_reply_comes_first(sto
 
 
 async def test_a_message_that_cannot_be_copied_is_explained_to_the_person(store: SQLiteStore) -> None:
-    channel = Channel()
-    desk = desk_of(store, channel)
-    await desk.confirm(42, "chat-42", None)
-    ticket = desk.ticket_of("chat-42")
-    assert ticket is not None
+    channel, desk, ticket = await opened_ticket(store)
     channel.refuse["copy_in"] = CannotCopy()
     await desk.from_person(ticket, "a poll", None)
     told = channel.calls[-1]
@@ -146,11 +149,7 @@ async def test_a_message_that_cannot_be_copied_is_explained_to_the_person(store:
 
 
 async def test_ending_closes_the_ticket_and_the_topic(store: SQLiteStore) -> None:
-    channel = Channel()
-    desk = desk_of(store, channel)
-    await desk.confirm(42, "chat-42", None)
-    ticket = desk.ticket_of("chat-42")
-    assert ticket is not None
+    channel, desk, ticket = await opened_ticket(store)
     reply = await desk.end("chat-42")
     assert texts.HANDOVER_ENDED.format(ticket=ticket.number) in reply.paragraphs
     assert desk.ticket_of("chat-42") is None
@@ -163,11 +162,7 @@ async def test_ending_closes_the_ticket_and_the_topic(store: SQLiteStore) -> Non
 
 
 async def test_a_person_who_blocked_the_bot_closes_the_ticket(store: SQLiteStore) -> None:
-    channel = Channel()
-    desk = desk_of(store, channel)
-    await desk.confirm(42, "chat-42", None)
-    ticket = desk.ticket_of("chat-42")
-    assert ticket is not None
+    channel, desk, ticket = await opened_ticket(store)
     channel.refuse["copy_out"] = PersonUnreachable()
     await desk.from_team(ticket.thread_id, "hello?")
     assert desk.ticket_of("chat-42") is None
