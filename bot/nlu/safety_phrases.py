@@ -462,8 +462,11 @@ PHRASES: dict[str, str] = {
         non stop | nonstop | seizure after seizure | fit after fit | cluster | clusters | cluster seizures
         one straight after | straight after another | before woke | before waking | before he woke
         before she woke | without waking | without coming round | not woken between | not woke between
-        not waking between | not recovered between | not recovering between | no recovery between | in between
-        between seizures | between them | keeps having | keep having | multiple seizures | several seizures
+        not waking between | not recovered between | not recovering between | no recovery between | in between seizures
+        woke up in between | woke in between | woken up in between | woken in between | come round in between
+        came round in between | recovered in between | recover in between | conscious in between | awake in between
+        never woke up in between | not woken up in between | not woke up in between | never woken up in between
+        herself in between | himself in between | between seizures | keeps having | keep having | multiple seizures | several seizures
         lots seizures | many seizures | repeated seizures | seizures keep coming | before back | before shes back | before hes back | before comes round | before she comes round | before he comes round | one finishes next starts | one finishes and next starts | next starts | next one starts""",
     "FIRST_EVER": """never done this | never done that | never done before | never done anything like this | never seen him do
         never seen her do | never seen this | never been like this | not done this before | never happened him

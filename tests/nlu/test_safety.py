@@ -46,6 +46,7 @@ def flag_of(text: str) -> tuple[str, str, str] | None:
     ("he's not responding to treatment, still seizing", "seizure_now"),
     ("shes not responding and shaking, the meds are not working", "not_waking"),
     ("he keeps having seizures one after another", "seizure_cluster"),
+    ("he had one, it stopped, and now hes having another and he never woke up in between", "seizure_cluster"),
     ("my dad keeps having flare ups and now hes fitting", "seizure_cluster"),
     # a thing that "seized" or "has a fit" beside a person who is fitting (was missed before: one thing
     # excused every convulsion word of the sentence); idioms never take a real choke, overdose or fit
@@ -169,6 +170,9 @@ def test_possible_matches(text: str, kind: str, criterion: str) -> None:
     "the stock market had a seizure today, my pension is tanking", "I'm seizing the day, first 5k run since my MS diagnosis!",
     "the tent collapsed on our camping trip haha. anyway is camping ok with epilepsy?",
     "my screen went black suddenly", "he usually lasts a minute and he's fine now",
+    # "between them" alone is not seizures without recovery between them (found in blind1 topical)
+    "my mum has MS and i have epilepsy, is there something in common between them",
+    "what is the difference between them, ms and epilepsy",
 ])
 def test_calm_messages_raise_no_alarm(text: str) -> None:
     flag = CHECK.check(Message(text))
