@@ -489,9 +489,10 @@ _ORDER: tuple[tuple[Tier, str, tuple[str, ...]], ...] = (
 
 def _quiet(u: Unit, f: Frame) -> bool:
     """Where the rules stay calm, an admin's phrase does too: a history, a general question ("can keppra
-    cause suicidal thoughts"), a figure of speech ("dying to know")."""
+    cause suicidal thoughts"), something usual or long-standing ("his speech has become slurred"), a figure of
+    speech ("dying to know")."""
     general = u.any("CAUSE_Q", "KNOWLEDGE") and not u.any("FIRST_P", "PERSON")
-    return f.calm or general or u.any("DIE_OTHER", "NEG_RISK") or ("JOKE" in u and "MAKES_ME" in u)
+    return f.calm or f.habitual or general or u.any("DIE_OTHER", "NEG_RISK") or ("JOKE" in u and "MAKES_ME" in u)
 
 
 def _decide(found: list[tuple[str, Tier, Unit]], admin: list[tuple[str, Unit]], message: Message) -> SafetyFlag | None:
@@ -499,7 +500,7 @@ def _decide(found: list[tuple[str, Tier, Unit]], admin: list[tuple[str, Unit]], 
     for tier, kind, criteria in _ORDER:
         if kind.startswith("admin:"):
             kind = kind.removeprefix("admin:")
-            hits = [("admin_phrase", u) for k, u in admin if k == kind]
+            hits = [("admin_phrase", u) for k, u in admin if k == kind and not _weighed(found, kind, u)]
         else:
             hits = sorted(((c, u) for c, t, u in found if t == tier and c in criteria),
                           key=lambda h: criteria.index(h[0]))
@@ -508,6 +509,12 @@ def _decide(found: list[tuple[str, Tier, Unit]], admin: list[tuple[str, Unit]], 
             return SafetyFlag(kind, _why(criterion, unit), _topic_of(unit, message), criterion, tier,  # type: ignore[arg-type]
                               crisis_too=kind == "emergency" and crisis_present)
     return None
+
+
+def _weighed(found: list[tuple[str, Tier, Unit]], kind: str, unit: Unit) -> bool:
+    """The rules read the same unit and found this kind only possible ("my husband has ms and slurred speech":
+    MS does this too): an admin's phrase does not make it certain."""
+    return any(t == "possible" and KIND_OF[c] == kind and u is unit for c, t, u in found)
 
 
 def _why(criterion: str, unit: Unit) -> str:

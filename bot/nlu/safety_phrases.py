@@ -84,6 +84,16 @@ PHRASES: dict[str, str] = {
     "STAIRS": "stairs | steps | staircase | ladder | bunk bed | top bunk",
     # Not a seizure cluster
     "CLUSTER_HEADACHE": "cluster headache | cluster headaches",  # the longer phrase hides "cluster" (a seizure word)
+    # Longer phrases that hide an event word used in another sense: blood tests are not bleeding, going on a trip
+    # is not going on living, seizures that cluster around a period are a pattern (blind1 and blind3, tuned sets)
+    "OTHER_SENSE": """blood brain barrier | blood test | blood tests | blood pressure | blood sugar | blood sugars
+        blood cells | blood cell | blood level | blood levels | blood work | blood vessels | blood vessel | blood flow
+        blood thinner | blood thinners | blood donation | blood count | blood counts | bloods done
+        go on trips | go on trip | go on holiday | go on holidays | go on school trips | go on school trip | go on pill
+        go on medication | go on meds | go on treatment | go on diet | go on keto | go on keto diet | go on dates
+        go on date | go on sleepovers | go on sleepover | go on rides | go on camp | go on residential
+        cluster around | clusters around | cluster before | cluster during | cluster at night | tend to cluster
+        seem to cluster | tends to cluster | seems to cluster""",
     # --- consciousness --------------------------------------------------------------------------------------
     "UNRESP": """hard wake | difficult wake | hard wake up | barely wake | barely wakes | not stay awake | not keep awake
         keeps drifting off | drifting off again | goes back off | keeps going off | not fully awake
@@ -272,7 +282,8 @@ PHRASES: dict[str, str] = {
         sets off | lead to | leads to | make seizures worse | increase risk | raise risk | risk""",
     "BECAUSE": "because i | because she | because he | because im | because hes | because shes",
     # --- time -----------------------------------------------------------------------------------------------------
-    "CHRONIC": """not stop with | not stop despite | not stop even | not stop on | not stopping with
+    "CHRONIC": """has become slurred | become slurred | becoming slurred | getting slurred | gradually | over time
+        progressively | slowly getting worse | not stop with | not stop despite | not stop even | not stop on | not stopping with
         not stopping despite | not stopping even | not stopped with | not stopped despite | not stop after
         not stop no matter | not stopping no matter | not controlled | uncontrolled | even with meds
         even on meds | despite meds | despite medication | despite treatment | drug resistant | refractory""",
@@ -324,7 +335,9 @@ PHRASES: dict[str, str] = {
         childhood | growing up | years back | long ago | long time ago | while ago | a while back | once had
         had one once | once before | had them as | back then | teenage years | in school years
         in 90s | in 80s | in 2000s | years old when | decade ago | decades ago | last summer | last winter
-        last spring | last autumn | last christmas | at time | years clean | months clean""",
+        last spring | last autumn | last christmas | at time | years clean | months clean
+        recovering from stroke | since my stroke | since stroke | after my stroke | since his stroke
+        since her stroke | after his stroke | after her stroke""",
     # A history unless an "-ing" follows: "when i was little" is long ago, "when i was convulsing" is the event
     "WHEN_WAS": "when i was | when he was | when she was | when they were | when we were | when you were",
     "DIAG": """first diagnosed | was diagnosed | got diagnosed | been diagnosed | diagnosed | diagnosis
@@ -345,7 +358,7 @@ PHRASES: dict[str, str] = {
     "WORSE": """getting worse | get worse | gets worse | got worse | gotten worse | worse and worse | getting weaker
         getting bluer | getting greyer | getting slower | getting harder | worse now""",
     # --- questions and frames ----------------------------------------------------------------------------------------
-    "HYPO": """while theyre | while they are | when theyre | when they are | while someone | while somebody
+    "HYPO": """person who is | someone who is | somebody who is | people who are | person whos | someone whos | while theyre | while they are | when theyre | when they are | while someone | while somebody
         while person | while youre | while you are | when youre | when you are | once one starts | if one starts
         what should i do during | what do i do during | what to do during | what do we do during
         what should we do during | what do i do when | what should i do when | what do we do when
@@ -361,6 +374,8 @@ PHRASES: dict[str, str] = {
         what do we do if | what do you do | what to do when | hypothetically | how do i help someone
         how to help someone | how help someone | how can you help | how should you help | how do you help""",
     "KNOWLEDGE": """mistaken for | confused with | same as | similar to
+        have to last | has to last | before its emergency | before it is emergency | when is it emergency
+        counts as emergency | count as emergency | classed as emergency | considered emergency
         is epilepsy | is ms | basically | is it epilepsy | does epilepsy mean | how do i know | how can i tell | how to tell | how would i know | how do you know | difference |
         what is | what are | whats | what causes | what cause | what makes | why do | why does | why did
         why are | why is | how do you | how does | how did | how common | how likely | how long do | how long does
@@ -451,6 +466,7 @@ PHRASES: dict[str, str] = {
         second one | second seizure | second fit | 2nd one | 2nd seizure | 3rd | third | third one | next one""",
     # Other things that come again and again: "keeps having flare ups" is MS, not a seizure cluster
     "OTHER_EVENT": """flare ups | flare up | flares | flare | flareups | relapses | relapse | headaches | migraines
+        accidents | bladder accidents | leaks | urine infections | chest infections | colds | dizzy spells
         infections | utis | uti | panic attacks | nightmares | spasms | cramps | falls | nosebleeds""",
     "ANOTHER_STRONG": """keep coming | keeps coming | one ends another starts | one ends and another starts | one stops another starts
         one stops and another starts | another starts | another started | not come round between | never woke between

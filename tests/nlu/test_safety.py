@@ -120,6 +120,7 @@ def test_medication(text: str, criterion: str) -> None:
     "seizure first aid",
     "what should you do when someone is fitting",
     "how do you put someone in the recovery position",
+    "Should one restrain a person who is convulsing?",  # a person in general, not one in the room (blind3, tuned)
 ])
 def test_first_aid_questions(text: str) -> None:
     assert flag_of(text) == ("seizure_first_aid", "certain", "first_aid_question"), text
@@ -173,10 +174,30 @@ def test_possible_matches(text: str, kind: str, criterion: str) -> None:
     # "between them" alone is not seizures without recovery between them (found in blind1 topical)
     "my mum has MS and i have epilepsy, is there something in common between them",
     "what is the difference between them, ms and epilepsy",
+    # other senses and long-standing signs (false emergencies found in blind1 and blind3, tuned sets)
+    "Is speech therapy of any use in multiple sclerosis? My husband's speech has become slurred.",
+    "husband keeps having bladder accidents with his MS. what treatments are there?",
+    "how long does a seizure have to last before it's an emergency?",
+    "blood brain barrier stop the medicine? this is why I still have seizure?",
+    "I am recovering from a stroke. What exercises help regain strength in a weak arm?",
+    "school won't let our son go on trips because of his epilepsy, what are our rights?",
+    "my seizures seem to cluster around my period, why?",
 ])
 def test_calm_messages_raise_no_alarm(text: str) -> None:
     flag = CHECK.check(Message(text))
     assert flag is None or flag.kind not in ("emergency", "crisis"), (text, flag)
+
+
+def test_an_admin_phrase_does_not_make_the_rules_possible_reading_certain() -> None:
+    check = SafetyCheck({"emergency": ["slurred speech", "code purple"]})
+    # the rules read slurred speech in MS, not sudden, as possible: the admin's phrase keeps that (blind1, tuned)
+    flag = check.check(Message("my husband has ms and slurred speech, who can help with that"))
+    assert flag is not None and (flag.kind, flag.tier, flag.criterion) == ("emergency", "possible", "stroke_signs")
+    # where the rules read nothing, or read it as certain, the admin's phrase is certain
+    flag = check.check(Message("code purple in ward 3"))
+    assert flag is not None and (flag.kind, flag.tier, flag.criterion) == ("emergency", "certain", "admin_phrase")
+    flag = check.check(Message("my dad suddenly has slurred speech"))
+    assert flag is not None and (flag.kind, flag.tier) == ("emergency", "certain")
 
 
 def test_an_overdose_with_a_wish_to_die_carries_the_crisis_line() -> None:
