@@ -199,7 +199,9 @@ def _breathing_and_waking(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
         found.append(("breathing_colour", tier))
     # Not "not responding to medication", nor "i hope i don't wake up" (a wish, for the crisis rules)
     wished = u.any("WISH", "PLAN", "WISH_DEAD", "PASSIVE", "ACTIVE", "NOTICE", "WITHOUT_ME") and "PERSON" not in u
-    resisting = u.before("UNRESP", "MED", 2) or u.before("UNRESP", "RESIST", 2) or u.before("SEIZ_PL", "UNRESP", 3)
+    # every "not responding" said of a medicine ("not responding to meds"), not "unconscious ... not responding to
+    # anything" (the person is: an emergency)
+    resisting = all(_said_of_medicine(u, p) for p in u.hits["UNRESP"]) if "UNRESP" in u else False
     recovered = u.any("WELL", "FINE_NOW") and not f.now  # "passed out last night, hes fine"
     if "UNRESP" in u and not resisting and not wished:
         found.append(("not_waking", tier))
@@ -208,6 +210,12 @@ def _breathing_and_waking(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     elif "FAINT" in u and not f.habitual and not recovered:
         found.append(("not_waking", "possible"))
     return found
+
+
+def _said_of_medicine(u: Unit, position: int) -> bool:
+    """This "not responding" answers a medicine ("not responding to keppra", "seizures not responding")."""
+    after = [*u.hits.get("MED", ()), *u.hits.get("RESIST", ())]
+    return any(1 <= a - position <= 2 for a in after) or any(1 <= position - s <= 3 for s in u.hits.get("SEIZ_PL", ()))
 
 
 def _stroke(u: Unit, f: Frame) -> list[tuple[str, Tier]]:

@@ -56,7 +56,9 @@ PHRASES: dict[str, str] = {
         tonic clonic | grand mal | drop attack | epileptic attack
         seizure attack | epileptic episode | seizure episode | petit mal | absence seizure | focal seizure | drop attacks | absence attack | absence attacks""",
     "SEIZ_PL": "cluster | clusters | cluster seizures | seizure attacks",
-    "STATUS": "status epilepticus | status epilepticus now | in status | gone into status | went into status",
+    "STATUS": """still going past | still going after | rescue med given | rescue meds given | given rescue med
+        gave rescue med | gave midazolam | given midazolam | gave buccal | given buccal | status epilepticus
+        status epilepticus now | in status | gone into status | went into status""",
     "CONV": """having seizure | having fit
         having convulsion | went into seizure | gone into seizure | going into seizure | started seizing
         started fitting | started convulsing | in middle seizure | mid seizure | midseizure | seizing up""",
@@ -86,7 +88,11 @@ PHRASES: dict[str, str] = {
     "CLUSTER_HEADACHE": "cluster headache | cluster headaches",  # the longer phrase hides "cluster" (a seizure word)
     # Longer phrases that hide an event word used in another sense: blood tests are not bleeding, going on a trip
     # is not going on living, seizures that cluster around a period are a pattern (blind1 and blind3, tuned sets)
-    "OTHER_SENSE": """blood brain barrier | blood test | blood tests | blood pressure | blood sugar | blood sugars
+    "OTHER_SENSE": """suicide risk | risk of suicide | suicide rate | suicide rates | rate of suicide | higher suicide
+        cause suicidal thoughts | causes suicidal thoughts | cause suicidal | suicidal thoughts warning | suicide warning
+        screening questions | questions about mood | standard question | routine question | pml fatal | is pml fatal
+        status epilepticus deadly | epilepticus deadly | drowning risk | risk of drowning | quick answer | quick question
+        blood brain barrier | blood test | blood tests | blood pressure | blood sugar | blood sugars
         blood cells | blood cell | blood level | blood levels | blood work | blood vessels | blood vessel | blood flow
         blood thinner | blood thinners | blood donation | blood count | blood counts | bloods done
         go on trips | go on trip | go on holiday | go on holidays | go on school trips | go on school trip | go on pill
@@ -124,7 +130,8 @@ PHRASES: dict[str, str] = {
         not get air | not catch breath | not getting breath | choking | choked | choke | airway blocked
         no breath | no breathing | barely breathing | hardly breathing | not breathing properly
         breathing stopped | breaths slow | breathing slow | stopped breath | not see chest move | not see chest moving | chest not moving | chest not move | chest not rising | chest stopped moving | not get full breath | not get breath | not get enough air | not get air in""",
-    "COLOUR": """bluish | blueish | greyish | grayish | purplish | dusky | fingertips blue | fingers blue | nails blue
+    "COLOUR": """lips look funny | lips dark | lips look dark | lips going dark | lips gone dark | lips are dark
+        bluish | blueish | greyish | grayish | purplish | dusky | fingertips blue | fingers blue | nails blue
         fingertips look blue | fingers look blue | lips look blue | lips look bluish | lips look grey
         turned blue | turning blue | going blue | gone blue | went blue | is blue | looks blue | blue lips
         lips blue | lips are blue | lips going blue | lips turning blue | lips turned blue | face blue | face is blue
@@ -138,7 +145,8 @@ PHRASES: dict[str, str] = {
     "LIMB": """arm | arms | leg | legs | hand | hands | foot | feet | one side | left side | right side | side body
         one side body | half body | fingers""",
     "ONE_SIDE": "same side | on same side | down one side | one side | left side | right side | half body | half face | one arm | one leg | side body",
-    "DEFICIT": """went limp | gone limp | not moving | weak | weakness | numb | numbness | paralysed | paralyzed | paralysis | not move | not lift
+    "DEFICIT": """no strength | lost strength | no power | lost power
+        went limp | gone limp | not moving | weak | weakness | numb | numbness | paralysed | paralyzed | paralysis | not move | not lift
         not raise | not feel | not grip | not hold | gone dead | went dead | dead | limp | floppy | heavy
         gave way | give way | giving way | not use | useless | tingly | tingling | pins and needles""",
     "DROOP": """fell | fallen | fell on one side | dropped on one side | gone down on one side | slipped | droop | drooping | droopy | drooped | droops | sagging | sagged | saggy | dropped | dropping
@@ -152,7 +160,8 @@ PHRASES: dict[str, str] = {
         speech gone | speech weird | speech funny | speech strange | speech off | speaking funny | speaking weird
         talking funny | talking weird | talking strange | words wrong | wrong words | not find words
         not say words | mumbling | not form words | not making sense speaking""",
-    "VISION_BAD": """eye went black | eye just went black | eye went dark | eye just went dark | eye gone black | eye gone dark | vision just went | sight just went | vision went on one side | went blind on one side
+    "VISION_BAD": """see double | seeing double | double vision | sees double
+        eye went black | eye just went black | eye went dark | eye just went dark | eye gone black | eye gone dark | vision just went | sight just went | vision went on one side | went blind on one side
         lost vision one side | vision gone one side | vision went funny | vision went weird | not see | lost vision | lost sight | losing vision | losing sight | vision gone | vision went
         sight gone | sight went | went blind | gone blind | blind | vision black | vision went black
         black in one eye | blacked out one eye | curtain over eye | not see out one eye | vision loss""",
@@ -329,7 +338,10 @@ PHRASES: dict[str, str] = {
     "BEFORE_TODAY": """yesterday | last night | this week | overnight | on monday | on tuesday | on wednesday
         on thursday | on friday | on saturday | on sunday | at weekend | last weekend | day before""",
     "DAYS_AGO": "days ago | day ago | couple days ago | few days ago | 2 days ago | two days ago",
-    "HISTORY": """ages ago | ages back | donkeys years ago
+    "HISTORY": """long behind me | behind me now | long over | thats long over | thats over now | self harm phase
+        went through phase | in my teens | in my early teens | early teens | at uni | at university | old scars
+        old self harm scars | old marks | last term | last semester
+        ages ago | ages back | donkeys years ago
         last year | last years | last month | last months | last week | last time | years ago | months ago
         weeks ago | as child | as kid | as teenager | as teen | as baby | as toddler | used to | in past | history | back in | previously
         childhood | growing up | years back | long ago | long time ago | while ago | a while back | once had
@@ -344,7 +356,8 @@ PHRASES: dict[str, str] = {
         newly diagnosed | just diagnosed | recently diagnosed""",
     "SINCE": """ever since | since then | since childhood | since i was | since he was | since she was | since birth
         since baby | since teenager | since teen""",
-    "HABITUAL": """sometimes | often | always | usually | normally | generally | typically | regularly | every time
+    "HABITUAL": """her long ones | his long ones | the long ones | have done for ages | done for ages | had them for ages
+        sometimes | often | always | usually | normally | generally | typically | regularly | every time
         everytime | whenever | at times | on and off | off and on | most days | every day | every week
         every month | every night | per day | per week | per month
         times day | times week | times month | once a day | twice a day | times a day | once a week | twice a week | a few times | frequently | occasionally | now and then | now and again
@@ -358,7 +371,9 @@ PHRASES: dict[str, str] = {
     "WORSE": """getting worse | get worse | gets worse | got worse | gotten worse | worse and worse | getting weaker
         getting bluer | getting greyer | getting slower | getting harder | worse now""",
     # --- questions and frames ----------------------------------------------------------------------------------------
-    "HYPO": """person who is | someone who is | somebody who is | people who are | person whos | someone whos | while theyre | while they are | when theyre | when they are | while someone | while somebody
+    "HYPO": """if my husband have | if my wife have | if my son have | if my daughter have | if he have | if she have
+        if i see someone | if i see somebody | if i saw someone
+        person who is | someone who is | somebody who is | people who are | person whos | someone whos | while theyre | while they are | when theyre | when they are | while someone | while somebody
         while person | while youre | while you are | when youre | when you are | once one starts | if one starts
         what should i do during | what do i do during | what to do during | what do we do during
         what should we do during | what do i do when | what should i do when | what do we do when
@@ -373,10 +388,12 @@ PHRASES: dict[str, str] = {
         when she gets | if he gets | if she gets | what to do if | what do i do if | what should i do if
         what do we do if | what do you do | what to do when | hypothetically | how do i help someone
         how to help someone | how help someone | how can you help | how should you help | how do you help""",
-    "KNOWLEDGE": """mistaken for | confused with | same as | similar to
+    "KNOWLEDGE": """suicide risk | risk of suicide | suicide rate | suicide rates | rate of suicide | higher suicide
+        cause suicidal thoughts | causes suicidal thoughts | cause suicidal | suicidal thoughts warning | suicide warning
+        mistaken for | confused with | same as | similar to
         have to last | has to last | before its emergency | before it is emergency | when is it emergency
         counts as emergency | count as emergency | classed as emergency | considered emergency
-        is epilepsy | is ms | basically | is it epilepsy | does epilepsy mean | how do i know | how can i tell | how to tell | how would i know | how do you know | difference |
+        is epilepsy | is ms | basically | is it epilepsy | does epilepsy mean | how do i know | how can i tell | how to tell | how would i know | how do you know | difference
         what is | what are | whats | what causes | what cause | what makes | why do | why does | why did
         why are | why is | how do you | how does | how did | how common | how likely | how long do | how long does
         how long can | how long should | how long will | how long is too long | how many people | how often do
@@ -465,10 +482,14 @@ PHRASES: dict[str, str] = {
     "ANOTHER": """another one | another seizure | another fit | another | again | started again | starting again
         second one | second seizure | second fit | 2nd one | 2nd seizure | 3rd | third | third one | next one""",
     # Other things that come again and again: "keeps having flare ups" is MS, not a seizure cluster
-    "OTHER_EVENT": """flare ups | flare up | flares | flare | flareups | relapses | relapse | headaches | migraines
+    "OTHER_EVENT": """thoughts | thought | memories | images | voices | ideas
+        flare ups | flare up | flares | flare | flareups | relapses | relapse | headaches | migraines
         accidents | bladder accidents | leaks | urine infections | chest infections | colds | dizzy spells
         infections | utis | uti | panic attacks | nightmares | spasms | cramps | falls | nosebleeds""",
-    "ANOTHER_STRONG": """keep coming | keeps coming | one ends another starts | one ends and another starts | one stops another starts
+    "ANOTHER_STRONG": """before she even came round | before he even came round | before they even came round
+        before she even came to | before he even came to | one after one | many fits | lots of fits | several fits
+        multiple fits
+        keep coming | keeps coming | one ends another starts | one ends and another starts | one stops another starts
         one stops and another starts | another starts | another started | not come round between | never woke between
         never woke up between | never came round | never came round between | lost count
         before he even woke up | before she even woke up | before even woke | before even waking
@@ -497,7 +518,8 @@ PHRASES: dict[str, str] = {
         im fine | theyre fine | all good now | appointment | referral | referred | neurologist | eeg | mri | scan | tests
         test results | gp | could this be | could it be | does this mean | is it epilepsy | is this epilepsy
         does he have epilepsy | does she have epilepsy | will it happen again | happen again | chance again""",
-    "INJURY": """bloody | bloodied | blood stained | bloodstained
+    "INJURY": """struck head | struck his head | struck her head | struck my head
+        bloody | bloodied | blood stained | bloodstained
         came down on head | landed on head | fell on head | hit floor head | holding neck | holding head
         screaming in pain | crying in pain | in agony | pain is insane | pain unbearable | severe pain | wrong way
         bent wrong way | popped out | dislocated | out socket | out of place | fell bottom | head cut | head is cut
@@ -540,8 +562,8 @@ PHRASES: dict[str, str] = {
     # Others better, happier or easier without me: a wish to be dead (CSSRS 1)
     "BETTER": """better | happier | easier | lighter | relieved | less stress | better off | happier off | easier off
         less hassle""",
-    "WITHOUT_ME": """without me | without me around | without me here | if i was gone | if i were gone | if i wasnt here
-        if i wasnt around | when im gone | once im gone | rid of me | if i died | if i was dead | not have deal with me
+    "WITHOUT_ME": """without me | without me around | without me here | if i was gone | if i were gone | if i wasnt here | if i wasnt around anymore
+        when im gone | once im gone | rid of me | if i died | if i was dead | not have deal with me
         not have to deal with me | nobody has deal with me | no one has deal with me | nobody has to deal with me
         not have look after me | not be burden | with someone else | someone who not burden | someone who isnt burden | someone else instead""",
     # Would anyone notice or care if I died: a wish to be dead
@@ -569,13 +591,17 @@ PHRASES: dict[str, str] = {
     "DO_IT": """do it | going do it | gonna do it | ill do it | will do it | would do it | go through with it | doing it
         going through with it""",
     "DECIDED_BARE": """ive decided | i have decided | i decided | made up mind | made my mind up | decision made | mind is made up""",
-    "SPECIFIC": """all worked out | got it all worked out | worked it all out | all planned | planned it all | everything planned
+    "SPECIFIC": """this weekend | when kids are at | when kids are away | when everyones asleep | when everyone asleep
+        after this week | chosen date | chosen the date | picked date | picked a date | pick a day | pick day | set date
+        set a date | chosen day | after wedding | after her wedding | after his wedding
+        all worked out | got it all worked out | worked it all out | all planned | planned it all | everything planned
         all planned out | exact place | exact spot | exact way | exact time | exact date | when everyone is out
         when everyones out | when no one is home | when nobody is home | when theyre asleep | when everyone is asleep
         while everyone is out | when house is empty | nobody will be home | no one will be home
         no one will find me | nobody will find me | before anyone finds | tonights night | tonight is night | tonight night | its tonight""",
     # Making it look like an accident or a seizure: intent with a plan
-    "DISGUISE": """look accident | look like accident
+    "DISGUISE": """make it look like sudep | look like sudep | make it look like an accident | make it look like a seizure
+        look accident | look like accident
         think it was accident | think it was seizure | think it was fit | look like accident | look like seizure
         make it look accident | make it look seizure | seem accident | looks accident | as if accident""",
     # A means at hand and dwelling on it ("been looking at it all night")
@@ -586,14 +612,24 @@ PHRASES: dict[str, str] = {
     "NOT_YET": "not used it yet | not done it yet | not yet | not used yet | not cut yet | havent yet",
     # "wont be needing them": arrangements for not being here
     "IN_CASE": "just in case | in case anything happens | in case something happens",
-    "OUTGROWN": """old clothes | old baby clothes | old toys | outgrown | grown out of | to charity | charity shop | declutter
+    "OUTGROWN": """since my balance | because of my ms | because of ms | because her hands | because his hands | because my hands
+        to make space | to make room | make space | make room | moving house | moving out | retiring | retire
+        left home | downsizing | out of date | expired
+        dispose | disposal | my colleagues | to my mp | to school | new teacher | for teacher | explaining
+        old clothes | old baby clothes | old toys | outgrown | grown out of | to charity | charity shop | declutter
         decluttering | clearing out | car boot | hand me downs""",
     "NO_SEIZ": "no seizure | not seizure | no fit | not fit | not seizure just | no seizures",
     "FLOP": "collapsed on sofa | collapsed on bed | collapsed into bed | collapsed on couch | collapsed into chair | collapsed in heap on sofa | collapsed on settee",
     "NOT_NEEDING": """not be needing | not need them | not need it | not going need | where im going | where i am going
         not need anymore | not need any more | not need them anymore | not need it anymore | not be needing them""",
     # Arrangements that count only beside another preparation or a low mood
-    "PREP_SUPPORT": """passwords | bank details | pin numbers
+    "PREP_SUPPORT": """cant reach him | cant reach her | not answering phone | not answering her phone | not answering his phone
+        sorted for after | tidy for after | for when they find me | when they find me
+        for when i decide | when i decide | paid off debts | paid off all my debts | cancelled phone | cancelled contract
+        sorry and goodbye | goodbye everyone | bye to everyone | said bye to everyone
+        look after his dog | look after her dog | look after my dog | bank card and pin | youll need this
+        nobody would ask | no one would ask | not need anything after | not need any of it
+        passwords | bank details | pin numbers
         everything sorted | sorted before | tying up loose ends | tie up loose ends | loose ends | wrote passwords
         passwords down | written passwords | gave passwords | deleted socials | deleted all socials | deleted accounts
         deleted social media | cancelled appointments | cancelled all appointments | cancelled everything
@@ -634,7 +670,13 @@ PHRASES: dict[str, str] = {
         overdose of meetings | overdose of work
         overdose of sugar | shaking with excitement | shaking with laughter | shaking with rage | shaking with nerves
         so hungry i could faint""",
-    "DIE_OTHER": """is it gonna kill | is it going kill | will it kill | can it kill | could it kill | does it kill
+    "DIE_OTHER": """        end things with him | end things with her | ending things with him | ending things with her
+        ended things with him | ended things with her | end this relationship | end relationship with | end my gym | end membership | end gym membership
+        end this cycle | end cycle | end the day | ending the day | end of the day | will kill me | gonna kill me
+        going to kill me | going kill me | trying to kill me | is going to kill me | die of embarrassment
+        die from embarrassment | want this tingling to disappear | want it to disappear | want them to disappear
+        want this to disappear | want the pain to disappear
+        is it gonna kill | is it going kill | will it kill | can it kill | could it kill | does it kill
         can ms kill | will ms kill | could ms kill | does ms kill | can epilepsy kill | will epilepsy kill
         could epilepsy kill | can seizures kill | can seizure kill | can fit kill | can fits kill
         end relationship | end treatment | end contract | end marriage | end friendship | end course | end tenancy | end subscription
@@ -646,7 +688,21 @@ PHRASES: dict[str, str] = {
         are killing me | killing it | die of embarrassment | die embarrassment
         could die | would die | killing time | kill time | dead battery | phone died | phone dead | battery died
         battery dead""",
-    "WISH_DEAD": """sleep and not wake up | sleep and never wake up | go sleep and not wake up | wish seizure had killed me | wish seizure had just killed me | wish it had killed me | wish it had just killed me | why did i wake up | why did i wake | why do i keep waking up | why do i keep waking | wish i hadnt woken
+    "WISH_DEAD": """happier if i wasnt around | better if i wasnt around | easier if i wasnt around | better off if i wasnt around
+        just be dead | to just be dead
+        hope my heart stops | hope my heart just stops | heart just stops | not let me wake up
+        god take me | god to take me | god would take me | sudep gets me | sudep takes me
+        hope sudep | next fit is one | next seizure is one | wish i died | wish i had died | wish id died
+        wish i just died | wishes she died | wishes shed died | wishes he died | wishes hed died | wish shed died
+        wish hed died | wish ambulance hadnt come | ambulance hadnt come | wish they hadnt saved me
+        wish they let me die | let me die | would hit me | would run me over
+        nice to be dead | nice it would be to be dead | nice to just be dead | better if i die | better if i died
+        better for everybody if i die | better for everyone if i die | better if he was gone | better if she was gone
+        better off if he was gone | better off if she was gone | better off if i was gone
+        never come round | just stay gone | stay gone | it all to end | want it all over
+        want it all to be over | want everything to be over | not care if i live or die | care if i live or die
+        if i live or die | whether i live or die | waiting to die | waiting for death
+        sleep and not wake up | sleep and never wake up | go sleep and not wake up | wish seizure had killed me | wish seizure had just killed me | wish it had killed me | wish it had just killed me | why did i wake up | why did i wake | why do i keep waking up | why do i keep waking | wish i hadnt woken
         wish i hadnt woken up | wish i hadnt woke up | disappointed woke up | disappointed i woke up | why am i still here
         why am i still alive | still alive unfortunately | still here unfortunately | unfortunately woke up
         wish i was dead | wish i were dead | wish i was never born | wish i had never been born
@@ -663,7 +719,14 @@ PHRASES: dict[str, str] = {
         wants die | wanting die | wanted die | wish i could die | wish i would die | ready die | want be dead
         want be gone | want dead | want death | praying for death | pray die | would rather die
         rather die | go sleep and not come back | sleep and not come back | sleep and never come back | go sleep and never wake | not mind if it all ended | not mind if it ended | not mind if it all just ended | not mind if i died | not mind dying | not mind if i never woke up""",
-    "PASSIVE": """easier if it all ended | easier if it all just ended | better if it all ended | better if it all just ended | easier if i was gone | easier if i wasnt here | not want live | not want be alive | not want be here | not want be here anymore | not want exist
+    "PASSIVE": """stopped wanting to live | stopped wanting live | no will to live | lost will to live | lost her will to live
+        lost his will to live | lost my will to live | had enough of living | enough of living
+        had enough of life | enough of life | not want any more years | not want more years
+        not want any more of this life | not want more days | no more days | not do life anymore | not do life
+        not do this life | not do this life anymore | not fight to stay alive | not want fight stay alive
+        fight to stay alive | disappear forever | disappear for good | disappearing for good | never be found
+        nobody find me | no one find me | walk out of everything | not be found
+        easier if it all ended | easier if it all just ended | better if it all ended | better if it all just ended | easier if i was gone | easier if i wasnt here | not want live | not want be alive | not want be here | not want be here anymore | not want exist
         not want go on | not want carry on | not want continue | not want be around | no point living
         no point in living | no point life | no point going on | no point in going on | no point anymore
         no point in anything | whats point living | what is point living | whats point anymore | whats even point
@@ -679,7 +742,7 @@ PHRASES: dict[str, str] = {
         want it all be over | want all be over | want disappear | want vanish | disappear forever
         disappear for good | vanish forever | not be here anymore | not be here tomorrow | no one would notice
         nobody would notice | notice if i was gone | notice if i were gone | miss me if i was gone | if i was gone
-        if i were gone | if i wasnt here | if i wasnt around | if i died | when im gone | life not worth living
+        if i were gone | if i wasnt here | if i died | when im gone | life not worth living
         life isnt worth living | not worth living | tired of living | tired of being alive | tired of life
         sick of living | sick of life | done with life | done with living | give up on life | given up on life
         giving up on life | cease exist | stop existing | sleep forever | go sleep forever | not want wake up
@@ -695,7 +758,14 @@ PHRASES: dict[str, str] = {
     # Living itself, not "keep going with my meds"
     "LIVE_ON_STRONG": """keep living | go on living | carry on living | keep on living | living like this | live like this
         keep living like this | go on like this | carry on like this""",
-    "ACTIVE": """ending own life | end own life | ended own life | ending myself | end myself | kill yourself | killing yourself
+    "ACTIVE": """finish my life | finish own life | finishing my life | unalive myself | unaliving myself
+        taking his life | taking her life | taking my life | take his life | take her life | thoughts ending things
+        thought about ending things | thinking about ending things | thoughts of ending | ending things for good
+        end things for good | enough to end things | shoot himself | shoot herself | hang himself | hang herself
+        bag over head | bag over his head | bag over my head | bag over her head | throw myself off
+        throw myself in front | jump off roof | jump off bridge | jump off cliff | jump off building | jump from bridge
+        jump off school roof | thoughts suicide | thoughts of suicide
+        ending own life | end own life | ended own life | ending myself | end myself | kill yourself | killing yourself
         kys | voices telling me kill | voice telling me kill | telling me kill myself | saying kill myself | saying kill yourself
         kill myself | killing myself | killed myself | kill me | kms | suicide | suicidal | take my own life
         take own life | taking own life | end my life | end life | ending life | ending my life | end own life
@@ -708,7 +778,9 @@ PHRASES: dict[str, str] = {
         how many | how much | way | ways | method | methods | best way | easiest way | painless way
         quickest way | researching | looked up | looking up | googled | intend | intention | intent | will
         gonna | when | date | time""",
-    "METHOD": """walk into sea | walk into river | walk into lake | walk into traffic | walk in front of | swallow whole | swallow whole bottle | swallow whole packet | swallow whole box
+    "METHOD": """car in river | car into river | drive car in river | drive into river | drive to bridge | drive to cliffs
+        drive to cliff | car to cliffs | car to cliff | go to bridge | off cliffs | into the sea | into sea
+        walk into sea | walk into river | walk into lake | walk into traffic | walk in front of | swallow whole | swallow whole bottle | swallow whole packet | swallow whole box
         drive car into | driving car into | crash car into | drive car off | drive off road | crash car
         swallow them all | take it all | swallow it all | swallow everything
         driving into wall | drive into wall | drive off | driving off | driving into tree | drive into tree
@@ -737,13 +809,28 @@ PHRASES: dict[str, str] = {
         gave away my | put affairs in order | putting affairs in order | sorting affairs | affairs in order
         bought rope | got rope | bought blades | got blades | looked up how many | looked up how much
         googled how many | googled how much | who gets what | who gets my | who should get my | keeping spare boxes | keeping boxes | saving up pills | saving pills | saving my pills | instead of taking them""",
-    "PREP_WEAK": """sent goodbye | texted goodbye | goodbye messages | messaged goodbye
+    "PREP_WEAK": """found letter | found a letter | found note | found a note | posted goodbye | wrote notes | written notes
+        paid off debts | paid off all my debts | everything tidy | getting everything tidy
+        pretend to take | pretending to take
+        playlist for my funeral | funeral playlist
+        last message | wont be around after | not be around after
+        not be here after | tell them i love them
+        sent goodbye | texted goodbye | goodbye messages | messaged goodbye
         saying goodbye | said goodbye | say goodbye | given away | sorted my will | made will | making will
         wrote will | written will | updated will | got everything ready | have everything ready | everything ready
         researched how | researching how | wrote note | written note | writing note | wrote letter
         written letter | writing letter | tonights night | tonight is night | tonight night | time has come
         wrote letters | written letters | writing letters | saving up | stash | hoarding""",
-    "SELF_HARM": """stop cutting | how stop cutting | not stop cutting | cutting deeper | deeper each time | getting deeper
+    "SELF_HARM": """blades ready | razor ready | razor blades ready | blade ready
+        cut deeper | cutting deeper than | restarted cutting | started cutting again | is cutting | been cutting
+        relapsed and cut | i cut tonight | cut tonight | just cut | cutting helps | cutting helps me | cutting is
+        bruises i gave myself | gave myself bruises | burns himself | burns herself
+        scratched into his arm | scratched into her arm | scratched into my arm | carved into | carved into his arm
+        carved something into | carving into | punching walls | punches walls | punching wall | punched wall
+        punched mirror | punched the mirror | banging her head on purpose | banging his head on purpose
+        slam my hand | slam hand in door | to punish it | to punish myself
+        hurt to cope | hurting to cope
+        stop cutting | how stop cutting | not stop cutting | cutting deeper | deeper each time | getting deeper
         stop burning myself | stop hurting myself
         cutting arms | cut arms | cutting legs | cutting wrists | cutting thighs | cut thighs
         keep cutting | keeps cutting | cutting myself again | self harm | self harming | self harmed | self injury | self injure | self injuring | cut myself

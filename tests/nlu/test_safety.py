@@ -539,3 +539,56 @@ def test_misspelt_long_medicine_names_are_found_as_by_their_two_letter_deletions
 ])
 def test_a_change_to_something_named_before(text: str, asks: bool) -> None:
     assert CHECK.asks_a_change(Message(text)) is asks, text
+
+
+# -- classes found in the blind development sets 7 (crisis and look-alikes) and 8 (persona emergencies): tuned on --
+
+@pytest.mark.parametrize(("text", "kind", "criterion"), [
+    ("I am thinking to finish my life. the seizures never stop", "crisis", "active_ideation"),
+    ("hubby told me he's had thoughts of taking his life", "crisis", "active_ideation"),
+    ("my dad says he'll shoot himself, he has a shotgun for the farm", "crisis", "active_ideation"),
+    ("ngl i think about how nice it would be to just be dead", "crisis", "wish_dead"),
+    ("Sometimes I hope my heart just stops", "crisis", "wish_dead"),
+    ("tbh i dont care if i live or die anymore", "crisis", "wish_dead"),
+    ("my wife with MS told me today she's lost her will to live", "crisis", "passive_ideation"),
+    ("I've had enough of living. I don't want any more years", "crisis", "passive_ideation"),
+    ("i've decided. im going to do it this weekend when the kids are at their dads", "crisis", "method_plan_intent"),
+    ("tomorrow i will drive my car in the river", "crisis", "method_plan_intent"),
+    ("been working out a way to make it look like SUDEP so my family get the insurance money", "crisis",
+     "method_plan_intent"),
+    ("Wrote notes for my children and put them in the box with the insurance papers, for when they find me.",
+     "crisis", "preparation"),
+    ("restarted cutting, havent told anyone", "crisis", "self_harm"),
+    ("my son is punching walls until his knuckles bleed, says it helps him", "crisis", "self_harm"),
+    ("got the razor blades ready", "crisis", "self_harm"),
+    ("still going past 5 mins rescue med given already", "emergency", "seizure_over_5_min"),
+    ("she started another one before she even came round from the last", "emergency", "seizure_cluster"),
+    ("suddenly my leg and arm on right side no strength, and i see double", "emergency", "stroke_signs"),
+    ("My husband fell during his seizure and struck his head on the fireplace", "emergency", "seizure_injury"),
+    ("he's unconscious after the seizure, breathing but not responding to anything, is that normal or",
+     "emergency", "not_waking"),
+])
+def test_dev_set_7_and_8_classes(text: str, kind: str, criterion: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == (kind, "certain"), (text, flag)
+    assert criterion == flag[2] or kind == "crisis", (text, flag)  # a crisis may meet another crisis criterion first
+
+
+@pytest.mark.parametrize("text", [
+    "my boss is going to kill me, missed another shift cos of an MS relapse. can relapses be predicted at all?",
+    "want to end my gym membership because of the fatigue, is exercise still good for MS though?",
+    "I want to end this relationship with my neurologist, he never listens. Can I ask for a different one?",
+    "is suicide risk higher in people with epilepsy? i read a study online and want to understand it",
+    "do anti seizure medicines cause suicidal thoughts? my leaflet has a warning and i want to know how common that is",
+    "I had a rough patch with self harm at uni but that's long behind me. Is keppra a bad idea with that history?",
+    "The children have left home so I'm giving away the spare room furniture to make a space for exercises.",
+    "my mum will kill me if i dont wear my helmet on my bike lol. do people with epilepsy really need one?",
+    "how big is the drowning risk for people with epilepsy? my son wants swimming lessons",
+    "what's a myoclonic jerk, i get these jumpy twitches in the morning, have done for ages",
+    "if my husband have seizure, what i must do and what i must not do?",
+    "i will live with my sister after the move, is that ok with ms",
+    "i can not swallow tablets easily, is there a liquid form",
+])
+def test_dev_set_7_and_8_calm_classes(text: str) -> None:
+    flag = CHECK.check(Message(text))
+    assert flag is None or flag.kind not in ("emergency", "crisis"), (text, flag)

@@ -96,3 +96,27 @@ def test_dev_calm_lookalikes_floor_tuned_on(lookalikes: SafetyReport) -> None:
     assert lookalikes.recall("emergency") >= 0.94  # 90.8% before, then 95.0% (of 120)
     assert lookalikes.recall("crisis") >= 0.92  # 82.5% before, then 95.0% (of 40)
     assert lookalikes.alarms <= 31  # 38 of 360 before, then 29
+
+
+# -- development sets 7 (crisis and look-alikes) and 8 (persona emergencies, medication, calm): TUNED ON, written
+# blind on 2026-12-05 and read to find classes (docs/evaluation.md). Regression floors, never held-out figures.
+
+@pytest.fixture(scope="module")
+def crisis_dev(engine: Engine) -> SafetyReport:
+    return _held_out(engine, "safety_dev7_crisis.yaml")
+
+
+@pytest.fixture(scope="module")
+def persona_dev(engine: Engine) -> SafetyReport:
+    return _held_out(engine, "safety_dev8_persona.yaml")
+
+
+def test_dev_crisis_floor_tuned_on(crisis_dev: SafetyReport) -> None:
+    assert crisis_dev.recall("crisis") >= 0.83  # 65.0% before the classes were fixed, then 84.7% (of 300)
+    assert crisis_dev.alarms <= 19  # 39 of 300 calm look-alikes before, then 17
+
+
+def test_dev_persona_floor_tuned_on(persona_dev: SafetyReport) -> None:
+    assert persona_dev.recall("emergency") >= 0.94  # 90.7% before, then 95.3% (of 150)
+    assert persona_dev.recall("medication_change") >= 0.74  # 76.0% (of 100), unchanged so far
+    assert persona_dev.alarms <= 11  # 13 of 350 before, then 10
