@@ -51,6 +51,7 @@ PLAUSIBLE_BAND = 8.0  # a best topic this far under the threshold is weak but pl
 PLAUSIBLE_SHARE = 0.4  # ... if it explains this much of the message ("convert ms to seconds" is not about MS)
 CLARIFY_SPREAD = 8.0  # "Did you mean" offers the topics this close to the best one ...
 MAX_OPTIONS = 3  # ... at most this many
+CLOSING = frozenset(("thanks", "goodbye"))  # smalltalk answered as such in an emergency's 30 minutes
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,12 +231,15 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
         return replace(answer, flag=flag, lines=(*_state_line(state), *other),
                        why=f"{during}, a clear question: {answer.why}")
     refreshed = SafetyState(state.kind, state.criterion, situation.now)
+    # "thanks", "bye": answered, with the lines in view. After an emergency only a thanks or a goodbye that says
+    # nothing of the scene ("another one started" finds the greeting's "start")
+    closing = answer.intent_id in CLOSING and not reading.about_the_scene
+    if answer.kind == "smalltalk" and (state.kind != "emergency" or closing):
+        return replace(answer, lines=(*_state_line(state), *other), state=refreshed, context="refresh",
+                       why=f"{during}: {answer.why}")
     if state.kind == "emergency":
         return Decision("emergency_follow_up", f"{during}: its follow-up guidance", "emergency", 100.0, flag=flag,
                         lines=other, guidance=reading.follow_up(), state=refreshed, context="refresh")
-    if answer.kind == "smalltalk":  # "thanks", "bye": answered, with the lines in view
-        return replace(answer, lines=(*_state_line(state), *other), state=refreshed, context="refresh",
-                       why=f"{during}: {answer.why}")
     return Decision("crisis_follow_up", f"{during}: the crisis reply again", "crisis", 100.0, flag=flag,
                     lines=other, state=refreshed, context="refresh")
 
@@ -300,7 +304,8 @@ def _facet(message: Message, situation: Situation, match: Match) -> Decision | N
 
 def _treatment(message: Message, situation: Situation, match: Match) -> Decision | None:
     """ "what can be done about it?" after a topic: the treatment topic linked to it, unless the message found a
-    topic of the chat's disease on its own or names a disease itself (then it is read as written)."""
+    topic of the chat's disease on its own or names a disease itself (then it is read as written). After a
+    treatment topic, a question that finds no topic on its own stays on it."""
     knowledge = situation.knowledge
     if len(message.raw) > followup.FOLLOW_UP_CHARS or match.foreign or not followup.may_follow(message) or \
             not followup.asks_treatment(message) or names_diseases(message):
@@ -308,6 +313,9 @@ def _treatment(message: Message, situation: Situation, match: Match) -> Decision
     if _topical(knowledge, match) and followup.topic_of(knowledge, match.intent_id) == situation.topic:
         return None
     intent = knowledge.intents[situation.last_intent or ""]
+    if intent.treatments and not _topical(knowledge, match):  # "what would the treatment be?" after immunotherapy
+        return Decision("topical", f"follow-up: the treatment topic {intent.id} again", intent.id, 100.0, match,
+                        follow_up="subject")
     if (target := followup.treatment_intent(knowledge, intent)) is None:
         return None
     return Decision("topical", f"follow-up: treatment of {intent.id} in {target.id}", target.id, 100.0, match,

@@ -121,6 +121,8 @@ def _seizure_event(u: Unit) -> bool:
         return False  # "the printer is having a fit again", "the stock market had a seizure"
     if u.any("SEIZ", "SEIZ_PL", "STATUS") or convulsions:
         return True
+    if "TREMOR_CAUSE" in u:  # "mum has parkinsons, her hand is shaking": a tremor
+        return False
     # "one" for a seizure ("having one now", "had one in the pool") with something that says what kind of event;
     # not "do i take another one" about a tablet
     if "ONE_PRO" in u and "MED" not in u and u.any("SIGN", "EPI", "AURA", "WATER", "INJURY", "PREGNANT", "LONG", "ANOTHER",
@@ -147,8 +149,9 @@ def _seizure_event(u: Unit) -> bool:
 def _about_treatment(u: Unit) -> bool:
     """How seizures answer treatment ("jerking seizures resistant to meds", "kinds of seizures that don't respond
     well to medication"): a question about the illness, unless something says one is happening now."""
-    return "TREAT_RESP" in u and not u.any("NOW_STRONG", "NOW_WEAK", "AUX_NOW", "URGENT", "AMBULANCE", "LONG",
-                                           "NOT_STOP", "STATUS", "UNRESP")
+    # "is" alone ("this type is resistant") says nothing of now; "is jerking" does
+    return "TREAT_RESP" in u and not is_progressive(u) and not u.any("NOW_STRONG", "NOW_WEAK", "URGENT", "AMBULANCE",
+                                                                        "LONG", "NOT_STOP", "STATUS", "UNRESP")
 
 
 def _one_seizure(u: Unit) -> bool:

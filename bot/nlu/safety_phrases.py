@@ -85,10 +85,16 @@ PHRASES: dict[str, str] = {
     "FALL": """fell | fall | fallen | fell down | fall down | falls down | went down | dropped | fell over | fell off""",
     "STAIRS": "stairs | steps | staircase | ladder | bunk bed | top bunk",
     # Not a seizure cluster
-    "CLUSTER_HEADACHE": "cluster headache | cluster headaches",  # the longer phrase hides "cluster" (a seizure word)
+    "CLUSTER_HEADACHE": "cluster headache | cluster headaches",
+    # Shaking that another illness explains: a tremor, not a seizure (unless a seizure word is said too)
+    "TREMOR_CAUSE": "parkinson | parkinsons | essential tremor | tremor | tremors",  # the longer phrase hides "cluster" (a seizure word)
     # Longer phrases that hide an event word used in another sense: blood tests are not bleeding, going on a trip
     # is not going on living, seizures that cluster around a period are a pattern (blind1 and blind3, tuned sets)
-    "OTHER_SENSE": """suicide risk | risk of suicide | suicide rate | suicide rates | rate of suicide | higher suicide
+    "OTHER_SENSE": """can help me | could help me | would help me | might help me | will help me | can it help me
+        stop epilepsy medicine working | stop medicine working | stop meds working | stop it working | stop them working
+        stops it working | stop my meds working | stop the medicine working | stop his meds working
+        stop her meds working
+        suicide risk | risk of suicide | suicide rate | suicide rates | rate of suicide | higher suicide
         cause suicidal thoughts | causes suicidal thoughts | cause suicidal | suicidal thoughts warning | suicide warning
         screening questions | questions about mood | standard question | routine question | pml fatal | is pml fatal
         status epilepticus deadly | epilepticus deadly | drowning risk | risk of drowning | quick answer | quick question
@@ -298,7 +304,11 @@ PHRASES: dict[str, str] = {
         even on meds | despite meds | despite medication | despite treatment | drug resistant | refractory""",
     # How seizures answer treatment: a question about the illness ("seizures resistant to meds", "will that be harder
     # to treat"), not a seizure happening now
-    "TREAT_RESP": """resistant | resistance | drug resistant | harder to treat | hard to treat | difficult to treat
+    "TREAT_RESP": """body not respond | body not responding | body doesnt respond | body wont respond
+        stop responding to epilepsy meds | stop responding to meds | stop responding to medication
+        stop responding to treatment | stopped responding to meds | stopped responding to medication
+        stopped responding to treatment | stops responding to meds
+        resistant | resistance | drug resistant | harder to treat | hard to treat | difficult to treat
         harder to control | hard to control | difficult to control | respond well | respond better | not respond well
         not respond to medication | not respond to meds | not respond to treatment | not respond to drugs
         not respond to tablets | not respond to pills | not responding to medication | not responding to meds
@@ -352,11 +362,13 @@ PHRASES: dict[str, str] = {
         since her stroke | after his stroke | after her stroke""",
     # A history unless an "-ing" follows: "when i was little" is long ago, "when i was convulsing" is the event
     "WHEN_WAS": "when i was | when he was | when she was | when they were | when we were | when you were",
-    "DIAG": """first diagnosed | was diagnosed | got diagnosed | been diagnosed | diagnosed | diagnosis
+    "DIAG": """just told i have | was just told | just been told | was told i have | been told i have
+        first diagnosed | was diagnosed | got diagnosed | been diagnosed | diagnosed | diagnosis
         newly diagnosed | just diagnosed | recently diagnosed""",
     "SINCE": """ever since | since then | since childhood | since i was | since he was | since she was | since birth
         since baby | since teenager | since teen""",
-    "HABITUAL": """her long ones | his long ones | the long ones | have done for ages | done for ages | had them for ages
+    "HABITUAL": """range from | ranges from | ranging from | vary from | varies from | varying from
+        her long ones | his long ones | the long ones | have done for ages | done for ages | had them for ages
         sometimes | often | always | usually | normally | generally | typically | regularly | every time
         everytime | whenever | at times | on and off | off and on | most days | every day | every week
         every month | every night | per day | per week | per month
@@ -371,7 +383,9 @@ PHRASES: dict[str, str] = {
     "WORSE": """getting worse | get worse | gets worse | got worse | gotten worse | worse and worse | getting weaker
         getting bluer | getting greyer | getting slower | getting harder | worse now""",
     # --- questions and frames ----------------------------------------------------------------------------------------
-    "HYPO": """if my husband have | if my wife have | if my son have | if my daughter have | if he have | if she have
+    "HYPO": """if my mate has | if my friend has | if a friend has | if my partner has | if my child has | if my son has
+        if my daughter has | if my husband has | if my wife has | if my mum has | if my dad has | if mum has | if dad has
+        if my husband have | if my wife have | if my son have | if my daughter have | if he have | if she have
         if i see someone | if i see somebody | if i saw someone
         person who is | someone who is | somebody who is | people who are | person whos | someone whos | while theyre | while they are | when theyre | when they are | while someone | while somebody
         while person | while youre | while you are | when youre | when you are | once one starts | if one starts
@@ -388,7 +402,13 @@ PHRASES: dict[str, str] = {
         when she gets | if he gets | if she gets | what to do if | what do i do if | what should i do if
         what do we do if | what do you do | what to do when | hypothetically | how do i help someone
         how to help someone | how help someone | how can you help | how should you help | how do you help""",
-    "KNOWLEDGE": """suicide risk | risk of suicide | suicide rate | suicide rates | rate of suicide | higher suicide
+    "KNOWLEDGE": """whats happening in her brain | whats happening in his brain | whats happening in my brain | whats going on in her brain
+        whats going on in his brain | whats happening in brain
+        happening in her brain during | happening in his brain during | happening in brain during
+        happening in my brain during | happens in brain during | goes on in brain during
+        be why her fits | be why his fits | be why my fits | be why her seizures | be why his seizures
+        be why my seizures | why fits keep | why seizures keep | why her fits keep | why his fits keep
+        suicide risk | risk of suicide | suicide rate | suicide rates | rate of suicide | higher suicide
         cause suicidal thoughts | causes suicidal thoughts | cause suicidal | suicidal thoughts warning | suicide warning
         mistaken for | confused with | same as | similar to
         have to last | has to last | before its emergency | before it is emergency | when is it emergency

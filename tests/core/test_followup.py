@@ -108,3 +108,16 @@ def test_a_treatment_question_naming_a_disease_or_after_a_treatment_topic_is_rea
     after_dmt = engine.respond("ms disease modifying drugs").context
     assert engine.respond("what can be done about it", after_dmt).follow_up != "facet"
     assert followup.treatment_intent(engine.knowledge, engine.knowledge.intents["ms_dmt"]) is None
+
+
+def test_a_treatment_question_after_a_treatment_topic_stays_on_it(library: Library) -> None:
+    """ "what would the treatment be?" after immunotherapy found nothing on its own and got the fallback (blind
+    development dialogues, set 4)."""
+    from bot.core.engine import Engine
+
+    engine = Engine(library, "https://content.example")
+    first = engine.respond("Could antibodies be causing my daughter's seizures?")
+    assert first.intent_id == "epilepsy_antibodies_immunotherapy"
+    turn = engine.respond("what would the treatment be?", first.context)
+    assert (turn.kind, turn.intent_id) == ("topical", "epilepsy_antibodies_immunotherapy")
+    assert engine.respond("what would the treatment be?").kind != "topical"  # alone, it is not about immunotherapy

@@ -147,3 +147,18 @@ def test_asking_for_a_person_during_a_crisis_gets_the_offer_with_the_crisis_line
     engine = Engine(library, "https://content.example", HandoverPolicy(staff_chat_id=-100123), clock=clock)
     turns = chat(engine, "i want to die", "can i talk to someone")
     assert turns[-1].kind == "handover" and turns[-1].reply.alert == texts.LINE_CRISIS
+
+
+@pytest.mark.parametrize("closing", ["thank you", "thanks so much", "bye"])
+def test_a_thanks_after_an_emergency_is_answered_with_the_line_in_view(engine: Engine, closing: str) -> None:
+    """Found in the blind development dialogues (set 4): "thank you" got the whole emergency guidance again."""
+    turns = chat(engine, "my son is having a seizure right now", closing)
+    assert turns[-1].kind == "smalltalk" and turns[-1].intent_id in ("thanks", "goodbye")
+    text = turns[-1].reply.plain_text()
+    assert "emergency number" in text  # the emergency line stays in view
+    assert texts.FOLLOW_GENERAL_LEAD not in turns[-1].reply.paragraphs
+
+
+def test_a_thanks_that_speaks_of_the_scene_still_gets_the_guidance(engine: Engine) -> None:
+    turns = chat(engine, "my son is having a seizure right now", "thanks, another one started")
+    assert turns[-1].kind == "emergency"

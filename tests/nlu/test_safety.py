@@ -592,3 +592,23 @@ def test_dev_set_7_and_8_classes(text: str, kind: str, criterion: str) -> None:
 def test_dev_set_7_and_8_calm_classes(text: str) -> None:
     flag = CHECK.check(Message(text))
     assert flag is None or flag.kind not in ("emergency", "crisis"), (text, flag)
+
+
+# -- questions about the illness that got a safety reply in the quality development set 4 (tuned on) ----------
+
+@pytest.mark.parametrize("text", [
+    "I was just told I have epilepsy after two seizures. What actually is it?",
+    "my wife's seizures range from little staring spells to full convulsions, is that normal for epilepsy?",
+    "could swelling and inflammation in my daughter's brain be why her fits keep coming?",
+    "the medicines not work for my seizures. maybe immune treatment can help me?",
+    "my sister have the jerking seizures, myoclonic, the doctor say this type is resistant, why?",
+    "if my mate has a seizure at school what do i do",
+    "why would my brain just stop responding to epilepsy meds",
+    "my doctor give me a medicine for other sickness, it can stop the epilepsy medicine working?",
+    "my mother have Parkinson, the hand is shaking, what medicine is good",
+    "My son is 8 and has tried 6 medicines and none work. why would his body not respond?",
+    "my wife has epilepsy, what's happening in her brain during a seizure?",
+])
+def test_questions_about_the_illness_get_no_safety_reply(text: str) -> None:
+    flag = CHECK.check(Message(text))
+    assert flag is None or not flag.certain or flag.kind == "seizure_first_aid", (text, flag)
