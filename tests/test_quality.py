@@ -324,3 +324,21 @@ def test_dev1_dialogue_floor_tuned_on(engine: Engine) -> None:
     (found,) = load_set(EVAL / "dev1_dialogues.yaml")
     report = evaluate_set(engine, found)  # 76.3% of turns on main 884f0fe, 80.2% after the classes were fixed
     assert (report.dialogue_turns or 0.0) >= 0.78, _lines(report)
+
+
+# -- development sets 4 (personas, dialogues) and 8 (medication dialogues): TUNED ON, written blind on 2026-12-05
+# and read to find classes. Regression floors a little under the figures reached, never held-out figures.
+
+def test_dev4_floors_tuned_on(engine: Engine) -> None:
+    personas, dialogues = (evaluate_set(engine, s) for name in ("dev4_personas.yaml", "dev4_dialogues.yaml")
+                           for s in load_set(EVAL / name))
+    assert (personas.topical_top1 or 0.0) >= 0.85, _lines(personas)  # 85.2% on e6c6e2f, then 86.1%
+    assert personas.false_emergencies <= 3, _lines(personas)  # 9 on e6c6e2f, then 2
+    assert (dialogues.dialogue_turns or 0.0) >= 0.84, _lines(dialogues)  # 81.3% on e6c6e2f, then 85.3%
+
+
+def test_dev8_medication_dialogues_floor_tuned_on(engine: Engine) -> None:
+    (found,) = load_set(EVAL / "dev8_medication_dialogues.yaml")
+    report = evaluate_set(engine, found)
+    # medication decisions asked in a conversation: 62.9% (39 of 62) on e6c6e2f, then 85.5%
+    assert report.safety_recall["medication_change"][0] >= 0.83, _lines(report)

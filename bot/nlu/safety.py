@@ -296,7 +296,7 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     if u.near("MISS", "MED", 6) and not general_cause and "MAKES_ME" not in u:  # not "keppra makes me throw up"
         found.append(("missed_dose", "certain"))
     # "can i swap back" after "dr put me on levetiracetam": the change has the medicine named before as object
-    pronoun = u.before("CHANGE", "PRO_OBJ", 2) and u.before("ADVICE", "CHANGE", 4)
+    pronoun = u.before("CHANGE", "PRO_OBJ", 2) and u.before("ADVICE", "CHANGE", 7)  # "is it ok if i just stop it"
     changed = changes_medicine(u) or u.before("MED", "CHANGE_AFTER", 3) or pronoun or "DOSE_CHANGE" in u or (
         "TIMING" in u and "ADVICE" in u)  # "can I take my phenytoin at night instead"
     if changed and not general_cause and (

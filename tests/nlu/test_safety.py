@@ -612,3 +612,18 @@ def test_dev_set_7_and_8_calm_classes(text: str) -> None:
 def test_questions_about_the_illness_get_no_safety_reply(text: str) -> None:
     flag = CHECK.check(Message(text))
     assert flag is None or not flag.certain or flag.kind == "seizure_first_aid", (text, flag)
+
+
+@pytest.mark.parametrize("text", [
+    # medication decisions in a conversation's words (blind medication dialogues, set 8: tuned on)
+    "the carbamazepine makes me feel hungover all the time, can i take half in the mornings",
+    "the gp gave me amantadine for it but it does nothing, is it ok if i just stop it",
+    "i take baclofen now but is not enough, i can take one more tablet in the night?",
+    "can i stop his statin then, in case thats the one clashing",
+    "her tablets are making her wobbly, can i cut them to once a day",
+    "He gets very muddled on his tablets. Would it be sensible to give him half?",
+    "the ocrelizumab is every 6 months, could i push mine back to 9 to space it out a bit",
+])
+def test_medication_decisions_in_a_conversations_words(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == ("medication_change", "certain"), (text, flag)

@@ -88,7 +88,7 @@ def lookalikes(engine: Engine) -> SafetyReport:
 
 
 def test_dev_medication_floor_tuned_on(medication: SafetyReport) -> None:
-    assert medication.recall("medication_change") >= 0.73  # 57.1% before the classes were fixed, then 75.0%
+    assert medication.recall("medication_change") >= 0.74  # 57.1% before the classes were fixed, then 75.0%, 76.2%
     assert medication.alarms == 0  # of 120 calm medication questions
 
 
@@ -118,5 +118,5 @@ def test_dev_crisis_floor_tuned_on(crisis_dev: SafetyReport) -> None:
 
 def test_dev_persona_floor_tuned_on(persona_dev: SafetyReport) -> None:
     assert persona_dev.recall("emergency") >= 0.94  # 90.7% before, then 95.3% (of 150)
-    assert persona_dev.recall("medication_change") >= 0.74  # 76.0% (of 100), unchanged so far
+    assert persona_dev.recall("medication_change") >= 0.75  # 76.0% before, then 77.0% (of 100)
     assert persona_dev.alarms <= 11  # 13 of 350 before, then 10
