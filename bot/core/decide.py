@@ -25,7 +25,7 @@ from typing import Literal
 from bot.content.intent import FIRST_AID_ARTICLE, FIRST_AID_INTENT, MEDICATION_CHANGE, MatchSettings
 from bot.content.knowledge import Knowledge
 from bot.core import followup
-from bot.core.fallback import fallback_kind, names_diseases
+from bot.core.fallback import fallback_kind, names_diseases, names_uncovered_health
 from bot.core.safety_state import SafetyState, clear_question
 from bot.core.verdict import Match
 from bot.nlu.language import is_other_language
@@ -259,6 +259,9 @@ def _answer(message: Message, situation: Situation, borrow: bool = True) -> Deci
         return Decision("more", f"follow-up: more of {situation.last_intent}", situation.last_intent, 100.0,
                         follow_up="more")
     match = match_message(knowledge.matcher, message)
+    if match.status == "matched" and knowledge.intents[match.intent_id or ""].kind == "topical" and \
+            followup.asks_for_a_person(message) and (person := _handover_intent(knowledge)) is not None:
+        return Decision("handover", "a wish for a person, with topic words", person, 100.0, match)
     follow_up: FollowUp = ""
     if last_topical and (facet := _facet(message, situation, match) or _treatment(message, situation, match)):
         return facet
@@ -268,6 +271,10 @@ def _answer(message: Message, situation: Situation, borrow: bool = True) -> Deci
     if follow_up:
         decision = replace(decision, follow_up=follow_up, why=f"follow-up read with the last topic: {decision.why}")
     return decision
+
+
+def _handover_intent(knowledge: Knowledge) -> str | None:
+    return next((i.id for i in knowledge.intents.values() if i.kind == "handover"), None)
 
 
 def _verdict_decision(knowledge: Knowledge, match: Match, message: Message) -> Decision:
@@ -282,6 +289,9 @@ def _verdict_decision(knowledge: Knowledge, match: Match, message: Message) -> D
     if match.status == "ambiguous":
         return Decision("ambiguous", reason, None, match.score, match)
     why = fallback_kind(knowledge.matcher, message, match.foreign)
+    closing = None if match.foreign or names_uncovered_health(message) else followup.closing_of(message)
+    if closing is not None and closing in knowledge.intents and knowledge.intents[closing].kind == "smalltalk":
+        return Decision("smalltalk", f"{reason}; closing the conversation: {closing}", closing, match.score, match)
     return Decision("fallback", f"{reason}; fallback: {why}", None, match.score, match, fallback=why)
 
 

@@ -16,6 +16,7 @@ from bot.nlu.message import Message
 from bot.nlu.normalise import STOPWORDS
 
 _HEALTH = frozenset(stem(w) for w in GENERAL_HEALTH_WORDS | OTHER_HEALTH_WORDS)
+_UNCOVERED = frozenset(stem(w) for w in OTHER_HEALTH_WORDS)
 
 
 def names_diseases(message: Message) -> set[str]:
@@ -26,6 +27,12 @@ def names_diseases(message: Message) -> set[str]:
 def is_health_question(message: Message, foreign: tuple[str, ...] = ()) -> bool:
     """The message names a disease, a health word we have no article for (`foreign`), or a general one."""
     return bool(foreign or names_diseases(message) or any(stem(w) in _HEALTH for w in message.words))
+
+
+def names_uncovered_health(message: Message) -> bool:
+    """A health word no article covers ("fever", "rash"): "thanks, he has had a fever since monday" tells
+    something, it does not close the conversation."""
+    return any(stem(w) in _UNCOVERED for w in message.words)
 
 
 def knows_a_word(matcher: Matcher, message: Message) -> bool:

@@ -39,6 +39,15 @@ _ANAPHORA = frozenset(["it", "its", "this", "that", "these", "those", "they", "t
 _PLAN = re.compile(r"^(?:(?:ok|okay|ok then|right|fine|alright|sure|thanks|thank you|cheers)\b[\s,.!]*)*"
                    r"(?:i|we)(?:['’]ll| will| shall|['’]m going to| am going to|['’]re going to| are going to)\s")
 _LEADS = ("and ", "what about ", "how about ", "so ", "but ", "also ", "then ")  # ... or leans on the last answer
+# Closing a conversation in one's own words: "ok we'll ring the neuro team tomorrow, thank you", "cheers, laters"
+_GOODBYE = re.compile(r"\b(?:bye|goodbye|bye bye|byee+|laters|see ya|see you|cya|signing off|good night|goodnight|"
+                      r"take care|night night)\b")
+_THANKS = re.compile(r"\b(?:thanks|thank you|thank u|thanx|thx|ty|cheers|ta|much appreciated|appreciate it)\b")
+_PERSON = re.compile(r"\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:(?:a|an|the|some|one of the|a real|an actual|"
+                     r"real|actual)\s+)?(?:(?:ms|epilepsy|specialist|live)\s+)?"
+                     r"(?:nurse|nurses|person|human|humans|someone|somebody|advisor|adviser|staff|team)\b")
+_ASKING = frozenset(("what", "whats", "how", "why", "when", "where", "which", "who", "can", "could", "should",
+                     "would", "is", "are", "does", "do", "did", "will", "but"))
 
 _MORE = re.compile(
     r"^(?:(?:and|ok|okay|yes|yeah|please|pls|so)\s+)*"
@@ -132,6 +141,23 @@ def is_a_plan(message: Message) -> bool:
     """ "ok I'll ask my neuro": the user saying what they will do next, not asking."""
     raw = message.raw.casefold().strip()
     return "?" not in raw and _PLAN.match(raw) is not None
+
+
+def asks_for_a_person(message: Message) -> bool:
+    """ "can I talk to an MS nurse about this?", "can i speak to someone about the diet": a wish for a person,
+    whatever topic words come with it (they made the topic win over the handover keywords)."""
+    return _PERSON.search(message.text) is not None
+
+
+def closing_of(message: Message) -> str | None:
+    """ "goodbye" or "thanks" for a message that closes the conversation in its own words and asks nothing
+    ("Thanks, I'll discuss it with my neuro. Bye."): the smalltalk it is, though its other words keep the
+    smalltalk keywords from answering the whole message."""
+    if "?" in message.raw or _ASKING & set(message.words):
+        return None
+    if _GOODBYE.search(message.text):
+        return "goodbye"
+    return "thanks" if _THANKS.search(message.text) else None
 
 
 def may_follow(message: Message) -> bool:

@@ -90,7 +90,8 @@ PHRASES: dict[str, str] = {
     "TREMOR_CAUSE": "parkinson | parkinsons | essential tremor | tremor | tremors",  # the longer phrase hides "cluster" (a seizure word)
     # Longer phrases that hide an event word used in another sense: blood tests are not bleeding, going on a trip
     # is not going on living, seizures that cluster around a period are a pattern (blind1 and blind3, tuned sets)
-    "OTHER_SENSE": """can help me | could help me | would help me | might help me | will help me | can it help me
+    "OTHER_SENSE": """quick list | quick summary | quick guide | quick version | quick rundown | quick overview
+        can help me | could help me | would help me | might help me | will help me | can it help me
         stop epilepsy medicine working | stop medicine working | stop meds working | stop it working | stop them working
         stops it working | stop my meds working | stop the medicine working | stop his meds working
         stop her meds working

@@ -204,3 +204,38 @@ def test_a_change_asked_right_after_the_medication_reply_gets_it_again(engine: E
     assert second.kind == "medication_change"
     assert engine.respond("double tonight?").kind != "medication_change"  # alone, it asks nothing we know of
     assert engine.respond("thanks", second.context).kind == "smalltalk"
+
+
+# -- closing words and a wish for a person in a conversation's own words (blind development dialogues 4 and 8) ---
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("ok we'll ring the neuro team tomorrow, thank you", "thanks"),
+    ("Thanks, I'll discuss it with my neuro. Bye.", "goodbye"),
+    ("right, signing off now", "goodbye"),
+    ("ok ok fair enough, thanks", "thanks"),
+])
+def test_a_conversation_closed_in_its_own_words_gets_the_smalltalk(engine: Engine, text: str, intent: str) -> None:
+    turn = engine.respond(text)
+    assert (turn.kind, turn.intent_id) == ("smalltalk", intent), text
+
+
+@pytest.mark.parametrize("text", [
+    "thanks my son has a rash from lamotrigine",  # a health word no article covers: it tells something
+    "thanks, my son has had a fever since monday",
+    "thanks but what about side effects",  # it asks
+])
+def test_a_thanks_that_tells_or_asks_something_is_not_a_closing(engine: Engine, text: str) -> None:
+    assert engine.respond(text).intent_id not in ("thanks", "goodbye"), text
+
+
+@pytest.mark.parametrize("text", [
+    "can I talk to an MS nurse about this?",
+    "can i talk to a nurse about the diet",
+    "can i speak to someone about keto for my son",
+])
+def test_a_wish_for_a_person_wins_over_the_topic_words_with_it(engine: Engine, text: str) -> None:
+    assert engine.respond(text).kind == "handover", text
+
+
+def test_a_person_named_as_the_one_to_ask_is_not_a_handover(engine: Engine) -> None:
+    assert engine.respond("should i talk to my neurologist about vns").kind == "topical"

@@ -121,6 +121,7 @@ def test_medication(text: str, criterion: str) -> None:
     "what should you do when someone is fitting",
     "how do you put someone in the recovery position",
     "Should one restrain a person who is convulsing?",  # a person in general, not one in the room (blind3, tuned)
+    "first aid for a fit, quick list pls",  # "quick" asks for a short list, it is no cry (dev dialogues 8)
 ])
 def test_first_aid_questions(text: str) -> None:
     assert flag_of(text) == ("seizure_first_aid", "certain", "first_aid_question"), text
