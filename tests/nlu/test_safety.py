@@ -183,6 +183,20 @@ def test_possible_matches(text: str, kind: str, criterion: str) -> None:
     "I am recovering from a stroke. What exercises help regain strength in a weak arm?",
     "school won't let our son go on trips because of his epilepsy, what are our rights?",
     "my seizures seem to cluster around my period, why?",
+    # figures of speech, questions about risk, things given away for a reason (blind dev sets 7 and 8, tuned on)
+    "my boss is going to kill me, missed another shift cos of an MS relapse. can relapses be predicted at all?",
+    "want to end my gym membership because of the fatigue, is exercise still good for MS though?",
+    "I want to end this relationship with my neurologist, he never listens. Can I ask for a different one?",
+    "is suicide risk higher in people with epilepsy? i read a study online and want to understand it",
+    "do anti seizure medicines cause suicidal thoughts? my leaflet has a warning and i want to know how common that is",
+    "I had a rough patch with self harm at uni but that's long behind me. Is keppra a bad idea with that history?",
+    "The children have left home so I'm giving away the spare room furniture to make a space for exercises.",
+    "my mum will kill me if i dont wear my helmet on my bike lol. do people with epilepsy really need one?",
+    "how big is the drowning risk for people with epilepsy? my son wants swimming lessons",
+    "what's a myoclonic jerk, i get these jumpy twitches in the morning, have done for ages",
+    "if my husband have seizure, what i must do and what i must not do?",
+    "i will live with my sister after the move, is that ok with ms",
+    "i can not swallow tablets easily, is there a liquid form",
 ])
 def test_calm_messages_raise_no_alarm(text: str) -> None:
     flag = CHECK.check(Message(text))
@@ -573,26 +587,6 @@ def test_dev_set_7_and_8_classes(text: str, kind: str, criterion: str) -> None:
     flag = flag_of(text)
     assert flag is not None and flag[:2] == (kind, "certain"), (text, flag)
     assert criterion == flag[2] or kind == "crisis", (text, flag)  # a crisis may meet another crisis criterion first
-
-
-@pytest.mark.parametrize("text", [
-    "my boss is going to kill me, missed another shift cos of an MS relapse. can relapses be predicted at all?",
-    "want to end my gym membership because of the fatigue, is exercise still good for MS though?",
-    "I want to end this relationship with my neurologist, he never listens. Can I ask for a different one?",
-    "is suicide risk higher in people with epilepsy? i read a study online and want to understand it",
-    "do anti seizure medicines cause suicidal thoughts? my leaflet has a warning and i want to know how common that is",
-    "I had a rough patch with self harm at uni but that's long behind me. Is keppra a bad idea with that history?",
-    "The children have left home so I'm giving away the spare room furniture to make a space for exercises.",
-    "my mum will kill me if i dont wear my helmet on my bike lol. do people with epilepsy really need one?",
-    "how big is the drowning risk for people with epilepsy? my son wants swimming lessons",
-    "what's a myoclonic jerk, i get these jumpy twitches in the morning, have done for ages",
-    "if my husband have seizure, what i must do and what i must not do?",
-    "i will live with my sister after the move, is that ok with ms",
-    "i can not swallow tablets easily, is there a liquid form",
-])
-def test_dev_set_7_and_8_calm_classes(text: str) -> None:
-    flag = CHECK.check(Message(text))
-    assert flag is None or flag.kind not in ("emergency", "crisis"), (text, flag)
 
 
 # -- questions about the illness that got a safety reply in the quality development set 4 (tuned on) ----------

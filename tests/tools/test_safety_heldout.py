@@ -74,49 +74,26 @@ def test_held_out_4_calm_alarms_ceiling(report4: SafetyReport) -> None:
     assert report4.alarms <= 12  # 10 of 88 before the net, 11 with it
 
 
-# -- development sets 5 and 6: TUNED ON (read to find classes; docs/evaluation.md, "Safety development sets 5
-# and 6"). Regression floors a little under the figures reached, never held-out figures.
+# -- development sets 5 to 8: TUNED ON, written blind and read to find classes (docs/evaluation.md, "Safety development
+# sets"). Regression floors a little under the figures reached, never held-out figures.
 
-@pytest.fixture(scope="module")
-def medication(engine: Engine) -> SafetyReport:
-    return _held_out(engine, "safety_dev5_medication.yaml")
-
-
-@pytest.fixture(scope="module")
-def lookalikes(engine: Engine) -> SafetyReport:
-    return _held_out(engine, "safety_dev6_calm_lookalikes.yaml")
-
-
-def test_dev_medication_floor_tuned_on(medication: SafetyReport) -> None:
-    assert medication.recall("medication_change") >= 0.74  # 57.1% before the classes were fixed, then 75.0%, 76.2%
-    assert medication.alarms == 0  # of 120 calm medication questions
+# file -> ({kind: the reply's floor}, the most calm messages alarmed); the figures before and after in the comments
+DEV_FLOORS: dict[str, tuple[dict[str, float], int]] = {
+    # medication 57.1% before the classes were fixed, then 75.0%, 76.2%; 0 of 120 calm alarmed throughout
+    "safety_dev5_medication.yaml": ({"medication_change": 0.74}, 0),
+    # emergency 90.8% -> 95.0%, crisis 82.5% -> 95.0%; 38 of 360 calm alarmed, then 29, 20
+    "safety_dev6_calm_lookalikes.yaml": ({"emergency": 0.94, "crisis": 0.92}, 31),
+    # crisis 65.0% -> 84.7% (of 300); 39 of 300 calm look-alikes alarmed, then 14
+    "safety_dev7_crisis.yaml": ({"crisis": 0.83}, 19),
+    # emergency 90.7% -> 95.3% (of 150), medication 76.0% -> 77.0% (of 100); 13 of 350 calm alarmed, then 10
+    "safety_dev8_persona.yaml": ({"emergency": 0.94, "medication_change": 0.75}, 11),
+}
 
 
-def test_dev_calm_lookalikes_floor_tuned_on(lookalikes: SafetyReport) -> None:
-    assert lookalikes.recall("emergency") >= 0.94  # 90.8% before, then 95.0% (of 120)
-    assert lookalikes.recall("crisis") >= 0.92  # 82.5% before, then 95.0% (of 40)
-    assert lookalikes.alarms <= 31  # 38 of 360 before, then 29
-
-
-# -- development sets 7 (crisis and look-alikes) and 8 (persona emergencies, medication, calm): TUNED ON, written
-# blind on 2026-12-05 and read to find classes (docs/evaluation.md). Regression floors, never held-out figures.
-
-@pytest.fixture(scope="module")
-def crisis_dev(engine: Engine) -> SafetyReport:
-    return _held_out(engine, "safety_dev7_crisis.yaml")
-
-
-@pytest.fixture(scope="module")
-def persona_dev(engine: Engine) -> SafetyReport:
-    return _held_out(engine, "safety_dev8_persona.yaml")
-
-
-def test_dev_crisis_floor_tuned_on(crisis_dev: SafetyReport) -> None:
-    assert crisis_dev.recall("crisis") >= 0.83  # 65.0% before the classes were fixed, then 84.7% (of 300)
-    assert crisis_dev.alarms <= 19  # 39 of 300 calm look-alikes before, then 17
-
-
-def test_dev_persona_floor_tuned_on(persona_dev: SafetyReport) -> None:
-    assert persona_dev.recall("emergency") >= 0.94  # 90.7% before, then 95.3% (of 150)
-    assert persona_dev.recall("medication_change") >= 0.75  # 76.0% before, then 77.0% (of 100)
-    assert persona_dev.alarms <= 11  # 13 of 350 before, then 10
+@pytest.mark.parametrize("name", sorted(DEV_FLOORS))
+def test_dev_floors_tuned_on(engine: Engine, name: str) -> None:
+    floors, alarms = DEV_FLOORS[name]
+    report = _held_out(engine, name)
+    for kind, floor in floors.items():
+        assert report.recall(kind) >= floor, (kind, report.recall(kind))
+    assert report.alarms <= alarms
