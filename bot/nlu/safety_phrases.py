@@ -90,7 +90,8 @@ PHRASES: dict[str, str] = {
     "TREMOR_CAUSE": "parkinson | parkinsons | essential tremor | tremor | tremors",  # the longer phrase hides "cluster" (a seizure word)
     # Longer phrases that hide an event word used in another sense: blood tests are not bleeding, going on a trip
     # is not going on living, seizures that cluster around a period are a pattern (blind1 and blind3, tuned sets)
-    "OTHER_SENSE": """quick list | quick summary | quick guide | quick version | quick rundown | quick overview
+    "OTHER_SENSE": """snored for ages | snoring for ages | slept for ages | asleep for ages | sleepy for ages
+        quick list | quick summary | quick guide | quick version | quick rundown | quick overview
         can help me | could help me | would help me | might help me | will help me | can it help me
         stop epilepsy medicine working | stop medicine working | stop meds working | stop it working | stop them working
         stops it working | stop my meds working | stop the medicine working | stop his meds working
@@ -128,7 +129,8 @@ PHRASES: dict[str, str] = {
         hit floor | went down | gone down | slumped | slumped over | passed out | blacked out""",
     "FAINT": "fainted | fainting | faint | passing out | blacking out",
     # --- breathing and colour -----------------------------------------------------------------------------------
-    "BREATH_BAD": """not breathing | not breathe | not breath | stopped breathing | stop breathing | stops breathing
+    "BREATH_BAD": """not tell if she is breathing | not tell if he is breathing | not tell if shes breathing | not tell if hes breathing | not sure if she is breathing | not sure if he is breathing | not sure if shes breathing | not sure if hes breathing | not know if she is breathing | not know if he is breathing
+        not breathing | not breathe | not breath | stopped breathing | stop breathing | stops breathing
         struggling breathe | struggling breath | struggling breathing | fighting breath | gasping | gasping air
         gasping breath | hard breathe | hard breath | trouble breathing | difficulty breathing | breathing difficulty
         breathing weird | breathing funny | breathing strange | breathing strangely | breathing oddly | breathing odd
@@ -137,7 +139,8 @@ PHRASES: dict[str, str] = {
         not get air | not catch breath | not getting breath | choking | choked | choke | airway blocked
         no breath | no breathing | barely breathing | hardly breathing | not breathing properly
         breathing stopped | breaths slow | breathing slow | stopped breath | not see chest move | not see chest moving | chest not moving | chest not move | chest not rising | chest stopped moving | not get full breath | not get breath | not get enough air | not get air in""",
-    "COLOUR": """lips look funny | lips dark | lips look dark | lips going dark | lips gone dark | lips are dark
+    "COLOUR": """gone grey in face | grey in face | gone grey | gone gray | turned grey | turned gray
+        lips look funny | lips dark | lips look dark | lips going dark | lips gone dark | lips are dark
         bluish | blueish | greyish | grayish | purplish | dusky | fingertips blue | fingers blue | nails blue
         fingertips look blue | fingers look blue | lips look blue | lips look bluish | lips look grey
         turned blue | turning blue | going blue | gone blue | went blue | is blue | looks blue | blue lips
@@ -180,7 +183,8 @@ PHRASES: dict[str, str] = {
     "HEADACHE_BAD": """worst headache | worst headache ever | worst headache life | thunderclap headache
         thunderclap | head exploding | headache came on suddenly | sudden headache | sudden severe headache
         sudden bad headache | splitting headache suddenly""",
-    "SUDDEN": """suddenly | sudden | all sudden | out nowhere | out blue | came on | came on suddenly | just started
+    "SUDDEN": """all at once | out of nowhere | out of the blue | came on all at once | happened all at once
+        suddenly | sudden | all sudden | out nowhere | out blue | came on | came on suddenly | just started
         within minutes | just now | few minutes ago | minutes ago | started just | outta nowhere""",
     "STROKE_WORD": "stroke | mini stroke | tia | brain attack",
     "STROKE_NOW": """having stroke | is having stroke | think having stroke | stroke right now | stroke happening
@@ -236,7 +240,9 @@ PHRASES: dict[str, str] = {
         eyes flickering | double vision | seeing double | slurring | confused | vomiting | being sick | feel sick | feeling sick
         throwing up""",
     "TWICE": "twice | two times | 2 times | again",
-    "OD": "overdose | overdosing | od on | odd on | ods on | poisoning | poison",
+    "OD": """taken every pill | took every pill | taken every tablet | took every tablet | every pill in | every tablet in
+        whole weeks pills | whole week of pills | week of tablets | all seven days | every pill in her weekly organiser
+        every pill in his weekly organiser | everything in her pill organiser | everything in his pill organiser | overdose | overdosing | od on | odd on | ods on | poisoning | poison""",
     "OD_PAST": """overdosed | od ed | i od | he od | she od | has od | had od | just od | taken overdose | taken od
         poisoned | poisoned himself | poisoned herself | poisoned myself | took overdose | taken an overdose""",
     "CHEMICAL": """bleach | detergent | washing tablet | dishwasher tablet | laundry pod | liquid tablet
@@ -323,7 +329,8 @@ PHRASES: dict[str, str] = {
         seizure threshold | seizure risk | seizure frequency | seizure alarm | seizure dog | seizure plan
         seizure action plan | seizure disorder | types seizures | kinds seizures | kind seizure | type seizure
         seizure disorders | seizure triggers | seizure trigger | seizure medication | seizure meds""",
-    "NOW_STRONG": """right now | now right | at moment | currently | as we speak | as i type | as i write | as i text
+    "NOW_STRONG": """min so far | mins so far | minutes so far | minute so far
+        right now | now right | at moment | currently | as we speak | as i type | as i write | as i text
         happening now | happening right now | its happening | is happening | ongoing | in progress
         not ending | not end | keeps going | still going | still going on
         going on and on | on and on | not letting up | wont let up | not let up | for ages | ages | forever
@@ -372,7 +379,8 @@ PHRASES: dict[str, str] = {
         newly diagnosed | just diagnosed | recently diagnosed""",
     "SINCE": """ever since | since then | since childhood | since i was | since he was | since she was | since birth
         since baby | since teenager | since teen""",
-    "HABITUAL": """range from | ranges from | ranging from | vary from | varies from | varying from
+    "HABITUAL": """after his seizures | after her seizures | after seizures | after his fits | after her fits
+        range from | ranges from | ranging from | vary from | varies from | varying from
         her long ones | his long ones | the long ones | have done for ages | done for ages | had them for ages
         sometimes | often | always | usually | normally | generally | typically | regularly | every time
         everytime | whenever | at times | on and off | off and on | most days | every day | every week
@@ -407,7 +415,8 @@ PHRASES: dict[str, str] = {
         when she gets | if he gets | if she gets | what to do if | what do i do if | what should i do if
         what do we do if | what do you do | what to do when | hypothetically | how do i help someone
         how to help someone | how help someone | how can you help | how should you help | how do you help""",
-    "KNOWLEDGE": """whats happening in her brain | whats happening in his brain | whats happening in my brain | whats going on in her brain
+    "KNOWLEDGE": """at what point | reason to call
+        whats happening in her brain | whats happening in his brain | whats happening in my brain | whats going on in her brain
         whats going on in his brain | whats happening in brain
         happening in her brain during | happening in his brain during | happening in brain during
         happening in my brain during | happens in brain during | goes on in brain during
@@ -605,7 +614,8 @@ PHRASES: dict[str, str] = {
     "ENDURE": """how much longer | how long can i | how long do i have | how long must i | cant keep | not keep
         not sure i can keep | cant do this much longer""",
     # A lethal amount of a medicine: a method (asked in general or not)
-    "LETHAL": """lethal | fatal | deadly | enough kill | enough die | how many would it take | how much would it take
+    "LETHAL": """would be enough for me | be enough for me | how many would be enough
+        lethal | fatal | deadly | enough kill | enough die | how many would it take | how much would it take
         how many would kill | how much would kill | what amount kill | kill person | kill someone | lethal dose | painless | painless way | take not wake up | it take not wake up | enough not wake up | never wake up again""",
     "ENOUGH": """enough | be enough | is it enough | will it be enough | would it be enough | would that be enough""",
     # Standing at a height or on the tracks, now: a method at hand
@@ -648,7 +658,8 @@ PHRASES: dict[str, str] = {
     "NOT_NEEDING": """not be needing | not need them | not need it | not going need | where im going | where i am going
         not need anymore | not need any more | not need them anymore | not need it anymore | not be needing them""",
     # Arrangements that count only beside another preparation or a low mood
-    "PREP_SUPPORT": """cant reach him | cant reach her | not answering phone | not answering her phone | not answering his phone
+    "PREP_SUPPORT": """not coming back | wasnt coming back | never coming back | for when the time comes | when the time comes
+        cant reach him | cant reach her | not answering phone | not answering her phone | not answering his phone
         sorted for after | tidy for after | for when they find me | when they find me
         for when i decide | when i decide | paid off debts | paid off all my debts | cancelled phone | cancelled contract
         sorry and goodbye | goodbye everyone | bye to everyone | said bye to everyone
@@ -713,7 +724,8 @@ PHRASES: dict[str, str] = {
         are killing me | killing it | die of embarrassment | die embarrassment
         could die | would die | killing time | kill time | dead battery | phone died | phone dead | battery died
         battery dead""",
-    "WISH_DEAD": """happier if i wasnt around | better if i wasnt around | easier if i wasnt around | better off if i wasnt around
+    "WISH_DEAD": """better if i am gone | better if im gone | didnt wake up tomorrow | not wake up tomorrow | if i didnt wake up
+        happier if i wasnt around | better if i wasnt around | easier if i wasnt around | better off if i wasnt around
         just be dead | to just be dead
         hope my heart stops | hope my heart just stops | heart just stops | not let me wake up
         god take me | god to take me | god would take me | sudep gets me | sudep takes me
@@ -744,7 +756,8 @@ PHRASES: dict[str, str] = {
         wants die | wanting die | wanted die | wish i could die | wish i would die | ready die | want be dead
         want be gone | want dead | want death | praying for death | pray die | would rather die
         rather die | go sleep and not come back | sleep and not come back | sleep and never come back | go sleep and never wake | not mind if it all ended | not mind if it ended | not mind if it all just ended | not mind if i died | not mind dying | not mind if i never woke up""",
-    "PASSIVE": """stopped wanting to live | stopped wanting live | no will to live | lost will to live | lost her will to live
+    "PASSIVE": """nothing left to live for | nothing left live for | not going to carry on | not going carry on | not gonna carry on
+        stopped wanting to live | stopped wanting live | no will to live | lost will to live | lost her will to live
         lost his will to live | lost my will to live | had enough of living | enough of living
         had enough of life | enough of life | not want any more years | not want more years
         not want any more of this life | not want more days | no more days | not do life anymore | not do life
@@ -818,7 +831,8 @@ PHRASES: dict[str, str] = {
         step out in front | off roof | off building | off cliff | enough pills | enough tablets | enough meds
         lethal dose | lethal | fatal dose | fatal amount | kill me | would kill | die from | kill
         stockpile | carbon monoxide | exhaust""",
-    "PREP": """for after im gone | for after i am gone | for when im gone | for when i am gone | putting pills aside | putting aside pills | put pills aside | setting aside pills | keeping pills
+    "PREP": """putting her sleeping tablets aside | putting her tablets aside | putting his tablets aside | putting my tablets aside | drawer full of them | drawer full of tablets | kept tablets for when | kept his tablets for | kept her tablets for | kept my late
+        for after im gone | for after i am gone | for when im gone | for when i am gone | putting pills aside | putting aside pills | put pills aside | setting aside pills | keeping pills
         setting pills aside | pills aside | tablets aside | meds aside | have rope | got rope | noose | rope ready
         wrote letters everyone | letters everyone | letter everyone | wrote letters family
         goodbye letters | last goodbye | final goodbye | pills saved up | saved up pills | tablets saved up
@@ -834,7 +848,8 @@ PHRASES: dict[str, str] = {
         gave away my | put affairs in order | putting affairs in order | sorting affairs | affairs in order
         bought rope | got rope | bought blades | got blades | looked up how many | looked up how much
         googled how many | googled how much | who gets what | who gets my | who should get my | keeping spare boxes | keeping boxes | saving up pills | saving pills | saving my pills | instead of taking them""",
-    "PREP_WEAK": """found letter | found a letter | found note | found a note | posted goodbye | wrote notes | written notes
+    "PREP_WEAK": """letter for my children | letters for my children | letter for my kids | letters for my kids | write letter for
+        found letter | found a letter | found note | found a note | posted goodbye | wrote notes | written notes
         paid off debts | paid off all my debts | everything tidy | getting everything tidy
         pretend to take | pretending to take
         playlist for my funeral | funeral playlist

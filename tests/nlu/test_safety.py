@@ -622,3 +622,32 @@ def test_questions_about_the_illness_get_no_safety_reply(text: str) -> None:
 def test_medication_decisions_in_a_conversations_words(text: str) -> None:
     flag = flag_of(text)
     assert flag is not None and flag[:2] == ("medication_change", "certain"), (text, flag)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # emergencies and crises in the middle of a conversation (blind safety dialogues, dev set 9: tuned on)
+    ("She was choking on her tea and now she has gone grey in the face and I cannot tell if she is breathing",
+     "emergency"),  # "if she is" read as a hypothetical calmed it
+    ("he's started a tonic clonic, 3 min so far", "emergency"),
+    ("my wife got muddled and has taken every pill in her weekly organiser this morning, all seven days", "emergency"),
+    ("My husband has just said he cannot see out of his left eye at all. It happened all at once over breakfast.",
+     "emergency"),
+    ("husband said goodbye to the kids tonight like he wasnt coming back. just found a note", "crisis"),
+    ("she told me last night she's been putting her sleeping tablets aside and has a drawer full of them", "crisis"),
+    ("i am so tired from all this. i think is better if i am gone, my family have less problem", "crisis"),
+    ("Everything feels pointless lately. If I didn't wake up tomorrow I'd honestly be relieved.", "crisis"),
+    ("i've started counting how many of her clobazam would be enough for me", "crisis"),
+])
+def test_dev_set_9_classes(text: str, kind: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == (kind, "certain"), (text, flag)
+
+
+@pytest.mark.parametrize("text", [
+    "last week my husband had a fit in bed, about a minute of jerking and then he snored for ages. was that wrong?",
+    "after his seizures his breathing sounds noisy and snorey for a while. at what point is it a reason to call?",
+    "Picking up my repeat prescription today, should I ask the pharmacist about a pill organiser?",
+])
+def test_dev_set_9_calm_histories(text: str) -> None:
+    flag = CHECK.check(Message(text))
+    assert flag is None or not flag.certain or flag.kind not in ("emergency", "crisis"), (text, flag)
