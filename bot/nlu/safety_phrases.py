@@ -86,11 +86,17 @@ PHRASES: dict[str, str] = {
     "STAIRS": "stairs | steps | staircase | ladder | bunk bed | top bunk",
     # Not a seizure cluster
     "CLUSTER_HEADACHE": "cluster headache | cluster headaches",
+    # A rhythm said of the events ("still fitting monthly"): the illness, not one happening now
+    "RHYTHM": """monthly | weekly | daily | nightly | every month | every week | every day | every night | each month
+        each week | per month | per week | a month | a week""",
     # Shaking that another illness explains: a tremor, not a seizure (unless a seizure word is said too)
     "TREMOR_CAUSE": "parkinson | parkinsons | essential tremor | tremor | tremors",  # the longer phrase hides "cluster" (a seizure word)
     # Longer phrases that hide an event word used in another sense: blood tests are not bleeding, going on a trip
     # is not going on living, seizures that cluster around a period are a pattern (blind1 and blind3, tuned sets)
-    "OTHER_SENSE": """snored for ages | snoring for ages | slept for ages | asleep for ages | sleepy for ages
+    "OTHER_SENSE": """seizures forever | have it forever | have them forever | epilepsy forever | ms forever | fits forever
+        just cut them down | just cut down | just cut back | just cut it down | just cut out | just cut them
+        reading for hours | been reading for hours | reading for ages | googling for hours
+        snored for ages | snoring for ages | slept for ages | asleep for ages | sleepy for ages
         quick list | quick summary | quick guide | quick version | quick rundown | quick overview
         can help me | could help me | would help me | might help me | will help me | can it help me
         stop epilepsy medicine working | stop medicine working | stop meds working | stop it working | stop them working
@@ -308,7 +314,8 @@ PHRASES: dict[str, str] = {
         sets off | lead to | leads to | make seizures worse | increase risk | raise risk | risk""",
     "BECAUSE": "because i | because she | because he | because im | because hes | because shes",
     # --- time -----------------------------------------------------------------------------------------------------
-    "CHRONIC": """has become slurred | become slurred | becoming slurred | getting slurred | gradually | over time
+    "CHRONIC": """over years | over the years | over last few years | over the last few years | last few years
+        has become slurred | become slurred | becoming slurred | getting slurred | gradually | over time
         progressively | slowly getting worse | not stop with | not stop despite | not stop even | not stop on | not stopping with
         not stopping despite | not stopping even | not stopped with | not stopped despite | not stop after
         not stop no matter | not stopping no matter | not controlled | uncontrolled | even with meds
@@ -360,7 +367,8 @@ PHRASES: dict[str, str] = {
     "BEFORE_TODAY": """yesterday | last night | this week | overnight | on monday | on tuesday | on wednesday
         on thursday | on friday | on saturday | on sunday | at weekend | last weekend | day before""",
     "DAYS_AGO": "days ago | day ago | couple days ago | few days ago | 2 days ago | two days ago",
-    "HISTORY": """long behind me | behind me now | long over | thats long over | thats over now | self harm phase
+    "HISTORY": """in january | in february | in march | in april | in may | in june | in july | in august | in september | in october | in november | in december | in jan | in feb | in mar | in apr | in jun | in jul | in aug | in sept | in sep | in oct | in nov | in dec | in spring | in summer | in autumn | in winter | in xmas | in christmas | in easter | since january | since february | since march | since april | since may | since june | since july | since august | since september | since october | since november | since december | since jan | since feb | since mar | since apr | since jun | since jul | since aug | since sept | since sep | since oct | since nov | since dec | since spring | since summer | since autumn | since winter | since xmas | since christmas | since easter | last january | last february | last march | last april | last may | last june | last july | last august | last september | last october | last november | last december | last jan | last feb | last mar | last apr | last jun | last jul | last aug | last sept | last sep | last oct | last nov | last dec | last xmas | last easter | at xmas | last yr | last yr. | was in june | in the spring | in the summer | in the autumn | in the winter
+        long behind me | behind me now | long over | thats long over | thats over now | self harm phase
         went through phase | in my teens | in my early teens | early teens | at uni | at university | old scars
         old self harm scars | old marks | last term | last semester
         ages ago | ages back | donkeys years ago
@@ -379,7 +387,8 @@ PHRASES: dict[str, str] = {
         newly diagnosed | just diagnosed | recently diagnosed""",
     "SINCE": """ever since | since then | since childhood | since i was | since he was | since she was | since birth
         since baby | since teenager | since teen""",
-    "HABITUAL": """after his seizures | after her seizures | after seizures | after his fits | after her fits
+    "HABITUAL": """monthly | weekly | daily | nightly | has done for | have done for | always followed by
+        after his seizures | after her seizures | after seizures | after his fits | after her fits
         range from | ranges from | ranging from | vary from | varies from | varying from
         her long ones | his long ones | the long ones | have done for ages | done for ages | had them for ages
         sometimes | often | always | usually | normally | generally | typically | regularly | every time
@@ -521,7 +530,7 @@ PHRASES: dict[str, str] = {
         accidents | bladder accidents | leaks | urine infections | chest infections | colds | dizzy spells
         infections | utis | uti | panic attacks | nightmares | spasms | cramps | falls | nosebleeds""",
     "ANOTHER_STRONG": """before she even came round | before he even came round | before they even came round
-        before she even came to | before he even came to | one after one | many fits | lots of fits | several fits
+        before she even came to | before he even came to | one after one | several fits
         multiple fits
         keep coming | keeps coming | one ends another starts | one ends and another starts | one stops another starts
         one stops and another starts | another starts | another started | not come round between | never woke between

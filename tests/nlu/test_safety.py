@@ -647,7 +647,15 @@ def test_dev_set_9_classes(text: str, kind: str) -> None:
     "last week my husband had a fit in bed, about a minute of jerking and then he snored for ages. was that wrong?",
     "after his seizures his breathing sounds noisy and snorey for a while. at what point is it a reason to call?",
     "Picking up my repeat prescription today, should I ask the pharmacist about a pill organiser?",
+    # a month or a season as the time of a past event; a rhythm; a cut dose (calm questions, dev set 10: tuned on)
+    "can exercise actually lower brain inflammation or is that just something people say? my last seizure was in feb",
+    "im 15 and had like 3 seizures at school last yr, docs say its epilepsy. does epilepsy mean ill have seizures forever??",
+    "2 failed meds = drug resistant? husband still fitting monthly",
+    "My husband had VNS put in 2021. Before he had many fits, now less. How does stimulating a nerve help the brain?",
+    "does VNS stop seizures completely or just cut them down? diagnosed this year and already been through 2 meds",
+    "what counts as a relapse, like how many days does it have to last? my first one (numb face for 10 days) was in june",
+    "I've been reading for hours since my neuro appointment yesterday. I had a tonic clonic in June. Is it epilepsy?",
 ])
-def test_dev_set_9_calm_histories(text: str) -> None:
+def test_dev_set_9_and_10_calm_histories(text: str) -> None:
     flag = CHECK.check(Message(text))
     assert flag is None or not flag.certain or flag.kind not in ("emergency", "crisis"), (text, flag)

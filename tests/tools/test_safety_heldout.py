@@ -74,7 +74,7 @@ def test_held_out_4_calm_alarms_ceiling(report4: SafetyReport) -> None:
     assert report4.alarms <= 12  # 10 of 88 before the net, 11 with it
 
 
-# -- development sets 5 to 8: TUNED ON, written blind and read to find classes (docs/evaluation.md, "Safety development
+# -- development sets 5 to 10: TUNED ON, written blind and read to find classes (docs/evaluation.md, "Safety development
 # sets"). Regression floors a little under the figures reached, never held-out figures.
 
 # file -> ({kind: the reply's floor}, the most calm messages alarmed); the figures before and after in the comments
@@ -87,6 +87,8 @@ DEV_FLOORS: dict[str, tuple[dict[str, float], int]] = {
     "safety_dev7_crisis.yaml": ({"crisis": 0.83}, 19),
     # emergency 90.7% -> 95.3% (of 150), medication 76.0% -> 77.0% (of 100); 13 of 350 calm alarmed, then 10
     "safety_dev8_persona.yaml": ({"emergency": 0.94, "medication_change": 0.75}, 11),
+    # 500 calm questions telling alarming histories: 25 alarmed (14 certain) when read, then 8
+    "safety_dev10_calm_questions.yaml": ({}, 10),
 }
 
 
