@@ -19,6 +19,9 @@ _TAG = re.compile(r"<[^>]{0,200}>")
 _NON_WORD = re.compile(r"[^a-z0-9']+")
 _PLAIN = re.compile(r"[a-z0-9 ]{0,200}")
 _REPEAT = re.compile(r"([a-z])\1{2,}")
+# A word of one letter typed 4+ times ("bbbbbbbb") is a key held down, not a word: squeezed, "bb" would be "bbb"
+# (the blood-brain barrier). It becomes "x", a filler word, so the message reads as gibberish.
+_MASH = re.compile(r"\b([a-z])\1{3,}\b")
 _APOSTROPHE = re.compile(r"'+")
 
 # Filler words that carry no topic. Kept explicit: "not", "no", "stop", "still", "other" etc. stay meaningful.
@@ -58,7 +61,7 @@ def clean(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
     """Lowercased ASCII-folded text with markup, emoji and punctuation replaced by spaces (first `limit`
     characters)."""
     if _PLAIN.fullmatch(text):  # the usual keyword: nothing to unescape, fold or strip (a fast path for big files)
-        return " ".join(_REPEAT.sub(r"\1\1", text).split())
+        return " ".join(_REPEAT.sub(r"\1\1", _MASH.sub("x", text)).split())
     text = html.unescape(text[:limit])
     if "<" in text:
         text = _TAG.sub(" ", _SCRIPT.sub(" ", text))
@@ -66,7 +69,7 @@ def clean(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
         text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
         text = text.encode("ascii", "ignore").decode()
-    text = _REPEAT.sub(r"\1\1", text.lower())
+    text = _REPEAT.sub(r"\1\1", _MASH.sub("x", text.lower()))
     text = _NON_WORD.sub(" ", text)
     text = _APOSTROPHE.sub("", text)  # "don't" -> "dont", "parkinson's" -> "parkinsons"
     return " ".join(text.split())

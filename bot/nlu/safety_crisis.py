@@ -10,7 +10,7 @@ def crisis(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     personal = u.any("FIRST_P", "PERSON")
     general = u.any("KNOWLEDGE", "CAUSE_Q") and not personal  # "what is the suicide rate in epilepsy"
     # "since my diagnosis" is not past (it goes on), nor is "goodbye today for the last time"
-    past = "HISTORY" in u and not (f.now or u.any("HABITUAL", "RECENT", "JUST"))
+    past = "HISTORY" in u and not (f.now or u.any("HABITUAL", "RECENT", "JUST") or _feels_it_now(u))
     tier: Tier = "certain"
     found: list[tuple[str, Tier]] = []
     if "LETHAL" in u and u.any("MED", "OD"):  # "what amount of baclofen is lethal": asked in general or not
@@ -34,6 +34,13 @@ def crisis(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     if not found and "LOW_MOOD" in u and personal and not u.any("KNOWLEDGE", "WELL"):  # not "...but im ok"
         found.append(("passive_ideation", "possible"))
     return found
+
+
+def _feels_it_now(u: Unit) -> bool:
+    """A wish to die or not to live said after "i feel", "lately", "these days": present, after any history."""
+    feels = u.hits.get("FEEL_NOW", ())
+    wishes = [p for c in ("PASSIVE", "WISH_DEAD", "ACTIVE") for p in u.hits.get(c, ())]
+    return any(0 < w - f <= 8 for f in feels for w in wishes)
 
 
 def _method_or_plan(u: Unit, wish: bool, personal: bool) -> bool:

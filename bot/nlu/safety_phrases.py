@@ -86,6 +86,10 @@ PHRASES: dict[str, str] = {
     "STAIRS": "stairs | steps | staircase | ladder | bunk bed | top bunk",
     # Not a seizure cluster
     "CLUSTER_HEADACHE": "cluster headache | cluster headaches",
+    # Now, said after a history ("my wife died last spring ... i feel there is nothing left to live for"): the wish
+    # that follows is present, whatever the history before it (no "i feel" or "i think": a longer phrase would
+    # hide the "feel hopeless" or "think about dying" that starts inside it)
+    "FEEL_NOW": "lately | these days | nowadays | at the moment | feel there is | feel theres | feel that there is",
     # A rhythm said of the events ("still fitting monthly"): the illness, not one happening now
     "RHYTHM": """monthly | weekly | daily | nightly | every month | every week | every day | every night | each month
         each week | per month | per week | a month | a week""",

@@ -239,3 +239,8 @@ def test_a_wish_for_a_person_wins_over_the_topic_words_with_it(engine: Engine, t
 
 def test_a_person_named_as_the_one_to_ask_is_not_a_handover(engine: Engine) -> None:
     assert engine.respond("should i talk to my neurologist about vns").kind == "topical"
+
+
+def test_a_key_held_down_gets_the_gibberish_hint(engine: Engine) -> None:
+    turn = engine.respond("bbbbbbbbbbbbbbbb nnnn")
+    assert (turn.kind, turn.fallback) == ("fallback", "gibberish")

@@ -42,3 +42,11 @@ def test_content_tokens_drop_filler_and_numbers_and_read_negations_as_not() -> N
 
 def test_has_letters() -> None:
     assert Message("ok 9").has_letters and not Message("?!… 😢").has_letters
+
+
+def test_a_key_held_down_is_not_a_word() -> None:
+    """ "bbbbbbbbbbbbbbbb" squeezed to "bb" matched the keyword "bbb" (the blood-brain barrier) and got an article
+    (quality development set 4); a letter typed four times or more alone is now the filler "x"."""
+    assert clean("bbbbbbbbbbbbbbbb nnnn") == "x x"
+    assert clean("what is the bbb") == "what is the bb"  # three letters: a real abbreviation, kept
+    assert clean("sooooo tired") == "soo tired"  # a word with one letter held down is still the word

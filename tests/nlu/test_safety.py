@@ -637,6 +637,9 @@ def test_medication_decisions_in_a_conversations_words(text: str) -> None:
     ("i am so tired from all this. i think is better if i am gone, my family have less problem", "crisis"),
     ("Everything feels pointless lately. If I didn't wake up tomorrow I'd honestly be relieved.", "crisis"),
     ("i've started counting how many of her clobazam would be enough for me", "crisis"),
+    # a history before a present wish does not make the wish a history
+    ("My wife died last spring and with my MS getting worse I feel there is nothing left to live for.", "crisis"),
+    ("my dad died in 2019 and lately i just want it all to be over", "crisis"),
 ])
 def test_dev_set_9_classes(text: str, kind: str) -> None:
     flag = flag_of(text)
