@@ -10,7 +10,10 @@ def crisis(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     personal = u.any("FIRST_P", "PERSON")
     general = u.any("KNOWLEDGE", "CAUSE_Q") and not personal  # "what is the suicide rate in epilepsy"
     # "since my diagnosis" is not past (it goes on), nor is "goodbye today for the last time"
-    past = "HISTORY" in u and not (f.now or u.any("HABITUAL", "RECENT", "JUST") or _feels_it_now(u))
+    feels = _feels_it_now(u)
+    # "i used to self harm, these days i'm fine": a history, and well now
+    recovered = u.any("WELL", "FINE_NOW") and not feels
+    past = "HISTORY" in u and (recovered or not (f.now or u.any("HABITUAL", "RECENT", "JUST") or feels))
     tier: Tier = "certain"
     found: list[tuple[str, Tier]] = []
     if "LETHAL" in u and u.any("MED", "OD"):  # "what amount of baclofen is lethal": asked in general or not
@@ -37,9 +40,10 @@ def crisis(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
 
 
 def _feels_it_now(u: Unit) -> bool:
-    """A wish to die or not to live said after "i feel", "lately", "these days": present, after any history."""
+    """A wish to die, not to live, or to hurt oneself said after "lately", "these days", "feel there is": present,
+    after any history."""
     feels = u.hits.get("FEEL_NOW", ())
-    wishes = [p for c in ("PASSIVE", "WISH_DEAD", "ACTIVE") for p in u.hits.get(c, ())]
+    wishes = [p for c in ("PASSIVE", "WISH_DEAD", "ACTIVE", "SELF_HARM") for p in u.hits.get(c, ())]
     return any(0 < w - f <= 8 for f in feels for w in wishes)
 
 

@@ -640,6 +640,7 @@ def test_medication_decisions_in_a_conversations_words(text: str) -> None:
     # a history before a present wish does not make the wish a history
     ("My wife died last spring and with my MS getting worse I feel there is nothing left to live for.", "crisis"),
     ("my dad died in 2019 and lately i just want it all to be over", "crisis"),
+    ("I used to self harm, I'm fine now but lately I've been cutting again", "crisis"),
 ])
 def test_dev_set_9_classes(text: str, kind: str) -> None:
     flag = flag_of(text)
@@ -658,6 +659,7 @@ def test_dev_set_9_classes(text: str, kind: str) -> None:
     "does VNS stop seizures completely or just cut them down? diagnosed this year and already been through 2 meds",
     "what counts as a relapse, like how many days does it have to last? my first one (numb face for 10 days) was in june",
     "I've been reading for hours since my neuro appointment yesterday. I had a tonic clonic in June. Is it epilepsy?",
+    "I used to self harm as a teenager, these days I'm fine, is keppra ok?",  # a history, and well now
 ])
 def test_dev_set_9_and_10_calm_histories(text: str) -> None:
     flag = CHECK.check(Message(text))
