@@ -42,6 +42,10 @@ FOREIGN_WORDS = _words("""
     ka kya hain ki ko mirgi ilaj kaise kyun
     benh duoc khong
     apa bagaimana penyakit
+    mi madre padre hijo hija tiene esposo esposa hermano hermana
+    hej vad dotter sonen jag inte gora hjalp sjukdom behandling epilepsi
+    buna ziua sotul sotia fiul fiica tratament exista boala scleroza
+    anak saya ada yang perlu buat boleh
 """)
 # Latin letters English never writes, except in a few loanwords ("deja vu", "cafe", "naive"): each word
 # with one is a sign of another language (Polish "ł", Turkish "ı", Vietnamese "ệ", Portuguese "ã").

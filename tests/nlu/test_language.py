@@ -29,3 +29,22 @@ def test_other_languages_are_recognised(text: str) -> None:
 def test_english_stays_english(text: str) -> None:
     assert not is_other_language(Message(text))
 
+
+
+@pytest.mark.parametrize("text", [
+    # languages the function words did not cover (written by the lead: a development list, tuned on)
+    "Hej, min dotter har epilepsi, vad kan vi göra?",
+    "Buna ziua, sotul meu are scleroza multipla, ce tratament exista?",
+    "mi madre tiene esclerosis multiple",
+    "Helo, anak saya ada epilepsi, apa yang perlu saya buat?",
+])
+def test_more_languages_get_the_english_only_line(text: str) -> None:
+    assert is_other_language(Message(text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "mi son has epilepsy what do i do",  # "mi" for "my", texting
+    "my daughter has ms and a lot of fatigue, what helps",
+])
+def test_english_with_one_look_alike_word_stays_english(text: str) -> None:
+    assert not is_other_language(Message(text)), text
