@@ -67,8 +67,11 @@ def read_frame(u: Unit) -> Frame:
     present_scene = "PAST" not in u and (bool(ing) or u.before("PRESENT", "SIGN", 3) or u.before("PRESENT", "CONV", 3))
     # "won't stop" is now for one seizure, the illness for "my seizures won't stop"
     not_stopping = "NOT_STOP" in u and (u.any("SEIZ", "CONV", "SIGN") or bool(ing))
-    # ... unless a rhythm is said of it: "husband still fitting monthly" is the illness
-    weak_now = (progressive or now_next_to_event) and "RHYTHM" not in u
+    # ... unless a rhythm is said of that very event: "husband still fitting monthly" is the illness, but "my son
+    # is fitting, he has seizures every day" is a seizure now
+    events = (*u.hits.get("ING", ()), *u.hits.get("CONV", ()))
+    rhythm = any(0 < r - e <= 2 for r in u.hits.get("RHYTHM", ()) for e in events)
+    weak_now = (progressive or now_next_to_event) and not rhythm
     if "WELL" in u and u.any("HISTORY", "KNOWLEDGE", "SINCE", "DIAG"):  # "hes fine, is choking during a fit a thing?"
         weak_now = False
     overriding = u.any("NOW_STRONG", "URGENT", "AMBULANCE") or not_stopping or weak_now

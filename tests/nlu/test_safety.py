@@ -641,6 +641,9 @@ def test_medication_decisions_in_a_conversations_words(text: str) -> None:
     ("My wife died last spring and with my MS getting worse I feel there is nothing left to live for.", "crisis"),
     ("my dad died in 2019 and lately i just want it all to be over", "crisis"),
     ("I used to self harm, I'm fine now but lately I've been cutting again", "crisis"),
+    # a rhythm said of the illness beside a seizure now does not calm it (guards the "fitting monthly" class)
+    ("my son is fitting, he has seizures every day, what do i do", "emergency"),
+    ("my daughter is having a seizure, she has them daily", "emergency"),
 ])
 def test_dev_set_9_classes(text: str, kind: str) -> None:
     flag = flag_of(text)
