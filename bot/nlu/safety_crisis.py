@@ -10,10 +10,7 @@ def crisis(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     personal = u.any("FIRST_P", "PERSON")
     general = u.any("KNOWLEDGE", "CAUSE_Q") and not personal  # "what is the suicide rate in epilepsy"
     # "since my diagnosis" is not past (it goes on), nor is "goodbye today for the last time"
-    feels = _feels_it_now(u)
-    # "i used to self harm, these days i'm fine": a history, and well now
-    recovered = u.any("WELL", "FINE_NOW") and not feels
-    past = "HISTORY" in u and (recovered or not (f.now or u.any("HABITUAL", "RECENT", "JUST") or feels))
+    past = "HISTORY" in u and not (f.now or u.any("HABITUAL", "RECENT", "JUST") or _feels_it_now(u))
     tier: Tier = "certain"
     found: list[tuple[str, Tier]] = []
     if "LETHAL" in u and u.any("MED", "OD"):  # "what amount of baclofen is lethal": asked in general or not

@@ -52,7 +52,8 @@ NUMBER_WORDS: dict[str, int] = {
 # Concept -> phrases (one a line, or several on a line separated by "|"). Longest phrase wins at a position.
 PHRASES: dict[str, str] = {
     # --- seizures -----------------------------------------------------------------------------------------
-    "SEIZ": """one seizures | one fits | one convulsions | one attacks | one episodes | one turns | one absences | one funny turns
+    "SEIZ": """one of her long ones | one of his long ones | one of her big ones | one of his big ones | one of her seizures
+        one of his seizures | one of her fits | one of his fits | one of her bad ones | one of his bad ones | one seizures | one fits | one convulsions | one attacks | one episodes | one turns | one absences | one funny turns
         tonic clonic | grand mal | drop attack | epileptic attack
         seizure attack | epileptic episode | seizure episode | petit mal | absence seizure | focal seizure | drop attacks | absence attack | absence attacks""",
     "SEIZ_PL": "cluster | clusters | cluster seizures | seizure attacks",
@@ -97,7 +98,12 @@ PHRASES: dict[str, str] = {
     "TREMOR_CAUSE": "parkinson | parkinsons | essential tremor",
     # Longer phrases that hide an event word used in another sense: blood tests are not bleeding, going on a trip
     # is not going on living, seizures that cluster around a period are a pattern (blind1 and blind3, tuned sets)
-    "OTHER_SENSE": """seizures forever | have it forever | have them forever | epilepsy forever | ms forever | fits forever
+    "OTHER_SENSE": """have to last | has to last | before its emergency | before it is emergency | when is it emergency
+        counts as emergency | count as emergency | classed as emergency | considered emergency
+        whats happening in her brain during | whats happening in his brain during | whats happening in the brain during
+        whats happening in brain during | why her fits keep coming | why his fits keep coming | why fits keep coming
+        why seizures keep coming | why her seizures keep coming | why his seizures keep coming
+        seizures forever | have it forever | have them forever | epilepsy forever | ms forever | fits forever
         just cut them down | just cut down | just cut back | just cut it down | just cut out | just cut them
         reading for hours | been reading for hours | reading for ages | googling for hours
         snored for ages | snoring for ages | slept for ages | asleep for ages | sleepy for ages
@@ -318,8 +324,7 @@ PHRASES: dict[str, str] = {
         sets off | lead to | leads to | make seizures worse | increase risk | raise risk | risk""",
     "BECAUSE": "because i | because she | because he | because im | because hes | because shes",
     # --- time -----------------------------------------------------------------------------------------------------
-    "CHRONIC": """over years | over the years | over last few years | over the last few years | last few years
-        has become slurred | become slurred | becoming slurred | getting slurred | not stop with | not stop despite | not stop even | not stop on | not stopping with
+    "CHRONIC": """        has become slurred | become slurred | becoming slurred | getting slurred | not stop with | not stop despite | not stop even | not stop on | not stopping with
         not stopping despite | not stopping even | not stopped with | not stopped despite | not stop after
         not stop no matter | not stopping no matter | not controlled | uncontrolled | even with meds
         even on meds | despite meds | despite medication | despite treatment | drug resistant | refractory""",
@@ -392,7 +397,7 @@ PHRASES: dict[str, str] = {
         since baby | since teenager | since teen""",
     "HABITUAL": """monthly | weekly | daily | nightly | has done for | have done for | always followed by
         range from | ranges from | ranging from | vary from | varies from | varying from
-        her long ones | his long ones | the long ones | have done for ages | done for ages | had them for ages
+        have done for ages | done for ages | had them for ages
         sometimes | often | always | usually | normally | generally | typically | regularly | every time
         everytime | whenever | at times | on and off | off and on | most days | every day | every week
         every month | every night | per day | per week | per month
@@ -411,7 +416,7 @@ PHRASES: dict[str, str] = {
         if my daughter has | if my husband has | if my wife has | if my mum has | if my dad has | if mum has | if dad has
         if my husband have | if my wife have | if my son have | if my daughter have | if he have | if she have
         if i see someone | if i see somebody | if i saw someone
-        should one | must one | ought one | does one | can one | while theyre | while they are | when theyre | when they are | while someone | while somebody
+        while theyre | while they are | when theyre | when they are | while someone | while somebody
         while person | while youre | while you are | when youre | when you are | once one starts | if one starts
         what should i do during | what do i do during | what to do during | what do we do during
         what should we do during | what do i do when | what should i do when | what do we do when
@@ -426,17 +431,11 @@ PHRASES: dict[str, str] = {
         when she gets | if he gets | if she gets | what to do if | what do i do if | what should i do if
         what do we do if | what do you do | what to do when | hypothetically | how do i help someone
         how to help someone | how help someone | how can you help | how should you help | how do you help""",
-    "KNOWLEDGE": """whats happening in her brain | whats happening in his brain | whats happening in my brain | whats going on in her brain
-        whats going on in his brain | whats happening in brain
-        happening in her brain during | happening in his brain during | happening in brain during
+    "KNOWLEDGE": """        happening in her brain during | happening in his brain during | happening in brain during
         happening in my brain during | happens in brain during | goes on in brain during
-        be why her fits | be why his fits | be why my fits | be why her seizures | be why his seizures
-        be why my seizures | why fits keep | why seizures keep | why her fits keep | why his fits keep
         suicide risk | risk of suicide | suicide rate | suicide rates | rate of suicide | higher suicide
         cause suicidal thoughts | causes suicidal thoughts | cause suicidal | suicidal thoughts warning | suicide warning
         mistaken for | confused with | same as | similar to
-        have to last | has to last | before its emergency | before it is emergency | when is it emergency
-        counts as emergency | count as emergency | classed as emergency | considered emergency
         is epilepsy | is ms | basically | is it epilepsy | does epilepsy mean | how do i know | how can i tell | how to tell | how would i know | how do you know | difference
         what is | what are | whats | what causes | what cause | what makes | why do | why does | why did
         why are | why is | how do you | how does | how did | how common | how likely | how long do | how long does
@@ -479,7 +478,7 @@ PHRASES: dict[str, str] = {
         loosen | loosen tight | tight around neck | loosen clothing | anything tight | cushion head | cushion
         hold arms | hold them still | hold him still | restrain | pin down | turn them on side | put them on side
         roll them on side | roll them onto side | turn him on side | put him on side""",
-    "FIRST_AID": """is emergency | emergency or not | count as emergency | when is it emergency | always ambulance | always call
+    "FIRST_AID": """is emergency | emergency or not | always ambulance | always call
         always 999 | need ambulance | is that ambulance | what 2 do | wat 2 do
         first aid | seizure first aid | recovery position | recovery pose | epilepsy first aid | how help | how help someone
         how do i help | how can i help | how should i help | how do you help | how help during | what to do
