@@ -121,7 +121,10 @@ def _seizure_event(u: Unit) -> bool:
         return False  # "the printer is having a fit again", "the stock market had a seizure"
     if u.any("SEIZ", "SEIZ_PL", "STATUS") or convulsions:
         return True
-    if "TREMOR_CAUSE" in u:  # "mum has parkinsons, her hand is shaking": a tremor
+    # "mum has parkinsons, her hand is shaking": a tremor; not when it takes the whole body, lasts, or brings a
+    # collapse or no answer
+    if "TREMOR_CAUSE" in u and not u.any("BODY_ALL", "UNRESP", "COLLAPSE", "LONG", "FALL", "NOW_STRONG", "URGENT",
+                                         "AMBULANCE"):
         return False
     # "one" for a seizure ("having one now", "had one in the pool") with something that says what kind of event;
     # not "do i take another one" about a tablet

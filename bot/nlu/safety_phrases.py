@@ -112,8 +112,6 @@ PHRASES: dict[str, str] = {
         stop epilepsy medicine working | stop medicine working | stop meds working | stop it working | stop them working
         stops it working | stop my meds working | stop the medicine working | stop his meds working
         stop her meds working
-        suicide risk | risk of suicide | suicide rate | suicide rates | rate of suicide | higher suicide
-        cause suicidal thoughts | causes suicidal thoughts | cause suicidal | suicidal thoughts warning | suicide warning
         screening questions | questions about mood | standard question | routine question | pml fatal | is pml fatal
         status epilepticus deadly | epilepticus deadly | drowning risk | risk of drowning | quick answer | quick question
         blood brain barrier | blood test | blood tests | blood pressure | blood sugar | blood sugars
@@ -433,8 +431,6 @@ PHRASES: dict[str, str] = {
         how to help someone | how help someone | how can you help | how should you help | how do you help""",
     "KNOWLEDGE": """        happening in her brain during | happening in his brain during | happening in brain during
         happening in my brain during | happens in brain during | goes on in brain during
-        suicide risk | risk of suicide | suicide rate | suicide rates | rate of suicide | higher suicide
-        cause suicidal thoughts | causes suicidal thoughts | cause suicidal | suicidal thoughts warning | suicide warning
         mistaken for | confused with | same as | similar to
         is epilepsy | is ms | basically | is it epilepsy | does epilepsy mean | how do i know | how can i tell | how to tell | how would i know | how do you know | difference
         what is | what are | whats | what causes | what cause | what makes | why do | why does | why did
@@ -656,10 +652,9 @@ PHRASES: dict[str, str] = {
     "NOT_YET": "not used it yet | not done it yet | not yet | not used yet | not cut yet | havent yet",
     # "wont be needing them": arrangements for not being here
     "IN_CASE": "just in case | in case anything happens | in case something happens",
-    "OUTGROWN": """since my balance | because of my ms | because of ms | because her hands | because his hands | because my hands
-        to make space | to make room | make space | make room | moving house | moving out | retiring | retire
-        left home | downsizing | out of date | expired
-        dispose | disposal | my colleagues | to my mp | to school | new teacher | for teacher | explaining
+    "OUTGROWN": """        to make space | to make room | make space | make room | moving house | moving out | retiring
+        downsizing | out of date | expired
+        dispose | disposal | my colleagues | to my mp | new teacher | for teacher
         old clothes | old baby clothes | old toys | outgrown | grown out of | to charity | charity shop | declutter
         decluttering | clearing out | car boot | hand me downs""",
     "NO_SEIZ": "no seizure | not seizure | no fit | not fit | not seizure just | no seizures",

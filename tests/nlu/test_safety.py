@@ -186,8 +186,6 @@ def test_possible_matches(text: str, kind: str, criterion: str) -> None:
     "my boss is going to kill me, missed another shift cos of an MS relapse. can relapses be predicted at all?",
     "want to end my gym membership because of the fatigue, is exercise still good for MS though?",
     "I want to end this relationship with my neurologist, he never listens. Can I ask for a different one?",
-    "is suicide risk higher in people with epilepsy? i read a study online and want to understand it",
-    "do anti seizure medicines cause suicidal thoughts? my leaflet has a warning and i want to know how common that is",
     "I had a rough patch with self harm at uni but that's long behind me. Is keppra a bad idea with that history?",
     "The children have left home so I'm giving away the spare room furniture to make a space for exercises.",
     "my mum will kill me if i dont wear my helmet on my bike lol. do people with epilepsy really need one?",
@@ -651,6 +649,8 @@ def test_medication_decisions_in_a_conversations_words(text: str) -> None:
     ("whats happening in her brain, she's collapsed and not responding", "emergency"),
     ("can one of you help he's fitting", "emergency"),
     ("I tried to kill myself last month, these days I'm fine", "crisis"),
+    # asked about a side effect, and said of oneself: the question must not hide the disclosure
+    ("do my meds cause suicidal thoughts? because i have them all the time now", "crisis"),
 ])
 def test_dev_set_9_classes(text: str, kind: str) -> None:
     flag = flag_of(text)
