@@ -503,10 +503,10 @@ _ORDER: tuple[tuple[Tier, str, tuple[str, ...]], ...] = (
 
 def _quiet(u: Unit, f: Frame) -> bool:
     """Where the rules stay calm, an admin's phrase does too: a history, a general question ("can keppra
-    cause suicidal thoughts"), something usual or long-standing ("his speech has become slurred"), a figure of
-    speech ("dying to know")."""
+    cause suicidal thoughts"), a figure of speech ("dying to know"). Not something usual: "he has seizures every
+    day and now he's not breathing" keeps the admin's "not breathing" certain."""
     general = u.any("CAUSE_Q", "KNOWLEDGE") and not u.any("FIRST_P", "PERSON")
-    return f.calm or f.habitual or general or u.any("DIE_OTHER", "NEG_RISK") or ("JOKE" in u and "MAKES_ME" in u)
+    return f.calm or general or u.any("DIE_OTHER", "NEG_RISK") or ("JOKE" in u and "MAKES_ME" in u)
 
 
 def _decide(found: list[tuple[str, Tier, Unit]], admin: list[tuple[str, Unit]], message: Message) -> SafetyFlag | None:
@@ -526,9 +526,10 @@ def _decide(found: list[tuple[str, Tier, Unit]], admin: list[tuple[str, Unit]], 
 
 
 def _weighed(found: list[tuple[str, Tier, Unit]], kind: str, unit: Unit) -> bool:
-    """The rules read the same unit and found this kind only possible ("my husband has ms and slurred speech":
-    MS does this too): an admin's phrase does not make it certain."""
-    return any(t == "possible" and KIND_OF[c] == kind and u is unit for c, t, u in found)
+    """The rules read the same unit as stroke signs that MS explains too ("my husband has ms and slurred speech":
+    possible): an admin's phrase does not make them certain. Any other possible reading ("he has seizures every
+    day and now he's not breathing") stays certain by the admin's phrase."""
+    return any(t == "possible" and c == "stroke_signs" and KIND_OF[c] == kind and u is unit for c, t, u in found)
 
 
 def _why(criterion: str, unit: Unit) -> str:

@@ -363,7 +363,7 @@ PHRASES: dict[str, str] = {
         hes fine | shes fine | im fine | theyre fine | is fine | fine now | ok now | okay now | doing great
         doing well | doing ok | doing okay | doing fine | doing good | all good now | back to normal""",
     # Longer or worse than this person's usual: cancels "normally", "usually" ("it normally only lasts 30 sec")
-    "UNUSUAL": """but this one | this one has | this one is | usually last | normally last | usually takes | normally takes | usually wakes | normally wakes | much quicker | much faster | usually comes round | normally comes round | but today | not recovering | but suddenly | now suddenly | normally only | usually only | only lasts | only ever lasts | normally lasts | usually lasts
+    "UNUSUAL": """but now | but today | but tonight | but this morning | but right now | but this one | this one has | this one is | usually last | normally last | usually takes | normally takes | usually wakes | normally wakes | much quicker | much faster | usually comes round | normally comes round | but today | not recovering | but suddenly | now suddenly | normally only | usually only | only lasts | only ever lasts | normally lasts | usually lasts
         longer than usual | longer than normal | longer than ever | longer than before | this is different
         different this time | feels different | not like usual | not like normal | not like before
         never this long | never lasted this long | never lasts this long | never been this long | not normal for

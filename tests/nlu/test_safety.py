@@ -200,6 +200,15 @@ def test_calm_messages_raise_no_alarm(text: str) -> None:
     assert flag is None or flag.kind not in ("emergency", "crisis"), (text, flag)
 
 
+@pytest.mark.parametrize("text", [
+    "he has seizures every day and now he's not breathing",  # e6c6e2f made this possible: fixed in the review
+    "he often fits at night, tonight he stopped breathing",
+])
+def test_an_admin_phrase_stays_certain_beside_something_usual(text: str) -> None:
+    flag = SafetyCheck({"emergency": ["not breathing", "stopped breathing"]}).check(Message(text))
+    assert flag is not None and (flag.kind, flag.tier) == ("emergency", "certain"), (text, flag)
+
+
 def test_an_admin_phrase_does_not_make_the_rules_possible_reading_certain() -> None:
     check = SafetyCheck({"emergency": ["slurred speech", "code purple"]})
     # the rules read slurred speech in MS, not sudden, as possible: the admin's phrase keeps that (blind1, tuned)
@@ -648,6 +657,7 @@ def test_medication_decisions_in_a_conversations_words(text: str) -> None:
     ("he's not breathing properly, does this count as an emergency?", "emergency"),
     ("whats happening in her brain, she's collapsed and not responding", "emergency"),
     ("can one of you help he's fitting", "emergency"),
+    ("she usually has absences but now she's not breathing", "emergency"),  # missed before this session too
     ("I tried to kill myself last month, these days I'm fine", "crisis"),
     # asked about a side effect, and said of oneself: the question must not hide the disclosure
     ("do my meds cause suicidal thoughts? because i have them all the time now", "crisis"),
