@@ -234,11 +234,14 @@ def _stroke(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     signs = [face or side or face_odd, limb, "SPEECH_BAD" in u, "VISION_BAD" in u, "BALANCE_BAD" in u, headache]
     count = sum(signs)
     named = "STROKE_NOW" in u or ("STROKE_WORD" in u and count > 0)
-    if (count == 0 and not named) or f.habitual or u.any("HISTORY", "AGE_AT"):
+    # a stroke in the past is a history, unless signs come now ("he had a stroke last year and now
+    # suddenly he cant speak and his face is drooping": a second stroke)
+    again = f.now or u.any("NOW_STRONG", "URGENT", "AMBULANCE", "JUST", "UNUSUAL")
+    if (count == 0 and not named) or f.habitual or (u.any("HISTORY", "AGE_AT") and not again):
         return []
     # "is it normal for MS to do this? happened 20 mins ago": a question around one's own sudden signs
     minutes_ago = "AGO" in u and u.any("FIRST_P", "PERSON")
-    if f.calm and not named and not minutes_ago:
+    if f.calm and not named and not minutes_ago and not again:
         return []
     strong = face or side or "HEADACHE_BAD" in u or named or count >= 2
     speech = "SPEECH_BAD" in u and (u.any("PERSON", "SUDDEN") or f.now)

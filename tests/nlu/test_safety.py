@@ -658,6 +658,9 @@ def test_medication_decisions_in_a_conversations_words(text: str) -> None:
     ("whats happening in her brain, she's collapsed and not responding", "emergency"),
     ("can one of you help he's fitting", "emergency"),
     ("she usually has absences but now she's not breathing", "emergency"),  # missed before this session too
+    ("he had a stroke last year and now suddenly he cant speak and his face is drooping", "emergency"),  # idem
+    ("since his stroke he has been ok but now his face has dropped suddenly and his arm is weak", "emergency"),
+    ("his body is not responding, he is limp", "emergency"),
     ("I tried to kill myself last month, these days I'm fine", "crisis"),
     # asked about a side effect, and said of oneself: the question must not hide the disclosure
     ("do my meds cause suicidal thoughts? because i have them all the time now", "crisis"),
