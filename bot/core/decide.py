@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from bot.content.intent import FIRST_AID_ARTICLE, FIRST_AID_INTENT, MEDICATION_CHANGE, MatchSettings
+from bot.content.intent import FIRST_AID_ARTICLE, FIRST_AID_INTENT, HANDOVER_ID, MEDICATION_CHANGE, MatchSettings
 from bot.content.knowledge import Knowledge
 from bot.core import followup
 from bot.core.fallback import fallback_kind, names_diseases, names_uncovered_health
@@ -51,7 +51,6 @@ PLAUSIBLE_BAND = 8.0  # a best topic this far under the threshold is weak but pl
 PLAUSIBLE_SHARE = 0.4  # ... if it explains this much of the message ("convert ms to seconds" is not about MS)
 CLARIFY_SPREAD = 8.0  # "Did you mean" offers the topics this close to the best one ...
 MAX_OPTIONS = 3  # ... at most this many
-CLOSING = frozenset(("thanks", "goodbye"))  # smalltalk answered as such in an emergency's 30 minutes
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,7 +232,7 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
     refreshed = SafetyState(state.kind, state.criterion, situation.now)
     # "thanks", "bye": answered, with the lines in view. After an emergency only a thanks or a goodbye that says
     # nothing of the scene ("another one started" finds the greeting's "start")
-    closing = answer.intent_id in CLOSING and not reading.about_the_scene
+    closing = answer.intent_id in followup.CLOSING_IDS and not reading.about_the_scene
     if answer.kind == "smalltalk" and (state.kind != "emergency" or closing):
         return replace(answer, lines=(*_state_line(state), *other), state=refreshed, context="refresh",
                        why=f"{during}: {answer.why}")
@@ -260,8 +259,8 @@ def _answer(message: Message, situation: Situation, borrow: bool = True) -> Deci
                         follow_up="more")
     match = match_message(knowledge.matcher, message)
     if match.status == "matched" and knowledge.intents[match.intent_id or ""].kind == "topical" and \
-            followup.asks_for_a_person(message) and (person := _handover_intent(knowledge)) is not None:
-        return Decision("handover", "a wish for a person, with topic words", person, 100.0, match)
+            followup.asks_for_a_person(message) and HANDOVER_ID in knowledge.intents:
+        return Decision("handover", "a wish for a person, with topic words", HANDOVER_ID, 100.0, match)
     follow_up: FollowUp = ""
     if last_topical and (facet := _facet(message, situation, match) or _treatment(message, situation, match)):
         return facet
@@ -271,10 +270,6 @@ def _answer(message: Message, situation: Situation, borrow: bool = True) -> Deci
     if follow_up:
         decision = replace(decision, follow_up=follow_up, why=f"follow-up read with the last topic: {decision.why}")
     return decision
-
-
-def _handover_intent(knowledge: Knowledge) -> str | None:
-    return next((i.id for i in knowledge.intents.values() if i.kind == "handover"), None)
 
 
 def _verdict_decision(knowledge: Knowledge, match: Match, message: Message) -> Decision:

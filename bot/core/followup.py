@@ -46,6 +46,8 @@ _THANKS = re.compile(r"\b(?:thanks|thank you|thank u|thanx|thx|ty|cheers|ta|much
 _PERSON = re.compile(r"\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:(?:a|an|the|some|one of the|a real|an actual|"
                      r"real|actual)\s+)?(?:(?:ms|epilepsy|specialist|live)\s+)?"
                      r"(?:nurse|nurses|person|human|humans|someone|somebody|advisor|adviser|staff|team)\b")
+THANKS_ID, GOODBYE_ID = "thanks", "goodbye"  # the smalltalk a closing is answered with
+CLOSING_IDS = frozenset((THANKS_ID, GOODBYE_ID))
 _ASKING = frozenset(("what", "whats", "how", "why", "when", "where", "which", "who", "can", "could", "should",
                      "would", "is", "are", "does", "do", "did", "will", "but"))
 
@@ -156,8 +158,8 @@ def closing_of(message: Message) -> str | None:
     if "?" in message.raw or _ASKING & set(message.words):
         return None
     if _GOODBYE.search(message.text):
-        return "goodbye"
-    return "thanks" if _THANKS.search(message.text) else None
+        return GOODBYE_ID
+    return THANKS_ID if _THANKS.search(message.text) else None
 
 
 def may_follow(message: Message) -> bool:

@@ -207,7 +207,7 @@ def _breathing_and_waking(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     wished = u.any("WISH", "PLAN", "WISH_DEAD", "PASSIVE", "ACTIVE", "NOTICE", "WITHOUT_ME") and "PERSON" not in u
     # every "not responding" said of a medicine ("not responding to meds"), not "unconscious ... not responding to
     # anything" (the person is: an emergency)
-    resisting = all(_said_of_medicine(u, p) for p in u.hits["UNRESP"]) if "UNRESP" in u else False
+    resisting = all(_said_of_medicine(u, p) for p in u.hits.get("UNRESP", ()))
     recovered = u.any("WELL", "FINE_NOW") and not f.now  # "passed out last night, hes fine"
     if "UNRESP" in u and not resisting and not wished:
         found.append(("not_waking", tier))
@@ -532,7 +532,7 @@ def _weighed(found: list[tuple[str, Tier, Unit]], kind: str, unit: Unit) -> bool
     """The rules read the same unit as stroke signs that MS explains too ("my husband has ms and slurred speech":
     possible): an admin's phrase does not make them certain. Any other possible reading ("he has seizures every
     day and now he's not breathing") stays certain by the admin's phrase."""
-    return any(t == "possible" and c == "stroke_signs" and KIND_OF[c] == kind and u is unit for c, t, u in found)
+    return kind == "emergency" and any(t == "possible" and c == "stroke_signs" and u is unit for c, t, u in found)
 
 
 def _why(criterion: str, unit: Unit) -> str:

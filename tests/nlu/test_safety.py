@@ -614,22 +614,15 @@ def test_questions_about_the_illness_get_no_safety_reply(text: str) -> None:
     assert flag is None or not flag.certain or flag.kind == "seizure_first_aid", (text, flag)
 
 
-@pytest.mark.parametrize("text", [
-    # medication decisions in a conversation's words (blind medication dialogues, set 8: tuned on)
-    "the carbamazepine makes me feel hungover all the time, can i take half in the mornings",
-    "the gp gave me amantadine for it but it does nothing, is it ok if i just stop it",
-    "i take baclofen now but is not enough, i can take one more tablet in the night?",
-    "can i stop his statin then, in case thats the one clashing",
-    "her tablets are making her wobbly, can i cut them to once a day",
-    "He gets very muddled on his tablets. Would it be sensible to give him half?",
-    "the ocrelizumab is every 6 months, could i push mine back to 9 to space it out a bit",
-])
-def test_medication_decisions_in_a_conversations_words(text: str) -> None:
-    flag = flag_of(text)
-    assert flag is not None and flag[:2] == ("medication_change", "certain"), (text, flag)
-
-
 @pytest.mark.parametrize(("text", "kind"), [
+    # medication decisions in a conversation's words (blind medication dialogues, set 8: tuned on)
+    ("the carbamazepine makes me feel hungover all the time, can i take half in the mornings", "medication_change"),
+    ("the gp gave me amantadine for it but it does nothing, is it ok if i just stop it", "medication_change"),
+    ("i take baclofen now but is not enough, i can take one more tablet in the night?", "medication_change"),
+    ("can i stop his statin then, in case thats the one clashing", "medication_change"),
+    ("her tablets are making her wobbly, can i cut them to once a day", "medication_change"),
+    ("He gets very muddled on his tablets. Would it be sensible to give him half?", "medication_change"),
+    ("the ocrelizumab is every 6 months, could i push mine back to 9 to space it out a bit", "medication_change"),
     # emergencies and crises in the middle of a conversation (blind safety dialogues, dev set 9: tuned on)
     ("She was choking on her tea and now she has gone grey in the face and I cannot tell if she is breathing",
      "emergency"),  # "if she is" read as a hypothetical calmed it
@@ -665,7 +658,7 @@ def test_medication_decisions_in_a_conversations_words(text: str) -> None:
     # asked about a side effect, and said of oneself: the question must not hide the disclosure
     ("do my meds cause suicidal thoughts? because i have them all the time now", "crisis"),
 ])
-def test_dev_set_9_classes(text: str, kind: str) -> None:
+def test_dev_set_8_and_9_classes(text: str, kind: str) -> None:
     flag = flag_of(text)
     assert flag is not None and flag[:2] == (kind, "certain"), (text, flag)
 
