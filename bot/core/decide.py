@@ -95,10 +95,9 @@ def verdict(evidence: Evidence, settings: MatchSettings) -> Match:
         return Match("fallback", None, first.score, first.keyword, candidates, "out of scope", (), foreign)
     close = [c for c in candidates[1:] if first.score - c.score < settings.ambiguity_margin
              and _rival(c, first, evidence.weights)]
-    if close:
-        options = _options((first, *close), first.score)
-        return Match("ambiguous", None, first.score, first.keyword, candidates, "top two too close",
-                     options or (first.intent_id,), foreign)
+    options = _options((first, *close), first.score) if close else ()
+    if options:  # two close smalltalk replies ("thanks, goodbye") are no choice to offer: the best one answers
+        return Match("ambiguous", None, first.score, first.keyword, candidates, "top two too close", options, foreign)
     return Match("matched", first.intent_id, first.score, first.keyword, candidates, "", (), foreign)
 
 
@@ -245,7 +244,16 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
 
 def _answer(message: Message, situation: Situation, borrow: bool = True) -> Decision:
     """The answer proper (or smalltalk, fallback, choice), following up on the last topic when it fits:
-    "tell me more", a facet of it ("side effects?"), or a short question that finds nothing on its own."""
+    "tell me more", a facet of it ("side effects?"), or a short question that finds nothing on its own. A
+    greeting or thanks before a question is a courtesy: the question is answered, when it finds anything."""
+    if (rest := followup.after_courtesy(message)) is not None:
+        decision = _answer_proper(rest, situation, borrow)
+        if decision.kind not in ("fallback", "empty"):
+            return replace(decision, why=f"after a courtesy: {decision.why}")
+    return _answer_proper(message, situation, borrow)
+
+
+def _answer_proper(message: Message, situation: Situation, borrow: bool) -> Decision:
     knowledge = situation.knowledge
     if is_other_language(message):
         return Decision("fallback", "another language", fallback="language")

@@ -41,11 +41,19 @@ _PLAN = re.compile(r"^(?:(?:ok|okay|ok then|right|fine|alright|sure|thanks|thank
 _LEADS = ("and ", "what about ", "how about ", "so ", "but ", "also ", "then ")  # ... or leans on the last answer
 # Closing a conversation in one's own words: "ok we'll ring the neuro team tomorrow, thank you", "cheers, laters"
 _GOODBYE = re.compile(r"\b(?:bye|goodbye|bye bye|byee+|laters|see ya|see you|cya|signing off|good night|goodnight|"
-                      r"take care|night night)\b")
+                      r"take care|night night|gtg|g2g|ttyl|gotta go|got to go)\b")
 _THANKS = re.compile(r"\b(?:thanks|thank you|thank u|thanx|thx|ty|cheers|ta|much appreciated|appreciate it)\b")
 _PERSON = re.compile(r"\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:(?:a|an|the|some|one of the|a real|an actual|"
                      r"real|actual)\s+)?(?:(?:ms|epilepsy|specialist|live)\s+)?"
                      r"(?:nurse|nurses|person|human|humans|someone|somebody|advisor|adviser|staff|team)\b")
+# A courtesy said before the message proper ("Good morning, what is epilepsy?", "thanks! and for kids?"): its words
+# outweigh a short question's, so the message is read again without it. Read on the raw text, from its start.
+_GREETING = (r"(?:hi+|hello+|hey+|hiya|heya|howdy|hallo|yo|greetings|dear (?:sir|madam|all|team|bot)|"
+             r"good (?:morning|afternoon|evening|day)|morning|evening)")
+_THANKED = r"(?:(?:ok|okay|great|cool|right)[\s,.!]+)?(?:thanks|thank you|thank u|thanx|thx|ty|cheers|many thanks)"
+_COURTESY = re.compile(rf"^\W*(?:(?P<greeting>{_GREETING})|(?P<thanks>{_THANKED}))"
+                       r"(?:\s+(?:there|all|everyone|again|so much|very much|a lot|team|bot))*\b[\s,.!:;~\-]*",
+                       re.IGNORECASE)
 THANKS_ID, GOODBYE_ID = "thanks", "goodbye"  # the smalltalk a closing is answered with
 CLOSING_IDS = frozenset((THANKS_ID, GOODBYE_ID))
 _ASKING = frozenset(("what", "whats", "how", "why", "when", "where", "which", "who", "can", "could", "should",
@@ -149,6 +157,19 @@ def asks_for_a_person(message: Message) -> bool:
     """ "can I talk to an MS nurse about this?", "can i speak to someone about the diet": a wish for a person,
     whatever topic words come with it (they made the topic win over the handover keywords)."""
     return _PERSON.search(message.text) is not None
+
+
+def after_courtesy(message: Message) -> Message | None:
+    """The message without the greeting or thanks it opens with, when something follows: after a greeting,
+    anything; after a thanks, only a question ("thanks, and for kids?"; "thanks for the info on MS drugs"
+    stays a thanks)."""
+    found = _COURTESY.match(message.raw)
+    if found is None:
+        return None
+    rest = Message(message.raw[found.end():])
+    if not rest.has_letters or (found.group("thanks") and "?" not in rest.raw and not _ASKING & set(rest.words)):
+        return None
+    return rest
 
 
 def closing_of(message: Message) -> str | None:

@@ -493,7 +493,9 @@ PHRASES: dict[str, str] = {
         what do we do when | what should we do when | what do you do | what to do when | how can you help | how should you help
         how do you help | how to help someone | how help someone | how do i help someone | what should you do if
         what do you do if | what do you do when | roll onto side | on their side | turn on side | how long before calling
-        how long to wait | should i call ambulance | when is seizure emergency | is seizure emergency""",
+        how long to wait | should i call ambulance | when is seizure emergency | is seizure emergency
+        what should one do | what does one do | what shouldve we done | what should we have done | what shouldve i done
+        what should i have done | what were we supposed do | what was i supposed do | what are we supposed do""",
     # What to do, say or tell ("what should my friends actually do"; also read from "what ... do" in a question)
     "FA_DO": """what do i need know | what do i need do | do anything special | need do anything | what should people
         what do people do | what would you do | what am i supposed do | what are you supposed do | what am i meant do

@@ -40,12 +40,15 @@ _PATTERNS = _patterns(_THING + "|real")  # "is this real?" on its own asks about
 _CLAUSE_PATTERNS = _patterns(_THING, r"\b")  # ... but in a longer message it is about what came before ("is that real")
 
 
+# Tags after the question ("are you a doctor y/n", "are u a bot or what lol"): the question is the same
+_TAIL = re.compile(r"(?:\s+(?:y n|yn|y or n|yes or no|honestly|really|tho|though|lol|lmao|seriously|please|pls|plz|"
+                   r"or what|or not|right|ok|okay|then|even))+$")
 MAX_SENTENCES = 4  # the question is asked first or soon ("are you a bot? I need to know"): a few suffice
 
 
 def asks_about_the_bot(message: Message) -> bool:
     """True for a question about what the bot is or where its answers come from, as the whole message or at
     the end of one of its first sentences ("who runs this, are you a nurse?", "are you a bot? I need...")."""
-    if _PATTERNS.search(message.text):
+    if _PATTERNS.search(_TAIL.sub("", message.text)):
         return True
-    return any(_CLAUSE_PATTERNS.search(" ".join(s.words)) for s in message.sentences[:MAX_SENTENCES])
+    return any(_CLAUSE_PATTERNS.search(_TAIL.sub("", " ".join(s.words))) for s in message.sentences[:MAX_SENTENCES])

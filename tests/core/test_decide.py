@@ -68,6 +68,15 @@ def test_two_close_topics_each_with_words_of_their_own_are_a_choice() -> None:
                    SETTINGS).status == "matched"
 
 
+def test_two_close_smalltalk_replies_are_no_choice_the_best_answers() -> None:
+    closing = _evidence(_candidate("goodbye", 73.0, ("bye",), kind="smalltalk"),
+                        _candidate("thanks", 73.0, ("thank",), kind="smalltalk"))
+    assert (verdict(closing, SETTINGS).status, verdict(closing, SETTINGS).intent_id) == ("matched", "goodbye")
+    # a close topic beside smalltalk is still offered
+    topic = _evidence(_candidate("greeting", 75.0, ("hello",), kind="smalltalk"), _candidate("ms", 72.0, ("ms",)))
+    assert (verdict(topic, SETTINGS).status, verdict(topic, SETTINGS).options) == ("ambiguous", ("ms",))
+
+
 def test_under_the_threshold_a_plausible_topic_is_offered_else_the_fallback() -> None:
     weak = _candidate("a", 62.0, ("x",), share=0.5)
     assert verdict(_evidence(weak), SETTINGS).status == "ambiguous"  # within the band, explains half
@@ -213,6 +222,7 @@ def test_a_change_asked_right_after_the_medication_reply_gets_it_again(engine: E
     ("Thanks, I'll discuss it with my neuro. Bye.", "goodbye"),
     ("right, signing off now", "goodbye"),
     ("ok ok fair enough, thanks", "thanks"),
+    ("ok gtg", "goodbye"), ("ttyl", "goodbye"),  # text-speak
 ])
 def test_a_conversation_closed_in_its_own_words_gets_the_smalltalk(engine: Engine, text: str, intent: str) -> None:
     turn = engine.respond(text)
@@ -226,6 +236,25 @@ def test_a_conversation_closed_in_its_own_words_gets_the_smalltalk(engine: Engin
 ])
 def test_a_thanks_that_tells_or_asks_something_is_not_a_closing(engine: Engine, text: str) -> None:
     assert engine.respond(text).intent_id not in ("thanks", "goodbye"), text
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("Good morning, what is epilepsy", "epilepsy_overview"),  # "good morning" outweighed "epilepsy"
+    ("Good morning. Could you tell me what multiple sclerosis is?", "ms_overview"),
+    ("hey there! are you a bot?", "about_bot"),
+    ("Thanks, goodbye", "goodbye"),  # was "Did you mean: goodbye?"
+    ("thank you bye", "goodbye"),
+    ("hello there", "greeting"),  # nothing follows
+    ("hello, I am from Brazil, my english not so good", None),  # what follows finds nothing: read whole
+])
+def test_a_courtesy_before_a_question_does_not_hide_it(engine: Engine, text: str, intent: str | None) -> None:
+    assert engine.respond(text).intent_id == intent, text
+
+
+def test_a_thanks_then_a_question_follows_up_the_last_topic(engine: Engine) -> None:
+    context = _after(engine, "what are ms drugs")
+    turn = engine.respond("thanks! and side effects?", context)
+    assert turn.follow_up == "facet"
 
 
 @pytest.mark.parametrize("text", [

@@ -433,6 +433,9 @@ def test_calm_look_alikes_of_crisis_found_on_set_1(text: str) -> None:
     "is a seizure in pregnancy always a 999 call",
     "wat do i do if my mate has a fit",  # text-speak
     "my nan has epilepsy, what do i tell the grandkids to do if it happens",
+    "What should one do if someone has a fit in the kitchen?",  # formal "one" (blind development dialogues 1)
+    "my friend had a seizure at school and everyone panicked, what shouldve we done",  # asked afterwards
+    "she had a fit on the bus, what were we supposed to do",
 ])
 def test_first_aid_questions_in_lay_words(text: str) -> None:
     assert flag_of(text) == ("seizure_first_aid", "certain", "first_aid_question"), text
