@@ -75,17 +75,52 @@ def read_frame(u: Unit) -> Frame:
     if "WELL" in u and u.any("HISTORY", "KNOWLEDGE", "SINCE", "DIAG"):  # "hes fine, is choking during a fit a thing?"
         weak_now = False
     overriding = u.any("NOW_STRONG", "URGENT", "AMBULANCE") or not_stopping or weak_now
-    if "HYPO" in u:  # "how should you help when someone is having a seizure": only "right now" or "help!" count
+    # "how should you help when someone is having a seizure": after a hypothetical only "right now" or "help!"
+    # count; an event said before it is not hypothetical ("she is fitting, what do we do when they are like this")
+    hypothetical = "HYPO" in u and not _before_hypo(u)
+    if hypothetical:
         overriding = u.any("NOW_STRONG", "URGENT", "AMBULANCE")
-    now = overriding or (present_scene and "HYPO" not in u)
+    now = overriding or (present_scene and not hypothetical)
     aged = "AGE_AT" in u and not u.any("JUST", "RECENT")  # "first fit at age 30, just now" is not a history
     # "normally ... but this time": the usual named to say this is different, no general statement
     knowledge = "KNOWLEDGE" in u and not ("UNUSUAL" in u and set(u.hits["KNOWLEDGE"]) <= set(u.hits.get("HABITUAL", ())))
-    calm = (aged or knowledge or u.any("HISTORY", "SINCE", "DIAG", "KNOW_HELP", "HYPO")) and not overriding
+    calm = (aged or knowledge or u.any("HISTORY", "SINCE", "DIAG", "KNOW_HELP", "HYPO")) and not overriding and \
+        not said_now(u)
     # "it normally only lasts 30 seconds": the usual is named to say this one is different
     habitual = u.any("HABITUAL", "CHRONIC") and not overriding and "UNUSUAL" not in u
     event = now or u.any("PAST", "JUST", "RECENT", "CONV", "COLLAPSE")
     return Frame(now, calm, habitual, event)
+
+
+# What is wrong with someone, said in the present ("she is not breathing", "his lips are blue", "he is unresponsive")
+# ("what is status epilepticus" is a definition: status is not among them)
+_EVENTS = ("BREATH_BAD", "COLOUR", "UNRESP", "SIGN", "CONV", "DEFICIT", "DROOP", "SPEECH_BAD")
+PRESENT_SPAN = 3  # "is" ... the event: "she is not breathing", "his lips are turning blue"
+
+
+def _event_positions(u: Unit) -> list[int]:
+    return [p for concept in _EVENTS for p in u.hits.get(concept, ())]
+
+
+def _before_hypo(u: Unit) -> bool:
+    """An event said before the unit's first hypothetical ("he is shaking, what do i do if it gets worse")."""
+    first = min(u.hits.get("HYPO", ()), default=None)
+    return first is not None and any(p < first for p in _event_positions(u))
+
+
+def said_now(u: Unit) -> bool:
+    """An event in the present tense, not inside a hypothetical: it is happening, whatever history, diagnosis or
+    question is said beside it ("my son was diagnosed last year and he is not breathing", "she is not breathing,
+    it happened last year too", "he is fitting - sorry, is it normal?"). Not "what if she is not breathing", nor a
+    question after saying all is well ("hes fine, but now hes got epilepsy, is choking during a seizure a thing?")."""
+    if "WELL" in u or u.before("Q_MODAL", "SEIZ_PL", 2):  # "are the seizures where she's ... not responding ..."
+        return False  # a question about kinds of seizure
+    first_hypo = min(u.hits.get("HYPO", ()), default=None)
+    presents = u.hits.get("PRESENT", ())
+    # a colour is said with its verb inside ("lips are blue", "lips are going grey")
+    colours = u.hits.get("COLOUR", ())
+    return any((1 <= p - a <= PRESENT_SPAN or (a - p == 1 and p in colours)) for p in _event_positions(u)
+               for a in presents if first_hypo is None or p < first_hypo)
 
 
 def is_progressive(u: Unit) -> bool:

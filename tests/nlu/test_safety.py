@@ -681,3 +681,32 @@ def test_dev_set_8_and_9_classes(text: str, kind: str) -> None:
 def test_dev_set_9_and_10_calm_histories(text: str) -> None:
     flag = CHECK.check(Message(text))
     assert flag is None or not flag.certain or flag.kind not in ("emergency", "crisis"), (text, flag)
+
+
+# -- an event said in the present is happening, whatever history, diagnosis or question is beside it -------------
+# (found by tests/nlu/test_safety_calm_pairs.py: a calm phrase anywhere in the sentence silenced it)
+
+@pytest.mark.parametrize("text", [
+    "my son was diagnosed with epilepsy last year and he is not breathing",
+    "she is not breathing, it happened last year too",
+    "my husband has had ms since 2015 and his lips are blue",
+    "she is fitting and it wont stop, what do we do when they are like this?",  # the event before the "when"
+])
+def test_an_event_said_in_the_present_is_not_calmed_by_a_history_or_question(text: str) -> None:
+    kind, tier, _ = flag_of(text)
+    assert (kind, tier) == ("emergency", "certain"), text
+
+
+@pytest.mark.parametrize("text", [
+    "what if she is not breathing during a seizure?",  # a hypothetical before the event
+    "what is status epilepticus",  # a definition
+    "my son choked on a grape when he was little, hes fine, but now hes got epilepsy, is choking during a seizure a thing?",
+    "my son had a seizure last year and was not breathing for a minute, is that normal?",  # past tense
+])
+def test_a_hypothetical_definition_or_past_event_stays_calm(text: str) -> None:
+    assert (flag_of(text) or ("none",))[0] != "emergency", text
+
+
+def test_a_kind_of_seizure_described_in_the_present_is_a_question() -> None:
+    text = "are the seizures where she's awake but not responding the kind that don't respond to pills?"
+    assert (flag_of(text) or ("none",))[0] != "emergency", text
