@@ -340,6 +340,15 @@ def test_dev4_floors_tuned_on(engine: Engine) -> None:
     assert (dialogues.dialogue_turns or 0.0) >= 0.84, _lines(dialogues)  # 81.3% on e6c6e2f, then 85.3%
 
 
+@pytest.mark.parametrize(("name", "floor"), [
+    ("dev11_dialogues.yaml", 0.80),  # 78.2% on ac4c4c1, 78.6% on 447dc3d (first read), then 81.0%
+    ("dev12_dialogues.yaml", 0.81),  # 79.9% on 447dc3d (first read), then 81.9%
+])
+def test_dev11_and_dev12_dialogue_floors_tuned_on(engine: Engine, name: str, floor: float) -> None:
+    (dialogues,) = (evaluate_set(engine, s) for s in load_set(EVAL / name))
+    assert (dialogues.dialogue_turns or 0.0) >= floor, _lines(dialogues)
+
+
 def test_dev8_medication_dialogues_floor_tuned_on(engine: Engine) -> None:
     (found,) = load_set(EVAL / "dev8_medication_dialogues.yaml")
     report = evaluate_set(engine, found)

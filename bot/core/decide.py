@@ -51,6 +51,8 @@ PLAUSIBLE_BAND = 8.0  # a best topic this far under the threshold is weak but pl
 PLAUSIBLE_SHARE = 0.4  # ... if it explains this much of the message ("convert ms to seconds" is not about MS)
 CLARIFY_SPREAD = 8.0  # "Did you mean" offers the topics this close to the best one ...
 MAX_OPTIONS = 3  # ... at most this many
+SEIZURE_WORD = "seizure"  # what a message after the first-aid answer is about, unless it says otherwise ...
+_UNSAID_SEIZURE = frozenset(("ONE_PRO", "ANOTHER", "ANOTHER_STRONG", "FIRST_AID", "FA_DO", "IT_HAPPENS"))  # ... in these
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +158,11 @@ def decide(message: Message, situation: Situation) -> Decision:
             return Decision("fallback", "another language (no letters we read)", fallback="language")
         return Decision("empty", "nothing to read")
     flag = knowledge.safety.check(message)
+    if flag is None and situation.last_intent == FIRST_AID_INTENT and len(message.raw) <= followup.FOLLOW_UP_CHARS \
+            and knowledge.safety.read(message).concepts & _UNSAID_SEIZURE:
+        # after the first-aid answer the seizure goes without saying: "my husband is having one now", "when do I
+        # call 999" are read as about a seizure (not "bye for now")
+        flag = knowledge.safety.check(message.extended(SEIZURE_WORD))
     if (flag is None or not flag.certain) and _changes_the_treatment(message, situation):
         change = SafetyFlag("medication_change", "a change to the treatment just discussed", criterion="med_change")
         decision = decide_certain(message, situation, change)

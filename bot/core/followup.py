@@ -42,7 +42,7 @@ _LEADS = ("and ", "what about ", "how about ", "so ", "but ", "also ", "then ") 
 # Closing a conversation in one's own words: "ok we'll ring the neuro team tomorrow, thank you", "cheers, laters"
 _GOODBYE = re.compile(r"\b(?:bye|goodbye|bye bye|byee+|laters|see ya|see you|cya|signing off|good night|goodnight|"
                       r"take care|night night|gtg|g2g|ttyl|gotta go|got to go)\b")
-_THANKS = re.compile(r"\b(?:thanks|thank you|thank u|thanx|thx|ty|cheers|ta|much appreciated|appreciate it)\b")
+_THANKS = re.compile(r"\b(?:thanks|thank you|thank u|thanx|thx|ty|cheers|ta|much appreciated|appreciate it|much obliged)\b")
 _PERSON = re.compile(r"\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:(?:a|an|the|some|one of the|a real|an actual|"
                      r"real|actual)\s+)?(?:(?:ms|epilepsy|specialist|live)\s+)?"
                      r"(?:nurse|nurses|person|human|humans|someone|somebody|advisor|adviser|staff|team)\b")
@@ -91,6 +91,7 @@ _TREATMENT = re.compile(
     r"\b(?:treat|treated|treating|treatment|treatments|cure|cured|curable|cures|therapy|therapies|remedy|remedies)\b|"
     r"\bwhat (?:can|could) (?:be done|we do|i do|you do|they do)\b|\bwhat (?:else )?(?:can|could) (?:we|i|he|she|they) try\b|"
     r"\b(?:anything|something) (?:that |which |to )?(?:helps?|works?|do)\b|\bwhat helps\b|"
+    r"\bwhat (?:can|could|would|might|will) help\b|"
     r"\bhow (?:do|can|could) (?:you|they|we|i|doctors) (?:fix|stop|manage|help|control) (?:it|that|this|them|those)\b")
 # A sum: two numbers joined by an operator ("12 times 7", "2+2", "15% of 200"). Not "-" or "/" (ranges and
 # doses: "2-3 a week", "1/2 a tablet"), and not a number followed by a unit ("2 x 500mg").

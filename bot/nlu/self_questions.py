@@ -21,7 +21,7 @@ def _patterns(thing: str, start: str = "^") -> re.Pattern[str]:
     either = rf"{what} or (?:with |to )?{what}"  # "bot or human", "a doctor or a machine"
     return re.compile("|".join((
         rf"{start}(?:hi |hey |so |ok |okay |but |wait )?(?:are|r) (?:you|u|ya) {what}$",
-        rf"\bam i (?:talking|speaking|chatting|writing|corresponding|texting) (?:to|with) (?:{either}|{what})$",
+        rf"\bam i (?:(?:talking|speaking|chatting|writing|corresponding|texting) (?:to|with)|addressing) (?:{either}|{what})$",
         rf"{start}(?:are (?:you|u) |is (?:this|it) )?{either}$",
         rf"{start}is (?:this|that|it) {what}$",
         r"^(?:so |ok |and )?(?:what|who) (?:are|r) (?:you|u)$",
@@ -32,6 +32,10 @@ def _patterns(thing: str, start: str = "^") -> re.Pattern[str]:
         r"\bwho (?:made|built|created|wrote|writes|runs|is behind) (?:you|this bot|this|these answers|the answers)$",
         r"\bwhere (?:does|do|is) (?:your|the|this) (?:info|information|answers?|content|advice)(?: come| comes)? from$",
         r"^what are your sources$",
+        r"\bwho (?:wrote|writes|checked|checks|reviewed|reviews) (?:the|this|your|these) (?:info|information|answers?|"
+        r"content|articles?)$",
+        r"^(?:so |ok |but )?(?:is|are) (?:this|you|u|this bot|this info|this information|your info|your information|"
+        r"these answers|your answers) (?:even |actually |really )?(?:reliable|accurate|trustworthy|up to date|safe to use)$",
         r"^can i trust (?:you|this|these answers|the answers|your answers|this information)$",
     )))
 
@@ -42,7 +46,7 @@ _CLAUSE_PATTERNS = _patterns(_THING, r"\b")  # ... but in a longer message it is
 
 # Tags after the question ("are you a doctor y/n", "are u a bot or what lol"): the question is the same
 _TAIL = re.compile(r"(?:\s+(?:y n|yn|y or n|yes or no|honestly|really|tho|though|lol|lmao|seriously|please|pls|plz|"
-                   r"or what|or not|right|ok|okay|then|even))+$")
+                   r"or what|or not|right|ok|okay|then|even|by the way|btw|anyway))+$")
 MAX_SENTENCES = 4  # the question is asked first or soon ("are you a bot? I need to know"): a few suffice
 
 

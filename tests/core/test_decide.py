@@ -223,6 +223,7 @@ def test_a_change_asked_right_after_the_medication_reply_gets_it_again(engine: E
     ("right, signing off now", "goodbye"),
     ("ok ok fair enough, thanks", "thanks"),
     ("ok gtg", "goodbye"), ("ttyl", "goodbye"),  # text-speak
+    ("Much obliged.", "thanks"), ("ok wat can u do", "help"),
 ])
 def test_a_conversation_closed_in_its_own_words_gets_the_smalltalk(engine: Engine, text: str, intent: str) -> None:
     turn = engine.respond(text)
@@ -273,3 +274,28 @@ def test_a_person_named_as_the_one_to_ask_is_not_a_handover(engine: Engine) -> N
 def test_a_key_held_down_gets_the_gibberish_hint(engine: Engine) -> None:
     turn = engine.respond("bbbbbbbbbbbbbbbb nnnn")
     assert (turn.kind, turn.fallback) == ("fallback", "gibberish")
+
+
+# -- after the first-aid answer, the seizure goes without saying (blind development dialogues 11, tuned) ----------
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("My husband is having one now and has been for some minutes.", "emergency"),  # was the fallback
+    ("when do I call 999", "seizure_first_aid"),  # was the fallback
+    ("bye for now", "goodbye"),  # a "now" alone is no seizure
+    ("is ms inherited", "ms_causes"),
+])
+def test_after_the_first_aid_answer_a_message_is_read_as_about_a_seizure(engine: Engine, text: str,
+                                                                           intent: str) -> None:
+    context = _after(engine, "What does one do if a person has a fit?")
+    assert engine.respond(text, context).intent_id == intent, text
+
+
+def test_without_the_first_aid_answer_before_it_having_one_is_not_a_seizure(engine: Engine) -> None:
+    assert engine.respond("My husband is having one now and has been for some minutes.").kind != "emergency"
+
+
+def test_what_can_help_after_a_topic_asks_its_treatment(engine: Engine) -> None:
+    context = _after(engine, "why does my partner's MS make her so stiff")
+    turn = engine.respond("what can help with that", context)
+    assert (turn.kind, turn.intent_id) == ("topical", "ms_symptomatic_treatment")
+    assert engine.respond("what can help with that").intent_id == "help"  # alone: the bot's own help

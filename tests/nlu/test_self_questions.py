@@ -11,6 +11,8 @@ from bot.nlu.self_questions import asks_about_the_bot
     ("what are you?", True), ("who made you", True), ("where does your information come from", True),
     ("is this a bot", True), ("can i trust you", True),
     ("are you a doctor y/n", True), ("are u a bot or what lol", True),  # a tag after the question
+    ("are you a bot by the way", True), ("Am I addressing a doctor?", True),
+    ("is this bot even reliable?", True), ("who wrote the information?", True),
     ("i want to talk to a real person", False), ("are you able to explain ms", False),
     ("what are ms lesions", False), ("can i trust my neurologist", False),
     # either-or, automated, and the question as one clause of a longer message
