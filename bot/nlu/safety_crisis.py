@@ -37,11 +37,20 @@ def crisis(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
 
 
 def _feels_it_now(u: Unit) -> bool:
-    """A wish to die, not to live, or to hurt oneself said after "lately", "these days", "feel there is": present,
-    after any history."""
-    feels = u.hits.get("FEEL_NOW", ())
+    """A wish to die, not to live, or to hurt oneself said after "lately", "these days", "feel there is", "now",
+    "still": present, after any history. Or a wish to die said in the present tense ("i tried to kill myself last
+    year and i want to die", "i wish i was dead, it happened last year too"); not "last year i wanted to die"."""
+    feels = (*u.hits.get("FEEL_NOW", ()), *u.hits.get("NOW_WEAK", ()))
     wishes = [p for c in ("PASSIVE", "WISH_DEAD", "ACTIVE", "SELF_HARM") for p in u.hits.get(c, ())]
-    return any(0 < w - f <= 8 for f in feels for w in wishes)
+    if any(0 < w - f <= 8 for f in feels for w in wishes):
+        return True
+    if "WELL" in u:  # "when I was young I attempt suicide, long time ago, now I am ok": the tense of a learner
+        return False
+    past = u.hits.get("PAST_V", ())
+    deaths = u.hits.get("DEATH", ())
+    wished = [w for w in u.hits.get("WISH", ()) if any(1 <= d - w <= 5 for d in deaths)]
+    present = [w for c in ("PASSIVE", "WISH_DEAD", "ACTIVE") for w in u.hits.get(c, ())] + wished
+    return any(not any(w - 2 <= p <= w + 1 for p in past) for w in present)
 
 
 def _method_or_plan(u: Unit, wish: bool, personal: bool) -> bool:

@@ -909,6 +909,10 @@ WORDS: dict[str, str] = {
     "AUX_NOW": "is are am im hes shes theyre its been keeps keep still currently started starting begun now",
     "PRESENT": "is are am im hes shes theyre",
     "PAST": "was were had did used seized fitted convulsed shook jerked stiffened collapsed happened went began",
+    # A wish or an act told in the past tense ("i tried to kill myself", "last year i wanted to die"): beside a
+    # history, the wish is the history's; a wish in the present beside it is not ("... and i want to die")
+    "PAST_V": """was were had did used wanted wished hoped tried attempted thought felt took harmed hurt wrote
+        considered planned overdosed""",
     "NOW_WEAK": "now still",
     "MEAN": "mean means meant meaning",
     "FIRST_P": "i im ive id ill me my myself mine",

@@ -710,3 +710,27 @@ def test_a_hypothetical_definition_or_past_event_stays_calm(text: str) -> None:
 def test_a_kind_of_seizure_described_in_the_present_is_a_question() -> None:
     text = "are the seizures where she's awake but not responding the kind that don't respond to pills?"
     assert (flag_of(text) or ("none",))[0] != "emergency", text
+
+
+# -- a wish to die said in the present is present, whatever history is beside it (calm-pairs test) ---------------
+
+@pytest.mark.parametrize("text", [
+    "i tried to kill myself last year and i want to kill myself tonight",
+    "i self harmed as a teenager and now i want to die",  # "now" before the wish
+    "i wish i was dead, it happened last year too",
+    "last year, i have the pills ready to end it",
+])
+def test_a_present_wish_beside_a_history_is_a_crisis(text: str) -> None:
+    kind, tier, _ = flag_of(text)
+    assert (kind, tier) == ("crisis", "certain"), text
+
+
+@pytest.mark.parametrize("text", [
+    "last year i wanted to die",  # told in the past tense
+    "i tried to kill myself last year",
+    "in my teens i wished i was dead",
+    "when I was young I attempt suicide, long time ago, now I am ok. I must tell this to neurologist?",
+])
+def test_a_wish_told_in_the_past_beside_a_history_is_not_certain(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[1] != "certain", text
