@@ -29,7 +29,7 @@ from bot.nlu.safety_lexicon import Lexicon, core_words, fold_words
 from bot.nlu.safety_net import CrisisNet, load_net
 from bot.nlu.safety_phrases import FUZZY_TARGETS as FUZZY
 from bot.nlu.safety_phrases import MEDICINE_NAMES, MS_WORDS
-from bot.nlu.safety_unit import Frame, Hits, Tier, Unit, changes_medicine, is_progressive, read_frame
+from bot.nlu.safety_unit import Frame, Hits, Tier, Unit, changes_medicine, is_progressive, read_frame, said_now
 
 SafetyKind = Literal["emergency", "crisis", "medication_change", "seizure_first_aid"]
 FollowUp = Literal["call", "recovered", "general"]
@@ -236,7 +236,7 @@ def _stroke(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     named = "STROKE_NOW" in u or ("STROKE_WORD" in u and count > 0)
     # a stroke in the past is a history, unless signs come now ("he had a stroke last year and now
     # suddenly he cant speak and his face is drooping": a second stroke)
-    again = f.now or u.any("NOW_STRONG", "URGENT", "AMBULANCE", "JUST", "UNUSUAL")
+    again = f.now or u.any("NOW_STRONG", "URGENT", "AMBULANCE", "JUST", "UNUSUAL") or said_now(u)
     if (count == 0 and not named) or f.habitual or (u.any("HISTORY", "AGE_AT") and not again):
         return []
     # "is it normal for MS to do this? happened 20 mins ago": a question around one's own sudden signs

@@ -351,7 +351,8 @@ PHRASES: dict[str, str] = {
         long time | this long | long now | at this moment | this moment | this minute
         while typing | im typing | happening again now""",
     "JUST": """just | just now | seconds ago | moments ago | minute ago | minutes ago | few minutes ago
-        an hour ago | hours ago | half hour ago | earlier | a bit ago | little while ago""",
+        an hour ago | hours ago | half hour ago | earlier | a bit ago | little while ago
+        just took | just taken | just swallowed""",  # (TOOK's phrases too: the longer phrase hid "just")
     # Minutes or hours ago: a sudden sign this recent is acted on even inside a question
     "AGO": """seconds ago | moments ago | minute ago | minutes ago | few minutes ago | an hour ago | hours ago | half hour ago | just now""",
     "RECENT": """today | tonight | this morning | this evening | this afternoon | last night | earlier today
@@ -908,6 +909,7 @@ WORDS: dict[str, str] = {
         stiffening flailing choking gasping having lying laying staring""",
     "AUX_NOW": "is are am im hes shes theyre its been keeps keep still currently started starting begun now",
     "PRESENT": "is are am im hes shes theyre",
+    "PERFECT": "has have",  # "her face has dropped": the present perfect says now, as "is" does
     "PAST": "was were had did used seized fitted convulsed shook jerked stiffened collapsed happened went began",
     # A wish or an act told in the past tense ("i tried to kill myself", "last year i wanted to die"): beside a
     # history, the wish is the history's; a wish in the present beside it is not ("... and i want to die")

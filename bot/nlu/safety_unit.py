@@ -98,6 +98,9 @@ _EVENTS = ("BREATH_BAD", "COLOUR", "UNRESP", "SIGN", "CONV", "DEFICIT", "DROOP",
 PRESENT_SPAN = 3  # "is" ... the event: "she is not breathing", "his lips are turning blue"
 
 
+_CHANGES = ("DROOP", "COLOUR", "UNRESP", "BREATH_BAD")  # not DEFICIT: "has been weak since his stroke"
+
+
 def _event_positions(u: Unit) -> list[int]:
     return [p for concept in _EVENTS for p in u.hits.get(concept, ())]
 
@@ -119,8 +122,12 @@ def said_now(u: Unit) -> bool:
     presents = u.hits.get("PRESENT", ())
     # a colour is said with its verb inside ("lips are blue", "lips are going grey")
     colours = u.hits.get("COLOUR", ())
-    return any((1 <= p - a <= PRESENT_SPAN or (a - p == 1 and p in colours)) for p in _event_positions(u)
-               for a in presents if first_hypo is None or p < first_hypo)
+    if any((1 <= p - a <= PRESENT_SPAN or (a - p == 1 and p in colours)) for p in _event_positions(u)
+           for a in presents if first_hypo is None or p < first_hypo):
+        return True
+    # "her face has dropped", "he has gone blue": the present perfect of a change; not "she has jerks" (possession)
+    changes = [p for c in _CHANGES for p in u.hits.get(c, ()) if first_hypo is None or p < first_hypo]
+    return any(1 <= p - a <= PRESENT_SPAN for p in changes for a in u.hits.get("PERFECT", ()))
 
 
 def is_progressive(u: Unit) -> bool:

@@ -734,3 +734,20 @@ def test_a_present_wish_beside_a_history_is_a_crisis(text: str) -> None:
 def test_a_wish_told_in_the_past_beside_a_history_is_not_certain(text: str) -> None:
     flag = flag_of(text)
     assert flag is None or flag[1] != "certain", text
+
+
+@pytest.mark.parametrize("text", [
+    "my mum suddenly cant speak and her face has dropped on one side, it happened last year too",  # perfect tense
+    "my toddler just swallowed a whole bottle of my pills, it happened last year too",  # "just" inside "just swallowed"
+])
+def test_a_change_in_the_present_perfect_or_just_now_is_not_calmed_by_a_history(text: str) -> None:
+    kind, tier, _ = flag_of(text)
+    assert (kind, tier) == ("emergency", "certain"), text
+
+
+@pytest.mark.parametrize("text", [
+    "That's what my husband has - staring, lip smacking, wandering about - 2 or 3 a week since 2020",  # possession
+    "my son swallowed a coin last year, can that cause seizures?",
+])
+def test_has_with_a_sign_is_possession_not_the_present_perfect(text: str) -> None:
+    assert (flag_of(text) or ("none",))[0] != "emergency", text
