@@ -237,7 +237,10 @@ def _stroke(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # a stroke in the past is a history, unless signs come now ("he had a stroke last year and now
     # suddenly he cant speak and his face is drooping": a second stroke)
     again = f.now or u.any("NOW_STRONG", "URGENT", "AMBULANCE", "JUST", "UNUSUAL") or said_now(u)
-    if (count == 0 and not named) or f.habitual or (u.any("HISTORY", "AGE_AT") and not again):
+    # something usual ("this happens sometimes") is the illness, unless two signs or a face are said in the
+    # present ("her face has dropped and she suddenly cant speak, this happens sometimes")
+    usual = f.habitual and not ((face or side or count >= 2) and said_now(u))
+    if (count == 0 and not named) or usual or (u.any("HISTORY", "AGE_AT") and not again):
         return []
     # "is it normal for MS to do this? happened 20 mins ago": a question around one's own sudden signs
     minutes_ago = "AGO" in u and u.any("FIRST_P", "PERSON")

@@ -119,7 +119,8 @@ def said_now(u: Unit) -> bool:
     if "WELL" in u or u.before("Q_MODAL", "SEIZ_PL", 2):  # "are the seizures where she's ... not responding ..."
         return False  # a question about kinds of seizure
     first_hypo = min(u.hits.get("HYPO", ()), default=None)
-    presents = u.hits.get("PRESENT", ())
+    pasts = u.hits.get("PAST", ())
+    presents = [a for a in u.hits.get("PRESENT", ()) if a + 1 not in pasts]  # not "she's had tingling for a year"
     # a colour is said with its verb inside ("lips are blue", "lips are going grey")
     colours = u.hits.get("COLOUR", ())
     if any((1 <= p - a <= PRESENT_SPAN or (a - p == 1 and p in colours)) for p in _event_positions(u)

@@ -751,3 +751,16 @@ def test_a_change_in_the_present_perfect_or_just_now_is_not_calmed_by_a_history(
 ])
 def test_has_with_a_sign_is_possession_not_the_present_perfect(text: str) -> None:
     assert (flag_of(text) or ("none",))[0] != "emergency", text
+
+
+def test_stroke_signs_said_now_are_not_quieted_by_something_usual() -> None:
+    text = "my mum suddenly cant speak and her face has dropped on one side, this happens sometimes"
+    assert flag_of(text) == ("emergency", "certain", "stroke_signs")
+
+
+@pytest.mark.parametrize("text", [
+    "she's had tingling down one arm for about a year, comes and goes. is that a demyelination thing",
+    "my husband has ms and his legs go weak sometimes when hes hot",
+])
+def test_a_lasting_or_usual_sign_is_not_a_stroke(text: str) -> None:
+    assert (flag_of(text) or ("none",))[0] != "emergency", text
