@@ -367,3 +367,26 @@ def test_dev9_safety_dialogues_floor_tuned_on(engine: Engine) -> None:
     assert report.safety_recall["emergency"][0] >= 0.97, _lines(report)
     assert report.safety_recall["crisis"][0] >= 0.94, _lines(report)
     assert (report.dialogue_turns or 0.0) >= 0.80, _lines(report)  # 70.9% on e6c6e2f, then 81.6%
+
+
+# -- everyday-life questions beside the diseases are out of scope (intents.yaml, oos_general; the near-miss
+# categories every blind writer is given: work, money, travel, school, pregnancy, vaccines, driving, leisure,
+# appointments, eyes and teeth, practical medicine questions) ----------------------------------------------------
+
+@pytest.mark.parametrize("text", [  # each got a topic before the keywords
+    "are we entitled to benefits if my husband cant work because of his ms",
+    "can I go in a sauna if I have MS",
+    "does my optician need to know I'm on ms drugs",
+    "can my daughter with epilepsy go to a festival with strobe lights",
+    "can i take my ms injection on a flight",
+])
+def test_everyday_life_questions_get_the_fallback(engine: Engine, text: str) -> None:
+    assert engine.respond(text).kind == "fallback", text
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("Would a course of physiotherapy be of benefit to someone with multiple sclerosis?", "ms_rehabilitation"),
+    ("is there stuff to help ms tiredness thats not coffee lol", "ms_symptomatic_treatment"),
+])
+def test_topic_questions_with_everyday_words_keep_their_topic(engine: Engine, text: str, intent: str) -> None:
+    assert engine.respond(text).intent_id == intent, text
