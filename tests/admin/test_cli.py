@@ -95,8 +95,8 @@ def test_unmatched_groups_questions_and_exports_csv(db_path: Path, tmp_path: Pat
 
 
 def test_suggest_prints_phrases_and_never_edits_intents(db_path: Path) -> None:
-    questions = ("steroid infusion for my relapse gave me awful nausea and insomnia for days",
-                 "steroid infusion after a relapse gave me a metallic taste and insomnia",
+    questions = ("steroid infusion for my relapse gave me awful nausea for days",
+                 "steroid infusion after a relapse gave me a metallic taste and hiccups",
                  "how many days of steroid infusion do neurologists give for a bad relapse")
     assert set(record(db_path, *questions)) == {"fallback"}
     before = hashlib.sha256((REPO / "intents.yaml").read_bytes()).hexdigest()

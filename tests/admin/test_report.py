@@ -28,8 +28,8 @@ from tests.helpers import REPO
 
 # Long questions with one topic word ("relapse") and many words no keyword knows: they fall back near a topic.
 STEROID_QUESTIONS = (
-    "steroid infusion for my relapse gave me awful nausea and insomnia for days",
-    "steroid infusion after a relapse gave me a metallic taste and insomnia",
+    "steroid infusion for my relapse gave me awful nausea for days",
+    "steroid infusion after a relapse gave me a metallic taste and hiccups",
     "how many days of steroid infusion do neurologists give for a bad relapse",
 )
 ANSWERED = ("topical",)  # matched on its own; follow-ups are tested below
@@ -145,20 +145,20 @@ async def test_empty_store_gives_an_empty_report(conversation: Conversation) -> 
 
 
 async def test_unmatched_groups_merge_the_same_question(conversation: Conversation, library: Library) -> None:
-    kinds = await say(conversation, "diabetes diet", "Diabetes diets?", "how do i renew my passport",
+    kinds = await say(conversation, "diabetes diet", "Diabetes diets?", "how do i renew my library card",
                       "diabetes diet")
     assert set(kinds) == {"fallback"}
 
     groups = await unmatched_groups(store_of(conversation), library.current, 30, limit=10)
 
     assert [g.count for g in groups] == [3, 1]
-    diabetes, passport = groups
+    diabetes, card = groups
     assert set(diabetes.examples) == {"diabetes diet", "Diabetes diets?"}
     assert diabetes.nearest_intent == library.current.matcher.score("diabetes diet")[0].intent_id
-    assert passport.examples == ["how do i renew my passport"] and passport.nearest_intent is None
+    assert card.examples == ["how do i renew my library card"] and card.nearest_intent is None
     assert diabetes.last_seen <= time.time()
     text = format_unmatched(groups)
-    assert '3x "' in text and "how do i renew my passport" in text
+    assert '3x "' in text and "how do i renew my library card" in text
 
 
 async def test_unmatched_groups_respect_the_limit(conversation: Conversation, library: Library) -> None:
