@@ -161,15 +161,14 @@ def asks_for_a_person(message: Message) -> bool:
 
 
 def after_courtesy(message: Message) -> Message | None:
-    """The message without the greeting or thanks it opens with, when something follows: after a greeting,
-    anything; after a thanks, only a question ("thanks, and for kids?"; "thanks for the info on MS drugs"
-    stays a thanks)."""
+    """The message without the greeting or thanks it opens with, when a question follows ("thanks, and for
+    kids?"; "thanks for the info on MS drugs" stays a thanks)."""
     found = _COURTESY.match(message.raw)
     if found is None:
         return None
     rest = Message(message.raw[found.end():])
-    if not rest.has_letters or (found.group("thanks") and "?" not in rest.raw and not _ASKING & set(rest.words)):
-        return None
+    if not rest.has_letters or ("?" not in rest.raw and not _ASKING & set(rest.words)):
+        return None  # "hi, I got diagnosed with MS two weeks ago": told, not asked; the greeting invites the question
     return rest
 
 
@@ -222,13 +221,13 @@ def stays_on_topic(message: Message, topic: str | None) -> bool:
 
 
 def related_intent(knowledge: Knowledge, intent: Intent, facet: str) -> Intent | None:
-    """A topical intent whose section covers the facet: in the last topic's article first, then in the other
-    articles on the same disease."""
+    """A topical intent whose section covers the facet: in the last topic's article first, then among the topics
+    the admin linked to it (`follow_ups`). Not any article on the disease: "how long does recovery take" after
+    epilepsy surgery is not how long a seizure lasts (the first-aid article)."""
     article = knowledge.articles[intent.article or ""]
-    same_topic = [a for a in knowledge.articles.values() if a.topic == article.topic and a.slug != article.slug]
-    for candidate_article in (article, *same_topic):
-        for other in knowledge.topical_intents(candidate_article.slug):
-            section = section_of(knowledge, other)
-            if section is not None and section_has_facet(facet, section.heading, section.text):
-                return other
+    linked = [knowledge.intents[name] for name in intent.follow_ups if name in knowledge.intents]
+    for other in (*knowledge.topical_intents(article.slug), *linked):
+        section = section_of(knowledge, other)
+        if section is not None and section_has_facet(facet, section.heading, section.text):
+            return other
     return None

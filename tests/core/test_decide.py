@@ -299,3 +299,12 @@ def test_what_can_help_after_a_topic_asks_its_treatment(engine: Engine) -> None:
     turn = engine.respond("what can help with that", context)
     assert (turn.kind, turn.intent_id) == ("topical", "ms_symptomatic_treatment")
     assert engine.respond("what can help with that").intent_id == "help"  # alone: the bot's own help
+
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("and the surgery, do they do that on kids?", "how long does recovery take"),  # was the first-aid answer
+    ("can keto stop seizures", "how long till it works"),
+])
+def test_a_facet_moves_within_the_article_or_its_linked_topics_only(engine: Engine, first: str, then: str) -> None:
+    turn = engine.respond(then, _after(engine, first))
+    assert turn.intent_id != "seizure_first_aid", then
