@@ -40,7 +40,7 @@ EMERGENCY_CRITERIA = ("overdose", "seizure_over_5_min", "seizure_cluster", "brea
 CRISIS_CRITERIA = ("method_plan_intent", "preparation", "active_ideation", "wish_dead", "passive_ideation",
                    "self_harm")
 MEDICATION_CRITERIA = ("missed_dose", "med_change")
-CHANGE_FOLLOW_UP_WORDS = 8  # "is it ok to stop it if i feel better": longer messages name what they change
+CHANGE_FOLLOW_UP_WORDS = 12  # "is it ok to stop it if i feel better": longer messages name what they change
 NET_CRITERION = "net_crisis"  # the crisis second net (bot/nlu/safety_net.py), not a rule: never certain
 CRITERIA = (*EMERGENCY_CRITERIA, *CRISIS_CRITERIA, *MEDICATION_CRITERIA, "first_aid_question")
 KIND_OF = {**dict.fromkeys(EMERGENCY_CRITERIA, "emergency"), **dict.fromkeys(CRISIS_CRITERIA, "crisis"),
@@ -440,8 +440,9 @@ class SafetyCheck:
         permission, not how ("how can i stop it" after a symptom is about the symptom)."""
         if message.text.startswith("how") or len(message.words) > CHANGE_FOLLOW_UP_WORDS:
             return False
+        # asked, or a wish to change it told ("my wife wants to stop hers because she feels fine")
         return any(u.any("CHANGE", "CHANGE_AFTER", "DOSE_CHANGE") and "MED" not in u and (
-            "PRO_OBJ" in u or len(message.words) <= 2) and (u.any("ADVICE", "Q_MODAL") or "?" in message.raw)
+            "PRO_OBJ" in u or len(message.words) <= 2) and (u.any("ADVICE", "Q_MODAL", "WISH") or "?" in message.raw)
             for u in self.units(message))
 
     def read(self, message: Message) -> Reading:

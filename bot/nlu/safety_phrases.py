@@ -292,6 +292,7 @@ PHRASES: dict[str, str] = {
         not sure if she took | did not inject | didnt inject | forgot inject | kept nothing down | nothing down
         not remember if | not remember whether | not sure if i took | not sure whether i took | not know if i took
         not remember taking | not sure if i had | forgot if i took | forgot whether i took | not keep down
+        never took | never taken | never had | never gave | never given | havent had | not had
         not keeping down | not keep anything down
         keep forgetting | keeps forgetting | always forget | always forgetting | often forget | keep missing
         keeps missing | overdue | is overdue | was overdue | missed appointment | postponed | cancelled | canceled | pushed back | rescheduled | forgot | forget | forgotten | forgetting | missed | skipped | not take | not taken | not took
@@ -306,7 +307,7 @@ PHRASES: dict[str, str] = {
         every other week | every other day | on days i feel | put it back up | put them back up | knock them on head
         double dose | double doses | extra dose | extra doses | half dose | halve dose | skip dose | skip doses
         two doses | 2 doses | take two tonight | take two now | take two together | take 2 tonight | take 2 now
-        take both tonight | take both now""",
+        take both tonight | take both now | take them all now | take all of them now | take them together | take all at once""",
     "MED_VERB": """come off | coming off | wean off | weaning off | taper | tapering | taper off | halve
         halving | cut in half | double up | doubling up | take double | take extra | skip dose | skip doses""",
     "MAKES_ME": "makes me | making me | made me | make me | side effect | side effects",
@@ -967,7 +968,7 @@ WORDS: dict[str, str] = {
     "FA_ACTION": "move moving hold holding turn put protect give leave call ring phone dial wake check lift carry lay",
     # ... and acts that are first aid whatever follows ("do you do cpr", "should i be timing it")
     "FA_ACT_STRONG": "cpr restrain cushion loosen film filming record recording timing roll",
-    "PRO_OBJ": "it them back one old previous other",
+    "PRO_OBJ": "it them back one old previous other hers his mine theirs",
     # A face that looks or feels wrong: one stroke sign, certain with another or with "suddenly"
     "ODD_LOOK": "weird off wonky funny strange different odd",
 }

@@ -308,3 +308,12 @@ def test_what_can_help_after_a_topic_asks_its_treatment(engine: Engine) -> None:
 def test_a_facet_moves_within_the_article_or_its_linked_topics_only(engine: Engine, first: str, then: str) -> None:
     turn = engine.respond(then, _after(engine, first))
     assert turn.intent_id != "seizure_first_aid", then
+
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("i missed my pills yesterday and today", "should i take them all now"),  # a dose change after the reply
+    ("what's the difference between interferon and ocrelizumab", "my wife wants to stop hers because she feels fine"),
+])
+def test_a_change_told_or_asked_in_a_conversation_gets_the_medication_reply(engine: Engine, first: str,
+                                                                           then: str) -> None:
+    assert engine.respond(then, _after(engine, first)).kind == "medication_change", then

@@ -764,3 +764,8 @@ def test_stroke_signs_said_now_are_not_quieted_by_something_usual() -> None:
 ])
 def test_a_lasting_or_usual_sign_is_not_a_stroke(text: str) -> None:
     assert (flag_of(text) or ("none",))[0] != "emergency", text
+
+
+def test_a_dose_never_taken_is_a_missed_dose() -> None:
+    text = "I just realised at 6pm that I never took my lamotrigine this morning"
+    assert flag_of(text) == ("medication_change", "certain", "missed_dose")
