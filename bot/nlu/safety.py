@@ -288,7 +288,7 @@ def _overdose(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
         # "is it dangerous if i doubled up yesterday? feel wobbly": a real dose, with signs or a time, is no
         # general question
         real = u.any("TOX", "ASK", "RECENT", "JUST")
-        return [("overdose", "certain" if real else "possible")] if "FIRST_P" in u else []
+        return [("overdose", "certain" if real else "possible")] if u.any("FIRST_P", "PERSON") else []
     return [("overdose", "certain")]
 
 

@@ -769,3 +769,8 @@ def test_a_lasting_or_usual_sign_is_not_a_stroke(text: str) -> None:
 def test_a_dose_never_taken_is_a_missed_dose() -> None:
     text = "I just realised at 6pm that I never took my lamotrigine this morning"
     assert flag_of(text) == ("medication_change", "certain", "missed_dose")
+
+
+def test_an_overdose_said_of_someone_with_a_question_after_it_is_certain() -> None:
+    text = "he took all his pills an hour ago and wont wake up - sorry, is it normal?"
+    assert flag_of(text) == ("emergency", "certain", "overdose")
