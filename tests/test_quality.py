@@ -278,7 +278,7 @@ def test_near_misses_get_the_health_fallback(engine: Engine, text: str) -> None:
 # of the 2026-12-05 session; round 8 was written during it and first reported on 6575286. No change was made from their
 # messages. Floors a little under the figures reached.
 
-HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9)
+HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9, 10)
 PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     4: (0.82, 0.84, 0.89, 0.86),  # reached 84.1%, 86.8%, 91.2%, 88.5% after the round-3 tuning
     5: (0.86, 0.88, 0.88, 0.86),  # reached 88.1%, 90.1%, 89.9%, 88.3% with the paraphrases
@@ -287,12 +287,14 @@ PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     8: (0.80, 0.82, 0.87, 0.86),  # first reported on 6575286 (written after the session's changes): 82.1%, 84.5%,
                                   # 89.8%, 88.0%
     9: (0.86, 0.87, 0.86, 0.84),  # first reported on 72b6c6d (written during that session): 87.9%, 89.6%, 87.9%,
-}                                 # 86.2%
-DIALOGUE_FLOORS = {4: 0.77, 5: 0.76, 6: 0.82, 7: 0.74, 8: 0.79, 9: 0.79}  # 79.6%, 78.9%, 84.2%, 76.7%, 81.6%, 81.2%
-# of turns
+                                  # 86.2%
+    10: (0.85, 0.86, 0.86, 0.84),  # first reported on 220b05d: 86.5%, 88.1%, 88.5%, 86.6%
+}
+DIALOGUE_FLOORS = {4: 0.77, 5: 0.76, 6: 0.82, 7: 0.74, 8: 0.79, 9: 0.79, 10: 0.76}  # 79.6%, 78.9%, 84.2%, 76.7%,
+# 81.6%, 81.2%, 78.4% of turns
 # Every emergency and crisis message got its reply: (round, form) -> (emergency n, crisis n)
 FULL_SAFETY = {(5, "personas"): (8, 8), (6, "personas"): (8, 8), (6, "dialogues"): (6, 3), (9, "personas"): (5, 3),
-               (9, "dialogues"): (8, 6)}
+               (9, "dialogues"): (8, 6), (10, "personas"): (6, 4), (10, "dialogues"): (7, 5)}
 
 
 @pytest.fixture(scope="module")
