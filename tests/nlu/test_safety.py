@@ -683,18 +683,24 @@ def test_dev_set_9_and_10_calm_histories(text: str) -> None:
     assert flag is None or not flag.certain or flag.kind not in ("emergency", "crisis"), (text, flag)
 
 
-# -- an event said in the present is happening, whatever history, diagnosis or question is beside it -------------
-# (found by tests/nlu/test_safety_calm_pairs.py: a calm phrase anywhere in the sentence silenced it)
+# -- what a calm phrase beside an alarm must not hide, and what it still must calm (found by
+# tests/nlu/test_safety_calm_pairs.py: a calm phrase anywhere in the sentence silenced the alarm)
 
-@pytest.mark.parametrize("text", [
-    "my son was diagnosed with epilepsy last year and he is not breathing",
-    "she is not breathing, it happened last year too",
-    "my husband has had ms since 2015 and his lips are blue",
-    "she is fitting and it wont stop, what do we do when they are like this?",  # the event before the "when"
+@pytest.mark.parametrize(("text", "criterion"), [
+    # an event in the present tense, beside a history, a diagnosis or a question
+    ("my son was diagnosed with epilepsy last year and he is not breathing", "breathing_colour"),
+    ("she is not breathing, it happened last year too", "breathing_colour"),
+    ("my husband has had ms since 2015 and his lips are blue", "breathing_colour"),
+    ("she is fitting and it wont stop, what do we do when they are like this?", "seizure_now"),  # before the "when"
+    # a change in the present perfect; "just" inside "just swallowed"; something usual beside stroke signs said now
+    ("my mum suddenly cant speak and her face has dropped on one side, it happened last year too", "stroke_signs"),
+    ("my toddler just swallowed a whole bottle of my pills, it happened last year too", "overdose"),
+    ("my mum suddenly cant speak and her face has dropped on one side, this happens sometimes", "stroke_signs"),
+    # an overdose said of someone, with a question after it
+    ("he took all his pills an hour ago and wont wake up - sorry, is it normal?", "overdose"),
 ])
-def test_an_event_said_in_the_present_is_not_calmed_by_a_history_or_question(text: str) -> None:
-    kind, tier, _ = flag_of(text)
-    assert (kind, tier) == ("emergency", "certain"), text
+def test_an_alarm_said_now_is_not_calmed_by_a_phrase_beside_it(text: str, criterion: str) -> None:
+    assert flag_of(text) == ("emergency", "certain", criterion), text
 
 
 @pytest.mark.parametrize("text", [
@@ -702,13 +708,13 @@ def test_an_event_said_in_the_present_is_not_calmed_by_a_history_or_question(tex
     "what is status epilepticus",  # a definition
     "my son choked on a grape when he was little, hes fine, but now hes got epilepsy, is choking during a seizure a thing?",
     "my son had a seizure last year and was not breathing for a minute, is that normal?",  # past tense
+    "are the seizures where she's awake but not responding the kind that don't respond to pills?",  # kinds of seizure
+    "That's what my husband has - staring, lip smacking, wandering about - 2 or 3 a week since 2020",  # possession
+    "my son swallowed a coin last year, can that cause seizures?",
+    "she's had tingling down one arm for about a year, comes and goes. is that a demyelination thing",  # a state
+    "my husband has ms and his legs go weak sometimes when hes hot",
 ])
-def test_a_hypothetical_definition_or_past_event_stays_calm(text: str) -> None:
-    assert (flag_of(text) or ("none",))[0] != "emergency", text
-
-
-def test_a_kind_of_seizure_described_in_the_present_is_a_question() -> None:
-    text = "are the seizures where she's awake but not responding the kind that don't respond to pills?"
+def test_what_a_calm_phrase_beside_an_event_still_calms(text: str) -> None:
     assert (flag_of(text) or ("none",))[0] != "emergency", text
 
 
@@ -736,41 +742,6 @@ def test_a_wish_told_in_the_past_beside_a_history_is_not_certain(text: str) -> N
     assert flag is None or flag[1] != "certain", text
 
 
-@pytest.mark.parametrize("text", [
-    "my mum suddenly cant speak and her face has dropped on one side, it happened last year too",  # perfect tense
-    "my toddler just swallowed a whole bottle of my pills, it happened last year too",  # "just" inside "just swallowed"
-])
-def test_a_change_in_the_present_perfect_or_just_now_is_not_calmed_by_a_history(text: str) -> None:
-    kind, tier, _ = flag_of(text)
-    assert (kind, tier) == ("emergency", "certain"), text
-
-
-@pytest.mark.parametrize("text", [
-    "That's what my husband has - staring, lip smacking, wandering about - 2 or 3 a week since 2020",  # possession
-    "my son swallowed a coin last year, can that cause seizures?",
-])
-def test_has_with_a_sign_is_possession_not_the_present_perfect(text: str) -> None:
-    assert (flag_of(text) or ("none",))[0] != "emergency", text
-
-
-def test_stroke_signs_said_now_are_not_quieted_by_something_usual() -> None:
-    text = "my mum suddenly cant speak and her face has dropped on one side, this happens sometimes"
-    assert flag_of(text) == ("emergency", "certain", "stroke_signs")
-
-
-@pytest.mark.parametrize("text", [
-    "she's had tingling down one arm for about a year, comes and goes. is that a demyelination thing",
-    "my husband has ms and his legs go weak sometimes when hes hot",
-])
-def test_a_lasting_or_usual_sign_is_not_a_stroke(text: str) -> None:
-    assert (flag_of(text) or ("none",))[0] != "emergency", text
-
-
 def test_a_dose_never_taken_is_a_missed_dose() -> None:
     text = "I just realised at 6pm that I never took my lamotrigine this morning"
     assert flag_of(text) == ("medication_change", "certain", "missed_dose")
-
-
-def test_an_overdose_said_of_someone_with_a_question_after_it_is_certain() -> None:
-    text = "he took all his pills an hour ago and wont wake up - sorry, is it normal?"
-    assert flag_of(text) == ("emergency", "certain", "overdose")
