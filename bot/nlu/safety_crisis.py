@@ -8,7 +8,9 @@ from bot.nlu.safety_unit import Frame, Tier, Unit, changes_medicine
 def crisis(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     """The crisis criteria this unit meets, with their tier (low mood alone is possible)."""
     personal = u.any("FIRST_P", "PERSON")
-    general = u.any("KNOWLEDGE", "CAUSE_Q") and not personal  # "what is the suicide rate in epilepsy"
+    # "what is the suicide rate in epilepsy"; not "there is no point in living anymore - is it normal?" (said, then
+    # asked about)
+    general = u.any("KNOWLEDGE", "CAUSE_Q") and not personal and not _said_before_the_question(u)
     # "since my diagnosis" is not past (it goes on), nor is "goodbye today for the last time"
     past = "HISTORY" in u and not (f.now or u.any("HABITUAL", "RECENT", "JUST") or _feels_it_now(u))
     tier: Tier = "certain"
@@ -34,6 +36,13 @@ def crisis(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     if not found and "LOW_MOOD" in u and personal and not u.any("KNOWLEDGE", "WELL"):  # not "...but im ok"
         found.append(("passive_ideation", "possible"))
     return found
+
+
+def _said_before_the_question(u: Unit) -> bool:
+    """A wish to die or not to live, said in the present before any question word: a statement, then a question."""
+    asked = [*u.hits.get("KNOWLEDGE", ()), *u.hits.get("CAUSE_Q", ())]
+    said = [p for c in ("PASSIVE", "WISH_DEAD", "ACTIVE") for p in u.hits.get(c, ())]
+    return any(1 <= p - a <= 3 and all(k > p for k in asked) for p in said for a in u.hits.get("PRESENT", ()))
 
 
 def _feels_it_now(u: Unit) -> bool:

@@ -745,3 +745,9 @@ def test_a_wish_told_in_the_past_beside_a_history_is_not_certain(text: str) -> N
 def test_a_dose_never_taken_is_a_missed_dose() -> None:
     text = "I just realised at 6pm that I never took my lamotrigine this morning"
     assert flag_of(text) == ("medication_change", "certain", "missed_dose")
+
+
+def test_a_wish_said_then_asked_about_is_no_general_question() -> None:
+    assert flag_of("there is no point in living anymore - sorry, is it normal?") == (
+        "crisis", "certain", "passive_ideation")
+    assert flag_of("why do people with ms feel life is not worth living") is None  # asked in general
