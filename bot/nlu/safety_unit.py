@@ -95,6 +95,7 @@ def read_frame(u: Unit) -> Frame:
 # What is wrong with someone, said in the present ("she is not breathing", "his lips are blue", "he is unresponsive")
 # ("what is status epilepticus" is a definition: status is not among them)
 _EVENTS = ("BREATH_BAD", "COLOUR", "UNRESP", "SIGN", "CONV", "DEFICIT", "DROOP", "SPEECH_BAD")
+CLUSTER_SPAN = 5  # "has had three seizures in a row"
 PRESENT_SPAN = 3  # "is" ... the event: "she is not breathing", "his lips are turning blue"
 
 
@@ -128,7 +129,14 @@ def said_now(u: Unit) -> bool:
         return True
     # "her face has dropped", "he has gone blue": the present perfect of a change; not "she has jerks" (possession)
     changes = [p for c in _CHANGES for p in u.hits.get(c, ()) if first_hypo is None or p < first_hypo]
-    return any(1 <= p - a <= PRESENT_SPAN for p in changes for a in u.hits.get("PERFECT", ()))
+    perfects = u.hits.get("PERFECT", ())
+    if any(1 <= p - a <= PRESENT_SPAN for p in changes for a in perfects):
+        return True
+    # "she has had three seizures in a row": seizures running into each other, in the present perfect
+    # (not the noun: "has had clusters of seizures since she was a baby" is the illness)
+    nouns = u.hits.get("SEIZ_PL", ())
+    return any(1 <= p - a <= CLUSTER_SPAN for p in u.hits.get("ANOTHER_STRONG", ()) for a in perfects
+               if p not in nouns and (first_hypo is None or p < first_hypo))
 
 
 def is_progressive(u: Unit) -> bool:

@@ -698,6 +698,9 @@ def test_dev_set_9_and_10_calm_histories(text: str) -> None:
     ("my mum suddenly cant speak and her face has dropped on one side, this happens sometimes", "stroke_signs"),
     # an overdose said of someone, with a question after it
     ("he took all his pills an hour ago and wont wake up - sorry, is it normal?", "overdose"),
+    # seizures running into each other, in the present perfect
+    ("my wife has had three seizures in a row and hasnt woken up in between, it happened last year too",
+     "seizure_cluster"),
 ])
 def test_an_alarm_said_now_is_not_calmed_by_a_phrase_beside_it(text: str, criterion: str) -> None:
     assert flag_of(text) == ("emergency", "certain", criterion), text
@@ -713,6 +716,7 @@ def test_an_alarm_said_now_is_not_calmed_by_a_phrase_beside_it(text: str, criter
     "my son swallowed a coin last year, can that cause seizures?",
     "she's had tingling down one arm for about a year, comes and goes. is that a demyelination thing",  # a state
     "my husband has ms and his legs go weak sometimes when hes hot",
+    "she has had clusters of seizures since she was diagnosed in 2018, is surgery an option?",  # the illness
 ])
 def test_what_a_calm_phrase_beside_an_event_still_calms(text: str) -> None:
     assert (flag_of(text) or ("none",))[0] != "emergency", text
