@@ -127,6 +127,13 @@ def said_now(u: Unit) -> bool:
     if any((1 <= p - a <= PRESENT_SPAN or (a - p == 1 and p in colours)) for p in _event_positions(u)
            for a in presents if first_hypo is None or p < first_hypo):
         return True
+    # "im 30 weeks pregnant and having a seizure": a convulsion in "-ing" after "and", the present said before it
+    ands = u.hits.get("AND", ())
+    pasts_all = (*u.hits.get("PAST", ()), *u.hits.get("PAST_V", ()))
+    for p in set(u.hits.get("CONV", ())) & set(u.hits.get("ING", ())):
+        if p - 1 in ands and any(1 <= p - a <= 8 for a in presents) and not any(1 <= p - q <= 8 for q in pasts_all) \
+                and (first_hypo is None or p < first_hypo):
+            return True
     # "her face has dropped", "he has gone blue": the present perfect of a change; not "she has jerks" (possession)
     changes = [p for c in _CHANGES for p in u.hits.get(c, ()) if first_hypo is None or p < first_hypo]
     perfects = u.hits.get("PERFECT", ())

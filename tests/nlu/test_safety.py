@@ -701,6 +701,8 @@ def test_dev_set_9_and_10_calm_histories(text: str) -> None:
     # seizures running into each other, in the present perfect
     ("my wife has had three seizures in a row and hasnt woken up in between, it happened last year too",
      "seizure_cluster"),
+    # a convulsion in "-ing" after "and", its subject and "am" said before it
+    ("im 30 weeks pregnant and having a seizure, it happened last year too", "seizure_pregnancy"),
 ])
 def test_an_alarm_said_now_is_not_calmed_by_a_phrase_beside_it(text: str, criterion: str) -> None:
     assert flag_of(text) == ("emergency", "certain", criterion), text
@@ -717,6 +719,7 @@ def test_an_alarm_said_now_is_not_calmed_by_a_phrase_beside_it(text: str, criter
     "she's had tingling down one arm for about a year, comes and goes. is that a demyelination thing",  # a state
     "my husband has ms and his legs go weak sometimes when hes hot",
     "she has had clusters of seizures since she was diagnosed in 2018, is surgery an option?",  # the illness
+    "last year i was pregnant and having seizures every week",  # past tense
 ])
 def test_what_a_calm_phrase_beside_an_event_still_calms(text: str) -> None:
     assert (flag_of(text) or ("none",))[0] != "emergency", text
