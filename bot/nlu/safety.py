@@ -199,7 +199,8 @@ def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
 def _breathing_and_waking(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     if f.calm:
         return []
-    tier: Tier = "possible" if f.habitual else "certain"
+    # something usual ("he gets like this sometimes") leaves it possible, unless it is said now ("is unresponsive")
+    tier: Tier = "possible" if f.habitual and not said_now(u) else "certain"
     found: list[tuple[str, Tier]] = []
     if u.any("BREATH_BAD", "COLOUR") or u.near("BREATH_W", "BREATH_ODD", 3):
         found.append(("breathing_colour", tier))

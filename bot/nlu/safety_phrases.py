@@ -911,6 +911,7 @@ WORDS: dict[str, str] = {
     "AUX_NOW": "is are am im hes shes theyre its been keeps keep still currently started starting begun now",
     "PRESENT": "is are am im hes shes theyre",
     "PERFECT": "has have",  # "her face has dropped": the present perfect says now, as "is" does
+    "DURING": "during",  # "unresponsive during her absences": what seizures do
     "AND": "and",  # "im 30 weeks pregnant and having a seizure": the subject and "am" said once for both
     "PAST": "was were had did used seized fitted convulsed shook jerked stiffened collapsed happened went began",
     # A wish or an act told in the past tense ("i tried to kill myself", "last year i wanted to die"): beside a

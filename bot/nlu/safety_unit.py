@@ -103,7 +103,11 @@ _CHANGES = ("DROOP", "COLOUR", "UNRESP", "BREATH_BAD")  # not DEFICIT: "has been
 
 
 def _event_positions(u: Unit) -> list[int]:
-    return [p for concept in _EVENTS for p in u.hits.get(concept, ())]
+    """Where the events are; not one said of seizures in the plural ("she is unresponsive during her absences"):
+    what the illness does, not what is happening."""
+    plural, during = u.hits.get("SEIZ_PL", ()), u.hits.get("DURING", ())
+    return [p for concept in _EVENTS for p in u.hits.get(concept, ())
+            if not any(p < d < s <= p + 3 for s in plural for d in during)]
 
 
 def _before_hypo(u: Unit) -> bool:

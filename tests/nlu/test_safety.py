@@ -703,6 +703,8 @@ def test_dev_set_9_and_10_calm_histories(text: str) -> None:
      "seizure_cluster"),
     # a convulsion in "-ing" after "and", its subject and "am" said before it
     ("im 30 weeks pregnant and having a seizure, it happened last year too", "seizure_pregnancy"),
+    # said now, whatever is usual ("he gets like this sometimes" left it possible)
+    ("my husband collapsed and is unresponsive, he gets like this sometimes", "not_waking"),
 ])
 def test_an_alarm_said_now_is_not_calmed_by_a_phrase_beside_it(text: str, criterion: str) -> None:
     assert flag_of(text) == ("emergency", "certain", criterion), text
@@ -758,3 +760,8 @@ def test_a_wish_said_then_asked_about_is_no_general_question() -> None:
     assert flag_of("there is no point in living anymore - sorry, is it normal?") == (
         "crisis", "certain", "passive_ideation")
     assert flag_of("why do people with ms feel life is not worth living") is None  # asked in general
+
+
+def test_what_seizures_do_said_in_the_present_stays_possible() -> None:
+    assert flag_of("she is unresponsive during her absences, this happens daily") == (
+        "emergency", "possible", "not_waking")
