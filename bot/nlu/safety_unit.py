@@ -146,7 +146,8 @@ def said_now(u: Unit) -> bool:
     # "she has had three seizures in a row": seizures running into each other, in the present perfect
     # (not the noun: "has had clusters of seizures since she was a baby" is the illness)
     nouns = u.hits.get("SEIZ_PL", ())
-    return any(1 <= p - a <= CLUSTER_SPAN for p in u.hits.get("ANOTHER_STRONG", ()) for a in perfects
+    had = [a for a in perfects if a + 1 in pasts]  # "has had", not "has many seizures every day" (possession)
+    return any(1 <= p - a <= CLUSTER_SPAN for p in u.hits.get("ANOTHER_STRONG", ()) for a in had
                if p not in nouns and (first_hypo is None or p < first_hypo))
 
 

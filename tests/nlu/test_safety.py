@@ -722,6 +722,8 @@ def test_an_alarm_said_now_is_not_calmed_by_a_phrase_beside_it(text: str, criter
     "my husband has ms and his legs go weak sometimes when hes hot",
     "she has had clusters of seizures since she was diagnosed in 2018, is surgery an option?",  # the illness
     "last year i was pregnant and having seizures every week",  # past tense
+    "our daughter has several fits a day since she was a baby, can diet help?",  # "has" as possession, not "has had"
+    "my son has multiple fits since his diagnosis in 2019, is keto worth trying?",
 ])
 def test_what_a_calm_phrase_beside_an_event_still_calms(text: str) -> None:
     assert (flag_of(text) or ("none",))[0] != "emergency", text
