@@ -912,6 +912,8 @@ WORDS: dict[str, str] = {
     "PRESENT": "is are am im hes shes theyre",
     "PERFECT": "has have",  # "her face has dropped": the present perfect says now, as "is" does
     "DURING": "during",  # "unresponsive during her absences": what seizures do
+    "SINCE_W": "since",  # "her face is drooping a little since his stroke": a state that lasts
+    "WHEN_W": "when whenever",  # "her speech is slurred when she is tired": a state that comes with something
     "AND": "and",  # "im 30 weeks pregnant and having a seizure": the subject and "am" said once for both
     "PAST": "was were had did used seized fitted convulsed shook jerked stiffened collapsed happened went began",
     # A wish or an act told in the past tense ("i tried to kill myself", "last year i wanted to die"): beside a

@@ -7,6 +7,7 @@ both read: where concepts are (`Unit`), whether the unit speaks of now, of the p
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -120,26 +121,27 @@ def said_now(u: Unit) -> bool:
     """An event in the present tense, not inside a hypothetical: it is happening, whatever history, diagnosis or
     question is said beside it ("my son was diagnosed last year and he is not breathing", "she is not breathing,
     it happened last year too", "he is fitting - sorry, is it normal?"). Not "what if she is not breathing", nor a
-    question after saying all is well ("hes fine, but now hes got epilepsy, is choking during a seizure a thing?")."""
+    question after saying all is well ("hes fine, but now hes got epilepsy, is choking during a seizure a thing?"),
+    nor a state that lasts or comes with something ("her face is drooping a little since his stroke", "her speech
+    is slurred when she is tired")."""
     if "WELL" in u or u.before("Q_MODAL", "SEIZ_PL", 2):  # "are the seizures where she's ... not responding ..."
         return False  # a question about kinds of seizure
-    first_hypo = min(u.hits.get("HYPO", ()), default=None)
+    live = _live(u)
     pasts = u.hits.get("PAST", ())
     presents = [a for a in u.hits.get("PRESENT", ()) if a + 1 not in pasts]  # not "she's had tingling for a year"
     # a colour is said with its verb inside ("lips are blue", "lips are going grey")
     colours = u.hits.get("COLOUR", ())
-    if any((1 <= p - a <= PRESENT_SPAN or (a - p == 1 and p in colours)) for p in _event_positions(u)
-           for a in presents if first_hypo is None or p < first_hypo):
+    if any((1 <= p - a <= PRESENT_SPAN or (a - p == 1 and p in colours)) for p in live(_event_positions(u))
+           for a in presents):
         return True
     # "im 30 weeks pregnant and having a seizure": a convulsion in "-ing" after "and", the present said before it
     ands = u.hits.get("AND", ())
     pasts_all = (*u.hits.get("PAST", ()), *u.hits.get("PAST_V", ()))
-    for p in set(u.hits.get("CONV", ())) & set(u.hits.get("ING", ())):
-        if p - 1 in ands and any(1 <= p - a <= 8 for a in presents) and not any(1 <= p - q <= 8 for q in pasts_all) \
-                and (first_hypo is None or p < first_hypo):
+    for p in live(set(u.hits.get("CONV", ())) & set(u.hits.get("ING", ()))):
+        if p - 1 in ands and any(1 <= p - a <= 8 for a in presents) and not any(1 <= p - q <= 8 for q in pasts_all):
             return True
     # "her face has dropped", "he has gone blue": the present perfect of a change; not "she has jerks" (possession)
-    changes = [p for c in _CHANGES for p in u.hits.get(c, ()) if first_hypo is None or p < first_hypo]
+    changes = live(p for c in _CHANGES for p in u.hits.get(c, ()))
     perfects = u.hits.get("PERFECT", ())
     if any(1 <= p - a <= PRESENT_SPAN for p in changes for a in perfects):
         return True
@@ -147,8 +149,25 @@ def said_now(u: Unit) -> bool:
     # (not the noun: "has had clusters of seizures since she was a baby" is the illness)
     nouns = u.hits.get("SEIZ_PL", ())
     had = [a for a in perfects if a + 1 in pasts]  # "has had", not "has many seizures every day" (possession)
-    return any(1 <= p - a <= CLUSTER_SPAN for p in u.hits.get("ANOTHER_STRONG", ()) for a in had
-               if p not in nouns and (first_hypo is None or p < first_hypo))
+    return any(1 <= p - a <= CLUSTER_SPAN for p in live(u.hits.get("ANOTHER_STRONG", ())) for a in had
+               if p not in nouns)
+
+
+LASTS_SPAN = 6  # "her face is drooping a little since his stroke": "since" this close after the event says it lasts
+WITH_SPAN = 2  # "her speech is slurred when she is tired": a "when" right after the event says it comes with that
+
+
+def _live(u: Unit) -> Callable[[Iterable[int]], list[int]]:
+    """A filter of event positions: those said before any hypothetical, neither lasting since something nor
+    coming with something."""
+    first_hypo = min(u.hits.get("HYPO", ()), default=None)
+    since, when = u.hits.get("SINCE_W", ()), u.hits.get("WHEN_W", ())
+
+    def live(positions: Iterable[int]) -> list[int]:
+        return [p for p in positions if (first_hypo is None or p < first_hypo)
+                and not any(0 < s - p <= LASTS_SPAN for s in since)
+                and not any(0 < w - p <= WITH_SPAN for w in when)]
+    return live
 
 
 def is_progressive(u: Unit) -> bool:

@@ -724,6 +724,11 @@ def test_an_alarm_said_now_is_not_calmed_by_a_phrase_beside_it(text: str, criter
     "last year i was pregnant and having seizures every week",  # past tense
     "our daughter has several fits a day since she was a baby, can diet help?",  # "has" as possession, not "has had"
     "my son has multiple fits since his diagnosis in 2019, is keto worth trying?",
+    # a state that lasts since something, or comes with something (calm before this session; the present-tense
+    # reading alarmed them for a few commits)
+    "she is not breathing well at night since her diagnosis, could it be the ms?",
+    "my dad's face is drooping a little since his stroke in 2019, can that cause seizures?",
+    "her speech is slurred when she is tired, is that the ms?",
 ])
 def test_what_a_calm_phrase_beside_an_event_still_calms(text: str) -> None:
     assert (flag_of(text) or ("none",))[0] != "emergency", text
