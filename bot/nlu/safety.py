@@ -29,7 +29,17 @@ from bot.nlu.safety_lexicon import Lexicon, core_words, fold_words
 from bot.nlu.safety_net import CrisisNet, load_net
 from bot.nlu.safety_phrases import FUZZY_TARGETS as FUZZY
 from bot.nlu.safety_phrases import MEDICINE_NAMES, MS_WORDS
-from bot.nlu.safety_unit import Frame, Hits, Tier, Unit, changes_medicine, is_progressive, read_frame, said_now
+from bot.nlu.safety_unit import (
+    Frame,
+    Hits,
+    Tier,
+    Unit,
+    changed_now,
+    changes_medicine,
+    is_progressive,
+    read_frame,
+    said_now,
+)
 
 SafetyKind = Literal["emergency", "crisis", "medication_change", "seizure_first_aid"]
 FollowUp = Literal["call", "recovered", "general"]
@@ -237,7 +247,9 @@ def _stroke(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     named = "STROKE_NOW" in u or ("STROKE_WORD" in u and count > 0)
     # a stroke in the past is a history, unless signs come now ("he had a stroke last year and now
     # suddenly he cant speak and his face is drooping": a second stroke)
-    again = f.now or u.any("NOW_STRONG", "URGENT", "AMBULANCE", "JUST", "UNUSUAL") or said_now(u)
+    # (a sign in the present beside an old stroke is what the stroke left: "his arm is weak, from the stroke he had
+    # 4 years ago"; a change is new: "her face has dropped")
+    again = f.now or u.any("NOW_STRONG", "URGENT", "AMBULANCE", "JUST", "UNUSUAL") or changed_now(u)
     # something usual ("this happens sometimes") is the illness, unless two signs or a face are said in the
     # present ("her face has dropped and she suddenly cant speak, this happens sometimes")
     usual = f.habitual and not ((face or side or count >= 2) and said_now(u))

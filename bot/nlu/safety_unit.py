@@ -140,17 +140,24 @@ def said_now(u: Unit) -> bool:
     for p in live(set(u.hits.get("CONV", ())) & set(u.hits.get("ING", ()))):
         if p - 1 in ands and any(1 <= p - a <= 8 for a in presents) and not any(1 <= p - q <= 8 for q in pasts_all):
             return True
-    # "her face has dropped", "he has gone blue": the present perfect of a change; not "she has jerks" (possession)
-    changes = live(p for c in _CHANGES for p in u.hits.get(c, ()))
-    perfects = u.hits.get("PERFECT", ())
-    if any(1 <= p - a <= PRESENT_SPAN for p in changes for a in perfects):
+    if changed_now(u):
         return True
+    perfects = u.hits.get("PERFECT", ())
     # "she has had three seizures in a row": seizures running into each other, in the present perfect
     # (not the noun: "has had clusters of seizures since she was a baby" is the illness)
     nouns = u.hits.get("SEIZ_PL", ())
     had = [a for a in perfects if a + 1 in pasts]  # "has had", not "has many seizures every day" (possession)
     return any(1 <= p - a <= CLUSTER_SPAN for p in live(u.hits.get("ANOTHER_STRONG", ())) for a in had
                if p not in nouns)
+
+
+def changed_now(u: Unit) -> bool:
+    """ "her face has dropped", "he has gone blue": the present perfect of a change; not "she has jerks" (possession),
+    nor "his arm is weak" (a state, maybe since an old stroke)."""
+    first_hypo = min(u.hits.get("HYPO", ()), default=None)
+    changes = _live(u)(p for c in _CHANGES for p in u.hits.get(c, ()))
+    return any(1 <= p - a <= PRESENT_SPAN for p in changes for a in u.hits.get("PERFECT", ())
+               if first_hypo is None or p < first_hypo)
 
 
 LASTS_SPAN = 6  # "her face is drooping a little since his stroke": "since" this close after the event says it lasts

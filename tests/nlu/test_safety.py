@@ -729,6 +729,8 @@ def test_an_alarm_said_now_is_not_calmed_by_a_phrase_beside_it(text: str, criter
     "she is not breathing well at night since her diagnosis, could it be the ms?",
     "my dad's face is drooping a little since his stroke in 2019, can that cause seizures?",
     "her speech is slurred when she is tired, is that the ms?",
+    # what an old stroke left (safety development set 11, tuned)
+    "his arm is weak and floppy, that's from the stroke he had 4 years ago, physio has stopped. Anything we can do?",
 ])
 def test_what_a_calm_phrase_beside_an_event_still_calms(text: str) -> None:
     assert (flag_of(text) or ("none",))[0] != "emergency", text
