@@ -351,6 +351,9 @@ PHRASES: dict[str, str] = {
         going on and on | on and on | not letting up | wont let up | not let up | for ages | ages | forever
         long time | this long | long now | at this moment | this moment | this minute
         while typing | im typing | happening again now""",
+    # "just" that is no time: the longer phrase hides it ("i twitch a lot just as i fall asleep")
+    "JUST_NOT_TIME": """just as i fall | just as im falling | just as i drift | just as i go sleep | just before i fall
+        just like | just because | just in case | just about""",
     "JUST": """just | just now | seconds ago | moments ago | minute ago | minutes ago | few minutes ago
         an hour ago | hours ago | half hour ago | earlier | a bit ago | little while ago
         just took | just taken | just swallowed""",  # (TOOK's phrases too: the longer phrase hid "just")

@@ -85,10 +85,12 @@ def read_frame(u: Unit) -> Frame:
     aged = "AGE_AT" in u and not u.any("JUST", "RECENT")  # "first fit at age 30, just now" is not a history
     # "normally ... but this time": the usual named to say this is different, no general statement
     knowledge = "KNOWLEDGE" in u and not ("UNUSUAL" in u and set(u.hits["KNOWLEDGE"]) <= set(u.hits.get("HABITUAL", ())))
+    # "he has had epilepsy for years and just had a seizure on the stairs": an event minutes old, beside the illness
+    recent = _just_happened(u)
     calm = (aged or knowledge or u.any("HISTORY", "SINCE", "DIAG", "KNOW_HELP", "HYPO")) and not overriding and \
-        not said_now(u)
+        not said_now(u) and not recent
     # "it normally only lasts 30 seconds": the usual is named to say this one is different
-    habitual = u.any("HABITUAL", "CHRONIC") and not overriding and "UNUSUAL" not in u
+    habitual = u.any("HABITUAL", "CHRONIC") and not overriding and "UNUSUAL" not in u and not recent
     event = now or u.any("PAST", "JUST", "RECENT", "CONV", "COLLAPSE")
     return Frame(now, calm, habitual, event)
 
@@ -149,6 +151,18 @@ def said_now(u: Unit) -> bool:
     had = [a for a in perfects if a + 1 in pasts]  # "has had", not "has many seizures every day" (possession)
     return any(1 <= p - a <= CLUSTER_SPAN for p in live(u.hits.get("ANOTHER_STRONG", ())) for a in had
                if p not in nouns)
+
+
+RECENT_SPAN = 6  # "just had a seizure", "went black 5 minutes ago": the time this close to the event
+
+
+def _just_happened(u: Unit) -> bool:
+    """An event with "just" or "minutes ago" beside it, not inside a hypothetical."""
+    first_hypo = min(u.hits.get("HYPO", ()), default=None)
+    times = (*u.hits.get("JUST", ()), *u.hits.get("AGO", ()))
+    events = [p for c in (*_EVENTS, "SEIZ", "COLLAPSE", "INJURY", "WATER") for p in u.hits.get(c, ())
+              if first_hypo is None or p < first_hypo]
+    return any(abs(p - t) <= RECENT_SPAN for p in events for t in times)
 
 
 def changed_now(u: Unit) -> bool:

@@ -703,6 +703,11 @@ def test_dev_set_9_and_10_calm_histories(text: str) -> None:
      "seizure_cluster"),
     # a convulsion in "-ing" after "and", its subject and "am" said before it
     ("im 30 weeks pregnant and having a seizure, it happened last year too", "seizure_pregnancy"),
+    # minutes old, beside the illness (safety development set 11, tuned)
+    ("he's had epilepsy for years and just had a seizure on the stairs, fell down about 6 steps, his arm looks wrong",
+     "seizure_injury"),
+    ("my son has had seizures since he was little but he just had one in the swimming pool, we got him out",
+     "seizure_in_water"),
     # said now, whatever is usual ("he gets like this sometimes" left it possible)
     ("my husband collapsed and is unresponsive, he gets like this sometimes", "not_waking"),
 ])
@@ -729,6 +734,7 @@ def test_an_alarm_said_now_is_not_calmed_by_a_phrase_beside_it(text: str, criter
     "she is not breathing well at night since her diagnosis, could it be the ms?",
     "my dad's face is drooping a little since his stroke in 2019, can that cause seizures?",
     "her speech is slurred when she is tired, is that the ms?",
+    "My partner has noticed for months that I twitch a lot just as I fall asleep. Is that a seizure?",  # no time
     # what an old stroke left (safety development set 11, tuned)
     "his arm is weak and floppy, that's from the stroke he had 4 years ago, physio has stopped. Anything we can do?",
 ])
