@@ -53,6 +53,11 @@ def _feels_it_now(u: Unit) -> bool:
     wishes = [p for c in ("PASSIVE", "WISH_DEAD", "ACTIVE", "SELF_HARM") for p in u.hits.get(c, ())]
     if any(0 < w - f <= 8 for f in feels for w in wishes):
         return True
+    # an act of preparation going on ("has been saying goodbye to his friends"), whatever else was last year
+    acts = [p for c in ("PREP", "PREP_WEAK") for p in u.hits.get(c, ())]
+    going_on = (*u.hits.get("AUX_NOW", ()), *u.hits.get("PERFECT", ()))
+    if any(1 <= p - a <= 2 for p in acts for a in going_on):
+        return True
     if "WELL" in u:  # "when I was young I attempt suicide, long time ago, now I am ok": the tense of a learner
         return False
     past = u.hits.get("PAST_V", ())

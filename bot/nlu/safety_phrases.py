@@ -846,6 +846,8 @@ PHRASES: dict[str, str] = {
     "PREP": """putting her sleeping tablets aside | putting her tablets aside | putting his tablets aside | putting my tablets aside | drawer full of them | drawer full of tablets | kept tablets for when | kept his tablets for | kept her tablets for | kept my late
         for after im gone | for after i am gone | for when im gone | for when i am gone | putting pills aside | putting aside pills | put pills aside | setting aside pills | keeping pills
         setting pills aside | pills aside | tablets aside | meds aside | have rope | got rope | noose | rope ready
+        pills lined up | tablets lined up | meds lined up | lined up pills | lined up tablets | pills laid out
+        tablets laid out | pills counted out | tablets counted out | counted out pills | counted out tablets
         wrote letters everyone | letters everyone | letter everyone | wrote letters family
         goodbye letters | last goodbye | final goodbye | pills saved up | saved up pills | tablets saved up
         meds saved up | saving pills | saving up pills | saving meds | saving up meds | saving tablets | saving up tablets

@@ -749,6 +749,9 @@ def test_what_a_calm_phrase_beside_an_event_still_calms(text: str) -> None:
     "i self harmed as a teenager and now i want to die",  # "now" before the wish
     "i wish i was dead, it happened last year too",
     "last year, i have the pills ready to end it",
+    # preparation going on, beside a history (safety development set 11, tuned)
+    "I have the pills lined up on the table, I've had MS for 8 years, I'm tired",
+    "my son with epilepsy (16) has been saying goodbye to his friends and wrote a note, he was bullied last year",
 ])
 def test_a_present_wish_beside_a_history_is_a_crisis(text: str) -> None:
     kind, tier, _ = flag_of(text)
@@ -760,6 +763,7 @@ def test_a_present_wish_beside_a_history_is_a_crisis(text: str) -> None:
     "i tried to kill myself last year",
     "in my teens i wished i was dead",
     "when I was young I attempt suicide, long time ago, now I am ok. I must tell this to neurologist?",
+    "I am saving my leftover keppra in case my prescription runs out, is that ok?",  # saving is no stockpiling
 ])
 def test_a_wish_told_in_the_past_beside_a_history_is_not_certain(text: str) -> None:
     flag = flag_of(text)
