@@ -23,7 +23,8 @@ def crisis(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     if _method_or_plan(u, wish, personal):
         found.append(("method_plan_intent", tier))
     found += _preparation(u, wish, personal)
-    if "ACTIVE" in u:
+    # thinking of a way to die: "i keep thinking about jumping in front of a train"
+    if "ACTIVE" in u or (u.before("THINK_OF", "METHOD", 2) and personal):
         found.append(("active_ideation", tier))
     # "heat makes me want to die lol": a figure of speech, with a cause and a joke
     figure = "JOKE" in u and "MAKES_ME" in u

@@ -752,6 +752,9 @@ def test_what_a_calm_phrase_beside_an_event_still_calms(text: str) -> None:
     # preparation going on, beside a history (safety development set 11, tuned)
     "I have the pills lined up on the table, I've had MS for 8 years, I'm tired",
     "my son with epilepsy (16) has been saying goodbye to his friends and wrote a note, he was bullied last year",
+    # thinking of a way to die, asked about and then owned
+    "Is it normal to think about jumping in front of a train? I've had seizures for years and the thought is there "
+    "every day now",
 ])
 def test_a_present_wish_beside_a_history_is_a_crisis(text: str) -> None:
     kind, tier, _ = flag_of(text)
