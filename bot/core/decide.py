@@ -51,8 +51,7 @@ PLAUSIBLE_BAND = 8.0  # a best topic this far under the threshold is weak but pl
 PLAUSIBLE_SHARE = 0.4  # ... if it explains this much of the message ("convert ms to seconds" is not about MS)
 CLARIFY_SPREAD = 8.0  # "Did you mean" offers the topics this close to the best one ...
 MAX_OPTIONS = 3  # ... at most this many
-SEIZURE_WORD = "seizure"  # what a message after the first-aid answer is about, unless it says otherwise ...
-_UNSAID_SEIZURE = frozenset(("ONE_PRO", "ANOTHER", "ANOTHER_STRONG", "FIRST_AID", "FA_DO", "IT_HAPPENS"))  # ... in these
+SEIZURE_WORD = "seizure"  # what a message after the first-aid answer is about, unless it says otherwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +158,7 @@ def decide(message: Message, situation: Situation) -> Decision:
         return Decision("empty", "nothing to read")
     flag = knowledge.safety.check(message)
     if flag is None and situation.last_intent == FIRST_AID_INTENT and len(message.raw) <= followup.FOLLOW_UP_CHARS \
-            and knowledge.safety.read(message).concepts & _UNSAID_SEIZURE:
+            and knowledge.safety.read(message).leaves_the_seizure_unsaid:
         # after the first-aid answer the seizure goes without saying: "my husband is having one now", "when do I
         # call 999" are read as about a seizure (not "bye for now")
         flag = knowledge.safety.check(message.extended(SEIZURE_WORD))

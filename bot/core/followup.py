@@ -42,7 +42,8 @@ _LEADS = ("and ", "what about ", "how about ", "so ", "but ", "also ", "then ") 
 # Closing a conversation in one's own words: "ok we'll ring the neuro team tomorrow, thank you", "cheers, laters"
 _GOODBYE = re.compile(r"\b(?:bye|goodbye|bye bye|byee+|laters|see ya|see you|cya|signing off|good night|goodnight|"
                       r"take care|night night|gtg|g2g|ttyl|gotta go|got to go)\b")
-_THANKS = re.compile(r"\b(?:thanks|thank you|thank u|thanx|thx|ty|cheers|ta|much appreciated|appreciate it|much obliged)\b")
+_THANK_WORDS = r"thanks|thank you|thank u|thanx|thx|ty|cheers"
+_THANKS = re.compile(rf"\b(?:{_THANK_WORDS}|ta|much appreciated|appreciate it|much obliged)\b")
 _PERSON = re.compile(r"\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:(?:a|an|the|some|one of the|a real|an actual|"
                      r"real|actual)\s+)?(?:(?:ms|epilepsy|specialist|live)\s+)?"
                      r"(?:nurse|nurses|person|human|humans|someone|somebody|advisor|adviser|staff|team)\b")
@@ -50,7 +51,7 @@ _PERSON = re.compile(r"\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:(?:a|an|the|some
 # outweigh a short question's, so the message is read again without it. Read on the raw text, from its start.
 _GREETING = (r"(?:hi+|hello+|hey+|hiya|heya|howdy|hallo|yo|greetings|dear (?:sir|madam|all|team|bot)|"
              r"good (?:morning|afternoon|evening|day)|morning|evening)")
-_THANKED = r"(?:(?:ok|okay|great|cool|right)[\s,.!]+)?(?:thanks|thank you|thank u|thanx|thx|ty|cheers|many thanks)"
+_THANKED = rf"(?:(?:ok|okay|great|cool|right)[\s,.!]+)?(?:{_THANK_WORDS}|many thanks)"
 _COURTESY = re.compile(rf"^\W*(?:(?P<greeting>{_GREETING})|(?P<thanks>{_THANKED}))"
                        r"(?:\s+(?:there|all|everyone|again|so much|very much|a lot|team|bot))*\b[\s,.!:;~\-]*",
                        re.IGNORECASE)

@@ -29,17 +29,7 @@ from bot.nlu.safety_lexicon import Lexicon, core_words, fold_words
 from bot.nlu.safety_net import CrisisNet, load_net
 from bot.nlu.safety_phrases import FUZZY_TARGETS as FUZZY
 from bot.nlu.safety_phrases import MEDICINE_NAMES, MS_WORDS
-from bot.nlu.safety_unit import (
-    Frame,
-    Hits,
-    Tier,
-    Unit,
-    changed_now,
-    changes_medicine,
-    is_progressive,
-    read_frame,
-    said_now,
-)
+from bot.nlu.safety_unit import Frame, Hits, Tier, Unit, changes_medicine, is_progressive, read_frame
 
 SafetyKind = Literal["emergency", "crisis", "medication_change", "seizure_first_aid"]
 FollowUp = Literal["call", "recovered", "general"]
@@ -101,11 +91,18 @@ class Reading:
         return "general"
 
     @property
+    def leaves_the_seizure_unsaid(self) -> bool:
+        """ "my husband is having one now", "when do I call 999": words that need a seizure to be about, which the
+        chat's last answer (first aid) gives."""
+        return bool(self.concepts & _UNSAID_SEIZURE)
+
+    @property
     def about_the_scene(self) -> bool:
         """The message talks about what is happening (a person, a time, a sign), not a new topic."""
         return bool(self.concepts & _SCENE)
 
 
+_UNSAID_SEIZURE = frozenset(("ONE_PRO", "ANOTHER", "ANOTHER_STRONG", "FIRST_AID", "FA_DO", "IT_HAPPENS"))
 _SCENE = frozenset(("SEIZ", "SEIZ_PL", "CONV", "SIGN", "ING", "UNRESP", "COLLAPSE", "BREATH_BAD", "COLOUR", "LONG",
                     "SHORT_T", "JUST", "NOW_STRONG", "NOW_WEAK", "PERSON", "STOPPED", "ANOTHER", "ASK", "URGENT",
                     "AMBULANCE", "FIRST_AID", "INJURY", "MED", "TOOK", "OD", "OD_PAST", "DEFICIT", "SPEECH_BAD",
@@ -210,7 +207,7 @@ def _breathing_and_waking(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     if f.calm:
         return []
     # something usual ("he gets like this sometimes") leaves it possible, unless it is said now ("is unresponsive")
-    tier: Tier = "possible" if f.habitual and not said_now(u) else "certain"
+    tier: Tier = "possible" if f.habitual and not f.present else "certain"
     found: list[tuple[str, Tier]] = []
     if u.any("BREATH_BAD", "COLOUR") or u.near("BREATH_W", "BREATH_ODD", 3):
         found.append(("breathing_colour", tier))
@@ -249,10 +246,10 @@ def _stroke(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # suddenly he cant speak and his face is drooping": a second stroke)
     # (a sign in the present beside an old stroke is what the stroke left: "his arm is weak, from the stroke he had
     # 4 years ago"; a change is new: "her face has dropped")
-    again = f.now or u.any("NOW_STRONG", "URGENT", "AMBULANCE", "JUST", "UNUSUAL") or changed_now(u)
+    again = f.now or u.any("NOW_STRONG", "URGENT", "AMBULANCE", "JUST", "UNUSUAL") or f.changed
     # something usual ("this happens sometimes") is the illness, unless two signs or a face are said in the
     # present ("her face has dropped and she suddenly cant speak, this happens sometimes")
-    usual = f.habitual and not ((face or side or count >= 2) and said_now(u))
+    usual = f.habitual and not ((face or side or count >= 2) and f.present)
     if (count == 0 and not named) or usual or (u.any("HISTORY", "AGE_AT") and not again):
         return []
     # "is it normal for MS to do this? happened 20 mins ago": a question around one's own sudden signs

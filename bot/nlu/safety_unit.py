@@ -7,7 +7,7 @@ both read: where concepts are (`Unit`), whether the unit speaks of now, of the p
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -54,6 +54,8 @@ class Frame:
     calm: bool  # a history or a knowledge question, with nothing saying it is happening now
     habitual: bool  # "sometimes", "every week", "he gets seizures"
     event: bool  # something happened: "had a seizure", "collapsed", "just"
+    present: bool  # an event said in the present tense, not hypothetical nor lasting ("she is not breathing")
+    changed: bool  # a change said in the present perfect ("her face has dropped"), one of the present ones
 
 
 def read_frame(u: Unit) -> Frame:
@@ -87,22 +89,29 @@ def read_frame(u: Unit) -> Frame:
     knowledge = "KNOWLEDGE" in u and not ("UNUSUAL" in u and set(u.hits["KNOWLEDGE"]) <= set(u.hits.get("HABITUAL", ())))
     # "he has had epilepsy for years and just had a seizure on the stairs": an event minutes old, beside the illness
     recent = _just_happened(u)
+    changed = _changed_now(u)
+    present = _said_now(u, changed)
     calm = (aged or knowledge or u.any("HISTORY", "SINCE", "DIAG", "KNOW_HELP", "HYPO")) and not overriding and \
-        not said_now(u) and not recent
+        not present and not recent
     # "it normally only lasts 30 seconds": the usual is named to say this one is different
     habitual = u.any("HABITUAL", "CHRONIC") and not overriding and "UNUSUAL" not in u and not recent
     event = now or u.any("PAST", "JUST", "RECENT", "CONV", "COLLAPSE")
-    return Frame(now, calm, habitual, event)
+    return Frame(now, calm, habitual, event, present, changed)
 
 
 # What is wrong with someone, said in the present ("she is not breathing", "his lips are blue", "he is unresponsive")
 # ("what is status epilepticus" is a definition: status is not among them)
 _EVENTS = ("BREATH_BAD", "COLOUR", "UNRESP", "SIGN", "CONV", "DEFICIT", "DROOP", "SPEECH_BAD")
-CLUSTER_SPAN = 5  # "has had three seizures in a row"
-PRESENT_SPAN = 3  # "is" ... the event: "she is not breathing", "his lips are turning blue"
-
-
 _CHANGES = ("DROOP", "COLOUR", "UNRESP", "BREATH_BAD")  # not DEFICIT: "has been weak since his stroke"
+PRESENT_SPAN = 3  # "is" ... the event: "she is not breathing", "his lips are turning blue"
+CLUSTER_SPAN = 5  # "has had three seizures in a row"
+RECENT_SPAN = 6  # "just had a seizure", "went black 5 minutes ago": the time this close to the event
+LASTS_SPAN = 6  # "her face is drooping a little since his stroke": "since" this close after the event says it lasts
+WITH_SPAN = 2  # "her speech is slurred when she is tired": a "when" right after the event says it comes with that
+
+
+def _first_hypo(u: Unit) -> int | None:
+    return min(u.hits.get("HYPO", ()), default=None)
 
 
 def _event_positions(u: Unit) -> list[int]:
@@ -115,80 +124,66 @@ def _event_positions(u: Unit) -> list[int]:
 
 def _before_hypo(u: Unit) -> bool:
     """An event said before the unit's first hypothetical ("he is shaking, what do i do if it gets worse")."""
-    first = min(u.hits.get("HYPO", ()), default=None)
+    first = _first_hypo(u)
     return first is not None and any(p < first for p in _event_positions(u))
 
 
-def said_now(u: Unit) -> bool:
+def _live(u: Unit, positions: Iterable[int]) -> list[int]:
+    """The event positions said before any hypothetical, neither lasting since something nor coming with
+    something."""
+    first_hypo = _first_hypo(u)
+    since, when = u.hits.get("SINCE_W", ()), u.hits.get("WHEN_W", ())
+    return [p for p in positions if (first_hypo is None or p < first_hypo)
+            and not any(0 < s - p <= LASTS_SPAN for s in since)
+            and not any(0 < w - p <= WITH_SPAN for w in when)]
+
+
+def _said_now(u: Unit, changed: bool) -> bool:
     """An event in the present tense, not inside a hypothetical: it is happening, whatever history, diagnosis or
     question is said beside it ("my son was diagnosed last year and he is not breathing", "she is not breathing,
     it happened last year too", "he is fitting - sorry, is it normal?"). Not "what if she is not breathing", nor a
     question after saying all is well ("hes fine, but now hes got epilepsy, is choking during a seizure a thing?"),
     nor a state that lasts or comes with something ("her face is drooping a little since his stroke", "her speech
-    is slurred when she is tired")."""
+    is slurred when she is tired"). `changed`: a change said in the present perfect (`_changed_now`) is one."""
     if "WELL" in u or u.before("Q_MODAL", "SEIZ_PL", 2):  # "are the seizures where she's ... not responding ..."
         return False  # a question about kinds of seizure
-    live = _live(u)
+    if changed:
+        return True
     pasts = u.hits.get("PAST", ())
     presents = [a for a in u.hits.get("PRESENT", ()) if a + 1 not in pasts]  # not "she's had tingling for a year"
     # a colour is said with its verb inside ("lips are blue", "lips are going grey")
     colours = u.hits.get("COLOUR", ())
-    if any((1 <= p - a <= PRESENT_SPAN or (a - p == 1 and p in colours)) for p in live(_event_positions(u))
+    if any((1 <= p - a <= PRESENT_SPAN or (a - p == 1 and p in colours)) for p in _live(u, _event_positions(u))
            for a in presents):
         return True
     # "im 30 weeks pregnant and having a seizure": a convulsion in "-ing" after "and", the present said before it
     ands = u.hits.get("AND", ())
-    pasts_all = (*u.hits.get("PAST", ()), *u.hits.get("PAST_V", ()))
-    for p in live(set(u.hits.get("CONV", ())) & set(u.hits.get("ING", ()))):
+    pasts_all = (*pasts, *u.hits.get("PAST_V", ()))
+    for p in _live(u, set(u.hits.get("CONV", ())) & set(u.hits.get("ING", ()))):
         if p - 1 in ands and any(1 <= p - a <= 8 for a in presents) and not any(1 <= p - q <= 8 for q in pasts_all):
             return True
-    if changed_now(u):
-        return True
-    perfects = u.hits.get("PERFECT", ())
     # "she has had three seizures in a row": seizures running into each other, in the present perfect
     # (not the noun: "has had clusters of seizures since she was a baby" is the illness)
     nouns = u.hits.get("SEIZ_PL", ())
-    had = [a for a in perfects if a + 1 in pasts]  # "has had", not "has many seizures every day" (possession)
-    return any(1 <= p - a <= CLUSTER_SPAN for p in live(u.hits.get("ANOTHER_STRONG", ())) for a in had
+    had = [a for a in u.hits.get("PERFECT", ()) if a + 1 in pasts]  # "has had", not "has many seizures" (possession)
+    return any(1 <= p - a <= CLUSTER_SPAN for p in _live(u, u.hits.get("ANOTHER_STRONG", ())) for a in had
                if p not in nouns)
 
 
-RECENT_SPAN = 6  # "just had a seizure", "went black 5 minutes ago": the time this close to the event
+def _changed_now(u: Unit) -> bool:
+    """ "her face has dropped", "he has gone blue": the present perfect of a change; not "she has jerks" (possession),
+    nor "his arm is weak" (a state, maybe since an old stroke)."""
+    changes = _live(u, (p for c in _CHANGES for p in u.hits.get(c, ())))
+    return any(1 <= p - a <= PRESENT_SPAN for p in changes for a in u.hits.get("PERFECT", ()))
 
 
 def _just_happened(u: Unit) -> bool:
     """An event with "just" or "minutes ago" beside it, not inside a hypothetical."""
-    first_hypo = min(u.hits.get("HYPO", ()), default=None)
+    first_hypo = _first_hypo(u)
     times = (*u.hits.get("JUST", ()), *u.hits.get("AGO", ()))
     events = [p for c in (*_EVENTS, "SEIZ", "COLLAPSE", "INJURY", "WATER") for p in u.hits.get(c, ())
               if first_hypo is None or p < first_hypo]
     return any(abs(p - t) <= RECENT_SPAN for p in events for t in times)
-
-
-def changed_now(u: Unit) -> bool:
-    """ "her face has dropped", "he has gone blue": the present perfect of a change; not "she has jerks" (possession),
-    nor "his arm is weak" (a state, maybe since an old stroke)."""
-    first_hypo = min(u.hits.get("HYPO", ()), default=None)
-    changes = _live(u)(p for c in _CHANGES for p in u.hits.get(c, ()))
-    return any(1 <= p - a <= PRESENT_SPAN for p in changes for a in u.hits.get("PERFECT", ())
-               if first_hypo is None or p < first_hypo)
-
-
-LASTS_SPAN = 6  # "her face is drooping a little since his stroke": "since" this close after the event says it lasts
-WITH_SPAN = 2  # "her speech is slurred when she is tired": a "when" right after the event says it comes with that
-
-
-def _live(u: Unit) -> Callable[[Iterable[int]], list[int]]:
-    """A filter of event positions: those said before any hypothetical, neither lasting since something nor
-    coming with something."""
-    first_hypo = min(u.hits.get("HYPO", ()), default=None)
-    since, when = u.hits.get("SINCE_W", ()), u.hits.get("WHEN_W", ())
-
-    def live(positions: Iterable[int]) -> list[int]:
-        return [p for p in positions if (first_hypo is None or p < first_hypo)
-                and not any(0 < s - p <= LASTS_SPAN for s in since)
-                and not any(0 < w - p <= WITH_SPAN for w in when)]
-    return live
 
 
 def is_progressive(u: Unit) -> bool:
