@@ -14,12 +14,11 @@ from bot.content.knowledge import Knowledge
 from bot.core import texts
 from bot.core.compose import TOPICS_BUTTON, source_of, topic_buttons
 from bot.core.reply import Bullet, Button, Reply
+from bot.core.safety_state import OVERDOSE, STROKE
 from bot.nlu.safety import FollowUp, SafetyFlag
 
 WHAT_TO_DO, RECOVERY, WHEN_TO_CALL, AFTER = "what-to-do", "recovery-position", "when-to-call-an-ambulance", \
     "after-the-seizure"
-STROKE = ("stroke_signs",)
-OVERDOSE = ("overdose",)
 COLLAPSE = ("not_waking", "breathing_colour")
 
 
@@ -96,13 +95,27 @@ def compose_emergency_follow_up(knowledge: Knowledge, criterion: str | None, fol
     if follow == "call":
         return Reply(kind="emergency", title=texts.CALL_NOW_TITLE, paragraphs=(texts.FOLLOW_CALL_LEAD,
                      texts.WHILE_YOU_WAIT), bullets=_steps(knowledge, WHAT_TO_DO))
+    if follow == "arrived":
+        return Reply(kind="emergency", title=texts.FOLLOW_ARRIVED_TITLE, paragraphs=texts.FOLLOW_ARRIVED_PARAGRAPHS)
     if follow == "recovered":
-        after = _lines(_steps(knowledge, AFTER))
-        return Reply(kind="emergency", title=texts.FOLLOW_RECOVERED_TITLE,
-                     paragraphs=(texts.FOLLOW_RECOVERED_LEAD, _lines(_steps(knowledge, RECOVERY)), texts.AFTER_IT,
-                                 after, texts.CALL_IF, when))
+        return _recovered(knowledge, "emergency")
     return Reply(kind="emergency", title=texts.FOLLOW_GENERAL_TITLE,
                  paragraphs=(texts.FOLLOW_GENERAL_LEAD, _lines(_steps(knowledge, WHAT_TO_DO)), texts.CALL_IF, when))
+
+
+def _recovered(knowledge: Knowledge, kind: str) -> Reply:
+    """After the seizure: the recovery position, what to do next, and when to call after all."""
+    return Reply(kind=kind, title=texts.FOLLOW_RECOVERED_TITLE,
+                 paragraphs=(texts.FOLLOW_RECOVERED_LEAD, _lines(_steps(knowledge, RECOVERY)), texts.AFTER_IT,
+                             _lines(_steps(knowledge, AFTER)), texts.CALL_IF, _lines(_steps(knowledge, WHEN_TO_CALL))))
+
+
+def compose_after_care(knowledge: Knowledge, base_url: str) -> Reply | None:
+    """ "It stopped, what now?" after an emergency reply: the first-aid article's after-care, with its source."""
+    article = knowledge.articles.get(FIRST_AID_ARTICLE)
+    if article is None:
+        return None
+    return replace(_recovered(knowledge, "topical"), source=source_of(article, base_url), footer=texts.DISCLAIMER_LINE)
 
 
 def _lines(bullets: tuple[Bullet, ...]) -> str:

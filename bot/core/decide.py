@@ -26,7 +26,7 @@ from bot.content.intent import FIRST_AID_ARTICLE, FIRST_AID_INTENT, HANDOVER_ID,
 from bot.content.knowledge import Knowledge
 from bot.core import followup
 from bot.core.fallback import fallback_kind, names_diseases, names_uncovered_health
-from bot.core.safety_state import SafetyState, clear_question
+from bot.core.safety_state import SafetyState, clear_question, seizure_care
 from bot.core.verdict import Match
 from bot.nlu.language import is_other_language
 from bot.nlu.matcher import MAX_CANDIDATES, Candidate, Evidence, Matcher, message_words
@@ -40,7 +40,7 @@ FollowUp = Literal["", "subject", "more", "facet", "next"]
 # What the engine composes: a safety reply (emergency, crisis, medication), the first-aid answer, the guidance
 # that follows an emergency or crisis reply, a topic's passage, the next passage ("more"), "the article doesn't
 # cover that", smalltalk, the handover question, "Did you mean", the fallback, or nothing to read.
-Kind = Literal["safety", "first_aid", "emergency_follow_up", "crisis_follow_up", "topical", "more", "not_covered",
+Kind = Literal["safety", "first_aid", "after_care", "emergency_follow_up", "crisis_follow_up", "topical", "more", "not_covered",
                "smalltalk", "handover", "ambiguous", "fallback", "empty"]
 ContextChange = Literal["keep", "start", "refresh"]  # the safety state: as it was, a new one, its 30 minutes anew
 
@@ -237,13 +237,21 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
     refreshed = SafetyState(state.kind, state.criterion, situation.now)
     # "thanks", "bye": answered, with the lines in view. After an emergency only a thanks or a goodbye that says
     # nothing of the scene ("another one started" finds the greeting's "start")
-    closing = answer.intent_id in followup.CLOSING_IDS and not reading.about_the_scene
+    # nothing alarming ("thanks, the paramedics are here now")
+    closing = answer.intent_id in followup.CLOSING_IDS and (not reading.about_the_scene or reading.settled)
     if answer.kind == "smalltalk" and (state.kind != "emergency" or closing):
         return replace(answer, lines=(*_state_line(state), *other), state=refreshed, context="refresh",
                        why=f"{during}: {answer.why}")
     if state.kind == "emergency":
+        guidance = reading.follow_up()
+        knowledge = situation.knowledge
+        # "it stopped, she's breathing, what now?": the first-aid article's after-care, with its source
+        if guidance == "recovered" and seizure_care(state) and FIRST_AID_ARTICLE in knowledge.articles and \
+                FIRST_AID_INTENT in knowledge.intents:
+            return Decision("after_care", f"{during}: it is over, the first-aid after-care", FIRST_AID_INTENT, 100.0,
+                            flag=flag, lines=other, guidance=guidance, state=refreshed, context="refresh")
         return Decision("emergency_follow_up", f"{during}: its follow-up guidance", "emergency", 100.0, flag=flag,
-                        lines=other, guidance=reading.follow_up(), state=refreshed, context="refresh")
+                        lines=other, guidance=guidance, state=refreshed, context="refresh")
     return Decision("crisis_follow_up", f"{during}: the crisis reply again", "crisis", 100.0, flag=flag,
                     lines=other, state=refreshed, context="refresh")
 

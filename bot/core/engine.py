@@ -139,6 +139,10 @@ class Engine:
             reply = compose_safety.compose_first_aid(knowledge, intent, self.base_url)
             assert reply is not None  # decide checked that the article is there
             return Turn(reply, "topical", intent.id, 100.0, context=self._remember(knowledge, intent.id, context))
+        if kind == "after_care":
+            reply = compose_safety.compose_after_care(knowledge, self.base_url)
+            assert reply is not None  # decide checked that the article is there
+            return Turn(reply, "topical", decision.intent_id, 100.0, context=context)
         if kind == "emergency_follow_up":
             criterion = decision.state.criterion if decision.state else None
             reply = compose_safety.compose_emergency_follow_up(knowledge, criterion, decision.guidance)

@@ -15,6 +15,8 @@ from bot.nlu.message import Message
 from bot.nlu.safety import Reading
 
 STATE_SECONDS = 30 * 60
+STROKE = ("stroke_signs",)  # emergency criteria whose follow-ups are not about a seizure
+OVERDOSE = ("overdose",)
 STATES = ("emergency", "crisis")
 # First words of a question: "what is ms", "can ms cause ..." (a message starting another way is a follow-up).
 QUESTION_WORDS = frozenset(["what", "whats", "how", "why", "is", "are", "can", "could", "does", "do", "did", "should", "will", "would", "which", "when", "where", "who", "tell", "explain"])
@@ -38,3 +40,8 @@ def clear_question(message: Message, reading: Reading) -> bool:
     words = message.words
     asked = "?" in message.raw or (bool(words) and words[0] in QUESTION_WORDS)
     return asked and len(words) >= 3 and not reading.about_the_scene
+
+
+def seizure_care(state: SafetyState) -> bool:
+    """Whether the first-aid after-care fits this emergency: a seizure or a collapse, not a stroke or an overdose."""
+    return state.kind == "emergency" and state.criterion not in (*STROKE, *OVERDOSE)

@@ -152,6 +152,12 @@ FOLLOW_CALL_LEAD = ("A seizure that lasts 5 minutes or more, another seizure bef
                     "an injury or not waking up all need an ambulance. Call now: 112, 911 or 999.")
 FOLLOW_RECOVERED_TITLE = "Good that it has stopped. Stay with them."
 FOLLOW_RECOVERED_LEAD = "Lay them on their side (the recovery position):"
+FOLLOW_ARRIVED_TITLE = "Good that help is with them."
+FOLLOW_ARRIVED_PARAGRAPHS = (
+    "Tell the crew what you saw: when it started, how long it lasted, what they did, and any medicines they take "
+    "or were given.",
+    "I'm here if you want to read about anything later.",
+)
 FOLLOW_GENERAL_TITLE = "🚨 Stay with them and keep timing"
 FOLLOW_GENERAL_LEAD = ("If the seizure reaches 5 minutes, or another one starts, call your local emergency number now "
                        "(112, 911 or 999). Until then:")

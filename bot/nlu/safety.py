@@ -32,7 +32,7 @@ from bot.nlu.safety_phrases import MEDICINE_NAMES, MS_WORDS
 from bot.nlu.safety_unit import Frame, Hits, Tier, Unit, changes_medicine, is_progressive, read_frame
 
 SafetyKind = Literal["emergency", "crisis", "medication_change", "seizure_first_aid"]
-FollowUp = Literal["call", "recovered", "general"]
+FollowUp = Literal["call", "arrived", "recovered", "general"]
 
 EMERGENCY_CRITERIA = ("overdose", "seizure_over_5_min", "seizure_cluster", "breathing_colour", "seizure_injury",
                       "seizure_in_water", "seizure_pregnancy", "first_seizure", "stroke_signs", "not_waking",
@@ -79,16 +79,28 @@ class Reading:
     concepts: frozenset[str]
 
     def follow_up(self) -> FollowUp:
-        """After an emergency reply: call now (over 5 minutes, another seizure, breathing ...), recovery
-        guidance (it stopped, they are breathing, sleeping), or the general guidance."""
+        """After an emergency reply: call now (over 5 minutes, another seizure, breathing ...), help has arrived
+        (the paramedics are here), recovery guidance (it stopped, they are breathing, sleeping), or the general
+        guidance."""
         c = self.concepts
         if c & {"LONG", "ANOTHER", "COUNT2", "BREATH_BAD", "COLOUR", "UNRESP", "INJURY", "STATUS", "WATER"}:
             return "call"
         if "NOW_WEAK" in c and c & {"SIGN", "CONV", "ING"} and "STOPPED" not in c:
             return "call"  # "still shaking"
+        if c >= {"BREATH_W", "BREATH_ODD"}:
+            return "call"  # "he's breathing but it sounds gurgly": not "breathing again"
+        if "HELP_HERE" in c:
+            return "arrived"
         if "STOPPED" in c:
             return "recovered"
         return "general"
+
+    @property
+    def settled(self) -> bool:
+        """Nothing alarming said: no call for help, no sign of a seizure going on ("thanks, the paramedics are
+        here", "ok she's sitting up now, thanks"), or a sign said to be over."""
+        c = self.concepts
+        return self.follow_up() != "call" and ("STOPPED" in c or "HELP_HERE" in c or not c & _ONGOING)
 
     @property
     def leaves_the_seizure_unsaid(self) -> bool:
@@ -102,6 +114,8 @@ class Reading:
         return bool(self.concepts & _SCENE)
 
 
+_ONGOING = frozenset(("SEIZ", "SEIZ_PL", "CONV", "SIGN", "ING", "UNRESP", "COLLAPSE", "BREATH_BAD", "COLOUR", "INJURY",
+                      "OD", "DEFICIT", "SPEECH_BAD", "FACE", "LIMB", "STATUS", "LONG", "ANOTHER"))
 _UNSAID_SEIZURE = frozenset(("ONE_PRO", "ANOTHER", "ANOTHER_STRONG", "FIRST_AID", "FA_DO", "IT_HAPPENS"))
 _SCENE = frozenset(("SEIZ", "SEIZ_PL", "CONV", "SIGN", "ING", "UNRESP", "COLLAPSE", "BREATH_BAD", "COLOUR", "LONG",
                     "SHORT_T", "JUST", "NOW_STRONG", "NOW_WEAK", "PERSON", "STOPPED", "ANOTHER", "ASK", "URGENT",

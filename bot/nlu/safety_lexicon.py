@@ -25,6 +25,7 @@ from bot.nlu.safety_phrases import (
     NEGATED,
     NOT_TYPOS,
     NUMBER_WORDS,
+    OWN_PASS,
     PHRASES,
     SPELLINGS,
     WORDS,
@@ -251,15 +252,17 @@ class Lexicon:
     def __init__(self, extra: dict[str, Iterable[str]] | None = None) -> None:
         self.phrases: dict[tuple[str, ...], frozenset[str]] = {}
         for concept, spec in PHRASES.items():
-            for phrase in _phrase_lines(spec):
-                self.add(phrase, concept)
+            if concept not in OWN_PASS:
+                for phrase in _phrase_lines(spec):
+                    self.add(phrase, concept)
         for name in MEDICINE_NAMES:
             self.add(name, "MED")
         for phrase in _phrase_lines(PHRASES["FIRST_AID"]):  # "what do you do if ..." is a hypothetical as well
             if any(w in phrase.split() for w in ("if", "when", "during")):
                 self.add(phrase, "HYPO")
         self.extra: dict[tuple[str, ...], frozenset[str]] = {}
-        for concept, phrases in (extra or {}).items():
+        own = {concept: _phrase_lines(PHRASES[concept]) for concept in OWN_PASS}
+        for concept, phrases in (own | dict(extra or {})).items():
             for phrase in phrases:
                 key = tuple(core_words(fold_words(clean(phrase).split())))
                 if key:
@@ -308,8 +311,8 @@ class Lexicon:
             if word not in DROP or (word == "to" and core and core[-1] in ("what", "how")):
                 core.append(word)
         masked = _greedy(core, self.phrases, self.longest, hits)
-        if self.extra and not self.extra_first.isdisjoint(core):  # admins' phrases on their own pass: they never hide
-            # the lexicon's concepts
+        if self.extra and not self.extra_first.isdisjoint(core):  # admins' phrases (and OWN_PASS) on their own pass:
+            # they never hide the lexicon's concepts
             _greedy(core, self.extra, self.extra_longest, hits)
         _numbers(core, hits)
         _in_context(core, hits)

@@ -14,6 +14,8 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Concepts matched on a pass of their own, after the others, so that their phrases hide none of the others' words.
+OWN_PASS = ("HELP_HERE",)
 # Words dropped before phrases are matched, in messages and lexicon alike: "hit his head" = "hit her head".
 DROP = frozenset(
     ["a", "an", "the", "his", "her", "their", "my", "your", "our", "that", "some", "any", "of", "to", "for", "about", "around", "approximately", "nearly", "almost", "really", "very", "so", "totally", "completely", "literally", "actually", "like", "um", "uh", "erm", "omg"])
@@ -151,7 +153,9 @@ PHRASES: dict[str, str] = {
         breathing shallow | shallow breathing | breathing irregular | irregular breathing | noisy breathing
         breathing noisy | gurgling | rattling breath | breathing rattly | not get breath | not getting air
         not get air | not catch breath | not getting breath | choking | choked | choke | airway blocked
-        no breath | no breathing | barely breathing | hardly breathing | not breathing properly
+        no breath | no breathing | barely breathing | hardly breathing | not breathing properly | not breathing right
+        not think hes breathing | not think shes breathing | not think he is breathing | not think she is breathing
+        not think theyre breathing | not think they are breathing | not sure hes breathing | not sure shes breathing
         breathing stopped | breaths slow | breathing slow | stopped breath | not see chest move | not see chest moving | chest not moving | chest not move | chest not rising | chest stopped moving | not get full breath | not get breath | not get enough air | not get air in""",
     "COLOUR": """gone grey in face | grey in face | gone grey | gone gray | turned grey | turned gray
         lips look funny | lips dark | lips look dark | lips going dark | lips gone dark | lips are dark
@@ -476,6 +480,15 @@ PHRASES: dict[str, str] = {
     "AMBULANCE": """called ambulance | ambulance coming | ambulance on way | waiting ambulance | ambulance here
         called 999 | called 911 | called 112 | calling ambulance | calling 999 | calling 911 | paramedics on way
         paramedics coming | paramedics here | in ambulance | rang ambulance | phoned ambulance""",
+    # Help is with them now: after an emergency reply, "thanks, the paramedics are here" closes the scene (read on
+    # its own pass, OWN_PASS: "ambulance is here" still holds the "ambulance" the first-aid rules read).
+    "HELP_HERE": """ambulance here | ambulance is here | ambulance has arrived | ambulance arrived | ambulance came
+        ambulance is come | ambulance has come | ambulance just arrived | ambulance just came | ambulance crew
+        paramedics here | paramedics are here | paramedics have arrived | paramedics arrived | paramedics came
+        paramedics just arrived | paramedics just came | paramedic is here | paramedic here | paramedic arrived
+        crew is here | crew are here | crew arrived | crew walked in | crew just walked in | ems here | ems is here
+        ems arrived | at hospital now | in hospital now | at a&e | in a&e | at er | in er now | on way hospital
+        in ambulance | in ambulance now | help is here | help has arrived | help arrived""",
     "RECOVERY": """seizure first aid | recovery position | recovery pose | epilepsy first aid | stay safe side
         loosen | loosen tight | tight around neck | loosen clothing | anything tight | cushion head | cushion
         hold arms | hold them still | hold him still | restrain | pin down | turn them on side | put them on side
@@ -582,6 +595,7 @@ PHRASES: dict[str, str] = {
         lifeguard
         bath | bathtub | tub | in bath | pool | swimming pool | in pool | sea | ocean | lake | river
         in water | under water | underwater | swimming | face down in water | jacuzzi | hot tub | pond
+        coughing up water | coughing water | coughed up water | swallowed water | breathed in water | inhaled water
         in shower | face was under | face under | head was under | pulled him out | pulled her out""",
     "PREGNANT": """midwife | trimester | antenatal | baby bump | bump | baby moving | baby kicking | feel baby | due date
         obstetrician | in labour | in labor | contractions

@@ -128,7 +128,8 @@ def test_another_danger_in_the_state_keeps_its_line(engine: Engine) -> None:
     text = "nobody would even notice if i stopped existing"
     decision = engine.decide(Message(text), context)
     assert decision.flag is not None and decision.flag.kind == "crisis" and not decision.flag.certain
-    assert decision.kind == "emergency_follow_up" and ("crisis", decision.flag.criterion) in decision.lines
+    # "stopped" reads as the seizure being over: the after-care, with the crisis line on top
+    assert decision.kind == "after_care" and ("crisis", decision.flag.criterion) in decision.lines
     turn = engine.respond(text, context)
     assert texts.LINE_CRISIS in turn.reply.alert
     # the state's own danger is not repeated as a line: a possible seizure after a seizure adds nothing

@@ -2,6 +2,7 @@
 
 import pytest
 
+from bot.content.intent import FIRST_AID_INTENT
 from bot.content.knowledge import Library
 from bot.core import texts
 from bot.core.engine import Context, Engine, Turn
@@ -59,7 +60,9 @@ def test_an_emergency_starts_the_state_and_forgets_the_topic(engine: Engine) -> 
     ("its been 6 min", texts.FOLLOW_CALL_LEAD),
     ("still shaking", texts.FOLLOW_CALL_LEAD),
     ("another one started", texts.FOLLOW_CALL_LEAD),
-    ("ok he stopped, he's breathing now, sleeping", texts.FOLLOW_RECOVERED_LEAD),
+    # "breathing" and "sleepy" are not "it is over" beside an alarm
+    ("he's breathing but it sounds gurgly", texts.FOLLOW_CALL_LEAD),
+    ("hes coughing up water and very floppy and sleepy", texts.FOLLOW_CALL_LEAD),
     ("what do i do now", texts.FOLLOW_GENERAL_LEAD),
     ("ok", texts.FOLLOW_GENERAL_LEAD),
     ("and what about treatment?", texts.FOLLOW_GENERAL_LEAD),  # a follow-up word, never the topic before
@@ -70,6 +73,43 @@ def test_follow_ups_get_emergency_guidance_never_the_previous_topic(engine: Engi
     reply = turns[-1].reply
     assert turns[-1].kind == "emergency" and expected in reply.paragraphs, reply.plain_text()
     assert reply.source is None and "Vagus" not in reply.plain_text()
+
+
+def test_when_it_is_over_the_after_care_comes_from_the_first_aid_article(engine: Engine) -> None:
+    """ "it stopped, what now?": the first-aid article's after-care, saying where it comes from, never the topic
+    before; the emergency's 30 minutes go on (another seizure next still gets the call guidance)."""
+    turns = chat(engine, "what is vagus nerve stimulation", "my son is having a seizure",
+                 "ok he stopped, he's breathing now, sleeping", "another one started")
+    after, again = turns[-2], turns[-1]
+    assert after.kind == "topical" and after.intent_id == FIRST_AID_INTENT
+    assert texts.FOLLOW_RECOVERED_LEAD in after.reply.paragraphs and "Vagus" not in after.reply.plain_text()
+    assert after.reply.source is not None and after.reply.source.title.startswith("Seizure first aid")
+    assert after.context.safety is not None and after.context.safety.kind == "emergency"
+    assert again.kind == "emergency" and texts.FOLLOW_CALL_LEAD in again.reply.paragraphs
+
+
+@pytest.mark.parametrize("text", ["thank you, the paramedics are here now", "ok ringing 999 now, thank you",
+                                  "ok she's sitting up now, thanks so much"])
+def test_a_thanks_with_nothing_alarming_is_a_thanks_with_the_line(engine: Engine, text: str) -> None:
+    turn = chat(engine, "my son is having a seizure", text)[-1]
+    assert turn.kind == "smalltalk" and turn.intent_id == "thanks"
+    assert turn.reply.plain_text().startswith("⚠️"), turn.reply.plain_text()  # the emergency line stays on top
+
+
+@pytest.mark.parametrize("text", ["thanks, he's still shaking", "thank you, he's shaking", "thanks another one started",
+                                  "thanks, she's turning blue"])
+def test_a_thanks_beside_an_alarm_keeps_the_emergency_guidance(engine: Engine, text: str) -> None:
+    assert chat(engine, "my son is having a seizure", text)[-1].kind == "emergency"
+
+
+def test_not_breathing_right_after_the_reply_is_an_emergency_of_its_own(engine: Engine) -> None:
+    turn = chat(engine, "my son is having a seizure", "hes making gurgly noises i dont think hes breathing right")[-1]
+    assert turn.kind == "emergency" and texts.COLLAPSE_LEAD in turn.reply.paragraphs, turn.reply.plain_text()
+
+
+def test_help_arriving_gets_what_to_tell_the_crew(engine: Engine) -> None:
+    turn = chat(engine, "my son is having a seizure", "ok the ambulance is here")[-1]
+    assert turn.kind == "emergency" and turn.reply.title == texts.FOLLOW_ARRIVED_TITLE
 
 
 def test_recovery_guidance_says_when_to_get_care(engine: Engine) -> None:

@@ -193,7 +193,7 @@ async def test_after_an_emergency_follow_ups_get_emergency_guidance(bot: Harness
     assert six["text"].startswith("🚨 Call your local emergency number now") and "Call now" in six["text"]
     [stopped] = await bot.say("he stopped, he's breathing, sleeping")
     assert stopped["text"].startswith("Good that it has stopped") and "recovery position" in stopped["text"]
-    assert "Source:" not in stopped["text"] and "agus" not in stopped["text"]
+    assert "Source: Seizure first aid" in stopped["text"] and "agus" not in stopped["text"]
 
 
 async def test_follow_up_uses_the_last_topic(bot: Harness) -> None:
