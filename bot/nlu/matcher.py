@@ -39,7 +39,7 @@ from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import itemgetter
 
@@ -86,6 +86,10 @@ EXAMPLE_SLOPE = 75.0  # points per unit of coverage around that point
 EXAMPLE_MIN_WORDS = 2  # the second signal alone answers only a message sharing this many words with the intent
 AGREEMENT = 0.15  # share of the weaker signal added when both point at the same intent ...
 AGREEMENT_FLOOR = 20.0  # ... and it scores at least this much (under it, a word or two in common is noise)
+# Within one article (Matcher._within_article): the examples' choice leads when it beats the keywords' choice
+# by this much on the example signal, while the keywords' lead for theirs is under KEYWORD_LEAD points.
+EXAMPLE_LEAD = 15.0
+KEYWORD_LEAD = 40.0
 FOREIGN_PENALTY = 24.0  # per health word the articles do not cover and the intent does not explain
 
 
@@ -487,6 +491,7 @@ class Matcher:
         intent besides its examples, label and keywords."""
         self.settings = settings
         self.intents = [i for i in intents if i.kind != "safety"]
+        self._articles = {i.id: i.article for i in self.intents if i.article}
         # Keywords that read the same as another intent's after filler words go ("how do you get ms" is
         # "ms"): the first intent keeps it; `check` reports the others.
         self.shadowed: list[tuple[str, str, str]] = []  # (intent id, keyword, intent that owns it)
@@ -500,6 +505,7 @@ class Matcher:
         keyword index, which takes seconds at 10,000 intents."""
         clone = copy.copy(self)
         clone.intents = [i for i in intents if i.kind != "safety"]
+        clone._articles = {i.id: i.article for i in clone.intents if i.article}
         clone._lookup = lru_cache(maxsize=20_000)(clone._lookup_word)
         clone._examples, clone._foreign = clone._example_index(sections)
         return clone
@@ -714,8 +720,24 @@ class Matcher:
                     final = min(final, threshold - 1)
                 candidates.append(Candidate(intent.id, final, "", intent.kind, explained, 0.0,
                                             round(coverage[number], 2), 0.0, round(ex_score, 1)))
-        return Evidence(tuple(sorted(candidates, key=lambda c: (-c.score, -len(c.words), c.intent_id))), weight,
-                        foreign)
+        ranked = sorted(candidates, key=lambda c: (-c.score, -len(c.words), c.intent_id))
+        return Evidence(tuple(self._within_article(ranked)), weight, foreign)
+
+    def _within_article(self, ranked: list[Candidate]) -> list[Candidate]:
+        """Between two sections of one article, the examples' choice leads when they prefer it clearly and the
+        keywords only a little: the article's subject ("drug resistant epilepsy", "ms") is in every section's
+        keywords, and a story word ("diagnosed with ms") finds a keyword, while the examples weigh the whole
+        question ("what are the options if the meds don't work" is about treatment, not the definition)."""
+        if not ranked or ranked[0].kind != "topical":
+            return ranked
+        first, article = ranked[0], self._articles.get(ranked[0].intent_id)
+        rivals = [c for c in ranked[1:] if c.kind == "topical" and self._articles.get(c.intent_id) == article]
+        best = max(rivals, key=lambda c: c.example_score, default=None)
+        if best is None or best.example_score - first.example_score < EXAMPLE_LEAD or \
+                first.keyword_score - best.keyword_score >= KEYWORD_LEAD:
+            return ranked
+        swapped = {first.intent_id: replace(best, score=first.score), best.intent_id: replace(first, score=best.score)}
+        return [swapped.get(c.intent_id, c) for c in ranked]
 
     def _keyword_scores(self, message: Message, words: list[str], similarity: dict[int, tuple[float, str]],
                         weight: dict[str, float]) -> dict[int, tuple[float, int, tuple[str, ...], float, float]]:

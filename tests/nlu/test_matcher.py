@@ -11,7 +11,18 @@ from bot.content.intent import Intent, Kind, MatchSettings
 from bot.content.knowledge import Library, build_knowledge
 from bot.core.decide import match_text
 from bot.core.engine import Engine
-from bot.nlu.matcher import Matcher, _KeywordReader, _typed_words, index_words, match_words, max_edits, stem
+from bot.nlu.matcher import (
+    EXAMPLE_LEAD,
+    KEYWORD_LEAD,
+    Candidate,
+    Matcher,
+    _KeywordReader,
+    _typed_words,
+    index_words,
+    match_words,
+    max_edits,
+    stem,
+)
 from tests.helpers import REPO
 from tools.synthetic import generate
 
@@ -461,6 +472,33 @@ def test_the_example_score_is_on_the_keyword_scale() -> None:
     assert example_points(EXAMPLE_COVERAGE_AT_THRESHOLD, 68) == 68  # the threshold means the same for both
     assert example_points(1.0, 68) > 68 > example_points(0.5, 68)
     assert example_points(0.0, 68) >= 0 and example_points(1.0, 68) <= 100
+
+
+SECTIONS_OF_ONE_ARTICLE = Matcher([with_examples("r_what", ("resistant",), (), article="r"),
+                                   with_examples("r_options", ("surgery",), (), article="r"),
+                                   with_examples("m_what", ("myelin",), (), article="m")], SETTINGS)
+
+
+def _ranked(first: tuple[str, float, float], second: tuple[str, float, float]) -> list[tuple[str, float]]:
+    """(id, keyword score, example score) of the keywords' choice and of a rival: the order, with scores."""
+    found = [Candidate(i, max(k, e), "", "topical", keyword_score=k, example_score=e) for i, k, e in (first, second)]
+    return [(c.intent_id, c.score) for c in SECTIONS_OF_ONE_ARTICLE._within_article(found)]
+
+
+def test_within_one_article_the_examples_clear_choice_leads() -> None:
+    """ "what are the options if the meds don't work": the article's subject finds its definition by keyword,
+    the examples find its treatment section; the examples' choice takes the lead (and its score)."""
+    assert _ranked(("r_what", 90.0, 50.0), ("r_options", 60.0, 50.0 + EXAMPLE_LEAD)) == [
+        ("r_options", 90.0), ("r_what", 65.0)]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    (("r_what", 90.0, 50.0), ("m_what", 60.0, 80.0)),  # another article: never
+    (("r_what", 90.0, 50.0), ("r_options", 90.0 - KEYWORD_LEAD, 80.0)),  # the keywords' lead is large
+    (("r_what", 90.0, 50.0), ("r_options", 80.0, 50.0 + EXAMPLE_LEAD - 1)),  # the examples' preference is slight
+])
+def test_the_keywords_choice_stays_otherwise(first: tuple[str, float, float], second: tuple[str, float, float]) -> None:
+    assert _ranked(first, second)[0][0] == first[0]
 
 
 def test_a_health_word_no_article_covers_counts_against_the_topic(example_matcher: Matcher) -> None:
