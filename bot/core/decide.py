@@ -264,7 +264,12 @@ def _answer(message: Message, situation: Situation, borrow: bool = True) -> Deci
         decision = _answer_proper(rest, situation, borrow)
         if decision.kind not in ("fallback", "empty"):
             return replace(decision, why=f"after a courtesy: {decision.why}")
-    return _answer_proper(message, situation, borrow)
+    decision = _answer_proper(message, situation, borrow)
+    # "Good day to you." after a conversation takes leave: the greeting's words, the goodbye's meaning
+    if decision.kind == "smalltalk" and decision.intent_id == followup.GREETING_ID and situation.last_intent and \
+            followup.GOODBYE_ID in situation.knowledge.intents and followup.is_parting(message):
+        return replace(decision, intent_id=followup.GOODBYE_ID, why=f"{decision.why}; said in parting: goodbye")
+    return decision
 
 
 def _answer_proper(message: Message, situation: Situation, borrow: bool) -> Decision:
@@ -304,6 +309,11 @@ def _verdict_decision(knowledge: Knowledge, match: Match, message: Message) -> D
     if len(message.raw) > MAX_MESSAGE_CHARS:
         return Decision("fallback", f"{reason}; too long", None, match.score, match, fallback="long")
     if match.status == "ambiguous":
+        # "interesting thanks": a closing that asks nothing is the closing, though a topic word came close to it
+        first = match.candidates[0] if match.candidates else None
+        if first is not None and first.intent_id in followup.CLOSING_IDS and \
+                followup.closing_of(message) == first.intent_id and first.intent_id in knowledge.intents:
+            return Decision("smalltalk", f"{reason}; a closing that asks nothing", first.intent_id, match.score, match)
         return Decision("ambiguous", reason, None, match.score, match)
     why = fallback_kind(knowledge.matcher, message, match.foreign)
     closing = None if match.foreign or names_uncovered_health(message) else followup.closing_of(message)

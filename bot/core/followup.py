@@ -56,6 +56,9 @@ _COURTESY = re.compile(rf"^\W*(?:(?P<greeting>{_GREETING})|(?P<thanks>{_THANKED}
                        r"(?:\s+(?:there|all|everyone|again|so much|very much|a lot|team|bot))*\b[\s,.!:;~\-]*",
                        re.IGNORECASE)
 THANKS_ID, GOODBYE_ID = "thanks", "goodbye"  # the smalltalk a closing is answered with
+GREETING_ID = "greeting"
+# Salutations that also take leave ("Good day to you."): a goodbye once the conversation has begun
+_PARTING = re.compile(r"^(?:(?:very good|ok|okay|right|well)[.,!]*\s+)?good day(?: to you)?(?: (?:sir|madam|all))?[.!]*$")
 CLOSING_IDS = frozenset((THANKS_ID, GOODBYE_ID))
 _ASKING = frozenset(("what", "whats", "how", "why", "when", "where", "which", "who", "can", "could", "should",
                      "would", "is", "are", "does", "do", "did", "will", "but"))
@@ -182,6 +185,11 @@ def closing_of(message: Message) -> str | None:
     if _GOODBYE.search(message.text):
         return GOODBYE_ID
     return THANKS_ID if _THANKS.search(message.text) else None
+
+
+def is_parting(message: Message) -> bool:
+    """ "Good day.", "Very good. Good day to you.": a salutation that, late in a conversation, says goodbye."""
+    return _PARTING.match(message.raw.casefold().strip()) is not None
 
 
 def may_follow(message: Message) -> bool:

@@ -318,3 +318,25 @@ def test_a_facet_moves_within_the_article_or_its_linked_topics_only(engine: Engi
 def test_a_change_told_or_asked_in_a_conversation_gets_the_medication_reply(engine: Engine, first: str,
                                                                            then: str) -> None:
     assert engine.respond(then, _after(engine, first)).kind == "medication_change", then
+
+
+@pytest.mark.parametrize("text", ["interesting thanks", "great, thanks", "very useful thank you"])
+def test_a_closing_that_asks_nothing_is_the_closing(engine: Engine, text: str) -> None:
+    """ "interesting" is one fuzzy step from the keyword "interactions": a closing still wins over a topic
+    that only came close to it."""
+    context = engine.respond("what is ms").context
+    turn = engine.respond(text, context)
+    assert turn.kind == "smalltalk" and turn.intent_id == "thanks", turn
+
+
+@pytest.mark.parametrize("text", ["Good day.", "Very good. Good day to you.", "good day to you!"])
+def test_good_day_late_in_a_conversation_takes_leave(engine: Engine, text: str) -> None:
+    assert engine.respond(text).intent_id == "greeting"  # the first thing said: a greeting
+    context = engine.respond("what is ms").context
+    assert engine.respond(text, context).intent_id == "goodbye"
+
+
+def test_good_day_with_a_question_is_no_goodbye(engine: Engine) -> None:
+    context = engine.respond("what is ms").context
+    assert engine.respond("Good day. What causes MS?", context).intent_id == "ms_causes"
+    assert engine.respond("good evening", context).intent_id == "greeting"  # said on coming back, too
