@@ -119,6 +119,13 @@ PHRASES: dict[str, str] = {
         blood brain barrier | blood test | blood tests | blood pressure | blood sugar | blood sugars
         blood cells | blood cell | blood level | blood levels | blood work | blood vessels | blood vessel | blood flow
         blood thinner | blood thinners | blood donation | blood count | blood counts | bloods done
+        test blood | test his blood | test her blood | testing blood | tested blood | check blood | checked blood
+        blood and spinal fluid | blood or spinal fluid | blood and csf | blood sample | blood samples | take blood
+        took blood | blood taken
+        keep coming back | keeps coming back | seizures keep coming back | fits keep coming back
+        fail one after another | failed one after another | failing one after another | fail one after other
+        failed one after other | tried one after another | one drug after another | one medicine after another
+        one med after another | one medication after another | one tablet after another
         go on trips | go on trip | go on holiday | go on holidays | go on school trips | go on school trip | go on pill
         go on medication | go on meds | go on treatment | go on diet | go on keto | go on keto diet | go on dates
         go on date | go on sleepovers | go on sleepover | go on rides | go on camp | go on residential
@@ -502,7 +509,9 @@ PHRASES: dict[str, str] = {
         before calling | before i call | before you call | call 999 | call 911 | call 112 | ring 999 | dial 999
         call an ambulance | restrain | put in mouth | put something in mouth
         put anything in mouth | swallow tongue | swallow their tongue | swallowing tongue | call ambulance
-        when to call | when should i call | when call ambulance | when do i call | how respond | respond to
+        when to call | when should i call | when call ambulance | when do i call | how respond | how should i respond
+        respond to seizure | respond to seizures | respond to fit | respond to fits | respond to someone
+        should i respond | do i respond
         what not to do | dos and donts | how handle | handle | deal with | look after | care for | how treat
         help during | help with seizure | support someone | what to do during | what to do when | what to do if
         do during | do when someone | what do i do if | what should i do if | what do we do if | what to do after
@@ -556,6 +565,8 @@ PHRASES: dict[str, str] = {
         before he woke up | before she woke up | before they woke | before they woke up | before he came round
         before she came round | before even came round | started right after | right after first | straight after first | after first one
         started straight after | one after another | one after other | back to back | in row | in a row | again and again | over and over
+        keep coming back to back | keeps coming back to back | keep coming back again and again
+        seizures keep coming back to back | fits keep coming back to back
         non stop | nonstop | seizure after seizure | fit after fit | cluster | clusters | cluster seizures
         one straight after | straight after another | before woke | before waking | before he woke
         before she woke | without waking | without coming round | not woken between | not woke between

@@ -194,6 +194,10 @@ def test_possible_matches(text: str, kind: str, criterion: str) -> None:
     "if my husband have seizure, what i must do and what i must not do?",
     "i will live with my sister after the move, is that ok with ms",
     "i can not swallow tablets easily, is there a liquid form",
+    # recurrence, tests and failed medicines are not a cluster or an injury (development set 13, tuned on)
+    "so epilepsy = just random seizures that keep coming back?? or is it more than that",
+    "my doctor want test my blood and spinal fluid for antibody. why for seizure?",
+    "Is that why my son's medicines fail one after another? It feels like his body is fighting the treatment.",
 ])
 def test_calm_messages_raise_no_alarm(text: str) -> None:
     flag = CHECK.check(Message(text))
@@ -787,3 +791,17 @@ def test_a_wish_said_then_asked_about_is_no_general_question() -> None:
 def test_what_seizures_do_said_in_the_present_stays_possible() -> None:
     assert flag_of("she is unresponsive during her absences, this happens daily") == (
         "emergency", "possible", "not_waking")
+
+
+@pytest.mark.parametrize("text", [
+    "do focal seizures where i lose awareness respond less well to medication?",  # "respond to" was first aid
+    "I understand certain antibodies may be associated with epilepsy that fails to respond to medication.",
+])
+def test_responding_to_medicine_is_no_first_aid_question(text: str) -> None:
+    assert CHECK.check(Message(text)) is None
+
+
+@pytest.mark.parametrize("text", ["how should I respond if my son has a seizure", "how do i respond to a seizure",
+                                  "his seizures keep coming back to back", "her seizures keep coming, she hasnt woken"])
+def test_the_narrowed_phrases_still_find_what_they_were_for(text: str) -> None:
+    assert CHECK.check(Message(text)) is not None
