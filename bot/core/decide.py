@@ -245,9 +245,13 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
     if state.kind == "emergency":
         guidance = reading.follow_up()
         knowledge = situation.knowledge
+        has_first_aid = FIRST_AID_ARTICLE in knowledge.articles and FIRST_AID_INTENT in knowledge.intents
+        # "The crew have taken over. In future, how long before one calls?": the first-aid answer, the line on top
+        if guidance == "arrived" and reading.asks_first_aid and has_first_aid:
+            return Decision("first_aid", f"{during}: help is there, a first-aid question", FIRST_AID_INTENT, 100.0,
+                            flag=flag, lines=(*_state_line(state), *other), state=refreshed, context="refresh")
         # "it stopped, she's breathing, what now?": the first-aid article's after-care, with its source
-        if guidance == "recovered" and seizure_care(state) and FIRST_AID_ARTICLE in knowledge.articles and \
-                FIRST_AID_INTENT in knowledge.intents:
+        if guidance == "recovered" and seizure_care(state) and has_first_aid:
             return Decision("after_care", f"{during}: it is over, the first-aid after-care", FIRST_AID_INTENT, 100.0,
                             flag=flag, lines=other, guidance=guidance, state=refreshed, context="refresh")
         return Decision("emergency_follow_up", f"{during}: its follow-up guidance", "emergency", 100.0, flag=flag,

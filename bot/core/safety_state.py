@@ -36,10 +36,11 @@ class SafetyState:
 
 def clear_question(message: Message, reading: Reading) -> bool:
     """For a message the matcher answered with a topic: is it a new question, not a word about what is
-    happening? Asked as a question, three words or more, naming no person, sign or time of the emergency."""
+    happening? Asked as a question, three words or more, naming no person, sign or time of the emergency, or
+    asked once help is with them ("The crew have taken over. In future, how long before one calls?")."""
     words = message.words
     asked = "?" in message.raw or (bool(words) and words[0] in QUESTION_WORDS)
-    return asked and len(words) >= 3 and not reading.about_the_scene
+    return asked and len(words) >= 3 and (not reading.about_the_scene or reading.help_here)
 
 
 def seizure_care(state: SafetyState) -> bool:

@@ -96,6 +96,16 @@ class Reading:
         return "general"
 
     @property
+    def help_here(self) -> bool:
+        """ "the paramedics are here", "the crew have taken over": someone who can help is with them."""
+        return "HELP_HERE" in self.concepts
+
+    @property
+    def asks_first_aid(self) -> bool:
+        """ "what should I do next time", "how long before one calls": a first-aid question."""
+        return bool(self.concepts & {"FIRST_AID", "FA_DO", "RECOVERY"})
+
+    @property
     def settled(self) -> bool:
         """Nothing alarming said: no call for help, no sign of a seizure going on ("thanks, the paramedics are
         here", "ok she's sitting up now, thanks"), or a sign said to be over."""

@@ -159,12 +159,24 @@ def _in_context(core: list[str], hits: Hits) -> None:
         elif word == "one" and _stands_for_seizure(core, position, hits):
             hits.setdefault("ONE_PRO", []).append(position)
             hits.setdefault("SINGULAR", []).append(position)
+    if "UNRESP" in hits:  # "not respond to these medicines": how the illness answers treatment, not a person
+        treated = [p for p in hits["UNRESP"] if core[p] == "not" and core[p + 1:p + 2] in _RESPOND
+                   and _treatment_next(core, p + 2)]
+        if treated:
+            hits.setdefault("TREAT_RESP", []).extend(treated)
+            hits["UNRESP"] = [p for p in hits["UNRESP"] if p not in treated]
+            if not hits["UNRESP"]:
+                del hits["UNRESP"]
     wounds = hits.get("WOUND", [])
     if any(abs(b - w) <= 3 for b in hits.get("BODY", ()) for w in wounds) or ("FALL" in hits and "STAIRS" in hits):
         hits.setdefault("INJURY", []).append(wounds[0] if wounds else hits["FALL"][0])
 
 
 _CONTEXT_WORDS = frozenset(("what", "not", "one"))
+_RESPOND = (["respond"], ["responding"], ["responded"], ["responds"])
+_DETERMINERS = words_of("these those any all its them well")
+_TREATMENTS = words_of("""medicine medicines medication medications meds med drug drugs tablet tablets pill pills treatment
+    treatments therapy therapies antiepileptics aeds""")
 _KILL_WORDS = frozenset(("kill", "murder", "strangle", "throttle"))
 # After "what ... do" these say it is the main verb ("what should i do if", "what do i do now"), not an aid
 # ("at what point do doctors call it")
@@ -172,6 +184,16 @@ _DO_FOLLOW = words_of("""if when during once in and or now first with after befo
     right straight next""")
 _ASKERS = words_of("""i we you u people ppl teachers teacher staff colleagues friends family carers carer classmates
     coworkers teammates bystanders others parents babysitter school""")
+
+
+def _treatment_next(core: list[str], position: int) -> bool:
+    """A treatment word at `position`, after at most two determiners ("any of the tablets", "these medicines")."""
+    for word in core[position:position + 3]:
+        if word in _TREATMENTS:
+            return True
+        if word not in _DETERMINERS:
+            return False
+    return False
 
 
 def _what_to_do(core: list[str], position: int, hits: Hits) -> bool:

@@ -495,7 +495,9 @@ PHRASES: dict[str, str] = {
         paramedics just arrived | paramedics just came | paramedic is here | paramedic here | paramedic arrived
         crew is here | crew are here | crew arrived | crew walked in | crew just walked in | ems here | ems is here
         ems arrived | at hospital now | in hospital now | at a&e | in a&e | at er | in er now | on way hospital
-        in ambulance | in ambulance now | help is here | help has arrived | help arrived""",
+        in ambulance | in ambulance now | help is here | help has arrived | help arrived | paramedics checked
+        paramedics checked him | paramedics checked her | paramedics have checked him | paramedics have checked her
+        crew have taken over | crew took over | paramedics took over | paramedics have taken over""",
     "RECOVERY": """seizure first aid | recovery position | recovery pose | epilepsy first aid | stay safe side
         loosen | loosen tight | tight around neck | loosen clothing | anything tight | cushion head | cushion
         hold arms | hold them still | hold him still | restrain | pin down | turn them on side | put them on side

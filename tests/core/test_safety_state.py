@@ -107,6 +107,16 @@ def test_not_breathing_right_after_the_reply_is_an_emergency_of_its_own(engine: 
     assert turn.kind == "emergency" and texts.COLLAPSE_LEAD in turn.reply.paragraphs, turn.reply.plain_text()
 
 
+@pytest.mark.parametrize("text", [
+    "The ambulance crew have taken over. In future, how long should a seizure last before one calls an ambulance?",
+    "ok the ambulance came and he's alright now. what should I do next time before help arrives",
+])
+def test_once_help_is_there_a_first_aid_question_gets_the_first_aid_answer(engine: Engine, text: str) -> None:
+    turn = chat(engine, "My wife has had three seizures in a row and has not woken", text)[-1]
+    assert turn.kind == "topical" and turn.intent_id == FIRST_AID_INTENT, turn.reply.plain_text()
+    assert turn.reply.plain_text().startswith("⚠️") and turn.context.safety is not None  # the line, the state
+
+
 def test_help_arriving_gets_what_to_tell_the_crew(engine: Engine) -> None:
     turn = chat(engine, "my son is having a seizure", "ok the ambulance is here")[-1]
     assert turn.kind == "emergency" and turn.reply.title == texts.FOLLOW_ARRIVED_TITLE

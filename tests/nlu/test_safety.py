@@ -805,3 +805,17 @@ def test_responding_to_medicine_is_no_first_aid_question(text: str) -> None:
                                   "his seizures keep coming back to back", "her seizures keep coming, she hasnt woken"])
 def test_the_narrowed_phrases_still_find_what_they_were_for(text: str) -> None:
     assert CHECK.check(Message(text)) is not None
+
+
+@pytest.mark.parametrize("text", ["Why should some brains not respond to these medicines?",
+                                  "his seizures are not responding to any of the tablets"])
+def test_not_responding_to_medicine_is_no_person_who_will_not_wake(text: str) -> None:
+    flag = CHECK.check(Message(text))
+    assert flag is None or flag.kind != "emergency", flag
+
+
+@pytest.mark.parametrize("text", ["he wont respond to any of us", "she is not responding to me",
+                                  "not responding to his name after the fit"])
+def test_a_person_not_responding_is_still_an_emergency(text: str) -> None:
+    flag = CHECK.check(Message(text))
+    assert flag is not None and flag.kind == "emergency", (text, flag)
