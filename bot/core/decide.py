@@ -293,11 +293,17 @@ def _answer_proper(message: Message, situation: Situation, borrow: bool) -> Deci
             followup.asks_for_a_person(message) and HANDOVER_ID in knowledge.intents:
         return Decision("handover", "a wish for a person, with topic words", HANDOVER_ID, 100.0, match)
     follow_up: FollowUp = ""
-    if last_topical and (facet := _facet(message, situation, match) or _treatment(message, situation, match)):
+    if last_topical and (facet := _facet(message, situation, match) or _treatment(message, situation, match)
+                         or _cause(message, situation, match)):
         return facet
     if borrow and (followed := read_with_last_topic(message, situation, match)):
         match, follow_up = followed, "subject"
     decision = _verdict_decision(knowledge, match, message)
+    # "why do people get ms": found "ms", asked what causes it, which its article's causes section answers
+    if decision.kind == "topical" and followup.asks_cause(message) and \
+            (causes := followup.cause_intent(knowledge, knowledge.intents[decision.intent_id or ""])) is not None:
+        decision = replace(decision, intent_id=causes.id, keyword=None,
+                           why=f"{decision.why}; asked what causes it: {causes.id}")
     if follow_up:
         decision = replace(decision, follow_up=follow_up, why=f"follow-up read with the last topic: {decision.why}")
     return decision
@@ -360,6 +366,19 @@ def _treatment(message: Message, situation: Situation, match: Match) -> Decision
     if (target := followup.treatment_intent(knowledge, intent)) is None:
         return None
     return Decision("topical", f"follow-up: treatment of {intent.id} in {target.id}", target.id, 100.0, match,
+                    follow_up="facet")
+
+
+def _cause(message: Message, situation: Situation, match: Match) -> Decision | None:
+    """ "how do u get it?" after what MS is: the article's causes section, unless the message found a topic of its
+    own or names another disease."""
+    if match.status == "matched" or match.foreign or not followup.asks_cause(message) or \
+            not followup.stays_on_topic(message, situation.topic):
+        return None
+    intent = situation.knowledge.intents[situation.last_intent or ""]
+    if (causes := followup.cause_intent(situation.knowledge, intent)) is None:
+        return None
+    return Decision("topical", f"follow-up: what causes {intent.id}, in {causes.id}", causes.id, 100.0, match,
                     follow_up="facet")
 
 

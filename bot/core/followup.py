@@ -122,6 +122,35 @@ def is_more(message: Message) -> bool:
     return bool(_MORE.match(message.text) or _ELABORATE.match(message.text))
 
 
+# Asking what causes it, in a short message ("why do people get ms", "how do u get it", "what causes that")
+_CAUSE = re.compile(
+    r"\bwhat (?:causes|caused|triggers|triggered|brings (?:it|this|that) on|is the cause|are the causes)\b|"
+    r"\bwhy (?:do|does|did|would) (?:some )?(?:people|ppl|someone|some|i|he|she|they|you|u|women|men|kids|children|"
+    r"young people) (?:get|gets|develop|develops) (?:it|this|that|ms|epilepsy)\b|"
+    r"\bhow (?:do|does|did|can|could) (?:you|u|people|ppl|someone|i|we|they|kids|children|he|she) "
+    r"(?:get|catch|develop) (?:it|this|that|ms|epilepsy)\b|"
+    r"\bwhy (?:does |did |would )?(?:it|this|that) happens?\b|\bwhere does (?:it|this|that|ms) come from\b")
+_CAUSES_HEADING = re.compile(r"\bcauses?\b", re.IGNORECASE)
+
+
+def asks_cause(message: Message) -> bool:
+    """ "why do people get ms", "how do u get it": what causes the topic, in a short question."""
+    return len(message.words) <= SHORT_WORDS and _CAUSE.search(message.text) is not None
+
+
+def cause_intent(knowledge: Knowledge, intent: Intent) -> Intent | None:
+    """The one section on `intent`'s disease (its article's topic) whose heading names causes ("What causes MS"),
+    when there is exactly one and it is not `intent` itself: drug-resistant epilepsy has two, structural and
+    genetic, and "why does it happen" names neither."""
+    article = knowledge.articles.get(intent.article or "")
+    if article is None:
+        return None
+    slugs = [a.slug for a in knowledge.articles.values() if a.topic == article.topic] if article.topic else [article.slug]
+    found = [other for slug in slugs for other in knowledge.topical_intents(slug)
+             if (section := section_of(knowledge, other)) is not None and _CAUSES_HEADING.search(section.heading)]
+    return found[0] if len(found) == 1 and found[0].id != intent.id else None
+
+
 def facet_of(message: Message) -> str | None:
     """The facet a short message asks about ("and for kids?" -> children), if any."""
     if len(message.words) > SHORT_WORDS:

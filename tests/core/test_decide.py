@@ -340,3 +340,20 @@ def test_good_day_with_a_question_is_no_goodbye(engine: Engine) -> None:
     context = engine.respond("what is ms").context
     assert engine.respond("Good day. What causes MS?", context).intent_id == "ms_causes"
     assert engine.respond("good evening", context).intent_id == "greeting"  # said on coming back, too
+
+
+@pytest.mark.parametrize("text", ["why do people get ms", "how do u get ms", "where does ms come from"])
+def test_a_cause_question_gets_the_articles_causes_section(engine: Engine, text: str) -> None:
+    """ "why", "get" and "people" are filler words: the message found only "ms" (what MS is)."""
+    assert engine.respond(text).intent_id == "ms_causes"
+
+
+def test_a_cause_follow_up_goes_to_the_causes_section_of_the_topic(engine: Engine) -> None:
+    context = engine.respond("wat even is ms").context
+    assert engine.respond("how do u get it", context).intent_id == "ms_causes"
+
+
+def test_an_article_with_two_causes_sections_leaves_the_choice_to_the_matcher(engine: Engine) -> None:
+    """Drug-resistant epilepsy has structural and genetic causes: 'why does it happen' alone names neither."""
+    context = engine.respond("what is refractory epilepsy").context
+    assert engine.respond("why does it happen", context).intent_id not in ("refractory_structural_causes",)
