@@ -96,6 +96,9 @@ _TREATMENT = re.compile(
     r"\bwhat (?:can|could) (?:be done|we do|i do|you do|they do)\b|\bwhat (?:else )?(?:can|could) (?:we|i|he|she|they) try\b|"
     r"\b(?:anything|something) (?:that |which |to )?(?:helps?|works?|do)\b|\bwhat helps\b|"
     r"\bwhat (?:can|could|would|might|will) help\b|"
+    r"\b(?:is there|are there|any) (?:a |any )?(?:medicine|medicines|medication|medications|meds|drug|drugs|pill|pills|"
+    r"tablet|tablets)\b|\b(?:anything|something) (?:that |to )?(?:stop|stops|slow|slows|reduce|reduces|prevent|prevents)\b|"
+    r"\b(?:happen|come|comes) (?:less|fewer) (?:often|times)\b|\bless often\b|"
     r"\bhow (?:do|can|could) (?:you|they|we|i|doctors) (?:fix|stop|manage|help|control) (?:it|that|this|them|those)\b")
 # A sum: two numbers joined by an operator ("12 times 7", "2+2", "15% of 200"). Not "-" or "/" (ranges and
 # doses: "2-3 a week", "1/2 a tablet"), and not a number followed by a unit ("2 x 500mg").

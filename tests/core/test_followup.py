@@ -74,6 +74,8 @@ def test_a_sum_after_an_answer_borrows_no_context(library: Library, first: str, 
     ("what can be done about it", True), ("is there a cure?", True), ("how is it treated", True),
     ("and treatment?", True), ("anything that helps?", True), ("what else can we try", True),
     ("what causes it", False), ("is it inherited?", False), ("how long does it last", False),
+    ("is there medicine that stops that", True), ("anything to slow it down?", True),
+    ("do the meds cause it", False), ("is it in the medicine leaflet", False),
 ])
 def test_asks_treatment(text: str, asks: bool) -> None:
     assert followup.asks_treatment(Message(text)) is asks
