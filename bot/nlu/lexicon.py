@@ -26,6 +26,9 @@ PHRASES = {
     "treatment resistant": "refractory",
     "hard to treat": "refractory",
     "hard to control": "refractory",
+    # "I was diagnosed with MS": the story's opening, not a question about how MS is diagnosed
+    "diagnosed ms": "ms",  # filler words ("with") are gone before phrases fold
+    "diagnosed multiple sclerosis": "ms",
 }
 
 # Words patients and leaflets use for the same thing; the first names the group. A keyword with one of them

@@ -544,3 +544,16 @@ def test_a_health_word_some_topic_covers_is_not_foreign() -> None:
     assert match_text(without, "knee pain and ms").foreign == ("knee", "pain")  # only an out-of-scope keyword has it
     covering = Matcher([*INTENTS, intent("ms_knee", "knee pain in ms")], SETTINGS)
     assert match_text(covering, "knee pain and ms").foreign == ()
+
+
+@pytest.mark.parametrize("text", ["just diagnosed with MS today. what actually is it?",
+                                  "My husband has been diagnosed with multiple sclerosis, what is it?"])
+def test_diagnosed_with_ms_is_the_story_not_the_question(shipped: Engine, text: str) -> None:
+    """The keyword 'how is ms diagnosed' found 'diagnosed with MS' (the question words are filler)."""
+    match = match_text(shipped.knowledge.matcher, text)
+    assert "ms_lesions_mri" not in (match.intent_id, *match.options), match
+
+
+@pytest.mark.parametrize("text", ["how is ms diagnosed", "what tests confirm a diagnosis of ms", "ms diagnosis"])
+def test_questions_about_diagnosing_ms_still_find_it(shipped: Engine, text: str) -> None:
+    assert match_text(shipped.knowledge.matcher, text).intent_id == "ms_lesions_mri"
