@@ -340,7 +340,9 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
         found.append(("missed_dose", "certain"))
     # "can i swap back" after "dr put me on levetiracetam": the change has the medicine named before as object
     pronoun = u.before("CHANGE", "PRO_OBJ", 2) and u.before("ADVICE", "CHANGE", 7)  # "is it ok if i just stop it"
-    changed = changes_medicine(u) or u.before("MED", "CHANGE_AFTER", 3) or pronoun or "DOSE_CHANGE" in u or (
+    # "more" after the medicine: "take keppra more", not "can clobazam make a child more irritable" (an effect)
+    more = u.before("MED", "CHANGE_AFTER", 3) and not u.before("MAKES_ME", "CHANGE_AFTER", 2)
+    changed = changes_medicine(u) or more or pronoun or u.any("DOSE_CHANGE", "MED_VERB") or (
         "TIMING" in u and "ADVICE" in u)  # "can I take my phenytoin at night instead"
     if changed and not general_cause and (
             u.any("ADVICE", "FIRST_P", "PERSON")):

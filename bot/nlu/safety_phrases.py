@@ -320,8 +320,12 @@ PHRASES: dict[str, str] = {
         two doses | 2 doses | take two tonight | take two now | take two together | take 2 tonight | take 2 now
         take both tonight | take both now | take them all now | take all of them now | take them together | take all at once""",
     "MED_VERB": """come off | coming off | wean off | weaning off | taper | tapering | taper off | halve
-        halving | cut in half | double up | doubling up | take double | take extra | skip dose | skip doses""",
-    "MAKES_ME": "makes me | making me | made me | make me | side effect | side effects",
+        halving | cut in half | double up | doubling up | take double | take extra | skip dose | skip doses
+        lower dose | lower the dose | reduce dose | reduce the dose | drop dose | drop the dose
+        cut dose | cut the dose | go down dose | go down a dose""",
+    "MAKES_ME": """makes me | making me | made me | make me | side effect | side effects | makes u | make u | made u
+        makes you | make you | made you | makes him | make him | made him | makes them | make them | make child
+        makes child | make kids | makes kids | give you | give u | gives you | gives u""",
     "ADVICE": """can i | can he | can she | can we | may i | may he | may she | may we | could i | should i | should he | should she | shall i | do i
         does he | does she | is it ok | is it okay | is it safe | is that ok | is that okay | is it fine | ok to
         okay to | safe to | allowed | want | wants | thinking | going | planning | plan

@@ -819,3 +819,17 @@ def test_not_responding_to_medicine_is_no_person_who_will_not_wake(text: str) ->
 def test_a_person_not_responding_is_still_an_emergency(text: str) -> None:
     flag = CHECK.check(Message(text))
     assert flag is not None and flag.kind == "emergency", (text, flag)
+
+
+@pytest.mark.parametrize("text", ["does topiramate make u forget words?? i keep blanking mid sentence",
+                                  "Can clobazam make a child more irritable?"])
+def test_a_side_effect_question_is_no_medication_change(text: str) -> None:
+    """ "forget" beside a medicine read as a missed dose, "more" after it as a change: they describe an effect."""
+    assert CHECK.check(Message(text)) is None
+
+
+@pytest.mark.parametrize("text", ["My husband is on Zonegran and sleeps all day. Can he lower the dose?",
+                                  "she's on tecfidera, should we reduce the dose while she's ill?"])
+def test_lowering_the_dose_of_a_medicine_named_before_is_a_change(text: str) -> None:
+    flag = CHECK.check(Message(text))
+    assert flag is not None and flag.kind == "medication_change", flag
