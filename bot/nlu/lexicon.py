@@ -81,7 +81,7 @@ OTHER_HEALTH_WORDS = _words("""
     hormones vaccine vaccines vaccination vaccinated jab booster vitamin vitamins supplement supplements alcohol
     smoking cannabis cbd licence license insurance sudep expectancy infusion injection
     overdose sex pain ache aches itch itchy cough nausea vomiting dizzy dizziness bleeding lump
-    blurry cramp cramps palpitations breathless
+    blurry cramp cramps palpitations breathless drowsiness dreams nightmares
     keppra levetiracetam lamotrigine lamictal valproate epilim carbamazepine tegretol topiramate phenytoin
     clobazam diazepam midazolam ocrevus tysabri copaxone tecfidera gilenya kesimpta mavenclad lemtrada aubagio
     paracetamol ibuprofen aspirin antibiotic antibiotics statin statins antidepressant antidepressants insulin
@@ -90,7 +90,8 @@ OTHER_HEALTH_WORDS = _words("""
     breastfeed breastfed mortgage loan loans driving drive dvla gambling addiction sober dosage storage disposal
     nephritis sjogren sjogrens
     fibro arteries artery atherosclerosis toothpaste gluten bloated bloating meningioma otosclerosis deafness
-    dementia cfs tia warfarin anticoagulant anticoagulants humira sertraline citalopram fluoxetine
+    dementia cfs tia warfarin anticoagulant anticoagulants humira sertraline citalopram fluoxetine methotrexate
+    hydroxychloroquine plaquenil
     heroin cocaine vaping vape marijuana weed beer wine tattoo tattoos claustrophobic
 """)
 

@@ -557,3 +557,11 @@ def test_diagnosed_with_ms_is_the_story_not_the_question(shipped: Engine, text: 
 @pytest.mark.parametrize("text", ["how is ms diagnosed", "what tests confirm a diagnosis of ms", "ms diagnosis"])
 def test_questions_about_diagnosing_ms_still_find_it(shipped: Engine, text: str) -> None:
     assert match_text(shipped.knowledge.matcher, text).intent_id == "ms_lesions_mri"
+
+
+@pytest.mark.parametrize("text", ["baclofen drowsiness normal?", "does amantadine give u weird dreams",
+                                  "methotrexate dose for RA"])
+def test_a_side_effect_or_another_conditions_drug_is_not_our_topic(shipped: Engine, text: str) -> None:
+    """The drug is ours (baclofen for stiffness), the question is not: no article covers side effects."""
+    match = match_text(shipped.knowledge.matcher, text)
+    assert match.status != "matched" and match.foreign, match
