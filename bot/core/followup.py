@@ -89,6 +89,10 @@ FACETS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                             re.IGNORECASE)),
     "duration": (re.compile(r"\bhow long\b|\bduration\b|\bhow many (?:years|months|weeks|days)\b|\blast forever\b"),
                  re.compile(r"\b(?:weeks|months|years|how long|lifelong|for life)\b", re.IGNORECASE)),
+    # "is it expensive?", "does the nhs pay for it": no article says what treatment costs or who pays
+    "cost": (re.compile(r"\b(?:expensive|cheap|costs?|costly|price|prices|afford|funded|funding|pay for (?:it|that|this|them)|"
+                        r"(?:nhs|insurance|medicare|medicaid) (?:pay|cover|covers|fund))\b"),
+             re.compile(r"\b(?:costs?|price|funded|funding|insurance)\b", re.IGNORECASE)),
 }
 # Asking how the last topic is treated, in a follow-up's few words ("what can be done about it", "any cure?")
 _TREATMENT = re.compile(

@@ -243,7 +243,8 @@ ALREADY_SHOWN = "I've shown you everything this section says about that. Here is
 ARTICLE_DONE = "That's the whole of \"{title}\". Tap Topics for more, or ask another question."
 FACET_NOT_COVERED = ("The article \"{title}\" doesn't cover {facet}. Your neurologist, an epilepsy or MS nurse "
                      "or a pharmacist can tell you about it.")
-FACETS = {"side_effects": "side effects", "children": "children", "duration": "how long it lasts"}
+FACETS = {"side_effects": "side effects", "children": "children", "duration": "how long it lasts",
+          "cost": "what it costs or who pays for it"}
 
 # -- feedback buttons (bot/core/conversation.py) ---------------------------------------------------------------
 FEEDBACK_THANKS = "Thanks, glad it helped."

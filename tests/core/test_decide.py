@@ -357,3 +357,11 @@ def test_an_article_with_two_causes_sections_leaves_the_choice_to_the_matcher(en
     """Drug-resistant epilepsy has structural and genetic causes: 'why does it happen' alone names neither."""
     context = engine.respond("what is refractory epilepsy").context
     assert engine.respond("why does it happen", context).intent_id not in ("refractory_structural_causes",)
+
+
+def test_a_cost_follow_up_is_plainly_not_covered(engine: Engine) -> None:
+    """ "is it expensive?" after VNS was answered with VNS again: no article says what treatment costs."""
+    context = engine.respond("what is vagus nerve stimulation").context
+    turn = engine.respond("is it expensive", context)
+    assert turn.kind == "fallback" and turn.fallback == "not_covered"
+    assert texts.FACETS["cost"] in turn.reply.plain_text()

@@ -22,7 +22,8 @@ def test_not_asking_for_more(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "facet"), [
     ("and for kids?", "children"), ("side effects?", "side_effects"), ("how long does it last", "duration"),
-    ("is it inherited?", None),
+    ("is it inherited?", None), ("is it expensive", "cost"), ("does the nhs pay for it", "cost"),
+    ("can medicare pay for them?", "cost"), ("can they pay me sick leave", None),
     ("what about the side effects of the medicines for people who have had it for years", None),  # not short
 ])
 def test_facet_of(text: str, facet: str | None) -> None:
