@@ -255,6 +255,14 @@ def test_blind3_real_questions_floor_tuned_on(blind3: dict[str, SetReport]) -> N
     assert (report.topical_top1 or 0.0) >= 0.90, _lines(report)
 
 
+def test_round11_real_questions_floor(engine: Engine) -> None:
+    """Real consumer questions, round 3 (blind11_real_questions.yaml: 161 after removing the items rounds 1 and 3
+    used), first read on 968cd29: out of scope 76.7% (near misses 72.5%); 6 topical items, too few for a figure.
+    Never read item by item."""
+    (report,) = (evaluate_set(engine, s) for s in load_set(EVAL / "blind11_real_questions.yaml"))
+    assert (report.oos_rejection or 0.0) >= 0.75, _lines(report)
+
+
 # -- classes of near miss the articles do not cover: the health fallback, not an article ------------------------
 # Written for these tests (not taken from any evaluation set): one message per class fixed in round 3.
 
@@ -278,7 +286,7 @@ def test_near_misses_get_the_health_fallback(engine: Engine, text: str) -> None:
 # of the 2026-12-05 session; round 8 was written during it and first reported on 6575286. No change was made from their
 # messages. Floors a little under the figures reached.
 
-HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9, 10)
+HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9, 10, 11)
 PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     4: (0.82, 0.84, 0.89, 0.86),  # reached 84.1%, 86.8%, 91.2%, 88.5% after the round-3 tuning
     5: (0.86, 0.88, 0.88, 0.86),  # reached 88.1%, 90.1%, 89.9%, 88.3% with the paraphrases
@@ -289,9 +297,11 @@ PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     9: (0.86, 0.87, 0.86, 0.84),  # first reported on 72b6c6d (written during that session): 87.9%, 89.6%, 87.9%,
                                   # 86.2%
     10: (0.85, 0.86, 0.86, 0.84),  # first reported on 220b05d: 86.5%, 88.1%, 88.5%, 86.6%
+    11: (0.87, 0.89, 0.91, 0.90),  # written blind while the session's changes were made; 88.3%, 89.6%, 92.8%, 91.6%
+                                   # on 48bc2b2 (before them), first read after them on 4779b22: 88.8%, 91.3%, 92.8%, 91.6%
 }
-DIALOGUE_FLOORS = {4: 0.77, 5: 0.76, 6: 0.82, 7: 0.74, 8: 0.79, 9: 0.79, 10: 0.76}  # 79.6%, 78.9%, 84.2%, 76.7%,
-# 81.6%, 81.2%, 78.4% of turns
+DIALOGUE_FLOORS = {4: 0.77, 5: 0.76, 6: 0.82, 7: 0.74, 8: 0.79, 9: 0.79, 10: 0.76, 11: 0.78}  # 79.6%, 78.9%,
+# 84.2%, 76.7%, 81.6%, 81.2%, 78.4% of turns when first read; round 11: 77.1% on 48bc2b2, 79.5% on 4779b22
 # Every emergency and crisis message got its reply: (round, form) -> (emergency n, crisis n)
 FULL_SAFETY = {(5, "personas"): (8, 8), (6, "personas"): (8, 8), (6, "dialogues"): (6, 3), (9, "personas"): (5, 3),
                (9, "dialogues"): (8, 6), (10, "personas"): (6, 4), (10, "dialogues"): (7, 5)}
@@ -349,10 +359,19 @@ def test_dev4_floors_tuned_on(engine: Engine) -> None:
 @pytest.mark.parametrize(("name", "floor"), [
     ("dev11_dialogues.yaml", 0.80),  # 78.2% on ac4c4c1, 78.6% on 447dc3d (first read), then 81.0%
     ("dev12_dialogues.yaml", 0.81),  # 79.9% on 447dc3d (first read), then 81.9%
+    ("dev13_dialogues.yaml", 0.84),  # 82.4% on 212a53b (first read), then 86.0%
 ])
 def test_dev11_and_dev12_dialogue_floors_tuned_on(engine: Engine, name: str, floor: float) -> None:
     (dialogues,) = (evaluate_set(engine, s) for s in load_set(EVAL / name))
     assert (dialogues.dialogue_turns or 0.0) >= floor, _lines(dialogues)
+
+
+def test_dev13_persona_floors_tuned_on(engine: Engine) -> None:
+    (personas,) = (evaluate_set(engine, s) for s in load_set(EVAL / "dev13_personas.yaml"))
+    # 88.9%, 89.2%, 88.5% on 212a53b (first read), then 90.6%, 91.3%, 92.0%; false emergencies 4, then 1
+    assert (personas.topical_top1 or 0.0) >= 0.89, _lines(personas)
+    assert (personas.oos_rejection or 0.0) >= 0.90, _lines(personas)
+    assert personas.false_emergencies <= 2, _lines(personas)
 
 
 def test_dev8_medication_dialogues_floor_tuned_on(engine: Engine) -> None:
