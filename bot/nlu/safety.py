@@ -342,7 +342,9 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     pronoun = u.before("CHANGE", "PRO_OBJ", 2) and u.before("ADVICE", "CHANGE", 7)  # "is it ok if i just stop it"
     # "more" after the medicine: "take keppra more", not "can clobazam make a child more irritable" (an effect)
     more = u.before("MED", "CHANGE_AFTER", 3) and not u.before("MAKES_ME", "CHANGE_AFTER", 2)
-    changed = changes_medicine(u) or more or pronoun or u.any("DOSE_CHANGE", "MED_VERB") or (
+    # "i feel rubbish on keppra, can i stop?": the medicine first, then a change asked about with no other object
+    bare = u.before("MED", "ADVICE", 8) and u.before("ADVICE", "CHANGE_BARE", 3)
+    changed = changes_medicine(u) or more or pronoun or bare or u.any("DOSE_CHANGE", "MED_VERB") or (
         "TIMING" in u and "ADVICE" in u)  # "can I take my phenytoin at night instead"
     if changed and not general_cause and (
             u.any("ADVICE", "FIRST_P", "PERSON")):

@@ -159,6 +159,10 @@ def _in_context(core: list[str], hits: Hits) -> None:
         elif word == "one" and _stands_for_seizure(core, position, hits):
             hits.setdefault("ONE_PRO", []).append(position)
             hits.setdefault("SINGULAR", []).append(position)
+    # "can i stop?", "can i take less": a change with no object of its own (a medicine named before may be it)
+    bare = [p for p in hits.get("CHANGE", ()) if all(w in _BARE_FOLLOW for w in core[p + 1:p + 4])]
+    if bare:
+        hits["CHANGE_BARE"] = bare
     if "UNRESP" in hits:  # "not respond to these medicines": how the illness answers treatment, not a person
         treated = [p for p in hits["UNRESP"] if core[p] == "not" and core[p + 1:p + 2] in _RESPOND
                    and _treatment_next(core, p + 2)]
@@ -175,6 +179,10 @@ def _in_context(core: list[str], hits: Hits) -> None:
 _CONTEXT_WORDS = frozenset(("what", "not", "one"))
 _RESPOND = (["respond"], ["responding"], ["responded"], ["responds"])
 _DETERMINERS = words_of("these those any all its them well")
+# What may follow a change verb that has no object of its own ("can i stop it now?", "cut down a bit, please")
+_BARE_FOLLOW = words_of("""it them now then please pls plz altogether completely entirely totally for while bit little
+    thanks thank ta x xx ok or and myself straight away soon today tonight tomorrow slowly gradually down back off up
+    out less lower dose doses instead too yet already safely anyway""")
 _TREATMENTS = words_of("""medicine medicines medication medications meds med drug drugs tablet tablets pill pills treatment
     treatments therapy therapies antiepileptics aeds""")
 _KILL_WORDS = frozenset(("kill", "murder", "strangle", "throttle"))

@@ -833,3 +833,18 @@ def test_a_side_effect_question_is_no_medication_change(text: str) -> None:
 def test_lowering_the_dose_of_a_medicine_named_before_is_a_change(text: str) -> None:
     flag = CHECK.check(Message(text))
     assert flag is not None and flag.kind == "medication_change", flag
+
+
+@pytest.mark.parametrize("text", ["i feel rubbish on keppra, can i stop?", "keppra makes me sleepy, can i take less",
+                                  "im on keppra, can i cut down a bit"])
+def test_a_change_with_no_object_after_the_medicine_is_a_change(text: str) -> None:
+    flag = CHECK.check(Message(text))
+    assert flag is not None and flag.kind == "medication_change", flag
+
+
+@pytest.mark.parametrize("text", ["keppra makes me sleepy, can i stop driving?",
+                                  "my keppra was changed last year, can i stop worrying",
+                                  "im on tecfidera, can i change my diet"])
+def test_a_change_of_something_else_is_no_medication_change(text: str) -> None:
+    flag = CHECK.check(Message(text))
+    assert flag is None or flag.kind != "medication_change", flag
