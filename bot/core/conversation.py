@@ -22,6 +22,9 @@ from bot.storage.protocol import STORE_FAILURES, Store, StoredContext
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+# A chat's last topic lapses after this long without a word about it: "and for kids?" two days later is no
+# follow-up of what was asked then. Its emergency or crisis state keeps its own 30 minutes.
+TOPIC_IDLE_SECONDS = 2 * 60 * 60
 
 
 def recorded_kind(turn: Turn, context: Context) -> str:
@@ -34,11 +37,18 @@ def recorded_kind(turn: Turn, context: Context) -> str:
     return turn.kind
 
 
-def _from_stored(stored: StoredContext) -> Context:
+def _from_stored(stored: StoredContext, now: float) -> Context:
     safety = None
     if stored.safety_kind and stored.safety_at is not None:
         safety = SafetyState(stored.safety_kind, stored.safety_criterion, stored.safety_at)
+    if _idle(stored, now) > TOPIC_IDLE_SECONDS:
+        return Context(safety=safety)
     return Context(stored.last_intent, stored.last_article, stored.topic, safety, stored.passage)
+
+
+def _idle(stored: StoredContext, now: float) -> float:
+    """Seconds since the context was last saved (0 when the store does not say)."""
+    return now - stored.updated_at if stored.updated_at is not None else 0.0
 
 
 def _to_stored(context: Context) -> StoredContext:
@@ -67,7 +77,7 @@ class Conversation:
         if self.store is None:
             return Context()
         stored = await self._safely("read context", self.store.get_context(chat_key), None)
-        return _from_stored(stored) if stored else Context()
+        return _from_stored(stored, self.engine.clock()) if stored else Context()
 
     def _keys(self, user_id: int | str, chat_id: int | str) -> tuple[str, str]:
         assert self.store is not None
@@ -81,6 +91,8 @@ class Conversation:
         context = await self._context(chat_key)
         turn = self.engine.respond(text, context)
         best = turn.match.candidates[0] if turn.match and turn.match.candidates else None
+        # A topical answer always moves the context on (another topic, or the next passage), so a topic still
+        # talked about is saved again and does not lapse.
         changed = turn.context if turn.context != context else None
         await self._safely("record turn", self.store.record_turn(
             chat_key=chat_key, user_key=user_key, kind=recorded_kind(turn, context), intent=turn.intent_id,

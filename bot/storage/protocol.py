@@ -11,7 +11,7 @@ core name what it calls without importing any backend.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 # What a store call raises when the disk, the file or the server fails: callers catch these and carry
@@ -35,6 +35,8 @@ class StoredContext:
     safety_criterion: str | None = None
     safety_at: float | None = None  # seconds since the epoch
     passage: int | None = None  # the paragraph of the last topic's section shown last (see Context.passage)
+    # When the store last saved it (seconds since the epoch), as read back; ignored when saving and comparing
+    updated_at: float | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -387,7 +387,8 @@ class SQLiteStore(HandoverRecords):
     async def get_context(self, chat_key: str) -> StoredContext | None:
         # One trip to the connection's thread (execute, fetch and close would be three): asked every message.
         rows = await self._db.execute_fetchall(
-            "SELECT last_intent, last_article, topic, safety_kind, safety_criterion, safety_at, passage FROM context "
+            "SELECT last_intent, last_article, topic, safety_kind, safety_criterion, safety_at, passage, updated_at "
+            "FROM context "
             "WHERE chat_key = ?", (chat_key,))
         return next((StoredContext(*row) for row in rows), None)
 

@@ -107,3 +107,23 @@ async def test_the_emergency_state_survives_a_restart_and_ends_after_30_minutes(
     later = await conversation.message(3, 3, "its been 6 min")
     assert later.kind != "emergency"
     await store.close()
+
+
+async def test_the_last_topic_lapses_after_two_idle_hours(tmp_path: Path) -> None:
+    """ "what causes it" two days later is no follow-up of what was asked then; within the hour it is."""
+    import time
+
+    from bot.core.conversation import TOPIC_IDLE_SECONDS
+
+    now = [time.time()]  # the store dates its rows with the real clock; the engine's is moved
+    store = await SQLiteStore.open(tmp_path / "bot.sqlite3", "secret")
+    conversation = Conversation(Engine(Library(REPO), "https://c.example", clock=lambda: now[0]), store)
+    await conversation.message(8, 8, "what is multiple sclerosis")
+    now[0] += 60 * 60
+    soon = await conversation.message(8, 8, "what causes it")
+    assert soon.intent_id == "ms_causes" and soon.used_context
+    await conversation.message(9, 9, "what is multiple sclerosis")
+    now[0] += TOPIC_IDLE_SECONDS + 60
+    later = await conversation.message(9, 9, "what causes it")
+    assert not later.used_context and later.intent_id != "ms_causes", later.intent_id
+    await store.close()
