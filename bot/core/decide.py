@@ -326,9 +326,10 @@ def _verdict_decision(knowledge: Knowledge, match: Match, message: Message) -> D
             return Decision("smalltalk", f"{reason}; a closing that asks nothing", first.intent_id, match.score, match)
         return Decision("ambiguous", reason, None, match.score, match)
     why = fallback_kind(knowledge.matcher, message, match.foreign)
-    closing = None if match.foreign or names_uncovered_health(message) else followup.closing_of(message)
+    closing = None if match.foreign or names_uncovered_health(message) else \
+        followup.closing_of(message) or followup.opening_of(message)
     if closing is not None and closing in knowledge.intents and knowledge.intents[closing].kind == "smalltalk":
-        return Decision("smalltalk", f"{reason}; closing the conversation: {closing}", closing, match.score, match)
+        return Decision("smalltalk", f"{reason}; a courtesy that asks nothing: {closing}", closing, match.score, match)
     return Decision("fallback", f"{reason}; fallback: {why}", None, match.score, match, fallback=why)
 
 

@@ -200,6 +200,15 @@ def asks_for_a_person(message: Message) -> bool:
     return _PERSON.search(message.text) is not None
 
 
+def opening_of(message: Message) -> str | None:
+    """ "hi, I got diagnosed with MS two weeks ago and I'm still taking it in": a greeting, then a story that asks
+    nothing. The greeting answers it (it says what the bot can help with); None for anything else."""
+    found = _COURTESY.match(message.raw)
+    if found is None or not found.group("greeting") or "?" in message.raw or _ASKING & set(message.words):
+        return None
+    return GREETING_ID
+
+
 def after_courtesy(message: Message) -> Message | None:
     """The message without the greeting or thanks it opens with, when a question follows ("thanks, and for
     kids?"; "thanks for the info on MS drugs" stays a thanks)."""

@@ -247,7 +247,7 @@ def test_a_thanks_that_tells_or_asks_something_is_not_a_closing(engine: Engine, 
     ("Thanks, goodbye", "goodbye"),  # was "Did you mean: goodbye?"
     ("thank you bye", "goodbye"),
     ("hello there", "greeting"),  # nothing follows
-    ("hello, I am from Brazil, my english not so good", None),  # what follows finds nothing: read whole
+    ("hello, I am from Brazil, my english not so good", "greeting"),  # what follows tells, asks nothing: greeted
 ])
 def test_a_courtesy_before_a_question_does_not_hide_it(engine: Engine, text: str, intent: str | None) -> None:
     assert engine.respond(text).intent_id == intent, text
@@ -365,3 +365,16 @@ def test_a_cost_follow_up_is_plainly_not_covered(engine: Engine) -> None:
     turn = engine.respond("is it expensive", context)
     assert turn.kind == "fallback" and turn.fallback == "not_covered"
     assert texts.FACETS["cost"] in turn.reply.plain_text()
+
+
+@pytest.mark.parametrize("text", ["hi, I got diagnosed with MS two weeks ago and I'm still taking it in",
+                                  "Good evening, my husband has had MS for ten years."])
+def test_a_greeting_then_a_story_that_asks_nothing_is_greeted(engine: Engine, text: str) -> None:
+    """The greeting says what the bot can help with: better than "I don't have information about that"."""
+    turn = engine.respond(text)
+    assert turn.kind == "smalltalk" and turn.intent_id == "greeting", turn.kind
+
+
+@pytest.mark.parametrize("text", ["hello, what is ms", "hi, my lupus rash is back"])
+def test_a_greeting_before_a_question_or_another_illness_is_not_just_greeted(engine: Engine, text: str) -> None:
+    assert engine.respond(text).intent_id != "greeting"
