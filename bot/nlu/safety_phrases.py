@@ -119,6 +119,7 @@ PHRASES: dict[str, str] = {
         blood brain barrier | blood test | blood tests | blood pressure | blood sugar | blood sugars
         blood cells | blood cell | blood level | blood levels | blood work | blood vessels | blood vessel | blood flow
         blood thinner | blood thinners | blood donation | blood count | blood counts | bloods done
+        respite care | respite care for | social care for | care package for | day care for | foster care for
         test blood | test his blood | test her blood | testing blood | tested blood | check blood | checked blood
         blood and spinal fluid | blood or spinal fluid | blood and csf | blood sample | blood samples | take blood
         took blood | blood taken

@@ -848,3 +848,15 @@ def test_a_change_with_no_object_after_the_medicine_is_a_change(text: str) -> No
 def test_a_change_of_something_else_is_no_medication_change(text: str) -> None:
     flag = CHECK.check(Message(text))
     assert flag is None or flag.kind != "medication_change", flag
+
+
+@pytest.mark.parametrize("text", ["Where can I find respite care for a child with complex epilepsy?",
+                                  "is there social care for adults with epilepsy"])
+def test_care_services_are_no_first_aid_question(text: str) -> None:
+    """ "care for" is a first-aid phrase ("how to care for someone during a seizure"); respite care is a service."""
+    assert CHECK.check(Message(text)) is None
+
+
+def test_caring_for_someone_in_a_seizure_is_still_first_aid() -> None:
+    flag = CHECK.check(Message("how to care for a person during a fit"))
+    assert flag is not None and flag.kind == "seizure_first_aid", flag
