@@ -91,8 +91,8 @@ class Conversation:
         context = await self._context(chat_key)
         turn = self.engine.respond(text, context)
         best = turn.match.candidates[0] if turn.match and turn.match.candidates else None
-        # A topical answer always moves the context on (another topic, or the next passage), so a topic still
-        # talked about is saved again and does not lapse.
+        # Saved (and so dated anew) only when it changes: asking on about a topic moves it (another intent, the
+        # next passage), so a topic still talked about does not lapse; the same first-aid answer twice does not.
         changed = turn.context if turn.context != context else None
         await self._safely("record turn", self.store.record_turn(
             chat_key=chat_key, user_key=user_key, kind=recorded_kind(turn, context), intent=turn.intent_id,

@@ -152,10 +152,16 @@ def cause_intent(knowledge: Knowledge, intent: Intent) -> Intent | None:
     article = knowledge.articles.get(intent.article or "")
     if article is None:
         return None
-    slugs = [a.slug for a in knowledge.articles.values() if a.topic == article.topic] if article.topic else [article.slug]
-    found = [other for slug in slugs for other in knowledge.topical_intents(slug)
-             if (section := section_of(knowledge, other)) is not None and _CAUSES_HEADING.search(section.heading)]
-    return found[0] if len(found) == 1 and found[0].id != intent.id else None
+    found: list[Intent] = []
+    for other in knowledge.topical_intents():  # one pass, however many articles the disease has
+        home = knowledge.articles.get(other.article or "")
+        if home is None or (home.topic != article.topic if article.topic else home.slug != article.slug):
+            continue
+        if (section := section_of(knowledge, other)) is not None and _CAUSES_HEADING.search(section.heading):
+            found.append(other)
+            if len(found) > 1:
+                return None
+    return found[0] if found and found[0].id != intent.id else None
 
 
 def facet_of(message: Message) -> str | None:
@@ -200,13 +206,16 @@ def asks_for_a_person(message: Message) -> bool:
     return _PERSON.search(message.text) is not None
 
 
+def _asks(message: Message) -> bool:
+    """A question mark, or a question word anywhere ("what", "can", "is" ...)."""
+    return "?" in message.raw or not _ASKING.isdisjoint(message.words)
+
+
 def opening_of(message: Message) -> str | None:
     """ "hi, I got diagnosed with MS two weeks ago and I'm still taking it in": a greeting, then a story that asks
     nothing. The greeting answers it (it says what the bot can help with); None for anything else."""
     found = _COURTESY.match(message.raw)
-    if found is None or not found.group("greeting") or "?" in message.raw or _ASKING & set(message.words):
-        return None
-    return GREETING_ID
+    return GREETING_ID if found is not None and found.group("greeting") and not _asks(message) else None
 
 
 def after_courtesy(message: Message) -> Message | None:
@@ -216,7 +225,7 @@ def after_courtesy(message: Message) -> Message | None:
     if found is None:
         return None
     rest = Message(message.raw[found.end():])
-    if not rest.has_letters or ("?" not in rest.raw and not _ASKING & set(rest.words)):
+    if not rest.has_letters or not _asks(rest):
         return None  # "hi, I got diagnosed with MS two weeks ago": told, not asked; the greeting invites the question
     return rest
 
@@ -225,7 +234,7 @@ def closing_of(message: Message) -> str | None:
     """ "goodbye" or "thanks" for a message that closes the conversation in its own words and asks nothing
     ("Thanks, I'll discuss it with my neuro. Bye."): the smalltalk it is, though its other words keep the
     smalltalk keywords from answering the whole message."""
-    if "?" in message.raw or _ASKING & set(message.words):
+    if _asks(message):
         return None
     if _GOODBYE.search(message.text):
         return GOODBYE_ID

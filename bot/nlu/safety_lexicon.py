@@ -164,7 +164,7 @@ def _in_context(core: list[str], hits: Hits) -> None:
     if bare:
         hits["CHANGE_BARE"] = bare
     if "UNRESP" in hits:  # "not respond to these medicines": how the illness answers treatment, not a person
-        treated = [p for p in hits["UNRESP"] if core[p] == "not" and core[p + 1:p + 2] in _RESPOND
+        treated = [p for p in hits["UNRESP"] if core[p] == "not" and p + 1 < len(core) and core[p + 1] in _RESPOND
                    and _treatment_next(core, p + 2)]
         if treated:
             hits.setdefault("TREAT_RESP", []).extend(treated)
@@ -177,7 +177,7 @@ def _in_context(core: list[str], hits: Hits) -> None:
 
 
 _CONTEXT_WORDS = frozenset(("what", "not", "one"))
-_RESPOND = (["respond"], ["responding"], ["responded"], ["responds"])
+_RESPOND = words_of("respond responding responded responds")
 _DETERMINERS = words_of("these those any all its them well")
 # What may follow a change verb that has no object of its own ("can i stop it now?", "cut down a bit, please")
 _BARE_FOLLOW = words_of("""it them now then please pls plz altogether completely entirely totally for while bit little
