@@ -220,11 +220,20 @@ def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
         found.append(("first_seizure", "certain"))  # not "first fit yesterday, he's fine now"
     asking_now = "ASK" in u and "FIRST_AID" not in u
     if f.now or asking_now:
-        found.append(("seizure_now", "certain"))
+        found.append(("seizure_now", "possible" if _asks_the_reason(u) else "certain"))
     elif u.any("SEIZ", "CONV") and f.event and u.any("FIRST_P", "PERSON") and not found and not u.any(
             "FINE_NOW", "BEFORE_TODAY", "DAYS_AGO"):
         found.append(("seizure_now", "possible"))  # "my husband had a seizure": no time, no history
     return found
+
+
+def _asks_the_reason(u: Unit) -> bool:
+    """ "my baby has a sodium channel gene problem, is this why his seizure not stop?": a seizure that "won't stop"
+    beside a named reason, with nothing else saying it is happening now, may be the illness (non-native writers
+    often say "seizure" for "seizures"), so possible: the emergency line and the answer."""
+    return "NOT_STOP" in u and "REASON_OF" in u and not is_progressive(u) and not u.any(
+        "NOW_STRONG", "NOW_WEAK", "URGENT", "AMBULANCE", "LONG", "STATUS", "ASK", "ANOTHER", "ANOTHER_STRONG",
+        "INJURY", "WATER", "UNRESP", "BREATH_BAD", "COLOUR")
 
 
 def _breathing_and_waking(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
@@ -574,7 +583,8 @@ def _weighed(found: list[tuple[str, Tier, Unit]], kind: str, unit: Unit) -> bool
     """The rules read the same unit as stroke signs that MS explains too ("my husband has ms and slurred speech":
     possible): an admin's phrase does not make them certain. Any other possible reading ("he has seizures every
     day and now he's not breathing") stays certain by the admin's phrase."""
-    return kind == "emergency" and any(t == "possible" and c == "stroke_signs" and u is unit for c, t, u in found)
+    return kind == "emergency" and any(t == "possible" and c in ("stroke_signs", "seizure_now") and u is unit and (
+        c == "stroke_signs" or _asks_the_reason(u)) for c, t, u in found)
 
 
 def _why(criterion: str, unit: Unit) -> str:

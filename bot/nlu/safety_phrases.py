@@ -355,7 +355,18 @@ PHRASES: dict[str, str] = {
         not respond to medication | not respond to meds | not respond to treatment | not respond to drugs
         not respond to tablets | not respond to pills | not responding to medication | not responding to meds
         not responding to treatment""",
-    "NOT_STOP": "not stop | not stopping | not stopped | hasnt stopped | still not stopped | not stop shaking",
+    "NOT_STOP": """not stop | not stopping | not stopped | hasnt stopped | still not stopped | not stop shaking
+        not seizure stop | not fit stop | not fitting stop | not shaking stop | not jerking stop""",
+    # Asking whether something named is the reason ("is this why", "because of the gene"): with a seizure that "won't
+    # stop" and nothing else saying now, a question about the illness in words that can also mean now
+    "REASON_OF": """is this why | this is why | is that why | that is why | thats why | is it because | because of
+        due to | caused by | could this be why | could that be why | reason why | reason for""",
+    # Someone saying who they care for ("my wife has epilepsy and i look after her"): a story, not the first-aid
+    # question "how do i look after someone in a seizure" (the longer phrase hides FIRST_AID's "look after")
+    "CARER": """i look after | i care for | we look after | we care for | who looks after | who cares for
+        i looked after | we looked after | i cared for | i have looked after | i have been looking after
+        ive been looking after | ive looked after | i been looking after | i am carer | im carer | i am her carer
+        i am his carer | im her carer | im his carer | main carer | full time carer | fulltime carer""",
     "SEIZ_TOPIC": """seizure types | seizure type | seizure control | seizure diary | seizure free | seizure activity
         seizure threshold | seizure risk | seizure frequency | seizure alarm | seizure dog | seizure plan
         seizure action plan | seizure disorder | types seizures | kinds seizures | kind seizure | type seizure

@@ -17,7 +17,8 @@ _THING = r"doctor|dr|nurse|person|human|human being|bot|robot|ai|machine|chatbot
 
 
 def _patterns(thing: str, start: str = "^") -> re.Pattern[str]:
-    what = rf"(?:a |an |actually a |really a |even a |just a )?(?:real |actual |proper |qualified |live )?(?:{thing})"
+    what = rf"(?:a |an |actually a |really a |even a |just a )?(?:real |actual |proper |qualified |live )?(?:{thing})" \
+        r"(?: service| system| assistant| program| thing| reply| replies| answering service)?"
     either = rf"{what} or (?:with |to )?{what}"  # "bot or human", "a doctor or a machine"
     return re.compile("|".join((
         rf"{start}(?:hi |hey |so |ok |okay |but |wait )?(?:are|r) (?:you|u|ya) {what}$",

@@ -131,6 +131,9 @@ def test_first_aid_questions(text: str) -> None:
     ("i feel hopeless with this illness", "crisis", "passive_ideation"),  # low mood, no wish to die
     # slurred speech in someone with MS, with no "suddenly" and no "now": MS does this too
     ("my partner has ms and her words come out slurred, could physio help", "emergency", "stroke_signs"),
+    # a seizure that "won't stop" beside a named reason may be the illness said in the singular: line + answer
+    ("my baby have sodium channel gene problem. this is why seizure not stop?", "emergency", "seizure_now"),
+    ("my son has a gene problem, is this why his seizure not stop?", "emergency", "seizure_now"),
 ])
 def test_possible_matches(text: str, kind: str, criterion: str) -> None:
     assert flag_of(text) == (kind, "possible", criterion), text
@@ -211,6 +214,15 @@ def test_calm_messages_raise_no_alarm(text: str) -> None:
 def test_an_admin_phrase_stays_certain_beside_something_usual(text: str) -> None:
     flag = SafetyCheck({"emergency": ["not breathing", "stopped breathing"]}).check(Message(text))
     assert flag is not None and (flag.kind, flag.tier) == ("emergency", "certain"), (text, flag)
+
+
+@pytest.mark.parametrize("text", [
+    "why wont the seizure stop",  # "won't" apart from "stop"
+    "is this why his seizure wont stop? please help",  # a reason asked, with a cry for help
+    "my son has a gene problem, is this why his seizure not stop? hes been shaking for 6 minutes",
+])
+def test_a_seizure_that_will_not_stop_is_certain(text: str) -> None:
+    assert flag_of(text)[:2] == ("emergency", "certain"), text
 
 
 def test_an_admin_phrase_does_not_make_the_rules_possible_reading_certain() -> None:
@@ -473,6 +485,8 @@ def test_medication_in_lay_words(text: str, criterion: str) -> None:
     "should i tell my employer about my seizures",  # an act not done to the person having the seizure
     "should i take time off work after a seizure",
     "can i catch seizures from someone",
+    "Hello. My wife has epilepsy and I look after her.",  # who cares for whom: a story, not a question
+    "i care for my dad, he has had seizures since his stroke",
 ])
 def test_questions_about_life_with_seizures_are_not_first_aid(text: str) -> None:
     flag = CHECK.check(Message(text))

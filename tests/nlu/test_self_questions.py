@@ -22,6 +22,8 @@ from bot.nlu.self_questions import asks_about_the_bot
     # from the blind training paraphrases
     ("who am i talking to", True), ("is this chat automated", True), ("is this an automated service", True),
     ("is this a real doctor answering", True), ("what kind of service is this", True),
+    # a noun after the thing (dev set 13): "an automated service", "an automated system"
+    ("Sorry, am I talking to a person or an automated service?", True), ("are you an automated system", True),
     ("is this chat private", False), ("is it automatic that ms gets worse", False), ("is this a real relapse", False),
 ])
 def test_questions_about_the_bot_are_read_by_pattern(text: str, about: bool) -> None:
