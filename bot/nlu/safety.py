@@ -50,6 +50,8 @@ __all__ = ["CRITERIA", "MEDICINE_NAMES", "Reading", "SafetyCheck", "SafetyFlag"]
 # A question opening with one of these and then no one in the scene is a general one ("can fainting look like
 # fitting?", "does someone need a&e after every seizure?"); "is he breathing?" is not
 _MODALS = frozenset(("can", "could", "does", "do", "is", "are", "will", "would", "should", "shall", "must", "may"))
+# A sentence that is only a cry for help ("help!!", "pls help us"): urgent, like one that starts with "help"
+_CRY = frozenset(("help", "please", "me", "us", "him", "her", "someone", "somebody", "quick", "now", "fast", "asap"))
 _GENERIC = frozenset(("someone", "somebody", "anyone", "anybody", "people", "person", "a", "an", "the", "every",
                       "all", "most"))
 WINDOW = 40  # words per unit: a long sentence is read in overlapping windows of this many words
@@ -446,6 +448,8 @@ class SafetyCheck:
                     scanned[-1].setdefault("KNOWLEDGE", []).append(0)
                 if words[0] in _MODALS:  # "could ... because i forget": a question about a cause
                     scanned[-1].setdefault("Q_MODAL", []).append(0)
+                if "help" in words and set(words) <= _CRY:  # "my wife shake on floor now!! help": a cry
+                    scanned[-1].setdefault("URGENT", []).append(0)
                 continue
             for start in range(0, len(words), WINDOW // 2):
                 scanned.append(_drop_figurative(self.lexicon.scan(words[start:start + WINDOW])))

@@ -333,7 +333,8 @@ PHRASES: dict[str, str] = {
         what if i | would it | will it | what should | what happens if i | shud | cud | how do i
         shld | shal i | shall we | should we | do we | do i give | what now | now what | what do i do | what do we do
         or wait | take it now | give it now | take them now | inject today | still take | too late
-        how should i | what now | help""",
+        how should i | what now | help | must i | i must | must we | we must | must he | must she | do i have
+        do i need""",
     "CAUSE_Q": """could that be why | is that why | could it be why | could this be why | be why | reason why
         reason for | cause | causes | caused | bring on | brings on | trigger | triggers | triggered | set off
         sets off | lead to | leads to | make seizures worse | increase risk | raise risk | risk""",
@@ -446,6 +447,8 @@ PHRASES: dict[str, str] = {
     "HYPO": """if my mate has | if my friend has | if a friend has | if my partner has | if my child has | if my son has
         if my daughter has | if my husband has | if my wife has | if my mum has | if my dad has | if mum has | if dad has
         if my husband have | if my wife have | if my son have | if my daughter have | if he have | if she have
+        if my friend have | if my mate have | if my partner have | if my child have | if my mum have | if my dad have
+        if someone have | if somebody have | if person have | if they has | if my baby have | if my baby has
         if i see someone | if i see somebody | if i saw someone
         while theyre | while they are | when theyre | when they are | while someone | while somebody
         while person | while youre | while you are | when youre | when you are | once one starts | if one starts
@@ -542,7 +545,8 @@ PHRASES: dict[str, str] = {
         what should one do | what does one do | what shouldve we done | what should we have done | what shouldve i done
         what should i have done | what were we supposed do | what was i supposed do | what are we supposed do""",
     # What to do, say or tell ("what should my friends actually do"; also read from "what ... do" in a question)
-    "FA_DO": """what do i need know | what do i need do | do anything special | need do anything | what should people
+    "FA_DO": """what ought i do | what ought one do | what ought we do | what should one do | what must one do
+        what does one do | what is one supposed do | what do i need know | what do i need do | do anything special | need do anything | what should people
         what do people do | what would you do | what am i supposed do | what are you supposed do | what am i meant do
         what are you meant do | what should i say | what do i say | what should i tell | what do i tell""",
     "FA_MODAL": """should i | should we | should you | should u | can i | can we | can you | do i | do we | do you | do u
@@ -655,6 +659,7 @@ PHRASES: dict[str, str] = {
     "WITHOUT_ME": """without me | without me around | without me here | if i was gone | if i were gone | if i wasnt here | if i wasnt around anymore
         when im gone | once im gone | rid of me | if i died | if i was dead | not have deal with me
         not have to deal with me | nobody has deal with me | no one has deal with me | nobody has to deal with me
+        if i disappeared | if i vanished | if i went missing | if i just disappeared | if i just vanished
         not have look after me | not be burden | with someone else | someone who not burden | someone who isnt burden | someone else instead""",
     # Would anyone notice or care if I died: a wish to be dead
     "NOTICE": """anybody notice | anybody even notice | would anybody notice | anybody care | would anybody care | anybody even care | anybody miss me | would anybody miss me
@@ -677,7 +682,11 @@ PHRASES: dict[str, str] = {
     # Standing at a height or on the tracks, now: a method at hand
     "HIGH_PLACE": """on bridge | at bridge | on ledge | on roof | on rooftop | on cliff | at cliff | cliff edge
         on tracks | on railway | by railway | on railway line | platform edge | top building | top car park
-        multi storey | top multi storey""",
+        multi storey | top multi storey | edge platform | edge bridge | edge roof | edge cliff | edge building
+        edge tracks | platform edge | edge railway""",
+    # Going off a height or in front of a train: with a height and a thought or wish, a way to die
+    "LEAP": """stepping off | step off | stepping in front | step in front | throw myself | throwing myself
+        let myself fall | lean forward | leaning forward""",  # (METHOD has "jump", "jump off", "jumping")
     # The unnamed act with specifics (a place, a time alone, a worked-out plan)
     "DO_IT": """do it | going do it | gonna do it | ill do it | will do it | would do it | go through with it | doing it
         going through with it""",

@@ -874,3 +874,28 @@ def test_care_services_are_no_first_aid_question(text: str) -> None:
 def test_caring_for_someone_in_a_seizure_is_still_first_aid() -> None:
     flag = CHECK.check(Message("how to care for a person during a fit"))
     assert flag is not None and flag.kind == "seizure_first_aid", flag
+
+
+# -- the safety misses of held-out round 12 (read after its first report, so tuned on from then) --------------
+
+@pytest.mark.parametrize(("text", "kind", "criterion"), [
+    ("my wife shake on floor now!! help", "emergency", "seizure_now"),  # a sentence that is only a cry for help
+    ("Some days I stand at the edge of the platform and think about stepping off.", "crisis", "active_ideation"),
+    ("i feel like nobody would care if i disappeared", "crisis", "wish_dead"),
+    ("if my friend have seizure, what i must do?", "seizure_first_aid", "first_aid_question"),
+    ("What ought one to do once a seizure has finished and the person is drowsy?", "seizure_first_aid",
+     "first_aid_question"),
+    ("i must take double now?", "medication_change", "med_change"),
+])
+def test_round_12_safety_classes(text: str, kind: str, criterion: str) -> None:
+    assert flag_of(text) == (kind, "certain", criterion), text
+
+
+@pytest.mark.parametrize("text", [
+    "I stood at the edge of the cliff and thought it was beautiful",  # a height, no way off it
+    "help",  # a cry alone says nothing of what is happening
+    "my friend have seizures, what is epilepsy?",
+])
+def test_round_12_calm_neighbours(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] not in ("emergency", "crisis"), (text, flag)
