@@ -31,7 +31,8 @@ def explain_lines(engine: Engine, question: str) -> list[str]:
     if not match.candidates:
         lines.append("no keyword matched any word of the message")
     if match.options:
-        lines.append(f"offered (Did you mean): {', '.join(match.options)}")
+        offered = "offered (Did you mean)" if match.status == "ambiguous" else "close rivals (the answer's buttons)"
+        lines.append(f"{offered}: {', '.join(match.options)}")
     if match.foreign:
         lines.append(f"health words no article covers: {', '.join(match.foreign)}")
     for rank, c in enumerate(match.candidates, 1):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -139,8 +140,11 @@ def trim(text: str, limit: int = EXCERPT_CHARS) -> str:
     return kept or text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def topic_buttons(knowledge: Knowledge, intent: Intent, article: Article) -> tuple[tuple[Button, ...], ...]:
-    follow = [knowledge.intents[i] for i in intent.follow_ups if i in knowledge.intents][:3]
+def topic_buttons(knowledge: Knowledge, intent: Intent, article: Article,
+                  rivals: Sequence[str] = ()) -> tuple[tuple[Button, ...], ...]:
+    """The close rivals the matcher saw first (the answer may be the other topic), then the intent's follow-ups."""
+    ids = dict.fromkeys(i for i in (*rivals, *intent.follow_ups) if i in knowledge.intents and i != intent.id)
+    follow = [knowledge.intents[i] for i in ids][:3]
     rows: list[tuple[Button, ...]] = [(Button(knowledge.label(f), f"i:{f.id}"),) for f in follow]
     actions = [Button(texts.READ_ARTICLE_BUTTON, f"ar:{article.slug}:0")]
     if article.treatments and not intent.treatments:
@@ -156,7 +160,7 @@ def treatment_bullets(article: Article) -> tuple[Bullet, ...]:
 
 
 def compose_topical(knowledge: Knowledge, intent: Intent, question: Message, keyword: str | None,
-                    base_url: str, passage: int | None = None) -> Reply:
+                    base_url: str, passage: int | None = None, rivals: Sequence[str] = ()) -> Reply:
     """An excerpt of the intent's section (paragraph `passage`, else the one that fits the question), its
     source and next steps."""
     article = knowledge.articles[intent.article or ""]
@@ -174,7 +178,7 @@ def compose_topical(knowledge: Knowledge, intent: Intent, question: Message, key
         bullets=treatment_bullets(article) if intent.treatments else (),
         source=source_of(article, base_url),
         footer=texts.DISCLAIMER_LINE,
-        buttons=topic_buttons(knowledge, intent, article),
+        buttons=topic_buttons(knowledge, intent, article, rivals),
     )
 
 

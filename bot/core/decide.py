@@ -51,6 +51,9 @@ PLAUSIBLE_BAND = 8.0  # a best topic this far under the threshold is weak but pl
 PLAUSIBLE_SHARE = 0.4  # ... if it explains this much of the message ("convert ms to seconds" is not about MS)
 CLARIFY_SPREAD = 8.0  # "Did you mean" offers the topics this close to the best one ...
 MAX_OPTIONS = 3  # ... at most this many
+# A best topic this sure answers even beside a close rival, which the answer's buttons offer first. On the tuned
+# persona sets, "top two too close" had the right topic first in 49 of 50 cases at 90 or more (108 of 176 in all)
+SURE = 90.0
 SEIZURE_WORD = "seizure"  # what a message after the first-aid answer is about, unless it says otherwise
 
 
@@ -68,6 +71,7 @@ class Decision:
     follow_up: FollowUp = ""
     fallback: str = ""  # why nothing was answered: health, gibberish, language, other, long, not_covered
     facet: str = ""  # for not_covered: the facet the article does not cover
+    rivals: tuple[str, ...] = ()  # for topical: close rivals of a sure answer, offered first among its buttons
     guidance: Guidance = "general"  # for emergency_follow_up: call, recovered or general (`Reading.follow_up`)
     lines: tuple[tuple[str, str | None], ...] = ()  # safety lines on top: (kind, criterion)
     state: SafetyState | None = None  # the emergency or crisis state the turn starts or refreshes
@@ -97,6 +101,9 @@ def verdict(evidence: Evidence, settings: MatchSettings) -> Match:
     close = [c for c in candidates[1:] if first.score - c.score < settings.ambiguity_margin
              and _rival(c, first, evidence.weights)]
     options = _options((first, *close), first.score) if close else ()
+    if options and first.score >= SURE and options[0] == first.intent_id:
+        return Match("matched", first.intent_id, first.score, first.keyword, candidates, "sure beside a close rival",
+                     options[1:], foreign)
     if options:  # two close smalltalk replies ("thanks, goodbye") are no choice to offer: the best one answers
         return Match("ambiguous", None, first.score, first.keyword, candidates, "top two too close", options, foreign)
     return Match("matched", first.intent_id, first.score, first.keyword, candidates, "", (), foreign)
@@ -315,7 +322,7 @@ def _verdict_decision(knowledge: Knowledge, match: Match, message: Message) -> D
     if match.status == "matched":
         intent = knowledge.intents[match.intent_id or ""]
         kind: Kind = intent.kind if intent.kind in ("handover", "smalltalk") else "topical"  # type: ignore[assignment]
-        return Decision(kind, reason, intent.id, match.score, match, match.keyword)
+        return Decision(kind, reason, intent.id, match.score, match, match.keyword, rivals=match.options)
     if len(message.raw) > MAX_MESSAGE_CHARS:
         return Decision("fallback", f"{reason}; too long", None, match.score, match, fallback="long")
     if match.status == "ambiguous":

@@ -165,7 +165,8 @@ class Engine:
         if kind == "smalltalk":
             return Turn(compose.compose_smalltalk(intent), "smalltalk", intent.id, decision.score, match,
                         context=context)
-        return self._topical_turn(knowledge, intent, message, decision.keyword, decision.score, match, context)
+        return self._topical_turn(knowledge, intent, message, decision.keyword, decision.score, match, context,
+                                  decision.rivals)
 
     @staticmethod
     def _safety_reply(knowledge: Knowledge, decision: Decision) -> Reply:
@@ -208,7 +209,7 @@ class Engine:
         return Turn(reply, "handover", "handover", score, match, context=context)
 
     def _topical_turn(self, knowledge: Knowledge, intent: Intent, message: Message, keyword: str | None, score: float,
-                      match: Match | None, context: Context) -> Turn:
+                      match: Match | None, context: Context, rivals: tuple[str, ...] = ()) -> Turn:
         """The topic's best passage for the question; never the very passage the chat saw last (the same
         question again gets the next one)."""
         if intent.id == FIRST_AID_INTENT and (
@@ -218,7 +219,8 @@ class Engine:
         passage = compose.passage_index(section, message, keyword) if section is not None else None
         if context.last_intent == intent.id and context.passage == passage and passage is not None:
             return replace(self._next_passage(knowledge, intent, context, "next"), score=score, match=match)
-        reply = compose.compose_topical(knowledge, intent, message, keyword, self.base_url, passage=passage)
+        reply = compose.compose_topical(knowledge, intent, message, keyword, self.base_url, passage=passage,
+                                        rivals=rivals)
         return Turn(reply, "topical", intent.id, score, match, passage=passage,
                     context=self._remember(knowledge, intent.id, context, passage))
 

@@ -20,5 +20,5 @@ class Match:
     keyword: str | None
     candidates: tuple[Candidate, ...] = ()
     reason: str = ""
-    options: tuple[str, ...] = ()  # for "ambiguous": the topics to offer ("Did you mean ...?")
+    options: tuple[str, ...] = ()  # "ambiguous": the topics to offer ("Did you mean ...?"); "matched": close rivals
     foreign: tuple[str, ...] = ()  # health words of the message that no article covers ("rash")

@@ -68,6 +68,22 @@ def test_two_close_topics_each_with_words_of_their_own_are_a_choice() -> None:
                    SETTINGS).status == "matched"
 
 
+def test_a_sure_best_topic_answers_beside_a_close_rival_and_keeps_it_as_an_option() -> None:
+    match = verdict(_evidence(_candidate("a", 94.0, ("x", "y")), _candidate("b", 91.0, ("x", "z"))), SETTINGS)
+    assert (match.status, match.intent_id, match.reason, match.options) == (
+        "matched", "a", "sure beside a close rival", ("b",))
+    # under SURE the same two are a choice
+    match = verdict(_evidence(_candidate("a", 89.0, ("x", "y")), _candidate("b", 86.0, ("x", "z"))), SETTINGS)
+    assert (match.status, match.options) == ("ambiguous", ("a", "b"))
+
+
+def test_the_answer_offers_the_close_rival_first(engine: Engine) -> None:
+    turn = engine.respond("What does it mean when epilepsy is called drug resistant?")
+    assert turn.kind == "topical" and turn.match is not None and turn.match.options, turn.match
+    first_button = turn.reply.buttons[0][0]
+    assert first_button.action == f"i:{turn.match.options[0]}"
+
+
 def test_two_close_smalltalk_replies_are_no_choice_the_best_answers() -> None:
     closing = _evidence(_candidate("goodbye", 73.0, ("bye",), kind="smalltalk"),
                         _candidate("thanks", 73.0, ("thank",), kind="smalltalk"))

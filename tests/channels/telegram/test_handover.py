@@ -189,7 +189,7 @@ async def test_human_command_and_buttons_on_fallback_did_you_mean_and_help(bot: 
 
 
 async def test_did_you_mean_has_the_button(bot: Harness) -> None:
-    [ambiguous] = await user_says(bot, "ms symptoms or causes")  # two topics, each with words of its own
+    [ambiguous] = await user_says(bot, "ms signs or reasons")  # two topics, each with words of its own
     assert ambiguous["text"].startswith(texts.DID_YOU_MEAN)
     assert texts.HANDOVER_BUTTON in buttons(ambiguous)
 
