@@ -28,6 +28,7 @@ from bot.core import followup
 from bot.core.fallback import fallback_kind, names_diseases, names_uncovered_health
 from bot.core.safety_state import SafetyState, clear_question, seizure_care
 from bot.core.verdict import Match
+from bot.nlu.definition import defined_term
 from bot.nlu.language import is_other_language
 from bot.nlu.matcher import MAX_CANDIDATES, Candidate, Evidence, Matcher, message_words
 from bot.nlu.message import Message
@@ -299,6 +300,8 @@ def _answer_proper(message: Message, situation: Situation, borrow: bool) -> Deci
     if match.status == "matched" and knowledge.intents[match.intent_id or ""].kind == "topical" and \
             followup.asks_for_a_person(message) and HANDOVER_ID in knowledge.intents:
         return Decision("handover", "a wish for a person, with topic words", HANDOVER_ID, 100.0, match)
+    if (defined := _definition(message, knowledge)) is not None:
+        return defined
     follow_up: FollowUp = ""
     if last_topical and (facet := _facet(message, situation, match) or _treatment(message, situation, match)
                          or _cause(message, situation, match)):
@@ -338,6 +341,21 @@ def _verdict_decision(knowledge: Knowledge, match: Match, message: Message) -> D
     if closing is not None and closing in knowledge.intents and knowledge.intents[closing].kind == "smalltalk":
         return Decision("smalltalk", f"{reason}; a courtesy that asks nothing: {closing}", closing, match.score, match)
     return Decision("fallback", f"{reason}; fallback: {why}", None, match.score, match, fallback=why)
+
+
+def _definition(message: Message, knowledge: Knowledge) -> Decision | None:
+    """ "what actually is epilepsy", "diagnosed with MS today. what is it?": the topic whose keyword is the term
+    asked about, spelled out (one more match, of the term alone, only for such questions)."""
+    term = defined_term(message)
+    if term is None:
+        return None
+    found = match_message(knowledge.matcher, Message(term))
+    intent = knowledge.intents.get(found.intent_id or "")
+    if found.status != "matched" or intent is None or intent.kind != "topical" or \
+            Message(found.keyword or "").text != term:
+        return None
+    return Decision("topical", f"asks what {term!r} is: the keyword's topic", intent.id, found.score, found,
+                    found.keyword)
 
 
 def _facet(message: Message, situation: Situation, match: Match) -> Decision | None:

@@ -394,3 +394,19 @@ def test_a_greeting_then_a_story_that_asks_nothing_is_greeted(engine: Engine, te
 @pytest.mark.parametrize("text", ["hello, what is ms", "hi, my lupus rash is back"])
 def test_a_greeting_before_a_question_or_another_illness_is_not_just_greeted(engine: Engine, text: str) -> None:
     assert engine.respond(text).intent_id != "greeting"
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    # the story's words found another topic, or the greeting won: the term asked about decides (dev set 14)
+    ("I was told last week that I have epilepsy. What actually is it?", "epilepsy_overview"),
+    ("Good afternoon. Could you kindly explain what epilepsy is, in plain terms?", "epilepsy_overview"),
+    ("just diagnosed with MS today. what actually is it?", "ms_overview"),
+])
+def test_a_definition_question_answers_the_terms_topic(engine: Engine, text: str, intent: str) -> None:
+    turn = engine.respond(text)
+    assert (turn.kind, turn.intent_id) == ("topical", intent), text
+
+
+def test_a_term_no_keyword_spells_out_leaves_the_matcher_to_decide(engine: Engine) -> None:
+    decision = engine.decide(Message("what is the best treatment"), Context())
+    assert "asks what" not in decision.why

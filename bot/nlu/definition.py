@@ -1,0 +1,87 @@
+"""Questions that ask what a term is ("what actually is epilepsy", "wats MS??", "Could you kindly explain what is
+meant by the term epilepsy?", "diagnosed with MS two weeks ago. What actually is it?").
+
+Their telling words ("what", "is", "explain", "meant") are filler to the matcher, which then weighs the term
+against every story word beside it ("told last week" found autoimmune encephalitis's "recent seizures"). The
+shape of the question says which keyword is asked about: the decision answers the intent that owns that keyword.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.nlu.message import Message
+
+# Words that add nothing to what is asked: "what *actually* is", "explain *simply*"
+_ADVERB = r"(?:actually|even|exactly|really|basically|just|precisely|truly|in fact)"
+_POLITE = r"(?:please|kindly|pls|plz|possibly)"
+_THE_TERM = r"(?:the term |the word |the condition |the illness |the disease |this thing called |this )?(?:a |an |the )?"
+_TERM = r"([a-z]+(?: [a-z]+){0,2}?)"
+_FRAMES = (
+    # "what is epilepsy", "whats ms", "wat even is epilepsy", "what is meant by the term epilepsy", "what is mean ms"
+    rf"(?:what|wat|wht) (?:(?:is|s|are) (?:{_ADVERB} )*|(?:{_ADVERB} )+(?:is|are) )"
+    rf"(?:meant by |mean |the meaning of |meaning of )?"
+    rf"{_THE_TERM}{_TERM}",
+    rf"(?:whats|wats|whts) (?:{_ADVERB} )*{_THE_TERM}{_TERM}",
+    # "what does multiple sclerosis actually mean"
+    rf"what does {_THE_TERM}{_TERM} (?:{_ADVERB} )*mean",
+    # "could you kindly explain what epilepsy is", "can you explain to me what is meant by the term epilepsy"
+    rf"(?:can|could|would|will) (?:you|u) (?:{_POLITE} )*(?:explain|describe|define|tell me|tell us)"
+    rf"(?: to me| to us| me| us)?(?: what)?(?: is)?(?: meant by)? {_THE_TERM}{_TERM}"
+    rf"(?: is| means| actually is| really is| is actually| actually means)?",
+    # "explain epilepsy", "please describe what ms is", "define epilepsy"
+    rf"(?:{_POLITE} )?(?:explain|describe|define)(?: to me| me)?(?: what)? {_THE_TERM}{_TERM}(?: is| means)?",
+    # "how would you define epilepsy"
+    rf"how (?:would|do|can|could) (?:you|u|one|i) (?:define|describe|explain) {_THE_TERM}{_TERM}",
+    # "ms - what is it", "epilepsy: meaning?"
+    rf"{_TERM} (?:what is it|what is that|whats that|whats it|what it is|meaning|definition|explained)",
+    # "what kind of illness is ms"
+    rf"what (?:kind|sort|type) of (?:illness|disease|condition|thing|sickness) is {_THE_TERM}{_TERM}",
+)
+_QUESTION = re.compile("|".join(f"(?:{frame})" for frame in _FRAMES))
+# What people add after the question: "in plain words", "short version", "lol", "for a patient"
+_TAIL = re.compile(r"(?: (?:in (?:plain|simple|normal|easy|basic|laymans|lay|general|everyday) "
+                   r"(?:words|terms|english|language)|simply|briefly|quickly|short|short version|the short version|"
+                   r"for a patient|for a layperson|for dummies|for a beginner|please|pls|plz|lol|lmao|tho|though|"
+                   r"actually|exactly|really|again|medically speaking|like the name|in a nutshell|"
+                   r"in a few words|in one sentence|to me|to us|for me|for us))+$")
+_START = re.compile(r"^(?:(?:so|ok|okay|and|but|hi|hey|hello|um|sorry|sooo|also|then|now|right|well) )+")
+# Only "it" stands for the disease named before: "that" and "this" point at the words just said ("they said his
+# epilepsy is drug resistant. what does that mean?")
+_POINTERS = frozenset(("it",))
+# A term is a name: with a pronoun, a preposition or a verb in it, the question asks something else ("what are the
+# treatments for lupus", "what can we do")
+_NOT_IN_TERMS = frozenset(("for", "of", "to", "with", "in", "on", "at", "from", "about", "my", "your", "his", "her",
+                           "our", "their", "we", "i", "you", "he", "she", "they", "me", "do", "does", "did", "can",
+                           "could", "should", "would", "will", "might", "must", "that", "this", "what", "is", "are",
+                           "be", "happening", "going", "wrong", "up"))
+_NOT_TERMS = frozenset(("u", "difference", "point", "reason", "cause", "causes", "treatment", "treatments", "best",
+                        "normal", "risk", "chance", "next", "time", "name", "bot", "answer", "problem", "matter"))
+# A disease named in an earlier sentence is what "it" stands for ("diagnosed with MS today. what is it?")
+_NAMED = re.compile(r"\b(multiple sclerosis|ms|epilepsy)\b")
+MAX_WORDS = 14  # a definition question is short; a long sentence asks more than what the term is
+
+
+def defined_term(message: Message) -> str | None:
+    """The term the message asks to be defined, as cleaned words; None when no sentence asks that. "it" is
+    the disease named last in an earlier sentence, and nothing when none is."""
+    earlier: list[str] = []
+    for sentence in message.sentences:
+        text = " ".join(sentence.words)
+        term = _term_of(text) if 0 < len(sentence.words) <= MAX_WORDS else None
+        if term is not None and term in _POINTERS:
+            named = _NAMED.findall(" ".join(earlier))
+            term = named[-1] if named else None
+        if term is not None:
+            return term
+        earlier.append(text)
+    return None
+
+
+def _term_of(text: str) -> str | None:
+    text = _TAIL.sub("", _START.sub("", text))
+    found = _QUESTION.fullmatch(text)
+    if found is None:
+        return None
+    term = next(t for t in found.groups() if t is not None)
+    return None if term in _NOT_TERMS or not _NOT_IN_TERMS.isdisjoint(term.split()) else term

@@ -1,0 +1,42 @@
+"""bot/nlu/definition.py: questions that ask what a term is."""
+
+import pytest
+
+from bot.nlu.definition import defined_term
+from bot.nlu.message import Message
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    ("What's MS?? my teacher has it", "ms"),
+    ("wat even is epilepsy", "epilepsy"),
+    ("what does \"multiple sclerosis\" actually mean, like the name?", "multiple sclerosis"),
+    ("MS - what is it, short", "ms"),
+    ("Good afternoon. Could you kindly explain what epilepsy is, in plain terms?", "epilepsy"),
+    ("How would you define epilepsy for a patient, in simple language?", "epilepsy"),
+    ("Could you kindly explain to me what is meant by the term epilepsy?", "epilepsy"),
+    ("what is mean epilepsy? doctor say this word for my brother", "epilepsy"),  # a learner's word order
+    ("what is a relapse", "relapse"),
+    ("what is the gut brain axis", "gut brain axis"),
+    # "it" is the disease named in an earlier sentence
+    ("I was told last week that I have epilepsy. What actually is it?", "epilepsy"),
+    ("just diagnosed with MS today. what actually is it?", "ms"),
+])
+def test_a_definition_question_names_its_term(text: str, term: str) -> None:
+    assert defined_term(Message(text)) == term
+
+
+@pytest.mark.parametrize("text", [
+    "what is it",  # nothing named before: a follow-up, read with the chat's topic
+    "they told us his epilepsy is drug resistant. what does that mean?",  # "that" is the words just said
+    "what are the treatments for lupus",  # a preposition: another question than what a term is
+    "What can we do?", "what should i do", "whats up", "what is happening to me",
+    "what is it like living with ms", "what are the symptoms of ms",
+    "My wife had an MRI for her MS and they also found a small meningioma. What is that?",
+    "what is the difference between ms and epilepsy",
+])
+def test_other_questions_name_no_term(text: str) -> None:
+    assert defined_term(Message(text)) is None
+
+
+def test_a_long_sentence_is_not_read() -> None:
+    assert defined_term(Message("what is " + "very " * 20 + "epilepsy")) is None
