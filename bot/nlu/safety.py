@@ -195,8 +195,22 @@ def _one_seizure(u: Unit) -> bool:
     return u.any("SEIZ", "CONV", "STATUS", "SIGN", "ANOTHER", "ANOTHER_STRONG", "COUNT2", "ONE_PRO")
 
 
+ANIMAL_SPAN = 8  # "my horse is shaking and fell down, is it a seizure?": the animal this far before the event
+
+
+def _said_of_an_animal(u: Unit) -> bool:
+    """ "my cat is having fits", "our dog has started having seizures": every seizure word has an animal before
+    it, with no one between them ("walking my dog when i had a seizure" is the person's), and no person named."""
+    if "ANIMAL" not in u or u.any("PERSON", "CHILD"):
+        return False
+    events = [p for c in ("SEIZ", "SEIZ_PL", "CONV", "SIGN", "ANOTHER_STRONG", "STATUS") for p in u.hits.get(c, ())]
+    people = u.hits.get("FIRST_P", ())
+    return bool(events) and all(any(1 <= e - a <= ANIMAL_SPAN and not any(a < p <= e for p in people)
+                                    for a in u.hits["ANIMAL"]) for e in events)
+
+
 def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
-    if "DISGUISE" in u:  # "everyone will think it was a seizure": a plan, not an event
+    if "DISGUISE" in u or _said_of_an_animal(u):  # "everyone will think it was a seizure": a plan, not an event
         return []
     if not _seizure_event(u):
         if "SIGN" in u and f.now and not f.calm and not f.habitual:
@@ -218,8 +232,11 @@ def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
         found.append(("seizure_in_water", "certain"))
     if one and "PREGNANT" in u and f.event:
         found.append(("seizure_pregnancy", "certain"))
-    if one and "FIRST_EVER" in u and not ("FINE_NOW" in u and not (f.now or "JUST" in u)):
-        found.append(("first_seizure", "certain"))  # not "first fit yesterday, he's fine now"
+    # not "first fit yesterday, he's fine now", nor a first seizure named as a time ("driving rules after a first
+    # seizure"): it happened, or someone had it
+    if one and "FIRST_EVER" in u and not ("FINE_NOW" in u and not (f.now or "JUST" in u)) and (
+            f.event or u.any("PERSON", "CHILD", "NOW_WEAK")):
+        found.append(("first_seizure", "certain"))
     asking_now = "ASK" in u and "FIRST_AID" not in u
     if f.now or asking_now:
         found.append(("seizure_now", "possible" if _asks_the_reason(u) else "certain"))
@@ -285,8 +302,13 @@ def _stroke(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # something usual ("this happens sometimes") is the illness, unless two signs or a face are said in the
     # present ("her face has dropped and she suddenly cant speak, this happens sometimes")
     usual = f.habitual and not ((face or side or count >= 2) and f.present)
+    # "my father had stroke, he cannot speak well. which exercise help him?": a stroke had, asked how to recover
+    # (possible: the signs may still be new)
+    recovering = u.before("PAST", "STROKE_WORD", 2) and "REHAB" in u and not again
     if (count == 0 and not named) or usual or (u.any("HISTORY", "AGE_AT") and not again):
         return []
+    if recovering:
+        return [("stroke_signs", "possible")]
     # "is it normal for MS to do this? happened 20 mins ago": a question around one's own sudden signs
     minutes_ago = "AGO" in u and u.any("FIRST_P", "PERSON")
     if f.calm and not named and not minutes_ago and not again:
@@ -383,6 +405,8 @@ def _first_aid(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     tell, an action asked about ("should i film it", "is it ok to leave them"), when to go to hospital, what if
     it goes on, how to tell it has finished."""
     certain: list[tuple[str, Tier]] = [("first_aid_question", "certain")]
+    if _said_of_an_animal(u):  # "dog seizure what to do": a vet's first aid, not ours
+        return []
     if "RECOVERY" in u or ("FIRST_AID" in u and (_seizure_event(u) or u.any("SIGN", "EPI", "LONG"))):
         return certain
     if not (u.any("SEIZ", "SEIZ_PL", "ONE_PRO", "STATUS", "SIGN", "IT_HAPPENS") or _seizure_event(u)):

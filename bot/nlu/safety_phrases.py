@@ -337,7 +337,9 @@ PHRASES: dict[str, str] = {
         do i need""",
     "CAUSE_Q": """could that be why | is that why | could it be why | could this be why | be why | reason why
         reason for | cause | causes | caused | bring on | brings on | trigger | triggers | triggered | set off
-        sets off | lead to | leads to | make seizures worse | increase risk | raise risk | risk""",
+        sets off | lead to | leads to | make seizures worse | increase risk | raise risk | risk
+        risk having stroke | risk stroke | chance having stroke | chances having stroke | prevent stroke
+        prevent having stroke | avoid having stroke | avoid stroke""",
     "BECAUSE": "because i | because she | because he | because im | because hes | because shes",
     # --- time -----------------------------------------------------------------------------------------------------
     "CHRONIC": """        has become slurred | become slurred | becoming slurred | getting slurred | not stop with | not stop despite | not stop even | not stop on | not stopping with
@@ -355,7 +357,11 @@ PHRASES: dict[str, str] = {
         harder to control | hard to control | difficult to control | respond well | respond better | not respond well
         not respond to medication | not respond to meds | not respond to treatment | not respond to drugs
         not respond to tablets | not respond to pills | not responding to medication | not responding to meds
-        not responding to treatment""",
+        not responding to treatment | not respond good | not respond satisfactorily | not respond properly
+        never seem respond | never respond | not seem respond | not respond much | not respond any""",
+    # Getting better after a stroke ("which exercise help him", "what physio works"): what the stroke left
+    "REHAB": """exercise | exercises | physio | physiotherapy | rehab | rehabilitation | recovery | therapy | therapist
+        speech therapy | occupational therapy | get better | improve | regain""",
     "NOT_STOP": """not stop | not stopping | not stopped | hasnt stopped | still not stopped | not stop shaking
         not seizure stop | not fit stop | not fitting stop | not shaking stop | not jerking stop""",
     # Asking whether something named is the reason ("is this why", "because of the gene"): with a seizure that "won't
@@ -995,6 +1001,9 @@ WORDS: dict[str, str] = {
     "THING": """car engine motor laptop computer phone police customs assets account bank property goods package
         printer market stock market file excel tent screen app website software boiler wifi router
         parcel shipment court bailiff lock joint joints""",
+    # A pet having the seizure ("my cat is having fits"): a vet's matter, not a call to the emergency number
+    "ANIMAL": """dog dogs puppy puppies cat cats kitten kittens horse horses pony rabbit rabbits hamster hamsters
+        budgie parrot bird ferret gerbil tortoise lizard snake goat cow sheep pig pet pets doggy doggo pup""",
     "RESIST": "anything nothing treatment treatments therapy therapies drugs tablets pills meds medication medicine",
     "ON_PURPOSE": "deliberately intentionally purposely purposefully",
     "HARM_VERB": "scratching scratch punch punching bang banging biting carve carving burned burnt burn burning cut cutting hurt hurting hit hitting punched scratched stabbed bruised",

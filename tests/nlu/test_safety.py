@@ -899,3 +899,31 @@ def test_round_12_safety_classes(text: str, kind: str, criterion: str) -> None:
 def test_round_12_calm_neighbours(text: str) -> None:
     flag = flag_of(text)
     assert flag is None or flag[0] not in ("emergency", "crisis"), (text, flag)
+
+
+# -- calm questions that got the emergency reply on the tuned quality sets (development sets 1-14) --------------
+
+@pytest.mark.parametrize("text", [
+    "my cat is having fits, what do I do",  # a pet's seizure: a vet's matter
+    "Our dog has started having seizures. What should we do?",
+    "dog seizure what to do",
+    "driving rules after first seizure",  # a first seizure named as a time, had by nobody
+    "How can I reduce my risk of having a stroke?",
+    "What proportion of epilepsy sufferers do not respond satisfactorily to medicines?",
+    "my son have myoclonic jerks every morning, this type not respond good to drugs?",
+])
+def test_calm_questions_of_the_quality_sets_raise_no_emergency(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] != "emergency", (text, flag)
+
+
+@pytest.mark.parametrize(("text", "tier", "criterion"), [
+    ("walking my dog when i had a seizure", "possible", "seizure_now"),  # the person's seizure, a pet beside it
+    ("my dog is barking, my son is having a seizure", "certain", "seizure_now"),
+    ("my son just had his first seizure", "certain", "first_seizure"),
+    ("my wife she is pregnant and now she have convulsion, first time in the pregnancy", "certain", "first_seizure"),
+    ("he had a stroke, his face is drooping, will physio help", "possible", "stroke_signs"),  # may still be new
+    ("my dad had a stroke, his face is drooping", "certain", "stroke_signs"),
+])
+def test_their_neighbours_stay_emergencies(text: str, tier: str, criterion: str) -> None:
+    assert flag_of(text) == ("emergency", tier, criterion), text
