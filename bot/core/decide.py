@@ -234,7 +234,9 @@ def _other_danger(flag: SafetyFlag | None, state: SafetyState) -> tuple[tuple[st
 
 def _in_state(message: Message, situation: Situation, state: SafetyState, flag: SafetyFlag | None) -> Decision:
     """A message within 30 minutes of an emergency or crisis reply (no certain match of its own)."""
-    answer = _answer(message, situation, borrow=False)
+    # The reply that started the state cleared the chat's topic: a topic now was answered within the state ("the
+    # doctors say it's autoimmune encephalitis, what is that?"), and "is it treatable?" may follow it up
+    answer = _answer(message, situation, borrow=situation.last_intent is not None)
     reading = situation.knowledge.safety.read(message)
     during = f"in a {state.kind}'s 30 minutes"
     other = _other_danger(flag, state)

@@ -60,8 +60,10 @@ GREETING_ID = "greeting"
 # Salutations that also take leave ("Good day to you."): a goodbye once the conversation has begun
 _PARTING = re.compile(r"^(?:(?:very good|ok|okay|right|well)[.,!]*\s+)?good day(?: to you)?(?: (?:sir|madam|all))?[.!]*$")
 CLOSING_IDS = frozenset((THANKS_ID, GOODBYE_ID))
-_ASKING = frozenset(("what", "whats", "how", "why", "when", "where", "which", "who", "can", "could", "should",
-                     "would", "is", "are", "does", "do", "did", "will", "but"))
+_ASKING = frozenset(("what", "whats", "how", "why", "when", "where", "which", "who"))
+# Auxiliaries ask only at the head of a sentence ("is it treatable", "but can she drive"): "the ambulance is here"
+# tells
+_ASKING_FIRST = frozenset(("can", "could", "should", "would", "is", "are", "does", "do", "did", "will", "but", "and"))
 
 _MORE = re.compile(
     r"^(?:(?:and|ok|okay|yes|yeah|please|pls|so)\s+)*"
@@ -207,8 +209,10 @@ def asks_for_a_person(message: Message) -> bool:
 
 
 def _asks(message: Message) -> bool:
-    """A question mark, or a question word anywhere ("what", "can", "is" ...)."""
-    return "?" in message.raw or not _ASKING.isdisjoint(message.words)
+    """A question mark, a question word anywhere ("what", "how" ...), or a sentence that starts with an auxiliary
+    ("can", "is" ...)."""
+    return "?" in message.raw or not _ASKING.isdisjoint(message.words) or any(
+        s.words and s.words[0] in _ASKING_FIRST and len(s.words) > 1 for s in message.sentences)
 
 
 def opening_of(message: Message) -> str | None:

@@ -122,8 +122,11 @@ class Reading:
 
     @property
     def about_the_scene(self) -> bool:
-        """The message talks about what is happening (a person, a time, a sign), not a new topic."""
-        return bool(self.concepts & _SCENE)
+        """The message talks about what is happening (a person, a time, a sign), not a new topic. A bare "now" in a
+        knowledge question is not the scene: "the doctors now say it might be autoimmune encephalitis, what is
+        that?"."""
+        scene = self.concepts & _SCENE
+        return bool(scene) and not (scene == {"NOW_WEAK"} and "KNOWLEDGE" in self.concepts)
 
 
 _ONGOING = frozenset(("SEIZ", "SEIZ_PL", "CONV", "SIGN", "ING", "UNRESP", "COLLAPSE", "BREATH_BAD", "COLOUR", "INJURY",

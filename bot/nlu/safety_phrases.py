@@ -575,7 +575,9 @@ PHRASES: dict[str, str] = {
         breathing normally | breathing ok | breathing fine | breathing normal | is breathing | hes breathing
         shes breathing | theyre breathing | ok now | okay now | fine now | better now | alright now | all right now
         back to normal | seems ok | seems fine | looks ok | talking now | talking again | responding now
-        responding again | opened eyes | eyes open now | confused now | groggy | dazed | out of it""",
+        responding again | opened eyes | eyes open now | confused now | groggy | dazed | out of it
+        hes breathing again | shes breathing again | theyre breathing again | is breathing again
+        breathing again now | breathing normally again | breathing properly again | started breathing again""",
     "ANOTHER": """another one | another seizure | another fit | another | again | started again | starting again
         second one | second seizure | second fit | 2nd one | 2nd seizure | 3rd | third | third one | next one""",
     # Other things that come again and again: "keeps having flare ups" is MS, not a seizure cluster

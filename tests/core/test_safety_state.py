@@ -89,7 +89,8 @@ def test_when_it_is_over_the_after_care_comes_from_the_first_aid_article(engine:
 
 
 @pytest.mark.parametrize("text", ["thank you, the paramedics are here now", "ok ringing 999 now, thank you",
-                                  "ok she's sitting up now, thanks so much"])
+                                  "ok she's sitting up now, thanks so much",
+                                  "thanks, the ambulance is here"])  # "is" tells here: it asks nothing
 def test_a_thanks_with_nothing_alarming_is_a_thanks_with_the_line(engine: Engine, text: str) -> None:
     turn = chat(engine, "my son is having a seizure", text)[-1]
     assert turn.kind == "smalltalk" and turn.intent_id == "thanks"
@@ -115,6 +116,25 @@ def test_once_help_is_there_a_first_aid_question_gets_the_first_aid_answer(engin
     turn = chat(engine, "My wife has had three seizures in a row and has not woken", text)[-1]
     assert turn.kind == "topical" and turn.intent_id == FIRST_AID_INTENT, turn.reply.plain_text()
     assert turn.reply.plain_text().startswith("⚠️") and turn.context.safety is not None  # the line, the state
+
+
+def test_after_help_came_a_question_and_its_follow_up_are_answered(engine: Engine) -> None:
+    turns = chat(engine, "My son just had 3 seizures in a row and he's not waking up", "thanks, the ambulance is here",
+                 "the doctors now say it might be autoimmune encephalitis, what is that?", "is it treatable?")
+    asked, follow = turns[-2], turns[-1]
+    assert (asked.kind, asked.intent_id) == ("topical", "autoimmune_encephalitis")  # "now" is no scene here
+    assert (follow.kind, follow.intent_id) == ("topical", "autoimmune_encephalitis")  # read with that topic
+    assert follow.reply.plain_text().startswith("⚠️") and follow.context.safety is not None
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("he's breathing again now, what should I do while he comes round?", "topical"),  # the after-care
+    ("he's breathing again but another one started", "emergency"),
+    ("he's breathing again but it started again", "emergency"),
+])
+def test_breathing_again_is_recovery_another_seizure_is_not(engine: Engine, text: str, kind: str) -> None:
+    turn = chat(engine, "My husband is having a seizure and he's going blue", text)[-1]
+    assert turn.kind == kind, turn.reply.plain_text()
 
 
 def test_help_arriving_gets_what_to_tell_the_crew(engine: Engine) -> None:
