@@ -179,12 +179,16 @@ def asks_treatment(message: Message) -> bool:
 
 
 def treatment_intent(knowledge: Knowledge, intent: Intent) -> Intent | None:
-    """The treatment topic the admin linked to `intent` (the first of its `follow_ups` with `treatments: true`);
-    None for a treatment topic itself, or when none is linked."""
+    """The treatment topic the admin linked to `intent` (the first of its `follow_ups` with `treatments: true`),
+    else the first of its article; None for a treatment topic itself, or when there is none."""
     if intent.treatments:
         return None
     linked = (knowledge.intents.get(name) for name in intent.follow_ups)
-    return next((other for other in linked if other is not None and other.treatments), None)
+    found = next((other for other in linked if other is not None and other.treatments), None)
+    if found is not None or intent.article is None:
+        return found
+    # none linked: the first treatment topic of its own article ("what causes MS?" then "how is it treated?")
+    return next((other for other in knowledge.topical_intents(intent.article) if other.treatments), None)
 
 
 def section_has_facet(facet: str, heading: str, text: str) -> bool:

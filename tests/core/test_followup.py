@@ -113,6 +113,19 @@ def test_a_treatment_question_naming_a_disease_or_after_a_treatment_topic_is_rea
     assert followup.treatment_intent(engine.knowledge, engine.knowledge.intents["ms_dmt"]) is None
 
 
+def test_with_no_treatment_topic_linked_the_articles_first_is_the_treatment(library: Library) -> None:
+    """ "what causes it?" then "and how is it treated?" stayed on the causes (development dialogues, set 14)."""
+    from bot.core.engine import Engine
+
+    engine = Engine(library, "https://content.example")
+    causes = engine.knowledge.intents["ms_causes"]
+    assert not any(engine.knowledge.intents[i].treatments for i in causes.follow_ups if i in engine.knowledge.intents)
+    target = followup.treatment_intent(engine.knowledge, causes)
+    assert target is not None and target.treatments and target.article == causes.article
+    context = engine.respond("what causes ms").context
+    assert engine.respond("and how is it treated?", context).intent_id == target.id
+
+
 def test_a_treatment_question_after_a_treatment_topic_stays_on_it(library: Library) -> None:
     """ "what would the treatment be?" after immunotherapy found nothing on its own and got the fallback (blind
     development dialogues, set 4)."""
