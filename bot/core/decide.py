@@ -193,8 +193,10 @@ def _changes_the_treatment(message: Message, situation: Situation) -> bool:
     "double tonight?" right after the medication reply: a personal medication decision, though the message
     names no medicine."""
     last = situation.knowledge.intents.get(situation.last_intent or "")
-    about_medicine = last is not None and (last.treatments or last.id == MEDICATION_CHANGE)
-    return about_medicine and situation.knowledge.safety.asks_a_change(message)
+    if last is None or not (last.treatments or last.id == MEDICATION_CHANGE):
+        return False
+    # after the medication reply the medicine is the subject: "give double tomorrow?" needs no "it"
+    return situation.knowledge.safety.asks_a_change(message, subject_known=last.id == MEDICATION_CHANGE)
 
 
 def decide_certain(message: Message, situation: Situation, flag: SafetyFlag) -> Decision:

@@ -105,7 +105,9 @@ _TREATMENT = re.compile(
     r"\b(?:is there|are there|any) (?:a |any )?(?:medicine|medicines|medication|medications|meds|drug|drugs|pill|pills|"
     r"tablet|tablets)\b|\b(?:anything|something) (?:that |to )?(?:stop|stops|slow|slows|reduce|reduces|prevent|prevents)\b|"
     r"\b(?:happen|come|comes) (?:less|fewer) (?:often|times)\b|\bless often\b|"
-    r"\bhow (?:do|can|could) (?:you|they|we|i|doctors) (?:fix|stop|manage|help|control) (?:it|that|this|them|those)\b")
+    r"\bhow (?:do|can|could) (?:you|they|we|i|doctors) (?:fix|stop|manage|help|control) (?:it|that|this|them|those)\b|"
+    r"\b(?:what|which|any) (?:are |other |else |more )?(?:the |my |our |his |her |their )?(?:options|choices)\b|"
+    r"\bwhat (?:can|could) (?:the )?doctors? do\b|\b(?:anything|what) (?:else )?(?:is )?left\b")
 # A sum: two numbers joined by an operator ("12 times 7", "2+2", "15% of 200"). Not "-" or "/" (ranges and
 # doses: "2-3 a week", "1/2 a tablet"), and not a number followed by a unit ("2 x 500mg").
 _NUMBER = (r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"

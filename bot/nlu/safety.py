@@ -512,16 +512,18 @@ class SafetyCheck:
                 return False
         return True
 
-    def asks_a_change(self, message: Message) -> bool:
+    def asks_a_change(self, message: Message, subject_known: bool = False) -> bool:
         """ "can i stop it?", "should i skip the next one", "can i have it later than planned": asking to change
         something the message does not name (the decider reads it with the chat's last topic). Asking
-        permission, not how ("how can i stop it" after a symptom is about the symptom)."""
+        permission, not how ("how can i stop it" after a symptom is about the symptom). With `subject_known`
+        (right after the medication reply) the change needs no "it": "give double tomorrow?", "what if i just
+        take half"."""
         if message.text.startswith("how") or len(message.words) > CHANGE_FOLLOW_UP_WORDS:
             return False
         # asked, or a wish to change it told ("my wife wants to stop hers because she feels fine")
         return any(u.any("CHANGE", "CHANGE_AFTER", "DOSE_CHANGE") and "MED" not in u and (
-            "PRO_OBJ" in u or len(message.words) <= 2) and (u.any("ADVICE", "Q_MODAL", "WISH") or "?" in message.raw)
-            for u in self.units(message))
+            "PRO_OBJ" in u or len(message.words) <= 2 or subject_known) and (
+            u.any("ADVICE", "Q_MODAL", "WISH") or "?" in message.raw) for u in self.units(message))
 
     def read(self, message: Message) -> Reading:
         return Reading(frozenset(c for u in self.units(message) for c in u.hits))

@@ -410,3 +410,19 @@ def test_a_definition_question_answers_the_terms_topic(engine: Engine, text: str
 def test_a_term_no_keyword_spells_out_leaves_the_matcher_to_decide(engine: Engine) -> None:
     decision = engine.decide(Message("what is the best treatment"), Context())
     assert "asks what" not in decision.why
+
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("forgot his evening tablets", "give double tomorrow?"),  # right after the medication reply: no "it" needed
+    ("my meds make me feel like a zombie can i just stop", "what if i just take half"),
+])
+def test_a_change_asked_right_after_the_medication_reply_is_one(engine: Engine, first: str, then: str) -> None:
+    context = engine.respond(first).context
+    assert context.last_intent == "medication_change"
+    assert engine.respond(then, context).intent_id == "medication_change"
+
+
+def test_after_a_treatment_topic_a_change_still_needs_its_object(engine: Engine) -> None:
+    context = engine.respond("ms disease modifying drugs").context
+    assert engine.respond("can i stop it?", context).intent_id == "medication_change"
+    assert engine.respond("give double tomorrow?", context).intent_id != "medication_change"
