@@ -59,6 +59,12 @@ _NOT_TERMS = frozenset(("u", "difference", "point", "reason", "cause", "causes",
                         "normal", "risk", "chance", "next", "time", "name", "bot", "answer", "problem", "matter"))
 # A disease named in an earlier sentence is what "it" stands for ("diagnosed with MS today. what is it?")
 _NAMED = re.compile(r"\b(multiple sclerosis|ms|epilepsy)\b")
+# A word quoted or named as a word is what "that" and "this" stand for too ("the doctor used the word refractory.
+# what does that mean?", "his letter says 'medically refractory epilepsy'. what does that mean?")
+_QUOTED = re.compile(r"(?:^|(?<=[\s(]))[\"'‘“]([^\"'‘’“”]{2,40})[\"'’”](?=$|[\s.,;:!?)])")  # not "partner's"
+_AS_A_WORD = re.compile(r"\b(?:the (?:word|term|phrase|label|name)|called (?:it|that|this|her epilepsy|his epilepsy))"
+                        r" ([a-z]+(?: [a-z]+)?)$")
+_WORD_POINTERS = frozenset(("it", "that", "this"))
 MAX_WORDS = 14  # a definition question is short; a long sentence asks more than what the term is
 
 
@@ -69,12 +75,30 @@ def defined_term(message: Message) -> str | None:
     for sentence in message.sentences:
         text = " ".join(sentence.words)
         term = _term_of(text) if 0 < len(sentence.words) <= MAX_WORDS else None
-        if term is not None and term in _POINTERS:
-            named = _NAMED.findall(" ".join(earlier))
-            term = named[-1] if named else None
+        if term is not None and term in _WORD_POINTERS:
+            term = _word_named(message, earlier) or (_disease_named(earlier) if term in _POINTERS else None)
         if term is not None:
             return term
         earlier.append(text)
+    return None
+
+
+def _disease_named(earlier: list[str]) -> str | None:
+    named = _NAMED.findall(" ".join(earlier))
+    return named[-1] if named else None
+
+
+def _word_named(message: Message, earlier: list[str]) -> str | None:
+    """The last word quoted, or named as a word ("the word refractory"), before the question."""
+    if not earlier:
+        return None
+    quoted = [Message(q).text for q in _QUOTED.findall(message.raw)]
+    quoted = [q for q in quoted if q and any(q in e for e in earlier) and len(q.split()) <= 3]
+    if quoted:
+        return quoted[-1]
+    for text in reversed(earlier):
+        if (found := _AS_A_WORD.search(text)) is not None:
+            return found.group(1)
     return None
 
 
@@ -84,4 +108,6 @@ def _term_of(text: str) -> str | None:
     if found is None:
         return None
     term = next(t for t in found.groups() if t is not None)
+    if term in _WORD_POINTERS:
+        return term
     return None if term in _NOT_TERMS or not _NOT_IN_TERMS.isdisjoint(term.split()) else term

@@ -20,6 +20,9 @@ from bot.nlu.message import Message
     # "it" is the disease named in an earlier sentence
     ("I was told last week that I have epilepsy. What actually is it?", "epilepsy"),
     ("just diagnosed with MS today. what actually is it?", "ms"),
+    # "that" is a word quoted or named as a word before the question
+    ("Our son's doctor used the word refractory. What does that mean exactly?", "refractory"),
+    ("they told us my partner's epilepsy is 'drug resistant'. what does that actually mean?", "drug resistant"),
 ])
 def test_a_definition_question_names_its_term(text: str, term: str) -> None:
     assert defined_term(Message(text)) == term
