@@ -39,6 +39,7 @@ from bot.content.problems import Problem, errors_only, warnings_only
 from bot.content.yamlsource import LineDict, item_line, line_of, load_yaml
 from bot.core.engine import Engine, Turn
 from bot.nlu.matcher import stem
+from bot.nlu.message import Message
 from bot.nlu.normalise import content_tokens
 from bot.settings import Settings
 
@@ -176,8 +177,11 @@ def check_examples(engine: Engine, nodes: dict[str, LineDict]) -> tuple[list[Pro
             if lands_on_own_intent(intent, turn):
                 continue
             line = list_item_line(nodes.get(intent.id), "examples", index, intent.line)
-            problems.append(Problem(INTENTS_FILE, line, f"intents[{intent.id}].examples",
-                                    describe_miss(knowledge, nodes, intent, example, turn), "warning"))
+            text = describe_miss(knowledge, nodes, intent, example, turn)
+            if knowledge.matcher.lacks_needed_words(intent.id, Message(example)):
+                text = (f"{example!r} has none of the words in needs_one_of, so {intent.id} cannot answer it. "
+                        "Fix: add the word it uses to needs_one_of, or remove the example if it is not about this")
+            problems.append(Problem(INTENTS_FILE, line, f"intents[{intent.id}].examples", text, "warning"))
     return problems, total
 
 

@@ -33,5 +33,7 @@ class Intent:
     treatments: bool = False
     label: str = ""
     follow_ups: tuple[str, ...] = ()
+    # "gut bacteria" is ours only beside the brain or mood: a message with none of these words is not about it
+    needs_one_of: tuple[str, ...] = ()
     reply: str = ""
     line: int = 0

@@ -22,10 +22,10 @@ MIN_EXAMPLES = 5
 MAX_ID_LENGTH = 40  # keeps every button action naming an intent within the core's ACTION_MAX_BYTES
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 _INTENT_FIELDS = {"id", "kind", "article", "section", "treatments", "label", "keywords", "examples",
-                  "follow_ups", "reply"}
+                  "follow_ups", "reply", "needs_one_of"}
 # A misspelt field loses what it holds. For these the loss only weakens the intent (a warning); for the
 # others (keywords, article, section, kind, reply) the intent would answer wrongly or not at all (an error).
-_OPTIONAL_FIELDS = {"examples", "label", "follow_ups", "treatments"}
+_OPTIONAL_FIELDS = {"examples", "label", "follow_ups", "treatments", "needs_one_of"}
 _SETTINGS = ("threshold", "ambiguity_margin")
 
 
@@ -176,6 +176,10 @@ def _intent(raw: Any, index: int, out: _Collector) -> Intent | None:
         out.error(line_of(raw, "keywords", line), f"{where}.keywords", "must list at least one keyword")
     examples = _text_list(raw, "examples", where, out)
     follow_ups = _text_list(raw, "follow_ups", where, out)
+    needs = _text_list(raw, "needs_one_of", where, out)
+    if needs and kind != "topical":
+        out.error(line_of(raw, "needs_one_of", line), f"{where}.needs_one_of", "only topical intents need words")
+        needs = ()
     article, section = raw.get("article"), raw.get("section")
     if kind in ("topical", "handover"):
         if len(examples) < MIN_EXAMPLES and "examples" not in misspelt:
@@ -201,7 +205,7 @@ def _intent(raw: Any, index: int, out: _Collector) -> Intent | None:
         id=intent_id, kind=kind, keywords=TextList(keywords), examples=TextList(examples),
         article=article if kind == "topical" else None, section=section if kind == "topical" else None,
         treatments=bool(raw.get("treatments", False)), label=label, follow_ups=follow_ups,
-        reply=str(reply).strip(), line=line or 0,
+        reply=str(reply).strip(), line=line or 0, needs_one_of=needs,
     )
 
 

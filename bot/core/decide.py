@@ -110,9 +110,10 @@ def verdict(evidence: Evidence, settings: MatchSettings) -> Match:
     return Match("matched", first.intent_id, first.score, first.keyword, candidates, "", (), foreign)
 
 
-def match_message(matcher: Matcher, message: Message) -> Match:
-    """The matcher's evidence for a message, read."""
-    return verdict(matcher.evidence(message), matcher.settings)
+def match_message(matcher: Matcher, message: Message, in_context: bool = False) -> Match:
+    """The matcher's evidence for a message, read; `in_context` when the chat has a topic, which stands for the
+    words an intent's `needs_one_of` asks for."""
+    return verdict(matcher.evidence(message, needs=not in_context), matcher.settings)
 
 
 def match_text(matcher: Matcher, text: str) -> Match:
@@ -300,7 +301,7 @@ def _answer_proper(message: Message, situation: Situation, borrow: bool) -> Deci
     if last_topical and followup.is_more(message):
         return Decision("more", f"follow-up: more of {situation.last_intent}", situation.last_intent, 100.0,
                         follow_up="more")
-    match = match_message(knowledge.matcher, message)
+    match = match_message(knowledge.matcher, message, in_context=situation.last_intent is not None)
     if match.status == "matched" and knowledge.intents[match.intent_id or ""].kind == "topical" and \
             followup.asks_for_a_person(message) and HANDOVER_ID in knowledge.intents:
         return Decision("handover", "a wish for a person, with topic words", HANDOVER_ID, 100.0, match)

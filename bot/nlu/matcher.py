@@ -185,6 +185,12 @@ def match_words(text: str) -> list[str]:
     return list(dict.fromkeys(word for word, _ in _typed_words(text)))
 
 
+def _needs_of(intents: list[Intent]) -> dict[int, tuple[frozenset[str], ...]]:
+    """Intent number -> the word sets of its `needs_one_of` entries (read like keywords), for those that have any."""
+    return {number: tuple(frozenset(index_words(entry)) for entry in intent.needs_one_of if index_words(entry))
+            for number, intent in enumerate(intents) if intent.needs_one_of}
+
+
 def message_words(message: Message) -> tuple[str, ...]:
     """`match_words` of a message, read once per message."""
     return message.reading("matcher.words", lambda m: tuple(dict.fromkeys(w for w, _ in _message_typed_words(m))))
@@ -498,6 +504,7 @@ class Matcher:
         self._index = self._build()
         self._lookup = lru_cache(maxsize=20_000)(self._lookup_word)
         self._examples, self._foreign = self._example_index(sections or {})
+        self._needs = _needs_of(self.intents)
 
     def with_sections(self, intents: Iterable[Intent], sections: Mapping[tuple[str, str], tuple[str, str]]) -> Matcher:
         """The same keyword index with the second signal built again from `intents` (same ids, kinds and
@@ -508,6 +515,7 @@ class Matcher:
         clone._articles = {i.id: i.article for i in clone.intents if i.article}
         clone._lookup = lru_cache(maxsize=20_000)(clone._lookup_word)
         clone._examples, clone._foreign = clone._example_index(sections)
+        clone._needs = _needs_of(clone.intents)
         return clone
 
     def _example_index(self, sections: Mapping[tuple[str, str], tuple[str, str]]) -> tuple[ExampleIndex,
@@ -678,9 +686,10 @@ class Matcher:
                     similarity[word_id] = (value, word)
         return similarity, weight
 
-    def evidence(self, message: Message) -> Evidence:
+    def evidence(self, message: Message, needs: bool = True) -> Evidence:
         """The candidates, best first; how much each message word says about which intent is meant; and the
-        health words no article covers."""
+        health words no article covers. With `needs` False an intent's `needs_one_of` is waived (the chat's
+        topic gives the context: "what about acupuncture?" after MS)."""
         index = self._index
         plan = self._lookups(_message_typed_words(message))  # bounded: MAX_MATCH_WORDS words, TYPO_VARIANT_BUDGET
         similarity, weight = self._similarity(plan)
@@ -696,9 +705,12 @@ class Matcher:
         foreign = foreign_words(message, self._foreign)
         threshold = self.settings.threshold
         candidates = []
+        present = self._present(message, similarity) if self._needs and needs else None
         for number in (*keyword, *others):
             if named and index.diseases[number] and not named & index.diseases[number]:
                 continue
+            if present is not None and (wanted := self._needs.get(number)) and not any(n <= present for n in wanted):
+                continue  # "how to increase my gut bacteria": none of the words the admin made it need
             intent = self.intents[number]
             kw = keyword.get(number)
             kw_score = kw[0] if kw else 0.0
@@ -722,6 +734,22 @@ class Matcher:
                                             round(coverage[number], 2), 0.0, round(ex_score, 1)))
         ranked = sorted(candidates, key=lambda c: (-c.score, -len(c.words), c.intent_id))
         return Evidence(tuple(self._within_article(ranked)), weight, foreign)
+
+    def lacks_needed_words(self, intent_id: str, message: Message) -> bool:
+        """Whether `message` has none of the words the intent's `needs_one_of` asks for (for `check`)."""
+        number = next((n for n, i in enumerate(self.intents) if i.id == intent_id), None)
+        needs = self._needs.get(number) if number is not None else None
+        if not needs:
+            return False
+        plan = self._lookups(_message_typed_words(message))
+        similarity, _ = self._similarity(plan)
+        return not any(n <= self._present(message, similarity) for n in needs)
+
+    def _present(self, message: Message, similarity: Mapping[int, object]) -> frozenset[str]:
+        """The message's words as `needs_one_of` reads them: as typed (folded) and as the keyword words they
+        were found to be ("depresed" is "depress")."""
+        words = self._index.words
+        return frozenset((*(canonical_word(w) for w in message_words(message)), *(words[i] for i in similarity)))
 
     def _within_article(self, ranked: list[Candidate]) -> list[Candidate]:
         """Between two sections of one article, the examples' choice leads when they prefer it clearly and the

@@ -181,6 +181,15 @@ def test_examples_landing_elsewhere_and_keyword_pitfalls(tmp_path: Path) -> None
     assert run_check(root, "--quiet", "--strict").returncode == 1
 
 
+def test_an_example_with_none_of_the_needed_words_is_named(tmp_path: Path) -> None:
+    root = copy_root(tmp_path)
+    text = add_items(root / "intents.yaml", "ms_complementary", "examples", "is tai chi good for people")
+    lines = run_check(root, "--quiet", "--examples").stdout.splitlines()
+    line = line_after(text, "- is tai chi good for people", "- id: ms_complementary")
+    assert any(x.startswith(f"intents.yaml:{line}: warning: intents[ms_complementary].examples")
+               and "none of the words in needs_one_of" in x for x in lines), lines
+
+
 def test_warnings_alone_pass(tmp_path: Path) -> None:
     root = tmp_path / "small"
     shutil.copytree(REPO / "content", root / "content")

@@ -313,3 +313,11 @@ def test_texts_in_a_list_are_squeezed_and_a_blank_one_is_named() -> None:
     blank = BASE.replace("keywords: [ms meds, ocrevus]", 'keywords:\n      - ms meds\n      - "   "')
     assert ("intents[ms_dmt].keywords", line_number(blank, '- "   "')) in problems_of(blank)
     assert all("is empty" in p.message for p in parse_intents(blank, ARTICLES)[1] if p.field == "intents[ms_dmt].keywords")
+
+
+def test_needs_one_of_is_read_for_topical_intents_only() -> None:
+    text = BASE.replace("follow_ups: [greeting]", "follow_ups: [greeting]\n    needs_one_of: [ms, relapse]")
+    loaded, problems = parse_intents(text, ARTICLES)
+    assert loaded is not None and loaded.by_id()["ms_dmt"].needs_one_of == ("ms", "relapse"), problems
+    smalltalk = BASE.replace("keywords: [hello]", "keywords: [hello]\n    needs_one_of: [ms]")
+    assert any(field == "intents[greeting].needs_one_of" for field, _ in problems_of(smalltalk))

@@ -426,3 +426,11 @@ def test_after_a_treatment_topic_a_change_still_needs_its_object(engine: Engine)
     context = engine.respond("ms disease modifying drugs").context
     assert engine.respond("can i stop it?", context).intent_id == "medication_change"
     assert engine.respond("give double tomorrow?", context).intent_id != "medication_change"
+
+
+def test_needs_one_of_keeps_general_health_out_and_the_chats_topic_waives_it(engine: Engine) -> None:
+    assert engine.respond("What are the health benefits of Yoga?").kind == "fallback"  # ms_complementary needs MS
+    assert engine.respond("How to increase my gut bacteria?").kind == "fallback"  # gut_brain_axis needs the brain
+    assert engine.respond("can yoga help with ms").intent_id == "ms_complementary"
+    context = engine.respond("does acupuncture help ms").context
+    assert engine.respond("and yoga?", context).intent_id == "ms_complementary"

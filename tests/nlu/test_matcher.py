@@ -23,6 +23,7 @@ from bot.nlu.matcher import (
     max_edits,
     stem,
 )
+from bot.nlu.message import Message
 from tests.helpers import REPO
 from tools.synthetic import generate
 
@@ -565,3 +566,20 @@ def test_a_side_effect_or_another_conditions_drug_is_not_our_topic(shipped: Engi
     """The drug is ours (baclofen for stiffness), the question is not: no article covers side effects."""
     match = match_text(shipped.knowledge.matcher, text)
     assert match.status != "matched" and match.foreign, match
+
+
+
+# -- needs_one_of: an intent that answers only beside some words ---------------------------------------------
+
+def test_an_intent_that_needs_words_is_no_candidate_without_them() -> None:
+    gut = Intent(id="gut_brain", kind="topical", keywords=("gut bacteria", "microbiome", "gut and depression"),
+                 needs_one_of=("brain", "mood", "depression"))
+    matcher = Matcher([gut, *INTENTS], SETTINGS)
+    assert decided(matcher, "can gut bacteria affect my mood") == "gut_brain"
+    # a typo of a needed word that is also a keyword word: read as that word
+    assert decided(matcher, "can gut bacteria affect my depresion") == "gut_brain"
+    assert decided(matcher, "how to increase my gut bacteria") is None
+    waived = matcher.evidence(Message("how to increase my gut bacteria"), needs=False)
+    assert waived.candidates and waived.candidates[0].intent_id == "gut_brain"  # the chat's topic stands for them
+    assert matcher.lacks_needed_words("gut_brain", Message("gut bacteria and diet"))
+    assert not matcher.lacks_needed_words("gut_brain", Message("gut bacteria and the brain"))
