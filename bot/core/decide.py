@@ -354,7 +354,7 @@ def _definition(message: Message, knowledge: Knowledge) -> Decision | None:
     term = defined_term(message)
     if term is None:
         return None
-    found = match_message(knowledge.matcher, Message(term))
+    found = match_message(knowledge.matcher, Message(term), in_context=True)  # the term alone names its topic
     intent = knowledge.intents.get(found.intent_id or "")
     if found.status != "matched" or intent is None or intent.kind != "topical" or \
             Message(found.keyword or "").text != term:
@@ -433,7 +433,7 @@ def read_with_last_topic(message: Message, situation: Situation, match: Match) -
         followup.topic_of(knowledge, match.intent_id) != topic
     if match.status == "matched" and not drifted:
         return None
-    followed = match_message(knowledge.matcher, message.extended(subject))
+    followed = match_message(knowledge.matcher, message.extended(subject), in_context=True)
     best = followed.candidates[0] if followed.candidates else None
     if best is None or not (set(message_words(message)) & set(best.words) or followup.leans_on_context(message)):
         return None  # the last topic's words alone decided: "whats 12 times 7" is not about it

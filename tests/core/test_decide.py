@@ -434,3 +434,10 @@ def test_needs_one_of_keeps_general_health_out_and_the_chats_topic_waives_it(eng
     assert engine.respond("can yoga help with ms").intent_id == "ms_complementary"
     context = engine.respond("does acupuncture help ms").context
     assert engine.respond("and yoga?", context).intent_id == "ms_complementary"
+
+
+def test_a_follow_up_read_with_the_chats_topic_waives_needs_one_of(engine: Engine) -> None:
+    context = engine.respond("are people with epilepsy more likely to get other autoimmune diseases?").context
+    assert context.last_intent == "epilepsy_autoimmune_risk"
+    assert engine.respond("which ones?", context).intent_id == "epilepsy_autoimmune_risk"
+    assert engine.respond("How is an underactive thyroid treated?").kind == "fallback"  # needs epilepsy
