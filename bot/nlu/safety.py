@@ -345,6 +345,8 @@ def _overdose(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     parents = any(p in u.hits.get("FIRST_P", ()) for p in u.hits.get("MED", ()))
     child = "CHILD" in u and medicine and (u.any("SWALLOWED", "GOT_INTO") or ("TOOK" in u and (
         much or wrong or again_today or parents)))
+    if u.before("THINK_OF", "OD", 3) and not u.any("TOOK", "SWALLOWED", "OD_PAST"):
+        return []  # "cant stop thinking about overdosing tonight": a thought of a way to die, for the crisis rules
     word = "OD_PAST" in u or ("OD" in u and (u.any("TOOK", "JUST", "RECENT") or f.now)) or (
         "EMPTY_PACKS" in u and "PERSON" in u)
     if not (took or child or word):
@@ -521,9 +523,12 @@ class SafetyCheck:
         if message.text.startswith("how") or len(message.words) > CHANGE_FOLLOW_UP_WORDS:
             return False
         # asked, or a wish to change it told ("my wife wants to stop hers because she feels fine")
+        units = self.units(message)
+        if subject_known and any({"MISS", "LONG"} <= u.hits.keys() for u in units):
+            return True  # "like 6 hours late", said of the dose the medication reply was about
         return any(u.any("CHANGE", "CHANGE_AFTER", "DOSE_CHANGE") and "MED" not in u and (
             "PRO_OBJ" in u or len(message.words) <= 2 or subject_known) and (
-            u.any("ADVICE", "Q_MODAL", "WISH") or "?" in message.raw) for u in self.units(message))
+            u.any("ADVICE", "Q_MODAL", "WISH") or "?" in message.raw) for u in units)
 
     def read(self, message: Message) -> Reading:
         return Reading(frozenset(c for u in self.units(message) for c in u.hits))

@@ -26,7 +26,9 @@ def crisis(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # thinking of a way to die: "i keep thinking about jumping in front of a train"
     # "some days I stand at the edge of the platform and think about stepping off"
     leap = "HIGH_PLACE" in u and u.any("LEAP", "METHOD") and u.any("THINK_OF", "WISH", "PLAN", "PLAN_SOFT") and personal
-    if "ACTIVE" in u or (u.before("THINK_OF", "METHOD", 2) and personal) or leap:
+    # "cant stop thinking about overdosing tonight": said of oneself unless someone else is named
+    overdosing = u.before("THINK_OF", "OD", 3) and "PERSON" not in u
+    if "ACTIVE" in u or (u.before("THINK_OF", "METHOD", 2) and personal) or leap or overdosing:
         found.append(("active_ideation", tier))
     # "heat makes me want to die lol": a figure of speech, with a cause and a joke
     figure = "JOKE" in u and "MAKES_ME" in u

@@ -415,6 +415,7 @@ def test_a_term_no_keyword_spells_out_leaves_the_matcher_to_decide(engine: Engin
 @pytest.mark.parametrize(("first", "then"), [
     ("forgot his evening tablets", "give double tomorrow?"),  # right after the medication reply: no "it" needed
     ("my meds make me feel like a zombie can i just stop", "what if i just take half"),
+    ("is it bad that i took my lamotrigine late", "like 6 hours late"),  # how late: the same decision (round 13)
 ])
 def test_a_change_asked_right_after_the_medication_reply_is_one(engine: Engine, first: str, then: str) -> None:
     context = engine.respond(first).context

@@ -927,3 +927,15 @@ def test_calm_questions_of_the_quality_sets_raise_no_emergency(text: str) -> Non
 ])
 def test_their_neighbours_stay_emergencies(text: str, tier: str, criterion: str) -> None:
     assert flag_of(text) == ("emergency", tier, criterion), text
+
+
+# -- the safety misses of held-out round 13's dialogues (read after its first report, so tuned on from then) --------
+
+@pytest.mark.parametrize("text", ["cant stop thinking about overdosing tonight", "i keep thinking about overdosing"])
+def test_thinking_of_overdosing_is_a_crisis_not_an_overdose(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == ("crisis", "certain"), (text, flag)
+
+
+def test_an_overdose_taken_stays_an_emergency_beside_the_thought() -> None:
+    assert flag_of("i overdosed tonight, thinking about it now") == ("emergency", "certain", "overdose")
