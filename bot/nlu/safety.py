@@ -373,6 +373,10 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # "can missing my tablets bring on a seizure", "could my seizures be happening because i sometimes forget"
     # ... but "missed my infusion because i was ill" gives a reason
     general_cause = (u.any("CAUSE_Q") or ("BECAUSE" in u and "Q_MODAL" in u)) and "ADVICE" not in u
+    # "can forgetting doses now and then make epilepsy look drug resistant?": missed doses as a habit or in
+    # general, asked about what they do to the illness
+    general_cause = general_cause or (u.any("HABITUAL", "KNOWLEDGE") and u.any("TREAT_RESP", "CHRONIC", "REASON_OF")
+                                      and "ADVICE" not in u)
     found: list[tuple[str, Tier]] = []
     if u.near("MISS", "MED", 6) and not general_cause and "MAKES_ME" not in u:  # not "keppra makes me throw up"
         found.append(("missed_dose", "certain"))

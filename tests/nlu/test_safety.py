@@ -939,3 +939,17 @@ def test_thinking_of_overdosing_is_a_crisis_not_an_overdose(text: str) -> None:
 
 def test_an_overdose_taken_stays_an_emergency_beside_the_thought() -> None:
     assert flag_of("i overdosed tonight, thinking about it now") == ("emergency", "certain", "overdose")
+
+
+@pytest.mark.parametrize("text", [
+    "can forgetting doses now and then make epilepsy look drug resistant",  # a habit, asked about the illness
+    "Could my seizures be uncontrolled just because I sometimes forget my pills?",
+])
+def test_missed_doses_asked_about_as_a_cause_are_no_medication_decision(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] != "medication_change", (text, flag)
+
+
+def test_a_missed_dose_asked_about_stays_a_medication_decision() -> None:
+    assert flag_of("i forgot my keppra this morning, should i take it now?") == (
+        "medication_change", "certain", "missed_dose")
