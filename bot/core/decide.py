@@ -354,7 +354,7 @@ def _definition(message: Message, knowledge: Knowledge) -> Decision | None:
     term = defined_term(message)
     if term is None:
         return None
-    found = match_message(knowledge.matcher, Message(term), in_context=True)  # the term alone names its topic
+    found = match_message(knowledge.matcher, Message(term))
     intent = knowledge.intents.get(found.intent_id or "")
     if found.status != "matched" or intent is None or intent.kind != "topical" or \
             Message(found.keyword or "").text != term:

@@ -442,3 +442,9 @@ def test_a_follow_up_read_with_the_chats_topic_waives_needs_one_of(engine: Engin
     assert context.last_intent == "epilepsy_autoimmune_risk"
     assert engine.respond("which ones?", context).intent_id == "epilepsy_autoimmune_risk"
     assert engine.respond("How is an underactive thyroid treated?").kind == "fallback"  # needs epilepsy
+
+
+def test_inflammation_and_seizures_needs_epilepsy_words(engine: Engine) -> None:
+    assert engine.respond("can brain inflammation cause seizures").intent_id == "epilepsy_inflammation"
+    turn = engine.respond("is inflammation in the brain like a swollen ankle inside your head")
+    assert turn.intent_id != "epilepsy_inflammation"  # the general topic, or a choice, not the seizure one
