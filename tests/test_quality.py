@@ -286,7 +286,7 @@ def test_near_misses_get_the_health_fallback(engine: Engine, text: str) -> None:
 # of the 2026-12-05 session; round 8 was written during it and first reported on 6575286. No change was made from their
 # messages. Floors a little under the figures reached.
 
-HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9, 10, 11)
+HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 13)
 PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     4: (0.82, 0.84, 0.89, 0.86),  # reached 84.1%, 86.8%, 91.2%, 88.5% after the round-3 tuning
     5: (0.86, 0.88, 0.88, 0.86),  # reached 88.1%, 90.1%, 89.9%, 88.3% with the paraphrases
@@ -299,12 +299,20 @@ PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     10: (0.85, 0.86, 0.86, 0.84),  # first reported on 220b05d: 86.5%, 88.1%, 88.5%, 86.6%
     11: (0.87, 0.89, 0.91, 0.90),  # written blind while the session's changes were made; 88.3%, 89.6%, 92.8%, 91.6%
                                    # on 48bc2b2 (before them), first read after them on 4779b22: 88.8%, 91.3%, 92.8%, 91.6%
+    12: (0.87, 0.89, 0.91, 0.90),  # written blind at the start of the 2026-12-05 afternoon session: 86.1%, 89.1%,
+                                   # 91.6%, 90.0% on ddd7a23 (before its changes), 88.7%, 90.5%, 92.8%, 91.4% on 06d7ce8
+    13: (0.89, 0.91, 0.92, 0.91),  # written blind during it: 89.4%, 92.4%, 89.5%, 88.5% on ddd7a23, 90.4%, 92.7%,
+                                   # 93.7%, 93.3% on 06d7ce8
 }
-DIALOGUE_FLOORS = {4: 0.77, 5: 0.76, 6: 0.82, 7: 0.74, 8: 0.79, 9: 0.79, 10: 0.76, 11: 0.78}  # 79.6%, 78.9%,
-# 84.2%, 76.7%, 81.6%, 81.2%, 78.4% of turns when first read; round 11: 77.1% on 48bc2b2, 79.5% on 4779b22
+DIALOGUE_FLOORS = {4: 0.77, 5: 0.76, 6: 0.82, 7: 0.74, 8: 0.79, 9: 0.79, 10: 0.76, 11: 0.78, 12: 0.86,
+                   13: 0.87}  # 79.6%, 78.9%, 84.2%, 76.7%, 81.6%, 81.2%, 78.4% of turns when first read; round 11:
+# 77.1% on 48bc2b2, 79.5% on 4779b22; round 12: 84.8% on ddd7a23, 87.4% on 06d7ce8; round 13: 87.0%, then 88.7%
 # Every emergency and crisis message got its reply: (round, form) -> (emergency n, crisis n)
 FULL_SAFETY = {(5, "personas"): (8, 8), (6, "personas"): (8, 8), (6, "dialogues"): (6, 3), (9, "personas"): (5, 3),
-               (9, "dialogues"): (8, 6), (10, "personas"): (6, 4), (10, "dialogues"): (7, 5)}
+               (9, "dialogues"): (8, 6), (10, "personas"): (6, 4), (10, "dialogues"): (7, 5),
+               # rounds 12 and 13: their safety misses were read after the first report and fixed (tuned on)
+               (12, "personas"): (13, 12), (12, "dialogues"): (8, 3), (13, "personas"): (12, 10),
+               (13, "dialogues"): (8, 3)}
 
 
 @pytest.fixture(scope="module")
@@ -364,6 +372,22 @@ def test_dev4_floors_tuned_on(engine: Engine) -> None:
 def test_dev11_and_dev12_dialogue_floors_tuned_on(engine: Engine, name: str, floor: float) -> None:
     (dialogues,) = (evaluate_set(engine, s) for s in load_set(EVAL / name))
     assert (dialogues.dialogue_turns or 0.0) >= floor, _lines(dialogues)
+
+
+def test_round12_real_questions_floor(engine: Engine) -> None:
+    """Real consumer questions, round 4 (blind12_real_questions.yaml: 121 after removing the 63 items earlier
+    rounds used): out of scope 80.9% on ddd7a23, 84.3% on 06d7ce8 (near misses 64.0%, 70.0%). Never read."""
+    (report,) = (evaluate_set(engine, s) for s in load_set(EVAL / "blind12_real_questions.yaml"))
+    assert (report.oos_rejection or 0.0) >= 0.82, _lines(report)
+
+
+def test_dev14_floors_tuned_on(engine: Engine) -> None:
+    personas, dialogues = (evaluate_set(engine, s) for name in ("dev14_personas.yaml", "dev14_dialogues.yaml")
+                           for s in load_set(EVAL / name))
+    # 88.7%, 93.0% and 91.2% of turns on ddd7a23 (first read), then 91.6%, 95.9%, 93.3%
+    assert (personas.topical_top1 or 0.0) >= 0.90, _lines(personas)
+    assert (personas.oos_rejection or 0.0) >= 0.94, _lines(personas)
+    assert (dialogues.dialogue_turns or 0.0) >= 0.92, _lines(dialogues)
 
 
 def test_dev13_persona_floors_tuned_on(engine: Engine) -> None:
