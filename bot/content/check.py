@@ -178,7 +178,7 @@ def check_examples(engine: Engine, nodes: dict[str, LineDict]) -> tuple[list[Pro
                 continue
             line = list_item_line(nodes.get(intent.id), "examples", index, intent.line)
             text = describe_miss(knowledge, nodes, intent, example, turn)
-            if knowledge.matcher.lacks_needed_words(intent.id, Message(example)):
+            if intent.needs_one_of and knowledge.matcher.lacks_needed_words(intent.id, Message(example)):
                 text = (f"{example!r} has none of the words in needs_one_of, so {intent.id} cannot answer it. "
                         "Fix: add the word it uses to needs_one_of, or remove the example if it is not about this")
             problems.append(Problem(INTENTS_FILE, line, f"intents[{intent.id}].examples", text, "warning"))
