@@ -187,7 +187,7 @@ def match_words(text: str) -> list[str]:
 
 def _needs_of(intents: list[Intent]) -> dict[int, tuple[frozenset[str], ...]]:
     """Intent number -> the word sets of its `needs_one_of` entries (read like keywords), for those that have any."""
-    return {number: tuple(frozenset(index_words(entry)) for entry in intent.needs_one_of if index_words(entry))
+    return {number: tuple(frozenset(words) for entry in intent.needs_one_of if (words := index_words(entry)))
             for number, intent in enumerate(intents) if intent.needs_one_of}
 
 

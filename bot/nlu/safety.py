@@ -623,10 +623,11 @@ def _decide(found: list[tuple[str, Tier, Unit]], admin: list[tuple[str, Unit]], 
 
 def _weighed(found: list[tuple[str, Tier, Unit]], kind: str, unit: Unit) -> bool:
     """The rules read the same unit as stroke signs that MS explains too ("my husband has ms and slurred speech":
-    possible): an admin's phrase does not make them certain. Any other possible reading ("he has seizures every
-    day and now he's not breathing") stays certain by the admin's phrase."""
-    return kind == "emergency" and any(t == "possible" and c in ("stroke_signs", "seizure_now") and u is unit and (
-        c == "stroke_signs" or _asks_the_reason(u)) for c, t, u in found)
+    possible), or as a seizure that "won't stop" beside a named reason: an admin's phrase does not make them
+    certain. Any other possible reading ("he has seizures every day and now he's not breathing") stays certain by
+    the admin's phrase."""
+    return kind == "emergency" and any(t == "possible" and u is unit and (
+        c == "stroke_signs" or (c == "seizure_now" and _asks_the_reason(u))) for c, t, u in found)
 
 
 def _why(criterion: str, unit: Unit) -> str:
