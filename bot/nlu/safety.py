@@ -226,8 +226,9 @@ def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     recent = f.now or "JUST" in u or ("RECENT" in u and "BEFORE_TODAY" not in u)
     if u.any("STATUS", "LONG"):
         found.append(("seizure_over_5_min", "certain"))
-    if "ANOTHER_STRONG" in u or (u.any("ANOTHER", "COUNT2") and recent):
-        found.append(("seizure_cluster", "certain"))
+    cluster = _cluster(u, recent)
+    if cluster:
+        found.append(("seizure_cluster", cluster))
     one = _one_seizure(u)
     if one and ("INJURY" in u or ("SELF_HARM" in u and "SELF_ACCIDENT" in u)):
         found.append(("seizure_injury", "certain"))
@@ -247,6 +248,26 @@ def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
             "FINE_NOW", "BEFORE_TODAY", "DAYS_AGO"):
         found.append(("seizure_now", "possible"))  # "my husband had a seizure": no time, no history
     return found
+
+
+def _cluster(u: Unit, recent: bool) -> Tier | None:
+    """Seizures running into each other. "one after another", "before she came round" say so; "keeps having
+    seizures" or "fits again and again" may be the illness ("could inflammation be why she keeps having
+    seizures?"), so alone they are possible (the emergency line and the answer) unless something says now."""
+    often = set(u.hits.get("ANOTHER_OFTEN", ()))
+    if any(p not in often for p in u.hits.get("ANOTHER_STRONG", ())):
+        return "certain"
+    if u.any("ANOTHER", "COUNT2", "ANOTHER_OFTEN") and recent:
+        return "certain"
+    if often:
+        urgent = u.any("NOW_STRONG", "URGENT", "AMBULANCE", "ASK")
+        return "possible" if not urgent and u.any(*_OF_THE_ILLNESS) else "certain"
+    return None
+
+
+# What makes "keeps having seizures" a question about the illness: it is named, asked about, or its medicines are
+_OF_THE_ILLNESS = ("ILLNESS", "Q_MODAL", "CAUSE_Q", "REASON_OF", "KNOWLEDGE", "WHAT_DOES", "DIAG", "MED", "MED_MSG",
+                   "RESIST", "TREAT_RESP")
 
 
 def _asks_the_reason(u: Unit) -> bool:

@@ -192,7 +192,10 @@ PHRASES: dict[str, str] = {
         words muddled | muddled words | muddled speech | speech muddled | words are mixed up | slurred | slurring | slurry speech | speech slurred | slurring words | not speak | not talk
         not speak properly | not talk properly | not get words out | words not come out | words wont come out
         words jumbled | jumbled words | jumbled speech | speech jumbled | talking gibberish | gibberish
-        speaking gibberish | garbled | speech garbled | not understand him | not understand her | lost speech
+        speaking gibberish | garbled | speech garbled | not understand him | lost speech
+        not understand what he | not understand what she | not understand what they | not understand word he
+        not understand word she | not understand anything he | not understand anything she | not understand speech
+        not understand what saying | not understand what hes saying | not understand what shes saying
         speech gone | speech weird | speech funny | speech strange | speech off | speaking funny | speaking weird
         talking funny | talking weird | talking strange | words wrong | wrong words | not find words
         not say words | mumbling | not form words | not making sense speaking""",
@@ -606,6 +609,12 @@ PHRASES: dict[str, str] = {
         never woke up in between | not woken up in between | not woke up in between | never woken up in between
         herself in between | himself in between | between seizures | keeps having | keep having | multiple seizures | several seizures
         lots seizures | many seizures | repeated seizures | seizures keep coming | before back | before shes back | before hes back | before comes round | before she comes round | before he comes round | one finishes next starts | one finishes and next starts | next starts | next one starts""",
+    # How often, not how close together: "keeps having seizures", "fits again and again" may be the illness ("why
+    # does she keep having seizures despite two medicines"); also in ANOTHER_STRONG, which reads them as a cluster only
+    # when something says it is now (bot/nlu/safety.py, _cluster)
+    "ANOTHER_OFTEN": """keep coming | keeps coming | again and again | over and over | keeps having | keep having
+        multiple seizures | several seizures | lots seizures | many seizures | repeated seizures | seizures keep coming
+        several fits | multiple fits""",
     "FIRST_EVER": """never done this | never done that | never done before | never done anything like this | never seen him do
         never seen her do | never seen this | never been like this | not done this before | never happened him
         never happened her | never had anything like this
@@ -1018,6 +1027,7 @@ WORDS: dict[str, str] = {
     "HAVING": "having",
     "NOT": "not",
     "EPI": "epilepsy epileptic epileptics seizure seizures fit fits convulsion convulsions",
+    "ILLNESS": "epilepsy epileptic epilepsia",  # the illness named, not a seizure
     "BLOCK": "with despite even after since when started because working work worked works on while",
     # A body part and a wound word nearby: an injury ("her arm looks bent", "his head is cut")
     "BODY": """knuckles head face arm arms leg legs shoulder neck wrist ankle knee hip back hand finger fingers foot nose tooth

@@ -953,3 +953,43 @@ def test_missed_doses_asked_about_as_a_cause_are_no_medication_decision(text: st
 def test_a_missed_dose_asked_about_stays_a_medication_decision() -> None:
     assert flag_of("i forgot my keppra this morning, should i take it now?") == (
         "medication_change", "certain", "missed_dose")
+
+
+# -- how often is not how close together (tuned sets' false emergencies, read 2026-12-05) --------------------------
+
+@pytest.mark.parametrize("text", [
+    "Epilepsy = repeated seizures? That's it?",
+    "My partner's seizures keep coming despite two different medications. Does that make it drug-resistant?",
+    "My doctor say I have epilepsia. Is it same like fits that come again and again?",
+    "he keeps having seizures on his keppra",
+])
+def test_seizures_that_keep_coming_asked_about_the_illness_are_possible(text: str) -> None:
+    assert flag_of(text) == ("emergency", "possible", "seizure_cluster"), text
+
+
+@pytest.mark.parametrize("text", [
+    "my son keeps having seizures",  # nothing says it is the illness
+    "my wife keeps having fits help",
+    "why does he keep having seizures right now",  # now
+    "he is having seizures one after another, is this epilepsy?",  # running into each other
+    "she has had several seizures this morning",  # recent
+])
+def test_seizures_that_keep_coming_now_stay_certain(text: str) -> None:
+    assert flag_of(text) == ("emergency", "certain", "seizure_cluster"), text
+
+
+@pytest.mark.parametrize("text", [
+    "What is multiple sclerosis? My husband has it and I not understand.",
+    "what is mean epilepsy? doctor say this word for my brother and I not understand",
+])
+def test_not_understanding_a_word_is_no_speech_problem(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] != "emergency", (text, flag)
+
+
+@pytest.mark.parametrize("text", [
+    "i cant understand what hes saying and his face looks droopy",
+    "suddenly i cannot understand anything she says, her words are wrong",
+])
+def test_not_understanding_a_person_speaking_stays_a_stroke_sign(text: str) -> None:
+    assert flag_of(text) == ("emergency", "certain", "stroke_signs"), text
