@@ -196,8 +196,11 @@ def _changes_the_treatment(message: Message, situation: Situation) -> bool:
     last = situation.knowledge.intents.get(situation.last_intent or "")
     if last is None or not (last.treatments or last.id == MEDICATION_CHANGE):
         return False
-    # after the medication reply the medicine is the subject: "give double tomorrow?" needs no "it"
-    return situation.knowledge.safety.asks_a_change(message, subject_known=last.id == MEDICATION_CHANGE)
+    # after the medication reply the medicine is the subject: "give double tomorrow?" needs no "it"; "is that
+    # bad?" asks about the dose just talked about
+    after_reply = last.id == MEDICATION_CHANGE
+    return situation.knowledge.safety.asks_a_change(message, subject_known=after_reply) or (
+        after_reply and followup.asks_how_bad(message))
 
 
 def decide_certain(message: Message, situation: Situation, flag: SafetyFlag) -> Decision:

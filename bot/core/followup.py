@@ -197,6 +197,20 @@ def section_has_facet(facet: str, heading: str, text: str) -> bool:
     return bool(FACETS[facet][1].search(f"{heading}\n{text}"))
 
 
+# "is that bad?", "does it matter?" right after the medication reply: still about that dose
+_HOW_BAD = frozenset(["bad", "dangerous", "ok", "okay", "safe", "matter", "matters", "serious", "harmful", "risky",
+                      "worry", "worried", "problem", "fine", "normal"])
+HOW_BAD_WORDS = 6
+_YES_NO = frozenset(["is", "does", "do", "will", "would", "could", "can", "should", "was", "are", "isnt", "its"])
+
+
+def asks_how_bad(message: Message) -> bool:
+    """A short question about how bad or safe "it" or "that" is: "is that bad", "does it matter?"."""
+    words = message.words
+    asked = "?" in message.raw or (bool(words) and words[0] in _YES_NO)  # not "ok I'll ask her neurologist"
+    return asked and len(words) <= HOW_BAD_WORDS and leans_on_context(message) and not _HOW_BAD.isdisjoint(words)
+
+
 def leans_on_context(message: Message) -> bool:
     """Anaphoric ("is it inherited?", "do they go away") or leading on ("and treatment?", "what about kids")."""
     return message.text.startswith(_LEADS) or bool(_ANAPHORA & set(message.words))

@@ -29,7 +29,16 @@ from bot.nlu.safety_lexicon import Lexicon, core_words, fold_words
 from bot.nlu.safety_net import CrisisNet, load_net
 from bot.nlu.safety_phrases import FUZZY_TARGETS as FUZZY
 from bot.nlu.safety_phrases import MEDICINE_NAMES, MS_WORDS
-from bot.nlu.safety_unit import Frame, Hits, Tier, Unit, changes_medicine, is_progressive, read_frame
+from bot.nlu.safety_unit import (
+    Frame,
+    Hits,
+    Tier,
+    Unit,
+    changes_medicine,
+    is_progressive,
+    read_frame,
+    still_despite_medicine,
+)
 
 SafetyKind = Literal["emergency", "crisis", "medication_change", "seizure_first_aid"]
 FollowUp = Literal["call", "arrived", "recovered", "general"]
@@ -247,6 +256,8 @@ def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     elif u.any("SEIZ", "CONV") and f.event and u.any("FIRST_P", "PERSON") and not found and not u.any(
             "FINE_NOW", "BEFORE_TODAY", "DAYS_AGO"):
         found.append(("seizure_now", "possible"))  # "my husband had a seizure": no time, no history
+    elif not found and any(still_despite_medicine(u, n) for n in u.hits.get("NOW_WEAK", ())):
+        found.append(("seizure_now", "possible"))  # "take 3 medicine, still seizure": the illness, or one now
     return found
 
 
@@ -288,7 +299,8 @@ def _breathing_and_waking(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     if u.any("BREATH_BAD", "COLOUR") or u.near("BREATH_W", "BREATH_ODD", 3):
         found.append(("breathing_colour", tier))
     # Not "not responding to medication", nor "i hope i don't wake up" (a wish, for the crisis rules)
-    wished = u.any("WISH", "PLAN", "WISH_DEAD", "PASSIVE", "ACTIVE", "NOTICE", "WITHOUT_ME") and "PERSON" not in u
+    wished = u.any("WISH", "PLAN", "WISH_DEAD", "PASSIVE", "ACTIVE", "NOTICE", "WITHOUT_ME", "THINK_OF") and \
+        "PERSON" not in u
     # every "not responding" said of a medicine ("not responding to meds"), not "unconscious ... not responding to
     # anything" (the person is: an emergency)
     resisting = all(_said_of_medicine(u, p) for p in u.hits.get("UNRESP", ()))
@@ -423,7 +435,8 @@ def _medication_named_elsewhere(u: Unit) -> list[tuple[str, Tier]]:
     if not asked or u.any("CAUSE_Q", "MAKES_ME"):
         return []
     pronoun = u.before("CHANGE", "PRO_OBJ", 3) or u.before("TIMING", "PRO_OBJ", 3) or u.before("PRO_OBJ", "TIMING", 4)
-    if "MED_VERB" in u or (pronoun and ("MED_MSG" in u or "TIMING" in u)):
+    # "can I put my son's dose up myself": a change said of a dose is a change of medicine
+    if "MED_VERB" in u or (pronoun and ("MED_MSG" in u or "TIMING" in u)) or ("DOSE_CHANGE" in u and "ADVICE" in u):
         return [("med_change", "certain")]
     if "MISS" in u and "MED_MSG" in u:  # "My son's lamotrigine wasn't given last night. Should we give it now?"
         return [("missed_dose", "certain")]
@@ -470,8 +483,8 @@ _RULES = (
         "LETHAL", "METHOD", "OD", "HIGH_PLACE", "DO_IT", "DECIDED_BARE", "DISGUISE", "MEANS", "DEATH", "DEATH_STRONG",
         "TAKE_ME", "PREP", "STOCK", "STOCK_WEAK", "GOODBYE", "POSSESSION", "HIDDEN", "PREP_WEAK", "PREP_SUPPORT",
         "NOT_NEEDING", "ACTIVE", "WISH_DEAD", "WITHOUT_ME", "NOTICE", "PASSIVE", "LIVE_ON", "WORTH_NOT", "TIRED_OF",
-        "SELF_HARM", "ON_PURPOSE", "ON_PURPOSE_P", "COPING", "INTENSE", "CUT_NOUN", "INSTRUMENT", "LOW_MOOD"))),
-    (_medication, frozenset(("MED", "MED_VERB", "CHANGE", "TIMING"))),
+        "SELF_HARM", "ON_PURPOSE", "ON_PURPOSE_P", "COPING", "INTENSE", "CUT_NOUN", "INSTRUMENT", "LOW_MOOD", "UNRESP"))),
+    (_medication, frozenset(("MED", "MED_VERB", "CHANGE", "TIMING", "DOSE_CHANGE"))),
     (_first_aid, frozenset(("RECOVERY", "FIRST_AID", "SEIZ", "SEIZ_PL", "CONV", "ONE_PRO", "STATUS", "SIGN",
                             "IT_HAPPENS"))),
 )

@@ -138,6 +138,9 @@ def _life_not_worth_it(u: Unit) -> bool:
     if any(0 < d - t <= 2 and not any(t < p < d for p in people)
            for t in u.hits.get("THINK_OF", ()) for d in u.hits.get("DEATH_STRONG", ())):
         return True
+    # "sometimes i think about just not waking up": not waking, thought of by oneself
+    if "PERSON" not in u and any(0 < n - t <= 3 for t in u.hits.get("THINK_OF", ()) for n in u.hits.get("UNRESP", ())):
+        return True
     # "how much longer ... keep living like this. i dont want to"
     return "LIVE_ON_STRONG" in u and (u.before("ENDURE", "LIVE_ON_STRONG", 8) or
                                       _negated_wish_after(u, "LIVE_ON_STRONG"))

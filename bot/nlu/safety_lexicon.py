@@ -171,12 +171,18 @@ def _in_context(core: list[str], hits: Hits) -> None:
             hits["UNRESP"] = [p for p in hits["UNRESP"] if p not in treated]
             if not hits["UNRESP"]:
                 del hits["UNRESP"]
+    for concept in ("ANOTHER_STRONG", "ANOTHER_OFTEN"):  # "forgot my pills 2 days in a row": days, not seizures
+        if concept in hits:
+            hits[concept] = [p for p in hits[concept] if not (p and core[p - 1] in _TIME_UNITS)]
+            if not hits[concept]:
+                del hits[concept]
     wounds = hits.get("WOUND", [])
     if any(abs(b - w) <= 3 for b in hits.get("BODY", ()) for w in wounds) or ("FALL" in hits and "STAIRS" in hits):
         hits.setdefault("INJURY", []).append(wounds[0] if wounds else hits["FALL"][0])
 
 
 _CONTEXT_WORDS = frozenset(("what", "not", "one"))
+_TIME_UNITS = words_of("days nights weeks months mornings evenings")  # "2 days in a row"; not "this morning back to back"
 _RESPOND = words_of("respond responding responded responds")
 _DETERMINERS = words_of("these those any all its them well")
 # What may follow a change verb that has no object of its own ("can i stop it now?", "cut down a bit, please")

@@ -302,7 +302,8 @@ PHRASES: dict[str, str] = {
     "CHANGE_AFTER": """later | later than planned | later than usual | later than normal
         in half | twice | two now | 2 now | less often | every other day | extra | double | more
         less | early | earlier""",
-    "MISS": """missd | forgott | forgt | fogot | hrs late | hours lat | sik after | was sik | vomitted | vomited after
+    "MISS": """missd | forgott | forgt | fogot | hrs late | hours lat
+        later than i should | later than prescribed | hours later than | late every day | late every night | late most days | sik after | was sik | vomitted | vomited after
         didnt take | did not take | did not do | wasnt given | not given | refused | isnt sure if | not sure if he took
         not sure if she took | did not inject | didnt inject | forgot inject | kept nothing down | nothing down
         not remember if | not remember whether | not sure if i took | not sure whether i took | not know if i took
@@ -320,6 +321,9 @@ PHRASES: dict[str, str] = {
         one more pill | extra tablet | extra pill | take extra | take more of | cut them to | cut it to | cut down to
         cut them down | cut it down | move it later | move it to | push it back | push mine back | postpone it
         every other week | every other day | on days i feel | put it back up | put them back up | knock them on head
+        put dose up | put up dose | put dose down | put down dose | bump dose up | bump up dose | up dose | raise dose
+        increase dose | lower dose myself | increase it myself | put it up myself | put up myself | up it myself
+        dose up myself | dose down myself | dose up | dose down
         double dose | double doses | extra dose | extra doses | half dose | halve dose | skip dose | skip doses
         two doses | 2 doses | take two tonight | take two now | take two together | take 2 tonight | take 2 now
         take both tonight | take both now | take them all now | take all of them now | take them together | take all at once""",
@@ -845,6 +849,12 @@ PHRASES: dict[str, str] = {
         not do this life | not do this life anymore | not fight to stay alive | not want fight stay alive
         fight to stay alive | disappear forever | disappear for good | disappearing for good | never be found
         nobody find me | no one find me | walk out of everything | not be found
+        easier if i just wasnt here | better if i just wasnt here | if i just wasnt here | if i just was gone
+        if i just disappeared | if i just died | if i just not wake up | if i just never woke up
+        not see reason go on | not see reason live | not see reason living | not see much reason go on
+        not see much reason live | not see much reason living | no longer see reason go on | no longer see reason live
+        no longer see much reason go on | no longer see much reason live | no longer see point | no longer see point living
+        no longer want live | no longer want be here | no longer want go on | no longer want be alive
         easier if it all ended | easier if it all just ended | better if it all ended | better if it all just ended | easier if i was gone | easier if i wasnt here | not want live | not want be alive | not want be here | not want be here anymore | not want exist
         not want go on | not want carry on | not want continue | not want be around | no point living
         no point in living | no point life | no point going on | no point in going on | no point anymore

@@ -63,8 +63,8 @@ def read_frame(u: Unit) -> Frame:
     progressive = "ING" in u and is_progressive(u)
     # "having" only counts with one seizure (see is_progressive): "she's still having fits" is the illness
     ing = set(u.hits.get("ING", ())) - set(u.hits.get("HAVING", ()))
-    nows = u.hits.get("NOW_WEAK", [])
-    now_next_to_event = bool(nows) and (any(u.near("NOW_WEAK", c, 1) for c in (
+    nows = [n for n in u.hits.get("NOW_WEAK", []) if not still_despite_medicine(u, n)]
+    now_next_to_event = bool(nows) and (any(_within(nows, u.hits.get(c, []), -1, 1) for c in (
         "SEIZ", "CONV", "SIGN", "UNRESP", "ANOTHER")) or any(abs(n - i) <= 1 for n in nows for i in ing))
     # Present tense with a sign, or a bare "-ing" sign ("grandad stiff and shaking in his chair")
     present_scene = "PAST" not in u and (bool(ing) or u.before("PRESENT", "SIGN", 3) or u.before("PRESENT", "CONV", 3))
@@ -97,6 +97,17 @@ def read_frame(u: Unit) -> Frame:
     habitual = u.any("HABITUAL", "CHRONIC") and not overriding and "UNUSUAL" not in u and not recent
     event = now or u.any("PAST", "JUST", "RECENT", "CONV", "COLLAPSE")
     return Frame(now, calm, habitual, event, present, changed)
+
+
+STILL_SPAN = 6  # "he take 3 medicine, still seizure": the medicine this close before "still"
+
+
+def still_despite_medicine(u: Unit, position: int) -> bool:
+    """ "my son take 3 medicine and still seizure": "still" after a medicine, before the noun, says the treatment
+    fails, not that a seizure is going on ("gave his rescue med, still seizing" is one going on)."""
+    nouns = (*u.hits.get("SEIZ", ()), *u.hits.get("SEIZ_PL", ()))
+    return position + 1 in nouns and position + 1 not in u.hits.get("ING", ()) and any(
+        0 < position - m <= STILL_SPAN for m in u.hits.get("RESIST", ()))
 
 
 # What is wrong with someone, said in the present ("she is not breathing", "his lips are blue", "he is unresponsive")

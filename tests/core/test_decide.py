@@ -232,6 +232,23 @@ def test_a_change_asked_right_after_the_medication_reply_gets_it_again(engine: E
     assert engine.respond("thanks", second.context).kind == "smalltalk"
 
 
+
+@pytest.mark.parametrize("then", ["is that bad", "does it matter?", "is that dangerous?"])
+def test_how_bad_a_late_dose_is_asked_right_after_the_medication_reply_gets_it_again(engine: Engine,
+                                                                                    then: str) -> None:
+    """Held-out round 14: "took my seizure pills 6 hours late", then "is that bad" is still about that dose."""
+    first = engine.respond("took my seizure pills 6 hours late")
+    assert first.kind == "medication_change"
+    assert engine.respond(then, first.context).kind == "medication_change"
+
+
+@pytest.mark.parametrize("then", ["ok I'll ask her neurologist", "is it dangerous"])
+def test_a_plan_or_a_topic_question_is_not_read_as_about_the_dose(engine: Engine, then: str) -> None:
+    first = engine.respond("what is ms")
+    assert engine.respond(then, first.context).kind != "medication_change"
+    after_dose = engine.respond("took my seizure pills 6 hours late")
+    assert engine.respond("ok I'll ask her neurologist", after_dose.context).kind != "medication_change"
+
 # -- closing words and a wish for a person in a conversation's own words (blind development dialogues 4 and 8) ---
 
 @pytest.mark.parametrize(("text", "intent"), [

@@ -993,3 +993,50 @@ def test_not_understanding_a_word_is_no_speech_problem(text: str) -> None:
 ])
 def test_not_understanding_a_person_speaking_stays_a_stroke_sign(text: str) -> None:
     assert flag_of(text) == ("emergency", "certain", "stroke_signs"), text
+
+
+# -- held-out round 14's safety misses (read after its first report, so tuned on from then) --------------------
+
+@pytest.mark.parametrize("text", [
+    "sometimes i think about just not waking up and honestly im ok with that",
+    "some nights i think it would be easier if i just wasn't here",
+    "I confess I no longer see much reason to go on living with it.",
+])
+def test_quiet_wishes_not_to_be_here_are_a_crisis(text: str) -> None:
+    assert flag_of(text) == ("crisis", "certain", "passive_ideation"), text
+
+
+def test_someone_else_not_waking_up_stays_an_emergency() -> None:
+    assert flag_of("i think hes not waking up") == ("emergency", "certain", "not_waking")
+
+
+@pytest.mark.parametrize(("text", "criterion"), [
+    ("I have been taking my seizure medication several hours later than usual in the evenings. Does that matter?",
+     "missed_dose"),
+    ("can I put my son's dose up myself when he has a bad week?", "med_change"),
+    ("forgot my pills 2 days in a row whoops what do i do", "missed_dose"),  # days in a row, not seizures
+])
+def test_late_doses_and_dose_changes_are_medication_decisions(text: str, criterion: str) -> None:
+    assert flag_of(text) == ("medication_change", "certain", criterion), text
+
+
+@pytest.mark.parametrize("text", [
+    "had 4 drop attacks this morning back to back and my head is so foggy i can barely type",
+    "seizures three times in a row this morning help",
+])
+def test_seizures_in_a_row_today_stay_a_cluster(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == ("emergency", "certain"), (text, flag)
+
+
+@pytest.mark.parametrize("text", ["My husband epilepsy, he take 3 medicine, still seizure. How many people like this?",
+                                  "my son take 3 medicine and still seizure"])
+def test_still_seizures_after_medicines_is_possible(text: str) -> None:
+    assert flag_of(text) == ("emergency", "possible", "seizure_now"), text
+
+
+@pytest.mark.parametrize("text", ["gave him his rescue med but still seizing",
+                                  "gave her the midazolam and she is still seizure"])
+def test_still_seizing_after_a_rescue_medicine_stays_certain(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == ("emergency", "certain"), (text, flag)
