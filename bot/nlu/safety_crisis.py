@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bot.nlu.safety_unit import Frame, Tier, Unit, changes_medicine
 
+WISH_SPAN = 8  # "wish I could go to sleep and not wake up": the wish this close before the not waking
+
 
 def crisis(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     """The crisis criteria this unit meets, with their tier (low mood alone is possible)."""
@@ -139,7 +141,9 @@ def _life_not_worth_it(u: Unit) -> bool:
            for t in u.hits.get("THINK_OF", ()) for d in u.hits.get("DEATH_STRONG", ())):
         return True
     # "sometimes i think about just not waking up": not waking, thought of by oneself
-    if "PERSON" not in u and any(0 < n - t <= 3 for t in u.hits.get("THINK_OF", ()) for n in u.hits.get("UNRESP", ())):
+    # ... or wished: "I sometimes wish I could go to sleep and simply not wake up"
+    if "PERSON" not in u and (any(0 < n - t <= 3 for t in u.hits.get("THINK_OF", ()) for n in u.hits.get("UNRESP", ()))
+                              or any(0 < n - w <= WISH_SPAN for w in u.hits.get("WISH", ()) for n in u.hits.get("UNRESP", ()))):
         return True
     # "how much longer ... keep living like this. i dont want to"
     return "LIVE_ON_STRONG" in u and (u.before("ENDURE", "LIVE_ON_STRONG", 8) or

@@ -171,6 +171,14 @@ def _in_context(core: list[str], hits: Hits) -> None:
             hits["UNRESP"] = [p for p in hits["UNRESP"] if p not in treated]
             if not hits["UNRESP"]:
                 del hits["UNRESP"]
+    # "if my grandson has one of his fits while I'm minding him": whoever it is, "if" someone has one is a
+    # hypothetical (the HYPO phrases name the common people; this finds the rest)
+    people = {p for c in ("PERSON", "CHILD") for p in hits.get(c, ())}
+    for position, word in enumerate(core):
+        if word == "if" and (not position or core[position - 1] not in _WHETHER) and any(
+                position + 1 <= p <= position + 2 for p in people) and any(
+                w in _HAVING_VERBS for w in core[position + 2:position + 5]):
+            hits.setdefault("HYPO", []).append(position)
     for concept in ("ANOTHER_STRONG", "ANOTHER_OFTEN"):  # "forgot my pills 2 days in a row": days, not seizures
         if concept in hits:
             hits[concept] = [p for p in hits[concept] if not (p and core[p - 1] in _TIME_UNITS)]
@@ -182,6 +190,9 @@ def _in_context(core: list[str], hits: Hits) -> None:
 
 
 _CONTEXT_WORDS = frozenset(("what", "not", "one"))
+_WHETHER = words_of("tell know see check sure wonder wondering ask asking unsure notice clear decide checking")  # "if" =
+# "whether": "cant tell if baby is moving"
+_HAVING_VERBS = words_of("has have had gets get got starts start goes go is was were")
 _TIME_UNITS = words_of("days nights weeks months mornings evenings")  # "2 days in a row"; not "this morning back to back"
 _RESPOND = words_of("respond responding responded responds")
 _DETERMINERS = words_of("these those any all its them well")

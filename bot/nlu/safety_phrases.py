@@ -324,6 +324,8 @@ PHRASES: dict[str, str] = {
         put dose up | put up dose | put dose down | put down dose | bump dose up | bump up dose | up dose | raise dose
         increase dose | lower dose myself | increase it myself | put it up myself | put up myself | up it myself
         dose up myself | dose down myself | dose up | dose down
+        just cut dose | just cut dose in half | just cut it in half | just cut them in half | just cut tablets
+        just cut pills | just cut tablet | just cut pill | cut dose in half | cut it in half | cut them in half
         double dose | double doses | extra dose | extra doses | half dose | halve dose | skip dose | skip doses
         two doses | 2 doses | take two tonight | take two now | take two together | take 2 tonight | take 2 now
         take both tonight | take both now | take them all now | take all of them now | take them together | take all at once""",
@@ -420,7 +422,8 @@ PHRASES: dict[str, str] = {
     "BEFORE_TODAY": """yesterday | last night | this week | overnight | on monday | on tuesday | on wednesday
         on thursday | on friday | on saturday | on sunday | at weekend | last weekend | day before""",
     "DAYS_AGO": "days ago | day ago | couple days ago | few days ago | 2 days ago | two days ago",
-    "HISTORY": """in january | in february | in march | in april | in may | in june | in july | in august | in september | in october | in november | in december | in jan | in feb | in mar | in apr | in jun | in jul | in aug | in sept | in sep | in oct | in nov | in dec | in spring | in summer | in autumn | in winter | in xmas | in christmas | in easter | since january | since february | since march | since april | since may | since june | since july | since august | since september | since october | since november | since december | since jan | since feb | since mar | since apr | since jun | since jul | since aug | since sept | since sep | since oct | since nov | since dec | since spring | since summer | since autumn | since winter | since xmas | since christmas | since easter | last january | last february | last march | last april | last may | last june | last july | last august | last september | last october | last november | last december | last jan | last feb | last mar | last apr | last jun | last jul | last aug | last sept | last sep | last oct | last nov | last dec | last xmas | last easter | at xmas | last yr | last yr. | was in june | in the spring | in the summer | in the autumn | in the winter
+    "HISTORY": """in ages | in years | in months | for years now | in a long time | in long time |
+        in january | in february | in march | in april | in may | in june | in july | in august | in september | in october | in november | in december | in jan | in feb | in mar | in apr | in jun | in jul | in aug | in sept | in sep | in oct | in nov | in dec | in spring | in summer | in autumn | in winter | in xmas | in christmas | in easter | since january | since february | since march | since april | since may | since june | since july | since august | since september | since october | since november | since december | since jan | since feb | since mar | since apr | since jun | since jul | since aug | since sept | since sep | since oct | since nov | since dec | since spring | since summer | since autumn | since winter | since xmas | since christmas | since easter | last january | last february | last march | last april | last may | last june | last july | last august | last september | last october | last november | last december | last jan | last feb | last mar | last apr | last jun | last jul | last aug | last sept | last sep | last oct | last nov | last dec | last xmas | last easter | at xmas | last yr | last yr. | was in june | in the spring | in the summer | in the autumn | in the winter
         long behind me | behind me now | long over | thats long over | thats over now | self harm phase
         went through phase | in my teens | in my early teens | early teens | at uni | at university | old scars
         old self harm scars | old marks | last term | last semester
@@ -478,7 +481,8 @@ PHRASES: dict[str, str] = {
         when she gets | if he gets | if she gets | what to do if | what do i do if | what should i do if
         what do we do if | what do you do | what to do when | hypothetically | how do i help someone
         how to help someone | how help someone | how can you help | how should you help | how do you help""",
-    "KNOWLEDGE": """        happening in her brain during | happening in his brain during | happening in brain during
+    "KNOWLEDGE": """        currently recommended | currently advised | currently recommend | currently advise | currently suggested
+        happening in her brain during | happening in his brain during | happening in brain during
         happening in my brain during | happens in brain during | goes on in brain during
         mistaken for | confused with | same as | similar to
         is epilepsy | is ms | basically | is it epilepsy | does epilepsy mean | how do i know | how can i tell | how to tell | how would i know | how do you know | difference
@@ -512,6 +516,7 @@ PHRASES: dict[str, str] = {
         need help now | help now | urgent | urgently | emergency | asap | hurry | quick | quickly | sos | mayday
         help asap | help quick | help fast | panicking | im panicking | freaking out | scared help""",
     "KNOW_HELP": """quick q | quick qu | quick one
+        help me if | help me when | help me during | help me in case | help him if | help her if | help them if
         help me understand | help me with | help me find | help me learn | help me know | help me choose
         help me decide | help me out with | quick question | emergency plan | emergency contact | emergency card
         emergency medication | emergency meds | in emergency | emergency care plan | emergency services
@@ -849,6 +854,7 @@ PHRASES: dict[str, str] = {
         not do this life | not do this life anymore | not fight to stay alive | not want fight stay alive
         fight to stay alive | disappear forever | disappear for good | disappearing for good | never be found
         nobody find me | no one find me | walk out of everything | not be found
+        no want live | no want to live | no want be alive | no want be here | no want go on | no want live anymore
         easier if i just wasnt here | better if i just wasnt here | if i just wasnt here | if i just was gone
         if i just disappeared | if i just died | if i just not wake up | if i just never woke up
         not see reason go on | not see reason live | not see reason living | not see much reason go on

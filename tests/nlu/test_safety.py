@@ -1040,3 +1040,46 @@ def test_still_seizures_after_medicines_is_possible(text: str) -> None:
 def test_still_seizing_after_a_rescue_medicine_stays_certain(text: str) -> None:
     flag = flag_of(text)
     assert flag is not None and flag[:2] == ("emergency", "certain"), (text, flag)
+
+
+# -- development set 15's safety misses and false alarms (tuned on) ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "I no want to live anymore, too much pain every day",
+    "At my age, with this illness, I sometimes wish I could go to sleep and simply not wake up.",
+])
+def test_learners_and_quiet_wishes_not_to_live_are_a_crisis(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == ("crisis", "certain"), (text, flag)
+
+
+@pytest.mark.parametrize("text", [
+    "can i just stop my keppra, havent had a seizure in ages",  # no seizure for ages is a history
+    "My tablets make me so drowsy. Would it be all right if I just cut the dose in half myself?",  # not self-harm
+])
+def test_medication_decisions_beside_alarm_words_stay_medication(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == ("medication_change", "certain"), (text, flag)
+
+
+@pytest.mark.parametrize("text", [
+    "If my grandson has one of his fits while I'm minding him, what should I do? I want to be prepared.",
+    "What is the currently recommended first aid for a tonic-clonic seizure, including positioning afterwards?",
+])
+def test_first_aid_asked_ahead_is_a_first_aid_question(text: str) -> None:
+    assert flag_of(text) == ("seizure_first_aid", "certain", "first_aid_question"), text
+
+
+def test_help_me_if_is_no_cry_for_help() -> None:
+    flag = flag_of("how do my friends help me if i have a fit at school")
+    assert flag is None or flag[0] != "emergency", flag
+
+
+@pytest.mark.parametrize(("text", "criterion"), [
+    ("had a seizure at 20 weeks today, cant tell if baby is moving, do i just wait for my midwife appt tomorrow",
+     "seizure_pregnancy"),  # "if" as "whether" is no hypothetical
+    ("he's been shaking for ages", "seizure_now"),  # for ages is now; in ages is a history
+    ("my grandson is having a fit what do i do", "seizure_now"),
+])
+def test_their_neighbours_stay_emergencies_too(text: str, criterion: str) -> None:
+    assert flag_of(text) == ("emergency", "certain", criterion), text
