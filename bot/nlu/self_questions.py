@@ -22,11 +22,16 @@ def _patterns(thing: str, start: str = "^") -> re.Pattern[str]:
     either = rf"{what} or (?:with |to )?{what}"  # "bot or human", "a doctor or a machine"
     return re.compile("|".join((
         rf"{start}(?:hi |hey |so |ok |okay |but |wait )?(?:are|r) (?:you|u|ya) {what}$",
+        rf"{start}(?:you|u) (?:are|r) {what}$",  # a learner's question: "you are human?"
+        rf"{start}is (?:there|it) (?:a |an )?(?:real |actual |live )?(?:person|human|human being|someone|somebody)"
+        r" (?:typing|writing|answering|replying|behind)\b",
         rf"\bam i (?:(?:talking|speaking|chatting|writing|corresponding|texting) (?:to|with)|addressing) (?:{either}|{what})$",
         rf"{start}(?:are (?:you|u) |is (?:this|it) )?{either}$",
         rf"{start}is (?:this|that|it) {what}$",
         r"^(?:so |ok |and )?(?:what|who) (?:are|r) (?:you|u)$",
-        r"^(?:so |ok |and )?who (?:am i|are we) (?:talking|speaking|chatting|writing) (?:to|with)$",
+        rf"{start}(?:so |ok |and )?who (?:am i|are we) (?:actually |really |even )?(?:talking|speaking|chatting|writing)"
+        r" (?:to|with)$",
+        rf"{start}what (?:is|s) this (?:service|bot|thing|chat|app)$",
         rf"{start}is (?:this|it) (?:chat |service |conversation |app |thing )?(?:an? )?(?:real |actual |live )?(?:automated|automatic|{thing})"
         r"(?: service| chat| answering| replying| typing| writing)?$",
         r"^what (?:kind|sort|type) of (?:service|thing|bot|chat|app) is (?:this|it)$",

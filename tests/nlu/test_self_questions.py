@@ -25,6 +25,10 @@ from bot.nlu.self_questions import asks_about_the_bot
     # a noun after the thing (dev set 13): "an automated service", "an automated system"
     ("Sorry, am I talking to a person or an automated service?", True), ("are you an automated system", True),
     ("is this chat private", False), ("is it automatic that ms gets worse", False), ("is this a real relapse", False),
+    # development set 15: a learner's word order, a person typing, an adverb, the service named
+    ("you are human?", True), ("Forgive me for asking, but is there a real person typing these replies?", True),
+    ("what is this service, who am i actually talking to", True), ("is there a person behind this", True),
+    ("is there someone i can talk to", False), ("you are so helpful", False), ("what is this thing on my scan", False),
 ])
 def test_questions_about_the_bot_are_read_by_pattern(text: str, about: bool) -> None:
     assert asks_about_the_bot(Message(text)) is about
