@@ -318,10 +318,16 @@ def _answer_proper(message: Message, situation: Situation, borrow: bool) -> Deci
         match, follow_up = followed, "subject"
     decision = _verdict_decision(knowledge, match, message)
     # "why do people get ms": found "ms", asked what causes it, which its article's causes section answers
-    if decision.kind == "topical" and followup.asks_cause(message) and \
+    if decision.kind == "topical" and (followup.asks_cause(message) or followup.asks_why_got(message)) and \
             (causes := followup.cause_intent(knowledge, knowledge.intents[decision.intent_id or ""])) is not None:
         decision = replace(decision, intent_id=causes.id, keyword=None,
                            why=f"{decision.why}; asked what causes it: {causes.id}")
+    # "if tablets cannot control seizures, what other treatment they have": found what drug resistance is, asked
+    # for the options, which its treatment topic gives
+    elif decision.kind == "topical" and followup.asks_options(message) and \
+            (target := followup.treatment_intent(knowledge, knowledge.intents[decision.intent_id or ""])) is not None:
+        decision = replace(decision, intent_id=target.id, keyword=None,
+                           why=f"{decision.why}; asked for the treatment options: {target.id}")
     if follow_up:
         decision = replace(decision, follow_up=follow_up, why=f"follow-up read with the last topic: {decision.why}")
     return decision

@@ -28,6 +28,7 @@ from bot.nlu.message import Message
 TOPIC_WORDS = {"ms": "ms", "epilepsy": "epilepsy", "neuro-immune": "immune"}
 
 SHORT_WORDS = 6  # typed words: a follow-up is short ...
+CAUSE_WORDS = 12  # ... a question of its own asking what causes a topic may say a little more
 FOLLOW_UP_CHARS = 300  # longer messages are never read as follow-ups (and never matched a second time)
 # Replies that only acknowledge: never read as a question about the last topic.
 _BARE = frozenset(["hmm", "hm", "hmmm", "mm", "ok", "okay", "k", "kk", "yes", "yeah", "yep", "yup", "no", "nope", "nah", "thanks", "thank", "you", "ty", "thx", "cheers", "cool", "right", "sure", "fine", "great", "good", "nice", "wow", "oh", "ah", "ahh", "aha", "lol", "lmao", "haha", "idk", "dunno", "whatever", "alright", "so", "and", "um", "umm", "uh", "er", "erm", "interesting", "really", "true", "see", "i"])
@@ -144,9 +145,22 @@ _CAUSE = re.compile(
 _CAUSES_HEADING = re.compile(r"\bcauses?\b", re.IGNORECASE)
 
 
+# ... and why someone got it, which a question of its own may say at more length ("why did I get MS? was it
+# something I did"); not "is that what causes the lesions", whose cause is of something else
+_WHY_GOT = re.compile(
+    r"\bwhy (?:do|does|did|would|have|has) (?:some )?(?:people|ppl|someone|i|he|she|they|you|u|my \w+) "
+    r"(?:get|gets|got|develop|develops|developed) (?:it|this|that|ms|epilepsy)\b|"
+    r"\bwas it (?:something|anything) (?:i|we|he|she|they) (?:did|done|ate)\b|\bwhy me\b")
+
+
 def asks_cause(message: Message) -> bool:
     """ "why do people get ms", "how do u get it": what causes the topic, in a short question."""
     return len(message.words) <= SHORT_WORDS and _CAUSE.search(message.text) is not None
+
+
+def asks_why_got(message: Message) -> bool:
+    """ "why did my mum get ms, did she do something": why someone got it, in a question of its own."""
+    return len(message.words) <= CAUSE_WORDS and _WHY_GOT.search(message.text) is not None
 
 
 def cause_intent(knowledge: Knowledge, intent: Intent) -> Intent | None:
@@ -178,6 +192,20 @@ def facet_of(message: Message) -> str | None:
 def asks_treatment(message: Message) -> bool:
     """ "what can be done about it?", "is there a cure?", "and treatment?": how the last topic is treated."""
     return _TREATMENT.search(message.text) is not None
+
+
+# Asking for the treatment options themselves, in a question of its own ("if tablets cannot control seizures,
+# what other treatment they have"): stricter than _TREATMENT, which also reads "therapy" named in passing
+_OPTIONS = re.compile(
+    r"\b(?:what|which|any) (?:other |else |more |the )?(?:treatments?|options|choices|therapies)\b|"
+    r"\bother (?:treatments?|options|therapies)\b|\bwhat (?:else )?(?:can|could) (?:be done|doctors do|they do)\b|"
+    r"\bhow (?:is|are) (?:it|they|this|that) treated\b|\bhow do (?:you|they|doctors) treat (?:it|this|that)\b")
+OPTIONS_WORDS = 20  # a longer message asks more than this
+
+
+def asks_options(message: Message) -> bool:
+    """ "what other treatments are there", "how is it treated": the treatment options, asked for."""
+    return len(message.words) <= OPTIONS_WORDS and _OPTIONS.search(message.text) is not None
 
 
 def treatment_intent(knowledge: Knowledge, intent: Intent) -> Intent | None:

@@ -465,3 +465,23 @@ def test_inflammation_and_seizures_needs_epilepsy_words(engine: Engine) -> None:
     assert engine.respond("can brain inflammation cause seizures").intent_id == "epilepsy_inflammation"
     turn = engine.respond("is inflammation in the brain like a swollen ankle inside your head")
     assert turn.intent_id != "epilepsy_inflammation"  # the general topic, or a choice, not the seizure one
+
+
+# -- a question of its own asking for the options, or why someone got it (development set 15) ---------------------
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("if tablets cannot control seizures, what other treatment they have", "refractory_treatments"),
+    ("why did I get MS? was it something I did", "ms_causes"),
+])
+def test_asking_for_options_or_why_someone_got_it_goes_to_that_section(engine: Engine, text: str,
+                                                                         topic: str) -> None:
+    turn = engine.respond(text)
+    assert (turn.kind, turn.intent_id) == ("topical", topic), turn.why
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("what is refractory epilepsy", "refractory_definition"),  # no options asked
+    ("what is ms", "ms_overview"),
+])
+def test_the_topic_found_stays_when_nothing_else_is_asked(engine: Engine, text: str, topic: str) -> None:
+    assert engine.respond(text).intent_id == topic
