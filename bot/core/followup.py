@@ -108,7 +108,8 @@ _TREATMENT = re.compile(
     r"\b(?:happen|come|comes) (?:less|fewer) (?:often|times)\b|\bless often\b|"
     r"\bhow (?:do|can|could) (?:you|they|we|i|doctors) (?:fix|stop|manage|help|control) (?:it|that|this|them|those)\b|"
     r"\b(?:what|which|any) (?:are |other |else |more )?(?:the |my |our |his |her |their )?(?:options|choices)\b|"
-    r"\bwhat (?:can|could) (?:the )?doctors? do\b|\b(?:anything|what) (?:else )?(?:is )?left\b")
+    r"\bwhat (?:can|could) (?:the )?doctors? do\b|\b(?:anything|what) (?:else )?(?:is )?left\b|"
+    r"^(?:is there )?anything for (?:it|that|this|them)\b")
 # A sum: two numbers joined by an operator ("12 times 7", "2+2", "15% of 200"). Not "-" or "/" (ranges and
 # doses: "2-3 a week", "1/2 a tablet"), and not a number followed by a unit ("2 x 500mg").
 _NUMBER = (r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -199,7 +200,8 @@ def asks_treatment(message: Message) -> bool:
 _OPTIONS = re.compile(
     r"\b(?:what|which|any) (?:other |else |more |the )?(?:treatments?|options|choices|therapies)\b|"
     r"\bother (?:treatments?|options|therapies)\b|\bwhat (?:else )?(?:can|could) (?:be done|doctors do|they do)\b|"
-    r"\bhow (?:is|are) (?:it|they|this|that) treated\b|\bhow do (?:you|they|doctors) treat (?:it|this|that)\b")
+    r"\bhow (?:is|are) (?:it|they|this|that) treated\b|\bhow do (?:you|they|doctors) treat (?:it|this|that)\b|"
+    r"\bwhat (?:can|could|would|might|will) help with\b")
 OPTIONS_WORDS = 20  # a longer message asks more than this
 
 

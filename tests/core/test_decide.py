@@ -485,3 +485,22 @@ def test_asking_for_options_or_why_someone_got_it_goes_to_that_section(engine: E
 ])
 def test_the_topic_found_stays_when_nothing_else_is_asked(engine: Engine, text: str, topic: str) -> None:
     assert engine.respond(text).intent_id == topic
+
+
+def test_what_can_help_with_a_symptom_gets_its_treatment(engine: Engine) -> None:
+    turn = engine.respond("what can help with his stiff legs from MS")
+    assert turn.intent_id == "ms_symptomatic_treatment", turn.why
+    relax = engine.respond("My wife's MS gets worse whenever she's stressed. What can help her relax?")
+    assert relax.intent_id == "ms_complementary", relax.why  # "help her" is not "help with"
+
+
+def test_anything_for_it_after_a_symptom_asks_for_its_treatment(engine: Engine) -> None:
+    first = engine.respond("mum has MS. why is she exhausted all the time")
+    assert engine.respond("anything for it", first.context).intent_id == "ms_symptomatic_treatment"
+
+
+def test_autoimmune_encephalitis_answers_how_it_is_treated(engine: Engine) -> None:
+    """Four blind-written sets label "can it be treated?" after it with autoimmune encephalitis: its section says
+    targeted treatment follows once it is found (intents.yaml: treatments: true)."""
+    first = engine.respond("whats autoimmune encephalitis")
+    assert engine.respond("can they cure it", first.context).intent_id == "autoimmune_encephalitis"
