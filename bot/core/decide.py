@@ -28,9 +28,10 @@ from bot.core import followup
 from bot.core.fallback import fallback_kind, names_diseases, names_uncovered_health
 from bot.core.safety_state import SafetyState, clear_question, seizure_care
 from bot.core.verdict import Match
+from bot.nlu.clauses import described_words
 from bot.nlu.definition import defined_term
 from bot.nlu.language import is_other_language
-from bot.nlu.matcher import MAX_CANDIDATES, Candidate, Evidence, Matcher, message_words
+from bot.nlu.matcher import MAX_CANDIDATES, Candidate, Evidence, Matcher, match_words, message_words
 from bot.nlu.message import Message
 from bot.nlu.normalise import MAX_MESSAGE_CHARS
 from bot.nlu.safety import FollowUp as Guidance
@@ -55,6 +56,9 @@ MAX_OPTIONS = 3  # ... at most this many
 # A best topic this sure answers even beside a close rival, which the answer's buttons offer first. On the tuned
 # persona sets, "top two too close" had the right topic first in 49 of 50 cases at 90 or more (108 of 176 in all)
 SURE = 90.0
+DESCRIBED_GAP = 20.0  # a topic this close to one that explains only a description ("seizures that ...") ...
+ASKED_WEIGHT = 0.6  # ... and explaining this much of the rest is what the message asks ...
+ASKED_KEYWORD = 90.0  # ... with a keyword of its own, near enough spelled out
 SEIZURE_WORD = "seizure"  # what a message after the first-aid answer is about, unless it says otherwise
 
 
@@ -113,7 +117,31 @@ def verdict(evidence: Evidence, settings: MatchSettings) -> Match:
 def match_message(matcher: Matcher, message: Message, in_context: bool = False) -> Match:
     """The matcher's evidence for a message, read; `in_context` when the chat has a topic, which stands for the
     words an intent's `needs_one_of` asks for."""
-    return verdict(matcher.evidence(message, needs=not in_context), matcher.settings)
+    evidence = matcher.evidence(message, needs=not in_context)
+    return _past_the_description(verdict(evidence, matcher.settings), evidence, described_words(message),
+                                 matcher.settings)
+
+
+def _past_the_description(match: Match, evidence: Evidence, described: frozenset[str],
+                          settings: MatchSettings) -> Match:
+    """ "can immunotherapy help seizures that don't respond to meds": the best topic explains only the words that
+    say which seizures are meant; a close topic that explains the question's own words is what is asked."""
+    if match.status != "matched" or not described or not evidence.candidates:
+        return match
+    first = evidence.candidates[0]
+    if first.intent_id != match.intent_id or first.kind != "topical" or not set(first.words) <= described:
+        return match
+    for other in evidence.candidates[1:MAX_CANDIDATES]:
+        if first.score - other.score > DESCRIBED_GAP:
+            break
+        asked = set(match_words(other.keyword)) - described  # its keyword's own words, not the description's
+        if other.kind == "topical" and other.strength >= ASKED_KEYWORD and \
+                sum(evidence.weights.get(w, 0.0) for w in asked) >= ASKED_WEIGHT:
+            status = "matched" if other.score >= settings.threshold else "ambiguous"
+            options = () if status == "matched" else (other.intent_id, first.intent_id)
+            return Match(status, other.intent_id if status == "matched" else None, other.score, other.keyword,
+                         evidence.candidates, "past the description", options, evidence.foreign)
+    return match
 
 
 def match_text(matcher: Matcher, text: str) -> Match:

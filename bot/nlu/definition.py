@@ -62,8 +62,12 @@ _NAMED = re.compile(r"\b(multiple sclerosis|ms|epilepsy)\b")
 # A word quoted or named as a word is what "that" and "this" stand for too ("the doctor used the word refractory.
 # what does that mean?", "his letter says 'medically refractory epilepsy'. what does that mean?")
 _QUOTED = re.compile(r"(?:^|(?<=[\s(]))[\"'‘“]([^\"'‘’“”]{2,40})[\"'’”](?=$|[\s.,;:!?)])")  # not "partner's"
-_AS_A_WORD = re.compile(r"\b(?:the (?:word|term|phrase|label|name)|called (?:it|that|this|her epilepsy|his epilepsy))"
+_AS_A_WORD = re.compile(r"\b(?:the (?:word|term|phrase|label|name)|called (?:it|that|this|her epilepsy|his epilepsy)|"
+                        r"(?:is|was|its|being) called)"
                         r" ([a-z]+(?: [a-z]+)?)$")
+# "that" is the disease when the sentence before ends on having it ("I was told last week that I have epilepsy.
+# What does that actually mean?"); not "his epilepsy is drug resistant" (that is the words just said)
+_HAVING = re.compile(r"\b(?:have|has|got|with|diagnosed) (multiple sclerosis|ms|epilepsy)$")
 _WORD_POINTERS = frozenset(("it", "that", "this"))
 MAX_WORDS = 14  # a definition question is short; a long sentence asks more than what the term is
 
@@ -76,7 +80,8 @@ def defined_term(message: Message) -> str | None:
         text = " ".join(sentence.words)
         term = _term_of(text) if 0 < len(sentence.words) <= MAX_WORDS else None
         if term is not None and term in _WORD_POINTERS:
-            term = _word_named(message, earlier) or (_disease_named(earlier) if term in _POINTERS else None)
+            term = _word_named(message, earlier) or (_disease_named(earlier) if term in _POINTERS else
+                                                     _disease_had(earlier))
         if term is not None:
             return term
         earlier.append(text)
@@ -86,6 +91,11 @@ def defined_term(message: Message) -> str | None:
 def _disease_named(earlier: list[str]) -> str | None:
     named = _NAMED.findall(" ".join(earlier))
     return named[-1] if named else None
+
+
+def _disease_had(earlier: list[str]) -> str | None:
+    found = _HAVING.search(earlier[-1]) if earlier else None
+    return found.group(1) if found else None
 
 
 def _word_named(message: Message, earlier: list[str]) -> str | None:

@@ -504,3 +504,13 @@ def test_autoimmune_encephalitis_answers_how_it_is_treated(engine: Engine) -> No
     targeted treatment follows once it is found (intents.yaml: treatments: true)."""
     first = engine.respond("whats autoimmune encephalitis")
     assert engine.respond("can they cure it", first.context).intent_id == "autoimmune_encephalitis"
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("can immunotherapy help seizures that dont respond to meds", "epilepsy_antibodies_immunotherapy"),
+    ("what are autoantibodies and how are they connected to epilepsy that doesn't respond to medication",
+     "epilepsy_antibodies_immunotherapy"),
+    ("what do you call epilepsy that doesnt respond to meds", "refractory_definition"),  # nothing else asked
+])
+def test_a_description_of_the_seizures_meant_is_read_past(engine: Engine, text: str, topic: str) -> None:
+    assert engine.respond(text).intent_id == topic

@@ -23,6 +23,9 @@ from bot.nlu.message import Message
     # "that" is a word quoted or named as a word before the question
     ("Our son's doctor used the word refractory. What does that mean exactly?", "refractory"),
     ("they told us my partner's epilepsy is 'drug resistant'. what does that actually mean?", "drug resistant"),
+    # ... or the disease the sentence before ends on having, or a word it is called (development set 15)
+    ("I was told last week that I have epilepsy. What does that actually mean?", "epilepsy"),
+    ("mums epilepsy is called intractable. what does that mean", "intractable"),
 ])
 def test_a_definition_question_names_its_term(text: str, term: str) -> None:
     assert defined_term(Message(text)) == term
