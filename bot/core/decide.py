@@ -356,6 +356,11 @@ def _answer_proper(message: Message, situation: Situation, borrow: bool) -> Deci
             (target := followup.treatment_intent(knowledge, knowledge.intents[decision.intent_id or ""])) is not None:
         decision = replace(decision, intent_id=target.id, keyword=None,
                            why=f"{decision.why}; asked for the treatment options: {target.id}")
+    # "what are the side effects of natalizumab": found the medicines, asked what no section says
+    if decision.kind == "topical" and (facet := followup.own_facet_of(message)) is not None and \
+            followup.related_intent(knowledge, knowledge.intents[decision.intent_id or ""], facet) is None:
+        decision = Decision("not_covered", f"{decision.why}; asked its {facet}, not covered", decision.intent_id, 0.0,
+                            match, fallback="not_covered", facet=facet)
     if follow_up:
         decision = replace(decision, follow_up=follow_up, why=f"follow-up read with the last topic: {decision.why}")
     return decision

@@ -152,7 +152,7 @@ class Engine:
         if kind == "more":
             return self._next_passage(knowledge, knowledge.intents[decision.intent_id or ""], context, "more")
         if kind == "not_covered":
-            intent = knowledge.intents[context.last_intent or ""]
+            intent = knowledge.intents[decision.intent_id or context.last_intent or ""]  # the topic found, or the last
             article = knowledge.articles[intent.article or ""]
             reply = compose.compose_not_covered(knowledge, article, texts.FACETS[decision.facet], self.base_url)
             return Turn(reply, "fallback", None, 0.0, match, context=context, fallback="not_covered")

@@ -183,6 +183,19 @@ def cause_intent(knowledge: Knowledge, intent: Intent) -> Intent | None:
     return found[0] if found and found[0].id != intent.id else None
 
 
+# Facets asked about in a question of its own ("does ocrelizumab increase the risk of infections?"): what a
+# medicine does besides its work, and what it costs; not children or how long, which many questions name
+_OWN_FACETS: dict[str, re.Pattern[str]] = {
+    "side_effects": re.compile(r"\bside ?effects?\b|\badverse\b|\brisks? of (?:infections?|side)\b"),
+    "cost": FACETS["cost"][0],
+}
+
+
+def own_facet_of(message: Message) -> str | None:
+    """The side effects or cost a question of its own asks about, if any."""
+    return next((name for name, asked in _OWN_FACETS.items() if asked.search(message.text)), None)
+
+
 def facet_of(message: Message) -> str | None:
     """The facet a short message asks about ("and for kids?" -> children), if any."""
     if len(message.words) > SHORT_WORDS:

@@ -514,3 +514,18 @@ def test_autoimmune_encephalitis_answers_how_it_is_treated(engine: Engine) -> No
 ])
 def test_a_description_of_the_seizures_meant_is_read_past(engine: Engine, text: str, topic: str) -> None:
     assert engine.respond(text).intent_id == topic
+
+
+@pytest.mark.parametrize("text", ["Does ocrelizumab increase the risk of infections?",
+                                  "What are the side effects or risks of Natalizumab Injection ?",
+                                  "Price of MS medicine is very high in my country, where I find cheaper?"])
+def test_side_effects_or_cost_asked_outright_are_not_covered(engine: Engine, text: str) -> None:
+    """No section says what the medicines do besides their work, or what they cost: the article found is named as
+    not covering it, with who can answer, rather than its excerpt on how they work."""
+    turn = engine.respond(text)
+    assert (turn.kind, turn.fallback) == ("fallback", "not_covered"), turn.why
+    assert "Read the full article" in str(turn.reply)
+
+
+def test_a_medicine_asked_about_without_a_facet_is_answered(engine: Engine) -> None:
+    assert engine.respond("what does ocrelizumab do").intent_id == "ms_dmt"
