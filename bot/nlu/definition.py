@@ -17,6 +17,7 @@ _ADVERB = r"(?:actually|even|exactly|really|basically|just|precisely|truly|in fa
 _POLITE = r"(?:please|kindly|pls|plz|possibly)"
 _THE_TERM = r"(?:the term |the word |the condition |the illness |the disease |this thing called |this )?(?:a |an |the )?"
 _TERM = r"([a-z]+(?: [a-z]+){0,2}?)"
+_PLAINLY = r"(?: in (?:plain|simple|easy|normal|basic|laymans|lay|everyday) (?:words|terms|english|language))"
 _FRAMES = (
     # "what is epilepsy", "whats ms", "wat even is epilepsy", "what is meant by the term epilepsy", "what is mean ms"
     rf"(?:what|wat|wht) (?:(?:is|s|are) (?:{_ADVERB} )*|(?:{_ADVERB} )+(?:is|are) )"
@@ -27,7 +28,7 @@ _FRAMES = (
     rf"what does {_THE_TERM}{_TERM} (?:{_ADVERB} )*mean",
     # "could you kindly explain what epilepsy is", "can you explain to me what is meant by the term epilepsy"
     rf"(?:can|could|would|will) (?:you|u) (?:{_POLITE} )*(?:explain|describe|define|tell me|tell us)"
-    rf"(?: to me| to us| me| us)?(?: what)?(?: is)?(?: meant by)? {_THE_TERM}{_TERM}"
+    rf"(?: to me| to us| me| us)?{_PLAINLY}?(?: what)?(?: is)?(?: meant by)? {_THE_TERM}{_TERM}"
     rf"(?: is| means| actually is| really is| is actually| actually means)?",
     # "explain epilepsy", "please describe what ms is", "define epilepsy"
     rf"(?:{_POLITE} )?(?:explain|describe|define)(?: to me| me)?(?: what)? {_THE_TERM}{_TERM}(?: is| means)?",
@@ -69,6 +70,7 @@ _AS_A_WORD = re.compile(r"\b(?:the (?:word|term|phrase|label|name)|called (?:it|
 # What does that actually mean?"); not "his epilepsy is drug resistant" (that is the words just said)
 _HAVING = re.compile(r"\b(?:have|has|got|with|diagnosed) (multiple sclerosis|ms|epilepsy)$")
 _WORD_POINTERS = frozenset(("it", "that", "this"))
+_LAUGH = re.compile(r" (?:lol|lmao|haha|hahaha|lolol|xd) ")
 MAX_WORDS = 14  # a definition question is short; a long sentence asks more than what the term is
 
 
@@ -78,7 +80,9 @@ def defined_term(message: Message) -> str | None:
     earlier: list[str] = []
     for sentence in message.sentences:
         text = " ".join(sentence.words)
-        term = _term_of(text) if 0 < len(sentence.words) <= MAX_WORDS else None
+        # "wat even is epilepsy lol my mate has it": a laugh ends what is asked, like a full stop
+        term = next((t for part in _LAUGH.split(text) if (t := _term_of(part)) is not None), None) \
+            if 0 < len(sentence.words) <= MAX_WORDS else None
         if term is not None and term in _WORD_POINTERS:
             term = _word_named(message, earlier) or (_disease_named(earlier) if term in _POINTERS else
                                                      _disease_had(earlier))

@@ -566,7 +566,9 @@ PHRASES: dict[str, str] = {
     "FA_DO": """what ought i do | what ought one do | what ought we do | what should one do | what must one do
         what does one do | what is one supposed do | what do i need know | what do i need do | do anything special | need do anything | what should people
         what do people do | what would you do | what am i supposed do | what are you supposed do | what am i meant do
-        what are you meant do | what should i say | what do i say | what should i tell | what do i tell""",
+        what are you meant do | what should i say | what do i say | what should i tell | what do i tell
+        what ur supposed do | what youre supposed do | what your supposed do | what were supposed do
+        what ur meant do | what youre meant do | right thing do | best thing do""",
     "FA_MODAL": """should i | should we | should you | should u | can i | can we | can you | do i | do we | do you | do u
         is it ok | is it okay | is it safe | is it true | is it bad | is it right | are you meant | are you supposed
         are we meant | are we supposed | am i meant | am i supposed | must i | do i need | do we need | does someone need

@@ -529,3 +529,10 @@ def test_side_effects_or_cost_asked_outright_are_not_covered(engine: Engine, tex
 
 def test_a_medicine_asked_about_without_a_facet_is_answered(engine: Engine) -> None:
     assert engine.respond("what does ocrelizumab do").intent_id == "ms_dmt"
+
+
+def test_a_first_aid_question_during_a_seizure_is_not_declined(engine: Engine) -> None:
+    """'during a seizure' was an out-of-scope keyword (what a seizure feels like) that declined "should you put
+    something in someone's mouth during a seizure"."""
+    turn = engine.respond("should you put something in someone's mouth during a seizure")
+    assert turn.intent_id == "seizure_first_aid", turn.why

@@ -26,6 +26,9 @@ from bot.nlu.message import Message
     # ... or the disease the sentence before ends on having, or a word it is called (development set 15)
     ("I was told last week that I have epilepsy. What does that actually mean?", "epilepsy"),
     ("mums epilepsy is called intractable. what does that mean", "intractable"),
+    # a laugh ends the question; "in plain words" before what is asked
+    ("wat even is epilepsy lol my mate has it", "epilepsy"),
+    ("Could you explain in plain words what epilepsy is? My doctor rushed thru it.", "epilepsy"),
 ])
 def test_a_definition_question_names_its_term(text: str, term: str) -> None:
     assert defined_term(Message(text)) == term

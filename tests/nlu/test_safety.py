@@ -1083,3 +1083,9 @@ def test_help_me_if_is_no_cry_for_help() -> None:
 ])
 def test_their_neighbours_stay_emergencies_too(text: str, criterion: str) -> None:
     assert flag_of(text) == ("emergency", "certain", criterion), text
+
+
+@pytest.mark.parametrize("text", ["what ur supposed to do if someone has a seizure",
+                                  "What's the right thing to do if someone near me has a seizure?"])
+def test_what_one_is_supposed_to_do_in_a_seizure_is_a_first_aid_question(text: str) -> None:
+    assert flag_of(text) == ("seizure_first_aid", "certain", "first_aid_question"), text
