@@ -357,7 +357,10 @@ PHRASES: dict[str, str] = {
         even on meds | despite meds | despite medication | despite treatment | drug resistant | refractory""",
     # How seizures answer treatment: a question about the illness ("seizures resistant to meds", "will that be harder
     # to treat"), not a seizure happening now
-    "TREAT_RESP": """body not respond to | body not responding to | body doesnt respond to | body wont respond to | why would his body not respond
+    "TREAT_RESP": """stop responding | stops responding | stopped responding | stop working | stops working
+        stopped working | stop drugs getting | stop drug getting | stop medicine getting | stop meds getting
+        stopping them getting | stopping it getting | stopping drugs getting | stopping medicine getting
+        body not respond to | body not responding to | body doesnt respond to | body wont respond to | why would his body not respond
         why would her body not respond | why would my body not respond
         stop responding to epilepsy meds | stop responding to meds | stop responding to medication
         stop responding to treatment | stopped responding to meds | stopped responding to medication

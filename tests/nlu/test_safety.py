@@ -1089,3 +1089,18 @@ def test_their_neighbours_stay_emergencies_too(text: str, criterion: str) -> Non
                                   "What's the right thing to do if someone near me has a seizure?"])
 def test_what_one_is_supposed_to_do_in_a_seizure_is_a_first_aid_question(text: str) -> None:
     assert flag_of(text) == ("seizure_first_aid", "certain", "first_aid_question"), text
+
+
+@pytest.mark.parametrize("text", [
+    "why would my brain just stop responding to epilepsy drugs?",
+    "my doctor said there are proteins that stop the drugs getting into the brain, how does that work",
+])
+def test_medicines_that_stop_working_are_no_medication_decision(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] != "medication_change", (text, flag)
+
+
+@pytest.mark.parametrize("text", ["my keppra stopped working can i stop it", "should i stop taking lamotrigine"])
+def test_stopping_a_medicine_stays_a_medication_decision(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == ("medication_change", "certain"), (text, flag)
