@@ -558,7 +558,14 @@ class SafetyCheck:
         permission, not how ("how can i stop it" after a symptom is about the symptom). With `subject_known`
         (right after the medication reply) the change needs no "it": "give double tomorrow?", "what if i just
         take half"."""
-        if message.text.startswith("how") or len(message.words) > CHANGE_FOLLOW_UP_WORDS:
+        if len(message.words) > CHANGE_FOLLOW_UP_WORDS:
+            # a short question after a few words of its own is read alone ("I feel fine at the moment. Can I just
+            # stop my current one?")
+            asked = [s for s in message.sentences if len(s.words) <= CHANGE_FOLLOW_UP_WORDS and "?" in s.end]
+            if not asked or len(message.words) > 2 * CHANGE_FOLLOW_UP_WORDS:
+                return False
+            message = Message(" ".join(asked[-1].words) + "?")
+        if message.text.startswith("how"):
             return False
         # asked, or a wish to change it told ("my wife wants to stop hers because she feels fine")
         units = self.units(message)

@@ -862,6 +862,7 @@ PHRASES: dict[str, str] = {
         no want live | no want to live | no want be alive | no want be here | no want go on | no want live anymore
         easier if i just wasnt here | better if i just wasnt here | if i just wasnt here | if i just was gone
         if i just disappeared | if i just died | if i just not wake up | if i just never woke up
+        not see reason keep going | not see much reason keep going | no longer see reason keep going
         not see reason go on | not see reason live | not see reason living | not see much reason go on
         not see much reason live | not see much reason living | no longer see reason go on | no longer see reason live
         no longer see much reason go on | no longer see much reason live | no longer see point | no longer see point living

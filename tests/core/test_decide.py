@@ -536,3 +536,21 @@ def test_a_first_aid_question_during_a_seizure_is_not_declined(engine: Engine) -
     something in someone's mouth during a seizure"."""
     turn = engine.respond("should you put something in someone's mouth during a seizure")
     assert turn.intent_id == "seizure_first_aid", turn.why
+
+
+def test_a_short_change_question_after_words_of_its_own_follows_a_treatment_topic(engine: Engine) -> None:
+    """Held-out round 16: "I feel fine at the moment. Can I just stop my current one?" after a DMT answer."""
+    first = engine.respond("I was on interferon for ten years. What was it actually doing?")
+    assert first.intent_id == "ms_dmt"
+    turn = engine.respond("I feel fine at the moment. Can I just stop my current one?", first.context)
+    assert turn.kind == "medication_change"
+    other = engine.respond("I also read that people with MS are more likely to get other things. Is that right?",
+                           first.context)
+    assert other.kind != "medication_change"  # the short question changes nothing
+
+
+def test_whether_to_take_the_missed_dose_now_follows_the_medication_reply(engine: Engine) -> None:
+    first = engine.respond("my sis forgot her seizure meds at a sleepover last night")
+    assert first.kind == "medication_change"
+    turn = engine.respond("should she take them when she gets home or just wait till tonight", first.context)
+    assert turn.kind == "medication_change"

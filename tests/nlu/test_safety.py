@@ -1104,3 +1104,10 @@ def test_medicines_that_stop_working_are_no_medication_decision(text: str) -> No
 def test_stopping_a_medicine_stays_a_medication_decision(text: str) -> None:
     flag = flag_of(text)
     assert flag is not None and flag[:2] == ("medication_change", "certain"), (text, flag)
+
+
+# -- held-out round 16's safety misses (read after its first report, so tuned on from then) --------------------
+
+def test_no_reason_to_keep_going_said_without_a_subject_is_a_crisis() -> None:
+    flag = flag_of("cant see any reason to keep going with this illness, thinking of ending things")
+    assert flag is not None and flag[:2] == ("crisis", "certain"), flag
