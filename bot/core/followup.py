@@ -33,7 +33,8 @@ FOLLOW_UP_CHARS = 300  # longer messages are never read as follow-ups (and never
 # Replies that only acknowledge: never read as a question about the last topic.
 _BARE = frozenset(["hmm", "hm", "hmmm", "mm", "ok", "okay", "k", "kk", "yes", "yeah", "yep", "yup", "no", "nope", "nah", "thanks", "thank", "you", "ty", "thx", "cheers", "cool", "right", "sure", "fine", "great", "good", "nice", "wow", "oh", "ah", "ahh", "aha", "lol", "lmao", "haha", "idk", "dunno", "whatever", "alright", "so", "and", "um", "umm", "uh", "er", "erm", "interesting", "really", "true", "see", "i"])
 _ANAPHORA = frozenset(["it", "its", "this", "that", "these", "those", "they", "them", "their", "there", "he", "she", "his", "her",
-                       "which", "ones"])  # "which ones?", "which foods": picking among what the last answer named
+                       "which", "ones", "else"])  # "which ones?", "which foods": picking among what the last answer
+# named; "what else plays a role": beyond it
 # "ok I'll ask my neuro", "we will mention it at her appointment": the user's own plan, not a question about the
 # last topic (a plan asked about, "I'll be fine on it?", still is). Read on the raw text: cleaning turns "I'll"
 # into "ill".
@@ -109,7 +110,7 @@ _TREATMENT = re.compile(
     r"\bhow (?:do|can|could) (?:you|they|we|i|doctors) (?:fix|stop|manage|help|control) (?:it|that|this|them|those)\b|"
     r"\b(?:what|which|any) (?:are |other |else |more )?(?:the |my |our |his |her |their )?(?:options|choices)\b|"
     r"\bwhat (?:can|could) (?:the )?doctors? do\b|\b(?:anything|what) (?:else )?(?:is )?left\b|"
-    r"^(?:is there )?anything for (?:it|that|this|them)\b")
+    r"^(?:is there )?anything for (?:it|that|this|them)\b|\bwhat (?:can|could|would|will|might) (?:stop|prevent|slow|reduce)\b")
 # A sum: two numbers joined by an operator ("12 times 7", "2+2", "15% of 200"). Not "-" or "/" (ranges and
 # doses: "2-3 a week", "1/2 a tablet"), and not a number followed by a unit ("2 x 500mg").
 _NUMBER = (r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -214,7 +215,7 @@ _OPTIONS = re.compile(
     r"\b(?:what|which|any) (?:other |else |more |the )?(?:treatments?|options|choices|therapies)\b|"
     r"\bother (?:treatments?|options|therapies)\b|\bwhat (?:else )?(?:can|could) (?:be done|doctors do|they do)\b|"
     r"\bhow (?:is|are) (?:it|they|this|that) treated\b|\bhow do (?:you|they|doctors) treat (?:it|this|that)\b|"
-    r"\bwhat (?:can|could|would|might|will) help with\b")
+    r"\bwhat (?:can|could|would|might|will) help with\b|\bwhat (?:can|could|would|will|might) (?:stop|prevent|slow)\b")
 OPTIONS_WORDS = 20  # a longer message asks more than this
 
 

@@ -554,3 +554,14 @@ def test_whether_to_take_the_missed_dose_now_follows_the_medication_reply(engine
     assert first.kind == "medication_change"
     turn = engine.respond("should she take them when she gets home or just wait till tonight", first.context)
     assert turn.kind == "medication_change"
+
+
+def test_what_else_leans_on_the_last_topic(engine: Engine) -> None:
+    """ "what else plays a role" after "is MS genetic" is about MS's causes, not an epilepsy keyword's "else"."""
+    first = engine.respond("is MS genetic")
+    assert engine.respond("what else plays a role", first.context).intent_id == "ms_causes"
+
+
+def test_what_can_stop_it_asks_for_the_treatment(engine: Engine) -> None:
+    first = engine.respond("does that mean shes having a relapse")
+    assert engine.respond("what can stop more relapses", first.context).intent_id == "ms_dmt"

@@ -1111,3 +1111,9 @@ def test_stopping_a_medicine_stays_a_medication_decision(text: str) -> None:
 def test_no_reason_to_keep_going_said_without_a_subject_is_a_crisis() -> None:
     flag = flag_of("cant see any reason to keep going with this illness, thinking of ending things")
     assert flag is not None and flag[:2] == ("crisis", "certain"), flag
+
+
+@pytest.mark.parametrize("text", ["how do my friends help me if i have a fit at school",
+                                  "How should one help a person having a fit in the street?"])
+def test_how_to_help_in_a_seizure_is_a_first_aid_question(text: str) -> None:
+    assert flag_of(text) == ("seizure_first_aid", "certain", "first_aid_question"), text
