@@ -565,3 +565,11 @@ def test_what_else_leans_on_the_last_topic(engine: Engine) -> None:
 def test_what_can_stop_it_asks_for_the_treatment(engine: Engine) -> None:
     first = engine.respond("does that mean shes having a relapse")
     assert engine.respond("what can stop more relapses", first.context).intent_id == "ms_dmt"
+
+
+@pytest.mark.parametrize("text", ["what's the maximum daily dose of baclofen", "can MS shorten your life",
+                                  "how do i stop the bruising from her copaxone injections",
+                                  "I'm scared to start dating because of my epilepsy"])
+def test_questions_of_living_with_it_that_no_article_answers_are_declined(engine: Engine, text: str) -> None:
+    turn = engine.respond(text)
+    assert turn.kind == "fallback", turn.why
