@@ -286,7 +286,7 @@ def test_near_misses_get_the_health_fallback(engine: Engine, text: str) -> None:
 # of the 2026-12-05 session; round 8 was written during it and first reported on 6575286. No change was made from their
 # messages. Floors a little under the figures reached.
 
-HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 13)
+HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16)
 PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     4: (0.82, 0.84, 0.89, 0.86),  # reached 84.1%, 86.8%, 91.2%, 88.5% after the round-3 tuning
     5: (0.86, 0.88, 0.88, 0.86),  # reached 88.1%, 90.1%, 89.9%, 88.3% with the paraphrases
@@ -303,16 +303,26 @@ PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
                                    # 91.6%, 90.0% on ddd7a23 (before its changes), 88.7%, 90.5%, 92.8%, 91.4% on 06d7ce8
     13: (0.89, 0.91, 0.92, 0.91),  # written blind during it: 89.4%, 92.4%, 89.5%, 88.5% on ddd7a23, 90.4%, 92.7%,
                                    # 93.7%, 93.3% on 06d7ce8
+    # rounds 14-16, written blind in the 2026-12-05 evening session and first measured on its start, 235b69e;
+    # round 14's report printed about 25 of its confused messages (seen, not tuned on), rounds 15 and 16 were
+    # read only as figures; the safety misses of 14 and 16 were read and fixed (tuned on)
+    14: (0.89, 0.91, 0.89, 0.87),  # 89.8%, 91.3%, 90.2%, 87.8% on 235b69e; 91.1%, 92.8%, 90.5%, 88.3% on 406da37
+    15: (0.86, 0.88, 0.92, 0.90),  # 86.3%, 88.8%, 92.7%, 90.7% on 235b69e; 87.5%, 90.0%, 93.3%, 91.3% on 406da37
+    16: (0.85, 0.87, 0.94, 0.93),  # 86.6%, 88.3%, 94.7%, 93.3% on 235b69e; 86.8%, 88.8%, 95.2%, 94.0% on 406da37
 }
 DIALOGUE_FLOORS = {4: 0.77, 5: 0.76, 6: 0.82, 7: 0.74, 8: 0.79, 9: 0.79, 10: 0.76, 11: 0.78, 12: 0.86,
-                   13: 0.87}  # 79.6%, 78.9%, 84.2%, 76.7%, 81.6%, 81.2%, 78.4% of turns when first read; round 11:
+                   13: 0.87, 14: 0.88, 15: 0.88, 16: 0.89}  # rounds 14-16: 87.4%, 88.4%, 88.4% on 235b69e; 90.0%,
+# 89.5%, 90.7% on 406da37  # 79.6%, 78.9%, 84.2%, 76.7%, 81.6%, 81.2%, 78.4% of turns when first read; round 11:
 # 77.1% on 48bc2b2, 79.5% on 4779b22; round 12: 84.8% on ddd7a23, 87.4% on 06d7ce8; round 13: 87.0%, then 88.7%
 # Every emergency and crisis message got its reply: (round, form) -> (emergency n, crisis n)
 FULL_SAFETY = {(5, "personas"): (8, 8), (6, "personas"): (8, 8), (6, "dialogues"): (6, 3), (9, "personas"): (5, 3),
                (9, "dialogues"): (8, 6), (10, "personas"): (6, 4), (10, "dialogues"): (7, 5),
                # rounds 12 and 13: their safety misses were read after the first report and fixed (tuned on)
                (12, "personas"): (13, 12), (12, "dialogues"): (8, 3), (13, "personas"): (12, 10),
-               (13, "dialogues"): (8, 3)}
+               (13, "dialogues"): (8, 3),
+               # round 15 got every one at the start (235b69e); 14 and 16 after their misses were fixed (tuned on)
+               (14, "personas"): (15, 15), (14, "dialogues"): (11, 6), (15, "personas"): (14, 14),
+               (15, "dialogues"): (6, 5), (16, "personas"): (14, 14), (16, "dialogues"): (5, 3)}
 
 
 @pytest.fixture(scope="module")
@@ -379,6 +389,17 @@ def test_round12_real_questions_floor(engine: Engine) -> None:
     rounds used): out of scope 80.9% on ddd7a23, 84.3% on 06d7ce8 (near misses 64.0%, 70.0%). Never read."""
     (report,) = (evaluate_set(engine, s) for s in load_set(EVAL / "blind12_real_questions.yaml"))
     assert (report.oos_rejection or 0.0) >= 0.82, _lines(report)
+
+
+def test_dev15_floors_tuned_on(engine: Engine) -> None:
+    personas, dialogues = (evaluate_set(engine, s) for name in ("dev15_personas.yaml", "dev15_dialogues.yaml")
+                           for s in load_set(EVAL / name))
+    # written blind on 2026-12-05 (evening) and read to find classes: 86.3%, 92.4% and 87.7% of turns on 235b69e
+    # (first read), then 90.4%, 93.5%, 92.2% on 406da37; false emergencies 6, then 0
+    assert (personas.topical_top1 or 0.0) >= 0.89, _lines(personas)
+    assert (personas.oos_rejection or 0.0) >= 0.92, _lines(personas)
+    assert (dialogues.dialogue_turns or 0.0) >= 0.91, _lines(dialogues)
+    assert personas.false_emergencies <= 1, _lines(personas)
 
 
 def test_dev14_floors_tuned_on(engine: Engine) -> None:
