@@ -37,8 +37,8 @@ def _row(name: str, ours: float | None, base: float | None = None, floor: float 
     return f"  {name:<46} {_pct(ours):>8} {_pct(base) if base is not None else '':>8} {count:>6} {floor_text:>6} {verdict}"
 
 
-def format_report(report: SetReport) -> str:
-    """One set's figures as a table, then its commonest confusions."""
+def format_report(report: SetReport, examples: bool = True) -> str:
+    """One set's figures as a table, then its commonest confusions (with `examples`, one message each)."""
     r = report
     lines = [f"== {r.name} ({r.form}: {r.conversations} conversations, {r.scored} messages scored)",
              f"  {'measure':<46} {'bot':>8} {'BM25':>8} {'n':>6} {'floor':>6}"]
@@ -74,6 +74,10 @@ def format_report(report: SetReport) -> str:
                      f"{r.calm_seizure_false_emergencies}")
     if r.unknown_expected:
         lines.append(f"  expected ids not in intents.yaml (counted as misses): {', '.join(sorted(r.unknown_expected))}")
+    if not examples:  # a blind set's first report: figures, and no message anyone could tune on
+        lines.append("  Commonest confusions (expected -> got: count):")
+        lines += [f"    {g} -> {p}: {n}" for g, p, n, _ in r.confusions] or ["    none"]
+        return "\n".join(lines)
     lines.append("  Commonest confusions (expected -> got: count, e.g.):")
     lines += [f"    {g} -> {p}: {n}   e.g. {example!r}" for g, p, n, example in r.confusions] or ["    none"]
     return "\n".join(lines)
@@ -85,6 +89,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="a labelled set; repeat for several (default: " + ", ".join(map(str, DEFAULT_SETS)) + ")")
     parser.add_argument("--json", action="store_true", help="print the reports as JSON")
     parser.add_argument("--mistakes", action="store_true", help="also list every wrong answer")
+    parser.add_argument("--blind", action="store_true",
+                        help="figures only, no message of the set (for a held-out set's reports); not with --mistakes")
     parser.add_argument("--per-intent", action="store_true", help="also print precision / recall / F1 per intent")
     parser.add_argument("--safety", metavar="FILE",
                         help=f"safety set to report on (default: {DEFAULT_SAFETY_SET} when it exists)")
@@ -93,6 +99,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
+    if args.blind and args.mistakes:
+        print("evaluate: --blind shows no message of the set, so not with --mistakes", file=sys.stderr)
+        return 2
     engine = build_engine(settings)
     paths = [Path(p) for p in [*args.file, *args.sets]] or [settings.root / p for p in DEFAULT_SETS]
     reports: list[SetReport] = []
@@ -114,11 +123,16 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             print(f"safety set: {err}", file=sys.stderr)
             return 2
     if args.json:
-        print(json.dumps({"sets": [r.as_json() for r in reports], "safety": safety.as_json() if safety else None},
+        sets = [r.as_json() for r in reports]
+        if args.blind:
+            for data in sets:
+                data.pop("mistakes", None)
+                data["confusions"] = [row[:3] for row in data.get("confusions", [])]
+        print(json.dumps({"sets": sets, "safety": safety.as_json() if safety and not args.blind else None},
                          indent=2))
     else:
         for report, bands in zip(reports, calibrations, strict=True):
-            print(format_report(report))
+            print(format_report(report, examples=not args.blind))
             for signal, rows in bands.items():
                 cells = "  ".join(f"{band}: {right}/{total}" for band, right, total in rows if total)
                 print(f"  best topic right, by score, decided by {signal}: {cells or 'none'}")
@@ -132,7 +146,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                 for m in report.mistakes:
                     print(f"    expected {m['expected']!s:<30} got {m['got']!s:<30} {m['text']}")
             print()
-        print(format_safety(safety, args.mistakes) if safety else
-              f"No safety set at {DEFAULT_SAFETY_SET}: use --safety FILE for the safety report.")
+        if not args.blind:
+            print(format_safety(safety, args.mistakes) if safety else
+                  f"No safety set at {DEFAULT_SAFETY_SET}: use --safety FILE for the safety report.")
     met = all(all(r.floors_met().values()) for r in reports) and (safety is None or all(safety.floors_met().values()))
     return 0 if met else 1

@@ -113,3 +113,20 @@ def test_the_command_prints_every_set_beside_the_baseline(tmp_path: Path) -> Non
     as_json = subprocess.run([sys.executable, "-m", "bot", "evaluate", "--json", "--set", str(one)],
                              capture_output=True, text=True, cwd=REPO, check=False)
     assert json.loads(as_json.stdout)["sets"][0]["topical_top1"] == 1.0
+
+
+def test_a_blind_report_shows_figures_and_no_message(tmp_path: Path) -> None:
+    """A held-out set's report must not show its messages: whoever reads them could tune on them."""
+    secret = "zanzibar quokka wondering about ms"  # a message no one should see in the report
+    one = write(tmp_path, f"items: [{{text: {secret}, expect: ms_overview}}, {{text: what is ms, expect: ms_causes}}]",
+                "one.yaml")
+    for extra in ([], ["--json"]):
+        done = subprocess.run([sys.executable, "-m", "bot", "evaluate", "--blind", *extra, "--set", str(one)],
+                              capture_output=True, text=True, cwd=REPO, check=False)
+        assert done.stdout and "zanzibar" not in done.stdout and "what is ms" not in done.stdout, done.stdout
+    plain = subprocess.run([sys.executable, "-m", "bot", "evaluate", "--set", str(one)],
+                           capture_output=True, text=True, cwd=REPO, check=False)
+    assert "what is ms" in plain.stdout  # without --blind the confusions show an example
+    refused = subprocess.run([sys.executable, "-m", "bot", "evaluate", "--blind", "--mistakes", "--set", str(one)],
+                             capture_output=True, text=True, cwd=REPO, check=False)
+    assert refused.returncode == 2 and "--mistakes" in refused.stderr
