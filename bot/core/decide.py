@@ -22,7 +22,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from bot.content.intent import FIRST_AID_ARTICLE, FIRST_AID_INTENT, HANDOVER_ID, MEDICATION_CHANGE, MatchSettings
+from bot.content.intent import (
+    FIRST_AID_ARTICLE,
+    FIRST_AID_INTENT,
+    HANDOVER_ID,
+    MEDICATION_CHANGE,
+    Intent,
+    MatchSettings,
+)
 from bot.content.knowledge import Knowledge
 from bot.core import followup
 from bot.core.fallback import fallback_kind, names_diseases, names_uncovered_health
@@ -345,24 +352,33 @@ def _answer_proper(message: Message, situation: Situation, borrow: bool) -> Deci
     if borrow and (followed := read_with_last_topic(message, situation, match)):
         match, follow_up = followed, "subject"
     decision = _verdict_decision(knowledge, match, message)
-    # "why do people get ms": found "ms", asked what causes it, which its article's causes section answers
-    if decision.kind == "topical" and (followup.asks_cause(message) or followup.asks_why_got(message)) and \
-            (causes := followup.cause_intent(knowledge, knowledge.intents[decision.intent_id or ""])) is not None:
-        decision = replace(decision, intent_id=causes.id, keyword=None,
-                           why=f"{decision.why}; asked what causes it: {causes.id}")
-    # "if tablets cannot control seizures, what other treatment they have": found what drug resistance is, asked
-    # for the options, which its treatment topic gives
-    elif decision.kind == "topical" and followup.asks_options(message) and \
-            (target := followup.treatment_intent(knowledge, knowledge.intents[decision.intent_id or ""])) is not None:
-        decision = replace(decision, intent_id=target.id, keyword=None,
-                           why=f"{decision.why}; asked for the treatment options: {target.id}")
-    # "what are the side effects of natalizumab": found the medicines, asked what no section says
-    if decision.kind == "topical" and (facet := followup.own_facet_of(message)) is not None and \
-            followup.related_intent(knowledge, knowledge.intents[decision.intent_id or ""], facet) is None:
-        decision = Decision("not_covered", f"{decision.why}; asked its {facet}, not covered", decision.intent_id, 0.0,
-                            match, fallback="not_covered", facet=facet)
+    if decision.kind == "topical":
+        decision = _what_is_asked_of(knowledge.intents[decision.intent_id or ""], decision, message, knowledge)
     if follow_up:
         decision = replace(decision, follow_up=follow_up, why=f"follow-up read with the last topic: {decision.why}")
+    return decision
+
+
+def _what_is_asked_of(found: Intent, decision: Decision, message: Message, knowledge: Knowledge) -> Decision:
+    """The topic found, or the section of it the question asks for: its causes, its treatment options, or a
+    facet no section covers."""
+    # "why do people get ms": found "ms", asked what causes it, which its article's causes section answers
+    if (followup.asks_cause(message) or followup.asks_why_got(message)) and \
+            (causes := followup.cause_intent(knowledge, found)) is not None:
+        decision = replace(decision, intent_id=causes.id, keyword=None,
+                           why=f"{decision.why}; asked what causes it: {causes.id}")
+        found = causes
+    # "if tablets cannot control seizures, what other treatment they have": found what drug resistance is, asked
+    # for the options, which its treatment topic gives
+    elif followup.asks_options(message) and (target := followup.treatment_intent(knowledge, found)) is not None:
+        decision = replace(decision, intent_id=target.id, keyword=None,
+                           why=f"{decision.why}; asked for the treatment options: {target.id}")
+        found = target
+    # "what are the side effects of natalizumab": found the medicines, asked what no section says
+    if (facet := followup.own_facet_of(message)) is not None and followup.related_intent(knowledge, found,
+                                                                                          facet) is None:
+        return Decision("not_covered", f"{decision.why}; asked its {facet}, not covered", found.id, 0.0,
+                        decision.match, fallback="not_covered", facet=facet)
     return decision
 
 
