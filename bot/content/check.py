@@ -28,6 +28,7 @@ from bot.content.check_keywords import (
     KeywordPlaces,
     bare_keyword_fix,
     check_keyword_pitfalls,
+    check_repeated,
     check_shadowed,
     shadow_fix,
 )
@@ -205,7 +206,8 @@ def check_root(root: Path, today: dt.date | None = None) -> CheckResult:
     misses, result.examples = check_examples(engine, places.nodes)
     result.example_misses = misses
     readability, result.grades = check_readability(knowledge)
-    found = (check_shadowed(knowledge, places) + check_keyword_pitfalls(knowledge, places) + readability + misses
+    found = (check_shadowed(knowledge, places) + check_repeated(knowledge, places) +
+             check_keyword_pitfalls(knowledge, places) + readability + misses
              + check_governance(knowledge.articles, today))
     result.problems = sorted(result.problems + found, key=_sort_key)
     return result

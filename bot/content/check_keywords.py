@@ -98,6 +98,32 @@ def check_shadowed(knowledge: Knowledge, places: KeywordPlaces) -> list[Problem]
     return problems
 
 
+def check_repeated(knowledge: Knowledge, places: KeywordPlaces) -> list[Problem]:
+    """A keyword an intent lists twice ("life expectancy" twice in one list went unnoticed): the second adds
+    nothing. Keywords that only read alike stay quiet: as written, each can pick its own passage."""
+    problems = []
+    for intent in knowledge.intents.values():
+        seen: set[str] = set()
+        for keyword in intent.keywords:
+            written = " ".join(keyword.lower().split())
+            if written in seen:
+                problems.append(Problem(
+                    INTENTS_FILE, _later_line(places, intent, keyword), f"intents[{intent.id}].keywords",
+                    f"'{keyword}' is listed twice in {intent.id} (first at {places.at(intent.id, keyword)}). "
+                    "Fix: remove one", "warning"))
+            seen.add(written)
+    return problems
+
+
+def _later_line(places: KeywordPlaces, intent: Intent, keyword: str) -> int:
+    """The line of the last time `keyword` is written in the intent's list (the repeat, not the first)."""
+    node = places.nodes.get(intent.id)
+    if node is None:
+        return intent.line
+    index = len(intent.keywords) - 1 - list(reversed(intent.keywords)).index(keyword)
+    return item_line(node.get("keywords"), index, line_of(node, "keywords", intent.line)) or intent.line
+
+
 def shadow_fix(knowledge: Knowledge, places: KeywordPlaces, intent: Intent, example: str) -> str | None:
     """If one of the intent's own keywords for this example is ignored as a clash, say which and why."""
     words, raw = set(match_words(example)), set(tokens(example))

@@ -10,6 +10,7 @@ from bot.content.check_keywords import (
     KeywordPlaces,
     bare_keyword_fix,
     check_keyword_pitfalls,
+    check_repeated,
     check_shadowed,
     keyword_pitfall,
     why_alike,
@@ -50,6 +51,19 @@ def test_a_keyword_an_earlier_intent_has_is_reported_at_its_line_with_the_owner(
     assert f"already a keyword of epilepsy_overview ({first})" in problem.message
     alike = [p for p in problems if p.message.startswith("'what is an epilepsy'")]
     assert len(alike) == 1 and "reads the same as" in alike[0].message and "filler words" in alike[0].message
+
+
+def test_a_keyword_listed_twice_in_one_intent_is_reported_at_the_repeat(tmp_path: Path) -> None:
+    root = copy_root(tmp_path)
+    add_keywords(root, "ms_complementary", "ms yoga class", "MS  yoga class", "what is ms yoga class")
+    knowledge, places = loaded(root)
+    problems = check_repeated(knowledge, places)
+    assert len(problems) == 1, problems  # "what is ms yoga class" only reads alike: it may pick its own passage
+    text = (root / "intents.yaml").read_text(encoding="utf-8")
+    start = text.index("  - id: ms_complementary")
+    assert problems[0].line == text[:text.index("      - MS  yoga class", start)].count("\n") + 1
+    assert "listed twice in ms_complementary" in problems[0].message and problems[0].severity == "warning"
+    assert check_repeated(*loaded(copy_root(tmp_path / "clean"))) == []  # the shipped file repeats none
 
 
 def test_why_two_keywords_read_the_same_is_said_in_plain_words() -> None:
