@@ -32,11 +32,13 @@ class KeywordPlaces:
         self.knowledge = knowledge
         self.nodes = nodes
 
-    def line(self, intent: Intent, keyword: str) -> int:
+    def line(self, intent: Intent, keyword: str, last: bool = False) -> int:
+        """The keyword's line: its first place in the intent's list, or with `last` its last (a repeat)."""
         node = self.nodes.get(intent.id)
         if keyword not in intent.keywords or node is None:
             return intent.line
-        index = list(intent.keywords).index(keyword)
+        keywords = list(intent.keywords)
+        index = len(keywords) - 1 - keywords[::-1].index(keyword) if last else keywords.index(keyword)
         return item_line(node.get("keywords"), index, line_of(node, "keywords", intent.line)) or intent.line
 
     def at(self, intent_id: str, keyword: str) -> str:
@@ -108,20 +110,11 @@ def check_repeated(knowledge: Knowledge, places: KeywordPlaces) -> list[Problem]
             written = " ".join(keyword.lower().split())
             if written in seen:
                 problems.append(Problem(
-                    INTENTS_FILE, _later_line(places, intent, keyword), f"intents[{intent.id}].keywords",
+                    INTENTS_FILE, places.line(intent, keyword, last=True), f"intents[{intent.id}].keywords",
                     f"'{keyword}' is listed twice in {intent.id} (first at {places.at(intent.id, keyword)}). "
                     "Fix: remove one", "warning"))
             seen.add(written)
     return problems
-
-
-def _later_line(places: KeywordPlaces, intent: Intent, keyword: str) -> int:
-    """The line of the last time `keyword` is written in the intent's list (the repeat, not the first)."""
-    node = places.nodes.get(intent.id)
-    if node is None:
-        return intent.line
-    index = len(intent.keywords) - 1 - list(reversed(intent.keywords)).index(keyword)
-    return item_line(node.get("keywords"), index, line_of(node, "keywords", intent.line)) or intent.line
 
 
 def shadow_fix(knowledge: Knowledge, places: KeywordPlaces, intent: Intent, example: str) -> str | None:

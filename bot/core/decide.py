@@ -125,18 +125,19 @@ def match_message(matcher: Matcher, message: Message, in_context: bool = False) 
     """The matcher's evidence for a message, read; `in_context` when the chat has a topic, which stands for the
     words an intent's `needs_one_of` asks for."""
     evidence = matcher.evidence(message, needs=not in_context)
-    return _past_the_description(verdict(evidence, matcher.settings), evidence, described_words(message),
-                                 matcher.settings)
+    return _past_the_description(verdict(evidence, matcher.settings), evidence, message, matcher.settings)
 
 
-def _past_the_description(match: Match, evidence: Evidence, described: frozenset[str],
-                          settings: MatchSettings) -> Match:
+def _past_the_description(match: Match, evidence: Evidence, message: Message, settings: MatchSettings) -> Match:
     """ "can immunotherapy help seizures that don't respond to meds": the best topic explains only the words that
     say which seizures are meant; a close topic that explains the question's own words is what is asked."""
-    if match.status != "matched" or not described or not evidence.candidates:
+    if match.status != "matched" or not evidence.candidates:
         return match
     first = evidence.candidates[0]
-    if first.intent_id != match.intent_id or first.kind != "topical" or not set(first.words) <= described:
+    if first.intent_id != match.intent_id or first.kind != "topical":
+        return match
+    described = described_words(message)  # read only once a topic is found: most messages never get here
+    if not described or not set(first.words) <= described:
         return match
     for other in evidence.candidates[1:MAX_CANDIDATES]:
         if first.score - other.score > DESCRIBED_GAP:

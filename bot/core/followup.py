@@ -248,6 +248,13 @@ HOW_BAD_WORDS = 6
 _YES_NO = frozenset(["is", "does", "do", "will", "would", "could", "can", "should", "was", "are", "isnt", "its"])
 
 
+def asks_how_bad(message: Message) -> bool:
+    """A short question about how bad or safe "it" or "that" is: "is that bad", "does it matter?"."""
+    words = message.words
+    asked = "?" in message.raw or (bool(words) and words[0] in _YES_NO)  # not "ok I'll ask her neurologist"
+    return asked and len(words) <= HOW_BAD_WORDS and leans_on_context(message) and not _HOW_BAD.isdisjoint(words)
+
+
 # "should she take them when she gets home or just wait till tonight?" right after the medication reply
 _WHEN_TO_TAKE = re.compile(r"^(?:so )?(?:should|can|could|do|does|shall|must) (?:i|we|she|he|they|u|you) (?:just )?"
                            r"(?:take|give|have|inject) (?:it|them|the dose|the next one|her dose|his dose|my dose|one)\b")
@@ -256,13 +263,6 @@ _WHEN_TO_TAKE = re.compile(r"^(?:so )?(?:should|can|could|do|does|shall|must) (?
 def asks_when_to_take(message: Message) -> bool:
     """Whether to take or give the dose now, later or at all: asked right after the medication reply."""
     return _WHEN_TO_TAKE.search(message.text) is not None
-
-
-def asks_how_bad(message: Message) -> bool:
-    """A short question about how bad or safe "it" or "that" is: "is that bad", "does it matter?"."""
-    words = message.words
-    asked = "?" in message.raw or (bool(words) and words[0] in _YES_NO)  # not "ok I'll ask her neurologist"
-    return asked and len(words) <= HOW_BAD_WORDS and leans_on_context(message) and not _HOW_BAD.isdisjoint(words)
 
 
 def leans_on_context(message: Message) -> bool:

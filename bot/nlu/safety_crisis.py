@@ -142,8 +142,7 @@ def _life_not_worth_it(u: Unit) -> bool:
         return True
     # "sometimes i think about just not waking up": not waking, thought of by oneself
     # ... or wished: "I sometimes wish I could go to sleep and simply not wake up"
-    if "PERSON" not in u and (any(0 < n - t <= 3 for t in u.hits.get("THINK_OF", ()) for n in u.hits.get("UNRESP", ()))
-                              or any(0 < n - w <= WISH_SPAN for w in u.hits.get("WISH", ()) for n in u.hits.get("UNRESP", ()))):
+    if "PERSON" not in u and (u.before("THINK_OF", "UNRESP", 3) or u.before("WISH", "UNRESP", WISH_SPAN)):
         return True
     # "how much longer ... keep living like this. i dont want to"
     return "LIVE_ON_STRONG" in u and (u.before("ENDURE", "LIVE_ON_STRONG", 8) or

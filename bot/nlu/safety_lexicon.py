@@ -173,8 +173,8 @@ def _in_context(core: list[str], hits: Hits) -> None:
                 del hits["UNRESP"]
     # "if my grandson has one of his fits while I'm minding him": whoever it is, "if" someone has one is a
     # hypothetical (the HYPO phrases name the common people; this finds the rest)
-    people = {p for c in ("PERSON", "CHILD") for p in hits.get(c, ())}
-    for position, word in enumerate(core):
+    people = {p for c in ("PERSON", "CHILD") for p in hits.get(c, ())} if "if" in core else set()
+    for position, word in enumerate(core if people else ()):
         if word == "if" and (not position or core[position - 1] not in _WHETHER) and any(
                 position + 1 <= p <= position + 2 for p in people) and any(
                 w in _HAVING_VERBS for w in core[position + 2:position + 5]):
@@ -304,6 +304,8 @@ class Lexicon:
                     self.add(phrase, concept)
         for name in MEDICINE_NAMES:
             self.add(name, "MED")
+        for phrase in _phrase_lines(PHRASES["ANOTHER_OFTEN"]):  # "keeps having seizures": how often, read as
+            self.add(phrase, "ANOTHER_STRONG")  # seizures coming again by every rule but the cluster's
         for phrase in _phrase_lines(PHRASES["FIRST_AID"]):  # "what do you do if ..." is a hypothetical as well
             if any(w in phrase.split() for w in ("if", "when", "during")):
                 self.add(phrase, "HYPO")

@@ -606,15 +606,14 @@ PHRASES: dict[str, str] = {
         accidents | bladder accidents | leaks | urine infections | chest infections | colds | dizzy spells
         infections | utis | uti | panic attacks | nightmares | spasms | cramps | falls | nosebleeds""",
     "ANOTHER_STRONG": """before she even came round | before he even came round | before they even came round
-        before she even came to | before he even came to | one after one | several fits
-        multiple fits
-        keep coming | keeps coming | one ends another starts | one ends and another starts | one stops another starts
+        before she even came to | before he even came to | one after one
+        one ends another starts | one ends and another starts | one stops another starts
         one stops and another starts | another starts | another started | not come round between | never woke between
         never woke up between | never came round | never came round between | lost count
         before he even woke up | before she even woke up | before even woke | before even waking
         before he woke up | before she woke up | before they woke | before they woke up | before he came round
         before she came round | before even came round | started right after | right after first | straight after first | after first one
-        started straight after | one after another | one after other | back to back | in row | in a row | again and again | over and over
+        started straight after | one after another | one after other | back to back | in row | in a row
         keep coming back to back | keeps coming back to back | keep coming back again and again
         seizures keep coming back to back | fits keep coming back to back
         non stop | nonstop | seizure after seizure | fit after fit | cluster | clusters | cluster seizures
@@ -624,11 +623,11 @@ PHRASES: dict[str, str] = {
         woke up in between | woke in between | woken up in between | woken in between | come round in between
         came round in between | recovered in between | recover in between | conscious in between | awake in between
         never woke up in between | not woken up in between | not woke up in between | never woken up in between
-        herself in between | himself in between | between seizures | keeps having | keep having | multiple seizures | several seizures
-        lots seizures | many seizures | repeated seizures | seizures keep coming | before back | before shes back | before hes back | before comes round | before she comes round | before he comes round | one finishes next starts | one finishes and next starts | next starts | next one starts""",
+        herself in between | himself in between | between seizures
+        before back | before shes back | before hes back | before comes round | before she comes round | before he comes round | one finishes next starts | one finishes and next starts | next starts | next one starts""",
     # How often, not how close together: "keeps having seizures", "fits again and again" may be the illness ("why
-    # does she keep having seizures despite two medicines"); also in ANOTHER_STRONG, which reads them as a cluster only
-    # when something says it is now (bot/nlu/safety.py, _cluster)
+    # does she keep having seizures despite two medicines"). The lexicon files them under ANOTHER_STRONG too, so
+    # every rule reads them as before; only the cluster rule tells them apart (bot/nlu/safety.py, _cluster)
     "ANOTHER_OFTEN": """keep coming | keeps coming | again and again | over and over | keeps having | keep having
         multiple seizures | several seizures | lots seizures | many seizures | repeated seizures | seizures keep coming
         several fits | multiple fits""",
