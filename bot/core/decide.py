@@ -66,6 +66,8 @@ SURE = 90.0
 DESCRIBED_GAP = 20.0  # a topic this close to one that explains only a description ("seizures that ...") ...
 ASKED_WEIGHT = 0.6  # ... and explaining this much of the rest is what the message asks ...
 ASKED_KEYWORD = 90.0  # ... with a keyword of its own, near enough spelled out
+# What a keyword may add to the term it names, and still be that term ("refractory meaning"); not "rule out"
+_DEFINING = frozenset(("meaning", "definition", "defined", "explained", "explain", "what", "is", "means", "mean"))
 SEIZURE_WORD = "seizure"  # what a message after the first-aid answer is about, unless it says otherwise
 
 
@@ -416,10 +418,23 @@ def _definition(message: Message, knowledge: Knowledge) -> Decision | None:
     found = match_message(knowledge.matcher, Message(term))
     intent = knowledge.intents.get(found.intent_id or "")
     if found.status != "matched" or intent is None or intent.kind != "topical" or \
-            Message(found.keyword or "").text != term:
+            not _keyword_is(found, term):
         return None
     return Decision("topical", f"asks what {term!r} is: the keyword's topic", intent.id, found.score, found,
                     found.keyword)
+
+
+def _keyword_is(found: Match, term: str) -> bool:
+    """Whether the keyword found for a term is that term: as written, or with filler beside it ("refractory
+    meaning" for "refractory"), or a lexicon form of it ("intractable" finds "refractory")."""
+    keyword = Message(found.keyword or "").text
+    if keyword == term:
+        return True
+    best = found.candidates[0] if found.candidates else None
+    words = match_words(term)
+    return best is not None and best.strength >= EXACT and set(best.words) == set(words) and \
+        len(match_words(keyword)) == len(words) and \
+        set(keyword.split()) - set(match_words(keyword)) <= _DEFINING
 
 
 def _facet(message: Message, situation: Situation, match: Match) -> Decision | None:

@@ -24,8 +24,11 @@ _FRAMES = (
     rf"(?:meant by |mean |the meaning of |meaning of )?"
     rf"{_THE_TERM}{_TERM}",
     rf"(?:whats|wats|whts) (?:{_ADVERB} )*{_THE_TERM}{_TERM}",
-    # "what does multiple sclerosis actually mean"
-    rf"what does {_THE_TERM}{_TERM} (?:{_ADVERB} )*mean",
+    # "what does multiple sclerosis actually mean", "what does it signify"
+    rf"(?:what|wat) does {_THE_TERM}{_TERM} (?:{_ADVERB} )*(?:mean|signify|stand for|refer to)",
+    # "heard it in bio and have no clue what it means"
+    rf"(?:[a-z ]* (?:and|but|so) )?(?:(?:i )?(?:have |got )?no (?:clue|idea)|(?:i )?(?:dont|do not|didnt|did not) (?:know|understand|get)|"
+    rf"not sure|(?:i )?wonder) what {_THE_TERM}{_TERM} (?:{_ADVERB} )*(?:means|is|stands for)",
     # "could you kindly explain what epilepsy is", "can you explain to me what is meant by the term epilepsy"
     rf"(?:can|could|would|will) (?:you|u) (?:{_POLITE} )*(?:explain|describe|define|tell me|tell us)"
     rf"(?: to me| to us| me| us)?{_PLAINLY}?(?: what)?(?: is)?(?: meant by)? {_THE_TERM}{_TERM}"
@@ -55,7 +58,7 @@ _POINTERS = frozenset(("it",))
 _NOT_IN_TERMS = frozenset(("for", "of", "to", "with", "in", "on", "at", "from", "about", "my", "your", "his", "her",
                            "our", "their", "we", "i", "you", "he", "she", "they", "me", "do", "does", "did", "can",
                            "could", "should", "would", "will", "might", "must", "that", "this", "what", "is", "are",
-                           "be", "happening", "going", "wrong", "up"))
+                           "be", "happening", "going", "wrong", "up", "these", "those", "them"))
 _NOT_TERMS = frozenset(("u", "difference", "point", "reason", "cause", "causes", "treatment", "treatments", "best",
                         "normal", "risk", "chance", "next", "time", "name", "bot", "answer", "problem", "matter"))
 # A disease named in an earlier sentence is what "it" stands for ("diagnosed with MS today. what is it?")
@@ -65,11 +68,14 @@ _NAMED = re.compile(r"\b(multiple sclerosis|ms|epilepsy)\b")
 _QUOTED = re.compile(r"(?:^|(?<=[\s(]))[\"'‘“]([^\"'‘’“”]{2,40})[\"'’”](?=$|[\s.,;:!?)])")  # not "partner's"
 _AS_A_WORD = re.compile(r"\b(?:the (?:word|term|phrase|label|name)|called (?:it|that|this|her epilepsy|his epilepsy)|"
                         r"(?:is|was|its|being) called)"
-                        r" ([a-z]+(?: [a-z]+)?)$")
+                        r" ([a-z]+)(?: ([a-z]+))?")
 # "that" is the disease when the sentence before ends on having it ("I was told last week that I have epilepsy.
 # What does that actually mean?"); not "his epilepsy is drug resistant" (that is the words just said)
 _HAVING = re.compile(r"\b(?:have|has|got|with|diagnosed) (multiple sclerosis|ms|epilepsy)$")
 _WORD_POINTERS = frozenset(("it", "that", "this"))
+_AFTER_A_TERM = frozenset(("and", "but", "so", "or", "a", "an", "the", "again", "lately", "today", "yesterday",
+                           "recently", "before", "when", "which", "who", "because", "bc", "cos", "said", "says"))
+_BARE_TERM_WORDS = 2  # an earlier sentence that is only a name ("neuroinflammation??") is the word asked about
 _LAUGH = re.compile(r" (?:lol|lmao|haha|hahaha|lolol|xd) ")
 MAX_WORDS = 14  # a definition question is short; a long sentence asks more than what the term is
 
@@ -111,8 +117,12 @@ def _word_named(message: Message, earlier: list[str]) -> str | None:
     if quoted:
         return quoted[-1]
     for text in reversed(earlier):
-        if (found := _AS_A_WORD.search(text)) is not None:
-            return found.group(1)
+        if (found := _AS_A_WORD.search(text)) is not None:  # "the word neuroinflammation on the radio"
+            first, second = found.groups()
+            return first if second is None or second in _NOT_IN_TERMS or second in _AFTER_A_TERM else \
+                f"{first} {second}"
+        if 0 < len(text.split()) <= _BARE_TERM_WORDS and _NOT_IN_TERMS.isdisjoint(text.split()):
+            return text  # "neuroinflammation?? heard it in bio, no clue what it means"
     return None
 
 

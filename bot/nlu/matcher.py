@@ -619,8 +619,8 @@ class Matcher:
         """Vocabulary words within `edits` typos of `word` (at most its allowance), with a 0-100 similarity."""
         index = self._index
         exact = index.vocab.get(word)
-        if edits == 0:
-            return ((exact, 100.0),) if exact is not None else ()
+        if edits == 0 or exact is not None:  # a word spelled as a vocabulary word is that word: "medication" is
+            return ((exact, 100.0),) if exact is not None else ()  # not a typo of "meditation"
         spellings: set[str] = set()
         for variant in _deletes(word, edits):
             spellings.update(index.near(variant))

@@ -82,8 +82,9 @@ def _method_or_plan(u: Unit, wish: bool, personal: bool) -> bool:
         return True
     if "ENOUGH" in u and "METHOD" in u:  # "if i take the whole box, will it be enough"
         return True
-    if "HIGH_PLACE" in u and "FIRST_P" in u and u.any("PRESENT", "ING", "NOW_WEAK", "NOW_STRONG"):
-        return True  # "im standing on the bridge"
+    if "HIGH_PLACE" in u and ("FIRST_P" in u or not u.any("PERSON", "CHILD", "ANIMAL", "THING")) and \
+            u.any("PRESENT", "ING", "NOW_WEAK", "NOW_STRONG"):
+        return True  # "im standing on the bridge", "standing on the bridge right now" (no one else: the speaker)
     if u.any("DO_IT", "DECIDED_BARE") and "SPECIFIC" in u:  # "ill do it this weekend, ive got it all worked out"
         return True
     if "DISGUISE" in u and personal:  # "theyll think it was an accident"

@@ -64,7 +64,8 @@ PHRASES: dict[str, str] = {
         status epilepticus now | in status | gone into status | went into status""",
     "CONV": """having seizure | having fit
         having convulsion | went into seizure | gone into seizure | going into seizure | started seizing
-        started fitting | started convulsing | in middle seizure | mid seizure | midseizure | seizing up""",
+        started fitting | started convulsing | in middle seizure | mid seizure | midseizure | seizing up
+        he seize | she seize | baby seize | son seize | daughter seize | seize and not stop | seize not stop""",
     "SIGN": """jerk | twitch | jaw going | face going | head going | grunting | groaning
         kicking out | legs kicking | leg kicking | arm kicking | eyes flickering | eyes fluttering | lip smacking
         chewing motions | plucking clothes
@@ -229,7 +230,7 @@ PHRASES: dict[str, str] = {
         ibuprofen | advil | aspirin | codeine | tramadol | oxycodone | morphine | insulin | sertraline
         citalopram | fluoxetine | amitriptyline | nurofen | calpol | iron tablets | vitamins | gummies
         infusion | infusions | injection | injections | jab | jabs | shot | rescue meds | rescue medication
-        buccal | antiepileptic | antiepileptics | aed | aeds | anti seizure meds | anti seizure medication
+        buccal | antiepileptic | antiepileptics | anticonvulsant | anticonvulsants | anti convulsant | aed | aeds | anti seizure meds | anti seizure medication
         seizure meds | seizure pills | seizure tablets | seizure medication | epilepsy meds | epilepsy pills
         epilepsy tablets | epilepsy medication | ms meds | ms medication | dmt | bottle | packet | box | blister
         strip | pack | whole packet | whole bottle | whole box | whole strip | whole pack | entire bottle
@@ -861,6 +862,9 @@ PHRASES: dict[str, str] = {
         not do this life | not do this life anymore | not fight to stay alive | not want fight stay alive
         fight to stay alive | disappear forever | disappear for good | disappearing for good | never be found
         nobody find me | no one find me | walk out of everything | not be found
+        nobody would miss me | no one would miss me | nobody will miss me | no one will miss me | nobody would even miss me
+        no one would even miss me | nobody gonna miss me | no one gonna miss me | nobody going to miss me | wont be missed
+        wouldnt be missed | would not be missed | not be missed
         no want live | no want to live | no want be alive | no want be here | no want go on | no want live anymore
         easier if i just wasnt here | better if i just wasnt here | if i just wasnt here | if i just was gone
         if i just disappeared | if i just died | if i just not wake up | if i just never woke up

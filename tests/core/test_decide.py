@@ -429,6 +429,23 @@ def test_a_term_no_keyword_spells_out_leaves_the_matcher_to_decide(engine: Engin
     assert "asks what" not in decision.why
 
 
+@pytest.mark.parametrize(("text", "intent"), [
+    # the keyword is the term with a defining word beside it ("refractory meaning"), or its lexicon form
+    ("Our son's doctor used the word refractory. What does that mean exactly?", "refractory_definition"),
+    ("mums epilepsy is called intractable. what does that mean", "refractory_definition"),
+    ("What is multiple sclerosis? My neighbour has just been diagnosed.", "ms_overview"),
+])
+def test_a_keyword_that_is_the_term_with_a_defining_word_answers(engine: Engine, text: str, intent: str) -> None:
+    decision = engine.decide(Message(text), Context())
+    assert (decision.kind, decision.intent_id) == ("topical", intent) and "asks what" in decision.why, decision.why
+
+
+def test_a_keyword_whose_other_words_are_filler_is_not_the_term(engine: Engine) -> None:
+    """ "rule out" is no name for "the rule": its "out" is filler to the matcher but not a defining word."""
+    decision = engine.decide(Message("I can drive car with epilepsy in Germany? What is the rule?"), Context())
+    assert "asks what" not in decision.why and decision.intent_id != "refractory_external_factors", decision.why
+
+
 @pytest.mark.parametrize(("first", "then"), [
     ("forgot his evening tablets", "give double tomorrow?"),  # right after the medication reply: no "it" needed
     ("my meds make me feel like a zombie can i just stop", "what if i just take half"),

@@ -29,6 +29,11 @@ from bot.nlu.message import Message
     # a laugh ends the question; "in plain words" before what is asked
     ("wat even is epilepsy lol my mate has it", "epilepsy"),
     ("Could you explain in plain words what epilepsy is? My doctor rushed thru it.", "epilepsy"),
+    # a word named before the question with more words after it; a bare term as a sentence of its own; "no clue
+    # what it means", "what does it signify"
+    ("I keep hearing the word neuroinflammation on the radio. What does it signify?", "neuroinflammation"),
+    ("gliosis?? saw it on his scan report and i have no idea what it means", "gliosis"),
+    ("the neurologist used the term refractory epilepsy. what does that stand for", "refractory epilepsy"),
 ])
 def test_a_definition_question_names_its_term(text: str, term: str) -> None:
     assert defined_term(Message(text)) == term
@@ -42,6 +47,8 @@ def test_a_definition_question_names_its_term(text: str, term: str) -> None:
     "what is it like living with ms", "what are the symptoms of ms",
     "My wife had an MRI for her MS and they also found a small meningioma. What is that?",
     "what is the difference between ms and epilepsy",
+    "my son has epilepsy and i dont know what it means",  # "it" is nothing named before this sentence
+    "My granddaughter's scan showed scars on her brain. What are these scars?",  # "these": the words just said
 ])
 def test_other_questions_name_no_term(text: str) -> None:
     assert defined_term(Message(text)) is None

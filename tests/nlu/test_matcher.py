@@ -129,6 +129,12 @@ def test_a_typo_does_not_change_the_first_letter() -> None:
     assert matcher.score("seeing a lot") == []  # "seeing" is a word of its own, not a typo of "peeing"
 
 
+def test_a_word_spelled_as_a_vocabulary_word_is_no_typo_of_another() -> None:
+    matcher = Matcher([intent("complementary", "meditation ms"), intent("meds", "medication")], SETTINGS)
+    assert [c.intent_id for c in matcher.score("is there medication for ms fatigue")] == ["meds"]
+    assert matcher.score("medittion ms")[0].intent_id == "complementary"  # a real typo still finds it
+
+
 def test_deletion_index_finds_typos_without_scanning_the_vocabulary(matcher: Matcher) -> None:
     index = matcher._index
     ocrelizumab = index.vocab["ocrelizumab"]

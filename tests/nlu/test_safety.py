@@ -1117,3 +1117,25 @@ def test_no_reason_to_keep_going_said_without_a_subject_is_a_crisis() -> None:
                                   "How should one help a person having a fit in the street?"])
 def test_how_to_help_in_a_seizure_is_a_first_aid_question(text: str) -> None:
     assert flag_of(text) == ("seizure_first_aid", "certain", "first_aid_question"), text
+
+
+# -- held-out round 17's safety misses (read after its first report, so tuned on from then) --------------------
+
+@pytest.mark.parametrize("text", ["honestly no one would miss me", "nobody will miss me when im gone tbh"])
+def test_nobody_missing_me_is_a_crisis(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == ("crisis", "certain"), (text, flag)
+
+
+def test_standing_at_a_height_now_without_a_subject_is_a_crisis() -> None:
+    assert flag_of("sitting on the ledge right now") == ("crisis", "certain", "method_plan_intent")
+
+
+def test_an_anticonvulsant_is_a_medicine() -> None:
+    flag = flag_of("can she give him a double anticonvulsant dose tonight since he missed the morning one")
+    assert flag is not None and flag[:2] == ("medication_change", "certain"), flag
+
+
+def test_a_learners_seize_and_not_stop_is_an_emergency() -> None:
+    flag = flag_of("she seize and not stop, 7 minute now")
+    assert flag is not None and flag[:2] == ("emergency", "certain"), flag
