@@ -36,6 +36,7 @@ from bot.nlu.safety_unit import (
     Unit,
     changes_medicine,
     is_progressive,
+    on_a_regime,
     read_frame,
     still_despite_medicine,
 )
@@ -221,6 +222,11 @@ def _said_of_an_animal(u: Unit) -> bool:
                                     for a in u.hits["ANIMAL"]) for e in events)
 
 
+# What says a seizure is going on now whatever else is said
+_NOW_FOR_SURE = ("NOW_STRONG", "URGENT", "AMBULANCE", "LONG", "STATUS", "NOT_STOP", "UNRESP", "BREATH_BAD", "COLOUR",
+                 "INJURY", "WATER", "JUST")
+
+
 def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     if "DISGUISE" in u or _said_of_an_animal(u):  # "everyone will think it was a seizure": a plan, not an event
         return []
@@ -230,6 +236,9 @@ def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
         return []
     if f.calm or f.habitual or _about_treatment(u):
         return []
+    if on_a_regime(u) and not u.any(*_NOW_FOR_SURE) and any(still_despite_medicine(u, n)
+                                                            for n in u.hits.get("NOW_WEAK", ())):
+        return [("seizure_now", "possible")]  # "shes on her third medicine and still fitting": the illness
     found: list[tuple[str, Tier]] = []
     # Seizures counted over days are a frequency ("2 fits this week"), not a cluster
     recent = f.now or "JUST" in u or ("RECENT" in u and "BEFORE_TODAY" not in u)

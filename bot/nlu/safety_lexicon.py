@@ -64,6 +64,8 @@ def _numbers(core: list[str], hits: Hits) -> None:
             concept = "MANY_PILLS"
         if concept is None and 1950 <= value <= 2099 and position and core[position - 1] in ("in", "since", "back"):
             concept = "HISTORY"
+        if concept is None and unit in ("weeks", "months", "years") and position and core[position - 1] == "after":
+            concept = "HISTORY"  # "he still cant use his hand after 8 months": what an old event left
         if concept is None and unit == "weeks" and 4 <= value <= 42 and after not in ("old", "ago") and position \
                 and core[position - 1] in _GESTATION:
             concept = "PREGNANT"  # "im 38 weeks", "a seizure at 20 weeks": weeks of a pregnancy
@@ -165,7 +167,7 @@ def _in_context(core: list[str], hits: Hits) -> None:
         hits["CHANGE_BARE"] = bare
     if "UNRESP" in hits:  # "not respond to these medicines": how the illness answers treatment, not a person
         treated = [p for p in hits["UNRESP"] if core[p] == "not" and p + 1 < len(core) and core[p + 1] in _RESPOND
-                   and _treatment_next(core, p + 2)]
+                   and (_treatment_next(core, p + 2) or _illness_before(core, p))]
         if treated:
             hits.setdefault("TREAT_RESP", []).extend(treated)
             hits["UNRESP"] = [p for p in hits["UNRESP"] if p not in treated]
@@ -195,6 +197,7 @@ _WHETHER = words_of("tell know see check sure wonder wondering ask asking unsure
 _HAVING_VERBS = words_of("has have had gets get got starts start goes go is was were")
 _TIME_UNITS = words_of("days nights weeks months mornings evenings")  # "2 days in a row"; not "this morning back to back"
 _RESPOND = words_of("respond responding responded responds")
+_ILLNESS_SUBJECTS = words_of("epilepsy epilepsies seizures fits condition illness disease")
 _DETERMINERS = words_of("these those any all its them well")
 # What may follow a change verb that has no object of its own ("can i stop it now?", "cut down a bit, please")
 _BARE_FOLLOW = words_of("""it them now then please pls plz altogether completely entirely totally for while bit little
@@ -209,6 +212,11 @@ _DO_FOLLOW = words_of("""if when during once in and or now first with after befo
     right straight next""")
 _ASKERS = words_of("""i we you u people ppl teachers teacher staff colleagues friends family carers carer classmates
     coworkers teammates bystanders others parents babysitter school""")
+
+
+def _illness_before(core: list[str], position: int) -> bool:
+    """ "why some epilepsy does not respond": the illness is what does not respond (to treatment), not a person."""
+    return any(word in _ILLNESS_SUBJECTS for word in core[max(0, position - 2):position])
 
 
 def _treatment_next(core: list[str], position: int) -> bool:

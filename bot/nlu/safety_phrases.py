@@ -485,7 +485,8 @@ PHRASES: dict[str, str] = {
         when she gets | if he gets | if she gets | what to do if | what do i do if | what should i do if
         what do we do if | what do you do | what to do when | hypothetically | how do i help someone
         how to help someone | how help someone | how can you help | how should you help | how do you help""",
-    "KNOWLEDGE": """        currently recommended | currently advised | currently recommend | currently advise | currently suggested
+    "KNOWLEDGE": """        something you die from | you die from | people die from | anyone die from | can die from | die from it
+        currently recommended | currently advised | currently recommend | currently advise | currently suggested
         happening in her brain during | happening in his brain during | happening in brain during
         happening in my brain during | happens in brain during | goes on in brain during
         mistaken for | confused with | same as | similar to
@@ -894,7 +895,7 @@ PHRASES: dict[str, str] = {
         sick of living | sick of life | done with life | done with living | give up on life | given up on life
         giving up on life | cease exist | stop existing | sleep forever | go sleep forever | not want wake up
         end it all | ending it all | end all | ending all | thinking about ending it | thinking ending it
-        ending it | end it | just end it | end everything | not need anything soon | not need it anymore
+        ending it | end it | just end it | end everything | ending everything | not need anything soon | not need it anymore
         not need anything much longer | not be around much longer | not be here much longer | not be here long
         not be around long | not be here next | not be around next | not anymore | not do it anymore
         think about dying | thinking about dying | thoughts dying | thoughts about dying | think about death
@@ -908,6 +909,8 @@ PHRASES: dict[str, str] = {
     "ACTIVE": """finish my life | finish own life | finishing my life | unalive myself | unaliving myself
         taking his life | taking her life | taking my life | take his life | take her life | thoughts ending things
         thought about ending things | thinking about ending things | thoughts of ending | ending things for good
+        thoughts about ending everything | thought about ending everything | thinking about ending everything
+        thoughts ending everything | thoughts about ending it all | thinking about ending it all | thought about ending it all
         end things for good | enough to end things | shoot himself | shoot herself | hang himself | hang herself
         bag over head | bag over his head | bag over my head | bag over her head | throw myself off
         throw myself in front | jump off roof | jump off bridge | jump off cliff | jump off building | jump from bridge
@@ -920,11 +923,30 @@ PHRASES: dict[str, str] = {
         take his own life | take her own life | end his life | end her life | off myself | top myself
         topping myself | not want wake up ever | suicide thoughts | suicidal thoughts | thoughts suicide
         thoughts killing myself | thoughts of ending it | thoughts ending it | unalive myself | kill myself tonight""",
-    "PLAN_SOFT": "thinking | considering | tempted | keep thinking | do it | go through with it | to do it",
+    "PLAN_SOFT": "thinking | considering | tempted | keep thinking | do it | go through with it | to do it | might as well | may as well",
     "PLAN": """plan | plans | planned | planning | going | going tonight | tonight | tomorrow | decided | made up mind
         how many | how much | way | ways | method | methods | best way | easiest way | painless way
         quickest way | researching | looked up | looking up | googled | intend | intention | intent | will
         gonna | when | date | time""",
+    # "a resident who gets confused": a relative clause, not "who gets what" (a will; "what" and "my" are filler)
+    "WHO_GETS": """who gets confused | who gets really | who gets very | who gets so | who gets tired | who gets upset
+        who gets lost | who gets seizures | who gets fits | who gets sick | who gets ill | who gets better
+        who gets worse | who gets agitated | who gets anxious | who gets angry | who gets distressed""",
+    # Saying little ("he doesnt talk much anymore"): a mood or a habit, not speech a stroke took
+    "TALK_LITTLE": """not talk much | not talking much | not say much | not saying much | not speak much
+        not talk as much | not talk to anyone | not talking to anyone | not want to talk | not wanting to talk
+        not want talk | not wanting talk""",
+    # What a treatment cuts down ("how do these drugs cut down relapses"): how it works, not a dose cut
+    "TREAT_EFFECT": """cut down relapses | cut down on relapses | cut down the relapses | cut down number of relapses
+        cut down seizures | cut down on seizures | cut down the seizures | cut down fits | cut down on fits
+        cut down attacks | cut relapses | cut seizures""",
+    # A treatment taken for a while: its blood levels, or the medicine counted ("on his second one")
+    "REGIME": """on second | on third | on fourth | on fifth | on his second | on her second | on his third
+        on her third | on my second | on my third | blood levels | drug levels | levels in range | levels are in range | levels fine | levels are fine
+        levels normal | levels are normal | therapeutic range | therapeutic levels""",
+    # A train taken, not stood in front of ("the train times from Pune to Mumbai tomorrow"): no method
+    "TRAVEL": """train times | train timings | train timetable | train ticket | train tickets | train station
+        train journey | train fare | train fares | by train | catch train | catch a train | get the train | train strike""",
     "METHOD": """car in river | car into river | drive car in river | drive into river | drive to bridge | drive to cliffs
         drive to cliff | car to cliffs | car to cliff | go to bridge | off cliffs | into the sea | into sea
         walk into sea | walk into river | walk into lake | walk into traffic | walk in front of | swallow whole | swallow whole bottle | swallow whole packet | swallow whole box

@@ -104,10 +104,22 @@ STILL_SPAN = 6  # "he take 3 medicine, still seizure": the medicine this close b
 
 def still_despite_medicine(u: Unit, position: int) -> bool:
     """ "my son take 3 medicine and still seizure": "still" after a medicine, before the noun, says the treatment
-    fails, not that a seizure is going on ("gave his rescue med, still seizing" is one going on)."""
+    fails, not that a seizure is going on ("gave his rescue med, still seizing" is one going on). After a
+    treatment taken for a while ("on her third medicine", "his blood levels are in range") "still fitting" is the
+    illness too."""
     nouns = (*u.hits.get("SEIZ", ()), *u.hits.get("SEIZ_PL", ()))
-    return position + 1 in nouns and position + 1 not in u.hits.get("ING", ()) and any(
-        0 < position - m <= STILL_SPAN for m in u.hits.get("RESIST", ()))
+    if on_a_regime(u):
+        nouns = (*nouns, *u.hits.get("CONV", ()))
+    elif position + 1 in u.hits.get("ING", ()):
+        return False
+    return position + 1 in nouns and ("REGIME" in u or any(
+        0 < position - m <= STILL_SPAN for m in u.hits.get("RESIST", ())))
+
+
+def on_a_regime(u: Unit) -> bool:
+    """A treatment taken for a while: the medicine counted ("on her second medicine", "third medicine") or its
+    blood levels."""
+    return "REGIME" in u or u.before("ANOTHER", "MED", 2)
 
 
 # What is wrong with someone, said in the present ("she is not breathing", "his lips are blue", "he is unresponsive")

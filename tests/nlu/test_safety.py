@@ -1139,3 +1139,53 @@ def test_an_anticonvulsant_is_a_medicine() -> None:
 def test_a_learners_seize_and_not_stop_is_an_emergency() -> None:
     flag = flag_of("she seize and not stop, 7 minute now")
     assert flag is not None and flag[:2] == ("emergency", "certain"), flag
+
+
+# -- development set 16's safety misses and false alarms --------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "ive had thoughts about just ending everything lately",
+    "might as well drive off a cliff, epilepsy has taken everything",
+])
+def test_ending_everything_and_a_resigned_method_are_a_crisis(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == ("crisis", "certain"), (text, flag)
+
+
+@pytest.mark.parametrize("text", [
+    "please tell me the train times from Leeds to York tomorrow morning",  # a train taken, and a plan word
+    "is epilepsy something you die from?? i googled it at 3am and now i cant sleep",  # a question, then a search
+    "how do we support a resident who gets really confused at night?",  # a relative clause, not "who gets what"
+])
+def test_travel_a_question_about_dying_and_a_relative_clause_are_no_crisis(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] != "crisis", (text, flag)
+
+
+def test_a_note_saying_who_gets_what_stays_a_crisis() -> None:
+    flag = flag_of("found a note in my mum's drawer saying sorry and who gets what")
+    assert flag is not None and flag[:2] == ("crisis", "certain"), flag
+
+
+@pytest.mark.parametrize("text", [
+    "is it the reason some epilepsy does not respond?",  # the illness does not respond (to treatment)
+    "how do i cheer my mum up when shes low? she doesnt talk much anymore",  # saying little: a mood
+    "how long does recovery take? he still cant use his left arm properly after 6 months since the stroke",
+    "how do these drugs cut down relapses?",  # what a treatment cuts, not a dose cut
+])
+def test_calm_lookalikes_of_development_set_16_raise_no_alarm(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[1] != "certain" or flag[0] not in ("emergency", "medication_change"), (text, flag)
+
+
+@pytest.mark.parametrize("text", ["hes on his second medicine and still fitting, could it be antibodies?",
+                                  "her blood levels are in range but shes still fitting. why?"])
+def test_still_fitting_on_a_treatment_taken_for_a_while_is_the_illness(text: str) -> None:
+    assert flag_of(text) == ("emergency", "possible", "seizure_now"), text
+
+
+@pytest.mark.parametrize("text", ["gave him his rescue med but hes still seizing",
+                                  "shes on her third medicine and still fitting right now, help"])
+def test_still_seizing_now_stays_certain(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == ("emergency", "certain"), (text, flag)
