@@ -161,8 +161,11 @@ def asks_cause(message: Message) -> bool:
 
 
 def asks_why_got(message: Message) -> bool:
-    """ "why did my mum get ms, did she do something": why someone got it, in a question of its own."""
-    return len(message.words) <= CAUSE_WORDS and _WHY_GOT.search(message.text) is not None
+    """ "why did my mum get ms, did she do something": why someone got it, in a question of its own (a sentence
+    of a short message: "why did i get ms? never ill in my life. was it something i did")."""
+    return len(message.words) <= 2 * CAUSE_WORDS and any(
+        len(sentence.words) <= CAUSE_WORDS and _WHY_GOT.search(" ".join(sentence.words)) is not None
+        for sentence in message.sentences)
 
 
 def cause_intent(knowledge: Knowledge, intent: Intent) -> Intent | None:
@@ -215,7 +218,10 @@ _OPTIONS = re.compile(
     r"\b(?:what|which|any) (?:other |else |more |the )?(?:treatments?|options|choices|therapies)\b|"
     r"\bother (?:treatments?|options|therapies)\b|\bwhat (?:else )?(?:can|could) (?:be done|doctors do|they do)\b|"
     r"\bhow (?:is|are) (?:it|they|this|that) treated\b|\bhow do (?:you|they|doctors) treat (?:it|this|that)\b|"
-    r"\bwhat (?:can|could|would|might|will) help with\b|\bwhat (?:can|could|would|will|might) (?:stop|prevent|slow)\b")
+    r"\bwhat (?:can|could|would|might|will) (?:actually |really )?help\b|"
+    r"\bwhat (?:can|could|would|will|might) (?:stop|prevent|slow)\b|"
+    r"\bis there (?:a |any |some )?(?:tablet|tablets|pill|pills|medicine|medicines|medication|drug|drugs|"
+    r"treatment|treatments) for\b")
 OPTIONS_WORDS = 20  # a longer message asks more than this
 
 

@@ -590,3 +590,19 @@ def test_what_can_stop_it_asks_for_the_treatment(engine: Engine) -> None:
 def test_questions_of_living_with_it_that_no_article_answers_are_declined(engine: Engine, text: str) -> None:
     turn = engine.respond(text)
     assert turn.kind == "fallback", turn.why
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("why did i get ms? never been ill in my life. was it something i did", "ms_causes"),  # asked in a sentence
+    ("what can actually help MS fatigue? she is exhausted all the time", "ms_symptomatic_treatment"),
+    ("so tired all the time with this ms. is there a tablet for the tiredness", "ms_symptomatic_treatment"),
+])
+def test_causes_and_options_asked_in_a_sentence_of_their_own(engine: Engine, text: str, intent: str) -> None:
+    turn = engine.respond(text)
+    assert (turn.kind, turn.intent_id) == ("topical", intent), (text, turn.kind, turn.intent_id)
+
+
+def test_what_helps_after_a_treatment_topic_stays_on_it(engine: Engine) -> None:
+    """Complementary approaches are a treatment topic: "what can help her relax" stays on them."""
+    turn = engine.respond("My wife's MS gets worse whenever she's stressed. What can help her relax?")
+    assert turn.intent_id == "ms_complementary", turn.intent_id
