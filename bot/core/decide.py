@@ -443,8 +443,8 @@ def _facet(message: Message, situation: Situation, match: Match) -> Decision | N
     knowledge = situation.knowledge
     intent = knowledge.intents[situation.last_intent or ""]
     facet = followup.facet_of(message)
-    if facet is None or match.status == "matched" or match.foreign:
-        return None
+    if facet is None or match.status == "matched" or match.foreign or followup.asks_cause(message):
+        return None  # "could my kids get it" asks whether it runs in families, not about children
     if not followup.stays_on_topic(message, situation.topic):
         return None
     if (related := followup.related_intent(knowledge, intent, facet)) is not None:

@@ -143,7 +143,11 @@ _CAUSE = re.compile(
     r"young people) (?:get|gets|develop|develops) (?:it|this|that|ms|epilepsy)\b|"
     r"\bhow (?:do|does|did|can|could) (?:you|u|people|ppl|someone|i|we|they|kids|children|he|she) "
     r"(?:get|catch|develop) (?:it|this|that|ms|epilepsy)\b|"
-    r"\bwhy (?:does |did |would )?(?:it|this|that) happens?\b|\bwhere does (?:it|this|that|ms) come from\b")
+    r"\bwhy (?:does |did |would )?(?:it|this|that) happens?\b|\bwhere does (?:it|this|that|ms) come from\b|"
+    # "could my kids get it": whether it runs in families, which the causes section answers
+    r"\b(?:could|can|will|would|might) (?:my|our|his|her|the) (?:kids|children|child|son|daughter|sons|daughters|"
+    r"baby|babies|grandchildren|grandkids|sister|brother|twin) (?:get|inherit|catch) (?:it|this|that|ms|epilepsy)\b|"
+    r"\bpass (?:it|this|ms|epilepsy) (?:on )?to (?:my|our|the) (?:kids|children|child|son|daughter|baby)\b")
 _CAUSES_HEADING = re.compile(r"\bcauses?\b", re.IGNORECASE)
 
 

@@ -944,6 +944,13 @@ PHRASES: dict[str, str] = {
     "REGIME": """on second | on third | on fourth | on fifth | on his second | on her second | on his third
         on her third | on my second | on my third | blood levels | drug levels | levels in range | levels are in range | levels fine | levels are fine
         levels normal | levels are normal | therapeutic range | therapeutic levels""",
+    # A stroke asked about as the cause of something ("is it the stroke damage?"), not "is it a stroke?"
+    "STROKE_CAUSE": """is it stroke damage | is it stroke causing | is it stroke doing | is it stroke related
+        is it because stroke | is this stroke damage | is that stroke damage""",
+    # Whether other medicines stop a medicine working: a question about treatment, not a change to it
+    "STOP_WORKING": """stop tablets working | stop meds working | stop medicine working | stop medication working
+        stop drugs working | stop epilepsy tablets working | stop epilepsy meds working | stop epilepsy medicine working
+        stop them working | stop it working | stop pills working | stop seizure meds working""",
     # A train taken, not stood in front of ("the train times from Pune to Mumbai tomorrow"): no method
     "TRAVEL": """train times | train timings | train timetable | train ticket | train tickets | train station
         train journey | train fare | train fares | by train | catch train | catch a train | get the train | train strike""",

@@ -12,8 +12,8 @@ import re
 from bot.nlu.message import Message
 
 ABOUT_BOT = "about_bot"
-_THING = r"doctor|dr|nurse|person|human|human being|bot|robot|ai|machine|chatbot|computer|program|" \
-         r"medical professional|professional|chatgpt|automated|automatic"
+_THING = r"doctor|dr|nurse|pharmacist|chemist|therapist|person|human|human being|bot|robot|ai|machine|chatbot|" \
+         r"computer|program|medical professional|health professional|professional|chatgpt|automated|automatic"
 
 
 def _patterns(thing: str, start: str = "^") -> re.Pattern[str]:

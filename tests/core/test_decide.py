@@ -606,3 +606,13 @@ def test_what_helps_after_a_treatment_topic_stays_on_it(engine: Engine) -> None:
     """Complementary approaches are a treatment topic: "what can help her relax" stays on them."""
     turn = engine.respond("My wife's MS gets worse whenever she's stressed. What can help her relax?")
     assert turn.intent_id == "ms_complementary", turn.intent_id
+
+
+@pytest.mark.parametrize("first", ["why did i get ms", "whats ms? my dad has it"])
+def test_could_my_kids_get_it_asks_whether_it_runs_in_families(engine: Engine, first: str) -> None:
+    turn = engine.respond("could my kids get it", _after(engine, first))
+    assert (turn.kind, turn.intent_id) == ("topical", "ms_causes"), (turn.kind, turn.intent_id)
+
+
+def test_and_for_kids_stays_a_facet_the_article_does_not_cover(engine: Engine) -> None:
+    assert engine.decide(Message("and for kids?"), _after(engine, "what is ms")).kind == "not_covered"

@@ -1189,3 +1189,17 @@ def test_still_fitting_on_a_treatment_taken_for_a_while_is_the_illness(text: str
 def test_still_seizing_now_stays_certain(text: str) -> None:
     flag = flag_of(text)
     assert flag is not None and flag[:2] == ("emergency", "certain"), (text, flag)
+
+
+@pytest.mark.parametrize("text", [
+    "his fits only started after his stroke and nothing controls them. is it the stroke damage?",
+    "Customer asks whether other medicines can stop her epilepsy tablets working properly.",
+])
+def test_a_stroke_or_a_medicine_asked_about_as_a_cause_raises_no_alarm(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[1] != "certain", (text, flag)
+
+
+def test_is_it_a_stroke_stays_an_emergency() -> None:
+    flag = flag_of("is it a stroke?")
+    assert flag is not None and flag[:2] == ("emergency", "certain"), flag

@@ -11,6 +11,7 @@ from bot.nlu.self_questions import asks_about_the_bot
     ("what are you?", True), ("who made you", True), ("where does your information come from", True),
     ("is this a bot", True), ("can i trust you", True),
     ("are you a doctor y/n", True), ("are u a bot or what lol", True),  # a tag after the question
+    ("Are you a pharmacist or a doctor, by the way?", True), ("are you actually a pharmacist?", True),
     ("are you a bot by the way", True), ("Am I addressing a doctor?", True),
     ("is this bot even reliable?", True), ("who wrote the information?", True),
     ("i want to talk to a real person", False), ("are you able to explain ms", False),
