@@ -343,7 +343,8 @@ def _answer_proper(message: Message, situation: Situation, borrow: bool) -> Deci
         return Decision("more", f"follow-up: more of {situation.last_intent}", situation.last_intent, 100.0,
                         follow_up="more")
     match = match_message(knowledge.matcher, message, in_context=situation.last_intent is not None)
-    if match.status == "matched" and knowledge.intents[match.intent_id or ""].kind == "topical" and \
+    first = match.candidates[0] if match.candidates else None  # matched, or "Did you mean" it beside the person
+    if match.status in ("matched", "ambiguous") and first is not None and first.kind == "topical" and \
             followup.asks_for_a_person(message) and HANDOVER_ID in knowledge.intents:
         return Decision("handover", "a wish for a person, with topic words", HANDOVER_ID, 100.0, match)
     if (defined := _definition(message, knowledge)) is not None:

@@ -85,7 +85,8 @@ OTHER_HEALTH_WORDS = _words("""
     keppra levetiracetam lamotrigine lamictal valproate epilim carbamazepine tegretol topiramate phenytoin
     clobazam diazepam midazolam ocrevus tysabri copaxone tecfidera gilenya kesimpta mavenclad lemtrada aubagio
     paracetamol ibuprofen aspirin antibiotic antibiotics statin statins antidepressant antidepressants insulin
-    epidiolex
+    epidiolex vigabatrin zonisamide lacosamide brivaracetam perampanel cenobamate ethosuximide oxcarbazepine
+    pregabalin oxybutynin sativex prednisolone
     myasthenia huntingtons palsy leukaemia leukemia lymphoma mrsa tongue mouth caesarean facelift
     breastfeed breastfed mortgage loan loans driving drive dvla gambling addiction sober dosage storage disposal
     nephritis sjogren sjogrens

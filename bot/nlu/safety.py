@@ -673,9 +673,12 @@ def _decide(found: list[tuple[str, Tier, Unit]], admin: list[tuple[str, Unit]], 
 
 def _weighed(found: list[tuple[str, Tier, Unit]], kind: str, unit: Unit) -> bool:
     """The rules read the same unit as stroke signs that MS explains too ("my husband has ms and slurred speech":
-    possible), or as a seizure that "won't stop" beside a named reason: an admin's phrase does not make them
-    certain. Any other possible reading ("he has seizures every day and now he's not breathing") stays certain by
+    possible), or as a seizure that "won't stop" beside a named reason, or the unit says MS and something coming
+    on over time: an admin's phrase does not make them certain. Any other possible reading ("he has seizures every day and now he's not breathing") stays certain by
     the admin's phrase."""
+    if kind == "emergency" and "MS" in unit and "CHRONIC" in unit and not unit.any(
+            "NOW_STRONG", "URGENT", "SUDDEN", "AMBULANCE", "JUST"):
+        return True  # "resident with ms is getting slurred speech lately": coming on over time, as MS does
     return kind == "emergency" and any(t == "possible" and u is unit and (
         c == "stroke_signs" or (c == "seizure_now" and _asks_the_reason(u))) for c, t, u in found)
 

@@ -1203,3 +1203,12 @@ def test_a_stroke_or_a_medicine_asked_about_as_a_cause_raises_no_alarm(text: str
 def test_is_it_a_stroke_stays_an_emergency() -> None:
     flag = flag_of("is it a stroke?")
     assert flag is not None and flag[:2] == ("emergency", "certain"), flag
+
+
+def test_speech_slurring_over_time_in_ms_is_no_emergency_by_an_admin_phrase() -> None:
+    """ "slurred speech" is an admin's emergency phrase; "is getting slurred speech lately" in MS comes on over
+    time, as MS does: the phrase does not make it certain."""
+    flag = flag_of("resident with ms is getting slurred speech lately. would speech therapy help with that?")
+    assert flag is None or flag[1] != "certain", flag
+    sudden = flag_of("my husband has ms and suddenly his speech is slurred")
+    assert sudden is not None and sudden[:2] == ("emergency", "certain"), sudden
