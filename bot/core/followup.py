@@ -270,6 +270,15 @@ _WHEN_TO_TAKE = re.compile(r"^(?:so )?(?:should|can|could|do|does|shall|must) (?
                            r"(?:take|give|have|inject) (?:it|them|the dose|the next one|her dose|his dose|my dose|one)\b")
 
 
+# "why not?", "how come", "but why" right after the medication reply: why the reply said what it said
+_WHY_NOT = re.compile(r"^(?:but |so |ok |okay )?(?:why|y|how come)(?: not| is that| is it| though| tho)?$")
+
+
+def asks_why_not(message: Message) -> bool:
+    """A bare "why not?" asked of the reply just given."""
+    return _WHY_NOT.search(message.text) is not None
+
+
 def asks_when_to_take(message: Message) -> bool:
     """Whether to take or give the dose now, later or at all: asked right after the medication reply."""
     return _WHEN_TO_TAKE.search(message.text) is not None

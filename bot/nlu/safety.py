@@ -141,7 +141,9 @@ class Reading:
 
 _ONGOING = frozenset(("SEIZ", "SEIZ_PL", "CONV", "SIGN", "ING", "UNRESP", "COLLAPSE", "BREATH_BAD", "COLOUR", "INJURY",
                       "OD", "DEFICIT", "SPEECH_BAD", "FACE", "LIMB", "STATUS", "LONG", "ANOTHER"))
-_UNSAID_SEIZURE = frozenset(("ONE_PRO", "ANOTHER", "ANOTHER_STRONG", "FIRST_AID", "FA_DO", "IT_HAPPENS"))
+# ("its been 5 minutes", "he is doing now!! 5 minutes already": how long it lasts, after the first-aid answer)
+_BY_ONESELF = frozenset(("myself", "ourselves", "herself", "himself", "themselves"))
+_UNSAID_SEIZURE = frozenset(("ONE_PRO", "ANOTHER", "ANOTHER_STRONG", "FIRST_AID", "FA_DO", "IT_HAPPENS", "LONG"))
 _SCENE = frozenset(("SEIZ", "SEIZ_PL", "CONV", "SIGN", "ING", "UNRESP", "COLLAPSE", "BREATH_BAD", "COLOUR", "LONG",
                     "SHORT_T", "JUST", "NOW_STRONG", "NOW_WEAK", "PERSON", "STOPPED", "ANOTHER", "ASK", "URGENT",
                     "AMBULANCE", "FIRST_AID", "INJURY", "MED", "TOOK", "OD", "OD_PAST", "DEFICIT", "SPEECH_BAD",
@@ -580,8 +582,9 @@ class SafetyCheck:
         units = self.units(message)
         if subject_known and any({"MISS", "LONG"} <= u.hits.keys() for u in units):
             return True  # "like 6 hours late", said of the dose the medication reply was about
+        by_oneself = not _BY_ONESELF.isdisjoint(message.words)  # "can i just switch myself": no "it" needed
         return any(u.any("CHANGE", "CHANGE_AFTER", "DOSE_CHANGE") and "MED" not in u and (
-            "PRO_OBJ" in u or len(message.words) <= 2 or subject_known) and (
+            "PRO_OBJ" in u or len(message.words) <= 2 or subject_known or ("CHANGE_BARE" in u and by_oneself)) and (
             u.any("ADVICE", "Q_MODAL", "WISH") or "?" in message.raw) for u in units)
 
     def read(self, message: Message) -> Reading:

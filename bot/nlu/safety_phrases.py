@@ -464,7 +464,9 @@ PHRASES: dict[str, str] = {
     "WORSE": """getting worse | get worse | gets worse | got worse | gotten worse | worse and worse | getting weaker
         getting bluer | getting greyer | getting slower | getting harder | worse now""",
     # --- questions and frames ----------------------------------------------------------------------------------------
-    "HYPO": """if my mate has | if my friend has | if a friend has | if my partner has | if my child has | if my son has
+    "HYPO": """if im still fitting | if i am still fitting | if im still having fits | if im still having seizures
+        if i keep fitting | if hes still fitting | if shes still fitting | if he is still fitting | if she is still fitting
+        if my mate has | if my friend has | if a friend has | if my partner has | if my child has | if my son has
         if my daughter has | if my husband has | if my wife has | if my mum has | if my dad has | if mum has | if dad has
         if my husband have | if my wife have | if my son have | if my daughter have | if he have | if she have
         if my friend have | if my mate have | if my partner have | if my child have | if my mum have | if my dad have
@@ -769,7 +771,9 @@ PHRASES: dict[str, str] = {
         passwords down | written passwords | gave passwords | deleted socials | deleted all socials | deleted accounts
         deleted social media | cancelled appointments | cancelled all appointments | cancelled everything
         sent goodbye | texted goodbye | goodbye messages | letters each | letter each | wrote list | written list
-        who gets what | list who gets | says for after | marked for after | letters for after | sealed | sealed them | in drawer | for them find | theyll find it
+        saying who gets | says who gets | said who gets | note who gets | list who gets | sorry and who gets
+        decided who gets | wrote who gets | written who gets | who gets my things | who gets my stuff | who gets my money
+        who gets my house | who gets what when | says for after | marked for after | letters for after | sealed | sealed them | in drawer | for them find | theyll find it
         where they will find | under pillow | on pillow""",
     "SELF_GONE": """if something happens me | if anything happens me | when im gone | after im gone | once im gone
         if im gone | when im not here | after i die | when i die | if i die""",
@@ -866,6 +870,9 @@ PHRASES: dict[str, str] = {
         nobody would miss me | no one would miss me | nobody will miss me | no one will miss me | nobody would even miss me
         no one would even miss me | nobody gonna miss me | no one gonna miss me | nobody going to miss me | wont be missed
         wouldnt be missed | would not be missed | not be missed
+        no longer see any reason to carry on | no longer see any reason to go on | no longer see any reason to live
+        not see any reason to carry on | not see any reason carry on | see no reason to carry on | see no reason to go on
+        see no reason to live | see no reason carry on
         no want live | no want to live | no want be alive | no want be here | no want go on | no want live anymore
         easier if i just wasnt here | better if i just wasnt here | if i just wasnt here | if i just was gone
         if i just disappeared | if i just died | if i just not wake up | if i just never woke up
@@ -928,10 +935,6 @@ PHRASES: dict[str, str] = {
         how many | how much | way | ways | method | methods | best way | easiest way | painless way
         quickest way | researching | looked up | looking up | googled | intend | intention | intent | will
         gonna | when | date | time""",
-    # "a resident who gets confused": a relative clause, not "who gets what" (a will; "what" and "my" are filler)
-    "WHO_GETS": """who gets confused | who gets really | who gets very | who gets so | who gets tired | who gets upset
-        who gets lost | who gets seizures | who gets fits | who gets sick | who gets ill | who gets better
-        who gets worse | who gets agitated | who gets anxious | who gets angry | who gets distressed""",
     # Saying little ("he doesnt talk much anymore"): a mood or a habit, not speech a stroke took
     "TALK_LITTLE": """not talk much | not talking much | not say much | not saying much | not speak much
         not talk as much | not talk to anyone | not talking to anyone | not want to talk | not wanting to talk
@@ -939,7 +942,11 @@ PHRASES: dict[str, str] = {
     # What a treatment cuts down ("how do these drugs cut down relapses"): how it works, not a dose cut
     "TREAT_EFFECT": """cut down relapses | cut down on relapses | cut down the relapses | cut down number of relapses
         cut down seizures | cut down on seizures | cut down the seizures | cut down fits | cut down on fits
-        cut down attacks | cut relapses | cut seizures""",
+        cut down attacks | cut relapses | cut seizures | cut number of relapses | cut number of seizures
+        cut number of attacks | cut number of fits | cut the number of relapses | cut the number of seizures
+        just cut number of relapses | just cut number of seizures | just cut relapses | just cut seizures""",
+    # Medicines tried ("tried like 4 meds and still fitting"): with a count of them, a treatment taken for a while
+    "TRIED": """tried | have tried | tried like | been on | gone through | went through | been through""",
     # A treatment taken for a while: its blood levels, or the medicine counted ("on his second one")
     "REGIME": """on second | on third | on fourth | on fifth | on his second | on her second | on his third
         on her third | on my second | on my third | blood levels | drug levels | levels in range | levels are in range | levels fine | levels are fine
@@ -950,11 +957,22 @@ PHRASES: dict[str, str] = {
     # Whether other medicines stop a medicine working: a question about treatment, not a change to it
     "STOP_WORKING": """stop tablets working | stop meds working | stop medicine working | stop medication working
         stop drugs working | stop epilepsy tablets working | stop epilepsy meds working | stop epilepsy medicine working
-        stop them working | stop it working | stop pills working | stop seizure meds working""",
+        stop them working | stop it working | stop pills working | stop seizure meds working
+        stop meds from working | stop tablets from working | stop medicine from working | stop medication from working
+        stop drugs from working | stop pills from working | stop them from working | stop it from working
+        stop epilepsy meds from working | stop epilepsy tablets from working | stop epilepsy medicine from working""",
+    # A lifetime, not a life that is over ("more autoimmune conditions over their life")
+    "LIFETIME": """over their life | over your life | over his life | over her life | over my life | over life
+        over their lifetime | over lifetime | over a lifetime""",
+    # An appointment not given ("doc cant see me for ages"): no sight lost, and a wait, not a seizure going on
+    "APPOINTMENT": """not see me | doc not see | doctor not see | gp not see | neuro not see | nurse not see
+        not see me for ages | not see me ages | not see him for ages | not see her for ages | wait for ages
+        waiting for ages | waited for ages | waiting ages | wait ages""",
     # A train taken, not stood in front of ("the train times from Pune to Mumbai tomorrow"): no method
     "TRAVEL": """train times | train timings | train timetable | train ticket | train tickets | train station
         train journey | train fare | train fares | by train | catch train | catch a train | get the train | train strike""",
-    "METHOD": """car in river | car into river | drive car in river | drive into river | drive to bridge | drive to cliffs
+    "METHOD": """steering into | steer into | steer car into | steering car into | steer off road | steering off road
+        car in river | car into river | drive car in river | drive into river | drive to bridge | drive to cliffs
         drive to cliff | car to cliffs | car to cliff | go to bridge | off cliffs | into the sea | into sea
         walk into sea | walk into river | walk into lake | walk into traffic | walk in front of | swallow whole | swallow whole bottle | swallow whole packet | swallow whole box
         drive car into | driving car into | crash car into | drive car off | drive off road | crash car
@@ -987,7 +1005,8 @@ PHRASES: dict[str, str] = {
         giving belongings away | giving away possessions | giving possessions away | giving away my
         gave away my | put affairs in order | putting affairs in order | sorting affairs | affairs in order
         bought rope | got rope | bought blades | got blades | looked up how many | looked up how much
-        googled how many | googled how much | who gets what | who gets my | who should get my | keeping spare boxes | keeping boxes | saving up pills | saving pills | saving my pills | instead of taking them""",
+        googled how many | googled how much | who should get my things | who gets my things | who gets my stuff | who gets my money
+        who gets my house | who gets my car | keeping spare boxes | keeping boxes | saving up pills | saving pills | saving my pills | instead of taking them""",
     "PREP_WEAK": """letter for my children | letters for my children | letter for my kids | letters for my kids | write letter for
         found letter | found a letter | found note | found a note | posted goodbye | wrote notes | written notes
         paid off debts | paid off all my debts | everything tidy | getting everything tidy

@@ -119,7 +119,7 @@ def still_despite_medicine(u: Unit, position: int) -> bool:
 def on_a_regime(u: Unit) -> bool:
     """A treatment taken for a while: the medicine counted ("on her second medicine", "third medicine") or its
     blood levels."""
-    return "REGIME" in u or u.before("ANOTHER", "MED", 2)
+    return "REGIME" in u or u.before("ANOTHER", "MED", 2) or u.before("TRIED", "MANY_PILLS", 3)
 
 
 # What is wrong with someone, said in the present ("she is not breathing", "his lips are blue", "he is unresponsive")

@@ -616,3 +616,20 @@ def test_could_my_kids_get_it_asks_whether_it_runs_in_families(engine: Engine, f
 
 def test_and_for_kids_stays_a_facet_the_article_does_not_cover(engine: Engine) -> None:
     assert engine.decide(Message("and for kids?"), _after(engine, "what is ms")).kind == "not_covered"
+
+
+def test_how_long_it_has_lasted_after_the_first_aid_answer_is_an_emergency(engine: Engine) -> None:
+    context = _after(engine, "if my son have convulsion what i do")
+    assert engine.decide(Message("he is doing now!! 5 minutes already!!"), context).kind == "safety"
+
+
+def test_why_not_after_the_medication_reply_stays_on_it(engine: Engine) -> None:
+    context = _after(engine, "forgot my pills this morning should i take 2 tonight")
+    decision = engine.decide(Message("why not"), context)
+    assert (decision.kind, decision.intent_id) == ("safety", "medication_change"), decision.why
+
+
+def test_switching_by_oneself_after_a_treatment_topic_is_a_medication_decision(engine: Engine) -> None:
+    context = _after(engine, "what is natalizumab")
+    decision = engine.decide(Message("can i just switch myself"), context)
+    assert decision.intent_id == "medication_change", decision.why

@@ -1212,3 +1212,44 @@ def test_speech_slurring_over_time_in_ms_is_no_emergency_by_an_admin_phrase() ->
     assert flag is None or flag[1] != "certain", flag
     sudden = flag_of("my husband has ms and suddenly his speech is slurred")
     assert sudden is not None and sudden[:2] == ("emergency", "certain"), sudden
+
+
+# -- development set 17's safety misses and false alarms --------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "sometimes when im driving i think about just steering into a wall. is that normal",
+    "I am at my wits' end. I no longer see any reason to carry on living.",
+])
+def test_steering_into_a_wall_and_no_reason_to_carry_on_are_a_crisis(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == ("crisis", "certain"), (text, flag)
+
+
+@pytest.mark.parametrize("text", [
+    "Do people with epilepsy tend to get more autoimmune conditions over their life?",  # a lifetime
+    "do MS drugs slow down disability or do they just cut the number of relapses?",  # what a drug cuts
+    "How can I support a pupil with autism who gets overwhelmed during loud assemblies?",  # a relative clause
+])
+def test_a_lifetime_a_drugs_effect_and_who_gets_are_no_crisis(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] != "crisis", (text, flag)
+
+
+def test_a_will_saying_who_gets_my_stuff_stays_a_crisis() -> None:
+    flag = flag_of("sorted out who gets my stuff. my sister gets the car. i wont be needing it")
+    assert flag is not None and flag[:2] == ("crisis", "certain"), flag
+
+
+def test_still_fitting_after_medicines_tried_is_the_illness() -> None:
+    assert flag_of("tried like 4 meds and still fitting. am i one of those resistant ppl") == (
+        "emergency", "possible", "seizure_now")
+
+
+def test_upping_a_dose_if_still_fitting_is_a_medication_decision() -> None:
+    flag = flag_of("can i just up my dose myself if im still fitting?")
+    assert flag is not None and flag[:2] == ("medication_change", "certain"), flag
+
+
+def test_whether_other_medicines_stop_a_medicine_from_working_is_no_medication_decision() -> None:
+    flag = flag_of("can other medicines he takes stop his epilepsy meds from working properly?")
+    assert flag is None or flag[0] != "medication_change", flag
