@@ -137,6 +137,11 @@ def is_more(message: Message) -> bool:
 
 
 # Asking what causes it, in a short message ("why do people get ms", "how do u get it", "what causes that")
+# "could my kids get it": whether it runs in families, which the causes section answers
+_FAMILY = (r"\b(?:could|can|will|would|might) (?:my|our|his|her|the) (?:kids|children|child|son|daughter|sons|"
+           r"daughters|baby|babies|grandchildren|grandkids|sister|brother|twin) (?:get|inherit|catch) "
+           r"(?:it|this|that|ms|epilepsy)\b|\bpass (?:it|this|ms|epilepsy) (?:on )?to (?:my|our|the) "
+           r"(?:kids|children|child|son|daughter|baby)\b")
 _CAUSE = re.compile(
     r"\bwhat (?:causes|caused|triggers|triggered|brings (?:it|this|that) on|is the cause|are the causes)\b|"
     r"\bwhy (?:do|does|did|would) (?:some )?(?:people|ppl|someone|some|i|he|she|they|you|u|women|men|kids|children|"
@@ -144,10 +149,7 @@ _CAUSE = re.compile(
     r"\bhow (?:do|does|did|can|could) (?:you|u|people|ppl|someone|i|we|they|kids|children|he|she) "
     r"(?:get|catch|develop) (?:it|this|that|ms|epilepsy)\b|"
     r"\bwhy (?:does |did |would )?(?:it|this|that) happens?\b|\bwhere does (?:it|this|that|ms) come from\b|"
-    # "could my kids get it": whether it runs in families, which the causes section answers
-    r"\b(?:could|can|will|would|might) (?:my|our|his|her|the) (?:kids|children|child|son|daughter|sons|daughters|"
-    r"baby|babies|grandchildren|grandkids|sister|brother|twin) (?:get|inherit|catch) (?:it|this|that|ms|epilepsy)\b|"
-    r"\bpass (?:it|this|ms|epilepsy) (?:on )?to (?:my|our|the) (?:kids|children|child|son|daughter|baby)\b")
+    + _FAMILY)
 _CAUSES_HEADING = re.compile(r"\bcauses?\b", re.IGNORECASE)
 
 
@@ -156,7 +158,7 @@ _CAUSES_HEADING = re.compile(r"\bcauses?\b", re.IGNORECASE)
 _WHY_GOT = re.compile(
     r"\bwhy (?:do|does|did|would|have|has) (?:some )?(?:people|ppl|someone|i|he|she|they|you|u|my \w+) "
     r"(?:get|gets|got|develop|develops|developed) (?:it|this|that|ms|epilepsy)\b|"
-    r"\bwas it (?:something|anything) (?:i|we|he|she|they) (?:did|done|ate)\b|\bwhy me\b")
+    r"\bwas it (?:something|anything) (?:i|we|he|she|they) (?:did|done|ate)\b|\bwhy me\b|" + _FAMILY)
 
 
 def asks_cause(message: Message) -> bool:

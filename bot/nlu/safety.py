@@ -197,6 +197,13 @@ def _seizure_event(u: Unit) -> bool:
                                                "PERSON" in u))
 
 
+def _asks_when_to_call(u: Unit) -> bool:
+    """ "when should bystanders call an ambulance for a seizure? is it 5 mins?": the five minutes asked about in
+    a first-aid question, with no one in the scene and nothing going on."""
+    return "FIRST_AID" in u and "WHEN_W" in u and "Q_MODAL" in u and not u.any(
+        "PERSON", "CHILD", "FIRST_P", "CONV", "ING", "NOW_STRONG", "NOW_WEAK", "URGENT", "SIGN", "UNRESP", "JUST")
+
+
 def _about_treatment(u: Unit) -> bool:
     """How seizures answer treatment ("jerking seizures resistant to meds", "kinds of seizures that don't respond
     well to medication"): a question about the illness, unless something says one is happening now."""
@@ -236,7 +243,7 @@ def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
         if "SIGN" in u and f.now and not f.calm and not f.habitual:
             return [("seizure_now", "possible")]  # "my hands are shaking right now"
         return []
-    if f.calm or f.habitual or _about_treatment(u):
+    if f.calm or f.habitual or _about_treatment(u) or _asks_when_to_call(u):
         return []
     if on_a_regime(u) and not u.any(*_NOW_FOR_SURE) and any(still_despite_medicine(u, n)
                                                             for n in u.hits.get("NOW_WEAK", ())):

@@ -578,7 +578,9 @@ PHRASES: dict[str, str] = {
         what ur meant do | what youre meant do | right thing do | best thing do
         how should one help | how do i help | how can i help | how should i help | how do you help | how can you help
         how do friends help | how can friends help | how should friends help | how can people help
-        how should people help | how do people help | how can we help | how should we help""",
+        how should people help | how do people help | how can we help | how should we help
+        what one ought do | what one ought to do | what one should do | what one must do | right way help
+        right way to help | best way help | best way to help""",
     "FA_MODAL": """should i | should we | should you | should u | can i | can we | can you | do i | do we | do you | do u
         is it ok | is it okay | is it safe | is it true | is it bad | is it right | are you meant | are you supposed
         are we meant | are we supposed | am i meant | am i supposed | must i | do i need | do we need | does someone need

@@ -13,7 +13,8 @@ from bot.nlu.message import Message
 
 ABOUT_BOT = "about_bot"
 _THING = r"doctor|dr|nurse|pharmacist|chemist|therapist|person|human|human being|bot|robot|ai|machine|chatbot|" \
-         r"computer|program|medical professional|health professional|professional|chatgpt|automated|automatic"
+         r"computer|program|medical professional|health professional|professional|chatgpt|automated|automatic|" \
+         r"qualified|medically qualified|medically trained|trained"
 
 
 def _patterns(thing: str, start: str = "^") -> re.Pattern[str]:
@@ -52,7 +53,8 @@ _CLAUSE_PATTERNS = _patterns(_THING, r"\b")  # ... but in a longer message it is
 
 # Tags after the question ("are you a doctor y/n", "are u a bot or what lol"): the question is the same
 _TAIL = re.compile(r"(?:\s+(?:y n|yn|y or n|yes or no|honestly|really|tho|though|lol|lmao|seriously|please|pls|plz|"
-                   r"or what|or not|right|ok|okay|then|even|by the way|btw|anyway))+$")
+                   r"or what|or not|right|ok|okay|then|even|by the way|btw|anyway|this whole time|the whole time|"
+                   r"all this time|all along))+$")
 MAX_SENTENCES = 4  # the question is asked first or soon ("are you a bot? I need to know"): a few suffice
 
 

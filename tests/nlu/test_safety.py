@@ -1253,3 +1253,17 @@ def test_upping_a_dose_if_still_fitting_is_a_medication_decision() -> None:
 def test_whether_other_medicines_stop_a_medicine_from_working_is_no_medication_decision() -> None:
     flag = flag_of("can other medicines he takes stop his epilepsy meds from working properly?")
     assert flag is None or flag[0] != "medication_change", flag
+
+
+@pytest.mark.parametrize("text", [
+    "when should bystanders call an ambulance for a seizure? is it 5 mins?",  # the five minutes asked about
+    "Could you tell me what one ought to do if a person has a fit?",
+    "If a student has a seizure during class, what's the right way to help?",
+])
+def test_first_aid_asked_in_other_words_is_a_first_aid_question(text: str) -> None:
+    assert flag_of(text) == ("seizure_first_aid", "certain", "first_aid_question"), text
+
+
+def test_five_minutes_of_a_seizure_going_on_stays_an_emergency() -> None:
+    flag = flag_of("when do i call an ambulance? hes been fitting 5 mins")
+    assert flag is not None and flag[:2] == ("emergency", "certain"), flag

@@ -12,6 +12,8 @@ from bot.nlu.self_questions import asks_about_the_bot
     ("is this a bot", True), ("can i trust you", True),
     ("are you a doctor y/n", True), ("are u a bot or what lol", True),  # a tag after the question
     ("Are you a pharmacist or a doctor, by the way?", True), ("are you actually a pharmacist?", True),
+    ("can i trust what you say, are you medically qualified?", True),
+    ("wait am i talking to a machine this whole time?", True),
     ("are you a bot by the way", True), ("Am I addressing a doctor?", True),
     ("is this bot even reliable?", True), ("who wrote the information?", True),
     ("i want to talk to a real person", False), ("are you able to explain ms", False),
