@@ -142,12 +142,13 @@ _FAMILY = (r"\b(?:could|can|will|would|might) (?:my|our|his|her|the) (?:kids|chi
            r"daughters|baby|babies|grandchildren|grandkids|sister|brother|twin) (?:get|inherit|catch) "
            r"(?:it|this|that|ms|epilepsy)\b|\bpass (?:it|this|ms|epilepsy) (?:on )?to (?:my|our|the) "
            r"(?:kids|children|child|son|daughter|baby)\b")
+_DISEASES = frozenset(("ms", "epilepsy", "sclerosis"))
 _CAUSE = re.compile(
     r"\bwhat (?:causes|caused|triggers|triggered|brings (?:it|this|that) on|is the cause|are the causes)\b|"
     r"\bwhy (?:do|does|did|would) (?:some )?(?:people|ppl|someone|some|i|he|she|they|you|u|women|men|kids|children|"
     r"young people) (?:get|gets|develop|develops) (?:it|this|that|ms|epilepsy)\b|"
     r"\bhow (?:do|does|did|can|could) (?:you|u|people|ppl|someone|i|we|they|kids|children|he|she) "
-    r"(?:get|catch|develop) (?:it|this|that|ms|epilepsy)\b|"
+    r"(?:even |actually |really )?(?:get|catch|develop) (?:it|this|that|ms|epilepsy)\b|"
     r"\bwhy (?:does |did |would )?(?:it|this|that) happens?\b|\bwhere does (?:it|this|that|ms) come from\b|"
     + _FAMILY)
 _CAUSES_HEADING = re.compile(r"\bcauses?\b", re.IGNORECASE)
@@ -162,8 +163,14 @@ _WHY_GOT = re.compile(
 
 
 def asks_cause(message: Message) -> bool:
-    """ "why do people get ms", "how do u get it": what causes the topic, in a short question."""
-    return len(message.words) <= SHORT_WORDS and _CAUSE.search(message.text) is not None
+    """ "why do people get ms", "how do u get it": what causes the topic, in a short question (or a short
+    sentence of a short message: "what causes MS?? did he do something wrong, was it the stress of his job")."""
+    if len(message.words) <= SHORT_WORDS:
+        return _CAUSE.search(message.text) is not None
+    # in a longer message only a sentence that names the disease ("what causes her tiredness?" asks about a symptom)
+    return len(message.words) <= 2 * CAUSE_WORDS and any(
+        len(sentence.words) <= SHORT_WORDS and _CAUSE.search(" ".join(sentence.words)) is not None
+        and not _DISEASES.isdisjoint(sentence.words) for sentence in message.sentences)
 
 
 def asks_why_got(message: Message) -> bool:

@@ -633,3 +633,14 @@ def test_switching_by_oneself_after_a_treatment_topic_is_a_medication_decision(e
     context = _after(engine, "what is natalizumab")
     decision = engine.decide(Message("can i just switch myself"), context)
     assert decision.intent_id == "medication_change", decision.why
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("how do u even get MS", "ms_causes"),
+    ("what causes MS?? did he do something wrong, was it something he ate or the stress of his job", "ms_causes"),
+    ("My wife has multiple sclerosis. What causes her tiredness?", "ms_demyelination_symptoms"),  # a symptom's cause
+    ("my wife have lupus, she have pain like electric in the legs. is from lupus?", "autoimmune_neuro_symptoms"),
+])
+def test_what_causes_the_disease_or_a_symptom(engine: Engine, text: str, intent: str) -> None:
+    turn = engine.respond(text)
+    assert (turn.kind, turn.intent_id) == ("topical", intent), (text, turn.kind, turn.intent_id)
