@@ -104,7 +104,8 @@ _TREATMENT = re.compile(
     r"\bwhat (?:can|could) (?:be done|we do|i do|you do|they do)\b|\bwhat (?:else )?(?:can|could) (?:we|i|he|she|they) try\b|"
     r"\b(?:anything|something) (?:that |which |to )?(?:helps?|works?|do)\b|\bwhat helps\b|"
     r"\bwhat (?:can|could|would|might|will) help\b|"
-    r"\b(?:is there|are there|any) (?:a |any )?(?:medicine|medicines|medication|medications|meds|drug|drugs|pill|pills|"
+    r"\b(?:can|could) (?:it|this|that|ms|epilepsy) be (?:stopped|slowed|halted|slowed down|controlled)\b|"
+    r"\b(?:is there|are there|there is|there are|any) (?:a |any )?(?:medicine|medicines|medication|medications|meds|drug|drugs|pill|pills|"
     r"tablet|tablets)\b|\b(?:anything|something) (?:that |to )?(?:stop|stops|slow|slows|reduce|reduces|prevent|prevents)\b|"
     r"\b(?:happen|come|comes) (?:less|fewer) (?:often|times)\b|\bless often\b|"
     r"\bhow (?:do|can|could) (?:you|they|we|i|doctors) (?:fix|stop|manage|help|control) (?:it|that|this|them|those)\b|"
@@ -150,7 +151,9 @@ _CAUSE = re.compile(
     r"\bhow (?:do|does|did|can|could) (?:you|u|people|ppl|someone|i|we|they|kids|children|he|she) "
     r"(?:even |actually |really )?(?:get|catch|develop) (?:it|this|that|ms|epilepsy)\b|"
     r"\bwhy (?:does |did |would )?(?:it|this|that) happens?\b|\bwhere does (?:it|this|that|ms) come from\b|"
-    + _FAMILY)
+    # "could stress have caused it", "did the virus cause his ms"
+    r"\b(?:could|can|did|would|might) (?:\w+ ){1,3}(?:have )?caused? (?:it|this|that|ms|epilepsy|his ms|her ms|"
+    r"my ms)\b|" + _FAMILY)
 _CAUSES_HEADING = re.compile(r"\bcauses?\b", re.IGNORECASE)
 
 
@@ -232,7 +235,7 @@ _OPTIONS = re.compile(
     r"\bother (?:treatments?|options|therapies)\b|\bwhat (?:else )?(?:can|could) (?:be done|doctors do|they do)\b|"
     r"\bhow (?:is|are) (?:it|they|this|that) treated\b|\bhow do (?:you|they|doctors) treat (?:it|this|that)\b|"
     r"\bwhat (?:can|could|would|might|will) (?:actually |really )?help\b|"
-    r"\bwhat (?:can|could|would|will|might) (?:stop|prevent|slow)\b|"
+    r"\bwhat (?:can|could|would|will|might) (?:stop|prevent|slow)\b|\bwhat (?:stops|prevents|slows)\b|"
     r"\bis there (?:a |any |some )?(?:tablet|tablets|pill|pills|medicine|medicines|medication|drug|drugs|"
     r"treatment|treatments) for\b")
 OPTIONS_WORDS = 20  # a longer message asks more than this

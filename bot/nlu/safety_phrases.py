@@ -803,7 +803,7 @@ PHRASES: dict[str, str] = {
         would never | not that i would | not going kill myself | not going end it""",
     # A joke marker: with a cause ("heat makes me want to die lol") a wish to die is a figure of speech
     "JOKE": "lol | lmao | haha | hahaha | jk | joking | rofl | lolol",
-    "TEMPORARY": "all for now | bye for now | goodbye for now | see you | later | tomorrow | next time | again | night | soon",
+    "TEMPORARY": "all for now | bye for now | goodbye for now | say goodbye for now | saying goodbye for now | see you | later | tomorrow | next time | again | night | soon",
     # Idioms made of emergency words: the phrase takes the word, so no rule sees a seizure, a choke or a faint
     # (never "choking on", "blue in the face", "nearly had a fit" (read as "had fit"), "overdose of": each is also
     # said of a real one)

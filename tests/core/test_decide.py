@@ -644,3 +644,14 @@ def test_switching_by_oneself_after_a_treatment_topic_is_a_medication_decision(e
 def test_what_causes_the_disease_or_a_symptom(engine: Engine, text: str, intent: str) -> None:
     turn = engine.respond(text)
     assert (turn.kind, turn.intent_id) == ("topical", intent), (text, turn.kind, turn.intent_id)
+
+
+@pytest.mark.parametrize(("turns", "intent"), [
+    (("is MS genetic", "could stress have caused it"), "ms_causes"),  # a cause asked, not the stress topic
+    (("what actually are lesions", "so what stops new ones forming"), "ms_dmt"),
+    (("what causes ms", "can it be stopped?"), "ms_dmt"),
+    (("what is MS? my brother have it", "there is medicine for it?"), "ms_dmt"),  # a learner's word order
+])
+def test_causes_and_treatment_asked_after_a_topic(engine: Engine, turns: tuple[str, str], intent: str) -> None:
+    decision = engine.decide(Message(turns[1]), _after(engine, turns[0]))
+    assert decision.intent_id == intent, decision.why

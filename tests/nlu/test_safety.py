@@ -1267,3 +1267,7 @@ def test_first_aid_asked_in_other_words_is_a_first_aid_question(text: str) -> No
 def test_five_minutes_of_a_seizure_going_on_stays_an_emergency() -> None:
     flag = flag_of("when do i call an ambulance? hes been fitting 5 mins")
     assert flag is not None and flag[:2] == ("emergency", "certain"), flag
+
+
+def test_saying_goodbye_for_now_is_no_farewell() -> None:
+    assert flag_of("Thank you. I shall say goodbye for now.") is None
