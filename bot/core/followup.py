@@ -236,6 +236,7 @@ _OPTIONS = re.compile(
     r"\bhow (?:is|are) (?:it|they|this|that) treated\b|\bhow do (?:you|they|doctors) treat (?:it|this|that)\b|"
     r"\bwhat (?:can|could|would|might|will) (?:actually |really )?help\b|"
     r"\bwhat (?:can|could|would|will|might) (?:stop|prevent|slow)\b|\bwhat (?:stops|prevents|slows)\b|"
+    r"\bwhat (?:meds|medicines|medication|drugs|tablets|pills|treatments?) (?:stop|prevent|slow|reduce|cut)\b|"
     r"\bis there (?:a |any |some )?(?:tablet|tablets|pill|pills|medicine|medicines|medication|drug|drugs|"
     r"treatment|treatments) for\b")
 OPTIONS_WORDS = 20  # a longer message asks more than this

@@ -651,6 +651,7 @@ def test_what_causes_the_disease_or_a_symptom(engine: Engine, text: str, intent:
     (("what actually are lesions", "so what stops new ones forming"), "ms_dmt"),
     (("what causes ms", "can it be stopped?"), "ms_dmt"),
     (("what is MS? my brother have it", "there is medicine for it?"), "ms_dmt"),  # a learner's word order
+    (("why does ms come and go", "what meds stop the flare ups then"), "ms_dmt"),
 ])
 def test_causes_and_treatment_asked_after_a_topic(engine: Engine, turns: tuple[str, str], intent: str) -> None:
     decision = engine.decide(Message(turns[1]), _after(engine, turns[0]))
