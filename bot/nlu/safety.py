@@ -449,6 +449,8 @@ def _medication_named_elsewhere(u: Unit) -> list[tuple[str, Tier]]:
     """A change asked about a medicine named in another sentence, or only as "it" or "them": "My brother is on
     Zonegran and has lost weight. Should he reduce it?", "can we halve them", "can I take them at night
     instead?". A question, a change, and its object a pronoun (or a verb only said of medicines)."""
+    if "MISS" in u and "DOUBLE_UP" in u and "CAUSE_Q" not in u:  # "yesterday he forget. today give two?"
+        return [("missed_dose", "certain")]
     asked = u.any("ADVICE", "Q_MODAL")
     if not asked or u.any("CAUSE_Q", "MAKES_ME"):
         return []
@@ -502,7 +504,7 @@ _RULES = (
         "TAKE_ME", "PREP", "STOCK", "STOCK_WEAK", "GOODBYE", "POSSESSION", "HIDDEN", "PREP_WEAK", "PREP_SUPPORT",
         "NOT_NEEDING", "ACTIVE", "WISH_DEAD", "WITHOUT_ME", "NOTICE", "PASSIVE", "LIVE_ON", "WORTH_NOT", "TIRED_OF",
         "SELF_HARM", "ON_PURPOSE", "ON_PURPOSE_P", "COPING", "INTENSE", "CUT_NOUN", "INSTRUMENT", "LOW_MOOD", "UNRESP"))),
-    (_medication, frozenset(("MED", "MED_VERB", "CHANGE", "TIMING", "DOSE_CHANGE"))),
+    (_medication, frozenset(("MED", "MED_VERB", "CHANGE", "TIMING", "DOSE_CHANGE", "DOUBLE_UP"))),
     (_first_aid, frozenset(("RECOVERY", "FIRST_AID", "SEIZ", "SEIZ_PL", "CONV", "ONE_PRO", "STATUS", "SIGN",
                             "IT_HAPPENS"))),
 )
@@ -590,7 +592,7 @@ class SafetyCheck:
         if subject_known and any({"MISS", "LONG"} <= u.hits.keys() for u in units):
             return True  # "like 6 hours late", said of the dose the medication reply was about
         by_oneself = not _BY_ONESELF.isdisjoint(message.words)  # "can i just switch myself": no "it" needed
-        return any(u.any("CHANGE", "CHANGE_AFTER", "DOSE_CHANGE") and "MED" not in u and (
+        return any(u.any("CHANGE", "CHANGE_AFTER", "DOSE_CHANGE", "DOUBLE_UP") and "MED" not in u and (
             "PRO_OBJ" in u or len(message.words) <= 2 or subject_known or ("CHANGE_BARE" in u and by_oneself)) and (
             u.any("ADVICE", "Q_MODAL", "WISH") or "?" in message.raw) for u in units)
 

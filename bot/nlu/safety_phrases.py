@@ -66,7 +66,7 @@ PHRASES: dict[str, str] = {
         having convulsion | went into seizure | gone into seizure | going into seizure | started seizing
         started fitting | started convulsing | in middle seizure | mid seizure | midseizure | seizing up
         he seize | she seize | baby seize | son seize | daughter seize | seize and not stop | seize not stop""",
-    "SIGN": """jerk | twitch | jaw going | face going | head going | grunting | groaning
+    "SIGN": """not stop shaking | not stopped shaking | not stopping shaking | jerk | twitch | jaw going | face going | head going | grunting | groaning
         kicking out | legs kicking | leg kicking | arm kicking | eyes flickering | eyes fluttering | lip smacking
         chewing motions | plucking clothes
         going crazy | arms going | legs going | arms and legs going | going everywhere | staring
@@ -915,7 +915,9 @@ PHRASES: dict[str, str] = {
     # Living itself, not "keep going with my meds"
     "LIVE_ON_STRONG": """keep living | go on living | carry on living | keep on living | living like this | live like this
         keep living like this | go on like this | carry on like this""",
-    "ACTIVE": """finish my life | finish own life | finishing my life | unalive myself | unaliving myself
+    "ACTIVE": """painless way to go | painless way go | easy way to go | easiest way to go | quickest way to go
+        quick way to go | peaceful way to go | painless way to die | easiest way to die | quickest way to die
+        finish my life | finish own life | finishing my life | unalive myself | unaliving myself
         taking his life | taking her life | taking my life | take his life | take her life | thoughts ending things
         thought about ending things | thinking about ending things | thoughts of ending | ending things for good
         thoughts about ending everything | thought about ending everything | thinking about ending everything
@@ -970,6 +972,9 @@ PHRASES: dict[str, str] = {
     "APPOINTMENT": """not see me | doc not see | doctor not see | gp not see | neuro not see | nurse not see
         not see me for ages | not see me ages | not see him for ages | not see her for ages | wait for ages
         waiting for ages | waited for ages | waiting ages | wait ages""",
+    # Two doses at once ("yesterday he forget. today give two?"): with a missed dose, a decision to double up
+    "DOUBLE_UP": """give two | give 2 | take two | take 2 | give double | take double | double up | give both
+        take both | give him two | give her two""",
     # A train taken, not stood in front of ("the train times from Pune to Mumbai tomorrow"): no method
     "TRAVEL": """train times | train timings | train timetable | train ticket | train tickets | train station
         train journey | train fare | train fares | by train | catch train | catch a train | get the train | train strike""",

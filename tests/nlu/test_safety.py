@@ -1271,3 +1271,21 @@ def test_five_minutes_of_a_seizure_going_on_stays_an_emergency() -> None:
 
 def test_saying_goodbye_for_now_is_no_farewell() -> None:
     assert flag_of("Thank you. I shall say goodbye for now.") is None
+
+
+# -- held-out round 18's safety misses (read after its last report, so tuned on from then) ---------------------
+
+def test_wont_stop_shaking_is_a_seizure_going_on() -> None:
+    flag = flag_of("she wont stop shaking, its been ages")
+    assert flag is not None and flag[:2] == ("emergency", "certain"), flag
+
+
+def test_asking_for_a_painless_way_to_go_is_a_crisis() -> None:
+    flag = flag_of("is there an easy way to go, asking for me")
+    assert flag is not None and flag[:2] == ("crisis", "certain"), flag
+
+
+@pytest.mark.parametrize("text", ["yesterday she forget. today give two?", "he forgot last night, can i give him two?"])
+def test_two_doses_after_a_missed_one_is_a_medication_decision(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == ("medication_change", "certain"), (text, flag)
