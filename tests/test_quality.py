@@ -286,7 +286,7 @@ def test_near_misses_get_the_health_fallback(engine: Engine, text: str) -> None:
 # of the 2026-12-05 session; round 8 was written during it and first reported on 6575286. No change was made from their
 # messages. Floors a little under the figures reached.
 
-HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16)
+HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18)
 PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     4: (0.82, 0.84, 0.89, 0.86),  # reached 84.1%, 86.8%, 91.2%, 88.5% after the round-3 tuning
     5: (0.86, 0.88, 0.88, 0.86),  # reached 88.1%, 90.1%, 89.9%, 88.3% with the paraphrases
@@ -309,9 +309,14 @@ PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     14: (0.89, 0.91, 0.89, 0.87),  # 89.8%, 91.3%, 90.2%, 87.8% on 235b69e; 91.1%, 92.8%, 90.5%, 88.3% on 406da37
     15: (0.86, 0.88, 0.92, 0.90),  # 86.3%, 88.8%, 92.7%, 90.7% on 235b69e; 87.5%, 90.0%, 93.3%, 91.3% on 406da37
     16: (0.85, 0.87, 0.94, 0.93),  # 86.6%, 88.3%, 94.7%, 93.3% on 235b69e; 86.8%, 88.8%, 95.2%, 94.0% on 406da37
+    # rounds 17 and 18, written blind in the 2026-12-05 night session: first measured on its start, c720925, and
+    # at its end as figures only; their safety misses were read after a report and fixed (tuned on)
+    17: (0.79, 0.82, 0.93, 0.92),  # 79.4%, 82.4%, 92.3%, 91.0% on c720925; 80.9%, 83.7%, 94.7%, 94.2% at the end
+    18: (0.80, 0.84, 0.91, 0.90),  # 80.6%, 84.9%, 92.4%, 91.3% on c720925; 81.5%, 85.7%, 92.9%, 91.9% at the end
 }
 DIALOGUE_FLOORS = {4: 0.77, 5: 0.76, 6: 0.82, 7: 0.74, 8: 0.79, 9: 0.79, 10: 0.76, 11: 0.78, 12: 0.86,
-                   13: 0.87, 14: 0.88, 15: 0.88, 16: 0.89}  # rounds 14-16: 87.4%, 88.4%, 88.4% on 235b69e; 90.0%,
+                   13: 0.87, 14: 0.88, 15: 0.88, 16: 0.89, 17: 0.81, 18: 0.84}  # rounds 17, 18: 81.3%, 84.8% on
+# c720925, 82.4%, 85.5% at the end of the 2026-12-05 night session; rounds 14-16: 87.4%, 88.4%, 88.4% on 235b69e; 90.0%,
 # 89.5%, 90.7% on 406da37  # 79.6%, 78.9%, 84.2%, 76.7%, 81.6%, 81.2%, 78.4% of turns when first read; round 11:
 # 77.1% on 48bc2b2, 79.5% on 4779b22; round 12: 84.8% on ddd7a23, 87.4% on 06d7ce8; round 13: 87.0%, then 88.7%
 # Every emergency and crisis message got its reply: (round, form) -> (emergency n, crisis n)
@@ -322,7 +327,10 @@ FULL_SAFETY = {(5, "personas"): (8, 8), (6, "personas"): (8, 8), (6, "dialogues"
                (13, "dialogues"): (8, 3),
                # round 15 got every one at the start (235b69e); 14 and 16 after their misses were fixed (tuned on)
                (14, "personas"): (15, 15), (14, "dialogues"): (11, 6), (15, "personas"): (14, 14),
-               (15, "dialogues"): (6, 5), (16, "personas"): (14, 14), (16, "dialogues"): (5, 3)}
+               (15, "dialogues"): (6, 5), (16, "personas"): (14, 14), (16, "dialogues"): (5, 3),
+               # rounds 17 and 18 after their misses were fixed (tuned on)
+               (17, "personas"): (16, 16), (17, "dialogues"): (7, 3), (18, "personas"): (16, 16),
+               (18, "dialogues"): (7, 8)}
 
 
 @pytest.fixture(scope="module")
@@ -400,6 +408,22 @@ def test_dev15_floors_tuned_on(engine: Engine) -> None:
     assert (personas.oos_rejection or 0.0) >= 0.92, _lines(personas)
     assert (dialogues.dialogue_turns or 0.0) >= 0.91, _lines(dialogues)
     assert personas.false_emergencies <= 1, _lines(personas)
+
+
+@pytest.mark.parametrize(("name", "floors"), [
+    # written blind in the 2026-12-05 night session and read to find classes; first measured on c720925:
+    # top-1, out of scope, turns 73.9%, 90.6%, 77.4% (dev16) and 85.1%, 97.2%, 86.1% (dev17, also measured on
+    # 494f352 before any change for it: 85.6%, 97.2%, 86.5%); at the end 81.3%, 94.4%, 85.3% and 88.1%, 97.8%, 90.6%
+    ("dev16", (0.80, 0.93, 0.84)),
+    ("dev17", (0.87, 0.96, 0.89)),
+])
+def test_dev16_and_dev17_floors_tuned_on(engine: Engine, name: str, floors: tuple[float, float, float]) -> None:
+    personas, dialogues = (evaluate_set(engine, s) for form in ("personas", "dialogues")
+                           for s in load_set(EVAL / f"{name}_{form}.yaml"))
+    top1, oos, turns = floors
+    assert (personas.topical_top1 or 0.0) >= top1, _lines(personas)
+    assert (personas.oos_rejection or 0.0) >= oos, _lines(personas)
+    assert (dialogues.dialogue_turns or 0.0) >= turns, _lines(dialogues)
 
 
 def test_dev14_floors_tuned_on(engine: Engine) -> None:
