@@ -95,6 +95,7 @@ FACETS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                  re.compile(r"\b(?:weeks|months|years|how long|lifelong|for life)\b", re.IGNORECASE)),
     # "is it expensive?", "does the nhs pay for it": no article says what treatment costs or who pays
     "cost": (re.compile(r"\b(?:expensive|cheap|costs?|costly|price|prices|afford|funded|funding|pay for (?:it|that|this|them)|"
+                        r"who pays|who funds|free on the nhs|free on nhs|"
                         r"(?:nhs|insurance|medicare|medicaid) (?:pay|cover|covers|fund))\b"),
              re.compile(r"\b(?:costs?|price|funded|funding|insurance)\b", re.IGNORECASE)),
 }
@@ -205,8 +206,14 @@ def cause_intent(knowledge: Knowledge, intent: Intent) -> Intent | None:
 
 # Facets asked about in a question of its own ("does ocrelizumab increase the risk of infections?"): what a
 # medicine does besides its work, and what it costs; not children or how long, which many questions name
+# a medicine making someone feel something: "baclofen make her very sleepy, is normal?"
+_TAKEN = (r"baclofen|amantadine|interferon|glatiramer|copaxone|natalizumab|tysabri|ocrelizumab|ocrevus|steroids?|"
+          r"ivig|tablets?|pills?|meds|medicines?|medication|drugs?|injections?|infusions?|it|they")
+_FELT = (r"\b(?:" + _TAKEN + r") (?:make|makes|making|made|is making|are making|gives?|giving) (?:me|her|him|them|"
+         r"you|u) (?:very |so |really |a bit |feel |really feel |so feel )*(?:sleepy|drowsy|tired|dizzy|sick|nauseous|"
+         r"weak|foggy|groggy|headaches?|rash)\b")
 _OWN_FACETS: dict[str, re.Pattern[str]] = {
-    "side_effects": re.compile(r"\bside ?effects?\b|\badverse\b|\brisks? of (?:infections?|side)\b"),
+    "side_effects": re.compile(r"\bside ?effects?\b|\badverse\b|\brisks? of (?:infections?|side)\b|" + _FELT),
     "cost": FACETS["cost"][0],
 }
 

@@ -656,3 +656,15 @@ def test_what_causes_the_disease_or_a_symptom(engine: Engine, text: str, intent:
 def test_causes_and_treatment_asked_after_a_topic(engine: Engine, turns: tuple[str, str], intent: str) -> None:
     decision = engine.decide(Message(turns[1]), _after(engine, turns[0]))
     assert decision.intent_id == intent, decision.why
+
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("My wife with MS have stiff legs. Baclofen is good?", "Baclofen make her very sleepy, is normal?"),
+    ("what does an OT do for ms", "who pays for a wheelchair?"),
+])
+def test_a_side_effect_felt_or_who_pays_is_not_covered(engine: Engine, first: str, then: str) -> None:
+    assert engine.decide(Message(then), _after(engine, first)).kind == "not_covered"
+
+
+def test_the_illness_making_one_tired_is_no_side_effect(engine: Engine) -> None:
+    assert engine.respond("ms makes me so tired all the time").intent_id == "ms_demyelination_symptoms"
