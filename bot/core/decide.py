@@ -433,10 +433,9 @@ def _keyword_is(found: Match, term: str) -> bool:
     if keyword == term:
         return True
     best = found.candidates[0] if found.candidates else None
-    words = match_words(term)
+    words, its_words = match_words(term), match_words(keyword)
     return best is not None and best.strength >= EXACT and set(best.words) == set(words) and \
-        len(match_words(keyword)) == len(words) and \
-        set(keyword.split()) - set(match_words(keyword)) <= _DEFINING
+        len(its_words) == len(words) and set(keyword.split()) - set(its_words) <= _DEFINING
 
 
 def _facet(message: Message, situation: Situation, match: Match) -> Decision | None:

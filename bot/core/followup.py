@@ -172,17 +172,22 @@ def asks_cause(message: Message) -> bool:
     if len(message.words) <= SHORT_WORDS:
         return _CAUSE.search(message.text) is not None
     # in a longer message only a sentence that names the disease ("what causes her tiredness?" asks about a symptom)
-    return len(message.words) <= 2 * CAUSE_WORDS and any(
-        len(sentence.words) <= SHORT_WORDS and _CAUSE.search(" ".join(sentence.words)) is not None
-        and not _DISEASES.isdisjoint(sentence.words) for sentence in message.sentences)
+    return _asked_in_a_sentence(message, _CAUSE, SHORT_WORDS, naming=_DISEASES)
 
 
 def asks_why_got(message: Message) -> bool:
     """ "why did my mum get ms, did she do something": why someone got it, in a question of its own (a sentence
     of a short message: "why did i get ms? never ill in my life. was it something i did")."""
+    return _asked_in_a_sentence(message, _WHY_GOT, CAUSE_WORDS)
+
+
+def _asked_in_a_sentence(message: Message, asked: re.Pattern[str], most: int,
+                         naming: frozenset[str] = frozenset()) -> bool:
+    """A sentence of at most `most` words (naming one of `naming`, if given) asks it, in a message of at most
+    twice `CAUSE_WORDS`."""
     return len(message.words) <= 2 * CAUSE_WORDS and any(
-        len(sentence.words) <= CAUSE_WORDS and _WHY_GOT.search(" ".join(sentence.words)) is not None
-        for sentence in message.sentences)
+        len(sentence.words) <= most and (not naming or not naming.isdisjoint(sentence.words))
+        and asked.search(" ".join(sentence.words)) is not None for sentence in message.sentences)
 
 
 def cause_intent(knowledge: Knowledge, intent: Intent) -> Intent | None:

@@ -619,8 +619,10 @@ class Matcher:
         """Vocabulary words within `edits` typos of `word` (at most its allowance), with a 0-100 similarity."""
         index = self._index
         exact = index.vocab.get(word)
-        if edits == 0 or exact is not None:  # a word spelled as a vocabulary word is that word: "medication" is
-            return ((exact, 100.0),) if exact is not None else ()  # not a typo of "meditation"
+        if exact is not None:  # a word spelled as a vocabulary word is that word: "medication" is no "meditation"
+            return ((exact, 100.0),)
+        if edits == 0:
+            return ()
         spellings: set[str] = set()
         for variant in _deletes(word, edits):
             spellings.update(index.near(variant))

@@ -141,8 +141,8 @@ class Reading:
 
 _ONGOING = frozenset(("SEIZ", "SEIZ_PL", "CONV", "SIGN", "ING", "UNRESP", "COLLAPSE", "BREATH_BAD", "COLOUR", "INJURY",
                       "OD", "DEFICIT", "SPEECH_BAD", "FACE", "LIMB", "STATUS", "LONG", "ANOTHER"))
+_BY_ONESELF = frozenset(("myself", "ourselves", "herself", "himself", "themselves"))  # "can i just switch myself"
 # ("its been 5 minutes", "he is doing now!! 5 minutes already": how long it lasts, after the first-aid answer)
-_BY_ONESELF = frozenset(("myself", "ourselves", "herself", "himself", "themselves"))
 _UNSAID_SEIZURE = frozenset(("ONE_PRO", "ANOTHER", "ANOTHER_STRONG", "FIRST_AID", "FA_DO", "IT_HAPPENS", "LONG"))
 _SCENE = frozenset(("SEIZ", "SEIZ_PL", "CONV", "SIGN", "ING", "UNRESP", "COLLAPSE", "BREATH_BAD", "COLOUR", "LONG",
                     "SHORT_T", "JUST", "NOW_STRONG", "NOW_WEAK", "PERSON", "STOPPED", "ANOTHER", "ASK", "URGENT",
@@ -591,7 +591,7 @@ class SafetyCheck:
         units = self.units(message)
         if subject_known and any({"MISS", "LONG"} <= u.hits.keys() for u in units):
             return True  # "like 6 hours late", said of the dose the medication reply was about
-        by_oneself = not _BY_ONESELF.isdisjoint(message.words)  # "can i just switch myself": no "it" needed
+        by_oneself = not _BY_ONESELF.isdisjoint(message.words)  # the change needs no "it"
         return any(u.any("CHANGE", "CHANGE_AFTER", "DOSE_CHANGE", "DOUBLE_UP") and "MED" not in u and (
             "PRO_OBJ" in u or len(message.words) <= 2 or subject_known or ("CHANGE_BARE" in u and by_oneself)) and (
             u.any("ADVICE", "Q_MODAL", "WISH") or "?" in message.raw) for u in units)
@@ -686,8 +686,8 @@ def _decide(found: list[tuple[str, Tier, Unit]], admin: list[tuple[str, Unit]], 
 def _weighed(found: list[tuple[str, Tier, Unit]], kind: str, unit: Unit) -> bool:
     """The rules read the same unit as stroke signs that MS explains too ("my husband has ms and slurred speech":
     possible), or as a seizure that "won't stop" beside a named reason, or the unit says MS and something coming
-    on over time: an admin's phrase does not make them certain. Any other possible reading ("he has seizures every day and now he's not breathing") stays certain by
-    the admin's phrase."""
+    on over time: an admin's phrase does not make them certain. Any other possible reading ("he has seizures
+    every day and now he's not breathing") stays certain by the admin's phrase."""
     if kind == "emergency" and "MS" in unit and "CHRONIC" in unit and not unit.any(
             "NOW_STRONG", "URGENT", "SUDDEN", "AMBULANCE", "JUST"):
         return True  # "resident with ms is getting slurred speech lately": coming on over time, as MS does
