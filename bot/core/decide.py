@@ -512,6 +512,8 @@ def read_with_last_topic(message: Message, situation: Situation, match: Match) -
     best = followed.candidates[0] if followed.candidates else None
     if best is None or not (set(message_words(message)) & set(best.words) or followup.leans_on_context(message)):
         return None  # the last topic's words alone decided: "whats 12 times 7" is not about it
+    if _outside_the_topic(match, best, subject):
+        return None
     # A drifted message that points back ("is it passed on?") is about the chat's disease, however well it
     # matched the other one: the pronoun names the subject.
     if followed.status == "matched" and _topical(knowledge, followed) and \
@@ -522,3 +524,13 @@ def read_with_last_topic(message: Message, situation: Situation, match: Match) -
             all(followup.topic_of(knowledge, option) == topic for option in followed.options):
         return followed
     return None
+
+
+def _outside_the_topic(match: Match, best: Candidate, subject: str) -> bool:
+    """ "when can she come back to school?", "can he fly to the wedding?" after a topic: on its own the message
+    found an out-of-scope keyword, spelled out, none of whose words the topic explains; the pronoun does not make
+    school or a wedding part of the topic. "does stress make it worse? work is mental" after yoga and stress
+    stays on it: "work stress" shares "stress" with the topic."""
+    first = match.candidates[0] if match.candidates else None
+    return first is not None and first.kind == "out_of_scope" and bool(first.keyword) and first.strength >= EXACT \
+        and set(first.words).isdisjoint({*best.words, *match_words(subject)})

@@ -981,7 +981,8 @@ PHRASES: dict[str, str] = {
     "METHOD": """steering into | steer into | steer car into | steering car into | steer off road | steering off road
         car in river | car into river | drive car in river | drive into river | drive to bridge | drive to cliffs
         drive to cliff | car to cliffs | car to cliff | go to bridge | off cliffs | into the sea | into sea
-        walk into sea | walk into river | walk into lake | walk into traffic | walk in front of | swallow whole | swallow whole bottle | swallow whole packet | swallow whole box
+        walk into sea | walk into river | walk into lake | walk into traffic | walking into sea | walking into the sea
+        walking into river | walking into lake | walk into the sea | swim out and not come back | swim out to sea | walk in front of | swallow whole | swallow whole bottle | swallow whole packet | swallow whole box
         drive car into | driving car into | crash car into | drive car off | drive off road | crash car
         swallow them all | take it all | swallow it all | swallow everything
         driving into wall | drive into wall | drive off | driving off | driving into tree | drive into tree

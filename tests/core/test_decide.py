@@ -668,3 +668,25 @@ def test_a_side_effect_felt_or_who_pays_is_not_covered(engine: Engine, first: st
 
 def test_the_illness_making_one_tired_is_no_side_effect(engine: Engine) -> None:
     assert engine.respond("ms makes me so tired all the time").intent_id == "ms_demyelination_symptoms"
+
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("What is autoimmune encephalitis?", "When can she come back to school?"),
+    ("what is vagus nerve stimulation", "Can he travel by aeroplane for the wedding next month?"),
+    ("does gut bacteria affect mood", "Which diet should I follow for my diabetes?"),
+])
+def test_a_follow_up_about_something_we_do_not_cover_does_not_borrow_the_topic(engine: Engine, first: str,
+                                                                                then: str) -> None:
+    """On its own the message finds an out-of-scope keyword (school, a wedding, diabetes) that the last topic
+    does not explain: the pronoun does not make it part of the topic."""
+    context = engine.respond(first).context
+    assert context.last_intent is not None
+    turn = engine.respond(then, context)
+    assert turn.kind == "fallback", (turn.kind, turn.intent_id)
+
+
+def test_a_follow_up_whose_out_of_scope_words_the_topic_shares_stays_on_it(engine: Engine) -> None:
+    """ "work stress" is an out-of-scope keyword, but stress is what the yoga and stress section is about."""
+    context = engine.respond("what about yoga or meditation for ms").context
+    assert engine.respond("does stress make it worse? work is mental right now", context).intent_id == \
+        "ms_complementary"

@@ -1289,3 +1289,12 @@ def test_asking_for_a_painless_way_to_go_is_a_crisis() -> None:
 def test_two_doses_after_a_missed_one_is_a_medication_decision(text: str) -> None:
     flag = flag_of(text)
     assert flag is not None and flag[:2] == ("medication_change", "certain"), (text, flag)
+
+
+# -- development set 18 ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Some nights I think about just walking into the sea and not coming back.",
+                                  "i keep thinking about walking into the river"])
+def test_thinking_of_walking_into_water_is_a_crisis(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == ("crisis", "certain"), (text, flag)
