@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.nlu.message import Message
+from bot.nlu.normalise import MAX_MESSAGE_CHARS, clean
 
 # Words that add nothing to what is asked: "what *actually* is", "explain *simply*"
 _ADVERB = r"(?:actually|even|exactly|really|basically|just|precisely|truly|in fact)"
@@ -78,19 +79,31 @@ _AFTER_A_TERM = frozenset(("and", "but", "so", "or", "a", "an", "the", "again", 
 _BARE_TERM_WORDS = 2  # an earlier sentence that is only a name ("neuroinflammation??") is the word asked about
 _LAUGH = re.compile(r" (?:lol|lmao|haha|hahaha|lolol|xd) ")
 MAX_WORDS = 14  # a definition question is short; a long sentence asks more than what the term is
+CLAUSE_WORDS = 2 * MAX_WORDS  # a message this short is also read clause by clause ...
+_CLAUSE = re.compile(r"[.!?;,:]+\s*|\s+[-–—]+\s+")  # ... split at sentence ends, commas, colons and dashes
 
 
 def defined_term(message: Message) -> str | None:
     """The term the message asks to be defined, as cleaned words; None when no sentence asks that. "it" is
-    the disease named last in an earlier sentence, and nothing when none is."""
+    the disease named last in an earlier sentence, and nothing when none is. A short message is read clause by
+    clause too: "quick one - whats epilepsy exactly, new client has it"."""
+    term = _defined_in(tuple(" ".join(s.words) for s in message.sentences), message)
+    if term is None and len(message.words) <= CLAUSE_WORDS and _CLAUSE.search(message.raw):
+        parts = (clean(part) for part in _CLAUSE.split(message.raw[:MAX_MESSAGE_CHARS]))
+        term = _defined_in(tuple(p for p in parts if p), message, bare=False)
+    return term
+
+
+def _defined_in(texts: tuple[str, ...], message: Message, bare: bool = True) -> str | None:
+    """`bare`: an earlier text that is only a name is the word asked about (a sentence may be, a clause is not:
+    "ok so - my son has ms, what is it?")."""
     earlier: list[str] = []
-    for sentence in message.sentences:
-        text = " ".join(sentence.words)
+    for text in texts:
         # "wat even is epilepsy lol my mate has it": a laugh ends what is asked, like a full stop
         term = next((t for part in _LAUGH.split(text) if (t := _term_of(part)) is not None), None) \
-            if 0 < len(sentence.words) <= MAX_WORDS else None
+            if 0 < len(text.split()) <= MAX_WORDS else None
         if term is not None and term in _WORD_POINTERS:
-            term = _word_named(message, earlier) or (_disease_named(earlier) if term in _POINTERS else
+            term = _word_named(message, earlier, bare) or (_disease_named(earlier) if term in _POINTERS else
                                                      _disease_had(earlier))
         if term is not None:
             return term
@@ -108,7 +121,7 @@ def _disease_had(earlier: list[str]) -> str | None:
     return found.group(1) if found else None
 
 
-def _word_named(message: Message, earlier: list[str]) -> str | None:
+def _word_named(message: Message, earlier: list[str], bare: bool = True) -> str | None:
     """The last word quoted, or named as a word ("the word refractory"), before the question."""
     if not earlier:
         return None
@@ -121,7 +134,7 @@ def _word_named(message: Message, earlier: list[str]) -> str | None:
             first, second = found.groups()
             return first if second is None or second in _NOT_IN_TERMS or second in _AFTER_A_TERM else \
                 f"{first} {second}"
-        if 0 < len(text.split()) <= _BARE_TERM_WORDS and _NOT_IN_TERMS.isdisjoint(text.split()):
+        if bare and 0 < len(text.split()) <= _BARE_TERM_WORDS and _NOT_IN_TERMS.isdisjoint(text.split()):
             return text  # "neuroinflammation?? heard it in bio, no clue what it means"
     return None
 

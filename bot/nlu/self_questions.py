@@ -23,7 +23,9 @@ def _patterns(thing: str, start: str = "^") -> re.Pattern[str]:
     either = rf"{what} or (?:with |to )?{what}"  # "bot or human", "a doctor or a machine"
     return re.compile("|".join((
         rf"{start}(?:hi |hey |so |ok |okay |but |wait )?(?:are|r) (?:you|u|ya) {what}$",
-        rf"{start}(?:you|u) (?:are|r) {what}$",  # a learner's question: "you are human?"
+        rf"{start}(?:you|u)(?: are| r)? {what}$",  # a learner's question: "you are human?", "you doctor?"
+        # "are you a real person, or one of these computer programmes ...": the other choice may run on
+        rf"{start}(?:hi |hey |so |ok |okay |but |wait )?(?:are|r) (?:you|u|ya) {what} or\b",
         rf"{start}is (?:there|it) (?:a |an )?(?:real |actual |live )?(?:person|human|human being|someone|somebody)"
         r" (?:typing|writing|answering|replying|behind)\b",
         rf"\bam i (?:(?:talking|speaking|chatting|writing|corresponding|texting) (?:to|with)|addressing) (?:{either}|{what})$",

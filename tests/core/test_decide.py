@@ -690,3 +690,23 @@ def test_a_follow_up_whose_out_of_scope_words_the_topic_shares_stays_on_it(engin
     context = engine.respond("what about yoga or meditation for ms").context
     assert engine.respond("does stress make it worse? work is mental right now", context).intent_id == \
         "ms_complementary"
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("mother MS, very tired all day. why?", "ms_demyelination_symptoms"),
+    ("why do ms people get so damn tired", "ms_demyelination_symptoms"),
+    ("is there anything for MS fatigue? I'm wiped out by lunchtime", "ms_symptomatic_treatment"),
+])
+def test_a_condition_not_asked_how_to_treat_gets_its_own_topic(engine: Engine, text: str, intent: str) -> None:
+    """The treatment topic and the condition's topic find the same words: only a question asking for help or
+    a treatment gets the treatment topic."""
+    assert engine.respond(text).intent_id == intent
+
+
+@pytest.mark.parametrize("text", ["you doctor?", "Are you a real person, or one of these computer programmes?"])
+def test_a_learners_or_a_longer_question_about_the_bot_is_about_the_bot(engine: Engine, text: str) -> None:
+    assert engine.respond(text).intent_id == "about_bot"
+
+
+def test_a_wish_to_speak_to_the_ms_team_is_a_handover_not_microsoft_teams(engine: Engine) -> None:
+    assert engine.respond("Then could I speak to someone from the MS team, please?").kind == "handover"

@@ -56,3 +56,17 @@ def test_other_questions_name_no_term(text: str) -> None:
 
 def test_a_long_sentence_is_not_read() -> None:
     assert defined_term(Message("what is " + "very " * 20 + "epilepsy")) is None
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    ("quick one - whats epilepsy exactly, new client has it", "epilepsy"),
+    ("ok so - my son has ms, what is it?", "ms"),  # a clause that is only "ok so" is no term
+    ("hi, what is refractory epilepsy, my son has it", "refractory epilepsy"),
+])
+def test_a_short_message_is_read_clause_by_clause(text: str, term: str) -> None:
+    assert defined_term(Message(text)) == term
+
+
+def test_a_clause_of_a_longer_message_is_not_read() -> None:
+    story = "we have been to the hospital " * 4
+    assert defined_term(Message(f"{story}, whats epilepsy exactly, new client has it")) is None
