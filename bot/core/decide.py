@@ -69,6 +69,7 @@ ASKED_WEIGHT = 0.6  # ... and explaining this much of the rest is what the messa
 ASKED_KEYWORD = 90.0  # ... with a keyword of its own, near enough spelled out
 # What a keyword may add to the term it names, and still be that term ("refractory meaning"); not "rule out"
 _DEFINING = frozenset(("meaning", "definition", "defined", "explained", "explain", "what", "is", "means", "mean"))
+LEANING_WORDS = 10  # a follow-up whose own words lean towards the last topic may be this long (8: 7 fewer gains)
 SEIZURE_WORD = "seizure"  # what a message after the first-aid answer is about, unless it says otherwise
 # "is there anything for ms fatigue", "stuff to help", "what can the doctor give him": a treatment asked for
 _HELP_ASKED = re.compile(r"\b(?:anything|something|stuff|things?) (?:for|to help|that helps?|to ease|to stop)\b|"
@@ -510,7 +511,13 @@ def read_with_last_topic(message: Message, situation: Situation, match: Match) -
         return None
     knowledge, topic = situation.knowledge, situation.topic
     subject = followup.subject_of(knowledge, situation.last_intent, topic)
-    if not subject or match.foreign or not followup.may_follow(message) or not followup.stays_on_topic(message, topic) \
+    own = match.candidates[0] if match.candidates else None
+    # Its own words already lean towards the last topic, too weakly to answer alone ("what should we be
+    # monitoring?" after the autoimmune risk, "how do we get on a trial" after stem cells): the context agrees
+    leaning = own is not None and own.intent_id == situation.last_intent and own.kind == "topical"
+    shaped = followup.may_follow(message) or (leaning and len(message.words) <= LEANING_WORDS
+                                              and followup.words_of_its_own(message))
+    if not subject or match.foreign or not shaped or not followup.stays_on_topic(message, topic) \
             or followup.is_arithmetic(message):
         return None
     drifted = _topical(knowledge, match) and not names_diseases(message) and \
@@ -519,7 +526,8 @@ def read_with_last_topic(message: Message, situation: Situation, match: Match) -
         return None
     followed = match_message(knowledge.matcher, message.extended(subject), in_context=True)
     best = followed.candidates[0] if followed.candidates else None
-    if best is None or not (set(message_words(message)) & set(best.words) or followup.leans_on_context(message)):
+    if best is None or not (set(message_words(message)) & set(best.words) or followup.leans_on_context(message)
+                            or (leaning and best.intent_id == situation.last_intent)):
         return None  # the last topic's words alone decided: "whats 12 times 7" is not about it
     if _outside_the_topic(match, best, subject):
         return None

@@ -710,3 +710,17 @@ def test_a_learners_or_a_longer_question_about_the_bot_is_about_the_bot(engine: 
 
 def test_a_wish_to_speak_to_the_ms_team_is_a_handover_not_microsoft_teams(engine: Engine) -> None:
     assert engine.respond("Then could I speak to someone from the MS team, please?").kind == "handover"
+
+
+@pytest.mark.parametrize(("first", "then", "intent"), [
+    ("does my son's epilepsy raise his risk of other autoimmune diseases", "what should we be monitoring?",
+     "epilepsy_autoimmune_risk"),
+    ("is stem cell therapy a cure for MS", "how do we get on a trial", "ms_stem_cells"),
+])
+def test_a_follow_up_whose_own_words_lean_to_the_last_topic_gets_it(engine: Engine, first: str, then: str,
+                                                                    intent: str) -> None:
+    """On its own the message leans towards the last topic too weakly to answer; with the context it does."""
+    assert engine.respond(then).intent_id != intent  # not answered on its own
+    context = engine.respond(first).context
+    assert context.last_intent == intent
+    assert engine.respond(then, context).intent_id == intent
