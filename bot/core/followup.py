@@ -78,10 +78,18 @@ _MORE = re.compile(
 _ELABORATE = re.compile(
     r"^(?:(?:and|ok|okay|so|but|hmm|sorry)\s+)*"
     r"(?:like what|such as|for example|for instance|examples?|any examples?|how|how so|why|why is that|in what way|"
-    r"how does (?:it|that|this) work|how do (?:they|these|those) work|how is (?:it|that) done|"
+    r"how (?:does|would|could|can) (?:it|that|this) (?:even |actually |really |exactly )?work|"
+    r"how do (?:they|these|those) (?:even |actually |really |exactly )?work|how is (?:it|that) done|"
     r"what do you mean|meaning|explain|explain (?:it|that|this)|explain (?:it |that |this )?(?:simpler|more simply|"
     r"again|better|in simple words|in plain english)|in simple words|in plain english|simpler)"
     r"(?:\s+(?:please|pls|plz|then|exactly|though))*$")
+# Everyday activities asked about ("can he still drive"): no article covers them
+_DAILY = (r"\b(?:play|plays|drive|swim|travel|fly|cook|bathe?|shower|ride|cycle|attend|go back to|return to|"
+          r"go (?:to|on) (?:school|work|college|uni|university|nursery|the gym|gym|a party|parties|festivals?|"
+          r"concerts?|holiday|a holiday|trips?|a trip|the trip|sleepovers?|a sleepover)|"
+          r"come (?:on|to) (?:the |a )?(?:trip|residential|school trip|camp|sleepover)|"
+          r"do (?:pe|sport|sports|gym|swimming|exams?|his exams|her exams|my exams)|work|stay (?:home )?alone|"
+          r"be left alone|live (?:alone|independently|on (?:his|her|my|their) own)|have (?:a )?(?:bath|sleepover))")
 # A facet of a topic, asked on its own after an answer. The words find the related section in an article.
 FACETS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     # (in the message, in a section's heading or text)
@@ -98,12 +106,19 @@ FACETS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                         r"who pays|who funds|free on the nhs|free on nhs|"
                         r"(?:nhs|insurance|medicare|medicaid) (?:pay|cover|covers|fund))\b"),
              re.compile(r"\b(?:costs?|price|funded|funding|insurance)\b", re.IGNORECASE)),
+    # "can she still do PE", "will he be able to go back to school", "she can cook alone?": everyday life with the
+    # condition, which no article covers (school, work, sport, driving, travel)
+    "daily_life": (re.compile(
+        r"\b(?:(?:can|could|will|would|should) (?:he|she|i|they|we|u|you|my \w+)|(?:he|she|i|they|we) (?:can|could)|"
+        r"is it (?:ok|okay|safe) for (?:him|her|me|them|us|my \w+) to) (?:still |ever |safely |really |"
+        r"be able to |be allowed to |be ok to |be okay to )*(?:" + _DAILY + r")\b"),
+        re.compile(r"\b(?:daily life|everyday life|day to day life|school|driving|travel)\b", re.IGNORECASE)),
 }
 # Asking how the last topic is treated, in a follow-up's few words ("what can be done about it", "any cure?")
 _TREATMENT = re.compile(
     r"\b(?:treat|treated|treating|treatment|treatments|cure|cured|curable|cures|therapy|therapies|remedy|remedies)\b|"
     r"\bwhat (?:can|could) (?:be done|we do|i do|you do|they do)\b|\bwhat (?:else )?(?:can|could) (?:we|i|he|she|they) try\b|"
-    r"\b(?:anything|something) (?:that |which |to )?(?:helps?|works?|do)\b|\bwhat helps\b|"
+    r"\b(?:anything|something) (?:that |which |to )?(?:helps?|works?|do\b(?! with))\b|\bwhat helps\b|"
     r"\bwhat (?:can|could|would|might|will) help\b|"
     r"\b(?:can|could) (?:it|this|that|ms|epilepsy) be (?:stopped|slowed|halted|slowed down|controlled)\b|"
     r"\b(?:is there|are there|there is|there are|any) (?:a |any )?(?:medicine|medicines|medication|medications|meds|drug|drugs|pill|pills|"
@@ -153,8 +168,13 @@ _CAUSE = re.compile(
     r"(?:even |actually |really )?(?:get|catch|develop) (?:it|this|that|ms|epilepsy)\b|"
     r"\bwhy (?:does |did |would )?(?:it|this|that) happens?\b|\bwhere does (?:it|this|that|ms) come from\b|"
     # "could stress have caused it", "did the virus cause his ms"
-    r"\b(?:could|can|did|would|might) (?:\w+ ){1,3}(?:have )?caused? (?:it|this|that|ms|epilepsy|his ms|her ms|"
-    r"my ms)\b|" + _FAMILY)
+    r"\b(?:could|can|did|would|might) (?:\w+ ){1,3}(?:have )?(?:caused?|done|triggered|brought on|set off) "
+    r"(?:it|this|that|ms|epilepsy|his ms|her ms|my ms)\b(?! symptoms?| attacks?| relapses?| flares?| flare ups?)|"
+    # "will i get it", "can i get ms from my mum": whether it runs in families, which the causes section answers
+    r"\b(?:will|would|could|can|might|am) (?:i|we|my (?:kids|children|son|daughter|sister|brother)|they) "
+    r"(?:going to |gonna )?(?:get|inherit|catch|develop) (?:it|this|that|ms|epilepsy)(?: too| as well| one day| later)?$|"
+    r"\b(?:get|got|inherit|inherited|catch) (?:it|this|that|ms|epilepsy) from (?:my|his|her|their|our|a) "
+    r"(?:mum|mom|mother|dad|father|parents?|family|grandparents?|gran|nan|grandad|grandma|grandpa)\b|" + _FAMILY)
 _CAUSES_HEADING = re.compile(r"\bcauses?\b", re.IGNORECASE)
 
 
@@ -220,11 +240,12 @@ _FELT = (r"\b(?:" + _TAKEN + r") (?:make|makes|making|made|is making|are making|
 _OWN_FACETS: dict[str, re.Pattern[str]] = {
     "side_effects": re.compile(r"\bside ?effects?\b|\badverse\b|\brisks? of (?:infections?|side)\b|" + _FELT),
     "cost": FACETS["cost"][0],
+    "daily_life": FACETS["daily_life"][0],
 }
 
 
 def own_facet_of(message: Message) -> str | None:
-    """The side effects or cost a question of its own asks about, if any."""
+    """The side effects, cost or everyday life a question of its own asks about, if any."""
     return next((name for name, asked in _OWN_FACETS.items() if asked.search(message.text)), None)
 
 

@@ -244,7 +244,8 @@ ARTICLE_DONE = "That's the whole of \"{title}\". Tap Topics for more, or ask ano
 FACET_NOT_COVERED = ("The article \"{title}\" doesn't cover {facet}. Your neurologist, an epilepsy or MS nurse "
                      "or a pharmacist can tell you about it.")
 FACETS = {"side_effects": "side effects", "children": "children", "duration": "how long it lasts",
-          "cost": "what it costs or who pays for it"}
+          "cost": "what it costs or who pays for it",
+          "daily_life": "everyday life such as school, work, sport, driving or travel"}
 
 # -- feedback buttons (bot/core/conversation.py) ---------------------------------------------------------------
 FEEDBACK_THANKS = "Thanks, glad it helped."

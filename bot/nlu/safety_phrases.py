@@ -975,6 +975,10 @@ PHRASES: dict[str, str] = {
     # Two doses at once ("yesterday he forget. today give two?"): with a missed dose, a decision to double up
     "DOUBLE_UP": """give two | give 2 | take two | take 2 | give double | take double | double up | give both
         take both | give him two | give her two""",
+    # Going back to everyday life, not to an old medicine ("would he be able to go back to school straight after?")
+    "BACK_TO_LIFE": """go back to school | go back to work | go back to college | go back to uni | go back to university
+        go back to nursery | go back to class | go back to the office | go back to normal | go back to sport
+        go back to playing | go back to driving""",
     # A train taken, not stood in front of ("the train times from Pune to Mumbai tomorrow"): no method
     "TRAVEL": """train times | train timings | train timetable | train ticket | train tickets | train station
         train journey | train fare | train fares | by train | catch train | catch a train | get the train | train strike""",

@@ -724,3 +724,25 @@ def test_a_follow_up_whose_own_words_lean_to_the_last_topic_gets_it(engine: Engi
     context = engine.respond(first).context
     assert context.last_intent == intent
     assert engine.respond(then, context).intent_id == intent
+
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("a pupil has epilepsy, what do i do if she has a seizure in class", "can she do pe"),
+    ("does the keto diet work for epilepsy", "can u still play football after brain surgery"),
+    ("Does having several kinds of seizure make epilepsy harder to treat?",
+     "Can he still come on the residential trip next month?"),
+])
+def test_everyday_life_after_a_topic_is_plainly_not_covered(engine: Engine, first: str, then: str) -> None:
+    """School, sport, trips: no article covers everyday life, and the topic again would not answer."""
+    context = engine.respond(first).context
+    turn = engine.respond(then, context)
+    assert turn.kind == "fallback" and turn.fallback == "not_covered", (turn.kind, turn.intent_id)
+    assert texts.FACETS["daily_life"] in turn.reply.plain_text()
+
+
+def test_going_back_to_school_after_a_treatment_topic_is_no_medication_change(engine: Engine) -> None:
+    context = engine.respond("how old do kids have to be for epilepsy surgery").context
+    assert engine.respond("Would he be able to go back to school straight after?", context).kind != \
+        "medication_change"
+    assert engine.respond("can i go back to my old one?", engine.respond("what are DMTs").context).kind == \
+        "medication_change"

@@ -10,7 +10,7 @@ from bot.core.followup import facet_of, is_more, leans_on_context, may_follow, s
 from bot.nlu.message import Message
 
 
-@pytest.mark.parametrize("text", ["more", "tell me more", "go on", "like what?"])
+@pytest.mark.parametrize("text", ["more", "tell me more", "go on", "like what?", "how does that even work"])
 def test_asking_for_more(text: str) -> None:
     assert is_more(Message(text))
 
@@ -77,6 +77,7 @@ def test_a_sum_after_an_answer_borrows_no_context(library: Library, first: str, 
     ("what causes it", False), ("is it inherited?", False), ("how long does it last", False),
     ("is there medicine that stops that", True), ("anything to slow it down?", True),
     ("do the meds cause it", False), ("is it in the medicine leaflet", False),
+    ("is it something to do with sunlight?", False), ("is there anything to do", True),
 ])
 def test_asks_treatment(text: str, asks: bool) -> None:
     assert followup.asks_treatment(Message(text)) is asks
@@ -137,3 +138,12 @@ def test_a_treatment_question_after_a_treatment_topic_stays_on_it(library: Libra
     turn = engine.respond("what would the treatment be?", first.context)
     assert (turn.kind, turn.intent_id) == ("topical", "epilepsy_antibodies_immunotherapy")
     assert engine.respond("what would the treatment be?").kind != "topical"  # alone, it is not about immunotherapy
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("will i get it", True), ("will my kids get it too", True), ("could burn pits have done it", True),
+    ("can stress set off ms symptoms", False),  # what brings on symptoms, not what causes the illness
+    ("will i get better", False),
+])
+def test_asks_cause(text: str, asks: bool) -> None:
+    assert followup.asks_cause(Message(text)) is asks
