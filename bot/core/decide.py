@@ -470,12 +470,16 @@ def _treatment(message: Message, situation: Situation, match: Match) -> Decision
     topic of the chat's disease on its own or names a disease itself (then it is read as written). After a
     treatment topic, a question that finds no topic on its own stays on it."""
     knowledge = situation.knowledge
+    intent = knowledge.intents[situation.last_intent or ""]
     if len(message.raw) > followup.FOLLOW_UP_CHARS or match.foreign or not followup.may_follow(message) or \
-            not followup.asks_treatment(message) or names_diseases(message):
+            names_diseases(message):
+        return None
+    if intent.treatments and followup.asks_its_effect(message):  # "will it stop the relapses?" after the DMTs
+        return Decision("topical", f"follow-up: what {intent.id} does", intent.id, 100.0, match, follow_up="subject")
+    if not followup.asks_treatment(message):
         return None
     if _topical(knowledge, match) and followup.topic_of(knowledge, match.intent_id) == situation.topic:
         return None
-    intent = knowledge.intents[situation.last_intent or ""]
     if intent.treatments and not _topical(knowledge, match):  # "what would the treatment be?" after immunotherapy
         return Decision("topical", f"follow-up: the treatment topic {intent.id} again", intent.id, 100.0, match,
                         follow_up="subject")

@@ -256,6 +256,17 @@ def facet_of(message: Message) -> str | None:
     return next((name for name, (asked, _) in FACETS.items() if asked.search(message.text)), None)
 
 
+# What a treatment just named does, asked of it by pronoun: "will it stop the relapses?", "do they actually help"
+_EFFECT = re.compile(r"^(?:\w+ )?(?:will|would|does|do|did|can|could|might) (?:it|they|this|that|these|those|them) "
+                     r"(?:actually |really |even |definitely |ever )?(?:stop|slow|prevent|reduce|cut|halt|help|work|fix|"
+                     r"cure|stops|slows|prevents|reduces|helps|works|fixes|cures)\b")
+
+
+def asks_its_effect(message: Message) -> bool:
+    """ "will it stop the relapses?", "do they actually help": what the treatment just named does."""
+    return _EFFECT.search(message.text) is not None
+
+
 def asks_treatment(message: Message) -> bool:
     """ "what can be done about it?", "is there a cure?", "and treatment?": how the last topic is treated."""
     return _TREATMENT.search(message.text) is not None

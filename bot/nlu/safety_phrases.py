@@ -948,7 +948,11 @@ PHRASES: dict[str, str] = {
         cut down seizures | cut down on seizures | cut down the seizures | cut down fits | cut down on fits
         cut down attacks | cut relapses | cut seizures | cut number of relapses | cut number of seizures
         cut number of attacks | cut number of fits | cut the number of relapses | cut the number of seizures
-        just cut number of relapses | just cut number of seizures | just cut relapses | just cut seizures""",
+        just cut number of relapses | just cut number of seizures | just cut relapses | just cut seizures
+        stop it getting worse | stop it from getting worse | stop it get worse | stop ms getting worse
+        stop it progressing | stop progression | stop the progression | stop ms progressing | stop relapses
+        stop the relapses | stop it coming back | stop them coming back | stop new lesions | stop new ones
+        stop it spreading | stop the damage | stop more damage""",
     # Medicines tried ("tried like 4 meds and still fitting"): with a count of them, a treatment taken for a while
     "TRIED": """tried | have tried | tried like | been on | gone through | went through | been through""",
     # A treatment taken for a while: its blood levels, or the medicine counted ("on his second one")

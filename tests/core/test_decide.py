@@ -746,3 +746,16 @@ def test_going_back_to_school_after_a_treatment_topic_is_no_medication_change(en
         "medication_change"
     assert engine.respond("can i go back to my old one?", engine.respond("what are DMTs").context).kind == \
         "medication_change"
+
+
+@pytest.mark.parametrize("then", ["will it stop the relapses?", "do they actually stop it getting worse tho",
+                                  "can they stop it progressing", "do they actually help"])
+def test_what_a_treatment_does_asked_after_it_is_no_medication_change(engine: Engine, then: str) -> None:
+    """ "stop" is what the medicine does to the relapses, not stopping the medicine."""
+    context = engine.respond("what are DMTs").context
+    turn = engine.respond(then, context)
+    assert turn.kind == "topical" and turn.intent_id == "ms_dmt", (turn.kind, turn.intent_id)
+
+
+def test_stopping_the_treatment_after_it_is_still_a_medication_change(engine: Engine) -> None:
+    assert engine.respond("can i stop it?", engine.respond("what are DMTs").context).kind == "medication_change"
