@@ -99,6 +99,15 @@ FACETS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                             r"teens?|teenagers?|young people|under 18s?|infants?)\b"),
                  re.compile(r"\b(?:child|children|paediatric|pediatric|babies|infants?|teenagers?|young people)\b",
                             re.IGNORECASE)),
+    # "is it contagious?": no article says whether it spreads from person to person
+    "contagion": (re.compile(r"\b(?:contagious|transmissible)\b"),
+                  re.compile(r"\b(?:contagious|transmissible)\b", re.IGNORECASE)),
+    # "is it gonna kill her", "life expectancy": what the article does not say, and the care team can
+    "life_expectancy": (re.compile(r"\blife expectancy\b|\b(?:will|would|could|can|is) (?:it|ms|epilepsy|this|that) "
+                                   r"(?:going to |gonna )?(?:kill|shorten)\b|\b(?:die|dies|dying) (?:from|of) "
+                                   r"(?:it|ms|epilepsy|this)\b|\bhow long (?:will|would|do|does|can) "
+                                   r"(?:he|she|i|they|people|someone|my \w+) (?:have left|live|survive)\b"),
+                        re.compile(r"\blife expectancy\b|\blifespan\b", re.IGNORECASE)),
     "duration": (re.compile(r"\bhow long\b|\bduration\b|\bhow many (?:years|months|weeks|days)\b|\blast forever\b"),
                  re.compile(r"\b(?:weeks|months|years|how long|lifelong|for life)\b", re.IGNORECASE)),
     # "is it expensive?", "does the nhs pay for it": no article says what treatment costs or who pays
@@ -241,6 +250,8 @@ _OWN_FACETS: dict[str, re.Pattern[str]] = {
     "side_effects": re.compile(r"\bside ?effects?\b|\badverse\b|\brisks? of (?:infections?|side)\b|" + _FELT),
     "cost": FACETS["cost"][0],
     "daily_life": FACETS["daily_life"][0],
+    "contagion": FACETS["contagion"][0],
+    "life_expectancy": FACETS["life_expectancy"][0],
 }
 
 

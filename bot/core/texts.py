@@ -245,7 +245,9 @@ FACET_NOT_COVERED = ("The article \"{title}\" doesn't cover {facet}. Your neurol
                      "or a pharmacist can tell you about it.")
 FACETS = {"side_effects": "side effects", "children": "children", "duration": "how long it lasts",
           "cost": "what it costs or who pays for it",
-          "daily_life": "everyday life such as school, work, sport, driving or travel"}
+          "daily_life": "everyday life such as school, work, sport, driving or travel",
+          "contagion": "whether it can pass from one person to another",
+          "life_expectancy": "life expectancy"}
 
 # -- feedback buttons (bot/core/conversation.py) ---------------------------------------------------------------
 FEEDBACK_THANKS = "Thanks, glad it helped."

@@ -123,6 +123,9 @@ PHRASES: dict[str, str] = {
         respite care | respite care for | social care for | care package for | day care for | foster care for
         test blood | test his blood | test her blood | testing blood | tested blood | check blood | checked blood
         blood and spinal fluid | blood or spinal fluid | blood and csf | blood sample | blood samples | take blood
+        blood for | not understand him well | not understand her well | not understand doctor | not understand the doctor
+        not understand what doctor | not understand what the doctor | not understand neurologist
+        not understand the neurologist | not understand what neurologist | not understand what the neurologist
         took blood | blood taken
         keep coming back | keeps coming back | seizures keep coming back | fits keep coming back
         fail one after another | failed one after another | failing one after another | fail one after other

@@ -759,3 +759,13 @@ def test_what_a_treatment_does_asked_after_it_is_no_medication_change(engine: En
 
 def test_stopping_the_treatment_after_it_is_still_a_medication_change(engine: Engine) -> None:
     assert engine.respond("can i stop it?", engine.respond("what are DMTs").context).kind == "medication_change"
+
+
+@pytest.mark.parametrize(("then", "facet"), [("is it contagious", "contagion"),
+                                             ("is it gonna kill her", "life_expectancy")])
+def test_contagion_and_life_expectancy_are_plainly_not_covered(engine: Engine, then: str, facet: str) -> None:
+    """The MS overview says neither: the reply says so and who can answer, not the overview again."""
+    context = engine.respond("what even is ms").context
+    turn = engine.respond(then, context)
+    assert turn.kind == "fallback" and turn.fallback == "not_covered", (turn.kind, turn.intent_id)
+    assert texts.FACETS[facet] in turn.reply.plain_text()

@@ -1298,3 +1298,11 @@ def test_two_doses_after_a_missed_one_is_a_medication_decision(text: str) -> Non
 def test_thinking_of_walking_into_water_is_a_crisis(text: str) -> None:
     flag = flag_of(text)
     assert flag is not None and flag[:2] == ("crisis", "certain"), (text, flag)
+
+
+def test_not_understanding_the_doctor_is_no_stroke_sign() -> None:
+    """ "I did not understand him well", said of the doctor who explained: no speech problem of anyone's."""
+    assert flag_of("The doctor told us it may be from the malaria. I did not understand him well. "
+                   "How can an infection make fits come later?") is None
+    flag = flag_of("i cant understand him, his words are all wrong")
+    assert flag is not None and flag[:2] == ("emergency", "certain"), flag
