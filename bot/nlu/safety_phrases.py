@@ -123,6 +123,11 @@ PHRASES: dict[str, str] = {
         respite care | respite care for | social care for | care package for | day care for | foster care for
         test blood | test his blood | test her blood | testing blood | tested blood | check blood | checked blood
         blood and spinal fluid | blood or spinal fluid | blood and csf | blood sample | blood samples | take blood
+        clinic not answering | clinic is not answering | surgery not answering | gp not answering | doctor not answering
+        doctors not answering | nurse not answering | nurses not answering | neuro not answering | hospital not answering
+        office not answering | line not answering | phone not answering | team not answering | nobody answering phone
+        not answering phone | not answering the phone | not answering their phone | not answering my calls
+        not answering calls | clinic not picking up | nobody picking up | no one picking up
         blood for | not understand him well | not understand her well | not understand doctor | not understand the doctor
         not understand what doctor | not understand what the doctor | not understand neurologist
         not understand the neurologist | not understand what neurologist | not understand what the neurologist

@@ -1306,3 +1306,12 @@ def test_not_understanding_the_doctor_is_no_stroke_sign() -> None:
                    "How can an infection make fits come later?") is None
     flag = flag_of("i cant understand him, his words are all wrong")
     assert flag is not None and flag[:2] == ("emergency", "certain"), flag
+
+
+# -- held-out round 21's safety misses (read after its first report, so tuned on from then) ---------------------
+
+def test_a_clinic_not_answering_is_no_person_unresponsive() -> None:
+    flag = flag_of("can I put his dose up myself? seizures getting worse this week and the clinic isnt answering")
+    assert flag is not None and flag[:2] == ("medication_change", "certain"), flag
+    flag = flag_of("she had a fit and now shes not answering")
+    assert flag is not None and flag[:2] == ("emergency", "certain"), flag
