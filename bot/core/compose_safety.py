@@ -48,6 +48,8 @@ def safety_line(flag_kind: str, criterion: str | None) -> str:
     """The one line shown above a normal answer: what to do now and the number to call."""
     if flag_kind == "crisis":
         return texts.LINE_CRISIS
+    if flag_kind == "medication_change":
+        return texts.LINE_MEDICATION
     if criterion in STROKE:
         return texts.LINE_STROKE
     if criterion in OVERDOSE:

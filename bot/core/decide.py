@@ -221,6 +221,14 @@ def decide(message: Message, situation: Situation) -> Decision:
         if flag is not None:  # a possible danger keeps its line on top
             decision = replace(decision, lines=(*decision.lines, (flag.kind, flag.criterion)))
         return decision
+    if flag is not None and flag.certain and flag.kind == MEDICATION_CHANGE and situation.state is None and \
+            followup.asks_what_doses_do(message):
+        # "could forgetting my pills be why the seizures never stopped?": what missed doses do to the illness,
+        # which a topic answers; the medication line stays on top of it
+        answer = _answer(message, situation)
+        if answer.kind == "topical":
+            return replace(answer, flag=replace(flag, tier="possible"), lines=((flag.kind, flag.criterion),),
+                           why=f"{answer.why}; a medication question about the illness: its line on top")
     if flag is not None and flag.certain:
         return decide_certain(message, situation, flag)
     if situation.state is not None:

@@ -84,7 +84,9 @@ _ELABORATE = re.compile(
     r"again|better|in simple words|in plain english)|in simple words|in plain english|simpler)"
     r"(?:\s+(?:please|pls|plz|then|exactly|though))*$")
 # Everyday activities asked about ("can he still drive"): no article covers them
-_DAILY = (r"\b(?:play|plays|drive|swim|travel|fly|cook|bathe?|shower|ride|cycle|attend|go back to|return to|"
+_DAILY = (r"\b(?:play|plays|drive|swim|travel|fly|cook|bathe?|shower|ride|cycle|attend|"
+          r"(?:go back|get back|return) to (?:school|work|college|uni|university|nursery|class|lessons|the office|"
+          r"sport|playing|driving|normal life)|"
           r"go (?:to|on) (?:school|work|college|uni|university|nursery|the gym|gym|a party|parties|festivals?|"
           r"concerts?|holiday|a holiday|trips?|a trip|the trip|sleepovers?|a sleepover)|"
           r"come (?:on|to) (?:the |a )?(?:trip|residential|school trip|camp|sleepover)|"
@@ -276,6 +278,32 @@ _EFFECT = re.compile(r"^(?:\w+ )?(?:will|would|does|do|did|can|could|might) (?:i
 def asks_its_effect(message: Message) -> bool:
     """ "will it stop the relapses?", "do they actually help": what the treatment just named does."""
     return _EFFECT.search(message.text) is not None
+
+
+# What missed doses or other medicines do to the illness, asked in general ("could that be why my seizures never
+# stopped", "can other meds stop his epilepsy drug from working"), and no dose of today to decide on
+_ILLNESS_EFFECT = re.compile(
+    r"\b(?:why|reason|is that a thing|look like|looks like|long term|in the long run)\b|"
+    # "because" given for the seizures, not for a missed dose ("i missed it because i was travelling")
+    r"\b(?:because|cuz|cos|coz) (?:\w+ ){0,2}(?:forget|forgets|forgot|forgetting|miss|misses|missed|missing|skip|skips|"
+    r"skipped|skipping|vomit|vomits|not take|doesnt take|dont take)\b|"
+    r"\bcould (?:that|this|it) be\b|\bmake (?:it|them|the \w+|my \w+|his \w+|her \w+|epilepsy|seizures?) "
+    r"(?:look|worse|resistant|more|harder|less)\b|\b(?:stop|stops|stopping) (?:\w+ ){0,3}(?:from )?working\b|"
+    r"\bmore (?:difficult|hard|harder) to control\b")
+_DOSE_DECISION = re.compile(
+    r"\b(?:should|can|shall|could|do|must) (?:i|we|he|she|they|u|you) (?:\w+ )?(?:give|take|double|skip|stop|restart|"
+    r"start|have|up|increase|reduce|halve|change|switch)\b|\bwhat (?:should|do|can|must) (?:i|we|he|she) do\b|"
+    r"\b(?:now|today|tonight|this morning|this evening|last night|yesterday|tomorrow)\b|"
+    r"\bis (?:that|it|this) (?:ok|okay|alright|all right|safe|fine|allowed|a good idea)\b|\bmyself\b|\bby (?:him|her)self\b|"
+    r"\b(?:wants?|wanted|wanting|going|gonna|planning|plans?|decided|deciding|thinking(?: of| about)?) (?:to )?"
+    r"(?:stop|skip|drop|come off|quit|reduce|halve|change|switch|cut)\b|"
+    r"\bmake (?:\w+ ){0,3}(?:less|more|bigger|smaller|higher|lower)\b(?! (?:difficult|hard|harder) to control)")
+
+
+def asks_what_doses_do(message: Message) -> bool:
+    """ "ok real talk i forget my meds like half the time. could that be why my seizures never stopped": what
+    missed doses do to the illness, with no dose to decide on now."""
+    return _ILLNESS_EFFECT.search(message.text) is not None and _DOSE_DECISION.search(message.text) is None
 
 
 def asks_treatment(message: Message) -> bool:

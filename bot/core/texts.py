@@ -177,6 +177,8 @@ LINE_OVERDOSE = ("⚠️ If someone has taken too much of a medicine, call your 
                  "or a poisons line now.")
 LINE_COLLAPSE = ("⚠️ If someone has collapsed, won't wake up or isn't breathing normally, call your local emergency "
                  "number now (112 / 911 / 999).")
+LINE_MEDICATION = ("💊 About a missed or changed dose: don't double up or change a dose on your own. The prescriber, "
+                   "a pharmacist or your epilepsy or MS nurse can tell you what to do.")
 LINE_CRISIS = ("💛 If you are thinking about ending your life or hurting yourself, you can talk to someone now: call or "
                "text 988 (US), Samaritans 116 123 (UK and Ireland), or your local emergency number. findahelpline.com "
                "lists lines near you.")

@@ -320,7 +320,7 @@ PHRASES: dict[str, str] = {
         never took | never taken | never had | never gave | never given | havent had | not had
         not keeping down | not keep anything down
         keep forgetting | keeps forgetting | always forget | always forgetting | often forget | keep missing
-        keeps missing | overdue | is overdue | was overdue | missed appointment | postponed | cancelled | canceled | pushed back | rescheduled | forgot | forget | forgotten | forgetting | missed | skipped | not take | not taken | not took
+        keeps missing | often forgets | always forgets | overdue | is overdue | was overdue | missed appointment | postponed | cancelled | canceled | pushed back | rescheduled | forgot | forget | forgotten | forgetting | missed | skipped | not take | not taken | not took
         not had | missed dose | missed out | late | too late | hours late | day late | days late | week late
         weeks late | delayed | threw up | throw up | thrown up | throwing up | vomited | vomit | vomiting
         puked | puke | sick after | was sick | been sick | spat out | spit out | ran out | run out | running out
@@ -986,7 +986,7 @@ PHRASES: dict[str, str] = {
         waiting for ages | waited for ages | waiting ages | wait ages""",
     # Two doses at once ("yesterday he forget. today give two?"): with a missed dose, a decision to double up
     "DOUBLE_UP": """give two | give 2 | take two | take 2 | give double | take double | double up | give both
-        take both | give him two | give her two""",
+        take both | give him two | give her two | give him double | give her double | double dose | a double dose""",
     # Going back to everyday life, not to an old medicine ("would he be able to go back to school straight after?")
     "BACK_TO_LIFE": """go back to school | go back to work | go back to college | go back to uni | go back to university
         go back to nursery | go back to class | go back to the office | go back to normal | go back to sport
@@ -1172,7 +1172,7 @@ NOT_TYPOS = words_of("""breaching wreathing boarding harding homeless infection 
     trooping minuses minutest minuted minuter convulse interfere interfered interferes interferer""")
 # Medicines people name (generic and brand): each is a MED word.
 MEDICINE_NAMES = (
-    "keppra", "levetiracetam", "lamotrigine", "lamictal", "epilim", "valproate", "depakote", "carbamazepine",
+    "antibiotic", "antibiotics", "keppra", "levetiracetam", "lamotrigine", "lamictal", "epilim", "valproate", "depakote", "carbamazepine",
     "tegretol", "topiramate", "topamax", "phenytoin", "lacosamide", "vimpat", "zonisamide", "clobazam", "diazepam",
     "midazolam", "buccal", "brivaracetam", "briviact", "ocrelizumab", "ocrevus", "natalizumab", "tysabri",
     "glatiramer", "copaxone", "interferon", "avonex", "rebif", "betaferon", "plegridy", "fingolimod", "gilenya",

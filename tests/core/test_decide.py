@@ -769,3 +769,32 @@ def test_contagion_and_life_expectancy_are_plainly_not_covered(engine: Engine, t
     turn = engine.respond(then, context)
     assert turn.kind == "fallback" and turn.fallback == "not_covered", (turn.kind, turn.intent_id)
     assert texts.FACETS[facet] in turn.reply.plain_text()
+
+
+@pytest.mark.parametrize("text", [
+    "ok real talk i forget my meds like half the time. could that be why my seizures never stopped",
+    "my son sometimes vomit the pill after. this can make the epilepsy look like is not controlled?",
+    "can other medicines he takes stop his epilepsy meds from working properly? he's on like 5 different things",
+])
+def test_what_missed_doses_do_to_the_illness_gets_the_topic_with_the_medication_line(engine: Engine, text: str) -> None:
+    """A question about missed doses or other medicines as the reason seizures go on: the article on outside
+    factors answers it, and the medication line stays on top."""
+    turn = engine.respond(text)
+    assert turn.kind == "topical" and turn.intent_id == "refractory_external_factors", (turn.kind, turn.intent_id)
+    assert texts.LINE_MEDICATION in turn.reply.plain_text()
+
+
+@pytest.mark.parametrize("text", [
+    "he forgot his tablets last night, should i give two today",
+    "she wants to stop hers because she hates the injections, is that ok?",
+    "my wife wants to skip her next ocrelizumab infusion because she feels fine, is that ok?",
+    "Can I make my dose more big myself? Still have fits",
+])
+def test_a_dose_to_decide_on_still_gets_the_medication_reply(engine: Engine, text: str) -> None:
+    assert engine.respond(text).kind == "medication_change"
+
+
+def test_a_reason_given_for_a_missed_dose_keeps_the_medication_reply(engine: Engine) -> None:
+    """ "because" here says why the dose was missed, not what missed doses do to the illness."""
+    assert engine.respond("i miss my medicine 3 days because i travel and forget the box at home").kind == \
+        "medication_change"

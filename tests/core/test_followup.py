@@ -147,3 +147,10 @@ def test_a_treatment_question_after_a_treatment_topic_stays_on_it(library: Libra
 ])
 def test_asks_cause(text: str, asks: bool) -> None:
     assert followup.asks_cause(Message(text)) is asks
+
+
+@pytest.mark.parametrize(("text", "facet"), [
+    ("can she go back to school", "daily_life"), ("can we go back to the old one", None),
+])
+def test_going_back_is_everyday_life_only_to_school_or_work(text: str, facet: str | None) -> None:
+    assert followup.facet_of(Message(text)) == facet
