@@ -491,6 +491,10 @@ PHRASES: dict[str, str] = {
         in case | in future | one day | someday | when someone | when somebody | when person | when people
         whenever | how should you | how do you | what should you | what would | what if | next time | in event
         should it happen | if happens | if it happens | when it happens | when he has | when she has
+        when he have | when she have | when wife have | when husband have | when son have | when daughter have
+        when my wife have | when my husband have | when my son have | when my daughter have | when child have
+        when my child have | when mother have | when my mother have | when father have | when my father have
+        when grandson have | when my grandson have | when uncle have | when brother have | when sister have
         when they have | when i have | if he has | if she has | if they have | if i have | when he gets
         when she gets | if he gets | if she gets | what to do if | what do i do if | what should i do if
         what do we do if | what do you do | what to do when | hypothetically | how do i help someone

@@ -1315,3 +1315,15 @@ def test_a_clinic_not_answering_is_no_person_unresponsive() -> None:
     assert flag is not None and flag[:2] == ("medication_change", "certain"), flag
     flag = flag_of("she had a fit and now shes not answering")
     assert flag is not None and flag[:2] == ("emergency", "certain"), flag
+
+
+@pytest.mark.parametrize("text", ["when wife have seizure, what I do? when I call ambulance?",
+                                  "what i must do when he have seizure at home"])
+def test_a_learners_when_he_have_a_seizure_question_is_first_aid(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == ("seizure_first_aid", "certain"), (text, flag)
+
+
+def test_a_learners_seizure_now_is_still_an_emergency() -> None:
+    flag = flag_of("he have seizure now, what I do?")
+    assert flag is not None and flag[:2] == ("emergency", "certain"), flag
