@@ -359,9 +359,11 @@ def _answer_proper(message: Message, situation: Situation, borrow: bool) -> Deci
                         follow_up="more")
     match = match_message(knowledge.matcher, message, in_context=situation.last_intent is not None)
     first = match.candidates[0] if match.candidates else None  # matched, or "Did you mean" it beside the person
-    if match.status in ("matched", "ambiguous") and first is not None and first.kind == "topical" and \
-            followup.asks_for_a_person(message) and HANDOVER_ID in knowledge.intents:
-        return Decision("handover", "a wish for a person, with topic words", HANDOVER_ID, 100.0, match)
+    if followup.asks_for_a_person(message) and HANDOVER_ID in knowledge.intents and (
+            match.status != "matched" or (first is not None and first.kind == "topical")):
+        # "i want to talk to a person not a bot": its words are filler to the matcher but for "not", which then
+        # stands alone and finds nothing; beside topic words the wish for a person wins too
+        return Decision("handover", "a wish for a person", HANDOVER_ID, 100.0, match)
     if (defined := _definition(message, knowledge)) is not None:
         return defined
     follow_up: FollowUp = ""

@@ -622,7 +622,8 @@ class SafetyCheck:
             if phrased and not _quiet(unit, frame):
                 admin += [(c[len(_ADMIN):], unit) for c in keys if c.startswith(_ADMIN)]
         flag = _decide(found, admin, message) if found or admin else None
-        if flag is None and self.net.fires(message) and not any(not u.hits.keys().isdisjoint(_NET_QUIET) for u in units):
+        if flag is None and not _only_an_answer(message) and self.net.fires(message) and \
+                not any(not u.hits.keys().isdisjoint(_NET_QUIET) for u in units):
             # The second net: an indirect wish to die the rules did not read. Only ever the possible tier, and only
             # where the rules found nothing, so it adds the crisis line and never changes a rule's verdict.
             return SafetyFlag("crisis", f"{NET_CRITERION}: p={self.net.probability(message):.2f}",
@@ -648,6 +649,17 @@ def _drop_figurative(hits: Hits) -> Hits:
         elif concept in hits:
             hits[concept] = kept
     return hits
+
+
+# A bare answer or hedge ("no", "i am not sure", "dunno"): the net scored "no" at 0.91, as a short message weighs
+# each word fully; it says nothing about the person's safety
+_ANSWER_WORDS = frozenset(("no", "nope", "nah", "not", "sure", "i", "im", "am", "dont", "do", "know", "idk", "dunno",
+                           "maybe", "really", "thanks", "thank", "you", "ok", "okay", "yes", "yeah", "it", "that",
+                           "so", "think", "guess", "well", "hmm", "um", "sorry"))
+
+
+def _only_an_answer(message: Message) -> bool:
+    return bool(message.words) and set(message.words) <= _ANSWER_WORDS
 
 
 # Where the rules see a risk named to deny it ("i would never hurt myself"), a joke or a figure of speech ("end

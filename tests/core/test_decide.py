@@ -798,3 +798,8 @@ def test_a_reason_given_for_a_missed_dose_keeps_the_medication_reply(engine: Eng
     """ "because" here says why the dose was missed, not what missed doses do to the illness."""
     assert engine.respond("i miss my medicine 3 days because i travel and forget the box at home").kind == \
         "medication_change"
+
+
+def test_a_wish_for_a_person_made_of_filler_words_is_a_handover(engine: Engine) -> None:
+    """Only "not" of "i want to talk to a person not a bot" is a content word: the matcher found nothing."""
+    assert engine.respond("i want to talk to a person not a bot").kind == "handover"

@@ -1327,3 +1327,15 @@ def test_a_learners_when_he_have_a_seizure_question_is_first_aid(text: str) -> N
 def test_a_learners_seizure_now_is_still_an_emergency() -> None:
     flag = flag_of("he have seizure now, what I do?")
     assert flag is not None and flag[:2] == ("emergency", "certain"), flag
+
+
+@pytest.mark.parametrize("text", ["no", "i am not sure", "not really", "dunno"])
+def test_a_bare_answer_gets_no_crisis_line_from_the_net(text: str) -> None:
+    """The net scored "no" at 0.91 (a one-word message weighs its word fully): a bare answer says nothing of
+    the person's safety."""
+    assert flag_of(text) is None
+
+
+def test_the_net_still_reads_a_hedge_with_more_in_it() -> None:
+    flag = flag_of("i dont know anymore")
+    assert flag is not None and flag[0] == "crisis", flag
