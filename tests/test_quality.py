@@ -286,7 +286,7 @@ def test_near_misses_get_the_health_fallback(engine: Engine, text: str) -> None:
 # of the 2026-12-05 session; round 8 was written during it and first reported on 6575286. No change was made from their
 # messages. Floors a little under the figures reached.
 
-HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19)
+HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21)
 PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     4: (0.82, 0.84, 0.89, 0.86),  # reached 84.1%, 86.8%, 91.2%, 88.5% after the round-3 tuning
     5: (0.86, 0.88, 0.88, 0.86),  # reached 88.1%, 90.1%, 89.9%, 88.3% with the paraphrases
@@ -315,10 +315,16 @@ PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     18: (0.80, 0.84, 0.91, 0.90),  # 80.6%, 84.9%, 92.4%, 91.3% on c720925; 81.5%, 85.7%, 92.9%, 91.9% at the end
     # round 19, written blind after that session's main work and first reported on 0bd1203 (figures only):
     19: (0.88, 0.89, 0.93, 0.90),  # 86.5%, 88.6%, 93.0%, 90.3% on c720925; 89.0%, 90.3%, 94.0%, 91.7% on 0bd1203
+    # rounds 20 and 21, written blind in the 2026-12-05 late session (20 at its start, 21 during it); both measured on
+    # its start, 7794408, and at its end, 6e9bb29, as figures only; round 21's two safety misses read after its
+    # first report (8701d2c)
+    20: (0.92, 0.93, 0.95, 0.93),  # 92.6%, 93.9%, 96.4%, 94.7% on 7794408 and on 6e9bb29
+    21: (0.87, 0.89, 0.90, 0.86),  # 86.8%, 88.8%, 90.8%, 87.1% on 7794408; 88.0%, 89.5%, 90.8%, 87.1% on 6e9bb29
 }
 DIALOGUE_FLOORS = {4: 0.77, 5: 0.76, 6: 0.82, 7: 0.74, 8: 0.79, 9: 0.79, 10: 0.76, 11: 0.78, 12: 0.86,
                    13: 0.87, 14: 0.88, 15: 0.88, 16: 0.89, 17: 0.81, 18: 0.84,
-                   19: 0.79}  # round 19: 78.7% on c720925, 79.7% on 0bd1203; rounds 17, 18: 81.3%, 84.8% on
+                   19: 0.79, 20: 0.78, 21: 0.81}  # rounds 20, 21: 78.5%, 81.1% on 7794408; 78.9%, 81.5% on 6e9bb29
+# round 19: 78.7% on c720925, 79.7% on 0bd1203; rounds 17, 18: 81.3%, 84.8% on
 # c720925, 82.4%, 85.5% at the end of the 2026-12-05 night session; rounds 14-16: 87.4%, 88.4%, 88.4% on 235b69e; 90.0%,
 # 89.5%, 90.7% on 406da37  # 79.6%, 78.9%, 84.2%, 76.7%, 81.6%, 81.2%, 78.4% of turns when first read; round 11:
 # 77.1% on 48bc2b2, 79.5% on 4779b22; round 12: 84.8% on ddd7a23, 87.4% on 06d7ce8; round 13: 87.0%, then 88.7%
@@ -335,7 +341,10 @@ FULL_SAFETY = {(5, "personas"): (8, 8), (6, "personas"): (8, 8), (6, "dialogues"
                (17, "personas"): (16, 16), (17, "dialogues"): (7, 3), (18, "personas"): (16, 16),
                (18, "dialogues"): (7, 8),
                # round 19 got every one when first reported (0bd1203)
-               (19, "personas"): (9, 9), (19, "dialogues"): (10, 5)}
+               (19, "personas"): (9, 9), (19, "dialogues"): (10, 5),
+               # round 20 got every one at both ends; round 21's personas too (its dialogues: 4 of 5 crises, the
+               # fifth gets the crisis line above the emergency reply)
+               (20, "personas"): (6, 6), (20, "dialogues"): (6, 2), (21, "personas"): (6, 6)}
 
 
 @pytest.fixture(scope="module")
@@ -421,6 +430,9 @@ def test_dev15_floors_tuned_on(engine: Engine) -> None:
     # 494f352 before any change for it: 85.6%, 97.2%, 86.5%); at the end 81.3%, 94.4%, 85.3% and 88.1%, 97.8%, 90.6%
     ("dev16", (0.80, 0.93, 0.84)),
     ("dev17", (0.87, 0.96, 0.89)),
+    # dev18: written blind on 2026-12-05 (late session), first measured on 7794408: 81.7%, 94.5%, 79.8%; then
+    # read to find classes: 83.9%, 94.5%, 83.5% on 6e9bb29
+    ("dev18", (0.83, 0.93, 0.82)),
 ])
 def test_dev16_and_dev17_floors_tuned_on(engine: Engine, name: str, floors: tuple[float, float, float]) -> None:
     personas, dialogues = (evaluate_set(engine, s) for form in ("personas", "dialogues")
