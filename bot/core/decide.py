@@ -226,7 +226,7 @@ def decide(message: Message, situation: Situation) -> Decision:
         # "could forgetting my pills be why the seizures never stopped?": what missed doses do to the illness,
         # which a topic answers; the medication line stays on top of it
         answer = _answer(message, situation)
-        if answer.kind == "topical":
+        if answer.kind in ("topical", "ambiguous"):  # a topic, or a choice of topics: the line on top of either
             return replace(answer, flag=replace(flag, tier="possible"), lines=((flag.kind, flag.criterion),),
                            why=f"{answer.why}; a medication question about the illness: its line on top")
     if flag is not None and flag.certain:
