@@ -7,7 +7,9 @@ order and returns a `Decision`; the engine renders it with compose and never dec
 The order, first that applies:
 1. no letters: another script (language) or nothing to read (empty);
 2. safety, certain: the emergency, crisis or medication reply alone, or the first-aid answer; also the
-   medication reply for a change asked right after a treatment topic ("can i stop it?" after DMTs);
+   medication reply for a change asked right after a treatment topic ("can i stop it?" after DMTs). A medication
+   question about what missed doses do to the illness, with no dose to decide on ("could forgetting my pills be why
+   the seizures go on?"), gets its topic with the medication line on top instead;
 3. an emergency or crisis in its 30 minutes: a clear new question or a wish for a person is answered with the
    line in view; else the follow-up guidance for that emergency, or the crisis reply again;
 4. the answer proper: another language; "are you a bot?"; "more" after a topic; a facet of the last topic
