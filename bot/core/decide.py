@@ -20,7 +20,6 @@ The order, first that applies:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -73,9 +72,6 @@ ASKED_KEYWORD = 90.0  # ... with a keyword of its own, near enough spelled out
 _DEFINING = frozenset(("meaning", "definition", "defined", "explained", "explain", "what", "is", "means", "mean"))
 LEANING_WORDS = 10  # a follow-up whose own words lean towards the last topic may be this long (8: 7 fewer gains)
 SEIZURE_WORD = "seizure"  # what a message after the first-aid answer is about, unless it says otherwise
-# "is there anything for ms fatigue", "stuff to help", "what can the doctor give him": a treatment asked for
-_HELP_ASKED = re.compile(r"\b(?:anything|something|stuff|things?) (?:for|to help|that helps?|to ease|to stop)\b|"
-                         r"\bgive (?:him|her|them|me|us)\b|\bhelp (?:with|for)\b")
 TREATMENT_GAP = 3.0  # ... this close to the treatment topic (6 lost two more right answers on the tuned sets than it won)
 
 
@@ -545,7 +541,7 @@ def read_with_last_topic(message: Message, situation: Situation, match: Match) -
     if best is None or not (set(message_words(message)) & set(best.words) or followup.leans_on_context(message)
                             or (leaning and best.intent_id == situation.last_intent)):
         return None  # the last topic's words alone decided: "whats 12 times 7" is not about it
-    if _outside_the_topic(match, best, subject):
+    if _outside_the_topic(own, best, subject):
         return None
     # A drifted message that points back ("is it passed on?") is about the chat's disease, however well it
     # matched the other one: the pronoun names the subject.
@@ -559,12 +555,11 @@ def read_with_last_topic(message: Message, situation: Situation, match: Match) -
     return None
 
 
-def _outside_the_topic(match: Match, best: Candidate, subject: str) -> bool:
+def _outside_the_topic(first: Candidate | None, best: Candidate, subject: str) -> bool:
     """ "when can she come back to school?", "can he fly to the wedding?" after a topic: on its own the message
     found an out-of-scope keyword, spelled out, none of whose words the topic explains; the pronoun does not make
     school or a wedding part of the topic. "does stress make it worse? work is mental" after yoga and stress
-    stays on it: "work stress" shares "stress" with the topic."""
-    first = match.candidates[0] if match.candidates else None
+    stays on it: "work stress" shares "stress" with the topic. `first`: the message's own best candidate."""
     return first is not None and first.kind == "out_of_scope" and bool(first.keyword) and first.strength >= EXACT \
         and set(first.words).isdisjoint({*best.words, *match_words(subject)})
 
@@ -572,15 +567,14 @@ def _outside_the_topic(match: Match, best: Candidate, subject: str) -> bool:
 def _the_condition_itself(found: Intent, decision: Decision, message: Message, knowledge: Knowledge) -> Candidate | None:
     """ "mother MS, very tired all day. why?": the treatment topic ("anything for the fatigue") and the topic of
     the condition ("ms fatigue") found the same words, and nothing asks for a treatment: the condition is asked."""
-    if decision.match is None or followup.asks_treatment(message) or followup.asks_options(message) or \
-            _HELP_ASKED.search(message.text):
+    if decision.match is None or followup.asks_for_help(message):
         return None
     best = next((c for c in decision.match.candidates if c.intent_id == found.id), None)
     if best is None:
         return None
-    for other in decision.match.candidates:
+    for other in decision.match.candidates:  # `best` itself is a treatment topic: never one of these
         intent = knowledge.intents.get(other.intent_id)
-        if intent is None or intent.kind != "topical" or intent.treatments or other is best:
+        if intent is None or intent.kind != "topical" or intent.treatments:
             continue
         if best.score - other.score <= TREATMENT_GAP and set(other.words) == set(best.words) and \
                 intent.article == found.article and other.keyword:

@@ -122,7 +122,7 @@ FACETS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "daily_life": (re.compile(
         r"\b(?:(?:can|could|will|would|should) (?:he|she|i|they|we|u|you|my \w+)|(?:he|she|i|they|we) (?:can|could)|"
         r"is it (?:ok|okay|safe) for (?:him|her|me|them|us|my \w+) to) (?:still |ever |safely |really |"
-        r"be able to |be allowed to |be ok to |be okay to )*(?:" + _DAILY + r")\b"),
+        r"be able to |be allowed to |be ok to |be okay to )*" + _DAILY + r"\b"),
         re.compile(r"\b(?:daily life|everyday life|day to day life|school|driving|travel)\b", re.IGNORECASE)),
 }
 # Asking how the last topic is treated, in a follow-up's few words ("what can be done about it", "any cure?")
@@ -309,6 +309,17 @@ def asks_what_doses_do(message: Message) -> bool:
 def asks_treatment(message: Message) -> bool:
     """ "what can be done about it?", "is there a cure?", "and treatment?": how the last topic is treated."""
     return _TREATMENT.search(message.text) is not None
+
+
+# "is there anything for ms fatigue", "stuff to help", "what can the doctor give him": help asked for, in words
+# _TREATMENT and _OPTIONS leave out
+_HELP_ASKED = re.compile(r"\b(?:anything|something|stuff|things?) (?:for|to help|that helps?|to ease|to stop)\b|"
+                         r"\bgive (?:him|her|them|me|us)\b|\bhelp (?:with|for)\b")
+
+
+def asks_for_help(message: Message) -> bool:
+    """A treatment, the options or help asked for in any of these words: the condition alone is not what is asked."""
+    return asks_treatment(message) or asks_options(message) or _HELP_ASKED.search(message.text) is not None
 
 
 # Asking for the treatment options themselves, in a question of its own ("if tablets cannot control seizures,
