@@ -31,6 +31,7 @@ class Intent:
     article: str | None = None
     section: str | None = None
     treatments: bool = False
+    about_medicines: bool = False  # about the medicines a person takes: a change asked next is a medication decision
     label: str = ""
     follow_ups: tuple[str, ...] = ()
     # "gut bacteria" is ours only beside the brain or mood: a message with none of these words is not about it

@@ -21,11 +21,11 @@ from bot.content.yamlsource import LineDict, item_line, line_of, load_yaml, spli
 MIN_EXAMPLES = 5
 MAX_ID_LENGTH = 40  # keeps every button action naming an intent within the core's ACTION_MAX_BYTES
 _ID = re.compile(r"[a-z][a-z0-9_]*")
-_INTENT_FIELDS = {"id", "kind", "article", "section", "treatments", "label", "keywords", "examples",
-                  "follow_ups", "reply", "needs_one_of"}
+_INTENT_FIELDS = {"id", "kind", "article", "section", "treatments", "about_medicines", "label", "keywords",
+                  "examples", "follow_ups", "reply", "needs_one_of"}
 # A misspelt field loses what it holds. For these the loss only weakens the intent (a warning); for the
 # others (keywords, article, section, kind, reply) the intent would answer wrongly or not at all (an error).
-_OPTIONAL_FIELDS = {"examples", "label", "follow_ups", "treatments", "needs_one_of"}
+_OPTIONAL_FIELDS = {"examples", "label", "follow_ups", "treatments", "about_medicines", "needs_one_of"}
 _SETTINGS = ("threshold", "ambiguity_margin")
 
 
@@ -204,7 +204,8 @@ def _intent(raw: Any, index: int, out: _Collector) -> Intent | None:
     return Intent(
         id=intent_id, kind=kind, keywords=TextList(keywords), examples=TextList(examples),
         article=article if kind == "topical" else None, section=section if kind == "topical" else None,
-        treatments=bool(raw.get("treatments", False)), label=label, follow_ups=follow_ups,
+        treatments=bool(raw.get("treatments", False)), about_medicines=bool(raw.get("about_medicines", False)),
+        label=label, follow_ups=follow_ups,
         reply=str(reply).strip(), line=line or 0, needs_one_of=needs,
     )
 

@@ -244,12 +244,12 @@ def _changes_the_treatment(message: Message, situation: Situation) -> bool:
     "double tonight?" right after the medication reply: a personal medication decision, though the message
     names no medicine."""
     last = situation.knowledge.intents.get(situation.last_intent or "")
-    if last is None or not (last.treatments or last.id == MEDICATION_CHANGE):
+    if last is None or not (last.treatments or last.about_medicines or last.id == MEDICATION_CHANGE):
         return False
     # after the medication reply the medicine is the subject: "give double tomorrow?" needs no "it"; "is that
-    # bad?" asks about the dose just talked about
+    # bad?" asks about the dose just talked about. After a topic about missed doses the doses are the subject too
     after_reply = last.id == MEDICATION_CHANGE
-    return situation.knowledge.safety.asks_a_change(message, subject_known=after_reply) or (
+    return situation.knowledge.safety.asks_a_change(message, subject_known=after_reply or last.about_medicines) or (
         after_reply and (followup.asks_how_bad(message) or followup.asks_when_to_take(message)
                          or followup.asks_why_not(message)))
 
@@ -299,6 +299,14 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
     other = _other_danger(flag, state)
     # A clear new question, or a wish to talk to a person: answered, with the line still in view
     if (answer.kind == "topical" and clear_question(message, reading)) or answer.kind == "handover":
+        return replace(answer, flag=flag, lines=(*_state_line(state), *other),
+                       why=f"{during}, a clear question: {answer.why}")
+    # "does medicare cover it", "what do i write in the incident notes": a clear question that says nothing of the
+    # scene or of health, and asks nothing of what to do or for how long ("how long is too long", "what if it
+    # happens again?", "and what about treatment?" get the guidance): the fallback, the emergency's line on top
+    if state.kind == "emergency" and answer.kind == "fallback" and answer.fallback == "other" and \
+            clear_question(message, reading) and not reading.leaves_the_seizure_unsaid and \
+            not reading.about_care and "long" not in message.words:
         return replace(answer, flag=flag, lines=(*_state_line(state), *other),
                        why=f"{during}, a clear question: {answer.why}")
     refreshed = SafetyState(state.kind, state.criterion, situation.now)
@@ -528,7 +536,8 @@ def read_with_last_topic(message: Message, situation: Situation, match: Match) -
     # monitoring?" after the autoimmune risk, "how do we get on a trial" after stem cells): the context agrees
     leaning = own is not None and own.intent_id == situation.last_intent and own.kind == "topical"
     shaped = followup.may_follow(message) or (leaning and len(message.words) <= LEANING_WORDS
-                                              and followup.words_of_its_own(message))
+                                              and followup.words_of_its_own(message)) or \
+        followup.points_at(message, subject)
     if not subject or match.foreign or not shaped or not followup.stays_on_topic(message, topic) \
             or followup.is_arithmetic(message):
         return None

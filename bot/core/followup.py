@@ -17,11 +17,13 @@ A follow-up leans on the chat's context; everything else is read on its own. The
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from bot.content.articles import Section
 from bot.content.intent import Intent
 from bot.content.knowledge import Knowledge
 from bot.core.fallback import names_diseases
+from bot.nlu.matcher import match_words
 from bot.nlu.message import Message
 
 # The word a follow-up borrows from the last topic when it was not an answer: "and treatment?" after MS.
@@ -394,6 +396,20 @@ def asks_when_to_take(message: Message) -> bool:
 def leans_on_context(message: Message) -> bool:
     """Anaphoric ("is it inherited?", "do they go away") or leading on ("and treatment?", "what about kids")."""
     return message.text.startswith(_LEADS) or bool(_ANAPHORA & set(message.words))
+
+
+_POINTING = frozenset(("the", "that", "this", "those", "these"))
+REFERRING_WORDS = 12  # a message pointing back at the subject by name may say this much
+
+
+def points_at(message: Message, subject: str) -> bool:
+    """ "what causes the inflammation in the first place" after inflammation and seizures: "the" before a word of
+    the last topic's label points back at it, as a pronoun would."""
+    words = message.words
+    if len(words) > REFERRING_WORDS or not subject:
+        return False
+    named = set(match_words(subject))
+    return any(word in _POINTING and set(match_words(after)) & named for word, after in pairwise(words))
 
 
 def is_a_plan(message: Message) -> bool:

@@ -23,6 +23,9 @@ _REPEAT = re.compile(r"([a-z])\1{2,}")
 # (the blood-brain barrier). It becomes "x", a filler word, so the message reads as gibberish.
 _MASH = re.compile(r"\b([a-z])\1{3,}\b")
 _APOSTROPHE = re.compile(r"'+")
+# Shorthand that punctuation would split into letters: "better w/o me" is "better without me"
+_SLASHED = re.compile(r"\b(w/out|w/o|b/c)\b|\b(w/)")
+_SLASHED_WORDS = {"w/o": " without ", "w/out": " without ", "b/c": " because ", "w/": " with "}
 
 # Filler words that carry no topic. Kept explicit: "not", "no", "stop", "still", "other" etc. stay meaningful.
 # A message made only of these (a greeting, "what can you do") is still matched on all its words.
@@ -70,6 +73,8 @@ def clean(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
         text = text.encode("ascii", "ignore").decode()
     text = _REPEAT.sub(r"\1\1", _MASH.sub("x", text.lower()))
+    if "/" in text:
+        text = _SLASHED.sub(lambda m: _SLASHED_WORDS[m.group(1) or m.group(2)], text)
     text = _NON_WORD.sub(" ", text)
     text = _APOSTROPHE.sub("", text)  # "don't" -> "dont", "parkinson's" -> "parkinsons"
     return " ".join(text.split())

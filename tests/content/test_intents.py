@@ -52,6 +52,14 @@ def test_valid_file_loads() -> None:
     assert loaded.by_id()["ms_dmt"].follow_ups == ("greeting",)
 
 
+def test_about_medicines_is_read_and_off_by_default() -> None:
+    text = BASE.replace("    follow_ups: [greeting]\n", "    follow_ups: [greeting]\n    about_medicines: true\n", 1)
+    loaded, _ = parse_intents(text, ARTICLES)
+    assert loaded is not None and loaded.by_id()["ms_dmt"].about_medicines is True
+    base, _ = parse_intents(BASE, ARTICLES)
+    assert base is not None and base.by_id()["ms_dmt"].about_medicines is False
+
+
 def test_shipped_file_has_every_planned_id() -> None:
     loaded, problems = parse_intents(SHIPPED, ARTICLES)
     assert loaded is not None, problems

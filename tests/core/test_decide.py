@@ -221,6 +221,26 @@ def test_other_follow_ups_after_a_treatment_topic_are_not_a_medication_decision(
     assert turn.kind != "medication_change", (first, text)
 
 
+@pytest.mark.parametrize("text", ["should I give her double tonight to catch up", "can i stop it?"])
+def test_a_change_asked_after_a_topic_about_medicines_gets_the_medication_reply(engine: Engine, text: str) -> None:
+    """After missed doses (`about_medicines: true`) the doses are the subject: no "it" is needed."""
+    first = "Just found out she's been hiding her tablets for a week. Could that be why her seizures got worse?"
+    context = engine.respond(first).context
+    assert context.last_intent == "refractory_external_factors"
+    turn = engine.respond(text, context)
+    assert (turn.kind, turn.intent_id) == ("medication_change", "medication_change"), text
+
+
+def test_the_subject_named_with_the_points_back_at_it(engine: Engine) -> None:
+    """ "what causes the inflammation in the first place" after inflammation and seizures: 8 words and no pronoun,
+    yet "the inflammation" names the topic just answered."""
+    context = engine.respond("is brain inflammation behind some kinds of epilepsy?").context
+    turn = engine.respond("what causes the inflammation in the first place", context)
+    assert (turn.kind, turn.intent_id) == ("topical", "epilepsy_inflammation"), turn.kind
+    alone = engine.respond("what causes the inflammation in the first place")
+    assert alone.intent_id != "epilepsy_inflammation"
+
+
 def test_a_change_asked_right_after_the_medication_reply_gets_it_again(engine: Engine) -> None:
     """ "pt missed morning keppra. give now or skip?" then "double tonight?": the second names no medicine,
     the reply before was about one. The disease topic stays for what comes next."""

@@ -30,6 +30,17 @@ def test_facet_of(text: str, facet: str | None) -> None:
     assert facet_of(Message(text)) == facet
 
 
+@pytest.mark.parametrize(("text", "subject", "points"), [
+    ("what causes the inflammation in the first place", "Inflammation and seizures", True),
+    ("how long does that surgery take", "Surgery and other options", True),
+    ("what causes inflammation in the first place", "Inflammation and seizures", False),  # no "the"
+    ("what causes the damage in the first place", "Inflammation and seizures", False),  # another subject
+    ("so tell me why the inflammation happens when you have epilepsy and the other things too", "Inflammation", False),
+])
+def test_points_at(text: str, subject: str, points: bool) -> None:
+    assert followup.points_at(Message(text), subject) is points
+
+
 def test_the_shape_of_a_follow_up() -> None:
     assert leans_on_context(Message("is it inherited?")) and leans_on_context(Message("and treatment?"))
     assert not leans_on_context(Message("side effects?"))

@@ -18,6 +18,9 @@ from bot.nlu.normalise import MAX_MESSAGE_CHARS, clean, content_tokens, is_plain
     ("<script>alert(1)</script>seizure", "seizure"),
     ("&lt;b&gt;aura", "aura"),  # entities unescaped, then the tag dropped
     ("ms 😢 help", "ms help"),  # emoji dropped
+    ("better w/o me", "better without me"),  # shorthand that the slash would split into letters
+    ("w/out her pills, w/ food b/c", "without her pills with food because"),
+    ("1/2 a tablet", "1 2 a tablet"),  # other slashes still split
 ])
 def test_clean(raw: str, cleaned: str) -> None:
     assert clean(raw) == cleaned

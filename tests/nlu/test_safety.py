@@ -79,6 +79,7 @@ def test_emergencies(text: str, criterion: str) -> None:
     ("i dnt want to be alive anymore", "passive_ideation"),
     ("I keep thinking it would be easier if it all just ended", "passive_ideation"),
     ("sometimes I wish the seizure had just killed me last time", "wish_dead"),
+    ("sometimes i feel like everyone would be better w/o me", "wish_dead"),  # "w/o" is "without"
     ("Planning to walk into the sea and not come back when I'm at the coast next week", "method_plan_intent"),
     ("I've written letters to my kids for after I'm gone", "preparation"),
 ])
