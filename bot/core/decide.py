@@ -301,14 +301,6 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
     if (answer.kind == "topical" and clear_question(message, reading)) or answer.kind == "handover":
         return replace(answer, flag=flag, lines=(*_state_line(state), *other),
                        why=f"{during}, a clear question: {answer.why}")
-    # "does medicare cover it", "what do i write in the incident notes": a clear question that says nothing of the
-    # scene or of health, and asks nothing of what to do or for how long ("how long is too long", "what if it
-    # happens again?", "and what about treatment?" get the guidance): the fallback, the emergency's line on top
-    if state.kind == "emergency" and answer.kind == "fallback" and answer.fallback == "other" and \
-            clear_question(message, reading) and not reading.leaves_the_seizure_unsaid and \
-            not reading.about_care and "long" not in message.words:
-        return replace(answer, flag=flag, lines=(*_state_line(state), *other),
-                       why=f"{during}, a clear question: {answer.why}")
     refreshed = SafetyState(state.kind, state.criterion, situation.now)
     # "thanks", "bye": answered, with the lines in view. After an emergency only a thanks or a goodbye that says
     # nothing of the scene ("another one started" finds the greeting's "start")

@@ -118,12 +118,6 @@ class Reading:
         return bool(self.concepts & {"FIRST_AID", "FA_DO", "RECOVERY"})
 
     @property
-    def about_care(self) -> bool:
-        """ "should we call the doctor?", "when exactly should we call an ambulance?", "how long should it last?":
-        what to do, or when, or for how long; in an emergency's minutes that is about the emergency."""
-        return bool(self.concepts & _CARE)
-
-    @property
     def settled(self) -> bool:
         """Nothing alarming said: no call for help, no sign of a seizure going on ("thanks, the paramedics are
         here", "ok she's sitting up now, thanks"), or a sign said to be over."""
@@ -147,13 +141,11 @@ class Reading:
 
 _ONGOING = frozenset(("SEIZ", "SEIZ_PL", "CONV", "SIGN", "ING", "UNRESP", "COLLAPSE", "BREATH_BAD", "COLOUR", "INJURY",
                       "OD", "DEFICIT", "SPEECH_BAD", "FACE", "LIMB", "STATUS", "LONG", "ANOTHER"))
-_CARE = frozenset(("FIRST_AID", "FA_DO", "FA_ACTION", "FA_MODAL", "FA_OBJECT", "RECOVERY", "WHEN_W", "AMBULANCE",
-                   "HELP_HERE", "FINAL", "LONG", "SHORT_T"))
 _BY_ONESELF = frozenset(("myself", "ourselves", "herself", "himself", "themselves"))  # "can i just switch myself"
 # ("its been 5 minutes", "he is doing now!! 5 minutes already": how long it lasts, after the first-aid answer)
 _UNSAID_SEIZURE = frozenset(("ONE_PRO", "ANOTHER", "ANOTHER_STRONG", "FIRST_AID", "FA_DO", "IT_HAPPENS", "LONG"))
 _SCENE = frozenset(("SEIZ", "SEIZ_PL", "CONV", "SIGN", "ING", "UNRESP", "COLLAPSE", "BREATH_BAD", "COLOUR", "LONG",
-                    "SHORT_T", "JUST", "NOW_STRONG", "NOW_WEAK", "PERSON", "STOPPED", "ANOTHER", "ASK", "URGENT",
+                    "NOT_STOP", "SHORT_T", "JUST", "NOW_STRONG", "NOW_WEAK", "PERSON", "STOPPED", "ANOTHER", "ASK", "URGENT",
                     "AMBULANCE", "FIRST_AID", "INJURY", "MED", "TOOK", "OD", "OD_PAST", "DEFICIT", "SPEECH_BAD",
                     "FACE", "LIMB", "ADMIN_emergency"))
 

@@ -119,6 +119,13 @@ def _in_context(core: list[str], hits: Hits) -> None:
             or (core[p] in ("get", "gets") and core[p - 1] == "not"))]
         if not hits["HABITUAL"]:
             del hits["HABITUAL"]
+    if "STOPPED" in hits and "NOT" in hits:  # "why hasnt it stopped yet", "it has not finished": still going on
+        negated = [p for p in hits["STOPPED"] if any(0 < p - n <= 3 for n in hits["NOT"])]
+        if negated:
+            hits["STOPPED"] = [p for p in hits["STOPPED"] if p not in negated]
+            if not hits["STOPPED"]:
+                del hits["STOPPED"]
+            hits.setdefault("NOT_STOP", []).extend(negated)
     if "NEG_RISK" in hits:  # "i would never hurt myself", "not suicidal": the risk is named to deny it
         for concept in ("SELF_HARM", "ACTIVE", "WISH_DEAD", "PASSIVE", "METHOD"):
             kept = [p for p in hits.get(concept, ()) if not any(0 < p - n <= 3 for n in hits["NEG_RISK"])]

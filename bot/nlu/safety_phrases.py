@@ -614,6 +614,8 @@ PHRASES: dict[str, str] = {
         shes breathing | theyre breathing | ok now | okay now | fine now | better now | alright now | all right now
         back to normal | seems ok | seems fine | looks ok | talking now | talking again | responding now
         responding again | opened eyes | eyes open now | confused now | groggy | dazed | out of it
+        she stop now | he stop now | is stop now | stop already | is finish | finish now | finish already
+        it finish | seizure finish | breathe ok | breathe normal | breathe good | she sleep | he sleep
         hes breathing again | shes breathing again | theyre breathing again | is breathing again
         breathing again now | breathing normally again | breathing properly again | started breathing again""",
     "ANOTHER": """another one | another seizure | another fit | another | again | started again | starting again

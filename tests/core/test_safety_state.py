@@ -154,16 +154,10 @@ def test_a_clear_new_question_is_answered_with_the_emergency_line_on_top(engine:
     assert turn.reply.alert == texts.LINE_SEIZURE
 
 
-@pytest.mark.parametrize("text", ["DOES MEDICARE COVER IT", "what do i write in the incident notes"])
-def test_a_clear_question_of_no_health_gets_the_fallback_with_the_line(engine: Engine, text: str) -> None:
-    """Nothing of the scene, of health or of what to do: the fallback, the emergency's line still on top."""
-    turn = chat(engine, "my son is having a seizure", text)[-1]
-    assert turn.kind == "fallback" and turn.reply.alert == texts.LINE_SEIZURE
-    assert turn.context.safety is not None and turn.context.safety.kind == "emergency"
-
-
-@pytest.mark.parametrize("text", ["how long is too long", "what if it happens again?", "Ought I to call the doctor?"])
-def test_a_question_of_what_to_do_or_how_long_gets_the_guidance(engine: Engine, text: str) -> None:
+@pytest.mark.parametrize("text", ["how long is too long", "what if it happens again?", "is this normal",
+                                  "why wont it stop", "why hasnt it stopped yet", "it has not finished"])
+def test_questions_of_the_scene_get_the_guidance_never_the_after_care(engine: Engine, text: str) -> None:
+    """ "why hasnt it stopped yet": a stop denied is a seizure going on, not the recovery."""
     turn = chat(engine, "my son is having a seizure", text)[-1]
     assert turn.kind == "emergency", turn.reply.plain_text()
 
