@@ -26,7 +26,7 @@ _FRAMES = (
     rf"{_THE_TERM}{_TERM}",
     rf"(?:whats|wats|whts) (?:{_ADVERB} )*{_THE_TERM}{_TERM}",
     # "what does multiple sclerosis actually mean", "what does it signify"
-    rf"(?:what|wat) does {_THE_TERM}{_TERM} (?:{_ADVERB} )*(?:mean|signify|stand for|refer to)",
+    rf"(?:what|wat|wtf) does {_THE_TERM}{_TERM} (?:{_ADVERB} )*(?:mean|signify|stand for|refer to)",
     # "heard it in bio and have no clue what it means"
     rf"(?:[a-z ]* (?:and|but|so) )?(?:(?:i )?(?:have |got )?no (?:clue|idea)|(?:i )?(?:dont|do not|didnt|did not) (?:know|understand|get)|"
     rf"not sure|(?:i )?wonder) what {_THE_TERM}{_TERM} (?:{_ADVERB} )*(?:means|is|stands for)",
@@ -76,6 +76,14 @@ _HAVING = re.compile(r"\b(?:have|has|got|with|diagnosed) (multiple sclerosis|ms|
 _WORD_POINTERS = frozenset(("it", "that", "this"))
 _AFTER_A_TERM = frozenset(("and", "but", "so", "or", "a", "an", "the", "again", "lately", "today", "yesterday",
                            "recently", "before", "when", "which", "who", "because", "bc", "cos", "said", "says"))
+# A story told after the question starts with its teller or its person: "whats ms my form tutor has it"
+_STORY_STARTS = frozenset(("my", "our", "i", "im", "ive", "me", "we", "cos", "coz", "because", "since"))
+# A question after the story starts with one of these: "... had a relapse what does that mean"
+_ASKING_WORDS = frozenset(("what", "wat", "whats", "wats", "wtf"))
+# Words that tell a term rather than name it: "im refractory", "they said pharmacoresistant"
+_TOLD = frozenset(("im", "its", "was", "had", "has", "have", "got", "say", "says", "said", "called", "wrote",
+                   "written", "put", "mentioned", "told", "like", "pls", "please", "quick", "rundown", "now", "too"))
+_HAD = re.compile(r"\b(?:have|has|got|with|w|diagnosed) (multiple sclerosis|ms|epilepsy)\b")
 _BARE_TERM_WORDS = 2  # an earlier sentence that is only a name ("neuroinflammation??") is the word asked about
 _LAUGH = re.compile(r" (?:lol|lmao|haha|hahaha|lolol|xd) ")
 MAX_WORDS = 14  # a definition question is short; a long sentence asks more than what the term is
@@ -99,16 +107,44 @@ def _defined_in(texts: tuple[str, ...], message: Message, bare: bool = True) -> 
     "ok so - my son has ms, what is it?")."""
     earlier: list[str] = []
     for text in texts:
+        short = 0 < len(text.split()) <= MAX_WORDS
         # "wat even is epilepsy lol my mate has it": a laugh ends what is asked, like a full stop
         term = next((t for part in _LAUGH.split(text) if (t := _term_of(part)) is not None), None) \
-            if 0 < len(text.split()) <= MAX_WORDS else None
+            if short else None
         if term is not None and term in _WORD_POINTERS:
             term = _word_named(message, earlier, bare) or (_disease_named(earlier) if term in _POINTERS else
                                                      _disease_had(earlier))
+        if term is None and short:  # a story and the question in one sentence, with no stop between them
+            term = _asked_before_a_story(text) or _asked_after_a_story(text)
         if term is not None:
             return term
         earlier.append(text)
     return None
+
+
+def _asked_before_a_story(text: str) -> str | None:
+    """ "whats ms my form tutor has it": the question, then the story from its first "my" or "i" on."""
+    words = text.split()
+    cut = next((i for i, word in enumerate(words[2:], 2) if word in _STORY_STARTS), None)
+    term = _term_of(" ".join(words[:cut])) if cut is not None else None
+    return None if term in _WORD_POINTERS else term
+
+
+def _asked_after_a_story(text: str) -> str | None:
+    """ "new client has epilepsy quick rundown pls what is it", "neuro said im refractory wtf does that mean": the
+    story, then a question about "it" (the disease it named) or "that" (the words just before it)."""
+    words = text.split()
+    start = next((i for i in range(len(words) - 1, 0, -1) if words[i] in _ASKING_WORDS), None)
+    if start is None or _term_of(" ".join(words[start:])) not in _WORD_POINTERS:
+        return None
+    story = words[:start]
+    pointer = _term_of(" ".join(words[start:]))
+    if pointer in _POINTERS:  # "it" is the disease had, when nothing but filler follows it ("... ocrevus for ms")
+        had = [m for m in _HAD.finditer(" ".join(story))]
+        rest = " ".join(story)[had[-1].end():].split() if had else []
+        return had[-1].group(1) if had and set(rest) <= _TOLD | _AFTER_A_TERM else None
+    said = [w for w in story[-2:] if w not in _NOT_IN_TERMS and w not in _AFTER_A_TERM and w not in _TOLD]
+    return " ".join(said) if said and said == story[-len(said):] else None
 
 
 def _disease_named(earlier: list[str]) -> str | None:

@@ -438,6 +438,9 @@ def test_a_greeting_before_a_question_or_another_illness_is_not_just_greeted(eng
     ("I was told last week that I have epilepsy. What actually is it?", "epilepsy_overview"),
     ("Good afternoon. Could you kindly explain what epilepsy is, in plain terms?", "epilepsy_overview"),
     ("just diagnosed with MS today. what actually is it?", "ms_overview"),
+    # one sentence, no stop: "tutor" alone finds the out-of-scope "tumor"; "relapse" the topic it names
+    ("whats ms my form tutor has it", "ms_overview"),
+    ("my tutor is off cos she had a relapse what does that mean", "ms_relapsing_remitting"),
 ])
 def test_a_definition_question_answers_the_terms_topic(engine: Engine, text: str, intent: str) -> None:
     turn = engine.respond(text)

@@ -34,6 +34,12 @@ from bot.nlu.message import Message
     ("I keep hearing the word neuroinflammation on the radio. What does it signify?", "neuroinflammation"),
     ("gliosis?? saw it on his scan report and i have no idea what it means", "gliosis"),
     ("the neurologist used the term refractory epilepsy. what does that stand for", "refractory epilepsy"),
+    # the question and a story in one sentence, with no stop between (rounds 20-21, dev set 19)
+    ("whats ms my form tutor has it", "ms"),
+    ("my form tutor has ms wat is that", "ms"),
+    ("new client has epilepsy quick rundown pls what is it", "epilepsy"),
+    ("neuro said im refractory wtf does that mean", "refractory"),
+    ("my tutor is off cos she had a relapse what does that mean", "relapse"),
 ])
 def test_a_definition_question_names_its_term(text: str, term: str) -> None:
     assert defined_term(Message(text)) == term
@@ -49,6 +55,9 @@ def test_a_definition_question_names_its_term(text: str, term: str) -> None:
     "what is the difference between ms and epilepsy",
     "my son has epilepsy and i dont know what it means",  # "it" is nothing named before this sentence
     "My granddaughter's scan showed scars on her brain. What are these scars?",  # "these": the words just said
+    "my neuro mentioned ocrevus for ms what is it",  # "it" is ocrevus, not the disease it is for
+    "she has ms and takes baclofen what is it",  # a story goes on after the disease had
+    "what is the best diet for my son", "whats the point i give up", "what is it my son has",
 ])
 def test_other_questions_name_no_term(text: str) -> None:
     assert defined_term(Message(text)) is None
