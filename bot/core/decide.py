@@ -137,6 +137,8 @@ def match_message(matcher: Matcher, message: Message, in_context: bool = False) 
 def _past_the_description(match: Match, evidence: Evidence, message: Message, settings: MatchSettings) -> Match:
     """ "can immunotherapy help seizures that don't respond to meds": the best topic explains only the words that
     say which seizures are meant; a close topic that explains the question's own words is what is asked."""
+    if match.status == "ambiguous" and len(evidence.candidates) > 1:
+        return _asked_beside_the_description(match, evidence, message, settings)
     if match.status != "matched" or not evidence.candidates:
         return match
     first = evidence.candidates[0]
@@ -156,6 +158,23 @@ def _past_the_description(match: Match, evidence: Evidence, message: Message, se
             return Match(status, other.intent_id if status == "matched" else None, other.score, other.keyword,
                          evidence.candidates, "past the description", options, evidence.foreign)
     return match
+
+
+def _asked_beside_the_description(match: Match, evidence: Evidence, message: Message,
+                                  settings: MatchSettings) -> Match:
+    """The same, the other way round: the best topic explains the question's own words and the close second
+    only the description ("what are autoantibodies and how are they connected to epilepsy that doesn't respond
+    to medication"), so the choice is no choice."""
+    first, second = evidence.candidates[:2]
+    if first.kind != "topical" or first.score < settings.threshold or first.strength < ASKED_KEYWORD:
+        return match
+    described = described_words(message)
+    asked = set(match_words(first.keyword)) - described
+    if not described or not set(second.words) <= described or \
+            sum(evidence.weights.get(w, 0.0) for w in asked) < ASKED_WEIGHT:
+        return match
+    return Match("matched", first.intent_id, first.score, first.keyword, evidence.candidates,
+                 "past the description", (), evidence.foreign)
 
 
 def match_text(matcher: Matcher, text: str) -> Match:

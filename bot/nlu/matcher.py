@@ -40,7 +40,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from operator import itemgetter
 
 from rapidfuzz.distance import OSA
@@ -735,7 +735,7 @@ class Matcher:
                 candidates.append(Candidate(intent.id, final, "", intent.kind, explained, 0.0,
                                             round(coverage[number], 2), 0.0, round(ex_score, 1)))
         ranked = sorted(candidates, key=lambda c: (-c.score, -len(c.words), c.intent_id))
-        return Evidence(tuple(self._within_article(ranked)), weight, foreign)
+        return Evidence(tuple(self._within_article(ranked, across=len(named) <= 1)), weight, foreign)
 
     def lacks_needed_words(self, intent_id: str, message: Message) -> bool:
         """Whether `message` has none of the words the intent's `needs_one_of` asks for (for `check`)."""
@@ -753,7 +753,7 @@ class Matcher:
         words = self._index.words
         return frozenset((*(canonical_word(w) for w in message_words(message)), *(words[i] for i in similarity)))
 
-    def _within_article(self, ranked: list[Candidate]) -> list[Candidate]:
+    def _within_article(self, ranked: list[Candidate], across: bool = True) -> list[Candidate]:
         """Between two sections of one article, the examples' choice leads when they prefer it clearly and the
         keywords only a little: the article's subject ("drug resistant epilepsy", "ms") is in every section's
         keywords, and a story word ("diagnosed with ms") finds a keyword, while the examples weigh the whole
@@ -761,13 +761,22 @@ class Matcher:
         if not ranked or ranked[0].kind != "topical":
             return ranked
         first, article = ranked[0], self._articles.get(ranked[0].intent_id)
-        rivals = [c for c in ranked[1:] if c.kind == "topical" and self._articles.get(c.intent_id) == article]
+        disease = self._disease_of.get(first.intent_id) if across else None  # a message naming two: not across
+        # ... or of two articles on one disease, when the rival's own keyword names something the first's does not
+        # ("can immunotherapy work for epilepsy that doesn't respond to meds": immunotherapy, not drug resistance)
+        rivals = [c for c in ranked[1:] if c.kind == "topical" and (self._articles.get(c.intent_id) == article or (
+            disease and self._disease_of.get(c.intent_id) == disease and c.keyword and
+            not set(c.words) <= set(first.words)))]
         best = max(rivals, key=lambda c: c.example_score, default=None)
         if best is None or best.example_score - first.example_score < EXAMPLE_LEAD or \
                 first.keyword_score - best.keyword_score >= KEYWORD_LEAD:
             return ranked
         swapped = {first.intent_id: replace(best, score=first.score), best.intent_id: replace(first, score=best.score)}
         return [swapped.get(c.intent_id, c) for c in ranked]
+
+    @cached_property
+    def _disease_of(self) -> dict[str, frozenset[str]]:
+        return {intent.id: self._index.diseases[n] for n, intent in enumerate(self.intents) if self._index.diseases[n]}
 
     def _keyword_scores(self, message: Message, words: list[str], similarity: dict[int, tuple[float, str]],
                         weight: dict[str, float]) -> dict[int, tuple[float, int, tuple[str, ...], float, float]]:

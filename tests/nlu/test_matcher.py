@@ -481,14 +481,17 @@ def test_the_example_score_is_on_the_keyword_scale() -> None:
     assert example_points(0.0, 68) >= 0 and example_points(1.0, 68) <= 100
 
 
-SECTIONS_OF_ONE_ARTICLE = Matcher([with_examples("r_what", ("resistant",), (), article="r"),
+SECTIONS_OF_ONE_ARTICLE = Matcher([with_examples("r_what", ("resistant epilepsy",), (), article="r"),
                                    with_examples("r_options", ("surgery",), (), article="r"),
-                                   with_examples("m_what", ("myelin",), (), article="m")], SETTINGS)
+                                   with_examples("m_what", ("ms myelin",), (), article="m"),
+                                   with_examples("i_what", ("epilepsy immunotherapy",), (), article="i"),
+                                   with_examples("x_what", ("lupus",), (), article="x")], SETTINGS)
 
 
 def _ranked(first: tuple[str, float, float], second: tuple[str, float, float]) -> list[tuple[str, float]]:
     """(id, keyword score, example score) of the keywords' choice and of a rival: the order, with scores."""
-    found = [Candidate(i, max(k, e), "", "topical", keyword_score=k, example_score=e) for i, k, e in (first, second)]
+    found = [Candidate(i, max(k, e), i, "topical", (i, "epilepsy"), keyword_score=k, example_score=e)
+             for i, k, e in (first, second)]
     return [(c.intent_id, c.score) for c in SECTIONS_OF_ONE_ARTICLE._within_article(found)]
 
 
@@ -499,8 +502,20 @@ def test_within_one_article_the_examples_clear_choice_leads() -> None:
         ("r_options", 90.0), ("r_what", 65.0)]
 
 
+def test_within_one_disease_the_examples_clear_choice_leads_too() -> None:
+    """ "can immunotherapy work for epilepsy that doesn't respond to meds": the disease's words find the
+    definition of drug resistance by keyword, in another epilepsy article than the immunotherapy section."""
+    assert _ranked(("r_what", 86.0, 36.0), ("i_what", 68.0, 77.0))[0][0] == "i_what"
+    # ... not when the rival's keyword says nothing the first's does not ("ms diagnosis": its "ms" is the first's)
+    said = [Candidate("r_what", 86.0, "resistant epilepsy", "topical", ("resistant", "epilepsy"), keyword_score=86.0,
+                      example_score=36.0),
+            Candidate("i_what", 77.0, "epilepsy", "topical", ("epilepsy",), keyword_score=61.0, example_score=77.0)]
+    assert SECTIONS_OF_ONE_ARTICLE._within_article(said)[0].intent_id == "r_what"
+
+
 @pytest.mark.parametrize(("first", "second"), [
-    (("r_what", 90.0, 50.0), ("m_what", 60.0, 80.0)),  # another article: never
+    (("r_what", 90.0, 50.0), ("m_what", 60.0, 80.0)),  # another disease: never
+    (("r_what", 90.0, 50.0), ("x_what", 60.0, 80.0)),  # an article of no disease: never
     (("r_what", 90.0, 50.0), ("r_options", 90.0 - KEYWORD_LEAD, 80.0)),  # the keywords' lead is large
     (("r_what", 90.0, 50.0), ("r_options", 80.0, 50.0 + EXAMPLE_LEAD - 1)),  # the examples' preference is slight
 ])
