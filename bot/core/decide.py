@@ -355,9 +355,12 @@ def _answer(message: Message, situation: Situation, borrow: bool = True) -> Deci
         if decision.kind not in ("fallback", "empty"):
             return replace(decision, why=f"after a courtesy: {decision.why}")
     decision = _answer_proper(message, situation, borrow)
-    # "Good day to you." after a conversation takes leave: the greeting's words, the goodbye's meaning
-    if decision.kind == "smalltalk" and decision.intent_id == followup.GREETING_ID and situation.last_intent and \
-            followup.GOODBYE_ID in situation.knowledge.intents and followup.is_parting(message):
+    # "Good day to you." after a conversation takes leave: the greeting's words, the goodbye's meaning; and "Bye
+    # bye, have good day" says goodbye in so many words, whenever it comes
+    if decision.kind == "smalltalk" and decision.intent_id == followup.GREETING_ID and \
+            followup.GOODBYE_ID in situation.knowledge.intents and (
+                (situation.last_intent and followup.is_parting(message))
+                or followup.closing_of(message) == followup.GOODBYE_ID):
         return replace(decision, intent_id=followup.GOODBYE_ID, why=f"{decision.why}; said in parting: goodbye")
     return decision
 
@@ -367,7 +370,9 @@ def _answer_proper(message: Message, situation: Situation, borrow: bool) -> Deci
     if is_other_language(message):
         return Decision("fallback", "another language", fallback="language")
     about = knowledge.intents.get(ABOUT_BOT)
-    if about is not None and about.kind == "smalltalk" and asks_about_the_bot(message):
+    # "Is possible to talk with human, doctor or nurse?" names the bot's kind, but asks for a person
+    if about is not None and about.kind == "smalltalk" and asks_about_the_bot(message) and \
+            not followup.asks_for_a_person(message):
         return Decision("smalltalk", "a question about the bot", about.id, 100.0)
     last = knowledge.intents.get(situation.last_intent or "") if borrow else None
     last_topical = last is not None and last.kind == "topical"

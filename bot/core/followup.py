@@ -50,7 +50,8 @@ _THANK_WORDS = r"thanks|thank you|thank u|thanx|thx|ty|cheers"
 _THANKS = re.compile(rf"\b(?:{_THANK_WORDS}|ta|much appreciated|appreciate it|much obliged)\b")
 _PERSON = re.compile(r"\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:(?:a|an|the|some|one of the|a real|an actual|"
                      r"real|actual)\s+)?(?:(?:ms|epilepsy|specialist|live)\s+)?"
-                     r"(?:nurse|nurses|person|human|humans|someone|somebody|advisor|adviser|staff|team)\b")
+                     r"(?:nurse|nurses|person|human|humans|someone|somebody|advisor|adviser|staff|team|doctor|"
+                     r"doctors|dr|specialist|neurologist)\b")
 # A courtesy said before the message proper ("Good morning, what is epilepsy?", "thanks! and for kids?"): its words
 # outweigh a short question's, so the message is read again without it. Read on the raw text, from its start.
 _GREETING = (r"(?:hi+|hello+|hey+|hiya|heya|howdy|hallo|yo|greetings|dear (?:sir|madam|all|team|bot)|"
@@ -133,6 +134,8 @@ _TREATMENT = re.compile(
     r"\bwhat (?:can|could) (?:be done|we do|i do|you do|they do)\b|\bwhat (?:else )?(?:can|could) (?:we|i|he|she|they) try\b|"
     r"\b(?:anything|something) (?:that |which |to )?(?:helps?|works?|do\b(?! with))\b|\bwhat helps\b|"
     r"\bwhat (?:can|could|would|might|will) help\b|"
+    r"\b(?:what|which) (?:sort|sorts|kind|kinds|type|types) of (?:medicine|medicines|medication|medications|meds|"
+    r"drugs|pills|tablets)\b|"
     r"\b(?:can|could) (?:it|this|that|ms|epilepsy) be (?:stopped|slowed|halted|slowed down|controlled)\b|"
     r"\b(?:is there|are there|there is|there are|any) (?:a |any )?(?:medicine|medicines|medication|medications|meds|drug|drugs|pill|pills|"
     r"tablet|tablets)\b|\b(?:anything|something) (?:that |to )?(?:stop|stops|slow|slows|reduce|reduces|prevent|prevents)\b|"

@@ -316,6 +316,8 @@ def test_a_thanks_then_a_question_follows_up_the_last_topic(engine: Engine) -> N
     "can I talk to an MS nurse about this?",
     "can i talk to a nurse about the diet",
     "can i speak to someone about keto for my son",
+    # a doctor asked for, and a person named beside the words that ask what the bot is (rounds 20-21, dev 19)
+    "i need speak with real doctor or nurse", "Is possible to talk with human, doctor or nurse?",
 ])
 def test_a_wish_for_a_person_wins_over_the_topic_words_with_it(engine: Engine, text: str) -> None:
     assert engine.respond(text).kind == "handover", text
@@ -387,6 +389,11 @@ def test_good_day_late_in_a_conversation_takes_leave(engine: Engine, text: str) 
     assert engine.respond(text).intent_id == "greeting"  # the first thing said: a greeting
     context = engine.respond("what is ms").context
     assert engine.respond(text, context).intent_id == "goodbye"
+
+
+@pytest.mark.parametrize("text", ["Bye bye, have good day", "I shall say goodbye now. Good day to you."])
+def test_a_goodbye_in_words_is_a_goodbye_beside_good_day(engine: Engine, text: str) -> None:
+    assert engine.respond(text).intent_id == "goodbye"
 
 
 def test_good_day_with_a_question_is_no_goodbye(engine: Engine) -> None:

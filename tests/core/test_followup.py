@@ -89,6 +89,7 @@ def test_a_sum_after_an_answer_borrows_no_context(library: Library, first: str, 
     ("is there medicine that stops that", True), ("anything to slow it down?", True),
     ("do the meds cause it", False), ("is it in the medicine leaflet", False),
     ("is it something to do with sunlight?", False), ("is there anything to do", True),
+    ("What sort of medicines do they use for it?", True), ("what kind of drugs", True),
 ])
 def test_asks_treatment(text: str, asks: bool) -> None:
     assert followup.asks_treatment(Message(text)) is asks
