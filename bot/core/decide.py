@@ -389,8 +389,12 @@ def _answer_proper(message: Message, situation: Situation, borrow: bool) -> Deci
     if (defined := _definition(message, knowledge)) is not None:
         return defined
     follow_up: FollowUp = ""
-    if last_topical and (facet := _facet(message, situation, match) or _treatment(message, situation, match)
-                         or _cause(message, situation, match)):
+    # "would that help me lose weight too" after a treatment asks about its own out-of-scope subject, not what the
+    # treatment does ("who pays for a wheelchair?" is still the costs facet the article lacks)
+    elsewhere = last_topical and _names_another_subject(first, followup.subject_of(
+        knowledge, situation.last_intent, situation.topic))
+    if last_topical and (facet := _facet(message, situation, match) or (not elsewhere and (
+            _treatment(message, situation, match) or _cause(message, situation, match)))):
         return facet
     if borrow and (followed := read_with_last_topic(message, situation, match)):
         match, follow_up = followed, "subject"
@@ -585,8 +589,14 @@ def _outside_the_topic(first: Candidate | None, best: Candidate, subject: str) -
     found an out-of-scope keyword, spelled out, none of whose words the topic explains; the pronoun does not make
     school or a wedding part of the topic. "does stress make it worse? work is mental" after yoga and stress
     stays on it: "work stress" shares "stress" with the topic. `first`: the message's own best candidate."""
+    return _names_another_subject(first, subject) and set(first.words).isdisjoint(best.words)
+
+
+def _names_another_subject(first: Candidate | None, subject: str) -> bool:
+    """The message's own best candidate is an out-of-scope keyword, spelled out, none of whose words the last
+    topic's label has."""
     return first is not None and first.kind == "out_of_scope" and bool(first.keyword) and first.strength >= EXACT \
-        and set(first.words).isdisjoint({*best.words, *match_words(subject)})
+        and set(first.words).isdisjoint(match_words(subject))
 
 
 def _the_condition_itself(found: Intent, decision: Decision, message: Message, knowledge: Knowledge) -> Candidate | None:

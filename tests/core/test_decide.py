@@ -704,6 +704,12 @@ def test_the_illness_making_one_tired_is_no_side_effect(engine: Engine) -> None:
     ("What is autoimmune encephalitis?", "When can she come back to school?"),
     ("what is vagus nerve stimulation", "Can he travel by aeroplane for the wedding next month?"),
     ("does gut bacteria affect mood", "Which diet should I follow for my diabetes?"),
+    # ... nor asks what the treatment just named does (round 20)
+    ("what diet helps with brain inflammation", "would that help me lose weight too"),
+    # costs, food and sport said in their own words (rounds 20-21, dev set 19)
+    ("CAN STEM CELLS HELP MS", "IS IT AVAILABLE ON THE NHS"),
+    ("what's the ketogenic diet for epilepsy", "can he still have birthday cake lol"),
+    ("is yoga any good for ms or just hype", "and lifting weights"),
 ])
 def test_a_follow_up_about_something_we_do_not_cover_does_not_borrow_the_topic(engine: Engine, first: str,
                                                                                 then: str) -> None:
