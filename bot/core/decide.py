@@ -70,6 +70,7 @@ ASKED_WEIGHT = 0.6  # ... and explaining this much of the rest is what the messa
 ASKED_KEYWORD = 90.0  # ... with a keyword of its own, near enough spelled out
 # What a keyword may add to the term it names, and still be that term ("refractory meaning"); not "rule out"
 _DEFINING = frozenset(("meaning", "definition", "defined", "explained", "explain", "what", "is", "means", "mean"))
+CLOSING_WORDS = 12  # a thanks or goodbye that asks nothing, with a few words more, closes all the same
 LEANING_WORDS = 10  # a follow-up whose own words lean towards the last topic may be this long (8: 7 fewer gains)
 SEIZURE_WORD = "seizure"  # what a message after the first-aid answer is about, unless it says otherwise
 TREATMENT_GAP = 3.0  # ... this close to the treatment topic (6 lost two more right answers on the tuned sets than it won)
@@ -350,7 +351,8 @@ def _answer(message: Message, situation: Situation, borrow: bool = True) -> Deci
     """The answer proper (or smalltalk, fallback, choice), following up on the last topic when it fits:
     "tell me more", a facet of it ("side effects?"), or a short question that finds nothing on its own. A
     greeting or thanks before a question is a courtesy: the question is answered, when it finds anything."""
-    if (rest := followup.after_courtesy(message)) is not None:
+    # "Thank you and God bless" closes, asking nothing: its "and ..." is no question after the thanks
+    if followup.closing_of(message) is None and (rest := followup.after_courtesy(message)) is not None:
         decision = _answer_proper(rest, situation, borrow)
         if decision.kind not in ("fallback", "empty"):
             return replace(decision, why=f"after a courtesy: {decision.why}")
@@ -396,7 +398,8 @@ def _answer_proper(message: Message, situation: Situation, borrow: bool) -> Deci
     if last_topical and (facet := _facet(message, situation, match) or (not elsewhere and (
             _treatment(message, situation, match) or _cause(message, situation, match)))):
         return facet
-    if borrow and (followed := read_with_last_topic(message, situation, match)):
+    if borrow and followup.closing_of(message) is None and (followed := read_with_last_topic(message, situation,
+                                                                                             match)):
         match, follow_up = followed, "subject"
     decision = _verdict_decision(knowledge, match, message)
     if decision.kind == "topical":
@@ -444,10 +447,13 @@ def _verdict_decision(knowledge: Knowledge, match: Match, message: Message) -> D
         return Decision("fallback", f"{reason}; too long", None, match.score, match, fallback="long")
     if match.status == "ambiguous":
         # "interesting thanks": a closing that asks nothing is the closing, though a topic word came close to it
+        # ... and "Thank you, I'll pass that on to my daughter": a short closing whose other words came close to
+        # topics, asking nothing of them
         first = match.candidates[0] if match.candidates else None
-        if first is not None and first.intent_id in followup.CLOSING_IDS and \
-                followup.closing_of(message) == first.intent_id and first.intent_id in knowledge.intents:
-            return Decision("smalltalk", f"{reason}; a closing that asks nothing", first.intent_id, match.score, match)
+        closing = followup.closing_of(message)
+        if first is not None and closing in knowledge.intents and (first.intent_id == closing or (
+                len(message.words) <= CLOSING_WORDS and first.kind == "topical")):
+            return Decision("smalltalk", f"{reason}; a closing that asks nothing", closing, match.score, match)
         return Decision("ambiguous", reason, None, match.score, match)
     why = fallback_kind(knowledge.matcher, message, match.foreign)
     closing = None if match.foreign or names_uncovered_health(message) else \

@@ -134,6 +134,9 @@ _TREATMENT = re.compile(
     r"\bwhat (?:can|could) (?:be done|we do|i do|you do|they do)\b|\bwhat (?:else )?(?:can|could) (?:we|i|he|she|they) try\b|"
     r"\b(?:anything|something) (?:that |which |to )?(?:helps?|works?|do\b(?! with))\b|\bwhat helps\b|"
     r"\bwhat (?:can|could|would|might|will) help\b|"
+    r"\b(?:what|which) (?:\w+ )?(?:medicine|medicines|medication|medications|meds|drug|drugs) (?:stops?|prevents?|"
+    r"slows?|helps?|works?|exists?)\b|\bhow do (?:the )?(?:meds|medicines|medications|drugs|treatments) (?:stop|help|work|"
+    r"prevent|slow)\b|\b(?:operate|operation|operations)\b|"
     r"\b(?:what|which) (?:sort|sorts|kind|kinds|type|types) of (?:medicine|medicines|medication|medications|meds|"
     r"drugs|pills|tablets)\b|"
     r"\b(?:can|could) (?:it|this|that|ms|epilepsy) be (?:stopped|slowed|halted|slowed down|controlled)\b|"
@@ -177,7 +180,8 @@ _FAMILY = (r"\b(?:could|can|will|would|might) (?:my|our|his|her|the) (?:kids|chi
            r"(?:kids|children|child|son|daughter|baby)\b")
 _DISEASES = frozenset(("ms", "epilepsy", "sclerosis"))
 _CAUSE = re.compile(
-    r"\bwhat (?:causes|caused|triggers|triggered|brings (?:it|this|that) on|is the cause|are the causes)\b|"
+    r"\bwhat (?:really |actually |even )?(?:causes|caused|triggers|triggered|brings (?:it|this|that) on|is the cause|"
+    r"are the causes)\b|\bwhat (?:does|did|do) (?:cause|trigger) (?:it|this|that|ms|epilepsy)\b|"
     r"\bwhy (?:do|does|did|would) (?:some )?(?:people|ppl|someone|some|i|he|she|they|you|u|women|men|kids|children|"
     r"young people) (?:get|gets|develop|develops) (?:it|this|that|ms|epilepsy)\b|"
     r"\bhow (?:do|does|did|can|could) (?:you|u|people|ppl|someone|i|we|they|kids|children|he|she) "

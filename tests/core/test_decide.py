@@ -375,7 +375,9 @@ def test_a_change_told_or_asked_in_a_conversation_gets_the_medication_reply(engi
     assert engine.respond(then, _after(engine, first)).kind == "medication_change", then
 
 
-@pytest.mark.parametrize("text", ["interesting thanks", "great, thanks", "very useful thank you"])
+@pytest.mark.parametrize("text", ["interesting thanks", "great, thanks", "very useful thank you",
+                                  # its other words neither ask nor follow up (rounds 20-21)
+                                  "Thank you and God bless", "Thank you, I'll pass that on to my daughter."])
 def test_a_closing_that_asks_nothing_is_the_closing(engine: Engine, text: str) -> None:
     """ "interesting" is one fuzzy step from the keyword "interactions": a closing still wins over a topic
     that only came close to it."""
@@ -682,6 +684,11 @@ def test_what_causes_the_disease_or_a_symptom(engine: Engine, text: str, intent:
     (("what causes ms", "can it be stopped?"), "ms_dmt"),
     (("what is MS? my brother have it", "there is medicine for it?"), "ms_dmt"),  # a learner's word order
     (("why does ms come and go", "what meds stop the flare ups then"), "ms_dmt"),
+    (("is acupuncture any good for ms", "so what does cause it then"), "ms_causes"),  # rounds 20-21
+    (("how do t cells and b cells cause ms", "and how do the meds stop them"), "ms_dmt"),
+    (("what is a relapse", "What medicine stops it coming back?"), "ms_dmt"),
+    (("his MRI showed cortical dysplasia, is that why the meds fail", "so could they operate and take it out"),
+     "refractory_treatments"),
 ])
 def test_causes_and_treatment_asked_after_a_topic(engine: Engine, turns: tuple[str, str], intent: str) -> None:
     decision = engine.decide(Message(turns[1]), _after(engine, turns[0]))
