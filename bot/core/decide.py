@@ -70,6 +70,7 @@ ASKED_WEIGHT = 0.6  # ... and explaining this much of the rest is what the messa
 ASKED_KEYWORD = 90.0  # ... with a keyword of its own, near enough spelled out
 # What a keyword may add to the term it names, and still be that term ("refractory meaning"); not "rule out"
 _DEFINING = frozenset(("meaning", "definition", "defined", "explained", "explain", "what", "is", "means", "mean"))
+DRIFT_FLOOR = 60.0  # a candidate of the chat's disease this plausible keeps a drifting message there (55-65: same)
 CLOSING_WORDS = 12  # a thanks or goodbye that asks nothing, with a few words more, closes all the same
 LEANING_WORDS = 10  # a follow-up whose own words lean towards the last topic may be this long (8: 7 fewer gains)
 SEIZURE_WORD = "seizure"  # what a message after the first-aid answer is about, unless it says otherwise
@@ -401,6 +402,8 @@ def _answer_proper(message: Message, situation: Situation, borrow: bool) -> Deci
     if borrow and followup.closing_of(message) is None and (followed := read_with_last_topic(message, situation,
                                                                                              match)):
         match, follow_up = followed, "subject"
+    elif borrow and (kept := _kept_in_the_disease(message, situation, match)) is not None:
+        match, follow_up = kept, "subject"
     decision = _verdict_decision(knowledge, match, message)
     if decision.kind == "topical":
         decision = _what_is_asked_of(knowledge.intents[decision.intent_id or ""], decision, message, knowledge)
@@ -588,6 +591,26 @@ def read_with_last_topic(message: Message, situation: Situation, match: Match) -
             all(followup.topic_of(knowledge, option) == topic for option in followed.options):
         return followed
     return None
+
+
+def _kept_in_the_disease(message: Message, situation: Situation, match: Match) -> Match | None:
+    """ "what diet then" after the gut-brain axis found the ketogenic diet for epilepsy: a message that names no
+    disease and found a disease's topic other than the chat's keeps to the chat's, when one of its own candidates
+    there is plausible (DRIFT_FLOOR). Not the other way: "is inflammation in the brain always bad" after epilepsy
+    may well ask the general neuro-immune topic."""
+    knowledge, topic = situation.knowledge, situation.topic
+    if not topic or not _topical(knowledge, match) or match.foreign or names_diseases(message) or \
+            len(message.raw) > followup.FOLLOW_UP_CHARS:
+        return None
+    found = followup.topic_of(knowledge, match.intent_id)
+    if found == topic or found not in followup.DISEASE_TOPICS:
+        return None
+    kept = next((c for c in match.candidates if c.kind == "topical" and c.score >= DRIFT_FLOOR
+                 and followup.topic_of(knowledge, c.intent_id) == topic), None)
+    if kept is None:
+        return None
+    return Match("matched", kept.intent_id, kept.score, kept.keyword or None, match.candidates,
+                 f"kept in the chat's disease ({match.intent_id} is another's)", (), match.foreign)
 
 
 def _outside_the_topic(first: Candidate | None, best: Candidate, subject: str) -> bool:

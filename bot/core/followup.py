@@ -28,6 +28,7 @@ from bot.nlu.message import Message
 
 # The word a follow-up borrows from the last topic when it was not an answer: "and treatment?" after MS.
 TOPIC_WORDS = {"ms": "ms", "epilepsy": "epilepsy", "neuro-immune": "immune"}
+DISEASE_TOPICS = frozenset(("ms", "epilepsy"))  # article topics that are one disease (neuro-immune spans them)
 
 SHORT_WORDS = 6  # typed words: a follow-up is short ...
 CAUSE_WORDS = 12  # ... a question of its own asking what causes a topic may say a little more

@@ -728,6 +728,19 @@ def test_a_follow_up_about_something_we_do_not_cover_does_not_borrow_the_topic(e
     assert turn.kind == "fallback", (turn.kind, turn.intent_id)
 
 
+@pytest.mark.parametrize(("first", "then", "intent"), [
+    ("ms and gut bacteria, any link?", "what diet then", "neuro_immune_treatments"),  # not the ketogenic diet
+    ("hippocampal sclerosis? surgery option?", "success rate", "refractory_treatments"),  # not stem cells for MS
+])
+def test_a_message_naming_no_disease_keeps_to_the_chats(engine: Engine, first: str, then: str, intent: str) -> None:
+    assert engine.respond(then, _after(engine, first)).intent_id == intent
+
+
+def test_the_general_neuro_immune_topic_may_follow_a_disease(engine: Engine) -> None:
+    context = _after(engine, "what is immunotherapy for epilepsy")
+    assert engine.respond("is inflammation in the brain always bad", context).intent_id == "neuroinflammation"
+
+
 def test_a_follow_up_whose_out_of_scope_words_the_topic_shares_stays_on_it(engine: Engine) -> None:
     """ "work stress" is an out-of-scope keyword, but stress is what the yoga and stress section is about."""
     context = engine.respond("what about yoga or meditation for ms").context
