@@ -70,6 +70,7 @@ ASKED_WEIGHT = 0.6  # ... and explaining this much of the rest is what the messa
 ASKED_KEYWORD = 90.0  # ... with a keyword of its own, near enough spelled out
 # What a keyword may add to the term it names, and still be that term ("refractory meaning"); not "rule out"
 _DEFINING = frozenset(("meaning", "definition", "defined", "explained", "explain", "what", "is", "means", "mean"))
+OWN_SECTION_FLOOR = 55.0  # a follow-up's own words finding another section this well move to it
 DRIFT_FLOOR = 60.0  # a candidate of the chat's disease this plausible keeps a drifting message there (55-65: same)
 CLOSING_WORDS = 12  # a thanks or goodbye that asks nothing, with a few words more, closes all the same
 LEANING_WORDS = 10  # a follow-up whose own words lean towards the last topic may be this long (8: 7 fewer gains)
@@ -581,6 +582,15 @@ def read_with_last_topic(message: Message, situation: Situation, match: Match) -
         return None  # the last topic's words alone decided: "whats 12 times 7" is not about it
     if _outside_the_topic(own, best, subject):
         return None
+    # "is my gut involved in this too" after lupus and the nerves: the message's own words found another section of
+    # the chat's topic, plausibly; the last topic's label explained none of them. The pronoun keeps the topic, not
+    # the section
+    if own is not None and own.kind == "topical" and own.intent_id != best.intent_id and \
+            own.score >= OWN_SECTION_FLOOR and followup.topic_of(knowledge, own.intent_id) == topic and \
+            set(message_words(message)).isdisjoint(best.words) and followup.names_a_subject(own.words) and \
+            not knowledge.matcher.explains(situation.last_intent or "", own.words):
+        return Match("matched", own.intent_id, own.score, own.keyword or None, match.candidates,
+                     "its own words' section of the chat's topic", (), match.foreign)
     # A drifted message that points back ("is it passed on?") is about the chat's disease, however well it
     # matched the other one: the pronoun names the subject.
     if followed.status == "matched" and _topical(knowledge, followed) and \

@@ -407,6 +407,15 @@ def leans_on_context(message: Message) -> bool:
 
 
 _POINTING = frozenset(("the", "that", "this", "those", "these"))
+# Words that ask a facet or a measure of whatever the chat is about, never a subject of their own ("which ones",
+# "is he too young for it", "is it dangerous?", "and adults?")
+_NO_SUBJECT = frozenset(match_words("one ones young old age adult adults kid kids child children baby dangerous "
+                                    "safe risky bad serious long stay never work happen"))
+
+
+def names_a_subject(words: tuple[str, ...]) -> bool:
+    """Whether some of these matcher words name a subject, not a facet or measure of one."""
+    return not set(words) <= _NO_SUBJECT
 REFERRING_WORDS = 12  # a message pointing back at the subject by name may say this much
 
 

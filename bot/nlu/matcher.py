@@ -606,6 +606,15 @@ class Matcher:
             index.diseases.append(shared.setdefault(diseases, diseases))
         return index
 
+    def explains(self, intent_id: str, words: Iterable[str]) -> bool:
+        """Whether an intent's examples, label or section have any of these (matcher) words."""
+        number = self._numbers.get(intent_id)
+        return number is not None and any(self._examples.holds(number, [(canonical_word(w), 1.0)]) for w in words)
+
+    @cached_property
+    def _numbers(self) -> dict[str, int]:
+        return {intent.id: n for n, intent in enumerate(self.intents)}
+
     def knows(self, word: str) -> bool:
         """Whether a (stemmed, canonical) word is in the keywords' or the second signal's vocabulary."""
         return word in self._index.vocab or word in self._examples.terms

@@ -736,6 +736,20 @@ def test_a_message_naming_no_disease_keeps_to_the_chats(engine: Engine, first: s
     assert engine.respond(then, _after(engine, first)).intent_id == intent
 
 
+@pytest.mark.parametrize(("first", "then", "intent"), [
+    ("lupus and brain fog", "is my gut involved in this too", "gut_brain_axis"),  # its own word's section
+    ("my son has focal cortical dysplasia. is that why the meds don't work", "can it be removed",
+     "refractory_treatments"),
+    # a facet or a measure names no subject: the topic stays
+    ("pt w epilepsy, are they more at risk of autoimmune conditions?", "which ones", "epilepsy_autoimmune_risk"),
+    ("his neuro mentioned RNS, responsive neurostimulation. what is it", "is he too young for it",
+     "refractory_treatments"),
+])
+def test_a_follow_up_moves_to_the_section_its_own_words_find(engine: Engine, first: str, then: str,
+                                                            intent: str) -> None:
+    assert engine.respond(then, _after(engine, first)).intent_id == intent
+
+
 def test_the_general_neuro_immune_topic_may_follow_a_disease(engine: Engine) -> None:
     context = _after(engine, "what is immunotherapy for epilepsy")
     assert engine.respond("is inflammation in the brain always bad", context).intent_id == "neuroinflammation"
