@@ -409,8 +409,9 @@ def leans_on_context(message: Message) -> bool:
 _POINTING = frozenset(("the", "that", "this", "those", "these"))
 # Words that ask a facet or a measure of whatever the chat is about, never a subject of their own ("which ones",
 # "is he too young for it", "is it dangerous?", "and adults?")
-_NO_SUBJECT = frozenset(match_words("one ones young old age adult adults kid kids child children baby dangerous "
-                                    "safe risky bad serious long stay never work happen"))
+_NO_SUBJECT = frozenset(w for word in ("one", "ones", "young", "old", "age", "adult", "adults", "kid", "kids", "child",
+                                        "children", "baby", "dangerous", "safe", "risky", "bad", "serious", "long",
+                                        "stay", "never", "work", "happen") for w in match_words(word))
 
 
 def names_a_subject(words: tuple[str, ...]) -> bool:
