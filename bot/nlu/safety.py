@@ -585,11 +585,16 @@ class SafetyCheck:
         take half"."""
         if len(message.words) > CHANGE_FOLLOW_UP_WORDS:
             # a short question after a few words of its own is read alone ("I feel fine at the moment. Can I just
-            # stop my current one?")
-            asked = [s for s in message.sentences if len(s.words) <= CHANGE_FOLLOW_UP_WORDS and "?" in s.end]
-            if not asked or len(message.words) > 2 * CHANGE_FOLLOW_UP_WORDS:
+            # stop my current one?"), and so is a short wish told ("She wants to stop them. She says they make her
+            # feel as though she has the flu.")
+            asked = [Message(" ".join(s.words) + "?") for s in message.sentences
+                     if len(s.words) <= CHANGE_FOLLOW_UP_WORDS and "?" in s.end]
+            told = [Message(" ".join(s.words)) for s in message.sentences
+                    if len(s.words) <= CHANGE_FOLLOW_UP_WORDS and "?" not in s.end]
+            wished = [m for m in told if any("WISH" in u for u in self.units(m))]
+            if not (asked or wished) or len(message.words) > 2 * CHANGE_FOLLOW_UP_WORDS:
                 return False
-            message = Message(" ".join(asked[-1].words) + "?")
+            message = (asked or wished)[-1]
         if message.text.startswith("how"):
             return False
         # asked, or a wish to change it told ("my wife wants to stop hers because she feels fine")

@@ -369,6 +369,9 @@ def test_a_facet_moves_within_the_article_or_its_linked_topics_only(engine: Engi
 @pytest.mark.parametrize(("first", "then"), [
     ("i missed my pills yesterday and today", "should i take them all now"),  # a dose change after the reply
     ("what's the difference between interferon and ocrelizumab", "my wife wants to stop hers because she feels fine"),
+    # a short wish told, then more words (round 23's medication miss, read after its report)
+    ("My wife is on interferon injections. What do they do exactly?",
+     "She wants to stop them. She says they make her feel as though she has the flu."),
 ])
 def test_a_change_told_or_asked_in_a_conversation_gets_the_medication_reply(engine: Engine, first: str,
                                                                            then: str) -> None:
