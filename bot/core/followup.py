@@ -436,10 +436,17 @@ def is_a_plan(message: Message) -> bool:
     return "?" not in raw and _PLAN.match(raw) is not None
 
 
+# ... or a person asked for in so many words: "real person pls", "an actual human please", "get in touch with the
+# nurse" (handover keywords read as one word, "real" or "touch", would take "is it real" or "a touch of MS")
+_PERSON_ALONE = re.compile(r"^(?:(?:i want|i need|can i have|get me|give me) )?(?:(?:a|an|the) )?(?:real|actual|live) "
+                           r"(?:person|human|nurse|people)\b|\b(?:get in touch|contact|ring|call) (?:with )?(?:a|an|the|"
+                           r"some|one of the) (?:nurse|nurses|person|human|someone|team|staff)\b")
+
+
 def asks_for_a_person(message: Message) -> bool:
     """ "can I talk to an MS nurse about this?", "can i speak to someone about the diet": a wish for a person,
     whatever topic words come with it (they made the topic win over the handover keywords)."""
-    return _PERSON.search(message.text) is not None
+    return _PERSON.search(message.text) is not None or _PERSON_ALONE.search(message.text) is not None
 
 
 def _asks(message: Message) -> bool:

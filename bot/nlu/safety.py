@@ -376,8 +376,9 @@ def _stroke(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     if limb and "PERSON" in u and not u.any("SUDDEN", "MS") and not f.calm:
         return [("stroke_signs", "possible")]  # "dad can't raise his right arm": FAST, but MS does this too
     if "SUDDEN" in u:
-        # A sudden numb leg in someone with MS may be a relapse: the line on top, not the stroke reply alone.
-        relapse = "MS" in u
+        # A sudden numb leg in someone with MS may be a relapse: the line on top, not the stroke reply alone. Not
+        # when it came minutes ago ("fell 10 min ago and now can't move her arm"): a relapse takes hours or days
+        relapse = "MS" in u and not minutes_ago and "JUST" not in u
         return [("stroke_signs", "possible" if relapse else "certain")]
     return []
 

@@ -61,6 +61,10 @@ def flag_of(text: str) -> tuple[str, str, str] | None:
      "seizure_cluster"),
     ("the vision in my right eye just went black suddenly a few mins ago", "stroke_signs"),
     ("Grandma's speech went strange and jumbled suddenly at lunch, it's been 15 minutes", "stroke_signs"),
+    # with MS named: a sudden loss minutes ago is no relapse, which takes hours or days
+    ("My mum's MS nurse says her falls are from her MS but she fell 10 min ago and now can't move her arm",
+     "stroke_signs"),
+    ("I know MS gives me numbness but my left arm just went completely weak out of nowhere 20 min ago", "stroke_signs"),
 ])
 def test_emergencies(text: str, criterion: str) -> None:
     assert flag_of(text) == ("emergency", "certain", criterion), text
@@ -135,6 +139,7 @@ def test_first_aid_questions(text: str) -> None:
     # a seizure that "won't stop" beside a named reason may be the illness said in the singular: line + answer
     ("my baby have sodium channel gene problem. this is why seizure not stop?", "emergency", "seizure_now"),
     ("my son has a gene problem, is this why his seizure not stop?", "emergency", "seizure_now"),
+    ("I have MS and my leg went suddenly numb this morning", "emergency", "stroke_signs"),  # maybe a relapse
 ])
 def test_possible_matches(text: str, kind: str, criterion: str) -> None:
     assert flag_of(text) == (kind, "possible", criterion), text
