@@ -438,9 +438,10 @@ def is_a_plan(message: Message) -> bool:
 
 # ... or a person asked for in so many words: "real person pls", "an actual human please", "get in touch with the
 # nurse" (handover keywords read as one word, "real" or "touch", would take "is it real" or "a touch of MS")
-_PERSON_ALONE = re.compile(r"^(?:(?:i want|i need|can i have|get me|give me) )?(?:(?:a|an|the) )?(?:real|actual|live) "
-                           r"(?:person|human|nurse|people)\b|\b(?:get in touch|contact|ring|call) (?:with )?(?:a|an|the|"
-                           r"some|one of the) (?:nurse|nurses|person|human|someone|team|staff)\b")
+_PERSON_ALONE = re.compile(r"^(?:(?:i want|i need|i would like|can i have|get me|give me) )?(?:(?:to )?(?:talk|speak|"
+                           r"chat)(?: to| with)? )?(?:(?:a|an|the) )?(?:real|actual|live) (?:person|human|nurse|people|"
+                           r"doctor)\b|\b(?:get in touch|contact) (?:with )?(?:a|an|the|some|one of the) (?:nurse|nurses|"
+                           r"person|human|someone|team|staff)\b")
 
 
 def asks_for_a_person(message: Message) -> bool:

@@ -69,6 +69,9 @@ SMALLTALK_FILLER_PENALTY = 18.0
 # "actual", "talk to someone today" as "today"; without "a bot" or "person", "why would they not work" is no
 # request for a human
 FILLER_KINDS = frozenset(("smalltalk", "handover"))
+# Words that name who a handover is to: a handover keyword read without any of them needs its filler words said
+_PERSON_WORDS = frozenset(("human", "person", "people", "someone", "somebody", "nurse", "staff", "team", "advisor",
+                           "adviser", "doctor"))  # as keyword_reading spells them (stemmed: "humans" is "human")
 TYPO_COST = 8.0  # similarity lost per edit: "sclerosys" is a 92 match for "sclerosis"
 MAX_CANDIDATES = 5
 # Bounded work per message, whatever it holds (see `Matcher._lookups`):
@@ -805,6 +808,8 @@ class Matcher:
             value = sum(h[0] for h in hits) / (end - start)
             number = index.keyword_intent[keyword]
             if self.intents[number].kind in FILLER_KINDS and self._lacks_fillers(keyword, message):
+                if self.intents[number].kind == "handover" and self._names_no_person(keyword):
+                    continue  # "actual person" read as "actual": no handover for "what's the actual cause of ms"
                 value -= SMALLTALK_FILLER_PENALTY / KEYWORD_WEIGHT  # before the choice: "see ya" beats "see you"
             explained[number].update(h[1] for h in hits)
             if value > best.get(number, (0.0, 0))[0]:
@@ -829,6 +834,11 @@ class Matcher:
             scores[number] = (final, keyword, tuple(sorted(covered)), round(value, 1),
                               round(sum(covered_weights) / total, 2))
         return scores
+
+    def _names_no_person(self, keyword: int) -> bool:
+        """Whether none of a keyword's compared words is a person ("human please" names one; "actual person" and
+        "talk to someone today", read as "actual" and "today", do not)."""
+        return _PERSON_WORDS.isdisjoint(keyword_reading(self.keyword_text(keyword)))
 
     def _lacks_fillers(self, keyword: int, message: Message) -> bool:
         """Whether the message has fewer than half of a keyword's filler words (matching ignores them, so

@@ -318,9 +318,18 @@ def test_a_thanks_then_a_question_follows_up_the_last_topic(engine: Engine) -> N
     "can i speak to someone about keto for my son",
     # a doctor asked for, and a person named beside the words that ask what the bot is (rounds 20-21, dev 19)
     "i need speak with real doctor or nurse", "Is possible to talk with human, doctor or nurse?",
+    "real person pls", "I want talk real doctor", "get in touch with the nurse", "GET ME A HUMAN",
 ])
 def test_a_wish_for_a_person_wins_over_the_topic_words_with_it(engine: Engine, text: str) -> None:
     assert engine.respond(text).kind == "handover", text
+
+
+def test_a_handover_keyword_read_as_one_word_of_no_person_needs_its_other_words(engine: Engine) -> None:
+    """ "actual person", "talk to someone today" read as "actual", "today": alone those words no longer rival a
+    topic ("Did you mean: What causes MS?") nor answer with the handover."""
+    turn = engine.respond("what's the actual cause of ms")
+    assert (turn.kind, turn.intent_id) == ("topical", "ms_causes"), turn.kind
+    assert engine.respond("got told i have epilepsy today lol what does that even mean").kind != "handover"
 
 
 def test_a_person_named_as_the_one_to_ask_is_not_a_handover(engine: Engine) -> None:
