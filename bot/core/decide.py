@@ -176,8 +176,14 @@ def _asked_beside_the_description(match: Match, evidence: Evidence, message: Mes
     if not described or not set(second.words) <= described or \
             sum(evidence.weights.get(w, 0.0) for w in asked) < ASKED_WEIGHT:
         return match
-    return Match("matched", first.intent_id, first.score, first.keyword, evidence.candidates,
-                 "past the description", (), evidence.foreign)
+    return _answered_by(first, evidence.candidates, "past the description", evidence.foreign)
+
+
+def _answered_by(candidate: Candidate, candidates: tuple[Candidate, ...], reason: str,
+                 foreign: tuple[str, ...]) -> Match:
+    """A match answered by one of the candidates, chosen past the verdict for `reason`."""
+    return Match("matched", candidate.intent_id, candidate.score, candidate.keyword or None, candidates, reason, (),
+                 foreign)
 
 
 def match_text(matcher: Matcher, text: str) -> Match:
@@ -589,8 +595,7 @@ def read_with_last_topic(message: Message, situation: Situation, match: Match) -
             own.score >= OWN_SECTION_FLOOR and followup.topic_of(knowledge, own.intent_id) == topic and \
             set(message_words(message)).isdisjoint(best.words) and followup.names_a_subject(own.words) and \
             not knowledge.matcher.explains(situation.last_intent or "", own.words):
-        return Match("matched", own.intent_id, own.score, own.keyword or None, match.candidates,
-                     "its own words' section of the chat's topic", (), match.foreign)
+        return _answered_by(own, match.candidates, "its own words' section of the chat's topic", match.foreign)
     # A drifted message that points back ("is it passed on?") is about the chat's disease, however well it
     # matched the other one: the pronoun names the subject.
     if followed.status == "matched" and _topical(knowledge, followed) and \
@@ -619,8 +624,8 @@ def _kept_in_the_disease(message: Message, situation: Situation, match: Match) -
                  and followup.topic_of(knowledge, c.intent_id) == topic), None)
     if kept is None:
         return None
-    return Match("matched", kept.intent_id, kept.score, kept.keyword or None, match.candidates,
-                 f"kept in the chat's disease ({match.intent_id} is another's)", (), match.foreign)
+    return _answered_by(kept, match.candidates, f"kept in the chat's disease ({match.intent_id} is another's)",
+                        match.foreign)
 
 
 def _outside_the_topic(first: Candidate | None, best: Candidate, subject: str) -> bool:

@@ -808,7 +808,7 @@ class Matcher:
             value = sum(h[0] for h in hits) / (end - start)
             number = index.keyword_intent[keyword]
             if self.intents[number].kind in FILLER_KINDS and self._lacks_fillers(keyword, message):
-                if self.intents[number].kind == "handover" and self._names_no_person(keyword):
+                if keyword in self._handover_naming_no_person:
                     continue  # "actual person" read as "actual": no handover for "what's the actual cause of ms"
                 value -= SMALLTALK_FILLER_PENALTY / KEYWORD_WEIGHT  # before the choice: "see ya" beats "see you"
             explained[number].update(h[1] for h in hits)
@@ -835,10 +835,13 @@ class Matcher:
                               round(sum(covered_weights) / total, 2))
         return scores
 
-    def _names_no_person(self, keyword: int) -> bool:
-        """Whether none of a keyword's compared words is a person ("human please" names one; "actual person" and
-        "talk to someone today", read as "actual" and "today", do not)."""
-        return _PERSON_WORDS.isdisjoint(keyword_reading(self.keyword_text(keyword)))
+    @cached_property
+    def _handover_naming_no_person(self) -> frozenset[int]:
+        """The handover keywords none of whose compared words is a person ("human please" names one; "actual
+        person" and "talk to someone today", read as "actual" and "today", do not): read once per snapshot."""
+        index = self._index
+        return frozenset(k for k, number in enumerate(index.keyword_intent) if self.intents[number].kind == "handover"
+                         and _PERSON_WORDS.isdisjoint(keyword_reading(self.keyword_text(k))))
 
     def _lacks_fillers(self, keyword: int, message: Message) -> bool:
         """Whether the message has fewer than half of a keyword's filler words (matching ignores them, so
