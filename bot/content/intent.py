@@ -32,6 +32,7 @@ class Intent:
     section: str | None = None
     treatments: bool = False
     about_medicines: bool = False  # about the medicines a person takes: a change asked next is a medication decision
+    formed_by: str = ""  # the topic that says how this one's subject comes about: "how do they form?" goes there
     label: str = ""
     follow_ups: tuple[str, ...] = ()
     # "gut bacteria" is ours only beside the brain or mood: a message with none of these words is not about it

@@ -21,11 +21,11 @@ from bot.content.yamlsource import LineDict, item_line, line_of, load_yaml, spli
 MIN_EXAMPLES = 5
 MAX_ID_LENGTH = 40  # keeps every button action naming an intent within the core's ACTION_MAX_BYTES
 _ID = re.compile(r"[a-z][a-z0-9_]*")
-_INTENT_FIELDS = {"id", "kind", "article", "section", "treatments", "about_medicines", "label", "keywords",
-                  "examples", "follow_ups", "reply", "needs_one_of"}
+_INTENT_FIELDS = {"id", "kind", "article", "section", "treatments", "about_medicines", "formed_by", "label",
+                  "keywords", "examples", "follow_ups", "reply", "needs_one_of"}
 # A misspelt field loses what it holds. For these the loss only weakens the intent (a warning); for the
 # others (keywords, article, section, kind, reply) the intent would answer wrongly or not at all (an error).
-_OPTIONAL_FIELDS = {"examples", "label", "follow_ups", "treatments", "about_medicines", "needs_one_of"}
+_OPTIONAL_FIELDS = {"examples", "label", "follow_ups", "treatments", "about_medicines", "formed_by", "needs_one_of"}
 _SETTINGS = ("threshold", "ambiguity_margin")
 
 
@@ -197,6 +197,10 @@ def _intent(raw: Any, index: int, out: _Collector) -> Intent | None:
     if (kind == "handover") != (intent_id == HANDOVER_ID):
         out.error(line_of(raw, "kind", line), f"{where}.kind",
                   f"the one handover intent has id '{HANDOVER_ID}' and kind 'handover'")
+    formed_by = raw.get("formed_by") or ""
+    if not isinstance(formed_by, str) or (formed_by and kind != "topical"):
+        out.error(line_of(raw, "formed_by", line), f"{where}.formed_by", "a topical intent may name one intent id")
+        formed_by = ""
     label = raw.get("label") or ""
     if not isinstance(label, str) or len(label) > 40:
         out.error(line_of(raw, "label", line), f"{where}.label", "must be a text of at most 40 characters")
@@ -205,7 +209,7 @@ def _intent(raw: Any, index: int, out: _Collector) -> Intent | None:
         id=intent_id, kind=kind, keywords=TextList(keywords), examples=TextList(examples),
         article=article if kind == "topical" else None, section=section if kind == "topical" else None,
         treatments=bool(raw.get("treatments", False)), about_medicines=bool(raw.get("about_medicines", False)),
-        label=label, follow_ups=follow_ups,
+        formed_by=formed_by, label=label, follow_ups=follow_ups,
         reply=str(reply).strip(), line=line or 0, needs_one_of=needs,
     )
 
@@ -287,7 +291,7 @@ def _check_target(intent: Intent, lines: tuple[int | None, int | None], out: _Co
 
 
 def _cross_checks(intents: list[Intent], declared: set[str], list_line: int | None, out: _Collector) -> None:
-    """Duplicate ids, follow_ups to unknown ids (not to an intent whose own errors were reported), safety ids."""
+    """Duplicate ids, follow_ups and formed_by to unknown ids (not to an intent whose own errors were reported), safety ids."""
     seen: dict[str, int] = {}
     for intent in intents:
         if intent.id in seen:
@@ -300,6 +304,9 @@ def _cross_checks(intents: list[Intent], declared: set[str], list_line: int | No
             if target not in seen and target not in declared:
                 out.error(intent.line, f"intents[{intent.id}].follow_ups",
                           f"unknown intent id '{target}'.{did_you_mean(target, seen)}")
+        if intent.formed_by and intent.formed_by not in seen and intent.formed_by not in declared:
+            out.error(intent.line, f"intents[{intent.id}].formed_by",
+                      f"unknown intent id '{intent.formed_by}'.{did_you_mean(intent.formed_by, seen)}")
     for safety_id in SAFETY_IDS:
         if safety_id not in seen:
             out.error(list_line, "intents", f"the safety intent '{safety_id}' is missing")

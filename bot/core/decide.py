@@ -404,7 +404,8 @@ def _answer_proper(message: Message, situation: Situation, borrow: bool) -> Deci
     elsewhere = last_topical and _names_another_subject(first, followup.subject_of(
         knowledge, situation.last_intent, situation.topic))
     if last_topical and (facet := _facet(message, situation, match) or (not elsewhere and (
-            _treatment(message, situation, match) or _cause(message, situation, match)))):
+            _formation(message, situation, match) or _treatment(message, situation, match)
+            or _cause(message, situation, match)))):
         return facet
     if borrow and followup.closing_of(message) is None and (followed := read_with_last_topic(message, situation,
                                                                                              match)):
@@ -538,6 +539,23 @@ def _treatment(message: Message, situation: Situation, match: Match) -> Decision
     if (target := followup.treatment_intent(knowledge, intent)) is None:
         return None
     return Decision("topical", f"follow-up: treatment of {intent.id} in {target.id}", target.id, 100.0, match,
+                    follow_up="facet")
+
+
+def _formation(message: Message, situation: Situation, match: Match) -> Decision | None:
+    """ "how do they form?" after lesions: the topic that says how they come about (`formed_by`), unless the
+    message found another topic of its own or names another disease."""
+    knowledge = situation.knowledge
+    intent = knowledge.intents[situation.last_intent or ""]
+    target = knowledge.intents.get(intent.formed_by)
+    if target is None or match.foreign or not followup.asks_how_formed(message) or \
+            not followup.stays_on_topic(message, situation.topic):
+        return None
+    # "why are they there in the first place" finds what causes MS on its own words: "they" are the lesions
+    causes = followup.cause_intent(knowledge, intent)
+    if _topical(knowledge, match) and match.intent_id not in (intent.id, target.id, causes and causes.id):
+        return None
+    return Decision("topical", f"follow-up: how {intent.id} comes about, in {target.id}", target.id, 100.0, match,
                     follow_up="facet")
 
 

@@ -178,7 +178,7 @@ def is_more(message: Message) -> bool:
 _FAMILY = (r"\b(?:could|can|will|would|might) (?:my|our|his|her|the) (?:kids|children|child|son|daughter|sons|"
            r"daughters|baby|babies|grandchildren|grandkids|sister|brother|twin) (?:get|inherit|catch) "
            r"(?:it|this|that|ms|epilepsy)\b|\bpass (?:it|this|ms|epilepsy) (?:on )?to (?:my|our|the) "
-           r"(?:kids|children|child|son|daughter|baby)\b")
+           r"(?:future |own |unborn )?(?:kids|children|child|son|daughter|baby)\b")
 _DISEASES = frozenset(("ms", "epilepsy", "sclerosis"))
 _CAUSE = re.compile(
     r"\bwhat (?:really |actually |even )?(?:causes|caused|triggers|triggered|brings (?:it|this|that) on|is the cause|"
@@ -200,11 +200,30 @@ _CAUSES_HEADING = re.compile(r"\bcauses?\b", re.IGNORECASE)
 
 
 # ... and why someone got it, which a question of its own may say at more length ("why did I get MS? was it
-# something I did"); not "is that what causes the lesions", whose cause is of something else
+# something I did", "is it because of something I did?"); not "is that what causes the lesions", whose cause is of something else
 _WHY_GOT = re.compile(
     r"\bwhy (?:do|does|did|would|have|has) (?:some )?(?:people|ppl|someone|i|he|she|they|you|u|my \w+) "
     r"(?:get|gets|got|develop|develops|developed) (?:it|this|that|ms|epilepsy)\b|"
-    r"\bwas it (?:something|anything) (?:i|we|he|she|they) (?:did|done|ate)\b|\bwhy me\b|" + _FAMILY)
+    r"\b(?:is|was) (?:it|this|that) (?:because of |due to |from )?(?:something|anything) (?:i|we|he|she|they|you) "
+    r"(?:did|done|ate|do)\b|\bwhy me\b|" + _FAMILY)
+
+
+# How the topic's own subject comes about, pointed at ("how do they form?", "what's causing them", "why are they
+# there in the first place") after lesions: the topic the admin named `formed_by`, not what causes the disease
+_THEY = "(?:" + "|".join(("they", "them", "these", "those", "the lesions", "lesions", "the plaques", "plaques",
+                            "the scars", "scars")) + ")"
+_FORMED = re.compile(
+    r"\bhow (?:do|did|does|would|are|were) " + _THEY + r" (?:\w+ )?(?:form|formed|forming|develop|appear|start|"
+    r"happen|get there|get ther|come about|made|caused)\b|"
+    r"\bwhat(?:s| is| are)? (?:\w+ )?(?:makes|made|causes|caused|causing|creates|created|produces|forms) " + _THEY +
+    r"\b|\bwhy (?:are|do|did|would) " + _THEY + r" (?:\w+ )?(?:there|form|appear|happen|develop|show up)\b|"
+    r"\bwhat(?:s| is) doing (?:the|this|that|all the) damage\b")
+
+
+def asks_how_formed(message: Message) -> bool:
+    """ "and how do they form?", "what makes them happen": how the subject just talked about comes about."""
+    return len(message.words) <= CAUSE_WORDS * 2 and any(
+        _FORMED.search(" ".join(sentence.words)) is not None for sentence in message.sentences)
 
 
 def asks_cause(message: Message) -> bool:

@@ -284,8 +284,13 @@ def _cluster(u: Unit, recent: bool) -> Tier | None:
     seizures" or "fits again and again" may be the illness ("could inflammation be why she keeps having
     seizures?"), so alone they are possible (the emergency line and the answer) unless something says now."""
     often = set(u.hits.get("ANOTHER_OFTEN", ()))
-    if any(p not in often for p in u.hits.get("ANOTHER_STRONG", ())):
-        return "certain"
+    strong = [p for p in u.hits.get("ANOTHER_STRONG", ()) if p not in often]
+    if strong:
+        # "she had another cluster last night": a cluster named and told as over, nothing saying now: the line
+        named = set(u.hits.get("CLUSTER_NAMED", ()))
+        past = all(p in named for p in strong) and u.any("BEFORE_TODAY", "DAYS_AGO") and not recent and \
+            not u.any(*_NOW_FOR_SURE, "NOW_WEAK", "HAVING")
+        return "possible" if past else "certain"
     if u.any("ANOTHER", "COUNT2", "ANOTHER_OFTEN") and recent:
         return "certain"
     if often:
@@ -600,8 +605,10 @@ class SafetyCheck:
             return False
         # asked, or a wish to change it told ("my wife wants to stop hers because she feels fine")
         units = self.units(message)
-        if subject_known and any({"MISS", "LONG"} <= u.hits.keys() for u in units):
-            return True  # "like 6 hours late", said of the dose the medication reply was about
+        if subject_known and any({"MISS", "LONG"} <= u.hits.keys() or ("MISS" in u and "if" in message.words
+                                                                         and not u.any("CAUSE_Q", "REASON_OF"))
+                                 for u in units):
+            return True  # "like 6 hours late", "and if he misses it completely?", said of the dose just talked about
         by_oneself = not _BY_ONESELF.isdisjoint(message.words)  # the change needs no "it"
         return any(u.any("CHANGE", "CHANGE_AFTER", "DOSE_CHANGE", "DOUBLE_UP") and "MED" not in u and (
             "PRO_OBJ" in u or len(message.words) <= 2 or subject_known or ("CHANGE_BARE" in u and by_oneself)) and (

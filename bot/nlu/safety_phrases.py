@@ -307,8 +307,9 @@ PHRASES: dict[str, str] = {
         all in evening | all in morning | all at night | all at once instead | one instead of two
         smaller dose | bigger dose | bit more | bit less | lower dose | higher dose | extra one | on top of usual
         more than it says | less than it says | old make | different make | other make
-        generic | generics | brand | brands""",
-    "CHANGE_AFTER": """later | later than planned | later than usual | later than normal
+        generic | generics | brand | brands | hours early | hour early | hours earlier | hour earlier
+        earlier than usual | earlier than normal | bit early | bit earlier""",
+    "CHANGE_AFTER": """later | later than planned | later than usual | later than normal | earlier
         in half | twice | two now | 2 now | less often | every other day | extra | double | more
         less | early | earlier""",
     "MISS": """missd | forgott | forgt | fogot | hrs late | hours lat
@@ -324,7 +325,9 @@ PHRASES: dict[str, str] = {
         not had | missed dose | missed out | late | too late | hours late | day late | days late | week late
         weeks late | delayed | threw up | throw up | thrown up | throwing up | vomited | vomit | vomiting
         puked | puke | sick after | was sick | been sick | spat out | spit out | ran out | run out | running out
-        lost | dropped | overslept | slept through | fell asleep before""",
+        lost | dropped | overslept | slept through | fell asleep before
+        if he misses | if she misses | if they miss | if i miss | if we miss | if he miss | if she miss
+        if i skip | if he skips | if she skips | if we skip | if he skip | if she skip""",
     # A dose changed in one phrase ("double my dose"): the medicine and the change at once
     "DOSE_CHANGE": """take half | take a half | give him half | give her half | give half | take one more | one more tablet
         one more pill | extra tablet | extra pill | take extra | take more of | cut them to | cut it to | cut down to
@@ -625,6 +628,9 @@ PHRASES: dict[str, str] = {
         flare ups | flare up | flares | flare | flareups | relapses | relapse | headaches | migraines
         accidents | bladder accidents | leaks | urine infections | chest infections | colds | dizzy spells
         infections | utis | uti | panic attacks | nightmares | spasms | cramps | falls | nosebleeds""",
+    # A cluster named as an episode ("another cluster last night"), which a time before today can put in the past;
+    # "three in a row and hasnt woken up in between" says how it is going, whenever it started
+    "CLUSTER_NAMED": "cluster | clusters | cluster seizures",
     "ANOTHER_STRONG": """before she even came round | before he even came round | before they even came round
         before she even came to | before he even came to | one after one
         one ends another starts | one ends and another starts | one stops another starts
@@ -891,6 +897,10 @@ PHRASES: dict[str, str] = {
         see no reason to live | see no reason carry on
         no want live | no want to live | no want be alive | no want be here | no want go on | no want live anymore
         easier if i just wasnt here | better if i just wasnt here | if i just wasnt here | if i just was gone
+        easier if i just wasnt around | better if i just wasnt around | if i just wasnt around
+        not wanting wake up | not wanting to wake up | not wanting to live | not wanting live
+        fed up of living | fed up with living | fed up of life | fed up with life | fed up of being alive
+        fed up with being alive
         if i just disappeared | if i just died | if i just not wake up | if i just never woke up
         not see reason keep going | not see much reason keep going | no longer see reason keep going
         not see reason go on | not see reason live | not see reason living | not see much reason go on

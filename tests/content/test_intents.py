@@ -52,6 +52,15 @@ def test_valid_file_loads() -> None:
     assert loaded.by_id()["ms_dmt"].follow_ups == ("greeting",)
 
 
+def test_formed_by_is_read_and_must_name_an_intent() -> None:
+    text = BASE.replace("    follow_ups: [greeting]\n", "    follow_ups: [greeting]\n    formed_by: greeting\n", 1)
+    loaded, _ = parse_intents(text, ARTICLES)
+    assert loaded is not None and loaded.by_id()["ms_dmt"].formed_by == "greeting"
+    _, problems = parse_intents(text.replace("formed_by: greeting", "formed_by: greting"), ARTICLES)
+    assert any("unknown intent id 'greting'. Did you mean 'greeting'?" in p.message and p.severity == "error"
+               for p in problems), problems
+
+
 def test_about_medicines_is_read_and_off_by_default() -> None:
     text = BASE.replace("    follow_ups: [greeting]\n", "    follow_ups: [greeting]\n    about_medicines: true\n", 1)
     loaded, _ = parse_intents(text, ARTICLES)

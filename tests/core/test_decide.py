@@ -886,3 +886,31 @@ def test_a_reason_given_for_a_missed_dose_keeps_the_medication_reply(engine: Eng
 def test_a_wish_for_a_person_made_of_filler_words_is_a_handover(engine: Engine) -> None:
     """Only "not" of "i want to talk to a person not a bot" is a content word: the matcher found nothing."""
     assert engine.respond("i want to talk to a person not a bot").kind == "handover"
+
+
+@pytest.mark.parametrize("text", ["and how do they form?", "what makes them happen", "what's causing them?",
+                                  "why are they there in the first place"])
+def test_how_the_lesions_form_goes_to_the_topic_named_formed_by(engine: Engine, text: str) -> None:
+    """After lesions (`formed_by: ms_immune_attack`), how they come about is the immune attack, not what causes MS."""
+    context = engine.respond("my MRI showed several lesions, what does that mean").context
+    assert context.last_intent == "ms_lesions_mri"
+    turn = engine.respond(text, context)
+    assert (turn.kind, turn.intent_id) == ("topical", "ms_immune_attack"), text
+
+
+@pytest.mark.parametrize("text", ["is it because of something I did?", "could I pass this on to my future kids?"])
+def test_whether_a_person_brought_it_on_is_what_causes_the_disease(engine: Engine, text: str) -> None:
+    context = engine.respond("what does the immune system do in ms").context
+    turn = engine.respond(text, context)
+    assert (turn.kind, turn.intent_id) == ("topical", "ms_causes"), text
+
+
+@pytest.mark.parametrize(("first", "text"), [
+    ("forgot my lamotrigine last night, do i double up this morning", "why does it even matter if i miss one"),
+    ("can I give his evening dose 2 hours early, we are going to a wedding", "and if he misses it completely?"),
+])
+def test_a_missed_dose_asked_as_if_after_the_medication_reply_is_one_too(engine: Engine, first: str,
+                                                                          text: str) -> None:
+    context = engine.respond(first).context
+    turn = engine.respond(text, context)
+    assert (turn.kind, turn.intent_id) == ("medication_change", "medication_change"), text

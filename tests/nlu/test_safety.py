@@ -86,6 +86,13 @@ def test_emergencies(text: str, criterion: str) -> None:
     ("sometimes i feel like everyone would be better w/o me", "wish_dead"),  # "w/o" is "without"
     ("Planning to walk into the sea and not come back when I'm at the coast next week", "method_plan_intent"),
     ("I've written letters to my kids for after I'm gone", "preparation"),
+    # a "just" inside the phrase, "wanting", "fed up of": written by a blind development set's writer
+    ("I've been thinking it would be easier if I just wasn't around", "passive_ideation"),
+    ("been having some dark thoughts lately, like not wanting to wake up", "passive_ideation"),
+    ("I AM FED UP OF LIVING LIKE THIS", "passive_ideation"),
+    # a cluster told as over does not hide the person's own crisis told beside it
+    ("she had another cluster last night. i'm so tired of watching her suffer and i've thought about hurting myself",
+     "self_harm"),
 ])
 def test_crisis(text: str, criterion: str) -> None:
     assert flag_of(text) == ("crisis", "certain", criterion), text
@@ -115,6 +122,8 @@ def test_crisis(text: str, criterion: str) -> None:
     ("forgott my keppra tabs this morn, shud i take them now", "missed_dose"),
     ("My son's lamotrigine wasn't given at respite last night. Should we give it now with his morning dose?",
      "missed_dose"),
+    # a dose moved earlier is a change of timing, as a later one is
+    ("can I give his evening dose 2 hours early, we are going to a wedding", "med_change"),
 ])
 def test_medication(text: str, criterion: str) -> None:
     assert flag_of(text) == ("medication_change", "certain", criterion), text
@@ -1345,3 +1354,12 @@ def test_a_bare_answer_gets_no_crisis_line_from_the_net(text: str) -> None:
 def test_the_net_still_reads_a_hedge_with_more_in_it() -> None:
     flag = flag_of("i dont know anymore")
     assert flag is not None and flag[0] == "crisis", flag
+
+
+def test_a_cluster_named_and_told_as_over_is_possible_but_one_still_going_is_certain() -> None:
+    """ "another cluster last night" is the emergency line on top of the answer; "three in a row yesterday and
+    hasnt woken up in between", or a cluster last night with more today, is the emergency reply."""
+    assert flag_of("she had another cluster last night") == ("emergency", "possible", "seizure_cluster")
+    for text in ("my wife has had three seizures in a row yesterday and hasnt woken up in between",
+                 "had a cluster last night and now im having more today, lost count"):
+        assert flag_of(text) == ("emergency", "certain", "seizure_cluster"), text
