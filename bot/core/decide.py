@@ -524,11 +524,14 @@ def _treatment(message: Message, situation: Situation, match: Match) -> Decision
     treatment topic, a question that finds no topic on its own stays on it."""
     knowledge = situation.knowledge
     intent = knowledge.intents[situation.last_intent or ""]
-    if len(message.raw) > followup.FOLLOW_UP_CHARS or match.foreign or not followup.may_follow(message) or \
-            names_diseases(message):
+    if len(message.raw) > followup.FOLLOW_UP_CHARS or match.foreign or not followup.may_follow(message):
         return None
-    if intent.treatments and followup.asks_its_effect(message):  # "will it stop the relapses?" after the DMTs
+    # "will it stop the relapses?" after the DMTs, "does it actually stop seizures" after VNS: the chat's disease
+    # may be named
+    if intent.treatments and followup.asks_its_effect(message) and followup.stays_on_topic(message, situation.topic):
         return Decision("topical", f"follow-up: what {intent.id} does", intent.id, 100.0, match, follow_up="subject")
+    if names_diseases(message):
+        return None
     if not followup.asks_treatment(message):
         return None
     if _topical(knowledge, match) and followup.topic_of(knowledge, match.intent_id) == situation.topic:

@@ -914,3 +914,21 @@ def test_a_missed_dose_asked_as_if_after_the_medication_reply_is_one_too(engine:
     context = engine.respond(first).context
     turn = engine.respond(text, context)
     assert (turn.kind, turn.intent_id) == ("medication_change", "medication_change"), text
+
+
+@pytest.mark.parametrize(("first", "text"), [
+    ("how does ocrelizumab work", "does it raise infection risk"),
+    ("my daughter's neurologist wants to try immunotherapy for her seizures. how does that work",
+     "does it lower her immune system, will she get sick easier"),
+])
+def test_what_a_treatment_does_asked_in_general_is_no_medication_decision(engine: Engine, first: str,
+                                                                         text: str) -> None:
+    """ "lower" and "raise" said of the immune system or a risk, in a general question, change no dose."""
+    turn = engine.respond(text, engine.respond(first).context)
+    assert turn.kind != "medication_change", text
+
+
+def test_what_a_treatment_does_may_name_the_chats_disease(engine: Engine) -> None:
+    context = engine.respond("wats a vagus nerve stimulator").context
+    turn = engine.respond("does it actually stop seizures", context)
+    assert (turn.kind, turn.intent_id) == ("topical", "refractory_treatments")
