@@ -96,6 +96,12 @@ _DAILY = (r"\b(?:play|plays|drive|swim|travel|fly|cook|bathe?|shower|ride|cycle|
           r"come (?:on|to) (?:the |a )?(?:trip|residential|school trip|camp|sleepover)|"
           r"do (?:pe|sport|sports|gym|swimming|exams?|his exams|her exams|my exams)|work|stay (?:home )?alone|"
           r"be left alone|live (?:alone|independently|on (?:his|her|my|their) own)|have (?:a )?(?:bath|sleepover))")
+# asked, not told ("he needed a hospital stay in 2023")
+_HOSPITAL_STAY = re.compile(r"\bhow long (?:\w+ ){0,3}(?:in|stay in|stays in|kept in) (?:the )?hospital\b|"
+                            r"\bhow long (?:\w+ )?(?:is|are|would be|will be) (?:the |a )?hospital stays?\b|"
+                            r"\bhow (?:many|much) (?:days|nights|weeks|time) (?:\w+ ){0,2}in (?:the )?hospital\b")
+_IMPLANT_SCANS = re.compile(r"\b(?:mri|mris|mri scans?)\b (?:\w+ ){0,3}with (?:\w+ ){0,3}(?:in|implant|implanted|"
+                            r"inside|device|stimulator|fitted)\b")
 # A facet of a topic, asked on its own after an answer. The words find the related section in an article.
 FACETS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     # (in the message, in a section's heading or text)
@@ -114,6 +120,12 @@ FACETS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                                    r"(?:it|ms|epilepsy|this)\b|\bhow long (?:will|would|do|does|can) "
                                    r"(?:he|she|i|they|people|someone|my \w+) (?:have left|live|survive)\b"),
                         re.compile(r"\blife expectancy\b|\blifespan\b", re.IGNORECASE)),
+    # "how long would she be in hospital", "how many days in hospital after": a hospital stay, before "how long"
+    # reads as how long the topic lasts; no article says how long a stay is
+    "hospital_stay": (_HOSPITAL_STAY, re.compile(r"\bhospital stays?\b|\b(?:days|nights|weeks) in hospital\b",
+                                                 re.IGNORECASE)),
+    # "can he still have MRIs with it in" after a stimulator: no article says whether scans are safe with an implant
+    "implant_scans": (_IMPLANT_SCANS, re.compile(r"\bMRI\b[^.]*\b(?:implants?|devices?|stimulators?)\b", re.IGNORECASE)),
     "duration": (re.compile(r"\bhow long\b|\bduration\b|\bhow many (?:years|months|weeks|days)\b|\blast forever\b"),
                  re.compile(r"\b(?:weeks|months|years|how long|lifelong|for life)\b", re.IGNORECASE)),
     # "is it expensive?", "does the nhs pay for it": no article says what treatment costs or who pays
@@ -278,6 +290,8 @@ _FELT = (r"\b(?:" + _TAKEN + r") (?:make|makes|making|made|is making|are making|
          r"you|u) (?:very |so |really |a bit |feel |really feel |so feel )*(?:sleepy|drowsy|tired|dizzy|sick|nauseous|"
          r"weak|foggy|groggy|headaches?|rash)\b")
 _OWN_FACETS: dict[str, re.Pattern[str]] = {
+    "hospital_stay": _HOSPITAL_STAY,
+    "implant_scans": _IMPLANT_SCANS,
     "side_effects": re.compile(r"\bside ?effects?\b|\badverse\b|\brisks? of (?:infections?|side)\b|" + _FELT),
     "cost": FACETS["cost"][0],
     "daily_life": FACETS["daily_life"][0],

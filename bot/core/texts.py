@@ -249,7 +249,8 @@ FACETS = {"side_effects": "side effects", "children": "children", "duration": "h
           "cost": "what it costs or who pays for it",
           "daily_life": "everyday life such as school, work, sport, driving or travel",
           "contagion": "whether it can pass from one person to another",
-          "life_expectancy": "life expectancy"}
+          "life_expectancy": "life expectancy", "hospital_stay": "how long a hospital stay lasts",
+          "implant_scans": "MRI scans with an implant"}
 
 # -- feedback buttons (bot/core/conversation.py) ---------------------------------------------------------------
 FEEDBACK_THANKS = "Thanks, glad it helped."

@@ -932,3 +932,21 @@ def test_what_a_treatment_does_may_name_the_chats_disease(engine: Engine) -> Non
     context = engine.respond("wats a vagus nerve stimulator").context
     turn = engine.respond("does it actually stop seizures", context)
     assert (turn.kind, turn.intent_id) == ("topical", "refractory_treatments")
+
+
+@pytest.mark.parametrize(("first", "text", "facet"), [
+    ("what is vagus nerve stimulation", "can he still have MRIs with it in", "implant_scans"),
+    ("can they operate on cortical dysplasia", "how long would she be in hospital", "hospital_stay"),
+])
+def test_a_hospital_stay_or_scans_with_an_implant_are_not_covered(engine: Engine, first: str, text: str,
+                                                                   facet: str) -> None:
+    """No article says how long a stay is or whether an MRI is safe with a stimulator: said plainly, not the
+    treatment's excerpt again."""
+    turn = engine.respond(text, engine.respond(first).context)
+    assert (turn.kind, turn.fallback) == ("fallback", "not_covered"), turn.intent_id
+    assert engine.decide(Message(text), engine.respond(first).context).facet == facet
+
+
+def test_a_hospital_stay_told_in_a_story_is_no_facet(engine: Engine) -> None:
+    turn = engine.respond("My husband had a big relapse in 2023 and needed a hospital stay. What is a relapse?")
+    assert turn.fallback != "not_covered", turn.intent_id
