@@ -300,6 +300,12 @@ _OWN_FACETS: dict[str, re.Pattern[str]] = {
 }
 
 
+def asks_how_people_get_it(message: Message) -> bool:
+    """ "how do u get ms, is it contagious": how people get it, asked beside whether it spreads (which the causes
+    section answers as far as any article does), in a sentence longer than a follow-up's."""
+    return own_facet_of(message) == "contagion" and _CAUSE.search(message.text) is not None
+
+
 def own_facet_of(message: Message) -> str | None:
     """The side effects, cost or everyday life a question of its own asks about, if any."""
     return next((name for name, asked in _OWN_FACETS.items() if asked.search(message.text)), None)

@@ -42,8 +42,15 @@ _FRAMES = (
     rf"{_TERM} (?:what is it|what is that|whats that|whats it|what it is|meaning|definition|explained)",
     # "what kind of illness is ms"
     rf"what (?:kind|sort|type) of (?:illness|disease|condition|thing|sickness) is {_THE_TERM}{_TERM}",
+    # "what mean refractory?", "what means refractory" (learners of English)
+    rf"(?:what|wat|wht) (?:means?|meaning) {_THE_TERM}{_TERM}",
+    # "neuroinflammation, one line explanation", "epilepsy quick overview": the name, then what is wanted of it
+    rf"{_TERM} (?:(?:quick|short|brief|one line|simple|basic|an|a) )*(?:explanation|overview|rundown|run down|"
+    rf"summary|the basics)",
 )
 _QUESTION = re.compile("|".join(f"(?:{frame})" for frame in _FRAMES))
+_OVERVIEW_ALONE = re.compile(r"(?:(?:quick|short|brief|one line|simple|basic|an|a|give me|give us|can i have|can i get) )*"
+                             r"(?:overview|rundown|run down|summary|explanation)")
 # What people add after the question: "in plain words", "short version", "lol", "for a patient"
 _TAIL = re.compile(r"(?: (?:in (?:plain|simple|normal|easy|basic|laymans|lay|general|everyday) "
                    r"(?:words|terms|english|language)|simply|briefly|quickly|short|short version|the short version|"
@@ -177,6 +184,8 @@ def _word_named(message: Message, earlier: list[str], bare: bool = True) -> str 
 
 def _term_of(text: str) -> str | None:
     text = _TAIL.sub("", _START.sub("", text))
+    if _OVERVIEW_ALONE.fullmatch(text):
+        return "that"  # "new client has epilepsy. quick overview pls": of the disease the sentence before ends on
     found = _QUESTION.fullmatch(text)
     if found is None:
         return None

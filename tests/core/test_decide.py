@@ -950,3 +950,10 @@ def test_a_hospital_stay_or_scans_with_an_implant_are_not_covered(engine: Engine
 def test_a_hospital_stay_told_in_a_story_is_no_facet(engine: Engine) -> None:
     turn = engine.respond("My husband had a big relapse in 2023 and needed a hospital stay. What is a relapse?")
     assert turn.fallback != "not_covered", turn.intent_id
+
+
+def test_how_people_get_it_asked_beside_whether_it_spreads_gets_the_causes(engine: Engine) -> None:
+    turn = engine.respond("how do u get ms, is it contagious")
+    assert (turn.kind, turn.intent_id) == ("topical", "ms_causes")
+    alone = engine.respond("is ms contagious")  # whether it spreads alone: the article does not say
+    assert (alone.kind, alone.fallback) == ("fallback", "not_covered")

@@ -9,6 +9,11 @@ from bot.nlu.message import Message
 @pytest.mark.parametrize(("text", "term"), [
     ("What's MS?? my teacher has it", "ms"),
     ("wat even is epilepsy", "epilepsy"),
+    # learners' forms and a name with what is wanted of it (blind round 22, development set 20)
+    ("what mean refractory? doctor write this word in letter for my son", "refractory"),
+    ("What means 'refractory'? It is written in my mother report from hospital.", "refractory"),
+    ("MS - short explanation", "ms"),
+    ("new client has epilepsy. quick overview pls", "epilepsy"),
     ("what does \"multiple sclerosis\" actually mean, like the name?", "multiple sclerosis"),
     ("MS - what is it, short", "ms"),
     ("Good afternoon. Could you kindly explain what epilepsy is, in plain terms?", "epilepsy"),
@@ -49,6 +54,7 @@ def test_a_definition_question_names_its_term(text: str, term: str) -> None:
     "what is it",  # nothing named before: a follow-up, read with the chat's topic
     "they told us his epilepsy is drug resistant. what does that mean?",  # "that" is the words just said
     "what are the treatments for lupus",  # a preposition: another question than what a term is
+    "P-gp and epilepsy drugs, quick explanation pls",  # epilepsy named, not had: no "it" to explain
     "What can we do?", "what should i do", "whats up", "what is happening to me",
     "what is it like living with ms", "what are the symptoms of ms",
     "My wife had an MRI for her MS and they also found a small meningioma. What is that?",
