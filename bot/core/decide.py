@@ -279,7 +279,7 @@ def _changes_the_treatment(message: Message, situation: Situation) -> bool:
     after_reply = last.id == MEDICATION_CHANGE
     return situation.knowledge.safety.asks_a_change(message, subject_known=after_reply or last.about_medicines) or (
         after_reply and (followup.asks_how_bad(message) or followup.asks_when_to_take(message)
-                         or followup.asks_why_not(message)))
+                         or followup.asks_why_not(message) or followup.asks_what_the_dose_does(message)))
 
 
 def decide_certain(message: Message, situation: Situation, flag: SafetyFlag) -> Decision:

@@ -435,6 +435,18 @@ def asks_why_not(message: Message) -> bool:
     return _WHY_NOT.search(message.text) is not None
 
 
+# "will i have a fit", "could he get a seizure from it" right after the medication reply: what the dose just talked
+# about will do, which the reply's "ask your care team" answers
+_WHAT_IT_DOES = re.compile(r"^(?:so |and |but )?(?:will|would|could|can|might|am|is) (?:i|he|she|they|we|u|you) "
+                           r"(?:going to |gonna )?(?:have|get|be having) (?:a |another )?(?:fit|seizure|fits|seizures)"
+                           r"(?: (?:now|from it|because of it|then|tonight|today))?$")
+
+
+def asks_what_the_dose_does(message: Message) -> bool:
+    """ "will i have a fit?" asked of the dose just talked about."""
+    return _WHAT_IT_DOES.search(message.text) is not None
+
+
 def asks_when_to_take(message: Message) -> bool:
     """Whether to take or give the dose now, later or at all: asked right after the medication reply."""
     return _WHEN_TO_TAKE.search(message.text) is not None

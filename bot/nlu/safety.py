@@ -68,6 +68,10 @@ WINDOW = 40  # words per unit: a long sentence is read in overlapping windows of
 _ADMIN = "ADMIN_"
 
 
+# "what about just halving it then" right after the medication reply: asked, with no question mark
+_WHAT_ABOUT = ("what about", "how about", "what if", "and if")
+
+
 @dataclass(frozen=True, slots=True)
 class SafetyFlag:
     """Why a message gets a safety reply (or, when possible, a safety line)."""
@@ -207,9 +211,12 @@ def _asks_when_to_call(u: Unit) -> bool:
 def _about_treatment(u: Unit) -> bool:
     """How seizures answer treatment ("jerking seizures resistant to meds", "kinds of seizures that don't respond
     well to medication"): a question about the illness, unless something says one is happening now."""
-    # "is" alone ("this type is resistant") says nothing of now; "is jerking" does
-    return "TREAT_RESP" in u and not is_progressive(u) and not u.any("NOW_STRONG", "NOW_WEAK", "URGENT", "AMBULANCE",
-                                                                        "LONG", "NOT_STOP", "STATUS", "UNRESP")
+    # "is" alone ("this type is resistant") says nothing of now; "is jerking" does; so do seizures running into
+    # each other ("three in a row and hasnt woken up in between") and "having a seizure"
+    often = set(u.hits.get("ANOTHER_OFTEN", ()))
+    running = any(p not in often for p in u.hits.get("ANOTHER_STRONG", ()))
+    return "TREAT_RESP" in u and not is_progressive(u) and not running and not {"HAVING", "SEIZ"} <= u.hits.keys() \
+        and not u.any("NOW_STRONG", "NOW_WEAK", "URGENT", "AMBULANCE", "LONG", "NOT_STOP", "STATUS", "UNRESP")
 
 
 def _one_seizure(u: Unit) -> bool:
@@ -322,8 +329,8 @@ def _breathing_and_waking(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     if u.any("BREATH_BAD", "COLOUR") or u.near("BREATH_W", "BREATH_ODD", 3):
         found.append(("breathing_colour", tier))
     # Not "not responding to medication", nor "i hope i don't wake up" (a wish, for the crisis rules)
-    wished = u.any("WISH", "PLAN", "WISH_DEAD", "PASSIVE", "ACTIVE", "NOTICE", "WITHOUT_ME", "THINK_OF") and \
-        "PERSON" not in u
+    wished = (u.any("WISH", "PLAN", "WISH_DEAD", "PASSIVE", "ACTIVE", "NOTICE", "WITHOUT_ME", "THINK_OF") and
+              "PERSON" not in u) or _wished_for_oneself(u)
     # every "not responding" said of a medicine ("not responding to meds"), not "unconscious ... not responding to
     # anything" (the person is: an emergency)
     resisting = all(_said_of_medicine(u, p) for p in u.hits.get("UNRESP", ()))
@@ -335,6 +342,17 @@ def _breathing_and_waking(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     elif "FAINT" in u and not f.habitual and not recovered:
         found.append(("not_waking", "possible"))
     return found
+
+
+def _wished_for_oneself(u: Unit) -> bool:
+    """ "i wish i could just not wake up. i'd never hurt him": the writer's own wish, "i" between it and the words,
+    whoever else the message names (not "i wish someone would come, he's not waking up")."""
+    wishes = [p for c in ("WISH", "WISH_DEAD", "PASSIVE") for p in u.hits.get(c, ())]
+    me = u.hits.get("FIRST_P", ())
+    return any(0 < p - w <= WISH_SPAN and any(w < m < p for m in me) for w in wishes for p in u.hits.get("UNRESP", ()))
+
+
+WISH_SPAN = 6  # words from a wish to the "not wake up" it wishes
 
 
 def _said_of_medicine(u: Unit, position: int) -> bool:
@@ -615,7 +633,8 @@ class SafetyCheck:
         return any(u.any("CHANGE", "CHANGE_AFTER", "DOSE_CHANGE", "DOUBLE_UP") and "MED" not in u and (
             "ADVICE" in u or not u.any("KNOWLEDGE", "CAUSE_Q", "MEAN")) and (
             "PRO_OBJ" in u or len(message.words) <= 2 or subject_known or ("CHANGE_BARE" in u and by_oneself)) and (
-            u.any("ADVICE", "Q_MODAL", "WISH") or "?" in message.raw) for u in units)
+            u.any("ADVICE", "Q_MODAL", "WISH") or "?" in message.raw or (subject_known and message.text.startswith(
+                _WHAT_ABOUT))) for u in units)
 
     def read(self, message: Message) -> Reading:
         return Reading(frozenset(c for u in self.units(message) for c in u.hits))

@@ -374,6 +374,8 @@ PHRASES: dict[str, str] = {
         stopping them getting | stopping it getting | stopping drugs getting | stopping medicine getting
         body not respond to | body not responding to | body doesnt respond to | body wont respond to | why would his body not respond
         why would her body not respond | why would my body not respond
+        respond worse | respond better | respond less well | responds worse | responds better | harder to stop
+        meds dont work on | meds not work on | drugs dont work on | tablets dont work on
         stop responding to epilepsy meds | stop responding to meds | stop responding to medication
         stop responding to treatment | stopped responding to meds | stopped responding to medication
         stopped responding to treatment | stops responding to meds

@@ -957,3 +957,12 @@ def test_how_people_get_it_asked_beside_whether_it_spreads_gets_the_causes(engin
     assert (turn.kind, turn.intent_id) == ("topical", "ms_causes")
     alone = engine.respond("is ms contagious")  # whether it spreads alone: the article does not say
     assert (alone.kind, alone.fallback) == ("fallback", "not_covered")
+
+
+@pytest.mark.parametrize("text", ["will i have a fit", "what about just halving it then"])
+def test_what_the_dose_does_or_a_change_without_a_question_mark_after_the_medication_reply(engine: Engine,
+                                                                                           text: str) -> None:
+    context = engine.respond("forgot my keppra this morning").context
+    turn = engine.respond(text, context)
+    assert (turn.kind, turn.intent_id) == ("medication_change", "medication_change"), text
+    assert engine.respond(text).kind != "medication_change", text  # alone, nothing says which dose

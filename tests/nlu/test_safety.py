@@ -1363,3 +1363,27 @@ def test_a_cluster_named_and_told_as_over_is_possible_but_one_still_going_is_cer
     for text in ("my wife has had three seizures in a row yesterday and hasnt woken up in between",
                  "had a cluster last night and now im having more today, lost count"):
         assert flag_of(text) == ("emergency", "certain", "seizure_cluster"), text
+
+
+@pytest.mark.parametrize("text", [
+    "DO THE JERKING ONES RESPOND WORSE TO TABLETS THAN THE BLANK STARING ONES",
+    "my seizures r the jerky ones in the morning, r those the ones meds dont work on",
+    "i get the jerky ones in the morning when i wake up. r those harder to stop w meds",
+])
+def test_how_a_seizure_type_answers_medicine_is_a_question_not_an_emergency(text: str) -> None:
+    assert flag_of(text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "im 30 weeks pregnant and having a seizure, do they respond worse to meds",
+    "my wife has had three seizures in a row and hasnt woken up in between, have her meds stopped working",
+])
+def test_treatment_words_beside_a_seizure_going_on_keep_the_emergency(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == ("emergency", "certain"), text
+
+
+def test_the_writers_own_wish_not_to_wake_is_a_crisis_whoever_else_is_named() -> None:
+    text = "i'm so exhausted i wish i could just not wake up. i'd never hurt him but i don't want to be alive any more"
+    assert flag_of(text) == ("crisis", "certain", "wish_dead")
+    assert flag_of("i wish someone would come, he's not waking up") == ("emergency", "certain", "not_waking")
