@@ -492,7 +492,10 @@ def is_a_plan(message: Message) -> bool:
 _PERSON_ALONE = re.compile(r"^(?:(?:i want|i need|i would like|can i have|get me|give me) )?(?:(?:to )?(?:talk|speak|"
                            r"chat)(?: to| with)? )?(?:(?:a|an|the) )?(?:real|actual|live) (?:person|human|nurse|people|"
                            r"doctor)\b|\b(?:get in touch|contact) (?:with )?(?:a|an|the|some|one of the) (?:nurse|nurses|"
-                           r"person|human|someone|team|staff)\b")
+                           r"person|human|someone|team|staff)\b|"
+                           # "is there anyone real i can talk to", "can i talk 2 someone real"
+                           r"\b(?:anyone|someone|somebody|anybody) (?:real|actual|human)\b(?! (?:answer|answers|data|"
+                           r"evidence|research|proof|studies))")
 
 
 def asks_for_a_person(message: Message) -> bool:

@@ -147,7 +147,10 @@ _ONGOING = frozenset(("SEIZ", "SEIZ_PL", "CONV", "SIGN", "ING", "UNRESP", "COLLA
                       "OD", "DEFICIT", "SPEECH_BAD", "FACE", "LIMB", "STATUS", "LONG", "ANOTHER"))
 _BY_ONESELF = frozenset(("myself", "ourselves", "herself", "himself", "themselves"))  # "can i just switch myself"
 # ("its been 5 minutes", "he is doing now!! 5 minutes already": how long it lasts, after the first-aid answer)
-_UNSAID_SEIZURE = frozenset(("ONE_PRO", "ANOTHER", "ANOTHER_STRONG", "FIRST_AID", "FA_DO", "IT_HAPPENS", "LONG"))
+# ... and "shes got a cut on her head from the fall, bleeding a lot": an injury, which the seizure just talked about
+# makes a seizure injury
+_UNSAID_SEIZURE = frozenset(("ONE_PRO", "ANOTHER", "ANOTHER_STRONG", "FIRST_AID", "FA_DO", "IT_HAPPENS", "LONG",
+                             "INJURY"))
 _SCENE = frozenset(("SEIZ", "SEIZ_PL", "CONV", "SIGN", "ING", "UNRESP", "COLLAPSE", "BREATH_BAD", "COLOUR", "LONG",
                     "NOT_STOP", "SHORT_T", "JUST", "NOW_STRONG", "NOW_WEAK", "PERSON", "STOPPED", "ANOTHER", "ASK", "URGENT",
                     "AMBULANCE", "FIRST_AID", "INJURY", "MED", "TOOK", "OD", "OD_PAST", "DEFICIT", "SPEECH_BAD",
@@ -722,6 +725,7 @@ def _quiet(u: Unit, f: Frame) -> bool:
 
 def _decide(found: list[tuple[str, Tier, Unit]], admin: list[tuple[str, Unit]], message: Message) -> SafetyFlag | None:
     crisis_present = any(KIND_OF[c] == "crisis" for c, _, _ in found)
+    crisis_certain = any(KIND_OF[c] == "crisis" and t == "certain" for c, t, _ in found)
     for tier, kind, criteria in _ORDER:
         if kind.startswith("admin:"):
             kind = kind.removeprefix("admin:")
@@ -729,11 +733,22 @@ def _decide(found: list[tuple[str, Tier, Unit]], admin: list[tuple[str, Unit]], 
         else:
             hits = sorted(((c, u) for c, t, u in found if t == tier and c in criteria),
                           key=lambda h: criteria.index(h[0]))
+        if hits and tier == "certain" and kind == "emergency" and crisis_certain and all(
+                _own_seizure_told(c, u) for c, u in hits):
+            continue  # "another fit at work today ... whats the point": the writer's crisis, told after a seizure
         if hits:
             criterion, unit = hits[0]
             return SafetyFlag(kind, _why(criterion, unit), _topic_of(unit, message), criterion, tier,  # type: ignore[arg-type]
                               crisis_too=kind == "emergency" and crisis_present)
     return None
+
+
+def _own_seizure_told(criterion: str, u: Unit) -> bool:
+    """The writer's own seizure, told as over ("another fit at work today"): they are the one typing, no one else
+    is in the scene and nothing says it is going on, hurt them or lasts."""
+    return criterion in ("seizure_cluster", "seizure_now", "first_seizure") and "FIRST_P" in u and not u.any(
+        "PERSON", "CHILD", "NOW_STRONG", "URGENT", "AMBULANCE", "ING", "HAVING", "LONG", "STATUS", "NOT_STOP", "UNRESP",
+        "BREATH_BAD", "COLOUR", "INJURY", "OD", "WATER", "PREGNANT")
 
 
 def _weighed(found: list[tuple[str, Tier, Unit]], kind: str, unit: Unit) -> bool:

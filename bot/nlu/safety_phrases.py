@@ -564,6 +564,7 @@ PHRASES: dict[str, str] = {
         hold arms | hold them still | hold him still | restrain | pin down | turn them on side | put them on side
         roll them on side | roll them onto side | turn him on side | put him on side""",
     "FIRST_AID": """is emergency | emergency or not | always ambulance | always call
+        need to call anyone | need to call someone | need to ring anyone | need to ring someone | call anyone
         always 999 | need ambulance | is that ambulance | what 2 do | wat 2 do
         first aid | seizure first aid | recovery position | recovery pose | epilepsy first aid | how help | how help someone
         how do i help | how can i help | how should i help | how do you help | how help during | what to do

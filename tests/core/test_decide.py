@@ -966,3 +966,17 @@ def test_what_the_dose_does_or_a_change_without_a_question_mark_after_the_medica
     turn = engine.respond(text, context)
     assert (turn.kind, turn.intent_id) == ("medication_change", "medication_change"), text
     assert engine.respond(text).kind != "medication_change", text  # alone, nothing says which dose
+
+
+def test_an_injury_told_after_the_first_aid_answer_is_a_seizure_injury(engine: Engine) -> None:
+    first = engine.respond("pt just had a seizure, stopped now, breathing ok, do i need to call anyone")
+    assert first.intent_id == "seizure_first_aid", first.kind
+    turn = engine.respond("shes got a cut on her head from the fall, quite deep, bleeding a lot", first.context)
+    assert (turn.kind, turn.intent_id) == ("emergency", "emergency")
+
+
+@pytest.mark.parametrize("text", ["is there anyone real i can talk to", "can i talk 2 someone real"])
+def test_someone_real_is_a_wish_for_a_person(engine: Engine, text: str) -> None:
+    assert engine.respond(text).kind == "handover", text
+    during = engine.respond(text, engine.respond("my son is having a seizure now").context)
+    assert during.kind == "handover", text  # with the emergency line still in view

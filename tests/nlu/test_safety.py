@@ -1387,3 +1387,10 @@ def test_the_writers_own_wish_not_to_wake_is_a_crisis_whoever_else_is_named() ->
     text = "i'm so exhausted i wish i could just not wake up. i'd never hurt him but i don't want to be alive any more"
     assert flag_of(text) == ("crisis", "certain", "wish_dead")
     assert flag_of("i wish someone would come, he's not waking up") == ("emergency", "certain", "not_waking")
+
+
+def test_the_writers_crisis_told_after_their_own_seizure_is_the_crisis() -> None:
+    assert flag_of("i had another seizure at work today and honestly i want to die") == ("crisis", "certain",
+                                                                                        "wish_dead")
+    flag = flag_of("my son is having another seizure and i want to die")  # someone else's, going on
+    assert flag is not None and flag[:2] == ("emergency", "certain")
