@@ -395,7 +395,9 @@ def _stroke(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
         return []
     strong = face or side or "HEADACHE_BAD" in u or named or count >= 2
     speech = "SPEECH_BAD" in u and (u.any("PERSON", "SUDDEN") or f.now)
-    if speech and not strong and "MS" in u and not (f.now or "SUDDEN" in u):
+    # "her speech is slurring more": getting worse over time, as MS does, not sudden
+    gradual = u.before("SPEECH_BAD", "CHANGE_AFTER", 2) and not u.any("RECENT", "JUST", "AGO")
+    if speech and not strong and ("MS" in u or gradual) and not (f.now or "SUDDEN" in u):
         return [("stroke_signs", "possible")]  # slurred speech in someone with MS, not sudden: MS does this too
     if strong or speech:
         return [("stroke_signs", "certain")]

@@ -326,8 +326,7 @@ PHRASES: dict[str, str] = {
         weeks late | delayed | threw up | throw up | thrown up | throwing up | vomited | vomit | vomiting
         puked | puke | sick after | was sick | been sick | spat out | spit out | ran out | run out | running out
         lost | dropped | overslept | slept through | fell asleep before
-        if he misses | if she misses | if they miss | if i miss | if we miss | if he miss | if she miss
-        if i skip | if he skips | if she skips | if we skip | if he skip | if she skip""",
+        misses it | misses them | misses one | miss one | misses her | misses his | skips it | skip one""",
     # A dose changed in one phrase ("double my dose"): the medicine and the change at once
     "DOSE_CHANGE": """take half | take a half | give him half | give her half | give half | take one more | one more tablet
         one more pill | extra tablet | extra pill | take extra | take more of | cut them to | cut it to | cut down to
@@ -565,6 +564,7 @@ PHRASES: dict[str, str] = {
         roll them on side | roll them onto side | turn him on side | put him on side""",
     "FIRST_AID": """is emergency | emergency or not | always ambulance | always call
         need to call anyone | need to call someone | need to ring anyone | need to ring someone | call anyone
+        or just wait it out | vs just wait it out
         always 999 | need ambulance | is that ambulance | what 2 do | wat 2 do
         first aid | seizure first aid | recovery position | recovery pose | epilepsy first aid | how help | how help someone
         how do i help | how can i help | how should i help | how do you help | how help during | what to do

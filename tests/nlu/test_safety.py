@@ -1394,3 +1394,15 @@ def test_the_writers_crisis_told_after_their_own_seizure_is_the_crisis() -> None
                                                                                         "wish_dead")
     flag = flag_of("my son is having another seizure and i want to die")  # someone else's, going on
     assert flag is not None and flag[:2] == ("emergency", "certain")
+
+
+def test_slurring_getting_worse_with_no_time_said_is_possible_but_since_this_morning_certain() -> None:
+    flag = flag_of("My wife's speech is slurring more. Is there speech therapy for people with MS?")
+    assert flag is not None and flag[:2] == ("emergency", "possible")
+    flag = flag_of("my dads speech is slurring more and more since this morning")
+    assert flag is not None and flag[:2] == ("emergency", "certain")
+
+
+def test_when_to_call_or_wait_it_out_is_a_first_aid_question() -> None:
+    assert flag_of("when should we call an ambulance for his seizures vs just wait it out?") == (
+        "seizure_first_aid", "certain", "first_aid_question")
