@@ -56,7 +56,7 @@ _TAIL = re.compile(r"(?: (?:in (?:plain|simple|normal|easy|basic|laymans|lay|gen
                    r"(?:words|terms|english|language)|simply|briefly|quickly|short|short version|the short version|"
                    r"for a patient|for a layperson|for dummies|for a beginner|please|pls|plz|lol|lmao|tho|though|"
                    r"actually|exactly|really|again|medically speaking|like the name|in a nutshell|"
-                   r"in a few words|in one sentence|to me|to us|for me|for us))+$")
+                   r"in a few words|in one sentence|to me|to us|for me|for us|like properly))+$")
 _START = re.compile(r"^(?:(?:so|ok|okay|and|but|hi|hey|hello|um|sorry|sooo|also|then|now|right|well) )+")
 # Only "it" stands for the disease named before: "that" and "this" point at the words just said ("they said his
 # epilepsy is drug resistant. what does that mean?")
@@ -92,6 +92,9 @@ _TOLD = frozenset(("im", "its", "was", "had", "has", "have", "got", "say", "says
                    "written", "put", "mentioned", "told", "like", "pls", "please", "quick", "rundown", "now", "too"))
 _HAD = re.compile(r"\b(?:have|has|got|with|w|diagnosed) (multiple sclerosis|ms|epilepsy)\b")
 _BARE_TERM_WORDS = 2  # an earlier sentence that is only a name ("neuroinflammation??") is the word asked about
+# ... but not a word that asks or answers ("how??" before "what actually is it?")
+_NO_NAMES = frozenset(("how", "why", "when", "where", "who", "which", "ok", "okay", "yes", "no", "yeah", "hmm", "so",
+                       "wow", "omg", "help", "sorry", "thanks", "hi", "hello", "hey", "really", "seriously", "huh"))
 _LAUGH = re.compile(r" (?:lol|lmao|haha|hahaha|lolol|xd) ")
 MAX_WORDS = 14  # a definition question is short; a long sentence asks more than what the term is
 CLAUSE_WORDS = 2 * MAX_WORDS  # a message this short is also read clause by clause ...
@@ -122,7 +125,7 @@ def _defined_in(texts: tuple[str, ...], message: Message, bare: bool = True) -> 
             term = _word_named(message, earlier, bare) or (_disease_named(earlier) if term in _POINTERS else
                                                      _disease_had(earlier))
         if term is None and short:  # a story and the question in one sentence, with no stop between them
-            term = _asked_before_a_story(text) or _asked_after_a_story(text)
+            term = _asked_before_a_story(text) or _asked_after_a_story(text, _quoted(message))
         if term is not None:
             return term
         earlier.append(text)
@@ -137,7 +140,11 @@ def _asked_before_a_story(text: str) -> str | None:
     return None if term in _WORD_POINTERS else term
 
 
-def _asked_after_a_story(text: str) -> str | None:
+def _quoted(message: Message) -> list[str]:
+    return [q for q in (Message(q).text for q in _QUOTED.findall(message.raw)) if q and len(q.split()) <= 3]
+
+
+def _asked_after_a_story(text: str, quoted: list[str] = ()) -> str | None:  # type: ignore[assignment]
     """ "new client has epilepsy quick rundown pls what is it", "neuro said im refractory wtf does that mean": the
     story, then a question about "it" (the disease it named) or "that" (the words just before it)."""
     words = text.split()
@@ -150,6 +157,10 @@ def _asked_after_a_story(text: str) -> str | None:
         had = [m for m in _HAD.finditer(" ".join(story))]
         rest = " ".join(story)[had[-1].end():].split() if had else []
         return had[-1].group(1) if had and set(rest) <= _TOLD | _AFTER_A_TERM else None
+    # "client says shes 'in remission' with ms, what does that mean": the word quoted in the story
+    named = [q for q in quoted if q in " ".join(story)]
+    if named:
+        return named[-1]
     said = [w for w in story[-2:] if w not in _NOT_IN_TERMS and w not in _AFTER_A_TERM and w not in _TOLD]
     return " ".join(said) if said and said == story[-len(said):] else None
 
@@ -177,7 +188,8 @@ def _word_named(message: Message, earlier: list[str], bare: bool = True) -> str 
             first, second = found.groups()
             return first if second is None or second in _NOT_IN_TERMS or second in _AFTER_A_TERM else \
                 f"{first} {second}"
-        if bare and 0 < len(text.split()) <= _BARE_TERM_WORDS and _NOT_IN_TERMS.isdisjoint(text.split()):
+        if bare and 0 < len(text.split()) <= _BARE_TERM_WORDS and _NOT_IN_TERMS.isdisjoint(text.split()) and \
+                _NO_NAMES.isdisjoint(text.split()):
             return text  # "neuroinflammation?? heard it in bio, no clue what it means"
     return None
 

@@ -14,6 +14,11 @@ from bot.nlu.message import Message
     ("What means 'refractory'? It is written in my mother report from hospital.", "refractory"),
     ("MS - short explanation", "ms"),
     ("new client has epilepsy. quick overview pls", "epilepsy"),
+    ("wat even is epilepsy like properly. my mate says its just fits", "epilepsy"),
+    # "how??" is no name for "it" to stand for; the disease got is
+    ("just been told ive got MS. 38, fit as a butcher's dog, ride 300k a week. how?? what actually is it?", "ms"),
+    # a word quoted in the story is what "that" means
+    ("client says shes 'in remission' with ms, what does that mean", "in remission"),
     ("what does \"multiple sclerosis\" actually mean, like the name?", "multiple sclerosis"),
     ("MS - what is it, short", "ms"),
     ("Good afternoon. Could you kindly explain what epilepsy is, in plain terms?", "epilepsy"),
