@@ -328,7 +328,9 @@ PHRASES: dict[str, str] = {
         lost | dropped | overslept | slept through | fell asleep before
         misses it | misses them | misses one | miss one | misses her | misses his | skips it | skip one""",
     # A dose changed in one phrase ("double my dose"): the medicine and the change at once
-    "DOSE_CHANGE": """take half | take a half | give him half | give her half | give half | take one more | one more tablet
+    "DOSE_CHANGE": """cut the steroids down | cut her steroids down | cut his steroids down | cut my steroids down
+        cut the dose down | cut her dose down | cut his dose down | cut my dose down | cut the tablets down
+        cut the meds down | cut my meds down | cut her meds down | cut his meds down | take half | take a half | give him half | give her half | give half | take one more | one more tablet
         one more pill | extra tablet | extra pill | take extra | take more of | cut them to | cut it to | cut down to
         cut them down | cut it down | move it later | move it to | push it back | push mine back | postpone it
         every other week | every other day | on days i feel | put it back up | put them back up | knock them on head

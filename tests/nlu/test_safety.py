@@ -122,6 +122,8 @@ def test_crisis(text: str, criterion: str) -> None:
     ("forgott my keppra tabs this morn, shud i take them now", "missed_dose"),
     ("My son's lamotrigine wasn't given at respite last night. Should we give it now with his morning dose?",
      "missed_dose"),
+    # "cut ... down" with the medicine between (development set 21)
+    ("shes feeling loads better, can she cut the steroids down herself now?", "med_change"),
     # a dose moved earlier is a change of timing, as a later one is
     ("can I give his evening dose 2 hours early, we are going to a wedding", "med_change"),
 ])
