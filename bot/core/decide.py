@@ -44,7 +44,7 @@ from bot.nlu.matcher import MAX_CANDIDATES, Candidate, Evidence, Matcher, match_
 from bot.nlu.message import Message
 from bot.nlu.normalise import MAX_MESSAGE_CHARS
 from bot.nlu.safety import FollowUp as Guidance
-from bot.nlu.safety import SafetyFlag
+from bot.nlu.safety import Reading, SafetyFlag
 from bot.nlu.self_questions import ABOUT_BOT, asks_about_the_bot
 
 FollowUp = Literal["", "subject", "more", "facet", "next"]
@@ -237,7 +237,7 @@ def decide(message: Message, situation: Situation) -> Decision:
         return Decision("empty", "nothing to read")
     flag = knowledge.safety.check(message)
     if flag is None and situation.last_intent == FIRST_AID_INTENT and len(message.raw) <= followup.FOLLOW_UP_CHARS \
-            and knowledge.safety.read(message).leaves_the_seizure_unsaid:
+            and _seizure_unsaid(knowledge.safety.read(message), message):
         # after the first-aid answer the seizure goes without saying: "my husband is having one now", "when do I
         # call 999" are read as about a seizure (not "bye for now")
         flag = knowledge.safety.check(message.extended(SEIZURE_WORD))
@@ -265,6 +265,15 @@ def decide(message: Message, situation: Situation) -> Decision:
         return replace(decision, flag=flag, lines=lines,
                        why=f"{decision.why}; safety possible: {flag.kind} ({flag.criterion}), its line on top")
     return decision
+
+
+def _seizure_unsaid(reading: Reading, message: Message) -> bool:
+    """After the first-aid answer: words that need the seizure, or an injury told, not asked about ("what if i hit
+    my head", "and if they hurt themselves" are first-aid questions)."""
+    return reading.leaves_the_seizure_unsaid or (reading.tells_an_injury and _HYPOTHETICAL.isdisjoint(message.words))
+
+
+_HYPOTHETICAL = frozenset(("if", "whether", "would", "could", "might", "should"))
 
 
 def _changes_the_treatment(message: Message, situation: Situation) -> bool:

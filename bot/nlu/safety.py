@@ -135,6 +135,12 @@ class Reading:
         return bool(self.concepts & _UNSAID_SEIZURE)
 
     @property
+    def tells_an_injury(self) -> bool:
+        """ "shes got a cut on her head from the fall, bleeding a lot": an injury, which the seizure just talked
+        about makes a seizure injury (the decider leaves out one asked about: "what if i hit my head")."""
+        return "INJURY" in self.concepts
+
+    @property
     def about_the_scene(self) -> bool:
         """The message talks about what is happening (a person, a time, a sign), not a new topic. A bare "now" in a
         knowledge question is not the scene: "the doctors now say it might be autoimmune encephalitis, what is
@@ -147,10 +153,7 @@ _ONGOING = frozenset(("SEIZ", "SEIZ_PL", "CONV", "SIGN", "ING", "UNRESP", "COLLA
                       "OD", "DEFICIT", "SPEECH_BAD", "FACE", "LIMB", "STATUS", "LONG", "ANOTHER"))
 _BY_ONESELF = frozenset(("myself", "ourselves", "herself", "himself", "themselves"))  # "can i just switch myself"
 # ("its been 5 minutes", "he is doing now!! 5 minutes already": how long it lasts, after the first-aid answer)
-# ... and "shes got a cut on her head from the fall, bleeding a lot": an injury, which the seizure just talked about
-# makes a seizure injury
-_UNSAID_SEIZURE = frozenset(("ONE_PRO", "ANOTHER", "ANOTHER_STRONG", "FIRST_AID", "FA_DO", "IT_HAPPENS", "LONG",
-                             "INJURY"))
+_UNSAID_SEIZURE = frozenset(("ONE_PRO", "ANOTHER", "ANOTHER_STRONG", "FIRST_AID", "FA_DO", "IT_HAPPENS", "LONG"))
 _SCENE = frozenset(("SEIZ", "SEIZ_PL", "CONV", "SIGN", "ING", "UNRESP", "COLLAPSE", "BREATH_BAD", "COLOUR", "LONG",
                     "NOT_STOP", "SHORT_T", "JUST", "NOW_STRONG", "NOW_WEAK", "PERSON", "STOPPED", "ANOTHER", "ASK", "URGENT",
                     "AMBULANCE", "FIRST_AID", "INJURY", "MED", "TOOK", "OD", "OD_PAST", "DEFICIT", "SPEECH_BAD",

@@ -980,3 +980,9 @@ def test_someone_real_is_a_wish_for_a_person(engine: Engine, text: str) -> None:
     assert engine.respond(text).kind == "handover", text
     during = engine.respond(text, engine.respond("my son is having a seizure now").context)
     assert during.kind == "handover", text  # with the emergency line still in view
+
+
+@pytest.mark.parametrize("text", ["what if i hit my head on smth", "and if they hurt themselves"])
+def test_an_injury_asked_about_after_the_first_aid_answer_is_no_emergency(engine: Engine, text: str) -> None:
+    context = engine.respond("what to do if someone has a seizure").context
+    assert engine.respond(text, context).kind not in ("emergency", "emergency_follow_up"), text
