@@ -286,7 +286,7 @@ def test_near_misses_get_the_health_fallback(engine: Engine, text: str) -> None:
 # of the 2026-12-05 session; round 8 was written during it and first reported on 6575286. No change was made from their
 # messages. Floors a little under the figures reached.
 
-HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24)
+HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25)
 PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     4: (0.82, 0.84, 0.89, 0.86),  # reached 84.1%, 86.8%, 91.2%, 88.5% after the round-3 tuning
     5: (0.86, 0.88, 0.88, 0.86),  # reached 88.1%, 90.1%, 89.9%, 88.3% with the paraphrases
@@ -330,14 +330,18 @@ PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     # (rounds 22 and 23 were read to find classes in the 2026-12-06 second session: tuned on from ed83c2f)
     # round 24, written blind at the start of the 2026-12-06 second session and measured on its start, ed83c2f, as
     # figures only; its topical messages never read, its safety misses read after that report
-    24: (0.91, 0.92, 0.93, 0.91),  # 92.2%, 93.1%, 95.0%, 92.9% on ed83c2f and on 8aed148
+    24: (0.91, 0.92, 0.93, 0.91),  # 92.2%, 93.1%, 95.0%, 92.9% on ed83c2f and on 8aed148; 92.7%, 93.5% on 6360a6a
+    # round 25, written blind during the same session (commissioned after e5d934f), first measured on ed83c2f and
+    # 00004a7 as figures only; its safety misses read after that report
+    25: (0.83, 0.84, 0.93, 0.91),  # 84.3%, 85.7%, 95.0%, 92.9% on ed83c2f and 00004a7; 84.8%, 86.1% on 6360a6a
 }
 DIALOGUE_FLOORS = {4: 0.77, 5: 0.76, 6: 0.82, 7: 0.74, 8: 0.79, 9: 0.79, 10: 0.76, 11: 0.78, 12: 0.86,
                    13: 0.87, 14: 0.88, 15: 0.88, 16: 0.89, 17: 0.81, 18: 0.84,
                    19: 0.79, 20: 0.82, 21: 0.82,  # rounds 20, 21: 78.5%, 81.1% on 7794408; 78.9%, 81.5% on
                    # 6e9bb29; read from d9fb11a on (tuned): 83.0%, 83.8% on 0bc730e
                    22: 0.80, 23: 0.81,  # rounds 22, 23: 79.6%, 81.6% on d9fb11a; 81.8%, 82.5% on 0bc730e
-                   24: 0.86}  # round 24: 87.5% on ed83c2f, 88.1% on 8aed148
+                   24: 0.86,  # round 24: 87.5% on ed83c2f, 88.1% on 8aed148 and 6360a6a
+                   25: 0.79}  # round 25: 79.2% on ed83c2f, 80.3% on 00004a7, 81.1% on 6360a6a
 # round 19: 78.7% on c720925, 79.7% on 0bd1203; rounds 17, 18: 81.3%, 84.8% on
 # c720925, 82.4%, 85.5% at the end of the 2026-12-05 night session; rounds 14-16: 87.4%, 88.4%, 88.4% on 235b69e; 90.0%,
 # 89.5%, 90.7% on 406da37  # 79.6%, 78.9%, 84.2%, 76.7%, 81.6%, 81.2%, 78.4% of turns when first read; round 11:
@@ -364,7 +368,10 @@ FULL_SAFETY = {(5, "personas"): (8, 8), (6, "personas"): (8, 8), (6, "dialogues"
                (23, "dialogues"): (9, 4),
                # round 24's personas, once its crisis miss (a crisis beside a cluster told as over) was fixed; its
                # dialogues keep one crisis turn answered with the handover ('dont tell me to ring a helpline')
-               (24, "personas"): (8, 8)}
+               (24, "personas"): (8, 8),
+               # round 25's personas, every one from its first report; its dialogues keep two crisis turns (a
+               # crisis beside 'another fit at work today' gets the emergency reply with the crisis line)
+               (25, "personas"): (8, 8)}
 
 
 @pytest.fixture(scope="module")
@@ -459,6 +466,9 @@ def test_dev15_floors_tuned_on(engine: Engine) -> None:
     # dev20: written blind on 2026-12-06 (second session), first measured on ed83c2f: 93.4%, 94.2%, 83.2%; then read
     # to find classes: 93.9%, 94.2%, 88.2% on 8aed148
     ("dev20", (0.92, 0.93, 0.86)),
+    # dev21: written blind during the same session, first measured on ed83c2f and 00004a7: 85.2%, 92.5%, 84.1%; then
+    # read to find classes: 89.1%, 92.5%, 85.0% on 6360a6a
+    ("dev21", (0.88, 0.91, 0.84)),
 ])
 def test_dev16_and_dev17_floors_tuned_on(engine: Engine, name: str, floors: tuple[float, float, float]) -> None:
     personas, dialogues = (evaluate_set(engine, s) for form in ("personas", "dialogues")
