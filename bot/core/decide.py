@@ -433,8 +433,10 @@ def _what_is_asked_of(found: Intent, decision: Decision, message: Message, knowl
     """The topic found, or the section of it the question asks for: its causes, its treatment options, or a
     facet no section covers."""
     # "why do people get ms": found "ms", asked what causes it, which its article's causes section answers
-    asked_cause = followup.asks_cause(message) or followup.asks_why_got(message) or \
-        followup.asks_how_people_get_it(message)
+    # ... and "how do u get ms, is it contagious" asks how people get it beside whether it spreads
+    facet = followup.own_facet_of(message)
+    asked_cause = followup.asks_cause(message) or followup.asks_why_got(message) or (
+        facet == "contagion" and followup.says_how_people_get_it(message))
     if asked_cause and (causes := followup.cause_intent(knowledge, found)) is not None:
         decision = replace(decision, intent_id=causes.id, keyword=None,
                            why=f"{decision.why}; asked what causes it: {causes.id}")
@@ -449,9 +451,8 @@ def _what_is_asked_of(found: Intent, decision: Decision, message: Message, knowl
         decision = replace(decision, intent_id=untreated.intent_id, keyword=untreated.keyword,
                            why=f"{decision.why}; no treatment asked: {untreated.intent_id}")
         found = knowledge.intents[untreated.intent_id]
-    # "what are the side effects of natalizumab": found the medicines, asked what no section says; "how do u get
-    # ms, is it contagious" asks how people get it, which the causes section answers
-    facet = followup.own_facet_of(message)
+    # "what are the side effects of natalizumab": found the medicines, asked what no section says (whether it
+    # spreads, asked beside how people get it, the causes section answers)
     if facet == "contagion" and asked_cause:
         facet = None
     if facet is not None and followup.related_intent(knowledge, found, facet) is None:

@@ -212,7 +212,8 @@ _CAUSES_HEADING = re.compile(r"\bcauses?\b", re.IGNORECASE)
 
 
 # ... and why someone got it, which a question of its own may say at more length ("why did I get MS? was it
-# something I did", "is it because of something I did?"); not "is that what causes the lesions", whose cause is of something else
+# something I did", "is it because of something I did?"); not "is that what causes the lesions", whose cause is of
+# something else
 _WHY_GOT = re.compile(
     r"\bwhy (?:do|does|did|would|have|has) (?:some )?(?:people|ppl|someone|i|he|she|they|you|u|my \w+) "
     r"(?:get|gets|got|develop|develops|developed) (?:it|this|that|ms|epilepsy)\b|"
@@ -300,10 +301,10 @@ _OWN_FACETS: dict[str, re.Pattern[str]] = {
 }
 
 
-def asks_how_people_get_it(message: Message) -> bool:
-    """ "how do u get ms, is it contagious": how people get it, asked beside whether it spreads (which the causes
-    section answers as far as any article does), in a sentence longer than a follow-up's."""
-    return own_facet_of(message) == "contagion" and _CAUSE.search(message.text) is not None
+def says_how_people_get_it(message: Message) -> bool:
+    """ "how do u get ms, is it contagious": how people get it, in words of any length (beside whether it spreads,
+    the causes section answers it as far as any article does)."""
+    return _CAUSE.search(message.text) is not None
 
 
 def own_facet_of(message: Message) -> str | None:

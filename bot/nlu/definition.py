@@ -18,6 +18,9 @@ _ADVERB = r"(?:actually|even|exactly|really|basically|just|precisely|truly|in fa
 _POLITE = r"(?:please|kindly|pls|plz|possibly)"
 _THE_TERM = r"(?:the term |the word |the condition |the illness |the disease |this thing called |this )?(?:a |an |the )?"
 _TERM = r"([a-z]+(?: [a-z]+){0,2}?)"
+# "quick overview", "one line explanation": asking for a short account of a term
+_BRIEF = r"(?:quick|short|brief|one line|simple|basic|an|a)"
+_OVERVIEW = r"(?:overview|rundown|run down|summary|explanation)"
 _PLAINLY = r"(?: in (?:plain|simple|easy|normal|basic|laymans|lay|everyday) (?:words|terms|english|language))"
 _FRAMES = (
     # "what is epilepsy", "whats ms", "wat even is epilepsy", "what is meant by the term epilepsy", "what is mean ms"
@@ -45,12 +48,10 @@ _FRAMES = (
     # "what mean refractory?", "what means refractory" (learners of English)
     rf"(?:what|wat|wht) (?:means?|meaning) {_THE_TERM}{_TERM}",
     # "neuroinflammation, one line explanation", "epilepsy quick overview": the name, then what is wanted of it
-    rf"{_TERM} (?:(?:quick|short|brief|one line|simple|basic|an|a) )*(?:explanation|overview|rundown|run down|"
-    rf"summary|the basics)",
+    rf"{_TERM} (?:{_BRIEF} )*(?:{_OVERVIEW}|the basics)",
 )
 _QUESTION = re.compile("|".join(f"(?:{frame})" for frame in _FRAMES))
-_OVERVIEW_ALONE = re.compile(r"(?:(?:quick|short|brief|one line|simple|basic|an|a|give me|give us|can i have|can i get) )*"
-                             r"(?:overview|rundown|run down|summary|explanation)")
+_OVERVIEW_ALONE = re.compile(rf"(?:(?:{_BRIEF}|give me|give us|can i have|can i get) )*{_OVERVIEW}")
 # What people add after the question: "in plain words", "short version", "lol", "for a patient"
 _TAIL = re.compile(r"(?: (?:in (?:plain|simple|normal|easy|basic|laymans|lay|general|everyday) "
                    r"(?:words|terms|english|language)|simply|briefly|quickly|short|short version|the short version|"
@@ -116,16 +117,17 @@ def _defined_in(texts: tuple[str, ...], message: Message, bare: bool = True) -> 
     """`bare`: an earlier text that is only a name is the word asked about (a sentence may be, a clause is not:
     "ok so - my son has ms, what is it?")."""
     earlier: list[str] = []
+    quoted = _quoted(message)
     for text in texts:
         short = 0 < len(text.split()) <= MAX_WORDS
         # "wat even is epilepsy lol my mate has it": a laugh ends what is asked, like a full stop
         term = next((t for part in _LAUGH.split(text) if (t := _term_of(part)) is not None), None) \
             if short else None
         if term is not None and term in _WORD_POINTERS:
-            term = _word_named(message, earlier, bare) or (_disease_named(earlier) if term in _POINTERS else
+            term = _word_named(quoted, earlier, bare) or (_disease_named(earlier) if term in _POINTERS else
                                                      _disease_had(earlier))
         if term is None and short:  # a story and the question in one sentence, with no stop between them
-            term = _asked_before_a_story(text) or _asked_after_a_story(text, _quoted(message))
+            term = _asked_before_a_story(text) or _asked_after_a_story(text, quoted)
         if term is not None:
             return term
         earlier.append(text)
@@ -140,11 +142,12 @@ def _asked_before_a_story(text: str) -> str | None:
     return None if term in _WORD_POINTERS else term
 
 
-def _quoted(message: Message) -> list[str]:
-    return [q for q in (Message(q).text for q in _QUOTED.findall(message.raw)) if q and len(q.split()) <= 3]
+def _quoted(message: Message) -> tuple[str, ...]:
+    """The words the message quotes, up to three, as cleaned text ("his letter says 'refractory'")."""
+    return tuple(q for q in (Message(q).text for q in _QUOTED.findall(message.raw)) if q and len(q.split()) <= 3)
 
 
-def _asked_after_a_story(text: str, quoted: list[str] = ()) -> str | None:  # type: ignore[assignment]
+def _asked_after_a_story(text: str, quoted: tuple[str, ...] = ()) -> str | None:
     """ "new client has epilepsy quick rundown pls what is it", "neuro said im refractory wtf does that mean": the
     story, then a question about "it" (the disease it named) or "that" (the words just before it)."""
     words = text.split()
@@ -175,14 +178,13 @@ def _disease_had(earlier: list[str]) -> str | None:
     return found.group(1) if found else None
 
 
-def _word_named(message: Message, earlier: list[str], bare: bool = True) -> str | None:
+def _word_named(quoted: tuple[str, ...], earlier: list[str], bare: bool = True) -> str | None:
     """The last word quoted, or named as a word ("the word refractory"), before the question."""
     if not earlier:
         return None
-    quoted = [Message(q).text for q in _QUOTED.findall(message.raw)]
-    quoted = [q for q in quoted if q and any(q in e for e in earlier) and len(q.split()) <= 3]
-    if quoted:
-        return quoted[-1]
+    said = [q for q in quoted if any(q in e for e in earlier)]
+    if said:
+        return said[-1]
     for text in reversed(earlier):
         if (found := _AS_A_WORD.search(text)) is not None:  # "the word neuroinflammation on the radio"
             first, second = found.groups()

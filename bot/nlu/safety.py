@@ -68,10 +68,6 @@ WINDOW = 40  # words per unit: a long sentence is read in overlapping windows of
 _ADMIN = "ADMIN_"
 
 
-# "what about just halving it then" right after the medication reply: asked, with no question mark
-_WHAT_ABOUT = ("what about", "how about", "what if", "and if")
-
-
 @dataclass(frozen=True, slots=True)
 class SafetyFlag:
     """Why a message gets a safety reply (or, when possible, a safety line)."""
@@ -152,6 +148,8 @@ class Reading:
 _ONGOING = frozenset(("SEIZ", "SEIZ_PL", "CONV", "SIGN", "ING", "UNRESP", "COLLAPSE", "BREATH_BAD", "COLOUR", "INJURY",
                       "OD", "DEFICIT", "SPEECH_BAD", "FACE", "LIMB", "STATUS", "LONG", "ANOTHER"))
 _BY_ONESELF = frozenset(("myself", "ourselves", "herself", "himself", "themselves"))  # "can i just switch myself"
+# "what about just halving it then" right after the medication reply: asked, with no question mark
+_WHAT_ABOUT = ("what about", "how about", "what if", "and if")
 # ("its been 5 minutes", "he is doing now!! 5 minutes already": how long it lasts, after the first-aid answer)
 _UNSAID_SEIZURE = frozenset(("ONE_PRO", "ANOTHER", "ANOTHER_STRONG", "FIRST_AID", "FA_DO", "IT_HAPPENS", "LONG"))
 _SCENE = frozenset(("SEIZ", "SEIZ_PL", "CONV", "SIGN", "ING", "UNRESP", "COLLAPSE", "BREATH_BAD", "COLOUR", "LONG",
@@ -350,15 +348,15 @@ def _breathing_and_waking(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     return found
 
 
+WISH_SPAN = 6  # words from a wish to the "not wake up" it wishes
+
+
 def _wished_for_oneself(u: Unit) -> bool:
     """ "i wish i could just not wake up. i'd never hurt him": the writer's own wish, "i" between it and the words,
     whoever else the message names (not "i wish someone would come, he's not waking up")."""
     wishes = [p for c in ("WISH", "WISH_DEAD", "PASSIVE") for p in u.hits.get(c, ())]
     me = u.hits.get("FIRST_P", ())
     return any(0 < p - w <= WISH_SPAN and any(w < m < p for m in me) for w in wishes for p in u.hits.get("UNRESP", ()))
-
-
-WISH_SPAN = 6  # words from a wish to the "not wake up" it wishes
 
 
 def _said_of_medicine(u: Unit, position: int) -> bool:
