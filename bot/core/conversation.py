@@ -40,7 +40,7 @@ def recorded_kind(turn: Turn, context: Context) -> str:
 def _from_stored(stored: StoredContext, now: float) -> Context:
     safety = None
     if stored.safety_kind and stored.safety_at is not None:
-        safety = SafetyState(stored.safety_kind, stored.safety_criterion, stored.safety_at)
+        safety = SafetyState(stored.safety_kind, stored.safety_criterion, stored.safety_at, stored.safety_also)
     if _idle(stored, now) > TOPIC_IDLE_SECONDS:
         return Context(safety=safety)
     return Context(stored.last_intent, stored.last_article, stored.topic, safety, stored.passage)
@@ -55,7 +55,7 @@ def _to_stored(context: Context) -> StoredContext:
     safety = context.safety
     return StoredContext(context.last_intent, context.last_article, context.topic,
                          safety.kind if safety else None, safety.criterion if safety else None,
-                         safety.since if safety else None, context.passage)
+                         safety.since if safety else None, context.passage, safety.also if safety else None)
 
 
 class Conversation:

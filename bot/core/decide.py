@@ -35,7 +35,7 @@ from bot.content.intent import (
 from bot.content.knowledge import Knowledge
 from bot.core import followup
 from bot.core.fallback import fallback_kind, names_diseases, names_uncovered_health
-from bot.core.safety_state import SafetyState, clear_question, seizure_care
+from bot.core.safety_state import STATES, SafetyState, clear_question, seizure_care, start
 from bot.core.verdict import Match
 from bot.nlu.clauses import described_words
 from bot.nlu.definition import defined_term
@@ -302,16 +302,23 @@ def decide_certain(message: Message, situation: Situation, flag: SafetyFlag) -> 
         knowledge = situation.knowledge
         if FIRST_AID_INTENT not in knowledge.intents or FIRST_AID_ARTICLE not in knowledge.articles:
             return replace(_answer(message, situation), why=f"{why}, no first-aid article: the answer")
-        return Decision("first_aid", why, FIRST_AID_INTENT, 100.0, flag=flag, lines=_state_line(state))
-    if flag.kind in ("emergency", "crisis"):
-        kept = state if state is not None and state.kind != flag.kind else None  # a crisis, then an emergency:
-        return Decision("safety", why, flag.kind, 100.0, flag=flag, lines=_state_line(kept),  # both lines stay
-                        state=SafetyState(flag.kind, flag.criterion, situation.now), context="start")
-    return Decision("safety", why, flag.kind, 100.0, flag=flag, lines=_state_line(state))
+        return Decision("first_aid", why, FIRST_AID_INTENT, 100.0, flag=flag, lines=_state_lines(state))
+    if flag.kind in STATES:  # a crisis, then an emergency: both lines stay, for the new state's 30 minutes too
+        shown = {flag.kind, "crisis"} if flag.crisis_too else {flag.kind}  # the reply's own lines
+        kept = tuple(line for line in _state_lines(state) if line[0] not in shown)
+        new = state.started(flag.kind, flag.criterion, situation.now, flag.crisis_too) if state is not None else \
+            start(flag.kind, flag.criterion, situation.now, flag.crisis_too)
+        return Decision("safety", why, flag.kind, 100.0, flag=flag, lines=kept, state=new, context="start")
+    return Decision("safety", why, flag.kind, 100.0, flag=flag, lines=_state_lines(state))
 
 
-def _state_line(state: SafetyState | None) -> tuple[tuple[str, str | None], ...]:
-    return ((state.kind, state.criterion),) if state is not None else ()
+def _state_lines(state: SafetyState | None) -> tuple[tuple[str, str | None], ...]:
+    return state.lines() if state is not None else ()
+
+
+def _lines(*lines: tuple[str, str | None]) -> tuple[tuple[str, str | None], ...]:
+    """Safety lines to put on top, one per kind (the first given)."""
+    return tuple({kind: (kind, criterion) for kind, criterion in reversed(lines)}.values())[::-1]
 
 
 def _other_danger(flag: SafetyFlag | None, state: SafetyState) -> tuple[tuple[str, str | None], ...]:
@@ -336,15 +343,15 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
     other = _other_danger(flag, state)
     # A clear new question, or a wish to talk to a person: answered, with the line still in view
     if (answer.kind == "topical" and clear_question(message, reading)) or answer.kind == "handover":
-        return replace(answer, flag=flag, lines=(*_state_line(state), *other),
+        return replace(answer, flag=flag, lines=_lines(*state.lines(), *other),
                        why=f"{during}, a clear question: {answer.why}")
-    refreshed = SafetyState(state.kind, state.criterion, situation.now)
+    refreshed = state.refreshed(situation.now, next((kind for kind, _ in other if kind in STATES), None))
     # "thanks", "bye": answered, with the lines in view. After an emergency only a thanks or a goodbye that says
     # nothing of the scene ("another one started" finds the greeting's "start")
     # nothing alarming ("thanks, the paramedics are here now")
     closing = answer.intent_id in followup.CLOSING_IDS and (not reading.about_the_scene or reading.settled)
     if answer.kind == "smalltalk" and (state.kind != "emergency" or closing):
-        return replace(answer, lines=(*_state_line(state), *other), state=refreshed, context="refresh",
+        return replace(answer, lines=_lines(*refreshed.lines(), *other), state=refreshed, context="refresh",
                        why=f"{during}: {answer.why}")
     if state.kind == "emergency":
         guidance = reading.follow_up()
@@ -353,15 +360,24 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
         # "The crew have taken over. In future, how long before one calls?": the first-aid answer, the line on top
         if guidance == "arrived" and reading.asks_first_aid and has_first_aid:
             return Decision("first_aid", f"{during}: help is there, a first-aid question", FIRST_AID_INTENT, 100.0,
-                            flag=flag, lines=(*_state_line(state), *other), state=refreshed, context="refresh")
+                            flag=flag, lines=_lines(*refreshed.lines(), *other), state=refreshed, context="refresh")
         # "it stopped, she's breathing, what now?": the first-aid article's after-care, with its source
         if guidance == "recovered" and seizure_care(state) and has_first_aid:
             return Decision("after_care", f"{during}: it is over, the first-aid after-care", FIRST_AID_INTENT, 100.0,
-                            flag=flag, lines=other, guidance=guidance, state=refreshed, context="refresh")
-        return Decision("emergency_follow_up", f"{during}: its follow-up guidance", "emergency", 100.0, flag=flag,
-                        lines=other, guidance=guidance, state=refreshed, context="refresh")
+                            flag=flag, lines=_lines(*other, *refreshed.also_line()), guidance=guidance,
+                            state=refreshed, context="refresh")
+        if guidance != "general" or not reading.settled or state.also != "crisis":
+            return Decision("emergency_follow_up", f"{during}: its follow-up guidance", "emergency", 100.0,
+                            flag=flag, lines=_lines(*other, *refreshed.also_line()), guidance=guidance,
+                            state=refreshed, context="refresh")
+        # "not the meds. life. all of it" after a seizure told beside a crisis, nothing alarming said: the crisis
+        # reply again, the seizure's line on top
+        return Decision("crisis_follow_up", f"{during}, a crisis too, nothing alarming: the crisis reply",
+                        "crisis", 100.0, flag=flag, lines=_lines(*state.lines()[:1], *(line for line in other if line[0] != "crisis")),
+                        state=refreshed,
+                        context="refresh")
     return Decision("crisis_follow_up", f"{during}: the crisis reply again", "crisis", 100.0, flag=flag,
-                    lines=other, state=refreshed, context="refresh")
+                    lines=_lines(*other, *refreshed.also_line()), state=refreshed, context="refresh")
 
 
 def _answer(message: Message, situation: Situation, borrow: bool = True) -> Decision:

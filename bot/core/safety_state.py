@@ -24,14 +24,42 @@ QUESTION_WORDS = frozenset(["what", "whats", "how", "why", "is", "are", "can", "
 
 @dataclass(frozen=True, slots=True)
 class SafetyState:
-    """Which safety reply the chat had, for which criterion, and when (seconds since the epoch)."""
+    """Which safety reply the chat had, for which criterion, and when (seconds since the epoch); `also`, the
+    other danger of these 30 minutes ("crisis" beside an emergency), whose line stays on every reply."""
 
     kind: str
     criterion: str | None
     since: float
+    also: str | None = None
 
     def active(self, now: float) -> bool:
         return self.kind in STATES and 0 <= now - self.since < STATE_SECONDS
+
+    def lines(self) -> tuple[tuple[str, str | None], ...]:
+        """The safety lines the state keeps on top of a reply: its own, then the other danger's."""
+        return ((self.kind, self.criterion), *self.also_line())
+
+    def also_line(self) -> tuple[tuple[str, str | None], ...]:
+        return ((self.also, None),) if self.also in STATES and self.also != self.kind else ()
+
+    def started(self, kind: str, criterion: str | None, now: float, crisis_too: bool = False) -> SafetyState:
+        """The state a new emergency or crisis reply starts, keeping the danger this one had: a crisis, then a
+        seizure, keeps the crisis line through the seizure's 30 minutes."""
+        return SafetyState(kind, criterion, now, _other(kind, self.kind, self.also, "crisis" if crisis_too else None))
+
+    def refreshed(self, now: float, also: str | None = None) -> SafetyState:
+        """Its 30 minutes anew, with `also` the danger a message of them added (a crisis said during an emergency)."""
+        return SafetyState(self.kind, self.criterion, now, _other(self.kind, self.also, also))
+
+
+def start(kind: str, criterion: str | None, now: float, crisis_too: bool = False) -> SafetyState:
+    """The state an emergency or crisis reply starts in a chat that had none."""
+    return SafetyState(kind, criterion, now, _other(kind, "crisis" if crisis_too else None))
+
+
+def _other(kind: str, *dangers: str | None) -> str | None:
+    """The first of `dangers` that is a state other than `kind`."""
+    return next((d for d in dangers if d in STATES and d != kind), None)
 
 
 def clear_question(message: Message, reading: Reading) -> bool:

@@ -201,6 +201,12 @@ async def _feedback_message(db: aiosqlite.Connection) -> None:
     await db.execute("CREATE INDEX feedback_message ON feedback(message_key)")
 
 
+@migration(8)
+async def _safety_also(db: aiosqlite.Connection) -> None:
+    """The other danger of a chat's safety state (a crisis told beside an emergency), whose line stays."""
+    await db.execute("ALTER TABLE context ADD COLUMN safety_also TEXT")
+
+
 # The stored safety state wins over an older one being saved: an emergency answered in the urgent lane may be
 # saved while an earlier message of the same chat, which read the context before it, is still being answered;
 # that earlier save must not wipe the emergency's 30 minutes. (The state is never cleared on purpose: it ends
@@ -208,13 +214,14 @@ async def _feedback_message(db: aiosqlite.Connection) -> None:
 _STORED_SAFETY_IS_NEWER = "(context.safety_at IS NOT NULL AND (excluded.safety_at IS NULL OR context.safety_at > excluded.safety_at))"
 _SAVE_CONTEXT = (
     "INSERT INTO context(chat_key, last_intent, last_article, topic, safety_kind, safety_criterion, safety_at, "
-    "passage, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "passage, safety_also, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT(chat_key) DO UPDATE SET last_intent = excluded.last_intent, "
     "last_article = excluded.last_article, topic = excluded.topic, "
     f"safety_kind = CASE WHEN {_STORED_SAFETY_IS_NEWER} THEN context.safety_kind ELSE excluded.safety_kind END, "
     f"safety_criterion = CASE WHEN {_STORED_SAFETY_IS_NEWER} THEN context.safety_criterion "
     "ELSE excluded.safety_criterion END, "
     f"safety_at = CASE WHEN {_STORED_SAFETY_IS_NEWER} THEN context.safety_at ELSE excluded.safety_at END, "
+    f"safety_also = CASE WHEN {_STORED_SAFETY_IS_NEWER} THEN context.safety_also ELSE excluded.safety_also END, "
     "passage = excluded.passage, updated_at = excluded.updated_at"
 )
 
@@ -236,9 +243,9 @@ class _Turn:
 
 
 def _context_row(context: StoredContext) -> tuple[str | None, str | None, str | None, str | None, str | None,
-                                                  float | None, int | None]:
+                                                  float | None, int | None, str | None]:
     return (context.last_intent, context.last_article, context.topic, context.safety_kind, context.safety_criterion,
-            context.safety_at, context.passage)
+            context.safety_at, context.passage, context.safety_also)
 
 
 MIN_SECRET_BYTES = 32
@@ -387,7 +394,8 @@ class SQLiteStore(HandoverRecords):
     async def get_context(self, chat_key: str) -> StoredContext | None:
         # One trip to the connection's thread (execute, fetch and close would be three): asked every message.
         rows = await self._db.execute_fetchall(
-            "SELECT last_intent, last_article, topic, safety_kind, safety_criterion, safety_at, passage, updated_at "
+            "SELECT last_intent, last_article, topic, safety_kind, safety_criterion, safety_at, passage, safety_also, "
+            "updated_at "
             "FROM context "
             "WHERE chat_key = ?", (chat_key,))
         return next((StoredContext(*row) for row in rows), None)

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from bot.content.knowledge import Library
+from bot.core import texts
 from bot.core.conversation import Conversation
 from bot.core.engine import Engine
 from bot.storage.sqlite import SQLiteStore
@@ -43,6 +44,25 @@ async def test_the_passage_shown_survives_a_restart(tmp_path: Path) -> None:
     more = await Conversation(Engine(library, "https://c.example"), store).message(42, 42, "tell me more")
     assert more.follow_up == "more" and more.passage == first.passage + 1
     await store.close()
+
+
+async def test_a_crisis_beside_an_emergency_survives_a_restart(tmp_path: Path) -> None:
+    """The emergency's state keeps the crisis said with it through the store: a restart between the two messages
+    still gets the crisis line."""
+    engine = Engine(Library(REPO), "https://c.example")
+    store = await SQLiteStore.open(tmp_path / "bot.sqlite3", "secret")
+    try:
+        first = await Conversation(engine, store).message(42, 42, "i want to die")
+        emergency = await Conversation(engine, store).message(42, 42, "my son is having a seizure right now")
+        assert (first.kind, emergency.kind) == ("crisis", "emergency")
+    finally:
+        await store.close()
+    store = await SQLiteStore.open(tmp_path / "bot.sqlite3", "secret")  # a new process would do the same
+    try:
+        after = await Conversation(engine, store).message(42, 42, "ok thanks")
+    finally:
+        await store.close()
+    assert texts.LINE_CRISIS in after.reply.alert and texts.LINE_SEIZURE in after.reply.alert
 
 
 async def test_fallbacks_are_recorded_for_admins(conversation: Conversation) -> None:

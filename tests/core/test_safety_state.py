@@ -191,6 +191,31 @@ def test_a_certain_emergency_during_a_crisis_keeps_both_lines(engine: Engine) ->
     assert turns[-1].kind == "emergency" and texts.LINE_CRISIS in turns[-1].reply.alert
 
 
+@pytest.mark.parametrize("after", ["its stopped now, hes breathing", "ok thanks", "is he going to be ok?",
+                                   "what is multiple sclerosis?"])
+def test_a_crisis_then_an_emergency_keeps_the_crisis_line_through_the_emergency(engine: Engine, after: str) -> None:
+    """The crisis came first; the seizure's state took over. Every reply of its 30 minutes keeps the crisis line
+    (it used to end with the emergency reply)."""
+    turns = chat(engine, "i want to die", "my son is having a seizure right now", after)
+    assert turns[1].kind == "emergency" and turns[1].context.safety is not None
+    assert turns[1].context.safety.also == "crisis"
+    assert texts.LINE_CRISIS in turns[-1].reply.alert or turns[-1].kind == "crisis", turns[-1].reply.plain_text()
+
+
+@pytest.mark.parametrize("first", ["i took all my pills because i want to die",
+                                   "had another fit at work today in front of everyone. gf gone. whats the point anymore"])
+def test_an_emergency_told_beside_a_crisis_carries_the_crisis_on(engine: Engine, first: str) -> None:
+    """An emergency with a crisis in the same message: a settled message next ("not the meds. life. all of it")
+    gets the crisis reply with the emergency's line on top (it used to get the emergency guidance alone); a
+    seizure going on again gets the emergency reply with the crisis line."""
+    turns = chat(engine, first, "not the meds. life. all of it")
+    assert turns[0].kind == "emergency" and texts.LINE_CRISIS in turns[0].reply.alert
+    assert turns[1].kind == "crisis" and turns[1].reply.alert != "", turns[1].reply.plain_text()
+    assert texts.LINE_CRISIS not in turns[1].reply.alert  # the crisis reply says it once, not again on top
+    again = say(engine, turns, "hes shaking again its not stopping")
+    assert again.kind == "emergency" and texts.LINE_CRISIS in again.reply.alert
+
+
 def test_a_possible_match_gets_the_normal_answer_with_one_line(engine: Engine) -> None:
     [turn] = chat(engine, "my husband had a seizure")
     assert turn.kind in ("topical", "fallback", "ambiguous") and turn.reply.alert == texts.LINE_SEIZURE

@@ -84,6 +84,12 @@ async def test_context_round_trip_per_chat(store: Store) -> None:
     assert await store.get_context("chat2") is None
 
 
+async def test_the_safety_state_keeps_its_other_danger(store: Store) -> None:
+    both = StoredContext(None, None, None, "emergency", "overdose", 1_700_000_100.0, safety_also="crisis")
+    await store.set_context("chat1", both)
+    assert await store.get_context("chat1") == both
+
+
 async def test_an_older_save_never_wipes_a_newer_safety_state(store: Store) -> None:
     """An emergency answered in the urgent lane is saved first; an earlier message of the same chat, which
     read the context before the emergency, saves after it. Its topic is kept, the emergency's state too."""
