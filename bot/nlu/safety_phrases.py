@@ -300,6 +300,7 @@ PHRASES: dict[str, str] = {
         stoping | stpo | stopp | reduse | redcue | reducing | decrease | decreasing | swich | swiching | swop
         swopping | swap over | lowwer | paus | incrase | increse | replace | replacing | put off
         stretch out | space out | spread out | go back to half | restart | give one on top
+        stretching out | spacing out | spreading out | stretch them out | space them out | stretch doses
         leave off | leave at home | skip it | take less | cut it down | cut them down""",
     # When or how often a medicine is taken: with a medicine or a pronoun and a question, a change of dose
     "TIMING": """every other day | only when | only on days | only on bad days | at night instead
@@ -312,6 +313,11 @@ PHRASES: dict[str, str] = {
     "CHANGE_AFTER": """later | later than planned | later than usual | later than normal | earlier
         in half | twice | two now | 2 now | less often | every other day | extra | double | more
         less | early | earlier""",
+    # A change of time asked as a choice, no "?" needed: "give now or wait til evening" (after the medication reply)
+    "CHANGE_OR": """now or wait | now or later | now or skip | now or leave | now or tomorrow | now or tonight
+        it now or wait | them now or wait | take it now or wait | give it now or wait | take them now or wait
+        give them now or wait | take it now or skip | give it now or skip | or wait till | or wait til | or wait until | or wait for next
+        or just wait till | or just wait until | or just skip | or skip it | or skip today | or skip tonight""",
     "MISS": """missd | forgott | forgt | fogot | hrs late | hours lat
         later than i should | later than prescribed | hours later than | late every day | late every night | late most days | sik after | was sik | vomitted | vomited after
         didnt take | did not take | did not do | wasnt given | not given | refused | isnt sure if | not sure if he took
@@ -1122,7 +1128,9 @@ WORDS: dict[str, str] = {
         baby toddler brother sister friend partner gf bf boyfriend girlfriend fiance fiancee someone somebody
         person man woman boy girl grandma grandad grandpa granny nan nana patient colleague coworker student
         pupil roommate flatmate neighbour neighbor uncle aunt cousin grandson granddaughter niece nephew teen
-        teenager infant newborn stranger guy lady passenger customer""",
+        teenager infant newborn stranger guy lady passenger customer mate mates buddy pal bestie bff hubby wifey
+        missus fella bloke lad lass grandmother grandfather stepson stepdaughter stepdad stepmum client resident
+        housemate teammate classmate grandchild""",
     "CHILD": """toddler baby child kid kids son daughter grandson granddaughter boy girl infant nephew niece
         newborn""",  # "my 3 year old" is read with its number (not "75 years old")
     "SINGULAR": "seizure fit convulsion",

@@ -908,6 +908,7 @@ def test_whether_a_person_brought_it_on_is_what_causes_the_disease(engine: Engin
 @pytest.mark.parametrize(("first", "text"), [
     ("forgot my lamotrigine last night, do i double up this morning", "why does it even matter if i miss one"),
     ("can I give his evening dose 2 hours early, we are going to a wedding", "and if he misses it completely?"),
+    ("pt missed morning keppra, it's 3pm", "give now or wait til evening"),
 ])
 def test_a_missed_dose_asked_as_if_after_the_medication_reply_is_one_too(engine: Engine, first: str,
                                                                           text: str) -> None:

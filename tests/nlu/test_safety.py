@@ -33,6 +33,9 @@ def flag_of(text: str) -> tuple[str, str, str] | None:
     ("my partner stopped breathing after a fit", "breathing_colour"),
     ("his lips are blue", "breathing_colour"),
     ("my dad collapsed and wont wake up", "not_waking"),
+    # the people around us in everyday words (round 26): "my mate", "a bloke", "the resident"
+    ("my mate just collapsed shakin at the bus stop", "not_waking"),
+    ("this bloke is shaking on the floor of the shop", "seizure_now"),
     ("his face is drooping and his speech is slurred", "stroke_signs"),
     ("my dad cant lift his arm suddenly", "stroke_signs"),
     ("i think my wife is having a stroke", "stroke_signs"),
@@ -126,6 +129,8 @@ def test_crisis(text: str, criterion: str) -> None:
     ("shes feeling loads better, can she cut the steroids down herself now?", "med_change"),
     # a dose moved earlier is a change of timing, as a later one is
     ("can I give his evening dose 2 hours early, we are going to a wedding", "med_change"),
+    # doses spaced further apart (round 26)
+    ("Thinking of stretching out my DMT doses myself since I've had no relapses. Thoughts?", "med_change"),
 ])
 def test_medication(text: str, criterion: str) -> None:
     assert flag_of(text) == ("medication_change", "certain", criterion), text
@@ -595,6 +600,8 @@ def test_misspelt_long_medicine_names_are_found_as_by_their_two_letter_deletions
     ("May I stop it if I feel better?", True), ("can i have it later than planned", True),
     ("how can i stop it", False), ("can i stop worrying about relapses then", False), ("is it safe?", False),
     ("can i stop my tecfidera", False),  # names the medicine: the medication rule itself answers it
+    # a choice of time is asked without "?" (round 26: "give now or wait til evening" after the medication reply)
+    ("take it now or wait", True), ("now or skip it tonight", True),
 ])
 def test_a_change_to_something_named_before(text: str, asks: bool) -> None:
     assert CHECK.asks_a_change(Message(text)) is asks, text
