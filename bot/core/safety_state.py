@@ -67,7 +67,8 @@ def clear_question(message: Message, reading: Reading) -> bool:
     happening? Asked as a question, three words or more, naming no person, sign or time of the emergency, or
     asked once help is with them ("The crew have taken over. In future, how long before one calls?")."""
     words = message.words
-    asked = "?" in message.raw or (bool(words) and words[0] in QUESTION_WORDS)
+    # "AMBULANCE CAME. THEY SAY IT IS AN MS RELAPSE. WHAT IS A RELAPSE EXACTLY": a sentence may ask it
+    asked = "?" in message.raw or any(s.words and s.words[0] in QUESTION_WORDS for s in message.sentences)
     return asked and len(words) >= 3 and (not reading.about_the_scene or reading.help_here)
 
 

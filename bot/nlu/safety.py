@@ -234,7 +234,13 @@ ANIMAL_SPAN = 8  # "my horse is shaking and fell down, is it a seizure?": the an
 def _said_of_an_animal(u: Unit) -> bool:
     """ "my cat is having fits", "our dog has started having seizures": every seizure word has an animal before
     it, with no one between them ("walking my dog when i had a seizure" is the person's), and no person named."""
-    if "ANIMAL" not in u or u.any("PERSON", "CHILD"):
+    if "ANIMAL" not in u or "CHILD" in u:
+        return False
+    # a pronoun asked about after the animal is the animal's ("my cat keeps twitching, is she having a seizure");
+    # a person named, or told of ("the dog was barking and she is having a fit"), is someone else
+    first, asked = min(u.hits["ANIMAL"]), {p + 1 for p in u.hits.get("PRESENT", ())}
+    pronouns = {p for p in u.hits.get("PRONOUN", ()) if p > first and p in asked}
+    if any(p not in pronouns for p in u.hits.get("PERSON", ())):
         return False
     events = [p for c in ("SEIZ", "SEIZ_PL", "CONV", "SIGN", "ANOTHER_STRONG", "STATUS") for p in u.hits.get(c, ())]
     people = u.hits.get("FIRST_P", ())

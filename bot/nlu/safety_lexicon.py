@@ -209,7 +209,7 @@ _DETERMINERS = words_of("these those any all its them well")
 # What may follow a change verb that has no object of its own ("can i stop it now?", "cut down a bit, please")
 _BARE_FOLLOW = words_of("""it them now then please pls plz altogether completely entirely totally for while bit little
     thanks thank ta x xx ok or and myself straight away soon today tonight tomorrow slowly gradually down back off up
-    out less lower dose doses instead too yet already safely anyway""")
+    out less lower dose doses instead too yet already safely anyway a week weeks day days month few couple""")
 _TREATMENTS = words_of("""medicine medicines medication medications meds med drug drugs tablet tablets pill pills treatment
     treatments therapy therapies antiepileptics aeds""")
 _KILL_WORDS = frozenset(("kill", "murder", "strangle", "throttle"))

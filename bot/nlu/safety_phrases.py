@@ -343,6 +343,8 @@ PHRASES: dict[str, str] = {
         put dose up | put up dose | put dose down | put down dose | bump dose up | bump up dose | up dose | raise dose
         increase dose | lower dose myself | increase it myself | put it up myself | put up myself | up it myself
         dose up myself | dose down myself | dose up | dose down
+        skip a dose | skip an injection | skip an infusion | skip next dose | skip the next dose | skip next injection
+        skip next infusion
         just cut dose | just cut dose in half | just cut it in half | just cut them in half | just cut tablets
         just cut pills | just cut tablet | just cut pill | cut dose in half | cut it in half | cut them in half
         double dose | double doses | extra dose | extra doses | half dose | halve dose | skip dose | skip doses
@@ -383,6 +385,8 @@ PHRASES: dict[str, str] = {
         why would her body not respond | why would my body not respond
         respond worse | respond better | respond less well | responds worse | responds better | harder to stop
         meds dont work on | meds not work on | drugs dont work on | tablets dont work on
+        people not respond | people just not respond | people never respond | people who not respond
+        patients not respond | patients who not respond | some just not respond | some people not respond
         stop responding to epilepsy meds | stop responding to meds | stop responding to medication
         stop responding to treatment | stopped responding to meds | stopped responding to medication
         stopped responding to treatment | stops responding to meds
@@ -1131,6 +1135,7 @@ WORDS: dict[str, str] = {
         teenager infant newborn stranger guy lady passenger customer mate mates buddy pal bestie bff hubby wifey
         missus fella bloke lad lass grandmother grandfather stepson stepdaughter stepdad stepmum client resident
         housemate teammate classmate grandchild""",
+    "PRONOUN": "he she hes shes him they theyre them",  # a person, or the animal just named ("my cat ... is she")
     "CHILD": """toddler baby child kid kids son daughter grandson granddaughter boy girl infant nephew niece
         newborn""",  # "my 3 year old" is read with its number (not "75 years old")
     "SINGULAR": "seizure fit convulsion",

@@ -148,6 +148,16 @@ def test_recovery_guidance_says_when_to_get_care(engine: Engine) -> None:
     assert "on their side" in text and texts.CALL_IF in text and "5 minutes or more" in text
 
 
+def test_a_question_in_a_sentence_of_its_own_is_a_clear_question(engine: Engine) -> None:
+    """The question is the last sentence, with no "?" (development set 22)."""
+    turn = chat(engine, "MY WIFES SPEECH IS SLURRED AND HER ARM HAS GONE WEAK ALL OF A SUDDEN",
+                "AMBULANCE CAME. THEY SAY IT IS AN MS RELAPSE NOT A STROKE. WHAT IS A RELAPSE EXACTLY")[-1]
+    assert (turn.kind, turn.intent_id) == ("topical", "ms_relapsing_remitting")
+    assert turn.reply.alert == texts.LINE_STROKE
+    told = chat(engine, "my son is having a seizure", "its been 4 minutes. he is still shaking")[-1]
+    assert told.kind == "emergency"
+
+
 def test_a_clear_new_question_is_answered_with_the_emergency_line_on_top(engine: Engine) -> None:
     turn = chat(engine, "my son is having a seizure", "what is multiple sclerosis?")[-1]
     assert turn.kind == "topical" and turn.intent_id == "ms_overview"

@@ -1415,3 +1415,30 @@ def test_slurring_getting_worse_with_no_time_said_is_possible_but_since_this_mor
 def test_when_to_call_or_wait_it_out_is_a_first_aid_question() -> None:
     assert flag_of("when should we call an ambulance for his seizures vs just wait it out?") == (
         "seizure_first_aid", "certain", "first_aid_question")
+
+
+def test_a_pronoun_asked_about_after_an_animal_is_the_animals() -> None:
+    """ "my cat keeps twitching ... is she having a seizure": the vet's question, not ours (development set 22).
+    A person told of after the animal is still a person."""
+    assert flag_of("my cat keeps twitching in her sleep is she having a seizure") is None
+    assert flag_of("the dog was barking, and she is having a fit now") == ("emergency", "certain", "seizure_now")
+    assert flag_of("my dog is barking because my son is having a seizure") == ("emergency", "certain", "seizure_now")
+
+
+@pytest.mark.parametrize("text", [
+    "WHY do the drugs not work. biologically. not 'some people just don't respond'",  # how people answer treatment
+    "we had to skip a week of physio",
+    "can he skip a day of school after a seizure",
+])
+def test_development_set_22_calm_neighbours(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change"), (text, flag)
+    assert flag_of("he is not responding") == ("emergency", "certain", "not_waking")
+
+
+@pytest.mark.parametrize("text", [
+    "her methotrexate makes her sick, can she skip a week",  # the medicine named, the change with no object
+    "keppra makes me tired can i stop for a few days",
+])
+def test_a_change_for_a_while_of_a_medicine_named_before(text: str) -> None:
+    assert flag_of(text) == ("medication_change", "certain", "med_change"), text
