@@ -14,7 +14,8 @@ from bot.nlu.message import Message
 ABOUT_BOT = "about_bot"
 _THING = r"doctor|dr|nurse|pharmacist|chemist|therapist|person|human|human being|bot|robot|ai|machine|chatbot|" \
          r"computer|program|medical professional|health professional|professional|chatgpt|automated|automatic|" \
-         r"qualified|medically qualified|medically trained|trained"
+         r"qualified|medically qualified|medically trained|trained|llm|language model|large language model|gpt|" \
+         r"call centre|call center|helpline|help line|hotline|real doctor"
 
 
 def _patterns(thing: str, start: str = "^") -> re.Pattern[str]:
@@ -23,7 +24,7 @@ def _patterns(thing: str, start: str = "^") -> re.Pattern[str]:
     either = rf"{what} or (?:with |to )?{what}"  # "bot or human", "a doctor or a machine"
     return re.compile("|".join((
         rf"{start}(?:hi |hey |so |ok |okay |but |wait )?(?:are|r) (?:you|u|ya) {what}$",
-        rf"{start}(?:you|u)(?: are| r)? {what}$",  # a learner's question: "you are human?", "you doctor?"
+        rf"{start}(?:so |ok |wait )?(?:you|u|youre|ur)(?: are| r)? {what}$",  # a learner's question: "you are human?", "you doctor?"
         # "are you a real person, or one of these computer programmes ...": the other choice may run on
         rf"{start}(?:hi |hey |so |ok |okay |but |wait )?(?:are|r) (?:you|u|ya) {what} or\b",
         rf"{start}is (?:there|it) (?:a |an )?(?:real |actual |live )?(?:person|human|human being|someone|somebody)"
@@ -38,11 +39,13 @@ def _patterns(thing: str, start: str = "^") -> re.Pattern[str]:
         rf"{start}is (?:this|it) (?:chat |service |conversation |app |thing )?(?:an? )?(?:real |actual |live )?(?:automated|automatic|{thing})"
         r"(?: service| chat| answering| replying| typing| writing)?$",
         r"^what (?:kind|sort|type) of (?:service|thing|bot|chat|app) is (?:this|it)$",
-        r"\bwho (?:made|built|created|wrote|writes|runs|is behind) (?:you|this bot|this|these answers|the answers)$",
+        rf"{start}is (?:this|it) the (?:ms |epilepsy |nurse |nurses )?(?:helpline|help line|hotline|nurse line|advice line)$",
+        r"\bwho (?:even |actually )?(?:made|built|created|wrote|writes|runs|is behind) (?:you|this bot|this|these answers|"
+        r"the answers|this thing|this stuff)$",
         r"\bwhere (?:does|do|is) (?:your|the|this) (?:info|information|answers?|content|advice)(?: come| comes)? from$",
         r"^what are your sources$",
         r"\bwho (?:wrote|writes|checked|checks|reviewed|reviews) (?:the|this|your|these) (?:info|information|answers?|"
-        r"content|articles?)$",
+        r"content|articles?|stuff)$",
         r"^(?:so |ok |but )?(?:is|are) (?:this|you|u|this bot|this info|this information|your info|your information|"
         r"these answers|your answers) (?:even |actually |really )?(?:reliable|accurate|trustworthy|up to date|safe to use)$",
         r"^can i trust (?:you|this|these answers|the answers|your answers|this information)$",
@@ -56,7 +59,7 @@ _CLAUSE_PATTERNS = _patterns(_THING, r"\b")  # ... but in a longer message it is
 # Tags after the question ("are you a doctor y/n", "are u a bot or what lol"): the question is the same
 _TAIL = re.compile(r"(?:\s+(?:y n|yn|y or n|yes or no|honestly|really|tho|though|lol|lmao|seriously|please|pls|plz|"
                    r"or what|or not|right|ok|okay|then|even|by the way|btw|anyway|this whole time|the whole time|"
-                   r"all this time|all along))+$")
+                   r"all this time|all along|right now|now|dear|love|hun|mate))+$")
 MAX_SENTENCES = 4  # the question is asked first or soon ("are you a bot? I need to know"): a few suffice
 
 

@@ -32,6 +32,11 @@ from bot.nlu.self_questions import asks_about_the_bot
     ("you are human?", True), ("Forgive me for asking, but is there a real person typing these replies?", True),
     ("what is this service, who am i actually talking to", True), ("is there a person behind this", True),
     ("is there someone i can talk to", False), ("you are so helpful", False), ("what is this thing on my scan", False),
+    # rounds 24 and 25, development set 22: other machines and services, a tag of time or address, "even"
+    ("is this AI or a call centre", True), ("am i talking to a person right now", True),
+    ("Is this an LLM? What's under the hood?", True), ("so you're a computer", True), ("who even made this", True),
+    ("who checks this stuff", True), ("hello, is this the MS helpline", True), ("Are you a real nurse, dear?", True),
+    ("is there a helpline for carers", False), ("who made the ms drugs", False), ("so youre saying its my fault", False),
 ])
 def test_questions_about_the_bot_are_read_by_pattern(text: str, about: bool) -> None:
     assert asks_about_the_bot(Message(text)) is about
