@@ -35,7 +35,7 @@ from bot.content.intent import (
 from bot.content.knowledge import Knowledge
 from bot.core import followup
 from bot.core.fallback import fallback_kind, names_diseases, names_uncovered_health
-from bot.core.safety_state import STATES, SafetyState, clear_question, seizure_care, start
+from bot.core.safety_state import STATES, SafetyState, asks, clear_question, seizure_care, start
 from bot.core.verdict import Match
 from bot.nlu.clauses import described_words
 from bot.nlu.definition import defined_term
@@ -366,6 +366,14 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
             return Decision("after_care", f"{during}: it is over, the first-aid after-care", FIRST_AID_INTENT, 100.0,
                             flag=flag, lines=_lines(*other, *refreshed.also_line()), guidance=guidance,
                             state=refreshed, context="refresh")
+        # "can he go to school tomorrow" after a seizure, nothing alarming said: a question on something we do not
+        # cover gets that plain answer (who can answer it), the emergency line on top, not the guidance again. Not
+        # after a stroke or an overdose, nor a medicine asked about ("should I give him an aspirin?")
+        if guidance in ("general", "recovered") and seizure_care(state) and _not_covered_asked(answer, message, reading):
+            # asked of the person who just had the seizure, it is a question for their care team
+            return replace(answer, flag=flag, lines=_lines(*refreshed.lines(), *other), state=refreshed,
+                           context="refresh", fallback="health",
+                           why=f"{during}, nothing alarming, a question we do not cover: {answer.why}")
         if guidance != "general" or not reading.settled or state.also != "crisis":
             return Decision("emergency_follow_up", f"{during}: its follow-up guidance", "emergency", 100.0,
                             flag=flag, lines=_lines(*other, *refreshed.also_line()), guidance=guidance,
@@ -378,6 +386,12 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
                         context="refresh")
     return Decision("crisis_follow_up", f"{during}: the crisis reply again", "crisis", 100.0, flag=flag,
                     lines=_lines(*other, *refreshed.also_line()), state=refreshed, context="refresh")
+
+
+def _not_covered_asked(answer: Decision, message: Message, reading: Reading) -> bool:
+    """A question an out-of-scope topic answers, with nothing alarming and no medicine in it."""
+    return answer.kind == "fallback" and answer.match is not None and answer.match.reason == "out of scope" and \
+        reading.settled and not reading.names_a_medicine and asks(message)
 
 
 def _answer(message: Message, situation: Situation, borrow: bool = True) -> Decision:

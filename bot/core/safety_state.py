@@ -66,10 +66,14 @@ def clear_question(message: Message, reading: Reading) -> bool:
     """For a message the matcher answered with a topic: is it a new question, not a word about what is
     happening? Asked as a question, three words or more, naming no person, sign or time of the emergency, or
     asked once help is with them ("The crew have taken over. In future, how long before one calls?")."""
-    words = message.words
-    # "AMBULANCE CAME. THEY SAY IT IS AN MS RELAPSE. WHAT IS A RELAPSE EXACTLY": a sentence may ask it
+    return asks(message) and (not reading.about_the_scene or reading.help_here)
+
+
+def asks(message: Message) -> bool:
+    """A question of three words or more. "AMBULANCE CAME. THEY SAY IT IS AN MS RELAPSE. WHAT IS A RELAPSE
+    EXACTLY": a sentence of its own may ask it."""
     asked = "?" in message.raw or any(s.words and s.words[0] in QUESTION_WORDS for s in message.sentences)
-    return asked and len(words) >= 3 and (not reading.about_the_scene or reading.help_here)
+    return asked and len(message.words) >= 3
 
 
 def seizure_care(state: SafetyState) -> bool:

@@ -131,6 +131,11 @@ class Reading:
         return bool(self.concepts & _UNSAID_SEIZURE)
 
     @property
+    def names_a_medicine(self) -> bool:
+        """ "should I give him an aspirin?", "can she have her keppra now": a medicine, or giving something."""
+        return bool(self.concepts & {"MED", "MED_MSG", "GIVE"})
+
+    @property
     def tells_an_injury(self) -> bool:
         """ "shes got a cut on her head from the fall, bleeding a lot": an injury, which the seizure just talked
         about makes a seizure injury (the decider leaves out one asked about: "what if i hit my head")."""

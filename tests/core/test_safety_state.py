@@ -148,6 +148,22 @@ def test_recovery_guidance_says_when_to_get_care(engine: Engine) -> None:
     assert "on their side" in text and texts.CALL_IF in text and "5 minutes or more" in text
 
 
+def test_a_question_we_do_not_cover_after_a_seizure_gets_who_can_answer_it(engine: Engine) -> None:
+    """ "can he go to school tomorrow" once nothing alarming is said: the plain answer for a health question we do
+    not cover, the emergency line on top (it used to get the guidance again). A medicine asked about, or a
+    stroke, keeps the guidance."""
+    turn = chat(engine, "HELP hes been fitting 6 minutes", "hes stopped now and breathing. what now",
+                "can he go to school tomorrow")[-1]
+    assert (turn.kind, turn.fallback) == ("fallback", "health"), turn.reply.plain_text()
+    assert turn.reply.alert == texts.LINE_SEIZURE and texts.NOT_REVIEWED in turn.reply.paragraphs
+    assert turn.context.safety is not None  # the 30 minutes go on
+    medicine = chat(engine, "HELP hes been fitting 6 minutes", "should i give him some paracetamol?")[-1]
+    assert medicine.kind == "emergency"
+    stroke = chat(engine, "My husband has just slumped in his chair, his speech is slurred and one side of his face "
+                  "has dropped.", "will he be able to drive again?")[-1]
+    assert stroke.kind == "emergency"
+
+
 def test_a_question_in_a_sentence_of_its_own_is_a_clear_question(engine: Engine) -> None:
     """The question is the last sentence, with no "?" (development set 22)."""
     turn = chat(engine, "MY WIFES SPEECH IS SLURRED AND HER ARM HAS GONE WEAK ALL OF A SUDDEN",
