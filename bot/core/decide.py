@@ -384,6 +384,11 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
                         "crisis", 100.0, flag=flag, lines=_lines(*state.lines()[:1], *(line for line in other if line[0] != "crisis")),
                         state=refreshed,
                         context="refresh")
+    if flag is None and _not_covered_asked(answer, message, reading):
+        # "IS THERE RESPITE CARE SO I CAN HAVE A BREAK": a practical question, answered plainly (who can answer
+        # it), the crisis line on top
+        return replace(answer, lines=_lines(*refreshed.lines(), *other), state=refreshed, context="refresh",
+                       fallback="health", why=f"{during}, a question we do not cover: {answer.why}")
     return Decision("crisis_follow_up", f"{during}: the crisis reply again", "crisis", 100.0, flag=flag,
                     lines=_lines(*other, *refreshed.also_line()), state=refreshed, context="refresh")
 

@@ -212,6 +212,16 @@ def test_crisis_state_keeps_the_line_and_no_excerpt_unless_asked(engine: Engine)
     assert question.kind == "topical" and question.reply.alert == texts.LINE_CRISIS
 
 
+def test_a_practical_question_in_a_crisis_gets_who_can_answer_it_with_the_crisis_line(engine: Engine) -> None:
+    """ "IS THERE RESPITE CARE SO I CAN HAVE A BREAK" after a crisis: the plain answer for what we do not cover, the
+    crisis line on top (it used to get the crisis reply again); a crisis said again gets the crisis reply."""
+    turns = chat(engine, "I DONT THINK I CAN GO ON. SOMETIMES I WANT TO END IT ALL",
+                 "IS THERE RESPITE CARE SO I CAN HAVE A BREAK")
+    assert (turns[-1].kind, turns[-1].fallback) == ("fallback", "health"), turns[-1].reply.plain_text()
+    assert turns[-1].reply.alert == texts.LINE_CRISIS and turns[-1].context.safety is not None
+    assert say(engine, turns, "i just want it all to stop").kind == "crisis"
+
+
 def test_a_certain_emergency_during_a_crisis_keeps_both_lines(engine: Engine) -> None:
     turns = chat(engine, "i want to die", "i took all my pills")
     assert turns[-1].kind == "emergency" and texts.LINE_CRISIS in turns[-1].reply.alert
