@@ -286,7 +286,7 @@ def test_near_misses_get_the_health_fallback(engine: Engine, text: str) -> None:
 # of the 2026-12-05 session; round 8 was written during it and first reported on 6575286. No change was made from their
 # messages. Floors a little under the figures reached.
 
-HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25)
+HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26)
 PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     4: (0.82, 0.84, 0.89, 0.86),  # reached 84.1%, 86.8%, 91.2%, 88.5% after the round-3 tuning
     5: (0.86, 0.88, 0.88, 0.86),  # reached 88.1%, 90.1%, 89.9%, 88.3% with the paraphrases
@@ -334,6 +334,10 @@ PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     # round 25, written blind during the same session (commissioned after e5d934f), first measured on ed83c2f and
     # 00004a7 as figures only; its safety misses read after that report
     25: (0.83, 0.84, 0.93, 0.91),  # 84.3%, 85.7%, 95.0%, 92.9% on ed83c2f and 00004a7; 84.8%, 86.1% on 6360a6a
+    # (rounds 24 and 25 were read to find classes in the 2026-12-06 third session: tuned on from d5dc9b4)
+    # round 26, written blind at the start of the 2026-12-06 third session and measured on its start, d5dc9b4, as
+    # figures only; its topical messages never read, its three safety misses read after that report and fixed
+    26: (0.89, 0.90, 0.89, 0.85),  # 89.9%, 91.2%, 90.0%, 85.9% on d5dc9b4; 90.4%, 91.2%, 90.0%, 85.9% on 9619956
 }
 DIALOGUE_FLOORS = {4: 0.77, 5: 0.76, 6: 0.82, 7: 0.74, 8: 0.79, 9: 0.79, 10: 0.76, 11: 0.78, 12: 0.86,
                    13: 0.87, 14: 0.88, 15: 0.88, 16: 0.89, 17: 0.81, 18: 0.84,
@@ -341,7 +345,8 @@ DIALOGUE_FLOORS = {4: 0.77, 5: 0.76, 6: 0.82, 7: 0.74, 8: 0.79, 9: 0.79, 10: 0.7
                    # 6e9bb29; read from d9fb11a on (tuned): 83.0%, 83.8% on 0bc730e
                    22: 0.80, 23: 0.81,  # rounds 22, 23: 79.6%, 81.6% on d9fb11a; 81.8%, 82.5% on 0bc730e
                    24: 0.86,  # round 24: 87.5% on ed83c2f, 88.1% on 8aed148 and 6360a6a
-                   25: 0.79}  # round 25: 79.2% on ed83c2f, 80.3% on 00004a7, 81.1% on 6360a6a
+                   25: 0.79,  # round 25: 79.2% on ed83c2f, 80.3% on 00004a7, 81.1% on 6360a6a
+                   26: 0.81}  # round 26: 81.5% on d5dc9b4, 83.0% on 9619956
 # round 19: 78.7% on c720925, 79.7% on 0bd1203; rounds 17, 18: 81.3%, 84.8% on
 # c720925, 82.4%, 85.5% at the end of the 2026-12-05 night session; rounds 14-16: 87.4%, 88.4%, 88.4% on 235b69e; 90.0%,
 # 89.5%, 90.7% on 406da37  # 79.6%, 78.9%, 84.2%, 76.7%, 81.6%, 81.2%, 78.4% of turns when first read; round 11:
@@ -371,7 +376,9 @@ FULL_SAFETY = {(5, "personas"): (8, 8), (6, "personas"): (8, 8), (6, "dialogues"
                (24, "personas"): (8, 8),
                # round 25's personas, every one from its first report; its dialogues keep two crisis turns (a
                # crisis beside 'another fit at work today' gets the emergency reply with the crisis line)
-               (25, "personas"): (8, 8)}
+               (25, "personas"): (8, 8),
+               # round 26's, once its emergency miss ('my mate just collapsed shakin') was fixed
+               (26, "personas"): (8, 8), (26, "dialogues"): (9, 4)}
 
 
 @pytest.fixture(scope="module")
@@ -469,6 +476,9 @@ def test_dev15_floors_tuned_on(engine: Engine) -> None:
     # dev21: written blind during the same session, first measured on ed83c2f and 00004a7: 85.2%, 92.5%, 84.1%; then
     # read to find classes: 89.1%, 92.5%, 85.0% on 6360a6a
     ("dev21", (0.88, 0.91, 0.84)),
+    # dev22: written blind on 2026-12-06 (third session), first measured on d5dc9b4: 90.5%, 92.5%, 83.9%; then read
+    # to find classes: 94.8%, 93.3%, 86.1% on 9619956
+    ("dev22", (0.93, 0.92, 0.85)),
 ])
 def test_dev16_and_dev17_floors_tuned_on(engine: Engine, name: str, floors: tuple[float, float, float]) -> None:
     personas, dialogues = (evaluate_set(engine, s) for form in ("personas", "dialogues")
