@@ -258,9 +258,15 @@ _NOW_FOR_SURE = ("NOW_STRONG", "URGENT", "AMBULANCE", "LONG", "STATUS", "NOT_STO
                  "INJURY", "WATER", "JUST")
 
 
+_HYPOTHETICAL_WORDS = frozenset(("WHEN_W", "WHAT_IF", "HYPO"))  # "when i feel one coming", "if i feel ..."
+
+
 def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     if "DISGUISE" in u or _said_of_an_animal(u):  # "everyone will think it was a seizure": a plan, not an event
         return []
+    # "aura starting. i think im about to have one": a seizure starting now, not "what do i do when i feel one coming"
+    if "ABOUT_TO" in u and not (f.calm or f.habitual or _HYPOTHETICAL_WORDS & u.hits.keys()):
+        return [("seizure_now", "certain")]
     if not _seizure_event(u):
         if "SIGN" in u and f.now and not f.calm and not f.habitual:
             return [("seizure_now", "possible")]  # "my hands are shaking right now"
@@ -541,7 +547,7 @@ _ADMIN_KINDS = frozenset((f"{_ADMIN}emergency", f"{_ADMIN}crisis", f"{_ADMIN}med
 # questions skip them all, with no frame computed).
 _RULES = (
     (_overdose, frozenset(("MED", "CHEMICAL", "OD", "OD_PAST", "EMPTY_PACKS"))),
-    (_seizure, frozenset(("SEIZ", "SEIZ_PL", "CONV", "STATUS", "SIGN", "ONE_PRO", "ANOTHER_STRONG"))),
+    (_seizure, frozenset(("SEIZ", "SEIZ_PL", "CONV", "STATUS", "SIGN", "ONE_PRO", "ANOTHER_STRONG", "ABOUT_TO"))),
     (_breathing_and_waking, frozenset(("BREATH_BAD", "COLOUR", "BREATH_W", "UNRESP", "COLLAPSE", "FAINT"))),
     (_stroke, frozenset(("FACE", "FACE_SIDE", "LIMB", "ONE_SIDE", "SPEECH_BAD", "VISION_BAD", "BALANCE_BAD",
                          "HEADACHE_BAD", "HEADACHE_SEVERE", "STROKE_WORD", "STROKE_NOW"))),

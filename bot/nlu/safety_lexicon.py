@@ -168,6 +168,13 @@ def _in_context(core: list[str], hits: Hits) -> None:
         elif word == "one" and _stands_for_seizure(core, position, hits):
             hits.setdefault("ONE_PRO", []).append(position)
             hits.setdefault("SINGULAR", []).append(position)
+    # "if I feel an aura coming on in the supermarket": a seizure about to start, supposed
+    for position in hits.get("ABOUT_TO", ()):
+        if not {"if", "when", "whenever"}.isdisjoint(core[max(0, position - 5):position]):
+            hits.setdefault("HYPO", []).append(position)
+    # "give it now or skip it": a choice of time is a change too (the phrase took the change's own word)
+    for position in hits.get("CHANGE_OR", ()):
+        hits.setdefault("CHANGE", []).append(position)
     # "can i stop?", "can i take less": a change with no object of its own (a medicine named before may be it)
     bare = [p for p in hits.get("CHANGE", ()) if all(w in _BARE_FOLLOW for w in core[p + 1:p + 4])]
     if bare:

@@ -85,6 +85,10 @@ PHRASES: dict[str, str] = {
         hit floor | floor shaking | in bed shaking | whole body shaking""",
     # A seizure's own warning: with one sign it is a seizure ("aura came and now my arm is jerking")
     "AURA": """aura | auras | aura came | aura started | got aura | had aura | having aura | warning feeling""",
+    # A seizure about to start, felt by the writer ("aura starting. i think im about to have one. im alone")
+    "ABOUT_TO": """seizure coming | seizure coming on | fit coming | fit coming on | one coming on | feel one coming
+        aura starting | aura coming | aura coming on | aura starting now | feel a seizure coming | feel a fit coming
+        feel one starting | seizure starting | fit starting""",
     # A fall: with a sign it is a seizure ("he fell and shook"); from stairs or a height, an injury
     "FALL": """fell | fall | fallen | fell down | fall down | falls down | went down | dropped | fell over | fell off""",
     "STAIRS": "stairs | steps | staircase | ladder | bunk bed | top bunk",
@@ -317,7 +321,7 @@ PHRASES: dict[str, str] = {
     "CHANGE_OR": """now or wait | now or later | now or skip | now or leave | now or tomorrow | now or tonight
         it now or wait | them now or wait | take it now or wait | give it now or wait | take them now or wait
         give them now or wait | take it now or skip | give it now or skip | or wait till | or wait til | or wait until | or wait for next
-        or just wait till | or just wait until | or just skip | or skip it | or skip today | or skip tonight""",
+        or just wait till | or just wait until | or just skip | or skip it | or skip today | or skip tonight | or skip""",
     "MISS": """missd | forgott | forgt | fogot | hrs late | hours lat
         later than i should | later than prescribed | hours later than | late every day | late every night | late most days | sik after | was sik | vomitted | vomited after
         didnt take | did not take | did not do | wasnt given | not given | refused | isnt sure if | not sure if he took
@@ -345,6 +349,7 @@ PHRASES: dict[str, str] = {
         dose up myself | dose down myself | dose up | dose down
         skip a dose | skip an injection | skip an infusion | skip next dose | skip the next dose | skip next injection
         skip next infusion
+        ok to just cut it | ok to cut it | ok to just cut them | ok to cut them | okay to just cut it | okay to cut it
         just cut dose | just cut dose in half | just cut it in half | just cut them in half | just cut tablets
         just cut pills | just cut tablet | just cut pill | cut dose in half | cut it in half | cut them in half
         double dose | double doses | extra dose | extra doses | half dose | halve dose | skip dose | skip doses

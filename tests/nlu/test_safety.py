@@ -1442,3 +1442,31 @@ def test_development_set_22_calm_neighbours(text: str) -> None:
 ])
 def test_a_change_for_a_while_of_a_medicine_named_before(text: str) -> None:
     assert flag_of(text) == ("medication_change", "certain", "med_change"), text
+
+
+@pytest.mark.parametrize("text", [
+    "aura starting. i think im about to have one. im alone",  # round 27, read after its first report
+    "I have epilepsy and I'm in the bath and I can feel my aura starting, I'm scared",
+    "i feel a seizure coming on and im on my own",
+])
+def test_a_seizure_felt_starting_now_is_one(text: str) -> None:
+    assert flag_of(text) == ("emergency", "certain", "seizure_now"), text
+
+
+@pytest.mark.parametrize("text", [
+    "If I feel an aura coming on in the supermarket what should I do to stay safe",
+    "my aura starting is usually a smell, is that normal?",
+    "will i have a fit",
+])
+def test_a_seizure_starting_supposed_or_usual_is_no_emergency(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] != "emergency", (text, flag)
+
+
+@pytest.mark.parametrize("text", [
+    "Ezra's evening dose was due at 7 and it's now 10. Do I still give it or skip it?",  # round 27
+    "thinking of halving my baclofen myself, it knocks me out. ok to just cut it?",  # a tablet cut, not oneself
+])
+def test_round_27_medication_decisions(text: str) -> None:
+    assert flag_of(text) == ("medication_change", "certain", "med_change"), text
+    assert flag_of("i just cut") == ("crisis", "certain", "self_harm")
