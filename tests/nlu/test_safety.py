@@ -1466,6 +1466,7 @@ def test_a_seizure_starting_supposed_or_usual_is_no_emergency(text: str) -> None
 @pytest.mark.parametrize("text", [
     "Ezra's evening dose was due at 7 and it's now 10. Do I still give it or skip it?",  # round 27
     "thinking of halving my baclofen myself, it knocks me out. ok to just cut it?",  # a tablet cut, not oneself
+    "shes due baclofen at 2 but asleep, wake her or skip?",  # a choice of time beside the medicine named
 ])
 def test_round_27_medication_decisions(text: str) -> None:
     assert flag_of(text) == ("medication_change", "certain", "med_change"), text
