@@ -350,7 +350,7 @@ DIALOGUE_FLOORS = {4: 0.77, 5: 0.76, 6: 0.82, 7: 0.74, 8: 0.79, 9: 0.79, 10: 0.7
                    24: 0.86,  # round 24: 87.5% on ed83c2f, 88.1% on 8aed148 and 6360a6a
                    25: 0.79,  # round 25: 79.2% on ed83c2f, 80.3% on 00004a7, 81.1% on 6360a6a
                    26: 0.81,  # round 26: 81.5% on d5dc9b4, 83.0% on 9619956
-                   27: 0.82}  # round 27: 82.6% on d5dc9b4, 83.9% on 75abb92, 84.2% on 1a02f25
+                   27: 0.82}  # round 27: 82.6% on d5dc9b4, 83.9% on 75abb92, 84.2% on 1a02f25, 84.5% on 1e9659c
 # round 19: 78.7% on c720925, 79.7% on 0bd1203; rounds 17, 18: 81.3%, 84.8% on
 # c720925, 82.4%, 85.5% at the end of the 2026-12-05 night session; rounds 14-16: 87.4%, 88.4%, 88.4% on 235b69e; 90.0%,
 # 89.5%, 90.7% on 406da37  # 79.6%, 78.9%, 84.2%, 76.7%, 81.6%, 81.2%, 78.4% of turns when first read; round 11:
