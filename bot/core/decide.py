@@ -306,8 +306,7 @@ def decide_certain(message: Message, situation: Situation, flag: SafetyFlag) -> 
     if flag.kind in STATES:  # a crisis, then an emergency: both lines stay, for the new state's 30 minutes too
         shown = {flag.kind, "crisis"} if flag.crisis_too else {flag.kind}  # the reply's own lines
         kept = tuple(line for line in _state_lines(state) if line[0] not in shown)
-        new = state.started(flag.kind, flag.criterion, situation.now, flag.crisis_too) if state is not None else \
-            start(flag.kind, flag.criterion, situation.now, flag.crisis_too)
+        new = start(flag.kind, flag.criterion, situation.now, flag.crisis_too, before=state)
         return Decision("safety", why, flag.kind, 100.0, flag=flag, lines=kept, state=new, context="start")
     return Decision("safety", why, flag.kind, 100.0, flag=flag, lines=_state_lines(state))
 
@@ -317,8 +316,11 @@ def _state_lines(state: SafetyState | None) -> tuple[tuple[str, str | None], ...
 
 
 def _lines(*lines: tuple[str, str | None]) -> tuple[tuple[str, str | None], ...]:
-    """Safety lines to put on top, one per kind (the first given)."""
-    return tuple({kind: (kind, criterion) for kind, criterion in reversed(lines)}.values())[::-1]
+    """Safety lines to put on top, one per kind: the first given of each, in the order given."""
+    kept: dict[str, tuple[str, str | None]] = {}
+    for kind, criterion in lines:
+        kept.setdefault(kind, (kind, criterion))
+    return tuple(kept.values())
 
 
 def _other_danger(flag: SafetyFlag | None, state: SafetyState) -> tuple[tuple[str, str | None], ...]:
@@ -380,9 +382,9 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
                             state=refreshed, context="refresh")
         # "not the meds. life. all of it" after a seizure told beside a crisis, nothing alarming said: the crisis
         # reply again, the seizure's line on top
-        return Decision("crisis_follow_up", f"{during}, a crisis too, nothing alarming: the crisis reply",
-                        "crisis", 100.0, flag=flag, lines=_lines(*state.lines()[:1], *(line for line in other if line[0] != "crisis")),
-                        state=refreshed,
+        others = (line for line in other if line[0] != "crisis")  # the crisis reply says its own line
+        return Decision("crisis_follow_up", f"{during}, a crisis too, nothing alarming: the crisis reply", "crisis",
+                        100.0, flag=flag, lines=_lines((state.kind, state.criterion), *others), state=refreshed,
                         context="refresh")
     if flag is None and _not_covered_asked(answer, message, reading):
         # "IS THERE RESPITE CARE SO I CAN HAVE A BREAK": a practical question, answered plainly (who can answer

@@ -42,19 +42,17 @@ class SafetyState:
     def also_line(self) -> tuple[tuple[str, str | None], ...]:
         return ((self.also, None),) if self.also in STATES and self.also != self.kind else ()
 
-    def started(self, kind: str, criterion: str | None, now: float, crisis_too: bool = False) -> SafetyState:
-        """The state a new emergency or crisis reply starts, keeping the danger this one had: a crisis, then a
-        seizure, keeps the crisis line through the seizure's 30 minutes."""
-        return SafetyState(kind, criterion, now, _other(kind, self.kind, self.also, "crisis" if crisis_too else None))
-
     def refreshed(self, now: float, also: str | None = None) -> SafetyState:
         """Its 30 minutes anew, with `also` the danger a message of them added (a crisis said during an emergency)."""
         return SafetyState(self.kind, self.criterion, now, _other(self.kind, self.also, also))
 
 
-def start(kind: str, criterion: str | None, now: float, crisis_too: bool = False) -> SafetyState:
-    """The state an emergency or crisis reply starts in a chat that had none."""
-    return SafetyState(kind, criterion, now, _other(kind, "crisis" if crisis_too else None))
+def start(kind: str, criterion: str | None, now: float, crisis_too: bool = False,
+          before: SafetyState | None = None) -> SafetyState:
+    """The state an emergency or crisis reply starts, keeping the danger of the state `before` it: a crisis, then a
+    seizure, keeps the crisis line through the seizure's 30 minutes."""
+    had = (before.kind, before.also) if before is not None else ()
+    return SafetyState(kind, criterion, now, _other(kind, *had, "crisis" if crisis_too else None))
 
 
 def _other(kind: str, *dangers: str | None) -> str | None:

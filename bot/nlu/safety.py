@@ -653,7 +653,7 @@ class SafetyCheck:
         by_oneself = not _BY_ONESELF.isdisjoint(message.words)  # the change needs no "it"
         # not what the treatment does: "does it lower her immune system", "would that mean im more likely to get
         # other autoimmune stuff", "does it raise infection risk" ask a general question or its meaning
-        return any(u.any("CHANGE", "CHANGE_AFTER", "CHANGE_OR", "DOSE_CHANGE", "DOUBLE_UP") and "MED" not in u and (
+        return any(u.any("CHANGE", "CHANGE_AFTER", "DOSE_CHANGE", "DOUBLE_UP") and "MED" not in u and (
             "ADVICE" in u or not u.any("KNOWLEDGE", "CAUSE_Q", "MEAN")) and (
             "PRO_OBJ" in u or len(message.words) <= 2 or subject_known or ("CHANGE_BARE" in u and by_oneself)) and (
             u.any("ADVICE", "Q_MODAL", "WISH", "CHANGE_OR") or "?" in message.raw or (

@@ -15,7 +15,7 @@ ABOUT_BOT = "about_bot"
 _THING = r"doctor|dr|nurse|pharmacist|chemist|therapist|person|human|human being|bot|robot|ai|machine|chatbot|" \
          r"computer|program|medical professional|health professional|professional|chatgpt|automated|automatic|" \
          r"qualified|medically qualified|medically trained|trained|llm|language model|large language model|gpt|" \
-         r"call centre|call center|helpline|help line|hotline|real doctor"
+         r"call centre|call center|helpline|help line|hotline"
 
 
 def _patterns(thing: str, start: str = "^") -> re.Pattern[str]:
