@@ -37,6 +37,7 @@ DEFINITION_BONUS = 2.0  # in units of a rare shared word
 NAMED_IN_PASSING = 0.75  # "..., also called X" defines X less plainly than "X is ..."
 SHAPE_BONUS = 1.0  # a list for "which kinds", a number for "how common"
 FRIGHTENING_PENALTY = 0.8
+SCORE_DIGITS = 9  # paragraph scores this close are a tie, which the earlier paragraph wins
 # Words of a paragraph that may frighten someone who did not ask about them; stems as bot.matcher writes them.
 _FRIGHTENING = frozenset(stem(w) for w in ("damage", "disability", "disabled", "death", "die", "dying", "fatal",
                                            "worse", "worsen", "harm", "harms", "risk", "risks",
@@ -111,7 +112,9 @@ def passage_index(section: Section, question: Message, keyword: str | None = Non
 
     def score(place: int) -> float:
         bag = bags[place][0]
-        total = sum(math.log(1 + len(bags) / frequency.get(w, 1)) for w in wanted if holds(place, w))
+        # in a fixed order, and rounded below: a sum over a set in hash order differs in its last bits from run to
+        # run, which picked a different paragraph of two that tie after every restart
+        total = sum(math.log(1 + len(bags) / frequency.get(w, 1)) for w in sorted(wanted) if holds(place, w))
         defined = _defined_words(paragraphs[place]) if definition else {}
         defines = max((strength for word, strength in defined.items() if is_asked(word)), default=0.0)
         if defines:
@@ -124,7 +127,7 @@ def passage_index(section: Section, question: Message, keyword: str | None = Non
             total += SHAPE_BONUS
         return total
 
-    scores = [score(i) for i in range(len(paragraphs))]
+    scores = [round(score(i), SCORE_DIGITS) for i in range(len(paragraphs))]
     return max(range(len(paragraphs)), key=lambda i: (scores[i], -i))
 
 
