@@ -136,6 +136,8 @@ PHRASES: dict[str, str] = {
         not understand what doctor | not understand what the doctor | not understand neurologist
         not understand the neurologist | not understand what neurologist | not understand what the neurologist
         took blood | blood taken
+        in his blood | in her blood | in my blood | in their blood | in the blood | in your blood | in blood
+        antibody in blood | antibodies in blood | drug in blood | medicine in blood | meds in blood
         keep coming back | keeps coming back | seizures keep coming back | fits keep coming back
         fail one after another | failed one after another | failing one after another | fail one after other
         failed one after other | tried one after another | one drug after another | one medicine after another
@@ -643,8 +645,10 @@ PHRASES: dict[str, str] = {
         breathing again now | breathing normally again | breathing properly again | started breathing again""",
     "ANOTHER": """another one | another seizure | another fit | another | again | started again | starting again
         second one | second seizure | second fit | 2nd one | 2nd seizure | 3rd | third | third one | next one""",
-    # Other things that come again and again: "keeps having flare ups" is MS, not a seizure cluster
-    "OTHER_EVENT": """thoughts | thought | memories | images | voices | ideas
+    # Other things that come again and again: "keeps having flare ups" is MS, not a seizure cluster; "it keeps
+    # coming up in what i read" is a word that turns up
+    "OTHER_EVENT": """thoughts | thought | memories | images | voices | ideas | coming up | comes up | popping up
+        pops up | cropping up | crops up | coming up in | keeps coming up
         flare ups | flare up | flares | flare | flareups | relapses | relapse | headaches | migraines
         accidents | bladder accidents | leaks | urine infections | chest infections | colds | dizzy spells
         infections | utis | uti | panic attacks | nightmares | spasms | cramps | falls | nosebleeds""",
@@ -691,7 +695,8 @@ PHRASES: dict[str, str] = {
         test results | gp | could this be | could it be | does this mean | is it epilepsy | is this epilepsy
         does he have epilepsy | does she have epilepsy | will it happen again | happen again | chance again""",
     "INJURY": """struck head | struck his head | struck her head | struck my head
-        bloody | bloodied | blood stained | bloodstained
+        bloody | bloodied | blood stained | bloodstained | lying in blood | lying in his blood | lying in her blood
+        lying in their blood | pool of blood | covered in blood | blood in his mouth | blood in her mouth
         came down on head | landed on head | fell on head | hit floor head | holding neck | holding head
         screaming in pain | crying in pain | in agony | pain is insane | pain unbearable | severe pain | wrong way
         bent wrong way | popped out | dislocated | out socket | out of place | fell bottom | head cut | head is cut

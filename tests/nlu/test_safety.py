@@ -1471,3 +1471,26 @@ def test_a_seizure_starting_supposed_or_usual_is_no_emergency(text: str) -> None
 def test_round_27_medication_decisions(text: str) -> None:
     assert flag_of(text) == ("medication_change", "certain", "med_change"), text
     assert flag_of("i just cut") == ("crisis", "certain", "self_harm")
+
+
+@pytest.mark.parametrize("text", [
+    # a word that turns up in reading is no seizure that keeps coming (tuned sets, 2026-12-06 fourth session)
+    "What is neuroinflammation? it keeps coming up in stuff I'm reading",
+    "neuro-inflammation keeps coming up in the notes for 2 diff clients, one MS one dementia. same thing?",
+    # a medicine or an antibody in the blood is no bleeding
+    "Why would his anti-seizure medicine be in his blood at a good level but still not work in his brain?",
+    "Doctor want check antibody in my blood for my seizure. Why?",
+])
+def test_words_that_turn_up_and_blood_that_is_measured_raise_no_alarm(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] != "emergency", (text, flag)
+
+
+@pytest.mark.parametrize(("text", "criterion"), [
+    ("he had a seizure and is lying in his blood", "seizure_injury"),
+    ("she had a fit and there is blood in her mouth", "seizure_injury"),
+    ("they keep coming and coming hes blue", "seizure_cluster"),
+    ("her seizures keep coming up one after another", "seizure_cluster"),
+])
+def test_blood_after_a_seizure_and_seizures_that_keep_coming_stay_emergencies(text: str, criterion: str) -> None:
+    assert flag_of(text) == ("emergency", "certain", criterion), text
