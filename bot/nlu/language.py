@@ -46,6 +46,17 @@ FOREIGN_WORDS = _words("""
     hej vad dotter sonen jag inte gora hjalp sjukdom behandling epilepsi
     buna ziua sotul sotia fiul fiica tratament exista boala scleroza
     anak saya ada yang perlu buat boleh
+    se puede puedes pueden hay donde cuando tambien ahora siempre nunca hacer tiene tienen sin sobre entre hasta
+    wird werden im zu den dem auf fur gegen bei hilft sie er uns ihr haben habe gibt wenn dann schon noch lange
+    wat van kunt mij uitleggen graag wil goedemiddag oorzaak heeft worden kan ook bij dit voor
+    mio mia figlio figlia ogni giorno cosa posso fare aiuto favore informazioni sulla sulle questo anche molto
+    dans sur qui avec pas est mon ma mes fils fille peut faire aussi tres bien
+    nie jak moj moja syn corka mozna dlaczego
+    yra kas ji jis mano kaip ar gali
+    ang ano ng mga po kapag salamat paalam kumusta anak
+    yw beth sy cad bhfuil ann
+    sawubona umama ngingenzani
+    ina yin magana likita
 """)
 # Latin letters English never writes, except in a few loanwords ("deja vu", "cafe", "naive"): each word
 # with one is a sign of another language (Polish "ł", Turkish "ı", Vietnamese "ệ", Portuguese "ã").
@@ -81,7 +92,9 @@ def is_other_language(message: Message) -> bool:
     if _non_latin_share(message.raw) > 0.5:
         return True
     words = message.words
-    foreign = sum(1 for w in words if w in FOREIGN_WORDS) + _accented_words(message.raw)
+    # Spanish opens a question or an exclamation upside down: "¿" is a sign no English message gives
+    foreign = sum(1 for w in words if w in FOREIGN_WORDS) + _accented_words(message.raw) + \
+        message.raw.count("\u00bf") + message.raw.count("\u00a1")
     english = sum(1 for w in words if w in ENGLISH_WORDS)
     if len(words) == 1:
         return words[0] in GREETINGS

@@ -48,3 +48,26 @@ def test_more_languages_get_the_english_only_line(text: str) -> None:
 ])
 def test_english_with_one_look_alike_word_stays_english(text: str) -> None:
     assert not is_other_language(Message(text)), text
+
+
+@pytest.mark.parametrize("text", [
+    # short questions with one function word the lists lacked, or Spanish's "¿" (tuned sets and round 28)
+    "¿La epilepsia se puede curar?",
+    "Wie wird MS im MRT diagnostiziert?",
+    "Wat is de oorzaak van MS?",
+    "Mio figlio ha crisi epilettiche ogni giorno, cosa posso fare?",
+    "Ano ang gagawin kapag may seizure ang pasyente ko?",
+    "Kas yra epilepsija ir ar ji pagydoma?",
+])
+def test_short_questions_in_other_languages_get_the_english_only_line(text: str) -> None:
+    assert is_other_language(Message(text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "can u tell me wat de doctor meant",  # texting "u", "wat", "de" are English here
+    "is it bad if i take my meds at 10 instead of 8",
+    "ha ok so what is an anti-inflammatory diet",
+    "may i ask if the seizure can come back",
+])
+def test_english_texting_stays_english(text: str) -> None:
+    assert not is_other_language(Message(text)), text
