@@ -46,7 +46,12 @@ _PLAN = re.compile(r"^(?:(?:ok|okay|ok then|right|fine|alright|sure|thanks|thank
 _LEADS = ("and ", "what about ", "how about ", "so ", "but ", "also ", "then ")  # ... or leans on the last answer
 # Closing a conversation in one's own words: "ok we'll ring the neuro team tomorrow, thank you", "cheers, laters"
 _GOODBYE = re.compile(r"\b(?:bye|goodbye|bye bye|byee+|laters|see ya|see you|cya|signing off|good night|goodnight|"
-                      r"take care|night night|gtg|g2g|ttyl|gotta go|got to go)\b")
+                      r"take care|night night|gtg|g2g|ttyl|gotta go|got to go)\b"
+                      # a parting that is the whole message, or follows "ok", "right": "ok night", "right im off",
+                      # "need to go" (not "her bladder at night", "she needs to go to the toilet")
+                      r"|^(?:(?:ok|okay|right|well|anyway|alright|k)\s+)?(?:(?:good\s*)?night|nite|nighty night|"
+                      r"(?:i\s*m|i am|im) off(?: now| then)?|(?:i\s+)?(?:need|have|must) to (?:go|run|dash)|must go|"
+                      r"gotta (?:run|dash)|got to (?:run|dash)|that s me done|thats me done)$")
 _THANK_WORDS = r"thanks|thank you|thank u|thanx|thx|ty|cheers"
 _THANKS = re.compile(rf"\b(?:{_THANK_WORDS}|ta|much appreciated|appreciate it|much obliged)\b")
 _PERSON = re.compile(r"\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:(?:a|an|the|some|one of the|a real|an actual|"

@@ -40,7 +40,7 @@ def _patterns(thing: str, start: str = "^") -> re.Pattern[str]:
         r"(?: service| chat| answering| replying| typing| writing)?$",
         r"^what (?:kind|sort|type) of (?:service|thing|bot|chat|app) is (?:this|it)$",
         rf"{start}is (?:this|it) the (?:ms |epilepsy |nurse |nurses )?(?:helpline|help line|hotline|nurse line|advice line)$",
-        r"\bwho (?:even |actually )?(?:made|built|created|wrote|writes|runs|is behind) (?:you|this bot|this|these answers|"
+        r"\bwho (?:even |actually )?(?:made|make|makes|built|build|created|create|wrote|writes|runs|is behind) (?:you|this bot|this|these answers|"
         r"the answers|this thing|this stuff)$",
         r"\bwhere (?:does|do|is) (?:your|the|this) (?:info|information|answers?|content|advice)(?: come| comes)? from$",
         r"^what are your sources$",

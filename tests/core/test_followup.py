@@ -166,3 +166,14 @@ def test_asks_cause(text: str, asks: bool) -> None:
 ])
 def test_going_back_is_everyday_life_only_to_school_or_work(text: str, facet: str | None) -> None:
     assert followup.facet_of(Message(text)) == facet
+
+
+@pytest.mark.parametrize(("text", "closing"), [
+    ("right im off", "goodbye"), ("ok need to go", "goodbye"), ("night", "goodbye"), ("ok night", "goodbye"),
+    ("gotta dash", "goodbye"), ("ok thats me done", "goodbye"),
+    # the same words inside a message that tells or asks something else
+    ("She has trouble with her bladder at night.", None), ("she needs to go to the toilet at night", None),
+    ("im off work today, what is ms", None), ("I'm off to the neurologist now", None),
+])
+def test_a_parting_that_is_the_whole_message_closes(text: str, closing: str | None) -> None:
+    assert followup.closing_of(Message(text)) == closing, text

@@ -9,6 +9,7 @@ from bot.nlu.self_questions import asks_about_the_bot
 @pytest.mark.parametrize(("text", "about"), [
     ("are you a doctor?", True), ("Are you a real person?", True), ("am i talking to a real person", True),
     ("what are you?", True), ("who made you", True), ("where does your information come from", True),
+    ("Who make you?", True), ("who build this bot", True),  # non-native verb forms
     ("is this a bot", True), ("can i trust you", True),
     ("are you a doctor y/n", True), ("are u a bot or what lol", True),  # a tag after the question
     ("Are you a pharmacist or a doctor, by the way?", True), ("are you actually a pharmacist?", True),
