@@ -226,6 +226,7 @@ class Situation:
     topic: str | None
     state: SafetyState | None  # the emergency or crisis state, if its 30 minutes are not over
     now: float
+    medicine: bool = False  # the chat's last message named a medicine (Context.medicine)
 
 
 def decide(message: Message, situation: Situation) -> Decision:
@@ -282,7 +283,9 @@ def _changes_the_treatment(message: Message, situation: Situation) -> bool:
     names no medicine."""
     last = situation.knowledge.intents.get(situation.last_intent or "")
     if last is None or not (last.treatments or last.about_medicines or last.id == MEDICATION_CHANGE):
-        return False
+        # a medicine named in the message before, whatever answered it: "why do my meds make me so sleepy",
+        # then "can i skip them on saturday"
+        return situation.medicine and situation.knowledge.safety.asks_a_change(message)
     # after the medication reply the medicine is the subject: "give double tomorrow?" needs no "it"; "is that
     # bad?" asks about the dose just talked about. After a topic about missed doses the doses are the subject too
     after_reply = last.id == MEDICATION_CHANGE

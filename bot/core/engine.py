@@ -38,6 +38,9 @@ class Context:
     topic: str | None = None
     safety: SafetyState | None = None
     passage: int | None = None  # the paragraph of the last topic's section shown last
+    # The last message named a medicine ("why do my meds make me so sleepy"): a change asked next ("can i skip
+    # them on saturday") is a personal medication decision, whatever topic answered it
+    medicine: bool = False
 
     def state(self, now: float) -> SafetyState | None:
         """The emergency or crisis state, if its 30 minutes are not over."""
@@ -91,7 +94,11 @@ class Engine:
         """Answer one free-text message: normalised once here, decided once, composed."""
         knowledge = self.knowledge  # one snapshot for the whole message, even if a reload happens
         message = Message(text)
-        return self._render(knowledge, message, decide(message, self._situation(knowledge, context)), context)
+        turn = self._render(knowledge, message, decide(message, self._situation(knowledge, context)), context)
+        # a reply that left the context as it was ("hmm", a fallback) keeps the medicine named before it
+        kept = turn.context == context and context.medicine
+        return replace(turn, context=replace(turn.context,
+                                             medicine=kept or knowledge.safety.names_a_medicine(message)))
 
     def safety_turn(self, text: str, context: Context = Context()) -> Turn | None:
         """The safety reply if `text` certainly calls for one (emergency, crisis, medication, first aid), else None.
@@ -108,7 +115,7 @@ class Engine:
 
     def _situation(self, knowledge: Knowledge, context: Context) -> Situation:
         now = self.clock()
-        return Situation(knowledge, context.last_intent, context.topic, context.state(now), now)
+        return Situation(knowledge, context.last_intent, context.topic, context.state(now), now, context.medicine)
 
     # -- composing a decision -------------------------------------------------------------------------------
 

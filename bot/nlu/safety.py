@@ -659,6 +659,10 @@ class SafetyCheck:
             u.any("ADVICE", "Q_MODAL", "WISH", "CHANGE_OR") or "?" in message.raw or (
                 subject_known and message.text.startswith(_WHAT_ABOUT))) for u in units)
 
+    def names_a_medicine(self, message: Message) -> bool:
+        """Does the message name a medicine ("my meds", "keppra", "her tablets")?"""
+        return any("MED" in u for u in self.units(message))
+
     def read(self, message: Message) -> Reading:
         return Reading(frozenset(c for u in self.units(message) for c in u.hits))
 

@@ -46,6 +46,21 @@ async def test_the_passage_shown_survives_a_restart(tmp_path: Path) -> None:
     await store.close()
 
 
+async def test_a_medicine_named_survives_a_restart(tmp_path: Path) -> None:
+    """ "can i skip them" after "why do my meds make me so sleepy" is a medication decision after a restart too."""
+    library = Library(REPO)
+    store = await SQLiteStore.open(tmp_path / "bot.sqlite3", "secret")
+    await Conversation(Engine(library, "https://c.example"), store).message(42, 42, "why do my meds make me so sleepy")
+    await store.close()
+    store = await SQLiteStore.open(tmp_path / "bot.sqlite3", "secret")
+    try:
+        change = await Conversation(Engine(library, "https://c.example"), store).message(42, 42,
+                                                                                       "can i skip them on saturday")
+        assert change.kind == "medication_change"
+    finally:
+        await store.close()
+
+
 async def test_a_crisis_beside_an_emergency_survives_a_restart(tmp_path: Path) -> None:
     """The emergency's state keeps the crisis said with it through the store: a restart between the two messages
     still gets the crisis line."""

@@ -380,3 +380,26 @@ def test_a_long_message_is_not_matched_again_as_a_follow_up(engine: Engine) -> N
     assert engine.respond(short, first.context).used_context
     long = short + " please" * 60  # filler words only: the same question, too long to be a follow-up
     assert len(long) > FOLLOW_UP_CHARS and not engine.respond(long, first.context).used_context
+
+
+@pytest.mark.parametrize(("named", "change"), [
+    ("why do my meds make me so sleepy in class", "can i skip them on saturday for a party"),
+    ("whats the difference between refractory and just uncontrolled. hes on his 4th drug now",
+     "should I stop the 3rd one myself since it does nothing"),
+])
+def test_a_change_asked_after_a_medicine_was_named_is_a_medication_decision(engine: Engine, named: str,
+                                                                             change: str) -> None:
+    first = engine.respond(named)
+    assert first.context.medicine
+    assert engine.respond(change, first.context).kind == "medication_change"
+    # the same question with no medicine named before it has nothing to change
+    assert engine.respond(change).kind != "medication_change"
+
+
+def test_a_bare_reply_keeps_the_medicine_named_before_it(engine: Engine) -> None:
+    first = engine.respond("why do my meds make me so sleepy in class")
+    bare = engine.respond("hmm", first.context)
+    assert bare.context.medicine
+    assert engine.respond("can i skip them on saturday", bare.context).kind == "medication_change"
+    topical = engine.respond("what is ms", bare.context)
+    assert not topical.context.medicine  # a new question that names none: the medicine is no longer the subject

@@ -71,6 +71,10 @@ async def test_context_round_trip(tmp_path: Path) -> None:
     assert await store.get_context("other") is None
     await store.set_context("chat1", StoredContext("ms_dmt", "ms-immunity-and-treatment", "ms", passage=2))
     assert await store.get_context("chat1") == StoredContext("ms_dmt", "ms-immunity-and-treatment", "ms", passage=2)
+    await store.set_context("chat1", StoredContext(None, None, None, medicine=True))  # "why do my meds ..."
+    assert await store.get_context("chat1") == StoredContext(None, None, None, medicine=True)
+    await store.set_context("chat1", StoredContext("ms_dmt", None, "ms"))
+    assert (await store.get_context("chat1")).medicine is False  # type: ignore[union-attr]
     await store.close()
 
 
