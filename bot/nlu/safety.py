@@ -182,6 +182,8 @@ def _seizure_event(u: Unit) -> bool:
         return False  # "the printer is having a fit again", "the stock market had a seizure"
     if u.any("SEIZ", "SEIZ_PL", "STATUS") or convulsions:
         return True
+    if "SEIZ_KIND" in u and u.any(*_NOW_FOR_SURE):  # "having one of his jerky ones right now"
+        return True
     # "mum has parkinsons, her hand is shaking": a tremor; not when it takes the whole body, lasts, or brings a
     # collapse or no answer
     if "TREMOR_CAUSE" in u and not u.any("BODY_ALL", "UNRESP", "COLLAPSE", "LONG", "FALL", "NOW_STRONG", "URGENT",
@@ -267,6 +269,9 @@ def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # "aura starting. i think im about to have one": a seizure starting now, not "what do i do when i feel one coming"
     if "ABOUT_TO" in u and not (f.calm or f.habitual or _HYPOTHETICAL_WORDS & u.hits.keys()):
         return [("seizure_now", "certain")]
+    # "she is having one of her staring spells": a seizure of a kind named, going on now
+    if "SEIZ_KIND" in u and _having_one_now(u) and not (f.calm or f.habitual):
+        return [("seizure_now", "certain")]
     if not _seizure_event(u):
         if "SIGN" in u and f.now and not f.calm and not f.habitual:
             return [("seizure_now", "possible")]  # "my hands are shaking right now"
@@ -305,6 +310,15 @@ def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     elif not found and any(still_despite_medicine(u, n) for n in u.hits.get("NOW_WEAK", ())):
         found.append(("seizure_now", "possible"))  # "take 3 medicine, still seizure": the illness, or one now
     return found
+
+
+def _having_one_now(u: Unit) -> bool:
+    """ "is having one of his jerky ones", "she's having a staring spell": "having" in the present, one seizure
+    after it."""
+    one = {*u.hits.get("ONE_PRO", ()), *u.hits.get("SINGULAR", ()), *u.hits.get("SEIZ_KIND", ())}
+    now = u.hits.get("AUX_NOW", ())
+    return any(any(a in (h - 1, h - 2) for a in now) and any(o in (h + 1, h + 2) for o in one)
+               for h in u.hits.get("HAVING", ()))
 
 
 def _cluster(u: Unit, recent: bool) -> Tier | None:
@@ -547,7 +561,8 @@ _ADMIN_KINDS = frozenset((f"{_ADMIN}emergency", f"{_ADMIN}crisis", f"{_ADMIN}med
 # questions skip them all, with no frame computed).
 _RULES = (
     (_overdose, frozenset(("MED", "CHEMICAL", "OD", "OD_PAST", "EMPTY_PACKS"))),
-    (_seizure, frozenset(("SEIZ", "SEIZ_PL", "CONV", "STATUS", "SIGN", "ONE_PRO", "ANOTHER_STRONG", "ABOUT_TO"))),
+    (_seizure, frozenset(("SEIZ", "SEIZ_PL", "CONV", "STATUS", "SIGN", "ONE_PRO", "ANOTHER_STRONG", "ABOUT_TO",
+                        "SEIZ_KIND"))),
     (_breathing_and_waking, frozenset(("BREATH_BAD", "COLOUR", "BREATH_W", "UNRESP", "COLLAPSE", "FAINT"))),
     (_stroke, frozenset(("FACE", "FACE_SIDE", "LIMB", "ONE_SIDE", "SPEECH_BAD", "VISION_BAD", "BALANCE_BAD",
                          "HEADACHE_BAD", "HEADACHE_SEVERE", "STROKE_WORD", "STROKE_NOW"))),

@@ -387,8 +387,9 @@ class Lexicon:
             _greedy(core, self.extra, self.extra_longest, hits)
         _numbers(core, hits)
         _in_context(core, hits)
-        if masked:  # "seizure pills" names a medicine, "seizure types" a topic: not a seizure
-            for concept in ("SEIZ", "SEIZ_PL", "SINGULAR"):
+        if masked:  # "seizure pills" names a medicine, "seizure types" a topic: not a seizure; "the jerking ones" a
+            # kind of seizure, not a sign seen now
+            for concept in ("SEIZ", "SEIZ_PL", "SINGULAR", "ING", "SIGN"):
                 if concept in hits:
                     hits[concept] = [p for p in hits[concept] if p not in masked]
                     if not hits[concept]:
@@ -418,7 +419,7 @@ class Lexicon:
 
 
 _PRONOUNS = frozenset(("he", "she", "him", "they", "them", "gf", "bf"))
-_MASKING = frozenset(("MED", "SEIZ_TOPIC", "NO_SEIZ"))  # "no seizure, just clumsy": denied
+_MASKING = frozenset(("MED", "SEIZ_TOPIC", "SEIZ_KIND", "NO_SEIZ"))  # "no seizure, just clumsy": denied
 
 
 def _greedy(core: list[str], table: dict[tuple[str, ...], frozenset[str]], longest: dict[str, int],

@@ -59,6 +59,13 @@ PHRASES: dict[str, str] = {
         tonic clonic | grand mal | drop attack | epileptic attack
         seizure attack | epileptic episode | seizure episode | petit mal | absence seizure | focal seizure | drop attacks | absence attack | absence attacks""",
     "SEIZ_PL": "cluster | clusters | cluster seizures | seizure attacks",
+    # Seizures named by their kind ("the jerking ones and the staring ones", "staring spells", "myoclonic jerks"):
+    # the illness's seizures, an event only with what says now for sure ("having one of his jerky ones right now"),
+    # not a sign seen now. Masking, like SEIZ_TOPIC: "jerky" in "the jerky kind" is no sign
+    "SEIZ_KIND": """staring ones | jerking ones | jerky ones | shaking ones | staring spells | staring spell | jerky kind
+        jerking kind | shaking kind | staring kind | jerky type | jerking type | staring type | big shaking ones
+        full shaking ones | staring into space ones | jerky morning ones | myoclonic jerks | myoclonic jerk
+        jerks in morning | morning jerks""",
     "STATUS": """still going past | still going after | rescue med given | rescue meds given | given rescue med
         gave rescue med | gave midazolam | given midazolam | gave buccal | given buccal | status epilepticus
         status epilepticus now | in status | gone into status | went into status""",

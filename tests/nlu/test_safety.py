@@ -1494,3 +1494,25 @@ def test_words_that_turn_up_and_blood_that_is_measured_raise_no_alarm(text: str)
 ])
 def test_blood_after_a_seizure_and_seizures_that_keep_coming_stay_emergencies(text: str, criterion: str) -> None:
     assert flag_of(text) == ("emergency", "certain", criterion), text
+
+
+@pytest.mark.parametrize("text", [
+    # seizures named by their kind in a question about treatment are the illness, not a sign seen now (tuned sets
+    # and round 28, read after its report)
+    "he has jerks in the morning AND drop attacks AND staring ones. does having loads of types make it harder to treat",
+    "HE HAS DIFFERENT KINDS OF FITS, JERKING ONES AND STARING ONES. DOES THAT MEAN THE PILLS WONT WORK",
+    "Are the staring spells with chewing movments harder to control than the big convulsions?",
+    "her seizures are myoclonic, the jerky kind. are those typically resistant to treatment?",
+])
+def test_seizures_named_by_their_kind_are_the_illness(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] != "emergency", (text, flag)
+
+
+@pytest.mark.parametrize(("text", "criterion"), [
+    ("hes having one of his jerky ones right now", "seizure_now"),
+    ("she is having one of her staring spells", "seizure_now"),
+    ("shes having one of her staring spells and its been 6 minutes", "seizure_now"),
+])
+def test_a_seizure_of_a_kind_going_on_now_is_an_emergency(text: str, criterion: str) -> None:
+    assert flag_of(text) == ("emergency", "certain", criterion), text
