@@ -501,7 +501,11 @@ _PERSON_ALONE = re.compile(r"^(?:(?:i want|i need|i would like|can i have|get me
                            r"person|human|someone|team|staff)\b|"
                            # "is there anyone real i can talk to", "can i talk 2 someone real"
                            r"\b(?:anyone|someone|somebody|anybody) (?:real|actual|human)\b(?! (?:answer|answers|data|"
-                           r"evidence|research|proof|studies))")
+                           r"evidence|research|proof|studies))|"
+                           # "is there someone i can actually phone?", "is there a nurse I can message about my results"
+                           r"\bis there (?:(?:a|an|any) )?(?:(?:real|actual|ms|epilepsy) )?(?:nurse|nurses|person|human|"
+                           r"someone|somebody|anyone|anybody|doctor|specialist|number) (?:that |who )?(?:i|we) (?:can|could) "
+                           r"(?:actually |just )?(?:phone|call|ring|message|text|email|talk|speak|chat|contact)\b")
 
 
 def asks_for_a_person(message: Message) -> bool:

@@ -177,3 +177,12 @@ def test_going_back_is_everyday_life_only_to_school_or_work(text: str, facet: st
 ])
 def test_a_parting_that_is_the_whole_message_closes(text: str, closing: str | None) -> None:
     assert followup.closing_of(Message(text)) == closing, text
+
+
+@pytest.mark.parametrize(("text", "wish"), [
+    ("is there someone i can actually phone?", True), ("is there a nurse I can message about my results?", True),
+    ("Is there an epilepsy nurse I could talk to?", True), ("is there a number we can call", True),
+    ("is there anything i can take for it", False), ("is there someone who can explain lesions", False),
+])
+def test_asking_whether_there_is_someone_to_contact_is_a_wish_for_a_person(text: str, wish: bool) -> None:
+    assert followup.asks_for_a_person(Message(text)) is wish, text
