@@ -299,7 +299,7 @@ def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # not "first fit yesterday, he's fine now", nor a first seizure named as a time ("driving rules after a first
     # seizure"): it happened, or someone had it
     if one and "FIRST_EVER" in u and not ("FINE_NOW" in u and not (f.now or "JUST" in u)) and (
-            f.event or u.any("PERSON", "CHILD", "NOW_WEAK")):
+            f.event or u.any("PERSON", "CHILD") or u.near("NOW_WEAK", "SEIZ", 3) or u.near("NOW_WEAK", "CONV", 3)):
         found.append(("first_seizure", "certain"))
     asking_now = "ASK" in u and "FIRST_AID" not in u
     if f.now or asking_now:

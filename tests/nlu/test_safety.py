@@ -1516,3 +1516,10 @@ def test_seizures_named_by_their_kind_are_the_illness(text: str) -> None:
 ])
 def test_a_seizure_of_a_kind_going_on_now_is_an_emergency(text: str, criterion: str) -> None:
     assert flag_of(text) == ("emergency", "certain", criterion), text
+
+
+def test_still_said_of_something_else_is_no_first_seizure_now() -> None:
+    # "still" with driving, not with the seizure (tuned set dev21); "first seizure, still shaking" stays one
+    flag = flag_of("can i still drive after my first seizure")
+    assert flag is None or flag[0] != "emergency", flag
+    assert flag_of("first seizure, still shaking") == ("emergency", "certain", "first_seizure")
