@@ -183,6 +183,8 @@ def test_a_parting_that_is_the_whole_message_closes(text: str, closing: str | No
     ("is there someone i can actually phone?", True), ("is there a nurse I can message about my results?", True),
     ("Is there an epilepsy nurse I could talk to?", True), ("is there a number we can call", True),
     ("is there anything i can take for it", False), ("is there someone who can explain lesions", False),
+    ("I WANT A NURSE", True), ("get me a person", True), ("i need an ms nurse", True),
+    ("I want a nurse to explain my MRI", False), ("i want people to understand ms", False),
 ])
 def test_asking_whether_there_is_someone_to_contact_is_a_wish_for_a_person(text: str, wish: bool) -> None:
     assert followup.asks_for_a_person(Message(text)) is wish, text
