@@ -586,7 +586,11 @@ class SafetyCheck:
         self.net: CrisisNet = load_net()
 
     def units(self, message: Message) -> list[Unit]:
-        """The message in units: each sentence (long ones in windows), and each sentence with the next."""
+        """The message in units: each sentence (long ones in windows), and each sentence with the next. Read once
+        per message and lexicon: the check, the reading and the medicine named all ask for them."""
+        return message.reading(f"safety.units.{id(self)}", self._units)
+
+    def _units(self, message: Message) -> list[Unit]:
         scanned: list[Hits] = []
         message = message.uncensored(self._uncensor)
         for sentence in message.sentences:
