@@ -14,7 +14,7 @@ from bot.content.knowledge import Knowledge
 from bot.core import texts
 from bot.core.compose import TOPICS_BUTTON, source_of, topic_buttons
 from bot.core.reply import Bullet, Button, Reply
-from bot.core.safety_state import OVERDOSE, STROKE
+from bot.core.safety_state import INJURY, OVERDOSE, STROKE
 from bot.nlu.safety import FollowUp, SafetyFlag
 
 WHAT_TO_DO, RECOVERY, WHEN_TO_CALL, AFTER = "what-to-do", "recovery-position", "when-to-call-an-ambulance", \
@@ -56,6 +56,8 @@ def safety_line(flag_kind: str, criterion: str | None) -> str:
         return texts.LINE_OVERDOSE
     if criterion in COLLAPSE:
         return texts.LINE_COLLAPSE
+    if criterion in INJURY:
+        return texts.LINE_INJURY
     return texts.LINE_SEIZURE
 
 
@@ -73,6 +75,8 @@ def compose_emergency(knowledge: Knowledge, flag: SafetyFlag) -> Reply:
         title, lead, steps = texts.OVERDOSE_TITLE, texts.OVERDOSE_LEAD, tuple(Bullet(s) for s in texts.OVERDOSE_STEPS)
     elif criterion in STROKE:
         title, lead, steps = texts.CALL_NOW_TITLE, texts.STROKE_LEAD, tuple(Bullet(s) for s in texts.STROKE_STEPS)
+    elif criterion in INJURY:
+        title, lead, steps = texts.CALL_NOW_TITLE, texts.INJURY_LEAD, tuple(Bullet(s) for s in texts.INJURY_STEPS)
     elif criterion in COLLAPSE and not _about_seizure(flag):
         title, lead, steps = texts.CALL_NOW_TITLE, texts.COLLAPSE_LEAD, tuple(Bullet(s) for s in texts.COLLAPSE_STEPS)
     else:
@@ -93,6 +97,9 @@ def compose_emergency_follow_up(knowledge: Knowledge, criterion: str | None, fol
     if criterion in OVERDOSE:
         return Reply(kind="emergency", title=texts.OVERDOSE_TITLE, paragraphs=(texts.FOLLOW_OVERDOSE_LEAD,),
                      bullets=tuple(Bullet(s) for s in texts.OVERDOSE_STEPS))
+    if criterion in INJURY:
+        return Reply(kind="emergency", title=texts.CALL_NOW_TITLE, paragraphs=(texts.FOLLOW_INJURY_LEAD,),
+                     bullets=tuple(Bullet(s) for s in texts.INJURY_STEPS))
     when = _lines(_steps(knowledge, WHEN_TO_CALL))
     if follow == "call":
         return Reply(kind="emergency", title=texts.CALL_NOW_TITLE, paragraphs=(texts.FOLLOW_CALL_LEAD,

@@ -17,6 +17,7 @@ from bot.nlu.safety import Reading
 STATE_SECONDS = 30 * 60
 STROKE = ("stroke_signs",)  # emergency criteria whose follow-ups are not about a seizure
 OVERDOSE = ("overdose",)
+INJURY = ("serious_injury",)
 STATES = ("emergency", "crisis")
 # First words of a question: "what is ms", "can ms cause ..." (a message starting another way is a follow-up).
 QUESTION_WORDS = frozenset(["what", "whats", "how", "why", "is", "are", "can", "could", "does", "do", "did", "should", "will", "would", "which", "when", "where", "who", "tell", "explain"])
@@ -76,4 +77,4 @@ def asks(message: Message) -> bool:
 
 def seizure_care(state: SafetyState) -> bool:
     """Whether the first-aid after-care fits this emergency: a seizure or a collapse, not a stroke or an overdose."""
-    return state.kind == "emergency" and state.criterion not in (*STROKE, *OVERDOSE)
+    return state.kind == "emergency" and state.criterion not in (*STROKE, *OVERDOSE, *INJURY)

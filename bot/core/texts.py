@@ -146,6 +146,14 @@ COLLAPSE_STEPS = (
     "Check their breathing until help arrives.",
     "Stay with them.",
 )
+INJURY_LEAD = ("A bad injury needs help now: call 112 (Europe), 911 (US and Canada) or 999 (UK). The call handler "
+               "will tell you what to do.")
+INJURY_STEPS = (
+    "Don't move them if they may have hurt their head, neck or back, unless they are in danger where they are.",
+    "Press firmly on a bleeding wound with a clean cloth or pad, and keep pressing.",
+    "Keep them warm and talk to them; watch their breathing.",
+    "Stay with them until help arrives.",
+)
 
 # -- after an emergency reply: follow-up guidance for 30 minutes --------------------------------------------
 FOLLOW_CALL_LEAD = ("A seizure that lasts 5 minutes or more, another seizure before they wake, trouble breathing, "
@@ -165,6 +173,8 @@ CALL_IF = "Call your local emergency number now if:"
 AFTER_IT = "Afterwards:"
 FOLLOW_STROKE_LEAD = ("Even if the signs seem to pass, a stroke needs an ambulance now: call 112, 911 or 999 if you "
                       "have not already.")
+FOLLOW_INJURY_LEAD = ("If you have not called yet, call your local emergency number now (112, 911 or 999). Until "
+                      "help arrives:")
 FOLLOW_OVERDOSE_LEAD = ("Even if they seem well, call your local emergency number or a poisons line now if you have "
                         "not already.")
 
@@ -175,6 +185,8 @@ LINE_STROKE = ("⚠️ If signs like these came on suddenly (a drooping face, a 
                "speaking or seeing), call your local emergency number now (112 / 911 / 999): it may be a stroke.")
 LINE_OVERDOSE = ("⚠️ If someone has taken too much of a medicine, call your local emergency number (112 / 911 / 999) "
                  "or a poisons line now.")
+LINE_INJURY = ("⚠️ If someone is badly hurt, bleeding heavily or can't get up after a fall, call your local emergency "
+               "number now (112 / 911 / 999).")
 LINE_COLLAPSE = ("⚠️ If someone has collapsed, won't wake up or isn't breathing normally, call your local emergency "
                  "number now (112 / 911 / 999).")
 LINE_MEDICATION = ("💊 About a missed or changed dose: don't double up or change a dose on your own. The prescriber, "

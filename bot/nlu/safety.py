@@ -46,7 +46,7 @@ FollowUp = Literal["call", "arrived", "recovered", "general"]
 
 EMERGENCY_CRITERIA = ("overdose", "seizure_over_5_min", "seizure_cluster", "breathing_colour", "seizure_injury",
                       "seizure_in_water", "seizure_pregnancy", "first_seizure", "stroke_signs", "not_waking",
-                      "seizure_now")  # most specific first: the first that fires names the reply
+                      "serious_injury", "seizure_now")  # most specific first: the first that fires names the reply
 CRISIS_CRITERIA = ("method_plan_intent", "preparation", "active_ideation", "wish_dead", "passive_ideation",
                    "self_harm")
 MEDICATION_CRITERIA = ("missed_dose", "med_change")
@@ -396,6 +396,16 @@ def _said_of_medicine(u: Unit, position: int) -> bool:
     return any(1 <= a - position <= 2 for a in after) or any(1 <= position - s <= 3 for s in u.hits.get("SEIZ_PL", ()))
 
 
+def _serious_injury(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
+    """ "she has fallen and cannot get up and her head is bleeding badly": a bad injury told now, seizure or not.
+    Heavy bleeding, or a fall with an injury and no getting up; not a history ("fell last year and cut her head"),
+    nor a question about it in general."""
+    if f.calm or f.habitual or u.any("BEFORE_TODAY", "DAYS_AGO", "HISTORY"):
+        return []
+    fallen = "FALL" in u and "CANT_GET_UP" in u and u.any("INJURY", "BLEED_BAD", "WOUND")
+    return [("serious_injury", "certain")] if "BLEED_BAD" in u or fallen else []
+
+
 def _stroke(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     face = ("FACE_SIDE" in u and u.any("DEFICIT", "DROOP")) or u.near("FACE", "DROOP", 3) or u.near(
         "FACE", "DEFICIT", 3)
@@ -503,7 +513,9 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     more = u.before("MED", "CHANGE_AFTER", 3) and not u.before("MAKES_ME", "CHANGE_AFTER", 2)
     # "i feel rubbish on keppra, can i stop?": the medicine first, then a change asked about with no other object
     bare = u.before("MED", "ADVICE", 8) and u.before("ADVICE", "CHANGE_BARE", 3)
-    changed = changes_medicine(u) or more or pronoun or bare or u.any("DOSE_CHANGE", "MED_VERB", "CHANGE_OR") or (
+    # "i want to cut my carbamazepine down": a cut said of a medicine (bot/nlu/safety_crisis.py leaves it)
+    cut = any(1 <= m - p <= 3 for p in u.hits.get("SELF_HARM", ()) for m in u.hits.get("MED", ()))
+    changed = changes_medicine(u) or more or pronoun or bare or cut or u.any("DOSE_CHANGE", "MED_VERB", "CHANGE_OR") or (
         "TIMING" in u and "ADVICE" in u)  # "can I take my phenytoin at night instead"; "baclofen ... wake her or skip?"
     if changed and not general_cause and (
             u.any("ADVICE", "FIRST_P", "PERSON")):
@@ -564,6 +576,7 @@ _RULES = (
     (_seizure, frozenset(("SEIZ", "SEIZ_PL", "CONV", "STATUS", "SIGN", "ONE_PRO", "ANOTHER_STRONG", "ABOUT_TO",
                         "SEIZ_KIND"))),
     (_breathing_and_waking, frozenset(("BREATH_BAD", "COLOUR", "BREATH_W", "UNRESP", "COLLAPSE", "FAINT"))),
+    (_serious_injury, frozenset(("BLEED_BAD", "CANT_GET_UP"))),
     (_stroke, frozenset(("FACE", "FACE_SIDE", "LIMB", "ONE_SIDE", "SPEECH_BAD", "VISION_BAD", "BALANCE_BAD",
                          "HEADACHE_BAD", "HEADACHE_SEVERE", "STROKE_WORD", "STROKE_NOW"))),
     (crisis, frozenset((

@@ -98,6 +98,13 @@ PHRASES: dict[str, str] = {
         feel one starting | seizure starting | fit starting""",
     # A fall: with a sign it is a seizure ("he fell and shook"); from stairs or a height, an injury
     "FALL": """fell | fall | fallen | fell down | fall down | falls down | went down | dropped | fell over | fell off""",
+    # A bad injury told now, with or without a seizure: heavy bleeding, or a fall the person cannot get up from
+    "BLEED_BAD": """bleeding badly | bleeding a lot | bleeding heavily | bleeding loads | bleeding so much | lots of blood
+        loads of blood | so much blood | blood everywhere | wont stop bleeding | not stop bleeding | pouring blood
+        pouring with blood | gushing blood | head is bleeding | head bleeding | bleeding from her head
+        bleeding from his head | bleeding from head""",
+    "CANT_GET_UP": """cannot get up | cant get up | not get up | unable to get up | couldnt get up | not able to get up
+        stuck on floor | stuck on the floor | cant move her | cant move him | not moving her legs | cant stand up""",
     "STAIRS": "stairs | steps | staircase | ladder | bunk bed | top bunk",
     # Not a seizure cluster
     "CLUSTER_HEADACHE": "cluster headache | cluster headaches",  # the longer phrase hides "cluster" (a seizure word)
@@ -143,6 +150,8 @@ PHRASES: dict[str, str] = {
         not understand what doctor | not understand what the doctor | not understand neurologist
         not understand the neurologist | not understand what neurologist | not understand what the neurologist
         took blood | blood taken
+        not be worse | not be any worse | not be much worse | not be bothered | not be arsed | not be sure
+        not be able | not be helped | not be cured
         in his blood | in her blood | in my blood | in their blood | in the blood | in your blood | in blood
         antibody in blood | antibodies in blood | drug in blood | medicine in blood | meds in blood
         keep coming back | keeps coming back | seizures keep coming back | fits keep coming back
@@ -302,6 +311,9 @@ PHRASES: dict[str, str] = {
         every day | each day | per day | daily | morning dose | evening dose | night dose""",
     # --- medication changes and missed doses --------------------------------------------------------------------
     "CHANGE": """want cut down | want cut back | wanting cut down | want cut out | swap back | switch back | change back | go back on | go back to
+        put her back on | put him back on | put them back on | put me back on | put back on | back on old dose
+        back to old dose | back on her old dose | back on his old dose | back on my old dose | back to her old dose
+        back to his old dose | back to my old dose | back on previous dose | back to previous dose
         half | split | stop | stopping | stopped | quit | quitting | come off | coming off | get off | getting off
         go off | going off | wean off | weaning off | wean | taper | tapering | taper off | reduce | reducing
         lower | lowering | cut down | cutting down | cut back | halve | halving | cut in half | increase

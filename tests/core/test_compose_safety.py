@@ -52,3 +52,14 @@ def test_overdose_gets_the_poisons_reply_and_self_harm_adds_the_crisis_line() ->
 def test_stroke_gets_the_stroke_steps() -> None:
     reply = compose_emergency(Library(REPO).current, SafetyFlag("emergency", "", criterion="stroke_signs"))
     assert reply.paragraphs[0] == texts.STROKE_LEAD and reply.bullets[0].text == texts.STROKE_STEPS[0]
+
+
+def test_a_bad_injury_gets_the_injury_steps_then_and_after() -> None:
+    """A fall with heavy bleeding (no seizure): don't move them, press on the wound; the follow-up in its 30 minutes
+    ("should I move her?") keeps to the injury, not the seizure steps."""
+    engine = Engine(Library(REPO), "https://c.example")
+    first = engine.respond("MARGARET HAS FALLEN AND CANNOT GET UP AND HER HEAD IS BLEEDING BADLY")
+    assert first.kind == "emergency" and first.reply.paragraphs[0] == texts.INJURY_LEAD
+    assert [b.text for b in first.reply.bullets] == list(texts.INJURY_STEPS)
+    follow = engine.respond("THE AMBULANCE IS COMING. SHOULD I MOVE HER OR LEAVE HER WHERE SHE IS", first.context)
+    assert follow.kind == "emergency" and follow.reply.bullets[0].text == texts.INJURY_STEPS[0]

@@ -303,6 +303,7 @@ def test_the_whole_of_a_telegram_message_is_read() -> None:
 def test_every_criterion_of_the_docs_is_known() -> None:
     documented = {"seizure_now", "seizure_over_5_min", "seizure_cluster", "first_seizure", "seizure_injury",
                   "seizure_in_water", "seizure_pregnancy", "breathing_colour", "not_waking", "stroke_signs",
+                  "serious_injury",
                   "overdose", "wish_dead", "passive_ideation", "active_ideation", "method_plan_intent",
                   "preparation", "self_harm", "med_change", "missed_dose", "first_aid_question"}
     assert set(CRITERIA) == documented
@@ -1523,3 +1524,34 @@ def test_still_said_of_something_else_is_no_first_seizure_now() -> None:
     flag = flag_of("can i still drive after my first seizure")
     assert flag is None or flag[0] != "emergency", flag
     assert flag_of("first seizure, still shaking") == ("emergency", "certain", "first_seizure")
+
+
+@pytest.mark.parametrize("text", [
+    # round 29's safety misses, read after its first report (figures only before that)
+    "MARGARET HAS FALLEN AND CANNOT GET UP AND HER HEAD IS BLEEDING BADLY",
+    "my husband fell and cant get up, his arm looks broken",
+])
+def test_a_bad_injury_told_now_is_an_emergency_with_or_without_a_seizure(text: str) -> None:
+    assert flag_of(text) == ("emergency", "certain", "serious_injury"), text
+
+
+@pytest.mark.parametrize("text", [
+    "she fell last year and cut her head badly, could that cause epilepsy",
+    "can a head injury that bled a lot cause seizures",
+    "i cant get up in the mornings, is that ms fatigue",
+])
+def test_an_injury_in_the_past_or_in_general_is_no_emergency(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] != "emergency", (text, flag)
+
+
+@pytest.mark.parametrize("text", [
+    "She's been so sleepy on the new dose. Can I put her back on the old dose myself until the appointment?",
+    # a cut said of a medicine is a dose, not self-harm; "can't be worse" is no wish to die
+    "I want to cut my prednisone in half, I hate what it does to my face and my sleep. can I just do that",
+    "I'm going to just double my lamotrigine this week, can't be worse than now. that alright?",
+])
+def test_round_29_medication_decisions(text: str) -> None:
+    assert flag_of(text) == ("medication_change", "certain", "med_change"), text
+    assert flag_of("i want to cut myself")[:2] == ("crisis", "certain")
+    assert flag_of("i want to not be")[:2] == ("crisis", "certain")
