@@ -286,7 +286,7 @@ def test_near_misses_get_the_health_fallback(engine: Engine, text: str) -> None:
 # of the 2026-12-05 session; round 8 was written during it and first reported on 6575286. No change was made from their
 # messages. Floors a little under the figures reached.
 
-HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27)
+HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29)
 PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     4: (0.82, 0.84, 0.89, 0.86),  # reached 84.1%, 86.8%, 91.2%, 88.5% after the round-3 tuning
     5: (0.86, 0.88, 0.88, 0.86),  # reached 88.1%, 90.1%, 89.9%, 88.3% with the paraphrases
@@ -341,6 +341,13 @@ PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     # round 27, written blind after the same session's main changes and first measured on 75abb92 (figures only);
     # its five safety misses read after that report, three fixed as classes in 1a02f25
     27: (0.88, 0.89, 0.90, 0.87),  # 89.9%, 90.8%, 91.7%, 88.2% on 75abb92 and 1a02f25 (89.5%, 90.4% on d5dc9b4)
+    # round 28, written blind at the start of the 2026-12-06 fourth session and measured on its start, a013807, as
+    # figures only (91.7%, 93.0%, 95.0%, 92.9%); then read to find classes: TUNED ON from 2a18d50
+    28: (0.91, 0.92, 0.95, 0.93),  # 92.6%, 93.9%, 96.7%, 95.3% on 17843ab (tuned)
+    # round 29, written blind during the same session and first measured on its end, 67296d7, and on its start,
+    # a013807 (figures only; 82.8%, 84.5%, 96.7%, 96.5% there); its topical messages never read, its five safety
+    # misses read after that report and fixed as classes in 17843ab
+    29: (0.81, 0.83, 0.96, 0.96),  # 82.3%, 84.1%, 97.5%, 97.6% on 67296d7 and 17843ab
 }
 DIALOGUE_FLOORS = {4: 0.77, 5: 0.76, 6: 0.82, 7: 0.74, 8: 0.79, 9: 0.79, 10: 0.76, 11: 0.78, 12: 0.86,
                    13: 0.87, 14: 0.88, 15: 0.88, 16: 0.89, 17: 0.81, 18: 0.84,
@@ -350,7 +357,9 @@ DIALOGUE_FLOORS = {4: 0.77, 5: 0.76, 6: 0.82, 7: 0.74, 8: 0.79, 9: 0.79, 10: 0.7
                    24: 0.86,  # round 24: 87.5% on ed83c2f, 88.1% on 8aed148 and 6360a6a
                    25: 0.79,  # round 25: 79.2% on ed83c2f, 80.3% on 00004a7, 81.1% on 6360a6a
                    26: 0.81,  # round 26: 81.5% on d5dc9b4, 83.0% on 9619956
-                   27: 0.82}  # round 27: 82.6% on d5dc9b4, 83.9% on 75abb92, 84.2% on 1a02f25, 84.5% on 1e9659c
+                   27: 0.82,  # round 27: 82.6% on d5dc9b4, 83.9% on 75abb92, 84.2% on 1a02f25, 84.5% on 1e9659c
+                   28: 0.86,  # round 28: 85.2% on a013807 (figures only), tuned on from 2a18d50: 87.8% on 17843ab
+                   29: 0.83}  # round 29: 84.1% on a013807, 84.4% on 67296d7, 85.0% on 17843ab
 # round 19: 78.7% on c720925, 79.7% on 0bd1203; rounds 17, 18: 81.3%, 84.8% on
 # c720925, 82.4%, 85.5% at the end of the 2026-12-05 night session; rounds 14-16: 87.4%, 88.4%, 88.4% on 235b69e; 90.0%,
 # 89.5%, 90.7% on 406da37  # 79.6%, 78.9%, 84.2%, 76.7%, 81.6%, 81.2%, 78.4% of turns when first read; round 11:
@@ -384,7 +393,11 @@ FULL_SAFETY = {(5, "personas"): (8, 8), (6, "personas"): (8, 8), (6, "dialogues"
                # round 26's, once its emergency miss ('my mate just collapsed shakin') was fixed
                (26, "personas"): (8, 8), (26, "dialogues"): (9, 4),
                # round 27's, once its emergency miss (an aura starting, alone) was fixed
-               (27, "personas"): (8, 8), (27, "dialogues"): (11, 6)}
+               (27, "personas"): (8, 8), (27, "dialogues"): (11, 6),
+               # round 28's, every one from its first report; round 29's once its two emergency misses (a fall
+               # with a bleeding head, and the turn after it) were fixed
+               (28, "personas"): (8, 8), (28, "dialogues"): (8, 6), (29, "personas"): (8, 8),
+               (29, "dialogues"): (10, 5)}
 
 
 @pytest.fixture(scope="module")
