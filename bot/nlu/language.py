@@ -19,7 +19,9 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Function words and greetings common in messages, accents already folded (as bot.normalise.clean does).
+# Function words and greetings common in messages, accents already folded (as bot.normalise.clean does). Not the
+# ones English texting writes too ("im", "er", "wat", "ma", "van", "hay", "den", "mon", "ar", "sin"): "er im
+# scared" is English.
 FOREIGN_WORDS = _words("""
     que el los las es por para como una del esta estoy tengo puedo cual cuales hola gracias enfermedad
     esclerosis epilepsia tratamiento porque muy pero mas
@@ -46,14 +48,14 @@ FOREIGN_WORDS = _words("""
     hej vad dotter sonen jag inte gora hjalp sjukdom behandling epilepsi
     buna ziua sotul sotia fiul fiica tratament exista boala scleroza
     anak saya ada yang perlu buat boleh
-    se puede puedes pueden hay donde cuando tambien ahora siempre nunca hacer tiene tienen sin sobre entre hasta
-    wird werden im zu den dem auf fur gegen bei hilft sie er uns ihr haben habe gibt wenn dann schon noch lange
-    wat van kunt mij uitleggen graag wil goedemiddag oorzaak heeft worden kan ook bij dit voor
-    mio mia figlio figlia ogni giorno cosa posso fare aiuto favore informazioni sulla sulle questo anche molto
-    dans sur qui avec pas est mon ma mes fils fille peut faire aussi tres bien
-    nie jak moj moja syn corka mozna dlaczego
-    yra kas ji jis mano kaip ar gali
-    ang ano ng mga po kapag salamat paalam kumusta anak
+    se puede puedes pueden donde cuando tambien ahora siempre nunca hacer tiene tienen sin sobre entre hasta
+    wird werden zu dem auf fur gegen bei hilft sie uns ihr haben habe gibt wenn dann schon noch lange
+    kunt mij uitleggen graag wil goedemiddag oorzaak heeft worden kan ook bij dit voor
+    mio figlio figlia ogni giorno cosa posso fare aiuto favore informazioni sulla sulle questo anche molto
+    dans sur qui avec pas est mes fils fille peut faire aussi tres bien
+    moj moja syn corka mozna dlaczego
+    yra kas ji jis mano kaip gali
+    ang ano ng mga po kapag salamat paalam kumusta
     yw beth sy cad bhfuil ann
     sawubona umama ngingenzani
     ina yin magana likita

@@ -68,6 +68,7 @@ def test_short_questions_in_other_languages_get_the_english_only_line(text: str)
     "is it bad if i take my meds at 10 instead of 8",
     "ha ok so what is an anti-inflammatory diet",
     "may i ask if the seizure can come back",
+    "er im scared", "wat im sayin is hes fitting", "my ma has ms, is it in the genes",
 ])
 def test_english_texting_stays_english(text: str) -> None:
     assert not is_other_language(Message(text)), text
