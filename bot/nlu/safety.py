@@ -513,9 +513,7 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     more = u.before("MED", "CHANGE_AFTER", 3) and not u.before("MAKES_ME", "CHANGE_AFTER", 2)
     # "i feel rubbish on keppra, can i stop?": the medicine first, then a change asked about with no other object
     bare = u.before("MED", "ADVICE", 8) and u.before("ADVICE", "CHANGE_BARE", 3)
-    # "i want to cut my carbamazepine down": a cut said of a medicine (bot/nlu/safety_crisis.py leaves it)
-    cut = any(1 <= m - p <= 3 for p in u.hits.get("SELF_HARM", ()) for m in u.hits.get("MED", ()))
-    changed = changes_medicine(u) or more or pronoun or bare or cut or u.any("DOSE_CHANGE", "MED_VERB", "CHANGE_OR") or (
+    changed = changes_medicine(u) or more or pronoun or bare or u.any("DOSE_CHANGE", "MED_VERB", "CHANGE_OR") or (
         "TIMING" in u and "ADVICE" in u)  # "can I take my phenytoin at night instead"; "baclofen ... wake her or skip?"
     if changed and not general_cause and (
             u.any("ADVICE", "FIRST_P", "PERSON")):

@@ -158,9 +158,7 @@ def _negated_wish_after(u: Unit, concept: str) -> bool:
 def _self_harm(u: Unit) -> bool:
     """Self-harm by name, or in its signs: a harm done to oneself to cope, till it bleeds, with a blade or a lighter;
     cuts on the thighs or wrists; a blade got out "not used yet"; blades found with blood."""
-    # not "i want to cut my prednisone in half": a cut said of a medicine is a dose
-    of_a_medicine = all(any(1 <= m - p <= 3 for m in u.hits.get("MED", ())) for p in u.hits.get("SELF_HARM", ()))
-    if "SELF_HARM" in u and "SELF_ACCIDENT" not in u and not of_a_medicine:
+    if "SELF_HARM" in u and "SELF_ACCIDENT" not in u:  # (a cut said of a medicine is a change: the lexicon)
         return True
     on_purpose = u.any("ON_PURPOSE", "ON_PURPOSE_P") and u.any("HARM_VERB", "INJURY")  # "burned my arm on purpose"
     if on_purpose and "FIRST_P" in u:

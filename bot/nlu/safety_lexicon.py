@@ -175,6 +175,13 @@ def _in_context(core: list[str], hits: Hits) -> None:
     # "give it now or skip it": a choice of time is a change too (the phrase took the change's own word)
     for position in hits.get("CHANGE_OR", ()):
         hits.setdefault("CHANGE", []).append(position)
+    # "i want to cut my carbamazepine down": a cut said of a medicine is a change of dose, not self-harm
+    cuts = [p for p in hits.get("SELF_HARM", ()) if any(1 <= m - p <= 3 for m in hits.get("MED", ()))]
+    if cuts:
+        hits.setdefault("CHANGE", []).extend(cuts)
+        hits["SELF_HARM"] = [p for p in hits["SELF_HARM"] if p not in cuts]
+        if not hits["SELF_HARM"]:
+            del hits["SELF_HARM"]
     # "can i stop?", "can i take less": a change with no object of its own (a medicine named before may be it)
     bare = [p for p in hits.get("CHANGE", ()) if all(w in _BARE_FOLLOW for w in core[p + 1:p + 4])]
     if bare:
