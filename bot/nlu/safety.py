@@ -343,7 +343,10 @@ def _cluster(u: Unit, recent: bool) -> Tier | None:
 
 # What makes "keeps having seizures" a question about the illness: it is named, asked about, or its medicines are
 _OF_THE_ILLNESS = ("ILLNESS", "Q_MODAL", "CAUSE_Q", "REASON_OF", "KNOWLEDGE", "WHAT_DOES", "DIAG", "MED", "MED_MSG",
-                   "RESIST", "TREAT_RESP")
+                   "RESIST", "RESIST_ANY", "TREAT_RESP")
+# Words that make "anything" in "not responding to anything" a treatment
+_TREATMENT_TALK = ("MED", "MED_MSG", "RESIST", "TREAT_RESP", "TRIED", "TRYING", "GIVE",
+                   "ILLNESS", "SEIZ_PL", "DIAG", "REGIME")
 
 
 def _asks_the_reason(u: Unit) -> bool:
@@ -393,6 +396,8 @@ def _wished_for_oneself(u: Unit) -> bool:
 def _said_of_medicine(u: Unit, position: int) -> bool:
     """This "not responding" answers a medicine ("not responding to keppra", "seizures not responding")."""
     after = [*u.hits.get("MED", ()), *u.hits.get("RESIST", ())]
+    if u.any(*_TREATMENT_TALK):
+        after.extend(u.hits.get("RESIST_ANY", ()))
     return any(1 <= a - position <= 2 for a in after) or any(1 <= position - s <= 3 for s in u.hits.get("SEIZ_PL", ()))
 
 

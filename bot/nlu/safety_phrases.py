@@ -1023,6 +1023,7 @@ PHRASES: dict[str, str] = {
         stop it spreading | stop the damage | stop more damage""",
     # Medicines tried ("tried like 4 meds and still fitting"): with a count of them, a treatment taken for a while
     "TRIED": """tried | have tried | tried like | been on | gone through | went through | been through""",
+    "TRYING": "try | trying | tries | prescribe | prescribed | prescribes",  # "not responding to anything they try"
     # A treatment taken for a while: its blood levels, or the medicine counted ("on his second one")
     "REGIME": """on second | on third | on fourth | on fifth | on his second | on her second | on his third
         on her third | on my second | on my third | blood levels | drug levels | levels in range | levels are in range | levels fine | levels are fine
@@ -1178,7 +1179,10 @@ WORDS: dict[str, str] = {
     # A pet having the seizure ("my cat is having fits"): a vet's matter, not a call to the emergency number
     "ANIMAL": """dog dogs puppy puppies cat cats kitten kittens horse horses pony rabbit rabbits hamster hamsters
         budgie parrot bird ferret gerbil tortoise lizard snake goat cow sheep pig pet pets doggy doggo pup""",
-    "RESIST": "anything nothing treatment treatments therapy therapies drugs tablets pills meds medication medicine",
+    "RESIST": "treatment treatments therapy therapies drugs tablets pills meds medication medicine",
+    # "not responding to anything": a treatment only beside treatment words ("tried 5 meds, not responding to
+    # anything"); alone it is the person who does not respond
+    "RESIST_ANY": "anything nothing",
     "ON_PURPOSE": "deliberately intentionally purposely purposefully",
     "HARM_VERB": "scratching scratch punch punching bang banging biting carve carving burned burnt burn burning cut cutting hurt hurting hit hitting punched scratched stabbed bruised",
     "SWALLOWED": "swallowed ate eaten drank drunk downed necked chewed",

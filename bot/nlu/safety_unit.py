@@ -113,7 +113,7 @@ def still_despite_medicine(u: Unit, position: int) -> bool:
     elif position + 1 in u.hits.get("ING", ()):
         return False
     return position + 1 in nouns and ("REGIME" in u or any(
-        0 < position - m <= STILL_SPAN for m in u.hits.get("RESIST", ())))
+        0 < position - m <= STILL_SPAN for m in (*u.hits.get("RESIST", ()), *u.hits.get("RESIST_ANY", ()))))
 
 
 def on_a_regime(u: Unit) -> bool:

@@ -1555,3 +1555,24 @@ def test_round_29_medication_decisions(text: str) -> None:
     assert flag_of(text) == ("medication_change", "certain", "med_change"), text
     assert flag_of("i want to cut myself")[:2] == ("crisis", "certain")
     assert flag_of("i want to not be")[:2] == ("crisis", "certain")
+
+
+@pytest.mark.parametrize("text", [
+    "my son is not responding to anything",
+    "she's not responding to anything, not even her name",
+    "mum is lying there not responding to anything",
+])
+def test_a_person_not_responding_to_anything_is_an_emergency(text: str) -> None:
+    """ "anything" is read as a treatment only beside treatment words; alone it is the person who does not respond."""
+    assert flag_of(text) == ("emergency", "certain", "not_waking"), text
+
+
+@pytest.mark.parametrize("text", [
+    "not responding to anything the docs try",
+    "he isnt responding to anything they give him",
+    "my son is not responding to anything, we tried 5 meds",
+    "my epilepsy is not responding to anything",
+])
+def test_not_responding_to_any_treatment_is_no_emergency(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] != "emergency", (text, flag)
