@@ -7,19 +7,43 @@ edit there changes every one of them.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from bot.content.intent import FIRST_AID_ARTICLE, Intent
 from bot.content.knowledge import Knowledge
 from bot.core import texts
 from bot.core.compose import TOPICS_BUTTON, source_of, topic_buttons
 from bot.core.reply import Bullet, Button, Reply
-from bot.core.safety_state import INJURY, OVERDOSE, STROKE
+from bot.core.safety_state import NOT_A_SEIZURE
 from bot.nlu.safety import FollowUp, SafetyFlag
 
 WHAT_TO_DO, RECOVERY, WHEN_TO_CALL, AFTER = "what-to-do", "recovery-position", "when-to-call-an-ambulance", \
     "after-the-seizure"
 COLLAPSE = ("not_waking", "breathing_colour")
+
+
+@dataclass(frozen=True, slots=True)
+class Guide:
+    """What to say for an emergency that is not a seizure: its own steps, its follow-up, its one-line warning."""
+
+    title: str
+    lead: str
+    steps: tuple[str, ...]
+    follow_lead: str
+    line: str
+
+
+GUIDES: dict[str, Guide] = {
+    "stroke_signs": Guide(texts.CALL_NOW_TITLE, texts.STROKE_LEAD, texts.STROKE_STEPS, texts.FOLLOW_STROKE_LEAD,
+                          texts.LINE_STROKE),
+    "overdose": Guide(texts.OVERDOSE_TITLE, texts.OVERDOSE_LEAD, texts.OVERDOSE_STEPS, texts.FOLLOW_OVERDOSE_LEAD,
+                      texts.LINE_OVERDOSE),
+    "serious_injury": Guide(texts.CALL_NOW_TITLE, texts.INJURY_LEAD, texts.INJURY_STEPS, texts.FOLLOW_INJURY_LEAD,
+                            texts.LINE_INJURY),
+    "heart_or_allergy": Guide(texts.CALL_NOW_TITLE, texts.HEART_ALLERGY_LEAD, texts.HEART_ALLERGY_STEPS,
+                              texts.FOLLOW_HEART_ALLERGY_LEAD, texts.LINE_HEART_ALLERGY),
+}
+assert set(GUIDES) == set(NOT_A_SEIZURE)
 
 
 def first_aid(knowledge: Knowledge, section_id: str) -> tuple[tuple[str, ...], tuple[Bullet, ...]]:
@@ -50,14 +74,10 @@ def safety_line(flag_kind: str, criterion: str | None) -> str:
         return texts.LINE_CRISIS
     if flag_kind == "medication_change":
         return texts.LINE_MEDICATION
-    if criterion in STROKE:
-        return texts.LINE_STROKE
-    if criterion in OVERDOSE:
-        return texts.LINE_OVERDOSE
+    if criterion in GUIDES:
+        return GUIDES[criterion].line
     if criterion in COLLAPSE:
         return texts.LINE_COLLAPSE
-    if criterion in INJURY:
-        return texts.LINE_INJURY
     return texts.LINE_SEIZURE
 
 
@@ -71,12 +91,9 @@ def with_line(reply: Reply, line: str) -> Reply:
 def compose_emergency(knowledge: Knowledge, flag: SafetyFlag) -> Reply:
     """Call now, the first steps, and nothing else (plus the crisis line when self-harm is part of it)."""
     criterion = flag.criterion
-    if criterion in OVERDOSE:
-        title, lead, steps = texts.OVERDOSE_TITLE, texts.OVERDOSE_LEAD, tuple(Bullet(s) for s in texts.OVERDOSE_STEPS)
-    elif criterion in STROKE:
-        title, lead, steps = texts.CALL_NOW_TITLE, texts.STROKE_LEAD, tuple(Bullet(s) for s in texts.STROKE_STEPS)
-    elif criterion in INJURY:
-        title, lead, steps = texts.CALL_NOW_TITLE, texts.INJURY_LEAD, tuple(Bullet(s) for s in texts.INJURY_STEPS)
+    if criterion in GUIDES:
+        guide = GUIDES[criterion]
+        title, lead, steps = guide.title, guide.lead, tuple(Bullet(s) for s in guide.steps)
     elif criterion in COLLAPSE and not _about_seizure(flag):
         title, lead, steps = texts.CALL_NOW_TITLE, texts.COLLAPSE_LEAD, tuple(Bullet(s) for s in texts.COLLAPSE_STEPS)
     else:
@@ -91,15 +108,10 @@ def _about_seizure(flag: SafetyFlag) -> bool:
 
 def compose_emergency_follow_up(knowledge: Knowledge, criterion: str | None, follow: FollowUp) -> Reply:
     """A message in the 30 minutes after an emergency reply: guidance for that emergency, never another topic."""
-    if criterion in STROKE:
-        return Reply(kind="emergency", title=texts.CALL_NOW_TITLE, paragraphs=(texts.FOLLOW_STROKE_LEAD,),
-                     bullets=tuple(Bullet(s) for s in texts.STROKE_STEPS))
-    if criterion in OVERDOSE:
-        return Reply(kind="emergency", title=texts.OVERDOSE_TITLE, paragraphs=(texts.FOLLOW_OVERDOSE_LEAD,),
-                     bullets=tuple(Bullet(s) for s in texts.OVERDOSE_STEPS))
-    if criterion in INJURY:
-        return Reply(kind="emergency", title=texts.CALL_NOW_TITLE, paragraphs=(texts.FOLLOW_INJURY_LEAD,),
-                     bullets=tuple(Bullet(s) for s in texts.INJURY_STEPS))
+    if criterion in GUIDES:
+        guide = GUIDES[criterion]
+        return Reply(kind="emergency", title=guide.title, paragraphs=(guide.follow_lead,),
+                     bullets=tuple(Bullet(s) for s in guide.steps))
     when = _lines(_steps(knowledge, WHEN_TO_CALL))
     if follow == "call":
         return Reply(kind="emergency", title=texts.CALL_NOW_TITLE, paragraphs=(texts.FOLLOW_CALL_LEAD,

@@ -15,9 +15,8 @@ from bot.nlu.message import Message
 from bot.nlu.safety import Reading
 
 STATE_SECONDS = 30 * 60
-STROKE = ("stroke_signs",)  # emergency criteria whose follow-ups are not about a seizure
-OVERDOSE = ("overdose",)
-INJURY = ("serious_injury",)
+# Emergency criteria with their own steps (bot.core.compose_safety.GUIDES): their follow-ups are not about a seizure
+NOT_A_SEIZURE = ("stroke_signs", "overdose", "serious_injury", "heart_or_allergy")
 STATES = ("emergency", "crisis")
 # First words of a question: "what is ms", "can ms cause ..." (a message starting another way is a follow-up).
 QUESTION_WORDS = frozenset(["what", "whats", "how", "why", "is", "are", "can", "could", "does", "do", "did", "should", "will", "would", "which", "when", "where", "who", "tell", "explain"])
@@ -77,4 +76,4 @@ def asks(message: Message) -> bool:
 
 def seizure_care(state: SafetyState) -> bool:
     """Whether the first-aid after-care fits this emergency: a seizure or a collapse, not a stroke or an overdose."""
-    return state.kind == "emergency" and state.criterion not in (*STROKE, *OVERDOSE, *INJURY)
+    return state.kind == "emergency" and state.criterion not in NOT_A_SEIZURE

@@ -154,6 +154,15 @@ INJURY_STEPS = (
     "Keep them warm and talk to them; watch their breathing.",
     "Stay with them until help arrives.",
 )
+HEART_ALLERGY_LEAD = ("Chest pain that may be the heart, or a throat, tongue or face that is swelling, needs help now: "
+                      "call 112 (Europe), 911 (US and Canada) or 999 (UK). The call handler will tell you what to do.")
+HEART_ALLERGY_STEPS = (
+    "Help them sit or lie in the way that is easiest for them; sitting up helps if breathing is hard.",
+    "If they carry an adrenaline pen (such as an EpiPen) for an allergy, help them use it as they were shown.",
+    "Keep them still and calm, and watch their breathing.",
+    "If they stop breathing or don't respond, tell the call handler: they will guide you.",
+    "Stay with them until help arrives.",
+)
 
 # -- after an emergency reply: follow-up guidance for 30 minutes --------------------------------------------
 FOLLOW_CALL_LEAD = ("A seizure that lasts 5 minutes or more, another seizure before they wake, trouble breathing, "
@@ -175,6 +184,8 @@ FOLLOW_STROKE_LEAD = ("Even if the signs seem to pass, a stroke needs an ambulan
                       "have not already.")
 FOLLOW_INJURY_LEAD = ("If you have not called yet, call your local emergency number now (112, 911 or 999). Until "
                       "help arrives:")
+FOLLOW_HEART_ALLERGY_LEAD = ("Even if it seems to ease, call your local emergency number now (112, 911 or 999) if "
+                             "you have not already. Until help arrives:")
 FOLLOW_OVERDOSE_LEAD = ("Even if they seem well, call your local emergency number or a poisons line now if you have "
                         "not already.")
 
@@ -187,6 +198,8 @@ LINE_OVERDOSE = ("⚠️ If someone has taken too much of a medicine, call your 
                  "or a poisons line now.")
 LINE_INJURY = ("⚠️ If someone is badly hurt, bleeding heavily or can't get up after a fall, call your local emergency "
                "number now (112 / 911 / 999).")
+LINE_HEART_ALLERGY = ("⚠️ If someone has chest pain that may be their heart, or their throat, tongue or face is "
+                      "swelling, call your local emergency number now (112 / 911 / 999).")
 LINE_COLLAPSE = ("⚠️ If someone has collapsed, won't wake up or isn't breathing normally, call your local emergency "
                  "number now (112 / 911 / 999).")
 LINE_MEDICATION = ("💊 About a missed or changed dose: don't double up or change a dose on your own. The prescriber, "

@@ -46,7 +46,7 @@ FollowUp = Literal["call", "arrived", "recovered", "general"]
 
 EMERGENCY_CRITERIA = ("overdose", "seizure_over_5_min", "seizure_cluster", "breathing_colour", "seizure_injury",
                       "seizure_in_water", "seizure_pregnancy", "first_seizure", "stroke_signs", "not_waking",
-                      "serious_injury", "seizure_now")  # most specific first: the first that fires names the reply
+                      "serious_injury", "heart_or_allergy", "seizure_now")  # most specific first: the first that fires names the reply
 CRISIS_CRITERIA = ("method_plan_intent", "preparation", "active_ideation", "wish_dead", "passive_ideation",
                    "self_harm")
 MEDICATION_CRITERIA = ("missed_dose", "med_change")
@@ -411,6 +411,22 @@ def _serious_injury(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     return [("serious_injury", "certain")] if "BLEED_BAD" in u or fallen else []
 
 
+def _heart_or_allergy(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
+    """ "my husband has crushing chest pain and is sweating", "her throat is swelling up after the new tablet": an
+    emergency beyond the illness, told now. Chest pain alone is possible (the line and the answer: "i have chest
+    pain, is it the ms hug"); with the signs of the heart, a heart attack or a swelling throat, certain."""
+    if f.calm or u.any("BEFORE_TODAY", "DAYS_AGO", "HISTORY") or (f.habitual and not f.now):
+        return []
+    asked = u.any("KNOWLEDGE", "Q_MODAL", "CAUSE_Q") and not (f.now or "HAVING" in u)  # not "is he having one"
+    # said of someone ("his heart stopped", "her throat is swelling"), not a subject ("ms and heart attack risk")
+    someone = f.now or u.any("PERSON", "CHILD", "FIRST_P", "PRONOUN", "PRO_OBJ", "PRESENT", "AUX_NOW", "ING",
+                             "ALLERGY")  # or a reaction told: "allergic reaction, throat swelling"
+    if (u.any("HEART_ATTACK", "ALLERGY_BAD") and someone and not asked) or (
+            "CHEST_PAIN" in u and u.any("HEART_SIGNS", "LIMB", "NOW_STRONG", "URGENT", "AMBULANCE")):
+        return [("heart_or_allergy", "certain")]
+    return [("heart_or_allergy", "possible")] if "CHEST_PAIN" in u else []
+
+
 def _stroke(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     face = ("FACE_SIDE" in u and u.any("DEFICIT", "DROOP")) or u.near("FACE", "DROOP", 3) or u.near(
         "FACE", "DEFICIT", 3)
@@ -580,6 +596,7 @@ _RULES = (
                         "SEIZ_KIND"))),
     (_breathing_and_waking, frozenset(("BREATH_BAD", "COLOUR", "BREATH_W", "UNRESP", "COLLAPSE", "FAINT"))),
     (_serious_injury, frozenset(("BLEED_BAD", "CANT_GET_UP"))),
+    (_heart_or_allergy, frozenset(("CHEST_PAIN", "HEART_ATTACK", "ALLERGY_BAD"))),
     (_stroke, frozenset(("FACE", "FACE_SIDE", "LIMB", "ONE_SIDE", "SPEECH_BAD", "VISION_BAD", "BALANCE_BAD",
                          "HEADACHE_BAD", "HEADACHE_SEVERE", "STROKE_WORD", "STROKE_NOW"))),
     (crisis, frozenset((

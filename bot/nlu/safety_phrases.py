@@ -106,6 +106,23 @@ PHRASES: dict[str, str] = {
     "CANT_GET_UP": """cannot get up | cant get up | not get up | unable to get up | couldnt get up | not able to get up
         stuck on floor | stuck on the floor | cant move her | cant move him | not moving her legs | cant stand up""",
     "STAIRS": "stairs | steps | staircase | ladder | bunk bed | top bunk",
+    # Emergencies beyond the illness (NHS "when to call 999"): chest pain that may be the heart, a severe allergy
+    "CHEST_PAIN": """chest pain | chest pains | pain in chest | pain in my chest | pain in his chest | pain in her chest
+        chest hurts | chest hurting | chest is hurting | chest is tight | tight chest | tightness in chest
+        chest tightness | crushing chest | crushing pain | pressure on chest | pressure in chest | squeezing chest
+        chest is crushing | chest feels crushed | chest feels heavy | heavy chest""",
+    "HEART_ATTACK": """heart attack | cardiac arrest | heart has stopped | heart stopped | heart stopping""",
+    "HEART_SIGNS": """down his arm | down her arm | down my arm | into his arm | into her arm | into my arm
+        into his jaw | into her jaw | into my jaw | to his jaw | to her jaw | to my jaw | sweating | sweaty | clammy
+        cold sweat | grey | gray | crushing""",
+    "ALLERGY_BAD": """throat swelling | throat is swelling | throat swollen | throat is swollen | swollen throat
+        throat closing | throat is closing | throat closing up | throat tight | throat is tight | tongue swelling
+        tongue is swelling | tongue swollen | tongue is swollen | swollen tongue | lips swelling | lips are swelling
+        lips swollen | lips are swollen | swollen lips | mouth swelling | mouth is swelling
+        face swelling | face is swelling | face swollen | face is swollen
+        anaphylaxis | anaphylactic | anaphylactic shock | epipen | epi pen | adrenaline pen""",
+    "ALLERGY": """allergic reaction | allergic reactions | severe reaction | bad reaction | severe allergic reaction
+        bad allergic reaction | hives | rash all over | come out in hives | came out in hives""",
     # Not a seizure cluster
     "CLUSTER_HEADACHE": "cluster headache | cluster headaches",  # the longer phrase hides "cluster" (a seizure word)
     # Now, said after a history ("my wife died last spring ... i feel there is nothing left to live for"): the wish
@@ -874,7 +891,10 @@ PHRASES: dict[str, str] = {
     "FIGURATIVE": """seize the day | seizing the day | seized the day | seized the moment
         overdose of meetings | overdose of work
         overdose of sugar | shaking with excitement | shaking with laughter | shaking with rage | shaking with nerves
-        so hungry i could faint""",
+        so hungry i could faint
+        nearly had heart attack | almost had heart attack | nearly had a heart attack | almost had a heart attack
+        nearly gave me heart attack | almost gave me heart attack | gave me heart attack | give me heart attack
+        giving me heart attack | heart stopped when | my heart stopped when | heart skipped a beat""",
     "DIE_OTHER": """        end things with him | end things with her | ending things with him | ending things with her
         ended things with him | ended things with her | end this relationship | end relationship with | end my gym | end membership | end gym membership
         end this cycle | end cycle | end the day | ending the day | end of the day | will kill me | gonna kill me

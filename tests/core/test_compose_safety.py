@@ -63,3 +63,17 @@ def test_a_bad_injury_gets_the_injury_steps_then_and_after() -> None:
     assert [b.text for b in first.reply.bullets] == list(texts.INJURY_STEPS)
     follow = engine.respond("THE AMBULANCE IS COMING. SHOULD I MOVE HER OR LEAVE HER WHERE SHE IS", first.context)
     assert follow.kind == "emergency" and follow.reply.bullets[0].text == texts.INJURY_STEPS[0]
+
+
+def test_chest_pain_gets_its_own_steps_then_and_after_and_its_own_line() -> None:
+    """Crushing chest pain (no seizure): sit them down, an adrenaline pen for an allergy; the follow-up keeps to
+    those steps, not the seizure ones; a possible case gets the heart line above the answer."""
+    engine = Engine(Library(REPO), "https://c.example")
+    first = engine.respond("my husband has crushing chest pain and is sweating")
+    assert first.kind == "emergency" and first.reply.paragraphs[0] == texts.HEART_ALLERGY_LEAD
+    assert [b.text for b in first.reply.bullets] == list(texts.HEART_ALLERGY_STEPS)
+    follow = engine.respond("ok they're on their way, what do i do", first.context)
+    assert follow.kind == "emergency" and follow.reply.paragraphs[0] == texts.FOLLOW_HEART_ALLERGY_LEAD
+    assert follow.reply.bullets[0].text == texts.HEART_ALLERGY_STEPS[0]
+    possible = engine.respond("i have chest pain is it the ms hug")
+    assert texts.LINE_HEART_ALLERGY in possible.reply.alert

@@ -303,7 +303,7 @@ def test_the_whole_of_a_telegram_message_is_read() -> None:
 def test_every_criterion_of_the_docs_is_known() -> None:
     documented = {"seizure_now", "seizure_over_5_min", "seizure_cluster", "first_seizure", "seizure_injury",
                   "seizure_in_water", "seizure_pregnancy", "breathing_colour", "not_waking", "stroke_signs",
-                  "serious_injury",
+                  "serious_injury", "heart_or_allergy",
                   "overdose", "wish_dead", "passive_ideation", "active_ideation", "method_plan_intent",
                   "preparation", "self_harm", "med_change", "missed_dose", "first_aid_question"}
     assert set(CRITERIA) == documented
@@ -1574,5 +1574,40 @@ def test_a_person_not_responding_to_anything_is_an_emergency(text: str) -> None:
     "my epilepsy is not responding to anything",
 ])
 def test_not_responding_to_any_treatment_is_no_emergency(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] != "emergency", (text, flag)
+
+
+@pytest.mark.parametrize("text", [
+    "my husband has crushing chest pain and is sweating",
+    "chest pain and left arm numb",
+    "i think my dad is having a heart attack",
+    "his heart stopped",
+    "severe allergic reaction throat swelling after new med",
+    "my tongue is swollen after starting lamotrigine",
+    "her lips are swelling up and she's wheezing",
+])
+def test_chest_pain_of_the_heart_or_a_swelling_throat_is_an_emergency(text: str) -> None:
+    assert flag_of(text) == ("emergency", "certain", "heart_or_allergy"), text
+
+
+def test_chest_pain_alone_is_a_possible_emergency() -> None:
+    assert flag_of("i have chest pain is it the ms hug") == ("emergency", "possible", "heart_or_allergy")
+
+
+@pytest.mark.parametrize("text", [
+    "can ms cause chest pain",
+    "i get chest tightness with the ms hug",
+    "can keppra cause a heart attack",
+    "does epilepsy affect the heart",
+    "my dad had a heart attack last year, can that cause seizures",
+    "she had anaphylaxis to penicillin as a kid",
+    "can epilepsy drugs cause anaphylaxis",
+    "I nearly had a heart attack when the letter came saying my scan showed new lesions",
+    "My heart stopped when I saw the price of parking at the hospital",
+    "my knee keeps swelling up after kneeling on site all day",
+    "he is on a heart medicine and keppra",
+])
+def test_the_heart_or_an_allergy_asked_about_told_of_the_past_or_in_an_idiom_is_no_emergency(text: str) -> None:
     flag = flag_of(text)
     assert flag is None or flag[0] != "emergency", (text, flag)
