@@ -334,7 +334,11 @@ def _cluster(u: Unit, recent: bool) -> Tier | None:
             not u.any(*_NOW_FOR_SURE, "NOW_WEAK", "HAVING")
         return "possible" if past else "certain"
     if u.any("ANOTHER", "COUNT2", "ANOTHER_OFTEN") and recent:
-        return "certain"
+        # "had another fit in english today": another one over the day, told afterwards, may be the illness's
+        # usual (the line and the answer); one just now, a count ("3 fits this morning") or a now is a cluster
+        told_after = "ANOTHER" in u and "COUNT2" not in u and "RECENT" in u and "PAST" in u and not u.any(
+            "JUST", "WITHIN_HOUR", "NOW_WEAK", "HAVING", *_NOW_FOR_SURE)
+        return "possible" if told_after else "certain"
     if often:
         urgent = u.any("NOW_STRONG", "URGENT", "AMBULANCE", "ASK")
         return "possible" if not urgent and u.any(*_OF_THE_ILLNESS) else "certain"
@@ -353,9 +357,17 @@ def _asks_the_reason(u: Unit) -> bool:
     """ "my baby has a sodium channel gene problem, is this why his seizure not stop?": a seizure that "won't stop"
     beside a named reason, with nothing else saying it is happening now, may be the illness (non-native writers
     often say "seizure" for "seizures"), so possible: the emergency line and the answer."""
+    # "is that why im still fitting": the writer's own fits, with a reason asked, are the illness (not "is that why
+    # she is fitting and it wont stop": someone else's seizure now)
+    if "CAUSE_Q" in u and "FIRST_P" in u and not u.any("PERSON", "CHILD", "PRONOUN", "NOT_STOP", *_SCENE_FOR_SURE):
+        return True
     return "NOT_STOP" in u and "REASON_OF" in u and not is_progressive(u) and not u.any(
-        "NOW_STRONG", "NOW_WEAK", "URGENT", "AMBULANCE", "LONG", "STATUS", "ASK", "ANOTHER", "ANOTHER_STRONG",
-        "INJURY", "WATER", "UNRESP", "BREATH_BAD", "COLOUR")
+        "NOW_WEAK", "ANOTHER", "ANOTHER_STRONG", *_SCENE_FOR_SURE)
+
+
+# What says a seizure is going on now, whatever reason is asked about
+_SCENE_FOR_SURE = ("NOW_STRONG", "URGENT", "AMBULANCE", "LONG", "STATUS", "ASK", "INJURY", "WATER", "UNRESP",
+                   "BREATH_BAD", "COLOUR")
 
 
 def _breathing_and_waking(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
@@ -421,8 +433,14 @@ def _heart_or_allergy(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # said of someone ("his heart stopped", "her throat is swelling"), not a subject ("ms and heart attack risk")
     someone = f.now or u.any("PERSON", "CHILD", "FIRST_P", "PRONOUN", "PRO_OBJ", "PRESENT", "AUX_NOW", "ING",
                              "ALLERGY")  # or a reaction told: "allergic reaction, throat swelling"
-    if (u.any("HEART_ATTACK", "ALLERGY_BAD") and someone and not asked) or (
-            "CHEST_PAIN" in u and u.any("HEART_SIGNS", "LIMB", "NOW_STRONG", "URGENT", "AMBULANCE")):
+    # a heart attack told in the past ("grandad nearly had a heart attack when he saw my tattoo", "dad had one")
+    # may be a figure of speech or over: the line; "is having one", "just had one", "his heart stopped" are a scene
+    told = "PAST" in u and not (f.now or u.any("HAVING", "ING", "JUST", "NOW_STRONG", "URGENT", "AMBULANCE"))
+    if u.any("HEART_ATTACK", "ALLERGY_BAD") and someone and not asked:
+        if told and "ALLERGY_BAD" not in u:  # the writer's own, told as over, is a figure ("i nearly had a heart attack")
+            return [("heart_or_allergy", "possible")] if u.any("PERSON", "CHILD") else []
+        return [("heart_or_allergy", "certain")]
+    if "CHEST_PAIN" in u and u.any("HEART_SIGNS", "LIMB", "NOW_STRONG", "URGENT", "AMBULANCE"):
         return [("heart_or_allergy", "certain")]
     return [("heart_or_allergy", "possible")] if "CHEST_PAIN" in u else []
 

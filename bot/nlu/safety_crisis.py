@@ -36,7 +36,7 @@ def crisis(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     figure = "JOKE" in u and "MAKES_ME" in u
     if not figure and ("WISH_DEAD" in u or wish or _better_without_me(u)):
         found.append(("wish_dead", tier))
-    if not figure and ("PASSIVE" in u or _negated(u, "LIVE_ON") or _life_not_worth_it(u)):
+    if not figure and ("PASSIVE" in u or _cannot_go_on(u) or _life_not_worth_it(u)):
         found.append(("passive_ideation", tier))
     if _self_harm(u):
         found.append(("self_harm", tier))
@@ -183,6 +183,14 @@ def _wish_to_die(u: Unit) -> bool:
         if any(1 <= d - position <= 5 for d in u.hits.get("DEATH", ())):
             return True
     return False
+
+
+def _cannot_go_on(u: Unit) -> bool:
+    """ "i cant go on", "dont want to keep living"; not "they won't let him go on the residential" (someone let
+    or not let to go on with something: "him", "her", "them" just before)."""
+    objects, nots = {*u.hits.get("PRO_OBJ", ()), *u.hits.get("PRONOUN", ())}, u.hits.get("NOT", ())
+    return any(position - 1 not in objects and any(1 <= position - n <= 5 for n in nots)
+               for position in u.hits.get("LIVE_ON", ()))
 
 
 def _negated(u: Unit, concept: str, span: int = 5) -> bool:

@@ -95,7 +95,8 @@ PHRASES: dict[str, str] = {
     # A seizure about to start, felt by the writer ("aura starting. i think im about to have one. im alone")
     "ABOUT_TO": """seizure coming | seizure coming on | fit coming | fit coming on | one coming on | feel one coming
         aura starting | aura coming | aura coming on | aura starting now | feel a seizure coming | feel a fit coming
-        feel one starting | seizure starting | fit starting""",
+        feel one starting | seizure starting | fit starting | feel another coming | feel another one coming
+        another one coming | another coming on | another one coming on""",
     # A fall: with a sign it is a seizure ("he fell and shook"); from stairs or a height, an injury
     "FALL": """fell | fall | fallen | fell down | fall down | falls down | went down | dropped | fell over | fell off""",
     # A bad injury told now, with or without a seizure: heavy bleeding, or a fall the person cannot get up from
@@ -475,7 +476,11 @@ PHRASES: dict[str, str] = {
     "AGO": """seconds ago | moments ago | minute ago | minutes ago | few minutes ago | an hour ago | hours ago | half hour ago | just now""",
     "RECENT": """today | tonight | this morning | this evening | this afternoon | last night | earlier today
         this week | yesterday | overnight | in night | last hour | past hour | within hour | in hour | last half hours
-        last few minutes | past few minutes | last few hours""",
+        last few minutes | past few minutes | last few hours | since lunch | since lunchtime | since breakfast
+        since dinner | since tea | since teatime | since i woke up | since he woke up | since she woke up""",
+    # Recent within the hour (also RECENT): seizures this close together are not the day's usual
+    "WITHIN_HOUR": """last hour | past hour | within hour | in hour | last half hours | last few minutes | past few minutes
+        half an hour | last half hour | past half hour | few minutes ago | minutes ago""",
     # Before today: a story, not a scene ("he had a seizure at school yesterday")
     # Wellbeing now: with a history or a question, a present "-ing" does not make a scene ("hes fine, is choking
     # during a seizure a thing?")
@@ -709,7 +714,8 @@ PHRASES: dict[str, str] = {
         woke up in between | woke in between | woken up in between | woken in between | come round in between
         came round in between | recovered in between | recover in between | conscious in between | awake in between
         never woke up in between | not woken up in between | not woke up in between | never woken up in between
-        herself in between | himself in between | between seizures
+        herself in between | himself in between | between seizures | not himself between | not herself between
+        not himself in between | not herself in between | not themselves between | not right between
         before back | before shes back | before hes back | before comes round | before she comes round | before he comes round | one finishes next starts | one finishes and next starts | next starts | next one starts""",
     # How often, not how close together: "keeps having seizures", "fits again and again" may be the illness ("why
     # does she keep having seizures despite two medicines"). The lexicon files them under ANOTHER_STRONG too, so
@@ -892,9 +898,8 @@ PHRASES: dict[str, str] = {
         overdose of meetings | overdose of work
         overdose of sugar | shaking with excitement | shaking with laughter | shaking with rage | shaking with nerves
         so hungry i could faint
-        nearly had heart attack | almost had heart attack | nearly had a heart attack | almost had a heart attack
-        nearly gave me heart attack | almost gave me heart attack | gave me heart attack | give me heart attack
-        giving me heart attack | heart stopped when | my heart stopped when | heart skipped a beat""",
+        gave me heart attack | give me heart attack | giving me heart attack | heart skipped a beat
+        heart stopped when i saw | heart stopped when i read | heart stopped when i heard | heart stopped when i got""",
     "DIE_OTHER": """        end things with him | end things with her | ending things with him | ending things with her
         ended things with him | ended things with her | end this relationship | end relationship with | end my gym | end membership | end gym membership
         end this cycle | end cycle | end the day | ending the day | end of the day | will kill me | gonna kill me
@@ -1125,6 +1130,9 @@ PHRASES: dict[str, str] = {
         researched how | researching how | wrote note | written note | writing note | wrote letter
         written letter | writing letter | tonights night | tonight is night | tonight night | time has come
         wrote letters | written letters | writing letters | saving up | stash | hoarding""",
+    # Taking a part out ("can they just cut it out", surgery) or "cut it out!" (stop it): the phrase takes "cut"
+    "CUT_OUT": """cut it out | just cut it out | cut out | just cut out | cut them out | cut that out | cut that bit out
+        cut the bit out | cut it away | cut away""",
     "SELF_HARM": """blades ready | razor ready | razor blades ready | blade ready
         cut deeper | cutting deeper than | restarted cutting | started cutting again | is cutting | been cutting
         relapsed and cut | i cut tonight | cut tonight | just cut | cutting helps | cutting helps me | cutting is

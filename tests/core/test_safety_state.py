@@ -239,7 +239,7 @@ def test_a_crisis_then_an_emergency_keeps_the_crisis_line_through_the_emergency(
 
 
 @pytest.mark.parametrize("first", ["i took all my pills because i want to die",
-                                   "had another fit at work today in front of everyone. gf gone. whats the point anymore"])
+                                   "had another fit at work just now in front of everyone. gf gone. whats the point anymore"])
 def test_an_emergency_told_beside_a_crisis_carries_the_crisis_on(engine: Engine, first: str) -> None:
     """An emergency with a crisis in the same message: a settled message next ("not the meds. life. all of it")
     gets the crisis reply with the emergency's line on top (it used to get the emergency guidance alone); a
@@ -250,6 +250,12 @@ def test_an_emergency_told_beside_a_crisis_carries_the_crisis_on(engine: Engine,
     assert texts.LINE_CRISIS not in turns[1].reply.alert  # the crisis reply says it once, not again on top
     again = say(engine, turns, "hes shaking again its not stopping")
     assert again.kind == "emergency" and texts.LINE_CRISIS in again.reply.alert
+
+
+def test_a_crisis_told_after_the_days_seizure_gets_the_crisis_reply(engine: Engine) -> None:
+    """Another fit earlier today, told afterwards, is possible; the hopelessness beside it is the crisis."""
+    [turn] = chat(engine, "had another fit at work today in front of everyone. gf gone. whats the point anymore")
+    assert turn.kind == "crisis"
 
 
 def test_a_possible_match_gets_the_normal_answer_with_one_line(engine: Engine) -> None:

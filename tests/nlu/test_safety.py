@@ -1603,7 +1603,6 @@ def test_chest_pain_alone_is_a_possible_emergency() -> None:
     "my dad had a heart attack last year, can that cause seizures",
     "she had anaphylaxis to penicillin as a kid",
     "can epilepsy drugs cause anaphylaxis",
-    "I nearly had a heart attack when the letter came saying my scan showed new lesions",
     "My heart stopped when I saw the price of parking at the hospital",
     "my knee keeps swelling up after kneeling on site all day",
     "he is on a heart medicine and keppra",
@@ -1611,3 +1610,49 @@ def test_chest_pain_alone_is_a_possible_emergency() -> None:
 def test_the_heart_or_an_allergy_asked_about_told_of_the_past_or_in_an_idiom_is_no_emergency(text: str) -> None:
     flag = flag_of(text)
     assert flag is None or flag[0] != "emergency", (text, flag)
+
+
+def test_a_heart_attack_told_in_the_past_gets_the_line_or_nothing() -> None:
+    """A figure of speech or an event over ("nearly" is filler to the lexicon): someone else's gets the line above
+    the answer, the writer's own nothing."""
+    assert flag_of("my grandad nearly had a heart attack when he saw my new tattoo") == (
+        "emergency", "possible", "heart_or_allergy")
+    assert flag_of("I nearly had a heart attack when the letter came saying my scan showed new lesions") is None
+
+
+@pytest.mark.parametrize("text", [
+    "is that why im still fittin tho",
+    "had another fit in english today n everyone saw. why do my meds never work",
+])
+def test_seizures_told_after_the_day_or_a_reason_asked_are_possible_not_certain(text: str) -> None:
+    """The line and the answer: another seizure over the day told afterwards, or "is that why" asked of one's own
+    fits."""
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == ("emergency", "possible"), (text, flag)
+
+
+@pytest.mark.parametrize("text", [
+    "ive had 3 fits since lunch and i can feel another coming, im on my own in the flat",
+    "he had 3 fits today and hes not himself between them",
+    "I think I'm about to have another one, I've had two in the last hour already and I feel really strange",
+    "she just had another one",
+])
+def test_seizures_close_together_or_another_coming_stay_an_emergency(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == ("emergency", "certain"), (text, flag)
+
+
+@pytest.mark.parametrize("text", [
+    "his school won't let him go on the year 3 residential because of his seizures. are they even allowed to do that",
+    "can they just cut it out",
+    "can they cut out the bit that causes the seizures",
+])
+def test_going_on_a_trip_or_cutting_a_lesion_out_is_no_crisis(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] != "crisis", (text, flag)
+
+
+@pytest.mark.parametrize("text", ["i cant go on like this", "he said he doesnt want to go on anymore", "i just cut"])
+def test_not_going_on_or_a_cut_said_of_oneself_stays_a_crisis(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[0] == "crisis", (text, flag)
