@@ -54,7 +54,8 @@ _GOODBYE = re.compile(r"\b(?:bye|goodbye|bye bye|byee+|laters|see ya|see you|cya
                       r"gotta (?:run|dash)|got to (?:run|dash)|that s me done|thats me done)$")
 _THANK_WORDS = r"thanks|thank you|thank u|thanx|thx|ty|cheers"
 _THANKS = re.compile(rf"\b(?:{_THANK_WORDS}|ta|much appreciated|appreciate it|much obliged)\b")
-_PERSON = re.compile(r"\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:(?:a|an|the|some|one of the|a real|an actual|"
+_PERSON = re.compile(r"\b(?:(?:talk|speak|chat)\s+(?:to|with)|(?:connect|transfer|put|pass|hand)\s+(?:me|us)\s+"
+                     r"(?:through\s+|over\s+)?(?:to|with))\s+(?:(?:a|an|the|some|one of the|a real|an actual|"
                      r"real|actual)\s+)?(?:(?:ms|epilepsy|specialist|live)\s+)?"
                      r"(?:nurse|nurses|person|human|humans|someone|somebody|advisor|adviser|staff|team|doctor|"
                      r"doctors|dr|specialist|neurologist)\b")
@@ -502,8 +503,8 @@ _PERSON_ALONE = re.compile(r"^(?:(?:i want|i need|i would like|can i have|get me
                            # "is there anyone real i can talk to", "can i talk 2 someone real"
                            r"\b(?:anyone|someone|somebody|anybody) (?:real|actual|human)\b(?! (?:answer|answers|data|"
                            r"evidence|research|proof|studies))|"
-                           # "I WANT A NURSE", "i need a real person"
-                           r"^(?:i want|i need|i would like|i d like|can i have|can i get|get me|give me) (?:a |an |the |my )?"
+                           # "I WANT A NURSE", "i need a real person", "neuro's not answering. get me a nurse"
+                           r"\b(?:i want|i need|i would like|i d like|can i have|can i get|get me|give me) (?:a |an |the |my )?"
                            r"(?:ms |epilepsy |real |actual |specialist )?(?:nurse|nurses|human|person|people)$|"
                            # "is there someone i can actually phone?", "is there a nurse I can message about my results"
                            r"\bis there (?:(?:a|an|any) )?(?:(?:real|actual|ms|epilepsy) )?(?:nurse|nurses|person|human|"

@@ -137,7 +137,11 @@ PHRASES: dict[str, str] = {
     "TREMOR_CAUSE": "parkinson | parkinsons | essential tremor",
     # Longer phrases that hide an event word used in another sense: blood tests are not bleeding, going on a trip
     # is not going on living, seizures that cluster around a period are a pattern (blind1 and blind3, tuned sets)
-    "OTHER_SENSE": """have to last | has to last | before its emergency | before it is emergency | when is it emergency
+    "OTHER_SENSE": """neuro not answering | neuros not answering | neurologist not answering | doctor not answering
+        doctors not answering | gp not answering | nurse not answering | nurses not answering | clinic not answering
+        surgery not answering | hospital not answering | helpline not answering | office not answering
+        not answering phone | not answering phones | not answering calls | not answering my calls | not answering emails
+        have to last | has to last | before its emergency | before it is emergency | when is it emergency
         counts as emergency | count as emergency | classed as emergency | considered emergency
         whats happening in her brain during | whats happening in his brain during | whats happening in the brain during
         whats happening in brain during | why her fits keep coming | why his fits keep coming | why fits keep coming
@@ -330,6 +334,8 @@ PHRASES: dict[str, str] = {
     # --- medication changes and missed doses --------------------------------------------------------------------
     "CHANGE": """want cut down | want cut back | wanting cut down | want cut out | swap back | switch back | change back | go back on | go back to
         put her back on | put him back on | put them back on | put me back on | put back on | back on old dose
+        start taking them | start taking it | start taking | start back up | start back on | start them again
+        start it again | start them back up | restart them | restart it | restarting them | restart
         back to old dose | back on her old dose | back on his old dose | back on my old dose | back to her old dose
         back to his old dose | back to my old dose | back on previous dose | back to previous dose
         half | split | stop | stopping | stopped | quit | quitting | come off | coming off | get off | getting off

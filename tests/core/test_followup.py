@@ -185,6 +185,9 @@ def test_a_parting_that_is_the_whole_message_closes(text: str, closing: str | No
     ("is there anything i can take for it", False), ("is there someone who can explain lesions", False),
     ("I WANT A NURSE", True), ("get me a person", True), ("i need an ms nurse", True),
     ("I want a nurse to explain my MRI", False), ("i want people to understand ms", False),
+    ("Kindly connect me to a nurse", True), ("can you put me through to someone", True),
+    ("neuro's not answering. get me a nurse", True), ("my daughter wants to be a nurse", False),
+    ("connect my phone to the app", False),
 ])
 def test_asking_whether_there_is_someone_to_contact_is_a_wish_for_a_person(text: str, wish: bool) -> None:
     assert followup.asks_for_a_person(Message(text)) is wish, text

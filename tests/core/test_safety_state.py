@@ -307,3 +307,10 @@ def test_a_thanks_after_an_emergency_is_answered_with_the_line_in_view(engine: E
 def test_a_thanks_that_speaks_of_the_scene_still_gets_the_guidance(engine: Engine) -> None:
     turns = chat(engine, "my son is having a seizure right now", "thanks, another one started")
     assert turns[-1].kind == "emergency"
+
+
+def test_asking_to_be_connected_to_a_nurse_after_an_emergency_gets_the_handover_with_the_line(engine: Engine) -> None:
+    turns = chat(engine, "she is having a seizure now and she fell and hit her head, there is blood",
+                 "It has stopped, she is breathing. Now what do I do", "Kindly connect me to a nurse")
+    assert turns[0].kind == "emergency"
+    assert turns[-1].kind == "handover" and turns[-1].reply.alert, turns[-1].reply.plain_text()

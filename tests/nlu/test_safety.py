@@ -1656,3 +1656,22 @@ def test_going_on_a_trip_or_cutting_a_lesion_out_is_no_crisis(text: str) -> None
 def test_not_going_on_or_a_cut_said_of_oneself_stays_a_crisis(text: str) -> None:
     flag = flag_of(text)
     assert flag is not None and flag[0] == "crisis", (text, flag)
+
+
+@pytest.mark.parametrize("text", [
+    "I've still got some of the steroid tablets left from last time, should I just start taking them?",
+    "can i restart my keppra myself",
+])
+def test_starting_a_medicine_on_ones_own_is_a_medication_decision(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == ("medication_change", "certain"), (text, flag)
+
+
+@pytest.mark.parametrize("text", ["neuro's not answering. get me a nurse", "the neurologist isnt answering"])
+def test_a_doctor_not_answering_is_no_emergency(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] != "emergency", (text, flag)
+
+
+def test_a_person_not_answering_stays_an_emergency() -> None:
+    assert flag_of("he's not answering me") == ("emergency", "certain", "not_waking")
