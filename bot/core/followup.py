@@ -46,10 +46,11 @@ _PLAN = re.compile(r"^(?:(?:ok|okay|ok then|right|fine|alright|sure|thanks|thank
 _LEADS = ("and ", "what about ", "how about ", "so ", "but ", "also ", "then ")  # ... or leans on the last answer
 # Closing a conversation in one's own words: "ok we'll ring the neuro team tomorrow, thank you", "cheers, laters"
 _GOODBYE = re.compile(r"\b(?:bye|goodbye|bye bye|byee+|laters|see ya|see you|cya|signing off|good night|goodnight|"
-                      r"take care|night night|gtg|g2g|ttyl|gotta go|got to go)\b"
+                      r"take care|night night|gtg|g2g|ttyl|gotta go|got to go|cheerio|ta ra|tara for now|ttfn|"
+                      r"peace out|khodahafez|khuda hafiz|allah hafiz)\b"
                       # a parting that is the whole message, or follows "ok", "right": "ok night", "right im off",
                       # "need to go" (not "her bladder at night", "she needs to go to the toilet")
-                      r"|^(?:(?:ok|okay|right|well|anyway|alright|k)\s+)?(?:(?:good\s*)?night|nite|nighty night|"
+                      r"|^(?:(?:ok|okay|right|well|anyway|alright|k)\s+)?(?:(?:good\s*)?night(?: x+)?|nite|nighty night|peace|"
                       r"(?:i\s*m|i am|im) off(?: now| then)?|(?:i\s+)?(?:need|have|must) to (?:go|run|dash)|must go|"
                       r"gotta (?:run|dash)|got to (?:run|dash)|that s me done|thats me done)$")
 _THANK_WORDS = r"thanks|thank you|thank u|thanx|thx|ty|cheers"

@@ -171,6 +171,8 @@ def test_going_back_is_everyday_life_only_to_school_or_work(text: str, facet: st
 @pytest.mark.parametrize(("text", "closing"), [
     ("right im off", "goodbye"), ("ok need to go", "goodbye"), ("night", "goodbye"), ("ok night", "goodbye"),
     ("gotta dash", "goodbye"), ("ok thats me done", "goodbye"),
+    ("night x", "goodbye"), ("peace", "goodbye"), ("CHEERIO FOR NOW AGNES", "goodbye"), ("Khodahafez", "goodbye"),
+    ("peace of mind for her", None),
     # the same words inside a message that tells or asks something else
     ("She has trouble with her bladder at night.", None), ("she needs to go to the toilet at night", None),
     ("im off work today, what is ms", None), ("I'm off to the neurologist now", None),
