@@ -111,9 +111,23 @@ def still_despite_medicine(u: Unit, position: int) -> bool:
     if on_a_regime(u):
         nouns = (*nouns, *u.hits.get("CONV", ()))
     elif position + 1 in u.hits.get("ING", ()):
-        return False
+        return _still_having_despite(u, position)
     return position + 1 in nouns and ("REGIME" in u or any(
         0 < position - m <= STILL_SPAN for m in (*u.hits.get("RESIST", ()), *u.hits.get("RESIST_ANY", ()))))
+
+
+def _still_having_despite(u: Unit, position: int) -> bool:
+    """ "the doctor reduced her levetiracetam but she is still having small jerks": "still having" signs or
+    seizures, not one ("still having a seizure"), a medicine named before: the illness goes on. Any other "-ing"
+    after "still" is one going on ("gave his rescue med, still seizing")."""
+    if position + 1 not in u.hits.get("HAVING", ()):
+        return False
+    after = (position + 2, position + 3)
+    if any(p in after for p in u.hits.get("SINGULAR", ())):
+        return False
+    events = (*u.hits.get("SIGN", ()), *u.hits.get("SEIZ_PL", ()))
+    medicines = (*u.hits.get("MED", ()), *u.hits.get("RESIST", ()))
+    return any(p in after for p in events) and any(0 < position - m <= 3 * STILL_SPAN for m in medicines)
 
 
 def on_a_regime(u: Unit) -> bool:
@@ -219,6 +233,8 @@ def is_progressive(u: Unit) -> bool:
         if not opens and not any(p in (position - 1, position - 2) for p in u.hits.get("AUX_NOW", ())):
             continue
         if position in u.hits.get("HAVING", ()):
+            if position - 1 in u.hits.get("NOW_WEAK", ()) and still_despite_medicine(u, position - 1):
+                continue  # "still having small jerks" after a medicine: the illness
             after = (position + 1, position + 2)
             if any(p in after for p in (*u.hits.get("SINGULAR", ()), *u.hits.get("SIGN", ()))):
                 return True  # "is having a seizure", "been having this twitching"

@@ -1675,3 +1675,16 @@ def test_a_doctor_not_answering_is_no_emergency(text: str) -> None:
 
 def test_a_person_not_answering_stays_an_emergency() -> None:
     assert flag_of("he's not answering me") == ("emergency", "certain", "not_waking")
+
+
+def test_still_having_signs_after_a_medicine_change_is_the_illness_and_the_change_is_asked() -> None:
+    """ "still having small jerks" after the medicine was reduced: the illness goes on; the question is the dose."""
+    text = "The doctor reduced her levetiracetam but she is still having small jerks. Should I increase it back myself?"
+    assert flag_of(text)[:2] == ("medication_change", "certain")
+
+
+@pytest.mark.parametrize("text", ["gave his rescue med, still seizing",
+                                  "gave her midazolam and she is still having a seizure",
+                                  "she is on keppra and still having jerks right now"])
+def test_one_seizure_going_on_after_a_medicine_stays_an_emergency(text: str) -> None:
+    assert flag_of(text)[:2] == ("emergency", "certain"), text
