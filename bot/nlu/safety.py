@@ -219,6 +219,14 @@ def _asks_when_to_call(u: Unit) -> bool:
         "PERSON", "CHILD", "FIRST_P", "CONV", "ING", "NOW_STRONG", "NOW_WEAK", "URGENT", "SIGN", "UNRESP", "JUST")
 
 
+def _asks_what_to_do_when(u: Unit) -> bool:
+    """ "Should I turn her on her side when she is shaking?": an action asked about for when a seizure happens,
+    nothing saying one is going on now (the first-aid question's rule answers it)."""
+    return u.before("WHEN_W", "ING", 3) and u.any("FA_MODAL", "ADVICE") and u.any(
+        "FIRST_AID", "FA_OBJECT", "FA_ACTION", "FA_ACT_STRONG") and not u.any(
+        "NOW_WEAK", "JUST", *_NOW_FOR_SURE)
+
+
 def _about_treatment(u: Unit) -> bool:
     """How seizures answer treatment ("jerking seizures resistant to meds", "kinds of seizures that don't respond
     well to medication"): a question about the illness, unless something says one is happening now."""
@@ -276,7 +284,7 @@ def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
         if "SIGN" in u and f.now and not f.calm and not f.habitual:
             return [("seizure_now", "possible")]  # "my hands are shaking right now"
         return []
-    if f.calm or f.habitual or _about_treatment(u) or _asks_when_to_call(u):
+    if f.calm or f.habitual or _about_treatment(u) or _asks_when_to_call(u) or _asks_what_to_do_when(u):
         return []
     if on_a_regime(u) and not u.any(*_NOW_FOR_SURE) and any(still_despite_medicine(u, n)
                                                             for n in u.hits.get("NOW_WEAK", ())):

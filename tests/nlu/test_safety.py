@@ -1688,3 +1688,13 @@ def test_still_having_signs_after_a_medicine_change_is_the_illness_and_the_chang
                                   "she is on keppra and still having jerks right now"])
 def test_one_seizure_going_on_after_a_medicine_stays_an_emergency(text: str) -> None:
     assert flag_of(text)[:2] == ("emergency", "certain"), text
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Should I turn her on her side when she is shaking? her brother wanted to hold her down", "seizure_first_aid"),
+    ("should i put him on his side when he is jerking", "seizure_first_aid"),
+    ("should i turn her on her side, she is shaking right now", "emergency"),
+    ("she is shaking, should i turn her on her side", "emergency"),
+])
+def test_an_action_asked_for_when_a_seizure_happens_is_first_aid_unless_one_is_going_on(text: str, kind: str) -> None:
+    assert flag_of(text)[:2] == (kind, "certain"), text
