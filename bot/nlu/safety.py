@@ -191,7 +191,12 @@ def _seizure_event(u: Unit) -> bool:
         return False
     # "one" for a seizure ("having one now", "had one in the pool") with something that says what kind of event;
     # not "do i take another one" about a tablet
-    if "ONE_PRO" in u and "MED" not in u and u.any("SIGN", "EPI", "AURA", "WATER", "INJURY", "PREGNANT", "LONG", "ANOTHER",
+    # "she is having another one, should i give her the midazolam": one going on now, a medicine named or not
+    if _having_another(u):
+        return True
+    # ... nor "I give her another one or no?" (a dose given again, not a seizure)
+    given = u.before("GIVE", "ANOTHER", 3) or u.before("GIVE", "ONE_PRO", 3)
+    if "ONE_PRO" in u and "MED" not in u and not given and u.any("SIGN", "EPI", "AURA", "WATER", "INJURY", "PREGNANT", "LONG", "ANOTHER",
                                 "ANOTHER_STRONG", "NOW_STRONG", "URGENT", "AMBULANCE"):
         return True
     if u.count("SIGN") >= 2 or ("SIGN" in u and u.any("UNRESP", "COLLAPSE", "BODY_ALL", "AURA", "FALL", "SHAKY")):
@@ -217,6 +222,17 @@ def _asks_when_to_call(u: Unit) -> bool:
     a first-aid question, with no one in the scene and nothing going on."""
     return "FIRST_AID" in u and "WHEN_W" in u and "Q_MODAL" in u and not u.any(
         "PERSON", "CHILD", "FIRST_P", "CONV", "ING", "NOW_STRONG", "NOW_WEAK", "URGENT", "SIGN", "UNRESP", "JUST")
+
+
+def _having_another(u: Unit) -> bool:
+    """ "she is having another one", "he's having another seizure": "having" in the present, then "another" and
+    "one" or a seizure word (not "another baby", "another one of her tablets")."""
+    now, seizures = u.hits.get("AUX_NOW", ()), {*u.hits.get("ONE_PRO", ()), *u.hits.get("PRO_OBJ", ()),
+                                                *u.hits.get("SEIZ", ()), *u.hits.get("SINGULAR", ())}
+    return not u.near("ANOTHER", "MED", 3) and any(
+        any(a in (h - 1, h - 2) for a in now) and any(o in (h + 1, h + 2) and o + 1 in seizures
+                                                       for o in u.hits.get("ANOTHER", ()))
+        for h in u.hits.get("HAVING", ()))
 
 
 def _asks_what_to_do_when(u: Unit) -> bool:
@@ -518,6 +534,12 @@ def _overdose(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
         return []  # "cant stop thinking about overdosing tonight": a thought of a way to die, for the crisis rules
     word = "OD_PAST" in u or ("OD" in u and (u.any("TOOK", "JUST", "RECENT") or f.now)) or (
         "EMPTY_PACKS" in u and "PERSON" in u)
+    # "been takin double baclofen when its really bad": a habit of doubling, not a dose taken just now (a medication
+    # decision for its rule)
+    habit = took and "WHEN_W" in u and "PAST_V" not in u and not u.any(
+        "RECENT", "JUST", "NOW_STRONG", "TOX", "ASK", "MANY_PILLS", "ALL", "CONTAINER", "MISTAKE")
+    if habit and not (child or word):
+        return []
     if not (took or child or word):
         if "OD" in u and not u.any("WISH", "PLAN") and "KNOWLEDGE" not in u and u.any("FIRST_P", "PERSON"):
             return [("overdose", "possible")]
@@ -619,7 +641,7 @@ _ADMIN_KINDS = frozenset((f"{_ADMIN}emergency", f"{_ADMIN}crisis", f"{_ADMIN}med
 _RULES = (
     (_overdose, frozenset(("MED", "CHEMICAL", "OD", "OD_PAST", "EMPTY_PACKS"))),
     (_seizure, frozenset(("SEIZ", "SEIZ_PL", "CONV", "STATUS", "SIGN", "ONE_PRO", "ANOTHER_STRONG", "ABOUT_TO",
-                        "SEIZ_KIND"))),
+                        "SEIZ_KIND", "ANOTHER"))),
     (_breathing_and_waking, frozenset(("BREATH_BAD", "COLOUR", "BREATH_W", "UNRESP", "COLLAPSE", "FAINT"))),
     (_serious_injury, frozenset(("BLEED_BAD", "CANT_GET_UP"))),
     (_heart_or_allergy, frozenset(("CHEST_PAIN", "HEART_ATTACK", "ALLERGY_BAD"))),
@@ -724,9 +746,8 @@ class SafetyCheck:
             return False
         # asked, or a wish to change it told ("my wife wants to stop hers because she feels fine")
         units = self.units(message)
-        if subject_known and any({"MISS", "LONG"} <= u.hits.keys() or ("MISS" in u and "if" in message.words
-                                                                         and not u.any("CAUSE_Q", "REASON_OF"))
-                                 for u in units):
+        if subject_known and any({"MISS", "LONG"} <= u.hits.keys() or ("MISS" in u and (
+                "if" in message.words or "ADVICE" in u) and not u.any("CAUSE_Q", "REASON_OF")) for u in units):
             return True  # "like 6 hours late", "and if he misses it completely?", said of the dose just talked about
         by_oneself = not _BY_ONESELF.isdisjoint(message.words)  # the change needs no "it"
         # not what the treatment does: "does it lower her immune system", "would that mean im more likely to get

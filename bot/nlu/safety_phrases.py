@@ -334,6 +334,7 @@ PHRASES: dict[str, str] = {
     # --- medication changes and missed doses --------------------------------------------------------------------
     "CHANGE": """want cut down | want cut back | wanting cut down | want cut out | swap back | switch back | change back | go back on | go back to
         put her back on | put him back on | put them back on | put me back on | put back on | back on old dose
+        pack it in | packing it in | pack them in | packing them in | jack it in | jacking it in
         start taking them | start taking it | start taking | start back up | start back on | start them again
         start it again | start them back up | restart them | restart it | restarting them | restart
         back to old dose | back on her old dose | back on his old dose | back on my old dose | back to her old dose
@@ -413,6 +414,8 @@ PHRASES: dict[str, str] = {
         what if i | would it | will it | what should | what happens if i | shud | cud | how do i
         shld | shal i | shall we | should we | do we | do i give | what now | now what | what do i do | what do we do
         or wait | take it now | give it now | take them now | inject today | still take | too late
+        thats alright | is that alright | that alright | alright innit | thats ok innit | would that be mad
+        would it be mad | is that mad
         how should i | what now | help | must i | i must | must we | we must | must he | must she | do i have
         do i need""",
     "CAUSE_Q": """could that be why | is that why | could it be why | could this be why | be why | reason why
@@ -1086,7 +1089,10 @@ PHRASES: dict[str, str] = {
     # A train taken, not stood in front of ("the train times from Pune to Mumbai tomorrow"): no method
     "TRAVEL": """train times | train timings | train timetable | train ticket | train tickets | train station
         train journey | train fare | train fares | by train | catch train | catch a train | get the train | train strike""",
-    "METHOD": """steering into | steer into | steer car into | steering car into | steer off road | steering off road
+    "METHOD": """driving into estuary | drive into estuary | driving into sea | drive into sea
+        driving into lake | drive into lake | driving into canal | drive into canal | driving off bridge
+        drive off bridge | driving off cliff | drive off cliff
+        steering into | steer into | steer car into | steering car into | steer off road | steering off road
         car in river | car into river | drive car in river | drive into river | drive to bridge | drive to cliffs
         drive to cliff | car to cliffs | car to cliff | go to bridge | off cliffs | into the sea | into sea
         walk into sea | walk into river | walk into lake | walk into traffic | walking into sea | walking into the sea
@@ -1289,6 +1295,7 @@ MEDICINE_NAMES = (
     "statin", "statins", "atorvastatin", "simvastatin", "methotrexate", "hydroxychloroquine", "plaquenil", "steroid",
     "prednisone", "metformin", "insulin", "warfarin", "sertraline", "citalopram", "fluoxetine", "amitriptyline",
     "nortriptyline", "antidepressant", "antidepressants", "omeprazole",
+    "pred",  # "i stopped my pred 3 days ago" (round 31)
 )
 MS_WORDS = frozenset(["ms", "sclerosis", "ocrevus", "ocrelizumab", "tysabri", "natalizumab", "copaxone", "glatiramer", "dmt", "baclofen", "relapse", "kesimpta", "tecfidera", "gilenya", "fingolimod", "interferon", "avonex", "rebif", "mavenclad"])
 EPILEPSY_WORDS = frozenset(["epilepsy", "epileptic", "seizure", "seizures", "fit", "fits", "keppra", "levetiracetam", "lamotrigine", "lamictal", "epilim", "valproate", "carbamazepine", "tegretol", "antiepileptic", "aed", "aeds"])

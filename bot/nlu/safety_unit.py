@@ -238,6 +238,10 @@ def is_progressive(u: Unit) -> bool:
             after = (position + 1, position + 2)
             if any(p in after for p in (*u.hits.get("SINGULAR", ()), *u.hits.get("SIGN", ()))):
                 return True  # "is having a seizure", "been having this twitching"
+            seizures = {*u.hits.get("ONE_PRO", ()), *u.hits.get("PRO_OBJ", ()), *u.hits.get("SEIZ", ())}
+            if any(p in after and p + 1 in seizures for p in u.hits.get("ANOTHER", ())) and not u.near(
+                    "ANOTHER", "MED", 3):
+                return True  # "she is having another one, should i give her the midazolam"
             # "my little girl is having convulsions"; not "she is having seizures despite keppra", nor "she's still
             # having fits" (an illness that goes on)
             present = position - 1 in u.hits.get("PRESENT", ())

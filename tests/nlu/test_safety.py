@@ -1698,3 +1698,27 @@ def test_one_seizure_going_on_after_a_medicine_stays_an_emergency(text: str) -> 
 ])
 def test_an_action_asked_for_when_a_seizure_happens_is_first_aid_unless_one_is_going_on(text: str, kind: str) -> None:
     assert flag_of(text)[:2] == (kind, "certain"), text
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # a dropped g ("cuttin", "wakin") is the word with its g
+    ("ngl ive been cuttin myself again", "crisis"),
+    ("n sometimes i think bout just not wakin up", "crisis"),
+    ("last night I sat in the car and thought about just driving into the estuary and not coming back", "crisis"),
+    ("been takin double baclofen when its really bad, thats alright innit", "medication_change"),
+    ("been on the copaxone jabs 3 yrs and im sick of stabbin myself. thinkin of just packin it in, would that be mad",
+     "medication_change"),
+    ("i'm in a flare and i stopped my pred 3 days ago because of the weight gain", "medication_change"),
+    ("she is having another one, should i give her the midazolam", "emergency"),
+    ("my mum has dementia and she took the whole weeks dosette box at once", "emergency"),
+])
+def test_round_31_safety_classes(text: str, kind: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == (kind, "certain"), (text, flag)
+
+
+@pytest.mark.parametrize("text", ["we are having another baby", "is she having another one of her tablets",
+                                  "I give her another one or no?", "we are having another scan next week"])
+def test_another_baby_scan_or_dose_is_no_seizure(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] != "emergency", (text, flag)
