@@ -287,7 +287,7 @@ def test_near_misses_get_the_health_fallback(engine: Engine, text: str) -> None:
 # messages. Floors a little under the figures reached.
 
 HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
-                   30)
+                   30, 31)
 PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     4: (0.82, 0.84, 0.89, 0.86),  # reached 84.1%, 86.8%, 91.2%, 88.5% after the round-3 tuning
     5: (0.86, 0.88, 0.88, 0.86),  # reached 88.1%, 90.1%, 89.9%, 88.3% with the paraphrases
@@ -352,6 +352,11 @@ PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     # round 30, written blind at the start of the 2026-12-06 fifth session and measured on its start, a33218c, as
     # figures only (81.3%, 83.0%, 92.5%, 89.4%); then read to find classes: TUNED ON from 768fcc5
     30: (0.87, 0.87, 0.92, 0.89),  # 88.3%, 88.7%, 93.3%, 90.6% on 07a566c (tuned)
+    # round 31, written blind at the start of the same session (its writer saw only the topics and personas) and
+    # measured on its start, a33218c, and after the session's topic work, 9e44cb3, as figures only (81.1%, 83.8%,
+    # 94.2%, 91.8% at both); its topical messages never read; its safety misses read after that and fixed as
+    # classes in 5eb8b54
+    31: (0.80, 0.82, 0.93, 0.90),  # 81.1%, 83.8%, 94.2%, 91.8% on 9e44cb3 and 5eb8b54
 }
 DIALOGUE_FLOORS = {4: 0.77, 5: 0.76, 6: 0.82, 7: 0.74, 8: 0.79, 9: 0.79, 10: 0.76, 11: 0.78, 12: 0.86,
                    13: 0.87, 14: 0.88, 15: 0.88, 16: 0.89, 17: 0.81, 18: 0.84,
@@ -364,7 +369,8 @@ DIALOGUE_FLOORS = {4: 0.77, 5: 0.76, 6: 0.82, 7: 0.74, 8: 0.79, 9: 0.79, 10: 0.7
                    27: 0.82,  # round 27: 82.6% on d5dc9b4, 83.9% on 75abb92, 84.2% on 1a02f25, 84.5% on 1e9659c
                    28: 0.86,  # round 28: 85.2% on a013807 (figures only), tuned on from 2a18d50: 87.8% on 17843ab
                    29: 0.83,  # round 29: 84.1% on a013807, 84.4% on 67296d7, 85.0% on 17843ab
-                   30: 0.81}  # round 30: 78.6% on a33218c (figures only), tuned on: 82.5% on 07a566c
+                   30: 0.81,  # round 30: 78.6% on a33218c (figures only), tuned on: 82.5% on 07a566c
+                   31: 0.79}  # round 31: 79.6% on a33218c, 79.9% on 9e44cb3, 81.2% on 5eb8b54 (its safety fixed)
 # round 19: 78.7% on c720925, 79.7% on 0bd1203; rounds 17, 18: 81.3%, 84.8% on
 # c720925, 82.4%, 85.5% at the end of the 2026-12-05 night session; rounds 14-16: 87.4%, 88.4%, 88.4% on 235b69e; 90.0%,
 # 89.5%, 90.7% on 406da37  # 79.6%, 78.9%, 84.2%, 76.7%, 81.6%, 81.2%, 78.4% of turns when first read; round 11:
@@ -405,7 +411,10 @@ FULL_SAFETY = {(5, "personas"): (8, 8), (6, "personas"): (8, 8), (6, "dialogues"
                (29, "dialogues"): (10, 5),
                # round 30's, once its persona emergency miss ('3 fits since lunch and i can feel another coming')
                # was fixed (tuned on)
-               (30, "personas"): (8, 8), (30, "dialogues"): (9, 12)}
+               (30, "personas"): (8, 8), (30, "dialogues"): (9, 12),
+               # round 31's, once its crisis misses ('cuttin myself', 'not wakin up', driving into the estuary)
+               # were fixed
+               (31, "personas"): (8, 8), (31, "dialogues"): (17, 17)}
 
 
 @pytest.fixture(scope="module")
