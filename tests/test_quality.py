@@ -351,7 +351,7 @@ PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     29: (0.81, 0.83, 0.96, 0.96),  # 82.3%, 84.1%, 97.5%, 97.6% on 67296d7 and 17843ab
     # round 30, written blind at the start of the 2026-12-06 fifth session and measured on its start, a33218c, as
     # figures only (81.3%, 83.0%, 92.5%, 89.4%); then read to find classes: TUNED ON from 768fcc5
-    30: (0.87, 0.87, 0.92, 0.89),  # 88.3%, 88.7%, 93.3%, 90.6% on 07a566c (tuned)
+    30: (0.87, 0.87, 0.92, 0.89),  # 88.3%, 88.7%, 93.3%, 90.6% on 07a566c; 88.3%, 88.7%, 95.8%, 94.1% on 84b4a4a
     # round 31, written blind at the start of the same session (its writer saw only the topics and personas) and
     # measured on its start, a33218c, and after the session's topic work, 9e44cb3, as figures only (81.1%, 83.8%,
     # 94.2%, 91.8% at both); its topical messages never read; its safety misses read after that and fixed as
@@ -369,7 +369,7 @@ DIALOGUE_FLOORS = {4: 0.77, 5: 0.76, 6: 0.82, 7: 0.74, 8: 0.79, 9: 0.79, 10: 0.7
                    27: 0.82,  # round 27: 82.6% on d5dc9b4, 83.9% on 75abb92, 84.2% on 1a02f25, 84.5% on 1e9659c
                    28: 0.86,  # round 28: 85.2% on a013807 (figures only), tuned on from 2a18d50: 87.8% on 17843ab
                    29: 0.83,  # round 29: 84.1% on a013807, 84.4% on 67296d7, 85.0% on 17843ab
-                   30: 0.81,  # round 30: 78.6% on a33218c (figures only), tuned on: 82.5% on 07a566c
+                   30: 0.81,  # round 30: 78.6% on a33218c (figures only), tuned on: 82.5% on 07a566c, 86.1% on 84b4a4a
                    31: 0.79}  # round 31: 79.6% on a33218c, 79.9% on 9e44cb3, 81.2% on 5eb8b54 (its safety fixed)
 # round 19: 78.7% on c720925, 79.7% on 0bd1203; rounds 17, 18: 81.3%, 84.8% on
 # c720925, 82.4%, 85.5% at the end of the 2026-12-05 night session; rounds 14-16: 87.4%, 88.4%, 88.4% on 235b69e; 90.0%,
