@@ -249,9 +249,14 @@ def compose_fallback(knowledge: Knowledge, match: Match | None, kind: str = "oth
                  buttons=_suggestion_buttons(knowledge, suggestions))
 
 
+def ambiguous_options(knowledge: Knowledge, match: Match) -> tuple[str, ...]:
+    """The topics a "Did you mean" offers, in their order (a typed "2" picks the second)."""
+    return tuple([i for i in match.options if i in knowledge.intents] or topical_candidates(knowledge, match))[:3]
+
+
 def compose_ambiguous(knowledge: Knowledge, match: Match) -> Reply:
     """ "Did you mean ...?" with the topics the matcher offers as buttons."""
-    options = [i for i in match.options if i in knowledge.intents] or topical_candidates(knowledge, match)
+    options = list(ambiguous_options(knowledge, match))
     return Reply(kind="ambiguous", paragraphs=(texts.DID_YOU_MEAN,), buttons=_suggestion_buttons(knowledge, options))
 
 

@@ -43,7 +43,9 @@ def _from_stored(stored: StoredContext, now: float) -> Context:
         safety = SafetyState(stored.safety_kind, stored.safety_criterion, stored.safety_at, stored.safety_also)
     if _idle(stored, now) > TOPIC_IDLE_SECONDS:
         return Context(safety=safety)
-    return Context(stored.last_intent, stored.last_article, stored.topic, safety, stored.passage, stored.medicine)
+    choices = tuple(stored.choices.split(",")) if stored.choices else ()
+    return Context(stored.last_intent, stored.last_article, stored.topic, safety, stored.passage, stored.medicine,
+                   choices)
 
 
 def _idle(stored: StoredContext, now: float) -> float:
@@ -56,7 +58,7 @@ def _to_stored(context: Context) -> StoredContext:
     return StoredContext(context.last_intent, context.last_article, context.topic,
                          safety.kind if safety else None, safety.criterion if safety else None,
                          safety.since if safety else None, context.passage, safety.also if safety else None,
-                         context.medicine)
+                         context.medicine, ",".join(context.choices) or None)
 
 
 class Conversation:

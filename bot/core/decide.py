@@ -5,6 +5,8 @@ The nlu layer only gathers evidence: safety's flag and reading, the matcher's sc
 order and returns a `Decision`; the engine renders it with compose and never decides again.
 
 The order, first that applies:
+0. a typed pick ("2", "the first one") of the topics a "Did you mean" just offered, outside a safety state (a
+   bare pick has no words that could be alarming);
 1. no letters: another script (language) or nothing to read (empty);
 2. safety, certain: the emergency, crisis or medication reply alone, or the first-aid answer; also the
    medication reply for a change asked right after a treatment topic ("can i stop it?" after DMTs). A medication
@@ -227,11 +229,17 @@ class Situation:
     state: SafetyState | None  # the emergency or crisis state, if its 30 minutes are not over
     now: float
     medicine: bool = False  # the chat's last message named a medicine (Context.medicine)
+    choices: tuple[str, ...] = ()  # the topics of a "Did you mean" just asked (Context.choices)
 
 
 def decide(message: Message, situation: Situation) -> Decision:
     """The one decision for a free-text message (the order is in the module's docstring)."""
     knowledge = situation.knowledge
+    # "2", "the first one" right after a "Did you mean": the topic picked, as if its button were tapped (a bare pick
+    # has no words that could be alarming)
+    if situation.state is None and (picked := followup.pick_of(message, len(situation.choices))) is not None and \
+            situation.choices[picked] in knowledge.intents:
+        return Decision("topical", f"a pick of the topics just offered: {picked + 1}", situation.choices[picked], 100.0)
     if not message.has_letters:
         if is_other_language(message):  # a script we cannot read (normalising drops all of it)
             return Decision("fallback", "another language (no letters we read)", fallback="language")

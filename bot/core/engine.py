@@ -41,6 +41,8 @@ class Context:
     # The last message named a medicine ("why do my meds make me so sleepy"): a change asked next ("can i skip
     # them on saturday") is a personal medication decision, whatever topic answered it
     medicine: bool = False
+    # The topics of a "Did you mean" just asked: "2" or "the first one" typed next picks one (any other turn clears it)
+    choices: tuple[str, ...] = ()
 
     def state(self, now: float) -> SafetyState | None:
         """The emergency or crisis state, if its 30 minutes are not over."""
@@ -97,8 +99,9 @@ class Engine:
         turn = self._render(knowledge, message, decide(message, self._situation(knowledge, context)), context)
         # a reply that left the context as it was ("hmm", a fallback) keeps the medicine named before it
         kept = turn.context == context and context.medicine
-        return replace(turn, context=replace(turn.context,
-                                             medicine=kept or knowledge.safety.names_a_medicine(message)))
+        choices = compose.ambiguous_options(knowledge, turn.match) if turn.kind == "ambiguous" and turn.match else ()
+        return replace(turn, context=replace(turn.context, medicine=kept or knowledge.safety.names_a_medicine(message),
+                                             choices=choices))
 
     def safety_turn(self, text: str, context: Context = Context()) -> Turn | None:
         """The safety reply if `text` certainly calls for one (emergency, crisis, medication, first aid), else None.
@@ -115,7 +118,8 @@ class Engine:
 
     def _situation(self, knowledge: Knowledge, context: Context) -> Situation:
         now = self.clock()
-        return Situation(knowledge, context.last_intent, context.topic, context.state(now), now, context.medicine)
+        return Situation(knowledge, context.last_intent, context.topic, context.state(now), now, context.medicine,
+                         context.choices)
 
     # -- composing a decision -------------------------------------------------------------------------------
 
@@ -260,6 +264,9 @@ class Engine:
 
     def act(self, action: str, context: Context = Context()) -> Turn | None:
         """Carry out a button's action; None when the action is stale or unknown."""
+        return self._act(action, replace(context, choices=()))  # a tap answers the choice: a later "2" picks nothing
+
+    def _act(self, action: str, context: Context) -> Turn | None:
         knowledge = self.knowledge
         if action == compose.HANDOVER_ASK:
             return self.handover_turn(context)

@@ -438,6 +438,26 @@ _WHEN_TO_TAKE = re.compile(r"^(?:so )?(?:should|can|could|do|does|shall|must) (?
 _WHY_NOT = re.compile(r"^(?:but |so |ok |okay )?(?:why|y|how come)(?: not| is that| is it| though| tho)?$")
 
 
+_ORDINALS = {"1": 0, "one": 0, "first": 0, "1st": 0, "2": 1, "two": 1, "second": 1, "2nd": 1, "3": 2, "three": 2,
+             "third": 2, "3rd": 2}
+_PICK = re.compile(r"^(?:(?:the|option|number|no|nr|topic)\s+)*(?P<which>1|2|3|one|two|three|first|second|third|"
+                   r"1st|2nd|3rd|last|yes|yeah|yep|yup|ya|y)(?:\s+(?:one|option|topic|pls|please|thanks|thx))*$")
+
+
+def pick_of(message: Message, choices: int) -> int | None:
+    """ "1", "the second one", "number 2", "last": which of the `choices` topics of a "Did you mean" the person
+    typed instead of tapping (the index), or None. A bare "yes" picks only when one topic was offered."""
+    found = _PICK.match(message.text)
+    if found is None or not choices:
+        return None
+    which = found.group("which")
+    if which == "last":
+        return choices - 1
+    if which in _ORDINALS:
+        return _ORDINALS[which] if _ORDINALS[which] < choices else None
+    return 0 if choices == 1 else None
+
+
 def asks_why_not(message: Message) -> bool:
     """A bare "why not?" asked of the reply just given."""
     return _WHY_NOT.search(message.text) is not None

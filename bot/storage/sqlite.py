@@ -214,6 +214,12 @@ async def _medicine_named(db: aiosqlite.Connection) -> None:
     await db.execute("ALTER TABLE context ADD COLUMN medicine INTEGER NOT NULL DEFAULT 0")
 
 
+@migration(10)
+async def _choices_offered(db: aiosqlite.Connection) -> None:
+    """The topics of a "Did you mean" just asked: "2" typed next picks the second."""
+    await db.execute("ALTER TABLE context ADD COLUMN choices TEXT")
+
+
 # The stored safety state wins over an older one being saved: an emergency answered in the urgent lane may be
 # saved while an earlier message of the same chat, which read the context before it, is still being answered;
 # that earlier save must not wipe the emergency's 30 minutes. (The state is never cleared on purpose: it ends
@@ -221,7 +227,7 @@ async def _medicine_named(db: aiosqlite.Connection) -> None:
 _STORED_SAFETY_IS_NEWER = "(context.safety_at IS NOT NULL AND (excluded.safety_at IS NULL OR context.safety_at > excluded.safety_at))"
 _SAVE_CONTEXT = (
     "INSERT INTO context(chat_key, last_intent, last_article, topic, safety_kind, safety_criterion, safety_at, "
-    "passage, safety_also, medicine, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "passage, safety_also, medicine, choices, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT(chat_key) DO UPDATE SET last_intent = excluded.last_intent, "
     "last_article = excluded.last_article, topic = excluded.topic, "
     f"safety_kind = CASE WHEN {_STORED_SAFETY_IS_NEWER} THEN context.safety_kind ELSE excluded.safety_kind END, "
@@ -229,7 +235,8 @@ _SAVE_CONTEXT = (
     "ELSE excluded.safety_criterion END, "
     f"safety_at = CASE WHEN {_STORED_SAFETY_IS_NEWER} THEN context.safety_at ELSE excluded.safety_at END, "
     f"safety_also = CASE WHEN {_STORED_SAFETY_IS_NEWER} THEN context.safety_also ELSE excluded.safety_also END, "
-    "passage = excluded.passage, medicine = excluded.medicine, updated_at = excluded.updated_at"
+    "passage = excluded.passage, medicine = excluded.medicine, choices = excluded.choices, "
+    "updated_at = excluded.updated_at"
 )
 
 
@@ -250,9 +257,9 @@ class _Turn:
 
 
 def _context_row(context: StoredContext) -> tuple[str | None, str | None, str | None, str | None, str | None,
-                                                  float | None, int | None, str | None, int]:
+                                                  float | None, int | None, str | None, int, str | None]:
     return (context.last_intent, context.last_article, context.topic, context.safety_kind, context.safety_criterion,
-            context.safety_at, context.passage, context.safety_also, int(context.medicine))
+            context.safety_at, context.passage, context.safety_also, int(context.medicine), context.choices)
 
 
 MIN_SECRET_BYTES = 32
@@ -402,10 +409,10 @@ class SQLiteStore(HandoverRecords):
         # One trip to the connection's thread (execute, fetch and close would be three): asked every message.
         rows = await self._db.execute_fetchall(
             "SELECT last_intent, last_article, topic, safety_kind, safety_criterion, safety_at, passage, safety_also, "
-            "medicine, updated_at "
+            "medicine, choices, updated_at "
             "FROM context "
             "WHERE chat_key = ?", (chat_key,))
-        return next((StoredContext(*row[:8], bool(row[8]), row[9]) for row in rows), None)
+        return next((StoredContext(*row[:8], bool(row[8]), row[9], row[10]) for row in rows), None)
 
     async def record_turn(self, *, chat_key: str, user_key: str, kind: str, intent: str | None,
                           context: StoredContext | None, text: str, best_intent: str | None,

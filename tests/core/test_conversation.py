@@ -162,3 +162,18 @@ async def test_the_last_topic_lapses_after_two_idle_hours(tmp_path: Path) -> Non
     later = await conversation.message(9, 9, "what causes it")
     assert not later.used_context and later.intent_id != "ms_causes", later.intent_id
     await store.close()
+
+
+async def test_a_typed_pick_of_a_did_you_mean_survives_a_restart(tmp_path: Path) -> None:
+    """ "2" typed after a "Did you mean" picks its second topic, after a restart too."""
+    library = Library(REPO)
+    store = await SQLiteStore.open(tmp_path / "bot.sqlite3", "secret")
+    asked = await Conversation(Engine(library, "https://c.example"), store).message(42, 42, "TOO OLD?")
+    assert asked.kind == "ambiguous" and len(asked.context.choices) >= 2, asked.context
+    await store.close()
+    store = await SQLiteStore.open(tmp_path / "bot.sqlite3", "secret")
+    try:
+        picked = await Conversation(Engine(library, "https://c.example"), store).message(42, 42, "2")
+        assert picked.kind == "topical" and picked.intent_id == asked.context.choices[1]
+    finally:
+        await store.close()

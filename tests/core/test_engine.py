@@ -403,3 +403,14 @@ def test_a_bare_reply_keeps_the_medicine_named_before_it(engine: Engine) -> None
     assert engine.respond("can i skip them on saturday", bare.context).kind == "medication_change"
     topical = engine.respond("what is ms", bare.context)
     assert not topical.context.medicine  # a new question that names none: the medicine is no longer the subject
+
+
+def test_a_typed_pick_answers_a_did_you_mean_and_a_tap_or_another_turn_ends_the_choice() -> None:
+    engine = Engine(Library(REPO), "https://c.example")
+    asked = engine.respond("TOO OLD?")
+    assert asked.kind == "ambiguous" and len(asked.context.choices) == 2
+    assert engine.respond("the second one", asked.context).intent_id == asked.context.choices[1]
+    tapped = engine.act(f"i:{asked.context.choices[0]}", asked.context)
+    assert tapped is not None and tapped.context.choices == ()
+    other = engine.respond("what is ms", asked.context)
+    assert other.context.choices == () and engine.respond("2", other.context).kind != "topical"

@@ -193,3 +193,12 @@ def test_a_parting_that_is_the_whole_message_closes(text: str, closing: str | No
 ])
 def test_asking_whether_there_is_someone_to_contact_is_a_wish_for_a_person(text: str, wish: bool) -> None:
     assert followup.asks_for_a_person(Message(text)) is wish, text
+
+
+@pytest.mark.parametrize(("text", "choices", "picked"), [
+    ("1", 3, 0), ("the first one", 3, 0), ("Number 2!", 3, 1), ("2nd", 2, 1), ("the third one please", 3, 2),
+    ("last", 3, 2), ("yes", 1, 0), ("yes", 2, None), ("3", 2, None), ("2", 0, None),
+    ("the first one is about ms right", 3, None), ("one more thing", 3, None), ("ok", 1, None),
+])
+def test_a_typed_pick_of_a_did_you_mean(text: str, choices: int, picked: int | None) -> None:
+    assert followup.pick_of(Message(text), choices) == picked, text

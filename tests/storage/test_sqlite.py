@@ -75,6 +75,10 @@ async def test_context_round_trip(tmp_path: Path) -> None:
     assert await store.get_context("chat1") == StoredContext(None, None, None, medicine=True)
     await store.set_context("chat1", StoredContext("ms_dmt", None, "ms"))
     assert (await store.get_context("chat1")).medicine is False  # type: ignore[union-attr]
+    await store.set_context("chat1", StoredContext(None, None, None, choices="ms_causes,ms_dmt"))  # "Did you mean"
+    assert await store.get_context("chat1") == StoredContext(None, None, None, choices="ms_causes,ms_dmt")
+    await store.set_context("chat1", StoredContext("ms_dmt", None, "ms"))
+    assert (await store.get_context("chat1")).choices is None  # type: ignore[union-attr]
     await store.close()
 
 
