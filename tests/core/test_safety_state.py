@@ -314,3 +314,14 @@ def test_asking_to_be_connected_to_a_nurse_after_an_emergency_gets_the_handover_
                  "It has stopped, she is breathing. Now what do I do", "Kindly connect me to a nurse")
     assert turns[0].kind == "emergency"
     assert turns[-1].kind == "handover" and turns[-1].reply.alert, turns[-1].reply.plain_text()
+
+
+def test_speech_slow_to_return_after_a_seizure_gets_its_after_care_not_the_stroke_reply(engine: Engine) -> None:
+    """Mumbling after a seizure stopped is its recovery (the after-care and when to call); a drooping face with it
+    is a stroke."""
+    turns = chat(engine, "my mum is fitting on the floor",
+                 "its stopped now, shes breathing but she's not talking properly, just mumbling")
+    assert turns[1].reply.paragraphs[0] != texts.STROKE_LEAD and turns[1].intent_id == "seizure_first_aid"
+    face = chat(engine, "my mum is fitting on the floor", "its stopped but now her face is drooping on one side and "
+                "she cant talk")
+    assert face[1].kind == "emergency" and face[1].reply.paragraphs[0] == texts.STROKE_LEAD
