@@ -50,6 +50,7 @@ EMERGENCY_CRITERIA = ("overdose", "seizure_over_5_min", "seizure_cluster", "brea
 CRISIS_CRITERIA = ("method_plan_intent", "preparation", "active_ideation", "wish_dead", "passive_ideation",
                    "self_harm")
 MEDICATION_CRITERIA = ("missed_dose", "med_change")
+_ASKING_FIRST = frozenset(("should", "can", "could", "shall", "must"))  # "should I start back up or just wait ..."
 CHANGE_FOLLOW_UP_WORDS = 12  # "is it ok to stop it if i feel better": longer messages name what they change
 NET_CRITERION = "net_crisis"  # the crisis second net (bot/nlu/safety_net.py), not a rule: never certain
 CRITERIA = (*EMERGENCY_CRITERIA, *CRISIS_CRITERIA, *MEDICATION_CRITERIA, "first_aid_question")
@@ -735,7 +736,8 @@ class SafetyCheck:
             # stop my current one?"), and so is a short wish told ("She wants to stop them. She says they make her
             # feel as though she has the flu.")
             asked = [Message(" ".join(s.words) + "?") for s in message.sentences
-                     if len(s.words) <= CHANGE_FOLLOW_UP_WORDS and "?" in s.end]
+                     if (len(s.words) <= CHANGE_FOLLOW_UP_WORDS and "?" in s.end) or (
+                         len(s.words) <= 2 * CHANGE_FOLLOW_UP_WORDS and s.words and s.words[0] in _ASKING_FIRST)]
             told = [Message(" ".join(s.words)) for s in message.sentences
                     if len(s.words) <= CHANGE_FOLLOW_UP_WORDS and "?" not in s.end]
             wished = [m for m in told if any("WISH" in u for u in self.units(m))]

@@ -386,6 +386,9 @@ def test_a_long_message_is_not_matched_again_as_a_follow_up(engine: Engine) -> N
     ("why do my meds make me so sleepy in class", "can i skip them on saturday for a party"),
     ("whats the difference between refractory and just uncontrolled. hes on his 4th drug now",
      "should I stop the 3rd one myself since it does nothing"),
+    # a longer question that starts asking, with no question mark
+    ("so I stopped my plaquenil last week and didn't tell my doctor",
+     "should I start back up or just wait for my appointment in august"),
 ])
 def test_a_change_asked_after_a_medicine_was_named_is_a_medication_decision(engine: Engine, named: str,
                                                                              change: str) -> None:
