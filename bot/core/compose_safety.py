@@ -14,7 +14,6 @@ from bot.content.knowledge import Knowledge
 from bot.core import texts
 from bot.core.compose import TOPICS_BUTTON, source_of, topic_buttons
 from bot.core.reply import Bullet, Button, Reply
-from bot.core.safety_state import NOT_A_SEIZURE
 from bot.nlu.safety import FollowUp, SafetyFlag
 
 WHAT_TO_DO, RECOVERY, WHEN_TO_CALL, AFTER = "what-to-do", "recovery-position", "when-to-call-an-ambulance", \
@@ -43,7 +42,6 @@ GUIDES: dict[str, Guide] = {
     "heart_or_allergy": Guide(texts.CALL_NOW_TITLE, texts.HEART_ALLERGY_LEAD, texts.HEART_ALLERGY_STEPS,
                               texts.FOLLOW_HEART_ALLERGY_LEAD, texts.LINE_HEART_ALLERGY),
 }
-assert set(GUIDES) == set(NOT_A_SEIZURE)
 
 
 def first_aid(knowledge: Knowledge, section_id: str) -> tuple[tuple[str, ...], tuple[Bullet, ...]]:

@@ -315,7 +315,7 @@ def decide_certain(message: Message, situation: Situation, flag: SafetyFlag) -> 
             return replace(_answer(message, situation), why=f"{why}, no first-aid article: the answer")
         return Decision("first_aid", why, FIRST_AID_INTENT, 100.0, flag=flag, lines=_state_lines(state))
     if state is not None and state.kind == "emergency" and state.criterion != "stroke_signs" and \
-            flag.criterion == "stroke_signs" and _speech_slow_to_return(situation.knowledge.safety.read(message)):
+            flag.criterion == "stroke_signs" and situation.knowledge.safety.read(message).speech_sign_only:
         # "its stopped but she's not talking properly" in the 30 minutes of a seizure (or a fall, an overdose): that
         # emergency's guidance, not a new stroke (a face, an arm, a named stroke or "suddenly" is one)
         return _in_state(message, situation, state, replace(flag, tier="possible"))
@@ -325,14 +325,6 @@ def decide_certain(message: Message, situation: Situation, flag: SafetyFlag) -> 
         new = start(flag.kind, flag.criterion, situation.now, flag.crisis_too, before=state)
         return Decision("safety", why, flag.kind, 100.0, flag=flag, lines=kept, state=new, context="start")
     return Decision("safety", why, flag.kind, 100.0, flag=flag, lines=_state_lines(state))
-
-
-_OTHER_STROKE_SIGNS = frozenset(("FACE", "FACE_SIDE", "LIMB", "ONE_SIDE", "VISION_BAD", "BALANCE_BAD", "HEADACHE_BAD",
-                                 "HEADACHE_SEVERE", "STROKE_WORD", "STROKE_NOW", "SUDDEN", "DROOP"))
-
-
-def _speech_slow_to_return(reading: Reading) -> bool:
-    return "SPEECH_BAD" in reading.concepts and reading.concepts.isdisjoint(_OTHER_STROKE_SIGNS)
 
 
 def _state_lines(state: SafetyState | None) -> tuple[tuple[str, str | None], ...]:

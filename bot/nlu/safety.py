@@ -34,9 +34,11 @@ from bot.nlu.safety_unit import (
     Hits,
     Tier,
     Unit,
+    another_seizure_after,
     changes_medicine,
     is_progressive,
     on_a_regime,
+    present_having,
     read_frame,
     still_despite_medicine,
 )
@@ -50,7 +52,7 @@ EMERGENCY_CRITERIA = ("overdose", "seizure_over_5_min", "seizure_cluster", "brea
 CRISIS_CRITERIA = ("method_plan_intent", "preparation", "active_ideation", "wish_dead", "passive_ideation",
                    "self_harm")
 MEDICATION_CRITERIA = ("missed_dose", "med_change")
-_ASKING_FIRST = frozenset(("should", "can", "could", "shall", "must"))  # "should I start back up or just wait ..."
+_PERMISSION_FIRST = frozenset(("should", "can", "could", "shall", "must"))  # "should I start back up or just wait ..."
 CHANGE_FOLLOW_UP_WORDS = 12  # "is it ok to stop it if i feel better": longer messages name what they change
 NET_CRITERION = "net_crisis"  # the crisis second net (bot/nlu/safety_net.py), not a rule: never certain
 CRITERIA = (*EMERGENCY_CRITERIA, *CRISIS_CRITERIA, *MEDICATION_CRITERIA, "first_aid_question")
@@ -137,6 +139,13 @@ class Reading:
         return bool(self.concepts & {"MED", "MED_MSG", "GIVE"})
 
     @property
+    def speech_sign_only(self) -> bool:
+        """ "shes breathing but not talking properly": speech is the only stroke sign, and nothing says it came
+        suddenly (after a seizure, its recovery; a face, an arm or a named stroke is a stroke)."""
+        return "SPEECH_BAD" in self.concepts and self.concepts.isdisjoint(_STROKE_SIGNS - {"SPEECH_BAD"}) and \
+            self.concepts.isdisjoint(("SUDDEN", "DROOP"))
+
+    @property
     def tells_an_injury(self) -> bool:
         """ "shes got a cut on her head from the fall, bleeding a lot": an injury, which the seizure just talked
         about makes a seizure injury (the decider leaves out one asked about: "what if i hit my head")."""
@@ -151,6 +160,9 @@ class Reading:
         return bool(scene) and not (scene == {"NOW_WEAK"} and "KNOWLEDGE" in self.concepts)
 
 
+# The concepts of a stroke's signs (what the stroke rule reads)
+_STROKE_SIGNS = frozenset(("FACE", "FACE_SIDE", "LIMB", "ONE_SIDE", "SPEECH_BAD", "VISION_BAD", "BALANCE_BAD",
+                           "HEADACHE_BAD", "HEADACHE_SEVERE", "STROKE_WORD", "STROKE_NOW"))
 _ONGOING = frozenset(("SEIZ", "SEIZ_PL", "CONV", "SIGN", "ING", "UNRESP", "COLLAPSE", "BREATH_BAD", "COLOUR", "INJURY",
                       "OD", "DEFICIT", "SPEECH_BAD", "FACE", "LIMB", "STATUS", "LONG", "ANOTHER"))
 _BY_ONESELF = frozenset(("myself", "ourselves", "herself", "himself", "themselves"))  # "can i just switch myself"
@@ -193,7 +205,7 @@ def _seizure_event(u: Unit) -> bool:
     # "one" for a seizure ("having one now", "had one in the pool") with something that says what kind of event;
     # not "do i take another one" about a tablet
     # "she is having another one, should i give her the midazolam": one going on now, a medicine named or not
-    if _having_another(u):
+    if any(another_seizure_after(u, h) for h in present_having(u)):
         return True
     # ... nor "I give her another one or no?" (a dose given again, not a seizure)
     given = u.before("GIVE", "ANOTHER", 3) or u.before("GIVE", "ONE_PRO", 3)
@@ -223,17 +235,6 @@ def _asks_when_to_call(u: Unit) -> bool:
     a first-aid question, with no one in the scene and nothing going on."""
     return "FIRST_AID" in u and "WHEN_W" in u and "Q_MODAL" in u and not u.any(
         "PERSON", "CHILD", "FIRST_P", "CONV", "ING", "NOW_STRONG", "NOW_WEAK", "URGENT", "SIGN", "UNRESP", "JUST")
-
-
-def _having_another(u: Unit) -> bool:
-    """ "she is having another one", "he's having another seizure": "having" in the present, then "another" and
-    "one" or a seizure word (not "another baby", "another one of her tablets")."""
-    now, seizures = u.hits.get("AUX_NOW", ()), {*u.hits.get("ONE_PRO", ()), *u.hits.get("PRO_OBJ", ()),
-                                                *u.hits.get("SEIZ", ()), *u.hits.get("SINGULAR", ())}
-    return not u.near("ANOTHER", "MED", 3) and any(
-        any(a in (h - 1, h - 2) for a in now) and any(o in (h + 1, h + 2) and o + 1 in seizures
-                                                       for o in u.hits.get("ANOTHER", ()))
-        for h in u.hits.get("HAVING", ()))
 
 
 def _asks_what_to_do_when(u: Unit) -> bool:
@@ -341,9 +342,7 @@ def _having_one_now(u: Unit) -> bool:
     """ "is having one of his jerky ones", "she's having a staring spell": "having" in the present, one seizure
     after it."""
     one = {*u.hits.get("ONE_PRO", ()), *u.hits.get("SINGULAR", ()), *u.hits.get("SEIZ_KIND", ())}
-    now = u.hits.get("AUX_NOW", ())
-    return any(any(a in (h - 1, h - 2) for a in now) and any(o in (h + 1, h + 2) for o in one)
-               for h in u.hits.get("HAVING", ()))
+    return any(any(o in (h + 1, h + 2) for o in one) for h in present_having(u))
 
 
 def _cluster(u: Unit, recent: bool) -> Tier | None:
@@ -646,8 +645,7 @@ _RULES = (
     (_breathing_and_waking, frozenset(("BREATH_BAD", "COLOUR", "BREATH_W", "UNRESP", "COLLAPSE", "FAINT"))),
     (_serious_injury, frozenset(("BLEED_BAD", "CANT_GET_UP"))),
     (_heart_or_allergy, frozenset(("CHEST_PAIN", "HEART_ATTACK", "ALLERGY_BAD"))),
-    (_stroke, frozenset(("FACE", "FACE_SIDE", "LIMB", "ONE_SIDE", "SPEECH_BAD", "VISION_BAD", "BALANCE_BAD",
-                         "HEADACHE_BAD", "HEADACHE_SEVERE", "STROKE_WORD", "STROKE_NOW"))),
+    (_stroke, _STROKE_SIGNS),
     (crisis, frozenset((
         "LETHAL", "METHOD", "OD", "HIGH_PLACE", "DO_IT", "DECIDED_BARE", "DISGUISE", "MEANS", "DEATH", "DEATH_STRONG",
         "TAKE_ME", "PREP", "STOCK", "STOCK_WEAK", "GOODBYE", "POSSESSION", "HIDDEN", "PREP_WEAK", "PREP_SUPPORT",
@@ -737,7 +735,7 @@ class SafetyCheck:
             # feel as though she has the flu.")
             asked = [Message(" ".join(s.words) + "?") for s in message.sentences
                      if (len(s.words) <= CHANGE_FOLLOW_UP_WORDS and "?" in s.end) or (
-                         len(s.words) <= 2 * CHANGE_FOLLOW_UP_WORDS and s.words and s.words[0] in _ASKING_FIRST)]
+                         len(s.words) <= 2 * CHANGE_FOLLOW_UP_WORDS and s.words and s.words[0] in _PERMISSION_FIRST)]
             told = [Message(" ".join(s.words)) for s in message.sentences
                     if len(s.words) <= CHANGE_FOLLOW_UP_WORDS and "?" not in s.end]
             wished = [m for m in told if any("WISH" in u for u in self.units(m))]

@@ -193,9 +193,5 @@ def _cannot_go_on(u: Unit) -> bool:
                for position in u.hits.get("LIVE_ON", ()))
 
 
-def _negated(u: Unit, concept: str, span: int = 5) -> bool:
-    return u.before("NOT", concept, span)
-
-
 def _planned(u: Unit) -> bool:
     return u.before("PLAN", "ACTIVE", 6) or u.before("PLAN", "PASSIVE", 6) or u.before("PLAN", "WISH_DEAD", 6)

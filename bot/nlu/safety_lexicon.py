@@ -382,10 +382,11 @@ class Lexicon:
         hits: Hits = {}
         core: list[str] = []
         for word in words:
-            if word not in self.known and len(word) >= 5 and word.endswith("in") and word + "g" in self.known:
-                word += "g"  # a dropped g: "cuttin", "wakin", "stabbin" ("thin" is too short to be "thing")
-            elif word not in self.known and len(word) >= 6:
-                word = self.fuzzy(word)
+            if word not in self.known:
+                if len(word) >= 5 and word.endswith("in") and word + "g" in self.known:
+                    word += "g"  # a dropped g: "cuttin", "wakin", "stabbin" ("thin" is too short to be "thing")
+                elif len(word) >= 6:
+                    word = self.fuzzy(word)
             for concept in self.words.get(word, ()):
                 hits.setdefault(concept, []).append(len(core))
             if word not in DROP or (word == "to" and core and core[-1] in ("what", "how")):

@@ -238,9 +238,7 @@ def is_progressive(u: Unit) -> bool:
             after = (position + 1, position + 2)
             if any(p in after for p in (*u.hits.get("SINGULAR", ()), *u.hits.get("SIGN", ()))):
                 return True  # "is having a seizure", "been having this twitching"
-            seizures = {*u.hits.get("ONE_PRO", ()), *u.hits.get("PRO_OBJ", ()), *u.hits.get("SEIZ", ())}
-            if any(p in after and p + 1 in seizures for p in u.hits.get("ANOTHER", ())) and not u.near(
-                    "ANOTHER", "MED", 3):
+            if another_seizure_after(u, position):
                 return True  # "she is having another one, should i give her the midazolam"
             # "my little girl is having convulsions"; not "she is having seizures despite keppra", nor "she's still
             # having fits" (an illness that goes on)
@@ -250,6 +248,21 @@ def is_progressive(u: Unit) -> bool:
             continue
         return True
     return False
+
+
+def present_having(u: Unit) -> list[int]:
+    """Where "having" is said in the present: "is having", "she's having" (an auxiliary one or two words before)."""
+    now = u.hits.get("AUX_NOW", ())
+    return [h for h in u.hits.get("HAVING", ()) if any(a in (h - 1, h - 2) for a in now)]
+
+
+def another_seizure_after(u: Unit, having: int) -> bool:
+    """ "having another one", "having another seizure": "another" just after this "having", then "one" or a seizure
+    word (not "another baby", "another one of her tablets")."""
+    seizures = {*u.hits.get("ONE_PRO", ()), *u.hits.get("PRO_OBJ", ()), *u.hits.get("SEIZ", ()),
+                *u.hits.get("SINGULAR", ())}
+    return not u.near("ANOTHER", "MED", 3) and any(
+        a in (having + 1, having + 2) and a + 1 in seizures for a in u.hits.get("ANOTHER", ()))
 
 
 def changes_medicine(u: Unit) -> bool:

@@ -5,8 +5,9 @@ from pathlib import Path
 from bot.content.intent import FIRST_AID_ARTICLE
 from bot.content.knowledge import Library
 from bot.core import texts
-from bot.core.compose_safety import WHAT_TO_DO, compose_emergency, first_aid
+from bot.core.compose_safety import GUIDES, WHAT_TO_DO, compose_emergency, first_aid
 from bot.core.engine import Engine
+from bot.core.safety_state import NOT_A_SEIZURE
 from bot.nlu.safety import SafetyFlag
 from tests.helpers import REPO, copy_root
 
@@ -77,3 +78,7 @@ def test_chest_pain_gets_its_own_steps_then_and_after_and_its_own_line() -> None
     assert follow.reply.bullets[0].text == texts.HEART_ALLERGY_STEPS[0]
     possible = engine.respond("i have chest pain is it the ms hug")
     assert texts.LINE_HEART_ALLERGY in possible.reply.alert
+
+
+def test_every_emergency_with_its_own_steps_is_one_whose_follow_ups_are_not_about_a_seizure() -> None:
+    assert set(GUIDES) == set(NOT_A_SEIZURE)
