@@ -17,12 +17,20 @@ def _at(results: Sequence[JSON], size: int) -> JSON | None:
     return next((r for r in results if r["intents"] >= size), None)
 
 
+def _plus(a: float | None, b: float | None) -> float | None:
+    return None if a is None or b is None else round(a + b, 3)
+
+
 def targets(report: JSON) -> list[JSON]:
     """Each target with the figure it is judged on and whether it was met (None: not measured)."""
     big = _at(report["sizes"], TARGET_SIZE)
     unlimited = report["e2e"].get("unlimited", {}).get("phases", {})
     rows = [
         ("match p99 at 10,000 intents", "< 2 ms", big and big["match"]["p99_ms"], 2.0, "<"),
+        # the topic net's cost does not grow with the intents; a message pays both (bot.core.decide.with_the_net)
+        ("match p99 at 10,000 intents + topic net p99 (cold)", "< 2 ms", _plus(
+            big and big["match"]["p99_ms"], ((report.get("safety") or {}).get("topic_net") or {}).get("cold", {})
+            .get("p99_ms")), 2.0, "<"),
         ("worst-case message at 10,000 intents (CPU, median of cold runs)", "< 10 ms",
          big and (big.get("worst_case") or {}).get("worst_cpu_median_ms"), 10.0, "<"),
         ("load at 10,000 intents", "< 2 s", big and big["load_s"], 2.0, "<"),

@@ -18,6 +18,7 @@ from bot.content.knowledge import build_knowledge
 from bot.nlu.message import Message
 from bot.nlu.normalise import MAX_SAFETY_CHARS
 from bot.nlu.safety import SafetyCheck
+from bot.nlu.topic_net import TopicNet
 from tools.bench_size import JSON, percentiles
 from tools.synthetic import REPO
 
@@ -69,7 +70,37 @@ def measure_safety(root: Path) -> JSON:
         timed = percentiles(_time(check, samples))
         timed["us_per_char"] = round(timed["p50_ms"] * 1000 / length, 3)
         long[str(length)] = timed
-    return {"messages": len(texts), "check": percentiles(seconds), "by_length": long}
+    return {"messages": len(texts), "check": percentiles(seconds), "by_length": long,
+            "topic_net": measure_topic_net(knowledge.topic_net, texts, words, rng)}
+
+
+def _time_net(net: TopicNet, texts: list[str], fresh: bool) -> list[float]:
+    seconds = []
+    for text in texts:
+        message = Message(text)
+        if fresh:
+            net._word_vector.cache_clear()  # every word looked up anew: the cost of unseen wording
+        begin = time.perf_counter()
+        net.probabilities(message)  # its words are the message's cleaned words, made once before any step
+        seconds.append(time.perf_counter() - begin)
+    return seconds
+
+
+def measure_topic_net(net: TopicNet | None, texts: list[str], words: list[str], rng: random.Random) -> JSON | None:
+    """Latency of the topic net per message (bot/nlu/topic_net.py): warm (its per-word cache holds the words), cold
+    (the cache emptied before each message), and a message of Telegram's 4,096 characters."""
+    if net is None:
+        return None
+    _time_net(net, texts, False)
+    warm = [s for _ in range(ROUNDS - 1) for s in _time_net(net, texts, False)]
+    cold = _time_net(net, texts, True)
+    longest = []
+    for _ in range(LONG_SAMPLES):
+        text = ""
+        while len(text) < MAX_SAFETY_CHARS:
+            text += rng.choice(words) + " "
+        longest.append(text[:MAX_SAFETY_CHARS])
+    return {"warm": percentiles(warm), "cold": percentiles(cold), "longest": percentiles(_time_net(net, longest, True))}
 
 
 def format_safety_bench(result: JSON, target_ms: float) -> list[str]:
@@ -83,4 +114,10 @@ def format_safety_bench(result: JSON, target_ms: float) -> list[str]:
     for length, row in result["by_length"].items():
         lines.append(f"  {int(length):>5}: {row['p50_ms']:.3f} / {row['p99_ms']:.3f} ms, {row['us_per_char']:.2f} "
                      "us/char")
+    if net := result.get("topic_net"):
+        lines.append("Topic net (bot/nlu/topic_net.py), the same messages, p50 / p99 / max ms: warm "
+                     + " / ".join(f"{net['warm'][k]:.3f}" for k in ("p50_ms", "p99_ms", "max_ms")) + "; cold "
+                     + " / ".join(f"{net['cold'][k]:.3f}" for k in ("p50_ms", "p99_ms", "max_ms"))
+                     + f"; {MAX_SAFETY_CHARS:,} characters, cold " + " / ".join(
+                         f"{net['longest'][k]:.3f}" for k in ("p50_ms", "p99_ms", "max_ms")))
     return lines

@@ -38,6 +38,9 @@ def explain_lines(engine: Engine, question: str) -> list[str]:
     for rank, c in enumerate(match.candidates, 1):
         lines.append(f"{rank}. {c.intent_id:<36} {c.score:5.1f}  (keywords {c.keyword_score:5.1f}, examples "
                      f"{c.example_score:5.1f})  keyword: {c.keyword!r}  words: {', '.join(c.words)}")
+    if knowledge.topic_net is not None:  # the topic net: weighed after the keywords (bot.core.decide.with_the_net)
+        ranked = sorted(knowledge.topic_net.probabilities(message).items(), key=lambda pair: -pair[1])[:3]
+        lines.append("topic net: " + ", ".join(f"{label} {p:.2f}" for label, p in ranked))
     net = knowledge.safety.net  # the crisis second net: adds the crisis line where the rules read nothing
     lines.append(f"crisis net: p={net.probability(message):.2f} (adds the crisis line at >= {net.fires_at:.2f} when "
                  "the rules find nothing)")

@@ -189,6 +189,20 @@ def check_examples(engine: Engine, nodes: dict[str, LineDict]) -> tuple[list[Pro
 # -- the whole check --------------------------------------------------------------------------
 
 
+def check_topic_net(knowledge: Knowledge, nodes: dict[str, LineDict]) -> list[Problem]:
+    """A topic the topic net never learnt is found by its keywords and examples only: say so, and how to retrain
+    (a label it knows that intents.yaml no longer has is passed over, harmlessly)."""
+    net = knowledge.topic_net
+    if net is None:
+        return []
+    known = set(net.labels)
+    return [Problem(INTENTS_FILE, line_of(nodes.get(intent.id), default=intent.line or 1), f"{intent.id}",
+                    "the topic net (bot/nlu/topic_net.json) has not learnt this topic, so only its keywords and "
+                    "examples find it. Fix: once it has examples, retrain the net: python tools/train_topic_net.py "
+                    "(a developer's step; docs/evaluation.md)", "warning")
+            for intent in knowledge.intents.values() if intent.kind == "topical" and intent.id not in known]
+
+
 def _sort_key(problem: Problem) -> tuple[Any, ...]:
     return (problem.file != INTENTS_FILE, problem.file, problem.line or 0)
 
@@ -208,7 +222,7 @@ def check_root(root: Path, today: dt.date | None = None) -> CheckResult:
     readability, result.grades = check_readability(knowledge)
     found = (check_shadowed(knowledge, places) + check_repeated(knowledge, places) +
              check_keyword_pitfalls(knowledge, places) + readability + misses
-             + check_governance(knowledge.articles, today))
+             + check_governance(knowledge.articles, today) + check_topic_net(knowledge, places.nodes))
     result.problems = sorted(result.problems + found, key=_sort_key)
     return result
 

@@ -16,7 +16,8 @@ The order, first that applies:
    line in view; else the follow-up guidance for that emergency, or the crisis reply again;
 4. the answer proper: another language; "are you a bot?"; "more" after a topic; a facet of the last topic
    ("side effects?") or its treatment ("what can be done?"); a short question read with the last topic; else the matcher's verdict: one topic,
-   handover, smalltalk, "Did you mean", or the fallback (health, gibberish, other, too long);
+   handover, smalltalk, "Did you mean", or the fallback (health, gibberish, other, too long), weighed with the topic
+   net's reading of the whole message (`with_the_net`);
 5. safety, possible: that answer with the safety line on top.
 """
 
@@ -45,9 +46,10 @@ from bot.nlu.language import is_other_language
 from bot.nlu.matcher import MAX_CANDIDATES, Candidate, Evidence, Matcher, match_words, message_words
 from bot.nlu.message import Message
 from bot.nlu.normalise import MAX_MESSAGE_CHARS
+from bot.nlu.safety import PERMISSION_FIRST, Reading, SafetyCheck, SafetyFlag
 from bot.nlu.safety import FollowUp as Guidance
-from bot.nlu.safety import Reading, SafetyFlag
 from bot.nlu.self_questions import ABOUT_BOT, asks_about_the_bot
+from bot.nlu.topic_net import OUT_OF_SCOPE
 
 FollowUp = Literal["", "subject", "more", "facet", "next"]
 # What the engine composes: a safety reply (emergency, crisis, medication), the first-aid answer, the guidance
@@ -74,9 +76,17 @@ ASKED_KEYWORD = 90.0  # ... with a keyword of its own, near enough spelled out
 _DEFINING = frozenset(("meaning", "definition", "defined", "explained", "explain", "what", "is", "means", "mean"))
 OWN_SECTION_FLOOR = 55.0  # a follow-up's own words finding another section this well move to it
 DRIFT_FLOOR = 60.0  # a candidate of the chat's disease this plausible keeps a drifting message there (55-65: same)
+NAMED_ONLY_WORDS = 4  # "its lamotrigine", "the keppra one": a medicine named, and nothing more
+_SUPPOSED = ("and if it ", "and if he ", "and if she ", "and if they ", "and if i ", "and what if it ")
 CLOSING_WORDS = 12  # a thanks or goodbye that asks nothing, with a few words more, closes all the same
 LEANING_WORDS = 10  # a follow-up whose own words lean towards the last topic may be this long (8: 7 fewer gains)
 SEIZURE_WORD = "seizure"  # what a message after the first-aid answer is about, unless it says otherwise
+# The topic net (bot/nlu/topic_net.py) beside the keywords, its probabilities chosen by cross-validation on the tuned
+# sets (a model trained without each set, the keyword verdicts as they were): docs/evaluation.md
+NET_FILLS = 0.6  # a topic this likely answers a message the keywords found nothing sure in
+NET_PICKS = 0.35  # ... or picks among the topics a "Did you mean" would offer
+NET_OVERRULES = 0.8  # a topic this likely overrules the keywords' one
+NET_DECLINES = 0.9  # "none of the topics" this likely declines the keywords' topic
 TREATMENT_GAP = 3.0  # ... this close to the treatment topic (6 lost two more right answers on the tuned sets than it won)
 
 
@@ -188,6 +198,51 @@ def _answered_by(candidate: Candidate, candidates: tuple[Candidate, ...], reason
                  foreign)
 
 
+def with_the_net(knowledge: Knowledge, message: Message, match: Match) -> Match:
+    """The keywords' verdict weighed with the topic net's reading of the whole message: the net answers what the
+    keywords found nothing sure in, picks among the topics they would offer, and overrules or declines their topic
+    only when it is far surer. It gives topics only, never smalltalk, a safety or a handover reply, and takes none
+    of those away; it defers to a keyword it never learnt (an admin's newer word) and to `needs_one_of`; and a short
+    question with no subject of its own ("is it inherited?") is not its to place."""
+    net = knowledge.topic_net
+    found = knowledge.intents.get(match.intent_id or "")
+    if net is None or (found is not None and found.kind != "topical") or \
+            (match.status == "matched" and not net.learnt(match.keyword)):
+        return match
+    best, probability = net.best(message, lambda label: _net_may_answer(knowledge, label, message))
+    why = f"the topic net, {probability:.2f}"
+    if best == OUT_OF_SCOPE:
+        # "what are the side effects of natalizumab": the topic found, and a facet it lacks, which says so plainly
+        if match.status == "matched" and probability >= NET_DECLINES and followup.own_facet_of(message) is None:
+            return Match("fallback", None, match.score, None, match.candidates, f"out of scope ({why})", (),
+                         match.foreign)
+        return match
+    short = len(message.words) <= followup.SHORT_WORDS
+    # "is it inherited?" names nothing the net could place; "ms signs or reasons" asks for two topics, which the
+    # choice offers both of
+    if best == match.intent_id or (short and followup.leans_on_context(message) and not names_diseases(message)) or \
+            (short and not _ALTERNATIVES.isdisjoint(message.words)) or followup.is_arithmetic(message):
+        return match
+    if match.status == "matched":
+        sure = probability >= NET_OVERRULES
+    else:
+        sure = probability >= NET_FILLS or (match.status == "ambiguous" and best in match.options
+                                            and probability >= NET_PICKS)
+    if not sure:
+        return match
+    return Match("matched", best, max(match.score, knowledge.matcher.settings.threshold), None, match.candidates,
+                 why, (), match.foreign)
+
+
+_ALTERNATIVES = frozenset(("or", "and", "vs", "versus"))
+
+
+def _net_may_answer(knowledge: Knowledge, label: str, message: Message) -> bool:
+    """A topic there is now, whose `needs_one_of` words the message has (the admin's word on what it needs)."""
+    intent = knowledge.intents.get(label)
+    return intent is not None and intent.kind == "topical" and not knowledge.matcher.lacks_needed_words(label, message)
+
+
 def match_text(matcher: Matcher, text: str) -> Match:
     """`match_message` for a bare text: for tools, tests and `explain`, which have no message yet."""
     return match_message(matcher, Message(text))
@@ -293,13 +348,27 @@ def _changes_the_treatment(message: Message, situation: Situation) -> bool:
     if last is None or not (last.treatments or last.about_medicines or last.id == MEDICATION_CHANGE):
         # a medicine named in the message before, whatever answered it: "why do my meds make me so sleepy",
         # then "can i skip them on saturday"
-        return situation.medicine and situation.knowledge.safety.asks_a_change(message)
+        safety = situation.knowledge.safety
+        return (situation.medicine or _named_before_asking(message, safety)) and safety.asks_a_change(message)
     # after the medication reply the medicine is the subject: "give double tomorrow?" needs no "it"; "is that
     # bad?" asks about the dose just talked about. After a topic about missed doses the doses are the subject too
     after_reply = last.id == MEDICATION_CHANGE
-    return situation.knowledge.safety.asks_a_change(message, subject_known=after_reply or last.about_medicines) or (
+    safety = situation.knowledge.safety
+    return safety.asks_a_change(message, subject_known=after_reply or last.about_medicines) or (
         after_reply and (followup.asks_how_bad(message) or followup.asks_when_to_take(message)
-                         or followup.asks_why_not(message) or followup.asks_what_the_dose_does(message)))
+                         or followup.asks_why_not(message) or followup.asks_what_the_dose_does(message)
+                         # "its lamotrigine": which medicine the decision is about
+                         or (len(message.words) <= NAMED_ONLY_WORDS and safety.names_a_medicine(message))
+                         # "and if it happens again tonight?": the same decision, supposed
+                         or (message.text.startswith(_SUPPOSED) and len(message.words) <= CLOSING_WORDS)))
+
+
+def _named_before_asking(message: Message, safety: SafetyCheck) -> bool:
+    """ "I started the glatiramer injections yesterday and my chest went tight. Should I skip tonight's?": a medicine
+    named in a sentence before the last, which asks permission, as a medicine named in the chat's last message is."""
+    *before, last = message.sentences or (None,)
+    return bool(before and last and last.words and last.words[0] in PERMISSION_FIRST) and \
+        any(safety.names_a_medicine(Message(" ".join(s.words))) for s in before)
 
 
 def decide_certain(message: Message, situation: Situation, flag: SafetyFlag) -> Decision:
@@ -474,6 +543,8 @@ def _answer_proper(message: Message, situation: Situation, borrow: bool) -> Deci
         match, follow_up = followed, "subject"
     elif borrow and (kept := _kept_in_the_disease(message, situation, match)) is not None:
         match, follow_up = kept, "subject"
+    else:  # read on its own: the topic net's reading of the whole message is weighed too
+        match = with_the_net(knowledge, message, match)
     decision = _verdict_decision(knowledge, match, message)
     if decision.kind == "topical":
         decision = _what_is_asked_of(knowledge.intents[decision.intent_id or ""], decision, message, knowledge)

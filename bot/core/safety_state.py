@@ -64,7 +64,12 @@ def clear_question(message: Message, reading: Reading) -> bool:
     """For a message the matcher answered with a topic: is it a new question, not a word about what is
     happening? Asked as a question, three words or more, naming no person, sign or time of the emergency, or
     asked once help is with them ("The crew have taken over. In future, how long before one calls?")."""
-    return asks(message) and (not reading.about_the_scene or reading.help_here)
+    return asks(message) and (not reading.about_the_scene or reading.help_here) and not (
+        message.text.startswith(_THE_EVENT) and not reading.help_here)
+
+
+# "is this ms or a stroke??", "could this be a relapse": a question about what is happening, which the guidance answers
+_THE_EVENT = ("is this ", "could this ", "can this ", "is that ", "was that ", "was this ", "might this ")
 
 
 def asks(message: Message) -> bool:

@@ -52,8 +52,9 @@ EMERGENCY_CRITERIA = ("overdose", "seizure_over_5_min", "seizure_cluster", "brea
 CRISIS_CRITERIA = ("method_plan_intent", "preparation", "active_ideation", "wish_dead", "passive_ideation",
                    "self_harm")
 MEDICATION_CRITERIA = ("missed_dose", "med_change")
-_PERMISSION_FIRST = frozenset(("should", "can", "could", "shall", "must"))  # "should I start back up or just wait ..."
+PERMISSION_FIRST = frozenset(("should", "can", "could", "shall", "must"))  # "should I start back up or just wait ..."
 CHANGE_FOLLOW_UP_WORDS = 12  # "is it ok to stop it if i feel better": longer messages name what they change
+_BARE_PERMISSION_WORDS = 4  # "is that ok?", "would that be mad?": asks about what the sentence before said
 NET_CRITERION = "net_crisis"  # the crisis second net (bot/nlu/safety_net.py), not a rule: never certain
 CRITERIA = (*EMERGENCY_CRITERIA, *CRISIS_CRITERIA, *MEDICATION_CRITERIA, "first_aid_question")
 KIND_OF = {**dict.fromkeys(EMERGENCY_CRITERIA, "emergency"), **dict.fromkeys(CRISIS_CRITERIA, "crisis"),
@@ -735,7 +736,13 @@ class SafetyCheck:
             # feel as though she has the flu.")
             asked = [Message(" ".join(s.words) + "?") for s in message.sentences
                      if (len(s.words) <= CHANGE_FOLLOW_UP_WORDS and "?" in s.end) or (
-                         len(s.words) <= 2 * CHANGE_FOLLOW_UP_WORDS and s.words and s.words[0] in _PERMISSION_FIRST)]
+                         len(s.words) <= 2 * CHANGE_FOLLOW_UP_WORDS and s.words and s.words[0] in PERMISSION_FIRST)]
+            # "I'm thinking of just not starting any of them. Is that OK?": the permission asks about the plan told
+            # just before it
+            asked += [Message(" ".join((*before.words, *s.words)) + "?")
+                      for before, s in itertools.pairwise(message.sentences)
+                      if "?" in s.end and len(s.words) <= _BARE_PERMISSION_WORDS and
+                      len(before.words) + len(s.words) <= 2 * CHANGE_FOLLOW_UP_WORDS]
             told = [Message(" ".join(s.words)) for s in message.sentences
                     if len(s.words) <= CHANGE_FOLLOW_UP_WORDS and "?" not in s.end]
             wished = [m for m in told if any("WISH" in u for u in self.units(m))]

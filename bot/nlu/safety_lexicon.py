@@ -168,6 +168,10 @@ def _in_context(core: list[str], hits: Hits) -> None:
         elif word == "one" and _stands_for_seizure(core, position, hits):
             hits.setdefault("ONE_PRO", []).append(position)
             hits.setdefault("SINGULAR", []).append(position)
+            if position and core[position - 1] in _STARTING:  # "he's starting one now": having one, begun
+                hits.setdefault("HAVING", []).append(position - 1)
+                if core[position - 1] == "starting":
+                    hits.setdefault("ING", []).append(position - 1)
     # "if I feel an aura coming on in the supermarket": a seizure about to start, supposed
     for position in hits.get("ABOUT_TO", ()):
         if not {"if", "when", "whenever"}.isdisjoint(core[max(0, position - 5):position]):
@@ -274,7 +278,8 @@ _TAIL = words_of("""take takes me just would will come away decided made up mind
 # "one" as a pronoun for a seizure: after having/had/another or a size, and before no noun ("having one now",
 # "a big one", "had one in the bath"; not "one of those days", "had one drink")
 _ONE_BEFORE = words_of("""having had has have havin another big bad small little massive huge proper major long short
-    nasty mild strong full focal tonic absence violent this""")
+    nasty mild strong full focal tonic absence violent this starting started start starts""")
+_STARTING = frozenset(("starting", "started", "start", "starts"))
 _ONE_AFTER = words_of("""now right just again and but in on at while when during today yesterday tonight this last
     after before so then it is was he she i im its earlier too as or there here since with for while
     lasting lasted which that where what how whilst has went started came gone been keeps kept seems""")

@@ -4,8 +4,8 @@ The concept rules (bot/nlu/safety.py, safety_crisis.py) miss indirect wishes to 
 said in other words ("i just want everything to stop", "they'd be better off"). This net scores a message for
 "crisis or not" with TF-IDF features (word 1-2-grams, 3-5-grams of characters within words) and a logistic
 regression, trained offline by tools/train_crisis_net.py (scikit-learn) and exported to safety_net.json. At run
-time it is pure Python: the features are made here, from the words of the `Message` safety reads (the first 4,096
-characters), so training and run time share one definition of them.
+time it is pure Python: the features (`bot.nlu.ngrams`, shared with the topic net) are made from the words of the
+`Message` safety reads (the first 4,096 characters), so training and run time share one definition of them.
 
 The net never removes or replaces a rule's verdict and never gives the certain tier: safety.py asks it only when
 the rules found nothing.
@@ -21,11 +21,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.nlu.message import Message
+from bot.nlu.ngrams import MAX_WORDS, char_grams, features
+
+__all__ = ["MAX_WORDS", "MODEL_PATH", "CrisisNet", "features", "load_net", "message_words", "references"]
 
 MODEL_PATH = Path(__file__).with_name("safety_net.json")
-MAX_WORDS = 800  # words read per message (4,096 characters hold fewer in practice): bounded work
-MAX_WORD_CHARS = 24  # a longer "word" (a link, a key mash) gives character grams from its first 24 characters only
-CHAR_SIZES = (3, 4, 5)
 
 
 def message_words(message: Message) -> tuple[str, ...]:
@@ -36,22 +36,6 @@ def message_words(message: Message) -> tuple[str, ...]:
         if len(words) >= MAX_WORDS:
             break
     return tuple(words[:MAX_WORDS])
-
-
-def features(words: Sequence[str]) -> list[str]:
-    """The n-grams of `words`: "w:" word 1- and 2-grams, "c:" character 3-5-grams of each word padded with a space
-    on each side (so "c: di" is "di" starting a word). The training tool uses this very function."""
-    words = words[:MAX_WORDS]
-    found = [f"w:{w}" for w in words]
-    found += [f"w:{a} {b}" for a, b in itertools.pairwise(words)]
-    for word in words:
-        found += char_grams(word)
-    return found
-
-
-def char_grams(word: str) -> list[str]:
-    padded = f" {word[:MAX_WORD_CHARS]} "
-    return [f"c:{padded[i:i + n]}" for n in CHAR_SIZES for i in range(len(padded) - n + 1)]
 
 
 class CrisisNet:

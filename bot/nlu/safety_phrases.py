@@ -351,7 +351,9 @@ PHRASES: dict[str, str] = {
         swopping | swap over | lowwer | paus | incrase | increse | replace | replacing | put off
         stretch out | space out | spread out | go back to half | restart | give one on top
         stretching out | spacing out | spreading out | stretch them out | space them out | stretch doses
-        leave off | leave at home | skip it | take less | cut it down | cut them down""",
+        leave off | leave at home | skip it | take less | cut it down | cut them down | ditch | ditching
+        chuck | chucking | throw away | not start | not starting | never start | not bother | still give it | still give them | still give him
+        i still give | i still take | still take it | still take them | she still take | he still take""",
     # When or how often a medicine is taken: with a medicine or a pronoun and a question, a change of dose
     "TIMING": """every other day | only when | only on days | only on bad days | at night instead
         in morning instead | in evening instead | local time | uk time | home time | time zone | time zones
@@ -1108,7 +1110,7 @@ PHRASES: dict[str, str] = {
         wrists | drown | drowning | drown myself | crash car | crash my car | drive into | step in front
         step out in front | off roof | off building | off cliff | enough pills | enough tablets | enough meds
         lethal dose | lethal | fatal dose | fatal amount | kill me | would kill | die from | kill
-        stockpile | carbon monoxide | exhaust""",
+        stockpile | carbon monoxide | exhaust | overpass | flyover | over the side | over side""",
     "PREP": """putting her sleeping tablets aside | putting her tablets aside | putting his tablets aside | putting my tablets aside | drawer full of them | drawer full of tablets | kept tablets for when | kept his tablets for | kept her tablets for | kept my late
         for after im gone | for after i am gone | for when im gone | for when i am gone | putting pills aside | putting aside pills | put pills aside | setting aside pills | keeping pills
         setting pills aside | pills aside | tablets aside | meds aside | have rope | got rope | noose | rope ready
@@ -1204,7 +1206,8 @@ WORDS: dict[str, str] = {
         pupil roommate flatmate neighbour neighbor uncle aunt cousin grandson granddaughter niece nephew teen
         teenager infant newborn stranger guy lady passenger customer mate mates buddy pal bestie bff hubby wifey
         missus fella bloke lad lass grandmother grandfather stepson stepdaughter stepdad stepmum client resident
-        housemate teammate classmate grandchild""",
+        housemate teammate classmate grandchild crewman crewmate deckhand shipmate workmate worker driver
+        employee tenant visitor player runner swimmer rider""",
     "PRONOUN": "he she hes shes him they theyre them",  # a person, or the animal just named ("my cat ... is she")
     "CHILD": """toddler baby child kid kids son daughter grandson granddaughter boy girl infant nephew niece
         newborn""",  # "my 3 year old" is read with its number (not "75 years old")
@@ -1257,7 +1260,7 @@ WORDS: dict[str, str] = {
     "FA_ACTION": "move moving hold holding turn put protect give leave call ring phone dial wake check lift carry lay",
     # ... and acts that are first aid whatever follows ("do you do cpr", "should i be timing it")
     "FA_ACT_STRONG": "cpr restrain cushion loosen film filming record recording timing roll",
-    "PRO_OBJ": "it them back one old previous other hers his mine theirs",
+    "PRO_OBJ": "it them back one old previous other hers his mine theirs tonights todays tomorrows",  # "skip tonight's"
     # A face that looks or feels wrong: one stroke sign, certain with another or with "suddenly"
     "ODD_LOOK": "weird off wonky funny strange different odd",
 }

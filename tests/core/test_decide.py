@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import time
+from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 import pytest
@@ -10,11 +12,12 @@ import pytest
 from bot.content.intent import MatchSettings
 from bot.content.knowledge import Library
 from bot.core import followup, texts
-from bot.core.decide import Situation, match_text, read_with_last_topic, verdict
+from bot.core.decide import Situation, decide, match_text, read_with_last_topic, verdict
 from bot.core.engine import Context, Engine
 from bot.core.safety_state import SafetyState
 from bot.nlu.matcher import Candidate, Evidence
 from bot.nlu.message import Message
+from bot.nlu.topic_net import TopicNet
 
 
 def _follow(library: Library, text: str, last_intent: str | None, topic: str | None) -> str | None:
@@ -987,3 +990,148 @@ def test_someone_real_is_a_wish_for_a_person(engine: Engine, text: str) -> None:
 def test_an_injury_asked_about_after_the_first_aid_answer_is_no_emergency(engine: Engine, text: str) -> None:
     context = engine.respond("what to do if someone has a seizure").context
     assert engine.respond(text, context).kind not in ("emergency", "emergency_follow_up"), text
+
+
+# -- the topic net beside the keywords (with_the_net) ----------------------------------------------------------
+
+
+class _FixedNet(TopicNet):
+    """A net that reads every message the same way: the probabilities given."""
+
+    def __init__(self, probabilities: dict[str, float], keywords: Iterable[str] = ()) -> None:
+        super().__init__(tuple(probabilities), (0.0,) * len(probabilities), (), array("I", [0]), array("B"),
+                         array("f"), keywords)
+        self.fixed = probabilities
+
+    def probabilities_of_words(self, words: Sequence[str]) -> dict[str, float]:
+        return dict(self.fixed)
+
+
+def _learnt(library: Library) -> list[str]:
+    """Every keyword of the intents: a net trained on them all."""
+    return [k for intent in library.current.intents.values() for k in intent.keywords]
+
+
+def _decided(library: Library, text: str, net: dict[str, float] | None, learnt: bool = True) -> tuple[str, str | None]:
+    keywords = _learnt(library) if learnt else ()
+    knowledge = replace(library.current, topic_net=_FixedNet(net, keywords) if net is not None else None)
+    decision = decide(Message(text), Situation(knowledge, None, None, None, 0.0))
+    return decision.kind, decision.intent_id
+
+
+NOTHING = "qwxz blorp"  # finds no keyword: the fallback without the net
+
+
+@pytest.mark.parametrize(("p", "expected"), [(0.59, ("fallback", None)), (0.61, ("topical", "ms_dmt"))])
+def test_the_net_answers_what_the_keywords_found_nothing_in_when_sure_enough(library: Library, p: float,
+                                                                            expected: tuple[str, str | None]) -> None:
+    assert _decided(library, NOTHING, None) == ("fallback", None)
+    assert _decided(library, NOTHING, {"ms_dmt": p, "out_of_scope": 1 - p}) == expected
+
+
+def test_the_net_picks_among_the_topics_a_did_you_mean_offers(library: Library) -> None:
+    text = "does coffee mess with the epilepsy meds"  # two close topics
+    without = decide(Message(text), Situation(replace(library.current, topic_net=None), None, None, None, 0.0))
+    assert without.kind == "ambiguous" and without.match is not None
+    offered = without.match.options
+    second = offered[1]
+    assert _decided(library, text, {second: 0.4, "out_of_scope": 0.3, "ms_overview": 0.3}) == ("topical", second)
+    # "ms signs or reasons" asks for both: the choice stays, however sure the net
+    assert _decided(library, "ms signs or reasons", {"ms_causes": 0.99, "out_of_scope": 0.01})[0] == "ambiguous"
+    # ... a topic it offers not, or too unsure: the choice stays
+    assert _decided(library, text, {second: 0.3, "out_of_scope": 0.7})[0] == "ambiguous"
+
+
+@pytest.mark.parametrize(("p", "expected"), [(0.79, "ms_dmt"), (0.81, "gut_brain_axis")])
+def test_the_net_overrules_a_keyword_answer_only_when_far_surer(library: Library, p: float, expected: str) -> None:
+    text = "what are the ms disease modifying drugs"
+    assert _decided(library, text, None) == ("topical", "ms_dmt")
+    assert _decided(library, text, {"gut_brain_axis": p, "ms_dmt": 1 - p}) == ("topical", expected)
+
+
+@pytest.mark.parametrize(("p", "expected"), [(0.89, ("topical", "ms_dmt")), (0.91, ("fallback", None))])
+def test_the_net_declines_a_keyword_answer_only_when_near_certain(library: Library, p: float,
+                                                                  expected: tuple[str, str | None]) -> None:
+    text = "what are the ms disease modifying drugs"
+    assert _decided(library, text, {"out_of_scope": p, "ms_dmt": 1 - p}) == expected
+
+
+def test_the_net_never_gives_or_takes_a_safety_or_handover_reply(library: Library) -> None:
+    sure_topic = {"gut_brain_axis": 0.99, "out_of_scope": 0.01}
+    sure_none = {"out_of_scope": 0.99, "gut_brain_axis": 0.01}
+    for net in (sure_topic, sure_none):
+        assert _decided(library, "my son is having a seizure and not breathing", net)[0] == "safety"
+        assert _decided(library, "can i stop taking my ocrevus", net) == ("safety", "medication_change")
+        assert _decided(library, "i want to talk to a real person", net)[0] == "handover"
+    # a safety or handover label the net might give is not its to answer with
+    assert _decided(library, NOTHING, {"crisis": 0.99, "out_of_scope": 0.01}) == ("fallback", None)
+    assert _decided(library, NOTHING, {"handover": 0.99, "out_of_scope": 0.01}) == ("fallback", None)
+
+
+def test_a_net_label_whose_intent_is_gone_is_passed_over(library: Library) -> None:
+    assert _decided(library, NOTHING, {"a_removed_topic": 0.99, "out_of_scope": 0.01}) == ("fallback", None)
+
+
+def test_the_net_defers_to_a_keyword_it_never_learnt(library: Library) -> None:
+    """An admin's keyword added after the net was trained is their word: neither overruled nor declined."""
+    text = "what are the ms disease modifying drugs"
+    for net in ({"out_of_scope": 0.99, "ms_dmt": 0.01}, {"gut_brain_axis": 0.99, "ms_dmt": 0.01}):
+        assert _decided(library, text, net, learnt=False) == ("topical", "ms_dmt")
+        assert _decided(library, text, net, learnt=True) != ("topical", "ms_dmt")
+
+
+def test_the_net_gives_no_smalltalk_and_keeps_needs_one_of(library: Library) -> None:
+    assert _decided(library, NOTHING, {"thanks": 0.99, "out_of_scope": 0.01}) == ("fallback", None)
+    # gut_brain_axis needs a word of the brain or mood (intents.yaml's needs_one_of): the net cannot waive it
+    assert _decided(library, "How to increase my gut bacteria?", {"gut_brain_axis": 0.99, "out_of_scope": 0.01}) \
+        == ("fallback", None)
+
+
+def test_the_net_does_not_place_a_short_question_with_no_subject(library: Library) -> None:
+    """ "is it inherited?" with no topic before: which illness is meant, the net cannot know."""
+    assert _decided(library, "is it inherited?", {"ms_causes": 0.99, "out_of_scope": 0.01})[1] != "ms_causes"
+    assert _decided(library, "is ms inherited?", {"ms_causes": 0.99, "out_of_scope": 0.01}) == ("topical", "ms_causes")
+
+
+# -- rounds 32 and 33: safety in a conversation ------------------------------------------------------------------
+
+
+def _last_of(engine: Engine, *texts: str) -> tuple[str, str | None]:
+    context = None
+    for text in texts:
+        turn = engine.respond(text, context) if context is not None else engine.respond(text)
+        context = turn.context
+    return turn.kind, turn.intent_id
+
+
+def test_a_seizure_starting_after_first_aid_talk_is_an_emergency(engine: Engine) -> None:
+    assert _last_of(engine, "what do i do if someone has a fit", "he's starting one now, timing it")[0] == "emergency"
+
+
+def test_a_plan_told_then_is_that_ok_after_the_medicines_is_a_medication_decision(engine: Engine) -> None:
+    assert _last_of(engine, "what are the ms disease modifying drugs",
+                    "Honestly I'm thinking of just not starting any of them and seeing how it goes. Is that OK?") \
+        == ("medication_change", "medication_change")
+
+
+def test_a_medicine_named_before_a_permission_asked_in_the_same_message(engine: Engine) -> None:
+    text = ("I started the glatiramer injections yesterday and my chest went tight and I felt awful for 10 minutes. "
+            "Should I skip tonight's?")
+    assert engine.respond(text).kind == "medication_change"
+    # a question about what a treatment does, medicines named after it, asks no permission
+    assert engine.respond("does VNS stop seizures completely or just cut them down? diagnosed this year and already "
+                          "been through 2 meds").kind != "medication_change"
+
+
+@pytest.mark.parametrize(("then", "kind"), [("its lamotrigine", "medication_change"),
+                                            ("and if it happens again tonight?", "medication_change"),
+                                            ("What if the encephalitis comes back?", "topical")])
+def test_after_the_medication_reply_the_medicine_named_or_the_same_case_supposed(engine: Engine, then: str,
+                                                                                 kind: str) -> None:
+    first = "client missed evening meds family forgot. give now at midnight??"
+    assert _last_of(engine, first, then)[0] == kind
+
+
+def test_is_this_the_ms_or_a_stroke_during_a_stroke_gets_the_guidance(engine: Engine) -> None:
+    assert _last_of(engine, "my husband cannot move his left arm and his face is drooping on one side, started 10 "
+                            "minutes ago", "Is this MS relapse or stroke??") == ("emergency", "emergency")  # not the relapse topic

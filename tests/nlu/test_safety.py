@@ -1722,3 +1722,28 @@ def test_round_31_safety_classes(text: str, kind: str) -> None:
 def test_another_baby_scan_or_dose_is_no_seizure(text: str) -> None:
     flag = flag_of(text)
     assert flag is None or flag[0] != "emergency", (text, flag)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("i been thinkin bout just drivin the rig off the overpass and bein done with it", "crisis"),
+    ("been thinking going over the side one night would be the easy way out", "crisis"),
+    ("crewman just went down on deck shaking all over", "emergency"),  # a person named by their work
+    ("the bus driver just went down shaking", "emergency"),
+    ("ren wants to ditch her seizure meds and go full CBD", "medication_change"),
+    ("should i still give him his evening keppra", "medication_change"),
+    ("his next dose is due in an hour, do i still give it", "medication_change"),
+])
+def test_round_32_and_33_safety_classes(text: str, kind: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == (kind, "certain"), (text, flag)
+
+
+@pytest.mark.parametrize("text", ["the overpass near the hospital is closed", "we drove over the flyover to get there",
+                                  "is it safe to lean over the side of the boat with epilepsy",
+                                  "do people still take the old epilepsy drugs", "why do people ditch their dmt",
+                                  "he's starting one now", "im starting one of the new dmts now"])
+def test_round_32_and_33_look_alikes_stay_calm(text: str) -> None:
+    """A bridge on the way, a question about others, and "starting one" with no seizure said (the chat's first-aid
+    answer says it: tests/core/test_decide.py)."""
+    flag = flag_of(text)
+    assert flag is None or flag[1] != "certain", (text, flag)
