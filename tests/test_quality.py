@@ -287,90 +287,102 @@ def test_near_misses_get_the_health_fallback(engine: Engine, text: str) -> None:
 # messages. Floors a little under the figures reached.
 
 HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
-                   30, 31)
+                   30, 31, 32, 33)
+# Since the topic net (46483f5) every floor is at most two points under what the bot reached with it (the net was
+# trained on the tuned rounds only, so on the held-out ones these are still figures on words it never saw; a retrained
+# net may move them a point or so). The comments keep each round's history before it.
 PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
-    4: (0.82, 0.84, 0.89, 0.86),  # reached 84.1%, 86.8%, 91.2%, 88.5% after the round-3 tuning
-    5: (0.86, 0.88, 0.88, 0.86),  # reached 88.1%, 90.1%, 89.9%, 88.3% with the paraphrases
-    6: (0.82, 0.83, 0.86, 0.85),  # reached 84.1%, 85.8%, 88.6%, 87.4% on main b10dcc0
-    7: (0.84, 0.86, 0.87, 0.85),  # first reported on e6c6e2f: 86.1%, 88.3%, 88.9%, 87.0%
-    8: (0.80, 0.82, 0.87, 0.86),  # first reported on 6575286 (written after the session's changes): 82.1%, 84.5%,
+    4: (0.96, 0.96, 0.95, 0.94),  # reached 84.1%, 86.8%, 91.2%, 88.5% after the round-3 tuning
+    5: (0.96, 0.96, 0.96, 0.95),  # reached 88.1%, 90.1%, 89.9%, 88.3% with the paraphrases
+    6: (0.95, 0.95, 0.93, 0.93),  # reached 84.1%, 85.8%, 88.6%, 87.4% on main b10dcc0
+    7: (0.94, 0.94, 0.93, 0.92),  # first reported on e6c6e2f: 86.1%, 88.3%, 88.9%, 87.0%
+    8: (0.93, 0.93, 0.95, 0.94),  # first reported on 6575286 (written after the session's changes): 82.1%, 84.5%,
                                   # 89.8%, 88.0%
-    9: (0.86, 0.87, 0.86, 0.84),  # first reported on 72b6c6d (written during that session): 87.9%, 89.6%, 87.9%,
+    9: (0.96, 0.96, 0.95, 0.95),  # first reported on 72b6c6d (written during that session): 87.9%, 89.6%, 87.9%,
                                   # 86.2%
-    10: (0.85, 0.86, 0.86, 0.84),  # first reported on 220b05d: 86.5%, 88.1%, 88.5%, 86.6%
-    11: (0.87, 0.89, 0.91, 0.90),  # written blind while the session's changes were made; 88.3%, 89.6%, 92.8%, 91.6%
+    10: (0.95, 0.95, 0.94, 0.93),  # first reported on 220b05d: 86.5%, 88.1%, 88.5%, 86.6%
+    11: (0.96, 0.96, 0.94, 0.93),  # written blind while the session's changes were made; 88.3%, 89.6%, 92.8%, 91.6%
                                    # on 48bc2b2 (before them), first read after them on 4779b22: 88.8%, 91.3%, 92.8%, 91.6%
-    12: (0.87, 0.89, 0.91, 0.90),  # written blind at the start of the 2026-12-05 afternoon session: 86.1%, 89.1%,
+    12: (0.96, 0.96, 0.94, 0.93),  # written blind at the start of the 2026-12-05 afternoon session: 86.1%, 89.1%,
                                    # 91.6%, 90.0% on ddd7a23 (before its changes), 88.7%, 90.5%, 92.8%, 91.4% on 06d7ce8
-    13: (0.89, 0.91, 0.92, 0.91),  # written blind during it: 89.4%, 92.4%, 89.5%, 88.5% on ddd7a23, 90.4%, 92.7%,
+    13: (0.96, 0.96, 0.94, 0.93),  # written blind during it: 89.4%, 92.4%, 89.5%, 88.5% on ddd7a23, 90.4%, 92.7%,
                                    # 93.7%, 93.3% on 06d7ce8
     # rounds 14-16, written blind in the 2026-12-05 evening session and first measured on its start, 235b69e;
     # round 14's report printed about 25 of its confused messages (seen, not tuned on), rounds 15 and 16 were
     # read only as figures; the safety misses of 14 and 16 were read and fixed (tuned on)
-    14: (0.89, 0.91, 0.89, 0.87),  # 89.8%, 91.3%, 90.2%, 87.8% on 235b69e; 91.1%, 92.8%, 90.5%, 88.3% on 406da37
-    15: (0.86, 0.88, 0.92, 0.90),  # 86.3%, 88.8%, 92.7%, 90.7% on 235b69e; 87.5%, 90.0%, 93.3%, 91.3% on 406da37
-    16: (0.85, 0.87, 0.94, 0.93),  # 86.6%, 88.3%, 94.7%, 93.3% on 235b69e; 86.8%, 88.8%, 95.2%, 94.0% on 406da37
+    14: (0.96, 0.96, 0.90, 0.88),  # 89.8%, 91.3%, 90.2%, 87.8% on 235b69e; 91.1%, 92.8%, 90.5%, 88.3% on 406da37
+    15: (0.95, 0.95, 0.92, 0.91),  # 86.3%, 88.8%, 92.7%, 90.7% on 235b69e; 87.5%, 90.0%, 93.3%, 91.3% on 406da37
+    16: (0.94, 0.94, 0.94, 0.93),  # 86.6%, 88.3%, 94.7%, 93.3% on 235b69e; 86.8%, 88.8%, 95.2%, 94.0% on 406da37
     # rounds 17 and 18, written blind in the 2026-12-05 night session: first measured on its start, c720925, and
     # at its end as figures only; their safety misses were read after a report and fixed (tuned on)
-    17: (0.79, 0.82, 0.93, 0.92),  # 79.4%, 82.4%, 92.3%, 91.0% on c720925; 80.9%, 83.7%, 94.7%, 94.2% at the end
-    18: (0.80, 0.84, 0.91, 0.90),  # 80.6%, 84.9%, 92.4%, 91.3% on c720925; 81.5%, 85.7%, 92.9%, 91.9% at the end
+    17: (0.91, 0.91, 0.93, 0.92),  # 79.4%, 82.4%, 92.3%, 91.0% on c720925; 80.9%, 83.7%, 94.7%, 94.2% at the end
+    18: (0.90, 0.90, 0.92, 0.91),  # 80.6%, 84.9%, 92.4%, 91.3% on c720925; 81.5%, 85.7%, 92.9%, 91.9% at the end
     # round 19, written blind after that session's main work and first reported on 0bd1203 (figures only):
-    19: (0.88, 0.89, 0.93, 0.90),  # 86.5%, 88.6%, 93.0%, 90.3% on c720925; 89.0%, 90.3%, 94.0%, 91.7% on 0bd1203
+    19: (0.95, 0.95, 0.93, 0.92),  # 86.5%, 88.6%, 93.0%, 90.3% on c720925; 89.0%, 90.3%, 94.0%, 91.7% on 0bd1203
     # rounds 20 and 21, written blind in the 2026-12-05 late session (20 at its start, 21 during it); both measured on
     # its start, 7794408, and at its end, 6e9bb29, as figures only; round 21's two safety misses read after its
     # first report (8701d2c)
-    20: (0.92, 0.93, 0.95, 0.93),  # 92.6%, 93.9%, 96.4%, 94.7% on 7794408 and on 6e9bb29
-    21: (0.87, 0.89, 0.90, 0.86),  # 86.8%, 88.8%, 90.8%, 87.1% on 7794408; 88.0%, 89.5%, 90.8%, 87.1% on 6e9bb29
+    20: (0.95, 0.95, 0.98, 0.98),  # 92.6%, 93.9%, 96.4%, 94.7% on 7794408 and on 6e9bb29
+    21: (0.96, 0.96, 0.97, 0.96),  # 86.8%, 88.8%, 90.8%, 87.1% on 7794408; 88.0%, 89.5%, 90.8%, 87.1% on 6e9bb29
     # (rounds 20 and 21 were read to find classes in the 2026-12-06 session: tuned on from d9fb11a; 93.0%, 94.4%,
     # 96.4%, 94.7% and 89.2%, 91.1%, 90.8%, 87.1% on 0bc730e)
     # rounds 22 and 23, written blind in the 2026-12-06 session (22 at its start, 23 during it); both measured on its
     # start, d9fb11a, as figures only; their topical messages never read, their safety misses read after the first
     # report (22 on d9fb11a, 23 on 69661d7) and fixed as classes
-    22: (0.88, 0.90, 0.93, 0.90),  # 88.4%, 90.9%, 94.2%, 91.8% on d9fb11a; 88.8%, 91.4%, 94.2%, 91.8% on 0bc730e
-    23: (0.89, 0.92, 0.93, 0.91),  # 90.1%, 93.1%, 94.2%, 92.9% on d9fb11a; 90.1%, 93.5%, 94.2%, 92.9% on 0bc730e
+    22: (0.96, 0.96, 0.98, 0.98),  # 88.4%, 90.9%, 94.2%, 91.8% on d9fb11a; 88.8%, 91.4%, 94.2%, 91.8% on 0bc730e
+    23: (0.97, 0.97, 0.97, 0.98),  # 90.1%, 93.1%, 94.2%, 92.9% on d9fb11a; 90.1%, 93.5%, 94.2%, 92.9% on 0bc730e
     # (rounds 22 and 23 were read to find classes in the 2026-12-06 second session: tuned on from ed83c2f)
     # round 24, written blind at the start of the 2026-12-06 second session and measured on its start, ed83c2f, as
     # figures only; its topical messages never read, its safety misses read after that report
-    24: (0.91, 0.92, 0.93, 0.91),  # 92.2%, 93.1%, 95.0%, 92.9% on ed83c2f and on 8aed148; 92.7%, 93.5% on 6360a6a
+    24: (0.97, 0.97, 0.98, 0.98),  # 92.2%, 93.1%, 95.0%, 92.9% on ed83c2f and on 8aed148; 92.7%, 93.5% on 6360a6a
     # round 25, written blind during the same session (commissioned after e5d934f), first measured on ed83c2f and
     # 00004a7 as figures only; its safety misses read after that report
-    25: (0.83, 0.84, 0.93, 0.91),  # 84.3%, 85.7%, 95.0%, 92.9% on ed83c2f and 00004a7; 84.8%, 86.1% on 6360a6a
+    25: (0.96, 0.96, 0.97, 0.96),  # 84.3%, 85.7%, 95.0%, 92.9% on ed83c2f and 00004a7; 84.8%, 86.1% on 6360a6a
     # (rounds 24 and 25 were read to find classes in the 2026-12-06 third session: tuned on from d5dc9b4)
     # round 26, written blind at the start of the 2026-12-06 third session and measured on its start, d5dc9b4, as
     # figures only; its topical messages never read, its three safety misses read after that report and fixed
-    26: (0.89, 0.90, 0.89, 0.85),  # 89.9%, 91.2%, 90.0%, 85.9% on d5dc9b4; 90.4%, 91.2%, 90.0%, 85.9% on 9619956
+    26: (0.94, 0.94, 0.92, 0.89),  # 89.9%, 91.2%, 90.0%, 85.9% on d5dc9b4; 90.4%, 91.2%, 90.0%, 85.9% on 9619956
     # round 27, written blind after the same session's main changes and first measured on 75abb92 (figures only);
     # its five safety misses read after that report, three fixed as classes in 1a02f25
-    27: (0.88, 0.89, 0.90, 0.87),  # 89.9%, 90.8%, 91.7%, 88.2% on 75abb92 and 1a02f25 (89.5%, 90.4% on d5dc9b4)
+    27: (0.93, 0.93, 0.96, 0.95),  # 89.9%, 90.8%, 91.7%, 88.2% on 75abb92 and 1a02f25 (89.5%, 90.4% on d5dc9b4)
     # round 28, written blind at the start of the 2026-12-06 fourth session and measured on its start, a013807, as
     # figures only (91.7%, 93.0%, 95.0%, 92.9%); then read to find classes: TUNED ON from 2a18d50
-    28: (0.91, 0.92, 0.95, 0.93),  # 92.6%, 93.9%, 96.7%, 95.3% on 17843ab (tuned)
+    28: (0.97, 0.97, 0.97, 0.96),  # 92.6%, 93.9%, 96.7%, 95.3% on 17843ab (tuned)
     # round 29, written blind during the same session and first measured on its end, 67296d7, and on its start,
     # a013807 (figures only; 82.8%, 84.5%, 96.7%, 96.5% there); its topical messages never read, its five safety
     # misses read after that report and fixed as classes in 17843ab
-    29: (0.81, 0.83, 0.96, 0.96),  # 82.3%, 84.1%, 97.5%, 97.6% on 67296d7 and 17843ab
+    29: (0.90, 0.90, 0.96, 0.96),  # 82.3%, 84.1%, 97.5%, 97.6% on 67296d7 and 17843ab
     # round 30, written blind at the start of the 2026-12-06 fifth session and measured on its start, a33218c, as
     # figures only (81.3%, 83.0%, 92.5%, 89.4%); then read to find classes: TUNED ON from 768fcc5
-    30: (0.87, 0.87, 0.92, 0.89),  # 88.3%, 88.7%, 93.3%, 90.6% on 07a566c; 88.3%, 88.7%, 95.8%, 94.1% on 84b4a4a
+    30: (0.94, 0.94, 0.98, 0.98),  # 88.3%, 88.7%, 93.3%, 90.6% on 07a566c; 88.3%, 88.7%, 95.8%, 94.1% on 84b4a4a
     # round 31, written blind at the start of the same session (its writer saw only the topics and personas) and
     # measured on its start, a33218c, and after the session's topic work, 9e44cb3, as figures only (81.1%, 83.8%,
     # 94.2%, 91.8% at both); its topical messages never read; its safety misses read after that and fixed as
     # classes in 5eb8b54
-    31: (0.80, 0.82, 0.93, 0.90),  # 81.1%, 83.8%, 94.2%, 91.8% on 9e44cb3 and 5eb8b54
+    31: (0.90, 0.90, 0.94, 0.93),  # 81.1%, 83.8%, 94.2%, 91.8% on 9e44cb3 and 5eb8b54
+    # round 32, written blind at the start of the 2026-12-06 sixth session and measured on its start, c7b671f, as
+    # figures only (90.9%, 93.1%, 93.3%, 90.6%); its dialogue misses were then read (tuned on); the net never
+    # trained on it
+    32: (0.96, 0.96, 0.92, 0.89),  # with the topic net on 46483f5
+    # round 33, written blind beside it and measured on c7b671f (91.4%, 92.2%, 92.5%, 89.4%); its topical messages
+    # never read; its safety misses read after that report and fixed as classes in 46483f5
+    33: (0.95, 0.95, 0.94, 0.93),  # with the topic net on 46483f5
 }
-DIALOGUE_FLOORS = {4: 0.77, 5: 0.76, 6: 0.82, 7: 0.74, 8: 0.79, 9: 0.79, 10: 0.76, 11: 0.78, 12: 0.86,
-                   13: 0.87, 14: 0.88, 15: 0.88, 16: 0.89, 17: 0.81, 18: 0.84,
-                   19: 0.79, 20: 0.82, 21: 0.82,  # rounds 20, 21: 78.5%, 81.1% on 7794408; 78.9%, 81.5% on
+DIALOGUE_FLOORS = {4: 0.86, 5: 0.88, 6: 0.89, 7: 0.91, 8: 0.88, 9: 0.90, 10: 0.87, 11: 0.86, 12: 0.89,
+                   13: 0.90, 14: 0.92, 15: 0.90, 16: 0.94, 17: 0.86, 18: 0.89,
+                   19: 0.84, 20: 0.85, 21: 0.90,  # rounds 20, 21: 78.5%, 81.1% on 7794408; 78.9%, 81.5% on
                    # 6e9bb29; read from d9fb11a on (tuned): 83.0%, 83.8% on 0bc730e
-                   22: 0.80, 23: 0.81,  # rounds 22, 23: 79.6%, 81.6% on d9fb11a; 81.8%, 82.5% on 0bc730e
-                   24: 0.86,  # round 24: 87.5% on ed83c2f, 88.1% on 8aed148 and 6360a6a
-                   25: 0.79,  # round 25: 79.2% on ed83c2f, 80.3% on 00004a7, 81.1% on 6360a6a
-                   26: 0.81,  # round 26: 81.5% on d5dc9b4, 83.0% on 9619956
-                   27: 0.82,  # round 27: 82.6% on d5dc9b4, 83.9% on 75abb92, 84.2% on 1a02f25, 84.5% on 1e9659c
+                   22: 0.86, 23: 0.85,  # rounds 22, 23: 79.6%, 81.6% on d9fb11a; 81.8%, 82.5% on 0bc730e
+                   24: 0.89,  # round 24: 87.5% on ed83c2f, 88.1% on 8aed148 and 6360a6a
+                   25: 0.84,  # round 25: 79.2% on ed83c2f, 80.3% on 00004a7, 81.1% on 6360a6a
+                   26: 0.85,  # round 26: 81.5% on d5dc9b4, 83.0% on 9619956
+                   27: 0.85,  # round 27: 82.6% on d5dc9b4, 83.9% on 75abb92, 84.2% on 1a02f25, 84.5% on 1e9659c
                    28: 0.86,  # round 28: 85.2% on a013807 (figures only), tuned on from 2a18d50: 87.8% on 17843ab
-                   29: 0.83,  # round 29: 84.1% on a013807, 84.4% on 67296d7, 85.0% on 17843ab
-                   30: 0.81,  # round 30: 78.6% on a33218c (figures only), tuned on: 82.5% on 07a566c, 86.1% on 84b4a4a
-                   31: 0.79}  # round 31: 79.6% on a33218c, 79.9% on 9e44cb3, 81.2% on 5eb8b54 (its safety fixed)
+                   29: 0.84,  # round 29: 84.1% on a013807, 84.4% on 67296d7, 85.0% on 17843ab
+                   30: 0.86,  # round 30: 78.6% on a33218c (figures only), tuned on: 82.5% on 07a566c, 86.1% on 84b4a4a
+                   31: 0.81,  # round 31: 79.6% on a33218c, 79.9% on 9e44cb3, 81.2% on 5eb8b54 (its safety fixed)
+                   32: 0.84,  # round 32: 83.1% on c7b671f (figures only), 86.0% on 46483f5
+                   33: 0.82}  # round 33: 79.0% on c7b671f, 84.1% on 46483f5 (its safety misses fixed)
 # round 19: 78.7% on c720925, 79.7% on 0bd1203; rounds 17, 18: 81.3%, 84.8% on
 # c720925, 82.4%, 85.5% at the end of the 2026-12-05 night session; rounds 14-16: 87.4%, 88.4%, 88.4% on 235b69e; 90.0%,
 # 89.5%, 90.7% on 406da37  # 79.6%, 78.9%, 84.2%, 76.7%, 81.6%, 81.2%, 78.4% of turns when first read; round 11:
@@ -414,7 +426,11 @@ FULL_SAFETY = {(5, "personas"): (8, 8), (6, "personas"): (8, 8), (6, "dialogues"
                (30, "personas"): (8, 8), (30, "dialogues"): (9, 12),
                # round 31's, once its crisis misses ('cuttin myself', 'not wakin up', driving into the estuary)
                # were fixed
-               (31, "personas"): (8, 8), (31, "dialogues"): (17, 17)}
+               (31, "personas"): (8, 8), (31, "dialogues"): (17, 17),
+               # round 32's personas from their first report; round 33's once its misses (a crewman down shaking,
+               # "he's starting one now", going over the side) were fixed. Round 32's dialogues keep one crisis turn
+               # ('20 seizures today ... better off without me') answered with the emergency reply and the crisis line
+               (32, "personas"): (8, 8), (33, "personas"): (8, 8), (33, "dialogues"): (17, 8)}
 
 
 @pytest.fixture(scope="module")
