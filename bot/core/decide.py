@@ -38,7 +38,7 @@ from bot.content.intent import (
 from bot.content.knowledge import Knowledge
 from bot.core import followup
 from bot.core.fallback import fallback_kind, names_diseases, names_uncovered_health
-from bot.core.safety_state import STATES, SafetyState, asks, clear_question, seizure_care, start
+from bot.core.safety_state import STATES, SafetyState, asks, asks_about_later, clear_question, seizure_care, start
 from bot.core.verdict import Match
 from bot.nlu.clauses import described_words
 from bot.nlu.definition import defined_term
@@ -440,6 +440,12 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
     if answer.kind == "smalltalk" and (state.kind != "emergency" or closing):
         return replace(answer, lines=_lines(*refreshed.lines(), *other), state=refreshed, context="refresh",
                        why=f"{during}: {answer.why}")
+    if state.kind == "emergency" and answer.kind in ("topical", "fallback", "not_covered") and \
+            asks_about_later(message, reading):
+        # "can he still go on the school trip to the swimming pool next week": a question, the line on top
+        return replace(answer, flag=flag, lines=_lines(*refreshed.lines(), *other), state=refreshed, context="refresh",
+                       fallback="health" if answer.kind == "fallback" else answer.fallback,
+                       why=f"{during}, a question about later: {answer.why}")
     if state.kind == "emergency":
         guidance = reading.follow_up()
         knowledge = situation.knowledge

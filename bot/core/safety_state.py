@@ -9,6 +9,7 @@ asks, the store keeps the state with the chat's context.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.nlu.message import Message
@@ -77,6 +78,26 @@ def asks(message: Message) -> bool:
     EXACTLY": a sentence of its own may ask it."""
     asked = "?" in message.raw or any(s.words and s.words[0] in QUESTION_WORDS for s in message.sentences)
     return asked and len(message.words) >= 3
+
+
+# A question about later, not the scene: "can he still go on the school trip next week", "is he allowed to drive after
+# this", "can i still do pe tmrw"
+_MAY_STILL = re.compile(r"\b(?:can|could|may|will) (?:he|she|i|they|we|u|you) still (?:go|do|drive|play|swim|work|travel|"
+                        r"fly|attend|ride|cycle|come|join|sit|take part)\b|\b(?:is|are|am|will) (?:he|she|i|they|we) "
+                        r"(?:be )?allowed\b")  # asks, whatever comes before it ("also can he still go ...")
+_LATER = re.compile(r"\bnext (?:week|month|year|term)\b|\b(?:tomorrow|tmrw|tmw|tomoz|monday|tuesday|wednesday|thursday|"
+                    r"friday|saturday|sunday|weekend)\b")
+# ... unless it tells something alarming now ("she's turning blue, can she still go tomorrow")
+_ALARM = frozenset(("LONG", "ANOTHER", "COUNT2", "BREATH_BAD", "BREATH_W", "BREATH_ODD", "COLOUR", "UNRESP", "INJURY",
+                    "STATUS", "SIGN", "CONV", "SEIZ", "COLLAPSE", "OD", "DEFICIT", "SPEECH_BAD", "FACE", "LIMB",
+                    "NOW_STRONG", "URGENT", "AMBULANCE"))
+
+
+def asks_about_later(message: Message, reading: Reading) -> bool:
+    """A question about school, sport, driving or work later on, asked in an emergency's 30 minutes with nothing
+    alarming in it: answered as a question (with the line on top), not with the guidance again."""
+    later = _MAY_STILL.search(message.text) is not None or (asks(message) and _LATER.search(message.text) is not None)
+    return later and len(message.words) >= 3 and "now" not in message.words and reading.concepts.isdisjoint(_ALARM)
 
 
 def seizure_care(state: SafetyState) -> bool:

@@ -186,6 +186,16 @@ def _in_context(core: list[str], hits: Hits) -> None:
         hits["SELF_HARM"] = [p for p in hits["SELF_HARM"] if p not in cuts]
         if not hits["SELF_HARM"]:
             del hits["SELF_HARM"]
+    # "up the lacosamide by 50 but i wanna jump 100": a jump to a number, beside a medicine, is a dose
+    if "MED" in hits:
+        jumps = [p for p in hits.get("METHOD", ()) if core[p] in ("jump", "jumping") and
+                 core[p + 1:p + 2] and (core[p + 1].isdigit() or core[p + 1] in ("to", "up"))
+                 and _HEIGHTS.isdisjoint(core[p + 1:p + 4])]
+        if jumps:
+            hits.setdefault("CHANGE", []).extend(jumps)
+            hits["METHOD"] = [p for p in hits["METHOD"] if p not in jumps]
+            if not hits["METHOD"]:
+                del hits["METHOD"]
     # "can i stop?", "can i take less": a change with no object of its own (a medicine named before may be it)
     bare = [p for p in hits.get("CHANGE", ()) if all(w in _BARE_FOLLOW for w in core[p + 1:p + 4])]
     if bare:
@@ -279,6 +289,7 @@ _TAIL = words_of("""take takes me just would will come away decided made up mind
 # "a big one", "had one in the bath"; not "one of those days", "had one drink")
 _ONE_BEFORE = words_of("""having had has have havin another big bad small little massive huge proper major long short
     nasty mild strong full focal tonic absence violent this starting started start starts""")
+_HEIGHTS = frozenset(("feet", "ft", "foot", "metres", "meters", "m", "storeys", "stories", "floors", "floor", "high"))
 _STARTING = frozenset(("starting", "started", "start", "starts"))
 _ONE_AFTER = words_of("""now right just again and but in on at while when during today yesterday tonight this last
     after before so then it is was he she i im its earlier too as or there here since with for while

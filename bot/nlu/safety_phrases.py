@@ -353,7 +353,8 @@ PHRASES: dict[str, str] = {
         stretching out | spacing out | spreading out | stretch them out | space them out | stretch doses
         leave off | leave at home | skip it | take less | cut it down | cut them down | ditch | ditching
         chuck | chucking | throw away | not start | not starting | never start | not bother | still give it | still give them | still give him
-        i still give | i still take | still take it | still take them | she still take | he still take""",
+        i still give | i still take | still take it | still take them | she still take | he still take
+        give extra | giving extra | take an extra""",
     # When or how often a medicine is taken: with a medicine or a pronoun and a question, a change of dose
     "TIMING": """every other day | only when | only on days | only on bad days | at night instead
         in morning instead | in evening instead | local time | uk time | home time | time zone | time zones
@@ -1021,7 +1022,8 @@ PHRASES: dict[str, str] = {
         keep living like this | go on like this | carry on like this""",
     "ACTIVE": """painless way to go | painless way go | easy way to go | easiest way to go | quickest way to go
         quick way to go | peaceful way to go | painless way to die | easiest way to die | quickest way to die
-        finish my life | finish own life | finishing my life | unalive myself | unaliving myself
+        finish my life | finish own life | finishing my life | unalive myself | unaliving myself | end things myself
+        ending things myself
         taking his life | taking her life | taking my life | take his life | take her life | thoughts ending things
         thought about ending things | thinking about ending things | thoughts of ending | ending things for good
         thoughts about ending everything | thought about ending everything | thinking about ending everything
@@ -1038,7 +1040,8 @@ PHRASES: dict[str, str] = {
         take his own life | take her own life | end his life | end her life | off myself | top myself
         topping myself | not want wake up ever | suicide thoughts | suicidal thoughts | thoughts suicide
         thoughts killing myself | thoughts of ending it | thoughts ending it | unalive myself | kill myself tonight""",
-    "PLAN_SOFT": "thinking | considering | tempted | keep thinking | do it | go through with it | to do it | might as well | may as well",
+    "PLAN_SOFT": """thinking | considering | tempted | keep thinking | do it | go through with it | to do it | might as well
+        may as well | and be done | be done with it | be done with everything | be done with all""",
     "PLAN": """plan | plans | planned | planning | going | going tonight | tonight | tomorrow | decided | made up mind
         how many | how much | way | ways | method | methods | best way | easiest way | painless way
         quickest way | researching | looked up | looking up | googled | intend | intention | intent | will
@@ -1110,7 +1113,8 @@ PHRASES: dict[str, str] = {
         wrists | drown | drowning | drown myself | crash car | crash my car | drive into | step in front
         step out in front | off roof | off building | off cliff | enough pills | enough tablets | enough meds
         lethal dose | lethal | fatal dose | fatal amount | kill me | would kill | die from | kill
-        stockpile | carbon monoxide | exhaust | overpass | flyover | over the side | over side""",
+        stockpile | carbon monoxide | exhaust | overpass | flyover | over the side | over side | taking them all
+        swallowing them all""",
     "PREP": """putting her sleeping tablets aside | putting her tablets aside | putting his tablets aside | putting my tablets aside | drawer full of them | drawer full of tablets | kept tablets for when | kept his tablets for | kept her tablets for | kept my late
         for after im gone | for after i am gone | for when im gone | for when i am gone | putting pills aside | putting aside pills | put pills aside | setting aside pills | keeping pills
         setting pills aside | pills aside | tablets aside | meds aside | have rope | got rope | noose | rope ready

@@ -1135,3 +1135,18 @@ def test_after_the_medication_reply_the_medicine_named_or_the_same_case_supposed
 def test_is_this_the_ms_or_a_stroke_during_a_stroke_gets_the_guidance(engine: Engine) -> None:
     assert _last_of(engine, "my husband cannot move his left arm and his face is drooping on one side, started 10 "
                             "minutes ago", "Is this MS relapse or stroke??") == ("emergency", "emergency")  # not the relapse topic
+
+
+@pytest.mark.parametrize("later", ["also can he still go on the school trip to the swimming pool next week",
+                                   "HE IS SUPPOSED TO BE DRIVING TO WORK ON MONDAY. IS HE ALLOWED AFTER THIS",
+                                   "can i still do pe tmrw or nah"])
+def test_a_question_about_later_in_an_emergencys_30_minutes_is_answered_with_the_line(engine: Engine,
+                                                                                      later: str) -> None:
+    turn = engine.respond(later, engine.respond("my son is having a seizure").context)
+    assert turn.kind != "emergency" and turn.reply.alert, (later, turn.kind)
+
+
+@pytest.mark.parametrize("scene", ["can he still breathe like that", "is she allowed water now",
+                                   "he's turning blue, can he still go to school tomorrow"])
+def test_the_scene_asked_about_in_those_minutes_still_gets_the_guidance(engine: Engine, scene: str) -> None:
+    assert engine.respond(scene, engine.respond("my son is having a seizure").context).kind == "emergency", scene

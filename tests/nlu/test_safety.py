@@ -1747,3 +1747,4 @@ def test_round_32_and_33_look_alikes_stay_calm(text: str) -> None:
     answer says it: tests/core/test_decide.py)."""
     flag = flag_of(text)
     assert flag is None or flag[1] != "certain", (text, flag)
+
