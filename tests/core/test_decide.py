@@ -1150,3 +1150,7 @@ def test_a_question_about_later_in_an_emergencys_30_minutes_is_answered_with_the
                                    "he's turning blue, can he still go to school tomorrow"])
 def test_the_scene_asked_about_in_those_minutes_still_gets_the_guidance(engine: Engine, scene: str) -> None:
     assert engine.respond(scene, engine.respond("my son is having a seizure").context).kind == "emergency", scene
+
+
+def test_thinking_of_ditching_a_medicine_is_a_decision_not_a_question_about_the_illness(engine: Engine) -> None:
+    assert engine.respond("thinking of ditching my DMT. no relapses in 3 years. why bother").kind == "medication_change"

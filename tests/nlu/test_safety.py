@@ -1748,3 +1748,22 @@ def test_round_32_and_33_look_alikes_stay_calm(text: str) -> None:
     flag = flag_of(text)
     assert flag is None or flag[1] != "certain", (text, flag)
 
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("ive been looking at my tablets and thinking about taking them all", "crisis"),
+    ("great. honestly I'm thinking I'll just end things myself before it gets that bad", "crisis"),
+    ("tbh i dont even care anymore. might just take the whole box at once and be done", "crisis"),
+    ("neuro said up the lacosamide by 50 but i wanna jump 100, saves time", "medication_change"),
+    ("i took my tablets and want to jump 100 feet", "crisis"),  # a height is still one
+])
+def test_round_34_and_35_safety_classes(text: str, kind: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == (kind, "certain"), (text, flag)
+
+
+@pytest.mark.parametrize("text", ["does this diet take a lot of time for this not to happen",
+                                  "is taking it all at once ok with food", "i want to switch meds and be done with it"])
+def test_round_34_and_35_look_alikes_raise_no_crisis(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] != "crisis", (text, flag)
