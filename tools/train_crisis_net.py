@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import ast
-import json
 import math
 import random
 import sys
@@ -31,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.nlu.message import Message  # noqa: E402
 from bot.nlu.safety_net import MODEL_PATH, features, message_words  # noqa: E402
+from tools.net_files import write_model  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 SETS = [DATA / "safety.yaml", DATA / "safety_dev.yaml", DATA / "devset.yaml", DATA / "devset_personas.yaml",
@@ -185,9 +185,7 @@ def main() -> int:
         "features": table,
     }
     print(f"model: {len(table)} features, threshold {threshold:.2f}")
-    if not args.dry_run:
-        MODEL_PATH.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-        print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size / 1024:.0f} KiB)")
+    write_model(MODEL_PATH, data, args.dry_run)
     return 0
 
 

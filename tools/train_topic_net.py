@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import base64
-import json
 import math
 import random
 import re
@@ -37,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 from bot.nlu.message import Message  # noqa: E402
 from bot.nlu.ngrams import features  # noqa: E402
 from bot.nlu.topic_net import ARRAYS, MODEL_PATH, OUT_OF_SCOPE, TopicNet, feature_key, message_words  # noqa: E402
+from tools.net_files import write_model  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 EVAL = DATA / "eval"
@@ -233,9 +233,7 @@ def main() -> int:
     vectoriser, model = fit(texts, y)
     data = export(vectoriser, model, texts, y, cv)
     print(f"model: {data['features']} features, {len(base64.b64decode(data['weights'])) // 4} weights")
-    if not args.dry_run:
-        MODEL_PATH.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-        print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size / 1024:.0f} KiB)")
+    write_model(MODEL_PATH, data, args.dry_run)
     return 0
 
 

@@ -1,0 +1,22 @@
+"""tools/train_topic_net.py learns from the tuned sets only: the held-out rounds stay figures on unseen words."""
+
+import re
+
+from tests.test_quality import HELD_OUT_ROUNDS
+from tools.train_topic_net import TUNED_ROUNDS, set_items, tuned_sets
+
+
+def test_no_held_out_round_is_trained_on() -> None:
+    held_out = set(HELD_OUT_ROUNDS) - set(TUNED_ROUNDS)
+    assert {32, 33, 34, 35} <= held_out  # the rounds written this session: never in the net
+    for path in tuned_sets():
+        found = re.match(r"^blind(\d+)_", path.name)
+        assert not (found and int(found.group(1)) in held_out), path.name
+        assert not path.name.startswith(("safety_", "holdout")), path.name
+
+
+def test_a_dialogue_gives_its_first_turn_and_its_out_of_scope_turns() -> None:
+    tree = {"dialogues": [{"turns": [{"text": "what is ms", "expect": "ms_overview"},
+                                     {"text": "and for kids?", "expect": "ms_overview"},
+                                     {"text": "can i claim benefits", "expect": "out_of_scope"}]}]}
+    assert set_items(tree) == [("what is ms", "ms_overview"), ("can i claim benefits", "out_of_scope")]
