@@ -87,6 +87,7 @@ NET_FILLS = 0.6  # a topic this likely answers a message the keywords found noth
 NET_PICKS = 0.35  # ... or picks among the topics a "Did you mean" would offer
 NET_OVERRULES = 0.8  # a topic this likely overrules the keywords' one
 NET_DECLINES = 0.9  # "none of the topics" this likely declines the keywords' topic
+NET_SIBLING = 0.9  # another section of the chat's illness this likely answers a follow-up read with its topic (0.8: same)
 TREATMENT_GAP = 3.0  # ... this close to the treatment topic (6 lost two more right answers on the tuned sets than it won)
 
 
@@ -232,6 +233,21 @@ def with_the_net(knowledge: Knowledge, message: Message, match: Match) -> Match:
         return match
     return Match("matched", best, max(match.score, knowledge.matcher.settings.threshold), None, match.candidates,
                  why, (), match.foreign)
+
+
+def _sibling_by_the_net(knowledge: Knowledge, message: Message, followed: Match, topic: str | None) -> Match:
+    """ "but why dont the meds work" after what drug-resistant epilepsy is: read with the chat's topic it stays on
+    the definition; the net, reading the words alone, is sure of another section of the same illness (drug
+    resistance), which is what is asked. Never another illness: context never crosses diseases."""
+    net = knowledge.topic_net
+    if net is None or followed.status != "matched" or topic is None:
+        return followed
+    best, p = net.best(message, lambda label: _net_may_answer(knowledge, label, message))
+    # (first aid is safety's to give: "and if its positive?" after antibody tests reads, alone, like "and if he ...")
+    if best in (OUT_OF_SCOPE, followed.intent_id, FIRST_AID_INTENT) or p < NET_SIBLING or \
+            followup.topic_of(knowledge, best) != topic:
+        return followed
+    return replace(followed, intent_id=best, keyword=None, reason=f"the topic net within the chat's topic, {p:.2f}")
 
 
 _ALTERNATIVES = frozenset(("or", "and", "vs", "versus"))
@@ -546,7 +562,7 @@ def _answer_proper(message: Message, situation: Situation, borrow: bool) -> Deci
         return facet
     if borrow and followup.closing_of(message) is None and (followed := read_with_last_topic(message, situation,
                                                                                              match)):
-        match, follow_up = followed, "subject"
+        match, follow_up = _sibling_by_the_net(knowledge, message, followed, situation.topic), "subject"
     elif borrow and (kept := _kept_in_the_disease(message, situation, match)) is not None:
         match, follow_up = kept, "subject"
     else:  # read on its own: the topic net's reading of the whole message is weighed too

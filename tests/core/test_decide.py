@@ -1154,3 +1154,16 @@ def test_the_scene_asked_about_in_those_minutes_still_gets_the_guidance(engine: 
 
 def test_thinking_of_ditching_a_medicine_is_a_decision_not_a_question_about_the_illness(engine: Engine) -> None:
     assert engine.respond("thinking of ditching my DMT. no relapses in 3 years. why bother").kind == "medication_change"
+
+
+def test_a_follow_up_moves_to_the_section_of_the_same_illness_the_net_is_sure_of(engine: Engine) -> None:
+    assert _last_of(engine, "son is 8, on his 6th med and still having seizures every single day, is this what they "
+                            "call drug resistant epilepsy", "but why dont the meds work") == \
+        ("topical", "refractory_drug_resistance")
+
+
+@pytest.mark.parametrize("elsewhere", ["ms_causes", "seizure_first_aid"])
+def test_the_net_never_moves_a_follow_up_to_another_illness_or_to_first_aid(library: Library, elsewhere: str) -> None:
+    knowledge = replace(library.current, topic_net=_FixedNet({elsewhere: 0.99, "out_of_scope": 0.01}, _learnt(library)))
+    situation = Situation(knowledge, "refractory_definition", "epilepsy", None, 0.0)
+    assert decide(Message("but why dont the meds work"), situation).intent_id != elsewhere
