@@ -49,7 +49,7 @@ from bot.nlu.normalise import MAX_MESSAGE_CHARS
 from bot.nlu.safety import PERMISSION_FIRST, Reading, SafetyCheck, SafetyFlag
 from bot.nlu.safety import FollowUp as Guidance
 from bot.nlu.self_questions import ABOUT_BOT, asks_about_the_bot
-from bot.nlu.topic_net import OUT_OF_SCOPE
+from bot.nlu.topic_net import OUT_OF_SCOPE, TopicNet
 
 FollowUp = Literal["", "subject", "more", "facet", "next"]
 # What the engine composes: a safety reply (emergency, crisis, medication), the first-aid answer, the guidance
@@ -210,7 +210,7 @@ def with_the_net(knowledge: Knowledge, message: Message, match: Match) -> Match:
     if net is None or (found is not None and found.kind != "topical") or \
             (match.status == "matched" and not net.learnt(match.keyword)):
         return match
-    best, probability = net.best(message, lambda label: _net_may_answer(knowledge, label, message))
+    best, probability = _net_best(net, knowledge, message)
     why = f"the topic net, {probability:.2f}"
     if best == OUT_OF_SCOPE:
         # "what are the side effects of natalizumab": the topic found, and a facet it lacks, which says so plainly
@@ -242,7 +242,7 @@ def _sibling_by_the_net(knowledge: Knowledge, message: Message, followed: Match,
     net = knowledge.topic_net
     if net is None or followed.status != "matched" or topic is None:
         return followed
-    best, p = net.best(message, lambda label: _net_may_answer(knowledge, label, message))
+    best, p = _net_best(net, knowledge, message)
     # (first aid is safety's to give: "and if its positive?" after antibody tests reads, alone, like "and if he ...")
     if best in (OUT_OF_SCOPE, followed.intent_id, FIRST_AID_INTENT) or p < NET_SIBLING or \
             followup.topic_of(knowledge, best) != topic:
@@ -253,10 +253,14 @@ def _sibling_by_the_net(knowledge: Knowledge, message: Message, followed: Match,
 _ALTERNATIVES = frozenset(("or", "and", "vs", "versus"))
 
 
-def _net_may_answer(knowledge: Knowledge, label: str, message: Message) -> bool:
-    """A topic there is now, whose `needs_one_of` words the message has (the admin's word on what it needs)."""
-    intent = knowledge.intents.get(label)
-    return intent is not None and intent.kind == "topical" and not knowledge.matcher.lacks_needed_words(label, message)
+def _net_best(net: TopicNet, knowledge: Knowledge, message: Message) -> tuple[str, float]:
+    """The net's likeliest label that is a topic there is now, whose `needs_one_of` words the message has (the
+    admin's word on what it needs), or `out_of_scope`; and its probability."""
+    def may_answer(label: str) -> bool:
+        intent = knowledge.intents.get(label)
+        return intent is not None and intent.kind == "topical" and not knowledge.matcher.lacks_needed_words(label,
+                                                                                                            message)
+    return net.best(message, may_answer)
 
 
 def match_text(matcher: Matcher, text: str) -> Match:
@@ -361,15 +365,14 @@ def _changes_the_treatment(message: Message, situation: Situation) -> bool:
     "double tonight?" right after the medication reply: a personal medication decision, though the message
     names no medicine."""
     last = situation.knowledge.intents.get(situation.last_intent or "")
+    safety = situation.knowledge.safety
     if last is None or not (last.treatments or last.about_medicines or last.id == MEDICATION_CHANGE):
         # a medicine named in the message before, whatever answered it: "why do my meds make me so sleepy",
-        # then "can i skip them on saturday"
-        safety = situation.knowledge.safety
+        # then "can i skip them on saturday"; or in this message, a sentence before the permission asked
         return (situation.medicine or _named_before_asking(message, safety)) and safety.asks_a_change(message)
     # after the medication reply the medicine is the subject: "give double tomorrow?" needs no "it"; "is that
     # bad?" asks about the dose just talked about. After a topic about missed doses the doses are the subject too
     after_reply = last.id == MEDICATION_CHANGE
-    safety = situation.knowledge.safety
     return safety.asks_a_change(message, subject_known=after_reply or last.about_medicines) or (
         after_reply and (followup.asks_how_bad(message) or followup.asks_when_to_take(message)
                          or followup.asks_why_not(message) or followup.asks_what_the_dose_does(message)
@@ -382,9 +385,10 @@ def _changes_the_treatment(message: Message, situation: Situation) -> bool:
 def _named_before_asking(message: Message, safety: SafetyCheck) -> bool:
     """ "I started the glatiramer injections yesterday and my chest went tight. Should I skip tonight's?": a medicine
     named in a sentence before the last, which asks permission, as a medicine named in the chat's last message is."""
-    *before, last = message.sentences or (None,)
-    return bool(before and last and last.words and last.words[0] in PERMISSION_FIRST) and \
-        any(safety.names_a_medicine(Message(" ".join(s.words))) for s in before)
+    sentences = message.sentences  # each has words (an empty one is no sentence)
+    if len(sentences) < 2 or sentences[-1].words[0] not in PERMISSION_FIRST:
+        return False
+    return any(safety.names_a_medicine(Message(" ".join(s.words))) for s in sentences[:-1])
 
 
 def decide_certain(message: Message, situation: Situation, flag: SafetyFlag) -> Decision:

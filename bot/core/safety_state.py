@@ -65,8 +65,7 @@ def clear_question(message: Message, reading: Reading) -> bool:
     """For a message the matcher answered with a topic: is it a new question, not a word about what is
     happening? Asked as a question, three words or more, naming no person, sign or time of the emergency, or
     asked once help is with them ("The crew have taken over. In future, how long before one calls?")."""
-    return asks(message) and (not reading.about_the_scene or reading.help_here) and not (
-        message.text.startswith(_THE_EVENT) and not reading.help_here)
+    return asks(message) and (reading.help_here or not (reading.about_the_scene or message.text.startswith(_THE_EVENT)))
 
 
 # "is this ms or a stroke??", "could this be a relapse": a question about what is happening, which the guidance answers
@@ -87,17 +86,14 @@ _MAY_STILL = re.compile(r"\b(?:can|could|may|will) (?:he|she|i|they|we|u|you) st
                         r"(?:be )?allowed\b")  # asks, whatever comes before it ("also can he still go ...")
 _LATER = re.compile(r"\bnext (?:week|month|year|term)\b|\b(?:tomorrow|tmrw|tmw|tomoz|monday|tuesday|wednesday|thursday|"
                     r"friday|saturday|sunday|weekend)\b")
-# ... unless it tells something alarming now ("she's turning blue, can she still go tomorrow")
-_ALARM = frozenset(("LONG", "ANOTHER", "COUNT2", "BREATH_BAD", "BREATH_W", "BREATH_ODD", "COLOUR", "UNRESP", "INJURY",
-                    "STATUS", "SIGN", "CONV", "SEIZ", "COLLAPSE", "OD", "DEFICIT", "SPEECH_BAD", "FACE", "LIMB",
-                    "NOW_STRONG", "URGENT", "AMBULANCE"))
 
 
 def asks_about_later(message: Message, reading: Reading) -> bool:
     """A question about school, sport, driving or work later on, asked in an emergency's 30 minutes with nothing
     alarming in it: answered as a question (with the line on top), not with the guidance again."""
     later = _MAY_STILL.search(message.text) is not None or (asks(message) and _LATER.search(message.text) is not None)
-    return later and len(message.words) >= 3 and "now" not in message.words and reading.concepts.isdisjoint(_ALARM)
+    # ... unless it tells something alarming ("she's turning blue, can she still go tomorrow")
+    return later and len(message.words) >= 3 and "now" not in message.words and not reading.tells_an_alarm
 
 
 def seizure_care(state: SafetyState) -> bool:

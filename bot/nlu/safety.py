@@ -153,6 +153,12 @@ class Reading:
         return "INJURY" in self.concepts
 
     @property
+    def tells_an_alarm(self) -> bool:
+        """A sign of an emergency going on, a count or time of seizures, breathing talked of, or a call for help:
+        "can she still go tomorrow" is a question about later only without one."""
+        return not self.concepts.isdisjoint(_ALARM)
+
+    @property
     def about_the_scene(self) -> bool:
         """The message talks about what is happening (a person, a time, a sign), not a new topic. A bare "now" in a
         knowledge question is not the scene: "the doctors now say it might be autoimmune encephalitis, what is
@@ -166,6 +172,9 @@ _STROKE_SIGNS = frozenset(("FACE", "FACE_SIDE", "LIMB", "ONE_SIDE", "SPEECH_BAD"
                            "HEADACHE_BAD", "HEADACHE_SEVERE", "STROKE_WORD", "STROKE_NOW"))
 _ONGOING = frozenset(("SEIZ", "SEIZ_PL", "CONV", "SIGN", "ING", "UNRESP", "COLLAPSE", "BREATH_BAD", "COLOUR", "INJURY",
                       "OD", "DEFICIT", "SPEECH_BAD", "FACE", "LIMB", "STATUS", "LONG", "ANOTHER"))
+# What goes on, named ("having" and bare plural seizures apart: "can he still drive after havin one of those"), with
+# a count, breathing and a call for help
+_ALARM = (_ONGOING - {"ING", "SEIZ_PL"}) | {"COUNT2", "BREATH_W", "BREATH_ODD", "NOW_STRONG", "URGENT", "AMBULANCE"}
 _BY_ONESELF = frozenset(("myself", "ourselves", "herself", "himself", "themselves"))  # "can i just switch myself"
 # "what about just halving it then" right after the medication reply: asked, with no question mark
 _WHAT_ABOUT = ("what about", "how about", "what if", "and if")

@@ -1732,8 +1732,14 @@ def test_another_baby_scan_or_dose_is_no_seizure(text: str) -> None:
     ("ren wants to ditch her seizure meds and go full CBD", "medication_change"),
     ("should i still give him his evening keppra", "medication_change"),
     ("his next dose is due in an hour, do i still give it", "medication_change"),
+    # rounds 34 and 35
+    ("ive been looking at my tablets and thinking about taking them all", "crisis"),
+    ("great. honestly I'm thinking I'll just end things myself before it gets that bad", "crisis"),
+    ("tbh i dont even care anymore. might just take the whole box at once and be done", "crisis"),
+    ("neuro said up the lacosamide by 50 but i wanna jump 100, saves time", "medication_change"),
+    ("i took my tablets and want to jump 100 feet", "crisis"),  # a height is still one
 ])
-def test_round_32_and_33_safety_classes(text: str, kind: str) -> None:
+def test_round_32_to_35_safety_classes(text: str, kind: str) -> None:
     flag = flag_of(text)
     assert flag is not None and flag[:2] == (kind, "certain"), (text, flag)
 
@@ -1748,18 +1754,6 @@ def test_round_32_and_33_look_alikes_stay_calm(text: str) -> None:
     flag = flag_of(text)
     assert flag is None or flag[1] != "certain", (text, flag)
 
-
-
-@pytest.mark.parametrize(("text", "kind"), [
-    ("ive been looking at my tablets and thinking about taking them all", "crisis"),
-    ("great. honestly I'm thinking I'll just end things myself before it gets that bad", "crisis"),
-    ("tbh i dont even care anymore. might just take the whole box at once and be done", "crisis"),
-    ("neuro said up the lacosamide by 50 but i wanna jump 100, saves time", "medication_change"),
-    ("i took my tablets and want to jump 100 feet", "crisis"),  # a height is still one
-])
-def test_round_34_and_35_safety_classes(text: str, kind: str) -> None:
-    flag = flag_of(text)
-    assert flag is not None and flag[:2] == (kind, "certain"), (text, flag)
 
 
 @pytest.mark.parametrize("text", ["does this diet take a lot of time for this not to happen",
