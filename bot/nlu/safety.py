@@ -590,6 +590,9 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     pronoun = u.before("CHANGE", "PRO_OBJ", 2) and u.before("ADVICE", "CHANGE", 7)  # "is it ok if i just stop it"
     # "more" after the medicine: "take keppra more", not "can clobazam make a child more irritable" (an effect)
     more = u.before("MED", "CHANGE_AFTER", 3) and not u.before("MAKES_ME", "CHANGE_AFTER", 2)
+    # "can i give my wife an extra baclofen tonight": a dose more, before the medicine, asked about
+    # (not "how should i store the extra box" of tablets)
+    more = more or (u.before("ADVICE", "EXTRA_PRE", 6) and u.before("EXTRA_PRE", "MED", 1) and "CONTAINER" not in u)
     # "i feel rubbish on keppra, can i stop?": the medicine first, then a change asked about with no other object
     bare = u.before("MED", "ADVICE", 8) and u.before("ADVICE", "CHANGE_BARE", 3)
     changed = changes_medicine(u) or more or pronoun or bare or u.any("DOSE_CHANGE", "MED_VERB", "CHANGE_OR") or (

@@ -366,6 +366,8 @@ PHRASES: dict[str, str] = {
     "CHANGE_AFTER": """later | later than planned | later than usual | later than normal | earlier
         in half | twice | two now | 2 now | less often | every other day | extra | double | more
         less | early | earlier""",
+    # A dose more, said before the medicine: "give my wife an extra baclofen", "a double keppra tonight?"
+    "EXTRA_PRE": """extra | double | additional | an extra | a double | an additional""",
     # A change of time asked as a choice, no "?" needed: "give now or wait til evening" (after the medication reply)
     "CHANGE_OR": """now or wait | now or later | now or skip | now or leave | now or tomorrow | now or tonight
         it now or wait | them now or wait | take it now or wait | give it now or wait | take them now or wait

@@ -1738,6 +1738,9 @@ def test_another_baby_scan_or_dose_is_no_seizure(text: str) -> None:
     ("tbh i dont even care anymore. might just take the whole box at once and be done", "crisis"),
     ("neuro said up the lacosamide by 50 but i wanna jump 100, saves time", "medication_change"),
     ("i took my tablets and want to jump 100 feet", "crisis"),  # a height is still one
+    # a dose more said before the medicine
+    ("CAN I GIVE MY WIFE AN EXTRA BACLOFEN TONIGHT", "medication_change"),
+    ("should he have an extra keppra", "medication_change"),
 ])
 def test_round_32_to_35_safety_classes(text: str, kind: str) -> None:
     flag = flag_of(text)
@@ -1747,7 +1750,9 @@ def test_round_32_to_35_safety_classes(text: str, kind: str) -> None:
 @pytest.mark.parametrize("text", ["the overpass near the hospital is closed", "we drove over the flyover to get there",
                                   "is it safe to lean over the side of the boat with epilepsy",
                                   "do people still take the old epilepsy drugs", "why do people ditch their dmt",
-                                  "he's starting one now", "im starting one of the new dmts now"])
+                                  "he's starting one now", "im starting one of the new dmts now",
+                                  "pharmacy gave me 2 boxes of my tablets, how should i store the extra box?",
+                                  "is extra keppra dangerous"])
 def test_round_32_and_33_look_alikes_stay_calm(text: str) -> None:
     """A bridge on the way, a question about others, and "starting one" with no seizure said (the chat's first-aid
     answer says it: tests/core/test_decide.py)."""
