@@ -68,6 +68,10 @@ _MODALS = frozenset(("can", "could", "does", "do", "is", "are", "will", "would",
 _CRY = frozenset(("help", "please", "me", "us", "him", "her", "someone", "somebody", "quick", "now", "fast", "asap"))
 _GENERIC = frozenset(("someone", "somebody", "anyone", "anybody", "people", "person", "a", "an", "the", "every",
                       "all", "most"))
+# "ive got a plan" with nothing after it: no "to go keto", "for the weekend" (what it is for goes unsaid)
+_HAVE = frozenset(("got", "have", "made", "ive", "i've", "worked"))
+_PLAN_END = frozenset(("plan", "planned"))
+_AFTERTHOUGHT = frozenset(("now", "already", "tbh", "though", "anyway", "too", "ok", "okay", "sorted"))
 WINDOW = 40  # words per unit: a long sentence is read in overlapping windows of this many words
 _ADMIN = "ADMIN_"
 
@@ -701,6 +705,8 @@ class SafetyCheck:
                     scanned[-1].setdefault("Q_MODAL", []).append(0)
                 if "help" in words and set(words) <= _CRY:  # "my wife shake on floor now!! help": a cry
                     scanned[-1].setdefault("URGENT", []).append(0)
+                if _a_plan_said_alone(words):
+                    scanned[-1].setdefault("PLAN_BARE", []).append(len(words) - 1)
                 continue
             for start in range(0, len(words), WINDOW // 2):
                 scanned.append(_drop_figurative(self.lexicon.scan(words[start:start + WINDOW])))
@@ -907,6 +913,16 @@ def _weighed(found: list[tuple[str, Tier, Unit]], kind: str, unit: Unit) -> bool
 
 def _why(criterion: str, unit: Unit) -> str:
     return f"{criterion}: " + " ".join(sorted(c for c in unit.hits if c.isupper() or c.startswith(_ADMIN)))
+
+
+def _a_plan_said_alone(words: list[str]) -> bool:
+    """ "ive got a plan", "i have a plan now": a plan owned, the sentence ending on it; not one made with others
+    ("the physio and i have made a plan", "we have a plan")."""
+    kept = list(words)
+    while kept and kept[-1] in _AFTERTHOUGHT:
+        kept.pop()
+    shared = "we" in kept or "us" in kept or any(a == "and" and b == "i" for a, b in itertools.pairwise(kept))
+    return 2 <= len(kept) <= 14 and kept[-1] in _PLAN_END and not _HAVE.isdisjoint(kept) and not shared
 
 
 def _joined(first: Hits, second: Hits) -> Hits:

@@ -80,6 +80,9 @@ def _method_or_plan(u: Unit, wish: bool, personal: bool) -> bool:
     if (u.any("METHOD", "OD") and (u.any("PLAN", "PLAN_SOFT", "WISH") or wish)) or (
             "PLAN" in u and u.any("ACTIVE", "PASSIVE", "WISH_DEAD") and _planned(u)):
         return True
+    # "im done with all of it. ive got a plan": a plan owned, what for unsaid, beside a low mood or a wish to die
+    if "PLAN_BARE" in u and personal and u.any("LOW_MOOD", "PASSIVE", "WISH_DEAD", "ACTIVE"):
+        return True
     if "ENOUGH" in u and "METHOD" in u:  # "if i take the whole box, will it be enough"
         return True
     if "HIGH_PLACE" in u and ("FIRST_P" in u or not u.any("PERSON", "CHILD", "ANIMAL", "THING")) and \

@@ -1741,6 +1741,10 @@ def test_another_baby_scan_or_dose_is_no_seizure(text: str) -> None:
     # a dose more said before the medicine
     ("CAN I GIVE MY WIFE AN EXTRA BACLOFEN TONIGHT", "medication_change"),
     ("should he have an extra keppra", "medication_change"),
+    # a plan owned, what for unsaid, beside a low mood
+    ("im done with all of it. ive got a plan", "crisis"),
+    ("i'm so done with everything, i have a plan", "crisis"),
+    ("feeling hopeless. ive made a plan now", "crisis"),
 ])
 def test_round_32_to_35_safety_classes(text: str, kind: str) -> None:
     flag = flag_of(text)
@@ -1752,7 +1756,9 @@ def test_round_32_to_35_safety_classes(text: str, kind: str) -> None:
                                   "do people still take the old epilepsy drugs", "why do people ditch their dmt",
                                   "he's starting one now", "im starting one of the new dmts now",
                                   "pharmacy gave me 2 boxes of my tablets, how should i store the extra box?",
-                                  "is extra keppra dangerous"])
+                                  "is extra keppra dangerous", "im done with keto. ive got a plan to go paleo",
+                                  "my ms is hopeless but the physio and i have made a plan",
+                                  "we saw the neuro today and we have a plan"])
 def test_round_32_and_33_look_alikes_stay_calm(text: str) -> None:
     """A bridge on the way, a question about others, and "starting one" with no seizure said (the chat's first-aid
     answer says it: tests/core/test_decide.py)."""
