@@ -68,13 +68,12 @@ def set_items(tree: Any) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     if isinstance(tree, list):  # the development set: only a message of its own (`text`) is labelled alone
         found += [(str(i["text"]), _label(i.get("intent"))) for i in tree if isinstance(i, dict) and i.get("text")]
-    elif isinstance(tree, dict) and "dialogues" in tree:
-        for dialogue in tree["dialogues"]:
+    elif isinstance(tree, dict):  # items, dialogues, or both in one file
+        for dialogue in tree.get("dialogues") or ():
             for number, turn in enumerate(dialogue.get("turns") or ()):
                 label = _label(turn.get("expect"))
                 if number == 0 or label == OUT_OF_SCOPE:
                     found.append((str(turn["text"]), label))
-    elif isinstance(tree, dict):
         for item in tree.get("items") or ():
             if isinstance(item, dict) and item.get("text"):
                 found.append((str(item["text"]), _label(item.get("expect", item.get("intent")))))

@@ -20,3 +20,10 @@ def test_a_dialogue_gives_its_first_turn_and_its_out_of_scope_turns() -> None:
                                      {"text": "and for kids?", "expect": "ms_overview"},
                                      {"text": "can i claim benefits", "expect": "out_of_scope"}]}]}
     assert set_items(tree) == [("what is ms", "ms_overview"), ("can i claim benefits", "out_of_scope")]
+
+
+def test_a_file_with_items_and_dialogues_gives_both() -> None:
+    """blind1_quality_oos_dialogues.yaml and devset_personas.yaml hold both: neither half is left out."""
+    tree = {"items": [{"text": "is it safe to drive", "expect": "out_of_scope"}],
+            "dialogues": [{"turns": [{"text": "what is ms", "expect": "ms_overview"}]}]}
+    assert sorted(set_items(tree)) == [("is it safe to drive", "out_of_scope"), ("what is ms", "ms_overview")]
