@@ -474,6 +474,12 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
         if guidance == "arrived" and reading.asks_first_aid and has_first_aid:
             return Decision("first_aid", f"{during}: help is there, a first-aid question", FIRST_AID_INTENT, 100.0,
                             flag=flag, lines=_lines(*refreshed.lines(), *other), state=refreshed, context="refresh")
+        # "does he need hospital", "recovery position how", "when do i call 999 next time", nothing alarming said: the
+        # first-aid answer (the guidance's own steps, with the article's source), the emergency line on top
+        if guidance == "general" and reading.settled and reading.asks_about_care and seizure_care(state) and \
+                has_first_aid:
+            return Decision("first_aid", f"{during}: a first-aid question, nothing alarming", FIRST_AID_INTENT, 100.0,
+                            flag=flag, lines=_lines(*refreshed.lines(), *other), state=refreshed, context="refresh")
         # "it stopped, she's breathing, what now?": the first-aid article's after-care, with its source
         if guidance == "recovered" and seizure_care(state) and has_first_aid:
             return Decision("after_care", f"{during}: it is over, the first-aid after-care", FIRST_AID_INTENT, 100.0,

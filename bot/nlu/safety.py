@@ -126,6 +126,14 @@ class Reading:
         return bool(self.concepts & {"FIRST_AID", "FA_DO", "RECOVERY"})
 
     @property
+    def asks_about_care(self) -> bool:
+        """ "recovery position how", "when do i call 999 next time", "does he need hospital": a question the first-aid
+        article answers, not a bare "what now" (which the emergency's own guidance answers)."""
+        c = self.concepts
+        return bool(c & {"FIRST_AID", "RECOVERY"}) or ("FA_OBJECT" in c and bool(c & {"Q_MODAL", "WHEN_W"})) or \
+            {"FA_DO", "HYPO"} <= c
+
+    @property
     def settled(self) -> bool:
         """Nothing alarming said: no call for help, no sign of a seizure going on ("thanks, the paramedics are
         here", "ok she's sitting up now, thanks"), or a sign said to be over."""

@@ -188,6 +188,23 @@ def test_questions_of_the_scene_get_the_guidance_never_the_after_care(engine: En
     assert turn.kind == "emergency", turn.reply.plain_text()
 
 
+@pytest.mark.parametrize("text", ["does he need hospital", "recovery position how", "when do i need to call 999 next time",
+                                  "do i still need to call an ambulance"])
+def test_a_first_aid_question_with_nothing_alarming_gets_the_first_aid_answer(engine: Engine, text: str) -> None:
+    """The article's own steps, saying where they come from, the emergency line on top; the state goes on."""
+    turn = chat(engine, "my son is having a seizure", "ok he stopped, he's breathing now", text)[-1]
+    assert turn.kind == "topical" and turn.intent_id == FIRST_AID_INTENT, turn.reply.plain_text()
+    assert turn.reply.alert == texts.LINE_SEIZURE and turn.reply.source is not None
+    assert turn.context.safety is not None and turn.context.safety.kind == "emergency"
+
+
+@pytest.mark.parametrize("text", ["what now", "he's still shaking, does he need hospital",
+                                  "hes gone blue, recovery position how"])
+def test_a_bare_what_now_or_an_alarm_with_the_question_gets_the_guidance(engine: Engine, text: str) -> None:
+    turn = chat(engine, "my son is having a seizure", text)[-1]
+    assert turn.kind == "emergency", turn.reply.plain_text()
+
+
 def test_the_state_lasts_30_minutes(engine: Engine, clock: Clock) -> None:
     turns = chat(engine, "my son is having a seizure")
     clock.now += STATE_SECONDS - 60
