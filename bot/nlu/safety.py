@@ -105,13 +105,13 @@ class Reading:
         c = self.concepts
         if c & {"LONG", "ANOTHER", "COUNT2", "BREATH_BAD", "COLOUR", "UNRESP", "INJURY", "STATUS", "WATER"}:
             return "call"
-        if "NOW_WEAK" in c and c & {"SIGN", "CONV", "ING"} and "STOPPED" not in c:
+        if "NOW_WEAK" in c and c & {"SIGN", "CONV", "ING"} and not _over(c):
             return "call"  # "still shaking"
         if c >= {"BREATH_W", "BREATH_ODD"}:
             return "call"  # "he's breathing but it sounds gurgly": not "breathing again"
         if "HELP_HERE" in c:
             return "arrived"
-        if "STOPPED" in c:
+        if _over(c):
             return "recovered"
         return "general"
 
@@ -138,7 +138,7 @@ class Reading:
         """Nothing alarming said: no call for help, no sign of a seizure going on ("thanks, the paramedics are
         here", "ok she's sitting up now, thanks"), or a sign said to be over."""
         c = self.concepts
-        return self.follow_up() != "call" and ("STOPPED" in c or "HELP_HERE" in c or not c & _ONGOING)
+        return self.follow_up() != "call" and (_over(c) or "HELP_HERE" in c or not c & _ONGOING)
 
     @property
     def leaves_the_seizure_unsaid(self) -> bool:
@@ -179,6 +179,11 @@ class Reading:
         return bool(scene) and not (scene == {"NOW_WEAK"} and "KNOWLEDGE" in self.concepts)
 
 
+def _over(concepts: frozenset[str]) -> bool:
+    """It is over: a stop told, or breathing told with no sign of the seizure going on beside it."""
+    return "STOPPED" in concepts or ("BREATHING_OK" in concepts and concepts.isdisjoint(("SIGN", "CONV", "ING")))
+
+
 # The concepts of a stroke's signs (what the stroke rule reads)
 _STROKE_SIGNS = frozenset(("FACE", "FACE_SIDE", "LIMB", "ONE_SIDE", "SPEECH_BAD", "VISION_BAD", "BALANCE_BAD",
                            "HEADACHE_BAD", "HEADACHE_SEVERE", "STROKE_WORD", "STROKE_NOW"))
@@ -191,9 +196,10 @@ _BY_ONESELF = frozenset(("myself", "ourselves", "herself", "himself", "themselve
 # "what about just halving it then" right after the medication reply: asked, with no question mark
 _WHAT_ABOUT = ("what about", "how about", "what if", "and if")
 # ("its been 5 minutes", "he is doing now!! 5 minutes already": how long it lasts, after the first-aid answer)
-_UNSAID_SEIZURE = frozenset(("ONE_PRO", "ANOTHER", "ANOTHER_STRONG", "FIRST_AID", "FA_DO", "IT_HAPPENS", "LONG"))
+_UNSAID_SEIZURE = frozenset(("ONE_PRO", "ANOTHER", "ANOTHER_STRONG", "FIRST_AID", "FA_DO", "IT_HAPPENS", "LONG",
+                             "HAPPENING"))
 _SCENE = frozenset(("SEIZ", "SEIZ_PL", "CONV", "SIGN", "ING", "UNRESP", "COLLAPSE", "BREATH_BAD", "COLOUR", "LONG",
-                    "NOT_STOP", "SHORT_T", "JUST", "NOW_STRONG", "NOW_WEAK", "PERSON", "STOPPED", "ANOTHER", "ASK", "URGENT",
+                    "NOT_STOP", "SHORT_T", "JUST", "NOW_STRONG", "NOW_WEAK", "PERSON", "STOPPED", "BREATHING_OK", "ANOTHER", "ASK", "URGENT",
                     "AMBULANCE", "FIRST_AID", "INJURY", "MED", "TOOK", "OD", "OD_PAST", "DEFICIT", "SPEECH_BAD",
                     "FACE", "LIMB", "ADMIN_emergency"))
 
@@ -494,7 +500,8 @@ def _heart_or_allergy(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
 def _stroke(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     face = ("FACE_SIDE" in u and u.any("DEFICIT", "DROOP")) or u.near("FACE", "DROOP", 3) or u.near(
         "FACE", "DEFICIT", 3)
-    face_odd = u.near("FACE", "ODD_LOOK", 3)  # "my smile looks off": a sign, not enough alone
+    # "my smile looks off", "her face looks wrong on one side": a sign, not enough alone
+    face_odd = u.near("FACE", "ODD_LOOK", 3) or u.near("FACE", "ONE_SIDE", 4)
     side = u.near("ONE_SIDE", "DEFICIT", 4) or ("FACE_SIDE" in u and "DEFICIT" in u)
     limb = u.near("LIMB", "DEFICIT", 4)
     headache = u.any("HEADACHE_BAD", "HEADACHE_SEVERE")
@@ -675,7 +682,8 @@ _RULES = (
         "LETHAL", "METHOD", "OD", "HIGH_PLACE", "DO_IT", "DECIDED_BARE", "DISGUISE", "MEANS", "DEATH", "DEATH_STRONG",
         "TAKE_ME", "PREP", "STOCK", "STOCK_WEAK", "GOODBYE", "POSSESSION", "HIDDEN", "PREP_WEAK", "PREP_SUPPORT",
         "NOT_NEEDING", "ACTIVE", "WISH_DEAD", "WITHOUT_ME", "NOTICE", "PASSIVE", "LIVE_ON", "WORTH_NOT", "TIRED_OF",
-        "SELF_HARM", "ON_PURPOSE", "ON_PURPOSE_P", "COPING", "INTENSE", "CUT_NOUN", "INSTRUMENT", "LOW_MOOD", "UNRESP"))),
+        "SELF_HARM", "ON_PURPOSE", "ON_PURPOSE_P", "COPING", "INTENSE", "CUT_NOUN", "INSTRUMENT", "LOW_MOOD", "UNRESP",
+        "PLAN_BARE", "UNDONE_BARE", "NOT_AROUND"))),
     (_medication, frozenset(("MED", "MED_VERB", "CHANGE", "TIMING", "DOSE_CHANGE", "DOUBLE_UP"))),
     (_first_aid, frozenset(("RECOVERY", "FIRST_AID", "SEIZ", "SEIZ_PL", "CONV", "ONE_PRO", "STATUS", "SIGN",
                             "IT_HAPPENS"))),
@@ -715,6 +723,10 @@ class SafetyCheck:
                     scanned[-1].setdefault("URGENT", []).append(0)
                 if _a_plan_said_alone(words):
                     scanned[-1].setdefault("PLAN_BARE", []).append(len(words) - 1)
+                if _an_undone_wish(words):
+                    scanned[-1].setdefault("UNDONE_BARE", []).append(len(words) - 1)
+                if (staying := _not_staying(words)) is not None:
+                    scanned[-1].setdefault("NOT_AROUND", []).append(staying)
                 continue
             for start in range(0, len(words), WINDOW // 2):
                 scanned.append(_drop_figurative(self.lexicon.scan(words[start:start + WINDOW])))
@@ -931,6 +943,27 @@ def _a_plan_said_alone(words: list[str]) -> bool:
         kept.pop()
     shared = "we" in kept or "us" in kept or any(a == "and" and b == "i" for a, b in itertools.pairwise(kept))
     return 2 <= len(kept) <= 14 and kept[-1] in _PLAN_END and not _HAVE.isdisjoint(kept) and not shared
+
+
+def _an_undone_wish(words: list[str]) -> bool:
+    """ "i survived the encephalitis and now i honestly wish i hadnt": the sentence ends on a wish undone (what is
+    wished undone goes unsaid)."""
+    kept = list(words)
+    while kept and kept[-1] in _AFTERTHOUGHT:
+        kept.pop()
+    return kept[-3:] == ["wish", "i", "not"] or kept[-4:] in (["wish", "i", "had", "not"], ["wish", "i", "did", "not"])
+
+
+_AROUND = (("stick", "around"), ("be", "around"), ("be", "here"))
+
+
+def _not_staying(words: list[str]) -> int | None:
+    """ "dont reckon ill stick around to see the chair", "i wont be around much longer": where staying is denied
+    (a "not" at most four words before it), or None."""
+    for i, pair in enumerate(itertools.pairwise(words)):
+        if pair in _AROUND and "not" in words[max(0, i - 4):i]:
+            return i
+    return None
 
 
 def _joined(first: Hits, second: Hits) -> Hits:

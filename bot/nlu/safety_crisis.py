@@ -34,13 +34,17 @@ def crisis(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
         found.append(("active_ideation", tier))
     # "heat makes me want to die lol": a figure of speech, with a cause and a joke
     figure = "JOKE" in u and "MAKES_ME" in u
-    if not figure and ("WISH_DEAD" in u or wish or _better_without_me(u)):
+    # "i survived the encephalitis and now i wish i hadnt": a survival wished undone
+    undone = "UNDONE_BARE" in u and u.before("SURVIVED", "UNDONE_BARE", 12)
+    if not figure and ("WISH_DEAD" in u or wish or undone or _better_without_me(u)):
         found.append(("wish_dead", tier))
     if not figure and ("PASSIVE" in u or _cannot_go_on(u) or _life_not_worth_it(u)):
         found.append(("passive_ideation", tier))
     if _self_harm(u):
         found.append(("self_harm", tier))
     if not found and "LOW_MOOD" in u and personal and not u.any("KNOWLEDGE", "WELL"):  # not "...but im ok"
+        found.append(("passive_ideation", "possible"))
+    if not found and "NOT_AROUND" in u and "FIRST_P" in u and "WELL" not in u:  # "i wont be around much longer"
         found.append(("passive_ideation", "possible"))
     return found
 
@@ -79,6 +83,9 @@ def _method_or_plan(u: Unit, wish: bool, personal: bool) -> bool:
     now, the unnamed act with specifics, a disguise, a means dwelt on, stopping medicine to die."""
     if (u.any("METHOD", "OD") and (u.any("PLAN", "PLAN_SOFT", "WISH") or wish)) or (
             "PLAN" in u and u.any("ACTIVE", "PASSIVE", "WISH_DEAD") and _planned(u)):
+        return True
+    # "dont reckon ill stick around to see the chair. got it all planned out": staying denied, with specifics
+    if "NOT_AROUND" in u and "SPECIFIC" in u and personal:
         return True
     # "im done with all of it. ive got a plan": a plan owned, what for unsaid, beside a low mood or a wish to die
     if "PLAN_BARE" in u and personal and u.any("LOW_MOOD", "PASSIVE", "WISH_DEAD", "ACTIVE"):

@@ -57,6 +57,8 @@ PHRASES: dict[str, str] = {
     "SEIZ": """one of her long ones | one of his long ones | one of her big ones | one of his big ones | one of her seizures
         one of his seizures | one of her fits | one of his fits | one of her bad ones | one of his bad ones | one seizures | one fits | one convulsions | one attacks | one episodes | one turns | one absences | one funny turns
         tonic clonic | grand mal | drop attack | epileptic attack
+        making crisis | making a crisis | make crisis | makes crisis | made crisis | doing crisis | epileptic crisis
+        epilepsy crisis | crisis of epilepsy | convulsive crisis | crisis convulsion | crisis convulsions
         seizure attack | epileptic episode | seizure episode | petit mal | absence seizure | focal seizure | drop attacks | absence attack | absence attacks""",
     "SEIZ_PL": "cluster | clusters | cluster seizures | seizure attacks",
     # Seizures named by their kind ("the jerking ones and the staring ones", "staring spells", "myoclonic jerks"):
@@ -354,7 +356,8 @@ PHRASES: dict[str, str] = {
         leave off | leave at home | skip it | take less | cut it down | cut them down | ditch | ditching
         chuck | chucking | throw away | not start | not starting | never start | not bother | still give it | still give them | still give him
         i still give | i still take | still take it | still take them | she still take | he still take
-        give extra | giving extra | take an extra""",
+        give extra | giving extra | take an extra | cut one out | cut one of them out | cut one of out | drop one of them
+        stop one of them | come off one of them | cut out one | drop one""",
     # When or how often a medicine is taken: with a medicine or a pronoun and a question, a change of dose
     "TIMING": """every other day | only when | only on days | only on bad days | at night instead
         in morning instead | in evening instead | local time | uk time | home time | time zone | time zones
@@ -682,6 +685,8 @@ PHRASES: dict[str, str] = {
         rescue meds | rescue medication | buccal | midazolam | magnet | recovery | airway | tongue""",
     "IT_HAPPENS": """if it happens | when it happens | if one happens | if one starts | once one starts | if it happens again
         happens again | if she has one | if he has one | if i have one | if they have one""",
+    # "actually its happening NOW" after the first-aid answer: the seizure goes unsaid
+    "HAPPENING": """its happening | it is happening | happening now | happening right now | happening again now""",
     "KNOW_HOW": """how can you tell | how do you know | how do i know | how can i tell | how would i know | how will i know""",
     "WHAT_IF": "what if | what happens if",
     # --- what happened next (emergency follow-ups) ----------------------------------------------------------------
@@ -689,15 +694,18 @@ PHRASES: dict[str, str] = {
         stopped | has stopped | it stopped | its stopped | seizure stopped | shaking stopped | it ended
         ended | over now | its over | it is over | finished | done now | calmed down | calm now | settled
         came round | come round | coming round | woke up | woken up | waking up | awake
-        is awake | conscious | sleeping | asleep | sleepy | drowsy | resting | breathing now | breathing again
-        breathing normally | breathing ok | breathing fine | breathing normal | is breathing | hes breathing
-        shes breathing | theyre breathing | ok now | okay now | fine now | better now | alright now | all right now
+        is awake | conscious | sleeping | asleep | sleepy | drowsy | resting
+        ok now | okay now | fine now | better now | alright now | all right now
         back to normal | seems ok | seems fine | looks ok | talking now | talking again | responding now
         responding again | opened eyes | eyes open now | confused now | groggy | dazed | out of it
         she stop now | he stop now | is stop now | stop already | is finish | finish now | finish already
-        it finish | seizure finish | breathe ok | breathe normal | breathe good | she sleep | he sleep
-        hes breathing again | shes breathing again | theyre breathing again | is breathing again
-        breathing again now | breathing normally again | breathing properly again | started breathing again""",
+        it finish | seizure finish | she sleep | he sleep""",
+    # Breathing told: over when no sign goes on beside it ("hes breathing, foam at his mouth" is still a seizure)
+    "BREATHING_OK": """breathing now | breathing again | breathing normally | breathing ok | breathing fine
+        breathing normal | is breathing | hes breathing | shes breathing | theyre breathing | breathe ok
+        breathe normal | breathe good | hes breathing again | shes breathing again | theyre breathing again
+        is breathing again | breathing again now | breathing normally again | breathing properly again
+        started breathing again""",
     "ANOTHER": """another one | another seizure | another fit | another | again | started again | starting again
         second one | second seizure | second fit | 2nd one | 2nd seizure | 3rd | third | third one | next one""",
     # Other things that come again and again: "keeps having flare ups" is MS, not a seizure cluster; "it keeps
@@ -828,6 +836,8 @@ PHRASES: dict[str, str] = {
     "LEAP": """stepping off | step off | stepping in front | step in front | throw myself | throwing myself
         let myself fall | lean forward | leaning forward""",  # (METHOD has "jump", "jump off", "jumping")
     # The unnamed act with specifics (a place, a time alone, a worked-out plan)
+    # A survival, for "wish i hadnt" after it
+    "SURVIVED": """survived | survive | surviving | pulled through | made it through | came through | woke up | came round""",
     "DO_IT": """do it | going do it | gonna do it | ill do it | will do it | would do it | go through with it | doing it
         going through with it""",
     "DECIDED_BARE": """ive decided | i have decided | i decided | made up mind | made my mind up | decision made | mind is made up""",
@@ -835,7 +845,8 @@ PHRASES: dict[str, str] = {
         after this week | chosen date | chosen the date | picked date | picked a date | pick a day | pick day | set date
         set a date | chosen day | after wedding | after her wedding | after his wedding
         all worked out | got it all worked out | worked it all out | all planned | planned it all | everything planned
-        all planned out | exact place | exact spot | exact way | exact time | exact date | when everyone is out
+        all planned out | working out how | worked out how | figuring out how | figured out how | planning how
+        exact place | exact spot | exact way | exact time | exact date | when everyone is out
         when everyones out | when no one is home | when nobody is home | when theyre asleep | when everyone is asleep
         while everyone is out | when house is empty | nobody will be home | no one will be home
         no one will find me | nobody will find me | before anyone finds | tonights night | tonight is night | tonight night | its tonight""",
@@ -1066,6 +1077,8 @@ PHRASES: dict[str, str] = {
     "TRIED": """tried | have tried | tried like | been on | gone through | went through | been through""",
     "TRYING": "try | trying | tries | prescribe | prescribed | prescribes",  # "not responding to anything they try"
     # A treatment taken for a while: its blood levels, or the medicine counted ("on his second one")
+    # "on two tablets and still fitting", "keeps fitting even on meds": a count of medicines taken, or "even on"
+    "ON_COUNT": """on two | on 2 | on three | on 3 | on four | on 4 | on five | on 5 | even on""",
     "REGIME": """on second | on third | on fourth | on fifth | on his second | on her second | on his third
         on her third | on my second | on my third | blood levels | drug levels | levels in range | levels are in range | levels fine | levels are fine
         levels normal | levels are normal | therapeutic range | therapeutic levels""",
@@ -1178,7 +1191,8 @@ PHRASES: dict[str, str] = {
     "SELF_ACCIDENT": """by accident | accidentally | accidently | when fell | when i fell | fell over | tripped
         shaving | cooking | while cooking | at work | gym
         working out | off from | off friends | off everyone | myself off | fall | fell""",
-    "LOW_MOOD": """im done | i am done | done with it all | hopeless | hopelessness | worthless | burden | a burden | burden everyone | burden to everyone
+    "LOW_MOOD": """im in crisis | i am in crisis | in crisis | mental health crisis | having a breakdown
+        nervous breakdown | im done | i am done | done with it all | hopeless | hopelessness | worthless | burden | a burden | burden everyone | burden to everyone
         burden family | no hope | no future | nothing left | i give up | giving up on everything | given up on everything
         not cope anymore | not take it anymore | not take this anymore | not do this anymore | dark thoughts
         dark place | in dark place | hate my life | hate life | hate myself | empty inside | numb inside

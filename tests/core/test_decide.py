@@ -349,6 +349,7 @@ def test_a_key_held_down_gets_the_gibberish_hint(engine: Engine) -> None:
 @pytest.mark.parametrize(("text", "intent"), [
     ("My husband is having one now and has been for some minutes.", "emergency"),  # was the fallback
     ("when do I call 999", "seizure_first_aid"),  # was the fallback
+    ("actually its happening NOW our pot wash lad is down on the tiles", "emergency"),  # round 36
     ("bye for now", "goodbye"),  # a "now" alone is no seizure
     ("is ms inherited", "ms_causes"),
 ])

@@ -1745,6 +1745,13 @@ def test_another_baby_scan_or_dose_is_no_seizure(text: str) -> None:
     ("im done with all of it. ive got a plan", "crisis"),
     ("i'm so done with everything, i have a plan", "crisis"),
     ("feeling hopeless. ive made a plan now", "crisis"),
+    # rounds 36 and 37
+    ("now she cant lift her right arm and her face looks wrong on one side", "emergency"),
+    ("i survived the encephalitis and now i honestly wish i hadn't", "crisis"),
+    ("ive been working out how i would do it", "crisis"),
+    ("dont reckon ill stick around to see the chair. got it all planned out", "crisis"),
+    ("Moussa is making crisis NOW since more than 5 minutes, it is not stopping, what I do??", "emergency"),
+    ("hes on 3 epilepsy drugs and still fitting, can he cut one out to see what happens", "medication_change"),
 ])
 def test_round_32_to_35_safety_classes(text: str, kind: str) -> None:
     flag = flag_of(text)
@@ -1758,7 +1765,12 @@ def test_round_32_to_35_safety_classes(text: str, kind: str) -> None:
                                   "pharmacy gave me 2 boxes of my tablets, how should i store the extra box?",
                                   "is extra keppra dangerous", "im done with keto. ive got a plan to go paleo",
                                   "my ms is hopeless but the physio and i have made a plan",
-                                  "we saw the neuro today and we have a plan"])
+                                  "we saw the neuro today and we have a plan",
+                                  "SHE IS ON TWO TABLETS AND STILL FITTING. AT WHAT POINT IS IT CALLED DRUG RESISTANT.",
+                                  "client on 3 seizure meds still fitting is that called refractory",
+                                  "i survived the first year of uni and wish i hadnt picked chemistry",
+                                  "i get numbness on one side of my face with my ms, is that normal?",
+                                  "the nhs is in crisis", "i cut one out of my diet"])
 def test_round_32_and_33_look_alikes_stay_calm(text: str) -> None:
     """A bridge on the way, a question about others, and "starting one" with no seizure said (the chat's first-aid
     answer says it: tests/core/test_decide.py)."""
@@ -1772,3 +1784,16 @@ def test_round_32_and_33_look_alikes_stay_calm(text: str) -> None:
 def test_round_34_and_35_look_alikes_raise_no_crisis(text: str) -> None:
     flag = flag_of(text)
     assert flag is None or flag[0] != "crisis", (text, flag)
+
+
+@pytest.mark.parametrize("text", ["im in crisis", "i think im having a breakdown", "dont reckon ill stick around to see the chair"])
+def test_a_crisis_named_or_staying_denied_gets_the_crisis_line(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == ("crisis", "possible"), (text, flag)
+
+
+@pytest.mark.parametrize(("text", "over"), [("its been like 2 mins, hes breathing, foam at his mouth", False),
+                                            ("ok hes breathing again", True), ("he stopped, hes breathing", True)])
+def test_breathing_told_beside_a_sign_is_no_end_of_the_seizure(text: str, over: bool) -> None:
+    reading = SafetyCheck().read(Message(text))
+    assert (reading.follow_up() == "recovered") is over, (text, reading.follow_up())
