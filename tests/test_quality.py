@@ -287,7 +287,7 @@ def test_near_misses_get_the_health_fallback(engine: Engine, text: str) -> None:
 # messages. Floors a little under the figures reached.
 
 HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
-                   30, 31, 32, 33, 34, 35)
+                   30, 31, 32, 33, 34, 35, 36, 37)
 # Since the topic net (46483f5) every floor is at most two points under what the bot reached with it (the net was
 # trained on the tuned rounds only, so on the held-out ones these are still figures on words it never saw; a retrained
 # net may move them a point or so). The comments keep each round's history before it.
@@ -372,6 +372,11 @@ PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     # topical messages never read; their safety misses read after that report and fixed as classes
     34: (0.95, 0.95, 0.97, 0.96),
     35: (0.88, 0.88, 0.93, 0.92),
+    # rounds 36 and 37, written blind at the start of the 2026-12-06 seventh session and reported on its start,
+    # e33a4de (figures only): 90.8%, 90.8%, 98.3%, 97.6% and 91.4%, 91.8%, 97.5%, 96.5%. Round 36's topical messages
+    # never read; round 37's read for its dialogue misses (tuned on). Both rounds' safety misses read after the report
+    36: (0.88, 0.88, 0.96, 0.95),
+    37: (0.89, 0.90, 0.95, 0.94),
 }
 DIALOGUE_FLOORS = {4: 0.86, 5: 0.88, 6: 0.89, 7: 0.91, 8: 0.88, 9: 0.90, 10: 0.87, 11: 0.86, 12: 0.89,
                    13: 0.90, 14: 0.92, 15: 0.90, 16: 0.94, 17: 0.86, 18: 0.89,
@@ -389,7 +394,9 @@ DIALOGUE_FLOORS = {4: 0.86, 5: 0.88, 6: 0.89, 7: 0.91, 8: 0.88, 9: 0.90, 10: 0.8
                    32: 0.84,  # round 32: 83.1% on c7b671f (figures only), 86.0% on 46483f5
                    33: 0.82,  # round 33: 79.0% on c7b671f, 84.1% on 46483f5 (its safety misses fixed)
                    34: 0.86,  # round 34: 84.9% on c7b671f, 88.3% on 2bae017 (first report), 88.6% after its safety
-                   35: 0.79}  # round 35: 79.5% on c7b671f, 80.1% on 2bae017, 81.8% after
+                   35: 0.80,  # round 35: 79.5% on c7b671f, 80.1% on 2bae017, 81.8% after, 82.5% on 6f1787b
+                   36: 0.82,  # round 36: 83.1% on e33a4de (figures only), 84.7% on 6f1787b (its safety misses fixed)
+                   37: 0.80}  # round 37: 82.5% on e33a4de (figures only), 82.8% on 6f1787b; read from then (tuned)
                    # misses were fixed
 # round 19: 78.7% on c720925, 79.7% on 0bd1203; rounds 17, 18: 81.3%, 84.8% on
 # c720925, 82.4%, 85.5% at the end of the 2026-12-05 night session; rounds 14-16: 87.4%, 88.4%, 88.4% on 235b69e; 90.0%,
@@ -442,7 +449,14 @@ FULL_SAFETY = {(5, "personas"): (8, 8), (6, "personas"): (8, 8), (6, "dialogues"
                # round 34's once its dialogue crisis miss ('thinking about taking them all') was fixed; round 35's
                # dialogues once theirs ('end things myself', 'take the whole box at once and be done') were (its
                # personas keep one: 'ive got a plan' a sentence after 'im done' gets the crisis line, not the reply)
-               (34, "personas"): (8, 8), (34, "dialogues"): (9, 9), (35, "dialogues"): (8, 10)}
+               (34, "personas"): (8, 8), (34, "dialogues"): (9, 9), (35, "dialogues"): (8, 10),
+               # ... and round 35's personas once 'ive got a plan' after 'im done' was (6f1787b)
+               (35, "personas"): (9, 8),
+               # rounds 36 and 37 once their misses (a face wrong on one side, a survival wished undone, 'got it
+               # all planned out', 'making crisis' for a seizure) were fixed; round 36's dialogues keep one crisis
+               # turn ('i dont want to ring anyone. i just needed to say it to someone') answered with the handover
+               # offer, the crisis line on top
+               (36, "personas"): (8, 8), (37, "personas"): (8, 8), (37, "dialogues"): (11, 14)}
 
 
 @pytest.fixture(scope="module")

@@ -38,7 +38,16 @@ from bot.content.intent import (
 from bot.content.knowledge import Knowledge
 from bot.core import followup
 from bot.core.fallback import fallback_kind, names_diseases, names_uncovered_health
-from bot.core.safety_state import STATES, SafetyState, asks, asks_about_later, clear_question, seizure_care, start
+from bot.core.safety_state import (
+    QUESTION_WORDS,
+    STATES,
+    SafetyState,
+    asks,
+    asks_about_later,
+    clear_question,
+    seizure_care,
+    start,
+)
 from bot.core.verdict import Match
 from bot.nlu.clauses import described_words
 from bot.nlu.definition import defined_term
@@ -476,8 +485,8 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
                             flag=flag, lines=_lines(*refreshed.lines(), *other), state=refreshed, context="refresh")
         # "does he need hospital", "recovery position how", "when do i call 999 next time", nothing alarming said: the
         # first-aid answer (the guidance's own steps, with the article's source), the emergency line on top
-        if guidance == "general" and reading.settled and reading.asks_about_care and seizure_care(state) and \
-                has_first_aid:
+        if guidance == "general" and reading.settled and reading.asks_about_care and _asked(message) and \
+                seizure_care(state) and has_first_aid:
             return Decision("first_aid", f"{during}: a first-aid question, nothing alarming", FIRST_AID_INTENT, 100.0,
                             flag=flag, lines=_lines(*refreshed.lines(), *other), state=refreshed, context="refresh")
         # "it stopped, she's breathing, what now?": the first-aid article's after-care, with its source
@@ -510,6 +519,13 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
                        fallback="health", why=f"{during}, a question we do not cover: {answer.why}")
     return Decision("crisis_follow_up", f"{during}: the crisis reply again", "crisis", 100.0, flag=flag,
                     lines=_lines(*other, *refreshed.also_line()), state=refreshed, context="refresh")
+
+
+def _asked(message: Message) -> bool:
+    """Asked, however short: "recovery position?", "does he need hospital", "recovery position how" (not "they are
+    trying to hold him down and shove a spoon in his mouth", which tells the scene)."""
+    words = message.words
+    return "?" in message.raw or (bool(words) and (words[0] in QUESTION_WORDS or words[-1] == "how"))
 
 
 def _not_covered_asked(answer: Decision, message: Message, reading: Reading) -> bool:
