@@ -72,6 +72,7 @@ _GENERIC = frozenset(("someone", "somebody", "anyone", "anybody", "people", "per
 _HAVE = frozenset(("got", "have", "made", "ive", "i've", "worked"))
 _PLAN_END = frozenset(("plan", "planned"))
 _AFTERTHOUGHT = frozenset(("now", "already", "tbh", "though", "anyway", "too", "ok", "okay", "sorted"))
+ASKED_SPAN = 12  # "can i take them a bit later": the question this close to the time or amount it asks about
 WINDOW = 40  # words per unit: a long sentence is read in overlapping windows of this many words
 _ADMIN = "ADMIN_"
 
@@ -616,6 +617,9 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     bare = u.before("MED", "ADVICE", 8) and u.before("ADVICE", "CHANGE_BARE", 3)
     changed = changes_medicine(u) or more or pronoun or bare or u.any("DOSE_CHANGE", "MED_VERB", "CHANGE_OR") or (
         "TIMING" in u and "ADVICE" in u)  # "can I take my phenytoin at night instead"; "baclofen ... wake her or skip?"
+    # "neuro wants to switch me to ocrevus. whats it actually do different": the clinician's plan, asked about, not
+    # a decision asked for ("neuro wants me off keppra, should i?" asks one)
+    changed = changed and not ("PROPOSED" in u and "ADVICE" not in u)
     if changed and not general_cause and (
             u.any("ADVICE", "FIRST_P", "PERSON")):
         found.append(("med_change", "certain"))
@@ -631,7 +635,11 @@ def _medication_named_elsewhere(u: Unit) -> list[tuple[str, Tier]]:
     asked = u.any("ADVICE", "Q_MODAL")
     if not asked or u.any("CAUSE_Q", "MAKES_ME"):
         return []
-    pronoun = u.before("CHANGE", "PRO_OBJ", 3) or u.before("TIMING", "PRO_OBJ", 3) or u.before("PRO_OBJ", "TIMING", 4)
+    # a time or amount said of "it", asked in the same sentence (not "i bounce back a bit less. is that just how it
+    # goes": "back" and "is that" in two sentences)
+    timed = (u.before("TIMING", "PRO_OBJ", 3) or u.before("PRO_OBJ", "TIMING", 4)) and (
+        u.near("ADVICE", "TIMING", ASKED_SPAN) or u.near("Q_MODAL", "TIMING", ASKED_SPAN))
+    pronoun = u.before("CHANGE", "PRO_OBJ", 3) or timed
     # "can I put my son's dose up myself": a change said of a dose is a change of medicine
     if "MED_VERB" in u or (pronoun and ("MED_MSG" in u or "TIMING" in u)) or ("DOSE_CHANGE" in u and "ADVICE" in u):
         return [("med_change", "certain")]

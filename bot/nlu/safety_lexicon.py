@@ -92,6 +92,7 @@ def _an_hour(core: list[str], position: int) -> bool:
     return after != "ago" and not any(w in ("last", "past", "within", "in", "next", "every", "per") for w in before)
 
 
+_REFUSED_ACTS = frozenset(("give", "let", "allow", "administer", "do", "pay", "fund", "prescribe", "cover", "see"))
 # After "just", these make it a hedge, not a time: "just wondering", "just want to talk", "just feel low"
 _HEDGED = words_of("""wondering want wanted wanna feel feeling feels need needed curious asking checking think
     thought saying venting vent emotional frustrated tired fed bored share sharing because in so dont not wish
@@ -119,6 +120,11 @@ def _in_context(core: list[str], hits: Hits) -> None:
             or (core[p] in ("get", "gets") and core[p - 1] == "not"))]
         if not hits["HABITUAL"]:
             del hits["HABITUAL"]
+    if "MISS" in hits:  # "the school refuses to give his rescue med": someone refusing to give it, not a dose missed
+        hits["MISS"] = [p for p in hits["MISS"] if not (
+            core[p].startswith("refus") and p + 1 < len(core) and core[p + 1] in _REFUSED_ACTS)]
+        if not hits["MISS"]:
+            del hits["MISS"]
     if "STOPPED" in hits and "NOT" in hits:  # "why hasnt it stopped yet", "it has not finished": still going on
         negated = [p for p in hits["STOPPED"] if any(0 < p - n <= 3 for n in hits["NOT"])]
         if negated:

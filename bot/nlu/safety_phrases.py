@@ -357,7 +357,8 @@ PHRASES: dict[str, str] = {
         chuck | chucking | throw away | not start | not starting | never start | not bother | still give it | still give them | still give him
         i still give | i still take | still take it | still take them | she still take | he still take
         give extra | giving extra | take an extra | cut one out | cut one of them out | cut one of out | drop one of them
-        stop one of them | come off one of them | cut out one | drop one""",
+        stop one of them | come off one of them | cut out one | drop one | packing in | pack in | jack in | jacking in
+        start them myself | start it myself | start them on my own | start it on my own | start them early""",
     # When or how often a medicine is taken: with a medicine or a pronoun and a question, a change of dose
     "TIMING": """every other day | only when | only on days | only on bad days | at night instead
         in morning instead | in evening instead | local time | uk time | home time | time zone | time zones
@@ -370,13 +371,21 @@ PHRASES: dict[str, str] = {
         in half | twice | two now | 2 now | less often | every other day | extra | double | more
         less | early | earlier""",
     # A dose more, said before the medicine: "give my wife an extra baclofen", "a double keppra tonight?"
+    # A change the clinician plans ("neuro wants to switch me to ocrevus"): asked about, not a decision asked for
+    "PROPOSED": """neuro wants | neuro wants me | neurologist wants | neurologist wants me | doctor wants | doctor wants me
+        doctors want | doctors want me | dr wants | dr wants me | consultant wants | consultant wants me | gp wants
+        gp wants me | nurse wants | nurse wants me | team wants | team want | they want to switch me | they want to
+        move me | neuro is switching me | neuro is moving me | neuro suggested | doctor suggested | neuro wants to""",
+    # Worn out, not an injection: "my memory is shot"
+    "SHOT_FIG": """is shot | are shot | shot to pieces | shot to bits | completely shot | totally shot | nerves shot""",
     "EXTRA_PRE": """extra | double | additional | an extra | a double | an additional""",
     # A change of time asked as a choice, no "?" needed: "give now or wait til evening" (after the medication reply)
     "CHANGE_OR": """now or wait | now or later | now or skip | now or leave | now or tomorrow | now or tonight
         it now or wait | them now or wait | take it now or wait | give it now or wait | take them now or wait
         give them now or wait | take it now or skip | give it now or skip | or wait till | or wait til | or wait until | or wait for next
         or just wait till | or just wait until | or just skip | or skip it | or skip today | or skip tonight | or skip""",
-    "MISS": """missd | forgott | forgt | fogot | hrs late | hours lat
+    "MISS": """missd | forgott | forgt | fogot | hrs late | hours lat | refuse | refuses | refusing | wont take
+        will not take
         later than i should | later than prescribed | hours later than | late every day | late every night | late most days | sik after | was sik | vomitted | vomited after
         didnt take | did not take | did not do | wasnt given | not given | refused | isnt sure if | not sure if he took
         not sure if she took | did not inject | didnt inject | forgot inject | kept nothing down | nothing down
@@ -1280,7 +1289,7 @@ WORDS: dict[str, str] = {
     "FA_ACTION": "move moving hold holding turn put protect give leave call ring phone dial wake check lift carry lay",
     # ... and acts that are first aid whatever follows ("do you do cpr", "should i be timing it")
     "FA_ACT_STRONG": "cpr restrain cushion loosen film filming record recording timing roll",
-    "PRO_OBJ": "it them back one old previous other hers his mine theirs tonights todays tomorrows",  # "skip tonight's"
+    "PRO_OBJ": "it them back one old previous other hers his mine theirs tonights todays tomorrows weeks",  # "skip tonight's"
     # A face that looks or feels wrong: one stroke sign, certain with another or with "suddenly"
     "ODD_LOOK": "weird off wonky funny strange different odd",
 }

@@ -1752,6 +1752,10 @@ def test_another_baby_scan_or_dose_is_no_seizure(text: str) -> None:
     ("dont reckon ill stick around to see the chair. got it all planned out", "crisis"),
     ("Moussa is making crisis NOW since more than 5 minutes, it is not stopping, what I do??", "emergency"),
     ("hes on 3 epilepsy drugs and still fitting, can he cut one out to see what happens", "medication_change"),
+    ("my first injection made me feel like i had the flu, can i just skip next weeks one", "medication_change"),
+    ("thinking of just packing in the injections. 14 years and still relapsing", "medication_change"),
+    ("ive got some steroids left from last time. should i just start them myself", "medication_change"),
+    ("client refuse her seizure meds today what i do", "medication_change"),
 ])
 def test_round_32_to_35_safety_classes(text: str, kind: str) -> None:
     flag = flag_of(text)
@@ -1770,7 +1774,11 @@ def test_round_32_to_35_safety_classes(text: str, kind: str) -> None:
                                   "client on 3 seizure meds still fitting is that called refractory",
                                   "i survived the first year of uni and wish i hadnt picked chemistry",
                                   "i get numbness on one side of my face with my ms, is that normal?",
-                                  "the nhs is in crisis", "i cut one out of my diet"])
+                                  "the nhs is in crisis", "i cut one out of my diet",
+                                  "neuro wants to switch me to ocrevus. whats it actually do different",
+                                  "had 3 relapses in 6 yrs and each time i bounce back a bit less. is that just how it goes",
+                                  "I have lupus and my memory is shot, i forget words mid sentence. is that the lupus",
+                                  "can the school refuse to give his rescue med?"])
 def test_round_32_and_33_look_alikes_stay_calm(text: str) -> None:
     """A bridge on the way, a question about others, and "starting one" with no seizure said (the chat's first-aid
     answer says it: tests/core/test_decide.py)."""
