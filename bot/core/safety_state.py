@@ -64,8 +64,10 @@ def _other(kind: str, *dangers: str | None) -> str | None:
 def clear_question(message: Message, reading: Reading) -> bool:
     """For a message the matcher answered with a topic: is it a new question, not a word about what is
     happening? Asked as a question, three words or more, naming no person, sign or time of the emergency, or
-    asked once help is with them ("The crew have taken over. In future, how long before one calls?")."""
-    return asks(message) and (reading.help_here or not (reading.about_the_scene or message.text.startswith(_THE_EVENT)))
+    asked once help is with them ("The crew have taken over. In future, how long before one calls?"), or asking what
+    caused it of a time before ("he had a cold last week. can an infection set off a cluster like that")."""
+    return asks(message) and (reading.help_here or reading.asks_a_cause_before
+                              or not (reading.about_the_scene or message.text.startswith(_THE_EVENT)))
 
 
 # "is this ms or a stroke??", "could this be a relapse": a question about what is happening, which the guidance answers

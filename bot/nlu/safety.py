@@ -127,6 +127,13 @@ class Reading:
         return bool(self.concepts & {"FIRST_AID", "FA_DO", "RECOVERY"})
 
     @property
+    def asks_a_cause_before(self) -> bool:
+        """ "he had a cold last week. can an infection set off a cluster like that": what caused it, asked of a time
+        before, nothing alarming told."""
+        c = self.concepts
+        return "HISTORY" in c and bool(c & {"CAUSE_Q", "REASON_OF"}) and not self.tells_an_alarm
+
+    @property
     def asks_about_care(self) -> bool:
         """ "recovery position how", "when do i call 999 next time", "does he need hospital": a question the first-aid
         article answers, not a bare "what now" (which the emergency's own guidance answers)."""
@@ -332,6 +339,10 @@ def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
             return [("seizure_now", "possible")]  # "my hands are shaking right now"
         return []
     if f.calm or f.habitual or _about_treatment(u) or _asks_when_to_call(u) or _asks_what_to_do_when(u):
+        return []
+    # "can an ordinary infection set off inflammation and a cluster like that": what causes them, asked with no one
+    # and no time in the scene
+    if "CAUSE_Q" in u and not u.any("PERSON", "FIRST_P", "CHILD", "NOW_WEAK", "JUST", "RECENT", *_NOW_FOR_SURE):
         return []
     if on_a_regime(u) and not u.any(*_NOW_FOR_SURE) and any(still_despite_medicine(u, n)
                                                             for n in u.hits.get("NOW_WEAK", ())):

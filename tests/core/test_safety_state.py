@@ -205,6 +205,13 @@ def test_a_bare_what_now_or_an_alarm_with_the_question_gets_the_guidance(engine:
     assert turn.kind == "emergency", turn.reply.plain_text()
 
 
+def test_what_caused_it_asked_of_a_time_before_is_a_clear_question(engine: Engine) -> None:
+    """A person and a seizure word in it, but a cause asked of last week: answered, the emergency line on top."""
+    turn = chat(engine, "my son is having a seizure",
+                "he had a bad flu last week. can an infection set off brain inflammation like that?")[-1]
+    assert turn.kind == "topical" and turn.reply.alert == texts.LINE_SEIZURE, turn.reply.plain_text()
+
+
 def test_the_state_lasts_30_minutes(engine: Engine, clock: Clock) -> None:
     turns = chat(engine, "my son is having a seizure")
     clock.now += STATE_SECONDS - 60
