@@ -97,6 +97,7 @@ NET_PICKS = 0.35  # ... or picks among the topics a "Did you mean" would offer
 NET_OVERRULES = 0.8  # a topic this likely overrules the keywords' one
 NET_DECLINES = 0.9  # "none of the topics" this likely declines the keywords' topic
 NET_SIBLING = 0.9  # another section of the chat's illness this likely answers a follow-up read with its topic (0.8: same)
+NET_NEEDLESS = 0.97  # a topic this likely answers though the message lacks its `needs_one_of` words
 TREATMENT_GAP = 3.0  # ... this close to the treatment topic (6 lost two more right answers on the tuned sets than it won)
 
 
@@ -265,11 +266,16 @@ _ALTERNATIVES = frozenset(("or", "and", "vs", "versus"))
 def _net_best(net: TopicNet, knowledge: Knowledge, message: Message) -> tuple[str, float]:
     """The net's likeliest label that is a topic there is now, whose `needs_one_of` words the message has (the
     admin's word on what it needs), or `out_of_scope`; and its probability."""
-    def may_answer(label: str) -> bool:
+    def topical(label: str) -> bool:
         intent = knowledge.intents.get(label)
-        return intent is not None and intent.kind == "topical" and not knowledge.matcher.lacks_needed_words(label,
-                                                                                                            message)
-    return net.best(message, may_answer)
+        return intent is not None and intent.kind == "topical"
+
+    best, probability = net.best(message, topical)
+    # "would yoga or meditation actually help": the net all but certain of a topic whose words the message lacks
+    # (the bot's readers live with MS or epilepsy); less sure, the admin's `needs_one_of` decides
+    if probability >= NET_NEEDLESS or best == OUT_OF_SCOPE or not knowledge.matcher.lacks_needed_words(best, message):
+        return best, probability
+    return net.best(message, lambda label: topical(label) and not knowledge.matcher.lacks_needed_words(label, message))
 
 
 def match_text(matcher: Matcher, text: str) -> Match:
