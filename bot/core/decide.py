@@ -220,6 +220,8 @@ def with_the_net(knowledge: Knowledge, message: Message, match: Match) -> Match:
     if net is None or (found is not None and found.kind != "topical") or \
             (match.status == "matched" and not net.learnt(match.keyword)):
         return match
+    if (agreed := _smalltalk_agreed(net, message, match)) is not None:
+        return agreed
     best, probability = _net_best(net, knowledge, message)
     why = f"the topic net, {probability:.2f}"
     if best == OUT_OF_SCOPE:
@@ -243,6 +245,19 @@ def with_the_net(knowledge: Knowledge, message: Message, match: Match) -> Match:
         return match
     return Match("matched", best, max(match.score, knowledge.matcher.settings.threshold), None, match.candidates,
                  why, (), match.foreign)
+
+
+def _smalltalk_agreed(net: TopicNet, message: Message, match: Match) -> Match | None:
+    """ "who actually made you then, some drug company?": the keywords' best guess, a question about the bot just
+    under the threshold, and the net's reading agree on it; the net alone never gives small talk. Not a thanks or a
+    greeting: "thanks, my son has had a fever since monday" goes on to tell something."""
+    first = match.candidates[0] if match.candidates else None
+    if match.status == "matched" or first is None or first.kind != "smalltalk" or \
+            first.intent_id in (*followup.CLOSING_IDS, followup.GREETING_ID) or \
+            net.probabilities(message).get(first.intent_id, 0.0) < NET_FILLS:
+        return None
+    return Match("matched", first.intent_id, first.score, first.keyword or None, match.candidates,
+                 "the keywords' small talk, the topic net agreeing", (), match.foreign)
 
 
 def _sibling_by_the_net(knowledge: Knowledge, message: Message, followed: Match, topic: str | None) -> Match:
@@ -472,7 +487,9 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
     # nothing of the scene ("another one started" finds the greeting's "start")
     # nothing alarming ("thanks, the paramedics are here now")
     closing = answer.intent_id in followup.CLOSING_IDS and (not reading.about_the_scene or reading.settled)
-    if answer.kind == "smalltalk" and (state.kind != "emergency" or closing):
+    # ... but "nobody can help" after a crisis reply is no question about using the bot: the crisis reply again
+    despair = state.kind == "crisis" and answer.intent_id == followup.HELP_ID and not asks(message)
+    if answer.kind == "smalltalk" and (state.kind != "emergency" or closing) and not despair:
         return replace(answer, lines=_lines(*refreshed.lines(), *other), state=refreshed, context="refresh",
                        why=f"{during}: {answer.why}")
     if state.kind == "emergency" and answer.kind in ("topical", "fallback", "not_covered") and \

@@ -70,6 +70,7 @@ _COURTESY = re.compile(rf"^\W*(?:(?P<greeting>{_GREETING})|(?P<thanks>{_THANKED}
                        re.IGNORECASE)
 THANKS_ID, GOODBYE_ID = "thanks", "goodbye"  # the smalltalk a closing is answered with
 GREETING_ID = "greeting"
+HELP_ID = "help"  # "how do i use this"; after a crisis reply "nobody can help" is no such question
 # Salutations that also take leave ("Good day to you."): a goodbye once the conversation has begun
 _PARTING = re.compile(r"^(?:(?:very good|ok|okay|right|well)[.,!]*\s+)?good day(?: to you)?(?: (?:sir|madam|all))?[.!]*$")
 CLOSING_IDS = frozenset((THANKS_ID, GOODBYE_ID))

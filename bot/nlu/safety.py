@@ -670,8 +670,9 @@ def _first_aid(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
         return certain
     if not (u.any("SEIZ", "SEIZ_PL", "ONE_PRO", "STATUS", "SIGN", "IT_HAPPENS") or _seizure_event(u)):
         return []  # (a seizure, not "my car engine seized up")
+    # ("can inflammation give u seizures": a cause, not an act of help: "give u" makes it)
     asked = "FA_DO" in u or u.before("FA_MODAL", "FA_ACT_STRONG", 8) or u.before("FA_MODAL", "FA_OBJECT", 8) or (
-        u.before("FA_MODAL", "FA_ACTION", 8) and _done_to_someone(u))
+        u.before("FA_MODAL", "FA_ACTION", 8) and _done_to_someone(u) and "MAKES_ME" not in u)
     if asked or ("WHAT_IF" in u and u.any("LONG", "FA_OBJECT")) or ("KNOW_HOW" in u and "STOPPED" in u):
         return certain
     return []

@@ -1095,6 +1095,17 @@ def test_the_net_gives_no_smalltalk_and_keeps_needs_one_of(library: Library) -> 
         == ("topical", "gut_brain_axis")
 
 
+def test_a_question_about_the_bot_just_under_the_threshold_is_answered_when_the_net_agrees(library: Library) -> None:
+    """The keywords' best guess is about the bot, under the threshold; the net agreeing answers it, alone it never
+    does; a thanks with more after it is never answered this way ("thanks, my son has had a fever since monday")."""
+    text = "who actually made you then, some drug company?"
+    assert _decided(library, text, {"about_bot": 0.9, "out_of_scope": 0.1}) == ("smalltalk", "about_bot")
+    assert _decided(library, text, {"about_bot": 0.3, "out_of_scope": 0.7}) == ("fallback", None)
+    assert _decided(library, NOTHING, {"about_bot": 0.99, "out_of_scope": 0.01}) == ("fallback", None)
+    assert _decided(library, "thanks, my son has had a fever since monday", {"thanks": 0.99, "out_of_scope": 0.01}) \
+        != ("smalltalk", "thanks")
+
+
 def test_the_net_does_not_place_a_short_question_with_no_subject(library: Library) -> None:
     """ "is it inherited?" with no topic before: which illness is meant, the net cannot know."""
     assert _decided(library, "is it inherited?", {"ms_causes": 0.99, "out_of_scope": 0.01})[1] != "ms_causes"

@@ -212,6 +212,13 @@ def test_what_caused_it_asked_of_a_time_before_is_a_clear_question(engine: Engin
     assert turn.kind == "topical" and turn.reply.alert == texts.LINE_SEIZURE, turn.reply.plain_text()
 
 
+def test_nobody_can_help_after_a_crisis_reply_gets_the_crisis_reply_not_the_help(engine: Engine) -> None:
+    turns = chat(engine, "i cant do this anymore. the pain the fits all of it. i want out", "nobody can help",
+                 "how do i use this?")
+    assert turns[1].kind == "crisis", turns[1].reply.plain_text()
+    assert (turns[2].kind, turns[2].intent_id) == ("smalltalk", "help")  # a question about the bot is answered
+
+
 def test_the_state_lasts_30_minutes(engine: Engine, clock: Clock) -> None:
     turns = chat(engine, "my son is having a seizure")
     clock.now += STATE_SECONDS - 60

@@ -1779,7 +1779,8 @@ def test_round_32_to_35_safety_classes(text: str, kind: str) -> None:
                                   "had 3 relapses in 6 yrs and each time i bounce back a bit less. is that just how it goes",
                                   "I have lupus and my memory is shot, i forget words mid sentence. is that the lupus",
                                   "can the school refuse to give his rescue med?",
-                                  "can an ordinary infection set off inflammation and a cluster like that"])
+                                  "can an ordinary infection set off inflammation and a cluster like that",
+                                  "is it true ur brain being inflamed can give u seizures?? my friend said that"])
 def test_round_32_and_33_look_alikes_stay_calm(text: str) -> None:
     """A bridge on the way, a question about others, and "starting one" with no seizure said (the chat's first-aid
     answer says it: tests/core/test_decide.py)."""
