@@ -72,6 +72,7 @@ _GENERIC = frozenset(("someone", "somebody", "anyone", "anybody", "people", "per
 _HAVE = frozenset(("got", "have", "made", "ive", "i've", "worked"))
 _PLAN_END = frozenset(("plan", "planned"))
 _AFTERTHOUGHT = frozenset(("now", "already", "tbh", "though", "anyway", "too", "ok", "okay", "sorted"))
+TAKEN_SPAN = 8  # "took far too many of her tablets": the amount this close to the taking
 ASKED_SPAN = 12  # "can i take them a bit later": the question this close to the time or amount it asks about
 WINDOW = 40  # words per unit: a long sentence is read in overlapping windows of this many words
 _ADMIN = "ADMIN_"
@@ -269,8 +270,14 @@ def _seizure_event(u: Unit) -> bool:
 def _asks_when_to_call(u: Unit) -> bool:
     """ "when should bystanders call an ambulance for a seizure? is it 5 mins?": the five minutes asked about in
     a first-aid question, with no one in the scene and nothing going on."""
-    return "FIRST_AID" in u and "WHEN_W" in u and "Q_MODAL" in u and not u.any(
-        "PERSON", "CHILD", "FIRST_P", "CONV", "ING", "NOW_STRONG", "NOW_WEAK", "URGENT", "SIGN", "UNRESP", "JUST")
+    calm = not u.any("CONV", "ING", "NOW_STRONG", "NOW_WEAK", "URGENT", "SIGN", "UNRESP", "JUST")
+    if calm and "FIRST_AID" in u and "WHEN_W" in u and "Q_MODAL" in u and not u.any("PERSON", "CHILD", "FIRST_P"):
+        return True
+    # "when I need to call ambulance for a seizure?": opened with "when", a call asked about, whoever asks, with no
+    # time, sign or past event in it
+    opened = 0 in u.hits.get("WHEN_W", ()) and "FA_ACTION" in u and u.any("ASK", "FA_OBJECT", "FIRST_AID")
+    return calm and opened and not u.any("PAST", "PAST_V", "LONG", "STATUS", "INJURY", "BREATH_BAD", "COLOUR",
+                                         "WATER", "ANOTHER", "COLLAPSE")
 
 
 def _asks_what_to_do_when(u: Unit) -> bool:
@@ -559,7 +566,9 @@ def _stroke(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
 
 def _overdose(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     medicine = u.any("MED", "CHEMICAL")
-    much = u.any("TOO_MUCH", "MANY_PILLS") or ("ALL" in u and "ROUTINE" not in u) or (
+    # ("took keppra 4 hrs late. double next one?": a double asked about next, not taken: the amount near the taking)
+    much = u.near("TOOK", "TOO_MUCH", TAKEN_SPAN) or u.near("MAYBE_TOOK", "TOO_MUCH", TAKEN_SPAN) or (
+        "TOO_MUCH" in u and not u.any("TOOK", "MAYBE_TOOK")) or "MANY_PILLS" in u or ("ALL" in u and "ROUTINE" not in u) or (
         "TWICE" in u and "MISTAKE" in u) or (u.any("SWALLOWED") and "CONTAINER" in u)
     # A second dose the same day ("took my fampridine twice today"), or the wrong medicine by mistake
     # ("took my husband's pills by mistake")

@@ -192,7 +192,8 @@ PHRASES: dict[str, str] = {
         keeps drifting off | drifting off again | goes back off | keeps going off | not fully awake
         not properly awake | not make any sense | not making any sense
         not answering | not look at me | not looking at me | not focusing | not react | no reaction
-        not recognise me | eyes fixed | eyes are fixed | fixed stare | glazed | eyes glazed | vacant | not there
+        not recognise me | eyes fixed | eyes are fixed | fixed stare | glazed | eyes glazed | vacant | not all there | just not there | he is not there
+        she is not there | hes not there | shes not there | theyre not there
         went floppy | gone floppy | is floppy | went limp | gone limp | not get him respond | not get her respond
         not get them respond | not get him wake | not get her wake | not get him wake up | not get her wake up
         not rouse him | not rouse her | not get him come round | not get her come round | unconscious | unresponsive | not responsive | not conscious | not responding | not respond

@@ -80,7 +80,9 @@ def read_frame(u: Unit) -> Frame:
     overriding = u.any("NOW_STRONG", "URGENT", "AMBULANCE") or not_stopping or weak_now
     # "how should you help when someone is having a seizure": after a hypothetical only "right now" or "help!"
     # count; an event said before it is not hypothetical ("she is fitting, what do we do when they are like this")
-    hypothetical = "HYPO" in u and not _before_hypo(u)
+    # ... nor "when do i call an ambulance hes been fitting 6 minutes": someone named fitting for minutes now
+    timed_now = "LONG" in u and "PRONOUN" in u and u.any("AUX_NOW", "PRESENT") and u.any("CONV", "ING")
+    hypothetical = "HYPO" in u and not _before_hypo(u) and not timed_now
     if hypothetical:
         overriding = u.any("NOW_STRONG", "URGENT", "AMBULANCE")
     now = overriding or (present_scene and not hypothetical)

@@ -1756,6 +1756,10 @@ def test_another_baby_scan_or_dose_is_no_seizure(text: str) -> None:
     ("thinking of just packing in the injections. 14 years and still relapsing", "medication_change"),
     ("ive got some steroids left from last time. should i just start them myself", "medication_change"),
     ("client refuse her seizure meds today what i do", "medication_change"),
+    ("took keppra 4 hrs late. double next one?", "medication_change"),  # a double asked about, not taken
+    ("client missed morning meds family not there, give double at lunch??", "medication_change"),
+    ("when do i call an ambulance hes been fitting 6 minutes", "emergency"),  # was a first-aid question
+    ("she took double her tablets this morning and is very drowsy", "emergency"),
 ])
 def test_round_32_to_35_safety_classes(text: str, kind: str) -> None:
     flag = flag_of(text)
@@ -1780,7 +1784,9 @@ def test_round_32_to_35_safety_classes(text: str, kind: str) -> None:
                                   "I have lupus and my memory is shot, i forget words mid sentence. is that the lupus",
                                   "can the school refuse to give his rescue med?",
                                   "can an ordinary infection set off inflammation and a cluster like that",
-                                  "is it true ur brain being inflamed can give u seizures?? my friend said that"])
+                                  "is it true ur brain being inflamed can give u seizures?? my friend said that",
+                                  "when I need to call ambulance for a seizure? my wife ask me",
+                                  "when i need call 111 for a seizure and when not"])
 def test_round_32_and_33_look_alikes_stay_calm(text: str) -> None:
     """A bridge on the way, a question about others, and "starting one" with no seizure said (the chat's first-aid
     answer says it: tests/core/test_decide.py)."""
