@@ -97,6 +97,7 @@ NET_PICKS = 0.35  # ... or picks among the topics a "Did you mean" would offer
 NET_OVERRULES = 0.8  # a topic this likely overrules the keywords' one
 NET_DECLINES = 0.9  # "none of the topics" this likely declines the keywords' topic
 NET_SIBLING = 0.9  # another section of the chat's illness this likely answers a follow-up read with its topic (0.8: same)
+ELSEWHERE_WORDS = 6  # in an emergency's 30 minutes, a question about something else says at least this much
 NET_NEEDLESS = 0.97  # a topic this likely answers though the message lacks its `needs_one_of` words
 TREATMENT_GAP = 3.0  # ... this close to the treatment topic (6 lost two more right answers on the tuned sets than it won)
 
@@ -525,6 +526,12 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
             return replace(answer, flag=flag, lines=_lines(*refreshed.lines(), *other), state=refreshed,
                            context="refresh", fallback="health",
                            why=f"{during}, nothing alarming, a question we do not cover: {answer.why}")
+        # ... and a question about something else altogether, nothing of the scene in it ("do i need to write an
+        # incident report", "whats the number for the office rota line"), its own fallback
+        if guidance != "call" and seizure_care(state) and _asked_elsewhere(knowledge, answer, message, reading):
+            return replace(answer, flag=flag, lines=_lines(*refreshed.lines(), *other), state=refreshed,
+                           context="refresh", why=f"{during}, nothing alarming, a question about something else: "
+                                                  f"{answer.why}")
         if guidance != "general" or not reading.settled or state.also != "crisis":
             return Decision("emergency_follow_up", f"{during}: its follow-up guidance", "emergency", 100.0,
                             flag=flag, lines=_lines(*other, *refreshed.also_line()), guidance=guidance,
@@ -549,6 +556,23 @@ def _asked(message: Message) -> bool:
     trying to hold him down and shove a spoon in his mouth", which tells the scene)."""
     words = message.words
     return "?" in message.raw or (bool(words) and (words[0] in QUESTION_WORDS or words[-1] == "how"))
+
+
+def _asked_elsewhere(knowledge: Knowledge, answer: Decision, message: Message, reading: Reading) -> bool:
+    """A question of some length that finds nothing and that the topic net is sure is none of ours, about neither
+    the scene (no person, sign or time of it, no "it" or "this") nor first aid nor a medicine, nothing alarming in
+    it: "can i take my break after or do i have to stay" (not "how long is too long", "why wont it stop")."""
+    net = knowledge.topic_net
+    if answer.kind != "fallback" or answer.fallback not in ("health", "other") or net is None or \
+            len(message.words) < ELSEWHERE_WORDS or not asks(message) or followup.leans_on_context(message):
+        return False
+    return reading.settled and not (reading.about_the_scene or reading.names_a_medicine or reading.asks_first_aid
+                                    or reading.concepts & _CARE_WORDS) and \
+        net.probabilities(message).get(OUT_OF_SCOPE, 0.0) >= NET_DECLINES
+
+
+# A call, an ambulance, a number to ring or an act of care: "SHOULD I RING 111" is about the emergency
+_CARE_WORDS = frozenset(("FA_ACTION", "FA_OBJECT", "FA_ACT_STRONG", "AMBULANCE", "FIRST_AID", "FA_DO", "RECOVERY"))
 
 
 def _not_covered_asked(answer: Decision, message: Message, reading: Reading) -> bool:
