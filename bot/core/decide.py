@@ -210,7 +210,7 @@ def _answered_by(candidate: Candidate, candidates: tuple[Candidate, ...], reason
                  foreign)
 
 
-def with_the_net(knowledge: Knowledge, message: Message, match: Match) -> Match:
+def with_the_net(knowledge: Knowledge, message: Message, match: Match, in_conversation: bool = False) -> Match:
     """The keywords' verdict weighed with the topic net's reading of the whole message: the net answers what the
     keywords found nothing sure in, picks among the topics they would offer, and overrules or declines their topic
     only when it is far surer. It gives topics only, never smalltalk, a safety or a handover reply, and takes none
@@ -227,7 +227,10 @@ def with_the_net(knowledge: Knowledge, message: Message, match: Match) -> Match:
     why = f"the topic net, {probability:.2f}"
     if best == OUT_OF_SCOPE:
         # "what are the side effects of natalizumab": the topic found, and a facet it lacks, which says so plainly
-        if match.status == "matched" and probability >= NET_DECLINES and followup.own_facet_of(message) is None:
+        # (not a short message in a conversation, "lupus same?": the net learnt such turns only when out of scope)
+        short_turn = in_conversation and len(message.words) <= followup.SHORT_WORDS
+        if match.status == "matched" and probability >= NET_DECLINES and followup.own_facet_of(message) is None \
+                and not short_turn:
             return Match("fallback", None, match.score, None, match.candidates, f"out of scope ({why})", (),
                          match.foreign)
         return match
@@ -639,7 +642,7 @@ def _answer_proper(message: Message, situation: Situation, borrow: bool) -> Deci
     elif borrow and (kept := _kept_in_the_disease(message, situation, match)) is not None:
         match, follow_up = kept, "subject"
     else:  # read on its own: the topic net's reading of the whole message is weighed too
-        match = with_the_net(knowledge, message, match)
+        match = with_the_net(knowledge, message, match, in_conversation=situation.last_intent is not None)
     decision = _verdict_decision(knowledge, match, message)
     if decision.kind == "topical":
         decision = _what_is_asked_of(knowledge.intents[decision.intent_id or ""], decision, message, knowledge)

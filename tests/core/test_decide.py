@@ -1061,6 +1061,15 @@ def test_the_net_declines_a_keyword_answer_only_when_near_certain(library: Libra
     assert _decided(library, text, {"out_of_scope": p, "ms_dmt": 1 - p}) == expected
 
 
+def test_the_net_does_not_decline_a_short_turn_in_a_conversation(library: Library) -> None:
+    """ "ms drugs list?" after a topic: the net learnt such short turns only when they were out of scope."""
+    text, net = "ms disease modifying drugs?", {"out_of_scope": 0.99, "ms_dmt": 0.01}
+    knowledge = replace(library.current, topic_net=_FixedNet(net, _learnt(library)))
+    alone = decide(Message(text), Situation(knowledge, None, None, None, 0.0))
+    after = decide(Message(text), Situation(knowledge, "ms_overview", "ms", None, 0.0))
+    assert (alone.kind, after.kind, after.intent_id) == ("fallback", "topical", "ms_dmt")
+
+
 def test_the_net_never_gives_or_takes_a_safety_or_handover_reply(library: Library) -> None:
     sure_topic = {"gut_brain_axis": 0.99, "out_of_scope": 0.01}
     sure_none = {"out_of_scope": 0.99, "gut_brain_axis": 0.01}
