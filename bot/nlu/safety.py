@@ -712,7 +712,7 @@ _RULES = (
         "TAKE_ME", "PREP", "STOCK", "STOCK_WEAK", "GOODBYE", "POSSESSION", "HIDDEN", "PREP_WEAK", "PREP_SUPPORT",
         "NOT_NEEDING", "ACTIVE", "WISH_DEAD", "WITHOUT_ME", "NOTICE", "PASSIVE", "LIVE_ON", "WORTH_NOT", "TIRED_OF",
         "SELF_HARM", "ON_PURPOSE", "ON_PURPOSE_P", "COPING", "INTENSE", "CUT_NOUN", "INSTRUMENT", "LOW_MOOD", "UNRESP",
-        "PLAN_BARE", "UNDONE_BARE", "NOT_AROUND"))),
+        "PLAN_BARE", "UNDONE_BARE", "NOT_BEING_BARE", "NOT_AROUND"))),
     (_medication, frozenset(("MED", "MED_VERB", "CHANGE", "TIMING", "DOSE_CHANGE", "DOUBLE_UP"))),
     (_first_aid, frozenset(("RECOVERY", "FIRST_AID", "SEIZ", "SEIZ_PL", "CONV", "ONE_PRO", "STATUS", "SIGN",
                             "IT_HAPPENS"))),
@@ -754,6 +754,8 @@ class SafetyCheck:
                     scanned[-1].setdefault("PLAN_BARE", []).append(len(words) - 1)
                 if _an_undone_wish(words):
                     scanned[-1].setdefault("UNDONE_BARE", []).append(len(words) - 1)
+                if _a_wish_not_to_be(words):
+                    scanned[-1].setdefault("NOT_BEING_BARE", []).append(len(words) - 1)
                 if (staying := _not_staying(words)) is not None:
                     scanned[-1].setdefault("NOT_AROUND", []).append(staying)
                 continue
@@ -981,6 +983,16 @@ def _an_undone_wish(words: list[str]) -> bool:
     while kept and kept[-1] in _AFTERTHOUGHT:
         kept.pop()
     return kept[-3:] == ["wish", "i", "not"] or kept[-4:] in (["wish", "i", "had", "not"], ["wish", "i", "did", "not"])
+
+
+def _a_wish_not_to_be(words: list[str]) -> bool:
+    """ "everything would be so much quieter if I just wasnt", "i want to not be": the sentence ends on the
+    speaker not being."""
+    kept = list(words)
+    while kept and kept[-1] in _AFTERTHOUGHT:
+        kept.pop()
+    return kept[-4:] == ["if", "i", "just", "not"] or kept[-3:] == ["if", "i", "not"] or \
+        kept[-4:] == ["want", "to", "not", "be"] or kept[-3:] == ["want", "not", "be"]  # "i want to not be"
 
 
 _AROUND = (("stick", "around"), ("be", "around"), ("be", "here"))

@@ -35,7 +35,8 @@ def crisis(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # "heat makes me want to die lol": a figure of speech, with a cause and a joke
     figure = "JOKE" in u and "MAKES_ME" in u
     # "i survived the encephalitis and now i wish i hadnt": a survival wished undone
-    undone = "UNDONE_BARE" in u and u.before("SURVIVED", "UNDONE_BARE", 12)
+    # ... or a wish not to be, said bare ("everything would be quieter if i just wasnt", "i want to not be")
+    undone = ("UNDONE_BARE" in u and u.before("SURVIVED", "UNDONE_BARE", 12)) or "NOT_BEING_BARE" in u
     if not figure and ("WISH_DEAD" in u or wish or undone or _better_without_me(u)):
         found.append(("wish_dead", tier))
     if not figure and ("PASSIVE" in u or _cannot_go_on(u) or _life_not_worth_it(u)):

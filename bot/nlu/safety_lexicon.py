@@ -92,6 +92,21 @@ def _an_hour(core: list[str], position: int) -> bool:
     return after != "ago" and not any(w in ("last", "past", "within", "in", "next", "every", "per") for w in before)
 
 
+def _goes_on_somewhere(core: list[str], position: int) -> bool:
+    """ "cant go on rollercoasters", "can't go on the school trip": "go on" or "carry on" with a place or thing
+    after it, not "cant go on", "cant go on like this", "cant go on anymore"."""
+    window = core[position:position + 4]
+    for verb in ("go", "carry"):
+        if verb in window and (i := window.index(verb)) + 1 < len(window) and window[i + 1] == "on":
+            after = core[position + i + 2] if position + i + 2 < len(core) else ""
+            return bool(after) and after not in _GOING_ON
+    return False
+
+
+# What may follow "cant go on" in a wish to stop living ("... like this", "... anymore", "... with it all")
+_GOING_ON = frozenset(("anymore", "any", "more", "like", "living", "with", "without", "much", "longer", "no", "this",
+                       "being", "hurting", "feeling", "fighting", "pretending", "suffering", "and", "but", "i", "im",
+                       "its", "it", "now", "lol", "honestly", "tbh", "either", "alone", "together", "if", "when"))
 _REFUSED_ACTS = frozenset(("give", "let", "allow", "administer", "do", "pay", "fund", "prescribe", "cover", "see"))
 # After "just", these make it a hedge, not a time: "just wondering", "just want to talk", "just feel low"
 _HEDGED = words_of("""wondering want wanted wanna feel feeling feels need needed curious asking checking think
@@ -120,6 +135,11 @@ def _in_context(core: list[str], hits: Hits) -> None:
             or (core[p] in ("get", "gets") and core[p - 1] == "not"))]
         if not hits["HABITUAL"]:
             del hits["HABITUAL"]
+    for concept in ("PASSIVE", "LIVE_ON", "ADMIN_crisis"):  # "i cant go on rollercoasters": going on somewhere
+        if concept in hits:
+            hits[concept] = [p for p in hits[concept] if not _goes_on_somewhere(core, p)]
+            if not hits[concept]:
+                del hits[concept]
     if "MISS" in hits:  # "the school refuses to give his rescue med": someone refusing to give it, not a dose missed
         hits["MISS"] = [p for p in hits["MISS"] if not (
             core[p].startswith("refus") and p + 1 < len(core) and core[p + 1] in _REFUSED_ACTS)]

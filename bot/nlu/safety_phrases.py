@@ -18,7 +18,7 @@ def words_of(text: str) -> frozenset[str]:
 OWN_PASS = ("HELP_HERE",)
 # Words dropped before phrases are matched, in messages and lexicon alike: "hit his head" = "hit her head".
 DROP = frozenset(
-    ["a", "an", "the", "his", "her", "their", "my", "your", "our", "that", "some", "any", "of", "to", "for", "about", "around", "approximately", "nearly", "almost", "really", "very", "so", "totally", "completely", "literally", "actually", "like", "um", "uh", "erm", "omg"])
+    ["a", "an", "the", "his", "her", "their", "my", "your", "our", "that", "some", "any", "of", "to", "for", "about", "approximately", "nearly", "almost", "really", "very", "so", "totally", "completely", "literally", "actually", "like", "um", "uh", "erm", "omg"])
 # Negated auxiliaries read as "not": one entry ("not breathe") covers can't, cannot, isn't, won't ...
 NEGATED = frozenset(
     ["not", "dont", "dnt", "dosnt", "dosent", "cnt", "wudnt", "cudnt", "havnt", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "cant", "cannot", "couldnt", "wont", "wouldnt", "shouldnt", "havent", "hasnt", "hadnt", "aint"])
@@ -880,7 +880,7 @@ PHRASES: dict[str, str] = {
         decluttering | clearing out | car boot | hand me downs""",
     "NO_SEIZ": "no seizure | not seizure | no fit | not fit | not seizure just | no seizures",
     "FLOP": "collapsed on sofa | collapsed on bed | collapsed into bed | collapsed on couch | collapsed into chair | collapsed in heap on sofa | collapsed on settee",
-    "NOT_NEEDING": """not be needing | not need them | not need it | not going need | where im going | where i am going
+    "NOT_NEEDING": """not matter soon | not matter much longer | not matter anyway soon | not be needing | not need them | not need it | not going need | where im going | where i am going
         not need anymore | not need any more | not need them anymore | not need it anymore | not be needing them""",
     # Arrangements that count only beside another preparation or a low mood
     "PREP_SUPPORT": """not coming back | wasnt coming back | never coming back | for when the time comes | when the time comes
@@ -953,7 +953,9 @@ PHRASES: dict[str, str] = {
         are killing me | killing it | die of embarrassment | die embarrassment
         could die | would die | killing time | kill time | dead battery | phone died | phone dead | battery died
         battery dead""",
-    "WISH_DEAD": """better if i am gone | better if im gone | didnt wake up tomorrow | not wake up tomorrow | if i didnt wake up
+    "WISH_DEAD": """not be bad if car | not be bad if bus | not be bad if train | if car did not stop
+        if bus did not stop | if car hit me | if bus hit me | if train hit me | not mind if car | not mind if bus
+        better if i am gone | better if im gone | didnt wake up tomorrow | not wake up tomorrow | if i didnt wake up
         happier if i wasnt around | better if i wasnt around | easier if i wasnt around | better off if i wasnt around
         just be dead | to just be dead
         hope my heart stops | hope my heart just stops | heart just stops | not let me wake up
@@ -975,9 +977,10 @@ PHRASES: dict[str, str] = {
         wish i wasnt born | wish i wasnt here | wish i didnt exist | wish i wouldnt wake up | rather be dead
         rather not wake up | rather not be here | rather not exist | better off dead | better off without me
         better off if i wasnt here | better off if i was gone | better off if i was dead | better off if im gone
-        better off without him | better off without her | better without me | be better without me
+        better off without him | all be better off without her | everyone be better off without her
+        family be better off without her | better without me | be better without me
         would be better without me | better if i wasnt here | better if i was gone | better if i was dead
-        better if i died | better if i wasnt around | better without him | better without her | be better off without me | would be better off
+        better if i died | better if i wasnt around | better without him | be better off without me | would be better off
         everyone would be better off | everybody would be better off | they would be better off
         family would be better off | hope i not wake up | hope i dont wake up | hope i never wake up
         not want wake up | want go sleep and not wake up | go sleep and never wake up | not mind if i died
@@ -1022,7 +1025,7 @@ PHRASES: dict[str, str] = {
         no reason keep going | no reason carry on | no reason carrying on | no reason going on | no reason live | no reason living | no reason go on
         no reason be here | nothing live for | nothing to live for | not go on | not go on anymore
         not go on like this | not carry on | not carry on like this | not do this anymore | not do this any more
-        not take this anymore | not take it anymore | not take any more | not cope anymore | not cope any more
+        not take this anymore | not take it anymore | not cope anymore | not cope any more
         want it all end | want it all stop | want everything stop | want everything end | want it over
         want it all be over | want all be over | want disappear | want vanish | disappear forever
         disappear for good | vanish forever | not be here anymore | not be here tomorrow | no one would notice
@@ -1140,7 +1143,7 @@ PHRASES: dict[str, str] = {
         lethal dose | lethal | fatal dose | fatal amount | kill me | would kill | die from | kill
         stockpile | carbon monoxide | exhaust | overpass | flyover | over the side | over side | taking them all
         swallowing them all""",
-    "PREP": """putting her sleeping tablets aside | putting her tablets aside | putting his tablets aside | putting my tablets aside | drawer full of them | drawer full of tablets | kept tablets for when | kept his tablets for | kept her tablets for | kept my late
+    "PREP": """putting her sleeping tablets aside | putting her tablets aside | putting his tablets aside | putting my tablets aside | drawer full of them | drawer full of tablets | kept tablets for when | kept his tablets for | kept her tablets for | kept my late husbands | kept my late wifes | kept my late mums | kept my late dads
         for after im gone | for after i am gone | for when im gone | for when i am gone | putting pills aside | putting aside pills | put pills aside | setting aside pills | keeping pills
         setting pills aside | pills aside | tablets aside | meds aside | have rope | got rope | noose | rope ready
         pills lined up | tablets lined up | meds lined up | lined up pills | lined up tablets | pills laid out
@@ -1155,12 +1158,12 @@ PHRASES: dict[str, str] = {
         left note | leaving note | note for family | letter for family | letters family | wrote goodbye
         writing goodbye | saying goodbyes | said my goodbyes | giving things away | giving my things away | giving stuff away | giving away stuff | giving away things
         gave away things | gave things away | gave away stuff | giving away belongings | gave away belongings
-        giving belongings away | giving away possessions | giving possessions away | giving away my
-        gave away my | put affairs in order | putting affairs in order | sorting affairs | affairs in order
+        giving belongings away | giving away possessions | giving possessions away | put affairs in order | putting affairs in order | sorting affairs | affairs in order
         bought rope | got rope | bought blades | got blades | looked up how many | looked up how much
         googled how many | googled how much | who should get my things | who gets my things | who gets my stuff | who gets my money
         who gets my house | who gets my car | keeping spare boxes | keeping boxes | saving up pills | saving pills | saving my pills | instead of taking them""",
-    "PREP_WEAK": """letter for my children | letters for my children | letter for my kids | letters for my kids | write letter for
+    "PREP_WEAK": """where his will is | where her will is | where my will is | giving away my | gave away my | given away my | give away my | giving away her | gave away her
+        giving away his | gave away his | letter for my children | letters for my children | letter for my kids | letters for my kids | write letter for
         found letter | found a letter | found note | found a note | posted goodbye | wrote notes | written notes
         paid off debts | paid off all my debts | everything tidy | getting everything tidy
         pretend to take | pretending to take

@@ -1756,6 +1756,10 @@ def test_another_baby_scan_or_dose_is_no_seizure(text: str) -> None:
     ("thinking of just packing in the injections. 14 years and still relapsing", "medication_change"),
     ("ive got some steroids left from last time. should i just start them myself", "medication_change"),
     ("client refuse her seizure meds today what i do", "medication_change"),
+    ("sometimes when i cross the road i think it wouldnt be so bad if a car didnt stop", "crisis"),
+    ("keep thinking everything would be so much quieter if I just wasn't", "crisis"),
+    ("i gave away my guitar and my xbox", "crisis"),
+    ("My wife keeps saying we'd all be better off without her since her relapse", "crisis"),
     ("took keppra 4 hrs late. double next one?", "medication_change"),  # a double asked about, not taken
     ("client missed morning meds family not there, give double at lunch??", "medication_change"),
     ("when do i call an ambulance hes been fitting 6 minutes", "emergency"),  # was a first-aid question
@@ -1786,7 +1790,14 @@ def test_round_32_to_35_safety_classes(text: str, kind: str) -> None:
                                   "can an ordinary infection set off inflammation and a cluster like that",
                                   "is it true ur brain being inflamed can give u seizures?? my friend said that",
                                   "when I need to call ambulance for a seizure? my wife ask me",
-                                  "when i need call 111 for a seizure and when not"])
+                                  "when i need call 111 for a seizure and when not",
+                                  # phrases whose filler words folded away ("not be around long" read as "not be long")
+                                  "the ambulance wont be long", "it will not be long before the results come",
+                                  "i dont want to be late for work", "i feel better without caffeine",
+                                  "dont take more than 2 a day", "i stayed late, they kept my late shift",
+                                  "we are giving away my old pram",
+                                  "can i speak to an actual MS nurse please, i have things i dont want to be typing",
+                                  "also does having epilepsy mean i cant go on rollercoasters at alton towers"])
 def test_round_32_and_33_look_alikes_stay_calm(text: str) -> None:
     """A bridge on the way, a question about others, and "starting one" with no seizure said (the chat's first-aid
     answer says it: tests/core/test_decide.py)."""
