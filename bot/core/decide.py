@@ -41,6 +41,7 @@ from bot.core.fallback import fallback_kind, names_diseases, names_uncovered_hea
 from bot.core.safety_state import (
     QUESTION_WORDS,
     STATES,
+    WATCH,
     SafetyState,
     asks,
     asks_about_later,
@@ -66,7 +67,8 @@ FollowUp = Literal["", "subject", "more", "facet", "next"]
 # cover that", smalltalk, the handover question, "Did you mean", the fallback, or nothing to read.
 Kind = Literal["safety", "first_aid", "after_care", "emergency_follow_up", "crisis_follow_up", "topical", "more", "not_covered",
                "smalltalk", "handover", "ambiguous", "fallback", "empty"]
-ContextChange = Literal["keep", "start", "refresh"]  # the safety state: as it was, a new one, its 30 minutes anew
+# the safety state: as it was, a new one, its 30 minutes anew, or a watch after a possible crisis
+ContextChange = Literal["keep", "start", "refresh", "watch"]
 
 RIVAL_SHARE = 1.0  # see _rival
 EXACT = 99.9  # an out-of-scope keyword overrules a topical answer only when spelled out in full
@@ -339,6 +341,7 @@ class Situation:
     now: float
     medicine: bool = False  # the chat's last message named a medicine (Context.medicine)
     choices: tuple[str, ...] = ()  # the topics of a "Did you mean" just asked (Context.choices)
+    watch: bool = False  # a possible crisis was answered in the last 30 minutes (Context.watching)
 
 
 def decide(message: Message, situation: Situation) -> Decision:
@@ -377,10 +380,17 @@ def decide(message: Message, situation: Situation) -> Decision:
         return decide_certain(message, situation, flag)
     if situation.state is not None:
         return _in_state(message, situation, situation.state, flag)
+    if flag is not None and flag.kind == "crisis" and situation.watch:
+        # "im done with all of it", then "ive got a plan": a second possible crisis within 30 minutes is one
+        second = decide_certain(message, situation, replace(flag, tier="certain"))
+        return replace(second, why=f"{second.why}: the second possible crisis within 30 minutes")
     decision = _answer(message, situation)
     if flag is not None:  # possible: the normal answer, with what to do now on top
         lines = ((flag.kind, flag.criterion), *((("crisis", None),) if flag.crisis_too else ()))
+        watched = flag.kind == "crisis" or flag.crisis_too
         return replace(decision, flag=flag, lines=lines,
+                       state=SafetyState(WATCH, flag.criterion, situation.now) if watched else decision.state,
+                       context="watch" if watched else decision.context,
                        why=f"{decision.why}; safety possible: {flag.kind} ({flag.criterion}), its line on top")
     return decision
 

@@ -48,6 +48,10 @@ class Context:
         """The emergency or crisis state, if its 30 minutes are not over."""
         return self.safety if self.safety is not None and self.safety.active(now) else None
 
+    def watching(self, now: float) -> bool:
+        """A possible crisis was answered in the last 30 minutes (bot.core.safety_state.WATCH)."""
+        return self.safety is not None and self.safety.watching(now)
+
 
 @dataclass(frozen=True, slots=True)
 class Turn:
@@ -119,7 +123,7 @@ class Engine:
     def _situation(self, knowledge: Knowledge, context: Context) -> Situation:
         now = self.clock()
         return Situation(knowledge, context.last_intent, context.topic, context.state(now), now, context.medicine,
-                         context.choices)
+                         context.choices, context.watching(now))
 
     # -- composing a decision -------------------------------------------------------------------------------
 
@@ -133,6 +137,8 @@ class Engine:
             turn = replace(turn, context=Context(safety=decision.state))
         elif decision.context == "refresh":
             turn = replace(turn, context=replace(context, safety=decision.state))
+        elif decision.context == "watch":  # the answer's own context, watched for a second possible crisis
+            turn = replace(turn, context=replace(turn.context, safety=decision.state))
         return replace(turn, safety=decision.flag, follow_up=decision.follow_up or turn.follow_up)
 
     def _compose(self, knowledge: Knowledge, message: Message, decision: Decision, context: Context) -> Turn:

@@ -19,6 +19,9 @@ STATE_SECONDS = 30 * 60
 # Emergency criteria with their own steps (bot.core.compose_safety.GUIDES): their follow-ups are not about a seizure
 NOT_A_SEIZURE = ("stroke_signs", "overdose", "serious_injury", "heart_or_allergy")
 STATES = ("emergency", "crisis")
+# After a possible crisis (its line on top of the answer) the chat is watched for 30 minutes: a second possible crisis
+# in them gets the crisis reply ("im done with all of it", then "ive got a plan"). Not a state: nothing else changes
+WATCH = "watch"
 # First words of a question: "what is ms", "can ms cause ..." (a message starting another way is a follow-up).
 QUESTION_WORDS = frozenset(["what", "whats", "how", "why", "is", "are", "can", "could", "does", "do", "did", "should", "will", "would", "which", "when", "where", "who", "tell", "explain"])
 
@@ -35,6 +38,10 @@ class SafetyState:
 
     def active(self, now: float) -> bool:
         return self.kind in STATES and 0 <= now - self.since < STATE_SECONDS
+
+    def watching(self, now: float) -> bool:
+        """A possible crisis was answered less than 30 minutes ago."""
+        return self.kind == WATCH and 0 <= now - self.since < STATE_SECONDS
 
     def lines(self) -> tuple[tuple[str, str | None], ...]:
         """The safety lines the state keeps on top of a reply: its own, then the other danger's."""

@@ -110,8 +110,11 @@ def _preparation(u: Unit, wish: bool, personal: bool) -> list[tuple[str, Tier]]:
     """Strong acts (saving up pills, a suicide note) are certain; weaker ones (a will, a note, giving a pet away,
     pills hidden) are certain with a second act, arrangements, secrecy, "wont be needing them" or a low mood."""
     # "hoarding my tablets", "collecting my dads old morphine and my own pills" (not a prescription collected)
-    if "OUTGROWN" in u and not u.any("NOT_NEEDING", "LOW_MOOD", "DOWN", "SECRET", "MED", "MEANS", "WISH_DEAD"):
-        return []  # "giving my old baby clothes to my sister": a clear-out, not a farewell
+    # ("giving my old baby clothes to my sister": a clear-out, not a farewell; unless a medicine is what is given)
+    given_medicine = u.near("GIVE", "MED", 6) or u.near("PREP_WEAK", "MED", 6)
+    if "OUTGROWN" in u and not (u.any("NOT_NEEDING", "LOW_MOOD", "DOWN", "SECRET", "MEANS", "WISH_DEAD")
+                                or given_medicine):
+        return []
     medicines = set(u.hits.get("MED", ())) - set(u.hits.get("CONTAINER", ()))  # two lots, not "pills in a box"
     collected = u.before("STOCK_WEAK", "MED", 5) and len(medicines) >= 2 and "PHARMACY" not in u
     if "PREP" in u or u.before("STOCK", "MED", 5) or collected:

@@ -873,7 +873,8 @@ PHRASES: dict[str, str] = {
     "NOT_YET": "not used it yet | not done it yet | not yet | not used yet | not cut yet | havent yet",
     # "wont be needing them": arrangements for not being here
     "IN_CASE": "just in case | in case anything happens | in case something happens",
-    "OUTGROWN": """        to make space | to make room | make space | make room | moving house | moving out | retiring
+    "OUTGROWN": """        to make space | to make room | make space | make room | moving house | moving out | move abroad | moving abroad | emigrating | emigrate
+        retiring
         downsizing | out of date | expired
         dispose | disposal | my colleagues | to my mp | new teacher | for teacher
         old clothes | old baby clothes | old toys | outgrown | grown out of | to charity | charity shop | declutter

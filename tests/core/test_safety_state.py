@@ -232,6 +232,26 @@ def test_a_question_of_the_scene_or_a_call_still_gets_the_guidance(engine: Engin
     assert turn.kind == "emergency", turn.reply.plain_text()
 
 
+def test_a_second_possible_crisis_within_30_minutes_gets_the_crisis_reply(engine: Engine, clock: Clock) -> None:
+    """ "im done with all of it" gets its answer with the crisis line; "ive got a plan" next is the crisis reply."""
+    turns = chat(engine, "im done with all of it")
+    assert turns[0].kind != "crisis" and turns[0].reply.alert, turns[0].reply.plain_text()
+    later = say(engine, turns, "what is ms")  # an ordinary answer in between keeps the watch
+    assert later.kind == "topical"
+    clock.now += STATE_SECONDS - 60
+    second = engine.respond("ive got a plan", later.context)
+    assert second.kind == "crisis", second.reply.plain_text()
+
+
+def test_a_possible_crisis_alone_or_after_30_minutes_keeps_only_the_line(engine: Engine, clock: Clock) -> None:
+    alone = chat(engine, "ive got a plan")[-1]
+    assert alone.kind != "crisis" and alone.reply.alert
+    turns = chat(engine, "im done with all of it")
+    clock.now += STATE_SECONDS + 1
+    late = say(engine, turns, "ive got a plan")
+    assert late.kind != "crisis" and late.reply.alert
+
+
 def test_the_state_lasts_30_minutes(engine: Engine, clock: Clock) -> None:
     turns = chat(engine, "my son is having a seizure")
     clock.now += STATE_SECONDS - 60
