@@ -560,6 +560,10 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
         # it), the crisis line on top
         return replace(answer, lines=_lines(*refreshed.lines(), *other), state=refreshed, context="refresh",
                        fallback="health", why=f"{during}, a question we do not cover: {answer.why}")
+    if flag is None and _asked_elsewhere(situation.knowledge, answer, message, reading):
+        # "and is there a support group for parents like me anywhere near Galway": its own answer, the line on top
+        return replace(answer, lines=_lines(*refreshed.lines(), *other), state=refreshed, context="refresh",
+                       why=f"{during}, a question about something else: {answer.why}")
     return Decision("crisis_follow_up", f"{during}: the crisis reply again", "crisis", 100.0, flag=flag,
                     lines=_lines(*other, *refreshed.also_line()), state=refreshed, context="refresh")
 
@@ -577,13 +581,16 @@ def _asked_elsewhere(knowledge: Knowledge, answer: Decision, message: Message, r
     it: "can i take my break after or do i have to stay" (not "how long is too long", "why wont it stop")."""
     net = knowledge.topic_net
     if answer.kind != "fallback" or answer.fallback not in ("health", "other") or net is None or \
-            len(message.words) < ELSEWHERE_WORDS or not asks(message) or followup.leans_on_context(message):
+            len(message.words) < ELSEWHERE_WORDS or not asks(message) or not _POINTING_BACK.isdisjoint(message.words):
         return False
     return reading.settled and not (reading.about_the_scene or reading.names_a_medicine or reading.asks_first_aid
                                     or reading.concepts & _CARE_WORDS) and \
         net.probabilities(message).get(OUT_OF_SCOPE, 0.0) >= NET_DECLINES
 
 
+# Words that point back at the scene or the person in it ("is it normal", "will she be ok"); not "is there a group"
+_POINTING_BACK = frozenset(("it", "its", "this", "that", "these", "those", "they", "them", "he", "she", "his", "her",
+                            "him", "hes", "shes", "theyre"))
 # A call, an ambulance, a number to ring or an act of care: "SHOULD I RING 111" is about the emergency
 _CARE_WORDS = frozenset(("FA_ACTION", "FA_OBJECT", "FA_ACT_STRONG", "AMBULANCE", "FIRST_AID", "FA_DO", "RECOVERY"))
 

@@ -84,8 +84,17 @@ _THE_EVENT = ("is this ", "could this ", "can this ", "is that ", "was that ", "
 def asks(message: Message) -> bool:
     """A question of three words or more. "AMBULANCE CAME. THEY SAY IT IS AN MS RELAPSE. WHAT IS A RELAPSE
     EXACTLY": a sentence of its own may ask it."""
-    asked = "?" in message.raw or any(s.words and s.words[0] in QUESTION_WORDS for s in message.sentences)
+    asked = "?" in message.raw or any(s.words and _opening(s.words) in QUESTION_WORDS for s in message.sentences)
     return asked and len(message.words) >= 3
+
+
+# Words a question may open on before its question word: "and is there a support group ...", "so what now"
+_LEAD_INS = frozenset(("and", "so", "but", "also", "ok", "okay", "oh", "then"))
+
+
+def _opening(words: tuple[str, ...]) -> str:
+    """The sentence's first word, past a lead-in ("and is there ..." opens on "is")."""
+    return words[1] if words[0] in _LEAD_INS and len(words) > 1 else words[0]
 
 
 # A question about later, not the scene: "can he still go on the school trip next week", "is he allowed to drive after

@@ -63,6 +63,8 @@ __all__ = ["CRITERIA", "MEDICINE_NAMES", "Reading", "SafetyCheck", "SafetyFlag"]
 
 # A question opening with one of these and then no one in the scene is a general one ("can fainting look like
 # fitting?", "does someone need a&e after every seizure?"); "is he breathing?" is not
+_ASKERS = frozenset(("i", "she", "he", "we", "they", "u", "you"))
+_LEAVE = frozenset(("can", "could", "should", "must", "may"))  # "she can stop ...?" asks leave; "he is ...?" does not
 _MODALS = frozenset(("can", "could", "does", "do", "is", "are", "will", "would", "should", "shall", "must", "may"))
 # A sentence that is only a cry for help ("help!!", "pls help us"): urgent, like one that starts with "help"
 _CRY = frozenset(("help", "please", "me", "us", "him", "her", "someone", "somebody", "quick", "now", "fast", "asap"))
@@ -282,10 +284,21 @@ def _asks_when_to_call(u: Unit) -> bool:
 
 def _asks_what_to_do_when(u: Unit) -> bool:
     """ "Should I turn her on her side when she is shaking?": an action asked about for when a seizure happens,
-    nothing saying one is going on now (the first-aid question's rule answers it)."""
-    return u.before("WHEN_W", "ING", 3) and u.any("FA_MODAL", "ADVICE") and u.any(
-        "FIRST_AID", "FA_OBJECT", "FA_ACTION", "FA_ACT_STRONG") and not u.any(
-        "NOW_WEAK", "JUST", *_NOW_FOR_SURE)
+    nothing saying one is going on now (the first-aid question's rule answers it); "what i must do when seizure
+    come": what to do, asked of when one comes."""
+    if u.any("NOW_WEAK", "JUST", *_NOW_FOR_SURE):
+        return False
+    return (u.before("WHEN_W", "ING", 3) and u.any("FA_MODAL", "ADVICE") and u.any(
+        "FIRST_AID", "FA_OBJECT", "FA_ACTION", "FA_ACT_STRONG")) or (
+        "FA_DO" in u and (u.before("WHEN_W", "SEIZ", 2) or u.before("WHEN_W", "SEIZ_PL", 2)))
+
+
+def _asks_what_gives_seizures(u: Unit) -> bool:
+    """ "can exam stress give u seizures": what brings seizures on, asked, with nothing saying one is going on."""
+    causes = u.before("MAKES_ME", "SEIZ_PL", 3) or u.before("MAKES_ME", "SEIZ", 3)
+    # (a panic word is no seizure going on: "im lowkey panicking" about exams)
+    return causes and u.any("Q_MODAL", "CAUSE_Q", "KNOWLEDGE") and not u.any(
+        "NOW_WEAK", "JUST", "RECENT", *(c for c in _NOW_FOR_SURE if c != "URGENT"))
 
 
 def _about_treatment(u: Unit) -> bool:
@@ -345,7 +358,8 @@ def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
         if "SIGN" in u and f.now and not f.calm and not f.habitual:
             return [("seizure_now", "possible")]  # "my hands are shaking right now"
         return []
-    if f.calm or f.habitual or _about_treatment(u) or _asks_when_to_call(u) or _asks_what_to_do_when(u):
+    if f.calm or f.habitual or _about_treatment(u) or _asks_when_to_call(u) or _asks_what_to_do_when(u) or \
+            _asks_what_gives_seizures(u):
         return []
     # "can an ordinary infection set off inflammation and a cluster like that": what causes them, asked with no one
     # and no time in the scene
@@ -748,6 +762,10 @@ class SafetyCheck:
                     scanned[-1].setdefault("KNOWLEDGE", []).append(0)
                 if words[0] in _MODALS:  # "could ... because i forget": a question about a cause
                     scanned[-1].setdefault("Q_MODAL", []).append(0)
+                # "she can stop the old one by herself?": a learner's question, subject first, asks leave too
+                if "?" in sentence.end and len(words) > 2 and words[0] in _ASKERS and words[1] in _LEAVE:
+                    scanned[-1].setdefault("ADVICE", []).append(1)
+                    scanned[-1].setdefault("Q_MODAL", []).append(1)
                 if "help" in words and set(words) <= _CRY:  # "my wife shake on floor now!! help": a cry
                     scanned[-1].setdefault("URGENT", []).append(0)
                 if _a_plan_said_alone(words):

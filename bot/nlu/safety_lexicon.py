@@ -57,7 +57,9 @@ def _numbers(core: list[str], hits: Hits) -> None:
         after = core[position + 2] if position + 2 < len(core) else ""
         ago = after == "ago"
         concept = _duration(value, unit, ago) if unit in _UNITS else None
-        if concept is None and unit in ("seizures", "fits", "seizure", "fit", "convulsions") and value >= 2:
+        # ("ring 999 for a seizure": a number to call, not 999 seizures)
+        if concept is None and unit in ("seizures", "fits", "seizure", "fit", "convulsions") and value >= 2 and \
+                word not in ("999", "911", "112", "111", "000"):
             concept = "COUNT2"
         following = core[position + 1:position + 3]
         if concept is None and value >= 3 and any(w in _PILLS or w in MEDICINE_NAMES for w in following):
@@ -308,7 +310,7 @@ def _what_to_do(core: list[str], position: int, hits: Hits) -> bool:
 
 # Words of "just take me", "ive decided" and what may follow them at the end of a sentence
 _TAIL = words_of("""take takes me just would will come away decided made up mind my is decision ive i have tbh already now
-    please pls plz lol honestly x xx then ok anyway forever""")
+    please pls plz lol honestly x xx then ok anyway forever and thats that done over""")  # "... and thats that"
 
 
 # "one" as a pronoun for a seizure: after having/had/another or a size, and before no noun ("having one now",

@@ -367,7 +367,9 @@ PHRASES: dict[str, str] = {
         smaller dose | bigger dose | bit more | bit less | lower dose | higher dose | extra one | on top of usual
         more than it says | less than it says | old make | different make | other make
         generic | generics | brand | brands | hours early | hour early | hours earlier | hour earlier
-        earlier than usual | earlier than normal | bit early | bit earlier""",
+        earlier than usual | earlier than normal | bit early | bit earlier | skip 2 days | skip two days | skip a day
+        skip 1 day | skip one day | skip few days | skip a few days | skip couple days | skip a couple of days
+        skip 3 days | skip three days""",
     "CHANGE_AFTER": """later | later than planned | later than usual | later than normal | earlier
         in half | twice | two now | 2 now | less often | every other day | extra | double | more
         less | early | earlier""",
@@ -419,7 +421,8 @@ PHRASES: dict[str, str] = {
         double dose | double doses | extra dose | extra doses | half dose | halve dose | skip dose | skip doses
         two doses | 2 doses | take two tonight | take two now | take two together | take 2 tonight | take 2 now
         take both tonight | take both now | take them all now | take all of them now | take them together | take all at once""",
-    "MED_VERB": """come off | coming off | wean off | weaning off | taper | tapering | taper off | halve
+    "MED_VERB": """pack them in | pack it in | packing them in | packing it in | jack them in | jack it in
+        come off | coming off | wean off | weaning off | taper | tapering | taper off | halve
         halving | cut in half | double up | doubling up | take double | take extra | skip dose | skip doses
         lower dose | lower the dose | reduce dose | reduce the dose | drop dose | drop the dose
         cut dose | cut the dose | go down dose | go down a dose""",

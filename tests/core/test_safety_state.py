@@ -252,6 +252,13 @@ def test_a_possible_crisis_alone_or_after_30_minutes_keeps_only_the_line(engine:
     assert late.kind != "crisis" and late.reply.alert
 
 
+def test_a_question_about_something_else_after_a_crisis_reply_gets_its_answer_with_the_line(engine: Engine) -> None:
+    turns = chat(engine, "some days I don't want to be alive anymore",
+                 "and is there a support group for parents like me anywhere near Galway", "whats the point of anything")
+    assert turns[1].kind == "fallback" and turns[1].reply.alert, turns[1].reply.plain_text()
+    assert turns[2].kind == "crisis"
+
+
 def test_the_state_lasts_30_minutes(engine: Engine, clock: Clock) -> None:
     turns = chat(engine, "my son is having a seizure")
     clock.now += STATE_SECONDS - 60

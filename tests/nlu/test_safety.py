@@ -1760,6 +1760,13 @@ def test_another_baby_scan_or_dose_is_no_seizure(text: str) -> None:
     ("keep thinking everything would be so much quieter if I just wasn't", "crisis"),
     ("i gave away my guitar and my xbox", "crisis"),
     ("My wife keeps saying we'd all be better off without her since her relapse", "crisis"),
+    # rounds 38 and 39 (their safety misses, read after the first report)
+    ("sometimes i hope the next fit just takes me and thats that", "crisis"),
+    ("the doctor put new medicine but she feel very sleepy. she can stop the old one by herself?",
+     "medication_change"),
+    ("the pills is finish and pharmacy not have until monday. she can skip 2 days no problem?", "medication_change"),
+    ("so should i just pack them in then", "medication_change"),
+    ("can stress give u seizures? hes having one now", "emergency"),
     ("took keppra 4 hrs late. double next one?", "medication_change"),  # a double asked about, not taken
     ("client missed morning meds family not there, give double at lunch??", "medication_change"),
     ("when do i call an ambulance hes been fitting 6 minutes", "emergency"),  # was a first-aid question
@@ -1797,7 +1804,10 @@ def test_round_32_to_35_safety_classes(text: str, kind: str) -> None:
                                   "dont take more than 2 a day", "i stayed late, they kept my late shift",
                                   "we are giving away my old pram",
                                   "can i speak to an actual MS nurse please, i have things i dont want to be typing",
-                                  "also does having epilepsy mean i cant go on rollercoasters at alton towers"])
+                                  "also does having epilepsy mean i cant go on rollercoasters at alton towers",
+                                  "can exam stress give u seizures. gcse mocks in 2 weeks and im lowkey panicking",
+                                  "can i skip a day of school after a seizure",
+                                  "he is more risk now for other autoimmune illness?", "i hope it takes me with it"])
 def test_round_32_and_33_look_alikes_stay_calm(text: str) -> None:
     """A bridge on the way, a question about others, and "starting one" with no seizure said (the chat's first-aid
     answer says it: tests/core/test_decide.py)."""
@@ -1824,3 +1834,11 @@ def test_a_crisis_named_or_staying_denied_gets_the_crisis_line(text: str) -> Non
 def test_breathing_told_beside_a_sign_is_no_end_of_the_seizure(text: str, over: bool) -> None:
     reading = SafetyCheck().read(Message(text))
     assert (reading.follow_up() == "recovered") is over, (text, reading.follow_up())
+
+
+@pytest.mark.parametrize("text", ["when do i ring 999 for a seizure vs just stay and watch him",
+                                  "what i must do when seizure come"])
+def test_a_first_aid_question_for_when_one_comes_is_no_emergency(text: str) -> None:
+    """ "999 for a seizure" is a number to call, not a count of seizures; "when seizure come" is a time asked about."""
+    flag = flag_of(text)
+    assert flag is not None and flag[0] == "seizure_first_aid", (text, flag)
