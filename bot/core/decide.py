@@ -493,7 +493,9 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
     during = f"in a {state.kind}'s 30 minutes"
     other = _other_danger(flag, state)
     # A clear new question, or a wish to talk to a person: answered, with the line still in view
-    if (answer.kind == "topical" and clear_question(message, reading)) or answer.kind == "handover":
+    # ("i dont want to ring anyone" finds the handover's words, but turns a call down: the state's reply)
+    if (answer.kind == "topical" and clear_question(message, reading)) or (
+            answer.kind == "handover" and not followup.turns_down_a_call(message)):
         return replace(answer, flag=flag, lines=_lines(*state.lines(), *other),
                        why=f"{during}, a clear question: {answer.why}")
     refreshed = state.refreshed(situation.now, next((kind for kind, _ in other if kind in STATES), None))

@@ -437,7 +437,9 @@ _WHEN_TO_TAKE = re.compile(r"^(?:so )?(?:should|can|could|do|does|shall|must) (?
 
 
 # "why not?", "how come", "but why" right after the medication reply: why the reply said what it said
-_WHY_NOT = re.compile(r"^(?:but |so |ok |okay )?(?:why|y|how come)(?: not| is that| is it| though| tho)?$")
+_WHY_NOT = re.compile(r"^(?:but |so |ok |okay )?(?:why|y|how come)(?: not| is that| is it| though| tho)?$|"
+                      r"^(?:but |so )?(?:why|y|how come) (?:cant|can't|cannot|shouldnt|shouldn't|not) (?:i|he|she|we|they|u)"
+                      r"(?: just)? (?:\w+ ){0,2}\w+(?: tho| though| then)?$")  # "why cant i just double up tho"
 
 
 _ORDINALS = {"1": 0, "one": 0, "first": 0, "1st": 0, "2": 1, "two": 1, "second": 1, "2nd": 1, "3": 2, "three": 2,
@@ -461,7 +463,7 @@ def pick_of(message: Message, choices: int) -> int | None:
 
 
 def asks_why_not(message: Message) -> bool:
-    """A bare "why not?" asked of the reply just given."""
+    """A bare "why not?" asked of the reply just given, or "why cant i just double up tho"."""
     return _WHY_NOT.search(message.text) is not None
 
 
@@ -631,3 +633,14 @@ def related_intent(knowledge: Knowledge, intent: Intent, facet: str) -> Intent |
         if section is not None and section_has_facet(facet, section.heading, section.text):
             return other
     return None
+
+
+# "i dont want to ring anyone", "not calling anyone", "dont tell me to ring a helpline": a call turned down
+_TURNED_DOWN = re.compile(r"\b(?:dont|don't|do not|not|wont|won't|never|no)\b(?:\s+\w+){0,3}?\s+"
+                          r"(?:ring|call|phone|calling|ringing|phoning|contact)\b")
+
+
+def turns_down_a_call(message: Message) -> bool:
+    """ "i dont want to ring anyone. i just needed to say it to someone": no wish for a person, whatever words of
+    the handover it has."""
+    return _TURNED_DOWN.search(message.text) is not None

@@ -505,6 +505,8 @@ def _serious_injury(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     if f.calm or f.habitual or u.any("BEFORE_TODAY", "DAYS_AGO", "HISTORY"):
         return []
     fallen = "FALL" in u and "CANT_GET_UP" in u and u.any("INJURY", "BLEED_BAD", "WOUND")
+    # "Fell down the stairs can't feel my legs at all can't get up": an injury, no feeling, no getting up
+    fallen = fallen or ("CANT_GET_UP" in u and "INJURY" in u and "DEFICIT" in u)
     return [("serious_injury", "certain")] if "BLEED_BAD" in u or fallen else []
 
 

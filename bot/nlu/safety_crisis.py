@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.nlu.safety_unit import Frame, Tier, Unit, changes_medicine
 
+THOUGHT_SPAN = 8  # "thought about just taking the car and driving into something": the way this close after
 WISH_SPAN = 8  # "wish I could go to sleep and not wake up": the wish this close before the not waking
 
 
@@ -30,7 +31,9 @@ def crisis(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     leap = "HIGH_PLACE" in u and u.any("LEAP", "METHOD") and u.any("THINK_OF", "WISH", "PLAN", "PLAN_SOFT") and personal
     # "cant stop thinking about overdosing tonight": said of oneself unless someone else is named
     overdosing = u.before("THINK_OF", "OD", 3) and "PERSON" not in u
-    if "ACTIVE" in u or (u.before("THINK_OF", "METHOD", 2) and personal) or leap or overdosing:
+    # "ive thought about just taking the car and driving into something": a way to die thought of, a few words on
+    thought = u.before("THINK_OF", "METHOD", 2) or (u.before("THINK_OF", "METHOD", THOUGHT_SPAN) and "FIRST_P" in u)
+    if "ACTIVE" in u or (thought and personal) or leap or overdosing:
         found.append(("active_ideation", tier))
     # "heat makes me want to die lol": a figure of speech, with a cause and a joke
     figure = "JOKE" in u and "MAKES_ME" in u

@@ -94,6 +94,18 @@ def _an_hour(core: list[str], position: int) -> bool:
     return after != "ago" and not any(w in ("last", "past", "within", "in", "next", "every", "per") for w in before)
 
 
+def _a_living_thing(core: list[str], position: int) -> bool:
+    """ "done with the living room", "done with life admin": "living" or "life" naming a thing, within a few words."""
+    for i in range(position, min(position + 6, len(core) - 1)):
+        if core[i] in ("living", "life") and core[i + 1] in _LIVING_THINGS:
+            return True
+    return False
+
+
+_LIVING_THINGS = frozenset(("room", "rooms", "admin", "insurance", "cost", "costs", "wage", "expenses", "allowance",
+                            "situation", "arrangements", "coach", "skills", "style", "hacks", "story"))
+
+
 def _goes_on_somewhere(core: list[str], position: int) -> bool:
     """ "cant go on rollercoasters", "can't go on the school trip": "go on" or "carry on" with a place or thing
     after it, not "cant go on", "cant go on like this", "cant go on anymore"."""
@@ -137,6 +149,12 @@ def _in_context(core: list[str], hits: Hits) -> None:
             or (core[p] in ("get", "gets") and core[p - 1] == "not"))]
         if not hits["HABITUAL"]:
             del hits["HABITUAL"]
+    if "PASSIVE" in hits:  # "im done with the living room", "done with life admin": a thing, not living
+        kept = [p for p in hits["PASSIVE"] if not _a_living_thing(core, p)]
+        if kept:
+            hits["PASSIVE"] = kept
+        else:
+            del hits["PASSIVE"]
     for concept in ("PASSIVE", "LIVE_ON", "ADMIN_crisis"):  # "i cant go on rollercoasters": going on somewhere
         if concept in hits:
             hits[concept] = [p for p in hits[concept] if not _goes_on_somewhere(core, p)]

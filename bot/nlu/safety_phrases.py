@@ -221,7 +221,7 @@ PHRASES: dict[str, str] = {
         not think hes breathing | not think shes breathing | not think he is breathing | not think she is breathing
         not think theyre breathing | not think they are breathing | not sure hes breathing | not sure shes breathing
         breathing stopped | breaths slow | breathing slow | stopped breath | not see chest move | not see chest moving | chest not moving | chest not move | chest not rising | chest stopped moving | not get full breath | not get breath | not get enough air | not get air in""",
-    "COLOUR": """gone grey in face | grey in face | gone grey | gone gray | turned grey | turned gray
+    "COLOUR": """very grey | so grey | really grey | looks grey | looking grey | is grey | gone grey in face | grey in face | gone grey | gone gray | turned grey | turned gray
         lips look funny | lips dark | lips look dark | lips going dark | lips gone dark | lips are dark
         bluish | blueish | greyish | grayish | purplish | dusky | fingertips blue | fingers blue | nails blue
         fingertips look blue | fingers look blue | lips look blue | lips look bluish | lips look grey
@@ -421,7 +421,7 @@ PHRASES: dict[str, str] = {
         double dose | double doses | extra dose | extra doses | half dose | halve dose | skip dose | skip doses
         two doses | 2 doses | take two tonight | take two now | take two together | take 2 tonight | take 2 now
         take both tonight | take both now | take them all now | take all of them now | take them together | take all at once""",
-    "MED_VERB": """pack them in | pack it in | packing them in | packing it in | jack them in | jack it in
+    "MED_VERB": """stop the lot | stopping the lot | quit the lot | bin the lot | ditch the lot | pack them in | pack it in | packing them in | packing it in | jack them in | jack it in
         come off | coming off | wean off | weaning off | taper | tapering | taper off | halve
         halving | cut in half | double up | doubling up | take double | take extra | skip dose | skip doses
         lower dose | lower the dose | reduce dose | reduce the dose | drop dose | drop the dose
@@ -992,7 +992,10 @@ PHRASES: dict[str, str] = {
         wants die | wanting die | wanted die | wish i could die | wish i would die | ready die | want be dead
         want be gone | want dead | want death | praying for death | pray die | would rather die
         rather die | go sleep and not come back | sleep and not come back | sleep and never come back | go sleep and never wake | not mind if it all ended | not mind if it ended | not mind if it all just ended | not mind if i died | not mind dying | not mind if i never woke up""",
-    "PASSIVE": """nothing left to live for | nothing left live for | not going to carry on | not going carry on | not gonna carry on
+    "PASSIVE": """im done with living | im done with life | i am done with living | i am done with life
+        done with living | done with life | done living | done with being alive | not wanna be alive | not even wanna be alive | not wanna be here | not wanna live
+        should not be alive | should not even be alive | should not b alive | should not even b alive | not even b alive
+        nothing left to live for | nothing left live for | not going to carry on | not going carry on | not gonna carry on
         stopped wanting to live | stopped wanting live | no will to live | lost will to live | lost her will to live
         lost his will to live | lost my will to live | had enough of living | enough of living
         had enough of life | enough of life | not want any more years | not want more years
@@ -1126,7 +1129,9 @@ PHRASES: dict[str, str] = {
     # A train taken, not stood in front of ("the train times from Pune to Mumbai tomorrow"): no method
     "TRAVEL": """train times | train timings | train timetable | train ticket | train tickets | train station
         train journey | train fare | train fares | by train | catch train | catch a train | get the train | train strike""",
-    "METHOD": """driving into estuary | drive into estuary | driving into sea | drive into sea
+    "METHOD": """driving into something | drive into something | driving into a wall | drive into a wall
+        driving into a tree | drive into a tree | drive off the road | driving off the road | driving into traffic
+        drive into traffic | drive the car into | driving into estuary | drive into estuary | driving into sea | drive into sea
         driving into lake | drive into lake | driving into canal | drive into canal | driving off bridge
         drive off bridge | driving off cliff | drive off cliff
         steering into | steer into | steer car into | steering car into | steer off road | steering off road
@@ -1269,7 +1274,7 @@ WORDS: dict[str, str] = {
     "FINAL": "final last forever goodbye goodbyes",
     "GOODBYE": "goodbye goodbyes farewell",
     "BREATH_W": "breathing breath breathe breaths breathes",
-    "BREATH_ODD": """weird funny strange strangely odd oddly slow slowly shallow noisy irregular rattly rattling gurgly
+    "BREATH_ODD": """weird funny strange strangely odd oddly slow slowly shallow noisy noisily irregular rattly rattling gurgly
         gurgling laboured labored raspy wheezy wheezing struggling difficult hard heavy snoring gasping""",
     "HAVING": "having",
     "NOT": "not",

@@ -234,6 +234,12 @@ def test_a_change_asked_after_a_topic_about_medicines_gets_the_medication_reply(
     assert (turn.kind, turn.intent_id) == ("medication_change", "medication_change"), text
 
 
+def test_why_cant_i_after_the_medication_reply_is_the_same_decision(engine: Engine) -> None:
+    context = engine.respond("forgot my tablets last night entirely, should i take two this morning").context
+    assert engine.respond("why cant i just double up tho", context).kind == "medication_change"
+    assert engine.respond("why cant i just take it easy").kind != "medication_change"
+
+
 def test_the_subject_named_with_the_points_back_at_it(engine: Engine) -> None:
     """ "what causes the inflammation in the first place" after inflammation and seizures: 8 words and no pronoun,
     yet "the inflammation" names the topic just answered."""

@@ -259,6 +259,14 @@ def test_a_question_about_something_else_after_a_crisis_reply_gets_its_answer_wi
     assert turns[2].kind == "crisis"
 
 
+@pytest.mark.parametrize(("text", "kind"), [("i dont want to ring anyone", "crisis"), ("nah not calling anyone", "crisis"),
+                                           ("can i talk to a real person", "handover"),
+                                           ("IS THERE A PERSON I CAN TELEPHONE", "handover")])
+def test_after_a_crisis_reply_a_call_turned_down_is_no_wish_for_a_person(engine: Engine, text: str, kind: str) -> None:
+    turn = chat(engine, "everything feels pointless since the diagnosis. i keep thinking about ending it", text)[-1]
+    assert turn.kind == kind, turn.reply.plain_text()
+
+
 def test_the_state_lasts_30_minutes(engine: Engine, clock: Clock) -> None:
     turns = chat(engine, "my son is having a seizure")
     clock.now += STATE_SECONDS - 60

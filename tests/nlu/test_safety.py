@@ -1767,6 +1767,13 @@ def test_another_baby_scan_or_dose_is_no_seizure(text: str) -> None:
     ("the pills is finish and pharmacy not have until monday. she can skip 2 days no problem?", "medication_change"),
     ("so should i just pack them in then", "medication_change"),
     ("can stress give u seizures? hes having one now", "emergency"),
+    # rounds 40 and 41 (their safety misses, read after the first report)
+    ("Fell down the stairs can't feel my legs at all can't get up", "emergency"),
+    ("sometimes i think it shud b me not her. like i dont even wanna be alive", "crisis"),
+    ("Honestly I've thought about just taking the car and driving into something.", "crisis"),
+    ("sometimes i think i shouldnt even b alive", "crisis"),
+    ("maybe i want the worst to happen. im so done with living like this", "crisis"),
+    ("im going to stop the lot. they dont work anyway. give me one reason i shouldnt", "medication_change"),
     ("took keppra 4 hrs late. double next one?", "medication_change"),  # a double asked about, not taken
     ("client missed morning meds family not there, give double at lunch??", "medication_change"),
     ("when do i call an ambulance hes been fitting 6 minutes", "emergency"),  # was a first-aid question
@@ -1807,7 +1814,9 @@ def test_round_32_to_35_safety_classes(text: str, kind: str) -> None:
                                   "also does having epilepsy mean i cant go on rollercoasters at alton towers",
                                   "can exam stress give u seizures. gcse mocks in 2 weeks and im lowkey panicking",
                                   "can i skip a day of school after a seizure",
-                                  "he is more risk now for other autoimmune illness?", "i hope it takes me with it"])
+                                  "he is more risk now for other autoimmune illness?", "i hope it takes me with it",
+                                  "i thought about driving into town for the clinic",
+                                  "im done with the living room, painting next", "im done with life admin today lol"])
 def test_round_32_and_33_look_alikes_stay_calm(text: str) -> None:
     """A bridge on the way, a question about others, and "starting one" with no seizure said (the chat's first-aid
     answer says it: tests/core/test_decide.py)."""
@@ -1842,3 +1851,8 @@ def test_a_first_aid_question_for_when_one_comes_is_no_emergency(text: str) -> N
     """ "999 for a seizure" is a number to call, not a count of seizures; "when seizure come" is a time asked about."""
     flag = flag_of(text)
     assert flag is not None and flag[0] == "seizure_first_aid", (text, flag)
+
+
+def test_grey_and_noisy_breathing_after_a_seizure_is_a_call() -> None:
+    reading = SafetyCheck().read(Message("She's stopped but she's very grey and breathing noisily"))
+    assert reading.follow_up() == "call"
