@@ -221,7 +221,8 @@ PHRASES: dict[str, str] = {
         not think hes breathing | not think shes breathing | not think he is breathing | not think she is breathing
         not think theyre breathing | not think they are breathing | not sure hes breathing | not sure shes breathing
         breathing stopped | breaths slow | breathing slow | stopped breath | not see chest move | not see chest moving | chest not moving | chest not move | chest not rising | chest stopped moving | not get full breath | not get breath | not get enough air | not get air in""",
-    "COLOUR": """very grey | so grey | really grey | looks grey | looking grey | is grey | gone grey in face | grey in face | gone grey | gone gray | turned grey | turned gray
+    "COLOUR": """looks grey | looking grey | hes grey | shes grey | he is grey | she is grey | theyre grey | face grey
+        gone grey in face | grey in face | gone grey | gone gray | turned grey | turned gray
         lips look funny | lips dark | lips look dark | lips going dark | lips gone dark | lips are dark
         bluish | blueish | greyish | grayish | purplish | dusky | fingertips blue | fingers blue | nails blue
         fingertips look blue | fingers look blue | lips look blue | lips look bluish | lips look grey

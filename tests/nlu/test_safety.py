@@ -1816,7 +1816,8 @@ def test_round_32_to_35_safety_classes(text: str, kind: str) -> None:
                                   "can i skip a day of school after a seizure",
                                   "he is more risk now for other autoimmune illness?", "i hope it takes me with it",
                                   "i thought about driving into town for the clinic",
-                                  "im done with the living room, painting next", "im done with life admin today lol"])
+                                  "im done with the living room, painting next", "im done with life admin today lol",
+                                  "my vision goes grey for a few seconds when I stand up fast"])
 def test_round_32_and_33_look_alikes_stay_calm(text: str) -> None:
     """A bridge on the way, a question about others, and "starting one" with no seizure said (the chat's first-aid
     answer says it: tests/core/test_decide.py)."""
