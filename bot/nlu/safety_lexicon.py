@@ -451,7 +451,7 @@ class Lexicon:
                     word = self.fuzzy(word)
             for concept in self.words.get(word, ()):
                 hits.setdefault(concept, []).append(len(core))
-            if word not in DROP or (word == "to" and core and core[-1] in ("what", "how")):
+            if word not in DROP or _kept(word, core[-1] if core else ""):
                 core.append(word)
         masked = _greedy(core, self.phrases, self.longest, hits)
         if self.extra and not self.extra_first.isdisjoint(core):  # admins' phrases (and OWN_PASS) on their own pass:
@@ -542,4 +542,10 @@ def fold_words(words: list[str]) -> list[str]:
 def core_words(words: list[str]) -> list[str]:
     """Words that phrases are matched on: filler dropped ("to" stays after "what" and "how": "what to do" is not
     "what do")."""
-    return [w for i, w in enumerate(words) if w not in DROP or (w == "to" and i and words[i - 1] in ("what", "how"))]
+    return [w for i, w in enumerate(words) if w not in DROP or (i and _kept(w, words[i - 1]))]
+
+
+def _kept(word: str, before: str) -> bool:
+    """A filler word that matters after this one: "what to do" is not "what do"; "end of life care" is not "end
+    life"."""
+    return (word == "to" and before in ("what", "how")) or (word == "of" and before in ("end", "ending"))

@@ -200,7 +200,7 @@ PHRASES: dict[str, str] = {
         not responding me | not answering me | not answer me | not reacting | no response | not get response
         not waking | not waking up | not wake | not wake up | not wake him | not wake her | not woken
         not woken up | not woke up | not woke | still asleep not waking | not come round | not coming round
-        not came round | not come to | not coming to | not regained consciousness | out cold | lifeless
+        not came round | not come to yet | not coming to yet | not regained consciousness | out cold | lifeless
         limp and not | wont open eyes | not open eyes | not opening eyes | eyes open but not there
         eyes open not responding | staring not responding | not with it | knocked out
         not moving at all | lying there not moving | not moving or breathing | not breathing or moving | lost consciousness | losing consciousness
@@ -1153,7 +1153,7 @@ PHRASES: dict[str, str] = {
         lethal dose | lethal | fatal dose | fatal amount | kill me | would kill | die from | kill
         stockpile | carbon monoxide | exhaust | overpass | flyover | over the side | over side | taking them all
         swallowing them all""",
-    "PREP": """putting her sleeping tablets aside | putting her tablets aside | putting his tablets aside | putting my tablets aside | drawer full of them | drawer full of tablets | kept tablets for when | kept his tablets for | kept her tablets for | kept my late husbands | kept my late wifes | kept my late mums | kept my late dads
+    "PREP": """putting her sleeping tablets aside | putting her tablets aside | putting his tablets aside | putting my tablets aside | drawer full of them | drawer full of tablets | kept tablets for when | kept his tablets for when | kept her tablets for when | kept my late husbands | kept my late wifes | kept my late mums | kept my late dads
         for after im gone | for after i am gone | for when im gone | for when i am gone | putting pills aside | putting aside pills | put pills aside | setting aside pills | keeping pills
         setting pills aside | pills aside | tablets aside | meds aside | have rope | got rope | noose | rope ready
         pills lined up | tablets lined up | meds lined up | lined up pills | lined up tablets | pills laid out

@@ -1774,6 +1774,8 @@ def test_another_baby_scan_or_dose_is_no_seizure(text: str) -> None:
     ("sometimes i think i shouldnt even b alive", "crisis"),
     ("maybe i want the worst to happen. im so done with living like this", "crisis"),
     ("im going to stop the lot. they dont work anyway. give me one reason i shouldnt", "medication_change"),
+    ("i want to end my life", "crisis"), ("hes not come to yet, still out", "emergency"),
+    ("ive kept my tablets for when the time comes", "crisis"),
     ("took keppra 4 hrs late. double next one?", "medication_change"),  # a double asked about, not taken
     ("client missed morning meds family not there, give double at lunch??", "medication_change"),
     ("when do i call an ambulance hes been fitting 6 minutes", "emergency"),  # was a first-aid question
@@ -1817,7 +1819,11 @@ def test_round_32_to_35_safety_classes(text: str, kind: str) -> None:
                                   "he is more risk now for other autoimmune illness?", "i hope it takes me with it",
                                   "i thought about driving into town for the clinic",
                                   "im done with the living room, painting next", "im done with life admin today lol",
-                                  "my vision goes grey for a few seconds when I stand up fast"])
+                                  "my vision goes grey for a few seconds when I stand up fast",
+                                  # more folded phrases ("not come to" the clinic, "kept tablets", "end of life")
+                                  "she didnt come to the clinic today", "i kept the tablets in the fridge",
+                                  "what does end of life care look like for ms",
+                                  "The nurse couldn't come to do my injection today. Is it ok to leave it till Monday?"])
 def test_round_32_and_33_look_alikes_stay_calm(text: str) -> None:
     """A bridge on the way, a question about others, and "starting one" with no seizure said (the chat's first-aid
     answer says it: tests/core/test_decide.py)."""
