@@ -95,15 +95,19 @@ def _an_hour(core: list[str], position: int) -> bool:
 
 
 def _a_living_thing(core: list[str], position: int) -> bool:
-    """ "done with the living room", "done with life admin": "living" or "life" naming a thing, within a few words."""
+    """ "done with the living room", "done with life admin", "take life one day at a time": "living" or "life" naming
+    a thing or a way of going on, within a few words."""
     for i in range(position, min(position + 6, len(core) - 1)):
-        if core[i] in ("living", "life") and core[i + 1] in _LIVING_THINGS:
+        if core[i] in ("living", "life") and (core[i + 1] in _LIVING_THINGS
+                                              or core[i + 1:i + 5] in (["one", "day", "at", "time"],
+                                                                       ["one", "days", "at", "time"])):
             return True
     return False
 
 
 _LIVING_THINGS = frozenset(("room", "rooms", "admin", "insurance", "cost", "costs", "wage", "expenses", "allowance",
-                            "situation", "arrangements", "coach", "skills", "style", "hacks", "story"))
+                            "situation", "arrangements", "coach", "skills", "style", "hacks", "story", "stories",
+                            "easy", "easier", "slow", "slowly", "seriously", "cover", "policy", "expectancy", "lessons"))
 
 
 def _goes_on_somewhere(core: list[str], position: int) -> bool:
@@ -149,12 +153,13 @@ def _in_context(core: list[str], hits: Hits) -> None:
             or (core[p] in ("get", "gets") and core[p - 1] == "not"))]
         if not hits["HABITUAL"]:
             del hits["HABITUAL"]
-    if "PASSIVE" in hits:  # "im done with the living room", "done with life admin": a thing, not living
-        kept = [p for p in hits["PASSIVE"] if not _a_living_thing(core, p)]
-        if kept:
-            hits["PASSIVE"] = kept
-        else:
-            del hits["PASSIVE"]
+    for concept in ("PASSIVE", "ACTIVE"):  # "done with the living room", "take life one day at a time": not dying
+        if concept in hits:
+            kept = [p for p in hits[concept] if not _a_living_thing(core, p)]
+            if kept:
+                hits[concept] = kept
+            else:
+                del hits[concept]
     for concept in ("PASSIVE", "LIVE_ON", "ADMIN_crisis"):  # "i cant go on rollercoasters": going on somewhere
         if concept in hits:
             hits[concept] = [p for p in hits[concept] if not _goes_on_somewhere(core, p)]

@@ -1775,7 +1775,7 @@ def test_another_baby_scan_or_dose_is_no_seizure(text: str) -> None:
     ("maybe i want the worst to happen. im so done with living like this", "crisis"),
     ("im going to stop the lot. they dont work anyway. give me one reason i shouldnt", "medication_change"),
     ("i want to end my life", "crisis"), ("hes not come to yet, still out", "emergency"),
-    ("ive kept my tablets for when the time comes", "crisis"),
+    ("ive kept my tablets for when the time comes", "crisis"), ("i will take my life one of these days", "crisis"),
     ("took keppra 4 hrs late. double next one?", "medication_change"),  # a double asked about, not taken
     ("client missed morning meds family not there, give double at lunch??", "medication_change"),
     ("when do i call an ambulance hes been fitting 6 minutes", "emergency"),  # was a first-aid question
@@ -1822,7 +1822,8 @@ def test_round_32_to_35_safety_classes(text: str, kind: str) -> None:
                                   "my vision goes grey for a few seconds when I stand up fast",
                                   # more folded phrases ("not come to" the clinic, "kept tablets", "end of life")
                                   "she didnt come to the clinic today", "i kept the tablets in the fridge",
-                                  "what does end of life care look like for ms",
+                                  "what does end of life care look like for ms", "i try to take life one day at a time",
+                                  "finish my life story book",
                                   "The nurse couldn't come to do my injection today. Is it ok to leave it till Monday?"])
 def test_round_32_and_33_look_alikes_stay_calm(text: str) -> None:
     """A bridge on the way, a question about others, and "starting one" with no seizure said (the chat's first-aid
