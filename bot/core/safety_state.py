@@ -37,11 +37,14 @@ class SafetyState:
     also: str | None = None
 
     def active(self, now: float) -> bool:
-        return self.kind in STATES and 0 <= now - self.since < STATE_SECONDS
+        return self.kind in STATES and self._within(now)
 
     def watching(self, now: float) -> bool:
         """A possible crisis was answered less than 30 minutes ago."""
-        return self.kind == WATCH and 0 <= now - self.since < STATE_SECONDS
+        return self.kind == WATCH and self._within(now)
+
+    def _within(self, now: float) -> bool:
+        return 0 <= now - self.since < STATE_SECONDS
 
     def lines(self) -> tuple[tuple[str, str | None], ...]:
         """The safety lines the state keeps on top of a reply: its own, then the other danger's."""

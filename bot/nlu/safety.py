@@ -770,12 +770,11 @@ class SafetyCheck:
                     scanned[-1].setdefault("Q_MODAL", []).append(1)
                 if "help" in words and set(words) <= _CRY:  # "my wife shake on floor now!! help": a cry
                     scanned[-1].setdefault("URGENT", []).append(0)
-                if _a_plan_said_alone(words):
-                    scanned[-1].setdefault("PLAN_BARE", []).append(len(words) - 1)
-                if _an_undone_wish(words):
-                    scanned[-1].setdefault("UNDONE_BARE", []).append(len(words) - 1)
-                if _a_wish_not_to_be(words):
-                    scanned[-1].setdefault("NOT_BEING_BARE", []).append(len(words) - 1)
+                said = _without_afterthoughts(words)  # what the sentence ends on
+                for concept, ends in (("PLAN_BARE", _a_plan_said_alone), ("UNDONE_BARE", _an_undone_wish),
+                                      ("NOT_BEING_BARE", _a_wish_not_to_be)):
+                    if ends(said):
+                        scanned[-1].setdefault(concept, []).append(len(words) - 1)
                 if (staying := _not_staying(words)) is not None:
                     scanned[-1].setdefault("NOT_AROUND", []).append(staying)
                 continue
@@ -986,31 +985,30 @@ def _why(criterion: str, unit: Unit) -> str:
     return f"{criterion}: " + " ".join(sorted(c for c in unit.hits if c.isupper() or c.startswith(_ADMIN)))
 
 
-def _a_plan_said_alone(words: list[str]) -> bool:
+def _without_afterthoughts(words: list[str]) -> list[str]:
+    """The sentence without the afterthoughts it ends on ("i have a plan now" ends on "plan")."""
+    end = len(words)
+    while end and words[end - 1] in _AFTERTHOUGHT:
+        end -= 1
+    return words[:end]
+
+
+def _a_plan_said_alone(kept: list[str]) -> bool:
     """ "ive got a plan", "i have a plan now": a plan owned, the sentence ending on it; not one made with others
     ("the physio and i have made a plan", "we have a plan")."""
-    kept = list(words)
-    while kept and kept[-1] in _AFTERTHOUGHT:
-        kept.pop()
     shared = "we" in kept or "us" in kept or any(a == "and" and b == "i" for a, b in itertools.pairwise(kept))
     return 2 <= len(kept) <= 14 and kept[-1] in _PLAN_END and not _HAVE.isdisjoint(kept) and not shared
 
 
-def _an_undone_wish(words: list[str]) -> bool:
+def _an_undone_wish(kept: list[str]) -> bool:
     """ "i survived the encephalitis and now i honestly wish i hadnt": the sentence ends on a wish undone (what is
     wished undone goes unsaid)."""
-    kept = list(words)
-    while kept and kept[-1] in _AFTERTHOUGHT:
-        kept.pop()
     return kept[-3:] == ["wish", "i", "not"] or kept[-4:] in (["wish", "i", "had", "not"], ["wish", "i", "did", "not"])
 
 
-def _a_wish_not_to_be(words: list[str]) -> bool:
+def _a_wish_not_to_be(kept: list[str]) -> bool:
     """ "everything would be so much quieter if I just wasnt", "i want to not be": the sentence ends on the
     speaker not being."""
-    kept = list(words)
-    while kept and kept[-1] in _AFTERTHOUGHT:
-        kept.pop()
     return kept[-4:] == ["if", "i", "just", "not"] or kept[-3:] == ["if", "i", "not"] or \
         kept[-4:] == ["want", "to", "not", "be"] or kept[-3:] == ["want", "not", "be"]  # "i want to not be"
 

@@ -12,7 +12,7 @@ look-ups per word, and rapidfuzz checks the edit distance.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
@@ -94,6 +94,14 @@ def _an_hour(core: list[str], position: int) -> bool:
     return after != "ago" and not any(w in ("last", "past", "within", "in", "next", "every", "per") for w in before)
 
 
+def _drop_where(hits: Hits, concept: str, wrong: Callable[[int], bool]) -> None:
+    """Drop the concept's positions that `wrong` says another reading explains, and the concept if none is left."""
+    if concept in hits:
+        hits[concept] = [p for p in hits[concept] if not wrong(p)]
+        if not hits[concept]:
+            del hits[concept]
+
+
 def _a_living_thing(core: list[str], position: int) -> bool:
     """ "done with the living room", "done with life admin", "take life one day at a time": "living" or "life" naming
     a thing or a way of going on, within a few words."""
@@ -154,22 +162,11 @@ def _in_context(core: list[str], hits: Hits) -> None:
         if not hits["HABITUAL"]:
             del hits["HABITUAL"]
     for concept in ("PASSIVE", "ACTIVE"):  # "done with the living room", "take life one day at a time": not dying
-        if concept in hits:
-            kept = [p for p in hits[concept] if not _a_living_thing(core, p)]
-            if kept:
-                hits[concept] = kept
-            else:
-                del hits[concept]
+        _drop_where(hits, concept, lambda p: _a_living_thing(core, p))
     for concept in ("PASSIVE", "LIVE_ON", "ADMIN_crisis"):  # "i cant go on rollercoasters": going on somewhere
-        if concept in hits:
-            hits[concept] = [p for p in hits[concept] if not _goes_on_somewhere(core, p)]
-            if not hits[concept]:
-                del hits[concept]
-    if "MISS" in hits:  # "the school refuses to give his rescue med": someone refusing to give it, not a dose missed
-        hits["MISS"] = [p for p in hits["MISS"] if not (
-            core[p].startswith("refus") and p + 1 < len(core) and core[p + 1] in _REFUSED_ACTS)]
-        if not hits["MISS"]:
-            del hits["MISS"]
+        _drop_where(hits, concept, lambda p: _goes_on_somewhere(core, p))
+    # "the school refuses to give his rescue med": someone refusing to give it, not a dose missed
+    _drop_where(hits, "MISS", lambda p: core[p].startswith("refus") and p + 1 < len(core) and core[p + 1] in _REFUSED_ACTS)
     if "STOPPED" in hits and "NOT" in hits:  # "why hasnt it stopped yet", "it has not finished": still going on
         negated = [p for p in hits["STOPPED"] if any(0 < p - n <= 3 for n in hits["NOT"])]
         if negated:
