@@ -254,10 +254,12 @@ def ambiguous_options(knowledge: Knowledge, match: Match) -> tuple[str, ...]:
     return tuple([i for i in match.options if i in knowledge.intents] or topical_candidates(knowledge, match))[:3]
 
 
-def compose_ambiguous(knowledge: Knowledge, match: Match) -> Reply:
-    """ "Did you mean ...?" with the topics the matcher offers as buttons."""
+def compose_ambiguous(knowledge: Knowledge, match: Match, unsure: bool = False) -> Reply:
+    """ "Did you mean ...?" with the topics the matcher offers as buttons; an unsure guess also says who can answer
+    what none of them covers."""
     options = list(ambiguous_options(knowledge, match))
-    return Reply(kind="ambiguous", paragraphs=(texts.DID_YOU_MEAN,), buttons=_suggestion_buttons(knowledge, options))
+    return Reply(kind="ambiguous", paragraphs=(texts.DID_YOU_MEAN_UNSURE if unsure else texts.DID_YOU_MEAN,),
+                 buttons=_suggestion_buttons(knowledge, options))
 
 
 def compose_topics(knowledge: Knowledge, slug: str | None = None) -> Reply:

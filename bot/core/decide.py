@@ -101,6 +101,9 @@ NET_DECLINES = 0.9  # "none of the topics" this likely declines the keywords' to
 NET_SIBLING = 0.9  # another section of the chat's illness this likely answers a follow-up read with its topic (0.8: same)
 ELSEWHERE_WORDS = 6  # in an emergency's 30 minutes, a question about something else says at least this much
 NET_NEEDLESS = 0.97  # a topic this likely answers though the message lacks its `needs_one_of` words
+NET_SUGGESTS = 0.3  # a topic this likely, the keywords finding nothing, is offered ("Did you mean") ...
+NET_RIVALS = 0.5  # ... as is one this likely beside the keywords' topic ...
+NET_DOUBTS = 0.1  # ... when the net reads the keywords' topic this unlikely
 TREATMENT_GAP = 3.0  # ... this close to the treatment topic (6 lost two more right answers on the tuned sets than it won)
 
 
@@ -119,6 +122,7 @@ class Decision:
     fallback: str = ""  # why nothing was answered: health, gibberish, language, other, long, not_covered
     facet: str = ""  # for not_covered: the facet the article does not cover
     rivals: tuple[str, ...] = ()  # for topical: close rivals of a sure answer, offered first among its buttons
+    unsure: bool = False  # for ambiguous: a guess under the threshold, which may be none of the topics offered
     guidance: Guidance = "general"  # for emergency_follow_up: call, recovered or general (`Reading.follow_up`)
     lines: tuple[tuple[str, str | None], ...] = ()  # safety lines on top: (kind, criterion)
     state: SafetyState | None = None  # the emergency or crisis state the turn starts or refreshes
@@ -248,9 +252,40 @@ def with_the_net(knowledge: Knowledge, message: Message, match: Match, in_conver
         sure = probability >= NET_FILLS or (match.status == "ambiguous" and best in match.options
                                             and probability >= NET_PICKS)
     if not sure:
-        return match
+        return _offered_by_the_net(net, knowledge, message, match, (best, probability), in_conversation)
     return Match("matched", best, max(match.score, knowledge.matcher.settings.threshold), None, match.candidates,
                  why, (), match.foreign)
+
+
+def _offered_by_the_net(net: TopicNet, knowledge: Knowledge, message: Message, match: Match,
+                        reading: tuple[str, float], in_conversation: bool) -> Match:
+    """Uncertainty shown, not hidden: a topic the net finds plausible where the keywords found nothing ("Did you
+    mean" it, and the keywords' nearest), or where the net all but rules out the keywords' topic (both offered).
+    Never past an admin's out-of-scope keyword or a word of another language; and a keyword answer in a
+    conversation stands (the net reads a turn without the conversation that explains it)."""
+    best, probability = reading
+    if match.foreign or match.reason.startswith("out of scope"):
+        return match
+    if match.status == "fallback" and probability >= NET_SUGGESTS:
+        options = [label for label, p in _net_topics(net, knowledge, message) if p >= NET_SUGGESTS]
+        near = [c.intent_id for c in match.candidates[:1] if c.kind == "topical"
+                and c.score >= knowledge.matcher.settings.threshold - PLAUSIBLE_BAND]
+    elif match.status == "matched" and not in_conversation and probability >= NET_RIVALS and \
+            net.probabilities(message).get(match.intent_id or "", 0.0) < NET_DOUBTS:
+        options, near = [match.intent_id or "", best], []
+    else:
+        return match
+    chosen = tuple(dict.fromkeys([*options, *near]))[:MAX_OPTIONS]
+    return Match("ambiguous", None, match.score, None, match.candidates, f"offered (the topic net, {probability:.2f})",
+                 chosen, match.foreign)
+
+
+def _net_topics(net: TopicNet, knowledge: Knowledge, message: Message) -> list[tuple[str, float]]:
+    """The net's topics for a message, likeliest first (only those whose `needs_one_of` words it has)."""
+    readings = net.probabilities(message).items()
+    return sorted(((label, p) for label, p in readings if label in knowledge.intents
+                   and knowledge.intents[label].kind == "topical"
+                   and not knowledge.matcher.lacks_needed_words(label, message)), key=lambda item: -item[1])
 
 
 def _smalltalk_agreed(net: TopicNet, message: Message, match: Match) -> Match | None:
@@ -720,7 +755,8 @@ def _verdict_decision(knowledge: Knowledge, match: Match, message: Message) -> D
         if first is not None and closing in knowledge.intents and (first.intent_id == closing or (
                 len(message.words) <= CLOSING_WORDS and first.kind == "topical")):
             return Decision("smalltalk", f"{reason}; a closing that asks nothing", closing, match.score, match)
-        return Decision("ambiguous", reason, None, match.score, match)
+        return Decision("ambiguous", reason, None, match.score, match,
+                        unsure=match.score < knowledge.matcher.settings.threshold)
     why = fallback_kind(knowledge.matcher, message, match.foreign)
     closing = None if match.foreign or names_uncovered_health(message) else \
         followup.closing_of(message) or followup.opening_of(message)

@@ -174,7 +174,7 @@ class Engine:
             reply = compose.compose_not_covered(knowledge, article, texts.FACETS[decision.facet], self.base_url)
             return Turn(reply, "fallback", None, 0.0, match, context=context, fallback="not_covered")
         if kind == "ambiguous" and match is not None:
-            return Turn(compose.compose_ambiguous(knowledge, match), "ambiguous", None, decision.score, match,
+            return Turn(compose.compose_ambiguous(knowledge, match, decision.unsure), "ambiguous", None, decision.score, match,
                         context=context)
         if kind == "handover":
             return self.handover_turn(context, decision.score, match)

@@ -263,6 +263,9 @@ EMPTY = "I can only read words. Type your question, for example \"What is MS?\",
 
 # -- "Did you mean ...?" (bot/core/compose.py) -----------------------------------------------------
 DID_YOU_MEAN = "Did you mean one of these?"
+DID_YOU_MEAN_UNSURE = ("I'm not sure I understood. Did you mean one of these? If it's none of them, I don't have "
+                       "reviewed information about it: your neurologist, an epilepsy or MS nurse, your GP or a "
+                       "pharmacist can answer.")
 
 # -- follow-ups (bot/core/followup.py, bot/core/engine.py) -------------------------------------------------------------------------------
 SECTION_DONE = "That's all the section \"{heading}\" says. Here is the full article:"

@@ -62,3 +62,18 @@ def test_the_passage_chosen_is_the_same_after_every_restart() -> None:
                              check=True, cwd=REPO, env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
               for seed in range(1, 7)}
     assert len(chosen) == 1, chosen
+
+
+def test_an_unsure_did_you_mean_also_says_who_can_answer_what_none_of_its_topics_covers(library: Library) -> None:
+    """A guess under the threshold may be none of its topics: the person learns who can answer then; a choice
+    between two sure topics needs no such line."""
+    from bot.core import texts
+    from bot.core.compose import compose_ambiguous
+    from bot.core.verdict import Match
+
+    match = Match("ambiguous", None, 60.0, None, (), "", ("ms_dmt", "ms_overview"))
+    unsure = compose_ambiguous(library.current, match, unsure=True)
+    sure = compose_ambiguous(library.current, match)
+    assert unsure.paragraphs == (texts.DID_YOU_MEAN_UNSURE,) and sure.paragraphs == (texts.DID_YOU_MEAN,)
+    for reply in (unsure, sure):
+        assert [b.action for b in reply.all_buttons()][:2] == ["i:ms_dmt", "i:ms_overview"]

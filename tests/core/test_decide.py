@@ -1033,7 +1033,8 @@ def _decided(library: Library, text: str, net: dict[str, float] | None, learnt: 
 NOTHING = "qwxz blorp"  # finds no keyword: the fallback without the net
 
 
-@pytest.mark.parametrize(("p", "expected"), [(0.59, ("fallback", None)), (0.61, ("topical", "ms_dmt"))])
+@pytest.mark.parametrize(("p", "expected"), [(0.29, ("fallback", None)), (0.59, ("ambiguous", None)),
+                                           (0.61, ("topical", "ms_dmt"))])
 def test_the_net_answers_what_the_keywords_found_nothing_in_when_sure_enough(library: Library, p: float,
                                                                             expected: tuple[str, str | None]) -> None:
     assert _decided(library, NOTHING, None) == ("fallback", None)
@@ -1051,6 +1052,35 @@ def test_the_net_picks_among_the_topics_a_did_you_mean_offers(library: Library) 
     assert _decided(library, "ms signs or reasons", {"ms_causes": 0.99, "out_of_scope": 0.01})[0] == "ambiguous"
     # ... a topic it offers not, or too unsure: the choice stays
     assert _decided(library, text, {second: 0.3, "out_of_scope": 0.7})[0] == "ambiguous"
+
+
+def test_a_topic_the_net_finds_plausible_where_the_keywords_found_nothing_is_offered(library: Library) -> None:
+    """Uncertainty shown: "Did you mean" the net's plausible topics (likeliest first), and no reply that pretends."""
+    net = {"ms_dmt": 0.4, "ms_overview": 0.31, "gut_brain_axis": 0.2, "out_of_scope": 0.09}
+    knowledge = replace(library.current, topic_net=_FixedNet(net, _learnt(library)))
+    decision = decide(Message(NOTHING), Situation(knowledge, None, None, None, 0.0))
+    assert decision.kind == "ambiguous" and decision.match is not None and decision.unsure
+    assert decision.match.options == ("ms_dmt", "ms_overview")
+
+
+def test_the_net_offers_nothing_past_an_admins_out_of_scope_keyword(library: Library) -> None:
+    text = "can i drive with epilepsy"  # an out-of-scope keyword of intents.yaml
+    assert _decided(library, text, {"epilepsy_overview": 0.5, "out_of_scope": 0.5}) == ("fallback", None)
+
+
+@pytest.mark.parametrize(("keywords_topic", "expected"), [(0.11, ("topical", "ms_dmt")), (0.09, ("ambiguous", None))])
+def test_a_keyword_answer_the_net_all_but_rules_out_becomes_a_choice(library: Library, keywords_topic: float,
+                                                                    expected: tuple[str, str | None]) -> None:
+    """The keywords found their topic, the net reads it nearly impossible and another likely (not sure enough to
+    overrule): both are offered, the keywords' first."""
+    text = "what are the ms disease modifying drugs"
+    net = {"gut_brain_axis": 0.6, "ms_dmt": keywords_topic, "out_of_scope": 0.4 - keywords_topic}
+    knowledge = replace(library.current, topic_net=_FixedNet(net, _learnt(library)))
+    decision = decide(Message(text), Situation(knowledge, None, None, None, 0.0))
+    assert (decision.kind, decision.intent_id) == expected
+    if decision.kind == "ambiguous":  # two topics, the keywords' one sure on its own: a plain choice
+        assert decision.match is not None and decision.match.options == ("ms_dmt", "gut_brain_axis")
+        assert not decision.unsure
 
 
 @pytest.mark.parametrize(("p", "expected"), [(0.79, "ms_dmt"), (0.81, "gut_brain_axis")])
