@@ -527,6 +527,12 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
     reading = situation.knowledge.safety.read(message)
     during = f"in a {state.kind}'s 30 minutes"
     other = _other_danger(flag, state)
+    # "IS IT HER MS" after the signs of a stroke: a question about the emergency itself, which only a hospital can
+    # answer; its follow-up again (which says so), not the MS article
+    if state.criterion == STROKE and _asks_if_ms(message):
+        return Decision("emergency_follow_up", f"{during}: asked whether the signs are MS", "emergency", 100.0,
+                        flag=flag, lines=_lines(*other), guidance=reading.follow_up(),
+                        state=state.refreshed(situation.now), context="refresh")
     # A clear new question, or a wish to talk to a person: answered, with the line still in view
     # ("i dont want to ring anyone" finds the handover's words, but turns a call down: the state's reply)
     if (answer.kind == "topical" and clear_question(message, reading)) or (
@@ -603,6 +609,18 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
                        why=f"{during}, a question about something else: {answer.why}")
     return Decision("crisis_follow_up", f"{during}: the crisis reply again", "crisis", 100.0, flag=flag,
                     lines=_lines(*other, *refreshed.also_line()), state=refreshed, context="refresh")
+
+
+def _asks_if_ms(message: Message) -> bool:
+    """ "is it her ms?", "could this be a relapse": a short question whether what goes on is MS."""
+    words = message.words
+    return len(words) <= MS_QUESTION_WORDS and asks(message) and not _MS_WORDS.isdisjoint(words) and \
+        not _POINTING_BACK.isdisjoint(words)
+
+
+STROKE = "stroke_signs"
+MS_QUESTION_WORDS = 10
+_MS_WORDS = frozenset(("ms", "relapse", "relapsing", "flare", "flareup", "sclerosis", "pseudorelapse"))
 
 
 def _asked(message: Message) -> bool:

@@ -433,7 +433,11 @@ def asks_how_bad(message: Message) -> bool:
 
 # "should she take them when she gets home or just wait till tonight?" right after the medication reply
 _WHEN_TO_TAKE = re.compile(r"^(?:so )?(?:should|can|could|do|does|shall|must) (?:i|we|she|he|they|u|you) (?:just )?"
-                           r"(?:take|give|have|inject) (?:it|them|the dose|the next one|her dose|his dose|my dose|one)\b")
+                           r"(?:take|give|have|inject|redo|repeat) (?:it|them|the dose|the next one|her dose|his dose|"
+                           r"my dose|one)\b|"
+                           # "give now?", "she can take now?": a learner's or a rushed way of asking the same
+                           r"^(?:so )?(?:(?:i|we|she|he|they|u) (?:can|should|could|must) )?(?:just )?"
+                           r"(?:take|give|have) (?:it |them |the dose |one )?(?:now|later|tonight|still)\b")
 
 
 # "why not?", "how come", "but why" right after the medication reply: why the reply said what it said

@@ -106,8 +106,9 @@ class Reading:
         """After an emergency reply: call now (over 5 minutes, another seizure, breathing ...), help has arrived
         (the paramedics are here), recovery guidance (it stopped, they are breathing, sleeping), or the general
         guidance."""
-        c = self.concepts
-        if c & {"LONG", "ANOTHER", "COUNT2", "BREATH_BAD", "COLOUR", "UNRESP", "INJURY", "STATUS", "WATER"}:
+        c = self._told()
+        # ... or "still going", "not stopping": the seizure goes on
+        if c & {"LONG", "ANOTHER", "COUNT2", "BREATH_BAD", "COLOUR", "UNRESP", "INJURY", "STATUS", "WATER", "NOT_STOP"}:
             return "call"
         if "NOW_WEAK" in c and c & {"SIGN", "CONV", "ING"} and not _over(c):
             return "call"  # "still shaking"
@@ -118,6 +119,14 @@ class Reading:
         if _over(c):
             return "recovered"
         return "general"
+
+    def _told(self) -> frozenset[str]:
+        """The concepts, less the minutes of a time supposed in a first-aid question: "what should i do next time
+        before it gets to 5 minutes" (not "another one started, what do i do if it goes on")."""
+        c = self.concepts
+        if "HYPO" in c and c & {"FA_DO", "FIRST_AID"} and not c & _NOW_SAID:
+            return frozenset(c - _SUPPOSED_TIMES)
+        return frozenset(c)
 
     @property
     def help_here(self) -> bool:
@@ -148,7 +157,7 @@ class Reading:
     def settled(self) -> bool:
         """Nothing alarming said: no call for help, no sign of a seizure going on ("thanks, the paramedics are
         here", "ok she's sitting up now, thanks"), or a sign said to be over."""
-        c = self.concepts
+        c = self._told()
         return self.follow_up() != "call" and (_over(c) or "HELP_HERE" in c or not c & _ONGOING)
 
     @property
@@ -198,6 +207,8 @@ def _over(concepts: frozenset[str]) -> bool:
 # The concepts of a stroke's signs (what the stroke rule reads)
 _STROKE_SIGNS = frozenset(("FACE", "FACE_SIDE", "LIMB", "ONE_SIDE", "SPEECH_BAD", "VISION_BAD", "BALANCE_BAD",
                            "HEADACHE_BAD", "HEADACHE_SEVERE", "STROKE_WORD", "STROKE_NOW"))
+_NOW_SAID = frozenset(("NOW_STRONG", "URGENT", "JUST", "ING"))  # what says it goes on now, not at a time supposed
+_SUPPOSED_TIMES = frozenset(("LONG", "STATUS", "COUNT2"))  # ... and what a time supposed may say of its seizure
 _ONGOING = frozenset(("SEIZ", "SEIZ_PL", "CONV", "SIGN", "ING", "UNRESP", "COLLAPSE", "BREATH_BAD", "COLOUR", "INJURY",
                       "OD", "DEFICIT", "SPEECH_BAD", "FACE", "LIMB", "STATUS", "LONG", "ANOTHER"))
 # What goes on, named ("having" and bare plural seizures apart: "can he still drive after havin one of those"), with
@@ -355,6 +366,11 @@ def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     if "SEIZ_KIND" in u and _having_one_now(u) and not (f.calm or f.habitual):
         return [("seizure_now", "certain")]
     if not _seizure_event(u):
+        # "timer says 7 min he hasnt stopped": the minutes and someone who has not stopped, the seizure unnamed
+        # (not "hasnt stopped talking")
+        if "LONG" in u and "NOT_STOP" in u and u.any("PERSON", "PRONOUN", "CHILD") and not (f.calm or f.habitual) \
+                and ("ING" not in u or "SIGN" in u):
+            return [("seizure_over_5_min", "certain")]
         if "SIGN" in u and f.now and not f.calm and not f.habitual:
             return [("seizure_now", "possible")]  # "my hands are shaking right now"
         return []
@@ -718,7 +734,7 @@ _ADMIN_KINDS = frozenset((f"{_ADMIN}emergency", f"{_ADMIN}crisis", f"{_ADMIN}med
 _RULES = (
     (_overdose, frozenset(("MED", "CHEMICAL", "OD", "OD_PAST", "EMPTY_PACKS"))),
     (_seizure, frozenset(("SEIZ", "SEIZ_PL", "CONV", "STATUS", "SIGN", "ONE_PRO", "ANOTHER_STRONG", "ABOUT_TO",
-                        "SEIZ_KIND", "ANOTHER"))),
+                        "SEIZ_KIND", "ANOTHER", "NOT_STOP"))),
     (_breathing_and_waking, frozenset(("BREATH_BAD", "COLOUR", "BREATH_W", "UNRESP", "COLLAPSE", "FAINT"))),
     (_serious_injury, frozenset(("BLEED_BAD", "CANT_GET_UP"))),
     (_heart_or_allergy, frozenset(("CHEST_PAIN", "HEART_ATTACK", "ALLERGY_BAD"))),

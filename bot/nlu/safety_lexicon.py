@@ -129,6 +129,52 @@ def _goes_on_somewhere(core: list[str], position: int) -> bool:
     return False
 
 
+def _a_limb_jumping(core: list[str], position: int) -> bool:
+    """ "his legs keep jumping", "muscles jumping": a body part that jumps, a spasm or a twitch, not a leap."""
+    if position >= len(core) or not core[position].startswith("jump"):
+        return False
+    return any(word in _LIMBS for word in core[max(0, position - 3):position])
+
+
+_LIMBS = frozenset(("leg", "legs", "arm", "arms", "muscle", "muscles", "foot", "feet", "hand", "hands", "knee",
+                    "knees", "toe", "toes", "finger", "fingers", "eyelid", "eyelids", "eye", "eyes", "limb", "limbs",
+                    "body", "thigh", "thighs", "calf", "calves"))
+
+
+def _stopping_something_else(core: list[str], hits: Hits, position: int) -> bool:
+    """ "he hasnt stopped talking", "she wont stop crying": what does not stop is named, and it is no sign of a
+    seizure ("hasnt stopped shaking" is)."""
+    for i in range(position, min(position + 4, len(core) - 1)):
+        if core[i].startswith("stop"):
+            after = core[i + 1]
+            return after.endswith("ing") and i + 1 not in hits.get("SIGN", ()) and i + 1 not in hits.get("CONV", ())
+    return False
+
+
+def _going_somewhere(core: list[str], position: int) -> bool:
+    """ "is he still going to school", "she keeps going to the loo": going somewhere, not a seizure going on."""
+    if core[position:position + 2] not in (["still", "going"], ["keeps", "going"]) or position + 2 >= len(core):
+        return False
+    after = core[position + 2]
+    return not (after in _GOING_ON_STILL or after[:1].isdigit())
+
+
+_GOING_ON_STILL = frozenset(("on", "now", "strong", "still", "and", "for", "after", "minutes", "mins", "min", "over",
+                             "longer"))
+
+
+def _cut_out(core: list[str], position: int) -> bool:
+    """ "can they cut that bit out", "cut out the scar tissue": a surgeon's cut, which takes something out."""
+    window = core[position:position + 6]
+    if "cut" not in window:
+        return False
+    after = window[window.index("cut") + 1:][:3]
+    return "out" in after and _REFLEXIVE.isdisjoint(after)  # not "i cut myself again tonight, moving out"
+
+
+_REFLEXIVE = frozenset(("myself", "himself", "herself", "themselves", "yourself", "me", "my", "his", "her"))
+
+
 # What may follow "cant go on" in a wish to stop living ("... like this", "... anymore", "... with it all")
 _GOING_ON = frozenset(("anymore", "any", "more", "like", "living", "with", "without", "much", "longer", "no", "this",
                        "being", "hurting", "feeling", "fighting", "pretending", "suffering", "and", "but", "i", "im",
@@ -163,6 +209,12 @@ def _in_context(core: list[str], hits: Hits) -> None:
             del hits["HABITUAL"]
     for concept in ("PASSIVE", "ACTIVE"):  # "done with the living room", "take life one day at a time": not dying
         _drop_where(hits, concept, lambda p: _a_living_thing(core, p))
+    # "legs jumping n going rigid at night": a limb that jumps; "can they just cut that bit out": surgery
+    _drop_where(hits, "METHOD", lambda p: _a_limb_jumping(core, p))
+    _drop_where(hits, "SELF_HARM", lambda p: _cut_out(core, p))
+    _drop_where(hits, "NOT_STOP", lambda p: _going_somewhere(core, p) or _stopping_something_else(core, hits, p))
+    # "before her first seizure she was very confused": the first seizure as a time, not one happening
+    _drop_where(hits, "FIRST_EVER", lambda p: p > 0 and core[p - 1] in ("before", "after", "since", "until"))
     for concept in ("PASSIVE", "LIVE_ON", "ADMIN_crisis"):  # "i cant go on rollercoasters": going on somewhere
         _drop_where(hits, concept, lambda p: _goes_on_somewhere(core, p))
     # "the school refuses to give his rescue med": someone refusing to give it, not a dose missed

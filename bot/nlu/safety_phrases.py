@@ -402,6 +402,7 @@ PHRASES: dict[str, str] = {
         not had | missed dose | missed out | late | too late | hours late | day late | days late | week late
         weeks late | delayed | threw up | throw up | thrown up | throwing up | vomited | vomit | vomiting
         puked | puke | sick after | was sick | been sick | spat out | spit out | ran out | run out | running out
+        spat his | spat her | spat them out | spat it out | spits them out | spits it out
         lost | dropped | overslept | slept through | fell asleep before
         misses it | misses them | misses one | miss one | misses her | misses his | skips it | skip one""",
     # A dose changed in one phrase ("double my dose"): the medicine and the change at once
@@ -447,7 +448,7 @@ PHRASES: dict[str, str] = {
         prevent having stroke | avoid having stroke | avoid stroke""",
     "BECAUSE": "because i | because she | because he | because im | because hes | because shes",
     # --- time -----------------------------------------------------------------------------------------------------
-    "CHRONIC": """        has become slurred | become slurred | becoming slurred | getting slurred | not stop with | not stop despite | not stop even | not stop on | not stopping with
+    "CHRONIC": """        has become slurred | become slurred | becoming slurred | getting slurred | not stop with | not stop w | not stopping w | not stopped w | not stop despite | not stop even | not stop on | not stopping with
         not stopping despite | not stopping even | not stopped with | not stopped despite | not stop after
         not stop no matter | not stopping no matter | not controlled | uncontrolled | even with meds
         even on meds | despite meds | despite medication | despite treatment | drug resistant | refractory""",
@@ -475,7 +476,8 @@ PHRASES: dict[str, str] = {
     "REHAB": """exercise | exercises | physio | physiotherapy | rehab | rehabilitation | recovery | therapy | therapist
         speech therapy | occupational therapy | get better | improve | regain""",
     "NOT_STOP": """not stop | not stopping | not stopped | hasnt stopped | still not stopped | not stop shaking
-        not seizure stop | not fit stop | not fitting stop | not shaking stop | not jerking stop""",
+        not seizure stop | not fit stop | not fitting stop | not shaking stop | not jerking stop
+        still going | keeps going | still going on | going on and on | not letting up | wont let up | not let up""",
     # Asking whether something named is the reason ("is this why", "because of the gene"): with a seizure that "won't
     # stop" and nothing else saying now, a question about the illness in words that can also mean now
     "REASON_OF": """is this why | this is why | is that why | that is why | thats why | is it because | because of
@@ -551,6 +553,9 @@ PHRASES: dict[str, str] = {
     "SINCE": """ever since | since then | since childhood | since i was | since he was | since she was | since birth
         since baby | since teenager | since teen""",
     "HABITUAL": """monthly | weekly | daily | nightly | has done for | have done for | always followed by
+        has ones where | has the ones where | gets ones where | gets the ones where | has seizures where
+        has focal seizures where | has fits where | gets seizures where | gets fits where | has the kind where
+        has the type where | has ones when | gets ones when
         range from | ranges from | ranging from | vary from | varies from | varying from
         have done for ages | done for ages | had them for ages
         sometimes | often | always | usually | normally | generally | typically | regularly | every time
@@ -572,6 +577,9 @@ PHRASES: dict[str, str] = {
         if my mate has | if my friend has | if a friend has | if my partner has | if my child has | if my son has
         if my daughter has | if my husband has | if my wife has | if my mum has | if my dad has | if mum has | if dad has
         if my husband have | if my wife have | if my son have | if my daughter have | if he have | if she have
+        will set off | might set off | could set off | would set off | will bring on | might bring on
+        could bring on | will trigger | might trigger | could trigger
+        if he fall | if she fall | if he falls | if she falls | if they fall | if he falls down | if she falls down
         if my friend have | if my mate have | if my partner have | if my child have | if my mum have | if my dad have
         if someone have | if somebody have | if person have | if they has | if my baby have | if my baby has
         if i see someone | if i see somebody | if i saw someone
@@ -812,7 +820,8 @@ PHRASES: dict[str, str] = {
     "DEATH_STRONG": """never woke up | not woke up | not woken up | never woken up
         die | dead | be dead | not be alive | not alive | not exist | not being alive | not alive anymore
         not exist anymore | not existing | never wake up | not wake up | never wake | sleep forever | stop existing
-        cease exist | not be here | not be around | disappear | disappearing | vanish | vanishing | gone forever""",
+        cease exist | not be here | not be around | not being here | not being around
+        disappear | disappearing | vanish | vanishing | gone forever""",
     # "wish the next one would just take me": death as the end of a sentence (not "take me home")
     "TAKE_ME": """take me | takes me | take me away | just take me | would take me | would just take me | come take me""",
     # Others better, happier or easier without me: a wish to be dead (CSSRS 1)
@@ -1101,7 +1110,8 @@ PHRASES: dict[str, str] = {
     # "on two tablets and still fitting", "keeps fitting even on meds": a count of medicines taken, or "even on"
     "ON_COUNT": """on two | on 2 | on three | on 3 | on four | on 4 | on five | on 5 | even on""",
     "REGIME": """on second | on third | on fourth | on fifth | on his second | on her second | on his third
-        on her third | on my second | on my third | blood levels | drug levels | levels in range | levels are in range | levels fine | levels are fine
+        on her third | on my second | on my third | on 2nd | on 3rd | on 4th | on his 2nd | on her 2nd | on his 3rd
+        on her 3rd | on my 2nd | on my 3rd | on his 4th | on her 4th | on my 4th | blood levels | drug levels | levels in range | levels are in range | levels fine | levels are fine
         levels normal | levels are normal | therapeutic range | therapeutic levels""",
     # A stroke asked about as the cause of something ("is it the stroke damage?"), not "is it a stroke?"
     "STROKE_CAUSE": """is it stroke damage | is it stroke causing | is it stroke doing | is it stroke related

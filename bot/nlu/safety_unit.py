@@ -66,6 +66,11 @@ def read_frame(u: Unit) -> Frame:
     nows = [n for n in u.hits.get("NOW_WEAK", []) if not still_despite_medicine(u, n)]
     now_next_to_event = bool(nows) and (any(_within(nows, u.hits.get(c, []), -1, 1) for c in (
         "SEIZ", "CONV", "SIGN", "UNRESP", "ANOTHER")) or any(abs(n - i) <= 1 for n in nows for i in ing))
+    # "pt seizure 3 mins now": the minutes it has lasted between the seizure and the now
+    seen = [p for c in ("SEIZ", "CONV", "SIGN") for p in u.hits.get(c, ())]
+    lasting = not u.any("PAST", "STOPPED", "FINE_NOW", "WELL") and any(
+        _within(seen, [t], 1, 2) and _within([t], nows, 1, 3) for t in u.hits.get("SHORT_T", ()))
+    now_next_to_event = now_next_to_event or lasting
     # Present tense with a sign, or a bare "-ing" sign ("grandad stiff and shaking in his chair")
     present_scene = "PAST" not in u and (bool(ing) or u.before("PRESENT", "SIGN", 3) or u.before("PRESENT", "CONV", 3))
     # "won't stop" is now for one seizure, the illness for "my seizures won't stop"

@@ -1201,6 +1201,22 @@ def test_is_this_the_ms_or_a_stroke_during_a_stroke_gets_the_guidance(engine: En
                             "minutes ago", "Is this MS relapse or stroke??") == ("emergency", "emergency")  # not the relapse topic
 
 
+@pytest.mark.parametrize("asked", ["IS IT HER MS", "could this be a relapse?", "is it just her ms flaring"])
+def test_asked_whether_the_signs_of_a_stroke_are_ms_gets_the_guidance_again(engine: Engine, asked: str) -> None:
+    """Only a hospital can tell them apart: the follow-up says so, rather than the MS article under a line."""
+    first = "MY WIFE CANNOT SPEAK PROPERLY AND HER FACE IS DROOPING SINCE TEN MINUTES"
+    turn = engine.respond(asked, engine.respond(first).context)
+    assert (turn.kind, turn.intent_id) == ("emergency", "emergency"), asked
+    assert "MS can cause signs like these" in turn.reply.plain_text()
+
+
+@pytest.mark.parametrize(("first", "then"), [("pt missed am meds bc asleep", "give now? its 11am"),
+                                             ("Magda missed pill this morning", "She can take now? Is afternoon already")])
+def test_a_rushed_or_learners_when_to_take_after_the_medication_reply_is_the_same_decision(engine: Engine, first: str,
+                                                                                           then: str) -> None:
+    assert _last_of(engine, first, then) == ("medication_change", "medication_change")
+
+
 @pytest.mark.parametrize("later", ["also can he still go on the school trip to the swimming pool next week",
                                    "HE IS SUPPOSED TO BE DRIVING TO WORK ON MONDAY. IS HE ALLOWED AFTER THIS",
                                    "can i still do pe tmrw or nah"])

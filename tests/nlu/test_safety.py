@@ -1864,3 +1864,58 @@ def test_a_first_aid_question_for_when_one_comes_is_no_emergency(text: str) -> N
 def test_grey_and_noisy_breathing_after_a_seizure_is_a_call() -> None:
     reading = SafetyCheck().read(Message("She's stopped but she's very grey and breathing noisily"))
     assert reading.follow_up() == "call"
+
+
+# -- rounds 42 and 43 (their safety misses, read after the first report) --------------------------------------
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("honestly sometimes I think about not being here at all", "crisis"),
+    ("i keep thinking about not being around anymore", "crisis"),
+    ("pt seizure 3 mins now", "emergency"), ("seizure for 3 mins now", "emergency"),
+    ("timer says 7 min he hasnt stopped", "emergency"), ("its been 10 minutes and she wont stop", "emergency"),
+    ("she wont stop jerking 6 mins", "emergency"),
+    ("he spat his meds out again this morning, do i redo the dose", "medication_change"),
+])
+def test_round_42_and_43_safety_classes(text: str, kind: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == (kind, "certain"), (text, flag)
+
+
+@pytest.mark.parametrize("text", [
+    "can they just cut that bit out", "ms client legs jumping n going rigid at night",  # surgery; a spasm
+    "he hasnt stopped talking for 10 minutes", "she hasnt stopped crying for 20 minutes",  # not a seizure going on
+    "he had a seizure 3 mins now he is fine",  # over
+    "my son is on his 3rd med and still seizing",  # the illness (the line on top at most)
+    "client had stroke now fits that dont stop w meds. connected?",
+    "SHE HAS THE ONES WHERE SHE GOES VACANT AND FIDDLES WITH HER CARDIGAN BUTTONS. ARE THOSE HARD TO STOP",
+    "Before first seizure Magda was very confused, strange behaviour, memory problem. Now doctor say maybe immune "
+    "system attack brain. Is possible?",  # a first seizure as a time
+    "does alfie have to have the flu nasal spray, im scared a fever will set off a cluster",  # a fear of later
+])
+def test_round_42_and_43_look_alikes_are_not_certain(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[1] != "certain", (text, flag)
+
+
+def test_a_seizure_if_it_happens_is_a_first_aid_question() -> None:
+    flag = flag_of("My apprentice has epilepsy. If he fall with seizure in the workshop what do I do")
+    assert flag is not None and flag[0] == "seizure_first_aid", flag
+
+
+@pytest.mark.parametrize(("text", "follow_up"), [("ambulance on way. still going. on her side yes?", "call"),
+                                                 ("still going", "call"), ("is he still going to school", "general"),
+                                                 ("she keeps going to the loo", "general")])
+def test_a_seizure_still_going_is_a_call(text: str, follow_up: str) -> None:
+    assert SafetyCheck().read(Message(text)).follow_up() == follow_up
+
+
+@pytest.mark.parametrize(("text", "follow_up"), [
+    ("He's home now. What should I do next time before it gets to 5 minutes?", "general"),
+    ("what do i do next time if it lasts 5 minutes", "general"),
+    ("its been 5 minutes what do i do", "call"),  # the minutes of this seizure
+    ("another one started what do i do if it goes on", "call"),
+])
+def test_the_minutes_of_a_time_supposed_are_no_call(text: str, follow_up: str) -> None:
+    reading = SafetyCheck().read(Message(text))
+    assert reading.follow_up() == follow_up and reading.settled is (follow_up == "general"), text
