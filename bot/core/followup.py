@@ -167,7 +167,15 @@ _TREATMENT = re.compile(
     r"\bhow (?:do|can|could) (?:you|they|we|i|doctors) (?:fix|stop|manage|help|control) (?:it|that|this|them|those)\b|"
     r"\b(?:what|which|any) (?:are |other |else |more )?(?:the |my |our |his |her |their )?(?:options|choices)\b|"
     r"\bwhat (?:can|could) (?:the )?doctors? do\b|\b(?:anything|what) (?:else )?(?:is )?left\b|"
-    r"^(?:is there )?anything for (?:it|that|this|them)\b|\bwhat (?:can|could|would|will|might) (?:stop|prevent|slow|reduce)\b")
+    r"^(?:is there )?anything for (?:it|that|this|them)\b|\bwhat (?:can|could|would|will|might) (?:stop|prevent|slow|reduce)\b|"
+    # "can they take it out?", "can they just cut the scar out", "can that be operated on": surgery, asked plainly
+    r"\b(?:can|could|will|would) (?:they|you|doctors|the doctors|surgeons) (?:just )?(?:take|cut|get) (?:it|that|this|them|"
+    r"the \w+|that bit|the bit)(?: \w+)? out\b|\b(?:can|could) (?:they|you|doctors) (?:just )?remove (?:it|that|this|them)\b|"
+    r"\boperated on\b|\b(?:can|could) (?:they|you|doctors) (?:even |actually |ever )?fix (?:it|that|this|them)\b|"
+    # "so what can they even do if the meds dont work", "whats left for me", "so what now if pills dont work"
+    r"\bwhat (?:can|could) (?:they|doctors|we|you) (?:even |actually |really )?do\b|\bwhats left\b|"
+    r"\b(?:what|so what) (?:now|then) if (?:the )?(?:meds|pills|tablets|medicines|drugs|they) (?:dont|don't|do not|never) "
+    r"work")
 # A sum: two numbers joined by an operator ("12 times 7", "2+2", "15% of 200"). Not "-" or "/" (ranges and
 # doses: "2-3 a week", "1/2 a tablet"), and not a number followed by a unit ("2 x 500mg").
 _NUMBER = (r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"

@@ -1201,6 +1201,24 @@ def test_is_this_the_ms_or_a_stroke_during_a_stroke_gets_the_guidance(engine: En
                             "minutes ago", "Is this MS relapse or stroke??") == ("emergency", "emergency")  # not the relapse topic
 
 
+@pytest.mark.parametrize(("first", "then"), [
+    ("his MRI shows cortical dysplasia on the left side. what does that mean for his seizures?", "can they take it out?"),
+    ("his MRI shows cortical dysplasia on the left side", "can they just cut the patch out"),
+    ("Our son's MRI showed focal cortical dysplasia. Is that why the drugs don't work?", "Can that be operated on?"),
+    ("what actually counts as refractory epilepsy", "so whats left for me then"),
+    ("my neuro said my epilepsy is drug resistant wtf does that mean", "so what can they even do if the meds dont work"),
+])
+def test_surgery_or_what_is_left_asked_after_a_cause_is_the_treatment_topic(engine: Engine, first: str,
+                                                                           then: str) -> None:
+    assert _last_of(engine, first, then) == ("topical", "refractory_treatments")
+
+
+def test_what_if_the_pills_dont_work_after_the_overview_is_not_the_treatment_topic(engine: Engine) -> None:
+    """It asks about drug resistance (what it is), not the options."""
+    kind, intent = _last_of(engine, "whats epilepsy exactly", "what if the pills dont work")
+    assert intent != "autoimmune_encephalitis", (kind, intent)
+
+
 @pytest.mark.parametrize("asked", ["IS IT HER MS", "could this be a relapse?", "is it just her ms flaring"])
 def test_asked_whether_the_signs_of_a_stroke_are_ms_gets_the_guidance_again(engine: Engine, asked: str) -> None:
     """Only a hospital can tell them apart: the follow-up says so, rather than the MS article under a line."""
