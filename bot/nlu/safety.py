@@ -654,7 +654,9 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # "could my seizures be happening because i sometimes forget my tablets?": doses missed as a habit, asked about
     # with the illness, with no dose of today or yesterday in question, is what the article on outside factors
     # answers; the medication line stays on top of it
-    habit = "HABITUAL" in u and "Q_MODAL" in u and u.any("SEIZ_PL", "EPI", "ILLNESS", "TREAT_RESP") and not u.any(
+    # ... and "Maybe she forget pills sometimes. This is matter?": a habit asked about, in any words, no dose asked
+    habit = "HABITUAL" in u and (
+        ("Q_MODAL" in u and u.any("SEIZ_PL", "EPI", "ILLNESS", "TREAT_RESP")) or "ASKED" in u) and not u.any(
         "ADVICE", "RECENT", "JUST", "DAYS_AGO", "NOW_STRONG", "DOUBLE_UP", "BEFORE_TODAY", "ROUTINE", "TIMING")
     if u.near("MISS", "MED", 6) and not general_cause and "MAKES_ME" not in u:  # not "keppra makes me throw up"
         found.append(("missed_dose", "possible" if habit else "certain"))
@@ -780,6 +782,8 @@ class SafetyCheck:
                     scanned[-1].setdefault("KNOWLEDGE", []).append(0)
                 if words[0] in _MODALS:  # "could ... because i forget": a question about a cause
                     scanned[-1].setdefault("Q_MODAL", []).append(0)
+                if "?" in sentence.end:  # "This is matter?": asked, in whatever words
+                    scanned[-1].setdefault("ASKED", []).append(len(words) - 1)
                 # "she can stop the old one by herself?": a learner's question, subject first, asks leave too
                 if "?" in sentence.end and len(words) > 2 and words[0] in _ASKERS and words[1] in _LEAVE:
                     scanned[-1].setdefault("ADVICE", []).append(1)

@@ -1919,3 +1919,13 @@ def test_a_seizure_still_going_is_a_call(text: str, follow_up: str) -> None:
 def test_the_minutes_of_a_time_supposed_are_no_call(text: str, follow_up: str) -> None:
     reading = SafetyCheck().read(Message(text))
     assert reading.follow_up() == follow_up and reading.settled is (follow_up == "general"), text
+
+
+@pytest.mark.parametrize(("text", "tier"), [
+    ("and she forget tablets sometimes, this also make problem?", "possible"),  # a habit asked about: the topic
+    ("she sometimes forgets her keppra, should i give it late?", "certain"),  # a dose asked about
+    ("she forgot her tablets this morning, is that a problem?", "certain"),  # today's dose
+])
+def test_doses_missed_as_a_habit_asked_about_in_any_words_get_the_line(text: str, tier: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == ("medication_change", tier), (text, flag)
