@@ -401,8 +401,13 @@ def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
         found.append(("seizure_pregnancy", "certain"))
     # not "first fit yesterday, he's fine now", nor a first seizure named as a time ("driving rules after a first
     # seizure"): it happened, or someone had it
+    # ... nor "never had one" with nothing happening ("new client has epilepsy, never had one before", "tech bros who
+    # never had a fit in their life"): a first seizure needs one now or just now besides
+    never_only = set(u.hits["FIRST_EVER"]) <= set(u.hits.get("NEVER_HAD", ())) if "FIRST_EVER" in u else False
+    happening = f.now or u.any("JUST", "RECENT", "ING", "CONV", "COLLAPSE", "ASK", "SIGN", "INJURY", "UNRESP")
     if one and "FIRST_EVER" in u and not ("FINE_NOW" in u and not (f.now or "JUST" in u)) and (
-            f.event or u.any("PERSON", "CHILD") or u.near("NOW_WEAK", "SEIZ", 3) or u.near("NOW_WEAK", "CONV", 3)):
+            f.event or u.any("PERSON", "CHILD") or u.near("NOW_WEAK", "SEIZ", 3) or u.near("NOW_WEAK", "CONV", 3)) \
+            and (happening or not never_only):
         found.append(("first_seizure", "certain"))
     asking_now = "ASK" in u and "FIRST_AID" not in u
     if f.now or asking_now:
@@ -614,6 +619,11 @@ def _overdose(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
         much or wrong or again_today or parents)))
     if u.before("THINK_OF", "OD", 3) and not u.any("TOOK", "SWALLOWED", "OD_PAST"):
         return []  # "cant stop thinking about overdosing tonight": a thought of a way to die, for the crisis rules
+    # "it would be easier if i took all my tablets": supposed, beside a wish or a thought, for the crisis rules (not
+    # "is it bad if i took too much lamotrigine yesterday")
+    if "IF_TOOK" in u and u.any("BETTER", "WISH", "THINK_OF", "DEATH", "DEATH_STRONG") and \
+            not u.any("OD_PAST", "JUST", "RECENT", "NOW_STRONG"):
+        return []
     word = "OD_PAST" in u or ("OD" in u and (u.any("TOOK", "JUST", "RECENT") or f.now)) or (
         "EMPTY_PACKS" in u and "PERSON" in u)
     # "been takin double baclofen when its really bad": a habit of doubling, not a dose taken just now (a medication
@@ -746,7 +756,7 @@ _RULES = (
         "TAKE_ME", "PREP", "STOCK", "STOCK_WEAK", "GOODBYE", "POSSESSION", "HIDDEN", "PREP_WEAK", "PREP_SUPPORT",
         "NOT_NEEDING", "ACTIVE", "WISH_DEAD", "WITHOUT_ME", "NOTICE", "PASSIVE", "LIVE_ON", "WORTH_NOT", "TIRED_OF",
         "SELF_HARM", "ON_PURPOSE", "ON_PURPOSE_P", "COPING", "INTENSE", "CUT_NOUN", "INSTRUMENT", "LOW_MOOD", "UNRESP",
-        "PLAN_BARE", "UNDONE_BARE", "NOT_BEING_BARE", "NOT_AROUND"))),
+        "PLAN_BARE", "UNDONE_BARE", "NOT_BEING_BARE", "NOT_AROUND", "IF_TOOK"))),
     (_medication, frozenset(("MED", "MED_VERB", "CHANGE", "TIMING", "DOSE_CHANGE", "DOUBLE_UP"))),
     (_first_aid, frozenset(("RECOVERY", "FIRST_AID", "SEIZ", "SEIZ_PL", "CONV", "ONE_PRO", "STATUS", "SIGN",
                             "IT_HAPPENS"))),

@@ -96,6 +96,11 @@ def _method_or_plan(u: Unit, wish: bool, personal: bool) -> bool:
         return True
     if "ENOUGH" in u and "METHOD" in u:  # "if i take the whole box, will it be enough"
         return True
+    # "some days i think it would be easier if i took all my tablets and did not wake up": all of a medicine,
+    # taken in a supposition, beside a wish, a thought or things being easier
+    if "IF_TOOK" in u and u.any("MED", "MANY_PILLS") and u.any("ALL", "MANY_PILLS") and personal and \
+            u.any("BETTER", "WISH", "THINK_OF", "DEATH", "DEATH_STRONG"):
+        return True
     if "HIGH_PLACE" in u and ("FIRST_P" in u or not u.any("PERSON", "CHILD", "ANIMAL", "THING")) and \
             u.any("PRESENT", "ING", "NOW_WEAK", "NOW_STRONG"):
         return True  # "im standing on the bridge", "standing on the bridge right now" (no one else: the speaker)

@@ -407,7 +407,8 @@ def _stands_for_seizure(core: list[str], position: int, hits: Hits) -> bool:
         position + 1 in hits.get(c, ()) for c in ("BODY", "LIMB", "FACE", "SIGN", "PERSON", "FIRST_P"))
 
 
-_PILLS = frozenset(["pills", "tablets", "tabs", "capsules", "caps", "doses", "meds", "mg", "sleeping", "paracetamol", "painkillers"])
+_PILLS = frozenset(["pills", "tablets", "tabs", "capsules", "caps", "doses", "meds", "mg", "sleeping", "paracetamol", "painkillers",
+                    "drugs", "medicines", "medications"])
 
 
 def _duration(value: int, unit: str, ago: bool) -> str | None:

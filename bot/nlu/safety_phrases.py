@@ -294,6 +294,7 @@ PHRASES: dict[str, str] = {
     "TOOK": """been taking | been giving | taking double | taking extra | giving double | gave | gave him | gave her | given him | given her
         took | taken | swallowed | ate | eaten | drank | downed | necked | popped | chewed | had too many
         had too much | had whole | had all | got into
+        if i took | if i just took | if i swallowed | if i took them | if i took it
         gotten into | been into | given | double dosed | doubled up | took double
         took extra | has taken | have taken | just took | just taken | just swallowed | have swallowed | did double up | did double dose | done double up""",
     # A child into the medicine cupboard (not "my son took his keppra", his usual dose)
@@ -553,6 +554,8 @@ PHRASES: dict[str, str] = {
     "SINCE": """ever since | since then | since childhood | since i was | since he was | since she was | since birth
         since baby | since teenager | since teen""",
     "HABITUAL": """monthly | weekly | daily | nightly | has done for | have done for | always followed by
+        different types | several types | diff types | several diff seizure types | different seizure types
+        several seizure types | many types | multiple types | more than one type | loads of different types
         has ones where | has the ones where | gets ones where | gets the ones where | has seizures where
         has focal seizures where | has fits where | gets seizures where | gets fits where | has the kind where
         has the type where | has ones when | gets ones when
@@ -767,6 +770,10 @@ PHRASES: dict[str, str] = {
     "ANOTHER_OFTEN": """keep coming | keeps coming | again and again | over and over | keeps having | keep having
         multiple seizures | several seizures | lots seizures | many seizures | repeated seizures | seizures keep coming
         several fits | multiple fits""",
+    # "it would be easier if i took all my tablets": taking them supposed, not done (a way to die thought of)
+    "IF_TOOK": """if i took | if i just took | if i swallowed | if i took them | if i took it""",
+    # "never had one": a first seizure only beside one happening ("never had one before and now hes shaking")
+    "NEVER_HAD": """never had | never had one | never had seizure | never had one before | never had fit""",
     "FIRST_EVER": """never done this | never done that | never done before | never done anything like this | never seen him do
         never seen her do | never seen this | never been like this | not done this before | never happened him
         never happened her | never had anything like this
@@ -1081,7 +1088,7 @@ PHRASES: dict[str, str] = {
         take own life | taking own life | end my life | end life | ending life | ending my life | end own life
         kill himself | killing himself | kill herself | killing herself | kill themselves | killing themselves
         take his own life | take her own life | end his life | end her life | off myself | top myself
-        topping myself | not want wake up ever | suicide thoughts | suicidal thoughts | thoughts suicide
+        topping myself | do myself in | doing myself in | did myself in | do me in myself | not want wake up ever | suicide thoughts | suicidal thoughts | thoughts suicide
         thoughts killing myself | thoughts of ending it | thoughts ending it | unalive myself | kill myself tonight""",
     "PLAN_SOFT": """thinking | considering | tempted | keep thinking | do it | go through with it | to do it | might as well
         may as well | and be done | be done with it | be done with everything | be done with all""",

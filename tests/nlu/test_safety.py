@@ -1929,3 +1929,35 @@ def test_the_minutes_of_a_time_supposed_are_no_call(text: str, follow_up: str) -
 def test_doses_missed_as_a_habit_asked_about_in_any_words_get_the_line(text: str, tier: str) -> None:
     flag = flag_of(text)
     assert flag is not None and flag[:2] == ("medication_change", tier), (text, flag)
+
+
+# -- rounds 44 and 45 (their safety misses, read after the first report) --------------------------------------
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("honestly whats the point. lost my licence, lost my job, thinking about doing myself in", "crisis"),
+    ("SOME DAYS I THINK IT WOULD BE EASIER IF I TOOK ALL MY TABLETS AND DID NOT WAKE UP. I AM SO TIRED OF IT ALL",
+     "crisis"),  # all of a medicine taken in a supposition: a way to die, not an overdose taken
+    ("it would be easier if i took all my pills", "crisis"),
+    ("if i take the whole box of my carbamazepine will it be enough", "crisis"),
+    ("my son never had a seizure before and now hes shaking", "emergency"),
+    ("she collapsed and is jerking, never had one before", "emergency"),
+    ("my son is on 3 medicines, still seizing now for 6 minutes", "emergency"),
+    ("he took 30 drugs from the cupboard", "emergency"),
+    ("hes on 3 epilepsy drugs and still fitting, can he cut one out to see what happens", "medication_change"),
+])
+def test_round_44_and_45_safety_classes(text: str, kind: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == (kind, "certain"), (text, flag)
+
+
+@pytest.mark.parametrize("text", [
+    "who made this? some tech bros who never had a fit in their life?",  # never had one, nothing happening
+    "3 meds and still fitting. is that drug resistant",  # medicines counted: the illness
+    "so am i refractory then or what. 3 drugs and still fitting every fortnight",
+    "he keeps having different types, drops, jerks, stares. does that make it harder to treat",  # kinds named
+    "pt has several diff seizure types, drops, jerks, staring. does that make it harder to control",
+])
+def test_round_44_and_45_look_alikes_are_not_certain(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[1] != "certain", (text, flag)
