@@ -436,7 +436,13 @@ def asks_how_bad(message: Message) -> bool:
     """A short question about how bad or safe "it" or "that" is: "is that bad", "does it matter?"."""
     words = message.words
     asked = "?" in message.raw or (bool(words) and words[0] in _YES_NO)  # not "ok I'll ask her neurologist"
-    return asked and len(words) <= HOW_BAD_WORDS and leans_on_context(message) and not _HOW_BAD.isdisjoint(words)
+    # "whats the worst that could happen" right after the medication reply: how bad the change is
+    return (asked and len(words) <= HOW_BAD_WORDS and leans_on_context(message) and not _HOW_BAD.isdisjoint(words)) \
+        or _WORST.search(message.text) is not None
+
+
+_WORST = re.compile(r"^(?:so |and |but |ok )?(?:whats|what is|what's) the worst (?:that )?(?:can|could|will|would)? ?"
+                    r"happens?\b")
 
 
 # "should she take them when she gets home or just wait till tonight?" right after the medication reply

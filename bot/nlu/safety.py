@@ -589,6 +589,12 @@ def _stroke(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     gradual = u.before("SPEECH_BAD", "CHANGE_AFTER", 2) and not u.any("RECENT", "JUST", "AGO")
     if speech and not strong and ("MS" in u or gradual) and not (f.now or "SUDDEN" in u):
         return [("stroke_signs", "possible")]  # slurred speech in someone with MS, not sudden: MS does this too
+    # "my girlfriends in an ms relapse, numb down one side. how long will it last": signs told as the relapse the
+    # person is in, nothing sudden or just now: the line on top of the relapse answer
+    # (one sign, not the face: a drooping face with lost speech is the stroke reply, whatever it is called)
+    if "IN_RELAPSE" in u and not named and not face and count <= 1 and not (
+            f.now or u.any("SUDDEN", "JUST", "AGO", "NOW_STRONG", "URGENT")):
+        return [("stroke_signs", "possible")]
     if strong or speech:
         return [("stroke_signs", "certain")]
     if limb and "PERSON" in u and not u.any("SUDDEN", "MS") and not f.calm:

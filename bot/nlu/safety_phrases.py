@@ -772,6 +772,9 @@ PHRASES: dict[str, str] = {
         several fits | multiple fits""",
     # "it would be easier if i took all my tablets": taking them supposed, not done (a way to die thought of)
     "IF_TOOK": """if i took | if i just took | if i swallowed | if i took them | if i took it""",
+    # "my girlfriends in an ms relapse, numb down one side": the signs told as a relapse the person is in
+    "IN_RELAPSE": """in a relapse | in an ms relapse | in ms relapse | in relapse | having a relapse | having an ms relapse
+        going through a relapse | in the middle of a relapse | mid relapse""",
     # "never had one": a first seizure only beside one happening ("never had one before and now hes shaking")
     "NEVER_HAD": """never had | never had one | never had seizure | never had one before | never had fit""",
     "FIRST_EVER": """never done this | never done that | never done before | never done anything like this | never seen him do

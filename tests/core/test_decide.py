@@ -1228,6 +1228,13 @@ def test_asked_whether_the_signs_of_a_stroke_are_ms_gets_the_guidance_again(engi
     assert "MS can cause signs like these" in turn.reply.plain_text()
 
 
+def test_whats_the_worst_that_happens_after_the_medication_reply_is_the_same_decision(engine: Engine) -> None:
+    assert _last_of(engine, "im stopping my meds tonight, theyre pointless", "whats the worst that happens") == (
+        "medication_change", "medication_change")
+    assert _last_of(engine, "what is refractory epilepsy", "whats the worst that could happen")[0] != \
+        "medication_change"
+
+
 @pytest.mark.parametrize(("first", "then"), [("pt missed am meds bc asleep", "give now? its 11am"),
                                              ("Magda missed pill this morning", "She can take now? Is afternoon already")])
 def test_a_rushed_or_learners_when_to_take_after_the_medication_reply_is_the_same_decision(engine: Engine, first: str,

@@ -1961,3 +1961,14 @@ def test_round_44_and_45_safety_classes(text: str, kind: str) -> None:
 def test_round_44_and_45_look_alikes_are_not_certain(text: str) -> None:
     flag = flag_of(text)
     assert flag is None or flag[1] != "certain", (text, flag)
+
+
+@pytest.mark.parametrize(("text", "tier"), [
+    ("my girlfriends in an ms relapse, numb down one side. how long will it last", "possible"),  # one sign, a relapse
+    ("shes in a relapse, her left arm and leg are numb", "possible"),
+    ("my wife is in a relapse, she cant speak and her face is drooping", "certain"),  # the face and speech
+    ("shes having a relapse, her face suddenly dropped on one side", "certain"),  # sudden
+])
+def test_one_sign_told_as_the_relapse_someone_is_in_gets_the_stroke_line(text: str, tier: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:3] == ("emergency", tier, "stroke_signs"), (text, flag)
