@@ -560,7 +560,7 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
         knowledge = situation.knowledge
         has_first_aid = FIRST_AID_ARTICLE in knowledge.articles and FIRST_AID_INTENT in knowledge.intents
         # "The crew have taken over. In future, how long before one calls?": the first-aid answer, the line on top
-        if guidance == "arrived" and reading.asks_first_aid and has_first_aid:
+        if guidance == "arrived" and reading.asks_first_aid and seizure_care(state) and has_first_aid:
             return Decision("first_aid", f"{during}: help is there, a first-aid question", FIRST_AID_INTENT, 100.0,
                             flag=flag, lines=_lines(*refreshed.lines(), *other), state=refreshed, context="refresh")
         # "does he need hospital", "recovery position how", "when do i call 999 next time", nothing alarming said: the

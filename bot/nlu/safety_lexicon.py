@@ -91,7 +91,15 @@ def _an_hour(core: list[str], position: int) -> bool:
     hour ago"."""
     before = core[max(0, position - 2):position]
     after = core[position + 1] if position + 1 < len(core) else ""
-    return after != "ago" and not any(w in ("last", "past", "within", "in", "next", "every", "per") for w in before)
+    # ("tell HR about the seizures": "hr" folds to "hours", but told or emailed it is the personnel office)
+    office = position > 0 and core[position - 1] in _TO_AN_OFFICE
+    return after != "ago" and not office and not any(
+        w in ("last", "past", "within", "in", "next", "every", "per") for w in before)
+
+
+_TO_AN_OFFICE = frozenset(("tell", "told", "telling", "tells", "inform", "informed", "email", "emailed", "contact",
+                           "contacted", "ask", "asked", "call", "called", "ring", "rang", "my", "our", "the", "from",
+                           "with", "to", "work", "works", "company"))
 
 
 def _drop_where(hits: Hits, concept: str, wrong: Callable[[int], bool]) -> None:
@@ -163,6 +171,21 @@ _GOING_ON_STILL = frozenset(("on", "now", "strong", "still", "and", "for", "afte
                              "longer"))
 
 
+_GOING = frozenset(("carrying", "carry", "going", "go"))
+
+
+def _training(core: list[str], position: int) -> bool:
+    """ "i want to train bea safely": "train" as a verb, with no track, platform or front of it near."""
+    if position >= len(core) or core[position] != "train":
+        return False
+    near = core[max(0, position - 3):position + 3]
+    return _RAIL.isdisjoint(near)
+
+
+_RAIL = frozenset(("front", "under", "jump", "jumping", "step", "stepping", "walk", "walking", "lie", "lying", "hit",
+                   "tracks", "track", "platform", "line", "station", "rails", "railway", "of", "a", "the", "by"))
+
+
 def _cut_out(core: list[str], position: int) -> bool:
     """ "can they cut that bit out", "cut out the scar tissue": a surgeon's cut, which takes something out."""
     window = core[position:position + 6]
@@ -183,7 +206,8 @@ _REFUSED_ACTS = frozenset(("give", "let", "allow", "administer", "do", "pay", "f
 # After "just", these make it a hedge, not a time: "just wondering", "just want to talk", "just feel low"
 _HEDGED = words_of("""wondering want wanted wanna feel feeling feels need needed curious asking checking think
     thought saying venting vent emotional frustrated tired fed bored share sharing because in so dont not wish
-    wondered like love hate worried scared sad annoyed upset trying try""")
+    wondered like love hate worried scared sad annoyed upset trying try
+    said says told tells diagnosed confirmed mentioned explained gave doubling double skipping skip""")
 
 
 def _in_context(core: list[str], hits: Hits) -> None:
@@ -210,9 +234,12 @@ def _in_context(core: list[str], hits: Hits) -> None:
     for concept in ("PASSIVE", "ACTIVE"):  # "done with the living room", "take life one day at a time": not dying
         _drop_where(hits, concept, lambda p: _a_living_thing(core, p))
     # "legs jumping n going rigid at night": a limb that jumps; "can they just cut that bit out": surgery
-    _drop_where(hits, "METHOD", lambda p: _a_limb_jumping(core, p))
+    _drop_where(hits, "METHOD", lambda p: _a_limb_jumping(core, p) or _training(core, p))
     _drop_where(hits, "SELF_HARM", lambda p: _cut_out(core, p))
     _drop_where(hits, "NOT_STOP", lambda p: _going_somewhere(core, p) or _stopping_something_else(core, hits, p))
+    # "i wonder if its worth carrying on with the tecfidera": going on with a medicine, not with living
+    _drop_where(hits, "PASSIVE", lambda p: any(0 < m - p <= 8 and "with" in core[p:m] and not _GOING.isdisjoint(core[p:m])
+                                               for m in hits.get("MED", ())))
     # "before her first seizure she was very confused": the first seizure as a time, not one happening
     _drop_where(hits, "FIRST_EVER", lambda p: p > 0 and core[p - 1] in ("before", "after", "since", "until"))
     for concept in ("PASSIVE", "LIVE_ON", "ADMIN_crisis"):  # "i cant go on rollercoasters": going on somewhere

@@ -580,6 +580,7 @@ PHRASES: dict[str, str] = {
         if my mate has | if my friend has | if a friend has | if my partner has | if my child has | if my son has
         if my daughter has | if my husband has | if my wife has | if my mum has | if my dad has | if mum has | if dad has
         if my husband have | if my wife have | if my son have | if my daughter have | if he have | if she have
+        if im having a fit | if im having a seizure | if i am having a fit | if i am having a seizure | if im having one
         will set off | might set off | could set off | would set off | will bring on | might bring on
         could bring on | will trigger | might trigger | could trigger
         if he fall | if she fall | if he falls | if she falls | if they fall | if he falls down | if she falls down
@@ -954,6 +955,7 @@ PHRASES: dict[str, str] = {
     # (never "choking on", "blue in the face", "nearly had a fit" (read as "had fit"), "overdose of": each is also
     # said of a real one)
     "FIGURATIVE": """seize the day | seizing the day | seized the day | seized the moment
+        money for old rope
         overdose of meetings | overdose of work
         overdose of sugar | shaking with excitement | shaking with laughter | shaking with rage | shaking with nerves
         so hungry i could faint
@@ -1013,6 +1015,8 @@ PHRASES: dict[str, str] = {
         want be gone | want dead | want death | praying for death | pray die | would rather die
         rather die | go sleep and not come back | sleep and not come back | sleep and never come back | go sleep and never wake | not mind if it all ended | not mind if it ended | not mind if it all just ended | not mind if i died | not mind dying | not mind if i never woke up""",
     "PASSIVE": """im done with living | im done with life | i am done with living | i am done with life
+        wonder if its worth carrying on | wonder if its worth going on | wonder if its even worth carrying on
+        worth carrying on at all | worth going on at all | wonder whether its worth carrying on
         done with living | done with life | done living | done with being alive | not wanna be alive | not even wanna be alive | not wanna be here | not wanna live
         should not be alive | should not even be alive | should not b alive | should not even b alive | not even b alive
         nothing left to live for | nothing left live for | not going to carry on | not going carry on | not gonna carry on
@@ -1100,7 +1104,8 @@ PHRASES: dict[str, str] = {
         quickest way | researching | looked up | looking up | googled | intend | intention | intent | will
         gonna | when | date | time""",
     # Saying little ("he doesnt talk much anymore"): a mood or a habit, not speech a stroke took
-    "TALK_LITTLE": """not talk much | not talking much | not say much | not saying much | not speak much
+    "TALK_LITTLE": """not really talk about it | not talk about it | not really talk about | not talk about
+        not want talk about it | not like talking about it | not talk much | not talking much | not say much | not saying much | not speak much
         not talk as much | not talk to anyone | not talking to anyone | not want to talk | not wanting to talk
         not want talk | not wanting talk""",
     # What a treatment cuts down ("how do these drugs cut down relapses"): how it works, not a dose cut

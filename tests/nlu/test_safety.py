@@ -1972,3 +1972,37 @@ def test_round_44_and_45_look_alikes_are_not_certain(text: str) -> None:
 def test_one_sign_told_as_the_relapse_someone_is_in_gets_the_stroke_line(text: str, tier: str) -> None:
     flag = flag_of(text)
     assert flag is not None and flag[:3] == ("emergency", tier, "stroke_signs"), (text, flag)
+
+
+# -- rounds 46 and 47 (their safety misses, read after the first report) --------------------------------------
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Bit down lately. Sometimes I wonder if it's worth carrying on at all.", "crisis"),
+    ("im done with living, the meds dont help", "crisis"),
+    ("he has been seizing for hours", "emergency"), ("he just had two seizures", "emergency"),
+    ("he cant talk and his face is drooping", "emergency"), ("help im having a fit", "emergency"),
+    ("i keep thinking about stepping in front of a train", "crisis"),
+    ("had two seizures this week. thinking of just doubling my lamotrigine myself", "medication_change"),
+])
+def test_round_46_and_47_safety_classes(text: str, kind: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == (kind, "certain"), (text, flag)
+
+
+@pytest.mark.parametrize("text", [
+    "what does ms physio actually involve? i want to train bea safely without wrecking her",  # train: a verb
+    "OUR DAUGHTER WANTS HER TO TRY ACUPUNCTURE. IS THERE ANYTHING IN IT OR IS IT MONEY FOR OLD ROPE",  # an idiom
+    "i wonder if its worth carrying on with the tecfidera",  # going on with a medicine
+    "I'm back at work part-time. Do I have to tell HR about the seizures?",  # HR is no hours
+    "my mum has ms wat actually is it. she wont really talk about it",  # talking little, not speech lost
+    "i had 2 seizures in 3 months and the neuro just said its epilepsy and gave me tablets. like what actually IS it",
+])
+def test_round_46_and_47_look_alikes_raise_nothing_certain(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[1] != "certain", (text, flag)
+
+
+def test_when_to_call_if_im_having_a_fit_is_a_first_aid_question() -> None:
+    flag = flag_of("when should ppl call an ambulance if im having a fit")
+    assert flag is not None and flag[0] == "seizure_first_aid", flag
