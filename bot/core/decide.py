@@ -100,6 +100,9 @@ NET_OVERRULES = 0.8  # a topic this likely overrules the keywords' one
 NET_DECLINES = 0.9  # "none of the topics" this likely declines the keywords' topic
 NET_SIBLING = 0.9  # another section of the chat's illness this likely answers a follow-up read with its topic (0.8: same)
 ELSEWHERE_WORDS = 6  # in an emergency's 30 minutes, a question about something else says at least this much
+STROKE = "stroke_signs"  # the emergency criterion of a stroke's signs
+MS_QUESTION_WORDS = 10  # after them, "is it her ms?" asks at most this much
+_MS_WORDS = frozenset(("ms", "relapse", "relapsing", "flare", "flareup", "sclerosis", "pseudorelapse"))
 NET_NEEDLESS = 0.97  # a topic this likely answers though the message lacks its `needs_one_of` words
 NET_SUGGESTS = 0.3  # a topic this likely, the keywords finding nothing, is offered ("Did you mean") ...
 NET_RIVALS = 0.5  # ... as is one this likely beside the keywords' topic ...
@@ -482,8 +485,8 @@ def decide_certain(message: Message, situation: Situation, flag: SafetyFlag) -> 
         if FIRST_AID_INTENT not in knowledge.intents or FIRST_AID_ARTICLE not in knowledge.articles:
             return replace(_answer(message, situation), why=f"{why}, no first-aid article: the answer")
         return Decision("first_aid", why, FIRST_AID_INTENT, 100.0, flag=flag, lines=_state_lines(state))
-    if state is not None and state.kind == "emergency" and state.criterion != "stroke_signs" and \
-            flag.criterion == "stroke_signs" and situation.knowledge.safety.read(message).speech_sign_only:
+    if state is not None and state.kind == "emergency" and state.criterion != STROKE and \
+            flag.criterion == STROKE and situation.knowledge.safety.read(message).speech_sign_only:
         # "its stopped but she's not talking properly" in the 30 minutes of a seizure (or a fall, an overdose): that
         # emergency's guidance, not a new stroke (a face, an arm, a named stroke or "suddenly" is one)
         return _in_state(message, situation, state, replace(flag, tier="possible"))
@@ -617,10 +620,6 @@ def _asks_if_ms(message: Message) -> bool:
     return len(words) <= MS_QUESTION_WORDS and asks(message) and not _MS_WORDS.isdisjoint(words) and \
         not _POINTING_BACK.isdisjoint(words)
 
-
-STROKE = "stroke_signs"
-MS_QUESTION_WORDS = 10
-_MS_WORDS = frozenset(("ms", "relapse", "relapsing", "flare", "flareup", "sclerosis", "pseudorelapse"))
 
 
 def _asked(message: Message) -> bool:

@@ -432,17 +432,18 @@ HOW_BAD_WORDS = 6
 _YES_NO = frozenset(["is", "does", "do", "will", "would", "could", "can", "should", "was", "are", "isnt", "its"])
 
 
-def asks_how_bad(message: Message) -> bool:
-    """A short question about how bad or safe "it" or "that" is: "is that bad", "does it matter?"."""
-    words = message.words
-    asked = "?" in message.raw or (bool(words) and words[0] in _YES_NO)  # not "ok I'll ask her neurologist"
-    # "whats the worst that could happen" right after the medication reply: how bad the change is
-    return (asked and len(words) <= HOW_BAD_WORDS and leans_on_context(message) and not _HOW_BAD.isdisjoint(words)) \
-        or _WORST.search(message.text) is not None
-
-
+# "whats the worst that could happen" right after the medication reply: how bad the change just talked about is
 _WORST = re.compile(r"^(?:so |and |but |ok )?(?:whats|what is|what's) the worst (?:that )?(?:can|could|will|would)? ?"
                     r"happens?\b")
+
+
+def asks_how_bad(message: Message) -> bool:
+    """A short question about how bad or safe "it" or "that" is: "is that bad", "does it matter?", "whats the worst
+    that could happen"."""
+    words = message.words
+    asked = "?" in message.raw or (bool(words) and words[0] in _YES_NO)  # not "ok I'll ask her neurologist"
+    return (asked and len(words) <= HOW_BAD_WORDS and leans_on_context(message) and not _HOW_BAD.isdisjoint(words)) \
+        or _WORST.search(message.text) is not None
 
 
 # "should she take them when she gets home or just wait till tonight?" right after the medication reply

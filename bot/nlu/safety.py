@@ -124,9 +124,7 @@ class Reading:
         """The concepts, less the minutes of a time supposed in a first-aid question: "what should i do next time
         before it gets to 5 minutes" (not "another one started, what do i do if it goes on")."""
         c = self.concepts
-        if "HYPO" in c and c & {"FA_DO", "FIRST_AID"} and not c & _NOW_SAID:
-            return frozenset(c - _SUPPOSED_TIMES)
-        return frozenset(c)
+        return c - _SUPPOSED_TIMES if "HYPO" in c and c & {"FA_DO", "FIRST_AID"} and not c & _NOW_SAID else c
 
     @property
     def help_here(self) -> bool:
@@ -403,7 +401,7 @@ def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # seizure"): it happened, or someone had it
     # ... nor "never had one" with nothing happening ("new client has epilepsy, never had one before", "tech bros who
     # never had a fit in their life"): a first seizure needs one now or just now besides
-    never_only = set(u.hits["FIRST_EVER"]) <= set(u.hits.get("NEVER_HAD", ())) if "FIRST_EVER" in u else False
+    never_only = set(u.hits.get("FIRST_EVER", ())) <= set(u.hits.get("NEVER_HAD", ()))
     happening = f.now or u.any("JUST", "RECENT", "ING", "CONV", "COLLAPSE", "ASK", "SIGN", "INJURY", "UNRESP")
     if one and "FIRST_EVER" in u and not ("FINE_NOW" in u and not (f.now or "JUST" in u)) and (
             f.event or u.any("PERSON", "CHILD") or u.near("NOW_WEAK", "SEIZ", 3) or u.near("NOW_WEAK", "CONV", 3)) \
@@ -798,10 +796,11 @@ class SafetyCheck:
                     scanned[-1].setdefault("KNOWLEDGE", []).append(0)
                 if words[0] in _MODALS:  # "could ... because i forget": a question about a cause
                     scanned[-1].setdefault("Q_MODAL", []).append(0)
-                if "?" in sentence.end:  # "This is matter?": asked, in whatever words
+                asked = "?" in sentence.end
+                if asked:  # "This is matter?": asked, in whatever words
                     scanned[-1].setdefault("ASKED", []).append(len(words) - 1)
                 # "she can stop the old one by herself?": a learner's question, subject first, asks leave too
-                if "?" in sentence.end and len(words) > 2 and words[0] in _ASKERS and words[1] in _LEAVE:
+                if asked and len(words) > 2 and words[0] in _ASKERS and words[1] in _LEAVE:
                     scanned[-1].setdefault("ADVICE", []).append(1)
                     scanned[-1].setdefault("Q_MODAL", []).append(1)
                 if "help" in words and set(words) <= _CRY:  # "my wife shake on floor now!! help": a cry

@@ -137,6 +137,12 @@ def _goes_on_somewhere(core: list[str], position: int) -> bool:
     return False
 
 
+# What may follow "cant go on" in a wish to stop living ("... like this", "... anymore", "... with it all")
+_GOING_ON = frozenset(("anymore", "any", "more", "like", "living", "with", "without", "much", "longer", "no", "this",
+                       "being", "hurting", "feeling", "fighting", "pretending", "suffering", "and", "but", "i", "im",
+                       "its", "it", "now", "lol", "honestly", "tbh", "either", "alone", "together", "if", "when"))
+
+
 def _a_limb_jumping(core: list[str], position: int) -> bool:
     """ "his legs keep jumping", "muscles jumping": a body part that jumps, a spasm or a twitch, not a leap."""
     if position >= len(core) or not core[position].startswith("jump"):
@@ -171,6 +177,12 @@ _GOING_ON_STILL = frozenset(("on", "now", "strong", "still", "and", "for", "afte
                              "longer"))
 
 
+def _going_on_with_a_medicine(core: list[str], hits: Hits, position: int) -> bool:
+    """ "i wonder if its worth carrying on with the tecfidera": going on with a medicine, not with living."""
+    return any(0 < m - position <= 8 and "with" in core[position:m] and not _GOING.isdisjoint(core[position:m])
+               for m in hits.get("MED", ()))
+
+
 _GOING = frozenset(("carrying", "carry", "going", "go"))
 
 
@@ -198,10 +210,6 @@ def _cut_out(core: list[str], position: int) -> bool:
 _REFLEXIVE = frozenset(("myself", "himself", "herself", "themselves", "yourself", "me", "my", "his", "her"))
 
 
-# What may follow "cant go on" in a wish to stop living ("... like this", "... anymore", "... with it all")
-_GOING_ON = frozenset(("anymore", "any", "more", "like", "living", "with", "without", "much", "longer", "no", "this",
-                       "being", "hurting", "feeling", "fighting", "pretending", "suffering", "and", "but", "i", "im",
-                       "its", "it", "now", "lol", "honestly", "tbh", "either", "alone", "together", "if", "when"))
 _REFUSED_ACTS = frozenset(("give", "let", "allow", "administer", "do", "pay", "fund", "prescribe", "cover", "see"))
 # After "just", these make it a hedge, not a time: "just wondering", "just want to talk", "just feel low"
 _HEDGED = words_of("""wondering want wanted wanna feel feeling feels need needed curious asking checking think
@@ -237,9 +245,7 @@ def _in_context(core: list[str], hits: Hits) -> None:
     _drop_where(hits, "METHOD", lambda p: _a_limb_jumping(core, p) or _training(core, p))
     _drop_where(hits, "SELF_HARM", lambda p: _cut_out(core, p))
     _drop_where(hits, "NOT_STOP", lambda p: _going_somewhere(core, p) or _stopping_something_else(core, hits, p))
-    # "i wonder if its worth carrying on with the tecfidera": going on with a medicine, not with living
-    _drop_where(hits, "PASSIVE", lambda p: any(0 < m - p <= 8 and "with" in core[p:m] and not _GOING.isdisjoint(core[p:m])
-                                               for m in hits.get("MED", ())))
+    _drop_where(hits, "PASSIVE", lambda p: _going_on_with_a_medicine(core, hits, p))
     # "before her first seizure she was very confused": the first seizure as a time, not one happening
     _drop_where(hits, "FIRST_EVER", lambda p: p > 0 and core[p - 1] in ("before", "after", "since", "until"))
     for concept in ("PASSIVE", "LIVE_ON", "ADMIN_crisis"):  # "i cant go on rollercoasters": going on somewhere

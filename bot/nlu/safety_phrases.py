@@ -291,6 +291,7 @@ PHRASES: dict[str, str] = {
         epilepsy tablets | epilepsy medication | ms meds | ms medication | dmt | bottle | packet | box | blister
         strip | pack | whole packet | whole bottle | whole box | whole strip | whole pack | entire bottle
         entire packet | full bottle | full packet | morning dose | evening dose | night dose | usual dose""",
+    # (the IF_TOOK phrases too: a phrase eats its words, so "is it bad if i took too much" still says a taking)
     "TOOK": """been taking | been giving | taking double | taking extra | giving double | gave | gave him | gave her | given him | given her
         took | taken | swallowed | ate | eaten | drank | downed | necked | popped | chewed | had too many
         had too much | had whole | had all | got into

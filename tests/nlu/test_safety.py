@@ -1832,7 +1832,6 @@ def test_round_32_and_33_look_alikes_stay_calm(text: str) -> None:
     assert flag is None or flag[1] != "certain", (text, flag)
 
 
-
 @pytest.mark.parametrize("text", ["does this diet take a lot of time for this not to happen",
                                   "is taking it all at once ok with food", "i want to switch meds and be done with it"])
 def test_round_34_and_35_look_alikes_raise_no_crisis(text: str) -> None:
@@ -1854,9 +1853,12 @@ def test_breathing_told_beside_a_sign_is_no_end_of_the_seizure(text: str, over: 
 
 
 @pytest.mark.parametrize("text", ["when do i ring 999 for a seizure vs just stay and watch him",
-                                  "what i must do when seizure come"])
+                                  "what i must do when seizure come",
+                                  "My apprentice has epilepsy. If he fall with seizure in the workshop what do I do",
+                                  "when should ppl call an ambulance if im having a fit"])
 def test_a_first_aid_question_for_when_one_comes_is_no_emergency(text: str) -> None:
-    """ "999 for a seizure" is a number to call, not a count of seizures; "when seizure come" is a time asked about."""
+    """ "999 for a seizure" is a number to call, not a count of seizures; "when seizure come", "if he fall with
+    seizure", "if im having a fit" are times asked about."""
     flag = flag_of(text)
     assert flag is not None and flag[0] == "seizure_first_aid", (text, flag)
 
@@ -1866,23 +1868,43 @@ def test_grey_and_noisy_breathing_after_a_seizure_is_a_call() -> None:
     assert reading.follow_up() == "call"
 
 
-# -- rounds 42 and 43 (their safety misses, read after the first report) --------------------------------------
+# -- rounds 42 to 47 (their safety misses, read after each first report) ---------------------------------------
 
 
 @pytest.mark.parametrize(("text", "kind"), [
+    # rounds 42 and 43
     ("honestly sometimes I think about not being here at all", "crisis"),
     ("i keep thinking about not being around anymore", "crisis"),
     ("pt seizure 3 mins now", "emergency"), ("seizure for 3 mins now", "emergency"),
     ("timer says 7 min he hasnt stopped", "emergency"), ("its been 10 minutes and she wont stop", "emergency"),
     ("she wont stop jerking 6 mins", "emergency"),
     ("he spat his meds out again this morning, do i redo the dose", "medication_change"),
+    # rounds 44 and 45
+    ("honestly whats the point. lost my licence, lost my job, thinking about doing myself in", "crisis"),
+    ("SOME DAYS I THINK IT WOULD BE EASIER IF I TOOK ALL MY TABLETS AND DID NOT WAKE UP. I AM SO TIRED OF IT ALL",
+     "crisis"),  # all of a medicine taken in a supposition: a way to die, not an overdose taken
+    ("it would be easier if i took all my pills", "crisis"),
+    ("if i take the whole box of my carbamazepine will it be enough", "crisis"),
+    ("my son never had a seizure before and now hes shaking", "emergency"),
+    ("she collapsed and is jerking, never had one before", "emergency"),
+    ("my son is on 3 medicines, still seizing now for 6 minutes", "emergency"),
+    ("he took 30 drugs from the cupboard", "emergency"),
+    ("hes on 3 epilepsy drugs and still fitting, can he cut one out to see what happens", "medication_change"),
+    # rounds 46 and 47
+    ("Bit down lately. Sometimes I wonder if it's worth carrying on at all.", "crisis"),
+    ("im done with living, the meds dont help", "crisis"),
+    ("he has been seizing for hours", "emergency"), ("he just had two seizures", "emergency"),
+    ("he cant talk and his face is drooping", "emergency"), ("help im having a fit", "emergency"),
+    ("i keep thinking about stepping in front of a train", "crisis"),
+    ("had two seizures this week. thinking of just doubling my lamotrigine myself", "medication_change"),
 ])
-def test_round_42_and_43_safety_classes(text: str, kind: str) -> None:
+def test_round_42_to_47_safety_classes(text: str, kind: str) -> None:
     flag = flag_of(text)
     assert flag is not None and flag[:2] == (kind, "certain"), (text, flag)
 
 
 @pytest.mark.parametrize("text", [
+    # rounds 42 and 43
     "can they just cut that bit out", "ms client legs jumping n going rigid at night",  # surgery; a spasm
     "he hasnt stopped talking for 10 minutes", "she hasnt stopped crying for 20 minutes",  # not a seizure going on
     "he had a seizure 3 mins now he is fine",  # over
@@ -1892,15 +1914,23 @@ def test_round_42_and_43_safety_classes(text: str, kind: str) -> None:
     "Before first seizure Magda was very confused, strange behaviour, memory problem. Now doctor say maybe immune "
     "system attack brain. Is possible?",  # a first seizure as a time
     "does alfie have to have the flu nasal spray, im scared a fever will set off a cluster",  # a fear of later
+    # rounds 44 and 45
+    "who made this? some tech bros who never had a fit in their life?",  # never had one, nothing happening
+    "3 meds and still fitting. is that drug resistant",  # medicines counted: the illness
+    "so am i refractory then or what. 3 drugs and still fitting every fortnight",
+    "he keeps having different types, drops, jerks, stares. does that make it harder to treat",  # kinds named
+    "pt has several diff seizure types, drops, jerks, staring. does that make it harder to control",
+    # rounds 46 and 47
+    "what does ms physio actually involve? i want to train bea safely without wrecking her",  # train: a verb
+    "OUR DAUGHTER WANTS HER TO TRY ACUPUNCTURE. IS THERE ANYTHING IN IT OR IS IT MONEY FOR OLD ROPE",  # an idiom
+    "i wonder if its worth carrying on with the tecfidera",  # going on with a medicine
+    "I'm back at work part-time. Do I have to tell HR about the seizures?",  # HR is no hours
+    "my mum has ms wat actually is it. she wont really talk about it",  # talking little, not speech lost
+    "i had 2 seizures in 3 months and the neuro just said its epilepsy and gave me tablets. like what actually IS it",
 ])
-def test_round_42_and_43_look_alikes_are_not_certain(text: str) -> None:
+def test_round_42_to_47_look_alikes_are_not_certain(text: str) -> None:
     flag = flag_of(text)
     assert flag is None or flag[1] != "certain", (text, flag)
-
-
-def test_a_seizure_if_it_happens_is_a_first_aid_question() -> None:
-    flag = flag_of("My apprentice has epilepsy. If he fall with seizure in the workshop what do I do")
-    assert flag is not None and flag[0] == "seizure_first_aid", flag
 
 
 @pytest.mark.parametrize(("text", "follow_up"), [("ambulance on way. still going. on her side yes?", "call"),
@@ -1931,38 +1961,6 @@ def test_doses_missed_as_a_habit_asked_about_in_any_words_get_the_line(text: str
     assert flag is not None and flag[:2] == ("medication_change", tier), (text, flag)
 
 
-# -- rounds 44 and 45 (their safety misses, read after the first report) --------------------------------------
-
-
-@pytest.mark.parametrize(("text", "kind"), [
-    ("honestly whats the point. lost my licence, lost my job, thinking about doing myself in", "crisis"),
-    ("SOME DAYS I THINK IT WOULD BE EASIER IF I TOOK ALL MY TABLETS AND DID NOT WAKE UP. I AM SO TIRED OF IT ALL",
-     "crisis"),  # all of a medicine taken in a supposition: a way to die, not an overdose taken
-    ("it would be easier if i took all my pills", "crisis"),
-    ("if i take the whole box of my carbamazepine will it be enough", "crisis"),
-    ("my son never had a seizure before and now hes shaking", "emergency"),
-    ("she collapsed and is jerking, never had one before", "emergency"),
-    ("my son is on 3 medicines, still seizing now for 6 minutes", "emergency"),
-    ("he took 30 drugs from the cupboard", "emergency"),
-    ("hes on 3 epilepsy drugs and still fitting, can he cut one out to see what happens", "medication_change"),
-])
-def test_round_44_and_45_safety_classes(text: str, kind: str) -> None:
-    flag = flag_of(text)
-    assert flag is not None and flag[:2] == (kind, "certain"), (text, flag)
-
-
-@pytest.mark.parametrize("text", [
-    "who made this? some tech bros who never had a fit in their life?",  # never had one, nothing happening
-    "3 meds and still fitting. is that drug resistant",  # medicines counted: the illness
-    "so am i refractory then or what. 3 drugs and still fitting every fortnight",
-    "he keeps having different types, drops, jerks, stares. does that make it harder to treat",  # kinds named
-    "pt has several diff seizure types, drops, jerks, staring. does that make it harder to control",
-])
-def test_round_44_and_45_look_alikes_are_not_certain(text: str) -> None:
-    flag = flag_of(text)
-    assert flag is None or flag[1] != "certain", (text, flag)
-
-
 @pytest.mark.parametrize(("text", "tier"), [
     ("my girlfriends in an ms relapse, numb down one side. how long will it last", "possible"),  # one sign, a relapse
     ("shes in a relapse, her left arm and leg are numb", "possible"),
@@ -1972,37 +1970,3 @@ def test_round_44_and_45_look_alikes_are_not_certain(text: str) -> None:
 def test_one_sign_told_as_the_relapse_someone_is_in_gets_the_stroke_line(text: str, tier: str) -> None:
     flag = flag_of(text)
     assert flag is not None and flag[:3] == ("emergency", tier, "stroke_signs"), (text, flag)
-
-
-# -- rounds 46 and 47 (their safety misses, read after the first report) --------------------------------------
-
-
-@pytest.mark.parametrize(("text", "kind"), [
-    ("Bit down lately. Sometimes I wonder if it's worth carrying on at all.", "crisis"),
-    ("im done with living, the meds dont help", "crisis"),
-    ("he has been seizing for hours", "emergency"), ("he just had two seizures", "emergency"),
-    ("he cant talk and his face is drooping", "emergency"), ("help im having a fit", "emergency"),
-    ("i keep thinking about stepping in front of a train", "crisis"),
-    ("had two seizures this week. thinking of just doubling my lamotrigine myself", "medication_change"),
-])
-def test_round_46_and_47_safety_classes(text: str, kind: str) -> None:
-    flag = flag_of(text)
-    assert flag is not None and flag[:2] == (kind, "certain"), (text, flag)
-
-
-@pytest.mark.parametrize("text", [
-    "what does ms physio actually involve? i want to train bea safely without wrecking her",  # train: a verb
-    "OUR DAUGHTER WANTS HER TO TRY ACUPUNCTURE. IS THERE ANYTHING IN IT OR IS IT MONEY FOR OLD ROPE",  # an idiom
-    "i wonder if its worth carrying on with the tecfidera",  # going on with a medicine
-    "I'm back at work part-time. Do I have to tell HR about the seizures?",  # HR is no hours
-    "my mum has ms wat actually is it. she wont really talk about it",  # talking little, not speech lost
-    "i had 2 seizures in 3 months and the neuro just said its epilepsy and gave me tablets. like what actually IS it",
-])
-def test_round_46_and_47_look_alikes_raise_nothing_certain(text: str) -> None:
-    flag = flag_of(text)
-    assert flag is None or flag[1] != "certain", (text, flag)
-
-
-def test_when_to_call_if_im_having_a_fit_is_a_first_aid_question() -> None:
-    flag = flag_of("when should ppl call an ambulance if im having a fit")
-    assert flag is not None and flag[0] == "seizure_first_aid", flag
