@@ -210,6 +210,40 @@ def _cut_out(core: list[str], position: int) -> bool:
 _REFLEXIVE = frozenset(("myself", "himself", "herself", "themselves", "yourself", "me", "my", "his", "her"))
 
 
+def _an_onset(core: list[str], position: int) -> bool:
+    """ "my seizures started right after a nasty virus": the condition's onset after something else, not a seizure
+    starting right after the last one ("another started right after the first")."""
+    if core[position] not in ("started", "start", "starts", "began"):
+        return False
+    after = core[position + 3:position + 4] if core[position + 1:position + 3] in (["right", "after"], ["straight", "after"]) else []
+    return bool(after) and after[0] not in _THE_LAST_ONE
+
+
+def _generic_something_else(core: list[str], hits: Hits, position: int) -> bool:
+    """ "is it just generic exercises": generic said of something not a medicine (not "switched to generic keppra")."""
+    if core[position] not in ("generic", "generics") or position + 1 >= len(core):
+        return False
+    return position + 1 not in hits.get("MED", ()) and core[position + 1] not in _MEDICINE_FORMS
+
+
+def _more_of_something_else(core: list[str], hits: Hits, position: int) -> bool:
+    """ "what if i took more exercise", "should i take extra care": more of something not a medicine."""
+    window = core[position:position + 7]
+    more = next((i for i, w in enumerate(window) if w in ("more", "extra", "less", "double")), None)
+    if more is None or position + more + 1 >= len(core):
+        return False
+    after = position + more + 1
+    word = core[after]
+    return after not in hits.get("MED", ()) and not word.isdigit() and word not in _MEDICINE_FORMS \
+        and word not in _DOSE_WORDS
+
+
+_DOSE_WORDS = words_of("""of than dose doses today tonight now then too it them this that mg ml his her my""")
+_MEDICINE_FORMS = words_of("""version versions brand brands one ones form forms kind type tablets tablet pills pill meds
+    med medicine medicines medication medications drug drugs capsules capsule tabs""")
+_THE_LAST_ONE = words_of("""first one other another last previous that it this seizure fit seizures fits he she""")
+
+
 _REFUSED_ACTS = frozenset(("give", "let", "allow", "administer", "do", "pay", "fund", "prescribe", "cover", "see"))
 # After "just", these make it a hedge, not a time: "just wondering", "just want to talk", "just feel low"
 _HEDGED = words_of("""wondering want wanted wanna feel feeling feels need needed curious asking checking think
@@ -244,6 +278,9 @@ def _in_context(core: list[str], hits: Hits) -> None:
     # "legs jumping n going rigid at night": a limb that jumps; "can they just cut that bit out": surgery
     _drop_where(hits, "METHOD", lambda p: _a_limb_jumping(core, p) or _training(core, p))
     _drop_where(hits, "SELF_HARM", lambda p: _cut_out(core, p))
+    _drop_where(hits, "ANOTHER_STRONG", lambda p: _an_onset(core, p))
+    _drop_where(hits, "TIMING", lambda p: _generic_something_else(core, hits, p))
+    _drop_where(hits, "DOSE_CHANGE", lambda p: _more_of_something_else(core, hits, p))
     _drop_where(hits, "NOT_STOP", lambda p: _going_somewhere(core, p) or _stopping_something_else(core, hits, p))
     _drop_where(hits, "PASSIVE", lambda p: _going_on_with_a_medicine(core, hits, p))
     # "before her first seizure she was very confused": the first seizure as a time, not one happening

@@ -148,7 +148,7 @@ PHRASES: dict[str, str] = {
         whats happening in her brain during | whats happening in his brain during | whats happening in the brain during
         whats happening in brain during | why her fits keep coming | why his fits keep coming | why fits keep coming
         why seizures keep coming | why her seizures keep coming | why his seizures keep coming
-        seizures forever | have it forever | have them forever | epilepsy forever | ms forever | fits forever
+        seizures forever | forever thing | a forever thing | forever condition | forever illness | forever disease | have it forever | have them forever | epilepsy forever | ms forever | fits forever
         just cut them down | just cut down | just cut back | just cut it down | just cut out | just cut them
         reading for hours | been reading for hours | reading for ages | googling for hours
         snored for ages | snoring for ages | slept for ages | asleep for ages | sleepy for ages
@@ -159,6 +159,8 @@ PHRASES: dict[str, str] = {
         stop her meds working
         screening questions | questions about mood | standard question | routine question | pml fatal | is pml fatal
         status epilepticus deadly | epilepticus deadly | drowning risk | risk of drowning | quick answer | quick question
+        sees blood | sight of blood | sight blood | sees any blood | scared of blood | afraid of blood | fear of blood
+        faints at blood | faint at blood | faints when sees blood | faint when see blood
         blood brain barrier | blood test | blood tests | blood pressure | blood sugar | blood sugars
         blood cells | blood cell | blood level | blood levels | blood work | blood vessels | blood vessel | blood flow
         blood thinner | blood thinners | blood donation | blood count | blood counts | bloods done
@@ -411,7 +413,10 @@ PHRASES: dict[str, str] = {
     "DOSE_CHANGE": """cut the steroids down | cut her steroids down | cut his steroids down | cut my steroids down
         cut the dose down | cut her dose down | cut his dose down | cut my dose down | cut the tablets down
         cut the meds down | cut my meds down | cut her meds down | cut his meds down | take half | take a half | give him half | give her half | give half | take one more | one more tablet
-        one more pill | extra tablet | extra pill | take extra | take more of | cut them to | cut it to | cut down to
+        one more pill | extra tablet | extra pill | take extra | take more of
+        i took more | i just took more | i took extra | i just took extra | i took less | i took double | he took more
+        she took more | we gave more | i gave more | i gave him more | i gave her more | what if i took more
+        what if i just took more | what if i took extra | what if i just took extra | what if i gave more | cut them to | cut it to | cut down to
         cut them down | cut it down | move it later | move it to | push it back | push mine back | postpone it
         every other week | every other day | on days i feel | put it back up | put them back up | knock them on head
         put dose up | put up dose | put dose down | put down dose | bump dose up | bump up dose | up dose | raise dose
@@ -433,7 +438,8 @@ PHRASES: dict[str, str] = {
     "MAKES_ME": """makes me | making me | made me | make me | side effect | side effects | makes u | make u | made u
         makes you | make you | made you | makes him | make him | made him | makes them | make them | make child
         makes child | make kids | makes kids | give you | give u | gives you | gives u""",
-    "ADVICE": """can i | can he | can she | can we | may i | may he | may she | may we | could i | should i | should he | should she | shall i | do i
+    "ADVICE": """what if i took more | what if i just took more | what if i took extra | what if i just took extra | what if i gave more
+        can i | can he | can she | can we | may i | may he | may she | may we | could i | should i | should he | should she | shall i | do i
         does he | does she | is it ok | is it okay | is it safe | is that ok | is that okay | is it fine | ok to
         okay to | safe to | allowed | want | wants | thinking | going | planning | plan
         what if i | would it | will it | what should | what happens if i | shud | cud | how do i
@@ -588,6 +594,8 @@ PHRASES: dict[str, str] = {
         if my friend have | if my mate have | if my partner have | if my child have | if my mum have | if my dad have
         if someone have | if somebody have | if person have | if they has | if my baby have | if my baby has
         if i see someone | if i see somebody | if i saw someone
+        after shaking stops | once shaking stops | after jerking stops | once jerking stops
+        after seizure stops | once seizure stops | after fit stops | once fit stops | after it stops | once it stops
         while theyre | while they are | when theyre | when they are | while someone | while somebody
         while person | while youre | while you are | when youre | when you are | once one starts | if one starts
         what should i do during | what do i do during | what to do during | what do we do during
@@ -998,7 +1006,8 @@ PHRASES: dict[str, str] = {
         want it all to be over | want everything to be over | not care if i live or die | care if i live or die
         if i live or die | whether i live or die | waiting to die | waiting for death
         sleep and not wake up | sleep and never wake up | go sleep and not wake up | wish seizure had killed me | wish seizure had just killed me | wish it had killed me | wish it had just killed me | why did i wake up | why did i wake | why do i keep waking up | why do i keep waking | wish i hadnt woken
-        wish i hadnt woken up | wish i hadnt woke up | disappointed woke up | disappointed i woke up | why am i still here
+        wish i hadnt woken up | wish i hadnt woke up | wish id never woken up | wish i never woke up | wish i had never woken up
+        wish id never woke up | wish i never woken up | wish i never woke | wish id never woken | disappointed woke up | disappointed i woke up | why am i still here
         why am i still alive | still alive unfortunately | still here unfortunately | unfortunately woke up
         wish i was dead | wish i were dead | wish i was never born | wish i had never been born
         wish i wasnt born | wish i wasnt here | wish i didnt exist | wish i wouldnt wake up | rather be dead

@@ -1868,7 +1868,7 @@ def test_grey_and_noisy_breathing_after_a_seizure_is_a_call() -> None:
     assert reading.follow_up() == "call"
 
 
-# -- rounds 42 to 47 (their safety misses, read after each first report) ---------------------------------------
+# -- rounds 42 to 49 (their safety misses, read after each first report) ---------------------------------------
 
 
 @pytest.mark.parametrize(("text", "kind"), [
@@ -1897,8 +1897,11 @@ def test_grey_and_noisy_breathing_after_a_seizure_is_a_call() -> None:
     ("he cant talk and his face is drooping", "emergency"), ("help im having a fit", "emergency"),
     ("i keep thinking about stepping in front of a train", "crisis"),
     ("had two seizures this week. thinking of just doubling my lamotrigine myself", "medication_change"),
+    # rounds 48 and 49
+    ("some nights i wish i'd never woken up from the coma", "crisis"), ("i wish i never woke up", "crisis"),
+    ("what if i just took more", "medication_change"), ("what if i took more", "medication_change"),
 ])
-def test_round_42_to_47_safety_classes(text: str, kind: str) -> None:
+def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     flag = flag_of(text)
     assert flag is not None and flag[:2] == (kind, "certain"), (text, flag)
 
@@ -1927,10 +1930,23 @@ def test_round_42_to_47_safety_classes(text: str, kind: str) -> None:
     "I'm back at work part-time. Do I have to tell HR about the seizures?",  # HR is no hours
     "my mum has ms wat actually is it. she wont really talk about it",  # talking little, not speech lost
     "i had 2 seizures in 3 months and the neuro just said its epilepsy and gave me tablets. like what actually IS it",
+    # rounds 48 and 49
+    "my seizures started right after a nasty virus. can an infection inflame the brain enough to cause epilepsy?",
+    "wait so is epilepsy like a forever thing or just when u have fits",  # a lifelong illness, not a long seizure
+    "my friend faints when she sees blood is that a seizure",  # the sight of blood, not a bleeding injury
+    "does physical therapy actually help with MS or is it just generic exercises",  # generic: not a medicine
+    "what if i took more exercise",  # more of something else
 ])
-def test_round_42_to_47_look_alikes_are_not_certain(text: str) -> None:
+def test_round_42_to_49_look_alikes_are_not_certain(text: str) -> None:
     flag = flag_of(text)
     assert flag is None or flag[1] != "certain", (text, flag)
+
+
+def test_first_aid_asked_for_after_the_shaking_stops_is_the_first_aid_question() -> None:
+    """ "after the shaking stops": a time supposed, like "when they are", not a seizure going on (round 49)."""
+    flag = flag_of("seizure first aid, recovery position after shaking stops yeah? anything else")
+    assert flag is not None and flag[0] == "seizure_first_aid", flag
+    assert flag_of("hes shaking on the floor what do i do after it stops")[0] == "emergency"  # one going on
 
 
 @pytest.mark.parametrize(("text", "follow_up"), [("ambulance on way. still going. on her side yes?", "call"),
