@@ -27,7 +27,7 @@ from bot.content.intents import IntentFile, load_intents
 from bot.content.problems import LoadError, Problem, errors_only
 from bot.nlu.matcher import Matcher
 from bot.nlu.safety import SafetyCheck
-from bot.nlu.topic_net import TopicNet, load_net
+from bot.nlu.topic_net import TopicNet, load_follow_up_net, load_net
 from bot.private_files import derive_key, make_private_dir, sign, verified_stream, write_atomically
 
 log = logging.getLogger(__name__)
@@ -52,6 +52,8 @@ class Knowledge:
     key: str = ""  # the fingerprint of the files it was built from, when cached
     # The topic net (bot/nlu/topic_net.py): shipped with the code, not built from the admin's files; None without it
     topic_net: TopicNet | None = field(default=None, compare=False, repr=False)
+    # ... and the follow-up net (tools/train_followup_net.py): whether a message goes on with the last topic
+    follow_up_net: TopicNet | None = field(default=None, compare=False, repr=False)
 
     def topical_intents(self, slug: str | None = None) -> list[Intent]:
         """Topical intents in file order, optionally only those of one article."""
@@ -254,6 +256,7 @@ def _build_checked(root: Path, previous: Knowledge | None) -> tuple[Knowledge | 
         built_at=time.time(),
         article_files=files,
         topic_net=load_net(),
+        follow_up_net=load_follow_up_net(),
     )
     return knowledge, problems
 

@@ -254,6 +254,35 @@ def test_the_subject_named_with_the_points_back_at_it(engine: Engine) -> None:
     assert alone.intent_id != "epilepsy_inflammation"
 
 
+@pytest.mark.parametrize(("first", "then"), [
+    ("stomach bacteria can change the brain? I read in news", "which yogurt is best to buy?"),
+    ("does ur gut affect ur brain", "can u do my geography hw its on rivers"),
+])
+def test_a_follow_up_the_nets_both_read_as_another_subject_is_read_on_its_own(engine: Engine, first: str,
+                                                                            then: str) -> None:
+    """Shaped like a follow-up, but the topic net is all but sure it asks none of the topics, and the follow-up net
+    doubts it goes on with the last one: declined, not the gut-brain article again. Without the follow-up net, the
+    context would answer it (the rule reads it with the last topic)."""
+    context = engine.respond(first).context
+    assert context.last_intent == "gut_brain_axis"
+    turn = engine.respond(then, context)
+    assert turn.kind == "fallback" and not turn.used_context, (turn.kind, turn.intent_id)
+    without = replace(engine.knowledge, follow_up_net=None)
+    followed = decide(Message(then), Situation(without, context.last_intent, context.topic, None, 0.0))
+    assert followed.intent_id == "gut_brain_axis" and followed.follow_up == "subject"
+
+
+@pytest.mark.parametrize(("first", "then", "intent"), [
+    ("is epilepsy genetic", "can they test for it", "refractory_genetic_causes"),
+    ("what is a relapse in ms", "how long do they last", "ms_relapsing_remitting"),
+])
+def test_a_follow_up_that_goes_on_with_the_topic_keeps_it(engine: Engine, first: str, then: str,
+                                                          intent: str) -> None:
+    context = engine.respond(first).context
+    turn = engine.respond(then, context)
+    assert (turn.intent_id, turn.follow_up) == (intent, "subject")
+
+
 def test_a_change_asked_right_after_the_medication_reply_gets_it_again(engine: Engine) -> None:
     """ "pt missed morning keppra. give now or skip?" then "double tonight?": the second names no medicine,
     the reply before was about one. The disease topic stays for what comes next."""

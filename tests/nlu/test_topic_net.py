@@ -1,5 +1,6 @@
 """The topic net: the pure-Python reader gives what the training tool's model gave, in bounded work."""
 
+import math
 import pickle
 from array import array
 
@@ -9,12 +10,15 @@ from bot.nlu import topic_net
 from bot.nlu.message import Message
 from bot.nlu.ngrams import char_grams
 from bot.nlu.topic_net import (
+    DENSE_FROM,
+    FOLLOW_UP_PATH,
     MAX_WORDS,
     MODEL_PATH,
     OUT_OF_SCOPE,
     TopicNet,
     feature_key,
     gram_keys,
+    load_follow_up_net,
     load_net,
     message_words,
     references,
@@ -36,6 +40,20 @@ def test_probabilities_match_the_training_tools(net: TopicNet, text: str, expect
     for label, p in expected.items():
         assert got[label] == pytest.approx(p, abs=2e-4), (text, label)
     assert sum(got.values()) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize(("text", "expected"), references(FOLLOW_UP_PATH))
+def test_the_follow_up_net_gives_what_its_training_tool_gave(text: str, expected: dict[str, float]) -> None:
+    """The follow-up net (tools/train_followup_net.py) is the same reader with another model: two labels, its
+    probabilities kept on the message apart from the topic net's."""
+    follow_up = load_follow_up_net()
+    assert follow_up is not None and follow_up.labels == ("other", "continues")
+    message = Message(text)
+    got = follow_up.probabilities(message)
+    for label, p in expected.items():
+        assert got[label] == pytest.approx(p, abs=2e-4), (text, label)
+    assert set(load_net().probabilities(message)) != set(got)  # each net's reading under its own name
+    assert pickle.loads(pickle.dumps(follow_up)) is follow_up
 
 
 def test_labels_are_intents_and_out_of_scope(net: TopicNet) -> None:
@@ -103,6 +121,22 @@ def test_a_feature_is_found_by_its_key_and_an_unknown_one_adds_nothing() -> None
     assert net.probabilities_of_words(("x",))["a"] > 0.9
     assert net.probabilities_of_words(("y",))["b"] > 0.9
     assert net.probabilities_of_words(("zzz",)) == {"a": 0.5, "b": 0.5}
+
+
+def test_a_feature_kept_as_a_full_row_adds_what_its_weights_say() -> None:
+    """A feature weighing on many labels is summed from its full row, the others weight by weight: the two ways add
+    the same, and a row's zeros (labels it has no weight for) add nothing."""
+    width = DENSE_FROM + 3
+    labels = tuple(f"t{k}" for k in range(width))
+    many = tuple((k, 0.25 * k) for k in range(1, DENSE_FROM + 1))  # no weight for label 0 or the last two
+    net = TopicNet.from_table(labels, (0.0,) * width, {"w:x": many, "w:y": ((0, 1.5), (width - 1, -0.5))})
+    assert net._row_of[net._index(feature_key("w:x"))] >= 0 and net._row_of[net._index(feature_key("w:y"))] < 0
+    scores = [0.0] * width
+    for k, w in (*many, (0, 1.5), (width - 1, -0.5)):
+        scores[k] += w / 2 ** 0.5  # two words: the sum is divided by the square root of their count
+    whole = sum(math.exp(s) for s in scores)
+    got = net.probabilities_of_words(("x", "y"))
+    assert got == pytest.approx({label: math.exp(s) / whole for label, s in zip(labels, scores, strict=True)})
 
 
 @pytest.mark.parametrize("word", ["ms", "seizures", "naïve", "日本語", "a" * 40, "x"])

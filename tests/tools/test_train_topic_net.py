@@ -27,3 +27,10 @@ def test_a_file_with_items_and_dialogues_gives_both() -> None:
     tree = {"items": [{"text": "is it safe to drive", "expect": "out_of_scope"}],
             "dialogues": [{"turns": [{"text": "what is ms", "expect": "ms_overview"}]}]}
     assert sorted(set_items(tree)) == [("is it safe to drive", "out_of_scope"), ("what is ms", "ms_overview")]
+
+
+def test_the_follow_up_net_learns_from_the_tuned_sets_only() -> None:
+    """tools/train_followup_net.py reads the same tuned sets (and nothing else) through the same function."""
+    from tools import train_followup_net
+
+    assert train_followup_net.tuned_sets is tuned_sets
