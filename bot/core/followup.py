@@ -361,7 +361,7 @@ _DOSE_DECISION = re.compile(
     r"start|have|up|increase|reduce|halve|change|switch)\b|\bwhat (?:should|do|can|must) (?:i|we|he|she) do\b|"
     r"\b(?:now|today|tonight|this morning|this evening|last night|yesterday|tomorrow)\b|"
     r"\bis (?:that|it|this) (?:ok|okay|alright|all right|safe|fine|allowed|a good idea)\b|\bmyself\b|\bby (?:him|her)self\b|"
-    r"\b(?:wants?|wanted|wanting|going|gonna|planning|plans?|decided|deciding|thinking(?: of| about)?) (?:to )?"
+    r"\b(?:wants?|wanted|wanting|going|gonna|planning|plans?|decided|deciding|thinking(?: of| about)?) (?:to )?(?:just )?"
     r"(?:stop|skip|drop|come off|quit|reduce|halve|change|switch|cut|ditch|stopping|skipping|dropping|coming off|"
     r"quitting|reducing|changing|switching|cutting|ditching|packing in)\b|"
     r"\bmake (?:\w+ ){0,3}(?:less|more|bigger|smaller|higher|lower)\b(?! (?:difficult|hard|harder) to control)")

@@ -75,7 +75,7 @@ class Message:
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
         """The first 4,096 characters in sentences, each cleaned on its own ("&" read as "and", "a&e" as "ae")."""
-        text = self.raw[:MAX_SAFETY_CHARS].replace("&", " and ").replace(" and e ", " ae ")
+        text = normalise.ampersands(self.raw[:MAX_SAFETY_CHARS])
         found = []
         read: dict[str, tuple[str, ...]] = {}  # a sentence said twice is cleaned once
         if len(self.raw) <= MAX_MESSAGE_CHARS:

@@ -106,3 +106,12 @@ def content_words(words: list[str] | tuple[str, ...]) -> list[str]:
     kept = ["not" if w in NEGATIONS else w for w in words if w not in STOPWORDS and not w.isdigit()]
     return kept or list(words)
 
+
+_A_AND_E = re.compile(r"\ba\s*&\s*e\b", re.IGNORECASE)
+
+
+def ampersands(text: str) -> str:
+    """ "&" read as "and", and "A&E" (the emergency department) as one word, "ae": how safety reads a sentence, and
+    how its phrases ("back from a&e") are read too, so that the two agree."""
+    return _A_AND_E.sub(" ae ", text).replace("&", " and ")
+

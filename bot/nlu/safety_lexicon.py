@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from bot.nlu.normalise import clean
+from bot.nlu.normalise import ampersands, clean
 from bot.nlu.safety_phrases import (
     DROP,
     FUZZY_TARGETS,
@@ -227,18 +227,25 @@ def _generic_something_else(core: list[str], hits: Hits, position: int) -> bool:
 
 
 def _more_of_something_else(core: list[str], hits: Hits, position: int) -> bool:
-    """ "what if i took more exercise", "should i take extra care": more of something not a medicine."""
-    window = core[position:position + 7]
-    more = next((i for i, w in enumerate(window) if w in ("more", "extra", "less", "double")), None)
+    """ "what if i took more exercise", "can i skip a few lessons": more, fewer or some of something not a medicine
+    ("skip a few days of my tecfidera" is its doses)."""
+    window = core[position:position + 5]  # the phrase's own words: "take half the dose ... for the first few weeks"
+    more = next((i for i, w in enumerate(window) if w in _HOW_MUCH), None)
     if more is None or position + more + 1 >= len(core):
         return False
     after = position + more + 1
+    if core[after] in _SPANS:  # "a few days of physio" or "of my tecfidera": what follows says
+        following = range(after + 1, min(after + 4, len(core)))
+        return not any(p in hits.get("MED", ()) or core[p] in _MEDICINE_FORMS for p in following)
     word = core[after]
     return after not in hits.get("MED", ()) and not word.isdigit() and word not in _MEDICINE_FORMS \
         and word not in _DOSE_WORDS
 
 
-_DOSE_WORDS = words_of("""of than dose doses today tonight now then too it them this that mg ml his her my""")
+_HOW_MUCH = frozenset(("more", "extra", "less", "double", "few", "couple", "some"))
+_SPANS = frozenset(("days", "nights", "weeks", "times", "mornings", "evenings"))
+_DOSE_WORDS = words_of("""of than dose doses today tonight now then too it them this that mg ml his her my injections
+    injection infusions infusion shots shot jabs jab""")
 _MEDICINE_FORMS = words_of("""version versions brand brands one ones form forms kind type tablets tablet pills pill meds
     med medicine medicines medication medications drug drugs capsules capsule tabs""")
 _THE_LAST_ONE = words_of("""first one other another last previous that it this seizure fit seizures fits he she""")
@@ -529,7 +536,7 @@ class Lexicon:
         own = {concept: _phrase_lines(PHRASES[concept]) for concept in OWN_PASS}
         for concept, phrases in (own | dict(extra or {})).items():
             for phrase in phrases:
-                key = tuple(core_words(fold_words(clean(phrase).split())))
+                key = tuple(core_words(fold_words(clean(ampersands(phrase)).split())))
                 if key:
                     self.extra[key] = self.extra.get(key, frozenset()) | {concept}
         self.words: dict[str, frozenset[str]] = {}
@@ -560,7 +567,7 @@ class Lexicon:
                 self._names_by_start[name[:3]] = (*self._names_by_start.get(name[:3], ()), name)
 
     def add(self, phrase: str, concept: str) -> None:
-        key = tuple(core_words(fold_words(clean(phrase).split())))
+        key = tuple(core_words(fold_words(clean(ampersands(phrase)).split())))
         if key:
             self.phrases[key] = self.phrases.get(key, frozenset()) | {concept}
 

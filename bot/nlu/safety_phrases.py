@@ -159,7 +159,8 @@ PHRASES: dict[str, str] = {
         stop her meds working
         screening questions | questions about mood | standard question | routine question | pml fatal | is pml fatal
         status epilepticus deadly | epilepticus deadly | drowning risk | risk of drowning | quick answer | quick question
-        sees blood | sight of blood | sight blood | sees any blood | scared of blood | afraid of blood | fear of blood
+        quick steps | quick tips | quick guide | quick summary | quick version | quick rundown | quick overview
+        quick list | quick checklist | quick info | quick explanation | sees blood | sight of blood | sight blood | sees any blood | scared of blood | afraid of blood | fear of blood
         faints at blood | faint at blood | faints when sees blood | faint when see blood
         blood brain barrier | blood test | blood tests | blood pressure | blood sugar | blood sugars
         blood cells | blood cell | blood level | blood levels | blood work | blood vessels | blood vessel | blood flow
@@ -413,7 +414,8 @@ PHRASES: dict[str, str] = {
     "DOSE_CHANGE": """cut the steroids down | cut her steroids down | cut his steroids down | cut my steroids down
         cut the dose down | cut her dose down | cut his dose down | cut my dose down | cut the tablets down
         cut the meds down | cut my meds down | cut her meds down | cut his meds down | take half | take a half | give him half | give her half | give half | take one more | one more tablet
-        one more pill | extra tablet | extra pill | take extra | take more of
+        one more pill | extra tablet | extra pill | take extra | take more of | cold turkey | go cold turkey
+        going cold turkey | went cold turkey | skip a few | skip a couple | skip few | skip one or two
         i took more | i just took more | i took extra | i just took extra | i took less | i took double | he took more
         she took more | we gave more | i gave more | i gave him more | i gave her more | what if i took more
         what if i just took more | what if i took extra | what if i just took extra | what if i gave more | cut them to | cut it to | cut down to
@@ -560,7 +562,7 @@ PHRASES: dict[str, str] = {
         newly diagnosed | just diagnosed | recently diagnosed""",
     "SINCE": """ever since | since then | since childhood | since i was | since he was | since she was | since birth
         since baby | since teenager | since teen""",
-    "HABITUAL": """monthly | weekly | daily | nightly | has done for | have done for | always followed by
+    "HABITUAL": """many kind | many kinds | lots of kinds | lots of types | many different kinds | monthly | weekly | daily | nightly | has done for | have done for | always followed by
         different types | several types | diff types | several diff seizure types | different seizure types
         several seizure types | many types | multiple types | more than one type | loads of different types
         has ones where | has the ones where | gets ones where | gets the ones where | has seizures where
@@ -669,7 +671,11 @@ PHRASES: dict[str, str] = {
         ems arrived | at hospital now | in hospital now | at a&e | in a&e | at er | in er now | on way hospital
         in ambulance | in ambulance now | help is here | help has arrived | help arrived | paramedics checked
         paramedics checked him | paramedics checked her | paramedics have checked him | paramedics have checked her
-        crew have taken over | crew took over | paramedics took over | paramedics have taken over""",
+        crew have taken over | crew took over | paramedics took over | paramedics have taken over
+        back from a&e | back from hospital | home from hospital | back from er | home from a&e | back home from hospital
+        paramedics have taken her | paramedics have taken him | paramedics took her | paramedics took him
+        ambulance took her | ambulance took him | ambulance has taken her | ambulance has taken him
+        in hospital | at hospital | at a&e now | discharged | been discharged""",
     "RECOVERY": """seizure first aid | recovery position | recovery pose | epilepsy first aid | stay safe side
         loosen | loosen tight | tight around neck | loosen clothing | anything tight | cushion head | cushion
         hold arms | hold them still | hold him still | restrain | pin down | turn them on side | put them on side

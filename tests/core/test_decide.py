@@ -915,6 +915,8 @@ def test_what_missed_doses_do_to_the_illness_gets_the_topic_with_the_medication_
     "she wants to stop hers because she hates the injections, is that ok?",
     "my wife wants to skip her next ocrelizumab infusion because she feels fine, is that ok?",
     "Can I make my dose more big myself? Still have fits",
+    # a plan to stop, "just" between: "thinking of just stopping my meds ... any reason not to" (round 51)
+    "thinking of just stopping my meds. theyre not doing anything anyway and i feel like a zombie. any reason not to",
 ])
 def test_a_dose_to_decide_on_still_gets_the_medication_reply(engine: Engine, text: str) -> None:
     assert engine.respond(text).kind == "medication_change"

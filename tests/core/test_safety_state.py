@@ -127,6 +127,16 @@ def test_after_help_came_a_question_and_its_follow_up_are_answered(engine: Engin
     assert follow.reply.plain_text().startswith("⚠️") and follow.context.safety is not None
 
 
+@pytest.mark.parametrize("back", ["back from a&e.", "back from A & E now.", "he is in hospital now."])
+def test_back_from_hospital_a_question_is_answered(engine: Engine, back: str) -> None:
+    """ "back from a&e. why does he have so many different seizure types": help has been, the question is new (round
+    51). "A&E" is read the same in a message and in the safety phrases ("ae")."""
+    turn = chat(engine, "hes having another one now, its been over 5 mins, buccal midaz given", "ambulance here. thank u",
+                f"{back} why does he have so many different seizure types, is that why nothing works")[-1]
+    assert (turn.kind, turn.intent_id) == ("topical", "refractory_seizure_types"), turn.kind
+    assert turn.reply.plain_text().startswith("⚠️") and turn.context.safety is not None  # the line, the state
+
+
 @pytest.mark.parametrize(("text", "kind"), [
     ("he's breathing again now, what should I do while he comes round?", "topical"),  # the after-care
     ("he's breathing again but another one started", "emergency"),

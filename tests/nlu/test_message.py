@@ -124,3 +124,9 @@ def test_safety_reads_past_the_matchers_limit() -> None:
     long = "x " * MAX_MESSAGE_CHARS + "he is seizing"
     assert "seizing" in Message(long).safety_words and "seizing" not in Message(long).words
 
+
+
+
+@pytest.mark.parametrize("text", ["back from a&e", "back from A & E", "back from A&E."])
+def test_a_and_e_is_one_word_in_safetys_sentences(text: str) -> None:
+    assert Message(text).sentences[0].words == ("back", "from", "ae")

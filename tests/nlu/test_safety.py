@@ -1900,6 +1900,11 @@ def test_grey_and_noisy_breathing_after_a_seizure_is_a_call() -> None:
     # rounds 48 and 49
     ("some nights i wish i'd never woken up from the coma", "crisis"), ("i wish i never woke up", "crisis"),
     ("what if i just took more", "medication_change"), ("what if i took more", "medication_change"),
+    ("thinking of going cold turkey off all my meds", "medication_change"),
+    ("I've been on my injections 3 weeks and I hate them. can I just skip a few?", "medication_change"),
+    ("can i skip a few days of my tecfidera", "medication_change"),
+    ("Would it be OK to take half the dose of my new medication for the first few weeks and build up myself?",
+     "medication_change"),
 ])
 def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     flag = flag_of(text)
@@ -1936,6 +1941,8 @@ def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     "my friend faints when she sees blood is that a seizure",  # the sight of blood, not a bleeding injury
     "does physical therapy actually help with MS or is it just generic exercises",  # generic: not a medicine
     "what if i took more exercise",  # more of something else
+    "can i skip a few lessons at school", "should we skip the next vaccine?", "can we skip a few days of physio",
+    "My son have many kind of seizure, jerking, staring, falling down. Many types means more difficult to treat?",
 ])
 def test_round_42_to_49_look_alikes_are_not_certain(text: str) -> None:
     flag = flag_of(text)
@@ -1947,6 +1954,9 @@ def test_first_aid_asked_for_after_the_shaking_stops_is_the_first_aid_question()
     flag = flag_of("seizure first aid, recovery position after shaking stops yeah? anything else")
     assert flag is not None and flag[0] == "seizure_first_aid", flag
     assert flag_of("hes shaking on the floor what do i do after it stops")[0] == "emergency"  # one going on
+    # "quick steps": a short answer asked for, not a hurry in a seizure (round 51)
+    assert flag_of("first aid for tonic clonic? quick steps pls before my shift")[0] == "seizure_first_aid"
+    assert flag_of("hes having a seizure quick what do i do")[0] == "emergency"
 
 
 @pytest.mark.parametrize(("text", "follow_up"), [("ambulance on way. still going. on her side yes?", "call"),
