@@ -593,6 +593,13 @@ def _stroke(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     if "IN_RELAPSE" in u and not named and not face and count <= 1 and not (
             f.now or u.any("SUDDEN", "JUST", "AGO", "NOW_STRONG", "URGENT")):
         return [("stroke_signs", "possible")]
+    # "pins and needles down one side of my face and clumsy hands. is that normal for MS??": signs asked about as
+    # MS's (in any sentence of the message), nothing sudden, just now or going on said: the line on top of the
+    # answer. Not a face drooping, which is the stroke reply whatever it is asked as
+    droop = u.near("FACE", "DROOP", 3) or ("FACE_SIDE" in u and "DROOP" in u)
+    if "MS_SIGN_Q" in u and not named and not droop and not (
+            f.now or u.any("SUDDEN", "JUST", "AGO", "NOW_STRONG", "URGENT", "AMBULANCE")):
+        return [("stroke_signs", "possible")]
     if strong or speech:
         return [("stroke_signs", "certain")]
     if limb and "PERSON" in u and not u.any("SUDDEN", "MS") and not f.calm:
@@ -820,6 +827,9 @@ class SafetyCheck:
         if any("MED" in h for h in scanned):  # a medicine named anywhere: "it" in another sentence may be it
             for hits in scanned:
                 hits.setdefault("MED_MSG", []).append(0)
+        if any("MS_SIGN_Q" in h for h in scanned):  # "... weak on one side. normal for MS?": asked of every sentence
+            for hits in scanned:
+                hits.setdefault("MS_SIGN_Q", []).append(0)
         units = [Unit(h) for h in scanned]
         for first, second in itertools.pairwise(scanned):
             if first and second:
@@ -1009,9 +1019,11 @@ def _weighed(found: list[tuple[str, Tier, Unit]], kind: str, unit: Unit) -> bool
     possible), or as a seizure that "won't stop" beside a named reason, or the unit says MS and something coming
     on over time: an admin's phrase does not make them certain. Any other possible reading ("he has seizures
     every day and now he's not breathing") stays certain by the admin's phrase."""
-    if kind == "emergency" and "MS" in unit and "CHRONIC" in unit and not unit.any(
+    if kind == "emergency" and "MS" in unit and unit.any("CHRONIC", "REHAB") and not unit.any(
             "NOW_STRONG", "URGENT", "SUDDEN", "AMBULANCE", "JUST"):
-        return True  # "resident with ms is getting slurred speech lately": coming on over time, as MS does
+        # "resident with ms is getting slurred speech lately": coming on over time, as MS does; "speech therapy for
+        # slurred speech in ms": a therapy asked about for it
+        return True
     return kind == "emergency" and any(t == "possible" and u is unit and (
         c == "stroke_signs" or (c == "seizure_now" and _asks_the_reason(u))) for c, t, u in found)
 

@@ -165,6 +165,32 @@ def _stopping_something_else(core: list[str], hits: Hits, position: int) -> bool
     return False
 
 
+def _medicine_not_stopping_them(core: list[str], hits: Hits, position: int) -> bool:
+    """ "medicine not stop seizure", "the pills dont stop her fits", "seizure not stop with medicine": the treatment
+    fails, a question about the illness; not a seizure going on. Not with a rescue medicine or anything saying now
+    ("still seizing after the buccal midazolam", "not stopping with meds, 6 minutes now")."""
+    if not hits.keys().isdisjoint(_NOW_ALARM) or not _RESCUE.isdisjoint(core):
+        return False
+    medicines = set(hits.get("MED", ())) | {i for i, w in enumerate(core) if w in _REGIME_WORDS}
+    if medicines & {position - 1, position - 2}:  # the medicine, the subject that does not stop them
+        return True
+    return any(core[i] in ("with", "on", "despite") and medicines & {i + 1, i + 2}
+               for i in range(position + 1, min(position + 5, len(core))))
+
+
+def _rescue_failing_now(core: list[str], hits: Hits, position: int) -> bool:
+    """ "not stopping even with the buccal midazolam", "not stopping with meds, 6 minutes now": a seizure going on
+    that a rescue medicine has not stopped, or one timed now; not the illness's "not stopping with his tablets"."""
+    if core[position] != "not" or position + 1 >= len(core) or not core[position + 1].startswith("stop"):
+        return False
+    return not _RESCUE.isdisjoint(core) or not hits.keys().isdisjoint(_NOW_ALARM)
+
+
+_NOW_ALARM = frozenset(("NOW_STRONG", "URGENT", "AMBULANCE", "LONG", "STATUS", "UNRESP", "BREATH_BAD", "COLOUR"))
+_RESCUE = words_of("""rescue buccal midazolam midaz diazepam lorazepam epistatus buccolam stesolid valium""")
+_REGIME_WORDS = words_of("""medicine medicines medication medications meds med pills tablets drugs treatment""")
+
+
 def _going_somewhere(core: list[str], position: int) -> bool:
     """ "is he still going to school", "she keeps going to the loo": going somewhere, not a seizure going on."""
     if core[position:position + 2] not in (["still", "going"], ["keeps", "going"]) or position + 2 >= len(core):
@@ -251,6 +277,10 @@ _MEDICINE_FORMS = words_of("""version versions brand brands one ones form forms 
 _THE_LAST_ONE = words_of("""first one other another last previous that it this seizure fit seizures fits he she""")
 
 
+_ONLY = words_of("""one seizures fits adding another normal like because how epilepsy stress anxiety""")
+# "ongoing inflammation": a lasting condition named, not a seizure going on
+_LASTING = words_of("""inflammation condition problem problems issue issues illness treatment symptoms fatigue pain
+    damage disease research trials support care monitoring therapy""")
 _REFUSED_ACTS = frozenset(("give", "let", "allow", "administer", "do", "pay", "fund", "prescribe", "cover", "see"))
 # After "just", these make it a hedge, not a time: "just wondering", "just want to talk", "just feel low"
 _HEDGED = words_of("""wondering want wanted wanna feel feeling feels need needed curious asking checking think
@@ -262,9 +292,9 @@ _HEDGED = words_of("""wondering want wanted wanna feel feeling feels need needed
 def _in_context(core: list[str], hits: Hits) -> None:
     """Concepts that depend on their neighbours: "when i was little" is a history, "when i was convulsing" the
     event; "what does status epilepticus mean" is a knowledge question; "just wondering" is no time."""
-    if "JUST" in hits:
+    if "JUST" in hits:  # ... nor "is epilepsy just seizures over and over", "just one seizure": only, not a time
         hits["JUST"] = [p for p in hits["JUST"] if not (core[p] == "just" and p + 1 < len(core)
-                                                         and core[p + 1] in _HEDGED)]
+                                                         and (core[p + 1] in _HEDGED or core[p + 1] in _ONLY))]
         if not hits["JUST"]:
             del hits["JUST"]
     for position in hits.pop("WHEN_WAS", ()):
@@ -288,7 +318,14 @@ def _in_context(core: list[str], hits: Hits) -> None:
     _drop_where(hits, "ANOTHER_STRONG", lambda p: _an_onset(core, p))
     _drop_where(hits, "TIMING", lambda p: _generic_something_else(core, hits, p))
     _drop_where(hits, "DOSE_CHANGE", lambda p: _more_of_something_else(core, hits, p))
-    _drop_where(hits, "NOT_STOP", lambda p: _going_somewhere(core, p) or _stopping_something_else(core, hits, p))
+    _drop_where(hits, "NOT_STOP", lambda p: _going_somewhere(core, p) or _stopping_something_else(core, hits, p)
+                or _medicine_not_stopping_them(core, hits, p))
+    _drop_where(hits, "ADMIN_emergency", lambda p: _medicine_not_stopping_them(core, hits, p))
+    _drop_where(hits, "NOW_STRONG", lambda p: core[p] == "ongoing" and p + 1 < len(core) and core[p + 1] in _LASTING)
+    failing = [p for p in hits.get("CHRONIC", ()) if _rescue_failing_now(core, hits, p)]
+    if failing:  # the seizure does not stop: going on, not the illness
+        _drop_where(hits, "CHRONIC", lambda p: p in failing)
+        hits.setdefault("NOT_STOP", []).extend(failing)
     _drop_where(hits, "PASSIVE", lambda p: _going_on_with_a_medicine(core, hits, p))
     # "before her first seizure she was very confused": the first seizure as a time, not one happening
     _drop_where(hits, "FIRST_EVER", lambda p: p > 0 and core[p - 1] in ("before", "after", "since", "until"))

@@ -791,6 +791,11 @@ PHRASES: dict[str, str] = {
     # "my girlfriends in an ms relapse, numb down one side": the signs told as a relapse the person is in
     "IN_RELAPSE": """in a relapse | in an ms relapse | in ms relapse | in relapse | having a relapse | having an ms relapse
         going through a relapse | in the middle of a relapse | mid relapse""",
+    # "is numbness in my face a normal MS thing", "weak on one side. normal for MS?": a sign asked about as MS's
+    "MS_SIGN_Q": """normal for ms | normal ms thing | normal ms | an ms thing | ms thing | typical ms | typical of ms
+        typical for ms | common in ms | common with ms | common for ms | part of ms | from the ms | from ms
+        because of ms | because of the ms | ms symptom | ms symptoms | symptom of ms | symptoms of ms | usual for ms
+        usual with ms | normal with ms | normal in ms""",
     # "never had one": a first seizure only beside one happening ("never had one before and now hes shaking")
     "NEVER_HAD": """never had | never had one | never had seizure | never had one before | never had fit""",
     "FIRST_EVER": """never done this | never done that | never done before | never done anything like this | never seen him do

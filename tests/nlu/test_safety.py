@@ -1905,6 +1905,11 @@ def test_grey_and_noisy_breathing_after_a_seizure_is_a_call() -> None:
     ("can i skip a few days of my tecfidera", "medication_change"),
     ("Would it be OK to take half the dose of my new medication for the first few weeks and build up myself?",
      "medication_change"),
+    # a rescue medicine that has not stopped it, or minutes now: going on, not the illness (found while reading
+    # the held-out rounds' false alarms: these had no reply at all)
+    ("his seizure is not stopping even with the buccal midazolam", "emergency"),
+    ("seizure not stopping with meds, 6 minutes now", "emergency"),
+    ("seizure not stopping despite rescue med", "emergency"),
 ])
 def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     flag = flag_of(text)
@@ -1943,6 +1948,13 @@ def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     "what if i took more exercise",  # more of something else
     "can i skip a few lessons at school", "should we skip the next vaccine?", "can we skip a few days of physio",
     "My son have many kind of seizure, jerking, staring, falling down. Many types means more difficult to treat?",
+    # the held-out rounds' false emergencies, read after their reports: a medicine that does not stop seizures,
+    # a therapy asked for an MS sign, "just" meaning only, "ongoing" said of inflammation
+    "medicine not stop seizure, how many people are like this?",
+    "Is it normal that the pills don't stop seizure for some people?",
+    "my wife seizure not stop with medicine. doctor say maybe is antibody. what means?",
+    "speech therapy for slurred speech in ms", "wait so epilepsy is just seizures over n over?? thats it?",
+    "Is it possible that ongoing inflammation is part of why my boy keeps having seizures? what would even cause it",
 ])
 def test_round_42_to_49_look_alikes_are_not_certain(text: str) -> None:
     flag = flag_of(text)
@@ -1985,6 +1997,19 @@ def test_the_minutes_of_a_time_supposed_are_no_call(text: str, follow_up: str) -
 def test_doses_missed_as_a_habit_asked_about_in_any_words_get_the_line(text: str, tier: str) -> None:
     flag = flag_of(text)
     assert flag is not None and flag[:2] == ("medication_change", tier), (text, flag)
+
+
+@pytest.mark.parametrize(("text", "tier"), [
+    ("is numbness in my face a normal MS thing", "possible"),  # signs asked about as MS's, nothing sudden
+    ("pins and needles down one side of my face and clumsy hands. is that normal for MS??", "possible"),
+    ("client w MS keeps losing balance, weak on one side. normal for MS?", "possible"),  # in another sentence
+    ("my sister just went numb down one side and got double vision. are those typical MS symptoms", "certain"),
+    ("her face is drooping. is it her ms", "certain"),  # a face drooping, however it is asked
+    ("his arm suddenly went weak and his speech is slurred, is that from the ms?", "certain"),
+])
+def test_stroke_signs_asked_about_as_mss_get_the_line_unless_sudden(text: str, tier: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:3] == ("emergency", tier, "stroke_signs"), (text, flag)
 
 
 @pytest.mark.parametrize(("text", "tier"), [

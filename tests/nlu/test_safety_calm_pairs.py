@@ -75,9 +75,10 @@ CALM_CONCEPTS: dict[str, str] = {
     "OUTGROWN": "giving things away read as a clear-out",
     "TEMPORARY": "a goodbye read as 'for now'",
     "THING": "a seizure or collapse word said of a thing ('the engine seized') (WORDS table)",
+    "MS_SIGN_Q": "stroke signs asked about as MS's ('normal for ms?'), nothing sudden: possible (_stroke)",
 }
 # Concepts where a phrase is a question: the template after the alarm asks it.
-QUESTIONS = frozenset(("KNOWLEDGE", "HYPO", "WHAT_IF", "IT_HAPPENS", "KNOW_HOW", "CAUSE_Q", "FINE_NOW"))
+QUESTIONS = frozenset(("KNOWLEDGE", "HYPO", "WHAT_IF", "IT_HAPPENS", "KNOW_HOW", "CAUSE_Q", "FINE_NOW", "MS_SIGN_Q"))
 # Openers of a condition ("what if", "when they are", "in case", "next time"): put before the alarm they make it
 # hypothetical ("what if she is not breathing", "next time he is choking") -- genuinely calm, so that template is
 # left out for them; after the alarm they get "like this" to close them ("..., what do we do when they are like
