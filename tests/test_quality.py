@@ -287,7 +287,7 @@ def test_near_misses_get_the_health_fallback(engine: Engine, text: str) -> None:
 # messages. Floors a little under the figures reached.
 
 HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
-                   30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51)
+                   30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53)
 # Since the topic net (46483f5) every floor is at most two points under what the bot reached with it (the net was
 # trained on the tuned rounds only, so on the held-out ones these are still figures on words it never saw; a retrained
 # net may move them a point or so). The comments keep each round's history before it.
@@ -413,6 +413,10 @@ PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     # only): 98.3%, 98.3%, 96.7%, 95.3% and 95.3%, 95.7%, 95.0%, 92.9%; safety misses read after that report
     50: (0.96, 0.96, 0.94, 0.93),
     51: (0.93, 0.94, 0.93, 0.90),
+    # rounds 52 and 53, written blind late in that session and first reported on 74407a8 (figures only): 96.6%,
+    # 96.6%, 98.3%, 97.6% and 95.2%, 95.7%, 97.5%, 96.5%; safety misses read after that report
+    52: (0.94, 0.94, 0.96, 0.95),
+    53: (0.93, 0.94, 0.95, 0.94),
 }
 DIALOGUE_FLOORS = {4: 0.86, 5: 0.88, 6: 0.89, 7: 0.91, 8: 0.88, 9: 0.90, 10: 0.87, 11: 0.86, 12: 0.89,
                    13: 0.90, 14: 0.92, 15: 0.90, 16: 0.94, 17: 0.86, 18: 0.89,
@@ -447,7 +451,9 @@ DIALOGUE_FLOORS = {4: 0.86, 5: 0.88, 6: 0.89, 7: 0.91, 8: 0.88, 9: 0.90, 10: 0.8
                    48: 0.91,  # round 48: 93.2% on a3a6f43 (figures only)
                    49: 0.91,  # round 49: 93.7% on a3a6f43 (figures only)
                    50: 0.93,  # round 50: 95.1% on 246a507 (figures only; 92.2% on a3a6f43)
-                   51: 0.86}  # round 51: 88.4% on 246a507 (figures only; 87.5% on a3a6f43), 89.1% after its fixes
+                   51: 0.86,  # round 51: 88.4% on 246a507 (figures only; 87.5% on a3a6f43), 89.1% after its fixes
+                   52: 0.92,  # round 52: 94.4% on 74407a8 (figures only; 93.5% on a3a6f43)
+                   53: 0.93}  # round 53: 95.2% on 74407a8 (figures only; 93.9% on a3a6f43)
                    # misses were fixed
 # round 19: 78.7% on c720925, 79.7% on 0bd1203; rounds 17, 18: 81.3%, 84.8% on
 # c720925, 82.4%, 85.5% at the end of the 2026-12-05 night session; rounds 14-16: 87.4%, 88.4%, 88.4% on 235b69e; 90.0%,
@@ -534,7 +540,11 @@ FULL_SAFETY = {(5, "personas"): (8, 8), (6, "personas"): (8, 8), (6, "dialogues"
                (49, "dialogues"): (8, 4),
                # rounds 50 and 51, every one from their first report
                (50, "personas"): (8, 8), (50, "dialogues"): (4, 4), (51, "personas"): (8, 8),
-               (51, "dialogues"): (9, 4)}
+               (51, "dialogues"): (9, 4),
+               # rounds 52 and 53 once round 52's crisis miss ('Since the encephalitis I keep having thoughts of
+               # killing myself', the seizure-cluster reply: 'keep having' read as seizures) was fixed
+               (52, "personas"): (8, 8), (52, "dialogues"): (4, 3), (53, "personas"): (8, 8),
+               (53, "dialogues"): (8, 2)}
 
 
 @pytest.fixture(scope="module")

@@ -186,6 +186,32 @@ def _rescue_failing_now(core: list[str], hits: Hits, position: int) -> bool:
     return not _RESCUE.isdisjoint(core) or not hits.keys().isdisjoint(_NOW_ALARM)
 
 
+def _having_something_else(core: list[str], position: int) -> bool:
+    """ "i keep having thoughts of killing myself", "she keeps having headaches": something other than seizures
+    coming again ("keeps having them", "keeps having one after another", "keeps having fits" stay)."""
+    window = core[position:position + 3]
+    if "having" not in window:
+        return False
+    at = position + window.index("having") + 1
+    return at < len(core) and core[at] in _NOT_SEIZURES
+
+
+_NOT_SEIZURES = words_of("""thoughts thought dreams nightmares flashbacks headaches headache migraines migraine panic
+    attacks infections infection accidents falls problems issues trouble bad doubts
+    urges feelings ideas visions""")
+
+
+def _joining_something(core: list[str], position: int) -> bool:
+    """ "he want join the team at school": joining a team or a club, not the dead ("i just want to join him")."""
+    if core[position] != "join" or position + 1 >= len(core):
+        return False
+    return core[position + 1] not in _JOINED_IN_DEATH
+
+
+_JOINED_IN_DEATH = words_of("""him her them god jesus angels heaven husband wife mum mom mam dad son daughter brother
+    sister grandma grandad nan gran baby partner family""")
+
+
 _NOW_ALARM = frozenset(("NOW_STRONG", "URGENT", "AMBULANCE", "LONG", "STATUS", "UNRESP", "BREATH_BAD", "COLOUR"))
 _RESCUE = words_of("""rescue buccal midazolam midaz diazepam lorazepam epistatus buccolam stesolid valium""")
 _REGIME_WORDS = words_of("""medicine medicines medication medications meds med pills tablets drugs treatment""")
@@ -271,7 +297,7 @@ def _more_of_something_else(core: list[str], hits: Hits, position: int) -> bool:
 _HOW_MUCH = frozenset(("more", "extra", "less", "double", "few", "couple", "some"))
 _SPANS = frozenset(("days", "nights", "weeks", "times", "mornings", "evenings"))
 _DOSE_WORDS = words_of("""of than dose doses today tonight now then too it them this that mg ml his her my injections
-    injection infusions infusion shots shot jabs jab""")
+    injection infusions infusion shots shot jabs jab he she will would get help work better""")
 _MEDICINE_FORMS = words_of("""version versions brand brands one ones form forms kind type tablets tablet pills pill meds
     med medicine medicines medication medications drug drugs capsules capsule tabs""")
 _THE_LAST_ONE = words_of("""first one other another last previous that it this seizure fit seizures fits he she""")
@@ -322,6 +348,9 @@ def _in_context(core: list[str], hits: Hits) -> None:
                 or _medicine_not_stopping_them(core, hits, p))
     _drop_where(hits, "ADMIN_emergency", lambda p: _medicine_not_stopping_them(core, hits, p))
     _drop_where(hits, "NOW_STRONG", lambda p: core[p] == "ongoing" and p + 1 < len(core) and core[p + 1] in _LASTING)
+    for concept in ("ANOTHER_OFTEN", "ANOTHER_STRONG"):
+        _drop_where(hits, concept, lambda p: _having_something_else(core, p))
+    _drop_where(hits, "DEATH", lambda p: _joining_something(core, p))
     failing = [p for p in hits.get("CHRONIC", ()) if _rescue_failing_now(core, hits, p)]
     if failing:  # the seizure does not stop: going on, not the illness
         _drop_where(hits, "CHRONIC", lambda p: p in failing)

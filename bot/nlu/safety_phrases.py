@@ -416,6 +416,9 @@ PHRASES: dict[str, str] = {
         cut the meds down | cut my meds down | cut her meds down | cut his meds down | take half | take a half | give him half | give her half | give half | take one more | one more tablet
         one more pill | extra tablet | extra pill | take extra | take more of | cold turkey | go cold turkey
         going cold turkey | went cold turkey | skip a few | skip a couple | skip few | skip one or two
+        dose up | dose down | dose higher | dose lower | dose bigger | dose smaller | give him more | give her more
+        evening dose up | morning dose up | night dose up | evening dose down | morning dose down | night dose down
+        give them more | give more
         i took more | i just took more | i took extra | i just took extra | i took less | i took double | he took more
         she took more | we gave more | i gave more | i gave him more | i gave her more | what if i took more
         what if i just took more | what if i took extra | what if i just took extra | what if i gave more | cut them to | cut it to | cut down to
@@ -562,7 +565,8 @@ PHRASES: dict[str, str] = {
         newly diagnosed | just diagnosed | recently diagnosed""",
     "SINCE": """ever since | since then | since childhood | since i was | since he was | since she was | since birth
         since baby | since teenager | since teen""",
-    "HABITUAL": """many kind | many kinds | lots of kinds | lots of types | many different kinds | monthly | weekly | daily | nightly | has done for | have done for | always followed by
+    "HABITUAL": """many kind | many kinds | lots of kinds | lots of types | many different kinds | many seizure types
+        many types of seizure | many types of seizures | monthly | weekly | daily | nightly | has done for | have done for | always followed by
         different types | several types | diff types | several diff seizure types | different seizure types
         several seizure types | many types | multiple types | more than one type | loads of different types
         has ones where | has the ones where | gets ones where | gets the ones where | has seizures where
@@ -595,7 +599,8 @@ PHRASES: dict[str, str] = {
         if he fall | if she fall | if he falls | if she falls | if they fall | if he falls down | if she falls down
         if my friend have | if my mate have | if my partner have | if my child have | if my mum have | if my dad have
         if someone have | if somebody have | if person have | if they has | if my baby have | if my baby has
-        if i see someone | if i see somebody | if i saw someone
+        if i see someone | if i see somebody | if i saw someone | if my bro has | if my bro have | if my sis has
+        if my sister has | if my brother has | if my sis have
         after shaking stops | once shaking stops | after jerking stops | once jerking stops
         after seizure stops | once seizure stops | after fit stops | once fit stops | after it stops | once it stops
         while theyre | while they are | when theyre | when they are | while someone | while somebody

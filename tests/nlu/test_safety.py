@@ -1910,6 +1910,11 @@ def test_grey_and_noisy_breathing_after_a_seizure_is_a_call() -> None:
     ("his seizure is not stopping even with the buccal midazolam", "emergency"),
     ("seizure not stopping with meds, 6 minutes now", "emergency"),
     ("seizure not stopping despite rescue med", "emergency"),
+    # rounds 52 and 53
+    ("Since the encephalitis I keep having thoughts of killing myself and I'm scared", "crisis"),  # was a cluster
+    ("Can we put Jonas's evening dose up ourselves if he's had more seizures this week?", "medication_change"),
+    ("My son is on 3 medicine. If I give him more, he get better?", "medication_change"),
+    ("he keeps having seizures one after another", "emergency"),
 ])
 def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     flag = flag_of(text)
@@ -1955,6 +1960,10 @@ def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     "my wife seizure not stop with medicine. doctor say maybe is antibody. what means?",
     "speech therapy for slurred speech in ms", "wait so epilepsy is just seizures over n over?? thats it?",
     "Is it possible that ongoing inflammation is part of why my boy keeps having seizures? what would even cause it",
+    # rounds 52 and 53
+    "My son can play football with epilepsy? He want join the team at school",  # a team joined, not the dead
+    "she keeps having headaches", "give him more attention",
+    "Salam. My son have many seizure types, drop and jerk and staring. This is why medicine fail?",
 ])
 def test_round_42_to_49_look_alikes_are_not_certain(text: str) -> None:
     flag = flag_of(text)
@@ -1969,6 +1978,9 @@ def test_first_aid_asked_for_after_the_shaking_stops_is_the_first_aid_question()
     # "quick steps": a short answer asked for, not a hurry in a seizure (round 51)
     assert flag_of("first aid for tonic clonic? quick steps pls before my shift")[0] == "seizure_first_aid"
     assert flag_of("hes having a seizure quick what do i do")[0] == "emergency"
+    # "if my bro has a fit": a supposition, like "if my brother has" (round 53)
+    assert flag_of("if my bro has a fit at home n im on my own wat do i do. when is it ambulance time")[0] == \
+        "seizure_first_aid"
 
 
 @pytest.mark.parametrize(("text", "follow_up"), [("ambulance on way. still going. on her side yes?", "call"),
