@@ -16,8 +16,6 @@ previous turn was labelled with a topic, labelled "continues" when it has that s
 
 from __future__ import annotations
 
-import argparse
-import base64
 import itertools
 import random
 import sys
@@ -28,10 +26,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.nlu.topic_net import ARRAYS, FOLLOW_UP_PATH, TopicNet, feature_key  # noqa: E402
+from bot.nlu.topic_net import FOLLOW_UP_PATH, TopicNet, feature_key  # noqa: E402
 from tools.evalsets import load_set  # noqa: E402
-from tools.net_files import write_model  # noqa: E402
-from tools.train_topic_net import MIN_DF, PRUNE, SEED, _group, _intents, analyse, transform, tuned_sets  # noqa: E402
+from tools.net_files import arguments, encoded_arrays, write_model  # noqa: E402
+from tools.train_topic_net import MIN_DF, PRUNE, SEED, _group, _intents, transform, tuned_sets  # noqa: E402
+from tools.train_topic_net import fit as topic_fit  # noqa: E402
 
 CONTINUES, OTHER = "continues", "other"
 C = 0.25  # chosen by the grouped cross-validation (--cv) among 0.25, 1 and 4 (AUC 0.910, 0.902, 0.896)
@@ -54,14 +53,8 @@ def load() -> tuple[list[str], list[str], list[str]]:
 
 
 def fit(texts: list[str], y: list[str]) -> tuple[Any, Any]:
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    vectoriser = TfidfVectorizer(analyzer=analyse, min_df=MIN_DF, norm=None, smooth_idf=True)
-    vectoriser.fit(texts)
-    model = LogisticRegression(C=C, max_iter=3000)
-    model.fit(transform(vectoriser, texts), y)
-    return vectoriser, model
+    """The topic net's features and regression (tools/train_topic_net.py), with this model's C."""
+    return topic_fit(texts, y, C)
 
 
 def continuing(vectoriser: Any, model: Any, texts: list[str]) -> list[float]:
@@ -113,15 +106,12 @@ def export(vectoriser: Any, model: Any, texts: list[str], y: list[str], cv: dict
         "references": [[t, {CONTINUES: round(p, 5), OTHER: round(1 - p, 5)}]
                        for t, p in zip(sample, continuing(vectoriser, model, sample), strict=True)],
         "features": len(table),
-        **{name: base64.b64encode(getattr(net, name).tobytes()).decode("ascii") for name in ARRAYS},
+        **encoded_arrays(net),
     }
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dry-run", action="store_true")
-    parser.add_argument("--cv", action="store_true")
-    args = parser.parse_args()
+    args = arguments(__doc__)
     texts, y, groups = load()
     print(f"{len(texts)} turns after a topic ({Counter(y)[CONTINUES]} go on with it), {len(set(groups))} sets")
     cv = cross_validate(texts, y, groups) if args.cv else None

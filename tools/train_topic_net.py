@@ -18,7 +18,6 @@ intent: `python -m bot check` warns when the model's topics and intents.yaml's d
 
 from __future__ import annotations
 
-import argparse
 import base64
 import math
 import random
@@ -36,8 +35,8 @@ sys.path.insert(0, str(ROOT))
 
 from bot.nlu.message import Message  # noqa: E402
 from bot.nlu.ngrams import features  # noqa: E402
-from bot.nlu.topic_net import ARRAYS, MODEL_PATH, OUT_OF_SCOPE, TopicNet, feature_key, message_words  # noqa: E402
-from tools.net_files import write_model  # noqa: E402
+from bot.nlu.topic_net import MODEL_PATH, OUT_OF_SCOPE, TopicNet, feature_key, message_words  # noqa: E402
+from tools.net_files import arguments, encoded_arrays, write_model  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 EVAL = DATA / "eval"
@@ -138,13 +137,13 @@ def transform(vectoriser: Any, texts: list[str]) -> Any:
     return diags([1.0 / math.sqrt(n) for n in lengths]) @ vectoriser.transform(texts)
 
 
-def fit(texts: list[str], y: list[str]) -> tuple[Any, Any]:
+def fit(texts: list[str], y: list[str], c: float = C) -> tuple[Any, Any]:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vectoriser = TfidfVectorizer(analyzer=analyse, min_df=MIN_DF, norm=None, smooth_idf=True)
     vectoriser.fit(texts)
-    model = LogisticRegression(C=C, max_iter=3000)
+    model = LogisticRegression(C=c, max_iter=3000)
     model.fit(transform(vectoriser, texts), y)
     return vectoriser, model
 
@@ -211,15 +210,12 @@ def export(vectoriser: Any, model: Any, texts: list[str], y: list[str], cv: dict
         "references": [[t, {str(c): round(float(p), 5) for c, p in zip(model.classes_, row, strict=True) if p >= 0.01}]
                        for t, row in zip(sample, probs, strict=True)],
         "features": len(table),
-        **{name: base64.b64encode(getattr(net, name).tobytes()).decode("ascii") for name in ARRAYS},
+        **encoded_arrays(net),
     }
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dry-run", action="store_true")
-    parser.add_argument("--cv", action="store_true")
-    args = parser.parse_args()
+    args = arguments(__doc__)
     texts, y, groups = load()
     print(f"{len(texts)} messages, {len(set(y))} labels, {len(set(groups))} sets")
     cv = cross_validate(texts, y, groups) if args.cv else None
