@@ -269,7 +269,8 @@ def with_the_net(knowledge: Knowledge, message: Message, match: Match, in_conver
 def _offered_by_the_net(net: TopicNet, knowledge: Knowledge, message: Message, match: Match,
                         reading: tuple[str, float], in_conversation: bool) -> Match:
     """Uncertainty shown, not hidden: a topic the net finds plausible where the keywords found nothing ("Did you
-    mean" it, and the keywords' nearest), or where the net all but rules out the keywords' topic (both offered).
+    mean" it, and the keywords' nearest), or where the net all but rules out the keywords' topic (both offered),
+    or where the keywords offer a choice without it (it joins the choice).
     Never past an admin's out-of-scope keyword or a word of another language; and a keyword answer in a
     conversation stands (the net reads a turn without the conversation that explains it)."""
     best, probability = reading
@@ -282,6 +283,9 @@ def _offered_by_the_net(net: TopicNet, knowledge: Knowledge, message: Message, m
     elif match.status == "matched" and not in_conversation and probability >= NET_RIVALS and \
             net.probabilities(message).get(match.intent_id or "", 0.0) < NET_DOUBTS:
         options, near = [match.intent_id or "", best], []
+    elif match.status == "ambiguous" and probability >= NET_SUGGESTS and best not in match.options:
+        # the keywords' choice, and the net's plausible topic among it (in the last place when the choice is full)
+        options, near = [*match.options[:MAX_OPTIONS - 1], best], []
     else:
         return match
     chosen = tuple(dict.fromkeys([*options, *near]))[:MAX_OPTIONS]

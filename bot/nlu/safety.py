@@ -597,11 +597,10 @@ def _stroke(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # MS's (in any sentence of the message), nothing sudden, just now or going on said: the line on top of the
     # answer. Not a face drooping, which is the stroke reply whatever it is asked as
     droop = u.near("FACE", "DROOP", 3) or ("FACE_SIDE" in u and "DROOP" in u)
-    if "MS_SIGN_Q" in u and not named and not droop and not (
-            f.now or u.any("SUDDEN", "JUST", "AGO", "NOW_STRONG", "URGENT", "AMBULANCE")):
-        return [("stroke_signs", "possible")]
+    asked_as_ms = "MS_SIGN_Q" in u and not named and not droop and not (
+        f.now or u.any("SUDDEN", "JUST", "AGO", "NOW_STRONG", "URGENT", "AMBULANCE"))
     if strong or speech:
-        return [("stroke_signs", "certain")]
+        return [("stroke_signs", "possible" if asked_as_ms else "certain")]
     if limb and "PERSON" in u and not u.any("SUDDEN", "MS") and not f.calm:
         return [("stroke_signs", "possible")]  # "dad can't raise his right arm": FAST, but MS does this too
     if "SUDDEN" in u:

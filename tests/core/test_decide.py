@@ -1085,6 +1085,24 @@ def test_the_net_picks_among_the_topics_a_did_you_mean_offers(library: Library) 
     assert _decided(library, text, {second: 0.3, "out_of_scope": 0.7})[0] == "ambiguous"
 
 
+@pytest.mark.parametrize(("p", "joins"), [(0.35, True), (0.28, False)])
+def test_the_nets_plausible_topic_joins_the_keywords_choice(library: Library, p: float, joins: bool) -> None:
+    """The keywords offer a choice without the topic the net finds plausible (not sure enough to answer): it joins
+    the choice, in the last place when the choice is full."""
+    text = "does coffee mess with the epilepsy meds"  # two close topics
+    without = decide(Message(text), Situation(replace(library.current, topic_net=None), None, None, None, 0.0))
+    assert without.match is not None and "refractory_drug_resistance" not in without.match.options
+    rest = (1 - p) / 3  # the net's likeliest reading, not sure enough to answer
+    net = {"refractory_drug_resistance": p, "out_of_scope": rest, "ms_overview": rest, "gut_brain_axis": rest}
+    knowledge = replace(library.current, topic_net=_FixedNet(net, _learnt(library)))
+    decision = decide(Message(text), Situation(knowledge, None, None, None, 0.0))
+    assert decision.kind == "ambiguous" and decision.match is not None
+    options = decision.match.options
+    assert ("refractory_drug_resistance" in options) is joins and len(options) <= 3
+    kept = options[:-1] if joins else options  # the keywords' topics first, in their order
+    assert kept == without.match.options[:len(kept)]
+
+
 def test_a_topic_the_net_finds_plausible_where_the_keywords_found_nothing_is_offered(library: Library) -> None:
     """Uncertainty shown: "Did you mean" the net's plausible topics (likeliest first), and no reply that pretends."""
     net = {"ms_dmt": 0.4, "ms_overview": 0.31, "gut_brain_axis": 0.2, "out_of_scope": 0.09}
