@@ -642,11 +642,12 @@ def _asked(message: Message) -> bool:
 
 def _asked_elsewhere(knowledge: Knowledge, answer: Decision, message: Message, reading: Reading) -> bool:
     """A question of some length that finds nothing and that the topic net is sure is none of ours, about neither
-    the scene (no person, sign or time of it, no "it" or "this") nor first aid nor a medicine, nothing alarming in
-    it: "can i take my break after or do i have to stay" (not "how long is too long", "why wont it stop")."""
+    the scene (no person, sign or time of it) nor first aid nor a medicine, nothing alarming in it: "can i take my
+    break after or do i have to stay", "who do i report this to at the agency" (not "how long is too long", "why
+    wont it stop")."""
     net = knowledge.topic_net
     if answer.kind != "fallback" or answer.fallback not in ("health", "other") or net is None or \
-            len(message.words) < ELSEWHERE_WORDS or not asks(message) or not _POINTING_BACK.isdisjoint(message.words):
+            len(message.words) < ELSEWHERE_WORDS or not asks(message):
         return False
     return reading.settled and not (reading.about_the_scene or reading.names_a_medicine or reading.asks_first_aid
                                     or reading.concepts & _CARE_WORDS) and \

@@ -590,13 +590,15 @@ def _stroke(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # "my girlfriends in an ms relapse, numb down one side. how long will it last": signs told as the relapse the
     # person is in, nothing sudden or just now: the line on top of the relapse answer
     # (one sign, not the face: a drooping face with lost speech is the stroke reply, whatever it is called)
-    if "IN_RELAPSE" in u and not named and not face and count <= 1 and not (
+    # ... and a face numb on one side in the relapse is that one sign ("having a relapse, half my face is numb"); a
+    # face drooping is not
+    droop = u.near("FACE", "DROOP", 3) or ("FACE_SIDE" in u and "DROOP" in u)
+    if "IN_RELAPSE" in u and not named and not droop and count <= 1 and not (
             f.now or u.any("SUDDEN", "JUST", "AGO", "NOW_STRONG", "URGENT")):
         return [("stroke_signs", "possible")]
     # "pins and needles down one side of my face and clumsy hands. is that normal for MS??": signs asked about as
     # MS's (in any sentence of the message), nothing sudden, just now or going on said: the line on top of the
     # answer. Not a face drooping, which is the stroke reply whatever it is asked as
-    droop = u.near("FACE", "DROOP", 3) or ("FACE_SIDE" in u and "DROOP" in u)
     asked_as_ms = "MS_SIGN_Q" in u and not named and not droop and not (
         f.now or u.any("SUDDEN", "JUST", "AGO", "NOW_STRONG", "URGENT", "AMBULANCE"))
     if strong or speech:
@@ -814,7 +816,7 @@ class SafetyCheck:
                 said = _without_afterthoughts(words)  # what the sentence ends on
                 for concept, ends in (("PLAN_BARE", _a_plan_said_alone), ("UNDONE_BARE", _an_undone_wish),
                                       ("NOT_BEING_BARE", _a_wish_not_to_be)):
-                    if ends(said):
+                    if ends(said) and not (concept == "NOT_BEING_BARE" and _a_deed_not_done(sentence.words)):
                         scanned[-1].setdefault(concept, []).append(len(words) - 1)
                 if (staying := _not_staying(words)) is not None:
                     scanned[-1].setdefault("NOT_AROUND", []).append(staying)
@@ -1057,6 +1059,17 @@ def _a_wish_not_to_be(kept: list[str]) -> bool:
     speaker not being."""
     return kept[-4:] == ["if", "i", "just", "not"] or kept[-3:] == ["if", "i", "not"] or \
         kept[-4:] == ["want", "to", "not", "be"] or kept[-3:] == ["want", "not", "be"]  # "i want to not be"
+
+
+def _a_deed_not_done(words: tuple[str, ...]) -> bool:
+    """ "what are my rights if I don't?": the "not" it ends on is of doing ("don't", "can't"), not of being
+    ("if I just wasn't"), which folding into "not" no longer tells apart."""
+    tail = words[-3:]
+    return _BEING_NOT.isdisjoint(tail) and not _DEED_NOT.isdisjoint(tail)
+
+
+_BEING_NOT = frozenset(("wasnt", "werent", "isnt", "aint"))
+_DEED_NOT = frozenset(("dont", "didnt", "doesnt", "cant", "couldnt", "wont", "wouldnt", "shouldnt", "mustnt"))
 
 
 _AROUND = (("stick", "around"), ("be", "around"), ("be", "here"))

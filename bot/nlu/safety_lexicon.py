@@ -348,8 +348,10 @@ def _in_context(core: list[str], hits: Hits) -> None:
                 or _medicine_not_stopping_them(core, hits, p))
     _drop_where(hits, "ADMIN_emergency", lambda p: _medicine_not_stopping_them(core, hits, p))
     _drop_where(hits, "NOW_STRONG", lambda p: core[p] == "ongoing" and p + 1 < len(core) and core[p + 1] in _LASTING)
-    for concept in ("ANOTHER_OFTEN", "ANOTHER_STRONG"):
-        _drop_where(hits, concept, lambda p: _having_something_else(core, p))
+    for concept in ("ANOTHER_OFTEN", "ANOTHER_STRONG"):  # ... nor "i keep going over and over it": thoughts
+        _drop_where(hits, concept, lambda p: _having_something_else(core, p)
+                    or (core[p] == "over" and p > 0 and core[p - 1] in ("going", "go", "goes", "went")
+                        and hits.keys().isdisjoint(("SEIZ", "SEIZ_PL", "CONV", "SIGN"))))
     _drop_where(hits, "DEATH", lambda p: _joining_something(core, p))
     failing = [p for p in hits.get("CHRONIC", ()) if _rescue_failing_now(core, hits, p)]
     if failing:  # the seizure does not stop: going on, not the illness

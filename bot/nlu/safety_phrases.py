@@ -418,7 +418,8 @@ PHRASES: dict[str, str] = {
         going cold turkey | went cold turkey | skip a few | skip a couple | skip few | skip one or two
         dose up | dose down | dose higher | dose lower | dose bigger | dose smaller | give him more | give her more
         evening dose up | morning dose up | night dose up | evening dose down | morning dose down | night dose down
-        give them more | give more
+        give them more | give more | give my son more | give my daughter more | give my child more
+        give my husband more | give my wife more | give my mum more | give my dad more
         i took more | i just took more | i took extra | i just took extra | i took less | i took double | he took more
         she took more | we gave more | i gave more | i gave him more | i gave her more | what if i took more
         what if i just took more | what if i took extra | what if i just took extra | what if i gave more | cut them to | cut it to | cut down to
@@ -444,6 +445,8 @@ PHRASES: dict[str, str] = {
         makes you | make you | made you | makes him | make him | made him | makes them | make them | make child
         makes child | make kids | makes kids | give you | give u | gives you | gives u""",
     "ADVICE": """what if i took more | what if i just took more | what if i took extra | what if i just took extra | what if i gave more
+        can my husband | can my wife | can my son | can my daughter | can my child | can my partner | can my mum
+        can my dad | can my mom | should my husband | should my wife | should my son | should my daughter
         can i | can he | can she | can we | may i | may he | may she | may we | could i | should i | should he | should she | shall i | do i
         does he | does she | is it ok | is it okay | is it safe | is that ok | is that okay | is it fine | ok to
         okay to | safe to | allowed | want | wants | thinking | going | planning | plan

@@ -229,14 +229,16 @@ def test_nobody_can_help_after_a_crisis_reply_gets_the_crisis_reply_not_the_help
     assert (turns[2].kind, turns[2].intent_id) == ("smalltalk", "help")  # a question about the bot is answered
 
 
-@pytest.mark.parametrize("text", ["do i need to write an incident report", "whats the number for the office rota line"])
+@pytest.mark.parametrize("text", ["do i need to write an incident report", "whats the number for the office rota line",
+                                  "who do i report this to at the agency, incident form?"])  # "this": the incident
 def test_a_question_about_something_else_gets_its_own_answer_with_the_line(engine: Engine, text: str) -> None:
     turn = chat(engine, "my son is having a seizure", "ok he stopped, he's breathing now", text)[-1]
     assert turn.kind == "fallback" and turn.reply.alert == texts.LINE_SEIZURE, turn.reply.plain_text()
     assert turn.context.safety is not None and turn.context.safety.kind == "emergency"
 
 
-@pytest.mark.parametrize("text", ["is he going to be ok", "SHOULD I RING 111", "will she be alright"])
+@pytest.mark.parametrize("text", ["is he going to be ok", "SHOULD I RING 111", "will she be alright",
+                                  "is this going to damage his brain long term do you think?"])
 def test_a_question_of_the_scene_or_a_call_still_gets_the_guidance(engine: Engine, text: str) -> None:
     turn = chat(engine, "my husband just fell, his head is bleeding and he is not answering me", text)[-1]
     assert turn.kind == "emergency", turn.reply.plain_text()

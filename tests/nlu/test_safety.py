@@ -1915,6 +1915,10 @@ def test_grey_and_noisy_breathing_after_a_seizure_is_a_call() -> None:
     ("Can we put Jonas's evening dose up ourselves if he's had more seizures this week?", "medication_change"),
     ("My son is on 3 medicine. If I give him more, he get better?", "medication_change"),
     ("he keeps having seizures one after another", "emergency"),
+    # rounds 54 and 55
+    ("can my husband take only half pill because he is so tired from it?", "medication_change"),
+    ("can I give my son more of his medicine when he have more seizures? the doctor is in holiday", "medication_change"),
+    ("seizures keep going over and over", "emergency"), ("everything would be so much quieter if I just wasnt", "crisis"),
 ])
 def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     flag = flag_of(text)
@@ -1964,6 +1968,10 @@ def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     "My son can play football with epilepsy? He want join the team at school",  # a team joined, not the dead
     "she keeps having headaches", "give him more attention",
     "Salam. My son have many seizure types, drop and jerk and staring. This is why medicine fail?",
+    # rounds 54 and 55
+    "Do I have to tell my employer about my MS diagnosis? What are my rights if I don't?",  # a deed not done
+    "Did I do something to cause my MS? Was it stress? I keep going over and over it",  # thoughts going over
+    "can my son go swimming with epilepsy", "can I give my son more attention",
 ])
 def test_round_42_to_49_look_alikes_are_not_certain(text: str) -> None:
     flag = flag_of(text)
@@ -2025,6 +2033,7 @@ def test_stroke_signs_asked_about_as_mss_get_the_line_unless_sudden(text: str, t
 
 
 @pytest.mark.parametrize(("text", "tier"), [
+    ("having a relapse, half my face is numb. how long do these usually last", "possible"),  # a numb face: one sign
     ("my girlfriends in an ms relapse, numb down one side. how long will it last", "possible"),  # one sign, a relapse
     ("shes in a relapse, her left arm and leg are numb", "possible"),
     ("my wife is in a relapse, she cant speak and her face is drooping", "certain"),  # the face and speech
