@@ -353,6 +353,7 @@ PHRASES: dict[str, str] = {
         lower | lowering | cut down | cutting down | cut back | halve | halving | cut in half | increase
         increasing | up | upping | raise | double | doubling | change | changing | switch | switching | swap
         swapping | pause | pausing | skip | skipping | drop | dropping | take less | take extra | take more
+        binning | ditch | ditching
         take two | take 2 | take double | stop taking | stopped taking | quit taking | miss
         leave off | go without | do without | not take | not taking | want off | take break | break from
         holiday from | delay | delaying | postpone | postponing | push back

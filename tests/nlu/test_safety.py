@@ -1919,6 +1919,7 @@ def test_grey_and_noisy_breathing_after_a_seizure_is_a_call() -> None:
     ("can my husband take only half pill because he is so tired from it?", "medication_change"),
     ("can I give my son more of his medicine when he have more seizures? the doctor is in holiday", "medication_change"),
     ("seizures keep going over and over", "emergency"), ("everything would be so much quieter if I just wasnt", "crisis"),
+    ("thinking of just binning my meds. they don't work", "medication_change"),  # round 57
 ])
 def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     flag = flag_of(text)
@@ -1972,6 +1973,7 @@ def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     "Do I have to tell my employer about my MS diagnosis? What are my rights if I don't?",  # a deed not done
     "Did I do something to cause my MS? Was it stress? I keep going over and over it",  # thoughts going over
     "can my son go swimming with epilepsy", "can I give my son more attention",
+    "WHERE DO I GET A SHARPS BIN",  # a bin, not one's medicines binned
 ])
 def test_round_42_to_49_look_alikes_are_not_certain(text: str) -> None:
     flag = flag_of(text)
