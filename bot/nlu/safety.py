@@ -825,12 +825,12 @@ class SafetyCheck:
                 scanned.append(_drop_figurative(self.lexicon.scan(words[start:start + WINDOW])))
                 if start + WINDOW >= len(words):
                     break
-        if any("MED" in h for h in scanned):  # a medicine named anywhere: "it" in another sentence may be it
-            for hits in scanned:
-                hits.setdefault("MED_MSG", []).append(0)
-        if any("MS_SIGN_Q" in h for h in scanned):  # "... weak on one side. normal for MS?": asked of every sentence
-            for hits in scanned:
-                hits.setdefault("MS_SIGN_Q", []).append(0)
+        # Said in one sentence, known to every one: a medicine named anywhere ("it" in another sentence may be it);
+        # signs asked about as MS's ("... weak on one side. normal for MS?")
+        for found, spread in (("MED", "MED_MSG"), ("MS_SIGN_Q", "MS_SIGN_Q")):
+            if any(found in h for h in scanned):
+                for hits in scanned:
+                    hits.setdefault(spread, []).append(0)
         units = [Unit(h) for h in scanned]
         for first, second in itertools.pairwise(scanned):
             if first and second:

@@ -171,7 +171,7 @@ def _medicine_not_stopping_them(core: list[str], hits: Hits, position: int) -> b
     ("still seizing after the buccal midazolam", "not stopping with meds, 6 minutes now")."""
     if not hits.keys().isdisjoint(_NOW_ALARM) or not _RESCUE.isdisjoint(core):
         return False
-    medicines = set(hits.get("MED", ())) | {i for i, w in enumerate(core) if w in _REGIME_WORDS}
+    medicines = set(hits.get("MED", ())) | {i for i, w in enumerate(core) if w in _TREATMENTS}
     if medicines & {position - 1, position - 2}:  # the medicine, the subject that does not stop them
         return True
     return any(core[i] in ("with", "on", "despite") and medicines & {i + 1, i + 2}
@@ -201,6 +201,12 @@ _NOT_SEIZURES = words_of("""thoughts thought dreams nightmares flashbacks headac
     urges feelings ideas visions""")
 
 
+def _going_over_it(core: list[str], hits: Hits, position: int) -> bool:
+    """ "i keep going over and over it": thoughts turned over, not seizures ("seizures keep going over and over")."""
+    return core[position] == "over" and position > 0 and core[position - 1] in ("going", "go", "goes", "went") and \
+        hits.keys().isdisjoint(("SEIZ", "SEIZ_PL", "CONV", "SIGN"))
+
+
 def _joining_something(core: list[str], position: int) -> bool:
     """ "he want join the team at school": joining a team or a club, not the dead ("i just want to join him")."""
     if core[position] != "join" or position + 1 >= len(core):
@@ -214,7 +220,6 @@ _JOINED_IN_DEATH = words_of("""him her them god jesus angels heaven husband wife
 
 _NOW_ALARM = frozenset(("NOW_STRONG", "URGENT", "AMBULANCE", "LONG", "STATUS", "UNRESP", "BREATH_BAD", "COLOUR"))
 _RESCUE = words_of("""rescue buccal midazolam midaz diazepam lorazepam epistatus buccolam stesolid valium""")
-_REGIME_WORDS = words_of("""medicine medicines medication medications meds med pills tablets drugs treatment""")
 
 
 def _going_somewhere(core: list[str], position: int) -> bool:
@@ -348,10 +353,8 @@ def _in_context(core: list[str], hits: Hits) -> None:
                 or _medicine_not_stopping_them(core, hits, p))
     _drop_where(hits, "ADMIN_emergency", lambda p: _medicine_not_stopping_them(core, hits, p))
     _drop_where(hits, "NOW_STRONG", lambda p: core[p] == "ongoing" and p + 1 < len(core) and core[p + 1] in _LASTING)
-    for concept in ("ANOTHER_OFTEN", "ANOTHER_STRONG"):  # ... nor "i keep going over and over it": thoughts
-        _drop_where(hits, concept, lambda p: _having_something_else(core, p)
-                    or (core[p] == "over" and p > 0 and core[p - 1] in ("going", "go", "goes", "went")
-                        and hits.keys().isdisjoint(("SEIZ", "SEIZ_PL", "CONV", "SIGN"))))
+    for concept in ("ANOTHER_OFTEN", "ANOTHER_STRONG"):  # "keeps having headaches", "going over and over it"
+        _drop_where(hits, concept, lambda p: _having_something_else(core, p) or _going_over_it(core, hits, p))
     _drop_where(hits, "DEATH", lambda p: _joining_something(core, p))
     failing = [p for p in hits.get("CHRONIC", ()) if _rescue_failing_now(core, hits, p)]
     if failing:  # the seizure does not stop: going on, not the illness
@@ -584,6 +587,11 @@ def _split_glued(word: str) -> list[str]:
     return [word]
 
 
+def _phrase_key(phrase: str) -> tuple[str, ...]:
+    """A phrase as the scan meets it: cleaned like a sentence ("a&e" as "ae"), folded, its core words."""
+    return tuple(core_words(fold_words(clean(ampersands(phrase)).split())))
+
+
 class Lexicon:
     """Phrase table, fuzzy index and the folding of a message into tokens."""
 
@@ -604,7 +612,7 @@ class Lexicon:
         own = {concept: _phrase_lines(PHRASES[concept]) for concept in OWN_PASS}
         for concept, phrases in (own | dict(extra or {})).items():
             for phrase in phrases:
-                key = tuple(core_words(fold_words(clean(ampersands(phrase)).split())))
+                key = _phrase_key(phrase)
                 if key:
                     self.extra[key] = self.extra.get(key, frozenset()) | {concept}
         self.words: dict[str, frozenset[str]] = {}
@@ -635,7 +643,7 @@ class Lexicon:
                 self._names_by_start[name[:3]] = (*self._names_by_start.get(name[:3], ()), name)
 
     def add(self, phrase: str, concept: str) -> None:
-        key = tuple(core_words(fold_words(clean(ampersands(phrase)).split())))
+        key = _phrase_key(phrase)
         if key:
             self.phrases[key] = self.phrases.get(key, frozenset()) | {concept}
 

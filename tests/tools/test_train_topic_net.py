@@ -30,7 +30,12 @@ def test_a_file_with_items_and_dialogues_gives_both() -> None:
 
 
 def test_the_follow_up_net_learns_from_the_tuned_sets_only() -> None:
-    """tools/train_followup_net.py reads the same tuned sets (and nothing else) through the same function."""
+    """tools/train_followup_net.py learns from the tuned sets' dialogues and nothing else: no held-out round."""
     from tools import train_followup_net
 
-    assert train_followup_net.tuned_sets is tuned_sets
+    texts, labels, groups = train_followup_net.load()
+    assert texts and len(texts) == len(labels) == len(groups)
+    held_out = set(HELD_OUT_ROUNDS) - set(TUNED_ROUNDS)
+    rounds = {int(found.group(1)) for g in groups if (found := re.fullmatch(r"blind(\d+)", g))}
+    assert rounds and rounds.isdisjoint(held_out), sorted(rounds & held_out)
+    assert set(labels) == {train_followup_net.CONTINUES, train_followup_net.OTHER}
