@@ -288,7 +288,7 @@ def test_near_misses_get_the_health_fallback(engine: Engine, text: str) -> None:
 
 HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
                    30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55,
-                   56, 57)
+                   56, 57, 58, 59)
 # Since the topic net (46483f5) every floor is at most two points under what the bot reached with it (the net was
 # trained on the tuned rounds only, so on the held-out ones these are still figures on words it never saw; a retrained
 # net may move them a point or so). The comments keep each round's history before it.
@@ -426,6 +426,11 @@ PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     # 97.0%, 97.0%, 98.3%, 97.6% and 97.8%, 98.3%, 99.2%, 98.8%
     56: (0.95, 0.95, 0.96, 0.95),
     57: (0.95, 0.96, 0.97, 0.96),
+    # rounds 58 and 59, written blind at the start of the 2026-12-06 (tenth) session from a topics file written anew
+    # (the earlier one was lost with the scratch space), first reported on af82b1d (figures only): 96.6%, 97.0%,
+    # 95.0%, 92.9% and 98.7%, 98.7%, 99.2%, 98.8%; safety misses read after that report
+    58: (0.95, 0.96, 0.93, 0.90),
+    59: (0.97, 0.97, 0.97, 0.96),
 }
 DIALOGUE_FLOORS = {4: 0.86, 5: 0.88, 6: 0.89, 7: 0.91, 8: 0.88, 9: 0.90, 10: 0.87, 11: 0.86, 12: 0.89,
                    13: 0.90, 14: 0.92, 15: 0.90, 16: 0.94, 17: 0.86, 18: 0.89,
@@ -466,7 +471,9 @@ DIALOGUE_FLOORS = {4: 0.86, 5: 0.88, 6: 0.89, 7: 0.91, 8: 0.88, 9: 0.90, 10: 0.8
                    54: 0.93,  # round 54: 95.5% on f3a47dd (figures only; 94.8% on a3a6f43)
                    55: 0.92,  # round 55: 94.1% on f3a47dd (figures only; 92.2% on a3a6f43)
                    56: 0.90,  # round 56: 92.8% on fa910d5 (figures only)
-                   57: 0.92}  # round 57: 94.0% on fa910d5 (figures only)
+                   57: 0.92,  # round 57: 94.0% on fa910d5 (figures only)
+                   58: 0.89,  # round 58: 89.5% on af82b1d (figures only), 91.2% after its safety fixes
+                   59: 0.90}  # round 59: 91.4% on af82b1d (figures only), 92.4% after its safety fixes
                    # misses were fixed
 # round 19: 78.7% on c720925, 79.7% on 0bd1203; rounds 17, 18: 81.3%, 84.8% on
 # c720925, 82.4%, 85.5% at the end of the 2026-12-05 night session; rounds 14-16: 87.4%, 88.4%, 88.4% on 235b69e; 90.0%,
@@ -563,7 +570,11 @@ FULL_SAFETY = {(5, "personas"): (8, 8), (6, "personas"): (8, 8), (6, "dialogues"
                (55, "dialogues"): (5, 4),
                # rounds 56 and 57, every one from their first report
                (56, "personas"): (8, 7), (56, "dialogues"): (5, 3), (57, "personas"): (8, 8),
-               (57, "dialogues"): (11, 7)}
+               (57, "dialogues"): (11, 7),
+               # rounds 58 and 59 once round 58's crisis misses ('how many of my pills it would take', 'she wishes
+               # she'd never woken up', the possible line only) were fixed
+               (58, "personas"): (8, 8), (58, "dialogues"): (8, 4), (59, "personas"): (8, 8),
+               (59, "dialogues"): (10, 5)}
 
 
 @pytest.fixture(scope="module")

@@ -40,7 +40,8 @@ def recorded_kind(turn: Turn, context: Context) -> str:
 def _from_stored(stored: StoredContext, now: float) -> Context:
     safety = None
     if stored.safety_kind and stored.safety_at is not None:
-        safety = SafetyState(stored.safety_kind, stored.safety_criterion, stored.safety_at, stored.safety_also)
+        safety = SafetyState(stored.safety_kind, stored.safety_criterion, stored.safety_at, stored.safety_also,
+                             stored.safety_settled)
     if _idle(stored, now) > TOPIC_IDLE_SECONDS:
         return Context(safety=safety)
     choices = tuple(stored.choices.split(",")) if stored.choices else ()
@@ -58,7 +59,7 @@ def _to_stored(context: Context) -> StoredContext:
     return StoredContext(context.last_intent, context.last_article, context.topic,
                          safety.kind if safety else None, safety.criterion if safety else None,
                          safety.since if safety else None, context.passage, safety.also if safety else None,
-                         context.medicine, ",".join(context.choices) or None)
+                         context.medicine, ",".join(context.choices) or None, bool(safety and safety.settled))
 
 
 class Conversation:

@@ -547,17 +547,23 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
         return Decision("emergency_follow_up", f"{during}: asked whether the signs are MS", "emergency", 100.0,
                         flag=flag, lines=_lines(*other), guidance=reading.follow_up(),
                         state=state.refreshed(situation.now), context="refresh")
+    # help has come or it is over, said now ("paramedics are here now she's stopped. why does AE ..."): kept
+    calmed = state.kind == "emergency" and reading.settled and reading.follow_up() in ("arrived", "recovered")
     # A clear new question, or a wish to talk to a person: answered, with the line still in view
     # ("i dont want to ring anyone" finds the handover's words, but turns a call down: the state's reply)
     if (answer.kind == "topical" and clear_question(message, reading)) or (
             answer.kind == "handover" and not followup.turns_down_a_call(message)):
-        return replace(answer, flag=flag, lines=_lines(*state.lines(), *other),
+        kept = replace(answer, flag=flag, lines=_lines(*state.lines(), *other),
                        why=f"{during}, a clear question: {answer.why}")
-    refreshed = state.refreshed(situation.now, next((kind for kind, _ in other if kind in STATES), None))
+        if calmed and not state.settled:  # the answer's own context, the state told that help came
+            return replace(kept, state=replace(state, settled=True), context="watch")
+        return kept
+    refreshed = state.refreshed(situation.now, next((kind for kind, _ in other if kind in STATES), None), calmed)
     # "thanks", "bye": answered, with the lines in view. After an emergency only a thanks or a goodbye that says
     # nothing of the scene ("another one started" finds the greeting's "start")
     # nothing alarming ("thanks, the paramedics are here now")
-    closing = answer.intent_id in followup.CLOSING_IDS and (not reading.about_the_scene or reading.settled)
+    closing = answer.intent_id in followup.CLOSING_IDS and (not reading.about_the_scene or reading.settled or (
+        state.settled and not reading.tells_an_alarm))  # "i'll message again later, bye" once help has come
     # ... but "nobody can help" after a crisis reply is no question about using the bot: the crisis reply again
     despair = state.kind == "crisis" and answer.intent_id == followup.HELP_ID and not asks(message)
     if answer.kind == "smalltalk" and (state.kind != "emergency" or closing) and not despair:
@@ -602,6 +608,12 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
             return replace(answer, flag=flag, lines=_lines(*refreshed.lines(), *other), state=refreshed,
                            context="refresh", why=f"{during}, nothing alarming, a question about something else: "
                                                   f"{answer.why}")
+        if _after_help_came(state, answer, message, reading):
+            # "will she have epilepsy for the rest of her life now" after "paramedics are here": a question, nothing
+            # alarming told, once help has come or it is over: its own answer, the line on top
+            return replace(answer, flag=flag, lines=_lines(*refreshed.lines(), *other), state=refreshed,
+                           context="refresh", fallback="health" if answer.kind == "fallback" else answer.fallback,
+                           why=f"{during}, help has come, a question: {answer.why}")
         if guidance != "general" or not reading.settled or state.also != "crisis":
             return Decision("emergency_follow_up", f"{during}: its follow-up guidance", "emergency", 100.0,
                             flag=flag, lines=_lines(*other, *refreshed.also_line()), guidance=guidance,
@@ -631,6 +643,13 @@ def _asks_if_ms(message: Message) -> bool:
     return len(words) <= MS_QUESTION_WORDS and asks(message) and not _MS_WORDS.isdisjoint(words) and \
         not _POINTING_BACK.isdisjoint(words)
 
+
+
+def _after_help_came(state: SafetyState, answer: Decision, message: Message, reading: Reading) -> bool:
+    """A question after an emergency that a message before said help had come to or was over, nothing alarming
+    in it: "also can she still start uni in september?", "he smashed his phone when he fell, will apple fix it"."""
+    return state.settled and answer.kind in ("topical", "fallback", "not_covered") and asks(message) and \
+        not reading.tells_an_alarm and not reading.asks_what_to_do and reading.follow_up() != "call"
 
 
 def _asked(message: Message) -> bool:

@@ -457,6 +457,9 @@ _WHEN_TO_TAKE = re.compile(r"^(?:so )?(?:should|can|could|do|does|shall|must) (?
 
 # "why not?", "how come", "but why" right after the medication reply: why the reply said what it said
 _WHY_NOT = re.compile(r"^(?:but |so |ok |okay )?(?:why|y|how come)(?: not| is that| is it| though| tho)?$|"
+                      # "why not tho its one night": the reason it seems fine after it
+                      r"^(?:but |so |ok |okay )?(?:why|y|how come) not(?: though| tho)? (?:its|it is|its only|it is only|"
+                      r"only|just|if|when|i mean) (?:\w+ ){0,5}\w+$|"
                       r"^(?:but |so )?(?:why|y|how come) (?:cant|can't|cannot|shouldnt|shouldn't|not) (?:i|he|she|we|they|u)"
                       r"(?: just)? (?:\w+ ){0,2}\w+(?: tho| though| then)?$")  # "why cant i just double up tho"
 

@@ -35,6 +35,9 @@ class SafetyState:
     criterion: str | None
     since: float
     also: str | None = None
+    # after an emergency, a message of its 30 minutes said help has come or it is over ("ambulance is here",
+    # "she's stopped, breathing"): questions after it that tell nothing alarming get their own answers
+    settled: bool = False
 
     def active(self, now: float) -> bool:
         return self.kind in STATES and self._within(now)
@@ -53,9 +56,10 @@ class SafetyState:
     def also_line(self) -> tuple[tuple[str, str | None], ...]:
         return ((self.also, None),) if self.also in STATES and self.also != self.kind else ()
 
-    def refreshed(self, now: float, also: str | None = None) -> SafetyState:
-        """Its 30 minutes anew, with `also` the danger a message of them added (a crisis said during an emergency)."""
-        return SafetyState(self.kind, self.criterion, now, _other(self.kind, self.also, also))
+    def refreshed(self, now: float, also: str | None = None, settled: bool = False) -> SafetyState:
+        """Its 30 minutes anew, with `also` the danger a message of them added (a crisis said during an emergency),
+        settled once a message said help has come or it is over."""
+        return SafetyState(self.kind, self.criterion, now, _other(self.kind, self.also, also), self.settled or settled)
 
 
 def start(kind: str, criterion: str | None, now: float, crisis_too: bool = False,

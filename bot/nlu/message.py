@@ -45,9 +45,14 @@ class Message:
     _readings: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @cached_property
+    def said(self) -> str:
+        """The raw text with punctuation said aloud to dictation written as marks ("full stop" -> ".")."""
+        return normalise.spoken_marks(self.raw)
+
+    @cached_property
     def text(self) -> str:
         """Lowercased, accent-folded, markup and punctuation gone (`normalise.clean`, first 2,000 characters)."""
-        return normalise.clean(self.raw)
+        return normalise.clean(self.said)
 
     @cached_property
     def words(self) -> tuple[str, ...]:
@@ -70,16 +75,16 @@ class Message:
         to 2,000 characters: only longer ones are cleaned again, further)."""
         if len(self.raw) <= MAX_MESSAGE_CHARS:
             return frozenset(self.words)
-        return frozenset(normalise.clean(self.raw[:MAX_SAFETY_CHARS], MAX_SAFETY_CHARS).split())
+        return frozenset(normalise.clean(self.said[:MAX_SAFETY_CHARS], MAX_SAFETY_CHARS).split())
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
         """The first 4,096 characters in sentences, each cleaned on its own ("&" read as "and", "a&e" as "ae")."""
-        text = normalise.ampersands(self.raw[:MAX_SAFETY_CHARS])
+        text = normalise.ampersands(self.said[:MAX_SAFETY_CHARS])
         found = []
         read: dict[str, tuple[str, ...]] = {}  # a sentence said twice is cleaned once
-        if len(self.raw) <= MAX_MESSAGE_CHARS:
-            read[self.raw] = self.words  # a message of one sentence: its words are the message's
+        if len(self.said) <= MAX_MESSAGE_CHARS:
+            read[self.said] = self.words  # a message of one sentence: its words are the message's
         for match in _SENTENCE.finditer(text):
             sentence = match.group(1)
             if (words := read.get(sentence)) is None:

@@ -115,3 +115,20 @@ def ampersands(text: str) -> str:
     how its phrases ("back from a&e") are read too, so that the two agree."""
     return _A_AND_E.sub(" ae ", text).replace("&", " and ")
 
+
+
+# Punctuation said aloud to a phone's dictation ("what drugs can slow it down question mark"): the mark it stands
+# for, so that "full stop" is no "stop" and the sentence ends where it was said to. Not "period" (a period is
+# also a period).
+_SPOKEN_MARK = re.compile(r"\b(?:full stop|question mark|exclamation (?:mark|point)|comma|new (?:line|paragraph))\b",
+                          re.IGNORECASE)
+_MARKS = {"full stop": ".", "question mark": "?", "exclamation mark": "!", "exclamation point": "!", "comma": ",",
+          "new line": "\n", "new paragraph": "\n"}
+
+
+def spoken_marks(text: str) -> str:
+    """ "hes fitting full stop what do i do question mark" -> "hes fitting . what do i do ?"."""
+    low = text.lower()
+    if "stop" not in low and "mark" not in low and "comma" not in low and "new " not in low:
+        return text  # the usual message: no regex
+    return _SPOKEN_MARK.sub(lambda m: f" {_MARKS[' '.join(m.group(0).lower().split())]} ", text)

@@ -144,6 +144,11 @@ class Reading:
         return "HISTORY" in c and bool(c & {"CAUSE_Q", "REASON_OF"}) and not self.tells_an_alarm
 
     @property
+    def asks_what_to_do(self) -> bool:
+        """ "what should i tell them", "what do i do now": what to do at the scene, which the guidance answers."""
+        return bool(self.concepts & {"FA_DO", "ASK"})
+
+    @property
     def asks_about_care(self) -> bool:
         """ "recovery position how", "when do i call 999 next time", "does he need hospital": a question the first-aid
         article answers, not a bare "what now" (which the emergency's own guidance answers)."""
@@ -601,15 +606,21 @@ def _stroke(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # answer. Not a face drooping, which is the stroke reply whatever it is asked as
     asked_as_ms = "MS_SIGN_Q" in u and not named and not droop and not (
         f.now or u.any("SUDDEN", "JUST", "AGO", "NOW_STRONG", "URGENT", "AMBULANCE"))
-    if strong or speech:
-        return [("stroke_signs", "possible" if asked_as_ms else "certain")]
+    # "i cant find words anymore", "suddenly couldnt walk for 3 weeks then got better": a sign that has lasted, not
+    # one come now (a face drooping or anything said now stays the stroke reply); "anymore" with "suddenly" is new
+    just = set(u.hits.get("JUST", ())) - set(u.hits.get("JUST_NOT_TIME", ()))  # not "they just vanish"
+    lasted = ("LASTED" in u or ("ANYMORE" in u and "SUDDEN" not in u)) and not droop and not (
+        f.now or just or u.any("AGO", "RECENT", "NOW_STRONG", "URGENT", "AMBULANCE"))
+    if strong or speech:  # (two signs said sudden stay the stroke reply, however long ago one began)
+        lasted = lasted and not (strong and "SUDDEN" in u)
+        return [("stroke_signs", "possible" if asked_as_ms or lasted else "certain")]
     if limb and "PERSON" in u and not u.any("SUDDEN", "MS") and not f.calm:
         return [("stroke_signs", "possible")]  # "dad can't raise his right arm": FAST, but MS does this too
     if "SUDDEN" in u:
         # A sudden numb leg in someone with MS may be a relapse: the line on top, not the stroke reply alone. Not
         # when it came minutes ago ("fell 10 min ago and now can't move her arm"): a relapse takes hours or days
         relapse = "MS" in u and not minutes_ago and "JUST" not in u
-        return [("stroke_signs", "possible" if relapse else "certain")]
+        return [("stroke_signs", "possible" if relapse or lasted else "certain")]
     return []
 
 
@@ -815,7 +826,7 @@ class SafetyCheck:
                     scanned[-1].setdefault("URGENT", []).append(0)
                 said = _without_afterthoughts(words)  # what the sentence ends on
                 for concept, ends in (("PLAN_BARE", _a_plan_said_alone), ("UNDONE_BARE", _an_undone_wish),
-                                      ("NOT_BEING_BARE", _a_wish_not_to_be)):
+                                      ("NOT_BEING_BARE", _a_wish_not_to_be), ("LETHAL", _an_amount_for_nothing)):
                     if ends(said) and not (concept == "NOT_BEING_BARE" and _a_deed_not_done(sentence.words)):
                         scanned[-1].setdefault(concept, []).append(len(words) - 1)
                 if (staying := _not_staying(words)) is not None:
@@ -879,7 +890,8 @@ class SafetyCheck:
                       len(before.words) + len(s.words) <= 2 * CHANGE_FOLLOW_UP_WORDS]
             told = [Message(" ".join(s.words)) for s in message.sentences
                     if len(s.words) <= CHANGE_FOLLOW_UP_WORDS and "?" not in s.end]
-            wished = [m for m in told if any("WISH" in u for u in self.units(m))]
+            # ... or a plan told ("had enough. thinking of just stopping all of them and seeing what happens")
+            wished = [m for m in told if any(u.any("WISH", "THINK_OF") for u in self.units(m))]
             if not (asked or wished) or len(message.words) > 2 * CHANGE_FOLLOW_UP_WORDS:
                 return False
             message = (asked or wished)[-1]
@@ -1046,6 +1058,15 @@ def _a_plan_said_alone(kept: list[str]) -> bool:
     ("the physio and i have made a plan", "we have a plan")."""
     shared = "we" in kept or "us" in kept or any(a == "and" and b == "i" for a, b in itertools.pairwise(kept))
     return 2 <= len(kept) <= 14 and kept[-1] in _PLAN_END and not _HAVE.isdisjoint(kept) and not shared
+
+
+def _an_amount_for_nothing(kept: list[str]) -> bool:
+    """ "been looking up how many of my pills it would take": an amount that would take, for nothing said, ends the
+    sentence (not "how many tablets would it take to control the seizures")."""
+    if len(kept) < 4 or kept[-1] != "take" or kept[-2] not in ("would", "it"):
+        return False
+    asked = [i for i, (a, b) in enumerate(itertools.pairwise(kept)) if a == "how" and b in ("many", "much")]
+    return bool(asked) and len(kept) - asked[-1] <= 9
 
 
 def _an_undone_wish(kept: list[str]) -> bool:

@@ -204,6 +204,9 @@ def _wish_to_die(u: Unit) -> bool:
             continue
         if any(1 <= d - position <= 5 for d in u.hits.get("DEATH", ())):
             return True
+        # "she wishes she'd never woken up from the coma": a wish for death itself, whoever's it is
+        if any(1 <= d - position <= 3 for d in u.hits.get("DEATH_STRONG", ())):
+            return True
     return False
 
 

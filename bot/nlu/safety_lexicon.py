@@ -60,12 +60,14 @@ def _numbers(core: list[str], hits: Hits) -> None:
         # ("ring 999 for a seizure": a number to call, not 999 seizures)
         if concept is None and unit in ("seizures", "fits", "seizure", "fit", "convulsions") and value >= 2 and \
                 word not in ("999", "911", "112", "111", "000"):
-            concept = "COUNT2"
+            concept = None if _spread_out(core, position + 2) else "COUNT2"
         following = core[position + 1:position + 3]
         if concept is None and value >= 3 and any(w in _PILLS or w in MEDICINE_NAMES for w in following):
             concept = "MANY_PILLS"
         if concept is None and 1950 <= value <= 2099 and position and core[position - 1] in ("in", "since", "back"):
             concept = "HISTORY"
+        if concept is None and unit in ("weeks", "months", "years") and position and core[position - 1] == "for":
+            hits.setdefault("LASTED", []).append(position)  # "couldnt walk for 3 weeks": a sign that lasted
         if concept is None and unit in ("weeks", "months", "years") and position and core[position - 1] == "after":
             concept = "HISTORY"  # "he still cant use his hand after 8 months": what an old event left
         if concept is None and unit == "weeks" and 4 <= value <= 42 and after not in ("old", "ago") and position \
@@ -81,6 +83,15 @@ def _numbers(core: list[str], hits: Hits) -> None:
             hits.setdefault("JUST", []).append(position)
         if concept:
             hits.setdefault(concept, []).append(position)
+
+
+_SPREAD_OVER = frozenset(("in", "over", "within", "across", "during", "this", "last", "past"))
+
+
+def _spread_out(core: list[str], start: int) -> bool:
+    """ "2 seizures in 3 months", "3 fits over the last year": a count spread over weeks or more, not a cluster."""
+    after = core[start:start + 4]
+    return bool(after) and after[0] in _SPREAD_OVER and any(w in ("weeks", "months", "years") for w in after)
 
 
 _GESTATION = frozenset(("im", "am", "shes", "is", "at", "pregnant", "now", "currently"))

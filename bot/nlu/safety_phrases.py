@@ -133,13 +133,19 @@ PHRASES: dict[str, str] = {
     # hide the "feel hopeless" or "think about dying" that starts inside it)
     "FEEL_NOW": "lately | these days | nowadays | at the moment | feel there is | feel theres | feel that there is",
     # A rhythm said of the events ("still fitting monthly"): the illness, not one happening now
+    # A sign that has lasted, not one that has just come: "cant find words anymore", "for weeks"
+    "LASTED": """for weeks | for months | for years | for ages""",
+    "ANYMORE": """anymore | no longer""",  # (not "any more": "any" is dropped, and "more" is no lasting)
     "RHYTHM": """monthly | weekly | daily | nightly | every month | every week | every day | every night | each month
         each week | per month | per week | a month | a week""",
     # Shaking that another illness explains: a tremor, not a seizure (unless a seizure word is said too)
     "TREMOR_CAUSE": "parkinson | parkinsons | essential tremor",
     # Longer phrases that hide an event word used in another sense: blood tests are not bleeding, going on a trip
     # is not going on living, seizures that cluster around a period are a pattern (blind1 and blind3, tuned sets)
-    "OTHER_SENSE": """neuro not answering | neuros not answering | neurologist not answering | doctor not answering
+    "OTHER_SENSE": """message again | message you again | text again | text you again | ask again | ask you again
+        write again | chat again | talk again | speak again | contact again | contact you again | check again
+        check back again | come back again | try again later | message again later | text again later
+        neuro not answering | neuros not answering | neurologist not answering | doctor not answering
         doctors not answering | gp not answering | nurse not answering | nurses not answering | clinic not answering
         surgery not answering | hospital not answering | helpline not answering | office not answering
         not answering phone | not answering phones | not answering calls | not answering my calls | not answering emails
@@ -412,7 +418,7 @@ PHRASES: dict[str, str] = {
         lost | dropped | overslept | slept through | fell asleep before
         misses it | misses them | misses one | miss one | misses her | misses his | skips it | skip one""",
     # A dose changed in one phrase ("double my dose"): the medicine and the change at once
-    "DOSE_CHANGE": """cut the steroids down | cut her steroids down | cut his steroids down | cut my steroids down
+    "DOSE_CHANGE": """cut the steroids down | take it when i remember | take them when i remember | take it whenever i remember | take them whenever i remember | take when i remember | take whenever i remember | take it as soon as i remember | take them as soon as i remember | take it once i remember | take them once i remember | give it when i remember | give them when i remember | cut her steroids down | cut his steroids down | cut my steroids down
         cut the dose down | cut her dose down | cut his dose down | cut my dose down | cut the tablets down
         cut the meds down | cut my meds down | cut her meds down | cut his meds down | take half | take a half | give him half | give her half | give half | take one more | one more tablet
         one more pill | extra tablet | extra pill | take extra | take more of | cold turkey | go cold turkey
@@ -1044,7 +1050,7 @@ PHRASES: dict[str, str] = {
         wants die | wanting die | wanted die | wish i could die | wish i would die | ready die | want be dead
         want be gone | want dead | want death | praying for death | pray die | would rather die
         rather die | go sleep and not come back | sleep and not come back | sleep and never come back | go sleep and never wake | not mind if it all ended | not mind if it ended | not mind if it all just ended | not mind if i died | not mind dying | not mind if i never woke up""",
-    "PASSIVE": """im done with living | im done with life | i am done with living | i am done with life
+    "PASSIVE": """im done with living | scared of myself | afraid of myself | frightened of myself | scared of what i might do | afraid of what i might do | frightened of what i might do | scared what i might do | scared of what ill do | scared ill do something | scared i might do something | not wanting be here | not wanting be alive | not wanting be around | not wanting go on | not wanting live anymore | im done with life | i am done with living | i am done with life
         wonder if its worth carrying on | wonder if its worth going on | wonder if its even worth carrying on
         worth carrying on at all | worth going on at all | wonder whether its worth carrying on
         done with living | done with life | done living | done with being alive | not wanna be alive | not even wanna be alive | not wanna be here | not wanna live
@@ -1179,7 +1185,7 @@ PHRASES: dict[str, str] = {
     "DOUBLE_UP": """give two | give 2 | take two | take 2 | give double | take double | double up | give both
         take both | give him two | give her two | give him double | give her double | double dose | a double dose""",
     # Going back to everyday life, not to an old medicine ("would he be able to go back to school straight after?")
-    "BACK_TO_LIFE": """go back to school | go back to work | go back to college | go back to uni | go back to university
+    "BACK_TO_LIFE": """go back to school | go back to gym | go back to training | go back to football | go back to swimming | go back to running | go back to exercise | go back to exercising | go back to dancing | go back to climbing | go back to cycling | go back to riding | go back to yoga | go back to job | go back to shifts | go back to studying | go back to lectures | go back to church | go back to choir | go back to club | go back to team | go back to pool | go back to hobbies | get back to gym | get back to work | get back to school | get back to training | get back to normal | back to gym | go back to work | go back to college | go back to uni | go back to university
         go back to nursery | go back to class | go back to the office | go back to normal | go back to sport
         go back to playing | go back to driving""",
     # A train taken, not stood in front of ("the train times from Pune to Mumbai tomorrow"): no method

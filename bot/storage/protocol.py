@@ -38,6 +38,7 @@ class StoredContext:
     safety_also: str | None = None  # the other danger of the safety state ("crisis" beside an emergency)
     medicine: bool = False  # the chat's last message named a medicine (a change asked next is a medication decision)
     choices: str | None = None  # the intent ids of a "Did you mean" just asked, comma-separated (Context.choices)
+    safety_settled: bool = False  # after an emergency, a message said help had come or it was over (SafetyState)
     # When the store last saved it (seconds since the epoch), as read back; ignored when saving and comparing
     updated_at: float | None = field(default=None, compare=False)
 

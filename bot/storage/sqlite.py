@@ -220,6 +220,12 @@ async def _choices_offered(db: aiosqlite.Connection) -> None:
     await db.execute("ALTER TABLE context ADD COLUMN choices TEXT")
 
 
+@migration(11)
+async def _safety_settled(db: aiosqlite.Connection) -> None:
+    """After an emergency, whether a message said help had come or it was over: questions after it get answers."""
+    await db.execute("ALTER TABLE context ADD COLUMN safety_settled INTEGER NOT NULL DEFAULT 0")
+
+
 # The stored safety state wins over an older one being saved: an emergency answered in the urgent lane may be
 # saved while an earlier message of the same chat, which read the context before it, is still being answered;
 # that earlier save must not wipe the emergency's 30 minutes. (The state is never cleared on purpose: it ends
@@ -227,7 +233,7 @@ async def _choices_offered(db: aiosqlite.Connection) -> None:
 _STORED_SAFETY_IS_NEWER = "(context.safety_at IS NOT NULL AND (excluded.safety_at IS NULL OR context.safety_at > excluded.safety_at))"
 _SAVE_CONTEXT = (
     "INSERT INTO context(chat_key, last_intent, last_article, topic, safety_kind, safety_criterion, safety_at, "
-    "passage, safety_also, medicine, choices, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "passage, safety_also, medicine, choices, safety_settled, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT(chat_key) DO UPDATE SET last_intent = excluded.last_intent, "
     "last_article = excluded.last_article, topic = excluded.topic, "
     f"safety_kind = CASE WHEN {_STORED_SAFETY_IS_NEWER} THEN context.safety_kind ELSE excluded.safety_kind END, "
@@ -235,6 +241,8 @@ _SAVE_CONTEXT = (
     "ELSE excluded.safety_criterion END, "
     f"safety_at = CASE WHEN {_STORED_SAFETY_IS_NEWER} THEN context.safety_at ELSE excluded.safety_at END, "
     f"safety_also = CASE WHEN {_STORED_SAFETY_IS_NEWER} THEN context.safety_also ELSE excluded.safety_also END, "
+    f"safety_settled = CASE WHEN {_STORED_SAFETY_IS_NEWER} THEN context.safety_settled "
+    "ELSE excluded.safety_settled END, "
     "passage = excluded.passage, medicine = excluded.medicine, choices = excluded.choices, "
     "updated_at = excluded.updated_at"
 )
@@ -257,9 +265,10 @@ class _Turn:
 
 
 def _context_row(context: StoredContext) -> tuple[str | None, str | None, str | None, str | None, str | None,
-                                                  float | None, int | None, str | None, int, str | None]:
+                                                  float | None, int | None, str | None, int, str | None, int]:
     return (context.last_intent, context.last_article, context.topic, context.safety_kind, context.safety_criterion,
-            context.safety_at, context.passage, context.safety_also, int(context.medicine), context.choices)
+            context.safety_at, context.passage, context.safety_also, int(context.medicine), context.choices,
+            int(context.safety_settled))
 
 
 MIN_SECRET_BYTES = 32
@@ -409,10 +418,10 @@ class SQLiteStore(HandoverRecords):
         # One trip to the connection's thread (execute, fetch and close would be three): asked every message.
         rows = await self._db.execute_fetchall(
             "SELECT last_intent, last_article, topic, safety_kind, safety_criterion, safety_at, passage, safety_also, "
-            "medicine, choices, updated_at "
+            "medicine, choices, safety_settled, updated_at "
             "FROM context "
             "WHERE chat_key = ?", (chat_key,))
-        return next((StoredContext(*row[:8], bool(row[8]), row[9], row[10]) for row in rows), None)
+        return next((StoredContext(*row[:8], bool(row[8]), row[9], bool(row[10]), row[11]) for row in rows), None)
 
     async def record_turn(self, *, chat_key: str, user_key: str, kind: str, intent: str | None,
                           context: StoredContext | None, text: str, best_intent: str | None,

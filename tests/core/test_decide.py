@@ -238,6 +238,8 @@ def test_why_cant_i_after_the_medication_reply_is_the_same_decision(engine: Engi
     context = engine.respond("forgot my tablets last night entirely, should i take two this morning").context
     assert engine.respond("why cant i just double up tho", context).kind == "medication_change"
     assert engine.respond("why cant i just take it easy").kind != "medication_change"
+    context = engine.respond("can i skip my meds for one night im at a sleepover").context
+    assert engine.respond("why not tho its one night", context).kind == "medication_change"  # its reason after it
 
 
 def test_the_subject_named_with_the_points_back_at_it(engine: Engine) -> None:
@@ -1225,6 +1227,23 @@ def test_a_plan_told_then_is_that_ok_after_the_medicines_is_a_medication_decisio
     assert _last_of(engine, "what are the ms disease modifying drugs",
                     "Honestly I'm thinking of just not starting any of them and seeing how it goes. Is that OK?") \
         == ("medication_change", "medication_change")
+
+
+def test_a_plan_to_stop_them_told_after_a_medicine_named_is_a_medication_decision(engine: Engine) -> None:
+    """ "had enough. thinking of just stopping all of them ..." after "why do my pills keep failing": the plan is
+    told, not asked, in a message too long to be read as one question (round 58)."""
+    assert _last_of(engine, "fine. why do my pills keep failing",
+                    "had enough. thinking of just stopping all of them and seeing what happens") \
+        == ("medication_change", "medication_change")
+
+
+def test_a_life_gone_back_to_after_a_treatment_topic_is_no_medication_change(engine: Engine) -> None:
+    """ "can she go back to the gym yet" after a treatment topic: the gym, not a medicine gone back to (round 58)."""
+    kind, _ = _last_of(engine, "whats the difference between autoimmune encephalitis and epilepsy",
+                       "can she go back to the gym yet")
+    assert kind != "medication_change"
+    assert _last_of(engine, "what are the ms disease modifying drugs", "can i go back to the old one?")[0] \
+        == "medication_change"
 
 
 def test_a_medicine_named_before_a_permission_asked_in_the_same_message(engine: Engine) -> None:

@@ -137,6 +137,29 @@ def test_back_from_hospital_a_question_is_answered(engine: Engine, back: str) ->
     assert turn.reply.plain_text().startswith("⚠️") and turn.context.safety is not None  # the line, the state
 
 
+@pytest.mark.parametrize("said", ["ambulance is here. thank you", "paramedics are here now she's stopped"])
+def test_once_help_has_come_a_question_after_it_gets_its_own_answer(engine: Engine, said: str) -> None:
+    """ "also can she still start uni in september?" two messages after "paramedics are here": help came in a message
+    before, the state remembers it (round 59); the line stays on top. What to do at the scene still gets the
+    guidance, and anything alarming the emergency reply."""
+    first = "my sister is having a seizure and it wont stop its been like 7 mins"
+    turns = chat(engine, first, said, "will she have epilepsy for the rest of her life now",
+                 "also can she still start uni in september?")
+    assert turns[1].context.safety is not None and turns[1].context.safety.settled
+    for turn in turns[2:]:
+        assert turn.kind == "fallback" and turn.reply.plain_text().startswith("⚠️"), turn.reply.plain_text()
+        assert turn.context.safety is not None and turn.context.safety.settled
+    assert chat(engine, first, said, "what should i tell them")[-1].kind == "emergency"  # the scene's guidance
+    assert chat(engine, first, said, "she's fitting again, will she be ok")[-1].kind == "emergency"
+    assert chat(engine, first, said, "i'll message again later, bye")[-1].intent_id == "goodbye"
+
+
+def test_without_help_said_to_have_come_a_question_gets_the_guidance(engine: Engine) -> None:
+    turn = chat(engine, "my sister is having a seizure and it wont stop its been like 7 mins",
+                "will she have epilepsy for the rest of her life now")[-1]
+    assert turn.kind == "emergency"
+
+
 @pytest.mark.parametrize(("text", "kind"), [
     ("he's breathing again now, what should I do while he comes round?", "topical"),  # the after-care
     ("he's breathing again but another one started", "emergency"),

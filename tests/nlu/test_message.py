@@ -130,3 +130,16 @@ def test_safety_reads_past_the_matchers_limit() -> None:
 @pytest.mark.parametrize("text", ["back from a&e", "back from A & E", "back from A&E."])
 def test_a_and_e_is_one_word_in_safetys_sentences(text: str) -> None:
     assert Message(text).sentences[0].words == ("back", "from", "ae")
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("my wife has MS full stop what drugs can slow it down question mark",
+     [(("my", "wife", "has", "ms"), "."), (("what", "drugs", "can", "slow", "it", "down"), "?")]),
+    ("HE IS FITTING FULL STOP WHAT DO I DO QUESTION MARK", [(("he", "is", "fitting"), "."),
+                                                          (("what", "do", "i", "do"), "?")]),
+    ("seizures around my period", [(("seizures", "around", "my", "period"), "")]),  # a period is a period
+])
+def test_punctuation_said_to_dictation_is_the_mark(text: str, sentences: list[tuple[tuple[str, ...], str]]) -> None:
+    message = Message(text)
+    assert [(s.words, s.end) for s in message.sentences] == sentences
+    assert "stop" not in message.words and "mark" not in message.words

@@ -1920,6 +1920,12 @@ def test_grey_and_noisy_breathing_after_a_seizure_is_a_call() -> None:
     ("can I give my son more of his medicine when he have more seizures? the doctor is in holiday", "medication_change"),
     ("seizures keep going over and over", "emergency"), ("everything would be so much quieter if I just wasnt", "crisis"),
     ("thinking of just binning my meds. they don't work", "medication_change"),  # round 57
+    # rounds 58 and 59: an amount that would take, for nothing said; fear of oneself; another's wish to be dead
+    ("been looking up how many of my pills it would take. im scared of myself tonight", "crisis"),
+    ("i know exactly how many of my carbamazepine it would take", "crisis"),
+    ("she said last night she wishes she'd never woken up from the coma", "crisis"),
+    ("she's been talking about not wanting to be here", "crisis"), ("im scared of what i might do", "crisis"),
+    ("should i just take them whenever i remember", "medication_change"),
 ])
 def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     flag = flag_of(text)
@@ -1974,6 +1980,13 @@ def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     "Did I do something to cause my MS? Was it stress? I keep going over and over it",  # thoughts going over
     "can my son go swimming with epilepsy", "can I give my son more attention",
     "WHERE DO I GET A SHARPS BIN",  # a bin, not one's medicines binned
+    # rounds 58 and 59: a count over months, a sign that has lasted, dictated punctuation, a life gone back to
+    "just got told i have epilepsy after 2 seizures in 3 months. what actually IS it??",
+    "she had 3 fits over the last year, is that a lot",
+    "lupus brain fog is a real thing right?? i cant find words anymore, mid sentence they just vanish",
+    "mum was fine then suddenly couldnt walk for like 3 weeks then got better. is that gonna keep happening",
+    "my wife has secondary progressive MS full stop what drugs can slow it down question mark",
+    "how many of his tablets would it take to control the seizures",
 ])
 def test_round_42_to_49_look_alikes_are_not_certain(text: str) -> None:
     flag = flag_of(text)
@@ -2044,3 +2057,20 @@ def test_stroke_signs_asked_about_as_mss_get_the_line_unless_sudden(text: str, t
 def test_one_sign_told_as_the_relapse_someone_is_in_gets_the_stroke_line(text: str, tier: str) -> None:
     flag = flag_of(text)
     assert flag is not None and flag[:3] == ("emergency", tier, "stroke_signs"), (text, flag)
+
+
+@pytest.mark.parametrize(("text", "tier"), [
+    ("i cant find words anymore, they just vanish mid sentence", "possible"),  # lasted, not come now
+    ("suddenly couldnt walk for 3 weeks then got better", "possible"),
+    ("he cant talk anymore and his face is drooping", "certain"),  # a face drooping
+    ("his speech is slurred and his arm went weak suddenly, for weeks now", "certain"),  # two signs, sudden
+    ("my dad suddenly cant walk", "certain"),
+])
+def test_a_sign_that_has_lasted_gets_the_stroke_line_not_the_reply(text: str, tier: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:3] == ("emergency", tier, "stroke_signs"), (text, flag)
+
+
+def test_a_count_of_seizures_in_the_last_hour_is_still_a_cluster() -> None:
+    flag = flag_of("she had 3 seizures in the last hour")
+    assert flag is not None and flag[:3] == ("emergency", "certain", "seizure_cluster")

@@ -75,6 +75,9 @@ async def test_context_round_trip(tmp_path: Path) -> None:
     assert await store.get_context("chat1") == StoredContext(None, None, None, medicine=True)
     await store.set_context("chat1", StoredContext("ms_dmt", None, "ms"))
     assert (await store.get_context("chat1")).medicine is False  # type: ignore[union-attr]
+    settled = StoredContext(None, None, None, "emergency", "seizure_cluster", 7.0, safety_settled=True)
+    await store.set_context("chat2", settled)  # "ambulance is here" after the emergency reply
+    assert await store.get_context("chat2") == settled
     await store.set_context("chat1", StoredContext(None, None, None, choices="ms_causes,ms_dmt"))  # "Did you mean"
     assert await store.get_context("chat1") == StoredContext(None, None, None, choices="ms_causes,ms_dmt")
     await store.set_context("chat1", StoredContext("ms_dmt", None, "ms"))
