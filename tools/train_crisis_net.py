@@ -45,7 +45,8 @@ FORBIDDEN = ("safety_blind", "blind2_", "blind4_", "blind5_", "blind6_", "blind7
              "blind36_", "blind38_", "blind39_", "blind40_", "blind41_", "blind42_", "blind43_",
              "blind44_", "blind45_", "blind46_", "blind47_", "blind48_",
              "blind49_", "blind50_", "blind51_", "blind52_", "blind53_",
-             "blind54_", "blind55_", "blind56_", "blind57_", "blind58_", "blind59_")  # held out: their topical messages never read
+             "blind54_", "blind55_", "blind56_", "blind57_", "blind58_", "blind59_",
+             "blind60_", "blind61_")  # held out: their topical messages never read
 MAX_FPR = 0.01
 PRUNE = 0.05  # features whose |weight| is below this are dropped (and the model refitted on the rest)
 C = 1.0

@@ -470,6 +470,12 @@ def _asks_the_reason(u: Unit) -> bool:
     # she is fitting and it wont stop": someone else's seizure now)
     if "CAUSE_Q" in u and "FIRST_P" in u and not u.any("PERSON", "CHILD", "PRONOUN", "NOT_STOP", *_SCENE_FOR_SURE):
         return True
+    # "could wrong dose be why SU still fitting?", "could that be why she's fitting more": seizing that goes on
+    # despite treatment, or more often, asked the reason of
+    seizing = [*u.hits.get("ING", ()), *u.hits.get("CONV", ())]
+    goes_on = any(s - 1 in u.hits.get("NOW_WEAK", ()) or s + 1 in u.hits.get("CHANGE_AFTER", ()) for s in seizing)
+    if goes_on and u.any("CAUSE_Q", "REASON_OF") and "Q_MODAL" in u and not u.any("NOT_STOP", *_SCENE_FOR_SURE):
+        return True
     return "NOT_STOP" in u and "REASON_OF" in u and not is_progressive(u) and not u.any(
         "NOW_WEAK", "ANOTHER", "ANOTHER_STRONG", *_SCENE_FOR_SURE)
 
@@ -531,7 +537,12 @@ def _serious_injury(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     fallen = "FALL" in u and "CANT_GET_UP" in u and u.any("INJURY", "BLEED_BAD", "WOUND")
     # "Fell down the stairs can't feel my legs at all can't get up": an injury, no feeling, no getting up
     fallen = fallen or ("CANT_GET_UP" in u and "INJURY" in u and "DEFICIT" in u)
-    return [("serious_injury", "certain")] if "BLEED_BAD" in u or fallen else []
+    # "she has just fallen and hit her head on the table. there is blood and she is very dazed": a head hurt, with
+    # blood or a person dazed or not moving (not "what if she hits her head": a question, calm above)
+    # (a head banged on purpose is self-harm: the crisis rules)
+    head = "HEAD_HURT" in u and u.any("BLOOD", "WOUND", "DAZED", "UNRESP", "BLEED_BAD") and not u.any(
+        "ON_PURPOSE", "ON_PURPOSE_P", "SELF_HARM", "COPING", "CAUSE_Q", "KNOWLEDGE")
+    return [("serious_injury", "certain")] if "BLEED_BAD" in u or fallen or head else []
 
 
 def _heart_or_allergy(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
@@ -771,7 +782,7 @@ _RULES = (
     (_seizure, frozenset(("SEIZ", "SEIZ_PL", "CONV", "STATUS", "SIGN", "ONE_PRO", "ANOTHER_STRONG", "ABOUT_TO",
                         "SEIZ_KIND", "ANOTHER", "NOT_STOP"))),
     (_breathing_and_waking, frozenset(("BREATH_BAD", "COLOUR", "BREATH_W", "UNRESP", "COLLAPSE", "FAINT"))),
-    (_serious_injury, frozenset(("BLEED_BAD", "CANT_GET_UP"))),
+    (_serious_injury, frozenset(("BLEED_BAD", "CANT_GET_UP", "HEAD_HURT"))),
     (_heart_or_allergy, frozenset(("CHEST_PAIN", "HEART_ATTACK", "ALLERGY_BAD"))),
     (_stroke, _STROKE_SIGNS),
     (crisis, frozenset((
@@ -888,8 +899,11 @@ class SafetyCheck:
                       for before, s in itertools.pairwise(message.sentences)
                       if "?" in s.end and len(s.words) <= _BARE_PERMISSION_WORDS and
                       len(before.words) + len(s.words) <= 2 * CHANGE_FOLLOW_UP_WORDS]
+            # (right after the medication reply a wish told may take a few more words: "he also wants to stop the new
+            # one because it makes him dizzy")
+            told_words = 2 * CHANGE_FOLLOW_UP_WORDS if subject_known else CHANGE_FOLLOW_UP_WORDS
             told = [Message(" ".join(s.words)) for s in message.sentences
-                    if len(s.words) <= CHANGE_FOLLOW_UP_WORDS and "?" not in s.end]
+                    if len(s.words) <= told_words and "?" not in s.end]
             # ... or a plan told ("had enough. thinking of just stopping all of them and seeing what happens")
             wished = [m for m in told if any(u.any("WISH", "THINK_OF") for u in self.units(m))]
             if not (asked or wished) or len(message.words) > 2 * CHANGE_FOLLOW_UP_WORDS:
@@ -978,7 +992,7 @@ def _only_an_answer(message: Message) -> bool:
 
 # Where the rules see a risk named to deny it ("i would never hurt myself"), a joke or a figure of speech ("end
 # the contract"), the second net stays quiet too: it reads words, not what they are said about
-_NET_QUIET = frozenset(("NEG_RISK", "JOKE", "DIE_OTHER"))
+_NET_QUIET = frozenset(("NEG_RISK", "JOKE", "DIE_OTHER", "EVERYDAY_ENOUGH"))
 
 # The order decisions are taken in: the rules first, an admin's phrase when the rules found nothing of that urgency.
 _ORDER: tuple[tuple[Tier, str, tuple[str, ...]], ...] = (

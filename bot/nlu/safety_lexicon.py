@@ -42,11 +42,14 @@ def _number(word: str) -> int | None:
     return NUMBER_WORDS.get(word)
 
 
-def _numbers(core: list[str], hits: Hits) -> None:
+def _numbers(core: list[str], hits: Hits, after_for: set[int] = frozenset()) -> None:  # type: ignore[assignment]
     """Durations and counts: "6 minutes" (LONG), "2 minutes" (SHORT_T), "10 minutes ago" (JUST), "3 seizures"
     (COUNT2), "20 pills" (MANY_PILLS), "in 2019" (HISTORY), "im 38 weeks" (PREGNANT), "half an hour" (LONG)."""
     for position, word in enumerate(core):
         value = _number(word) if word[:1].isdigit() or word in NUMBER_WORDS else None
+        if value is None and word in ("weeks", "months", "years", "ages") and (
+                position in after_for or (position and core[position - 1] in _STRETCH)):
+            hits.setdefault("LASTED", []).append(position)  # "for weeks", "over the years": a sign that lasted
         if value is None:
             if word == "hours" and _an_hour(core, position):
                 hits.setdefault("LONG", []).append(position)
@@ -66,8 +69,6 @@ def _numbers(core: list[str], hits: Hits) -> None:
             concept = "MANY_PILLS"
         if concept is None and 1950 <= value <= 2099 and position and core[position - 1] in ("in", "since", "back"):
             concept = "HISTORY"
-        if concept is None and unit in ("weeks", "months", "years") and position and core[position - 1] == "for":
-            hits.setdefault("LASTED", []).append(position)  # "couldnt walk for 3 weeks": a sign that lasted
         if concept is None and unit in ("weeks", "months", "years") and position and core[position - 1] == "after":
             concept = "HISTORY"  # "he still cant use his hand after 8 months": what an old event left
         if concept is None and unit == "weeks" and 4 <= value <= 42 and after not in ("old", "ago") and position \
@@ -79,12 +80,15 @@ def _numbers(core: list[str], hits: Hits) -> None:
         age = value / {"months": 12, "weeks": 52}.get(unit, 1)  # "my 18 month old" is one and a half
         if age < 18 and (unit == "yo" or (unit in ("years", "months", "weeks") and after == "old")):
             hits.setdefault("CHILD", []).append(position)  # "my 3yo", "my 2 year old"
+        if concept is None and unit in ("weeks", "months", "years") and after not in ("old", "ago"):
+            hits.setdefault("LASTED", []).append(position)  # "couldnt walk for 3 weeks", "9 years post stroke": lasted
         if concept == "AGO":  # "20 mins ago": just happened
             hits.setdefault("JUST", []).append(position)
         if concept:
             hits.setdefault(concept, []).append(position)
 
 
+_STRETCH = frozenset(("over", "past", "last", "these", "few", "many", "several", "recent"))
 _SPREAD_OVER = frozenset(("in", "over", "within", "across", "during", "this", "last", "past"))
 
 
@@ -662,6 +666,8 @@ class Lexicon:
         """Where each concept is mentioned in folded `words`: concept -> positions in the core words."""
         hits: Hits = {}
         core: list[str] = []
+        after_for: set[int] = set()  # core words after a dropped "for": "for (like) 3 weeks" says how long
+        pending_for = False
         for word in words:
             if word not in self.known:
                 if len(word) >= 5 and word.endswith("in") and word + "g" in self.known:
@@ -671,12 +677,17 @@ class Lexicon:
             for concept in self.words.get(word, ()):
                 hits.setdefault(concept, []).append(len(core))
             if word not in DROP or _kept(word, core[-1] if core else ""):
+                if pending_for:
+                    after_for.add(len(core))
+                pending_for = False
                 core.append(word)
+            elif word == "for":
+                pending_for = True
         masked = _greedy(core, self.phrases, self.longest, hits)
         if self.extra and not self.extra_first.isdisjoint(core):  # admins' phrases (and OWN_PASS) on their own pass:
             # they never hide the lexicon's concepts
             _greedy(core, self.extra, self.extra_longest, hits)
-        _numbers(core, hits)
+        _numbers(core, hits, after_for)
         _in_context(core, hits)
         if masked:  # "seizure pills" names a medicine, "seizure types" a topic: not a seizure; "the jerking ones" a
             # kind of seizure, not a sign seen now

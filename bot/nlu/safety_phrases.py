@@ -106,6 +106,15 @@ PHRASES: dict[str, str] = {
         loads of blood | so much blood | blood everywhere | wont stop bleeding | not stop bleeding | pouring blood
         pouring with blood | gushing blood | head is bleeding | head bleeding | bleeding from her head
         bleeding from his head | bleeding from head""",
+    # A head hurt in a fall or a blow, and blood seen or a person dazed: with both, a head injury told now
+    "HEAD_HURT": """hit head | hit her head | hit his head | hits head | banged head | bumped head | smacked head
+        cracked head | split head | cut head | blood on head | blood from head | blood on her head
+        blood on his head | blood coming from head | hit head on | hit her head on | hit his head on""",
+    "BLOOD": """blood | bloody | blood on head | blood from head | blood on her head
+        blood on his head | blood coming from head""",
+    "DAZED": """dazed | groggy | concussed | knocked out | out cold | disorientated | disoriented
+        not making sense | not knowing where she is | not knowing where he is | not know where she is
+        not know where he is""",
     "CANT_GET_UP": """cannot get up | cant get up | not get up | unable to get up | couldnt get up | not able to get up
         stuck on floor | stuck on the floor | cant move her | cant move him | not moving her legs | cant stand up""",
     "STAIRS": "stairs | steps | staircase | ladder | bunk bed | top bunk",
@@ -134,7 +143,6 @@ PHRASES: dict[str, str] = {
     "FEEL_NOW": "lately | these days | nowadays | at the moment | feel there is | feel theres | feel that there is",
     # A rhythm said of the events ("still fitting monthly"): the illness, not one happening now
     # A sign that has lasted, not one that has just come: "cant find words anymore", "for weeks"
-    "LASTED": """for weeks | for months | for years | for ages""",
     "ANYMORE": """anymore | no longer""",  # (not "any more": "any" is dropped, and "more" is no lasting)
     "RHYTHM": """monthly | weekly | daily | nightly | every month | every week | every day | every night | each month
         each week | per month | per week | a month | a week""",
@@ -142,7 +150,12 @@ PHRASES: dict[str, str] = {
     "TREMOR_CAUSE": "parkinson | parkinsons | essential tremor",
     # Longer phrases that hide an event word used in another sense: blood tests are not bleeding, going on a trip
     # is not going on living, seizures that cluster around a period are a pattern (blind1 and blind3, tuned sets)
-    "OTHER_SENSE": """message again | message you again | text again | text you again | ask again | ask you again
+    "OTHER_SENSE": """not understand what they do | not understand what it does | not understand what it is
+        not understand what that is | not understand what that means | not understand what it means
+        not understand what means | not understand why | not understand how | not understand the difference
+        probiotic brand | supplement brand | vitamin brand | brand should i buy | brand to buy | best brand
+        brand of probiotic | brand of probiotics | screws it up | screw it up | screwed it up | screws up | messes it up
+        mess it up | messed it up | how to end things with | how to end it with | ways to end things with | message again | message you again | text again | text you again | ask again | ask you again
         write again | chat again | talk again | speak again | contact again | contact you again | check again
         check back again | come back again | try again later | message again later | text again later
         neuro not answering | neuros not answering | neurologist not answering | doctor not answering
@@ -179,7 +192,7 @@ PHRASES: dict[str, str] = {
         office not answering | line not answering | phone not answering | team not answering | nobody answering phone
         not answering phone | not answering the phone | not answering their phone | not answering my calls
         not answering calls | clinic not picking up | nobody picking up | no one picking up
-        blood for | not understand him well | not understand her well | not understand doctor | not understand the doctor
+        blood for antibodies | not understand him well | not understand her well | not understand doctor | not understand the doctor
         not understand what doctor | not understand what the doctor | not understand neurologist
         not understand the neurologist | not understand what neurologist | not understand what the neurologist
         took blood | blood taken
@@ -197,7 +210,9 @@ PHRASES: dict[str, str] = {
         cluster around | clusters around | cluster before | cluster during | cluster at night | tend to cluster
         seem to cluster | tends to cluster | seems to cluster""",
     # --- consciousness --------------------------------------------------------------------------------------
-    "UNRESP": """hard wake | difficult wake | hard wake up | barely wake | barely wakes | not stay awake | not keep awake
+    "UNRESP": """shes not moving | hes not moving | she is not moving | he is not moving | theyre not moving
+        they are not moving | not moving at all | still not moving | lying there not moving | lying not moving
+        hard wake | difficult wake | hard wake up | barely wake | barely wakes | not stay awake | not keep awake
         keeps drifting off | drifting off again | goes back off | keeps going off | not fully awake
         not properly awake | not make any sense | not making any sense
         not answering | not look at me | not looking at me | not focusing | not react | no reaction
@@ -347,7 +362,7 @@ PHRASES: dict[str, str] = {
     "ROUTINE": """morning dose | evening dose | night dose | usual dose | this morning | once a day | twice a day | three times a day | times a day | as prescribed | on time | like normal | as usual | as normal | usual dose
         every day | each day | per day | daily | morning dose | evening dose | night dose""",
     # --- medication changes and missed doses --------------------------------------------------------------------
-    "CHANGE": """want cut down | want cut back | wanting cut down | want cut out | swap back | switch back | change back | go back on | go back to
+    "CHANGE": """start them | start it | start taking them | start taking it | restart them | restart it | want cut down | want cut back | wanting cut down | want cut out | swap back | switch back | change back | go back on | go back to
         put her back on | put him back on | put them back on | put me back on | put back on | back on old dose
         pack it in | packing it in | pack them in | packing them in | jack it in | jacking it in
         start taking them | start taking it | start taking | start back up | start back on | start them again
@@ -471,7 +486,8 @@ PHRASES: dict[str, str] = {
         prevent having stroke | avoid having stroke | avoid stroke""",
     "BECAUSE": "because i | because she | because he | because im | because hes | because shes",
     # --- time -----------------------------------------------------------------------------------------------------
-    "CHRONIC": """        has become slurred | become slurred | becoming slurred | getting slurred | not stop with | not stop w | not stopping w | not stopped w | not stop despite | not stop even | not stop on | not stopping with
+    "CHRONIC": """seizure never stop | seizures never stop | seizure never stops | fits never stop | never stop fitting
+        never stops fitting | never stop seizing | never stops seizing |        has become slurred | become slurred | becoming slurred | getting slurred | not stop with | not stop w | not stopping w | not stopped w | not stop despite | not stop even | not stop on | not stopping with
         not stopping despite | not stopping even | not stopped with | not stopped despite | not stop after
         not stop no matter | not stopping no matter | not controlled | uncontrolled | even with meds
         even on meds | despite meds | despite medication | despite treatment | drug resistant | refractory""",
@@ -575,7 +591,8 @@ PHRASES: dict[str, str] = {
         newly diagnosed | just diagnosed | recently diagnosed""",
     "SINCE": """ever since | since then | since childhood | since i was | since he was | since she was | since birth
         since baby | since teenager | since teen""",
-    "HABITUAL": """many kind | many kinds | lots of kinds | lots of types | many different kinds | many seizure types
+    "HABITUAL": """two kind | two kinds | 2 kind | 2 kinds | three kinds | 3 kinds | two types | 2 types | three types
+        3 types | two different kinds | two different types | many kind | many kinds | lots of kinds | lots of types | many different kinds | many seizure types
         many types of seizure | many types of seizures | monthly | weekly | daily | nightly | has done for | have done for | always followed by
         different types | several types | diff types | several diff seizure types | different seizure types
         several seizure types | many types | multiple types | more than one type | loads of different types
@@ -667,7 +684,7 @@ PHRASES: dict[str, str] = {
     "URGENT": """please help | help please | help me | help us | someone help | somebody help | need help
         need help now | help now | urgent | urgently | emergency | asap | hurry | quick | quickly | sos | mayday
         help asap | help quick | help fast | panicking | im panicking | freaking out | scared help""",
-    "KNOW_HELP": """quick q | quick qu | quick one
+    "KNOW_HELP": """quick first aid | quick first aid steps | quick first aid tips | quick first aid guide | quick q | quick qu | quick one
         help me if | help me when | help me during | help me in case | help him if | help her if | help them if
         help me understand | help me with | help me find | help me learn | help me know | help me choose
         help me decide | help me out with | quick question | emergency plan | emergency contact | emergency card
@@ -678,7 +695,10 @@ PHRASES: dict[str, str] = {
         paramedics coming | paramedics here | in ambulance | rang ambulance | phoned ambulance""",
     # Help is with them now: after an emergency reply, "thanks, the paramedics are here" closes the scene (read on
     # its own pass, OWN_PASS: "ambulance is here" still holds the "ambulance" the first-aid rules read).
-    "HELP_HERE": """ambulance here | ambulance is here | ambulance has arrived | ambulance arrived | ambulance came
+    "HELP_HERE": """driving me to ae | driving him to ae | driving her to ae | taking me to ae | taking him to ae
+        taking her to ae | on way to ae | on our way to ae | heading to ae | driving me to hospital | driving him to hospital
+        driving her to hospital | taking me to hospital | taking him to hospital | taking her to hospital
+        on our way to hospital | ambulance here | ambulance is here | ambulance has arrived | ambulance arrived | ambulance came
         ambulance is come | ambulance has come | ambulance just arrived | ambulance just came | ambulance crew
         paramedics here | paramedics are here | paramedics have arrived | paramedics arrived | paramedics came
         paramedics just arrived | paramedics just came | paramedic is here | paramedic here | paramedic arrived
@@ -810,7 +830,9 @@ PHRASES: dict[str, str] = {
     "MS_SIGN_Q": """normal for ms | normal ms thing | normal ms | an ms thing | ms thing | typical ms | typical of ms
         typical for ms | common in ms | common with ms | common for ms | part of ms | from the ms | from ms
         because of ms | because of the ms | ms symptom | ms symptoms | symptom of ms | symptoms of ms | usual for ms
-        usual with ms | normal with ms | normal in ms""",
+        usual with ms | normal with ms | normal in ms | is that ms | is that the ms | is it ms | is it the ms | is this ms
+        is this the ms | is that her ms | is that his ms | is that my ms | is this her ms | is this his ms
+        is this my ms | could it be ms | could it be the ms | could that be ms | could that be the ms""",
     # "never had one": a first seizure only beside one happening ("never had one before and now hes shaking")
     "NEVER_HAD": """never had | never had one | never had seizure | never had one before | never had fit""",
     "FIRST_EVER": """never done this | never done that | never done before | never done anything like this | never seen him do
@@ -826,7 +848,7 @@ PHRASES: dict[str, str] = {
         im fine | theyre fine | all good now | appointment | referral | referred | neurologist | eeg | mri | scan | tests
         test results | gp | could this be | could it be | does this mean | is it epilepsy | is this epilepsy
         does he have epilepsy | does she have epilepsy | will it happen again | happen again | chance again""",
-    "INJURY": """struck head | struck his head | struck her head | struck my head
+    "INJURY": """blood on head | blood from head | blood on her head | blood on his head | blood coming from head | struck head | struck his head | struck her head | struck my head
         bloody | bloodied | blood stained | bloodstained | lying in blood | lying in his blood | lying in her blood
         lying in their blood | pool of blood | covered in blood | blood in his mouth | blood in her mouth
         came down on head | landed on head | fell on head | hit floor head | holding neck | holding head
@@ -985,6 +1007,11 @@ PHRASES: dict[str, str] = {
         would never | not that i would | not going kill myself | not going end it""",
     # A joke marker: with a cause ("heat makes me want to die lol") a wish to die is a figure of speech
     "JOKE": "lol | lmao | haha | hahaha | jk | joking | rofl | lolol",
+    # "enough" and "better" in an everyday sense, for the crisis net (which learned "had enough", "better off"):
+    # "fair enough cheers" is a thanks
+    "EVERYDAY_ENOUGH": """fair enough | fair enough cheers | good enough | sure enough | enough info | enough information
+        enough for now | enough for today | thats enough for now | enough said | funnily enough | oddly enough
+        interestingly enough | old enough | big enough | strong enough | often enough""",
     "TEMPORARY": "all for now | bye for now | goodbye for now | say goodbye for now | saying goodbye for now | see you | later | tomorrow | next time | again | night | soon",
     # Idioms made of emergency words: the phrase takes the word, so no rule sees a seizure, a choke or a faint
     # (never "choking on", "blue in the face", "nearly had a fit" (read as "had fit"), "overdose of": each is also
@@ -1113,7 +1140,9 @@ PHRASES: dict[str, str] = {
     # Living itself, not "keep going with my meds"
     "LIVE_ON_STRONG": """keep living | go on living | carry on living | keep on living | living like this | live like this
         keep living like this | go on like this | carry on like this""",
-    "ACTIVE": """painless way to go | painless way go | easy way to go | easiest way to go | quickest way to go
+    "ACTIVE": """how to end things | how i could end things | how id end things | ways to end things | way to end things
+        how to end it all | how to end my life | how to end everything | working out how to end | planning how to end
+        painless way to go | painless way go | easy way to go | easiest way to go | quickest way to go
         quick way to go | peaceful way to go | painless way to die | easiest way to die | quickest way to die
         finish my life | finish own life | finishing my life | unalive myself | unaliving myself | end things myself
         ending things myself
@@ -1272,7 +1301,8 @@ PHRASES: dict[str, str] = {
         harming herself | harming himself | hurt herself on purpose | hurt himself on purpose
         cuts on arms | cuts on wrists | relapsed on sh | sh again | urge sh | doing sh
         starve myself | starving myself | punish myself | on purpose hurt""",
-    "SELF_ACCIDENT": """by accident | accidentally | accidently | when fell | when i fell | fell over | tripped
+    "SELF_ACCIDENT": """keeps cutting head | keep cutting head | keeps cutting face | keep cutting face | cutting head
+        cutting face | cuts head | cuts face | keeps splitting head | keeps splitting face | by accident | accidentally | accidently | when fell | when i fell | fell over | tripped
         shaving | cooking | while cooking | at work | gym
         working out | off from | off friends | off everyone | myself off | fall | fell""",
     "LOW_MOOD": """im in crisis | i am in crisis | in crisis | mental health crisis | having a breakdown

@@ -1237,6 +1237,17 @@ def test_a_plan_to_stop_them_told_after_a_medicine_named_is_a_medication_decisio
         == ("medication_change", "medication_change")
 
 
+def test_a_longer_wish_told_right_after_the_medication_reply_is_the_same_kind_of_decision(engine: Engine) -> None:
+    assert _last_of(engine, "my husband has forgotten his tablets this morning should he take double tonight",
+                    "he also wants to stop the new one because it makes him dizzy")[0] == "medication_change"
+
+
+def test_an_everyday_enough_after_a_possible_crisis_is_no_second_one(engine: Engine) -> None:
+    """ "fair enough cheers" after a message that got the possible crisis line: the crisis net had learned "enough"
+    from "had enough"; a thanks is no second possible crisis (round 61)."""
+    assert _last_of(engine, "vaping any better", "fair enough cheers")[0] != "crisis"
+
+
 def test_a_life_gone_back_to_after_a_treatment_topic_is_no_medication_change(engine: Engine) -> None:
     """ "can she go back to the gym yet" after a treatment topic: the gym, not a medicine gone back to (round 58)."""
     kind, _ = _last_of(engine, "whats the difference between autoimmune encephalitis and epilepsy",

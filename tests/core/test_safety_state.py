@@ -137,7 +137,8 @@ def test_back_from_hospital_a_question_is_answered(engine: Engine, back: str) ->
     assert turn.reply.plain_text().startswith("⚠️") and turn.context.safety is not None  # the line, the state
 
 
-@pytest.mark.parametrize("said", ["ambulance is here. thank you", "paramedics are here now she's stopped"])
+@pytest.mark.parametrize("said", ["ambulance is here. thank you", "paramedics are here now she's stopped",
+                                  "ok ok hes driving me to a&e. thanks i guess"])
 def test_once_help_has_come_a_question_after_it_gets_its_own_answer(engine: Engine, said: str) -> None:
     """ "also can she still start uni in september?" two messages after "paramedics are here": help came in a message
     before, the state remembers it (round 59); the line stays on top. What to do at the scene still gets the
