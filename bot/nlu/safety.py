@@ -699,8 +699,10 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # with the illness, with no dose of today or yesterday in question, is what the article on outside factors
     # answers; the medication line stays on top of it
     # ... and "Maybe she forget pills sometimes. This is matter?": a habit asked about, in any words, no dose asked
-    habit = "HABITUAL" in u and (
-        ("Q_MODAL" in u and u.any("SEIZ_PL", "EPI", "ILLNESS", "TREAT_RESP")) or "ASKED" in u) and not u.any(
+    # ... and "is it bc i forget my meds": missing asked as the reason, in any words
+    asked_cause = "REASON_OF" in u and "Q_MODAL" in u
+    habit = (asked_cause or ("HABITUAL" in u and (
+        ("Q_MODAL" in u and u.any("SEIZ_PL", "EPI", "ILLNESS", "TREAT_RESP")) or "ASKED" in u))) and not u.any(
         "ADVICE", "RECENT", "JUST", "DAYS_AGO", "NOW_STRONG", "DOUBLE_UP", "BEFORE_TODAY", "ROUTINE", "TIMING")
     if u.near("MISS", "MED", 6) and not general_cause and "MAKES_ME" not in u:  # not "keppra makes me throw up"
         found.append(("missed_dose", "possible" if habit else "certain"))

@@ -591,7 +591,8 @@ PHRASES: dict[str, str] = {
         newly diagnosed | just diagnosed | recently diagnosed""",
     "SINCE": """ever since | since then | since childhood | since i was | since he was | since she was | since birth
         since baby | since teenager | since teen""",
-    "HABITUAL": """two kind | two kinds | 2 kind | 2 kinds | three kinds | 3 kinds | two types | 2 types | three types
+    "HABITUAL": """half the time | half of the time | most of the time | a lot of the time
+        all the time | two kind | two kinds | 2 kind | 2 kinds | three kinds | 3 kinds | two types | 2 types | three types
         3 types | two different kinds | two different types | many kind | many kinds | lots of kinds | lots of types | many different kinds | many seizure types
         many types of seizure | many types of seizures | monthly | weekly | daily | nightly | has done for | have done for | always followed by
         different types | several types | diff types | several diff seizure types | different seizure types

@@ -2004,6 +2004,7 @@ def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     "What is occupational therapy? Doctor send me there but I don't understand what they do",
     "which probiotic brand should I buy, the fridge ones or capsules", "fair enough cheers",
     "how to end things with my boyfriend",
+    "if i forget my meds like half the time does that count as drug resistant or nah",  # "half the time": a habit
 ])
 def test_round_42_to_49_look_alikes_are_not_certain(text: str) -> None:
     flag = flag_of(text)
@@ -2042,6 +2043,9 @@ def test_the_minutes_of_a_time_supposed_are_no_call(text: str, follow_up: str) -
 
 
 @pytest.mark.parametrize(("text", "tier"), [
+    ("is it bc i forget my meds lol", "possible"),  # missing asked as the reason
+    ("forgot my aubagio for a whole week oops", "certain"),  # a dose missed, told
+    ("I am late 6 hour with Keppra because of time change in airplane. I take now or wait next one?", "certain"),
     ("and she forget tablets sometimes, this also make problem?", "possible"),  # a habit asked about: the topic
     ("she sometimes forgets her keppra, should i give it late?", "certain"),  # a dose asked about
     ("she forgot her tablets this morning, is that a problem?", "certain"),  # today's dose
