@@ -150,7 +150,9 @@ PHRASES: dict[str, str] = {
     "TREMOR_CAUSE": "parkinson | parkinsons | essential tremor",
     # Longer phrases that hide an event word used in another sense: blood tests are not bleeding, going on a trip
     # is not going on living, seizures that cluster around a period are a pattern (blind1 and blind3, tuned sets)
-    "OTHER_SENSE": """not understand what they do | not understand what it does | not understand what it is
+    "OTHER_SENSE": """do pe again | play again | drive again | driving again | swim again | work again | walk again | talk again
+        do sport again | go school again | ride again | dance again | be normal again | be herself again
+        be himself again | be same again | be ok again | be okay again | not understand what they do | not understand what it does | not understand what it is
         not understand what that is | not understand what that means | not understand what it means
         not understand what means | not understand why | not understand how | not understand the difference
         probiotic brand | supplement brand | vitamin brand | brand should i buy | brand to buy | best brand
@@ -362,7 +364,7 @@ PHRASES: dict[str, str] = {
     "ROUTINE": """morning dose | evening dose | night dose | usual dose | this morning | once a day | twice a day | three times a day | times a day | as prescribed | on time | like normal | as usual | as normal | usual dose
         every day | each day | per day | daily | morning dose | evening dose | night dose""",
     # --- medication changes and missed doses --------------------------------------------------------------------
-    "CHANGE": """start them | start it | start taking them | start taking it | restart them | restart it | want cut down | want cut back | wanting cut down | want cut out | swap back | switch back | change back | go back on | go back to
+    "CHANGE": """cut one | drop one | stop one | refuse and cut | refuse new one | refuse new drug | start them | start it | start taking them | start taking it | restart them | restart it | want cut down | want cut back | wanting cut down | want cut out | swap back | switch back | change back | go back on | go back to
         put her back on | put him back on | put them back on | put me back on | put back on | back on old dose
         pack it in | packing it in | pack them in | packing them in | jack it in | jacking it in
         start taking them | start taking it | start taking | start back up | start back on | start them again
@@ -398,7 +400,8 @@ PHRASES: dict[str, str] = {
         earlier than usual | earlier than normal | bit early | bit earlier | skip 2 days | skip two days | skip a day
         skip 1 day | skip one day | skip few days | skip a few days | skip couple days | skip a couple of days
         skip 3 days | skip three days""",
-    "CHANGE_AFTER": """later | later than planned | later than usual | later than normal | earlier
+    "CHANGE_AFTER": """up a bit | down a bit | up a little | down a little | up slightly | down slightly
+        up a notch | down a notch | later | later than planned | later than usual | later than normal | earlier
         in half | twice | two now | 2 now | less often | every other day | extra | double | more
         less | early | earlier""",
     # A dose more, said before the medicine: "give my wife an extra baclofen", "a double keppra tonight?"
@@ -415,7 +418,7 @@ PHRASES: dict[str, str] = {
         it now or wait | them now or wait | take it now or wait | give it now or wait | take them now or wait
         give them now or wait | take it now or skip | give it now or skip | or wait till | or wait til | or wait until | or wait for next
         or just wait till | or just wait until | or just skip | or skip it | or skip today | or skip tonight | or skip""",
-    "MISS": """missd | forgott | forgt | fogot | hrs late | hours lat | refuse | refuses | refusing | wont take
+    "MISS": """miss week | miss day | miss few days | miss couple days | miss two days | miss whole week | missd | forgott | forgt | fogot | hrs late | hours lat | refuse | refuses | refusing | wont take
         will not take
         later than i should | later than prescribed | hours later than | late every day | late every night | late most days | sik after | was sik | vomitted | vomited after
         didnt take | did not take | did not do | wasnt given | not given | refused | isnt sure if | not sure if he took
@@ -433,7 +436,8 @@ PHRASES: dict[str, str] = {
         lost | dropped | overslept | slept through | fell asleep before
         misses it | misses them | misses one | miss one | misses her | misses his | skips it | skip one""",
     # A dose changed in one phrase ("double my dose"): the medicine and the change at once
-    "DOSE_CHANGE": """cut the steroids down | take it when i remember | take them when i remember | take it whenever i remember | take them whenever i remember | take when i remember | take whenever i remember | take it as soon as i remember | take them as soon as i remember | take it once i remember | take them once i remember | give it when i remember | give them when i remember | cut her steroids down | cut his steroids down | cut my steroids down
+    "DOSE_CHANGE": """give less | give him less | give her less | give them less | take less | make smaller
+        make it smaller | make dose smaller | make it lower | make dose lower | make smaller myself | cut the steroids down | take it when i remember | take them when i remember | take it whenever i remember | take them whenever i remember | take when i remember | take whenever i remember | take it as soon as i remember | take them as soon as i remember | take it once i remember | take them once i remember | give it when i remember | give them when i remember | cut her steroids down | cut his steroids down | cut my steroids down
         cut the dose down | cut her dose down | cut his dose down | cut my dose down | cut the tablets down
         cut the meds down | cut my meds down | cut her meds down | cut his meds down | take half | take a half | give him half | give her half | give half | take one more | one more tablet
         one more pill | extra tablet | extra pill | take extra | take more of | cold turkey | go cold turkey
@@ -1078,7 +1082,8 @@ PHRASES: dict[str, str] = {
         wants die | wanting die | wanted die | wish i could die | wish i would die | ready die | want be dead
         want be gone | want dead | want death | praying for death | pray die | would rather die
         rather die | go sleep and not come back | sleep and not come back | sleep and never come back | go sleep and never wake | not mind if it all ended | not mind if it ended | not mind if it all just ended | not mind if i died | not mind dying | not mind if i never woke up""",
-    "PASSIVE": """im done with living | scared of myself | afraid of myself | frightened of myself | scared of what i might do | afraid of what i might do | frightened of what i might do | scared what i might do | scared of what ill do | scared ill do something | scared i might do something | not wanting be here | not wanting be alive | not wanting be around | not wanting go on | not wanting live anymore | im done with life | i am done with living | i am done with life
+    "PASSIVE": """will not live | would not want live | will not want live | would rather not live
+        not want live if | im done with living | scared of myself | afraid of myself | frightened of myself | scared of what i might do | afraid of what i might do | frightened of what i might do | scared what i might do | scared of what ill do | scared ill do something | scared i might do something | not wanting be here | not wanting be alive | not wanting be around | not wanting go on | not wanting live anymore | im done with life | i am done with living | i am done with life
         wonder if its worth carrying on | wonder if its worth going on | wonder if its even worth carrying on
         worth carrying on at all | worth going on at all | wonder whether its worth carrying on
         done with living | done with life | done living | done with being alive | not wanna be alive | not even wanna be alive | not wanna be here | not wanna live
@@ -1141,7 +1146,8 @@ PHRASES: dict[str, str] = {
     # Living itself, not "keep going with my meds"
     "LIVE_ON_STRONG": """keep living | go on living | carry on living | keep on living | living like this | live like this
         keep living like this | go on like this | carry on like this""",
-    "ACTIVE": """how to end things | how i could end things | how id end things | ways to end things | way to end things
+    "ACTIVE": """how i would end things | how i would end it | how i will end things | how i would end it all
+        planning how to end | planning how i would end | how to end things | how i could end things | how id end things | ways to end things | way to end things
         how to end it all | how to end my life | how to end everything | working out how to end | planning how to end
         painless way to go | painless way go | easy way to go | easiest way to go | quickest way to go
         quick way to go | peaceful way to go | painless way to die | easiest way to die | quickest way to die

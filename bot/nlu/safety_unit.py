@@ -115,11 +115,13 @@ def still_despite_medicine(u: Unit, position: int) -> bool:
     treatment taken for a while ("on her third medicine", "his blood levels are in range") "still fitting" is the
     illness too."""
     nouns = (*u.hits.get("SEIZ", ()), *u.hits.get("SEIZ_PL", ()))
-    if on_a_regime(u):
+    regime = on_a_regime(u)
+    if regime:
         nouns = (*nouns, *u.hits.get("CONV", ()))
     elif position + 1 in u.hits.get("ING", ()):
         return _still_having_despite(u, position)
-    return position + 1 in nouns and ("REGIME" in u or any(
+    # ("my mother take 3 medicines and still seizure": medicines counted are a treatment taken for a while)
+    return position + 1 in nouns and (regime or "REGIME" in u or any(
         0 < position - m <= STILL_SPAN for m in (*u.hits.get("RESIST", ()), *u.hits.get("RESIST_ANY", ()))))
 
 

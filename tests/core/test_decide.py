@@ -1242,6 +1242,11 @@ def test_a_longer_wish_told_right_after_the_medication_reply_is_the_same_kind_of
                     "he also wants to stop the new one because it makes him dizzy")[0] == "medication_change"
 
 
+def test_a_week_missed_supposed_after_the_medication_reply_is_the_same_decision(engine: Engine) -> None:
+    assert _last_of(engine, "i wanna stop my meds theyre making me tired all the time",
+                    "whatever. what happens if u miss like a week")[0] == "medication_change"
+
+
 def test_an_everyday_enough_after_a_possible_crisis_is_no_second_one(engine: Engine) -> None:
     """ "fair enough cheers" after a message that got the possible crisis line: the crisis net had learned "enough"
     from "had enough"; a thanks is no second possible crisis (round 61)."""

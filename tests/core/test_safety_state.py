@@ -155,6 +155,14 @@ def test_once_help_has_come_a_question_after_it_gets_its_own_answer(engine: Engi
     assert chat(engine, first, said, "i'll message again later, bye")[-1].intent_id == "goodbye"
 
 
+def test_allowed_to_do_it_again_after_it_is_over_is_a_question_about_later(engine: Engine) -> None:
+    """ "will she be allowed to do PE again": "again" said of PE, not of a seizure (round 62)."""
+    turn = chat(engine, "my friend just had a fit in PE and shes STILL shaking its been ages",
+                "ok its stopped now, ambulance coming, what do we do till they get here",
+                "will she be allowed to do PE again")[-1]
+    assert turn.kind != "emergency" and turn.reply.plain_text().startswith("⚠️"), turn.reply.plain_text()
+
+
 def test_without_help_said_to_have_come_a_question_gets_the_guidance(engine: Engine) -> None:
     turn = chat(engine, "my sister is having a seizure and it wont stop its been like 7 mins",
                 "will she have epilepsy for the rest of her life now")[-1]

@@ -1933,6 +1933,13 @@ def test_grey_and_noisy_breathing_after_a_seizure_is_a_call() -> None:
     ("been working out how to end things. dont know why im typing this to a bot", "crisis"),
     ("banged my head against the wall on purpose till it bled. i dont know why i do it", "crisis"),
     ("I have some steroids left from last time, should I just start them?", "medication_change"),
+    # rounds 62 and 63: a plan to end things, a life refused on a condition; doses made less or bumped up
+    ("I've started planning how I would end things if the MS takes my job. I haven't told anyone.", "crisis"),
+    ("If I cannot walk anymore I will not live. I think about this every night", "crisis"),
+    ("Can I give less valproate to my son? He is sleepy all the day", "medication_change"),
+    ("can we bump Mia's clobazam up a bit on bad days?", "medication_change"),
+    ("The methotrexate dose I can make smaller myself?", "medication_change"),
+    ("my neuro wants to add a fourth drug. should i refuse and cut one of the others instead", "medication_change"),
 ])
 def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     flag = flag_of(text)
@@ -2005,6 +2012,9 @@ def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     "which probiotic brand should I buy, the fridge ones or capsules", "fair enough cheers",
     "how to end things with my boyfriend",
     "if i forget my meds like half the time does that count as drug resistant or nah",  # "half the time": a habit
+    # rounds 62 and 63: medicines counted and "still seizure" (the illness, in a learner's words)
+    "My mother take 3 medicines and still seizure. Doctor say 'drug resistant'. What this mean?",
+    "Why my mother take 3 medicines in high dose and still seizure? The body make resistance to the medicine?",
 ])
 def test_round_42_to_49_look_alikes_are_not_certain(text: str) -> None:
     flag = flag_of(text)
