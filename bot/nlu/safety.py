@@ -412,7 +412,10 @@ def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
             f.event or u.any("PERSON", "CHILD") or u.near("NOW_WEAK", "SEIZ", 3) or u.near("NOW_WEAK", "CONV", 3)) \
             and (happening or not never_only):
         found.append(("first_seizure", "certain"))
-    asking_now = "ASK" in u and "FIRST_AID" not in u
+    # ("had a 2 min seizure, stopped, breathing fine now. what do i do now": asked after it is over)
+    asking_now = "ASK" in u and "FIRST_AID" not in u and not (
+        u.any("STOPPED", "FINE_NOW") and not u.any(*_NOW_FOR_SURE, "NOW_STRONG", "ING", "ANOTHER", "ANOTHER_STRONG",
+                                                   "COUNT2"))
     if f.now or asking_now:
         found.append(("seizure_now", "possible" if _asks_the_reason(u) else "certain"))
     elif u.any("SEIZ", "CONV") and f.event and u.any("FIRST_P", "PERSON") and not found and not u.any(

@@ -167,6 +167,10 @@ def _life_not_worth_it(u: Unit) -> bool:
     # ... or wished: "I sometimes wish I could go to sleep and simply not wake up"
     if "PERSON" not in u and (u.before("THINK_OF", "UNRESP", 3) or u.before("WISH", "UNRESP", WISH_SPAN)):
         return True
+    # "i keep thinking about how easy it would be to take the drugs from work and just not wake up": not waking
+    # after a medicine taken, thought of by oneself
+    if "PERSON" not in u and u.any("MED", "OD") and u.before("THINK_OF", "UNRESP", 16) and "FIRST_P" in u:
+        return True
     # "how much longer ... keep living like this. i dont want to"
     return "LIVE_ON_STRONG" in u and (u.before("ENDURE", "LIVE_ON_STRONG", 8) or
                                       _negated_wish_after(u, "LIVE_ON_STRONG"))

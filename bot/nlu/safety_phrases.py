@@ -150,7 +150,12 @@ PHRASES: dict[str, str] = {
     "TREMOR_CAUSE": "parkinson | parkinsons | essential tremor",
     # Longer phrases that hide an event word used in another sense: blood tests are not bleeding, going on a trip
     # is not going on living, seizures that cluster around a period are a pattern (blind1 and blind3, tuned sets)
-    "OTHER_SENSE": """do pe again | play again | drive again | driving again | swim again | work again | walk again | talk again
+    "OTHER_SENSE": """hang washing | hang out washing | hang clothes | hang laundry | hang up washing | hang up
+        hang on | hang out | hang around | hang pictures | hang curtains | hang picture | hang in there
+        shifts in row | night shifts in row | nights in row | days in row | weeks in row | months in row
+        not walk long distance | not walk long distances | not walk far | not walk very far | not walk as far
+        not walk for long | not walk long way | more cheap | more cheaply | more expensive | more affordable
+        do pe again | play again | drive again | driving again | swim again | work again | walk again | talk again
         do sport again | go school again | ride again | dance again | be normal again | be herself again
         be himself again | be same again | be ok again | be okay again | not understand what they do | not understand what it does | not understand what it is
         not understand what that is | not understand what that means | not understand what it means
@@ -364,7 +369,8 @@ PHRASES: dict[str, str] = {
     "ROUTINE": """morning dose | evening dose | night dose | usual dose | this morning | once a day | twice a day | three times a day | times a day | as prescribed | on time | like normal | as usual | as normal | usual dose
         every day | each day | per day | daily | morning dose | evening dose | night dose""",
     # --- medication changes and missed doses --------------------------------------------------------------------
-    "CHANGE": """cut one | drop one | stop one | refuse and cut | refuse new one | refuse new drug | start them | start it | start taking them | start taking it | restart them | restart it | want cut down | want cut back | wanting cut down | want cut out | swap back | switch back | change back | go back on | go back to
+    "CHANGE": """not want take | not wanna take | not want take anymore | not want take them | not want take it
+        cut one | drop one | stop one | refuse and cut | refuse new one | refuse new drug | start them | start it | start taking them | start taking it | restart them | restart it | want cut down | want cut back | wanting cut down | want cut out | swap back | switch back | change back | go back on | go back to
         put her back on | put him back on | put them back on | put me back on | put back on | back on old dose
         pack it in | packing it in | pack them in | packing them in | jack it in | jacking it in
         start taking them | start taking it | start taking | start back up | start back on | start them again
@@ -436,7 +442,8 @@ PHRASES: dict[str, str] = {
         lost | dropped | overslept | slept through | fell asleep before
         misses it | misses them | misses one | miss one | misses her | misses his | skips it | skip one""",
     # A dose changed in one phrase ("double my dose"): the medicine and the change at once
-    "DOSE_CHANGE": """give less | give him less | give her less | give them less | take less | make smaller
+    "DOSE_CHANGE": """make dose higher | make it higher | make dose bigger | make it bigger | make higher myself
+        give less | give him less | give her less | give them less | take less | make smaller
         make it smaller | make dose smaller | make it lower | make dose lower | make smaller myself | cut the steroids down | take it when i remember | take them when i remember | take it whenever i remember | take them whenever i remember | take when i remember | take whenever i remember | take it as soon as i remember | take them as soon as i remember | take it once i remember | take them once i remember | give it when i remember | give them when i remember | cut her steroids down | cut his steroids down | cut my steroids down
         cut the dose down | cut her dose down | cut his dose down | cut my dose down | cut the tablets down
         cut the meds down | cut my meds down | cut her meds down | cut his meds down | take half | take a half | give him half | give her half | give half | take one more | one more tablet
@@ -700,7 +707,8 @@ PHRASES: dict[str, str] = {
         paramedics coming | paramedics here | in ambulance | rang ambulance | phoned ambulance""",
     # Help is with them now: after an emergency reply, "thanks, the paramedics are here" closes the scene (read on
     # its own pass, OWN_PASS: "ambulance is here" still holds the "ambulance" the first-aid rules read).
-    "HELP_HERE": """driving me to ae | driving him to ae | driving her to ae | taking me to ae | taking him to ae
+    "HELP_HERE": """taken him in | taken her in | took him in | took her in | have taken him | have taken her
+        driving me to ae | driving him to ae | driving her to ae | taking me to ae | taking him to ae
         taking her to ae | on way to ae | on our way to ae | heading to ae | driving me to hospital | driving him to hospital
         driving her to hospital | taking me to hospital | taking him to hospital | taking her to hospital
         on our way to hospital | ambulance here | ambulance is here | ambulance has arrived | ambulance arrived | ambulance came
@@ -746,7 +754,8 @@ PHRASES: dict[str, str] = {
         what should one do | what does one do | what shouldve we done | what should we have done | what shouldve i done
         what should i have done | what were we supposed do | what was i supposed do | what are we supposed do""",
     # What to do, say or tell ("what should my friends actually do"; also read from "what ... do" in a question)
-    "FA_DO": """what ought i do | what ought one do | what ought we do | what should one do | what must one do
+    "FA_DO": """while one is happening | while its happening | while it is happening | do while one is happening | do while its happening | do while it is happening | do during one
+        do while having one | do when one happens | what ought i do | what ought one do | what ought we do | what should one do | what must one do
         what does one do | what is one supposed do | what do i need know | what do i need do | do anything special | need do anything | what should people
         what do people do | what would you do | what am i supposed do | what are you supposed do | what am i meant do
         what are you meant do | what should i say | what do i say | what should i tell | what do i tell
@@ -771,7 +780,8 @@ PHRASES: dict[str, str] = {
     "KNOW_HOW": """how can you tell | how do you know | how do i know | how can i tell | how would i know | how will i know""",
     "WHAT_IF": "what if | what happens if",
     # --- what happened next (emergency follow-ups) ----------------------------------------------------------------
-    "STOPPED": """is over | has finished | has ended | is finished | has stopped
+    "STOPPED": """stopped breathing fine | stopped breathing ok | stopped breathing okay | stopped breathing normally
+        stopped breathing normal | stopped breathing again | stopped now breathing | is over | has finished | has ended | is finished | has stopped
         stopped | has stopped | it stopped | its stopped | seizure stopped | shaking stopped | it ended
         ended | over now | its over | it is over | finished | done now | calmed down | calm now | settled
         came round | come round | coming round | woke up | woken up | waking up | awake
@@ -848,7 +858,8 @@ PHRASES: dict[str, str] = {
         never happened before | never had fit | no history | no history epilepsy | not epileptic
         not have epilepsy | no epilepsy | not know he had epilepsy | not know she had epilepsy | new onset
         first episode | nothing like this ever happened | nothing like this happened before | never happened before | never happened me before | never had one before | first time ever | nothing like this has ever happened | nothing like this has happened | never had anything like this""",
-    "FINE_NOW": """fine now | ok now | okay now | back to normal | recovered | seems fine | seems ok | is fine
+    "FINE_NOW": """stopped breathing fine | stopped breathing ok | stopped breathing okay | stopped breathing normally
+        stopped breathing normal | stopped breathing again | stopped now breathing | fine now | ok now | okay now | back to normal | recovered | seems fine | seems ok | is fine
         doing fine | all fine | doing great | doing well | doing ok | doing okay | doing good | hes fine | shes fine
         im fine | theyre fine | all good now | appointment | referral | referred | neurologist | eeg | mri | scan | tests
         test results | gp | could this be | could it be | does this mean | is it epilepsy | is this epilepsy
@@ -1082,7 +1093,8 @@ PHRASES: dict[str, str] = {
         wants die | wanting die | wanted die | wish i could die | wish i would die | ready die | want be dead
         want be gone | want dead | want death | praying for death | pray die | would rather die
         rather die | go sleep and not come back | sleep and not come back | sleep and never come back | go sleep and never wake | not mind if it all ended | not mind if it ended | not mind if it all just ended | not mind if i died | not mind dying | not mind if i never woke up""",
-    "PASSIVE": """will not live | would not want live | will not want live | would rather not live
+    "PASSIVE": """whats point me | what is point me | whats point of me | point of me anymore | whats point me anymore
+        will not live | would not want live | will not want live | would rather not live
         not want live if | im done with living | scared of myself | afraid of myself | frightened of myself | scared of what i might do | afraid of what i might do | frightened of what i might do | scared what i might do | scared of what ill do | scared ill do something | scared i might do something | not wanting be here | not wanting be alive | not wanting be around | not wanting go on | not wanting live anymore | im done with life | i am done with living | i am done with life
         wonder if its worth carrying on | wonder if its worth going on | wonder if its even worth carrying on
         worth carrying on at all | worth going on at all | wonder whether its worth carrying on
@@ -1423,7 +1435,8 @@ NOT_TYPOS = words_of("""breaching wreathing boarding harding homeless infection 
     trooping minuses minutest minuted minuter convulse interfere interfered interferes interferer""")
 # Medicines people name (generic and brand): each is a MED word.
 MEDICINE_NAMES = (
-    "antibiotic", "antibiotics", "keppra", "levetiracetam", "lamotrigine", "lamictal", "epilim", "valproate", "depakote", "carbamazepine",
+    "sulfasalazine", "leflunomide", "azathioprine", "mycophenolate", "rituximab", "adalimumab", "humira", "etanercept",
+    "tocilizumab", "belimumab", "benlysta", "antibiotic", "antibiotics", "keppra", "levetiracetam", "lamotrigine", "lamictal", "epilim", "valproate", "depakote", "carbamazepine",
     "tegretol", "topiramate", "topamax", "phenytoin", "lacosamide", "vimpat", "zonisamide", "clobazam", "diazepam",
     "midazolam", "buccal", "brivaracetam", "briviact", "ocrelizumab", "ocrevus", "natalizumab", "tysabri",
     "glatiramer", "copaxone", "interferon", "avonex", "rebif", "betaferon", "plegridy", "fingolimod", "gilenya",

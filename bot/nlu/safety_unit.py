@@ -79,6 +79,9 @@ def read_frame(u: Unit) -> Frame:
     # is fitting, he has seizures every day" is a seizure now
     events = (*u.hits.get("ING", ()), *u.hits.get("CONV", ()))
     rhythm = any(0 < r - e <= 2 for r in u.hits.get("RHYTHM", ()) for e in events)
+    # ... and "seizure still coming every day": a seizure named, "still" after it, a rhythm after that
+    stills = [e for c in ("SEIZ", "SEIZ_PL") for e in u.hits.get(c, ()) if e + 1 in nows]
+    rhythm = rhythm or any(0 < r - e <= 3 for r in u.hits.get("RHYTHM", ()) for e in stills)
     weak_now = (progressive or now_next_to_event) and not rhythm
     if "WELL" in u and u.any("HISTORY", "KNOWLEDGE", "SINCE", "DIAG"):  # "hes fine, is choking during a fit a thing?"
         weak_now = False

@@ -1940,6 +1940,13 @@ def test_grey_and_noisy_breathing_after_a_seizure_is_a_call() -> None:
     ("can we bump Mia's clobazam up a bit on bad days?", "medication_change"),
     ("The methotrexate dose I can make smaller myself?", "medication_change"),
     ("my neuro wants to add a fourth drug. should i refuse and cut one of the others instead", "medication_change"),
+    # rounds 64 and 65
+    ("honestly i feel like giving up. like whats the point of me anymore", "crisis"),
+    ("I keep thinking about how easy it would be to take the drugs from work and just not wake up", "crisis"),
+    ("can i make my son dose higher myself? seizure still coming every day", "medication_change"),
+    ("bro i dont wanna take my meds anymore they make me so tired in class", "medication_change"),
+    ("Should I stop my sulfasalazine because it upsets my stomach?", "medication_change"),
+    ("he had a seizure, its stopped but now hes doing it again what do i do", "emergency"),
 ])
 def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     flag = flag_of(text)
@@ -2015,10 +2022,25 @@ def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     # rounds 62 and 63: medicines counted and "still seizure" (the illness, in a learner's words)
     "My mother take 3 medicines and still seizure. Doctor say 'drug resistant'. What this mean?",
     "Why my mother take 3 medicines in high dose and still seizure? The body make resistance to the medicine?",
+    # rounds 64 and 65: washing hung, shifts in a row, a walking distance, a price, a first-aid question dictated,
+    # "stopped, breathing fine now" (the comma gone: not "stopped breathing")
+    "WHAT IS THE WEATHER GOING TO BE IN DUNDEE TOMORROW. I NEED TO HANG WASHING",
+    "how many night shifts in a row can I legally work in Scotland",
+    "Why MS cause weakness in the legs? My mother cannot walk long distance now, only to the market.",
+    "Where I can buy Tecfidera more cheap? In pharmacy very expensive.",
 ])
+
 def test_round_42_to_49_look_alikes_are_not_certain(text: str) -> None:
     flag = flag_of(text)
     assert flag is None or flag[1] != "certain", (text, flag)
+
+
+@pytest.mark.parametrize("text", [
+    "My wife has had three seizures this month full stop what should I do while one is happening question mark",
+    "kid i support had a 2 min seizure at the park, stopped, breathing fine now. what do i do now",
+])
+def test_first_aid_asked_when_nothing_goes_on_is_the_first_aid_question(text: str) -> None:
+    assert flag_of(text) == ("seizure_first_aid", "certain", "first_aid_question"), text
 
 
 def test_first_aid_asked_for_after_the_shaking_stops_is_the_first_aid_question() -> None:
