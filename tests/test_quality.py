@@ -288,7 +288,7 @@ def test_near_misses_get_the_health_fallback(engine: Engine, text: str) -> None:
 
 HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
                    30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55,
-                   56, 57, 58, 59, 60, 61, 62, 63, 64, 65)
+                   56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67)
 # Since the topic net (46483f5) every floor is at most two points under what the bot reached with it (the net was
 # trained on the tuned rounds only, so on the held-out ones these are still figures on words it never saw; a retrained
 # net may move them a point or so). The comments keep each round's history before it.
@@ -443,6 +443,10 @@ PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     # 97.0%, 98.3%, 97.5%, 97.6%; safety misses read after that report
     64: (0.95, 0.95, 0.93, 0.93),
     65: (0.95, 0.96, 0.96, 0.95),
+    # rounds 66 and 67, written blind at the end and first reported on 9ef5767 (figures only): 94.4%, 94.4%, 93.3%,
+    # 91.8% and 97.4%, 97.4%, 97.5%, 97.6%; safety misses read after that report
+    66: (0.93, 0.93, 0.93, 0.92),
+    67: (0.95, 0.95, 0.95, 0.95),
 }
 DIALOGUE_FLOORS = {4: 0.86, 5: 0.88, 6: 0.89, 7: 0.91, 8: 0.88, 9: 0.90, 10: 0.87, 11: 0.86, 12: 0.89,
                    13: 0.90, 14: 0.92, 15: 0.90, 16: 0.94, 17: 0.86, 18: 0.89,
@@ -491,7 +495,9 @@ DIALOGUE_FLOORS = {4: 0.86, 5: 0.88, 6: 0.89, 7: 0.91, 8: 0.88, 9: 0.90, 10: 0.8
                    62: 0.85,  # round 62: 85.5% on 77996e0 (figures only), 87.5% after its safety fixes
                    63: 0.88,  # round 63: 90.6% on 77996e0 (figures only), 90.9% after its safety fixes
                    64: 0.84,  # round 64: 84.7% on 12b22de (figures only), 86.2% after its safety fixes
-                   65: 0.90}  # round 65: 92.4% on 12b22de (figures only), 92.6% after its safety fixes
+                   65: 0.90,  # round 65: 92.4% on 12b22de (figures only), 92.6% after its safety fixes
+                   66: 0.86,  # round 66: 87.4% on 9ef5767 (figures only), 88.3% after its safety fixes
+                   67: 0.89}  # round 67: 91.1% on 9ef5767 (figures only), 92.0% after its safety fixes
                    # misses were fixed
 # round 19: 78.7% on c720925, 79.7% on 0bd1203; rounds 17, 18: 81.3%, 84.8% on
 # c720925, 82.4%, 85.5% at the end of the 2026-12-05 night session; rounds 14-16: 87.4%, 88.4%, 88.4% on 235b69e; 90.0%,
@@ -605,7 +611,10 @@ FULL_SAFETY = {(5, "personas"): (8, 8), (6, "personas"): (8, 8), (6, "dialogues"
                # rounds 64 and 65 once their crisis misses ('whats the point of me anymore', 'how easy it would be to
                # take the drugs from work and just not wake up': the possible line only) were fixed
                (64, "personas"): (8, 8), (64, "dialogues"): (12, 4), (65, "personas"): (8, 8),
-               (65, "dialogues"): (7, 5)}
+               (65, "dialogues"): (7, 5),
+               # rounds 66 and 67 once round 67's crisis miss ('sometimes i cut when mum is bad') was fixed
+               (66, "personas"): (8, 8), (66, "dialogues"): (7, 4), (67, "personas"): (8, 8),
+               (67, "dialogues"): (13, 5)}
 
 
 @pytest.fixture(scope="module")

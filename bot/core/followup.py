@@ -496,9 +496,15 @@ _WHAT_IT_DOES = re.compile(r"^(?:so |and |but )?(?:will|would|could|can|might|am
                            r"(?: (?:now|from it|because of it|then|tonight|today))?$")
 
 
+# "can that make me have a seizure", "could missing it give him a fit": the same, the dose as the subject
+_WHAT_THAT_DOES = re.compile(r"^(?:so |and |but )?(?:will|would|could|can|might) (?:that|it|this|missing it|missing them)"
+                             r" (?:make|give|cause|bring on|trigger) (?:me |him |her |them |us )?(?:have |get )?"
+                             r"(?:a |another )?(?:fit|seizure|fits|seizures)$")
+
+
 def asks_what_the_dose_does(message: Message) -> bool:
     """ "will i have a fit?" asked of the dose just talked about."""
-    return _WHAT_IT_DOES.search(message.text) is not None
+    return _WHAT_IT_DOES.search(message.text) is not None or _WHAT_THAT_DOES.search(message.text) is not None
 
 
 def asks_when_to_take(message: Message) -> bool:

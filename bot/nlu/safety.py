@@ -618,7 +618,9 @@ def _stroke(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # "pins and needles down one side of my face and clumsy hands. is that normal for MS??": signs asked about as
     # MS's (in any sentence of the message), nothing sudden, just now or going on said: the line on top of the
     # answer. Not a face drooping, which is the stroke reply whatever it is asked as
-    asked_as_ms = "MS_SIGN_Q" in u and not named and not droop and not (
+    # ... or a sign asked why of someone with MS named in the message ("My wife have MS. Why she feel numb on her face?")
+    why_in_ms = "MS_MSG" in u and "ASKED" in u
+    asked_as_ms = ("MS_SIGN_Q" in u or why_in_ms) and not named and not droop and not (
         f.now or u.any("SUDDEN", "JUST", "AGO", "NOW_STRONG", "URGENT", "AMBULANCE"))
     # "i cant find words anymore", "suddenly couldnt walk for 3 weeks then got better": a sign that has lasted, not
     # one come now (a face drooping or anything said now stays the stroke reply); "anymore" with "suddenly" is new
@@ -854,7 +856,7 @@ class SafetyCheck:
                     break
         # Said in one sentence, known to every one: a medicine named anywhere ("it" in another sentence may be it);
         # signs asked about as MS's ("... weak on one side. normal for MS?")
-        for found, spread in (("MED", "MED_MSG"), ("MS_SIGN_Q", "MS_SIGN_Q")):
+        for found, spread in (("MED", "MED_MSG"), ("MS_SIGN_Q", "MS_SIGN_Q"), ("MS", "MS_MSG")):
             if any(found in h for h in scanned):
                 for hits in scanned:
                     hits.setdefault(spread, []).append(0)

@@ -150,7 +150,11 @@ PHRASES: dict[str, str] = {
     "TREMOR_CAUSE": "parkinson | parkinsons | essential tremor",
     # Longer phrases that hide an event word used in another sense: blood tests are not bleeding, going on a trip
     # is not going on living, seizures that cluster around a period are a pattern (blind1 and blind3, tuned sets)
-    "OTHER_SENSE": """hang washing | hang out washing | hang clothes | hang laundry | hang up washing | hang up
+    "OTHER_SENSE": """before shoot | photo shoot | drop lbs | drop pounds | drop kilos | drop weight
+        less likely | more likely | drop to part time | go part time | drop hours | too late for disease modifying
+        too late for dmt | too late for dmts | too late for treatment | too late to start treatment
+        not sleeping make | not sleeping cause | not sleeping enough | not sleeping well | lack of sleep
+        hang washing | hang out washing | hang clothes | hang laundry | hang up washing | hang up
         hang on | hang out | hang around | hang pictures | hang curtains | hang picture | hang in there
         shifts in row | night shifts in row | nights in row | days in row | weeks in row | months in row
         not walk long distance | not walk long distances | not walk far | not walk very far | not walk as far
@@ -369,7 +373,8 @@ PHRASES: dict[str, str] = {
     "ROUTINE": """morning dose | evening dose | night dose | usual dose | this morning | once a day | twice a day | three times a day | times a day | as prescribed | on time | like normal | as usual | as normal | usual dose
         every day | each day | per day | daily | morning dose | evening dose | night dose""",
     # --- medication changes and missed doses --------------------------------------------------------------------
-    "CHANGE": """not want take | not wanna take | not want take anymore | not want take them | not want take it
+    "CHANGE": """hold it | hold them | hold off | hold her meds | hold his meds | hold my meds | pause it
+        pause them | not want take | not wanna take | not want take anymore | not want take them | not want take it
         cut one | drop one | stop one | refuse and cut | refuse new one | refuse new drug | start them | start it | start taking them | start taking it | restart them | restart it | want cut down | want cut back | wanting cut down | want cut out | swap back | switch back | change back | go back on | go back to
         put her back on | put him back on | put them back on | put me back on | put back on | back on old dose
         pack it in | packing it in | pack them in | packing them in | jack it in | jacking it in
@@ -442,7 +447,7 @@ PHRASES: dict[str, str] = {
         lost | dropped | overslept | slept through | fell asleep before
         misses it | misses them | misses one | miss one | misses her | misses his | skips it | skip one""",
     # A dose changed in one phrase ("double my dose"): the medicine and the change at once
-    "DOSE_CHANGE": """make dose higher | make it higher | make dose bigger | make it bigger | make higher myself
+    "DOSE_CHANGE": """take only half | only take half | give only half | only give half | make dose higher | make it higher | make dose bigger | make it bigger | make higher myself
         give less | give him less | give her less | give them less | take less | make smaller
         make it smaller | make dose smaller | make it lower | make dose lower | make smaller myself | cut the steroids down | take it when i remember | take them when i remember | take it whenever i remember | take them whenever i remember | take when i remember | take whenever i remember | take it as soon as i remember | take them as soon as i remember | take it once i remember | take them once i remember | give it when i remember | give them when i remember | cut her steroids down | cut his steroids down | cut my steroids down
         cut the dose down | cut her dose down | cut his dose down | cut my dose down | cut the tablets down
@@ -497,7 +502,8 @@ PHRASES: dict[str, str] = {
         prevent having stroke | avoid having stroke | avoid stroke""",
     "BECAUSE": "because i | because she | because he | because im | because hes | because shes",
     # --- time -----------------------------------------------------------------------------------------------------
-    "CHRONIC": """seizure never stop | seizures never stop | seizure never stops | fits never stop | never stop fitting
+    "CHRONIC": """become slow | becoming slow | getting slow
+        seizure never stop | seizures never stop | seizure never stops | fits never stop | never stop fitting
         never stops fitting | never stop seizing | never stops seizing |        has become slurred | become slurred | becoming slurred | getting slurred | not stop with | not stop w | not stopping w | not stopped w | not stop despite | not stop even | not stop on | not stopping with
         not stopping despite | not stopping even | not stopped with | not stopped despite | not stop after
         not stop no matter | not stopping no matter | not controlled | uncontrolled | even with meds
@@ -627,7 +633,8 @@ PHRASES: dict[str, str] = {
     "WORSE": """getting worse | get worse | gets worse | got worse | gotten worse | worse and worse | getting weaker
         getting bluer | getting greyer | getting slower | getting harder | worse now""",
     # --- questions and frames ----------------------------------------------------------------------------------------
-    "HYPO": """if im still fitting | if i am still fitting | if im still having fits | if im still having seizures
+    "HYPO": """if seizures keep coming | if fits keep coming | if they keep coming | if seizures continue
+        if she seizes again | if he seizes again | if she fits again | if he fits again | if im still fitting | if i am still fitting | if im still having fits | if im still having seizures
         if i keep fitting | if hes still fitting | if shes still fitting | if he is still fitting | if she is still fitting
         if my mate has | if my friend has | if a friend has | if my partner has | if my child has | if my son has
         if my daughter has | if my husband has | if my wife has | if my mum has | if my dad has | if mum has | if dad has
@@ -780,7 +787,8 @@ PHRASES: dict[str, str] = {
     "KNOW_HOW": """how can you tell | how do you know | how do i know | how can i tell | how would i know | how will i know""",
     "WHAT_IF": "what if | what happens if",
     # --- what happened next (emergency follow-ups) ----------------------------------------------------------------
-    "STOPPED": """stopped breathing fine | stopped breathing ok | stopped breathing okay | stopped breathing normally
+    "STOPPED": """breathing stopped jerking | breathing stopped shaking | breathing stopped fitting
+        breathing stopped seizing | stopped breathing fine | stopped breathing ok | stopped breathing okay | stopped breathing normally
         stopped breathing normal | stopped breathing again | stopped now breathing | is over | has finished | has ended | is finished | has stopped
         stopped | has stopped | it stopped | its stopped | seizure stopped | shaking stopped | it ended
         ended | over now | its over | it is over | finished | done now | calmed down | calm now | settled
@@ -858,7 +866,8 @@ PHRASES: dict[str, str] = {
         never happened before | never had fit | no history | no history epilepsy | not epileptic
         not have epilepsy | no epilepsy | not know he had epilepsy | not know she had epilepsy | new onset
         first episode | nothing like this ever happened | nothing like this happened before | never happened before | never happened me before | never had one before | first time ever | nothing like this has ever happened | nothing like this has happened | never had anything like this""",
-    "FINE_NOW": """stopped breathing fine | stopped breathing ok | stopped breathing okay | stopped breathing normally
+    "FINE_NOW": """breathing stopped jerking | breathing stopped shaking | breathing stopped fitting
+        breathing stopped seizing | stopped breathing fine | stopped breathing ok | stopped breathing okay | stopped breathing normally
         stopped breathing normal | stopped breathing again | stopped now breathing | fine now | ok now | okay now | back to normal | recovered | seems fine | seems ok | is fine
         doing fine | all fine | doing great | doing well | doing ok | doing okay | doing good | hes fine | shes fine
         im fine | theyre fine | all good now | appointment | referral | referred | neurologist | eeg | mri | scan | tests
@@ -1298,7 +1307,8 @@ PHRASES: dict[str, str] = {
     # Taking a part out ("can they just cut it out", surgery) or "cut it out!" (stop it): the phrase takes "cut"
     "CUT_OUT": """cut it out | just cut it out | cut out | just cut out | cut them out | cut that out | cut that bit out
         cut the bit out | cut it away | cut away""",
-    "SELF_HARM": """blades ready | razor ready | razor blades ready | blade ready
+    "SELF_HARM": """sometimes i cut | i cut when | i still cut | i cut myself when | cutting when im | cutting when i
+        blades ready | razor ready | razor blades ready | blade ready
         cut deeper | cutting deeper than | restarted cutting | started cutting again | is cutting | been cutting
         relapsed and cut | i cut tonight | cut tonight | just cut | cutting helps | cutting helps me | cutting is
         bruises i gave myself | gave myself bruises | burns himself | burns herself

@@ -1247,6 +1247,13 @@ def test_a_week_missed_supposed_after_the_medication_reply_is_the_same_decision(
                     "whatever. what happens if u miss like a week")[0] == "medication_change"
 
 
+def test_what_the_dose_missed_does_asked_after_the_medication_reply_is_the_same_decision(engine: Engine) -> None:
+    assert _last_of(engine, "i missed my meds 2day wat do i do", "can that make me have a seizure")[0] \
+        == "medication_change"
+    assert _last_of(engine, "client with epilepsy on 3 drugs still seizing. could her other meds be interfering?",
+                    "shes on an antibiotic this week. should i hold it or her epilepsy meds")[0] == "medication_change"
+
+
 def test_an_everyday_enough_after_a_possible_crisis_is_no_second_one(engine: Engine) -> None:
     """ "fair enough cheers" after a message that got the possible crisis line: the crisis net had learned "enough"
     from "had enough"; a thanks is no second possible crisis (round 61)."""

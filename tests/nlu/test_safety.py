@@ -1947,6 +1947,9 @@ def test_grey_and_noisy_breathing_after_a_seizure_is_a_call() -> None:
     ("bro i dont wanna take my meds anymore they make me so tired in class", "medication_change"),
     ("Should I stop my sulfasalazine because it upsets my stomach?", "medication_change"),
     ("he had a seizure, its stopped but now hes doing it again what do i do", "emergency"),
+    # rounds 66 and 67
+    ("sometimes i cut when mum is bad. i dont know what to do", "crisis"),
+    ("the pills make me so sleepy, can i take only half?", "medication_change"),
 ])
 def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     flag = flag_of(text)
@@ -2028,6 +2031,14 @@ def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     "how many night shifts in a row can I legally work in Scotland",
     "Why MS cause weakness in the legs? My mother cannot walk long distance now, only to the market.",
     "Where I can buy Tecfidera more cheap? In pharmacy very expensive.",
+    # rounds 66 and 67: a photo shoot, meds "less likely" to work, a speech slowing in MS, a sign asked why with MS
+    # named, lack of sleep, seizures supposed to keep coming
+    "what's the best probiotic for weight loss? need to drop 5 lbs before a shoot",
+    "client has several different seizure types. does that mean meds less likely to work for her?",
+    "My wife speech become slow and slurring. Speech therapy can help in MS?",
+    "My wife have MS. Why she feel numb on her face?",
+    "is possible to work night shift with epilepsy? not sleeping make seizure?",
+    "if the seizures keep coming will she need immunotherapy long term?",
 ])
 
 def test_round_42_to_49_look_alikes_are_not_certain(text: str) -> None:
