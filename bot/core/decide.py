@@ -539,16 +539,17 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
     # doctors say it's autoimmune encephalitis, what is that?"), and "is it treatable?" may follow it up
     answer = _answer(message, situation, borrow=situation.last_intent is not None)
     reading = situation.knowledge.safety.read(message)
+    guidance = reading.follow_up()
     during = f"in a {state.kind}'s 30 minutes"
     other = _other_danger(flag, state)
     # "IS IT HER MS" after the signs of a stroke: a question about the emergency itself, which only a hospital can
     # answer; its follow-up again (which says so), not the MS article
     if state.criterion == STROKE and _asks_if_ms(message):
         return Decision("emergency_follow_up", f"{during}: asked whether the signs are MS", "emergency", 100.0,
-                        flag=flag, lines=_lines(*other), guidance=reading.follow_up(),
+                        flag=flag, lines=_lines(*other), guidance=guidance,
                         state=state.refreshed(situation.now), context="refresh")
     # help has come or it is over, said now ("paramedics are here now she's stopped. why does AE ..."): kept
-    calmed = state.kind == "emergency" and reading.settled and reading.follow_up() in ("arrived", "recovered")
+    calmed = state.kind == "emergency" and reading.settled and guidance in ("arrived", "recovered")
     # A clear new question, or a wish to talk to a person: answered, with the line still in view
     # ("i dont want to ring anyone" finds the handover's words, but turns a call down: the state's reply)
     if (answer.kind == "topical" and clear_question(message, reading)) or (
@@ -576,7 +577,6 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
                        fallback="health" if answer.kind == "fallback" else answer.fallback,
                        why=f"{during}, a question about later: {answer.why}")
     if state.kind == "emergency":
-        guidance = reading.follow_up()
         knowledge = situation.knowledge
         has_first_aid = FIRST_AID_ARTICLE in knowledge.articles and FIRST_AID_INTENT in knowledge.intents
         # "The crew have taken over. In future, how long before one calls?": the first-aid answer, the line on top
@@ -608,7 +608,7 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
             return replace(answer, flag=flag, lines=_lines(*refreshed.lines(), *other), state=refreshed,
                            context="refresh", why=f"{during}, nothing alarming, a question about something else: "
                                                   f"{answer.why}")
-        if _after_help_came(state, answer, message, reading):
+        if guidance != "call" and _after_help_came(state, answer, message, reading):
             # "will she have epilepsy for the rest of her life now" after "paramedics are here": a question, nothing
             # alarming told, once help has come or it is over: its own answer, the line on top
             return replace(answer, flag=flag, lines=_lines(*refreshed.lines(), *other), state=refreshed,
@@ -649,7 +649,7 @@ def _after_help_came(state: SafetyState, answer: Decision, message: Message, rea
     """A question after an emergency that a message before said help had come to or was over, nothing alarming
     in it: "also can she still start uni in september?", "he smashed his phone when he fell, will apple fix it"."""
     return state.settled and answer.kind in ("topical", "fallback", "not_covered") and asks(message) and \
-        not reading.tells_an_alarm and not reading.asks_what_to_do and reading.follow_up() != "call"
+        not reading.tells_an_alarm and not reading.asks_what_to_do
 
 
 def _asked(message: Message) -> bool:

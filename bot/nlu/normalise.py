@@ -116,7 +116,6 @@ def ampersands(text: str) -> str:
     return _A_AND_E.sub(" ae ", text).replace("&", " and ")
 
 
-
 # Punctuation said aloud to a phone's dictation ("what drugs can slow it down question mark"): the mark it stands
 # for, so that "full stop" is no "stop" and the sentence ends where it was said to. Not "period" (a period is
 # also a period).

@@ -42,9 +42,10 @@ def _number(word: str) -> int | None:
     return NUMBER_WORDS.get(word)
 
 
-def _numbers(core: list[str], hits: Hits, after_for: set[int] = frozenset()) -> None:  # type: ignore[assignment]
+def _numbers(core: list[str], hits: Hits, after_for: set[int]) -> None:
     """Durations and counts: "6 minutes" (LONG), "2 minutes" (SHORT_T), "10 minutes ago" (JUST), "3 seizures"
-    (COUNT2), "20 pills" (MANY_PILLS), "in 2019" (HISTORY), "im 38 weeks" (PREGNANT), "half an hour" (LONG)."""
+    (COUNT2), "20 pills" (MANY_PILLS), "in 2019" (HISTORY), "im 38 weeks" (PREGNANT), "half an hour" (LONG). A
+    stretch of weeks or more is LASTED: `after_for` holds the core words a dropped "for" came before."""
     for position, word in enumerate(core):
         value = _number(word) if word[:1].isdigit() or word in NUMBER_WORDS else None
         if value is None and word in ("weeks", "months", "years", "ages") and (

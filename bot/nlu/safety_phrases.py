@@ -1034,7 +1034,7 @@ PHRASES: dict[str, str] = {
     "JOKE": "lol | lmao | haha | hahaha | jk | joking | rofl | lolol",
     # "enough" and "better" in an everyday sense, for the crisis net (which learned "had enough", "better off"):
     # "fair enough cheers" is a thanks
-    "EVERYDAY_ENOUGH": """fair enough | fair enough cheers | good enough | sure enough | enough info | enough information
+    "EVERYDAY_ENOUGH": """fair enough | good enough | sure enough | enough info | enough information
         enough for now | enough for today | thats enough for now | enough said | funnily enough | oddly enough
         interestingly enough | old enough | big enough | strong enough | often enough""",
     "TEMPORARY": "all for now | bye for now | goodbye for now | say goodbye for now | saying goodbye for now | see you | later | tomorrow | next time | again | night | soon",
