@@ -571,7 +571,7 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
         return replace(answer, lines=_lines(*refreshed.lines(), *other), state=refreshed, context="refresh",
                        why=f"{during}: {answer.why}")
     if state.kind == "emergency" and answer.kind in ("topical", "fallback", "not_covered") and \
-            asks_about_later(message, reading):
+            asks_about_later(message, reading, state):
         # "can he still go on the school trip to the swimming pool next week": a question, the line on top
         return replace(answer, flag=flag, lines=_lines(*refreshed.lines(), *other), state=refreshed, context="refresh",
                        fallback="health" if answer.kind == "fallback" else answer.fallback,

@@ -92,7 +92,20 @@ def asks(message: Message) -> bool:
     """A question of three words or more. "AMBULANCE CAME. THEY SAY IT IS AN MS RELAPSE. WHAT IS A RELAPSE
     EXACTLY": a sentence of its own may ask it."""
     asked = "?" in message.raw or any(s.words and _opening(s.words) in QUESTION_WORDS for s in message.sentences)
-    return asked and len(message.words) >= 3
+    return (asked or _asked_last(message)) and len(message.words) >= 3
+
+
+def _asked_last(message: Message) -> bool:
+    """ "doctor say her epilepsy is refractory, wat mean": the last clause, after a comma, opens on a question word."""
+    *before, last = message.raw[:MAX_CLAUSE_SCAN].lower().rsplit(",", 1)
+    words = re.findall(r"[a-z]+", last)
+    return bool(before) and 2 <= len(words) <= LAST_CLAUSE_WORDS and (
+        words[0] in QUESTION_WORDS or words[0] in _SPELT_QUESTION_WORDS)
+
+
+LAST_CLAUSE_WORDS = 6  # "..., what does that mean for her": a short question put after what is told
+MAX_CLAUSE_SCAN = 2000  # characters read for it (messages are bounded before this; a guard all the same)
+_SPELT_QUESTION_WORDS = frozenset(("wat", "wot", "whats", "wats", "hw", "y"))
 
 
 # Words a question may open on before its question word: "and is there a support group ...", "so what now"
@@ -111,12 +124,18 @@ _MAY_STILL = re.compile(r"\b(?:can|could|may|will) (?:he|she|i|they|we|u|you) st
                         r"(?:be )?allowed\b")  # asks, whatever comes before it ("also can he still go ...")
 _LATER = re.compile(r"\bnext (?:week|month|year|term)\b|\b(?:tomorrow|tmrw|tmw|tomoz|monday|tuesday|wednesday|thursday|"
                     r"friday|saturday|sunday|weekend)\b")
+# "will she be able to drive again": later too, but right after a stroke's reply it may come before anyone has
+# called, so only after a seizure or once help has come
+_ABLE_AGAIN = re.compile(r"\b(?:he|she|i|they|we|u|you) (?:still |ever )?be able to (?:go|do|drive|play|swim|work|"
+                         r"travel|fly|ride|cycle)\b|\b(?:drive|work|swim|travel|fly|cycle) again\b")
 
 
-def asks_about_later(message: Message, reading: Reading) -> bool:
+def asks_about_later(message: Message, reading: Reading, state: SafetyState) -> bool:
     """A question about school, sport, driving or work later on, asked in an emergency's 30 minutes with nothing
     alarming in it: answered as a question (with the line on top), not with the guidance again."""
-    later = _MAY_STILL.search(message.text) is not None or (asks(message) and _LATER.search(message.text) is not None)
+    able = (seizure_care(state) or state.settled) and _ABLE_AGAIN.search(message.text) is not None
+    later = _MAY_STILL.search(message.text) is not None or (asks(message) and (
+        able or _LATER.search(message.text) is not None))
     # ... unless it tells something alarming ("she's turning blue, can she still go tomorrow")
     return later and len(message.words) >= 3 and "now" not in message.words and not reading.tells_an_alarm
 

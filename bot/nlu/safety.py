@@ -417,13 +417,22 @@ def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
         u.any("STOPPED", "FINE_NOW") and not u.any(*_NOW_FOR_SURE, "NOW_STRONG", "ING", "ANOTHER", "ANOTHER_STRONG",
                                                    "COUNT2"))
     if f.now or asking_now:
-        found.append(("seizure_now", "possible" if _asks_the_reason(u) else "certain"))
+        found.append(("seizure_now", "possible" if _asks_the_reason(u) or (
+            not f.now and _only_the_illness(u)) else "certain"))
     elif u.any("SEIZ", "CONV") and f.event and u.any("FIRST_P", "PERSON") and not found and not u.any(
             "FINE_NOW", "BEFORE_TODAY", "DAYS_AGO"):
         found.append(("seizure_now", "possible"))  # "my husband had a seizure": no time, no history
     elif not found and any(still_despite_medicine(u, n) for n in u.hits.get("NOW_WEAK", ())):
         found.append(("seizure_now", "possible"))  # "take 3 medicine, still seizure": the illness, or one now
     return found
+
+
+def _only_the_illness(u: Unit) -> bool:
+    """ "she's being bullied about her seizures, what can i do?": seizures named only as the illness, nothing
+    happening; asking what to do may be about anything, so the line, not the emergency reply."""
+    return "SEIZ_PL" in u and not u.any("SEIZ", "CONV", "ING", "SIGN", "STATUS", "ANOTHER", "ANOTHER_STRONG", "COUNT2",
+                                        "UNRESP", "COLLAPSE", "INJURY", "JUST", "RECENT", "NOW_WEAK", "LONG", "FALL",
+                                        "BREATH_BAD", "COLOUR", "WATER", *_NOW_FOR_SURE)
 
 
 def _having_one_now(u: Unit) -> bool:
@@ -478,6 +487,12 @@ def _asks_the_reason(u: Unit) -> bool:
     seizing = [*u.hits.get("ING", ()), *u.hits.get("CONV", ())]
     goes_on = any(s - 1 in u.hits.get("NOW_WEAK", ()) or s + 1 in u.hits.get("CHANGE_AFTER", ()) for s in seizing)
     if goes_on and u.any("CAUSE_Q", "REASON_OF") and "Q_MODAL" in u and not u.any("NOT_STOP", *_SCENE_FOR_SURE):
+        return True
+    # "that's part of why he keeps fitting": the reason asked just before the seizing, nothing saying now
+    keeps = u.hits.get("KEEP", ())
+    if any(0 < s - w <= 5 and any(w < k < s for k in keeps) for w in u.hits.get("WHY", ()) for s in seizing) and \
+            not u.any(
+            "NOT_STOP", "NOW_WEAK", *_SCENE_FOR_SURE):
         return True
     return "NOT_STOP" in u and "REASON_OF" in u and not is_progressive(u) and not u.any(
         "NOW_WEAK", "ANOTHER", "ANOTHER_STRONG", *_SCENE_FOR_SURE)
@@ -694,7 +709,11 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
         return _medication_named_elsewhere(u)
     # "can missing my tablets bring on a seizure", "could my seizures be happening because i sometimes forget"
     # ... but "missed my infusion because i was ill" gives a reason
-    general_cause = (u.any("CAUSE_Q") or ("BECAUSE" in u and "Q_MODAL" in u)) and "ADVICE" not in u
+    # ... but "she's talking about stopping her injections cause of that": a change told, its reason after it
+    reason_told = changes_medicine(u) and not u.any("Q_MODAL", "ASKED", "KNOWLEDGE") and all(
+        c > min(u.hits.get("CHANGE", ())) for c in u.hits.get("CAUSE_Q", ()))
+    general_cause = (("CAUSE_Q" in u and not reason_told) or ("BECAUSE" in u and "Q_MODAL" in u)) and \
+        "ADVICE" not in u
     # "can forgetting doses now and then make epilepsy look drug resistant?": missed doses as a habit or in
     # general, asked about what they do to the illness
     general_cause = general_cause or (u.any("HABITUAL", "KNOWLEDGE") and u.any("TREAT_RESP", "CHRONIC", "REASON_OF")
@@ -714,13 +733,23 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # "can i swap back" after "dr put me on levetiracetam": the change has the medicine named before as object
     pronoun = u.before("CHANGE", "PRO_OBJ", 2) and u.before("ADVICE", "CHANGE", 7)  # "is it ok if i just stop it"
     # "more" after the medicine: "take keppra more", not "can clobazam make a child more irritable" (an effect)
-    more = u.before("MED", "CHANGE_AFTER", 3) and not u.before("MAKES_ME", "CHANGE_AFTER", 2)
+    # ... nor "meds that make my mum less tired" (made so, a person between)
+    medicines = set(u.hits.get("MED", ()))
+    made = [p for c in ("PERSON", "FIRST_P", "PRO_OBJ") for p in u.hits.get(c, ()) if p not in medicines]
+    effect = any(0 < p - m <= 3 and 0 < c - p <= 2 for p in made for m in u.hits.get("MAKE", ())
+                 for c in u.hits.get("CHANGE_AFTER", ()))
+    more = u.before("MED", "CHANGE_AFTER", 3) and not u.before("MAKES_ME", "CHANGE_AFTER", 2) and not effect
     # "can i give my wife an extra baclofen tonight": a dose more, before the medicine, asked about
     # (not "how should i store the extra box" of tablets)
     more = more or (u.before("ADVICE", "EXTRA_PRE", 6) and u.before("EXTRA_PRE", "MED", 1) and "CONTAINER" not in u)
     # "i feel rubbish on keppra, can i stop?": the medicine first, then a change asked about with no other object
     bare = u.before("MED", "ADVICE", 8) and u.before("ADVICE", "CHANGE_BARE", 3)
-    changed = changes_medicine(u) or more or pronoun or bare or u.any("DOSE_CHANGE", "MED_VERB", "CHANGE_OR") or (
+    # "baclofen make my legs more weak, i think to stop, what you say": a change planned after the medicine, then
+    # asked about
+    asks = [a for c in ("ADVICE", "FA_DO", "ASKED") for a in u.hits.get(c, ())]
+    planned = u.before("MED", "THINK_OF", 10) and any(
+        u.before("THINK_OF", "CHANGE", 2) and any(a > c for a in asks) for c in u.hits.get("CHANGE", ()))
+    changed = changes_medicine(u) or more or pronoun or bare or planned or u.any("DOSE_CHANGE", "MED_VERB", "CHANGE_OR") or (
         "TIMING" in u and "ADVICE" in u)  # "can I take my phenytoin at night instead"; "baclofen ... wake her or skip?"
     # "neuro wants to switch me to ocrevus. whats it actually do different": the clinician's plan, asked about, not
     # a decision asked for ("neuro wants me off keppra, should i?" asks one)

@@ -94,6 +94,10 @@ def _method_or_plan(u: Unit, wish: bool, personal: bool) -> bool:
     # "im done with all of it. ive got a plan": a plan owned, what for unsaid, beside a low mood or a wish to die
     if "PLAN_BARE" in u and personal and u.any("LOW_MOOD", "PASSIVE", "WISH_DEAD", "ACTIVE"):
         return True
+    # "ive been googling ways to not wake up": a way looked up, then a death
+    if "FIRST_P" in u and any(u.before("RESEARCH", "PLAN", 2) and u.before("PLAN", d, 4) for d in ("DEATH_STRONG",
+                                                                                                     "ACTIVE")):
+        return True
     if "ENOUGH" in u and "METHOD" in u:  # "if i take the whole box, will it be enough"
         return True
     # "some days i think it would be easier if i took all my tablets and did not wake up": all of a medicine,

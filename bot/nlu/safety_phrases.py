@@ -43,6 +43,7 @@ SPELLINGS: dict[str, str] = {
     "oded": "overdosed", "meds": "meds", "medz": "meds", "tabs": "tablets", "pils": "pills",
     "ambulence": "ambulance", "ambulanse": "ambulance", "pregnent": "pregnant", "preggers": "pregnant",
     "preggo": "pregnant", "wat": "what", "wot": "what", "wen": "when", "sum1": "someone", "some1": "someone",
+    "stoped": "stopped", "stopt": "stopped", "stopd": "stopped", "finshed": "finished", "finised": "finished",
     "any1": "anyone", "every1": "everyone", "im": "im", "ive": "ive", "theyre": "theyre", "cannot": "cant",
 }
 NUMBER_WORDS: dict[str, int] = {
@@ -151,7 +152,8 @@ PHRASES: dict[str, str] = {
     # Longer phrases that hide an event word used in another sense: blood tests are not bleeding, going on a trip
     # is not going on living, seizures that cluster around a period are a pattern (blind1 and blind3, tuned sets)
     "OTHER_SENSE": """before shoot | photo shoot | drop lbs | drop pounds | drop kilos | drop weight
-        less likely | more likely | drop to part time | go part time | drop hours | too late for disease modifying
+        less likely | more likely | less effective | more effective | less well | drop to part time | go part time
+        drop hours | too late for disease modifying
         too late for dmt | too late for dmts | too late for treatment | too late to start treatment
         not sleeping make | not sleeping cause | not sleeping enough | not sleeping well | lack of sleep
         hang washing | hang out washing | hang clothes | hang laundry | hang up washing | hang up
@@ -414,7 +416,7 @@ PHRASES: dict[str, str] = {
     "CHANGE_AFTER": """up a bit | down a bit | up a little | down a little | up slightly | down slightly
         up a notch | down a notch | later | later than planned | later than usual | later than normal | earlier
         in half | twice | two now | 2 now | less often | every other day | extra | double | more
-        less | early | earlier""",
+        less | early | earlier | smaller | bigger""",
     # A dose more, said before the medicine: "give my wife an extra baclofen", "a double keppra tonight?"
     # A change the clinician plans ("neuro wants to switch me to ocrevus"): asked about, not a decision asked for
     "PROPOSED": """neuro wants | neuro wants me | neurologist wants | neurologist wants me | doctor wants | doctor wants me
@@ -1290,6 +1292,11 @@ PHRASES: dict[str, str] = {
         bought rope | got rope | bought blades | got blades | looked up how many | looked up how much
         googled how many | googled how much | who should get my things | who gets my things | who gets my stuff | who gets my money
         who gets my house | who gets my car | keeping spare boxes | keeping boxes | saving up pills | saving pills | saving my pills | instead of taking them""",
+    # "at what point should we call an ambulance": a when, asked in more words
+    "WHEN_W": """at what point | at which point | what point""",
+    # Looking a way up ("ive been googling ways to not wake up"): with a way and a death after it, a plan
+    "RESEARCH": """googling | googled | google | looking up | looked up | look up | researching | researched
+        searching | searched | search | reading up | read up""",
     "PREP_WEAK": """where his will is | where her will is | where my will is | giving away my | gave away my | given away my | give away my | giving away her | gave away her
         giving away his | gave away his | letter for my children | letters for my children | letter for my kids | letters for my kids | write letter for
         found letter | found a letter | found note | found a note | posted goodbye | wrote notes | written notes
@@ -1351,6 +1358,9 @@ WORDS: dict[str, str] = {
     "AUX_NOW": "is are am im hes shes theyre its been keeps keep still currently started starting begun now",
     "PRESENT": "is are am im hes shes theyre",
     "PERFECT": "has have",  # "her face has dropped": the present perfect says now, as "is" does
+    "WHY": "why",  # "that's part of why he keeps fitting": why seizing goes on, asked
+    "KEEP": "keep keeps kept",
+    "MAKE": "make makes made making",  # "meds that make my mum less tired": an effect on someone, not a dose
     "DURING": "during",  # "unresponsive during her absences": what seizures do
     "SINCE_W": "since",  # "her face is drooping a little since his stroke": a state that lasts
     "WHEN_W": "when whenever",  # "her speech is slurred when she is tired": a state that comes with something

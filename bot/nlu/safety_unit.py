@@ -242,8 +242,10 @@ def is_progressive(u: Unit) -> bool:
     is an illness, not an event)."""
     chronic = u.any("MED", "HABITUAL", "CHRONIC", "DIAG", "KNOWLEDGE")
     for position in u.hits.get("ING", ()):
-        # "having a big one": a sentence that starts with "having" has dropped its "im"
-        opens = position == 0 and position in u.hits.get("HAVING", ())
+        # "having a big one": a sentence that starts with "having" has dropped its "im"; "mom having seizure on floor
+        # now": a sentence that opens with the person has dropped the "is"
+        opens = position in u.hits.get("HAVING", ()) and (position == 0 or (position == 1 and 0 in u.hits.get(
+            "PERSON", ())))
         if not opens and not any(p in (position - 1, position - 2) for p in u.hits.get("AUX_NOW", ())):
             continue
         if position in u.hits.get("HAVING", ()):

@@ -1950,6 +1950,14 @@ def test_grey_and_noisy_breathing_after_a_seizure_is_a_call() -> None:
     # rounds 66 and 67
     ("sometimes i cut when mum is bad. i dont know what to do", "crisis"),
     ("the pills make me so sleepy, can i take only half?", "medication_change"),
+    # rounds 68 and 69: the "is" dropped after the person; a way to die looked up; a dose made smaller, a plan to
+    # stop told after the medicine, a reason given after the change
+    ("mom having seizure on floor now!!", "emergency"), ("dad having a fit in the kitchen", "emergency"),
+    ("whats the point. ive been googling ways to not wake up", "crisis"),
+    ("been researching ways to kill myself", "crisis"),
+    ("My husband want to make the dose of his tablet smaller by himself. Is okay?", "medication_change"),
+    ("i feel baclofen make my legs more weak, i think to stop, what you say", "medication_change"),
+    ("she's talking about stopping her injections cause of that", "medication_change"),
 ])
 def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     flag = flag_of(text)
@@ -2039,11 +2047,25 @@ def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     "My wife have MS. Why she feel numb on her face?",
     "is possible to work night shift with epilepsy? not sleeping make seizure?",
     "if the seizures keep coming will she need immunotherapy long term?",
+    # rounds 68 and 69: the illness named about something else, why seizing goes on asked, a when asked in more
+    # words, a medicine's effect on someone or on other medicines
+    "the doctors think his brain is inflamed and that's part of why he keeps fitting. how does that work",
+    "at what point should we call an ambulance for a seizure",
+    "is there any meds that make my mum less tired all the time from her ms",
+    "Can interactions with other medicines make anti-seizure drugs less effective? Several residents are on long "
+    "medication lists.",
 ])
 
 def test_round_42_to_49_look_alikes_are_not_certain(text: str) -> None:
     flag = flag_of(text)
     assert flag is None or flag[1] != "certain", (text, flag)
+
+
+def test_seizures_named_as_the_illness_with_what_to_do_asked_are_no_emergency() -> None:
+    """ "about her seizures, what can I do?": nothing happening; asking what to do is not a seizure now (round 69)."""
+    flag = flag_of("She's being bullied at school about her seizures, what can I do?")
+    assert flag is not None and flag[0] != "emergency", flag
+    assert flag_of("shes having seizures what can i do")[:2] == ("emergency", "certain")
 
 
 @pytest.mark.parametrize("text", [
