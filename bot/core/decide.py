@@ -567,7 +567,9 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
         state.settled and not reading.tells_an_alarm))  # "i'll message again later, bye" once help has come
     # ... but "nobody can help" after a crisis reply is no question about using the bot: the crisis reply again
     despair = state.kind == "crisis" and answer.intent_id == followup.HELP_ID and not asks(message)
-    if answer.kind == "smalltalk" and (state.kind != "emergency" or closing) and not despair:
+    # ... and "are you actually a person by the way" once help has come, nothing alarming said
+    settled_talk = state.settled and answer.intent_id in _SETTLED_TALK and not reading.tells_an_alarm
+    if answer.kind == "smalltalk" and (state.kind != "emergency" or closing or settled_talk) and not despair:
         return replace(answer, lines=_lines(*refreshed.lines(), *other), state=refreshed, context="refresh",
                        why=f"{during}: {answer.why}")
     if state.kind == "emergency" and answer.kind in ("topical", "fallback", "not_covered") and \
@@ -637,6 +639,10 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
                     lines=_lines(*other, *refreshed.also_line()), state=refreshed, context="refresh")
 
 
+# Smalltalk answered in an emergency's 30 minutes once help has come: about the bot, how to use it
+_SETTLED_TALK = frozenset(("about_bot", "help"))
+
+
 def _asks_if_ms(message: Message) -> bool:
     """ "is it her ms?", "could this be a relapse": a short question whether what goes on is MS."""
     words = message.words
@@ -648,7 +654,9 @@ def _asks_if_ms(message: Message) -> bool:
 def _after_help_came(state: SafetyState, answer: Decision, message: Message, reading: Reading) -> bool:
     """A question after an emergency that a message before said help had come to or was over, nothing alarming
     in it: "also can she still start uni in september?", "he smashed his phone when he fell, will apple fix it"."""
-    return state.settled and answer.kind in ("topical", "fallback", "not_covered") and asks(message) and \
+    # ... or a remark that finds nothing and says nothing of the scene ("anyway my train's delayed again, typical")
+    remark = answer.kind == "fallback" and not reading.about_the_scene and not reading.names_a_medicine
+    return state.settled and answer.kind in ("topical", "fallback", "not_covered") and (asks(message) or remark) and \
         not reading.tells_an_alarm and not reading.asks_what_to_do
 
 

@@ -259,7 +259,8 @@ WHO_CAN_ANSWER = ("Your neurologist, an epilepsy or MS nurse, your GP or a pharm
                   "this. In an emergency, call your local emergency number.")
 CLOSEST_TOPICS = "These are the closest topics I do have:"
 ONLY_ENGLISH = ("Sorry, I can only read and answer English for now. Please write your question in English, "
-                "for example \"What is epilepsy?\". A translation app can help.")
+                "for example \"What is epilepsy?\". A translation app can help. If someone is in danger now, call "
+                "your local emergency number: 112 (Europe), 911 (US and Canada) or 999 (UK).")
 EMPTY = "I can only read words. Type your question, for example \"What is MS?\", or tap Topics."
 
 # -- "Did you mean ...?" (bot/core/compose.py) -----------------------------------------------------

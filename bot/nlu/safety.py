@@ -416,6 +416,8 @@ def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     asking_now = "ASK" in u and "FIRST_AID" not in u and not (
         u.any("STOPPED", "FINE_NOW") and not u.any(*_NOW_FOR_SURE, "NOW_STRONG", "ING", "ANOTHER", "ANOTHER_STRONG",
                                                    "COUNT2"))
+    # ... nor "he wants to kill himself after his last seizure, what do i do": the seizure named as a time
+    asking_now = asking_now and not _the_last_one(u)
     if f.now or asking_now:
         found.append(("seizure_now", "possible" if _asks_the_reason(u) or (
             not f.now and _only_the_illness(u)) else "certain"))
@@ -425,6 +427,14 @@ def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     elif not found and any(still_despite_medicine(u, n) for n in u.hits.get("NOW_WEAK", ())):
         found.append(("seizure_now", "possible"))  # "take 3 medicine, still seizure": the illness, or one now
     return found
+
+
+def _the_last_one(u: Unit) -> bool:
+    """ "after his last seizure": every seizure named is the last one, a time, with nothing happening now."""
+    last = u.hits.get("FINAL", ())
+    return "SEIZ" in u and all(p - 1 in last for p in u.hits["SEIZ"]) and not u.any(
+        "ING", "CONV", "SIGN", "STATUS", "LONG", "ANOTHER", "ANOTHER_STRONG", "UNRESP", "JUST", "NOW_WEAK",
+        *_NOW_FOR_SURE)
 
 
 def _only_the_illness(u: Unit) -> bool:
@@ -738,6 +748,7 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     made = [p for c in ("PERSON", "FIRST_P", "PRO_OBJ") for p in u.hits.get(c, ()) if p not in medicines]
     effect = any(0 < p - m <= 3 and 0 < c - p <= 2 for p in made for m in u.hits.get("MAKE", ())
                  for c in u.hits.get("CHANGE_AFTER", ()))
+    effect = effect or u.before("RESISTS", "MED", 2)
     more = u.before("MED", "CHANGE_AFTER", 3) and not u.before("MAKES_ME", "CHANGE_AFTER", 2) and not effect
     # "can i give my wife an extra baclofen tonight": a dose more, before the medicine, asked about
     # (not "how should i store the extra box" of tablets)

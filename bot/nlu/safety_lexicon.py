@@ -767,6 +767,8 @@ def fold_words(words: list[str]) -> list[str]:
                 out.append("not")
             else:
                 out.append(word)
+    if out[-2:] == ["any", "more"]:  # "cant swallow her tablets any more": no longer, not more of them
+        out[-2:] = ["anymore"]
     return out
 
 

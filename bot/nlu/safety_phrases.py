@@ -192,7 +192,10 @@ PHRASES: dict[str, str] = {
         screening questions | questions about mood | standard question | routine question | pml fatal | is pml fatal
         status epilepticus deadly | epilepticus deadly | drowning risk | risk of drowning | quick answer | quick question
         quick steps | quick tips | quick guide | quick summary | quick version | quick rundown | quick overview
-        quick list | quick checklist | quick info | quick explanation | sees blood | sight of blood | sight blood | sees any blood | scared of blood | afraid of blood | fear of blood
+        quick list | quick checklist | quick info | quick explanation | quick refresh | quick refresher | quick recap
+        quick reminder | stop pill from working | stop pill working | stop pills from working | stop it from working
+        stop them from working | stop contraceptive working | stop contraception working | stop birth control working
+        delayed again | late again | cancelled again | canceled again | raining again | broken again | sees blood | sight of blood | sight blood | sees any blood | scared of blood | afraid of blood | fear of blood
         faints at blood | faint at blood | faints when sees blood | faint when see blood
         blood brain barrier | blood test | blood tests | blood pressure | blood sugar | blood sugars
         blood cells | blood cell | blood level | blood levels | blood work | blood vessels | blood vessel | blood flow
@@ -1360,7 +1363,9 @@ WORDS: dict[str, str] = {
     "PERFECT": "has have",  # "her face has dropped": the present perfect says now, as "is" does
     "WHY": "why",  # "that's part of why he keeps fitting": why seizing goes on, asked
     "KEEP": "keep keeps kept",
-    "MAKE": "make makes made making",  # "meds that make my mum less tired": an effect on someone, not a dose
+    "MAKE": "make makes made making",
+    # "do those types resist meds more": how seizures answer a medicine, not more of it
+    "RESISTS": "resist resists resistant respond responds responding react reacts",  # "meds that make my mum less tired": an effect on someone, not a dose
     "DURING": "during",  # "unresponsive during her absences": what seizures do
     "SINCE_W": "since",  # "her face is drooping a little since his stroke": a state that lasts
     "WHEN_W": "when whenever",  # "her speech is slurred when she is tired": a state that comes with something

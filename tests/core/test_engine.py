@@ -289,6 +289,8 @@ def test_another_language_gets_a_plain_english_line(engine: Engine, text: str) -
     turn = engine.respond(text)
     assert turn.kind == "fallback" and turn.fallback == "language"
     assert "English" in turn.reply.plain_text()
+    # a seizure going on told in another language is not read: the emergency number is given whatever was said
+    assert "112" in turn.reply.plain_text() and "999" in turn.reply.plain_text()
 
 
 def test_safety_still_comes_before_the_language_check(engine: Engine) -> None:

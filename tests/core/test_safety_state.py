@@ -155,6 +155,42 @@ def test_once_help_has_come_a_question_after_it_gets_its_own_answer(engine: Engi
     assert chat(engine, first, said, "i'll message again later, bye")[-1].intent_id == "goodbye"
 
 
+def test_once_help_has_come_a_remark_and_a_question_about_the_bot_are_answered(engine: Engine) -> None:
+    """ "anyway my train's delayed again, typical", then "are you actually a person by the way", after "paramedics are
+    here": a remark that finds nothing and a question about the bot get their own answers, the line on top (round
+    70). "again" said of a train is no seizure again; said alone it still is."""
+    first = "my mate just collapsed on the train shaking and it's been going about 5 minutes"
+    said = "ok he's stopped and he's breathing, paramedics are here. what should I have done differently"
+    turns = chat(engine, first, said, "anyway my train's delayed again, typical", "are you actually a person by the way")
+    assert turns[2].kind == "fallback" and turns[2].reply.plain_text().startswith("⚠️"), turns[2].reply.plain_text()
+    assert (turns[3].kind, turns[3].intent_id) == ("smalltalk", "about_bot")
+    assert turns[3].reply.plain_text().startswith("⚠️") and turns[3].context.safety is not None
+    assert chat(engine, first, said, "he's doing it again")[-1].kind == "emergency"
+    assert chat(engine, first, "are you actually a person")[-1].kind == "emergency"  # help not come yet
+
+
+def test_a_last_clause_asked_after_a_comma_is_a_question(engine: Engine) -> None:
+    """ "doctor say her epilepsy is refractory, wat mean" once it has stopped (round 69): asked in the last clause;
+    "it stoped" is read as stopped."""
+    turns = chat(engine, "mom having seizure on floor now!!", "it stoped. wat i do next time she have one",
+                 "doctor say her epilepsy is refractory, wat mean")
+    assert turns[0].kind == "emergency"
+    assert (turns[1].kind, turns[1].intent_id) == ("topical", FIRST_AID_INTENT)
+    assert (turns[2].kind, turns[2].intent_id) == ("topical", "refractory_definition")
+    assert turns[2].reply.plain_text().startswith("⚠️")
+
+
+def test_able_to_drive_again_is_later_after_a_seizure_not_straight_after_a_stroke(engine: Engine) -> None:
+    """ "will she be able to drive again": a question about later after a seizure, or after a stroke once help has
+    come; straight after a stroke's reply it may come before anyone has called: the guidance (round 69)."""
+    seizure = chat(engine, "HELP hes been fitting 6 minutes", "will he be able to drive again?")[-1]
+    assert seizure.kind != "emergency" and seizure.reply.plain_text().startswith("⚠️")
+    stroke = "My husband has just slumped in his chair, his speech is slurred and one side of his face has dropped."
+    assert chat(engine, stroke, "will he be able to drive again?")[-1].kind == "emergency"
+    came = chat(engine, stroke, "the paramedics are here now", "will he be able to drive again?")[-1]
+    assert came.kind != "emergency" and came.reply.plain_text().startswith("⚠️")
+
+
 def test_allowed_to_do_it_again_after_it_is_over_is_a_question_about_later(engine: Engine) -> None:
     """ "will she be allowed to do PE again": "again" said of PE, not of a seizure (round 62)."""
     turn = chat(engine, "my friend just had a fit in PE and shes STILL shaking its been ages",

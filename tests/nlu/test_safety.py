@@ -1958,6 +1958,8 @@ def test_grey_and_noisy_breathing_after_a_seizure_is_a_call() -> None:
     ("My husband want to make the dose of his tablet smaller by himself. Is okay?", "medication_change"),
     ("i feel baclofen make my legs more weak, i think to stop, what you say", "medication_change"),
     ("she's talking about stopping her injections cause of that", "medication_change"),
+    # rounds 70 and 71: a wish to die told of someone, with a seizure named only as a time
+    ("my brother said he wants to kill himself after his last seizure at school what do i do", "crisis"),
 ])
 def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     flag = flag_of(text)
@@ -2054,6 +2056,10 @@ def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     "is there any meds that make my mum less tired all the time from her ms",
     "Can interactions with other medicines make anti-seizure drugs less effective? Several residents are on long "
     "medication lists.",
+    # rounds 70 and 71: how seizures answer medicines; tablets no longer swallowed; one medicine stopping another
+    # working
+    "my brother has complex partial and myoclonic seizures, do those types resist meds more",
+    "mum has ms and cant swallow her tablets any more", "will my epilepsy meds stop the pill from working",
 ])
 
 def test_round_42_to_49_look_alikes_are_not_certain(text: str) -> None:
@@ -2083,6 +2089,7 @@ def test_first_aid_asked_for_after_the_shaking_stops_is_the_first_aid_question()
     assert flag_of("hes shaking on the floor what do i do after it stops")[0] == "emergency"  # one going on
     # "quick steps": a short answer asked for, not a hurry in a seizure (round 51)
     assert flag_of("first aid for tonic clonic? quick steps pls before my shift")[0] == "seizure_first_aid"
+    assert flag_of("quick refresh on seizure first aid for new staff please")[0] == "seizure_first_aid"  # round 70
     assert flag_of("hes having a seizure quick what do i do")[0] == "emergency"
     # "if my bro has a fit": a supposition, like "if my brother has" (round 53)
     assert flag_of("if my bro has a fit at home n im on my own wat do i do. when is it ambulance time")[0] == \
