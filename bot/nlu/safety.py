@@ -411,7 +411,11 @@ def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     if one and "FIRST_EVER" in u and not ("FINE_NOW" in u and not (f.now or "JUST" in u)) and (
             f.event or u.any("PERSON", "CHILD") or u.near("NOW_WEAK", "SEIZ", 3) or u.near("NOW_WEAK", "CONV", 3)) \
             and (happening or not never_only):
-        found.append(("first_seizure", "certain"))
+        # ("my partner had her first seizure yesterday ... what even is that": told a day or more after, nothing
+        # saying now: the line, not the call)
+        before_today = u.any("BEFORE_TODAY", "DAYS_AGO") and not (f.now or u.any("JUST", "ING", "CONV", "UNRESP",
+                                                                                  *_NOW_FOR_SURE))
+        found.append(("first_seizure", "possible" if before_today else "certain"))
     # ("had a 2 min seizure, stopped, breathing fine now. what do i do now": asked after it is over)
     asking_now = "ASK" in u and "FIRST_AID" not in u and not (
         u.any("STOPPED", "FINE_NOW") and not u.any(*_NOW_FOR_SURE, "NOW_STRONG", "ING", "ANOTHER", "ANOTHER_STRONG",
@@ -499,6 +503,16 @@ def _asks_the_reason(u: Unit) -> bool:
     if goes_on and u.any("CAUSE_Q", "REASON_OF") and "Q_MODAL" in u and not u.any("NOT_STOP", *_SCENE_FOR_SURE):
         return True
     # "that's part of why he keeps fitting": the reason asked just before the seizing, nothing saying now
+    # "my immune system is attacking my brain?? and thats why im fitting??": a reason put just before the seizing,
+    # asked about
+    # (not "is that why he is jerking all over and foaming": signs seen; nor "having" a stroke)
+    reasons = [*u.hits.get("REASON_OF", ()), *u.hits.get("CAUSE_Q", ())]
+    having = set(u.hits.get("HAVING", ()))
+    seizures = {*u.hits.get("SEIZ", ()), *u.hits.get("SEIZ_PL", ())}
+    seized = [s for s in seizing if s not in having or any(p in seizures for p in (s + 1, s + 2))]
+    if any(0 < s - r <= 4 for r in reasons for s in seized) and u.any("ASKED", "Q_MODAL", "KNOWLEDGE") and \
+            u.count("SIGN") < 2 and not u.any("NOT_STOP", "NOW_WEAK", "BODY_ALL", "COLLAPSE", *_SCENE_FOR_SURE):
+        return True
     keeps = u.hits.get("KEEP", ())
     if any(0 < s - w <= 5 and any(w < k < s for k in keeps) for w in u.hits.get("WHY", ()) for s in seizing) and \
             not u.any(
@@ -760,7 +774,10 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     asks = [a for c in ("ADVICE", "FA_DO", "ASKED") for a in u.hits.get(c, ())]
     planned = u.before("MED", "THINK_OF", 10) and any(
         u.before("THINK_OF", "CHANGE", 2) and any(a > c for a in asks) for c in u.hits.get("CHANGE", ()))
-    changed = changes_medicine(u) or more or pronoun or bare or planned or u.any("DOSE_CHANGE", "MED_VERB", "CHANGE_OR") or (
+    # "should i cut my baclofen down", "cut down on my keppra": cutting a medicine down
+    cut = (u.before("CUT_W", "MED", 2) and u.before("MED", "DOWN", 2)) or (
+        u.before("CUT_W", "DOWN", 1) and u.before("DOWN", "MED", 3))
+    changed = changes_medicine(u) or more or pronoun or bare or planned or cut or u.any("DOSE_CHANGE", "MED_VERB", "CHANGE_OR") or (
         "TIMING" in u and "ADVICE" in u)  # "can I take my phenytoin at night instead"; "baclofen ... wake her or skip?"
     # "neuro wants to switch me to ocrevus. whats it actually do different": the clinician's plan, asked about, not
     # a decision asked for ("neuro wants me off keppra, should i?" asks one)

@@ -109,7 +109,8 @@ def _an_hour(core: list[str], position: int) -> bool:
     after = core[position + 1] if position + 1 < len(core) else ""
     # ("tell HR about the seizures": "hr" folds to "hours", but told or emailed it is the personnel office)
     office = position > 0 and core[position - 1] in _TO_AN_OFFICE
-    return after != "ago" and not office and not any(
+    # ... nor "confused for hours afterwards": the time after a seizure, not one lasting
+    return after not in ("ago", "afterwards", "after") and not office and not any(
         w in ("last", "past", "within", "in", "next", "every", "per") for w in before)
 
 
@@ -722,7 +723,7 @@ class Lexicon:
 
 
 _PRONOUNS = frozenset(("he", "she", "him", "they", "them", "gf", "bf"))
-_MASKING = frozenset(("MED", "SEIZ_TOPIC", "SEIZ_KIND", "NO_SEIZ"))  # "no seizure, just clumsy": denied
+_MASKING = frozenset(("MED", "SEIZ_TOPIC", "SEIZ_KIND", "NO_SEIZ", "OTHER_SENSE"))  # "no seizure, just clumsy": denied; "lying awake"
 
 
 def _greedy(core: list[str], table: dict[tuple[str, ...], frozenset[str]], longest: dict[str, int],

@@ -195,7 +195,9 @@ PHRASES: dict[str, str] = {
         quick list | quick checklist | quick info | quick explanation | quick refresh | quick refresher | quick recap
         quick reminder | stop pill from working | stop pill working | stop pills from working | stop it from working
         stop them from working | stop contraceptive working | stop contraception working | stop birth control working
-        delayed again | late again | cancelled again | canceled again | raining again | broken again | sees blood | sight of blood | sight blood | sees any blood | scared of blood | afraid of blood | fear of blood
+        delayed again | late again | cancelled again | canceled again | raining again | broken again
+        lying awake | laying awake | lie awake | lay awake | up all night | up at night | up every night
+        up half night | up most of night | stays up | stay up | staying up | up late | up till late | sees blood | sight of blood | sight blood | sees any blood | scared of blood | afraid of blood | fear of blood
         faints at blood | faint at blood | faints when sees blood | faint when see blood
         blood brain barrier | blood test | blood tests | blood pressure | blood sugar | blood sugars
         blood cells | blood cell | blood level | blood levels | blood work | blood vessels | blood vessel | blood flow
@@ -1363,6 +1365,8 @@ WORDS: dict[str, str] = {
     "PERFECT": "has have",  # "her face has dropped": the present perfect says now, as "is" does
     "WHY": "why",  # "that's part of why he keeps fitting": why seizing goes on, asked
     "KEEP": "keep keeps kept",
+    "CUT_W": "cut cutting",  # "cut my baclofen down": a dose made less
+    "DOWN": "down",
     "MAKE": "make makes made making",
     # "do those types resist meds more": how seizures answer a medicine, not more of it
     "RESISTS": "resist resists resistant respond responds responding react reacts",  # "meds that make my mum less tired": an effect on someone, not a dose

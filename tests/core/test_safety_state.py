@@ -169,6 +169,15 @@ def test_once_help_has_come_a_remark_and_a_question_about_the_bot_are_answered(e
     assert chat(engine, first, "are you actually a person")[-1].kind == "emergency"  # help not come yet
 
 
+def test_confused_for_hours_afterwards_once_help_came_is_no_seizure_lasting(engine: Engine) -> None:
+    """ "Is it normal for him to be this groggy and confused for hours afterwards?" after "Ambulance has arrived":
+    hours after the seizure, not a seizure lasting hours (round 73)."""
+    turn = chat(engine, "He's been seizing for 7 minutes, I've given the buccal midazolam",
+                "Ambulance has arrived, thank you.",
+                "Is it normal for him to be this groggy and confused for hours afterwards?")[-1]
+    assert turn.kind != "emergency" and turn.intent_id == FIRST_AID_INTENT, turn.reply.plain_text()  # the after-care
+
+
 def test_a_last_clause_asked_after_a_comma_is_a_question(engine: Engine) -> None:
     """ "doctor say her epilepsy is refractory, wat mean" once it has stopped (round 69): asked in the last clause;
     "it stoped" is read as stopped."""

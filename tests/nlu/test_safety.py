@@ -1960,6 +1960,9 @@ def test_grey_and_noisy_breathing_after_a_seizure_is_a_call() -> None:
     ("she's talking about stopping her injections cause of that", "medication_change"),
     # rounds 70 and 71: a wish to die told of someone, with a seizure named only as a time
     ("my brother said he wants to kill himself after his last seizure at school what do i do", "crisis"),
+    # rounds 72 and 73: a medicine cut down
+    ("should i cut my baclofen down. feeling wobbly on it", "medication_change"),
+    ("can i cut down on my keppra", "medication_change"),
 ])
 def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     flag = flag_of(text)
@@ -2060,11 +2063,33 @@ def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     # working
     "my brother has complex partial and myoclonic seizures, do those types resist meds more",
     "mum has ms and cant swallow her tablets any more", "will my epilepsy meds stop the pill from working",
+    # rounds 72 and 73: lying awake (no one lying on the floor), up all night, a first seizure told the next day,
+    # a reason put just before the seizing and asked (round 6, 20 and 21's tuned messages too)
+    "Our neurologist mentioned that Theo's seizures might partly be driven by inflammation, because it all started "
+    "after that awful virus he had when he was three, and I've been lying awake trying to work out how an infection "
+    "from years ago could still be causing seizures now. Can you explain how infection, inflammation and seizures "
+    "are linked?",
+    "hey my partner had her first seizure yesterday and they think its epilepsy what even is that",
+    "so my own immune system can go after my brain?? and thats why im fitting??",
+    "Could my sons immune system be attacking his own brain and thats why hes fitting?",
 ])
 
 def test_round_42_to_49_look_alikes_are_not_certain(text: str) -> None:
     flag = flag_of(text)
     assert flag is None or flag[1] != "certain", (text, flag)
+
+
+def test_a_reason_asked_beside_signs_seen_or_a_call_for_help_stays_certain() -> None:
+    """ "is that why he's fitting" is a question about the illness, but not beside signs seen, "help" or minutes."""
+    for text in ("is that why he is jerking all over and foaming at the mouth?", "he hit his head, is that why hes "
+                 "fitting? help", "is that why shes fitting, its been 6 minutes"):
+        assert flag_of(text)[:2] == ("emergency", "certain"), text
+
+
+def test_up_all_night_after_the_medication_reply_asks_no_change() -> None:
+    """ "also hes up all night every night. sleep tips?": staying up, not a dose put up (round 72)."""
+    assert not SafetyCheck().asks_a_change(Message("also hes up all night every night. sleep tips?"), True)
+    assert SafetyCheck().asks_a_change(Message("can i put it up a bit?"), True)
 
 
 def test_seizures_named_as_the_illness_with_what_to_do_asked_are_no_emergency() -> None:
