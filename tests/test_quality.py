@@ -288,7 +288,8 @@ def test_near_misses_get_the_health_fallback(engine: Engine, text: str) -> None:
 
 HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
                    30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55,
-                   56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73)
+                   56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73,
+                   74, 75)
 # Since the topic net (46483f5) every floor is at most two points under what the bot reached with it (the net was
 # trained on the tuned rounds only, so on the held-out ones these are still figures on words it never saw; a retrained
 # net may move them a point or so). The comments keep each round's history before it.
@@ -459,6 +460,10 @@ PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     # 98.7%, 98.7%, 98.3%, 98.8%; safety misses read after that report
     72: (0.95, 0.96, 0.97, 0.96),
     73: (0.96, 0.96, 0.96, 0.96),
+    # rounds 74 and 75, written blind and first reported on cd5f122 (figures only): 98.7%, 98.7%, 98.3%, 97.6% and
+    # 97.9%, 98.3%, 96.7%, 95.3%; safety misses read after that report
+    74: (0.97, 0.97, 0.96, 0.95),
+    75: (0.96, 0.96, 0.94, 0.93),
 }
 DIALOGUE_FLOORS = {4: 0.86, 5: 0.88, 6: 0.89, 7: 0.91, 8: 0.88, 9: 0.90, 10: 0.87, 11: 0.86, 12: 0.89,
                    13: 0.90, 14: 0.92, 15: 0.90, 16: 0.94, 17: 0.86, 18: 0.89,
@@ -515,7 +520,9 @@ DIALOGUE_FLOORS = {4: 0.86, 5: 0.88, 6: 0.89, 7: 0.91, 8: 0.88, 9: 0.90, 10: 0.8
                    70: 0.90,  # round 70: 92.0% on 86ad906 (figures only), 92.9% after its safety fixes
                    71: 0.92,  # round 71: 94.1% on 86ad906 (figures only), 94.4% after its safety fixes
                    72: 0.89,  # round 72: 91.2% on f438a99 (figures only), 91.5% after its safety fixes
-                   73: 0.89}  # round 73: 91.1% on f438a99 (figures only), 91.4% after its safety fixes
+                   73: 0.89,  # round 73: 91.1% on f438a99 (figures only), 91.4% after its safety fixes
+                   74: 0.90,  # round 74: 92.5% on cd5f122 (figures only), 92.8% after its safety fixes
+                   75: 0.88}  # round 75: 89.2% on cd5f122 (figures only), 90.9% after its safety fixes
                    # misses were fixed
 # round 19: 78.7% on c720925, 79.7% on 0bd1203; rounds 17, 18: 81.3%, 84.8% on
 # c720925, 82.4%, 85.5% at the end of the 2026-12-05 night session; rounds 14-16: 87.4%, 88.4%, 88.4% on 235b69e; 90.0%,
@@ -643,7 +650,11 @@ FULL_SAFETY = {(5, "personas"): (8, 8), (6, "personas"): (8, 8), (6, "dialogues"
                (70, "personas"): (9, 8), (71, "personas"): (8, 8), (71, "dialogues"): (9, 4),
                # rounds 72 and 73, every one from their first report except round 73's dialogues: one turn labelled
                # emergency ('its stopped hes breathing but really sleepy still wait for them??') gets the after-care
-               (72, "personas"): (8, 8), (72, "dialogues"): (8, 4), (73, "personas"): (9, 8)}
+               (72, "personas"): (8, 8), (72, "dialogues"): (8, 4), (73, "personas"): (9, 8),
+               # rounds 74 and 75 once round 74's crisis miss ('im not sticking around for it. ive made my mind up':
+               # no reply at all) was fixed
+               (74, "personas"): (9, 8), (74, "dialogues"): (10, 4), (75, "personas"): (8, 8),
+               (75, "dialogues"): (14, 6)}
 
 
 @pytest.fixture(scope="module")

@@ -45,6 +45,7 @@ from bot.core.safety_state import (
     SafetyState,
     asks,
     asks_about_later,
+    asks_for_a_topic,
     clear_question,
     seizure_care,
     start,
@@ -552,7 +553,10 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
     calmed = state.kind == "emergency" and reading.settled and guidance in ("arrived", "recovered")
     # A clear new question, or a wish to talk to a person: answered, with the line still in view
     # ("i dont want to ring anyone" finds the handover's words, but turns a call down: the state's reply)
-    if (answer.kind == "topical" and clear_question(message, reading)) or (
+    # ... and after a crisis reply a topic asked for ("no i dont want to talk to anyone right now just tell me about
+    # physio"): the person's time words are no scene of an emergency
+    asked_in_crisis = state.kind == "crisis" and asks_for_a_topic(message) and not reading.tells_a_sign
+    if (answer.kind == "topical" and (clear_question(message, reading) or asked_in_crisis)) or (
             answer.kind == "handover" and not followup.turns_down_a_call(message)):
         kept = replace(answer, flag=flag, lines=_lines(*state.lines(), *other),
                        why=f"{during}, a clear question: {answer.why}")

@@ -92,7 +92,15 @@ def asks(message: Message) -> bool:
     """A question of three words or more. "AMBULANCE CAME. THEY SAY IT IS AN MS RELAPSE. WHAT IS A RELAPSE
     EXACTLY": a sentence of its own may ask it."""
     asked = "?" in message.raw or any(s.words and _opening(s.words) in QUESTION_WORDS for s in message.sentences)
-    return (asked or _asked_last(message)) and len(message.words) >= 3
+    return (asked or _asked_last(message) or asks_for_a_topic(message)) and len(message.words) >= 3
+
+
+def asks_for_a_topic(message: Message) -> bool:
+    """ "no i dont want to talk to anyone right now just tell me about physio": a topic asked for, anywhere."""
+    return _TELL_ME.search(message.text) is not None
+
+
+_TELL_ME = re.compile(r"\b(?:tell|explain|show) (?:me|us) (?:about|more|what|how|why)\b")
 
 
 def _asked_last(message: Message) -> bool:

@@ -194,6 +194,11 @@ class Reading:
         return not self.concepts.isdisjoint(_ALARM)
 
     @property
+    def tells_a_sign(self) -> bool:
+        """An alarm, a time word apart: "i dont want to talk to anyone right now" tells no sign."""
+        return not self.concepts.isdisjoint(_ALARM - {"NOW_STRONG"})
+
+    @property
     def about_the_scene(self) -> bool:
         """The message talks about what is happening (a person, a time, a sign), not a new topic. A bare "now" in a
         knowledge question is not the scene: "the doctors now say it might be autoimmune encephalitis, what is
@@ -304,7 +309,11 @@ def _asks_what_to_do_when(u: Unit) -> bool:
         return False
     return (u.before("WHEN_W", "ING", 3) and u.any("FA_MODAL", "ADVICE") and u.any(
         "FIRST_AID", "FA_OBJECT", "FA_ACTION", "FA_ACT_STRONG")) or (
-        "FA_DO" in u and (u.before("WHEN_W", "SEIZ", 2) or u.before("WHEN_W", "SEIZ_PL", 2)))
+        "FA_DO" in u and (u.before("WHEN_W", "SEIZ", WHEN_SPAN) or u.before("WHEN_W", "SEIZ_PL", WHEN_SPAN)))
+
+
+_REASON_WORDS = frozenset(("since", "because", "cause", "cos", "coz", "cuz", "bc"))
+WHEN_SPAN = 4  # "what i must do when my wife has seizure": "when" this close before the seizure
 
 
 def _asks_what_gives_seizures(u: Unit) -> bool:
@@ -775,9 +784,16 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     planned = u.before("MED", "THINK_OF", 10) and any(
         u.before("THINK_OF", "CHANGE", 2) and any(a > c for a in asks) for c in u.hits.get("CHANGE", ()))
     # "should i cut my baclofen down", "cut down on my keppra": cutting a medicine down
+    # ... and "were thinking of just cutting it to half": "it" after a medicine named
     cut = (u.before("CUT_W", "MED", 2) and u.before("MED", "DOWN", 2)) or (
-        u.before("CUT_W", "DOWN", 1) and u.before("DOWN", "MED", 3))
-    changed = changes_medicine(u) or more or pronoun or bare or planned or cut or u.any("DOSE_CHANGE", "MED_VERB", "CHANGE_OR") or (
+        u.before("CUT_W", "DOWN", 1) and u.before("DOWN", "MED", 3)) or (
+        u.before("CUT_W", "PRO_OBJ", 1) and u.before("MED", "CUT_W", 12) and "CUT_OUT" not in u)
+    # (not "the drugs that cut down MS relapses": a medicine that lowers events, not lowered)
+    lowered = [d for d in u.hits.get("DOSE_CHANGE", ()) if not (u.before("MED", "DOSE_CHANGE", 3) and any(
+        0 < e - d <= 4 for c in ("OTHER_EVENT", "SEIZ_PL", "SEIZ") for e in u.hits.get(c, ())))]
+    held = u.before("HOLD", "MED", 2) and u.any("ADVICE", "Q_MODAL") and "WHO_W" not in u  # "should we hold the ..."
+    changed = changes_medicine(u) or more or pronoun or bare or planned or cut or held or bool(lowered) or u.any(
+        "MED_VERB", "CHANGE_OR") or (
         "TIMING" in u and "ADVICE" in u)  # "can I take my phenytoin at night instead"; "baclofen ... wake her or skip?"
     # "neuro wants to switch me to ocrevus. whats it actually do different": the clinician's plan, asked about, not
     # a decision asked for ("neuro wants me off keppra, should i?" asks one)
@@ -968,12 +984,15 @@ class SafetyCheck:
             told_words = 2 * CHANGE_FOLLOW_UP_WORDS if subject_known else CHANGE_FOLLOW_UP_WORDS
             told = [Message(" ".join(s.words)) for s in message.sentences
                     if len(s.words) <= told_words and "?" not in s.end]
+            # ... and the plan before its reason ("she's thinking of just stopping it since it isn't doing anything")
+            told += [Message(" ".join(s.words[:i])) for s in message.sentences if "?" not in s.end
+                     for i in [next((k for k, w in enumerate(s.words) if w in _REASON_WORDS), 0)] if 2 < i <= told_words]
             # ... or a plan told ("had enough. thinking of just stopping all of them and seeing what happens")
             wished = [m for m in told if any(u.any("WISH", "THINK_OF") for u in self.units(m))]
             if not (asked or wished) or len(message.words) > 2 * CHANGE_FOLLOW_UP_WORDS:
                 return False
             message = (asked or wished)[-1]
-        if message.text.startswith("how"):
+        if message.text.startswith(("how", "which")):  # "which one cuts relapses more?" compares
             return False
         # asked, or a wish to change it told ("my wife wants to stop hers because she feels fine")
         units = self.units(message)
@@ -1056,7 +1075,7 @@ def _only_an_answer(message: Message) -> bool:
 
 # Where the rules see a risk named to deny it ("i would never hurt myself"), a joke or a figure of speech ("end
 # the contract"), the second net stays quiet too: it reads words, not what they are said about
-_NET_QUIET = frozenset(("NEG_RISK", "JOKE", "DIE_OTHER", "EVERYDAY_ENOUGH"))
+_NET_QUIET = frozenset(("NEG_RISK", "JOKE", "DIE_OTHER", "EVERYDAY_ENOUGH", "EVERYDAY_CUT"))
 
 # The order decisions are taken in: the rules first, an admin's phrase when the rules found nothing of that urgency.
 _ORDER: tuple[tuple[Tier, str, tuple[str, ...]], ...] = (
@@ -1171,7 +1190,7 @@ _BEING_NOT = frozenset(("wasnt", "werent", "isnt", "aint"))
 _DEED_NOT = frozenset(("dont", "didnt", "doesnt", "cant", "couldnt", "wont", "wouldnt", "shouldnt", "mustnt"))
 
 
-_AROUND = (("stick", "around"), ("be", "around"), ("be", "here"))
+_AROUND = (("stick", "around"), ("sticking", "around"), ("be", "around"), ("be", "here"))
 
 
 def _not_staying(words: list[str]) -> int | None:

@@ -91,6 +91,9 @@ def _method_or_plan(u: Unit, wish: bool, personal: bool) -> bool:
     # "dont reckon ill stick around to see the chair. got it all planned out": staying denied, with specifics
     if "NOT_AROUND" in u and "SPECIFIC" in u and personal:
         return True
+    # "im not sticking around for it. ive made my mind up": staying denied, then decided
+    if "NOT_AROUND" in u and "DECIDED" in u and personal:
+        return True
     # "im done with all of it. ive got a plan": a plan owned, what for unsaid, beside a low mood or a wish to die
     if "PLAN_BARE" in u and personal and u.any("LOW_MOOD", "PASSIVE", "WISH_DEAD", "ACTIVE"):
         return True

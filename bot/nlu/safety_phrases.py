@@ -197,7 +197,8 @@ PHRASES: dict[str, str] = {
         stop them from working | stop contraceptive working | stop contraception working | stop birth control working
         delayed again | late again | cancelled again | canceled again | raining again | broken again
         lying awake | laying awake | lie awake | lay awake | up all night | up at night | up every night
-        up half night | up most of night | stays up | stay up | staying up | up late | up till late | sees blood | sight of blood | sight blood | sees any blood | scared of blood | afraid of blood | fear of blood
+        up half night | up most of night | stays up | stay up | staying up | up late | up till late
+        reduce effect | reduce effects | reduce effectiveness | lower effect | reduce levels | lower levels | sees blood | sight of blood | sight blood | sees any blood | scared of blood | afraid of blood | fear of blood
         faints at blood | faint at blood | faints when sees blood | faint when see blood
         blood brain barrier | blood test | blood tests | blood pressure | blood sugar | blood sugars
         blood cells | blood cell | blood level | blood levels | blood work | blood vessels | blood vessel | blood flow
@@ -324,6 +325,7 @@ PHRASES: dict[str, str] = {
         take two together | take 2 tonight | take 2 now | take both tonight | take both now
         medication | medications | medicine | medicines | meds | med | tablets | tablet | pills | pill
         capsules | capsule | caps | dose | doses | dosage | drugs | drug | prescription | painkillers
+        antibiotic | antibiotics
         painkiller | sleeping pills | sleeping tablets | antidepressants | paracetamol | acetaminophen | tylenol
         ibuprofen | advil | aspirin | codeine | tramadol | oxycodone | morphine | insulin | sertraline
         citalopram | fluoxetine | amitriptyline | nurofen | calpol | iron tablets | vitamins | gummies
@@ -564,7 +566,8 @@ PHRASES: dict[str, str] = {
         while typing | im typing | happening again now""",
     # "just" that is no time: the longer phrase hides it ("i twitch a lot just as i fall asleep")
     "JUST_NOT_TIME": """just as i fall | just as im falling | just as i drift | just as i go sleep | just before i fall
-        just like | just because | just in case | just about""",
+        just like | just because | just in case | just about | just got told | just been told | just found out
+        just been diagnosed | just got diagnosed | just diagnosed | just told | just heard""",
     "JUST": """just | just now | seconds ago | moments ago | minute ago | minutes ago | few minutes ago
         an hour ago | hours ago | half hour ago | earlier | a bit ago | little while ago
         just took | just taken | just swallowed""",  # (TOOK's phrases too: the longer phrase hid "just")
@@ -731,7 +734,8 @@ PHRASES: dict[str, str] = {
         paramedics just arrived | paramedics just came | paramedic is here | paramedic here | paramedic arrived
         crew is here | crew are here | crew arrived | crew walked in | crew just walked in | ems here | ems is here
         ems arrived | at hospital now | in hospital now | at a&e | in a&e | at er | in er now | on way hospital
-        in ambulance | in ambulance now | help is here | help has arrived | help arrived | paramedics checked
+        in ambulance | in ambulance now | theyre here | they are here | theyve arrived | they have arrived
+        theyre here now | they arrived | theyve come | help is here | help has arrived | help arrived | paramedics checked
         paramedics checked him | paramedics checked her | paramedics have checked him | paramedics have checked her
         crew have taken over | crew took over | paramedics took over | paramedics have taken over
         back from a&e | back from hospital | home from hospital | back from er | home from a&e | back home from hospital
@@ -963,7 +967,7 @@ PHRASES: dict[str, str] = {
     "SURVIVED": """survived | survive | surviving | pulled through | made it through | came through | woke up | came round""",
     "DO_IT": """do it | going do it | gonna do it | ill do it | will do it | would do it | go through with it | doing it
         going through with it""",
-    "DECIDED_BARE": """ive decided | i have decided | i decided | made up mind | made my mind up | decision made | mind is made up""",
+    "DECIDED_BARE": """ive decided | i have decided | i decided | made up mind | made mind up | mind made up | mind is made up | made my mind up | decision made | mind is made up""",
     "SPECIFIC": """this weekend | when kids are at | when kids are away | when everyones asleep | when everyone asleep
         after this week | chosen date | chosen the date | picked date | picked a date | pick a day | pick day | set date
         set a date | chosen day | after wedding | after her wedding | after his wedding
@@ -1297,6 +1301,14 @@ PHRASES: dict[str, str] = {
         bought rope | got rope | bought blades | got blades | looked up how many | looked up how much
         googled how many | googled how much | who should get my things | who gets my things | who gets my stuff | who gets my money
         who gets my house | who gets my car | keeping spare boxes | keeping boxes | saving up pills | saving pills | saving my pills | instead of taking them""",
+    # A decision owned ("ive made my mind up"): with staying denied, a plan
+    "DECIDED": """decided | made up mind | made mind up | mind made up | mind is made up | made decision
+        made my decision | made up my mind""",
+    # "cut" said of no skin ("which one cuts relapses more", "cut down on sugar"): quiets the crisis net
+    "EVERYDAY_CUT": """cuts relapses | cut relapses | cut down relapses | cuts down relapses | cutting relapses
+        cuts seizures | cut seizures | cut down seizures | cuts down seizures | cut costs | cut hair | haircut
+        cut grass | cut the grass | cut down on sugar | cut down sugar | cut carbs | cut out carbs | cut out gluten
+        cut out dairy | cut down on alcohol | cut down alcohol | cut back on sugar | cuts risk | cut risk""",
     # "at what point should we call an ambulance": a when, asked in more words
     "WHEN_W": """at what point | at which point | what point""",
     # Looking a way up ("ive been googling ways to not wake up"): with a way and a death after it, a plan
@@ -1365,7 +1377,9 @@ WORDS: dict[str, str] = {
     "PERFECT": "has have",  # "her face has dropped": the present perfect says now, as "is" does
     "WHY": "why",  # "that's part of why he keeps fitting": why seizing goes on, asked
     "KEEP": "keep keeps kept",
-    "CUT_W": "cut cutting",  # "cut my baclofen down": a dose made less
+    "CUT_W": "cut cutting",
+    "HOLD": "hold holding",  # "should we hold the antibiotic until the GP calls back": a dose held back
+    "WHO_W": "who whom",  # ... not "who should hold his medication overnight" (kept, not held back)  # "cut my baclofen down": a dose made less
     "DOWN": "down",
     "MAKE": "make makes made making",
     # "do those types resist meds more": how seizures answer a medicine, not more of it

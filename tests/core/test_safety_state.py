@@ -178,6 +178,32 @@ def test_confused_for_hours_afterwards_once_help_came_is_no_seizure_lasting(engi
     assert turn.kind != "emergency" and turn.intent_id == FIRST_AID_INTENT, turn.reply.plain_text()  # the after-care
 
 
+def test_once_theyre_here_a_question_gets_its_own_answer(engine: Engine) -> None:
+    """ "theyre here thx" after "ambulance coming": help has come (round 75)."""
+    turns = chat(engine, "shes seizing now been 5 min already", "ok ambulance coming what do i do till they get here",
+                 "theyre here thx", "will they keep her in overnight do u think")
+    assert turns[2].context.safety is not None and turns[2].context.safety.settled
+    assert turns[3].kind == "fallback" and turns[3].reply.plain_text().startswith("⚠️")
+
+
+def test_a_topic_asked_for_after_a_crisis_reply_is_answered_with_the_line(engine: Engine) -> None:
+    """ "no i dont want to talk to anyone right now just tell me about physio": answered, the crisis line on top
+    (round 74); a question with no topic asked for still gets the crisis reply."""
+    first = "i dont see the point in going on with this disease its taking everything from me"
+    turn = chat(engine, first, "no i dont want to talk to anyone right now just tell me about physio")[-1]
+    assert (turn.kind, turn.intent_id) == ("topical", "ms_rehabilitation")
+    assert turn.reply.plain_text().startswith("💛") and turn.context.safety is not None
+    assert chat(engine, first, "no i dont want to talk to anyone")[-1].kind == "crisis"
+
+
+def test_a_plan_to_stop_the_treatment_told_with_its_reason_is_a_medication_decision(engine: Engine) -> None:
+    """ "she's thinking of just stopping it since it obviously isn't doing anything" after a DMT question: the plan
+    before its reason (round 75)."""
+    turn = chat(engine, "What other DMTs are there if the current one isn't working?",
+                "Honestly she's thinking of just stopping it since it obviously isn't doing anything")[-1]
+    assert turn.kind == "medication_change"
+
+
 def test_a_last_clause_asked_after_a_comma_is_a_question(engine: Engine) -> None:
     """ "doctor say her epilepsy is refractory, wat mean" once it has stopped (round 69): asked in the last clause;
     "it stoped" is read as stopped."""

@@ -1963,6 +1963,11 @@ def test_grey_and_noisy_breathing_after_a_seizure_is_a_call() -> None:
     # rounds 72 and 73: a medicine cut down
     ("should i cut my baclofen down. feeling wobbly on it", "medication_change"),
     ("can i cut down on my keppra", "medication_change"),
+    # rounds 74 and 75: staying denied, then decided; a dose cut to half, an antibiotic held back
+    ("if this MS gets any worse im not sticking around for it. ive made my mind up", "crisis"),
+    ("the new med is making leo so moody, were thinking of just cutting it to half without asking, is that ok",
+     "medication_change"),
+    ("Should we hold the antibiotic until the GP calls back?", "medication_change"),
 ])
 def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     flag = flag_of(text)
@@ -2072,6 +2077,14 @@ def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     "hey my partner had her first seizure yesterday and they think its epilepsy what even is that",
     "so my own immune system can go after my brain?? and thats why im fitting??",
     "Could my sons immune system be attacking his own brain and thats why hes fitting?",
+    # rounds 74 and 75: a diagnosis just given (no seizure just now), drugs that cut relapses down, an effect
+    # reduced, medication kept by someone
+    "so i just got told i have epilepsy after my 2nd seizure... what actually IS it?? like is it a disease or just a "
+    "thing that happens to me lol",
+    "What are the drugs that cut down M S relapses my sisters neurologist listed a few and I forgot all of them",
+    "A resident's seizures have increased since she started a new antibiotic. Could an interaction reduce the effect "
+    "of her epilepsy medication?",
+    "Can a child with epilepsy go on a residential trip? Who should hold his medication overnight?",
 ])
 
 def test_round_42_to_49_look_alikes_are_not_certain(text: str) -> None:
@@ -2084,6 +2097,21 @@ def test_a_reason_asked_beside_signs_seen_or_a_call_for_help_stays_certain() -> 
     for text in ("is that why he is jerking all over and foaming at the mouth?", "he hit his head, is that why hes "
                  "fitting? help", "is that why shes fitting, its been 6 minutes"):
         assert flag_of(text)[:2] == ("emergency", "certain"), text
+
+
+def test_what_to_do_when_a_seizure_comes_is_the_first_aid_question() -> None:
+    """ "What I must do when my wife has seizure? I put spoon in mouth?": "when" a few words before (round 75)."""
+    assert flag_of("What I must do when my wife has seizure? I put spoon in mouth?")[0] == "seizure_first_aid"
+    assert flag_of("my wife has seizure now what i must do")[:2] == ("emergency", "certain")
+
+
+def test_a_comparison_asks_no_change_and_cutting_relapses_is_no_self_harm() -> None:
+    """ "Which one cuts relapses more?" after the DMTs: which is better, not a dose; "cuts" said of relapses quiets
+    the crisis net (round 75)."""
+    check = SafetyCheck()
+    assert not check.asks_a_change(Message("Which one cuts relapses more?"), True)
+    assert check.check(Message("Which one cuts relapses more?")) is None
+    assert check.asks_a_change(Message("can i take more of it?"), True)
 
 
 def test_up_all_night_after_the_medication_reply_asks_no_change() -> None:
