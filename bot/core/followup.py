@@ -456,7 +456,7 @@ _WHEN_TO_TAKE = re.compile(r"^(?:so )?(?:should|can|could|do|does|shall|must) (?
 
 
 # "why not?", "how come", "but why" right after the medication reply: why the reply said what it said
-_WHY_NOT = re.compile(r"^(?:but |so |ok |okay )?(?:why|y|how come)(?: not| is that| is it| though| tho)?$|"
+_WHY_NOT = re.compile(r"^(?:but |so |ok |okay )?(?:why|y|how come)(?: not| no| is that| is it| though| tho)?$|"
                       # "why not tho its one night": the reason it seems fine after it
                       r"^(?:but |so |ok |okay )?(?:why|y|how come) not(?: though| tho)? (?:its|it is|its only|it is only|"
                       r"only|just|if|when|i mean) (?:\w+ ){0,5}\w+$|"

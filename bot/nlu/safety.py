@@ -265,6 +265,12 @@ def _seizure_event(u: Unit) -> bool:
     # "she is having another one, should i give her the midazolam": one going on now, a medicine named or not
     if any(another_seizure_after(u, h) for h in present_having(u)):
         return True
+    # "hes having one now and it wont stop": one had in the present, now or not stopping (after a topic on
+    # epilepsy, or first)
+    # (not "is she having one now?" of an MS relapse, or asked: something has to say it goes on or is urgent)
+    if any(o in (h + 1, h + 2) for h in present_having(u) for o in u.hits.get("ONE_PRO", ())) and not u.any(
+            "MED", "MS_MSG") and u.any("NOT_STOP", "NOW_STRONG", "URGENT", "AMBULANCE", "LONG"):
+        return True
     # ... nor "I give her another one or no?" (a dose given again, not a seizure)
     given = u.before("GIVE", "ANOTHER", 3) or u.before("GIVE", "ONE_PRO", 3)
     if "ONE_PRO" in u and "MED" not in u and not given and u.any("SIGN", "EPI", "AURA", "WATER", "INJURY", "PREGNANT", "LONG", "ANOTHER",

@@ -43,7 +43,8 @@ SPELLINGS: dict[str, str] = {
     "oded": "overdosed", "meds": "meds", "medz": "meds", "tabs": "tablets", "pils": "pills",
     "ambulence": "ambulance", "ambulanse": "ambulance", "pregnent": "pregnant", "preggers": "pregnant",
     "preggo": "pregnant", "wat": "what", "wot": "what", "wen": "when", "sum1": "someone", "some1": "someone",
-    "stoped": "stopped", "stopt": "stopped", "stopd": "stopped", "finshed": "finished", "finised": "finished",
+    "disapear": "disappear", "dissapear": "disappear", "dissappear": "disappear", "dissapearing": "disappearing",
+    "disapearing": "disappearing", "stoped": "stopped", "stopt": "stopped", "stopd": "stopped", "finshed": "finished", "finised": "finished",
     "any1": "anyone", "every1": "everyone", "im": "im", "ive": "ive", "theyre": "theyre", "cannot": "cant",
 }
 NUMBER_WORDS: dict[str, int] = {
@@ -282,10 +283,10 @@ PHRASES: dict[str, str] = {
         one side body | half body | fingers""",
     "ONE_SIDE": "same side | on same side | down one side | one side | left side | right side | half body | half face | one arm | one leg | side body",
     "DEFICIT": """no strength | lost strength | no power | lost power
-        went limp | gone limp | not moving | weak | weakness | numb | numbness | paralysed | paralyzed | paralysis | not move | not lift
+        went limp | gone limp | not moving | no move | no moving | weak | weakness | numb | numbness | paralysed | paralyzed | paralysis | not move | not lift
         not raise | not feel | not grip | not hold | gone dead | went dead | dead | limp | floppy | heavy
         gave way | give way | giving way | not use | useless | tingly | tingling | pins and needles""",
-    "DROOP": """fell | fallen | fell on one side | dropped on one side | gone down on one side | slipped | droop | drooping | droopy | drooped | droops | sagging | sagged | saggy | dropped | dropping
+    "DROOP": """fell | fallen | fell on one side | falling one side | falling on one side | falling down one side | dropped on one side | gone down on one side | slipped | droop | drooping | droopy | drooped | droops | sagging | sagged | saggy | dropped | dropping
         fallen | lopsided | crooked | uneven | twisted | pulled down | drooping down | slack""",
     "SPEECH_BAD": """speech went strange | speech went weird | speech went funny | speech jumbled | words jumbled | jumbled speech | jumbled words | went jumbled | talking gibberish | sound drunk | sounds drunk | talking drunk | speech drunk | words drunk | words sound drunk
         talking like drunk | slurs | slur | slurring her words | slurring his words | words mixed up | mixed up words
@@ -1101,6 +1102,7 @@ PHRASES: dict[str, str] = {
         wish i was dead | wish i were dead | wish i was never born | wish i had never been born
         wish i wasnt born | wish i wasnt here | wish i didnt exist | wish i wouldnt wake up | rather be dead
         rather not wake up | rather not be here | rather not exist | better off dead | better off without me
+        better not to live | better not live | better to not live | better not to exist | better to be dead
         better off if i wasnt here | better off if i was gone | better off if i was dead | better off if im gone
         better off without him | all be better off without her | everyone be better off without her
         family be better off without her | better without me | be better without me
@@ -1352,6 +1354,10 @@ PHRASES: dict[str, str] = {
         scratching myself | scratch till bleed | bang head against wall | banging head against wall
         cut herself | cutting herself | cut himself | cutting himself | hurting herself | hurting himself
         harming herself | harming himself | hurt herself on purpose | hurt himself on purpose
+        wants to hurt herself | wants to hurt himself | want to hurt herself | want to hurt himself
+        wanting to hurt herself | wanting to hurt himself | wants to harm herself | wants to harm himself
+        talks about hurting herself | talks about hurting himself | talking about hurting herself
+        talking about hurting himself
         cuts on arms | cuts on wrists | relapsed on sh | sh again | urge sh | doing sh
         starve myself | starving myself | punish myself | on purpose hurt""",
     "SELF_ACCIDENT": """keeps cutting head | keep cutting head | keeps cutting face | keep cutting face | cutting head

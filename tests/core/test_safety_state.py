@@ -204,6 +204,12 @@ def test_a_plan_to_stop_the_treatment_told_with_its_reason_is_a_medication_decis
     assert turn.kind == "medication_change"
 
 
+def test_why_no_after_the_medication_reply_stays_the_medication_reply(engine: Engine) -> None:
+    """ "why no?" after "I forget my medicine yesterday. Today I take two?" (round 77)."""
+    turn = chat(engine, "I forget my medicine yesterday. Today I take two?", "why no?")[-1]
+    assert turn.kind == "medication_change"
+
+
 def test_a_last_clause_asked_after_a_comma_is_a_question(engine: Engine) -> None:
     """ "doctor say her epilepsy is refractory, wat mean" once it has stopped (round 69): asked in the last clause;
     "it stoped" is read as stopped."""

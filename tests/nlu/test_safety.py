@@ -1968,6 +1968,13 @@ def test_grey_and_noisy_breathing_after_a_seizure_is_a_call() -> None:
     ("the new med is making leo so moody, were thinking of just cutting it to half without asking, is that ok",
      "medication_change"),
     ("Should we hold the antibiotic until the GP calls back?", "medication_change"),
+    # rounds 76 and 77: one had now that will not stop; a face falling on one side and an arm that will not move;
+    # another's wish to hurt herself; a typo'd wish to disappear; better not to live
+    ("wait hes having one now and it wont stop", "emergency"),
+    ("Help my husband the face is falling one side and the arm no move, now!", "emergency"),
+    ("my wife hasn't slept in weeks and tonight she told me she wants to hurt herself, what do i do", "crisis"),
+    ("i just want to disapear, im done with all this pain", "crisis"),
+    ("Honestly I am tired of everything. Sometimes I think better not to live.", "crisis"),
 ])
 def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     flag = flag_of(text)
@@ -2112,6 +2119,14 @@ def test_a_comparison_asks_no_change_and_cutting_relapses_is_no_self_harm() -> N
     assert not check.asks_a_change(Message("Which one cuts relapses more?"), True)
     assert check.check(Message("Which one cuts relapses more?")) is None
     assert check.asks_a_change(Message("can i take more of it?"), True)
+
+
+def test_one_had_now_needs_something_saying_it_goes_on() -> None:
+    """ "hes having one now and it wont stop" is a seizure (round 76); "is she having one now?" of an MS relapse is
+    not, nor "having one now" alone."""
+    assert flag_of("my wife has ms, is she having one now?") is None or flag_of(
+        "my wife has ms, is she having one now?")[0] != "emergency"
+    assert flag_of("hes having one now") is None
 
 
 def test_up_all_night_after_the_medication_reply_asks_no_change() -> None:
