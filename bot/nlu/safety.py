@@ -318,6 +318,8 @@ def _asks_what_to_do_when(u: Unit) -> bool:
         "FA_DO" in u and (u.before("WHEN_W", "SEIZ", WHEN_SPAN) or u.before("WHEN_W", "SEIZ_PL", WHEN_SPAN)))
 
 
+_GUESSES = frozenset(("maybe", "perhaps", "possibly"))
+_LEAVE_ASKED = frozenset(("should", "can", "could", "may", "ok", "okay", "alright", "allowed", "fine"))
 _REASON_WORDS = frozenset(("since", "because", "cause", "cos", "coz", "cuz", "bc"))
 WHEN_SPAN = 4  # "what i must do when my wife has seizure": "when" this close before the seizure
 
@@ -491,7 +493,9 @@ def _cluster(u: Unit, recent: bool) -> Tier | None:
         return "possible" if told_after else "certain"
     if often:
         urgent = u.any("NOW_STRONG", "URGENT", "AMBULANCE", "ASK")
-        return "possible" if not urgent and u.any(*_OF_THE_ILLNESS) else "certain"
+        # ("inflammation might be part of why Leo keeps having seizures": why they go on, the illness)
+        why = any(0 < k - w <= 4 for w in u.hits.get("WHY", ()) for k in u.hits.get("KEEP", ()))
+        return "possible" if not urgent and (u.any(*_OF_THE_ILLNESS) or why) else "certain"
     return None
 
 
@@ -774,9 +778,14 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # "more" after the medicine: "take keppra more", not "can clobazam make a child more irritable" (an effect)
     # ... nor "meds that make my mum less tired" (made so, a person between)
     medicines = set(u.hits.get("MED", ()))
-    made = [p for c in ("PERSON", "FIRST_P", "PRO_OBJ") for p in u.hits.get(c, ()) if p not in medicines]
+    made = [p for c in ("PERSON", "FIRST_P", "PRO_OBJ", "ILLNESS", "EPI", "MS", "SEIZ_PL", "OTHER_EVENT")
+            for p in u.hits.get(c, ()) if p not in medicines]  # ... or "make the disease more slow"
     effect = any(0 < p - m <= 3 and 0 < c - p <= 2 for p in made for m in u.hits.get("MAKE", ())
                  for c in u.hits.get("CHANGE_AFTER", ()))
+    # ("medicine for make the disease more slow": made so, neither the medicine nor "it" between)
+    between = {*medicines, *u.hits.get("PRO_OBJ", ())}
+    effect = effect or any(1 < c - m <= 3 and not any(m < b < c for b in between) for m in u.hits.get("MAKE", ())
+                           for c in u.hits.get("CHANGE_AFTER", ()))
     effect = effect or u.before("RESISTS", "MED", 2)
     more = u.before("MED", "CHANGE_AFTER", 3) and not u.before("MAKES_ME", "CHANGE_AFTER", 2) and not effect
     # "can i give my wife an extra baclofen tonight": a dose more, before the medicine, asked about
@@ -999,6 +1008,9 @@ class SafetyCheck:
                 return False
             message = (asked or wished)[-1]
         if message.text.startswith(("how", "which")):  # "which one cuts relapses more?" compares
+            return False
+        # "Maybe she don't take it correct?": a guess at a reason, not leave asked ("maybe i should stop it?" is)
+        if message.words and message.words[0] in _GUESSES and _LEAVE_ASKED.isdisjoint(message.words):
             return False
         # asked, or a wish to change it told ("my wife wants to stop hers because she feels fine")
         units = self.units(message)

@@ -43,7 +43,7 @@ SPELLINGS: dict[str, str] = {
     "oded": "overdosed", "meds": "meds", "medz": "meds", "tabs": "tablets", "pils": "pills",
     "ambulence": "ambulance", "ambulanse": "ambulance", "pregnent": "pregnant", "preggers": "pregnant",
     "preggo": "pregnant", "wat": "what", "wot": "what", "wen": "when", "sum1": "someone", "some1": "someone",
-    "disapear": "disappear", "dissapear": "disappear", "dissappear": "disappear", "dissapearing": "disappearing",
+    "beter": "better", "bettr": "better", "disapear": "disappear", "dissapear": "disappear", "dissappear": "disappear", "dissapearing": "disappearing",
     "disapearing": "disappearing", "stoped": "stopped", "stopt": "stopped", "stopd": "stopped", "finshed": "finished", "finised": "finished",
     "any1": "anyone", "every1": "everyone", "im": "im", "ive": "ive", "theyre": "theyre", "cannot": "cant",
 }
@@ -288,7 +288,8 @@ PHRASES: dict[str, str] = {
         gave way | give way | giving way | not use | useless | tingly | tingling | pins and needles""",
     "DROOP": """fell | fallen | fell on one side | falling one side | falling on one side | falling down one side | dropped on one side | gone down on one side | slipped | droop | drooping | droopy | drooped | droops | sagging | sagged | saggy | dropped | dropping
         fallen | lopsided | crooked | uneven | twisted | pulled down | drooping down | slack""",
-    "SPEECH_BAD": """speech went strange | speech went weird | speech went funny | speech jumbled | words jumbled | jumbled speech | jumbled words | went jumbled | talking gibberish | sound drunk | sounds drunk | talking drunk | speech drunk | words drunk | words sound drunk
+    "SPEECH_BAD": """speech is wrong | speech wrong | speech not right | speech is not right | speech is strange
+        speech is weird | speech is funny | speech gone wrong | speech went wrong | speech went strange | speech went weird | speech went funny | speech jumbled | words jumbled | jumbled speech | jumbled words | went jumbled | talking gibberish | sound drunk | sounds drunk | talking drunk | speech drunk | words drunk | words sound drunk
         talking like drunk | slurs | slur | slurring her words | slurring his words | words mixed up | mixed up words
         words muddled | muddled words | muddled speech | speech muddled | words are mixed up | slurred | slurring | slurry speech | speech slurred | slurring words | not speak | not talk
         not speak properly | not talk properly | not get words out | words not come out | words wont come out
@@ -326,7 +327,6 @@ PHRASES: dict[str, str] = {
         take two together | take 2 tonight | take 2 now | take both tonight | take both now
         medication | medications | medicine | medicines | meds | med | tablets | tablet | pills | pill
         capsules | capsule | caps | dose | doses | dosage | drugs | drug | prescription | painkillers
-        antibiotic | antibiotics
         painkiller | sleeping pills | sleeping tablets | antidepressants | paracetamol | acetaminophen | tylenol
         ibuprofen | advil | aspirin | codeine | tramadol | oxycodone | morphine | insulin | sertraline
         citalopram | fluoxetine | amitriptyline | nurofen | calpol | iron tablets | vitamins | gummies
@@ -383,7 +383,8 @@ PHRASES: dict[str, str] = {
     "ROUTINE": """morning dose | evening dose | night dose | usual dose | this morning | once a day | twice a day | three times a day | times a day | as prescribed | on time | like normal | as usual | as normal | usual dose
         every day | each day | per day | daily | morning dose | evening dose | night dose""",
     # --- medication changes and missed doses --------------------------------------------------------------------
-    "CHANGE": """hold it | hold them | hold off | hold her meds | hold his meds | hold my meds | pause it
+    "CHANGE": """put it off | put them off | putting it off | put off starting | delay starting | postpone it
+        hold it | hold them | hold off | hold her meds | hold his meds | hold my meds | pause it
         pause them | not want take | not wanna take | not want take anymore | not want take them | not want take it
         cut one | drop one | stop one | refuse and cut | refuse new one | refuse new drug | start them | start it | start taking them | start taking it | restart them | restart it | want cut down | want cut back | wanting cut down | want cut out | swap back | switch back | change back | go back on | go back to
         put her back on | put him back on | put them back on | put me back on | put back on | back on old dose
@@ -1485,7 +1486,7 @@ NOT_TYPOS = words_of("""breaching wreathing boarding harding homeless infection 
 # Medicines people name (generic and brand): each is a MED word.
 MEDICINE_NAMES = (
     "sulfasalazine", "leflunomide", "azathioprine", "mycophenolate", "rituximab", "adalimumab", "humira", "etanercept",
-    "tocilizumab", "belimumab", "benlysta", "antibiotic", "antibiotics", "keppra", "levetiracetam", "lamotrigine", "lamictal", "epilim", "valproate", "depakote", "carbamazepine",
+    "tocilizumab", "belimumab", "benlysta", "naproxen", "diclofenac", "celecoxib", "meloxicam", "antibiotic", "antibiotics", "keppra", "levetiracetam", "lamotrigine", "lamictal", "epilim", "valproate", "depakote", "carbamazepine",
     "tegretol", "topiramate", "topamax", "phenytoin", "lacosamide", "vimpat", "zonisamide", "clobazam", "diazepam",
     "midazolam", "buccal", "brivaracetam", "briviact", "ocrelizumab", "ocrevus", "natalizumab", "tysabri",
     "glatiramer", "copaxone", "interferon", "avonex", "rebif", "betaferon", "plegridy", "fingolimod", "gilenya",

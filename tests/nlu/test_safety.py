@@ -1975,6 +1975,12 @@ def test_grey_and_noisy_breathing_after_a_seizure_is_a_call() -> None:
     ("my wife hasn't slept in weeks and tonight she told me she wants to hurt herself, what do i do", "crisis"),
     ("i just want to disapear, im done with all this pain", "crisis"),
     ("Honestly I am tired of everything. Sometimes I think better not to live.", "crisis"),
+    # rounds 78 and 79: an arm and speech gone wrong suddenly; a typo'd wish; a painkiller doubled; a start put off
+    ("Now suddenly she cannot move her right arm and her speech is wrong, since 10 minutes", "emergency"),
+    ("sometimes i think everyone would be beter off without me around", "crisis"),
+    ("can i double my naproxen when its really bad", "medication_change"),
+    ("I'm supposed to start my injections on Monday but I'm terrified. Can I just put it off for a few months?",
+     "medication_change"),
 ])
 def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     flag = flag_of(text)
@@ -2092,6 +2098,10 @@ def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     "A resident's seizures have increased since she started a new antibiotic. Could an interaction reduce the effect "
     "of her epilepsy medication?",
     "Can a child with epilepsy go on a residential trip? Who should hold his medication overnight?",
+    # rounds 78 and 79: a medicine that makes the disease slower; why seizures keep coming, asked
+    "My friend have MS. Exist medicine for make the disease more slow?",
+    "Our neurologist mentioned in passing that inflammation might be part of why Leo keeps having seizures, and I've "
+    "been lying awake since wondering what that even means. Can the immune system actually make seizures worse?",
 ])
 
 def test_round_42_to_49_look_alikes_are_not_certain(text: str) -> None:
@@ -2127,6 +2137,13 @@ def test_one_had_now_needs_something_saying_it_goes_on() -> None:
     assert flag_of("my wife has ms, is she having one now?") is None or flag_of(
         "my wife has ms, is she having one now?")[0] != "emergency"
     assert flag_of("hes having one now") is None
+
+
+def test_a_guess_at_a_reason_asks_no_change() -> None:
+    """ "Maybe she don't take it correct?": a guess (round 78); "maybe i should stop it?" asks leave."""
+    check = SafetyCheck()
+    assert not check.asks_a_change(Message("Maybe she don't take it correct? She forget sometimes"), True)
+    assert check.asks_a_change(Message("maybe i should stop it?"))
 
 
 def test_up_all_night_after_the_medication_reply_asks_no_change() -> None:
