@@ -318,6 +318,12 @@ def _asks_what_to_do_when(u: Unit) -> bool:
         "FA_DO" in u and (u.before("WHEN_W", "SEIZ", WHEN_SPAN) or u.before("WHEN_W", "SEIZ_PL", WHEN_SPAN)))
 
 
+def _before_its_reason(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words before "since", "because" ... ("she's thinking of just stopping it | since it isn't working"), or
+    none when no reason is given."""
+    return next((words[:k] for k, w in enumerate(words) if w in _REASON_WORDS), ())
+
+
 _GUESSES = frozenset(("maybe", "perhaps", "possibly"))
 _LEAVE_ASKED = frozenset(("should", "can", "could", "may", "ok", "okay", "alright", "allowed", "fine"))
 _REASON_WORDS = frozenset(("since", "because", "cause", "cos", "coz", "cuz", "bc"))
@@ -521,10 +527,8 @@ def _asks_the_reason(u: Unit) -> bool:
     goes_on = any(s - 1 in u.hits.get("NOW_WEAK", ()) or s + 1 in u.hits.get("CHANGE_AFTER", ()) for s in seizing)
     if goes_on and u.any("CAUSE_Q", "REASON_OF") and "Q_MODAL" in u and not u.any("NOT_STOP", *_SCENE_FOR_SURE):
         return True
-    # "that's part of why he keeps fitting": the reason asked just before the seizing, nothing saying now
     # "my immune system is attacking my brain?? and thats why im fitting??": a reason put just before the seizing,
-    # asked about
-    # (not "is that why he is jerking all over and foaming": signs seen; nor "having" a stroke)
+    # asked about (not "is that why he is jerking all over and foaming": signs seen; nor "having" a stroke)
     reasons = [*u.hits.get("REASON_OF", ()), *u.hits.get("CAUSE_Q", ())]
     having = set(u.hits.get("HAVING", ()))
     seizures = {*u.hits.get("SEIZ", ()), *u.hits.get("SEIZ_PL", ())}
@@ -532,10 +536,10 @@ def _asks_the_reason(u: Unit) -> bool:
     if any(0 < s - r <= 4 for r in reasons for s in seized) and u.any("ASKED", "Q_MODAL", "KNOWLEDGE") and \
             u.count("SIGN") < 2 and not u.any("NOT_STOP", "NOW_WEAK", "BODY_ALL", "COLLAPSE", *_SCENE_FOR_SURE):
         return True
+    # "that's part of why he keeps fitting": why the seizing goes on, nothing saying now
     keeps = u.hits.get("KEEP", ())
     if any(0 < s - w <= 5 and any(w < k < s for k in keeps) for w in u.hits.get("WHY", ()) for s in seizing) and \
-            not u.any(
-            "NOT_STOP", "NOW_WEAK", *_SCENE_FOR_SURE):
+            not u.any("NOT_STOP", "NOW_WEAK", *_SCENE_FOR_SURE):
         return True
     return "NOT_STOP" in u and "REASON_OF" in u and not is_progressive(u) and not u.any(
         "NOW_WEAK", "ANOTHER", "ANOTHER_STRONG", *_SCENE_FOR_SURE)
@@ -776,18 +780,7 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # "can i swap back" after "dr put me on levetiracetam": the change has the medicine named before as object
     pronoun = u.before("CHANGE", "PRO_OBJ", 2) and u.before("ADVICE", "CHANGE", 7)  # "is it ok if i just stop it"
     # "more" after the medicine: "take keppra more", not "can clobazam make a child more irritable" (an effect)
-    # ... nor "meds that make my mum less tired" (made so, a person between)
-    medicines = set(u.hits.get("MED", ()))
-    made = [p for c in ("PERSON", "FIRST_P", "PRO_OBJ", "ILLNESS", "EPI", "MS", "SEIZ_PL", "OTHER_EVENT")
-            for p in u.hits.get(c, ()) if p not in medicines]  # ... or "make the disease more slow"
-    effect = any(0 < p - m <= 3 and 0 < c - p <= 2 for p in made for m in u.hits.get("MAKE", ())
-                 for c in u.hits.get("CHANGE_AFTER", ()))
-    # ("medicine for make the disease more slow": made so, neither the medicine nor "it" between)
-    between = {*medicines, *u.hits.get("PRO_OBJ", ())}
-    effect = effect or any(1 < c - m <= 3 and not any(m < b < c for b in between) for m in u.hits.get("MAKE", ())
-                           for c in u.hits.get("CHANGE_AFTER", ()))
-    effect = effect or u.before("RESISTS", "MED", 2)
-    more = u.before("MED", "CHANGE_AFTER", 3) and not u.before("MAKES_ME", "CHANGE_AFTER", 2) and not effect
+    more = u.before("MED", "CHANGE_AFTER", 3) and not u.before("MAKES_ME", "CHANGE_AFTER", 2) and not _an_effect(u)
     # "can i give my wife an extra baclofen tonight": a dose more, before the medicine, asked about
     # (not "how should i store the extra box" of tablets)
     more = more or (u.before("ADVICE", "EXTRA_PRE", 6) and u.before("EXTRA_PRE", "MED", 1) and "CONTAINER" not in u)
@@ -817,6 +810,21 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
             u.any("ADVICE", "FIRST_P", "PERSON")):
         found.append(("med_change", "certain"))
     return found
+
+
+def _an_effect(u: Unit) -> bool:
+    """ "more" or "less" said of what a medicine does, not of the dose: "meds that make my mum less tired" (made so,
+    someone or something between), "medicine for make the disease more slow", "do those types resist meds more"."""
+    medicines = set(u.hits.get("MED", ()))
+    made = [p for c in ("PERSON", "FIRST_P", "PRO_OBJ", "ILLNESS", "EPI", "MS", "SEIZ_PL", "OTHER_EVENT")
+            for p in u.hits.get(c, ()) if p not in medicines]
+    makes, changes = u.hits.get("MAKE", ()), u.hits.get("CHANGE_AFTER", ())
+    if any(0 < p - m <= 3 and 0 < c - p <= 2 for p in made for m in makes for c in changes):
+        return True
+    between = {*medicines, *u.hits.get("PRO_OBJ", ())}  # "can i make it more", "make my dose bigger": the dose
+    if any(1 < c - m <= 3 and not any(m < b < c for b in between) for m in makes for c in changes):
+        return True
+    return u.before("RESISTS", "MED", 2)
 
 
 def _medication_named_elsewhere(u: Unit) -> list[tuple[str, Tier]]:
@@ -1000,8 +1008,8 @@ class SafetyCheck:
             told = [Message(" ".join(s.words)) for s in message.sentences
                     if len(s.words) <= told_words and "?" not in s.end]
             # ... and the plan before its reason ("she's thinking of just stopping it since it isn't doing anything")
-            told += [Message(" ".join(s.words[:i])) for s in message.sentences if "?" not in s.end
-                     for i in [next((k for k, w in enumerate(s.words) if w in _REASON_WORDS), 0)] if 2 < i <= told_words]
+            told += [Message(" ".join(plan)) for s in message.sentences if "?" not in s.end
+                     if 2 < len(plan := _before_its_reason(s.words)) <= told_words]
             # ... or a plan told ("had enough. thinking of just stopping all of them and seeing what happens")
             wished = [m for m in told if any(u.any("WISH", "THINK_OF") for u in self.units(m))]
             if not (asked or wished) or len(message.words) > 2 * CHANGE_FOLLOW_UP_WORDS:
