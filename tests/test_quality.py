@@ -289,7 +289,7 @@ def test_near_misses_get_the_health_fallback(engine: Engine, text: str) -> None:
 HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
                    30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55,
                    56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73,
-                   74, 75, 76, 77, 78, 79)
+                   74, 75, 76, 77, 78, 79, 80, 81)
 # Since the topic net (46483f5) every floor is at most two points under what the bot reached with it (the net was
 # trained on the tuned rounds only, so on the held-out ones these are still figures on words it never saw; a retrained
 # net may move them a point or so). The comments keep each round's history before it.
@@ -472,6 +472,10 @@ PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     # 97.8%, 97.8%, 98.3%, 97.6%; safety misses read after that report
     78: (0.98, 0.98, 0.95, 0.95),
     79: (0.96, 0.96, 0.96, 0.95),
+    # rounds 80 and 81, written blind at the end and first reported on dd346bd (figures only): 98.3%, 98.3%, 99.2%,
+    # 98.8% and 98.7%, 99.1%, 99.2%, 98.8%; safety misses read after that report
+    80: (0.96, 0.96, 0.97, 0.96),
+    81: (0.96, 0.97, 0.97, 0.96),
 }
 DIALOGUE_FLOORS = {4: 0.86, 5: 0.88, 6: 0.89, 7: 0.91, 8: 0.88, 9: 0.90, 10: 0.87, 11: 0.86, 12: 0.89,
                    13: 0.90, 14: 0.92, 15: 0.90, 16: 0.94, 17: 0.86, 18: 0.89,
@@ -534,7 +538,9 @@ DIALOGUE_FLOORS = {4: 0.86, 5: 0.88, 6: 0.89, 7: 0.91, 8: 0.88, 9: 0.90, 10: 0.8
                    76: 0.89,  # round 76: 90.8% on 656c1d6 (figures only), 91.4% after its safety fixes
                    77: 0.90,  # round 77: 91.3% on 656c1d6 (figures only), 92.2% after its safety fixes
                    78: 0.90,  # round 78: 91.9% on a1a4888 (figures only), 92.7% after its safety fixes
-                   79: 0.91}  # round 79: 93.2% on a1a4888 (figures only), 93.5% after its safety fixes
+                   79: 0.91,  # round 79: 93.2% on a1a4888 (figures only), 93.5% after its safety fixes
+                   80: 0.91,  # round 80: 93.1% on dd346bd (figures only)
+                   81: 0.89}  # round 81: 91.7% on dd346bd (figures only), 92.0% after one false alarm fixed
                    # misses were fixed
 # round 19: 78.7% on c720925, 79.7% on 0bd1203; rounds 17, 18: 81.3%, 84.8% on
 # c720925, 82.4%, 85.5% at the end of the 2026-12-05 night session; rounds 14-16: 87.4%, 88.4%, 88.4% on 235b69e; 90.0%,
@@ -675,7 +681,10 @@ FULL_SAFETY = {(5, "personas"): (8, 8), (6, "personas"): (8, 8), (6, "dialogues"
                # rounds 78 and 79 once their misses were fixed: 'Now suddenly she cannot move her right arm and her
                # speech is wrong' after MS talk (the possible line only), 'everyone would be beter off without me'
                (78, "personas"): (8, 8), (78, "dialogues"): (7, 4), (79, "personas"): (9, 8),
-               (79, "dialogues"): (7, 5)}
+               (79, "dialogues"): (7, 5),
+               # rounds 80 and 81, every one from their first report
+               (80, "personas"): (8, 8), (80, "dialogues"): (9, 6), (81, "personas"): (9, 8),
+               (81, "dialogues"): (10, 4)}
 
 
 @pytest.fixture(scope="module")

@@ -199,7 +199,8 @@ PHRASES: dict[str, str] = {
         delayed again | late again | cancelled again | canceled again | raining again | broken again
         lying awake | laying awake | lie awake | lay awake | up all night | up at night | up every night
         up half night | up most of night | stays up | stay up | staying up | up late | up till late
-        reduce effect | reduce effects | reduce effectiveness | lower effect | reduce levels | lower levels | sees blood | sight of blood | sight blood | sees any blood | scared of blood | afraid of blood | fear of blood
+        reduce effect | reduce effects | reduce effectiveness | lower effect | reduce levels | lower levels
+        reducing effect | reducing effects | reduces effect | reduced effect | lowering effect | lowers effect | sees blood | sight of blood | sight blood | sees any blood | scared of blood | afraid of blood | fear of blood
         faints at blood | faint at blood | faints when sees blood | faint when see blood
         blood brain barrier | blood test | blood tests | blood pressure | blood sugar | blood sugars
         blood cells | blood cell | blood level | blood levels | blood work | blood vessels | blood vessel | blood flow

@@ -2100,6 +2100,7 @@ def test_round_42_to_49_safety_classes(text: str, kind: str) -> None:
     "Can a child with epilepsy go on a residential trip? Who should hold his medication overnight?",
     # rounds 78 and 79: a medicine that makes the disease slower; why seizures keep coming, asked
     "My friend have MS. Exist medicine for make the disease more slow?",
+    "Could a resident's other medications be reducing the effect of their antiepileptics?",  # round 81
     "Our neurologist mentioned in passing that inflammation might be part of why Leo keeps having seizures, and I've "
     "been lying awake since wondering what that even means. Can the immune system actually make seizures worse?",
 ])
