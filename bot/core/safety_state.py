@@ -113,7 +113,7 @@ def _asked_last(message: Message) -> bool:
 
 LAST_CLAUSE_WORDS = 6  # "..., what does that mean for her": a short question put after what is told
 MAX_CLAUSE_SCAN = 2000  # characters read for it (messages are bounded before this; a guard all the same)
-_SPELT_QUESTION_WORDS = frozenset(("wat", "wot", "whats", "wats", "hw", "y"))
+_SPELT_QUESTION_WORDS = frozenset(("wat", "wot", "wats", "hw", "y"))  # (QUESTION_WORDS has "whats")
 
 
 # Words a question may open on before its question word: "and is there a support group ...", "so what now"

@@ -464,6 +464,11 @@ def _the_last_one(u: Unit) -> bool:
         *_NOW_FOR_SURE)
 
 
+def _why_keeps(u: Unit) -> list[tuple[int, int]]:
+    """ "why he keeps", "part of why Leo keeps": each "why" with a "keep" at most four words after it."""
+    return [(w, k) for w in u.hits.get("WHY", ()) for k in u.hits.get("KEEP", ()) if 0 < k - w <= 4]
+
+
 def _only_the_illness(u: Unit) -> bool:
     """ "she's being bullied about her seizures, what can i do?": seizures named only as the illness, nothing
     happening; asking what to do may be about anything, so the line, not the emergency reply."""
@@ -500,8 +505,7 @@ def _cluster(u: Unit, recent: bool) -> Tier | None:
     if often:
         urgent = u.any("NOW_STRONG", "URGENT", "AMBULANCE", "ASK")
         # ("inflammation might be part of why Leo keeps having seizures": why they go on, the illness)
-        why = any(0 < k - w <= 4 for w in u.hits.get("WHY", ()) for k in u.hits.get("KEEP", ()))
-        return "possible" if not urgent and (u.any(*_OF_THE_ILLNESS) or why) else "certain"
+        return "possible" if not urgent and (u.any(*_OF_THE_ILLNESS) or bool(_why_keeps(u))) else "certain"
     return None
 
 
@@ -537,8 +541,7 @@ def _asks_the_reason(u: Unit) -> bool:
             u.count("SIGN") < 2 and not u.any("NOT_STOP", "NOW_WEAK", "BODY_ALL", "COLLAPSE", *_SCENE_FOR_SURE):
         return True
     # "that's part of why he keeps fitting": why the seizing goes on, nothing saying now
-    keeps = u.hits.get("KEEP", ())
-    if any(0 < s - w <= 5 and any(w < k < s for k in keeps) for w in u.hits.get("WHY", ()) for s in seizing) and \
+    if any(k < s <= w + 5 for w, k in _why_keeps(u) for s in seizing) and \
             not u.any("NOT_STOP", "NOW_WEAK", *_SCENE_FOR_SURE):
         return True
     return "NOT_STOP" in u and "REASON_OF" in u and not is_progressive(u) and not u.any(
@@ -797,10 +800,11 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
         u.before("CUT_W", "DOWN", 1) and u.before("DOWN", "MED", 3)) or (
         u.before("CUT_W", "PRO_OBJ", 1) and u.before("MED", "CUT_W", 12) and "CUT_OUT" not in u)
     # (not "the drugs that cut down MS relapses": a medicine that lowers events, not lowered)
-    lowered = [d for d in u.hits.get("DOSE_CHANGE", ()) if not (u.before("MED", "DOSE_CHANGE", 3) and any(
-        0 < e - d <= 4 for c in ("OTHER_EVENT", "SEIZ_PL", "SEIZ") for e in u.hits.get(c, ())))]
+    lowered = any(not (u.before("MED", "DOSE_CHANGE", 3) and any(
+        0 < e - d <= 4 for c in ("OTHER_EVENT", "SEIZ_PL", "SEIZ") for e in u.hits.get(c, ())))
+        for d in u.hits.get("DOSE_CHANGE", ()))
     held = u.before("HOLD", "MED", 2) and u.any("ADVICE", "Q_MODAL") and "WHO_W" not in u  # "should we hold the ..."
-    changed = changes_medicine(u) or more or pronoun or bare or planned or cut or held or bool(lowered) or u.any(
+    changed = changes_medicine(u) or more or pronoun or bare or planned or cut or held or lowered or u.any(
         "MED_VERB", "CHANGE_OR") or (
         "TIMING" in u and "ADVICE" in u)  # "can I take my phenytoin at night instead"; "baclofen ... wake her or skip?"
     # "neuro wants to switch me to ocrevus. whats it actually do different": the clinician's plan, asked about, not

@@ -723,7 +723,9 @@ class Lexicon:
 
 
 _PRONOUNS = frozenset(("he", "she", "him", "they", "them", "gf", "bf"))
-_MASKING = frozenset(("MED", "SEIZ_TOPIC", "SEIZ_KIND", "NO_SEIZ", "OTHER_SENSE"))  # "no seizure, just clumsy": denied; "lying awake"
+# "seizure pills", "seizure types", "no seizure, just clumsy" (denied), "lying awake" (another sense): the event
+# words they cover are no event
+_MASKING = frozenset(("MED", "SEIZ_TOPIC", "SEIZ_KIND", "NO_SEIZ", "OTHER_SENSE"))
 
 
 def _greedy(core: list[str], table: dict[tuple[str, ...], frozenset[str]], longest: dict[str, int],
