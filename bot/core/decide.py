@@ -27,6 +27,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from rapidfuzz.distance import OSA
+
 from bot.content.intent import (
     FIRST_AID_ARTICLE,
     FIRST_AID_INTENT,
@@ -65,13 +67,15 @@ from bot.nlu.topic_net import OUT_OF_SCOPE, TopicNet
 FollowUp = Literal["", "subject", "more", "facet", "next"]
 # What the engine composes: a safety reply (emergency, crisis, medication), the first-aid answer, the guidance
 # that follows an emergency or crisis reply, a topic's passage, the next passage ("more"), "the article doesn't
-# cover that", smalltalk, the handover question, "Did you mean", the fallback, or nothing to read.
+# cover that", smalltalk, the handover question, "Did you mean", the fallback, an acknowledgement ("ok"), or nothing
+# to read.
 Kind = Literal["safety", "first_aid", "after_care", "emergency_follow_up", "crisis_follow_up", "topical", "more", "not_covered",
-               "smalltalk", "handover", "ambiguous", "fallback", "empty"]
+               "smalltalk", "handover", "ambiguous", "fallback", "acknowledged", "empty"]
 # the safety state: as it was, a new one, its 30 minutes anew, or a watch after a possible crisis
 ContextChange = Literal["keep", "start", "refresh", "watch"]
 
 RIVAL_SHARE = 1.0  # see _rival
+GREETING_STORY_WORDS = 25  # a greeting and a story of up to this many words is greeted, not answered
 EXACT = 99.9  # an out-of-scope keyword overrules a topical answer only when spelled out in full
 OUT_OF_SCOPE_SHARE = 0.2  # and when it is a real part of the message, not a passing word in a long story
 PLAUSIBLE_BAND = 8.0  # a best topic this far under the threshold is weak but plausible: "Did you mean" it
@@ -435,6 +439,10 @@ def decide(message: Message, situation: Situation) -> Decision:
         second = decide_certain(message, situation, replace(flag, tier="certain"))
         return replace(second, why=f"{second.why}: the second possible crisis within 30 minutes")
     decision = _answer(message, situation)
+    # "ok", "lol ok": an acknowledgement, no question the bot failed to answer: a short reply that keeps the chat's
+    # topic, and nothing for the admins' list of unanswered questions
+    if decision.kind == "fallback" and flag is None and followup.only_acknowledges(message):
+        return Decision("acknowledged", "an acknowledgement")
     if flag is not None:  # possible: the normal answer, with what to do now on top
         lines = ((flag.kind, flag.criterion), *((("crisis", None),) if flag.crisis_too else ()))
         watched = flag.kind == "crisis" or flag.crisis_too
@@ -550,7 +558,9 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
                         flag=flag, lines=_lines(*other), guidance=guidance,
                         state=state.refreshed(situation.now), context="refresh")
     # help has come or it is over, said now ("paramedics are here now she's stopped. why does AE ..."): kept
-    calmed = state.kind == "emergency" and reading.settled and guidance in ("arrived", "recovered")
+    # ... or the person said to be fine ("ok shes fine now. what should i do next time ...")
+    calmed = state.kind == "emergency" and reading.settled and (guidance in ("arrived", "recovered") or
+                                                                reading.says_fine)
     # A clear new question, or a wish to talk to a person: answered, with the line still in view
     # ("i dont want to ring anyone" finds the handover's words, but turns a call down: the state's reply)
     # ... and after a crisis reply a topic asked for ("no i dont want to talk to anyone right now just tell me about
@@ -586,7 +596,9 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
         knowledge = situation.knowledge
         has_first_aid = FIRST_AID_ARTICLE in knowledge.articles and FIRST_AID_INTENT in knowledge.intents
         # "The crew have taken over. In future, how long before one calls?": the first-aid answer, the line on top
-        if guidance == "arrived" and reading.asks_first_aid and seizure_care(state) and has_first_aid:
+        # ... and "stopped, shes breathing. for next time - anything i should NOT do?": first aid for a time to come
+        if ((guidance == "arrived" and reading.asks_first_aid) or reading.asks_for_next_time) and seizure_care(state) \
+                and has_first_aid:
             return Decision("first_aid", f"{during}: help is there, a first-aid question", FIRST_AID_INTENT, 100.0,
                             flag=flag, lines=_lines(*refreshed.lines(), *other), state=refreshed, context="refresh")
         # "does he need hospital", "recovery position how", "when do i call 999 next time", nothing alarming said: the
@@ -702,11 +714,23 @@ def _answer(message: Message, situation: Situation, borrow: bool = True) -> Deci
     """The answer proper (or smalltalk, fallback, choice), following up on the last topic when it fits:
     "tell me more", a facet of it ("side effects?"), or a short question that finds nothing on its own. A
     greeting or thanks before a question is a courtesy: the question is answered, when it finds anything."""
+    greeting = followup.GREETING_ID if followup.GREETING_ID in situation.knowledge.intents else None
     # "Thank you and God bless" closes, asking nothing: its "and ..." is no question after the thanks
     if followup.closing_of(message) is None and (rest := followup.after_courtesy(message)) is not None:
         decision = _answer_proper(rest, situation, borrow)
+        # ("hey there, can you help me with something": a greeting and an offer to ask, which the greeting invites)
+        if greeting and decision.intent_id == followup.HELP_ID and followup.asks_for_help_only(rest) and \
+                followup.opens_with_greeting(message):
+            return Decision("smalltalk", "a greeting, then help asked for in general", greeting, 100.0)
         if decision.kind not in ("fallback", "empty"):
             return replace(decision, why=f"after a courtesy: {decision.why}")
+    # "Hello, I have epilepsy since 10 years.": a greeting, then a story that asks nothing, before the
+    # conversation has a topic: the greeting answers (what the bot can help with), not a topic its words came near
+    # (not "hi, my lupus rash is back": another illness told, which the fallback says we do not cover)
+    # (a long story, over 25 words, asks without a question mark: its topic answers)
+    if greeting and situation.last_intent is None and followup.opening_of(message) == greeting and \
+            len(message.words) <= GREETING_STORY_WORDS and not names_uncovered_health(message):
+        return Decision("smalltalk", "a greeting, then a story that asks nothing", greeting, 100.0)
     decision = _answer_proper(message, situation, borrow)
     # "Good day to you." after a conversation takes leave: the greeting's words, the goodbye's meaning; and "Bye
     # bye, have good day" says goodbye in so many words, whenever it comes
@@ -835,10 +859,22 @@ def _definition(message: Message, knowledge: Knowledge) -> Decision | None:
     found = match_message(knowledge.matcher, Message(term))
     intent = knowledge.intents.get(found.intent_id or "")
     if found.status != "matched" or intent is None or intent.kind != "topical" or \
-            not _keyword_is(found, term):
+            not (_keyword_is(found, term) or _misspelt_keyword(intent, term)):
         return None
     return Decision("topical", f"asks what {term!r} is: the keyword's topic", intent.id, found.score, found,
                     found.keyword)
+
+
+def _misspelt_keyword(intent: Intent, term: str) -> bool:
+    """ "autoimun encefalitis": the term is one of the topic's keywords of as many words, each word misspelt by
+    at most a letter or two (an edit for every five letters)."""
+    words = term.split()
+    for keyword in intent.keywords:
+        its = Message(keyword).text.split()
+        if len(its) == len(words) > 1 and all(
+                OSA.distance(a, b) <= max(1, len(b) // 5) for a, b in zip(words, its, strict=True)):
+            return True
+    return False
 
 
 def _keyword_is(found: Match, term: str) -> bool:

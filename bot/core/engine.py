@@ -145,6 +145,8 @@ class Engine:
         kind, match = decision.kind, decision.match
         if kind == "empty":
             return Turn(compose.compose_notice(texts.EMPTY, "empty"), "empty", context=context)
+        if kind == "acknowledged":
+            return Turn(compose.compose_notice(texts.ACKNOWLEDGED, kind), kind, context=context)
         if kind == "fallback":
             reply = compose.compose_fallback(knowledge, match, decision.fallback)
             return Turn(reply, "fallback", None, decision.score, match, context=context, fallback=decision.fallback)

@@ -54,18 +54,25 @@ _GOODBYE = re.compile(r"\b(?:bye|goodbye|bye bye|byee+|laters|see ya|see you|cya
                       r"(?:i\s*m|i am|im) off(?: now| then)?|(?:i\s+)?(?:need|have|must) to (?:go|run|dash)|must go|"
                       r"gotta (?:run|dash)|got to (?:run|dash)|that s me done|thats me done)$")
 _THANK_WORDS = r"thanks|thank you|thank u|thanx|thx|ty|cheers"
+_ACK = r"ok+|okay|okey|k|kk|great|cool|fine|alright|all right|got it|noted|understood|perfect|brilliant|lovely|" \
+       r"ok then|oh ok|ah ok|i see|makes sense|good|nice|right|sure|fair enough|will do"
+# An acknowledgement that is the whole message, with a sigh or laugh around it ("lol ok", "ugh fine", "OK.")
+_ACKNOWLEDGED = re.compile(rf"^(?:(?:lol|ugh|oh|ah|hmm|well|right|yeah|yes|ok|okay)\s+)?(?:{_ACK})"
+                           rf"(?:\s+(?:{_ACK}|then|thx|lol|x+))*$")
 _THANKS = re.compile(rf"\b(?:{_THANK_WORDS}|ta|much appreciated|appreciate it|much obliged)\b")
 _PERSON = re.compile(r"\b(?:(?:talk|speak|chat)\s+(?:to|with)|(?:connect|transfer|put|pass|hand)\s+(?:me|us)\s+"
-                     r"(?:through\s+|over\s+)?(?:to|with))\s+(?:(?:a|an|the|some|one of the|a real|an actual|"
+                     r"(?:through\s+|over\s+|on\s+)?(?:to|with|onto))\s+(?:(?:a|an|the|some|one of the|a real|an actual|"
                      r"real|actual)\s+)?(?:(?:ms|epilepsy|specialist|live)\s+)?"
                      r"(?:nurse|nurses|person|human|humans|someone|somebody|advisor|adviser|staff|team|doctor|"
                      r"doctors|dr|specialist|neurologist)\b")
 # A courtesy said before the message proper ("Good morning, what is epilepsy?", "thanks! and for kids?"): its words
 # outweigh a short question's, so the message is read again without it. Read on the raw text, from its start.
-_GREETING = (r"(?:hi+|hello+|hey+|hiya|heya|howdy|hallo|yo|greetings|dear (?:sir|madam|all|team|bot)|"
-             r"good (?:morning|afternoon|evening|day)|morning|evening)")
+_GREETING = (r"(?:hi+|hello+|hey+|hiya|heya|howdy|hallo|yo+|greetings|dear (?:sir|madam|all|team|bot)|"
+             r"good (?:morning|afternoon|evening|day)|(?:morning|evening)(?=\s*[,.!]|\s*$))")  # not "morning jerks ..."
 _THANKED = rf"(?:(?:ok|okay|great|cool|right)[\s,.!]+)?(?:{_THANK_WORDS}|many thanks)"
-_COURTESY = re.compile(rf"^\W*(?:(?P<greeting>{_GREETING})|(?P<thanks>{_THANKED}))"
+# ("Right. Hello.", "Sorry. Hello. I am from Vietnam": a word before the greeting changes nothing)
+_COURTESY = re.compile(rf"^\W*(?:(?:right|ok|okay|so|sorry|um+|erm+|well|oh)\W+)?(?:(?P<greeting>{_GREETING})|"
+                       rf"(?P<thanks>{_THANKED}))"
                        r"(?:\s+(?:there|all|everyone|again|so much|very much|a lot|team|bot))*\b[\s,.!:;~\-]*",
                        re.IGNORECASE)
 THANKS_ID, GOODBYE_ID = "thanks", "goodbye"  # the smalltalk a closing is answered with
@@ -74,7 +81,7 @@ HELP_ID = "help"  # "how do i use this"; after a crisis reply "nobody can help" 
 # Salutations that also take leave ("Good day to you."): a goodbye once the conversation has begun
 _PARTING = re.compile(r"^(?:(?:very good|ok|okay|right|well)[.,!]*\s+)?good day(?: to you)?(?: (?:sir|madam|all))?[.!]*$")
 CLOSING_IDS = frozenset((THANKS_ID, GOODBYE_ID))
-_ASKING = frozenset(("what", "whats", "how", "why", "when", "where", "which", "who"))
+_ASKING = frozenset(("what", "whats", "wat", "wot", "wats", "how", "why", "when", "where", "which", "who"))
 # Auxiliaries ask only at the head of a sentence ("is it treatable", "but can she drive"): "the ambulance is here"
 # tells
 _ASKING_FIRST = frozenset(("can", "could", "should", "would", "is", "are", "does", "do", "did", "will", "but", "and"))
@@ -137,7 +144,8 @@ FACETS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "duration": (re.compile(r"\bhow long\b|\bduration\b|\bhow many (?:years|months|weeks|days)\b|\blast forever\b"),
                  re.compile(r"\b(?:weeks|months|years|how long|lifelong|for life)\b", re.IGNORECASE)),
     # "is it expensive?", "does the nhs pay for it": no article says what treatment costs or who pays
-    "cost": (re.compile(r"\b(?:expensive|cheap|costs?|costly|price|prices|afford|funded|funding|pay for (?:it|that|this|them)|"
+    "cost": (re.compile(r"\b(?:expensive|cheap|costs?|costly|price|prices|priced|pricing|overpriced|afford|funded|funding|"
+                        r"pay for (?:it|that|this|them)|"
                         r"who pays|who funds|free on the nhs|free on nhs|"
                         r"(?:nhs|insurance|medicare|medicaid) (?:pay|cover|covers|fund))\b"),
              re.compile(r"\b(?:costs?|price|funded|funding|insurance)\b", re.IGNORECASE)),
@@ -324,8 +332,25 @@ def says_how_people_get_it(message: Message) -> bool:
 
 
 def own_facet_of(message: Message) -> str | None:
-    """The side effects, cost or everyday life a question of its own asks about, if any."""
-    return next((name for name, asked in _OWN_FACETS.items() if asked.search(message.text)), None)
+    """The side effects, cost or everyday life a question of its own asks about, if any: in the sentences that
+    ask, when some do ("she's only 6 and the thought of it makes me feel sick" tells a feeling beside the question),
+    and not a word describing a thing ("the big expensive MS drugs")."""
+    asking = [" ".join(s.words) for s in message.sentences if "?" in s.end or (
+        s.words and (s.words[0] in _ASKING or s.words[0] in _ASKING_FIRST))]
+    text = " ".join(asking) if asking else message.text
+    return next((name for name, asked in _OWN_FACETS.items()
+                 if any(not _describes(text, found) for found in asked.finditer(text))), None)
+
+
+def _describes(text: str, found: re.Match[str]) -> bool:
+    """ "another expensive experiment", "the big expensive MS drugs": the facet's word before a noun, a determiner
+    or size before it."""
+    before = text[:found.start()].split()[-1:]
+    return found.group(0) in _DESCRIBING and bool(before) and before[0] in _DETERMINERS
+
+
+_DESCRIBING = frozenset(("expensive", "cheap", "costly"))
+_DETERMINERS = frozenset(("the", "a", "an", "another", "big", "those", "these", "such", "all", "some", "their"))
 
 
 def facet_of(message: Message) -> str | None:
@@ -549,7 +574,7 @@ def is_a_plan(message: Message) -> bool:
 
 # ... or a person asked for in so many words: "real person pls", "an actual human please", "get in touch with the
 # nurse" (handover keywords read as one word, "real" or "touch", would take "is it real" or "a touch of MS")
-_PERSON_ALONE = re.compile(r"^(?:(?:i want|i need|i would like|can i have|get me|give me) )?(?:(?:to )?(?:talk|speak|"
+_PERSON_ALONE = re.compile(r"^(?:(?:then|so|ok|okay|fine|well) )?(?:(?:i want|i need|i would like|can i have|get me|give me) )?(?:(?:to )?(?:talk|speak|"
                            r"chat)(?: to| with)? )?(?:(?:a|an|the) )?(?:real|actual|live) (?:person|human|nurse|people|"
                            r"doctor)\b|\b(?:get in touch|contact) (?:with )?(?:a|an|the|some|one of the) (?:nurse|nurses|"
                            r"person|human|someone|team|staff)\b|"
@@ -566,9 +591,15 @@ _PERSON_ALONE = re.compile(r"^(?:(?:i want|i need|i would like|can i have|get me
 
 
 def asks_for_a_person(message: Message) -> bool:
-    """ "can I talk to an MS nurse about this?", "can i speak to someone about the diet": a wish for a person,
-    whatever topic words come with it (they made the topic win over the handover keywords)."""
-    return _PERSON.search(message.text) is not None or _PERSON_ALONE.search(message.text) is not None
+    """ "can I talk to an MS nurse about this?", "can i speak to someone about the diet", "then can I speak to
+    one?": a wish for a person, whatever topic words come with it (they made the topic win over the handover
+    keywords)."""
+    return _PERSON.search(message.text) is not None or _PERSON_ALONE.search(message.text) is not None or any(
+        _ONE_ASKED.search(" ".join(s.words)) for s in message.sentences)
+
+
+# "ok can i talk to one then" after "are you a real person?": a person asked for as "one", ending the sentence
+_ONE_ASKED = re.compile(r"\b(?:talk|speak|chat) (?:to|with) (?:a real |an actual )?one(?: then| please| pls| now)?$")
 
 
 def _asks(message: Message) -> bool:
@@ -578,11 +609,30 @@ def _asks(message: Message) -> bool:
         s.words and s.words[0] in _ASKING_FIRST and len(s.words) > 1 for s in message.sentences)
 
 
+def only_acknowledges(message: Message) -> bool:
+    """ "ok", "lol ok", "got it": an acknowledgement and no thanks or goodbye."""
+    return _ACKNOWLEDGED.match(message.text) is not None
+
+
+def opens_with_greeting(message: Message) -> bool:
+    found = _COURTESY.match(message.raw)
+    return found is not None and bool(found.group("greeting"))
+
+
 def opening_of(message: Message) -> str | None:
     """ "hi, I got diagnosed with MS two weeks ago and I'm still taking it in": a greeting, then a story that asks
     nothing. The greeting answers it (it says what the bot can help with); None for anything else."""
-    found = _COURTESY.match(message.raw)
-    return GREETING_ID if found is not None and found.group("greeting") and not _asks(message) else None
+    return GREETING_ID if opens_with_greeting(message) and not _asks(message) else None
+
+
+def asks_for_help_only(message: Message) -> bool:
+    """ "can you help me with something", "you can help me?": help asked for, nothing said of what with."""
+    return bool(message.words) and set(message.words) <= _HELP_ONLY
+
+
+_HELP_ONLY = frozenset(("can", "could", "would", "will", "you", "u", "ya", "help", "me", "us", "with", "something",
+                        "please", "pls", "plz", "a", "question", "few", "questions", "some", "i", "have", "got", "maybe",
+                        "possibly", "perhaps", "by", "any", "chance", "im", "hoping", "hope", "wondering", "if", "out"))
 
 
 def after_courtesy(message: Message) -> Message | None:

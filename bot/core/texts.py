@@ -261,6 +261,7 @@ CLOSEST_TOPICS = "These are the closest topics I do have:"
 ONLY_ENGLISH = ("Sorry, I can only read and answer English for now. Please write your question in English, "
                 "for example \"What is epilepsy?\". A translation app can help. If someone is in danger now, call "
                 "your local emergency number: 112 (Europe), 911 (US and Canada) or 999 (UK).")
+ACKNOWLEDGED = "👍 Ask me another question whenever you like, or tap Topics to browse."
 EMPTY = "I can only read words. Type your question, for example \"What is MS?\", or tap Topics."
 
 # -- "Did you mean ...?" (bot/core/compose.py) -----------------------------------------------------

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.nlu.message import Message
+from bot.nlu.message import Message, Sentence
 from bot.nlu.safety_crisis import crisis
 from bot.nlu.safety_lexicon import Lexicon, core_words, fold_words
 from bot.nlu.safety_net import CrisisNet, load_net
@@ -65,6 +65,19 @@ __all__ = ["CRITERIA", "MEDICINE_NAMES", "Reading", "SafetyCheck", "SafetyFlag"]
 # fitting?", "does someone need a&e after every seizure?"); "is he breathing?" is not
 _ASKERS = frozenset(("i", "she", "he", "we", "they", "u", "you"))
 _LEAVE = frozenset(("can", "could", "should", "must", "may"))  # "she can stop ...?" asks leave; "he is ...?" does not
+# Words before "i can ..." that make it part of another question or a condition: "what i can do?", "if i can"
+_NOT_LEAVE_BEFORE = frozenset(("what", "how", "why", "when", "where", "which", "who", "if", "whether", "wat", "wot"))
+
+
+def _leave_asked(words: list[str]) -> int | None:
+    """Where (in the core words) a learner's question asks leave, subject first ("she can stop the old one by herself?"), at the start
+    or after a clause of its own; None when it does not."""
+    for i in range(len(words) - 2):
+        if words[i] in _ASKERS and words[i + 1] in _LEAVE:
+            return i + 1 if not _NOT_LEAVE_BEFORE.intersection(words[:i]) else None
+    return None
+
+
 _MODALS = frozenset(("can", "could", "does", "do", "is", "are", "will", "would", "should", "shall", "must", "may"))
 # A sentence that is only a cry for help ("help!!", "pls help us"): urgent, like one that starts with "help"
 _CRY = frozenset(("help", "please", "me", "us", "him", "her", "someone", "somebody", "quick", "now", "fast", "asap"))
@@ -135,6 +148,21 @@ class Reading:
     def asks_first_aid(self) -> bool:
         """ "what should I do next time", "how long before one calls": a first-aid question."""
         return bool(self.concepts & {"FIRST_AID", "FA_DO", "RECOVERY"})
+
+    @property
+    def asks_for_next_time(self) -> bool:
+        """ "for next time - anything i should NOT do?", "Later I want learn what to do when seizure happen": a
+        question or wish about a time to come, nothing said to go on now."""
+        c = self.concepts
+        return "NEXT_TIME" in c and bool(c & {"FIRST_AID", "FA_DO", "RECOVERY", "ADVICE", "ASKED", "Q_MODAL", "WISH"}) \
+            and not c & (_NOW_SAID | {"NOT_STOP", "LONG", "ANOTHER", "BREATH_BAD", "COLOUR", "UNRESP", "INJURY"})
+
+    @property
+    def says_fine(self) -> bool:
+        """ "ok shes fine now": the person said to be fine, nothing alarming beside it ("ok now, what next" names
+        no one)."""
+        c = self.concepts
+        return "FINE_NOW" in c and bool(c & {"PERSON", "PRONOUN", "CHILD"}) and self.settled
 
     @property
     def asks_a_cause_before(self) -> bool:
@@ -653,7 +681,8 @@ def _stroke(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     again = f.now or u.any("NOW_STRONG", "URGENT", "AMBULANCE", "JUST", "UNUSUAL") or f.changed
     # something usual ("this happens sometimes") is the illness, unless two signs or a face are said in the
     # present ("her face has dropped and she suddenly cant speak, this happens sometimes")
-    usual = f.habitual and not ((face or side or count >= 2) and f.present)
+    # ... and so is a sign that comes "when" something happens ("her speech goes a bit slurred when she's tired")
+    usual = (f.habitual or _comes_when(u)) and not ((face or side or count >= 2) and f.present)
     # "my father had stroke, he cannot speak well. which exercise help him?": a stroke had, asked how to recover
     # (possible: the signs may still be new)
     recovering = u.before("PAST", "STROKE_WORD", 2) and "REHAB" in u and not again
@@ -703,6 +732,14 @@ def _stroke(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
         relapse = "MS" in u and not minutes_ago and "JUST" not in u
         return [("stroke_signs", "possible" if relapse or lasted else "certain")]
     return []
+
+
+def _comes_when(u: Unit) -> bool:
+    """ "speech goes slurred when she's tired", "vision blurs when i get hot": a sign said with "when" just after
+    it, as what happens at such times, nothing saying now or sudden."""
+    signs = [p for c in ("SPEECH_BAD", "VISION_BAD", "BALANCE_BAD", "DEFICIT") for p in u.hits.get(c, ())]
+    return any(0 < w - p <= 3 for p in signs for w in u.hits.get("WHEN_W", ())) and not u.any(
+        "SUDDEN", "JUST", "AGO", "NOW_STRONG", "URGENT", "AMBULANCE", "NOW_WEAK")
 
 
 def _overdose(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
@@ -818,7 +855,8 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
 
 def _an_effect(u: Unit) -> bool:
     """ "more" or "less" said of what a medicine does, not of the dose: "meds that make my mum less tired" (made so,
-    someone or something between), "medicine for make the disease more slow", "do those types resist meds more"."""
+    someone or something between), "medicine for make the disease more slow", "do those types resist meds more",
+    "make less relapse"."""
     medicines = set(u.hits.get("MED", ()))
     made = [p for c in ("PERSON", "FIRST_P", "PRO_OBJ", "ILLNESS", "EPI", "MS", "SEIZ_PL", "OTHER_EVENT")
             for p in u.hits.get(c, ()) if p not in medicines]
@@ -827,6 +865,10 @@ def _an_effect(u: Unit) -> bool:
         return True
     between = {*medicines, *u.hits.get("PRO_OBJ", ())}  # "can i make it more", "make my dose bigger": the dose
     if any(1 < c - m <= 3 and not any(m < b < c for b in between) for m in makes for c in changes):
+        return True
+    # "the medicine for MS that make less relapse": made fewer, the event just after
+    events = [p for c in ("OTHER_EVENT", "SEIZ_PL", "SEIZ") for p in u.hits.get(c, ())]
+    if any(c - m == 1 and any(0 < e - c <= 2 for e in events) for m in makes for c in changes):
         return True
     return u.before("RESISTS", "MED", 2)
 
@@ -846,7 +888,11 @@ def _medication_named_elsewhere(u: Unit) -> list[tuple[str, Tier]]:
         u.near("ADVICE", "TIMING", ASKED_SPAN) or u.near("Q_MODAL", "TIMING", ASKED_SPAN))
     pronoun = u.before("CHANGE", "PRO_OBJ", 3) or timed
     # "can I put my son's dose up myself": a change said of a dose is a change of medicine
-    if "MED_VERB" in u or (pronoun and ("MED_MSG" in u or "TIMING" in u)) or ("DOSE_CHANGE" in u and "ADVICE" in u):
+    # ... and "i've only tried one drug so far. should i ask to switch": a change with no object, a medicine named
+    # (asked with a modal: "i dont want to change" tells a wish)
+    bare = u.before("ADVICE", "CHANGE_BARE", 3) and "MED_MSG" in u and u.near("Q_MODAL", "ADVICE", 1)
+    if "MED_VERB" in u or ((pronoun or bare) and ("MED_MSG" in u or "TIMING" in u)) or (
+            "DOSE_CHANGE" in u and "ADVICE" in u):
         return [("med_change", "certain")]
     if "MISS" in u and "MED_MSG" in u:  # "My son's lamotrigine wasn't given last night. Should we give it now?"
         return [("missed_dose", "certain")]
@@ -897,7 +943,7 @@ _RULES = (
         "TAKE_ME", "PREP", "STOCK", "STOCK_WEAK", "GOODBYE", "POSSESSION", "HIDDEN", "PREP_WEAK", "PREP_SUPPORT",
         "NOT_NEEDING", "ACTIVE", "WISH_DEAD", "WITHOUT_ME", "NOTICE", "PASSIVE", "LIVE_ON", "WORTH_NOT", "TIRED_OF",
         "SELF_HARM", "ON_PURPOSE", "ON_PURPOSE_P", "COPING", "INTENSE", "CUT_NOUN", "INSTRUMENT", "LOW_MOOD", "UNRESP",
-        "PLAN_BARE", "UNDONE_BARE", "NOT_BEING_BARE", "NOT_AROUND", "IF_TOOK"))),
+        "PLAN_BARE", "UNDONE_BARE", "NOT_BEING_BARE", "NOT_AROUND", "IF_TOOK", "STOP_ALL_BARE"))),
     (_medication, frozenset(("MED", "MED_VERB", "CHANGE", "TIMING", "DOSE_CHANGE", "DOUBLE_UP"))),
     (_first_aid, frozenset(("RECOVERY", "FIRST_AID", "SEIZ", "SEIZ_PL", "CONV", "ONE_PRO", "STATUS", "SIGN",
                             "IT_HAPPENS"))),
@@ -920,7 +966,8 @@ class SafetyCheck:
     def _units(self, message: Message) -> list[Unit]:
         scanned: list[Hits] = []
         message = message.uncensored(self._uncensor)
-        for sentence in message.sentences:
+        sentences = message.sentences
+        for index, sentence in enumerate(sentences):
             words = fold_words(list(sentence.words))
             if not words:
                 continue
@@ -937,14 +984,17 @@ class SafetyCheck:
                 if asked:  # "This is matter?": asked, in whatever words
                     scanned[-1].setdefault("ASKED", []).append(len(words) - 1)
                 # "she can stop the old one by herself?": a learner's question, subject first, asks leave too
-                if asked and len(words) > 2 and words[0] in _ASKERS and words[1] in _LEAVE:
-                    scanned[-1].setdefault("ADVICE", []).append(1)
-                    scanned[-1].setdefault("Q_MODAL", []).append(1)
+                # ... also after a clause of its own: "dr gave me lamotrigine, I can change to other one by myself?"
+                leave = _leave_asked(core_words(words)) if asked else None
+                if leave is not None:
+                    scanned[-1].setdefault("ADVICE", []).append(leave)
+                    scanned[-1].setdefault("Q_MODAL", []).append(leave)
                 if "help" in words and set(words) <= _CRY:  # "my wife shake on floor now!! help": a cry
                     scanned[-1].setdefault("URGENT", []).append(0)
-                said = _without_afterthoughts(words)  # what the sentence ends on
+                said = _without_afterthoughts(words) + _object_alone_after(sentences, index)  # what it ends on
                 for concept, ends in (("PLAN_BARE", _a_plan_said_alone), ("UNDONE_BARE", _an_undone_wish),
-                                      ("NOT_BEING_BARE", _a_wish_not_to_be), ("LETHAL", _an_amount_for_nothing)):
+                                      ("NOT_BEING_BARE", _a_wish_not_to_be), ("LETHAL", _an_amount_for_nothing),
+                                      ("STOP_ALL_BARE", _everything_stopped)):
                     if ends(said) and not (concept == "NOT_BEING_BARE" and _a_deed_not_done(sentence.words)):
                         scanned[-1].setdefault(concept, []).append(len(words) - 1)
                 if (staying := _not_staying(words)) is not None:
@@ -979,6 +1029,8 @@ class SafetyCheck:
     def _general_question(self, words: list[str]) -> bool:
         """ "can fainting look like fitting?": a modal, then no one in the scene, no one anywhere in the
         sentence (not "can anyone help my dad isnt breathing?") and no cry for help."""
+        if words[0] == "how" and len(words) > 3:  # "how is status epilepticus managed in hospital?": how, asked
+            words = words[1:]
         if len(words) < 3 or words[0] not in _MODALS or words[1] in ("it", "its", "this", "that", "there", "you", "u"):
             return False
         for word in words[1:]:
@@ -1209,6 +1261,20 @@ def _a_wish_not_to_be(kept: list[str]) -> bool:
         kept[-4:] == ["want", "to", "not", "be"] or kept[-3:] == ["want", "not", "be"]  # "i want to not be"
 
 
+def _everything_stopped(kept: list[str]) -> bool:
+    """ "some days i want to just stop everything": the sentence ends on a wish for everything to stop."""
+    return kept[-2:] in (["stop", "everything"], ["end", "everything"]) and not _WANTING.isdisjoint(kept[-5:-2])
+
+
+def _object_alone_after(sentences: tuple[Sentence, ...], index: int) -> list[str]:
+    """ "some days i want to just stop. everything": a next sentence that is only an object finishes this one."""
+    following = tuple(sentences[index + 1].words) if index + 1 < len(sentences) else ()
+    return list(following) if following in _OBJECTS_ALONE else []
+
+
+_OBJECTS_ALONE = frozenset((("everything",), ("all", "of", "it"), ("it", "all"), ("all", "of", "this")))
+
+
 def _a_deed_not_done(words: tuple[str, ...]) -> bool:
     """ "what are my rights if I don't?": the "not" it ends on is of doing ("don't", "can't"), not of being
     ("if I just wasn't"), which folding into "not" no longer tells apart."""
@@ -1216,6 +1282,7 @@ def _a_deed_not_done(words: tuple[str, ...]) -> bool:
     return _BEING_NOT.isdisjoint(tail) and not _DEED_NOT.isdisjoint(tail)
 
 
+_WANTING = frozenset(("want", "wanna", "wish"))  # "i want to just stop everything", ending on it
 _BEING_NOT = frozenset(("wasnt", "werent", "isnt", "aint"))
 _DEED_NOT = frozenset(("dont", "didnt", "doesnt", "cant", "couldnt", "wont", "wouldnt", "shouldnt", "mustnt"))
 

@@ -39,7 +39,10 @@ def crisis(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     figure = "JOKE" in u and "MAKES_ME" in u
     # "i survived the encephalitis and now i wish i hadnt": a survival wished undone
     # ... or a wish not to be, said bare ("everything would be quieter if i just wasnt", "i want to not be")
-    undone = ("UNDONE_BARE" in u and u.before("SURVIVED", "UNDONE_BARE", 12)) or "NOT_BEING_BARE" in u
+    # ... or everything wished to stop, no medicine nor anyone else named ("i want to stop everything. she has so
+    # many pills" may be her medicines)
+    undone = ("UNDONE_BARE" in u and u.before("SURVIVED", "UNDONE_BARE", 12)) or "NOT_BEING_BARE" in u or (
+        "STOP_ALL_BARE" in u and not u.any("MED_MSG", "PERSON", "CHILD"))
     if not figure and ("WISH_DEAD" in u or wish or undone or _better_without_me(u)):
         found.append(("wish_dead", tier))
     if not figure and ("PASSIVE" in u or _cannot_go_on(u) or _life_not_worth_it(u)):

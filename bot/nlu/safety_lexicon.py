@@ -325,6 +325,10 @@ _MEDICINE_FORMS = words_of("""version versions brand brands one ones form forms 
 _THE_LAST_ONE = words_of("""first one other another last previous that it this seizure fit seizures fits he she""")
 
 
+_AFTER_EFFECTS = frozenset(("confused", "sleepy", "drowsy", "tired", "exhausted", "groggy", "dazed", "wiped"))
+_ASKED_LOOKS = frozenset(("can", "does", "do", "might", "may"))
+_QUESTION_OPENERS = frozenset(("what", "how", "when", "where", "which", "who", "can", "could", "should", "is", "do",
+                               "does"))
 _ONLY = words_of("""one seizures fits adding another normal like because how epilepsy stress anxiety""")
 # "ongoing inflammation": a lasting condition named, not a seizure going on
 _LASTING = words_of("""inflammation condition problem problems issue issues illness treatment symptoms fatigue pain
@@ -365,11 +369,21 @@ def _in_context(core: list[str], hits: Hits) -> None:
     _drop_where(hits, "SELF_HARM", lambda p: _cut_out(core, p))
     _drop_where(hits, "ANOTHER_STRONG", lambda p: _an_onset(core, p))
     _drop_where(hits, "TIMING", lambda p: _generic_something_else(core, hits, p))
+    # "can a hypo look like a seizure?": what something looks like, asked; not "make it look like a seizure"
+    _drop_where(hits, "DISGUISE", lambda p: core[p] in ("look", "looks") and not _ASKED_LOOKS.isdisjoint(
+        core[max(0, p - 4):p]))
+    # "only when it goes on for a long time": "it" after "when" is a clause's subject, not a medicine taken
+    _drop_where(hits, "PRO_OBJ", lambda p: p > 0 and core[p - 1] == "when")
+    # "quick what do i do when he has seizures": a hurry about the question opening it, not a scene
+    _drop_where(hits, "URGENT", lambda p: p == 0 and core[0] in ("quick", "quickly") and len(core) > 1
+                and core[1] in _QUESTION_OPENERS)
     _drop_where(hits, "DOSE_CHANGE", lambda p: _more_of_something_else(core, hits, p))
     _drop_where(hits, "NOT_STOP", lambda p: _going_somewhere(core, p) or _stopping_something_else(core, hits, p)
                 or _medicine_not_stopping_them(core, hits, p))
     _drop_where(hits, "ADMIN_emergency", lambda p: _medicine_not_stopping_them(core, hits, p))
     _drop_where(hits, "NOW_STRONG", lambda p: core[p] == "ongoing" and p + 1 < len(core) and core[p + 1] in _LASTING)
+    # "hes confused for ages after": how long the after-effects last, not a seizure going on for ages
+    _drop_where(hits, "NOW_STRONG", lambda p: p > 0 and core[p] == "ages" and core[p - 1] in _AFTER_EFFECTS)
     for concept in ("ANOTHER_OFTEN", "ANOTHER_STRONG"):  # "keeps having headaches", "going over and over it"
         _drop_where(hits, concept, lambda p: _having_something_else(core, p) or _going_over_it(core, hits, p))
     _drop_where(hits, "DEATH", lambda p: _joining_something(core, p))
@@ -380,6 +394,10 @@ def _in_context(core: list[str], hits: Hits) -> None:
     _drop_where(hits, "PASSIVE", lambda p: _going_on_with_a_medicine(core, hits, p))
     # "before her first seizure she was very confused": the first seizure as a time, not one happening
     _drop_where(hits, "FIRST_EVER", lambda p: p > 0 and core[p - 1] in ("before", "after", "since", "until"))
+    # ... and "back at school after a cluster like that": a cluster named as a time
+    for concept in ("ANOTHER_STRONG", "CLUSTER_NAMED"):
+        _drop_where(hits, concept, lambda p: p in hits.get("CLUSTER_NAMED", ()) and p > 0 and core[p - 1] in (
+            "before", "after", "since", "until"))
     for concept in ("PASSIVE", "LIVE_ON", "ADMIN_crisis"):  # "i cant go on rollercoasters": going on somewhere
         _drop_where(hits, concept, lambda p: _goes_on_somewhere(core, p))
     # "the school refuses to give his rescue med": someone refusing to give it, not a dose missed

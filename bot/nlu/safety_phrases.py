@@ -395,6 +395,9 @@ PHRASES: dict[str, str] = {
         back to old dose | back on her old dose | back on his old dose | back on my old dose | back to her old dose
         back to his old dose | back to my old dose | back on previous dose | back to previous dose
         half | split | stop | stopping | stopped | quit | quitting | come off | coming off | get off | getting off
+        take him off | take her off | take them off | take me off | taking him off | taking her off | taking them off
+        taking me off | take my son off | take my daughter off | take my child off | take my kid off | take my wife off
+        take my husband off | take my mum off | take my dad off | taken off
         go off | going off | wean off | weaning off | wean | taper | tapering | taper off | reduce | reducing
         lower | lowering | cut down | cutting down | cut back | halve | halving | cut in half | increase
         increasing | up | upping | raise | double | doubling | change | changing | switch | switching | swap
@@ -486,7 +489,9 @@ PHRASES: dict[str, str] = {
         double dose | double doses | extra dose | extra doses | half dose | halve dose | skip dose | skip doses
         two doses | 2 doses | take two tonight | take two now | take two together | take 2 tonight | take 2 now
         take both tonight | take both now | take them all now | take all of them now | take them together | take all at once""",
-    "MED_VERB": """stop the lot | stopping the lot | quit the lot | bin the lot | ditch the lot | pack them in | pack it in | packing them in | packing it in | jack them in | jack it in
+    "MED_VERB": """give up on the drugs | give up on drugs | give up on the meds | give up on meds | give up on his meds
+        give up on her meds | give up on my meds | give up on the medication | give up on medication
+        giving up on the drugs | giving up on drugs | giving up on the meds | giving up on meds | stop the lot | stopping the lot | quit the lot | bin the lot | ditch the lot | pack them in | pack it in | packing them in | packing it in | jack them in | jack it in
         come off | coming off | wean off | weaning off | taper | tapering | taper off | halve
         halving | cut in half | double up | doubling up | take double | take extra | skip dose | skip doses
         lower dose | lower the dose | reduce dose | reduce the dose | drop dose | drop the dose
@@ -632,7 +637,7 @@ PHRASES: dict[str, str] = {
         has the type where | has ones when | gets ones when
         range from | ranges from | ranging from | vary from | varies from | varying from
         have done for ages | done for ages | had them for ages
-        sometimes | often | always | usually | normally | generally | typically | regularly | every time
+        sometimes | sometime | often | always | usually | normally | generally | typically | regularly | every time
         everytime | whenever | at times | on and off | off and on | most days | every day | every week
         every month | every night | per day | per week | per month
         times day | times week | times month | once a day | twice a day | times a day | once a week | twice a week | a few times | frequently | occasionally | now and then | now and again
@@ -647,7 +652,7 @@ PHRASES: dict[str, str] = {
         getting bluer | getting greyer | getting slower | getting harder | worse now""",
     # --- questions and frames ----------------------------------------------------------------------------------------
     "HYPO": """if seizures keep coming | if fits keep coming | if they keep coming | if seizures continue
-        if she seizes again | if he seizes again | if she fits again | if he fits again | if im still fitting | if i am still fitting | if im still having fits | if im still having seizures
+        if she seizes again | if he seizes again | if he not | if she not | if they not | if he does not | if she does not | if they do not | if still seizure | if still seizures | if still fitting | if still fits | if still having seizures | if seizures still | if she fits again | if he fits again | if im still fitting | if i am still fitting | if im still having fits | if im still having seizures
         if i keep fitting | if hes still fitting | if shes still fitting | if he is still fitting | if she is still fitting
         if my mate has | if my friend has | if a friend has | if my partner has | if my child has | if my son has
         if my daughter has | if my husband has | if my wife has | if my mum has | if my dad has | if mum has | if dad has
@@ -687,7 +692,7 @@ PHRASES: dict[str, str] = {
         happening in my brain during | happens in brain during | goes on in brain during
         mistaken for | confused with | same as | similar to
         is epilepsy | is ms | basically | is it epilepsy | does epilepsy mean | how do i know | how can i tell | how to tell | how would i know | how do you know | difference
-        what is | what are | whats | what causes | what cause | what makes | why do | why does | why did
+        what is | what are | whats | how is status | how are status | what causes | what cause | what makes | why do | why does | why did
         why are | why is | how do you | how does | how did | how common | how likely | how long do | how long does
         how long can | how long should | how long will | how long is too long | how many people | how often do
         can ms | can epilepsy | can seizures | can stress | can you | can someone | can person | can people
@@ -727,6 +732,9 @@ PHRASES: dict[str, str] = {
         paramedics coming | paramedics here | in ambulance | rang ambulance | phoned ambulance""",
     # Help is with them now: after an emergency reply, "thanks, the paramedics are here" closes the scene (read on
     # its own pass, OWN_PASS: "ambulance is here" still holds the "ambulance" the first-aid rules read).
+    # A time to come, for a first-aid question after an emergency: "for next time - anything i should NOT do?"
+    "NEXT_TIME": """next time | for next time | in future | later i want
+        later i would like | later we want | later i wanna | if it happens again | when it happens again""",
     "HELP_HERE": """taken him in | taken her in | took him in | took her in | have taken him | have taken her
         driving me to ae | driving him to ae | driving her to ae | taking me to ae | taking him to ae
         taking her to ae | on way to ae | on our way to ae | heading to ae | driving me to hospital | driving him to hospital
@@ -805,7 +813,7 @@ PHRASES: dict[str, str] = {
         breathing stopped seizing | stopped breathing fine | stopped breathing ok | stopped breathing okay | stopped breathing normally
         stopped breathing normal | stopped breathing again | stopped now breathing | is over | has finished | has ended | is finished | has stopped
         stopped | has stopped | it stopped | its stopped | seizure stopped | shaking stopped | it ended
-        ended | over now | its over | it is over | finished | done now | calmed down | calm now | settled
+        ended | ends | finishes | over now | its over | it is over | finished | done now | calmed down | calm now | settled
         came round | come round | coming round | woke up | woken up | waking up | awake
         is awake | conscious | sleeping | asleep | sleepy | drowsy | resting
         ok now | okay now | fine now | better now | alright now | all right now

@@ -32,7 +32,9 @@ def _patterns(thing: str, start: str = "^") -> re.Pattern[str]:
         rf"\bam i (?:(?:talking|speaking|chatting|writing|corresponding|texting) (?:to|with)|addressing) (?:{either}|{what})$",
         rf"{start}(?:are (?:you|u) |is (?:this|it) )?{either}$",
         rf"{start}is (?:this|that|it) {what}$",
-        r"^(?:so |ok |and )?(?:what|who) (?:are|r) (?:you|u)$",
+        r"^(?:so |ok |and )?(?:what|wat|wot|who) (?:are|r) (?:you|u)$",
+        # "what are you, some pharma product?"
+        r"^(?:so |ok |and )?(?:what|wat|wot) (?:are|r) (?:you|u) (?:some|a|an|just) (?:kind of |sort of )?\w+(?: \w+)?$",
         rf"{start}(?:so |ok |and )?who (?:am i|are we) (?:actually |really |even )?(?:talking|speaking|chatting|writing)"
         r" (?:to|with)$",
         rf"{start}what (?:is|s) this (?:service|bot|thing|chat|app)$",
@@ -44,8 +46,17 @@ def _patterns(thing: str, start: str = "^") -> re.Pattern[str]:
         r"the answers|this thing|this stuff)$",
         r"\bwhere (?:does|do|is) (?:your|the|this) (?:info|information|answers?|content|advice)(?: come| comes)? from$",
         r"^what are your sources$",
+        # ... "who wrote the information you give out", "who wrote the stuff you tell people"
         r"\bwho (?:wrote|writes|checked|checks|reviewed|reviews) (?:the|this|your|these) (?:info|information|answers?|"
-        r"content|articles?|stuff)$",
+        r"content|articles?|stuff)(?: (?:that |which )?(?:you|u|this bot|the bot|it|this service|this chat) (?:give|gives|"
+        r"use|uses|tell|tells|share|shares|send|sends|show|shows)(?: out| people| me| us)?)?$",
+        r"\bis (?:this|it|the bot|this service|this chat|this bot) (?:staffed|run|manned|answered|monitored) by (?:real |"
+        r"actual )?(?:nurses?|doctors?|people|humans?|staff|professionals|a person|someone|volunteers)$",
+        r"\b(?:do|does|will) (?:you|u|this|it|this bot) (?:keep|store|save|record|log|remember) (?:what i (?:type|write|"
+        r"say|send)|my (?:messages?|data|chats?|questions?|info|information|details)|our (?:chats?|conversations?)|this "
+        r"(?:chat|conversation))$",
+        r"\b(?:is this|are you|is it|is this bot) (?:run|paid|funded|sponsored|made) by (?:a |the )?(?:pharma|drug|"
+        r"pharmaceutical)(?: company| companies| industry)?$",
         r"^(?:so |ok |but )?(?:is|are) (?:this|you|u|this bot|this info|this information|your info|your information|"
         r"these answers|your answers) (?:even |actually |really )?(?:reliable|accurate|trustworthy|up to date|safe to use)$",
         r"^can i trust (?:you|this|these answers|the answers|your answers|this information)$",

@@ -177,3 +177,16 @@ async def test_a_typed_pick_of_a_did_you_mean_survives_a_restart(tmp_path: Path)
         assert picked.kind == "topical" and picked.intent_id == asked.context.choices[1]
     finally:
         await store.close()
+
+
+async def test_an_acknowledgement_is_no_unanswered_question(conversation: Conversation) -> None:
+    """ "ok" after an answer: a short reply that keeps the topic ("tell me more" still follows it), counted as an
+    acknowledgement, never listed for admins as a question the bot could not answer."""
+    await conversation.message(3, 3, "what is multiple sclerosis")
+    ok = await conversation.message(3, 3, "ok")
+    assert ok.kind == "acknowledged" and texts.ACKNOWLEDGED in ok.reply.plain_text()
+    more = await conversation.message(3, 3, "tell me more")
+    assert more.kind == "topical" and more.intent_id == "ms_overview"
+    assert conversation.store is not None
+    assert await conversation.store.unmatched_since(1) == []
+    assert ("acknowledged", "") in {(k, i) for _, k, i, _ in await conversation.store.usage_since(1)}

@@ -202,3 +202,30 @@ def test_asking_whether_there_is_someone_to_contact_is_a_wish_for_a_person(text:
 ])
 def test_a_typed_pick_of_a_did_you_mean(text: str, choices: int, picked: int | None) -> None:
     assert followup.pick_of(Message(text), choices) == picked, text
+
+
+@pytest.mark.parametrize("text", ["ok", "OK.", "ok great", "lol ok", "ugh fine", "alright then", "got it", "k"])
+def test_an_acknowledgement_alone_only_acknowledges(text: str) -> None:
+    assert followup.only_acknowledges(Message(text))
+    assert followup.closing_of(Message(text)) is None  # no thanks said: the acknowledgement's own short reply
+
+
+@pytest.mark.parametrize("text", ["ok so what is ms", "ok but why", "fine motor skills", "hmm", "ok thanks"])
+def test_an_acknowledgement_with_more_said_is_no_bare_acknowledgement(text: str) -> None:
+    assert not followup.only_acknowledges(Message(text))
+
+
+@pytest.mark.parametrize("text", ["Right. Hello.", "yoo", "Sorry. Hello. I am from Vietnam, my English not so good",
+                                  "Hello, I have epilepsy since 10 years."])
+def test_a_greeting_after_a_filler_word_and_before_a_story_opens(text: str) -> None:
+    assert followup.opening_of(Message(text)) == followup.GREETING_ID
+
+
+@pytest.mark.parametrize("text", ["Put me on to a nurse.", "Then I want a real doctor.", "ok can i talk to one then",
+                                  "Then can I speak to one? I find these computers confusing."])
+def test_a_person_asked_for_in_other_words(text: str) -> None:
+    assert followup.asks_for_a_person(Message(text))
+
+
+def test_one_spoken_to_about_something_is_no_person() -> None:
+    assert not followup.asks_for_a_person(Message("can i talk to one of the articles about diet"))

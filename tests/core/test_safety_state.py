@@ -525,3 +525,31 @@ def test_speech_slow_to_return_after_a_seizure_gets_its_after_care_not_the_strok
     face = chat(engine, "my mum is fitting on the floor", "its stopped but now her face is drooping on one side and "
                 "she cant talk")
     assert face[1].kind == "emergency" and face[1].reply.paragraphs[0] == texts.STROKE_LEAD
+
+
+@pytest.mark.parametrize("messages", [
+    ("mum fitting now 5+ min not stopping", "ambulance on way. what do i do till they get here, shes still going",
+     "stopped. shes breathing, paramedics here. for next time - anything i should NOT do?"),
+    ("My wife seizure not stop, 7 minutes", "Ambulance come now, thank you",
+     "Later I want learn what to do right when seizure happen"),
+])
+def test_first_aid_asked_for_next_time_gets_the_first_aid_answer(engine: Engine, messages: tuple[str, ...]) -> None:
+    """Rounds 83 and 80: a first-aid question about a time to come, nothing going on, is not the guidance again."""
+    last = chat(engine, *messages)[-1]
+    assert last.kind == "topical" and last.intent_id == "seizure_first_aid", last.kind
+    assert last.reply.alert  # the emergency line stays on top
+
+
+def test_first_aid_for_next_time_with_it_going_on_is_the_guidance(engine: Engine) -> None:
+    last = chat(engine, "mum fitting now", "still going, for next time what should i do")[-1]
+    assert last.kind == "emergency"
+
+
+def test_once_the_person_is_said_to_be_fine_a_question_gets_its_own_answer(engine: Engine) -> None:
+    """Round 80: "ok shes fine now" settles the state; "does she need stitches" is then a question, not the
+    guidance again."""
+    turns = chat(engine, "she just had a seizure and hit her head on the table its bleeding a lot",
+                 "ok shes fine now. what should i do next time to keep her safe during one", "thank you",
+                 "does she need stitches do you think")
+    assert [t.kind for t in turns] == ["emergency", "topical", "smalltalk", "fallback"]
+    assert turns[-1].reply.alert

@@ -2253,3 +2253,96 @@ def test_a_sign_that_has_lasted_gets_the_stroke_line_not_the_reply(text: str, ti
 def test_a_count_of_seizures_in_the_last_hour_is_still_a_cluster() -> None:
     flag = flag_of("she had 3 seizures in the last hour")
     assert flag is not None and flag[:3] == ("emergency", "certain", "seizure_cluster")
+
+
+# -- session of 2026-12-07 (twelfth): rounds 82 and 83's safety misses, and earlier rounds' ------------------------
+
+
+def test_a_hurried_what_to_do_when_seizures_come_is_the_first_aid_question() -> None:
+    """ "quick what do i do when he has seizures": "quick" hurries the question (round 80); a seizure told beside
+    it is still one now."""
+    assert flag_of("quick what do i do when he has seizures, new carer here")[0] == "seizure_first_aid"
+    assert flag_of("quick what do i do hes fitting")[0] == "emergency"
+
+
+def test_it_after_when_is_no_medicine_taken() -> None:
+    """ "only when it goes on for a long time": "it" is a clause's subject (round 80), not a dose timed."""
+    assert flag_of("is inflammation in the brain always bad or only when it goes on for a long time") is None
+    assert flag_of("can i take it only when it hurts")[0] == "medication_change"
+
+
+@pytest.mark.parametrize("text", [
+    "my neurologist gave me lamotrigine, I can change to other one by myself?",
+    "Should we ask to take him off valproate then?",
+    "I want to take my son off his carbamazepine. It's doing nothing.",
+    "Should we give up on the drugs then and go straight for surgery?",
+    "i've only tried one drug so far. should i ask to switch",
+    "I can raise the dose myself if still seizure? I have more pills at home.",
+])
+def test_medicine_changes_in_other_words_are_medication_decisions(text: str) -> None:
+    assert flag_of(text)[0] == "medication_change", text
+
+
+@pytest.mark.parametrize("text", [
+    "my son is on keppra. what i can do to help him sleep?",  # "what i can": another question
+    "she takes keppra. should i switch jobs?",  # a change of something else
+    "my son takes keppra and i dont want to change schools",  # a wish told, not asked
+    "What is the medicine for MS that make less relapse? Doctor give my husband injection, glatiramer.",
+    "should we give up on physio",
+])
+def test_questions_near_a_medicine_change_are_none(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] != "medication_change", (text, flag)
+
+
+@pytest.mark.parametrize("text", ["some days i want to just stop. everything", "some days i want to just stop everything"])
+def test_a_wish_for_everything_to_stop_is_a_crisis(text: str) -> None:
+    assert flag_of(text)[:2] == ("crisis", "certain"), text
+
+
+def test_everything_stopped_with_a_medicine_or_someone_else_named_is_no_certain_crisis() -> None:
+    flag = flag_of("i want to stop everything. she has so many pills")
+    assert flag is None or flag[1] != "certain", flag
+    assert flag_of("i want to stop everything and rest for a week") is None or \
+        flag_of("i want to stop everything and rest for a week")[1] != "certain"
+
+
+def test_asking_what_something_looks_like_is_no_disguise() -> None:
+    """ "can a hypo look like a seizure?" (round 83) asks; "make it look like a seizure" plans."""
+    flag = flag_of("mum has epilepsy + diabetes - can a hypo look like a seizure? how tell apart")
+    assert flag is None or flag[0] != "crisis", flag
+    assert flag_of("i could make it look like a seizure")[0] == "crisis"
+
+
+@pytest.mark.parametrize("text", [
+    "My daughter's speech goes a bit slurred when she's tired. Would speech therapy help?",
+    "Is he allowed back at school tomorrow after a cluster like that or should I keep him off?",
+    "what do i do after bros seizure ends? hes confused for ages, recovery position?",
+    "How is status epilepticus managed pharmacologically in hospital? Need it for a case study.",
+])
+def test_questions_about_a_time_or_a_habit_are_no_emergency(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] != "emergency", (text, flag)
+
+
+@pytest.mark.parametrize("text", [
+    "my dad's speech is slurred when he talks, started 10 min ago",
+    "he is having a cluster right now after a cluster this morning",
+    "she is in status epilepticus, how is it treated",
+    "she is confused for ages and still jerking",
+])
+def test_the_same_words_with_it_going_on_are_an_emergency(text: str) -> None:
+    assert flag_of(text)[0] == "emergency", text
+
+
+def test_breathing_stopping_sometimes_in_sleep_is_the_line_not_the_reply() -> None:
+    """ "sometime stop breathing in sleep": a learner's "sometimes", a habit (round 83)."""
+    flag = flag_of("My husband sleep very bad, snore loud, sometime stop breathing in sleep then wake up. This is dangerous?")
+    assert flag == ("emergency", "possible", "breathing_colour"), flag
+
+
+def test_if_he_does_not_wake_up_is_supposed() -> None:
+    """ "n if he doesnt wake up between them?" asks what to do (round 82); "he is not waking up" tells it."""
+    flag = flag_of("n if he doesnt wake up between them?")
+    assert flag is None or flag[0] != "emergency", flag
+    assert flag_of("he had a fit and he is not waking up, what if he doesnt wake up")[0] == "emergency"
