@@ -54,8 +54,8 @@ _GOODBYE = re.compile(r"\b(?:bye|goodbye|bye bye|byee+|laters|see ya|see you|cya
                       r"(?:i\s*m|i am|im) off(?: now| then)?|(?:i\s+)?(?:need|have|must) to (?:go|run|dash)|must go|"
                       r"gotta (?:run|dash)|got to (?:run|dash)|that s me done|thats me done)$")
 _THANK_WORDS = r"thanks|thank you|thank u|thanx|thx|ty|cheers"
-_ACK = r"ok+|okay|okey|k|kk|great|cool|fine|alright|all right|got it|noted|understood|perfect|brilliant|lovely|" \
-       r"ok then|oh ok|ah ok|i see|makes sense|good|nice|right|sure|fair enough|will do"
+_ACK = r"ok+|okay|okey|k|kk|great|cool|fine|alright|all\s+right|got\s+it|noted|understood|perfect|brilliant|" \
+       r"lovely|ok\s+then|oh\s+ok|ah\s+ok|i\s+see|makes\s+sense|good|nice|right|sure|fair\s+enough|will\s+do"
 # An acknowledgement that is the whole message, with a sigh or laugh around it ("lol ok", "ugh fine", "OK.")
 _ACKNOWLEDGED = re.compile(rf"^(?:(?:lol|ugh|oh|ah|hmm|well|right|yeah|yes|ok|okay)\s+)?(?:{_ACK})"
                            rf"(?:\s+(?:{_ACK}|then|thx|lol|x+))*$")

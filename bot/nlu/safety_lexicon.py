@@ -325,6 +325,7 @@ _MEDICINE_FORMS = words_of("""version versions brand brands one ones form forms 
 _THE_LAST_ONE = words_of("""first one other another last previous that it this seizure fit seizures fits he she""")
 
 
+_STARERS = frozenset(("everyone", "everybody", "people", "they", "kids", "strangers", "others", "folk", "folks"))
 _AFTER_EFFECTS = frozenset(("confused", "sleepy", "drowsy", "tired", "exhausted", "groggy", "dazed", "wiped"))
 _ASKED_LOOKS = frozenset(("can", "does", "do", "might", "may"))
 _QUESTION_OPENERS = frozenset(("what", "how", "when", "where", "which", "who", "can", "could", "should", "is", "do",
@@ -382,6 +383,9 @@ def _in_context(core: list[str], hits: Hits) -> None:
                 or _medicine_not_stopping_them(core, hits, p))
     _drop_where(hits, "ADMIN_emergency", lambda p: _medicine_not_stopping_them(core, hits, p))
     _drop_where(hits, "NOW_STRONG", lambda p: core[p] == "ongoing" and p + 1 < len(core) and core[p + 1] in _LASTING)
+    # "sick of seizures n everyone staring": people staring at someone, not a staring seizure
+    for concept in ("SIGN", "ING"):
+        _drop_where(hits, concept, lambda p: core[p] == "staring" and p > 0 and core[p - 1] in _STARERS)
     # "hes confused for ages after": how long the after-effects last, not a seizure going on for ages
     _drop_where(hits, "NOW_STRONG", lambda p: p > 0 and core[p] == "ages" and core[p - 1] in _AFTER_EFFECTS)
     for concept in ("ANOTHER_OFTEN", "ANOTHER_STRONG"):  # "keeps having headaches", "going over and over it"

@@ -2346,3 +2346,10 @@ def test_if_he_does_not_wake_up_is_supposed() -> None:
     flag = flag_of("n if he doesnt wake up between them?")
     assert flag is None or flag[0] != "emergency", flag
     assert flag_of("he had a fit and he is not waking up, what if he doesnt wake up")[0] == "emergency"
+
+
+def test_people_staring_are_no_staring_seizure() -> None:
+    """ "sick of seizures n everyone staring ... i think about ending it" (round 82): the crisis, not a seizure."""
+    assert flag_of("honestly whats the point. sick of seizures n everyone staring. i think about ending it "
+                   "sometimes")[0] == "crisis"
+    assert flag_of("she is staring and not responding")[0] == "emergency"
