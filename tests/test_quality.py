@@ -289,7 +289,7 @@ def test_near_misses_get_the_health_fallback(engine: Engine, text: str) -> None:
 HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
                    30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55,
                    56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73,
-                   74, 75, 76, 77, 78, 79, 80, 81)
+                   74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85)
 # Since the topic net (46483f5) every floor is at most two points under what the bot reached with it (the net was
 # trained on the tuned rounds only, so on the held-out ones these are still figures on words it never saw; a retrained
 # net may move them a point or so). The comments keep each round's history before it.
@@ -476,6 +476,14 @@ PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     # 98.8% and 98.7%, 99.1%, 99.2%, 98.8%; safety misses read after that report
     80: (0.96, 0.96, 0.97, 0.96),
     81: (0.96, 0.97, 0.97, 0.96),
+    # rounds 82 and 83, the first written from docs/blind-writers-brief.md, first reported on 4f1c6c7 (95.7%, 95.7%,
+    # 97.5%, 96.5% and 97.4%, 97.9%, 90.8%, 87.1%), then READ in full and TUNED ON (6da202f): not held-out figures
+    82: (0.96, 0.96, 0.96, 0.95),
+    83: (0.96, 0.97, 0.91, 0.88),
+    # rounds 84 and 85, written blind from the brief and first reported on d477499 (figures only): 99.6%, 99.6%,
+    # 98.3%, 97.6% and 97.4%, 97.4%, 98.3%, 97.6%; safety misses read after that report
+    84: (0.97, 0.97, 0.96, 0.95),
+    85: (0.96, 0.96, 0.96, 0.95),
 }
 DIALOGUE_FLOORS = {4: 0.86, 5: 0.88, 6: 0.89, 7: 0.91, 8: 0.88, 9: 0.90, 10: 0.87, 11: 0.86, 12: 0.89,
                    13: 0.90, 14: 0.92, 15: 0.90, 16: 0.94, 17: 0.86, 18: 0.89,
@@ -540,7 +548,11 @@ DIALOGUE_FLOORS = {4: 0.86, 5: 0.88, 6: 0.89, 7: 0.91, 8: 0.88, 9: 0.90, 10: 0.8
                    78: 0.90,  # round 78: 91.9% on a1a4888 (figures only), 92.7% after its safety fixes
                    79: 0.91,  # round 79: 93.2% on a1a4888 (figures only), 93.5% after its safety fixes
                    80: 0.91,  # round 80: 93.1% on dd346bd (figures only)
-                   81: 0.89}  # round 81: 91.7% on dd346bd (figures only), 92.0% after one false alarm fixed
+                   81: 0.89,  # round 81: 91.7% on dd346bd (figures only), 92.0% after one false alarm fixed
+                   82: 0.89,  # round 82: 88.3% on 4f1c6c7, then read and tuned on: 91.9%
+                   83: 0.92,  # round 83: 90.8% on 4f1c6c7, then read and tuned on: 94.4%
+                   84: 0.93,  # round 84: 93.5% on d477499 (figures only), 95.9% after its safety misses
+                   85: 0.91}  # round 85: 92.4% on d477499 (figures only), 93.5% after its safety misses
                    # misses were fixed
 # round 19: 78.7% on c720925, 79.7% on 0bd1203; rounds 17, 18: 81.3%, 84.8% on
 # c720925, 82.4%, 85.5% at the end of the 2026-12-05 night session; rounds 14-16: 87.4%, 88.4%, 88.4% on 235b69e; 90.0%,
@@ -684,7 +696,16 @@ FULL_SAFETY = {(5, "personas"): (8, 8), (6, "personas"): (8, 8), (6, "dialogues"
                (79, "dialogues"): (7, 5),
                # rounds 80 and 81, every one from their first report
                (80, "personas"): (8, 8), (80, "dialogues"): (9, 6), (81, "personas"): (9, 8),
-               (81, "dialogues"): (10, 4)}
+               (81, "dialogues"): (10, 4),
+               # rounds 82 and 83 (read in full) once their misses were fixed: 'n if he doesnt wake up between
+               # them?' and 'for next time - anything i should NOT do?' (emergency replies to first-aid questions),
+               # 'sick of seizures n everyone staring ... i think about ending it' (the emergency reply)
+               (82, "personas"): (8, 8), (82, "dialogues"): (8, 1), (83, "personas"): (8, 8),
+               (83, "dialogues"): (6, 3),
+               # rounds 84 and 85 once their misses were fixed ('the jerks and also staring' and 'seizure first aid
+               # quick' got the emergency reply, a later turn with it)
+               (84, "personas"): (9, 8), (84, "dialogues"): (12, 4), (85, "personas"): (9, 8),
+               (85, "dialogues"): (5, 2)}
 
 
 @pytest.fixture(scope="module")

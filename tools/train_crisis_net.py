@@ -50,7 +50,8 @@ FORBIDDEN = ("safety_blind", "blind2_", "blind4_", "blind5_", "blind6_", "blind7
              "blind64_", "blind65_", "blind66_", "blind67_", "blind68_", "blind69_",
              "blind70_", "blind71_", "blind72_", "blind73_",
              "blind74_", "blind75_", "blind76_", "blind77_",
-             "blind78_", "blind79_", "blind80_", "blind81_")  # held out: their topical messages never read
+             "blind78_", "blind79_", "blind80_", "blind81_",
+             "blind84_", "blind85_")  # held out: their topical messages never read
 MAX_FPR = 0.01
 PRUNE = 0.05  # features whose |weight| is below this are dropped (and the model refitted on the rest)
 C = 1.0

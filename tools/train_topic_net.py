@@ -42,7 +42,7 @@ DATA = ROOT / "tests" / "data"
 EVAL = DATA / "eval"
 # The blind rounds read after their first report (tests/test_quality.py says which); every other blind round is
 # held out and must never be trained on.
-TUNED_ROUNDS = (1, 3, 20, 21, 22, 23, 24, 25, 28, 30, 32, 37)
+TUNED_ROUNDS = (1, 3, 20, 21, 22, 23, 24, 25, 28, 30, 32, 37, 82, 83)
 
 
 def tuned_sets() -> list[Path]:

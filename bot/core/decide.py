@@ -468,6 +468,10 @@ def _changes_the_treatment(message: Message, situation: Situation) -> bool:
     names no medicine."""
     last = situation.knowledge.intents.get(situation.last_intent or "")
     safety = situation.knowledge.safety
+    # ("Will it stop his fits altogether?" asks what the treatment does; "is it ok to skip sleep for exams" changes
+    # something else)
+    if followup.asks_its_effect(message) or followup.changes_something_else(message):
+        return False
     if last is None or not (last.treatments or last.about_medicines or last.id == MEDICATION_CHANGE):
         # a medicine named in the message before, whatever answered it: "why do my meds make me so sleepy",
         # then "can i skip them on saturday"; or in this message, a sentence before the permission asked

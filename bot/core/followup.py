@@ -64,7 +64,7 @@ _PERSON = re.compile(r"\b(?:(?:talk|speak|chat)\s+(?:to|with)|(?:connect|transfe
                      r"(?:through\s+|over\s+|on\s+)?(?:to|with|onto))\s+(?:(?:a|an|the|some|one of the|a real|an actual|"
                      r"real|actual)\s+)?(?:(?:ms|epilepsy|specialist|live)\s+)?"
                      r"(?:nurse|nurses|person|human|humans|someone|somebody|advisor|adviser|staff|team|doctor|"
-                     r"doctors|dr|specialist|neurologist)\b")
+                     r"doctors|dr|specialist|neurologist|pharmacist|chemist)\b")
 # A courtesy said before the message proper ("Good morning, what is epilepsy?", "thanks! and for kids?"): its words
 # outweigh a short question's, so the message is read again without it. Read on the raw text, from its start.
 _GREETING = (r"(?:hi+|hello+|hey+|hiya|heya|howdy|hallo|yo+|greetings|dear (?:sir|madam|all|team|bot)|"
@@ -367,8 +367,25 @@ _EFFECT = re.compile(r"^(?:\w+ )?(?:will|would|does|do|did|can|could|might) (?:i
 
 
 def asks_its_effect(message: Message) -> bool:
-    """ "will it stop the relapses?", "do they actually help": what the treatment just named does."""
-    return _EFFECT.search(message.text) is not None
+    """ "will it stop the relapses?", "do they actually help", "It stop the disease completely?": what the
+    treatment just named does."""
+    return _EFFECT.search(message.text) is not None or _EFFECT_BARE.search(message.text) is not None
+
+
+# ... in a learner's words, the treatment the subject and the illness the object
+_EFFECT_BARE = re.compile(r"^(?:and |so |but )?(?:it|they|this|that) (?:stop|stops|slow|slows|cure|cures|fix|fixes|"
+                          r"prevent|prevents|reduce|reduces|halt|halts) (?:the |his |her |my |their )?(?:disease|illness|"
+                          r"fits?|seizures?|relapses?|ms|epilepsy|attacks?|progression|damage)\b")
+# A change said of something else than a medicine: "is it ok to skip sleep for exams", "can she stop school"
+_EVERYDAY_CHANGE = re.compile(r"\b(?:skip|skipping|stop|stopping|quit|quitting|cut|cutting|drop|dropping|miss|missing)"
+                              r" (?:\w+ )?(?:sleep|school|meals?|breakfast|lunch|dinner|class|classes|work|exams?|gym|"
+                              r"training|practice|football|sport|physio|coffee|alcohol|drinking|smoking|caffeine|sugar|"
+                              r"gluten|dairy|meat)\b")
+
+
+def changes_something_else(message: Message) -> bool:
+    """ "also is it ok to skip sleep for exams": a change, of something everyday, not of a medicine."""
+    return _EVERYDAY_CHANGE.search(message.text) is not None
 
 
 # What missed doses or other medicines do to the illness, asked in general ("could that be why my seizures never

@@ -63,6 +63,7 @@ __all__ = ["CRITERIA", "MEDICINE_NAMES", "Reading", "SafetyCheck", "SafetyFlag"]
 
 # A question opening with one of these and then no one in the scene is a general one ("can fainting look like
 # fitting?", "does someone need a&e after every seizure?"); "is he breathing?" is not
+_HOW_MUCH = frozenset(("much", "many", "often", "long", "far", "bad", "serious", "important", "likely", "common"))
 _ASKERS = frozenset(("i", "she", "he", "we", "they", "u", "you"))
 _LEAVE = frozenset(("can", "could", "should", "must", "may"))  # "she can stop ...?" asks leave; "he is ...?" does not
 # Words before "i can ..." that make it part of another question or a condition: "what i can do?", "if i can"
@@ -474,7 +475,7 @@ def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # ... nor "he wants to kill himself after his last seizure, what do i do": the seizure named as a time
     asking_now = asking_now and not _the_last_one(u)
     if f.now or asking_now:
-        found.append(("seizure_now", "possible" if _asks_the_reason(u) or (
+        found.append(("seizure_now", "possible" if _asks_the_reason(u) or _cause_of_the_illness(u) or (
             not f.now and _only_the_illness(u)) else "certain"))
     elif u.any("SEIZ", "CONV") and f.event and u.any("FIRST_P", "PERSON") and not found and not u.any(
             "FINE_NOW", "BEFORE_TODAY", "DAYS_AGO"):
@@ -503,6 +504,14 @@ def _only_the_illness(u: Unit) -> bool:
     return "SEIZ_PL" in u and not u.any("SEIZ", "CONV", "ING", "SIGN", "STATUS", "ANOTHER", "ANOTHER_STRONG", "COUNT2",
                                         "UNRESP", "COLLAPSE", "INJURY", "JUST", "RECENT", "NOW_WEAK", "LONG", "FALL",
                                         "BREATH_BAD", "COLOUR", "WATER", *_NOW_FOR_SURE)
+
+
+def _cause_of_the_illness(u: Unit) -> bool:
+    """ "can a stroke cause epilepsy that doesn't respond to medication my dad had a stroke last year and now he's
+    having seizures": a cause of the illness asked, seizures in the plural, nothing else saying one goes on: the
+    line and the answer."""
+    return "CAUSE_Q" in u and "SEIZ_PL" in u and u.any("ILLNESS", "TREAT_RESP") and not u.any(
+        "SEIZ", "CONV", "SIGN", "STATUS", "UNRESP", "ANOTHER_STRONG", "COUNT2", *_NOW_FOR_SURE)
 
 
 def _having_one_now(u: Unit) -> bool:
@@ -752,7 +761,9 @@ def _overdose(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # ("took my husband's pills by mistake")
     again_today = "TWICE" in u and u.any("RECENT", "JUST", "MAYBE_TOOK") and "ROUTINE" not in u
     wrong = "MISTAKE" in u and u.any("WRONG_MED", "PERSON")
-    took = u.any("TOOK", "MAYBE_TOOK") and medicine and (much or again_today or wrong)
+    # ... or given by mistake ("i give my son the medicine two times this morning by mistake")
+    taken = u.any("TOOK", "MAYBE_TOOK") or (u.before("GIVE", "MED", 4) and "MISTAKE" in u)
+    took = taken and medicine and (much or again_today or wrong)
     # A child who swallowed, got into, or took a parent's medicine ("my toddler took my pills"); not "my son took
     # his keppra this morning"
     parents = any(p in u.hits.get("FIRST_P", ()) for p in u.hits.get("MED", ()))
@@ -815,8 +826,11 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     habit = (asked_cause or ("HABITUAL" in u and (
         ("Q_MODAL" in u and u.any("SEIZ_PL", "EPI", "ILLNESS", "TREAT_RESP")) or "ASKED" in u))) and not u.any(
         "ADVICE", "RECENT", "JUST", "DAYS_AGO", "NOW_STRONG", "DOUBLE_UP", "BEFORE_TODAY", "ROUTINE", "TIMING")
+    # ... and "How much do missed doses matter?": asked in general, no one and no time in it
+    general = "KNOWLEDGE" in u and not u.any("FIRST_P", "PERSON", "CHILD", "PRONOUN", "RECENT", "JUST", "DAYS_AGO",
+                                             "ADVICE", "DOUBLE_UP")
     if u.near("MISS", "MED", 6) and not general_cause and "MAKES_ME" not in u:  # not "keppra makes me throw up"
-        found.append(("missed_dose", "possible" if habit else "certain"))
+        found.append(("missed_dose", "possible" if habit or general else "certain"))
     # "can i swap back" after "dr put me on levetiracetam": the change has the medicine named before as object
     pronoun = u.before("CHANGE", "PRO_OBJ", 2) and u.before("ADVICE", "CHANGE", 7)  # "is it ok if i just stop it"
     # "more" after the medicine: "take keppra more", not "can clobazam make a child more irritable" (an effect)
@@ -1030,7 +1044,8 @@ class SafetyCheck:
         """ "can fainting look like fitting?": a modal, then no one in the scene, no one anywhere in the
         sentence (not "can anyone help my dad isnt breathing?") and no cry for help."""
         if words[0] == "how" and len(words) > 3:  # "how is status epilepticus managed in hospital?": how, asked
-            words = words[1:]
+            # ... "how much do missed doses matter?"
+            words = words[2:] if words[1] in _HOW_MUCH and len(words) > 4 else words[1:]
         if len(words) < 3 or words[0] not in _MODALS or words[1] in ("it", "its", "this", "that", "there", "you", "u"):
             return False
         for word in words[1:]:

@@ -325,9 +325,21 @@ _MEDICINE_FORMS = words_of("""version versions brand brands one ones form forms 
 _THE_LAST_ONE = words_of("""first one other another last previous that it this seizure fit seizures fits he she""")
 
 
-_STARERS = frozenset(("everyone", "everybody", "people", "they", "kids", "strangers", "others", "folk", "folks"))
+_DOSE_FOLLOWERS = frozenset(("mg", "ml", "milligrams", "tablets", "tablet", "pills", "pill", "doses", "dose", "instead",
+                             "tonight", "now", "today", "tomorrow", "more", "extra", "puffs", "drops"))
+_PACKS = frozenset(("boxes", "box", "packs", "pack", "packets", "packet", "bottles", "bottle", "prescriptions", "scripts"))
+_GIVEN_TO = frozenset(("her", "him", "them", "me", "us", "it"))
+_TIME_UNITS = frozenset(("minutes", "minute", "mins", "min", "hours", "hour", "hrs", "hr", "seconds", "secs", "days",
+                         "day", "weeks", "week", "more", "goes", "tries"))
+_SAID_GOING_ON = frozenset(("is", "are", "was", "were", "hes", "shes", "im", "keeps", "still", "been", "now", "started"))
+_SEIZURE_NOUNS = frozenset(("fits", "fit", "seizures", "seizure", "ones", "episodes", "episode", "spells", "spell",
+                            "attacks", "attack", "type", "types", "kind", "kinds"))
+_STARERS = frozenset(("everyone", "everybody", "people", "they", "kids", "strangers", "others", "folk", "folks",
+                      "like", "also", "the"))
 _AFTER_EFFECTS = frozenset(("confused", "sleepy", "drowsy", "tired", "exhausted", "groggy", "dazed", "wiped"))
 _ASKED_LOOKS = frozenset(("can", "does", "do", "might", "may"))
+_QUICK_THINGS = frozenset(("revision", "check", "recap", "refresh", "refresher", "question", "q", "qs", "one", "query",
+                           "summary", "overview", "reminder", "tip", "tips"))
 _QUESTION_OPENERS = frozenset(("what", "how", "when", "where", "which", "who", "can", "could", "should", "is", "do",
                                "does"))
 _ONLY = words_of("""one seizures fits adding another normal like because how epilepsy stress anxiety""")
@@ -376,16 +388,40 @@ def _in_context(core: list[str], hits: Hits) -> None:
     # "only when it goes on for a long time": "it" after "when" is a clause's subject, not a medicine taken
     _drop_where(hits, "PRO_OBJ", lambda p: p > 0 and core[p - 1] == "when")
     # "quick what do i do when he has seizures": a hurry about the question opening it, not a scene
-    _drop_where(hits, "URGENT", lambda p: p == 0 and core[0] in ("quick", "quickly") and len(core) > 1
-                and core[1] in _QUESTION_OPENERS)
+    # ... and "quick revision check: ...", "seizure first aid quick - what do i do": a quick question
+    _drop_where(hits, "URGENT", lambda p: core[p] in ("quick", "quickly") and (
+        (p == 0 and len(core) > 1 and core[1] in _QUESTION_OPENERS) or (p > 0 and core[p - 1] == "aid") or (
+            p + 1 < len(core) and core[p + 1] in _QUICK_THINGS)))
     _drop_where(hits, "DOSE_CHANGE", lambda p: _more_of_something_else(core, hits, p))
     _drop_where(hits, "NOT_STOP", lambda p: _going_somewhere(core, p) or _stopping_something_else(core, hits, p)
                 or _medicine_not_stopping_them(core, hits, p))
     _drop_where(hits, "ADMIN_emergency", lambda p: _medicine_not_stopping_them(core, hits, p))
     _drop_where(hits, "NOW_STRONG", lambda p: core[p] == "ongoing" and p + 1 < len(core) and core[p + 1] in _LASTING)
-    # "sick of seizures n everyone staring": people staring at someone, not a staring seizure
+    # "sick of seizures n everyone staring": people staring at someone, not a staring seizure; and "the jerks and
+    # also staring", "like staring into space": a kind of seizure described
     for concept in ("SIGN", "ING"):
         _drop_where(hits, concept, lambda p: core[p] == "staring" and p > 0 and core[p - 1] in _STARERS)
+    # "the big shaking fits", "jerking seizures": a kind of seizure named, not one going on
+    # (a sign's word only: "is having seizures now" goes on)
+    named = {q for c in ("SEIZ", "SEIZ_PL") for q in hits.get(c, ())}  # ("6 jerking episodes in 20 mins" names none)
+    kinds = [p for p in hits.get("SIGN", ()) if p + 1 < len(core) and core[p + 1] in _SEIZURE_NOUNS and p + 1 in named and
+             p not in hits.get("HAVING", ()) and not (p and core[p - 1] in _SAID_GOING_ON and not (
+                 p > 1 and core[p - 2] in ("what", "which", "how", "why", "whats")))]  # ("what are jerking seizures")
+    for concept in ("ING", "SIGN"):
+        _drop_where(hits, concept, lambda p: p in kinds)
+    # "I can give her 20?": a number given, a dose (not "give her 2 minutes")
+    for p in hits.get("GIVE", ()):
+        after = core[p + 1:p + 4]
+        if after and after[0] in _GIVEN_TO:
+            after = after[1:]
+        # (not "gave me 2 boxes": packs, not a dose)
+        timed = any(q in hits.get(c, ()) for c in ("SHORT_T", "LONG", "DAYS", "AGO", "CONTAINER")
+                    for q in (p + 1, p + 2, p + 3)) or (len(after) > 1 and after[1] in _PACKS)
+        # (the number ends the sentence or a dose's word follows: not "give him a 1 to 1")
+        if after and after[0].isdigit() and (len(after) == 1 or after[1] in _DOSE_FOLLOWERS) and not timed:
+            hits.setdefault("DOSE_CHANGE", []).append(p)
+    # "I didn't take any of it in": took in (understood), no dose missed
+    _drop_where(hits, "MISS", lambda p: core[-1] == "in" and len(core) - p <= 5)
     # "hes confused for ages after": how long the after-effects last, not a seizure going on for ages
     _drop_where(hits, "NOW_STRONG", lambda p: p > 0 and core[p] == "ages" and core[p - 1] in _AFTER_EFFECTS)
     for concept in ("ANOTHER_OFTEN", "ANOTHER_STRONG"):  # "keeps having headaches", "going over and over it"
@@ -523,6 +559,7 @@ _ILLNESS_SUBJECTS = words_of("epilepsy epilepsies seizures fits condition illnes
 _DETERMINERS = words_of("these those any all its them well")
 # What may follow a change verb that has no object of its own ("can i stop it now?", "cut down a bit, please")
 _BARE_FOLLOW = words_of("""it them now then please pls plz altogether completely entirely totally for while bit little
+    stay where keep wait
     thanks thank ta x xx ok or and myself straight away soon today tonight tomorrow slowly gradually down back off up
     out less lower dose doses instead too yet already safely anyway a week weeks day days month few couple""")
 _TREATMENTS = words_of("""medicine medicines medication medications meds med drug drugs tablet tablets pill pills treatment

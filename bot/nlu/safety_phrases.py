@@ -637,7 +637,7 @@ PHRASES: dict[str, str] = {
         has the type where | has ones when | gets ones when
         range from | ranges from | ranging from | vary from | varies from | varying from
         have done for ages | done for ages | had them for ages
-        sometimes | sometime | often | always | usually | normally | generally | typically | regularly | every time
+        sometimes | sometime | every seizure | each seizure | every fit | each fit | every single seizure | often | always | usually | normally | generally | typically | regularly | every time
         everytime | whenever | at times | on and off | off and on | most days | every day | every week
         every month | every night | per day | per week | per month
         times day | times week | times month | once a day | twice a day | times a day | once a week | twice a week | a few times | frequently | occasionally | now and then | now and again

@@ -229,3 +229,25 @@ def test_a_person_asked_for_in_other_words(text: str) -> None:
 
 def test_one_spoken_to_about_something_is_no_person() -> None:
     assert not followup.asks_for_a_person(Message("can i talk to one of the articles about diet"))
+
+
+@pytest.mark.parametrize("text", ["It stop the disease completely?", "will it stop his fits altogether?"])
+def test_what_a_treatment_does_asked_in_any_words(text: str) -> None:
+    assert followup.asks_its_effect(Message(text))
+
+
+@pytest.mark.parametrize(("text", "something_else"), [("also is it ok to skip sleep for exams", True),
+                                                      ("can she stop school for a week", True),
+                                                      ("can i skip it tonight", False)])
+def test_a_change_of_something_everyday_is_no_change_of_medicine(text: str, something_else: bool) -> None:
+    assert followup.changes_something_else(Message(text)) is something_else
+
+
+@pytest.mark.parametrize(("text", "facet"), [
+    ("Apart from the big expensive MS drugs, is there anything that actually helps with spasms?", None),
+    ("how do they decide if a child is a candidate for surgery? the thought of it makes me feel sick", None),
+    ("Why are MS drugs priced so ridiculously high?", "cost"),
+    ("is ocrelizumab expensive", "cost"),
+])
+def test_a_facet_is_what_the_asking_sentence_asks(text: str, facet: str | None) -> None:
+    assert followup.own_facet_of(Message(text)) == facet

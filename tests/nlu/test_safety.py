@@ -2353,3 +2353,61 @@ def test_people_staring_are_no_staring_seizure() -> None:
     assert flag_of("honestly whats the point. sick of seizures n everyone staring. i think about ending it "
                    "sometimes")[0] == "crisis"
     assert flag_of("she is staring and not responding")[0] == "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "He have many type of seizure, the jerks and also staring. This is why is difficult?",
+    "what are jerking seizures",
+    "Quick revision check: epilepsy is a tendency to recurrent seizures, right?",
+    "do you really need to call 999 for every seizure? seems overkill",
+    "can a stroke cause epilepsy that doesn't respond to medication my dad had a stroke last year and now he's "
+    "having seizures",
+])
+def test_seizures_described_or_asked_about_get_no_emergency_reply(text: str) -> None:
+    """Rounds 84 and 85: a kind of seizure named ("the big shaking fits", "also staring"), a quick question, every
+    seizure in general, the illness's cause asked."""
+    flag = flag_of(text)
+    assert flag is None or flag[0] != "emergency" or flag[1] == "possible", (text, flag)
+
+
+@pytest.mark.parametrize("text", [
+    "my son is shaking fits on the floor", "she is having shaking fits right now", "hes just staring and wont answer me",
+    "my dad is having seizures now what do i do", "quick hes fitting",
+])
+def test_seizures_said_to_go_on_stay_emergencies(text: str) -> None:
+    assert flag_of(text)[:2] == ("emergency", "certain"), text
+
+
+def test_first_aid_asked_quickly_is_the_first_aid_question() -> None:
+    assert flag_of("seizure first aid quick - what do i do, when call 999?")[0] == "seizure_first_aid"
+
+
+@pytest.mark.parametrize("text", [
+    "She take 10 mg, is not helping. I can give her 20?",
+    "I've been on interferon two years. Should I ask to switch or stay where I am?",
+])
+def test_dose_decisions_in_a_learners_or_a_later_words(text: str) -> None:
+    assert flag_of(text)[:2] == ("medication_change", "certain"), text
+
+
+def test_a_dose_given_twice_by_mistake_is_an_overdose() -> None:
+    """docs/safety.md: a double dose taken by mistake is `overdose`; "i give" is a learner's past."""
+    assert flag_of("i give my son the medicine two times this morning by mistake. what i do now?")[:3] == (
+        "emergency", "certain", "overdose")
+
+
+@pytest.mark.parametrize("text", [
+    "should i give her 2 minutes before calling",  # time given, no dose
+    "What disease-modifying treatments are there? My neuro rattled off interferon and ocrelizumab and I didn't take "
+    "any of it in.",  # took in: understood
+    "i forgot to ask the doctor one thing, should i call them",
+])
+def test_numbers_and_words_that_are_no_dose(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] != "medication_change", (text, flag)
+
+
+def test_missed_doses_asked_about_in_general_get_the_line() -> None:
+    flag = flag_of("Could our son's epilepsy just LOOK drug-resistant because he spits out half his meds? How much "
+                   "do missed doses matter?")
+    assert flag is not None and flag[:2] == ("medication_change", "possible"), flag
