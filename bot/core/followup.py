@@ -384,8 +384,12 @@ _EVERYDAY_CHANGE = re.compile(r"\b(?:skip|skipping|stop|stopping|quit|quitting|c
 
 
 def changes_something_else(message: Message) -> bool:
-    """ "also is it ok to skip sleep for exams": a change, of something everyday, not of a medicine."""
-    return _EVERYDAY_CHANGE.search(message.text) is not None
+    """ "also is it ok to skip sleep for exams", "when the clocks go back": a change, of something everyday, not of
+    a medicine."""
+    return _EVERYDAY_CHANGE.search(message.text) is not None or _CLOCKS.search(message.text) is not None
+
+
+_CLOCKS = re.compile(r"\bclocks? (?:go|goes|went|going|change|changes) (?:back|forward)\b")
 
 
 # What missed doses or other medicines do to the illness, asked in general ("could that be why my seizures never
@@ -612,9 +616,12 @@ def asks_for_a_person(message: Message) -> bool:
     one?": a wish for a person, whatever topic words come with it (they made the topic win over the handover
     keywords)."""
     return _PERSON.search(message.text) is not None or _PERSON_ALONE.search(message.text) is not None or any(
-        _ONE_ASKED.search(" ".join(s.words)) for s in message.sentences)
+        _ONE_ASKED.search(" ".join(s.words)) for s in message.sentences) or _NOT_A_BOT.search(message.text) is not None
 
 
+# "i dont want to talk to a bot": a person wished for, the bot turned down
+_NOT_A_BOT = re.compile(r"\b(?:dont|do not|don t|not) (?:want|wanna) (?:to )?(?:talk|speak|chat|type) (?:to|with) (?:a |an |"
+                        r"this |some )?(?:bot|robot|machine|computer|ai|chatbot|program)\b")
 # "ok can i talk to one then" after "are you a real person?": a person asked for as "one", ending the sentence
 _ONE_ASKED = re.compile(r"\b(?:talk|speak|chat) (?:to|with) (?:a real |an actual )?one(?: then| please| pls| now)?$")
 

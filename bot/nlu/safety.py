@@ -63,6 +63,7 @@ __all__ = ["CRITERIA", "MEDICINE_NAMES", "Reading", "SafetyCheck", "SafetyFlag"]
 
 # A question opening with one of these and then no one in the scene is a general one ("can fainting look like
 # fitting?", "does someone need a&e after every seizure?"); "is he breathing?" is not
+_DOSE_ASKED = frozenset(("DOUBLE_UP", "DOSE_CHANGE", "EXTRA_PRE"))  # a dose asked about, in any sentence
 _HOW_MUCH = frozenset(("much", "many", "often", "long", "far", "bad", "serious", "important", "likely", "common"))
 _ASKERS = frozenset(("i", "she", "he", "we", "they", "u", "you"))
 _LEAVE = frozenset(("can", "could", "should", "must", "may"))  # "she can stop ...?" asks leave; "he is ...?" does not
@@ -536,8 +537,11 @@ def _cluster(u: Unit, recent: bool) -> Tier | None:
     if u.any("ANOTHER", "COUNT2", "ANOTHER_OFTEN") and recent:
         # "had another fit in english today": another one over the day, told afterwards, may be the illness's
         # usual (the line and the answer); one just now, a count ("3 fits this morning") or a now is a cluster
-        told_after = "ANOTHER" in u and "COUNT2" not in u and "RECENT" in u and "PAST" in u and not u.any(
-            "JUST", "WITHIN_HOUR", "NOW_WEAK", "HAVING", *_NOW_FOR_SURE)
+        # ... but a count told to ask about a dose ("Should we double his dose tonight? He's had three seizures
+        # today"), with nothing saying one goes on or no waking between: the dose decision, the line on top
+        settled = not u.any("JUST", "WITHIN_HOUR", "NOW_WEAK", "HAVING", "ING", "CONV", "UNRESP", *_NOW_FOR_SURE)
+        told_after = ("ANOTHER" in u and "COUNT2" not in u and "RECENT" in u and "PAST" in u and settled) or (
+            "DOSE_ASKED" in u and "PAST" in u and settled)
         return "possible" if told_after else "certain"
     if often:
         urgent = u.any("NOW_STRONG", "URGENT", "AMBULANCE", "ASK")
@@ -904,7 +908,10 @@ def _medication_named_elsewhere(u: Unit) -> list[tuple[str, Tier]]:
     # "can I put my son's dose up myself": a change said of a dose is a change of medicine
     # ... and "i've only tried one drug so far. should i ask to switch": a change with no object, a medicine named
     # (asked with a modal: "i dont want to change" tells a wish)
-    bare = u.before("ADVICE", "CHANGE_BARE", 3) and "MED_MSG" in u and u.near("Q_MODAL", "ADVICE", 1)
+    # ... asked of the writer or someone in their care ("should she switch?"; "is it something they can switch off"
+    # asks about the body)
+    asker = u.before("ADVICE", "FIRST_P", 1) or u.before("ADVICE", "PERSON", 1) or u.before("FIRST_P", "ADVICE", 1)
+    bare = u.before("ADVICE", "CHANGE_BARE", 3) and "MED_MSG" in u and u.near("Q_MODAL", "ADVICE", 1) and asker
     if "MED_VERB" in u or ((pronoun or bare) and ("MED_MSG" in u or "TIMING" in u)) or (
             "DOSE_CHANGE" in u and "ADVICE" in u):
         return [("med_change", "certain")]
@@ -1024,6 +1031,10 @@ class SafetyCheck:
             if any(found in h for h in scanned):
                 for hits in scanned:
                     hits.setdefault(spread, []).append(0)
+        # ... and a dose asked about ("Should we double Theo's dose tonight? He's had three seizures today")
+        if any("ADVICE" in h and not h.keys().isdisjoint(_DOSE_ASKED) for h in scanned):
+            for hits in scanned:
+                hits.setdefault("DOSE_ASKED", []).append(0)
         units = [Unit(h) for h in scanned]
         for first, second in itertools.pairwise(scanned):
             if first and second:
@@ -1216,7 +1227,9 @@ def _decide(found: list[tuple[str, Tier, Unit]], admin: list[tuple[str, Unit]], 
 def _own_seizure_told(criterion: str, u: Unit) -> bool:
     """The writer's own seizure, told as over ("another fit at work today"): they are the one typing, no one else
     is in the scene and nothing says it is going on, hurt them or lasts."""
-    return criterion in ("seizure_cluster", "seizure_now", "first_seizure") and "FIRST_P" in u and not u.any(
+    # ("seizure at school again today in front of everyone. im so done": no one named, the writer's own)
+    own = "FIRST_P" in u or not u.any("PRONOUN", "ANIMAL")
+    return criterion in ("seizure_cluster", "seizure_now", "first_seizure") and own and not u.any(
         "PERSON", "CHILD", "NOW_STRONG", "URGENT", "AMBULANCE", "ING", "HAVING", "LONG", "STATUS", "NOT_STOP", "UNRESP",
         "BREATH_BAD", "COLOUR", "INJURY", "OD", "WATER", "PREGNANT")
 

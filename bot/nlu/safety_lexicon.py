@@ -215,7 +215,7 @@ def _having_something_else(core: list[str], position: int) -> bool:
 
 _NOT_SEIZURES = words_of("""thoughts thought dreams nightmares flashbacks headaches headache migraines migraine panic
     attacks infections infection accidents falls problems issues trouble bad doubts
-    urges feelings ideas visions""")
+    urges feelings ideas visions hypos hypo hypers utis tantrums nosebleeds""")
 
 
 def _going_over_it(core: list[str], hits: Hits, position: int) -> bool:
@@ -318,13 +318,17 @@ def _more_of_something_else(core: list[str], hits: Hits, position: int) -> bool:
 
 _HOW_MUCH = frozenset(("more", "extra", "less", "double", "few", "couple", "some"))
 _SPANS = frozenset(("days", "nights", "weeks", "times", "mornings", "evenings"))
-_DOSE_WORDS = words_of("""of than dose doses today tonight now then too it them this that mg ml his her my injections
+_DOSE_WORDS = words_of("""because since cos coz but so as
+    of than dose doses today tonight now then too it them this that mg ml his her my injections
     injection infusions infusion shots shot jabs jab he she will would get help work better""")
 _MEDICINE_FORMS = words_of("""version versions brand brands one ones form forms kind type tablets tablet pills pill meds
     med medicine medicines medication medications drug drugs capsules capsule tabs""")
 _THE_LAST_ONE = words_of("""first one other another last previous that it this seizure fit seizures fits he she""")
 
 
+_VACCINATED = frozenset(("flu", "covid", "booster", "hpv", "mmr", "tetanus", "shingles", "pneumonia", "travel"))
+_SUBJECT_PRONOUNS = frozenset(("i", "he", "she", "they", "we", "you", "u", "it", "one"))
+_SUPPOSED_VERBS = frozenset(("has", "have", "seizes", "fits", "gets", "starts"))
 _DOSE_FOLLOWERS = frozenset(("mg", "ml", "milligrams", "tablets", "tablet", "pills", "pill", "doses", "dose", "instead",
                              "tonight", "now", "today", "tomorrow", "more", "extra", "puffs", "drops"))
 _PACKS = frozenset(("boxes", "box", "packs", "pack", "packets", "packet", "bottles", "bottle", "prescriptions", "scripts"))
@@ -409,6 +413,14 @@ def _in_context(core: list[str], hits: Hits) -> None:
                  p > 1 and core[p - 2] in ("what", "which", "how", "why", "whats")))]  # ("what are jerking seizures")
     for concept in ("ING", "SIGN"):
         _drop_where(hits, concept, lambda p: p in kinds)
+    # "is it too late to have my flu jab": a vaccine, not a medicine taken
+    _drop_where(hits, "MED", lambda p: core[p] in ("jab", "jabs", "shot", "shots", "vaccine", "vaccines") and p > 0 and
+                core[p - 1] in _VACCINATED)
+    # "If Ellie has a fit while she's staying with us": a name after "if", then the seizure supposed
+    for p, word in enumerate(core[:-2]):
+        if word == "if" and core[p + 2] in _SUPPOSED_VERBS and core[p + 1] not in _SUBJECT_PRONOUNS and \
+                p not in hits.get("HYPO", ()):
+            hits.setdefault("HYPO", []).append(p)
     # "I can give her 20?": a number given, a dose (not "give her 2 minutes")
     for p in hits.get("GIVE", ()):
         after = core[p + 1:p + 4]

@@ -418,6 +418,7 @@ PHRASES: dict[str, str] = {
         start them myself | start it myself | start them on my own | start it on my own | start them early""",
     # When or how often a medicine is taken: with a medicine or a pronoun and a question, a change of dose
     "TIMING": """every other day | only when | only on days | only on bad days | at night instead
+        when i need it | when she needs it | when he needs it | when needed | as needed | instead of every day
         in morning instead | in evening instead | local time | uk time | home time | time zone | time zones
         all in evening | all in morning | all at night | all at once instead | one instead of two
         smaller dose | bigger dose | bit more | bit less | lower dose | higher dose | extra one | on top of usual
@@ -637,7 +638,7 @@ PHRASES: dict[str, str] = {
         has the type where | has ones when | gets ones when
         range from | ranges from | ranging from | vary from | varies from | varying from
         have done for ages | done for ages | had them for ages
-        sometimes | sometime | every seizure | each seizure | every fit | each fit | every single seizure | often | always | usually | normally | generally | typically | regularly | every time
+        sometimes | sometime | many times | lots of times | lot of times | every seizure | each seizure | every fit | each fit | every single seizure | often | always | usually | normally | generally | typically | regularly | every time
         everytime | whenever | at times | on and off | off and on | most days | every day | every week
         every month | every night | per day | per week | per month
         times day | times week | times month | once a day | twice a day | times a day | once a week | twice a week | a few times | frequently | occasionally | now and then | now and again

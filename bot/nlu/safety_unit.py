@@ -90,7 +90,7 @@ def read_frame(u: Unit) -> Frame:
     # count; an event said before it is not hypothetical ("she is fitting, what do we do when they are like this")
     # ... nor "when do i call an ambulance hes been fitting 6 minutes": someone named fitting for minutes now
     timed_now = "LONG" in u and "PRONOUN" in u and u.any("AUX_NOW", "PRESENT") and u.any("CONV", "ING")
-    hypothetical = "HYPO" in u and not _before_hypo(u) and not timed_now
+    hypothetical = "HYPO" in u and not _before_hypo(u) and not timed_now and not _told_after_the_supposing(u)
     if hypothetical:
         overriding = u.any("NOW_STRONG", "URGENT", "AMBULANCE")
     now = overriding or (present_scene and not hypothetical)
@@ -171,6 +171,27 @@ def _event_positions(u: Unit) -> list[int]:
     plural, during = u.hits.get("SEIZ_PL", ()), u.hits.get("DURING", ())
     return [p for concept in _EVENTS for p in u.hits.get(concept, ())
             if not any(p < d < s <= p + 3 for s in plural for d in during)]
+
+
+def _told_after_the_supposing(u: Unit) -> bool:
+    """ "if mum has a seizure now what do i do, she is fitting": someone said to be seizing, well after the
+    supposing ("if she is fitting, what do i do" is still supposed)."""
+    first = _first_hypo(u)
+    if first is None:
+        return False
+    told = [*u.hits.get("ING", ()), *u.hits.get("CONV", ())]
+    # (not "how should you help when someone is having a seizure": "when" supposes the one after it too)
+    supposing = {*u.hits.get("WHEN_W", ()), *u.hits.get("HYPO", ())}
+    subjects = {p for c in ("PERSON", "PRONOUN") for p in u.hits.get(c, ())
+                if not any(0 < p - w <= 2 for w in supposing)}
+    # ... and told after the question the supposing led to ("what should i do if i wake up and hes having one"
+    # supposes it all)
+    asked = [q for c in ("ASK", "FA_DO", "ADVICE") for q in u.hits.get(c, ()) if q > first]
+    return any(e - first > TOLD_AFTER_SPAN and any(q < e for q in asked) and any(
+        e - p in (1, 2) and (p - 1 in subjects or p in subjects) for p in u.hits.get("PRESENT", ())) for e in told)
+
+
+TOLD_AFTER_SPAN = 4  # "if she is fitting": the seizing this close after "if" is what is supposed
 
 
 def _before_hypo(u: Unit) -> bool:

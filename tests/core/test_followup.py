@@ -251,3 +251,8 @@ def test_a_change_of_something_everyday_is_no_change_of_medicine(text: str, some
 ])
 def test_a_facet_is_what_the_asking_sentence_asks(text: str, facet: str | None) -> None:
     assert followup.own_facet_of(Message(text)) == facet
+
+
+def test_a_bot_turned_down_asks_for_a_person() -> None:
+    assert followup.asks_for_a_person(Message("i dont want to talk to a bot"))
+    assert followup.changes_something_else(Message("Unrelated but do you know when the clocks go back?"))

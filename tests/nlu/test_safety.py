@@ -2411,3 +2411,61 @@ def test_missed_doses_asked_about_in_general_get_the_line() -> None:
     flag = flag_of("Could our son's epilepsy just LOOK drug-resistant because he spits out half his meds? How much "
                    "do missed doses matter?")
     assert flag is not None and flag[:2] == ("medication_change", "possible"), flag
+
+
+def test_a_seizure_told_after_the_supposing_is_one_now() -> None:
+    """ "if mum has a seizure now what do i do, she is fitting": the supposing, then someone said to be seizing."""
+    assert flag_of("if mum has a seizure now what do i do, she is fitting")[:2] == ("emergency", "certain")
+    assert flag_of("if she is fitting, what do i do")[0] == "seizure_first_aid"
+
+
+@pytest.mark.parametrize("text", [
+    "If Ellie has a fit while she's staying with us, what should I do? And what should I not do?",  # a name after if
+])
+def test_a_seizure_supposed_of_someone_named_is_the_first_aid_question(text: str) -> None:
+    assert flag_of(text)[0] == "seizure_first_aid", text
+
+
+@pytest.mark.parametrize("text", [
+    "One of our residents has type 2 diabetes and keeps having hypos. What should the care plan say?",
+    "I'm 82, is it too late to have my flu jab this year?",
+    "Jamie's neurologist talked about P-glycoprotein pumping the drugs back out of the brain. What is that about? Is "
+    "it something they can switch off?",
+])
+def test_other_things_kept_having_jabs_and_the_bodys_pumps_are_no_safety_matter(text: str) -> None:
+    assert flag_of(text) is None, text
+
+
+@pytest.mark.parametrize("text", ["Can I just take baclofen when I need it instead of every day?"])
+def test_taking_as_needed_is_a_decision(text: str) -> None:
+    assert flag_of(text)[:2] == ("medication_change", "certain"), text
+
+
+def test_a_medicine_forgotten_many_times_asked_about_gets_the_line() -> None:
+    flag = flag_of("My brother have it. He forget the pills many times, this is the problem?")
+    assert flag is not None and flag[:2] == ("medication_change", "possible"), flag
+
+
+@pytest.mark.parametrize("text", [
+    "Should we double Theo's dose tonight? He's had three seizures today.",
+    "Can I give Jamie a double dose tonight? He's had three seizures today already.",
+])
+def test_a_count_told_to_ask_about_a_dose_is_the_dose_decision(text: str) -> None:
+    """Rounds 82, 85, 86, 87 (docs/safety.md): the count explains the dose question; nothing says one goes on."""
+    assert flag_of(text)[:2] == ("medication_change", "certain"), text
+
+
+@pytest.mark.parametrize("text", [
+    "he has had three seizures today and hasnt woken up in between, should i give the extra dose",
+    "he's had 3 seizures today, should we double his dose? hes seizing again now",
+    "hes had 3 seizures this morning",
+])
+def test_a_count_with_no_waking_a_seizure_now_or_no_dose_asked_stays_a_cluster(text: str) -> None:
+    assert flag_of(text)[0] == "emergency", text
+
+
+def test_a_seizure_told_with_no_one_named_beside_a_crisis_is_the_writers_own() -> None:
+    """Round 86: "seizure at school again today in front of everyone. im so done. i dont wanna be alive anymore"."""
+    assert flag_of("seizure at school again today in front of everyone. im so done. i dont wanna be alive "
+                   "anymore")[0] == "crisis"
+    assert flag_of("seizure right now, i want to die")[0] == "emergency"  # going on: the emergency, crisis line too
