@@ -570,8 +570,10 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
     # ... and after a crisis reply a topic asked for ("no i dont want to talk to anyone right now just tell me about
     # physio"): the person's time words are no scene of an emergency
     asked_in_crisis = state.kind == "crisis" and asks_for_a_topic(message) and not reading.tells_a_sign
-    if (answer.kind == "topical" and (clear_question(message, reading) or asked_in_crisis)) or (
-            answer.kind == "handover" and not followup.turns_down_a_call(message)):
+    # (after a crisis reply "Should I be calling someone?" asks whether to get help: the crisis reply says who)
+    handover = answer.kind == "handover" and not followup.turns_down_a_call(message) and not (
+        state.kind == "crisis" and followup.asks_whether_to_call(message))
+    if (answer.kind == "topical" and (clear_question(message, reading) or asked_in_crisis)) or handover:
         kept = replace(answer, flag=flag, lines=_lines(*state.lines(), *other),
                        why=f"{during}, a clear question: {answer.why}")
         if calmed and not state.settled:  # the answer's own context, the state told that help came

@@ -742,6 +742,15 @@ _TURNED_DOWN = re.compile(r"\b(?:dont|don't|do not|not|wont|won't|never|no)\b(?:
                           r"(?:ring|call|phone|calling|ringing|phoning|contact)\b")
 
 
+def asks_whether_to_call(message: Message) -> bool:
+    """ "Should I be calling someone?", "do we ring 999": whether to call for help, not a wish to talk to our team."""
+    return _WHETHER_TO_CALL.search(message.text) is not None
+
+
+_WHETHER_TO_CALL = re.compile(r"\b(?:should|do|shall|must|need to) (?:i|we) (?:be )?(?:call|calling|ring|ringing|phone|"
+                              r"phoning) (?:someone|somebody|anyone|the police|999|911|112|an ambulance|for help)\b")
+
+
 def turns_down_a_call(message: Message) -> bool:
     """ "i dont want to ring anyone. i just needed to say it to someone": no wish for a person, whatever words of
     the handover it has."""

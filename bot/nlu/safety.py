@@ -474,7 +474,8 @@ def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
         u.any("STOPPED", "FINE_NOW") and not u.any(*_NOW_FOR_SURE, "NOW_STRONG", "ING", "ANOTHER", "ANOTHER_STRONG",
                                                    "COUNT2"))
     # ... nor "he wants to kill himself after his last seizure, what do i do": the seizure named as a time
-    asking_now = asking_now and not _the_last_one(u)
+    # ... nor "had a fit yesterday. What should we do if it happens again?": asked for next time
+    asking_now = asking_now and not _the_last_one(u) and not ("NEXT_TIME" in u and not u.any(*_NOW_FOR_SURE, "ING"))
     if f.now or asking_now:
         found.append(("seizure_now", "possible" if _asks_the_reason(u) or _cause_of_the_illness(u) or (
             not f.now and _only_the_illness(u)) else "certain"))

@@ -341,6 +341,7 @@ _SEIZURE_NOUNS = frozenset(("fits", "fit", "seizures", "seizure", "ones", "episo
 _STARERS = frozenset(("everyone", "everybody", "people", "they", "kids", "strangers", "others", "folk", "folks",
                       "like", "also", "the"))
 _AFTER_EFFECTS = frozenset(("confused", "sleepy", "drowsy", "tired", "exhausted", "groggy", "dazed", "wiped"))
+_PLEAS = (["what", "to"], ["what", "do"], ["what", "i"], ["what", "should"], ["how", "to"], ["what", "we"])
 _ASKED_LOOKS = frozenset(("can", "does", "do", "might", "may"))
 _QUICK_THINGS = frozenset(("revision", "check", "recap", "refresh", "refresher", "question", "q", "qs", "one", "query",
                            "summary", "overview", "reminder", "tip", "tips"))
@@ -386,6 +387,10 @@ def _in_context(core: list[str], hits: Hits) -> None:
     _drop_where(hits, "SELF_HARM", lambda p: _cut_out(core, p))
     _drop_where(hits, "ANOTHER_STRONG", lambda p: _an_onset(core, p))
     _drop_where(hits, "TIMING", lambda p: _generic_something_else(core, hits, p))
+    # "given late or not at all": never, not all of them
+    _drop_where(hits, "ALL", lambda p: p > 0 and (core[p - 1] == "not" or core[p - 2:p] == ["not", "at"]))
+    # "please tell me what to do": a plea for what to do now, not "tell me about" a subject
+    _drop_where(hits, "KNOWLEDGE", lambda p: core[p] == "tell" and core[p + 2:p + 4] in _PLEAS)
     # "can a hypo look like a seizure?": what something looks like, asked; not "make it look like a seizure"
     _drop_where(hits, "DISGUISE", lambda p: core[p] in ("look", "looks") and not _ASKED_LOOKS.isdisjoint(
         core[max(0, p - 4):p]))

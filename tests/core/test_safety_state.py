@@ -553,3 +553,12 @@ def test_once_the_person_is_said_to_be_fine_a_question_gets_its_own_answer(engin
                  "does she need stitches do you think")
     assert [t.kind for t in turns] == ["emergency", "topical", "smalltalk", "fallback"]
     assert turns[-1].reply.alert
+
+
+def test_whether_to_call_someone_after_a_crisis_reply_gets_the_crisis_reply(engine: Engine) -> None:
+    """Round 89: "Should I be calling someone?" asks whether to get help (the crisis reply says who), while "can i
+    talk to a nurse" asks for our team."""
+    turns = chat(engine, "My girlfriend keeps saying she'd rather be dead than disabled. I'm scared she means it.",
+                 "Should I be calling someone?")
+    assert [t.kind for t in turns] == ["crisis", "crisis"]
+    assert chat(engine, "i want to die", "can i talk to a nurse")[-1].kind == "handover"

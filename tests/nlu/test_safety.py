@@ -2469,3 +2469,22 @@ def test_a_seizure_told_with_no_one_named_beside_a_crisis_is_the_writers_own() -
     assert flag_of("seizure at school again today in front of everyone. im so done. i dont wanna be alive "
                    "anymore")[0] == "crisis"
     assert flag_of("seizure right now, i want to die")[0] == "emergency"  # going on: the emergency, crisis line too
+
+
+def test_a_plea_for_what_to_do_beside_a_bleeding_head_is_the_emergency() -> None:
+    """Round 88: "please tell me what to do" is no "tell me about" knowledge question."""
+    flag = flag_of("Toby fell in a fit and hit his head on the corner of the table, there's blood everywhere and "
+                   "he's still not right, please tell me what to do")
+    assert flag is not None and flag[:2] == ("emergency", "certain"), flag
+
+
+def test_a_seizure_yesterday_and_what_to_do_if_it_happens_again_is_first_aid() -> None:
+    assert flag_of("My grandson had a fit yesterday. What should we do if it happens again?")[0] == "seizure_first_aid"
+    assert flag_of("he is fitting now, what do i do if it happens again")[0] == "emergency"
+
+
+def test_not_at_all_is_no_whole_packet() -> None:
+    flag = flag_of("Toby's mother works shifts and I think his tablets are sometimes given late or not at all. Could "
+                   "that be why his epilepsy doesn't settle?")
+    assert flag is None or flag[0] != "emergency", flag
+    assert flag_of("she took all her tablets")[0] == "emergency"
