@@ -388,7 +388,7 @@ def _in_context(core: list[str], hits: Hits) -> None:
     _drop_where(hits, "ANOTHER_STRONG", lambda p: _an_onset(core, p))
     _drop_where(hits, "TIMING", lambda p: _generic_something_else(core, hits, p))
     # "given late or not at all": never, not all of them
-    _drop_where(hits, "ALL", lambda p: p > 0 and (core[p - 1] == "not" or core[p - 2:p] == ["not", "at"]))
+    _drop_where(hits, "ALL", lambda p: p > 0 and core[p - 1] in ("not", "at"))  # "at all": never, not a packet
     # "please tell me what to do": a plea for what to do now, not "tell me about" a subject
     _drop_where(hits, "KNOWLEDGE", lambda p: core[p] == "tell" and core[p + 2:p + 4] in _PLEAS)
     # "can a hypo look like a seizure?": what something looks like, asked; not "make it look like a seizure"

@@ -2488,3 +2488,10 @@ def test_not_at_all_is_no_whole_packet() -> None:
                    "that be why his epilepsy doesn't settle?")
     assert flag is None or flag[0] != "emergency", flag
     assert flag_of("she took all her tablets")[0] == "emergency"
+
+
+def test_at_all_is_no_whole_packet() -> None:
+    """Round 90: "it isn't really epilepsy at all? The tablets never help." is no overdose."""
+    flag = flag_of("Could it be that they gave him the wrong diagnosis and it isn't really epilepsy at all? The "
+                   "tablets never help.")
+    assert flag is None or flag[0] != "emergency", flag
