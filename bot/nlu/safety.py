@@ -996,7 +996,8 @@ class SafetyCheck:
             if sentence.laughs:  # the emoji go with cleaning: "id rather die than ... 😂"
                 words.append("lol")
             general = "?" in sentence.end and self._general_question(words)
-            if len(core_words(words)) <= WINDOW:
+            core = core_words(words)
+            if len(core) <= WINDOW:
                 scanned.append(_drop_figurative(self.lexicon.scan(words)))
                 if general:
                     scanned[-1].setdefault("KNOWLEDGE", []).append(0)
@@ -1007,7 +1008,7 @@ class SafetyCheck:
                     scanned[-1].setdefault("ASKED", []).append(len(words) - 1)
                 # "she can stop the old one by herself?": a learner's question, subject first, asks leave too
                 # ... also after a clause of its own: "dr gave me lamotrigine, I can change to other one by myself?"
-                leave = _leave_asked(core_words(words)) if asked else None
+                leave = _leave_asked(core) if asked else None
                 if leave is not None:
                     scanned[-1].setdefault("ADVICE", []).append(leave)
                     scanned[-1].setdefault("Q_MODAL", []).append(leave)

@@ -333,12 +333,11 @@ _DOSE_FOLLOWERS = frozenset(("mg", "ml", "milligrams", "tablets", "tablet", "pil
                              "tonight", "now", "today", "tomorrow", "more", "extra", "puffs", "drops"))
 _PACKS = frozenset(("boxes", "box", "packs", "pack", "packets", "packet", "bottles", "bottle", "prescriptions", "scripts"))
 _GIVEN_TO = frozenset(("her", "him", "them", "me", "us", "it"))
-_TIME_UNITS = frozenset(("minutes", "minute", "mins", "min", "hours", "hour", "hrs", "hr", "seconds", "secs", "days",
-                         "day", "weeks", "week", "more", "goes", "tries"))
 _SAID_GOING_ON = frozenset(("is", "are", "was", "were", "hes", "shes", "im", "keeps", "still", "been", "now", "started"))
 _SEIZURE_NOUNS = frozenset(("fits", "fit", "seizures", "seizure", "ones", "episodes", "episode", "spells", "spell",
                             "attacks", "attack", "type", "types", "kind", "kinds"))
-_STARERS = frozenset(("everyone", "everybody", "people", "they", "kids", "strangers", "others", "folk", "folks",
+# Words before "staring" that make it others' look or a kind described ("everyone staring", "like staring")
+_NOT_A_STARE_AFTER = frozenset(("everyone", "everybody", "people", "they", "kids", "strangers", "others", "folk", "folks",
                       "like", "also", "the"))
 _AFTER_EFFECTS = frozenset(("confused", "sleepy", "drowsy", "tired", "exhausted", "groggy", "dazed", "wiped"))
 _PLEAS = (["what", "to"], ["what", "do"], ["what", "i"], ["what", "should"], ["how", "to"], ["what", "we"])
@@ -409,7 +408,7 @@ def _in_context(core: list[str], hits: Hits) -> None:
     # "sick of seizures n everyone staring": people staring at someone, not a staring seizure; and "the jerks and
     # also staring", "like staring into space": a kind of seizure described
     for concept in ("SIGN", "ING"):
-        _drop_where(hits, concept, lambda p: core[p] == "staring" and p > 0 and core[p - 1] in _STARERS)
+        _drop_where(hits, concept, lambda p: core[p] == "staring" and p > 0 and core[p - 1] in _NOT_A_STARE_AFTER)
     # "the big shaking fits", "jerking seizures": a kind of seizure named, not one going on
     # (a sign's word only: "is having seizures now" goes on)
     named = {q for c in ("SEIZ", "SEIZ_PL") for q in hits.get(c, ())}  # ("6 jerking episodes in 20 mins" names none)
