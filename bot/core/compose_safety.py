@@ -117,24 +117,29 @@ def compose_emergency_follow_up(knowledge: Knowledge, criterion: str | None, fol
     if follow == "arrived":
         return Reply(kind="emergency", title=texts.FOLLOW_ARRIVED_TITLE, paragraphs=texts.FOLLOW_ARRIVED_PARAGRAPHS)
     if follow == "recovered":
-        return _recovered(knowledge, "emergency")
+        return _recovered(knowledge, "emergency", criterion)
     return Reply(kind="emergency", title=texts.FOLLOW_GENERAL_TITLE,
                  paragraphs=(texts.FOLLOW_GENERAL_LEAD, _lines(_steps(knowledge, WHAT_TO_DO)), texts.CALL_IF, when))
 
 
-def _recovered(knowledge: Knowledge, kind: str) -> Reply:
-    """After the seizure: the recovery position, what to do next, and when to call after all."""
-    return Reply(kind=kind, title=texts.FOLLOW_RECOVERED_TITLE,
-                 paragraphs=(texts.FOLLOW_RECOVERED_LEAD, _lines(_steps(knowledge, RECOVERY)), texts.AFTER_IT,
+def _recovered(knowledge: Knowledge, kind: str, criterion: str | None) -> Reply:
+    """After the seizure: the recovery position, what to do next, and when to call after all. A seizure told
+    with a reason that needs an ambulance even once it stops ("hit his head", "her first one") says so first."""
+    still = texts.STILL_CALL.get(criterion or "")
+    title = texts.FOLLOW_STILL_CALL_TITLE if still else texts.FOLLOW_RECOVERED_TITLE
+    lead = (still, texts.FOLLOW_STILL_CALL_LEAD) if still else ()
+    return Reply(kind=kind, title=title,
+                 paragraphs=(*lead, texts.FOLLOW_RECOVERED_LEAD, _lines(_steps(knowledge, RECOVERY)), texts.AFTER_IT,
                              _lines(_steps(knowledge, AFTER)), texts.CALL_IF, _lines(_steps(knowledge, WHEN_TO_CALL))))
 
 
-def compose_after_care(knowledge: Knowledge, base_url: str) -> Reply | None:
+def compose_after_care(knowledge: Knowledge, base_url: str, criterion: str | None = None) -> Reply | None:
     """ "It stopped, what now?" after an emergency reply: the first-aid article's after-care, with its source."""
     article = knowledge.articles.get(FIRST_AID_ARTICLE)
     if article is None:
         return None
-    return replace(_recovered(knowledge, "topical"), source=source_of(article, base_url), footer=texts.DISCLAIMER_LINE)
+    return replace(_recovered(knowledge, "topical", criterion), source=source_of(article, base_url),
+                   footer=texts.DISCLAIMER_LINE)
 
 
 def _lines(bullets: tuple[Bullet, ...]) -> str:

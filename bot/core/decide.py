@@ -416,6 +416,11 @@ def decide(message: Message, situation: Situation) -> Decision:
         # after the first-aid answer the seizure goes without saying: "my husband is having one now", "when do I
         # call 999" are read as about a seizure (not "bye for now")
         flag = knowledge.safety.check(message.extended(SEIZURE_WORD))
+    if (flag is None or not flag.certain) and _medicine_in_talk(situation) and \
+            knowledge.safety.tells_a_missed_dose(message):
+        # "like i missed it this morning n its 3pm now" after a question about missing pills: that dose, now
+        missed = SafetyFlag("medication_change", "a missed dose of the medicine just discussed", criterion="missed_dose")
+        return decide_certain(message, situation, missed)
     if (flag is None or not flag.certain) and _changes_the_treatment(message, situation):
         change = SafetyFlag("medication_change", "a change to the treatment just discussed", criterion="med_change")
         decision = decide_certain(message, situation, change)
@@ -443,6 +448,13 @@ def decide(message: Message, situation: Situation) -> Decision:
     # topic, and nothing for the admins' list of unanswered questions
     if decision.kind == "fallback" and flag is None and followup.only_acknowledges(message):
         return Decision("acknowledged", "an acknowledgement")
+    # "ok paramedics here.", "the ambulance is here now" with no emergency reply before (or its 30 minutes gone):
+    # what to tell the crew, and the emergency's 30 minutes begin (not a question, which its answer takes)
+    if decision.kind in ("fallback", "ambiguous") and flag is None and not _asked(message) and \
+            not _CREW.isdisjoint(message.words) and knowledge.safety.read(message).follow_up() == "arrived":
+        return Decision("emergency_follow_up", "help has come, no emergency reply before: what to tell the crew",
+                        "emergency", 100.0, guidance="arrived", state=start("emergency", None, situation.now),
+                        context="start")
     if flag is not None:  # possible: the normal answer, with what to do now on top
         lines = ((flag.kind, flag.criterion), *((("crisis", None),) if flag.crisis_too else ()))
         watched = flag.kind == "crisis" or flag.crisis_too
@@ -453,6 +465,9 @@ def decide(message: Message, situation: Situation) -> Decision:
     return decision
 
 
+_CREW = frozenset(("paramedic", "paramedics", "ambulance", "ambulances", "ambo", "crew", "medics", "emts", "emt"))
+
+
 def _seizure_unsaid(reading: Reading, message: Message) -> bool:
     """After the first-aid answer: words that need the seizure, or an injury told, not asked about ("what if i hit
     my head", "and if they hurt themselves" are first-aid questions)."""
@@ -460,6 +475,13 @@ def _seizure_unsaid(reading: Reading, message: Message) -> bool:
 
 
 _HYPOTHETICAL = frozenset(("if", "whether", "would", "could", "might", "should"))
+
+
+def _medicine_in_talk(situation: Situation) -> bool:
+    """A medicine named earlier in the chat, or the last topic about treatment or medicines."""
+    last = situation.knowledge.intents.get(situation.last_intent or "")
+    return bool(situation.medicine) or (last is not None and bool(
+        last.treatments or last.about_medicines or last.id == MEDICATION_CHANGE))
 
 
 def _changes_the_treatment(message: Message, situation: Situation) -> bool:
@@ -479,7 +501,10 @@ def _changes_the_treatment(message: Message, situation: Situation) -> bool:
     # after the medication reply the medicine is the subject: "give double tomorrow?" needs no "it"; "is that
     # bad?" asks about the dose just talked about. After a topic about missed doses the doses are the subject too
     after_reply = last.id == MEDICATION_CHANGE
-    return safety.asks_a_change(message, subject_known=after_reply or last.about_medicines) or (
+    # ("Should I ask to switch then?" after a treatment topic, a medicine named in the chat: that medicine; "which one
+    # should i go for?" after one: a choice between its treatments, for the writer)
+    return safety.asks_a_change(message, subject_known=after_reply or last.about_medicines) or (last.treatments and (
+        followup.asks_which_to_choose(message) or (bool(situation.medicine) and followup.asks_to_switch(message)))) or (
         after_reply and (followup.asks_how_bad(message) or followup.asks_when_to_take(message)
                          or followup.asks_why_not(message) or followup.asks_what_the_dose_does(message)
                          # "its lamotrigine": which medicine the decision is about
@@ -614,10 +639,12 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
             return Decision("first_aid", f"{during}: a first-aid question, nothing alarming", FIRST_AID_INTENT, 100.0,
                             flag=flag, lines=_lines(*refreshed.lines(), *other), state=refreshed, context="refresh")
         # "it stopped, she's breathing, what now?": the first-aid article's after-care, with its source
+        # (once help has come, or was said to be over before, no "still call": they are being seen to)
         if guidance == "recovered" and seizure_care(state) and has_first_aid:
+            seen = state.settled or reading.help_here
             return Decision("after_care", f"{during}: it is over, the first-aid after-care", FIRST_AID_INTENT, 100.0,
-                            flag=flag, lines=_lines(*other, *refreshed.also_line()), guidance=guidance,
-                            state=refreshed, context="refresh")
+                            flag=flag, lines=_lines(*other, *refreshed.also_line()),
+                            guidance="arrived" if seen else guidance, state=refreshed, context="refresh")
         # "can he go to school tomorrow" after a seizure, nothing alarming said: a question on something we do not
         # cover gets that plain answer (who can answer it), the emergency line on top, not the guidance again. Not
         # after a stroke or an overdose, nor a medicine asked about ("should I give him an aspirin?")
@@ -678,7 +705,12 @@ def _after_help_came(state: SafetyState, answer: Decision, message: Message, rea
     in it: "also can she still start uni in september?", "he smashed his phone when he fell, will apple fix it"."""
     # ... or a remark that finds nothing and says nothing of the scene ("anyway my train's delayed again, typical")
     remark = answer.kind == "fallback" and not reading.about_the_scene and not reading.names_a_medicine
-    return state.settled and answer.kind in ("topical", "fallback", "not_covered") and (asks(message) or remark) and \
+    # (a choice of topics too: "Now it's calmer. What other treatments are there for kids like him?"); or what it
+    # was told in the past beside a general question ("hospital says it was a mini stroke not the ms. is stroke more
+    # likely if you have ms?"): it has been seen to
+    seen = reading.help_here or ({"PAST", "KNOWLEDGE"} <= reading.concepts and reading.settled)
+    return (state.settled or seen) and answer.kind in ("topical", "fallback", "not_covered", "ambiguous") and (
+        asks(message) or remark) and \
         not reading.tells_an_alarm and not reading.asks_what_to_do
 
 

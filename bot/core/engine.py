@@ -159,7 +159,9 @@ class Engine:
             assert reply is not None  # decide checked that the article is there
             return Turn(reply, "topical", intent.id, 100.0, context=self._remember(knowledge, intent.id, context))
         if kind == "after_care":
-            reply = compose_safety.compose_after_care(knowledge, self.base_url)
+            # the emergency's reason to call, unless help has come ("arrived")
+            criterion = decision.state.criterion if decision.state and decision.guidance == "recovered" else None
+            reply = compose_safety.compose_after_care(knowledge, self.base_url, criterion)
             assert reply is not None  # decide checked that the article is there
             return Turn(reply, "topical", decision.intent_id, 100.0, context=context)
         if kind == "emergency_follow_up":

@@ -377,10 +377,13 @@ _EFFECT_BARE = re.compile(r"^(?:and |so |but )?(?:it|they|this|that) (?:stop|sto
                           r"prevent|prevents|reduce|reduces|halt|halts) (?:the |his |her |my |their )?(?:disease|illness|"
                           r"fits?|seizures?|relapses?|ms|epilepsy|attacks?|progression|damage)\b")
 # A change said of something else than a medicine: "is it ok to skip sleep for exams", "can she stop school"
-_EVERYDAY_CHANGE = re.compile(r"\b(?:skip|skipping|stop|stopping|quit|quitting|cut|cutting|drop|dropping|miss|missing)"
-                              r" (?:\w+ )?(?:sleep|school|meals?|breakfast|lunch|dinner|class|classes|work|exams?|gym|"
-                              r"training|practice|football|sport|physio|coffee|alcohol|drinking|smoking|caffeine|sugar|"
-                              r"gluten|dairy|meat)\b")
+_EVERYDAY_CHANGE = re.compile(r"\b(?:skip|skipping|stop|stopping|quit|quitting|cut|cutting|drop|dropping|miss|missing|"
+                              r"swap|swapping|switch|switching|change|changing|move|moving)"
+                              r" (?:(?!(?:doses?|meds?|medicines?|medications?|tablets?|pills?|it|them|one|"
+                              r"injections?|infusions?)\b)\w+ ){0,3}?(?:sleep|school|meals?|breakfast|lunch|dinner|class|classes|work|exams?|"
+                              r"gym|training|practice|football|sport|physio|coffee|alcohol|drinking|smoking|caffeine|"
+                              r"sugar|gluten|dairy|meat|shifts?|rota|appointments?|days? off|holidays?|jobs?|rooms?|"
+                              r"seats?|car|phone|gp|doctors?|neurologists?|hospitals?|clinics?)\b")
 
 
 def changes_something_else(message: Message) -> bool:
@@ -556,6 +559,28 @@ def asks_what_the_dose_does(message: Message) -> bool:
 def asks_when_to_take(message: Message) -> bool:
     """Whether to take or give the dose now, later or at all: asked right after the medication reply."""
     return _WHEN_TO_TAKE.search(message.text) is not None
+
+
+def asks_which_to_choose(message: Message) -> bool:
+    """ "which one should i go for?", "what would you pick": a choice between treatments, asked for the writer."""
+    return _WHICH_TO_CHOOSE.search(message.text) is not None
+
+
+_WHICH_TO_CHOOSE = re.compile(
+    r"\b(?:which(?: one| ones| of them| of the two)?|(?:which|what) (?:option|drug|medicine|treatment))"
+    r" (?:should|shall|would|do) (?:i|we|you|u) (?:go for|go with|pick|choose|chose|take|start|try)\b|"
+    r"\bwhich (?:one )?(?:is|would be) "
+    r"(?:best|better|right) for (?:me|him|her|us)\b")
+
+
+def asks_to_switch(message: Message) -> bool:
+    """ "Should I ask to switch then?", "can we just stop": leave to switch or stop, asked with no object."""
+    return _TO_SWITCH.search(message.text) is not None
+
+
+_TO_SWITCH = re.compile(r"\b(?:should|can|could|shall|do) (?:i|we|she|he) (?:ask (?:to|about) |just |try (?:and |to )?)?"
+                        r"(?:switch|swap|change|stop|come off)(?: (?:then|now|over|it|them|treatments?|drugs?|meds?))?"
+                        r"(?:\?|$|,| or\b)")
 
 
 def leans_on_context(message: Message) -> bool:

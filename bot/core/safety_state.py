@@ -129,7 +129,9 @@ def _opening(words: tuple[str, ...]) -> str:
 # this", "can i still do pe tmrw"
 _MAY_STILL = re.compile(r"\b(?:can|could|may|will) (?:he|she|i|they|we|u|you) still (?:go|do|drive|play|swim|work|travel|"
                         r"fly|attend|ride|cycle|come|join|sit|take part)\b|\b(?:is|are|am|will) (?:he|she|i|they|we) "
-                        r"(?:be )?allowed\b")  # asks, whatever comes before it ("also can he still go ...")
+                        r"(?:be )?allowed\b|"  # asks, whatever comes before it ("also can he still go ...")
+                        # "And is it safe for her to have a bath on her own?": what she may do from now on
+                        r"\bis it (?:safe|ok|okay|alright|all right|fine) for (?:her|him|me|them|us) to\b")
 _LATER = re.compile(r"\bnext (?:week|month|year|term)\b|\b(?:tomorrow|tmrw|tmw|tomoz|monday|tuesday|wednesday|thursday|"
                     r"friday|saturday|sunday|weekend)\b")
 # "will she be able to drive again": later too, but right after a stroke's reply it may come before anyone has

@@ -169,6 +169,18 @@ FOLLOW_CALL_LEAD = ("A seizure that lasts 5 minutes or more, another seizure bef
                     "an injury or not waking up all need an ambulance. Call now: 112, 911 or 999.")
 FOLLOW_RECOVERED_TITLE = "Good that it has stopped. Stay with them."
 FOLLOW_RECOVERED_LEAD = "Lay them on their side (the recovery position):"
+# ... when the seizure came with a reason to call that stopping does not take away (the emergency's criterion)
+FOLLOW_STILL_CALL_TITLE = "🚨 Good that it has stopped, but they still need to be seen now"
+STILL_CALL = {
+    "seizure_injury": "They were hurt during the seizure, and a blow to the head can cause trouble hours later.",
+    "seizure_over_5_min": "The seizure lasted 5 minutes or more.",
+    "seizure_cluster": "One seizure followed another.",
+    "seizure_in_water": "The seizure happened in water: they may have breathed some in, even if they seem well.",
+    "seizure_pregnancy": "They are pregnant: a seizure needs checking for them and the baby.",
+    "first_seizure": "It may be their first seizure: a first one always needs to be checked.",
+}
+FOLLOW_STILL_CALL_LEAD = ("If nobody has called yet, call your local emergency number now (112, 911 or 999), even "
+                          "though it has stopped. Until help comes:")
 FOLLOW_ARRIVED_TITLE = "Good that help is with them."
 FOLLOW_ARRIVED_PARAGRAPHS = (
     "Tell the crew what you saw: when it started, how long it lasted, what they did, and any medicines they take "

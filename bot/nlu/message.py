@@ -35,6 +35,7 @@ class Sentence:
     words: tuple[str, ...]
     end: str
     laughs: bool
+    breaks: frozenset[int] = frozenset()  # words a comma follows: "she's stopped, breathing" is not "stopped breathing"
 
 
 @dataclass(frozen=True, eq=False)
@@ -90,7 +91,7 @@ class Message:
             if (words := read.get(sentence)) is None:
                 words = read[sentence] = tuple(normalise.clean(sentence, MAX_SAFETY_CHARS).split())
             if words:
-                found.append(Sentence(words, match.group(2), bool(_LAUGH.search(sentence))))
+                found.append(Sentence(words, match.group(2), bool(_LAUGH.search(sentence)), _commas(sentence, words)))
         return tuple(found)
 
     def uncensored(self, spell: Callable[[str], str]) -> Message:
@@ -117,3 +118,16 @@ class Message:
             self._readings[name] = compute(self)
         return self._readings[name]  # type: ignore[no-any-return]
 
+
+def _commas(sentence: str, words: tuple[str, ...]) -> frozenset[int]:
+    """The positions of the words a comma follows, when the pieces between commas clean to the same words."""
+    if "," not in sentence:
+        return frozenset()
+    ends: list[int] = []
+    pieces: list[str] = []
+    for piece in sentence.split(","):
+        pieces.extend(normalise.clean(piece, MAX_SAFETY_CHARS).split())
+        ends.append(len(pieces) - 1)
+    if tuple(pieces) != words:  # a cleaning that reads across the comma (the pieces make other words): no breaks
+        return frozenset()
+    return frozenset(e for e in ends[:-1] if e >= 0)

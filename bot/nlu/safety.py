@@ -63,6 +63,9 @@ __all__ = ["CRITERIA", "MEDICINE_NAMES", "Reading", "SafetyCheck", "SafetyFlag"]
 
 # A question opening with one of these and then no one in the scene is a general one ("can fainting look like
 # fitting?", "does someone need a&e after every seizure?"); "is he breathing?" is not
+# What makes a missed dose one of now, to decide on: a time, a question for the writer, a double dose
+_TOLD_NOW = frozenset(("ADVICE", "RECENT", "JUST", "DAYS_AGO", "BEFORE_TODAY", "NOW_WEAK", "NOW_STRONG", "DOUBLE_UP",
+                       "FIRST_P", "ASK", "URGENT"))
 _DOSE_ASKED = frozenset(("DOUBLE_UP", "DOSE_CHANGE", "EXTRA_PRE"))  # a dose asked about, in any sentence
 _HOW_MUCH = frozenset(("much", "many", "often", "long", "far", "bad", "serious", "important", "likely", "common"))
 _ASKERS = frozenset(("i", "she", "he", "we", "they", "u", "you"))
@@ -281,14 +284,19 @@ def _seizure_event(u: Unit) -> bool:
     if events and all(_of_a_thing(u, c, 4) for c in events) and not convulsions and not u.any(
             "PERSON", "CHILD", "SIGN", "STATUS"):
         return False  # "the printer is having a fit again", "the stock market had a seizure"
+    # "mum has parkinsons, her hand is shaking": a tremor; not when it takes the whole body, lasts, or brings a
+    # collapse or no answer
+    tremor = "TREMOR_CAUSE" in u and not u.any("BODY_ALL", "UNRESP", "COLLAPSE", "LONG", "FALL", "NOW_STRONG",
+                                               "URGENT", "AMBULANCE")
+    # ... also asked beside a seizure it is compared with ("dad has parkinsons, shaking loads, is that like a seizure?")
+    if tremor and "ASKED" in u and not convulsions and not u.any("SEIZ_PL", "STATUS") and \
+            set(u.hits.get("SEIZ", ())) <= set(u.hits.get("LIKENED", ())):
+        return False
     if u.any("SEIZ", "SEIZ_PL", "STATUS") or convulsions:
         return True
     if "SEIZ_KIND" in u and u.any(*_NOW_FOR_SURE):  # "having one of his jerky ones right now"
         return True
-    # "mum has parkinsons, her hand is shaking": a tremor; not when it takes the whole body, lasts, or brings a
-    # collapse or no answer
-    if "TREMOR_CAUSE" in u and not u.any("BODY_ALL", "UNRESP", "COLLAPSE", "LONG", "FALL", "NOW_STRONG", "URGENT",
-                                         "AMBULANCE"):
+    if tremor:
         return False
     # "one" for a seizure ("having one now", "had one in the pool") with something that says what kind of event;
     # not "do i take another one" about a tablet
@@ -333,7 +341,14 @@ def _asks_when_to_call(u: Unit) -> bool:
     # "when I need to call ambulance for a seizure?": opened with "when", a call asked about, whoever asks, with no
     # time, sign or past event in it
     opened = 0 in u.hits.get("WHEN_W", ()) and "FA_ACTION" in u and u.any("ASK", "FA_OBJECT", "FIRST_AID")
-    return calm and opened and not u.any("PAST", "PAST_V", "LONG", "STATUS", "INJURY", "BREATH_BAD", "COLOUR",
+    # ... and "When should we call an ambulance for a resident having a seizure?": "having" of whoever it may be,
+    # asked, no "is" or "now" saying it goes on
+    having = set(u.hits.get("HAVING", ()))
+    told = [p for c in ("AUX_NOW", "PRESENT", "PRONOUN") for p in u.hits.get(c, ())]  # "she is having"
+    supposed = "ASKED" in u and bool(having) and {*u.hits.get("ING", ()), *u.hits.get("CONV", ())} <= having and \
+        not u.any("NOW_STRONG", "NOW_WEAK", "URGENT", "SIGN", "UNRESP", "JUST") and \
+        not any(0 < h - t <= 3 for h in having for t in told)
+    return (calm or supposed) and opened and not u.any("PAST", "PAST_V", "LONG", "STATUS", "INJURY", "BREATH_BAD", "COLOUR",
                                          "WATER", "ANOTHER", "COLLAPSE")
 
 
@@ -405,8 +420,9 @@ def _said_of_an_animal(u: Unit) -> bool:
 
 
 # What says a seizure is going on now whatever else is said
-_NOW_FOR_SURE = ("NOW_STRONG", "URGENT", "AMBULANCE", "LONG", "STATUS", "NOT_STOP", "UNRESP", "BREATH_BAD", "COLOUR",
-                 "INJURY", "WATER", "JUST")
+_NOW_BUT_JUST = ("NOW_STRONG", "URGENT", "AMBULANCE", "LONG", "STATUS", "NOT_STOP", "UNRESP", "BREATH_BAD", "COLOUR",
+                 "INJURY", "WATER")
+_NOW_FOR_SURE = (*_NOW_BUT_JUST, "JUST")
 
 
 _HYPOTHETICAL_WORDS = frozenset(("WHEN_W", "WHAT_IF", "HYPO"))  # "when i feel one coming", "if i feel ..."
@@ -471,12 +487,16 @@ def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
         found.append(("first_seizure", "possible" if before_today else "certain"))
     # ("had a 2 min seizure, stopped, breathing fine now. what do i do now": asked after it is over)
     asking_now = "ASK" in u and "FIRST_AID" not in u and not (
-        u.any("STOPPED", "FINE_NOW") and not u.any(*_NOW_FOR_SURE, "NOW_STRONG", "ING", "ANOTHER", "ANOTHER_STRONG",
-                                                   "COUNT2"))
+        u.any("STOPPED", "FINE_NOW") and not u.any(*_NOW_BUT_JUST, "NOW_STRONG", "ING", "ANOTHER", "ANOTHER_STRONG",
+                                                   "COUNT2"))  # ("just had one, stopped now, what do i do": over)
     # ... nor "he wants to kill himself after his last seizure, what do i do": the seizure named as a time
     # ... nor "had a fit yesterday. What should we do if it happens again?": asked for next time
     asking_now = asking_now and not _the_last_one(u) and not ("NEXT_TIME" in u and not u.any(*_NOW_FOR_SURE, "ING"))
-    if f.now or asking_now:
+    # "ok paramedics here. for later: what not to do during a fit?": help is with them, the question for next time
+    handed_over = "HELP_HERE" in u and "NEXT_TIME" in u and not u.any(
+        "ING", "NOT_STOP", "UNRESP", "BREATH_BAD", "COLOUR", "LONG", "STATUS", "ANOTHER", "ANOTHER_STRONG", "INJURY",
+        "WATER", "URGENT")
+    if (f.now or asking_now) and not handed_over:
         found.append(("seizure_now", "possible" if _asks_the_reason(u) or _cause_of_the_illness(u) or (
             not f.now and _only_the_illness(u)) else "certain"))
     elif u.any("SEIZ", "CONV") and f.event and u.any("FIRST_P", "PERSON") and not found and not u.any(
@@ -535,7 +555,12 @@ def _cluster(u: Unit, recent: bool) -> Tier | None:
         past = all(p in named for p in strong) and u.any("BEFORE_TODAY", "DAYS_AGO") and not recent and \
             not u.any(*_NOW_FOR_SURE, "NOW_WEAK", "HAVING")
         return "possible" if past else "certain"
-    if u.any("ANOTHER", "COUNT2", "ANOTHER_OFTEN") and recent:
+    # "my grandson just had his second seizure, does that mean he has epilepsy": a count over a life, the illness
+    # asked about, none today, nothing saying one goes on
+    lifetime = set(u.hits.get("ANOTHER", ())) <= set(u.hits.get("OWN_ORDINAL", ())) and "COUNT2" not in u and \
+        u.any("ILLNESS", "MEAN", "DIAG", "KNOWLEDGE") and not u.any(
+            "RECENT", "WITHIN_HOUR", "NOW_WEAK", "HAVING", "ING", "CONV", *(c for c in _NOW_FOR_SURE if c != "JUST"))
+    if u.any("ANOTHER", "COUNT2", "ANOTHER_OFTEN") and recent and not lifetime:
         # "had another fit in english today": another one over the day, told afterwards, may be the illness's
         # usual (the line and the answer); one just now, a count ("3 fits this morning") or a now is a cluster
         # ... but a count told to ask about a dose ("Should we double his dose tonight? He's had three seizures
@@ -834,8 +859,10 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # ... and "How much do missed doses matter?": asked in general, no one and no time in it
     general = "KNOWLEDGE" in u and not u.any("FIRST_P", "PERSON", "CHILD", "PRONOUN", "RECENT", "JUST", "DAYS_AGO",
                                              "ADVICE", "DOUBLE_UP")
+    # ... and "some of our residents refuse their tablets" beside missed doses asked about in general: no dose now
+    beside = "MISS_ASKED" in u and not u.any("PAST", "PAST_V", *_TOLD_NOW)
     if u.near("MISS", "MED", 6) and not general_cause and "MAKES_ME" not in u:  # not "keppra makes me throw up"
-        found.append(("missed_dose", "possible" if habit or general else "certain"))
+        found.append(("missed_dose", "possible" if habit or general or beside else "certain"))
     # "can i swap back" after "dr put me on levetiracetam": the change has the medicine named before as object
     pronoun = u.before("CHANGE", "PRO_OBJ", 2) and u.before("ADVICE", "CHANGE", 7)  # "is it ok if i just stop it"
     # "more" after the medicine: "take keppra more", not "can clobazam make a child more irritable" (an effect)
@@ -913,6 +940,13 @@ def _medication_named_elsewhere(u: Unit) -> list[tuple[str, Tier]]:
     # asks about the body)
     asker = u.before("ADVICE", "FIRST_P", 1) or u.before("ADVICE", "PERSON", 1) or u.before("FIRST_P", "ADVICE", 1)
     bare = u.before("ADVICE", "CHANGE_BARE", 3) and "MED_MSG" in u and u.near("Q_MODAL", "ADVICE", 1) and asker
+    # ... and "The doctor give me steroids for 5 days. I can stop after 3 because I not sleep?": leave to stop asked
+    # right after the asker, nothing else stopped (not "can i stop the seizures", "can i stop worrying")
+    objects = [p for c in ("SEIZ", "SEIZ_PL", "OTHER_EVENT", "ING", "PERSON", "CHILD", "SIGN", "THING")
+               for p in u.hits.get(c, ())]
+    bare = bare or ("MED_MSG" in u and asker and "ASKED" in u and any(
+        not any(0 < o - c <= 2 for o in objects) for a in u.hits.get("ADVICE", ()) for c in u.hits.get("CHANGE", ())
+        if c - a == 1))
     if "MED_VERB" in u or ((pronoun or bare) and ("MED_MSG" in u or "TIMING" in u)) or (
             "DOSE_CHANGE" in u and "ADVICE" in u):
         return [("med_change", "certain")]
@@ -972,6 +1006,21 @@ _RULES = (
 )
 
 
+def _folded(sentence: Sentence) -> tuple[list[str], frozenset[int]]:
+    """The sentence's words folded (`fold_words`), and the folded words a comma follows."""
+    if not sentence.breaks:
+        return fold_words(list(sentence.words)), frozenset()
+    words: list[str] = []
+    breaks: set[int] = set()
+    start = 0
+    for end in sorted(sentence.breaks):
+        words.extend(fold_words(list(sentence.words[start:end + 1])))
+        breaks.add(len(words) - 1)
+        start = end + 1
+    words.extend(fold_words(list(sentence.words[start:])))
+    return words, frozenset(b for b in breaks if b >= 0)
+
+
 class SafetyCheck:
     """The concept rules plus the admin's extra trigger phrases from the safety intents."""
 
@@ -990,7 +1039,7 @@ class SafetyCheck:
         message = message.uncensored(self._uncensor)
         sentences = message.sentences
         for index, sentence in enumerate(sentences):
-            words = fold_words(list(sentence.words))
+            words, breaks = _folded(sentence)
             if not words:
                 continue
             if sentence.laughs:  # the emoji go with cleaning: "id rather die than ... 😂"
@@ -998,7 +1047,7 @@ class SafetyCheck:
             general = "?" in sentence.end and self._general_question(words)
             core = core_words(words)
             if len(core) <= WINDOW:
-                scanned.append(_drop_figurative(self.lexicon.scan(words)))
+                scanned.append(_drop_figurative(self.lexicon.scan(words, breaks)))
                 if general:
                     scanned[-1].setdefault("KNOWLEDGE", []).append(0)
                 if words[0] in _MODALS:  # "could ... because i forget": a question about a cause
@@ -1024,7 +1073,8 @@ class SafetyCheck:
                     scanned[-1].setdefault("NOT_AROUND", []).append(staying)
                 continue
             for start in range(0, len(words), WINDOW // 2):
-                scanned.append(_drop_figurative(self.lexicon.scan(words[start:start + WINDOW])))
+                shifted = frozenset(b - start for b in breaks if start <= b < start + WINDOW)
+                scanned.append(_drop_figurative(self.lexicon.scan(words[start:start + WINDOW], shifted)))
                 if start + WINDOW >= len(words):
                     break
         # Said in one sentence, known to every one: a medicine named anywhere ("it" in another sentence may be it);
@@ -1033,6 +1083,11 @@ class SafetyCheck:
             if any(found in h for h in scanned):
                 for hits in scanned:
                     hits.setdefault(spread, []).append(0)
+        # ... and missed doses asked about in general ("Can missed doses make someone look drug resistant? Some of
+        # our residents refuse their tablets"): the habit told beside it is no dose of today
+        if any({"MISS", "KNOWLEDGE", "Q_MODAL"} <= h.keys() and h.keys().isdisjoint(_TOLD_NOW) for h in scanned):
+            for hits in scanned:
+                hits.setdefault("MISS_ASKED", []).append(0)
         # ... and a dose asked about ("Should we double Theo's dose tonight? He's had three seizures today")
         if any("ADVICE" in h and not h.keys().isdisjoint(_DOSE_ASKED) for h in scanned):
             for hits in scanned:
@@ -1067,6 +1122,12 @@ class SafetyCheck:
                 return False
         return True
 
+    def tells_a_missed_dose(self, message: Message) -> bool:
+        """ "like i missed it this morning n its 3pm now", "forgot them last night": a dose missed, its medicine
+        only "it" or "them" (named before in the chat), and when; not a habit ("i sometimes miss it")."""
+        return any(u.before("MISS", "PRO_OBJ", 2) and u.any("RECENT", "JUST", "DAYS_AGO", "NOW_WEAK")
+                   and not u.any("HABITUAL", "KNOWLEDGE", "HYPO", "CAUSE_Q") for u in self.units(message))
+
     def asks_a_change(self, message: Message, subject_known: bool = False) -> bool:
         """ "can i stop it?", "should i skip the next one", "can i have it later than planned": asking to change
         something the message does not name (the decider reads it with the chat's last topic). Asking
@@ -1098,7 +1159,12 @@ class SafetyCheck:
             wished = [m for m in told if any(u.any("WISH", "THINK_OF") for u in self.units(m))]
             if not (asked or wished) or len(message.words) > 2 * CHANGE_FOLLOW_UP_WORDS:
                 return False
-            message = (asked or wished)[-1]
+            # any of the questions ("Should I ask to switch then? Or stay put since I'm stable-ish?"), or the wish
+            return any(self._asks_a_change_in(m, subject_known) for m in (asked or wished[-1:]))
+        return self._asks_a_change_in(message, subject_known)
+
+    def _asks_a_change_in(self, message: Message, subject_known: bool) -> bool:
+        """`asks_a_change` for one short question or wish."""
         if message.text.startswith(("how", "which")):  # "which one cuts relapses more?" compares
             return False
         # "Maybe she don't take it correct?": a guess at a reason, not leave asked ("maybe i should stop it?" is)

@@ -358,6 +358,20 @@ _HEDGED = words_of("""wondering want wanted wanna feel feeling feels need needed
     said says told tells diagnosed confirmed mentioned explained gave doubling double skipping skip""")
 
 
+_KINDS_OF_MEDICINE = frozenset(("medicine", "medicines", "medication", "medications", "drugs", "drug", "meds",
+                                "kinds", "types", "different", "antiepileptics", "aeds"))
+_A_DOSE_TIME = frozenset(("tonight", "today", "now", "instead", "together", "once", "extra", "morning", "evening",
+                          "night", "double"))
+_PRICED = frozenset(("cost", "costs", "costing", "priced", "expensive", "pay", "paid", "charge", "charges", "price"))
+_ILLNESS_FATES = frozenset(("wheelchair", "wheelchairs", "disabled", "disability", "disease", "illness", "fitting",
+                            "seizures", "fits", "ms", "epilepsy", "bedbound", "bedridden", "helpless", "dependent",
+                            "burden", "suffer", "suffering", "paralysed", "paralyzed", "incontinent", "nappies",
+                            "vegetable", "relapse", "relapses", "decline", "deteriorate"))
+_OWNERS = frozenset(("his", "her", "my", "their", "our", "your", "ur"))
+_COUNTED = frozenset(("second", "seconds", "third", "fourth", "fifth", "2nd", "3rd", "4th", "5th"))  # ("second" is folded to "seconds")
+_ATTACK_ALARMS = frozenset(("NOT_STOP", "LONG", "UNRESP", "BODY_ALL", "COLLAPSE", "URGENT", "BREATH_BAD", "COLOUR"))
+
+
 def _in_context(core: list[str], hits: Hits) -> None:
     """Concepts that depend on their neighbours: "when i was little" is a history, "when i was convulsing" the
     event; "what does status epilepticus mean" is a knowledge question; "just wondering" is no time."""
@@ -366,6 +380,22 @@ def _in_context(core: list[str], hits: Hits) -> None:
                                                          and (core[p + 1] in _HEDGED or core[p + 1] in _ONLY))]
         if not hits["JUST"]:
             del hits["JUST"]
+    # "my wife now have attack, very long, not stopping": an attack going on, alarming, is a seizure (not an MS one)
+    if "ATTACK_BARE" in hits and not hits.keys().isdisjoint(_ATTACK_ALARMS) and "MS" not in hits:
+        for position in hits["ATTACK_BARE"]:
+            attack = next((p for p in range(position, min(position + 4, len(core))) if core[p] == "attack"), position)
+            hits.setdefault("SEIZ", []).append(attack)
+        hits["SEIZ"].sort()
+    # "id rather die than end up in a wheelchair": death weighed against what the illness may bring, no figure of
+    # speech ("id rather die than sit through another meeting")
+    for position in hits.get("DIE_OTHER", ()):
+        if core[position:position + 3] == ["rather", "die", "than"] and \
+                not _ILLNESS_FATES.isdisjoint(core[position + 3:position + 10]):
+            hits.setdefault("WISH_DEAD", []).append(position)
+    if "WISH_DEAD" in hits and "DIE_OTHER" in hits:
+        hits["DIE_OTHER"] = [p for p in hits["DIE_OTHER"] if p not in hits["WISH_DEAD"]]
+        if not hits["DIE_OTHER"]:
+            del hits["DIE_OTHER"]
     for position in hits.pop("WHEN_WAS", ()):
         follows = (p for c in ("ING", "CONV", "SIGN", "HAVING") for p in hits.get(c, ()))
         if not any(0 < p - position <= 3 for p in follows):
@@ -401,6 +431,13 @@ def _in_context(core: list[str], hits: Hits) -> None:
         (p == 0 and len(core) > 1 and core[1] in _QUESTION_OPENERS) or (p > 0 and core[p - 1] == "aid") or (
             p + 1 < len(core) and core[p + 1] in _QUICK_THINGS)))
     _drop_where(hits, "DOSE_CHANGE", lambda p: _more_of_something_else(core, hits, p))
+    # "my wife take two medicine and still she have attacks": two kinds of medicine taken, not a double dose
+    for concept in ("DOUBLE_UP", "CHANGE"):
+        _drop_where(hits, concept, lambda p: core[p + 1:p + 2] in (["two"], ["2"], ["three"], ["3"])
+                    and core[p + 2:p + 3] and core[p + 2] in _KINDS_OF_MEDICINE
+                    and _A_DOSE_TIME.isdisjoint(core[p:p + 7]))  # not "take 2 medicine tonight instead of one"
+    # "Ocrelizumab costs more than my house": a price, not more of the medicine
+    _drop_where(hits, "CHANGE_AFTER", lambda p: p > 0 and core[p - 1] in _PRICED)
     _drop_where(hits, "NOT_STOP", lambda p: _going_somewhere(core, p) or _stopping_something_else(core, hits, p)
                 or _medicine_not_stopping_them(core, hits, p))
     _drop_where(hits, "ADMIN_emergency", lambda p: _medicine_not_stopping_them(core, hits, p))
@@ -739,13 +776,19 @@ class Lexicon:
         if key:
             self.phrases[key] = self.phrases.get(key, frozenset()) | {concept}
 
-    def scan(self, words: list[str]) -> Hits:
-        """Where each concept is mentioned in folded `words`: concept -> positions in the core words."""
+    def scan(self, words: list[str], breaks: frozenset[int] = frozenset()) -> Hits:
+        """Where each concept is mentioned in folded `words`: concept -> positions in the core words. No phrase
+        runs across a comma (`breaks`: the positions of the words one follows)."""
         hits: Hits = {}
         core: list[str] = []
+        core_breaks: set[int] = set()
         after_for: set[int] = set()  # core words after a dropped "for": "for (like) 3 weeks" says how long
-        pending_for = False
-        for word in words:
+        after_like: set[int] = set()  # ... and after a dropped "like": "is that like a seizure?" compares
+        after_own: set[int] = set()  # ... and after a dropped "his", "her", "my": "his second seizure" counts a life's
+        pending_for = pending_like = pending_own = False
+        for index, word in enumerate(words):
+            if index - 1 in breaks and core:
+                core_breaks.add(len(core) - 1)
             if word not in self.known:
                 if len(word) >= 5 and word.endswith("in") and word + "g" in self.known:
                     word += "g"  # a dropped g: "cuttin", "wakin", "stabbin" ("thin" is too short to be "thing")
@@ -756,15 +799,31 @@ class Lexicon:
             if word not in DROP or _kept(word, core[-1] if core else ""):
                 if pending_for:
                     after_for.add(len(core))
-                pending_for = False
+                if pending_like:
+                    after_like.add(len(core))
+                if pending_own:
+                    after_own.add(len(core))
+                pending_for = pending_like = pending_own = False
                 core.append(word)
             elif word == "for":
                 pending_for = True
-        masked = _greedy(core, self.phrases, self.longest, hits)
+            elif word == "like":
+                pending_like = True
+            elif word in _OWNERS:
+                pending_own = True
+        masked = _greedy(core, self.phrases, self.longest, hits, frozenset(core_breaks))
+        if core_breaks:  # where the clauses end: "she is not breathing, when someone goes blue what do we do"
+            hits["COMMA"] = sorted(core_breaks)
         if self.extra and not self.extra_first.isdisjoint(core):  # admins' phrases (and OWN_PASS) on their own pass:
             # they never hide the lexicon's concepts
-            _greedy(core, self.extra, self.extra_longest, hits)
+            _greedy(core, self.extra, self.extra_longest, hits, frozenset(core_breaks))
         _numbers(core, hits, after_for)
+        if likened := [p for p in hits.get("SEIZ", ()) if p in after_like]:
+            hits["LIKENED"] = likened
+        if lifetime := [p for p in after_own if core[p] in _COUNTED]:  # "just had his second seizure"
+            hits["OWN_ORDINAL"] = lifetime
+        if later := [p for p in after_for if core[p] in ("later", "future")]:  # "for later: what not to do ...?"
+            hits.setdefault("NEXT_TIME", []).extend(later)
         _in_context(core, hits)
         if masked:  # "seizure pills" names a medicine, "seizure types" a topic: not a seizure; "the jerking ones" a
             # kind of seizure, not a sign seen now
@@ -804,14 +863,15 @@ _MASKING = frozenset(("MED", "SEIZ_TOPIC", "SEIZ_KIND", "NO_SEIZ", "OTHER_SENSE"
 
 
 def _greedy(core: list[str], table: dict[tuple[str, ...], frozenset[str]], longest: dict[str, int],
-            hits: Hits) -> set[int]:
+            hits: Hits, breaks: frozenset[int] = frozenset()) -> set[int]:
     """Longest match at each position: "not breathing" is one concept, not "not" + "breathing". Returns the
-    positions covered by a medicine or a seizure-topic phrase."""
+    positions covered by a medicine or a seizure-topic phrase. No match runs past a break (a comma)."""
     masked: set[int] = set()
     position, size = 0, len(core)
     while position < size:
         step = 1
-        for length in range(min(longest.get(core[position], 0), size - position), 0, -1):
+        reach = min((b + 1 for b in breaks if b >= position), default=size)
+        for length in range(min(longest.get(core[position], 0), reach - position), 0, -1):
             concepts = table.get(tuple(core[position:position + length]))
             if concepts:
                 for concept in concepts:

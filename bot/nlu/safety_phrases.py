@@ -63,6 +63,10 @@ PHRASES: dict[str, str] = {
         epilepsy crisis | crisis of epilepsy | convulsive crisis | crisis convulsion | crisis convulsions
         seizure attack | epileptic episode | seizure episode | petit mal | absence seizure | focal seizure | drop attacks | absence attack | absence attacks""",
     "SEIZ_PL": "cluster | clusters | cluster seizures | seizure attacks",
+    # "my wife now have attack, not stopping": an attack not named, a seizure when something alarming goes with it
+    # (bot.nlu.safety_lexicon._in_context)
+    "ATTACK_BARE": """have attack | having attack | has attack | had attack | attack now | attack right now
+        in attack | in middle of attack | another attack""",
     # Seizures named by their kind ("the jerking ones and the staring ones", "staring spells", "myoclonic jerks"):
     # the illness's seizures, an event only with what says now for sure ("having one of his jerky ones right now"),
     # not a sign seen now. Masking, like SEIZ_TOPIC: "jerky" in "the jerky kind" is no sign
@@ -181,7 +185,7 @@ PHRASES: dict[str, str] = {
         whats happening in her brain during | whats happening in his brain during | whats happening in the brain during
         whats happening in brain during | why her fits keep coming | why his fits keep coming | why fits keep coming
         why seizures keep coming | why her seizures keep coming | why his seizures keep coming
-        seizures forever | forever thing | a forever thing | forever condition | forever illness | forever disease | have it forever | have them forever | epilepsy forever | ms forever | fits forever
+        seizures forever | forever thing | a forever thing | forever condition | forever illness | forever disease | have it forever | have them forever | had it forever | had them forever | had these forever | had those forever | had seizures forever | had fits forever | had epilepsy forever | had ms forever | epilepsy forever | ms forever | fits forever
         just cut them down | just cut down | just cut back | just cut it down | just cut out | just cut them
         reading for hours | been reading for hours | reading for ages | googling for hours
         snored for ages | snoring for ages | slept for ages | asleep for ages | sleepy for ages
@@ -336,7 +340,9 @@ PHRASES: dict[str, str] = {
         seizure meds | seizure pills | seizure tablets | seizure medication | epilepsy meds | epilepsy pills
         epilepsy tablets | epilepsy medication | ms meds | ms medication | dmt | bottle | packet | box | blister
         strip | pack | whole packet | whole bottle | whole box | whole strip | whole pack | entire bottle
-        entire packet | full bottle | full packet | morning dose | evening dose | night dose | usual dose""",
+        entire packet | full bottle | full packet | morning dose | evening dose | night dose | usual dose
+        dose be lowered | dose be reduced | dose be cut | dose be increased | dose be raised | dose be upped
+        dose be changed | dose be adjusted | dose be halved | dose be doubled | dose be dropped""",
     # (the IF_TOOK phrases too: a phrase eats its words, so "is it bad if i took too much" still says a taking)
     "TOOK": """been taking | been giving | taking double | taking extra | giving double | gave | gave him | gave her | given him | given her
         took | taken | swallowed | ate | eaten | drank | downed | necked | popped | chewed | had too many
@@ -489,7 +495,9 @@ PHRASES: dict[str, str] = {
         just cut pills | just cut tablet | just cut pill | cut dose in half | cut it in half | cut them in half
         double dose | double doses | extra dose | extra doses | half dose | halve dose | skip dose | skip doses
         two doses | 2 doses | take two tonight | take two now | take two together | take 2 tonight | take 2 now
-        take both tonight | take both now | take them all now | take all of them now | take them together | take all at once""",
+        take both tonight | take both now | take them all now | take all of them now | take them together | take all at once
+        dose be lowered | dose be reduced | dose be cut | dose be increased | dose be raised | dose be upped
+        dose be changed | dose be adjusted | dose be halved | dose be doubled | dose be dropped""",
     "MED_VERB": """give up on the drugs | give up on drugs | give up on the meds | give up on meds | give up on his meds
         give up on her meds | give up on my meds | give up on the medication | give up on medication
         giving up on the drugs | giving up on drugs | giving up on the meds | giving up on meds | stop the lot | stopping the lot | quit the lot | bin the lot | ditch the lot | pack them in | pack it in | packing them in | packing it in | jack them in | jack it in
@@ -677,6 +685,8 @@ PHRASES: dict[str, str] = {
         worry seizures | worried might | worried will | scared might | nervous having | anxious having
         worried having seizure | scared getting | afraid getting | if someone | if somebody | if person | if you | if he ever | if she ever | if they ever | if it ever
         in case | in future | one day | someday | when someone | when somebody | when person | when people
+        when resident | when patient | when client | when pupil | when student | when service user | when child
+        when kid | if resident | if patient | if client | if pupil | if student | if service user
         whenever | how should you | how do you | what should you | what would | what if | next time | in event
         should it happen | if happens | if it happens | when it happens | when he has | when she has
         when he have | when she have | when wife have | when husband have | when son have | when daughter have
@@ -691,6 +701,14 @@ PHRASES: dict[str, str] = {
         currently recommended | currently advised | currently recommend | currently advise | currently suggested
         happening in her brain during | happening in his brain during | happening in brain during
         happening in my brain during | happens in brain during | goes on in brain during
+        happening in brain | happens in brain | going on in brain | goes on in brain | happening in head
+        happens in head | going on in head | happening inside brain | going on inside brain | happening to brain
+        happens to brain | happening in body | happens in body | going on in body | happening in nerves
+        going on in nerves | whats happening in brain | whats happening in head | whats happening in body
+        whats happening to brain | what is happening in brain | what is happening in head | what is happening in body
+        what is happening to brain | whats going on in brain | whats going on in head | whats going on in body
+        whats going on to brain | what is going on in brain | what is going on in head | what is going on in body
+        what is going on to brain
         mistaken for | confused with | same as | similar to
         is epilepsy | is ms | basically | is it epilepsy | does epilepsy mean | how do i know | how can i tell | how to tell | how would i know | how do you know | difference
         what is | what are | whats | how is status | how are status | what causes | what cause | what makes | why do | why does | why did
@@ -727,7 +745,8 @@ PHRASES: dict[str, str] = {
         help me understand | help me with | help me find | help me learn | help me know | help me choose
         help me decide | help me out with | quick question | emergency plan | emergency contact | emergency card
         emergency medication | emergency meds | in emergency | emergency care plan | emergency services
-        rescue plan | care plan""",
+        rescue plan | care plan | seizure protocol | seizure policy | epilepsy protocol | epilepsy policy
+        policy on""",
     "AMBULANCE": """called ambulance | ambulance coming | ambulance on way | waiting ambulance | ambulance here
         called 999 | called 911 | called 112 | calling ambulance | calling 999 | calling 911 | paramedics on way
         paramedics coming | paramedics here | in ambulance | rang ambulance | phoned ambulance""",

@@ -186,7 +186,8 @@ def _told_after_the_supposing(u: Unit) -> bool:
                 if not any(0 < p - w <= 2 for w in supposing)}
     # ... and told after the question the supposing led to ("what should i do if i wake up and hes having one"
     # supposes it all)
-    asked = [q for c in ("ASK", "FA_DO", "ADVICE") for q in u.hits.get(c, ()) if q > first]
+    # ... or after the call asked about ("when should i call an ambulance my son is having a seizure")
+    asked = [q for c in ("ASK", "FA_DO", "ADVICE", "FA_OBJECT") for q in u.hits.get(c, ()) if q > first]
     return any(e - first > TOLD_AFTER_SPAN and any(q < e for q in asked) and any(
         e - p in (1, 2) and (p - 1 in subjects or p in subjects) for p in u.hits.get("PRESENT", ())) for e in told)
 
@@ -204,10 +205,11 @@ def _live(u: Unit, positions: Iterable[int]) -> list[int]:
     """The event positions said before any hypothetical, neither lasting since something nor coming with
     something."""
     first_hypo = _first_hypo(u)
-    since, when = u.hits.get("SINCE_W", ()), u.hits.get("WHEN_W", ())
+    since, when, commas = u.hits.get("SINCE_W", ()), u.hits.get("WHEN_W", ()), u.hits.get("COMMA", ())
+    # (a "when" after a comma opens a clause of its own: "she is not breathing, when someone goes blue what do we do")
     return [p for p in positions if (first_hypo is None or p < first_hypo)
             and not any(0 < s - p <= LASTS_SPAN for s in since)
-            and not any(0 < w - p <= WITH_SPAN for w in when)]
+            and not any(0 < w - p <= WITH_SPAN and not any(p <= c < w for c in commas) for w in when)]
 
 
 def _said_now(u: Unit, changed: bool) -> bool:
@@ -222,7 +224,9 @@ def _said_now(u: Unit, changed: bool) -> bool:
     if changed:
         return True
     pasts = u.hits.get("PAST", ())
-    presents = [a for a in u.hits.get("PRESENT", ()) if a + 1 not in pasts]  # not "she's had tingling for a year"
+    # not "she's had tingling for a year"; but "she's collapsed and not responding" is now
+    collapsed = u.hits.get("COLLAPSE", ())
+    presents = [a for a in u.hits.get("PRESENT", ()) if a + 1 not in pasts or a + 1 in collapsed]
     # a colour is said with its verb inside ("lips are blue", "lips are going grey")
     colours = u.hits.get("COLOUR", ())
     if any((1 <= p - a <= PRESENT_SPAN or (a - p == 1 and p in colours)) for p in _live(u, _event_positions(u))

@@ -88,6 +88,25 @@ def test_when_it_is_over_the_after_care_comes_from_the_first_aid_article(engine:
     assert again.kind == "emergency" and texts.FOLLOW_CALL_LEAD in again.reply.paragraphs
 
 
+@pytest.mark.parametrize(("emergency", "criterion"), [
+    ("he had a seizure and hit his head hard", "seizure_injury"),
+    ("my wife is fitting and it has been going on for 7 minutes", "seizure_over_5_min"),
+    ("my daughter has never had a seizure before and she is shaking all over now", "first_seizure"),
+])
+def test_after_care_says_to_call_still_when_stopping_does_not_take_the_reason_away(engine: Engine, emergency: str,
+                                                                                  criterion: str) -> None:
+    """ "stopped now, shes drowsy. still call??" after a head injury: the after-care, led by why they still need
+    to be seen; after a plain seizure now, the after-care alone."""
+    first, after = chat(engine, emergency, "stopped now, shes drowsy. still call??")
+    assert first.safety is not None and first.safety.criterion == criterion
+    assert after.intent_id == FIRST_AID_INTENT and after.reply.source is not None, after.reply.plain_text()
+    assert after.reply.title == texts.FOLLOW_STILL_CALL_TITLE
+    assert after.reply.paragraphs[:2] == (texts.STILL_CALL[criterion], texts.FOLLOW_STILL_CALL_LEAD)
+    plain = chat(engine, "my son is having a seizure", "stopped now, hes drowsy")[-1]
+    assert plain.intent_id == FIRST_AID_INTENT and plain.reply.title == texts.FOLLOW_RECOVERED_TITLE
+    assert texts.FOLLOW_STILL_CALL_LEAD not in plain.reply.paragraphs
+
+
 @pytest.mark.parametrize("text", ["thank you, the paramedics are here now", "ok ringing 999 now, thank you",
                                   "ok she's sitting up now, thanks so much",
                                   "thanks, the ambulance is here"])  # "is" tells here: it asks nothing
@@ -562,3 +581,63 @@ def test_whether_to_call_someone_after_a_crisis_reply_gets_the_crisis_reply(engi
                  "Should I be calling someone?")
     assert [t.kind for t in turns] == ["crisis", "crisis"]
     assert chat(engine, "i want to die", "can i talk to a nurse")[-1].kind == "handover"
+
+
+@pytest.mark.parametrize("text", ["ok paramedics here.", "the ambulance is here now"])
+def test_help_come_with_no_emergency_before_gets_what_to_tell_the_crew(engine: Engine, text: str) -> None:
+    """Told first (or after the 30 minutes): what to tell the crew, and the emergency's 30 minutes begin."""
+    turn, after = chat(engine, text, "another one started")
+    assert turn.kind == "emergency" and turn.reply.title == texts.FOLLOW_ARRIVED_TITLE, turn.reply.plain_text()
+    assert turn.context.safety is not None and turn.context.safety.kind == "emergency"
+    assert after.kind == "emergency" and texts.FOLLOW_CALL_LEAD in after.reply.paragraphs
+    stay = chat(engine, "im bored at the hospital")[-1]  # "at the hospital" is no crew come
+    assert stay.kind != "emergency"
+
+
+@pytest.mark.parametrize(("before", "text", "criterion"), [
+    # a missed dose told as "it", with a time, after medicines were talked about
+    (("ugh fine. what happens if u miss ur pill",), "like i missed it this morning n its 3pm now", "missed_dose"),
+    (("i take keppra",), "i missed it this morning, its 3pm now", "missed_dose"),
+    # a choice between the treatments of the topic, or leave to switch with a medicine of one's own named
+    (("neuro said pick between ocrelizumab and copaxone by next week", "how do they actually work differently?"),
+     "which one should i go for?", "med_change"),
+    (("I've been on interferon for 15 years. Is there anything stronger these days?", "What's ocrelizumab?"),
+     "Should I ask to switch then? Or stay put since I'm stable-ish?", "med_change"),
+])
+def test_medication_decisions_that_lean_on_the_chat(engine: Engine, before: tuple[str, ...], text: str,
+                                                    criterion: str) -> None:
+    turn = chat(engine, *before, text)[-1]
+    assert turn.kind == "medication_change" and turn.safety is not None, turn.reply.plain_text()
+    assert turn.safety.criterion == criterion
+
+
+@pytest.mark.parametrize(("before", "text"), [
+    (("what is ocrelizumab",), "i sometimes miss it"),  # a habit, no time
+    (("what is baclofen",), "i missed the bus this morning"),
+    (("Can missed doses make someone look drug resistant? Some of our residents refuse their tablets",
+      "one refused this morning's tegretol. can we give it with lunch instead?"),
+     "oops sorry that was meant for my manager. can anyone swap my saturday late shift"),
+    (("what treatments are there for ms",), "what do i do"),
+])
+def test_other_things_said_after_medicines_are_no_decision(engine: Engine, before: tuple[str, ...],
+                                                           text: str) -> None:
+    turn = chat(engine, *before, text)[-1]
+    assert turn.kind != "medication_change", turn.reply.plain_text()
+
+
+@pytest.mark.parametrize(("before", "text"), [
+    (("jess's face just went droopy and her words are slurred, like just now. is this a relapse??",),
+     "hospital says it was a mini stroke not the ms. is stroke more likely if you have ms?"),
+    (("Millie is having a fit now and it has gone on for more than five minutes",
+      "They say she will be alright. What should I do next time, so I am ready?"),
+     "And is it safe for her to have a bath on her own?"),
+    (("Theo's seizure has gone past 5 minutes and the rescue med isn't working", "Paramedics here. Thank you."),
+     "Now it's calmer. What other treatments are there for kids like him? We keep ending up here"),
+])
+def test_a_question_once_it_has_been_seen_to_is_answered_with_the_line(engine: Engine, before: tuple[str, ...],
+                                                                       text: str) -> None:
+    turn = chat(engine, *before, text)[-1]
+    assert turn.kind != "emergency", turn.reply.plain_text()
+    assert turn.reply.plain_text().startswith("⚠️")  # the emergency's line stays on top
+    alarm = chat(engine, *before, "is it safe for her to be in the bath right now, she is still shaking")[-1]
+    assert alarm.kind == "emergency"

@@ -143,3 +143,9 @@ def test_punctuation_said_to_dictation_is_the_mark(text: str, sentences: list[tu
     message = Message(text)
     assert [(s.words, s.end) for s in message.sentences] == sentences
     assert "stop" not in message.words and "mark" not in message.words
+
+
+def test_a_sentence_knows_the_words_a_comma_follows() -> None:
+    first, second = Message("ok shes stopped, breathing, v sleepy. nothing else").sentences
+    assert first.words == ("ok", "shes", "stopped", "breathing", "v", "sleepy") and first.breaks == {2, 3}
+    assert second.breaks == frozenset()

@@ -2495,3 +2495,80 @@ def test_at_all_is_no_whole_packet() -> None:
     flag = flag_of("Could it be that they gave him the wrong diagnosis and it isn't really epilepsy at all? The "
                    "tablets never help.")
     assert flag is None or flag[0] != "emergency", flag
+
+
+def test_a_comma_keeps_stopped_and_breathing_apart() -> None:
+    """ "ok shes stopped, breathing, v sleepy" tells it is over, not that she stopped breathing."""
+    assert flag_of("ok shes stopped, breathing, v sleepy") is None
+    assert flag_of("shes stopped breathing, v sleepy")[:2] == ("emergency", "certain")
+
+
+def test_a_known_tremor_compared_with_a_seizure_is_no_seizure_now() -> None:
+    """ "dad has parkinsons, shaking loads, is that like a seizure?": the tremor, asked about; the whole body, no
+    answer or a seizure said to be going on stay the emergency."""
+    flag = flag_of("my dad has parkinsons, shaking loads, is that like a seizure?")
+    assert flag is None or flag[1] == "possible", flag
+    assert flag_of("dad has parkinsons and is shaking like a seizure and not responding")[:2] == ("emergency", "certain")
+    assert flag_of("mum has parkinsons, is she having a seizure? shes shaking all over")[:2] == ("emergency", "certain")
+
+
+def test_a_seizure_protocol_asked_about_is_first_aid() -> None:
+    """A care worker asks what the protocol says, with no one seizing now (the topic answers it)."""
+    flag = flag_of("Resident seizure protocol: at what point do we call 999?")
+    assert flag is None or flag[0] == "seizure_first_aid", flag
+    assert flag_of("resident is seizing now, whats the seizure protocol??")[0] == "emergency"
+    assert flag_of("shes been fitting 4 mins at what point do we call 999")[0] == "emergency"
+
+
+def test_help_with_them_and_a_question_for_later_is_first_aid() -> None:
+    assert flag_of("ok paramedics here. for later: what not to do during a fit?")[0] == "seizure_first_aid"
+    assert flag_of("paramedics here, for next time: she is still fitting what do i do")[0] == "emergency"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("my wife now have attack, very long, not stopping, what to do???", ("emergency", "certain")),
+    ("my son has attack, he not respond", ("emergency", "certain")),
+    ("what is status epilepticus, she's collapsed and not responding", ("emergency", "certain")),
+    ("when should i call an ambulance my son is having a seizure", ("emergency", "certain")),
+    ("resident collapsed and is not breathing, when someone goes blue what do we do", ("emergency", "certain")),
+    ("honestly sometimes i think id rather die than end up in a wheelchair", ("crisis", "certain")),
+    ("Should my grandson's dose be lowered?", ("medication_change", "certain")),
+    ("The doctor give me steroids for 5 days. I can stop after 3 because I not sleep?",
+     ("medication_change", "certain")),
+    ("can she take 2 medicine tonight instead of one", ("medication_change", "certain")),
+])
+def test_round_92_and_93_classes(text: str, expected: tuple[str, str]) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == expected, flag
+
+
+@pytest.mark.parametrize("text", [
+    "i think im having an attack, my leg is numb",  # an MS attack, nothing alarming
+    "whats actually happening in ur brain when u have a seizure",
+    "what is going on in the brain during a seizure",
+    "Complex partial seizures, had them forever. Are those known to be harder to control with tablets?",
+    "When should we call an ambulance for a resident having a seizure? Our policy is vague.",
+    "at what point should staff call 999 when a resident is having a seizure",
+    "i would rather die than go to the dentist",
+    "Why are MS drugs so ridiculously expensive? Ocrelizumab costs more than my house",
+    "what is farmaco-resistant epilepsy? my wife take two medicine and still she have attacks",
+    "I take keppra. Can I stop worrying about seizures?",
+])
+def test_round_92_and_93_calm_classes(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
+
+
+def test_a_lifes_count_asked_about_is_no_cluster() -> None:
+    flag = flag_of("my grandson just had his second seizure does that mean he has epilepsy")
+    assert flag is None or flag[1] == "possible", flag
+    assert flag_of("my son just had his second seizure today, what do i do")[:3] == (
+        "emergency", "certain", "seizure_cluster")
+    assert flag_of("she just had her second seizure in an hour")[2] == "seizure_cluster"
+
+
+def test_a_group_habit_beside_a_general_question_on_missed_doses_is_possible() -> None:
+    flag = flag_of("Can missed doses make someone look drug resistant? Some of our residents refuse their tablets")
+    assert flag is not None and flag[1] == "possible", flag
+    flag = flag_of("Can missed doses make someone look drug resistant? My son forgot his tablets this morning")
+    assert flag is not None and flag[:2] == ("medication_change", "certain"), flag

@@ -28,6 +28,14 @@ def test_the_longest_phrase_wins_at_a_position() -> None:
     assert "PERSON" in hits and "PRESENT" in hits
 
 
+def test_no_phrase_runs_across_a_comma() -> None:
+    """ "shes stopped, breathing, v sleepy": "stopped" and "breathing" are two things told, not "stopped breathing"."""
+    words = fold_words(clean("shes stopped, breathing, v sleepy").split())
+    assert "BREATH_BAD" not in LEXICON.scan(words, frozenset({1, 2}))
+    assert "BREATH_BAD" in LEXICON.scan(words)  # the same words with the commas gone
+    assert "BREATH_BAD" in LEXICON.scan(fold_words(clean("she stopped breathing, help").split()), frozenset({2}))
+
+
 def test_a_misspelt_word_is_read_as_the_word_meant() -> None:
     assert LEXICON.fuzzy("seizurse") == "seizure"
     assert LEXICON.fuzzy("lamotrigen") == "lamotrigine"  # a long medicine name: two edits
