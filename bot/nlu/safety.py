@@ -142,6 +142,11 @@ class Reading:
         """The concepts, less the minutes of a time supposed in a first-aid question: "what should i do next time
         before it gets to 5 minutes" (not "another one started, what do i do if it goes on")."""
         c = self.concepts
+        # ... and "for the future, what's the right first aid so he doesn't get hurt like that again": what a time to
+        # come is asked about, the supposed hurt and "again" with it
+        if "NEXT_TIME" in c and c & {"FA_DO", "FIRST_AID"} and not c & _NOW_SAID:
+            return c - (_SUPPOSED_TIMES if "TIME_LATER" in c else set()) - (
+                {"ANOTHER", "TWICE"} if "AGAIN_LATER" in c else set())
         return c - _SUPPOSED_TIMES if "HYPO" in c and c & {"FA_DO", "FIRST_AID"} and not c & _NOW_SAID else c
 
     @property
@@ -158,7 +163,7 @@ class Reading:
     def asks_for_next_time(self) -> bool:
         """ "for next time - anything i should NOT do?", "Later I want learn what to do when seizure happen": a
         question or wish about a time to come, nothing said to go on now."""
-        c = self.concepts
+        c = self._told()
         return "NEXT_TIME" in c and bool(c & {"FIRST_AID", "FA_DO", "RECOVERY", "ADVICE", "ASKED", "Q_MODAL", "WISH"}) \
             and not c & (_NOW_SAID | {"NOT_STOP", "LONG", "ANOTHER", "BREATH_BAD", "COLOUR", "UNRESP", "INJURY"})
 
@@ -410,7 +415,9 @@ def _said_of_an_animal(u: Unit) -> bool:
     # a pronoun asked about after the animal is the animal's ("my cat keeps twitching, is she having a seizure");
     # a person named, or told of ("the dog was barking and she is having a fit"), is someone else
     first, asked = min(u.hits["ANIMAL"]), {p + 1 for p in u.hits.get("PRESENT", ())}
-    pronouns = {p for p in u.hits.get("PRONOUN", ()) if p > first and p in asked}
+    # ... and one given something after it ("my dog keeps having fits what can I give him")
+    given = {g + 1 for c in ("GIVE", "FA_ACTION") for g in u.hits.get(c, ())}
+    pronouns = {p for p in u.hits.get("PRONOUN", ()) if p > first and (p in asked or p in given)}
     if any(p not in pronouns for p in u.hits.get("PERSON", ())):
         return False
     events = [p for c in ("SEIZ", "SEIZ_PL", "CONV", "SIGN", "ANOTHER_STRONG", "STATUS") for p in u.hits.get(c, ())]
@@ -557,10 +564,14 @@ def _cluster(u: Unit, recent: bool) -> Tier | None:
         return "possible" if past else "certain"
     # "my grandson just had his second seizure, does that mean he has epilepsy": a count over a life, the illness
     # asked about, none today, nothing saying one goes on
-    lifetime = set(u.hits.get("ANOTHER", ())) <= set(u.hits.get("OWN_ORDINAL", ())) and "COUNT2" not in u and \
+    # ... told today ("had my 2nd seizure at school today ... does that mean i have epilepsy now") it may be two in a
+    # day: the line and the answer
+    lifetime = "ANOTHER" in u and set(u.hits["ANOTHER"]) <= set(u.hits.get("OWN_ORDINAL", ())) and "COUNT2" not in u and \
         u.any("ILLNESS", "MEAN", "DIAG", "KNOWLEDGE") and not u.any(
-            "RECENT", "WITHIN_HOUR", "NOW_WEAK", "HAVING", "ING", "CONV", *(c for c in _NOW_FOR_SURE if c != "JUST"))
-    if u.any("ANOTHER", "COUNT2", "ANOTHER_OFTEN") and recent and not lifetime:
+            "WITHIN_HOUR", "HAVING", "ING", "CONV", *_NOW_BUT_JUST)
+    if lifetime and recent:
+        return "possible" if u.any("RECENT", "NOW_WEAK") else None
+    if u.any("ANOTHER", "COUNT2", "ANOTHER_OFTEN") and recent:
         # "had another fit in english today": another one over the day, told afterwards, may be the illness's
         # usual (the line and the answer); one just now, a count ("3 fits this morning") or a now is a cluster
         # ... but a count told to ask about a dose ("Should we double his dose tonight? He's had three seizures
@@ -838,7 +849,8 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # "can missing my tablets bring on a seizure", "could my seizures be happening because i sometimes forget"
     # ... but "missed my infusion because i was ill" gives a reason
     # ... but "she's talking about stopping her injections cause of that": a change told, its reason after it
-    reason_told = changes_medicine(u) and not u.any("Q_MODAL", "ASKED", "KNOWLEDGE") and all(
+    # (... and "if i dont take my pills every day could that be why they dont work", no "?": "why" asks)
+    reason_told = changes_medicine(u) and not u.any("Q_MODAL", "ASKED", "KNOWLEDGE", "WHY") and all(
         c > min(u.hits.get("CHANGE", ())) for c in u.hits.get("CAUSE_Q", ()))
     general_cause = (("CAUSE_Q" in u and not reason_told) or ("BECAUSE" in u and "Q_MODAL" in u)) and \
         "ADVICE" not in u
@@ -950,7 +962,13 @@ def _medication_named_elsewhere(u: Unit) -> list[tuple[str, Tier]]:
     if "MED_VERB" in u or ((pronoun or bare) and ("MED_MSG" in u or "TIMING" in u)) or (
             "DOSE_CHANGE" in u and "ADVICE" in u):
         return [("med_change", "certain")]
-    if "MISS" in u and "MED_MSG" in u:  # "My son's lamotrigine wasn't given last night. Should we give it now?"
+    # "My son's lamotrigine wasn't given last night. Should we give it now?" (not a question about missed doses in
+    # general: "who can tell me whether missing doses ...")
+    if "MISS" in u and "MED_MSG" in u and not u.any("KNOWLEDGE", "MISS_ASKED", "HYPO"):
+        return [("missed_dose", "certain")]
+    # "I took mine five hours late today. Do I take tonight's as normal?": a dose taken late, "mine", then asked
+    if "MISS" in u and u.before("TOOK", "PRO_OBJ", 1) and any(0 < m - t <= 4 for t in u.hits["TOOK"]
+                                                               for m in u.hits["MISS"]):
         return [("missed_dose", "certain")]
     return []
 
@@ -967,7 +985,11 @@ def _first_aid(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     if not (u.any("SEIZ", "SEIZ_PL", "ONE_PRO", "STATUS", "SIGN", "IT_HAPPENS") or _seizure_event(u)):
         return []  # (a seizure, not "my car engine seized up")
     # ("can inflammation give u seizures": a cause, not an act of help: "give u" makes it)
-    asked = "FA_DO" in u or u.before("FA_MODAL", "FA_ACT_STRONG", 8) or u.before("FA_MODAL", "FA_OBJECT", 8) or (
+    # (not "what do they actually do" of brain surgery: what others do, no "i" or "we" asking)
+    whats_done, they = set(u.hits.get("WHAT_DOES", ())), u.hits.get("PRONOUN", ())
+    fa_do = [p for p in u.hits.get("FA_DO", ()) if p not in whats_done or "FIRST_P" in u or not any(
+        0 < t - p <= 2 for t in they)]
+    asked = bool(fa_do) or u.before("FA_MODAL", "FA_ACT_STRONG", 8) or u.before("FA_MODAL", "FA_OBJECT", 8) or (
         u.before("FA_MODAL", "FA_ACTION", 8) and _done_to_someone(u) and "MAKES_ME" not in u)
     if asked or ("WHAT_IF" in u and u.any("LONG", "FA_OBJECT")) or ("KNOW_HOW" in u and "STOPPED" in u):
         return certain
@@ -1000,7 +1022,7 @@ _RULES = (
         "NOT_NEEDING", "ACTIVE", "WISH_DEAD", "WITHOUT_ME", "NOTICE", "PASSIVE", "LIVE_ON", "WORTH_NOT", "TIRED_OF",
         "SELF_HARM", "ON_PURPOSE", "ON_PURPOSE_P", "COPING", "INTENSE", "CUT_NOUN", "INSTRUMENT", "LOW_MOOD", "UNRESP",
         "PLAN_BARE", "UNDONE_BARE", "NOT_BEING_BARE", "NOT_AROUND", "IF_TOOK", "STOP_ALL_BARE"))),
-    (_medication, frozenset(("MED", "MED_VERB", "CHANGE", "TIMING", "DOSE_CHANGE", "DOUBLE_UP"))),
+    (_medication, frozenset(("MED", "MED_VERB", "CHANGE", "TIMING", "DOSE_CHANGE", "DOUBLE_UP", "TOOK", "MISS"))),
     (_first_aid, frozenset(("RECOVERY", "FIRST_AID", "SEIZ", "SEIZ_PL", "CONV", "ONE_PRO", "STATUS", "SIGN",
                             "IT_HAPPENS"))),
 )
@@ -1085,7 +1107,11 @@ class SafetyCheck:
                     hits.setdefault(spread, []).append(0)
         # ... and missed doses asked about in general ("Can missed doses make someone look drug resistant? Some of
         # our residents refuse their tablets"): the habit told beside it is no dose of today
-        if any({"MISS", "KNOWLEDGE", "Q_MODAL"} <= h.keys() and h.keys().isdisjoint(_TOLD_NOW) for h in scanned):
+        # ... or a habit of missing them told, then asked about ("he forget tablets often. this also can make
+        # seizures not stop?")
+        asked = any(not h.keys().isdisjoint(("ASKED", "Q_MODAL")) for h in scanned)
+        if any(({"MISS", "KNOWLEDGE", "Q_MODAL"} <= h.keys() or (asked and {"MISS", "HABITUAL"} <= h.keys())) and
+               h.keys().isdisjoint(_TOLD_NOW) for h in scanned):
             for hits in scanned:
                 hits.setdefault("MISS_ASKED", []).append(0)
         # ... and a dose asked about ("Should we double Theo's dose tonight? He's had three seizures today")

@@ -362,6 +362,7 @@ _KINDS_OF_MEDICINE = frozenset(("medicine", "medicines", "medication", "medicati
                                 "kinds", "types", "different", "antiepileptics", "aeds"))
 _A_DOSE_TIME = frozenset(("tonight", "today", "now", "instead", "together", "once", "extra", "morning", "evening",
                           "night", "double"))
+_OPEN = frozenset(("open", "opens", "opened", "stay", "stays", "closes", "close", "work", "works", "working"))
 _PRICED = frozenset(("cost", "costs", "costing", "priced", "expensive", "pay", "paid", "charge", "charges", "price"))
 _ILLNESS_FATES = frozenset(("wheelchair", "wheelchairs", "disabled", "disability", "disease", "illness", "fitting",
                             "seizures", "fits", "ms", "epilepsy", "bedbound", "bedridden", "helpless", "dependent",
@@ -386,6 +387,17 @@ def _in_context(core: list[str], hits: Hits) -> None:
             attack = next((p for p in range(position, min(position + 4, len(core))) if core[p] == "attack"), position)
             hits.setdefault("SEIZ", []).append(attack)
         hits["SEIZ"].sort()
+    # "for the future, what's the right first aid so he doesn't get hurt like that again": "again" after a time to
+    # come is supposed of it (not "another one started, what do i do next time")
+    # ... as are the minutes after it ("next time what shud i do b4 it gets to 5 min", not "its been 6 minutes, what
+    # do i do next time")
+    if "NEXT_TIME" in hits:
+        later = min(hits["NEXT_TIME"])
+        if "ANOTHER" in hits and min(hits["ANOTHER"]) > later:
+            hits["AGAIN_LATER"] = list(hits["ANOTHER"])
+        timed = [p for c in ("LONG", "STATUS", "COUNT2") for p in hits.get(c, ())]
+        if timed and min(timed) > later:
+            hits["TIME_LATER"] = timed
     # "id rather die than end up in a wheelchair": death weighed against what the illness may bring, no figure of
     # speech ("id rather die than sit through another meeting")
     for position in hits.get("DIE_OTHER", ()):
@@ -430,12 +442,22 @@ def _in_context(core: list[str], hits: Hits) -> None:
     _drop_where(hits, "URGENT", lambda p: core[p] in ("quick", "quickly") and (
         (p == 0 and len(core) > 1 and core[1] in _QUESTION_OPENERS) or (p > 0 and core[p - 1] == "aid") or (
             p + 1 < len(core) and core[p + 1] in _QUICK_THINGS)))
+    # "theyre talking about brain surgery for my seizures im freaking out": the writer's fear of the illness, no
+    # seizure named now (one, a convulsion or a sign would make it a cry for help)
+    if hits.keys().isdisjoint(("SEIZ", "CONV", "SIGN", "ING", "UNRESP", "BREATH_BAD", "COLOUR", "COLLAPSE")):
+        _drop_where(hits, "URGENT", lambda p: core[p] in ("freaking", "panicking") or core[p:p + 2] == ["im", "panicking"])
     _drop_where(hits, "DOSE_CHANGE", lambda p: _more_of_something_else(core, hits, p))
     # "my wife take two medicine and still she have attacks": two kinds of medicine taken, not a double dose
     for concept in ("DOUBLE_UP", "CHANGE"):
         _drop_where(hits, concept, lambda p: core[p + 1:p + 2] in (["two"], ["2"], ["three"], ["3"])
                     and core[p + 2:p + 3] and core[p + 2] in _KINDS_OF_MEDICINE
                     and _A_DOSE_TIME.isdisjoint(core[p:p + 7]))  # not "take 2 medicine tonight instead of one"
+    # "ok real talk. if i dont take my pills ...": an "ok" opening the sentence (the "ok to" of "is it ok to"), nothing
+    # asked after it ("skip it tonight ok?" asks)
+    said = {q for concept, positions in hits.items() if concept != "ADVICE" for q in positions}
+    _drop_where(hits, "ADVICE", lambda p: p == 0 and core[p] in ("ok", "okay") and len(core) > 1 and 1 not in said)
+    # "which chemist is open late for epilim": opening hours, not a late dose
+    _drop_where(hits, "MISS", lambda p: core[p] == "late" and p > 0 and core[p - 1] in _OPEN)
     # "Ocrelizumab costs more than my house": a price, not more of the medicine
     _drop_where(hits, "CHANGE_AFTER", lambda p: p > 0 and core[p - 1] in _PRICED)
     _drop_where(hits, "NOT_STOP", lambda p: _going_somewhere(core, p) or _stopping_something_else(core, hits, p)

@@ -270,7 +270,10 @@ PHRASES: dict[str, str] = {
         not think hes breathing | not think shes breathing | not think he is breathing | not think she is breathing
         not think theyre breathing | not think they are breathing | not sure hes breathing | not sure shes breathing
         breathing stopped | breaths slow | breathing slow | stopped breath | not see chest move | not see chest moving | chest not moving | chest not move | chest not rising | chest stopped moving | not get full breath | not get breath | not get enough air | not get air in""",
-    "COLOUR": """looks grey | looking grey | hes grey | shes grey | he is grey | she is grey | theyre grey | face grey
+    "COLOUR": """gone funny colour | gone funny color | gone weird colour | gone weird color | gone strange colour
+        gone odd colour | turned funny colour | turning funny colour | going funny colour | turned weird colour
+        turning weird colour | going weird colour | gone wrong colour | going funny color | turning funny color
+        looks grey | looking grey | hes grey | shes grey | he is grey | she is grey | theyre grey | face grey
         gone grey in face | grey in face | gone grey | gone gray | turned grey | turned gray
         lips look funny | lips dark | lips look dark | lips going dark | lips gone dark | lips are dark
         bluish | blueish | greyish | grayish | purplish | dusky | fingertips blue | fingers blue | nails blue
@@ -530,7 +533,7 @@ PHRASES: dict[str, str] = {
     # --- time -----------------------------------------------------------------------------------------------------
     "CHRONIC": """become slow | becoming slow | getting slow
         seizure never stop | seizures never stop | seizure never stops | fits never stop | never stop fitting
-        never stops fitting | never stop seizing | never stops seizing |        has become slurred | become slurred | becoming slurred | getting slurred | not stop with | not stop w | not stopping w | not stopped w | not stop despite | not stop even | not stop on | not stopping with
+        never stops fitting | never stop seizing | never stops seizing |        has become slurred | become slurred | becoming slurred | getting slurred | not stop with | not stop w | never stop whatever | never stops whatever | not stop whatever | never stop despite | never stops despite | never stop with | never stops with | not stopping w | not stopped w | not stop despite | not stop even | not stop on | not stopping with
         not stopping despite | not stopping even | not stopped with | not stopped despite | not stop after
         not stop no matter | not stopping no matter | not controlled | uncontrolled | even with meds
         even on meds | despite meds | despite medication | despite treatment | drug resistant | refractory""",

@@ -63,6 +63,9 @@ def read_frame(u: Unit) -> Frame:
     progressive = "ING" in u and is_progressive(u)
     # "having" only counts with one seizure (see is_progressive): "she's still having fits" is the illness
     ing = set(u.hits.get("ING", ())) - set(u.hits.get("HAVING", ()))
+    # ... and "has complex partial seizures (staring, lip smacking ...)": signs listed after seizures named in the
+    # plural describe their kind
+    ing -= {i for i in ing if any(0 < i - s <= 2 for s in u.hits.get("SEIZ_PL", ()))}
     nows = [n for n in u.hits.get("NOW_WEAK", []) if not still_despite_medicine(u, n)]
     now_next_to_event = bool(nows) and (any(_within(nows, u.hits.get(c, []), -1, 1) for c in (
         "SEIZ", "CONV", "SIGN", "UNRESP", "ANOTHER")) or any(abs(n - i) <= 1 for n in nows for i in ing))

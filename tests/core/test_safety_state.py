@@ -641,3 +641,22 @@ def test_a_question_once_it_has_been_seen_to_is_answered_with_the_line(engine: E
     assert turn.reply.plain_text().startswith("⚠️")  # the emergency's line stays on top
     alarm = chat(engine, *before, "is it safe for her to be in the bath right now, she is still shaking")[-1]
     assert alarm.kind == "emergency"
+
+
+@pytest.mark.parametrize(("before", "text"), [
+    (("dad fitting on floor been like 7 mins now not stopping", "ambulance here now. thx"),
+     "next time what shud i do b4 it gets to 5 min"),
+    (("resident just had a seizure and fell, blood coming from his head and he's not responding",),
+     "ok he's in hospital now. for the future, what's the right first aid so he doesn't get hurt like that again"),
+])
+def test_first_aid_asked_for_a_time_to_come_gets_the_first_aid_answer(engine: Engine, before: tuple[str, ...],
+                                                                      text: str) -> None:
+    turn = chat(engine, *before, text)[-1]
+    assert turn.kind == "topical" and turn.intent_id == FIRST_AID_INTENT, turn.reply.plain_text()
+
+
+@pytest.mark.parametrize("text", ["another one started, what do i do next time",
+                                  "its been 6 minutes, what do i do next time"])
+def test_an_alarm_told_before_next_time_is_still_the_emergency(engine: Engine, text: str) -> None:
+    turn = chat(engine, "my son is having a seizure", text)[-1]
+    assert turn.kind == "emergency" and texts.FOLLOW_CALL_LEAD in turn.reply.paragraphs, turn.reply.plain_text()

@@ -2572,3 +2572,30 @@ def test_a_group_habit_beside_a_general_question_on_missed_doses_is_possible() -
     assert flag is not None and flag[1] == "possible", flag
     flag = flag_of("Can missed doses make someone look drug resistant? My son forgot his tablets this morning")
     assert flag is not None and flag[:2] == ("medication_change", "certain"), flag
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I took mine five hours late today. Do I take tonight's as normal?", ("medication_change", "certain")),
+    ("my mum is having a seizure right now and she's gone a funny colour", ("emergency", "certain")),
+    ("my son just had his second seizure today, what do i do", ("emergency", "certain")),
+    ("my son is fitting im freaking out", ("emergency", "certain")),
+])
+def test_round_94_and_95_classes(text: str, expected: tuple[str, str]) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == expected, flag
+
+
+@pytest.mark.parametrize("text", [
+    "theyre talking about brain surgery for my seizures im freaking out. what do they actually do",
+    "my dog keeps having fits what can I give him",
+    "which chemist is open late for epilim",
+    "resident has complex partial seizures (staring, lip smacking, fiddling with her cardigan), they never stop "
+    "whatever meds. are those ones known to be harder?",
+    "my son has a funny colour rash, is it the epilepsy meds?",
+    "had my 2nd seizure at school today, everyone saw. does that mean i have epilepsy now",
+    "he forget tablets often. this also can make seizures not stop?",
+    'ok real talk. if i dont take my pills every single day could that be why they "dont work"',
+])
+def test_round_94_and_95_calm_classes(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
