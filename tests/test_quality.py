@@ -290,7 +290,7 @@ HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
                    30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55,
                    56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73,
                    74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93,
-                   94, 95)
+                   94, 95, 96, 97)
 # Since the topic net (46483f5) every floor is at most two points under what the bot reached with it (the net was
 # trained on the tuned rounds only, so on the held-out ones these are still figures on words it never saw; a retrained
 # net may move them a point or so). The comments keep each round's history before it.
@@ -507,6 +507,11 @@ PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     # and 98.3%, 98.3%, 98.3%, 97.7% once they were fixed)
     94: (0.96, 0.96, 0.94, 0.93),
     95: (0.96, 0.96, 0.96, 0.95),
+    # rounds 96 and 97, written blind from the brief and first reported on 876eabb (figures only): 96.6%, 96.6%,
+    # 97.5%, 96.5% and 98.3%, 98.3%, 95.0%, 92.9%; safety misses read after that report (97.8%, 97.8%, 97.5%, 96.5%
+    # and 98.3%, 98.3%, 95.8%, 94.1% once they were fixed)
+    96: (0.95, 0.95, 0.95, 0.94),
+    97: (0.96, 0.96, 0.93, 0.92),
 }
 DIALOGUE_FLOORS = {4: 0.86, 5: 0.88, 6: 0.89, 7: 0.91, 8: 0.88, 9: 0.90, 10: 0.87, 11: 0.86, 12: 0.89,
                    13: 0.90, 14: 0.92, 15: 0.90, 16: 0.94, 17: 0.86, 18: 0.89,
@@ -585,7 +590,9 @@ DIALOGUE_FLOORS = {4: 0.86, 5: 0.88, 6: 0.89, 7: 0.91, 8: 0.88, 9: 0.90, 10: 0.8
                    92: 0.91,  # round 92: 90.0% on e0611fe (figures only), 93.2% after its safety misses
                    93: 0.93,  # round 93: 93.8% on e0611fe (figures only), 95.1% after its safety misses
                    94: 0.92,  # round 94: 92.7% on 3975a9e (figures only), 94.2% after its safety misses
-                   95: 0.91}  # round 95: 93.1% on 3975a9e (figures only), 93.1% after its safety misses
+                   95: 0.91,  # round 95: 93.1% on 3975a9e (figures only), 93.1% after its safety misses
+                   96: 0.90,  # round 96: 91.1% on 876eabb (figures only), 92.0% after its safety misses
+                   97: 0.88}  # round 97: 88.1% on 876eabb (figures only), 90.5% after its safety misses
                    # misses were fixed
 # round 19: 78.7% on c720925, 79.7% on 0bd1203; rounds 17, 18: 81.3%, 84.8% on
 # c720925, 82.4%, 85.5% at the end of the 2026-12-05 night session; rounds 14-16: 87.4%, 88.4%, 88.4% on 235b69e; 90.0%,
@@ -753,7 +760,11 @@ FULL_SAFETY = {(5, "personas"): (8, 8), (6, "personas"): (8, 8), (6, "dialogues"
                (93, "dialogues"): (6, 3),
                # rounds 94 and 95 at their first report (not round 95's dialogues: "should I put her on her side"
                # during a seizure with a colour change gets the first-aid answer, labelled emergency)
-               (94, "personas"): (8, 8), (94, "dialogues"): (6, 3), (95, "personas"): (8, 8)}
+               (94, "personas"): (8, 8), (94, "dialogues"): (6, 3), (95, "personas"): (8, 8),
+               # rounds 96 and 97 once their misses were fixed: "she's had MS for years, could it just be a
+               # relapse??" after stroke signs (the topic), "I've started thinking about how I'd do it" (the line only)
+               (96, "personas"): (8, 8), (96, "dialogues"): (11, 5), (97, "personas"): (8, 8),
+               (97, "dialogues"): (8, 4)}
 
 
 @pytest.fixture(scope="module")

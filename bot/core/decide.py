@@ -106,7 +106,7 @@ NET_DECLINES = 0.9  # "none of the topics" this likely declines the keywords' to
 NET_SIBLING = 0.9  # another section of the chat's illness this likely answers a follow-up read with its topic (0.8: same)
 ELSEWHERE_WORDS = 6  # in an emergency's 30 minutes, a question about something else says at least this much
 STROKE = "stroke_signs"  # the emergency criterion of a stroke's signs
-MS_QUESTION_WORDS = 10  # after them, "is it her ms?" asks at most this much
+MS_QUESTION_WORDS = 14  # after them, "is it her ms?" asks at most this much
 _MS_WORDS = frozenset(("ms", "relapse", "relapsing", "flare", "flareup", "sclerosis", "pseudorelapse"))
 NET_NEEDLESS = 0.97  # a topic this likely answers though the message lacks its `needs_one_of` words
 NET_SUGGESTS = 0.3  # a topic this likely, the keywords finding nothing, is offered ("Did you mean") ...
@@ -609,7 +609,8 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
     # nothing of the scene ("another one started" finds the greeting's "start")
     # nothing alarming ("thanks, the paramedics are here now")
     closing = answer.intent_id in followup.CLOSING_IDS and (not reading.about_the_scene or reading.settled or (
-        state.settled and not reading.tells_an_alarm))  # "i'll message again later, bye" once help has come
+        state.settled and (not reading.tells_an_alarm or reading.only_the_writer_shaken)))
+    # ("i'll message again later, bye" once help has come; "Thank you dear. I'm still shaking.")
     # ... but "nobody can help" after a crisis reply is no question about using the bot: the crisis reply again
     despair = state.kind == "crisis" and answer.intent_id == followup.HELP_ID and not asks(message)
     # ... and "are you actually a person by the way" once help has come, nothing alarming said
@@ -705,11 +706,9 @@ def _after_help_came(state: SafetyState, answer: Decision, message: Message, rea
     in it: "also can she still start uni in september?", "he smashed his phone when he fell, will apple fix it"."""
     # ... or a remark that finds nothing and says nothing of the scene ("anyway my train's delayed again, typical")
     remark = answer.kind == "fallback" and not reading.about_the_scene and not reading.names_a_medicine
-    # (a choice of topics too: "Now it's calmer. What other treatments are there for kids like him?"); or what it
-    # was told in the past beside a general question ("hospital says it was a mini stroke not the ms. is stroke more
-    # likely if you have ms?"): it has been seen to
-    seen = reading.help_here or ({"PAST", "KNOWLEDGE"} <= reading.concepts and reading.settled)
-    return (state.settled or seen) and answer.kind in ("topical", "fallback", "not_covered", "ambiguous") and (
+    # (a choice of topics too: "Now it's calmer. What other treatments are there for kids like him?"); or help told
+    # in this message ("hospital says it was a mini stroke not the ms. is stroke more likely if you have ms?")
+    return (state.settled or reading.help_here) and answer.kind in ("topical", "fallback", "not_covered", "ambiguous") and (
         asks(message) or remark) and \
         not reading.tells_an_alarm and not reading.asks_what_to_do
 

@@ -568,7 +568,7 @@ def asks_which_to_choose(message: Message) -> bool:
 
 _WHICH_TO_CHOOSE = re.compile(
     r"\b(?:which(?: one| ones| of them| of the two)?|(?:which|what) (?:option|drug|medicine|treatment))"
-    r" (?:should|shall|would|do) (?:i|we|you|u) (?:go for|go with|pick|choose|chose|take|start|try)\b|"
+    r" (?:should|shall|would|do) (?:i|we|you|u) (?:go for|go with|go on|be on|pick|choose|chose|take|start|try|get)\b|"
     r"\bwhich (?:one )?(?:is|would be) "
     r"(?:best|better|right) for (?:me|him|her|us)\b")
 

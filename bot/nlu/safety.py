@@ -232,6 +232,12 @@ class Reading:
         return not self.concepts.isdisjoint(_ALARM)
 
     @property
+    def only_the_writer_shaken(self) -> bool:
+        """ "I'm still shaking": the writer's own shaking is all the alarm told (after an emergency once help has
+        come, their fright, not a seizure)."""
+        return "SHAKEN" in self.concepts and self.concepts & _ALARM <= {"SIGN", "ING", "NOW_WEAK"}
+
+    @property
     def tells_a_sign(self) -> bool:
         """An alarm, a time word apart: "i dont want to talk to anyone right now" tells no sign."""
         return not self.concepts.isdisjoint(_ALARM - {"NOW_STRONG"})
@@ -341,7 +347,8 @@ def _asks_when_to_call(u: Unit) -> bool:
     """ "when should bystanders call an ambulance for a seizure? is it 5 mins?": the five minutes asked about in
     a first-aid question, with no one in the scene and nothing going on."""
     calm = not u.any("CONV", "ING", "NOW_STRONG", "NOW_WEAK", "URGENT", "SIGN", "UNRESP", "JUST")
-    if calm and "FIRST_AID" in u and "WHEN_W" in u and "Q_MODAL" in u and not u.any("PERSON", "CHILD", "FIRST_P"):
+    # (whoever it may be: "for a resident's seizure", no "my", "he" or "she")
+    if calm and "FIRST_AID" in u and "WHEN_W" in u and "Q_MODAL" in u and not u.any("CHILD", "FIRST_P", "PRONOUN"):
         return True
     # "when I need to call ambulance for a seizure?": opened with "when", a call asked about, whoever asks, with no
     # time, sign or past event in it
@@ -960,7 +967,8 @@ def _medication_named_elsewhere(u: Unit) -> list[tuple[str, Tier]]:
         not any(0 < o - c <= 2 for o in objects) for a in u.hits.get("ADVICE", ()) for c in u.hits.get("CHANGE", ())
         if c - a == 1))
     if "MED_VERB" in u or ((pronoun or bare) and ("MED_MSG" in u or "TIMING" in u)) or (
-            "DOSE_CHANGE" in u and "ADVICE" in u):
+            "ADVICE" in u and ("DOSE_CHANGE" in u or ("DOUBLE_UP" in u and not u.any("SHORT_T", "LONG", "FIRST_AID")))):
+        # ("can i give double tonight"; not "should i give her 2 minutes before calling")
         return [("med_change", "certain")]
     # "My son's lamotrigine wasn't given last night. Should we give it now?" (not a question about missed doses in
     # general: "who can tell me whether missing doses ...")
@@ -1021,7 +1029,7 @@ _RULES = (
         "TAKE_ME", "PREP", "STOCK", "STOCK_WEAK", "GOODBYE", "POSSESSION", "HIDDEN", "PREP_WEAK", "PREP_SUPPORT",
         "NOT_NEEDING", "ACTIVE", "WISH_DEAD", "WITHOUT_ME", "NOTICE", "PASSIVE", "LIVE_ON", "WORTH_NOT", "TIRED_OF",
         "SELF_HARM", "ON_PURPOSE", "ON_PURPOSE_P", "COPING", "INTENSE", "CUT_NOUN", "INSTRUMENT", "LOW_MOOD", "UNRESP",
-        "PLAN_BARE", "UNDONE_BARE", "NOT_BEING_BARE", "NOT_AROUND", "IF_TOOK", "STOP_ALL_BARE"))),
+        "PLAN_BARE", "UNDONE_BARE", "NOT_BEING_BARE", "NOT_AROUND", "IF_TOOK", "STOP_ALL_BARE", "HOW_DO_IT_BARE"))),
     (_medication, frozenset(("MED", "MED_VERB", "CHANGE", "TIMING", "DOSE_CHANGE", "DOUBLE_UP", "TOOK", "MISS"))),
     (_first_aid, frozenset(("RECOVERY", "FIRST_AID", "SEIZ", "SEIZ_PL", "CONV", "ONE_PRO", "STATUS", "SIGN",
                             "IT_HAPPENS"))),
@@ -1077,6 +1085,9 @@ class SafetyCheck:
                 asked = "?" in sentence.end
                 if asked:  # "This is matter?": asked, in whatever words
                     scanned[-1].setdefault("ASKED", []).append(len(words) - 1)
+                    # "Is it five minutes?" after a first-aid question: the minutes asked about, not told
+                    if words[:2] in (["is", "it"], ["is", "that"]) and len(words) <= 5 and "LONG" in scanned[-1]:
+                        scanned[-1]["LONG_ASKED"] = scanned[-1].pop("LONG")
                 # "she can stop the old one by herself?": a learner's question, subject first, asks leave too
                 # ... also after a clause of its own: "dr gave me lamotrigine, I can change to other one by myself?"
                 leave = _leave_asked(core) if asked else None
@@ -1086,7 +1097,8 @@ class SafetyCheck:
                 if "help" in words and set(words) <= _CRY:  # "my wife shake on floor now!! help": a cry
                     scanned[-1].setdefault("URGENT", []).append(0)
                 said = _without_afterthoughts(words) + _object_alone_after(sentences, index)  # what it ends on
-                for concept, ends in (("PLAN_BARE", _a_plan_said_alone), ("UNDONE_BARE", _an_undone_wish),
+                for concept, ends in (("PLAN_BARE", _a_plan_said_alone), ("HOW_DO_IT_BARE", _how_it_would_be_done),
+                                      ("UNDONE_BARE", _an_undone_wish),
                                       ("NOT_BEING_BARE", _a_wish_not_to_be), ("LETHAL", _an_amount_for_nothing),
                                       ("STOP_ALL_BARE", _everything_stopped)):
                     if ends(said) and not (concept == "NOT_BEING_BARE" and _a_deed_not_done(sentence.words)):
@@ -1359,6 +1371,19 @@ def _a_plan_said_alone(kept: list[str]) -> bool:
     ("the physio and i have made a plan", "we have a plan")."""
     shared = "we" in kept or "us" in kept or any(a == "and" and b == "i" for a, b in itertools.pairwise(kept))
     return 2 <= len(kept) <= 14 and kept[-1] in _PLAN_END and not _HAVE.isdisjoint(kept) and not shared
+
+
+def _how_it_would_be_done(kept: list[str]) -> bool:
+    """ "I've started thinking about how I'd do it": the sentence ends on "do it", what unsaid, "how" just before it
+    and a thought or a plan before that (not "how do i do it" asked, nor "how to do it safely")."""
+    if len(kept) < 5 or kept[-2:] != ["do", "it"] or kept[0] == "how":
+        return False
+    hows = [i for i, word in enumerate(kept[:-2]) if word == "how"]
+    return bool(hows) and len(kept) - 2 - hows[-1] <= 4 and not _THOUGHT.isdisjoint(kept[:hows[-1]])
+
+
+_THOUGHT = frozenset(("thinking", "think", "thought", "planning", "planned", "worked", "figured", "wondering",
+                      "imagining", "imagined", "googling", "googled", "researching", "researched", "decided"))
 
 
 def _an_amount_for_nothing(kept: list[str]) -> bool:

@@ -116,6 +116,8 @@ def _method_or_plan(u: Unit, wish: bool, personal: bool) -> bool:
         return True  # "im standing on the bridge", "standing on the bridge right now" (no one else: the speaker)
     if u.any("DO_IT", "DECIDED_BARE") and "SPECIFIC" in u:  # "ill do it this weekend, ive got it all worked out"
         return True
+    if "HOW_DO_IT_BARE" in u and personal:  # "I've started thinking about how I'd do it": the unnamed act, how
+        return True
     if "DISGUISE" in u and personal:  # "theyll think it was an accident"
         return True
     if "MEANS" in u and "DWELL" in u:  # "theres a rope in the garage, been looking at it all night"

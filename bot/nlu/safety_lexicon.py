@@ -346,7 +346,8 @@ _QUICK_THINGS = frozenset(("revision", "check", "recap", "refresh", "refresher",
                            "summary", "overview", "reminder", "tip", "tips"))
 _QUESTION_OPENERS = frozenset(("what", "how", "when", "where", "which", "who", "can", "could", "should", "is", "do",
                                "does"))
-_ONLY = words_of("""one seizures fits adding another normal like because how epilepsy stress anxiety""")
+_ONLY = words_of("""one seizures fits adding another normal like because how epilepsy stress anxiety on wrong a an
+    the""")  # ("she's just on the wrong one": only, simply)
 # "ongoing inflammation": a lasting condition named, not a seizure going on
 _LASTING = words_of("""inflammation condition problem problems issue issues illness treatment symptoms fatigue pain
     damage disease research trials support care monitoring therapy""")
@@ -368,6 +369,10 @@ _ILLNESS_FATES = frozenset(("wheelchair", "wheelchairs", "disabled", "disability
                             "seizures", "fits", "ms", "epilepsy", "bedbound", "bedridden", "helpless", "dependent",
                             "burden", "suffer", "suffering", "paralysed", "paralyzed", "incontinent", "nappies",
                             "vegetable", "relapse", "relapses", "decline", "deteriorate"))
+_STARTED = frozenset(("started", "began", "begun"))
+_ONSET_TALK = frozenset(("AGE_AT", "RESIST_ANY", "DIAG", "ILLNESS", "TREAT_RESP", "HISTORY"))
+_ONSET_NOW = frozenset(("NOW_STRONG", "NOW_WEAK", "JUST", "URGENT", "ASK", "LONG", "NOT_STOP", "UNRESP", "BREATH_BAD",
+                        "COLOUR", "AMBULANCE", "ANOTHER", "STATUS", "RECENT", "COLLAPSE", "INJURY", "WATER", "FALL"))
 _OWNERS = frozenset(("his", "her", "my", "their", "our", "your", "ur"))
 _COUNTED = frozenset(("second", "seconds", "third", "fourth", "fifth", "2nd", "3rd", "4th", "5th"))  # ("second" is folded to "seconds")
 _ATTACK_ALARMS = frozenset(("NOT_STOP", "LONG", "UNRESP", "BODY_ALL", "COLLAPSE", "URGENT", "BREATH_BAD", "COLOUR"))
@@ -398,6 +403,12 @@ def _in_context(core: list[str], hits: Hits) -> None:
         timed = [p for c in ("LONG", "STATUS", "COUNT2") for p in hits.get(c, ())]
         if timed and min(timed) > later:
             hits["TIME_LATER"] = timed
+    # "She started fitting out of nowhere at 24", "started fitting after hers and nothing seems to work": when the
+    # fits began, told with an age or a treatment failing, nothing saying one goes on now
+    starts = [p for p, word in enumerate(core) if word in _STARTED and not (p and core[p - 1] == "just")]
+    if starts and not hits.keys().isdisjoint(_ONSET_TALK) and hits.keys().isdisjoint(_ONSET_NOW):
+        for concept in ("ING", "CONV", "AUX_NOW"):
+            _drop_where(hits, concept, lambda p: p in starts or p - 1 in starts)
     # "id rather die than end up in a wheelchair": death weighed against what the illness may bring, no figure of
     # speech ("id rather die than sit through another meeting")
     for position in hits.get("DIE_OTHER", ()):
@@ -842,6 +853,8 @@ class Lexicon:
         _numbers(core, hits, after_for)
         if likened := [p for p in hits.get("SEIZ", ()) if p in after_like]:
             hits["LIKENED"] = likened
+        # "all the steroids I took for the arthritis": a course taken for something, not a packet at once
+        _drop_where(hits, "ALL", lambda p: any(0 < t - p <= 3 and t + 1 in after_for for t in hits.get("TOOK", ())))
         if lifetime := [p for p in after_own if core[p] in _COUNTED]:  # "just had his second seizure"
             hits["OWN_ORDINAL"] = lifetime
         if later := [p for p in after_for if core[p] in ("later", "future")]:  # "for later: what not to do ...?"

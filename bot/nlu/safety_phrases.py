@@ -15,7 +15,7 @@ def words_of(text: str) -> frozenset[str]:
 
 
 # Concepts matched on a pass of their own, after the others, so that their phrases hide none of the others' words.
-OWN_PASS = ("HELP_HERE",)
+OWN_PASS = ("HELP_HERE", "SHAKEN")
 # Words dropped before phrases are matched, in messages and lexicon alike: "hit his head" = "hit her head".
 DROP = frozenset(
     ["a", "an", "the", "his", "her", "their", "my", "your", "our", "that", "some", "any", "of", "to", "for", "about", "approximately", "nearly", "almost", "really", "very", "so", "totally", "completely", "literally", "actually", "like", "um", "uh", "erm", "omg"])
@@ -500,7 +500,9 @@ PHRASES: dict[str, str] = {
         two doses | 2 doses | take two tonight | take two now | take two together | take 2 tonight | take 2 now
         take both tonight | take both now | take them all now | take all of them now | take them together | take all at once
         dose be lowered | dose be reduced | dose be cut | dose be increased | dose be raised | dose be upped
-        dose be changed | dose be adjusted | dose be halved | dose be doubled | dose be dropped""",
+        dose be changed | dose be adjusted | dose be halved | dose be doubled | dose be dropped
+        old amount | old dose | previous dose | old ones back | old one back | back to old dose | back to old amount
+        second dose | 2nd dose | another dose | repeat dose | repeat the dose""",
     "MED_VERB": """give up on the drugs | give up on drugs | give up on the meds | give up on meds | give up on his meds
         give up on her meds | give up on my meds | give up on the medication | give up on medication
         giving up on the drugs | giving up on drugs | giving up on the meds | giving up on meds | stop the lot | stopping the lot | quit the lot | bin the lot | ditch the lot | pack them in | pack it in | packing them in | packing it in | jack them in | jack it in
@@ -688,6 +690,8 @@ PHRASES: dict[str, str] = {
         worry seizures | worried might | worried will | scared might | nervous having | anxious having
         worried having seizure | scared getting | afraid getting | if someone | if somebody | if person | if you | if he ever | if she ever | if they ever | if it ever
         in case | in future | one day | someday | when someone | when somebody | when person | when people
+        if it goes | if it lasts | if it gets | if it keeps going | if it carries on | if it doesnt stop
+        if it does not stop | if it went | if it lasted | if it goes on | if it goes past | if it goes over
         when resident | when patient | when client | when pupil | when student | when service user | when child
         when kid | if resident | if patient | if client | if pupil | if student | if service user
         whenever | how should you | how do you | what should you | what would | what if | next time | in event
@@ -753,6 +757,9 @@ PHRASES: dict[str, str] = {
     "AMBULANCE": """called ambulance | ambulance coming | ambulance on way | waiting ambulance | ambulance here
         called 999 | called 911 | called 112 | calling ambulance | calling 999 | calling 911 | paramedics on way
         paramedics coming | paramedics here | in ambulance | rang ambulance | phoned ambulance""",
+    # The writer shaken ("Thank you dear. I'm still shaking."): after an emergency reply once help has come, no sign
+    "SHAKEN": """im still shaking | i am still shaking | im shaking | i am shaking | im still trembling | im trembling
+        i am trembling | my hands are shaking | my hands are still shaking | im all shaky | im so shaky | im shaky""",
     # Help is with them now: after an emergency reply, "thanks, the paramedics are here" closes the scene (read on
     # its own pass, OWN_PASS: "ambulance is here" still holds the "ambulance" the first-aid rules read).
     # A time to come, for a first-aid question after an emergency: "for next time - anything i should NOT do?"
@@ -775,7 +782,9 @@ PHRASES: dict[str, str] = {
         back from a&e | back from hospital | home from hospital | back from er | home from a&e | back home from hospital
         paramedics have taken her | paramedics have taken him | paramedics took her | paramedics took him
         ambulance took her | ambulance took him | ambulance has taken her | ambulance has taken him
-        in hospital | at hospital | at a&e now | discharged | been discharged""",
+        in hospital | at hospital | at a&e now | discharged | been discharged
+        hospital says | hospital said | hospital say | doctors say | doctors said | doctor says | doctor said
+        paramedics said | paramedics say | paramedics reckon | crew said | a&e said | they said it was""",
     "RECOVERY": """seizure first aid | recovery position | recovery pose | epilepsy first aid | stay safe side
         loosen | loosen tight | tight around neck | loosen clothing | anything tight | cushion head | cushion
         hold arms | hold them still | hold him still | restrain | pin down | turn them on side | put them on side
@@ -806,7 +815,9 @@ PHRASES: dict[str, str] = {
         what should one do | what does one do | what shouldve we done | what should we have done | what shouldve i done
         what should i have done | what were we supposed do | what was i supposed do | what are we supposed do""",
     # What to do, say or tell ("what should my friends actually do"; also read from "what ... do" in a question)
-    "FA_DO": """while one is happening | while its happening | while it is happening | do while one is happening | do while its happening | do while it is happening | do during one
+    "FA_DO": """what should i have done | what should we have done | what could i have done | what could we have done
+        what was i supposed to do | what were we supposed to do | should i have done | should we have done | did i do right
+        while one is happening | while its happening | while it is happening | do while one is happening | do while its happening | do while it is happening | do during one
         do while having one | do when one happens | what ought i do | what ought one do | what ought we do | what should one do | what must one do
         what does one do | what is one supposed do | what do i need know | what do i need do | do anything special | need do anything | what should people
         what do people do | what would you do | what am i supposed do | what are you supposed do | what am i meant do

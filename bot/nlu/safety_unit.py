@@ -201,7 +201,10 @@ TOLD_AFTER_SPAN = 4  # "if she is fitting": the seizing this close after "if" is
 def _before_hypo(u: Unit) -> bool:
     """An event said before the unit's first hypothetical ("he is shaking, what do i do if it gets worse")."""
     first = _first_hypo(u)
-    return first is not None and any(p < first for p in _event_positions(u))
+    # (an injury, a fall or a collapse told first too: "he hit his head hard during a fit and is bleeding, if it goes
+    # on what do i do")
+    told = [p for c in ("INJURY", "BLEED_BAD", "COLLAPSE", "WATER") for p in u.hits.get(c, ())]
+    return first is not None and any(p < first for p in (*_event_positions(u), *told))
 
 
 def _live(u: Unit, positions: Iterable[int]) -> list[int]:

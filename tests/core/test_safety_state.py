@@ -660,3 +660,25 @@ def test_first_aid_asked_for_a_time_to_come_gets_the_first_aid_answer(engine: En
 def test_an_alarm_told_before_next_time_is_still_the_emergency(engine: Engine, text: str) -> None:
     turn = chat(engine, "my son is having a seizure", text)[-1]
     assert turn.kind == "emergency" and texts.FOLLOW_CALL_LEAD in turn.reply.paragraphs, turn.reply.plain_text()
+
+
+def test_a_relapse_asked_about_after_stroke_signs_keeps_the_stroke_guidance(engine: Engine) -> None:
+    turn = chat(engine, "Can MS cause lesions in the spinal cord as well as the brain?",
+                "hang on her face has gone droopy on one side and she can't get her words out",
+                "she's had MS for years, could it just be a relapse??")[-1]
+    assert turn.kind == "emergency", turn.reply.plain_text()
+
+
+@pytest.mark.parametrize(("before", "text", "kind"), [
+    (("Theo is having a seizure now and he's banged his head on the coffee table, there's blood",
+      "He's come round and the ambulance men are here."), "Thank you dear. I'm still shaking.", "smalltalk"),
+    (("my neighbour has collapsed in the garden she is jerking and not breathing proper",
+      "she has stopped jerking but she is not waking up and her lips are blue"),
+     "the paramedics have taken her now what should I have done question mark", "topical"),
+    (("Hi, I work in a care home, can you help with a couple of things",
+      "What's the right first aid for a tonic clonic seizure?"), "and if it goes past 5 mins?", "topical"),
+])
+def test_after_help_came_or_a_first_aid_answer_no_emergency_reply(engine: Engine, before: tuple[str, ...], text: str,
+                                                                 kind: str) -> None:
+    turn = chat(engine, *before, text)[-1]
+    assert turn.kind == kind, turn.reply.plain_text()

@@ -2599,3 +2599,36 @@ def test_round_94_and_95_classes(text: str, expected: tuple[str, str]) -> None:
 def test_round_94_and_95_calm_classes(text: str) -> None:
     flag = flag_of(text)
     assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lupus, the brain fog, now they're saying possible MS. I've started thinking about how I'd do it. I just want "
+     "it to stop", ("crisis", "certain")),
+    ("can i give double tonight", ("medication_change", "certain")),
+    ("Theo's doctor lowered his dose but I think he needs more. Can I give him the old amount?",
+     ("medication_change", "certain")),
+    ("OK he's in the ambulance now. For next time - should we give a second dose of midazolam if the first doesn't "
+     "work?", ("medication_change", "certain")),
+    ("he hit his head hard during a fit and is bleeding, if it goes on what do i do", ("emergency", "certain")),
+    ("he hit his head hard during a fit and is bleeding, what if it goes on", ("emergency", "certain")),
+    ("my friend just started shaking and fell off her chair in class, she doesnt have epilepsy or anything",
+     ("emergency", "certain")),
+    ("he has been fitting, is it 5 minutes?", ("emergency", "certain")),
+])
+def test_round_96_and_97_classes(text: str, expected: tuple[str, str]) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == expected, flag
+
+
+@pytest.mark.parametrize("text", [
+    "My niece has been in hospital with something called autoimmune encephalitis. She started fitting out of nowhere "
+    "at 24. What on earth is it?",
+    "Can a stroke cause epilepsy that won't settle with tablets? One of my ladies started fitting after hers and "
+    "nothing seems to work",
+    "When should we ring for an ambulance for a resident's seizure? Is it five minutes?",
+    "Is my osteoporosis down to all the steroids I took for the arthritis?",
+    "i was thinking about how to do it, the injection i mean",
+])
+def test_round_96_and_97_calm_classes(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
