@@ -2525,40 +2525,6 @@ def test_help_with_them_and_a_question_for_later_is_first_aid() -> None:
     assert flag_of("paramedics here, for next time: she is still fitting what do i do")[0] == "emergency"
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("my wife now have attack, very long, not stopping, what to do???", ("emergency", "certain")),
-    ("my son has attack, he not respond", ("emergency", "certain")),
-    ("what is status epilepticus, she's collapsed and not responding", ("emergency", "certain")),
-    ("when should i call an ambulance my son is having a seizure", ("emergency", "certain")),
-    ("resident collapsed and is not breathing, when someone goes blue what do we do", ("emergency", "certain")),
-    ("honestly sometimes i think id rather die than end up in a wheelchair", ("crisis", "certain")),
-    ("Should my grandson's dose be lowered?", ("medication_change", "certain")),
-    ("The doctor give me steroids for 5 days. I can stop after 3 because I not sleep?",
-     ("medication_change", "certain")),
-    ("can she take 2 medicine tonight instead of one", ("medication_change", "certain")),
-])
-def test_round_92_and_93_classes(text: str, expected: tuple[str, str]) -> None:
-    flag = flag_of(text)
-    assert flag is not None and flag[:2] == expected, flag
-
-
-@pytest.mark.parametrize("text", [
-    "i think im having an attack, my leg is numb",  # an MS attack, nothing alarming
-    "whats actually happening in ur brain when u have a seizure",
-    "what is going on in the brain during a seizure",
-    "Complex partial seizures, had them forever. Are those known to be harder to control with tablets?",
-    "When should we call an ambulance for a resident having a seizure? Our policy is vague.",
-    "at what point should staff call 999 when a resident is having a seizure",
-    "i would rather die than go to the dentist",
-    "Why are MS drugs so ridiculously expensive? Ocrelizumab costs more than my house",
-    "what is farmaco-resistant epilepsy? my wife take two medicine and still she have attacks",
-    "I take keppra. Can I stop worrying about seizures?",
-])
-def test_round_92_and_93_calm_classes(text: str) -> None:
-    flag = flag_of(text)
-    assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
-
-
 def test_a_lifes_count_asked_about_is_no_cluster() -> None:
     flag = flag_of("my grandson just had his second seizure does that mean he has epilepsy")
     assert flag is None or flag[1] == "possible", flag
@@ -2574,34 +2540,22 @@ def test_a_group_habit_beside_a_general_question_on_missed_doses_is_possible() -
     assert flag is not None and flag[:2] == ("medication_change", "certain"), flag
 
 
+# Rounds 92 to 97: the classes behind their safety misses
 @pytest.mark.parametrize(("text", "expected"), [
+    ("my wife now have attack, very long, not stopping, what to do???", ("emergency", "certain")),
+    ("my son has attack, he not respond", ("emergency", "certain")),
+    ("what is status epilepticus, she's collapsed and not responding", ("emergency", "certain")),
+    ("when should i call an ambulance my son is having a seizure", ("emergency", "certain")),
+    ("resident collapsed and is not breathing, when someone goes blue what do we do", ("emergency", "certain")),
+    ("honestly sometimes i think id rather die than end up in a wheelchair", ("crisis", "certain")),
+    ("Should my grandson's dose be lowered?", ("medication_change", "certain")),
+    ("The doctor give me steroids for 5 days. I can stop after 3 because I not sleep?",
+     ("medication_change", "certain")),
+    ("can she take 2 medicine tonight instead of one", ("medication_change", "certain")),
     ("I took mine five hours late today. Do I take tonight's as normal?", ("medication_change", "certain")),
     ("my mum is having a seizure right now and she's gone a funny colour", ("emergency", "certain")),
     ("my son just had his second seizure today, what do i do", ("emergency", "certain")),
     ("my son is fitting im freaking out", ("emergency", "certain")),
-])
-def test_round_94_and_95_classes(text: str, expected: tuple[str, str]) -> None:
-    flag = flag_of(text)
-    assert flag is not None and flag[:2] == expected, flag
-
-
-@pytest.mark.parametrize("text", [
-    "theyre talking about brain surgery for my seizures im freaking out. what do they actually do",
-    "my dog keeps having fits what can I give him",
-    "which chemist is open late for epilim",
-    "resident has complex partial seizures (staring, lip smacking, fiddling with her cardigan), they never stop "
-    "whatever meds. are those ones known to be harder?",
-    "my son has a funny colour rash, is it the epilepsy meds?",
-    "had my 2nd seizure at school today, everyone saw. does that mean i have epilepsy now",
-    "he forget tablets often. this also can make seizures not stop?",
-    'ok real talk. if i dont take my pills every single day could that be why they "dont work"',
-])
-def test_round_94_and_95_calm_classes(text: str) -> None:
-    flag = flag_of(text)
-    assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
-
-
-@pytest.mark.parametrize(("text", "expected"), [
     ("Lupus, the brain fog, now they're saying possible MS. I've started thinking about how I'd do it. I just want "
      "it to stop", ("crisis", "certain")),
     ("can i give double tonight", ("medication_change", "certain")),
@@ -2615,12 +2569,31 @@ def test_round_94_and_95_calm_classes(text: str) -> None:
      ("emergency", "certain")),
     ("he has been fitting, is it 5 minutes?", ("emergency", "certain")),
 ])
-def test_round_96_and_97_classes(text: str, expected: tuple[str, str]) -> None:
+def test_rounds_92_to_97_classes(text: str, expected: tuple[str, str]) -> None:
     flag = flag_of(text)
     assert flag is not None and flag[:2] == expected, flag
 
 
 @pytest.mark.parametrize("text", [
+    "i think im having an attack, my leg is numb",  # an MS attack, nothing alarming
+    "whats actually happening in ur brain when u have a seizure",
+    "what is going on in the brain during a seizure",
+    "Complex partial seizures, had them forever. Are those known to be harder to control with tablets?",
+    "When should we call an ambulance for a resident having a seizure? Our policy is vague.",
+    "at what point should staff call 999 when a resident is having a seizure",
+    "i would rather die than go to the dentist",
+    "Why are MS drugs so ridiculously expensive? Ocrelizumab costs more than my house",
+    "what is farmaco-resistant epilepsy? my wife take two medicine and still she have attacks",
+    "I take keppra. Can I stop worrying about seizures?",
+    "theyre talking about brain surgery for my seizures im freaking out. what do they actually do",
+    "my dog keeps having fits what can I give him",
+    "which chemist is open late for epilim",
+    "resident has complex partial seizures (staring, lip smacking, fiddling with her cardigan), they never stop "
+    "whatever meds. are those ones known to be harder?",
+    "my son has a funny colour rash, is it the epilepsy meds?",
+    "had my 2nd seizure at school today, everyone saw. does that mean i have epilepsy now",
+    "he forget tablets often. this also can make seizures not stop?",
+    'ok real talk. if i dont take my pills every single day could that be why they "dont work"',
     "My niece has been in hospital with something called autoimmune encephalitis. She started fitting out of nowhere "
     "at 24. What on earth is it?",
     "Can a stroke cause epilepsy that won't settle with tablets? One of my ladies started fitting after hers and "
@@ -2629,6 +2602,6 @@ def test_round_96_and_97_classes(text: str, expected: tuple[str, str]) -> None:
     "Is my osteoporosis down to all the steroids I took for the arthritis?",
     "i was thinking about how to do it, the injection i mean",
 ])
-def test_round_96_and_97_calm_classes(text: str) -> None:
+def test_rounds_92_to_97_calm_classes(text: str) -> None:
     flag = flag_of(text)
     assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
