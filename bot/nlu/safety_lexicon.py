@@ -903,9 +903,12 @@ def _greedy(core: list[str], table: dict[tuple[str, ...], frozenset[str]], longe
     positions covered by a medicine or a seizure-topic phrase. No match runs past a break (a comma)."""
     masked: set[int] = set()
     position, size = 0, len(core)
+    ends, next_end = sorted(breaks), 0  # the breaks in order, and the first one not yet passed
     while position < size:
         step = 1
-        reach = min((b + 1 for b in breaks if b >= position), default=size)
+        while next_end < len(ends) and ends[next_end] < position:
+            next_end += 1
+        reach = ends[next_end] + 1 if next_end < len(ends) else size
         for length in range(min(longest.get(core[position], 0), reach - position), 0, -1):
             concepts = table.get(tuple(core[position:position + length]))
             if concepts:
