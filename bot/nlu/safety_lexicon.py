@@ -12,7 +12,7 @@ look-ups per word, and rapidfuzz checks the edit distance.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
@@ -411,14 +411,11 @@ def _in_context(core: list[str], hits: Hits) -> None:
             _drop_where(hits, concept, lambda p: p in starts or p - 1 in starts)
     # "id rather die than end up in a wheelchair": death weighed against what the illness may bring, no figure of
     # speech ("id rather die than sit through another meeting")
-    for position in hits.get("DIE_OTHER", ()):
-        if core[position:position + 3] == ["rather", "die", "than"] and \
-                not _ILLNESS_FATES.isdisjoint(core[position + 3:position + 10]):
-            hits.setdefault("WISH_DEAD", []).append(position)
-    if "WISH_DEAD" in hits and "DIE_OTHER" in hits:
-        hits["DIE_OTHER"] = [p for p in hits["DIE_OTHER"] if p not in hits["WISH_DEAD"]]
-        if not hits["DIE_OTHER"]:
-            del hits["DIE_OTHER"]
+    weighed = [p for p in hits.get("DIE_OTHER", ()) if core[p:p + 3] == ["rather", "die", "than"] and
+               not _ILLNESS_FATES.isdisjoint(core[p + 3:p + 10])]
+    if weighed:
+        hits.setdefault("WISH_DEAD", []).extend(weighed)
+        _drop_where(hits, "DIE_OTHER", lambda p: p in weighed)
     for position in hits.pop("WHEN_WAS", ()):
         follows = (p for c in ("ING", "CONV", "SIGN", "HAVING") for p in hits.get(c, ()))
         if not any(0 < p - position <= 3 for p in follows):
@@ -844,12 +841,13 @@ class Lexicon:
                 pending_like = True
             elif word in _OWNERS:
                 pending_own = True
-        masked = _greedy(core, self.phrases, self.longest, hits, frozenset(core_breaks))
-        if core_breaks:  # where the clauses end: "she is not breathing, when someone goes blue what do we do"
-            hits["COMMA"] = sorted(core_breaks)
+        ends = sorted(core_breaks)  # where the clauses end: "she is not breathing, when someone goes blue ..."
+        masked = _greedy(core, self.phrases, self.longest, hits, ends)
+        if ends:
+            hits["COMMA"] = ends
         if self.extra and not self.extra_first.isdisjoint(core):  # admins' phrases (and OWN_PASS) on their own pass:
             # they never hide the lexicon's concepts
-            _greedy(core, self.extra, self.extra_longest, hits, frozenset(core_breaks))
+            _greedy(core, self.extra, self.extra_longest, hits, ends)
         _numbers(core, hits, after_for)
         if likened := [p for p in hits.get("SEIZ", ()) if p in after_like]:
             hits["LIKENED"] = likened
@@ -898,12 +896,13 @@ _MASKING = frozenset(("MED", "SEIZ_TOPIC", "SEIZ_KIND", "NO_SEIZ", "OTHER_SENSE"
 
 
 def _greedy(core: list[str], table: dict[tuple[str, ...], frozenset[str]], longest: dict[str, int],
-            hits: Hits, breaks: frozenset[int] = frozenset()) -> set[int]:
+            hits: Hits, ends: Sequence[int] = ()) -> set[int]:
     """Longest match at each position: "not breathing" is one concept, not "not" + "breathing". Returns the
-    positions covered by a medicine or a seizure-topic phrase. No match runs past a break (a comma)."""
+    positions covered by a medicine or a seizure-topic phrase. No match runs past a break (`ends`, sorted: the words
+    a comma follows)."""
     masked: set[int] = set()
     position, size = 0, len(core)
-    ends, next_end = sorted(breaks), 0  # the breaks in order, and the first one not yet passed
+    next_end = 0  # the first break not yet passed
     while position < size:
         step = 1
         while next_end < len(ends) and ends[next_end] < position:
