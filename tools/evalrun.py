@@ -47,9 +47,14 @@ class Outcome:
     tags: tuple[str, ...]
     baseline: str | None
     texts: str  # the conversation up to here, for mistake lists
+    crisis_line: bool = False  # an emergency reply that carries the crisis line (an overdose taken to die)
 
     @property
     def got(self) -> str:
+        """What the reply served: the emergency reply with the crisis line serves a crisis too (as in
+        tools.safety_eval)."""
+        if self.label == "emergency" and self.crisis_line and self.step.expect == "crisis":
+            return "crisis"
         return self.label or OUT_OF_SCOPE
 
 
@@ -208,7 +213,8 @@ def run_set(engine: Engine, eval_set: EvalSet) -> list[Outcome]:
                 continue
             outcomes.append(Outcome(step, position, _label(turn), _offered(turn), _buttons(turn), turn.kind,
                                     getattr(turn, "fallback", ""), _shown_passage(knowledge, turn),
-                                    conversation.tags, baseline.predict(step.text), " | ".join(texts)))
+                                    conversation.tags, baseline.predict(step.text), " | ".join(texts),
+                                    bool(turn.kind == "emergency" and turn.safety and turn.safety.crisis_too)))
     return outcomes
 
 
@@ -257,7 +263,7 @@ def evaluate_set(engine: Engine, eval_set: EvalSet) -> SetReport:
     report.clarified_topical = _ratio(sum(o.turn_kind == "ambiguous" for o in topical), len(topical))
     in_scope = [o for o in outcomes if o.step.expect not in (OUT_OF_SCOPE, *SAFETY)]
     report.n_in_scope = len(in_scope)
-    report.in_scope_accuracy = _ratio(sum(o.label == o.step.expect for o in in_scope), len(in_scope))
+    report.in_scope_accuracy = _ratio(sum(o.got == o.step.expect for o in in_scope), len(in_scope))
     oos = [o for o in outcomes if o.step.expect == OUT_OF_SCOPE]
     report.n_oos = len(oos)
     report.oos_rejection = _ratio(sum(o.label is None for o in oos), len(oos))
@@ -281,8 +287,8 @@ def evaluate_set(engine: Engine, eval_set: EvalSet) -> SetReport:
     for kind in SAFETY:
         group = [o for o in outcomes if o.step.expect == kind]
         if group:
-            report.safety_recall[kind] = (_ratio(sum(o.label == kind for o in group), len(group)) or 0.0, len(group))
-    report.false_emergencies = sum(1 for o in outcomes if o.label == "emergency" and o.step.expect != "emergency")
+            report.safety_recall[kind] = (_ratio(sum(o.got == kind for o in group), len(group)) or 0.0, len(group))
+    report.false_emergencies = sum(1 for o in outcomes if o.got == "emergency" and o.step.expect != "emergency")
     report.calm_seizure_false_emergencies = sum(1 for o in outcomes if "calm_seizure" in o.tags and o.label == "emergency")
     report.baseline["topical_top1"] = _ratio(sum(o.baseline == o.step.expect for o in topical), len(topical))
     report.baseline["oos_rejection"] = _ratio(sum(o.baseline is None for o in oos), len(oos))

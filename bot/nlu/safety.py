@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.nlu.message import Message, Sentence
-from bot.nlu.safety_crisis import crisis
+from bot.nlu.safety_crisis import crisis, thinks_of_not_waking
 from bot.nlu.safety_lexicon import Lexicon, core_words, fold_words
 from bot.nlu.safety_net import CrisisNet, load_net
 from bot.nlu.safety_phrases import FUZZY_TARGETS as FUZZY
@@ -670,7 +670,9 @@ def _wished_for_oneself(u: Unit) -> bool:
     whoever else the message names (not "i wish someone would come, he's not waking up")."""
     wishes = [p for c in ("WISH", "WISH_DEAD", "PASSIVE") for p in u.hits.get(c, ())]
     me = u.hits.get("FIRST_P", ())
-    return any(0 < p - w <= WISH_SPAN and any(w < m < p for m in me) for w in wishes for p in u.hits.get("UNRESP", ()))
+    # ... or "I've started thinking about not waking up": the writer's own thought (see thinks_of_not_waking)
+    return any(0 < p - w <= WISH_SPAN and any(w < m < p for m in me) for w in wishes
+               for p in u.hits.get("UNRESP", ())) or thinks_of_not_waking(u)
 
 
 def _said_of_medicine(u: Unit, position: int) -> bool:
@@ -678,7 +680,10 @@ def _said_of_medicine(u: Unit, position: int) -> bool:
     after = [*u.hits.get("MED", ()), *u.hits.get("RESIST", ())]
     if u.any(*_TREATMENT_TALK):
         after.extend(u.hits.get("RESIST_ANY", ()))
-    return any(1 <= a - position <= 2 for a in after) or any(1 <= position - s <= 3 for s in u.hits.get("SEIZ_PL", ()))
+    # ... in the same clause ("after his fits, now he wont wake up" is him)
+    commas = u.hits.get("COMMA", ())
+    return any(1 <= a - position <= 2 for a in after) or any(
+        1 <= position - s <= 3 and not any(s <= c < position for c in commas) for s in u.hits.get("SEIZ_PL", ()))
 
 
 def _serious_injury(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
@@ -1029,7 +1034,8 @@ _RULES = (
         "TAKE_ME", "PREP", "STOCK", "STOCK_WEAK", "GOODBYE", "POSSESSION", "HIDDEN", "PREP_WEAK", "PREP_SUPPORT",
         "NOT_NEEDING", "ACTIVE", "WISH_DEAD", "WITHOUT_ME", "NOTICE", "PASSIVE", "LIVE_ON", "WORTH_NOT", "TIRED_OF",
         "SELF_HARM", "ON_PURPOSE", "ON_PURPOSE_P", "COPING", "INTENSE", "CUT_NOUN", "INSTRUMENT", "LOW_MOOD", "UNRESP",
-        "PLAN_BARE", "UNDONE_BARE", "NOT_BEING_BARE", "NOT_AROUND", "IF_TOOK", "STOP_ALL_BARE", "HOW_DO_IT_BARE"))),
+        "PLAN_BARE", "UNDONE_BARE", "NOT_BEING_BARE", "NOT_AROUND", "IF_TOOK", "STOP_ALL_BARE", "HOW_DO_IT_BARE",
+        "END_WISHED"))),
     (_medication, frozenset(("MED", "MED_VERB", "CHANGE", "TIMING", "DOSE_CHANGE", "DOUBLE_UP", "TOOK", "MISS"))),
     (_first_aid, frozenset(("RECOVERY", "FIRST_AID", "SEIZ", "SEIZ_PL", "CONV", "ONE_PRO", "STATUS", "SIGN",
                             "IT_HAPPENS"))),

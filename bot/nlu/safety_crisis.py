@@ -33,6 +33,10 @@ def crisis(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     overdosing = u.before("THINK_OF", "OD", 3) and "PERSON" not in u
     # "ive thought about just taking the car and driving into something": a way to die thought of, a few words on
     thought = u.before("THINK_OF", "METHOD", 2) or (u.before("THINK_OF", "METHOD", THOUGHT_SPAN) and "FIRST_P" in u)
+    # "i took more pills than i should have tonight. i just wanted it to stop": an overdose told, the end of
+    # something wished beside it: taken on purpose
+    if "END_WISHED" in u and _overdose_told(u):
+        found.append(("method_plan_intent", tier))
     if "ACTIVE" in u or (thought and personal) or leap or overdosing:
         found.append(("active_ideation", tier))
     # "heat makes me want to die lol": a figure of speech, with a cause and a joke
@@ -177,7 +181,9 @@ def _life_not_worth_it(u: Unit) -> bool:
         return True
     # "sometimes i think about just not waking up": not waking, thought of by oneself
     # ... or wished: "I sometimes wish I could go to sleep and simply not wake up"
-    if "PERSON" not in u and (u.before("THINK_OF", "UNRESP", 3) or u.before("WISH", "UNRESP", WISH_SPAN)):
+    # ... also with someone else named before: "so exhausted caring for him I've started thinking about not waking up"
+    if ("PERSON" not in u and (u.before("THINK_OF", "UNRESP", 3) or u.before("WISH", "UNRESP", WISH_SPAN))) or \
+            thinks_of_not_waking(u):
         return True
     # "i keep thinking about how easy it would be to take the drugs from work and just not wake up": not waking
     # after a medicine taken, thought of by oneself
@@ -236,3 +242,18 @@ def _cannot_go_on(u: Unit) -> bool:
 
 def _planned(u: Unit) -> bool:
     return u.before("PLAN", "ACTIVE", 6) or u.before("PLAN", "PASSIVE", 6) or u.before("PLAN", "WISH_DEAD", 6)
+
+
+def _overdose_told(u: Unit) -> bool:
+    """An overdose taken, told: "overdosed", or a medicine taken in an amount ("took more pills than i should")."""
+    return "OD_PAST" in u or (u.any("TOOK", "SWALLOWED") and u.any("TOO_MUCH", "MANY_PILLS", "ALL") and
+                              u.any("MED", "MED_MSG"))
+
+
+def thinks_of_not_waking(u: Unit) -> bool:
+    """ "I've started thinking about not waking up": a thought owned by the writer ("i" at most 3 words before it),
+    "not waking" at most 3 words after it, nobody named between (not "i keep thinking about him not waking up")."""
+    me = u.hits.get("FIRST_P", ())
+    others = [*u.hits.get("PERSON", ()), *u.hits.get("PRONOUN", ()), *u.hits.get("CHILD", ())]
+    return any(any(0 < t - m <= 3 for m in me) and 0 < p - t <= 3 and not any(t < o < p for o in others)
+               for t in u.hits.get("THINK_OF", ()) for p in u.hits.get("UNRESP", ()))

@@ -172,6 +172,16 @@ _LIMBS = frozenset(("leg", "legs", "arm", "arms", "muscle", "muscles", "foot", "
                     "body", "thigh", "thighs", "calf", "calves"))
 
 
+_PLEASE = frozenset(("please", "pls", "plz", "plss", "thanks", "thx", "ty"))
+
+
+def _quick_answer_asked(core: list[str], hits: Hits, position: int) -> bool:
+    """ "epilepsy vs just having a seizure whats the diffrence quick pls": a quick answer to a question asked before
+    it, the sentence ending on the hurry ("help quick" is a cry; "seizure now quick" says now)."""
+    return "KNOWLEDGE" in hits and min(hits["KNOWLEDGE"]) < position and "help" not in core and \
+        all(word in _PLEASE for word in core[position + 1:])
+
+
 def _stopping_something_else(core: list[str], hits: Hits, position: int) -> bool:
     """ "he hasnt stopped talking", "she wont stop crying": what does not stop is named, and it is no sign of a
     seizure ("hasnt stopped shaking" is)."""
@@ -364,6 +374,9 @@ _KINDS_OF_MEDICINE = frozenset(("medicine", "medicines", "medication", "medicati
 _A_DOSE_TIME = frozenset(("tonight", "today", "now", "instead", "together", "once", "extra", "morning", "evening",
                           "night", "double"))
 _OPEN = frozenset(("open", "opens", "opened", "stay", "stays", "closes", "close", "work", "works", "working"))
+# A supply of medicine ("prescription refill how early can i get it"): earlier or later is when it is fetched
+_SUPPLY = frozenset(("refill", "refills", "repeat", "repeats", "renew", "renewal", "reorder", "collect", "collection"))
+_FETCH = frozenset(("get", "collect", "order", "reorder", "renew", "refill", "pick", "request"))
 _PRICED = frozenset(("cost", "costs", "costing", "priced", "expensive", "pay", "paid", "charge", "charges", "price"))
 _ILLNESS_FATES = frozenset(("wheelchair", "wheelchairs", "disabled", "disability", "disease", "illness", "fitting",
                             "seizures", "fits", "ms", "epilepsy", "bedbound", "bedridden", "helpless", "dependent",
@@ -449,7 +462,7 @@ def _in_context(core: list[str], hits: Hits) -> None:
     # ... and "quick revision check: ...", "seizure first aid quick - what do i do": a quick question
     _drop_where(hits, "URGENT", lambda p: core[p] in ("quick", "quickly") and (
         (p == 0 and len(core) > 1 and core[1] in _QUESTION_OPENERS) or (p > 0 and core[p - 1] == "aid") or (
-            p + 1 < len(core) and core[p + 1] in _QUICK_THINGS)))
+            p + 1 < len(core) and core[p + 1] in _QUICK_THINGS) or _quick_answer_asked(core, hits, p)))
     # "theyre talking about brain surgery for my seizures im freaking out": the writer's fear of the illness, no
     # seizure named now (one, a convulsion or a sign would make it a cry for help)
     if hits.keys().isdisjoint(("SEIZ", "CONV", "SIGN", "ING", "UNRESP", "BREATH_BAD", "COLOUR", "COLLAPSE")):
@@ -468,9 +481,15 @@ def _in_context(core: list[str], hits: Hits) -> None:
     _drop_where(hits, "MISS", lambda p: core[p] == "late" and p > 0 and core[p - 1] in _OPEN)
     # "Ocrelizumab costs more than my house": a price, not more of the medicine
     _drop_where(hits, "CHANGE_AFTER", lambda p: p > 0 and core[p - 1] in _PRICED)
+    # "prescription refill how early can i get it": the supply fetched early, not a dose taken early
+    _drop_where(hits, "CHANGE_AFTER", lambda p: not _SUPPLY.isdisjoint(core[max(0, p - 3):p]) or
+                not _FETCH.isdisjoint(core[p + 1:p + 5]))
     _drop_where(hits, "NOT_STOP", lambda p: _going_somewhere(core, p) or _stopping_something_else(core, hits, p)
                 or _medicine_not_stopping_them(core, hits, p))
     _drop_where(hits, "ADMIN_emergency", lambda p: _medicine_not_stopping_them(core, hits, p))
+    # "now seizure not stop with pills": "now" is these days when the treatment fails right after it
+    _drop_where(hits, "NOW_WEAK", lambda p: core[p] == "now" and any(
+        1 < c - p <= 3 and _medicine_not_stopping_them(core, hits, c) for c in hits.get("CHRONIC", ())))
     _drop_where(hits, "NOW_STRONG", lambda p: core[p] == "ongoing" and p + 1 < len(core) and core[p + 1] in _LASTING)
     # "sick of seizures n everyone staring": people staring at someone, not a staring seizure; and "the jerks and
     # also staring", "like staring into space": a kind of seizure described
@@ -639,12 +658,13 @@ _HAVING_VERBS = words_of("has have had gets get got starts start goes go is was 
 _TIME_UNITS = words_of("days nights weeks months mornings evenings")  # "2 days in a row"; not "this morning back to back"
 _RESPOND = words_of("respond responding responded responds")
 _ILLNESS_SUBJECTS = words_of("epilepsy epilepsies seizures fits condition illness disease")
-_DETERMINERS = words_of("these those any all its them well")
+_DETERMINERS = words_of("these those any all its them well as properly fully good great")  # "not respond as well to"
 # What may follow a change verb that has no object of its own ("can i stop it now?", "cut down a bit, please")
 _BARE_FOLLOW = words_of("""it them now then please pls plz altogether completely entirely totally for while bit little
     stay where keep wait
     thanks thank ta x xx ok or and myself straight away soon today tonight tomorrow slowly gradually down back off up
-    out less lower dose doses instead too yet already safely anyway a week weeks day days month few couple""")
+    out less lower dose doses instead too yet already safely anyway a week weeks day days month few couple
+    something else different another other""")  # "can i switch to smth else myself": no object named
 _TREATMENTS = words_of("""medicine medicines medication medications meds med drug drugs tablet tablets pill pills treatment
     treatments therapy therapies antiepileptics aeds""")
 _KILL_WORDS = frozenset(("kill", "murder", "strangle", "throttle"))
@@ -658,7 +678,11 @@ _ASKERS = words_of("""i we you u people ppl teachers teacher staff colleagues fr
 
 def _illness_before(core: list[str], position: int) -> bool:
     """ "why some epilepsy does not respond": the illness is what does not respond (to treatment), not a person."""
-    return any(word in _ILLNESS_SUBJECTS for word in core[max(0, position - 2):position])
+    if any(word in _ILLNESS_SUBJECTS for word in core[max(0, position - 2):position]):
+        return True
+    # ... "can missed doses make epilepsy look like it's not responding": "it", the illness named just before
+    return position > 0 and core[position - 1] in ("it", "its") and any(
+        word in _ILLNESS_SUBJECTS for word in core[max(0, position - 6):position - 1])
 
 
 def _treatment_next(core: list[str], position: int) -> bool:

@@ -181,7 +181,8 @@ PHRASES: dict[str, str] = {
         surgery not answering | hospital not answering | helpline not answering | office not answering
         not answering phone | not answering phones | not answering calls | not answering my calls | not answering emails
         have to last | has to last | before its emergency | before it is emergency | when is it emergency
-        counts as emergency | count as emergency | classed as emergency | considered emergency
+        counts as emergency | count as emergency | classed as emergency | considered emergency | become emergency | becomes emergency
+        turn into emergency | turns into emergency | treated as emergency
         whats happening in her brain during | whats happening in his brain during | whats happening in the brain during
         whats happening in brain during | why her fits keep coming | why his fits keep coming | why fits keep coming
         why seizures keep coming | why her seizures keep coming | why his seizures keep coming
@@ -331,6 +332,8 @@ PHRASES: dict[str, str] = {
     # --- medicines, overdose and poisoning ----------------------------------------------------------------------
     "MED": """double dose | double doses | extra dose | extra doses | half dose | halve dose | skip dose | skip doses
         tabs | tabets | tablts | inject | dosette box | pump refill | starter pack
+        i took more pills than | i took more tablets than | i took more meds than | he took more pills than | she took more pills than
+        took more pills than | took more tablets than | took more meds than
         missed dose | side effect | side effects | two doses | 2 doses | take two tonight | take two now
         take two together | take 2 tonight | take 2 now | take both tonight | take both now
         medication | medications | medicine | medicines | meds | med | tablets | tablet | pills | pill
@@ -347,19 +350,22 @@ PHRASES: dict[str, str] = {
         dose be lowered | dose be reduced | dose be cut | dose be increased | dose be raised | dose be upped
         dose be changed | dose be adjusted | dose be halved | dose be doubled | dose be dropped""",
     # (the IF_TOOK phrases too: a phrase eats its words, so "is it bad if i took too much" still says a taking)
+    # ... and "i took more pills than i should have" (also TOO_MUCH), before "i took more", a change, eats them
     "TOOK": """been taking | been giving | taking double | taking extra | giving double | gave | gave him | gave her | given him | given her
         took | taken | swallowed | ate | eaten | drank | downed | necked | popped | chewed | had too many
         had too much | had whole | had all | got into
         if i took | if i just took | if i swallowed | if i took them | if i took it
         gotten into | been into | given | double dosed | doubled up | took double
-        took extra | has taken | have taken | just took | just taken | just swallowed | have swallowed | did double up | did double dose | done double up""",
+        took extra | has taken | have taken | just took | just taken | just swallowed | have swallowed | did double up | did double dose | done double up
+        i took more pills than | i took more tablets than | i took more meds than | i took more than i should | he took more pills than | she took more pills than | took more pills than | took more tablets than | took more meds than | took more than i should | took more than he should | took more than she should""",
     # A child into the medicine cupboard (not "my son took his keppra", his usual dose)
     "GOT_INTO": "got into | gotten into | been into | got hold of",
     "TOO_MUCH": """three times | 3 times | four times | 4 times | extra time | one too many | too many | too much | whole | took double | took extra | double dosed | doubled up | entire | handful | handfuls | bunch | lot | lots | loads
         load | whole packet | whole bottle | whole box | whole strip | whole pack | all at once | at once
         double dose | doubled | double | two doses | 2 doses | three doses | extra dose | extra doses
         way too many | way too much | more than should | more than supposed | more than prescribed
-        entire bottle | entire packet | full bottle | full packet | whole lot | all at once pills | double up | three doses | 3 doses""",
+        entire bottle | entire packet | full bottle | full packet | whole lot | all at once pills | double up | three doses | 3 doses
+        i took more pills than | i took more tablets than | i took more meds than | i took more than i should | he took more pills than | she took more pills than | took more pills than | took more tablets than | took more meds than | took more than i should | took more than he should | took more than she should""",
     "ALL": "all | all them | them all | lot them | everything",
     "CONTAINER": "packet | bottle | box | pack | strip | blister | blister pack | tub | jar | sheet",
     "EMPTY_PACKS": """empty pill packets | empty packets | empty pill bottle | empty bottles | empty bottle | empty blister
@@ -641,6 +647,7 @@ PHRASES: dict[str, str] = {
     "SINCE": """ever since | since then | since childhood | since i was | since he was | since she was | since birth
         since baby | since teenager | since teen""",
     "HABITUAL": """half the time | half of the time | most of the time | a lot of the time
+        snores | sleep apnoea | sleep apnea | apnoea | apnea
         all the time | two kind | two kinds | 2 kind | 2 kinds | three kinds | 3 kinds | two types | 2 types | three types
         3 types | two different kinds | two different types | many kind | many kinds | lots of kinds | lots of types | many different kinds | many seizure types
         many types of seizure | many types of seizures | monthly | weekly | daily | nightly | has done for | have done for | always followed by
@@ -1159,6 +1166,11 @@ PHRASES: dict[str, str] = {
         wants die | wanting die | wanted die | wish i could die | wish i would die | ready die | want be dead
         want be gone | want dead | want death | praying for death | pray die | would rather die
         rather die | go sleep and not come back | sleep and not come back | sleep and never come back | go sleep and never wake | not mind if it all ended | not mind if it ended | not mind if it all just ended | not mind if i died | not mind dying | not mind if i never woke up""",
+    # The end of something wished, past or present ("i just wanted it to stop"): alone it may be pain or seizures;
+    # beside an overdose told, the overdose was taken to end things (see safety_crisis)
+    "END_WISHED": """wanted it stop | wanted it all stop | wanted it end | wanted it all end | wanted everything stop
+        wanted everything end | wanted it over | wanted it all over | wanted it be over | wanted it all be over
+        want it stop | want it end | want it be over | wanted sleep forever | wanted not wake up | wanted not wake""",
     "PASSIVE": """whats point me | what is point me | whats point of me | point of me anymore | whats point me anymore
         will not live | would not want live | will not want live | would rather not live
         not want live if | im done with living | scared of myself | afraid of myself | frightened of myself | scared of what i might do | afraid of what i might do | frightened of what i might do | scared what i might do | scared of what ill do | scared ill do something | scared i might do something | not wanting be here | not wanting be alive | not wanting be around | not wanting go on | not wanting live anymore | im done with life | i am done with living | i am done with life
@@ -1195,7 +1207,8 @@ PHRASES: dict[str, str] = {
         easier if it all ended | easier if it all just ended | better if it all ended | better if it all just ended | easier if i was gone | easier if i wasnt here | not want live | not want be alive | not want be here | not want be here anymore | not want exist
         not want go on | not want carry on | not want continue | not want be around | no point living
         no point in living | no point life | no point going on | no point in going on | no point anymore
-        no point in anything | whats point living | what is point living | whats point anymore | whats even point
+        no point in anything | whats point anything | what is point anything | whats point in anything
+        whats point it all | what is point it all | whats point in it all | whats point living | what is point living | whats point anymore | whats even point
         whats the point anymore | whats point in carrying on | whats point carrying on | whats point in going on
         whats point going on | whats point in living | whats point in life | whats point in trying | point living | point carrying on | point in carrying on | point going on
         point in going on | point in living | point in life | not see point | not see point in living

@@ -107,7 +107,8 @@ def read_frame(u: Unit) -> Frame:
     calm = (aged or knowledge or u.any("HISTORY", "SINCE", "DIAG", "KNOW_HELP", "HYPO")) and not overriding and \
         not present and not recent
     # "it normally only lasts 30 seconds": the usual is named to say this one is different
-    habitual = u.any("HABITUAL", "CHRONIC") and not overriding and "UNUSUAL" not in u and not recent
+    habitual = u.any("HABITUAL", "CHRONIC") and not overriding and "UNUSUAL" not in u and not recent and \
+        not _now_after_the_habit(u)
     event = now or u.any("PAST", "JUST", "RECENT", "CONV", "COLLAPSE")
     return Frame(now, calm, habitual, event, present, changed)
 
@@ -257,6 +258,15 @@ def _changed_now(u: Unit) -> bool:
     nor "his arm is weak" (a state, maybe since an old stroke)."""
     changes = _live(u, (p for c in _CHANGES for p in u.hits.get(c, ())))
     return any(1 <= p - a <= PRESENT_SPAN for p in changes for a in u.hits.get("PERFECT", ()))
+
+
+def _now_after_the_habit(u: Unit) -> bool:
+    """ "he has fits every day, now he wont wake up": after the habit, a comma, then "now" opening a clause that tells
+    something wrong."""
+    habits = [p for c in ("HABITUAL", "CHRONIC") for p in u.hits.get(c, ())]
+    nows = [n for n in u.hits.get("NOW_WEAK", ()) if n - 1 in u.hits.get("COMMA", ()) and all(h < n for h in habits)]
+    return any(e > n for n in nows for c in ("UNRESP", "BREATH_BAD", "COLOUR", "NOT_STOP", "INJURY")
+               for e in u.hits.get(c, ()))
 
 
 def _just_happened(u: Unit) -> bool:

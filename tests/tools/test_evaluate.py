@@ -47,6 +47,21 @@ def test_single_messages_with_out_of_scope_kinds(engine: Engine, tmp_path: Path)
     assert report.confusions[0][0] == "nurse_appointments"
 
 
+def test_an_emergency_reply_with_the_crisis_line_serves_a_crisis(engine: Engine, tmp_path: Path) -> None:
+    # an overdose taken to end things: the poisons call first, the crisis line with it (tools.safety_eval agrees);
+    # an overdose alone, labelled crisis, is no crisis served
+    path = write(tmp_path, """items:
+  - {text: "i took more pills than i should have tonight. i just wanted it to stop", expect: crisis}
+  - {text: "i took more pills than i should have tonight", expect: crisis}
+  - {text: "i took more pills than i should have tonight. i just wanted it to stop", expect: emergency}
+""")
+    (found,) = load_set(path)
+    report = evaluate_set(engine, found)
+    assert report.safety_recall["crisis"] == (0.5, 2)
+    assert report.safety_recall["emergency"] == (1.0, 1)
+    assert report.false_emergencies == 1  # the overdose with no crisis line, where a crisis was expected
+
+
 def test_dialogues_carry_the_context_turn_to_turn(engine: Engine, tmp_path: Path) -> None:
     path = write(tmp_path, """dialogues:
   - persona: carer
