@@ -290,7 +290,7 @@ HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
                    30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55,
                    56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73,
                    74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93,
-                   94, 95, 96, 97, 98, 99)
+                   94, 95, 96, 97, 98, 99, 100, 101)
 # Since the topic net (46483f5) every floor is at most two points under what the bot reached with it (the net was
 # trained on the tuned rounds only, so on the held-out ones these are still figures on words it never saw; a retrained
 # net may move them a point or so). The comments keep each round's history before it.
@@ -517,6 +517,11 @@ PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     # start of the fourteenth (100.0%, 100.0%, 98.3%, 98.8% and 98.7%, 98.7%, 98.3%, 97.6% once they were fixed)
     98: (0.98, 0.98, 0.96, 0.96),
     99: (0.96, 0.96, 0.96, 0.95),
+    # rounds 100 and 101, written blind from the brief at the start of the fourteenth session and first reported on
+    # f578313 (figures only): 97.8%, 98.7%, 95.8%, 95.3% and 97.0%, 97.0%, 94.2%, 91.8%; safety misses read after
+    # that report (97.8%, 98.7%, 95.8%, 95.3% and 98.7%, 98.7%, 95.0%, 92.9% once they were fixed)
+    100: (0.96, 0.97, 0.94, 0.93),
+    101: (0.97, 0.97, 0.93, 0.91),
 }
 DIALOGUE_FLOORS = {4: 0.86, 5: 0.88, 6: 0.89, 7: 0.91, 8: 0.88, 9: 0.90, 10: 0.87, 11: 0.86, 12: 0.89,
                    13: 0.90, 14: 0.92, 15: 0.90, 16: 0.94, 17: 0.86, 18: 0.89,
@@ -599,7 +604,9 @@ DIALOGUE_FLOORS = {4: 0.86, 5: 0.88, 6: 0.89, 7: 0.91, 8: 0.88, 9: 0.90, 10: 0.8
                    96: 0.90,  # round 96: 91.1% on 876eabb (figures only), 92.0% after its safety misses
                    97: 0.88,  # round 97: 88.1% on 876eabb (figures only), 90.5% after its safety misses
                    98: 0.90,  # round 98: 91.8% on 6e79813 (figures only), 92.1% after its safety misses
-                   99: 0.90}  # round 99: 91.8% on 6e79813 (figures only), 92.5% after its safety misses
+                   99: 0.90,  # round 99: 91.8% on 6e79813 (figures only), 92.5% after its safety misses
+                   100: 0.92,  # round 100: 91.2% on f578313 (figures only), 94.2% after its safety misses
+                   101: 0.93}  # round 101: 94.5% on f578313 (figures only), 95.2% after its safety misses
                    # misses were fixed
 # round 19: 78.7% on c720925, 79.7% on 0bd1203; rounds 17, 18: 81.3%, 84.8% on
 # c720925, 82.4%, 85.5% at the end of the 2026-12-05 night session; rounds 14-16: 87.4%, 88.4%, 88.4% on 235b69e; 90.0%,
@@ -775,7 +782,11 @@ FULL_SAFETY = {(5, "personas"): (8, 8), (6, "personas"): (8, 8), (6, "dialogues"
                # rounds 98 and 99's, once their crisis misses (an overdose "to make it stop", "thinking about not
                # waking up" said after someone else, "whats the point of anything") were fixed
                (98, "personas"): (8, 8), (98, "dialogues"): (8, 5), (99, "personas"): (8, 8),
-               (99, "dialogues"): (10, 8)}
+               (99, "dialogues"): (10, 8),
+               # rounds 100 and 101's, once their misses were fixed (pills kept back each week, an overdose "to make
+               # it stop" told to ask nothing more)
+               (100, "personas"): (10, 9), (100, "dialogues"): (7, 6), (101, "personas"): (8, 8),
+               (101, "dialogues"): (9, 5)}
 
 
 @pytest.fixture(scope="module")

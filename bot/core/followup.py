@@ -387,9 +387,15 @@ _EVERYDAY_CHANGE = re.compile(r"\b(?:skip|skipping|stop|stopping|quit|quitting|c
 
 
 def changes_something_else(message: Message) -> bool:
-    """ "also is it ok to skip sleep for exams", "when the clocks go back": a change, of something everyday, not of
-    a medicine."""
-    return _EVERYDAY_CHANGE.search(message.text) is not None or _CLOCKS.search(message.text) is not None
+    """ "also is it ok to skip sleep for exams", "when the clocks go back", "ive decided to stop reading about it": a
+    change, of something everyday or of doing something, not of a medicine."""
+    return _EVERYDAY_CHANGE.search(message.text) is not None or _CLOCKS.search(message.text) is not None or \
+        _STOP_DOING.search(message.text) is not None
+
+
+# "stop reading about it", "quit worrying": an activity stopped (not "stop taking it", "stop using the patch")
+_STOP_DOING = re.compile(r"\b(?:stop|stopping|quit|quitting|give up|giving up) (?!(?:taking|using|having|giving|"
+                         r"injecting|doing it)\b)\w+ing\b")
 
 
 _CLOCKS = re.compile(r"\bclocks? (?:go|goes|went|going|change|changes) (?:back|forward)\b")

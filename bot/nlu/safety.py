@@ -55,6 +55,18 @@ MEDICATION_CRITERIA = ("missed_dose", "med_change")
 PERMISSION_FIRST = frozenset(("should", "can", "could", "shall", "must"))  # "should I start back up or just wait ..."
 CHANGE_FOLLOW_UP_WORDS = 12  # "is it ok to stop it if i feel better": longer messages name what they change
 _BARE_PERMISSION_WORDS = 4  # "is that ok?", "would that be mad?": asks about what the sentence before said
+_THAT_ASKED = frozenset(("is", "would", "will", "could"))
+_LEAVE_WORDS = frozenset(("ok", "okay", "alright", "fine", "safe", "allowed", "mad", "wise", "sensible", "bad", "wrong"))
+
+
+def _permission_after_comma(sentence: Sentence) -> bool:
+    """ "..., is that ok for me to do": a short "is that ok / would it be mad" closing the sentence after a comma
+    (not "..., does that make it worse")."""
+    if not sentence.breaks:
+        return False
+    tail = sentence.words[max(sentence.breaks) + 1:]
+    return 2 <= len(tail) <= 2 * _BARE_PERMISSION_WORDS and tail[0] in _THAT_ASKED and \
+        tail[1] in ("that", "it", "this") and not _LEAVE_WORDS.isdisjoint(tail)
 NET_CRITERION = "net_crisis"  # the crisis second net (bot/nlu/safety_net.py), not a rule: never certain
 CRITERIA = (*EMERGENCY_CRITERIA, *CRISIS_CRITERIA, *MEDICATION_CRITERIA, "first_aid_question")
 KIND_OF = {**dict.fromkeys(EMERGENCY_CRITERIA, "emergency"), **dict.fromkeys(CRISIS_CRITERIA, "crisis"),
@@ -584,13 +596,16 @@ def _cluster(u: Unit, recent: bool) -> Tier | None:
         # ... but a count told to ask about a dose ("Should we double his dose tonight? He's had three seizures
         # today"), with nothing saying one goes on or no waking between: the dose decision, the line on top
         settled = not u.any("JUST", "WITHIN_HOUR", "NOW_WEAK", "HAVING", "ING", "CONV", "UNRESP", *_NOW_FOR_SURE)
+        # ("can i give him double keppra tonight?? 2 seizures today already": the count of the day, no verb)
         told_after = ("ANOTHER" in u and "COUNT2" not in u and "RECENT" in u and "PAST" in u and settled) or (
-            "DOSE_ASKED" in u and "PAST" in u and settled)
+            "DOSE_ASKED" in u and u.any("PAST", "RECENT") and settled)
         return "possible" if told_after else "certain"
     if often:
         urgent = u.any("NOW_STRONG", "URGENT", "AMBULANCE", "ASK")
         # ("inflammation might be part of why Leo keeps having seizures": why they go on, the illness)
-        return "possible" if not urgent and (u.any(*_OF_THE_ILLNESS) or bool(_why_keeps(u))) else "certain"
+        # ... or what it is called "when seizures come again and again" (a definition)
+        defined = any(0 < o - w <= 4 for w in u.hits.get("WHEN_W", ()) for o in often)
+        return "possible" if not urgent and (u.any(*_OF_THE_ILLNESS) or bool(_why_keeps(u)) or defined) else "certain"
     return None
 
 
@@ -869,7 +884,7 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # "can forgetting doses now and then make epilepsy look drug resistant?": missed doses as a habit or in
     # general, asked about what they do to the illness
     general_cause = general_cause or (u.any("HABITUAL", "KNOWLEDGE") and u.any("TREAT_RESP", "CHRONIC", "REASON_OF")
-                                      and "ADVICE" not in u)
+                                      and "ADVICE" not in u) or _made_to_look(u)
     found: list[tuple[str, Tier]] = []
     # "could my seizures be happening because i sometimes forget my tablets?": doses missed as a habit, asked about
     # with the illness, with no dose of today or yesterday in question, is what the article on outside factors
@@ -911,16 +926,33 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
         0 < e - d <= 4 for c in ("OTHER_EVENT", "SEIZ_PL", "SEIZ") for e in u.hits.get(c, ())))
         for d in u.hits.get("DOSE_CHANGE", ()))
     held = u.before("HOLD", "MED", 2) and u.any("ADVICE", "Q_MODAL") and "WHO_W" not in u  # "should we hold the ..."
-    changed = changes_medicine(u) or more or pronoun or bare or planned or cut or held or lowered or u.any(
+    # "can i give him double keppra tonight": a double asked about, the medicine just after
+    doubled = u.before("ADVICE", "DOUBLE_UP", 6) and u.before("DOUBLE_UP", "MED", 4)
+    changed = changes_medicine(u) or more or pronoun or bare or planned or cut or held or lowered or doubled or u.any(
         "MED_VERB", "CHANGE_OR") or (
         "TIMING" in u and "ADVICE" in u)  # "can I take my phenytoin at night instead"; "baclofen ... wake her or skip?"
     # "neuro wants to switch me to ocrevus. whats it actually do different": the clinician's plan, asked about, not
     # a decision asked for ("neuro wants me off keppra, should i?" asks one)
     changed = changed and not ("PROPOSED" in u and "ADVICE" not in u)
+    # "nobody ever asks that, they just up the pills": a change "they" make, told, nobody in care named nor anything
+    # asked after "they"
+    theirs = any(0 < c - t <= 2 and not any(p > t for k in ("ADVICE", "FIRST_P", "CHILD", "Q_MODAL", "ASKED", "PERSON")
+                                            for p in u.hits.get(k, ()) if p != t)
+                 for t in u.hits.get("THEY", ()) for c in u.hits.get("CHANGE", ()))
     if changed and not general_cause and (
             u.any("ADVICE", "FIRST_P", "PERSON")):
-        found.append(("med_change", "certain"))
+        found.append(("med_change", "possible" if theirs else "certain"))
     return found
+
+
+def _made_to_look(u: Unit) -> bool:
+    """ "can missed doses make someone's epilepsy look drug resistant", "can skipping doses make ur epilepsy look
+    like the meds dont work?": missed or skipped doses asked about as what makes the illness seem to resist, no
+    dose of now or leave asked."""
+    doses = [*u.hits.get("MISS", ()), *u.hits.get("CHANGE", ())]
+    return "Q_MODAL" in u and any(d < m for d in doses for m in u.hits.get("MAKE", ())) and \
+        u.any("ILLNESS", "SEIZ_PL") and u.any("TREAT_RESP", "CHRONIC", "RESIST", "RESISTS") and \
+        not u.any("ADVICE", "RECENT", "JUST", "DAYS_AGO", "NOW_STRONG")
 
 
 def _an_effect(u: Unit) -> bool:
@@ -1035,7 +1067,7 @@ _RULES = (
         "NOT_NEEDING", "ACTIVE", "WISH_DEAD", "WITHOUT_ME", "NOTICE", "PASSIVE", "LIVE_ON", "WORTH_NOT", "TIRED_OF",
         "SELF_HARM", "ON_PURPOSE", "ON_PURPOSE_P", "COPING", "INTENSE", "CUT_NOUN", "INSTRUMENT", "LOW_MOOD", "UNRESP",
         "PLAN_BARE", "UNDONE_BARE", "NOT_BEING_BARE", "NOT_AROUND", "IF_TOOK", "STOP_ALL_BARE", "HOW_DO_IT_BARE",
-        "END_WISHED"))),
+        "END_WISHED", "STOCK_MORE"))),
     (_medication, frozenset(("MED", "MED_VERB", "CHANGE", "TIMING", "DOSE_CHANGE", "DOUBLE_UP", "TOOK", "MISS"))),
     (_first_aid, frozenset(("RECOVERY", "FIRST_AID", "SEIZ", "SEIZ_PL", "CONV", "ONE_PRO", "STATUS", "SIGN",
                             "IT_HAPPENS"))),
@@ -1169,7 +1201,9 @@ class SafetyCheck:
     def tells_a_missed_dose(self, message: Message) -> bool:
         """ "like i missed it this morning n its 3pm now", "forgot them last night": a dose missed, its medicine
         only "it" or "them" (named before in the chat), and when; not a habit ("i sometimes miss it")."""
-        return any(u.before("MISS", "PRO_OBJ", 2) and u.any("RECENT", "JUST", "DAYS_AGO", "NOW_WEAK")
+        # ... or a dose named by its time ("missed last nights actually"), itself the when
+        return any(((u.before("MISS", "PRO_OBJ", 2) and u.any("RECENT", "JUST", "DAYS_AGO", "NOW_WEAK")) or
+                    u.before("MISS", "DOSE_OF_TIME", 2))
                    and not u.any("HABITUAL", "KNOWLEDGE", "HYPO", "CAUSE_Q") for u in self.units(message))
 
     def asks_a_change(self, message: Message, subject_known: bool = False) -> bool:
@@ -1191,6 +1225,9 @@ class SafetyCheck:
                       for before, s in itertools.pairwise(message.sentences)
                       if "?" in s.end and len(s.words) <= _BARE_PERMISSION_WORDS and
                       len(before.words) + len(s.words) <= 2 * CHANGE_FOLLOW_UP_WORDS]
+            # ... also after a comma: "i'd rather wait a year before starting one and see how i go, is that ok for
+            # me to do"
+            asked += [Message(" ".join(s.words) + "?") for s in message.sentences if _permission_after_comma(s)]
             # (right after the medication reply a wish told may take a few more words: "he also wants to stop the new
             # one because it makes him dizzy")
             told_words = 2 * CHANGE_FOLLOW_UP_WORDS if subject_known else CHANGE_FOLLOW_UP_WORDS
@@ -1200,7 +1237,8 @@ class SafetyCheck:
             told += [Message(" ".join(plan)) for s in message.sentences if "?" not in s.end
                      if 2 < len(plan := _before_its_reason(s.words)) <= told_words]
             # ... or a plan told ("had enough. thinking of just stopping all of them and seeing what happens")
-            wished = [m for m in told if any(u.any("WISH", "THINK_OF") for u in self.units(m))]
+            # ... or a decision told ("I've decided I'm stopping it next week")
+            wished = [m for m in told if any(u.any("WISH", "THINK_OF", "DECIDED") for u in self.units(m))]
             if not (asked or wished) or len(message.words) > 2 * CHANGE_FOLLOW_UP_WORDS:
                 return False
             # any of the questions ("Should I ask to switch then? Or stay put since I'm stable-ish?"), or the wish
@@ -1225,12 +1263,13 @@ class SafetyCheck:
         return any(u.any("CHANGE", "CHANGE_AFTER", "DOSE_CHANGE", "DOUBLE_UP") and "MED" not in u and (
             "ADVICE" in u or not u.any("KNOWLEDGE", "CAUSE_Q", "MEAN")) and (
             "PRO_OBJ" in u or len(message.words) <= 2 or subject_known or ("CHANGE_BARE" in u and by_oneself)) and (
-            u.any("ADVICE", "Q_MODAL", "WISH", "CHANGE_OR") or "?" in message.raw or (
+            u.any("ADVICE", "Q_MODAL", "WISH", "CHANGE_OR", "DECIDED") or "?" in message.raw or (
                 subject_known and message.text.startswith(_WHAT_ABOUT))) for u in units)
 
     def names_a_medicine(self, message: Message) -> bool:
-        """Does the message name a medicine ("my meds", "keppra", "her tablets")?"""
-        return any("MED" in u for u in self.units(message))
+        """Does the message name a medicine ("my meds", "keppra", "her tablets"), or one's own medicines as they
+        fail ("how come my meds dont work on me": the phrase is about resistance)?"""
+        return any("MED" in u or {"RESIST", "FIRST_P"} <= u.hits.keys() for u in self.units(message))
 
     def read(self, message: Message) -> Reading:
         return Reading(frozenset(c for u in self.units(message) for c in u.hits))

@@ -141,7 +141,9 @@ def _preparation(u: Unit, wish: bool, personal: bool) -> list[tuple[str, Tier]]:
         return []
     medicines = set(u.hits.get("MED", ())) - set(u.hits.get("CONTAINER", ()))  # two lots, not "pills in a box"
     collected = u.before("STOCK_WEAK", "MED", 5) and len(medicines) >= 2 and "PHARMACY" not in u
-    if "PREP" in u or u.before("STOCK", "MED", 5) or collected:
+    # "I've been keeping back a few pills each week": put by, with pills counted or a rhythm
+    kept = u.before("STOCK_MORE", "MED", 5) and u.any("MANY_PILLS", "RHYTHM")
+    if "PREP" in u or u.before("STOCK", "MED", 5) or collected or kept:
         return [("preparation", "certain")]
     if "GOODBYE" in u and "FAREWELL" in u and "TEMPORARY" not in u:  # "goodbye, this bot helped"
         return [("preparation", "certain")]

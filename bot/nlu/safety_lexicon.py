@@ -374,6 +374,11 @@ _KINDS_OF_MEDICINE = frozenset(("medicine", "medicines", "medication", "medicati
 _A_DOSE_TIME = frozenset(("tonight", "today", "now", "instead", "together", "once", "extra", "morning", "evening",
                           "night", "double"))
 _OPEN = frozenset(("open", "opens", "opened", "stay", "stays", "closes", "close", "work", "works", "working"))
+# Who may refuse to carry or give a medicine, not refuse to take it ("is her school allowed to refuse to take her
+# rescue meds on a trip")
+_INSTITUTIONS = frozenset(("school", "schools", "nursery", "college", "uni", "university", "teacher", "teachers", "staff",
+                           "airline", "airlines", "airport", "employer", "boss", "camp", "club", "pharmacy", "chemist"))
+_MORE_OF_THINGS = frozenset(("something", "anything", "nothing", "what", "else", "sth", "much"))
 # A supply of medicine ("prescription refill how early can i get it"): earlier or later is when it is fetched
 _SUPPLY = frozenset(("refill", "refills", "repeat", "repeats", "renew", "renewal", "reorder", "collect", "collection"))
 _FETCH = frozenset(("get", "collect", "order", "reorder", "renew", "refill", "pick", "request"))
@@ -481,6 +486,10 @@ def _in_context(core: list[str], hits: Hits) -> None:
     _drop_where(hits, "MISS", lambda p: core[p] == "late" and p > 0 and core[p - 1] in _OPEN)
     # "Ocrelizumab costs more than my house": a price, not more of the medicine
     _drop_where(hits, "CHANGE_AFTER", lambda p: p > 0 and core[p - 1] in _PRICED)
+    _drop_where(hits, "MISS", lambda p: core[p].startswith("refus") and not _INSTITUTIONS.isdisjoint(
+        core[max(0, p - 4):p]))
+    # "I hear about interferon, something more?": more of the options, not more of the medicine
+    _drop_where(hits, "CHANGE_AFTER", lambda p: core[p] == "more" and p > 0 and core[p - 1] in _MORE_OF_THINGS)
     # "prescription refill how early can i get it": the supply fetched early, not a dose taken early
     _drop_where(hits, "CHANGE_AFTER", lambda p: not _SUPPLY.isdisjoint(core[max(0, p - 3):p]) or
                 not _FETCH.isdisjoint(core[p + 1:p + 5]))
@@ -569,6 +578,8 @@ def _in_context(core: list[str], hits: Hits) -> None:
     for concept in ("TAKE_ME", "DECIDED_BARE"):  # only as the end of what is said: "just take me", "ive decided."
         if concept in hits:
             kept = [p for p in hits[concept] if all(w in _TAIL for w in core[p:])]
+            if concept == "DECIDED_BARE":  # ... otherwise a decision with its object ("ive decided im stopping it")
+                hits.setdefault("DECIDED", []).extend(p for p in hits[concept] if p not in kept)
             if kept:
                 hits[concept] = kept
             else:
@@ -664,7 +675,7 @@ _BARE_FOLLOW = words_of("""it them now then please pls plz altogether completely
     stay where keep wait
     thanks thank ta x xx ok or and myself straight away soon today tonight tomorrow slowly gradually down back off up
     out less lower dose doses instead too yet already safely anyway a week weeks day days month few couple
-    something else different another other""")  # "can i switch to smth else myself": no object named
+    something else different another other this next round cycle course session""")  # "switch to smth else"
 _TREATMENTS = words_of("""medicine medicines medication medications meds med drug drugs tablet tablets pill pills treatment
     treatments therapy therapies antiepileptics aeds""")
 _KILL_WORDS = frozenset(("kill", "murder", "strangle", "throttle"))
@@ -977,7 +988,11 @@ def core_words(words: list[str]) -> list[str]:
     return [w for i, w in enumerate(words) if w not in DROP or (i and _kept(w, words[i - 1]))]
 
 
+_TALK = frozenset(("talk", "talks", "talking", "speak", "speaks", "speaking"))
+
+
 def _kept(word: str, before: str) -> bool:
     """A filler word that matters after this one: "what to do" is not "what do"; "end of life care" is not "end
-    life"."""
-    return (word == "to" and before in ("what", "how")) or (word == "of" and before in ("end", "ending"))
+    life"; "the cure they don't talk about" is no "can't talk"."""
+    return (word == "to" and before in ("what", "how")) or (word == "of" and before in ("end", "ending")) or (
+        word == "about" and before in _TALK)

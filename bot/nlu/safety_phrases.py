@@ -32,6 +32,7 @@ SPELLINGS: dict[str, str] = {
     "hour": "hours", "yr": "years", "yrs": "years", "year": "years", "wk": "weeks", "wks": "weeks",
     "week": "weeks", "month": "months", "day": "days", "kms": "kill myself", "unalive": "kill", "wanna": "want",
     "gonna": "going", "gotta": "have", "tryna": "trying", "ppl": "people", "smth": "something",
+    "shd": "should", "cld": "could", "wld": "would",  # ("shud", "shld" are ADVICE phrases of their own)
     "siezure": "seizure", "siezures": "seizures", "seizre": "seizure", "seisure": "seizure", "sezure": "seizure",
     "seizer": "seizure", "seizers": "seizures", "seazure": "seizure", "seziure": "seizure", "siezing": "seizing",
     "seazing": "seizing", "seizin": "seizing", "fiting": "fitting", "fittin": "fitting", "shakin": "shaking",
@@ -334,6 +335,8 @@ PHRASES: dict[str, str] = {
         tabs | tabets | tablts | inject | dosette box | pump refill | starter pack
         i took more pills than | i took more tablets than | i took more meds than | he took more pills than | she took more pills than
         took more pills than | took more tablets than | took more meds than
+        stay on dose | stay on same dose | stay on current dose | stay on this dose | stay on old dose | keep same dose
+        keep dose same | keep on same dose
         missed dose | side effect | side effects | two doses | 2 doses | take two tonight | take two now
         take two together | take 2 tonight | take 2 now | take both tonight | take both now
         medication | medications | medicine | medicines | meds | med | tablets | tablet | pills | pill
@@ -400,6 +403,9 @@ PHRASES: dict[str, str] = {
         every day | each day | per day | daily | morning dose | evening dose | night dose""",
     # --- medication changes and missed doses --------------------------------------------------------------------
     "CHANGE": """put it off | put them off | putting it off | put off starting | delay starting | postpone it
+        stay on dose | stay on same dose | stay on current dose | stay on this dose | stay on old dose | keep same dose
+        keep dose same | keep on same dose | rather wait | wait before starting | wait years before starting
+        wait months before starting | wait while before starting | wait bit before starting
         hold it | hold them | hold off | hold her meds | hold his meds | hold my meds | pause it
         pause them | not want take | not wanna take | not want take anymore | not want take them | not want take it
         cut one | drop one | stop one | refuse and cut | refuse new one | refuse new drug | start them | start it | start taking them | start taking it | restart them | restart it | want cut down | want cut back | wanting cut down | want cut out | swap back | switch back | change back | go back on | go back to
@@ -451,7 +457,9 @@ PHRASES: dict[str, str] = {
     "PROPOSED": """neuro wants | neuro wants me | neurologist wants | neurologist wants me | doctor wants | doctor wants me
         doctors want | doctors want me | dr wants | dr wants me | consultant wants | consultant wants me | gp wants
         gp wants me | nurse wants | nurse wants me | team wants | team want | they want to switch me | they want to
-        move me | neuro is switching me | neuro is moving me | neuro suggested | doctor suggested | neuro wants to""",
+        move me | neuro is switching me | neuro is moving me | neuro suggested | doctor suggested | neuro wants to
+        doctor want | doctor want me | neuro want | neuro want me | neurologist want | neurologist want me | dr want
+        dr want me | consultant want | gp want | doctor say change | doctor says change""",
     # Worn out, not an injection: "my memory is shot"
     "SHOT_FIG": """is shot | are shot | shot to pieces | shot to bits | completely shot | totally shot | nerves shot""",
     "EXTRA_PRE": """extra | double | additional | an extra | a double | an additional""",
@@ -758,6 +766,8 @@ PHRASES: dict[str, str] = {
         help me if | help me when | help me during | help me in case | help him if | help her if | help them if
         help me understand | help me with | help me find | help me learn | help me know | help me choose
         help me decide | help me out with | quick question | emergency plan | emergency contact | emergency card
+        help me tell | help me work out | help me figure out | help me revise | help me study | help me prepare
+        help me explain | help me remember | help me compare | help me distinguish | help me differentiate
         emergency medication | emergency meds | in emergency | emergency care plan | emergency services
         rescue plan | care plan | seizure protocol | seizure policy | epilepsy protocol | epilepsy policy
         policy on""",
@@ -1168,6 +1178,13 @@ PHRASES: dict[str, str] = {
         rather die | go sleep and not come back | sleep and not come back | sleep and never come back | go sleep and never wake | not mind if it all ended | not mind if it ended | not mind if it all just ended | not mind if i died | not mind dying | not mind if i never woke up""",
     # The end of something wished, past or present ("i just wanted it to stop"): alone it may be pain or seizures;
     # beside an overdose told, the overdose was taken to end things (see safety_crisis)
+    # Medicine put by over time, in more words ("I've been keeping back a few pills each week"): preparation with
+    # pills counted or a rhythm (not "keeping back my morning tablet till after breakfast", nor "saving up" money)
+    "STOCK_MORE": """keeping back | been keeping back | kept back | squirrelling away | squireling away | stashing away
+        stashed away | saving up | putting by | put by""",
+    # A dose named by its time, as the object of a miss ("missed last nights", "forgot this mornings one")
+    "DOSE_OF_TIME": """last nights | last nights one | this mornings | this mornings one | yesterdays | tonights
+        todays | mornings one | nights one | evening one | morning one | night one | lunchtime one""",
     "END_WISHED": """wanted it stop | wanted it all stop | wanted it end | wanted it all end | wanted everything stop
         wanted everything end | wanted it over | wanted it all over | wanted it be over | wanted it all be over
         want it stop | want it end | want it be over | wanted sleep forever | wanted not wake up | wanted not wake""",
@@ -1468,6 +1485,7 @@ WORDS: dict[str, str] = {
         housemate teammate classmate grandchild crewman crewmate deckhand shipmate workmate worker driver
         employee tenant visitor player runner swimmer rider""",
     "PRONOUN": "he she hes shes him they theyre them",  # a person, or the animal just named ("my cat ... is she")
+    "THEY": "they theyre them theyve theyll",  # ("they just up the pills": the doctors, as often as not)
     "CHILD": """toddler baby child kid kids son daughter grandson granddaughter boy girl infant nephew niece
         newborn""",  # "my 3 year old" is read with its number (not "75 years old")
     "SINGULAR": "seizure fit convulsion",

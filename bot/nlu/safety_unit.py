@@ -323,11 +323,11 @@ def another_seizure_after(u: Unit, having: int) -> bool:
 
 
 def changes_medicine(u: Unit) -> bool:
-    """A change verb with the medicine as its object: "stop my keppra", not "keppra stopped working" or "my
-    seizures stopped when i started keppra"."""
+    """A change verb with the medicine as its object ("stop my keppra", or one phrase that is both: "stay on the
+    dose"), not "keppra stopped working" or "my seizures stopped when i started keppra"."""
     blockers = u.hits.get("BLOCK", [])
     for verb in u.hits.get("CHANGE", ()):
         for medicine in u.hits.get("MED", ()):
-            if 1 <= medicine - verb <= 4 and not any(verb < b < medicine for b in blockers):
+            if 0 <= medicine - verb <= 4 and not any(verb < b < medicine for b in blockers):
                 return True
     return False

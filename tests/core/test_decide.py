@@ -204,6 +204,11 @@ def test_a_plan_asked_about_or_feeling_ill_still_follows(library: Library, text:
     ("what is ocrelizumab", "can i stop it if i feel better?"), ("what does baclofen do", "May I stop it if I feel better?"),
     ("ms drugs", "should i skip the next one"), ("ms drugs", "is it ok to stop"),
     ("what is ocrelizumab", "can i have it later than planned"),
+    # a decision told, and a plan with its permission after a comma (rounds 100 and 101)
+    ("What's glatiramer acetate?", "I've been on it six years. I've decided I'm stopping it next week."),
+    ("what's a DMT", "i'd rather wait a year before starting one and see how i go, is that ok for me to do"),
+    # a dose named by its time, after medicines that do not work (the topic is about them)
+    ("how come my meds dont work on me", "missed last nights actually. shd i take it now with this mornings one"),
 ])
 def test_a_change_asked_after_a_treatment_topic_gets_the_medication_reply(engine: Engine, first: str,
                                                                          text: str) -> None:
@@ -217,6 +222,8 @@ def test_a_change_asked_after_a_treatment_topic_gets_the_medication_reply(engine
     ("ms symptoms", "how can i stop it"),  # how, about the symptom
     ("ms drugs", "can i stop worrying about relapses then"),  # names what it stops
     ("what is ocrelizumab", "is it safe?"),  # no change asked
+    ("what are dmts", "ive decided to stop reading about it"),  # an activity stopped
+    ("what's a DMT", "i read about them online, is that ok"),  # nothing changed
 ])
 def test_other_follow_ups_after_a_treatment_topic_are_not_a_medication_decision(engine: Engine, first: str,
                                                                                text: str) -> None:

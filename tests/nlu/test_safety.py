@@ -2605,3 +2605,76 @@ def test_rounds_92_to_97_classes(text: str, expected: tuple[str, str]) -> None:
 def test_rounds_92_to_97_calm_classes(text: str) -> None:
     flag = flag_of(text)
     assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
+
+
+# -- rounds 98 to 101 (their safety misses, read after their first reports): each class in other words too ---------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("i took more pills than i should have tonight", ("emergency", "certain")),  # an overdose told in one phrase
+    ("she took more pills than she should have, shes very sleepy", ("emergency", "certain")),
+    ("I've started thinking about not waking up", ("crisis", "certain")),
+    ("so tired of looking after him, i keep thinking about not waking up", ("crisis", "certain")),
+    ("honestly whats the point of anything", ("crisis", "certain")),
+    ("what is the point of it all", ("crisis", "certain")),
+    ("my keppra makes me rage can i switch to smth else myself", ("medication_change", "certain")),
+    ("lamotrigine gives me a rash, can i change to something different", ("medication_change", "certain")),
+    ("he has fits every day, now he wont wake up", ("emergency", "certain")),  # "now" after the habit
+    ("he snores after his fits, now he wont wake up", ("emergency", "certain")),
+    ("I've been keeping back a few pills each week. I'm not going to pretend I don't know why.",
+     ("crisis", "certain")),
+    ("been stashing away my tablets every week", ("crisis", "certain")),
+    ("can i give him double keppra tonight", ("medication_change", "certain")),
+    # the dose decision: the count of the day is its reason, nothing says one goes on
+    ("can i give him double keppra tonight?? 2 seizures today already", ("medication_change", "certain")),
+    ("can I just stay on the dose I'm on and not tell my neuro", ("medication_change", "certain")),
+    ("i was due my infusion last week but had covid. should i just skip this round?",
+     ("medication_change", "certain")),
+    ("shes snoring after her fit and i cant wake her", ("emergency", "certain")),  # snoring now is no habit
+    ("now seizure not stop with midazolam", ("emergency", "certain")),  # a rescue medicine failing: one going on
+])
+def test_rounds_98_to_101_classes(text: str, expected: tuple[str, str]) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == expected, flag
+
+
+def test_an_overdose_taken_to_end_things_carries_the_crisis_line() -> None:
+    for text in ("i took more pills than i should have tonight. i just wanted it to stop",
+                 "took all my tablets. i wanted it all to end"):
+        flag = CHECK.check(Message(text))
+        assert flag is not None and flag.kind == "emergency" and flag.crisis_too, (text, flag)
+    flag = CHECK.check(Message("i took more pills than i should have tonight"))
+    assert flag is not None and not flag.crisis_too  # the overdose alone: no end wished
+
+
+@pytest.mark.parametrize("text", [
+    "i have complex partial seizures apparently. are those the ones that dont respond as well to meds",
+    "does stress make epilepsy look like it's not responding",  # "it" after the illness: no person unresponsive
+    "epilepsy vs just having a seizure whats the diffrence quick pls",
+    "at what point does a seizure become an emergency, like how many minutes",
+    "my cousin in Peru has neurocisticercosis from the pork worm, now seizure not stop with pills. this is the cause?",
+    "prescription refill how early can i get it",
+    "My husband snores terribly and seems to stop breathing in his sleep. Is that sleep apnoea?",
+    "In her typical seizures she is unresponsive and picks at her clothes for about a minute.",
+    "And stem cells. Is that the real cure they don't talk about?",  # not talking about a thing is no stroke
+    "he never talks about his feelings",
+    "can missed doses make someone's epilepsy look drug resistant when it isn't?",
+    "can skipping doses now n then make ur epilepsy look like the meds dont work? asking for a friend lol",
+    "Also - is her school allowed to refuse to take her rescue meds on a trip?",
+    "can you help me tell migraine aura apart from a focal seizure for my OSCE",
+    "Which medicines exist for slowing the MS? I hear about interferon, something more?",
+    "My doctor want change my medicine to ocrelizumab. What is this medicine, how it work?",
+    "im keeping back my morning tablet till after breakfast",  # one dose put off, nothing stored up
+])
+def test_rounds_98_to_101_calm_classes(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
+
+
+@pytest.mark.parametrize("text", [
+    "What is epilepsy exactly? Doctor say me it is when seizures come again and again, but my seizures is very "
+    "small, only few seconds. Is it still epilepsy?",  # a definition: the line and the answer
+    "if my seizures are from inflammation like i read, whats causing it? nobody asks, they just up the pills",
+])
+def test_rounds_98_to_101_line_only_classes(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[1] == "possible", flag
