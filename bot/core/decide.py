@@ -56,9 +56,9 @@ from bot.core.verdict import Match
 from bot.nlu.clauses import described_words
 from bot.nlu.definition import defined_term
 from bot.nlu.language import is_other_language
-from bot.nlu.matcher import MAX_CANDIDATES, Candidate, Evidence, Matcher, match_words, message_words
+from bot.nlu.matcher import MAX_CANDIDATES, Candidate, Evidence, Matcher, match_words, message_words, stem
 from bot.nlu.message import Message
-from bot.nlu.normalise import MAX_MESSAGE_CHARS
+from bot.nlu.normalise import MAX_MESSAGE_CHARS, STOPWORDS
 from bot.nlu.safety import PERMISSION_FIRST, Reading, SafetyCheck, SafetyFlag
 from bot.nlu.safety import FollowUp as Guidance
 from bot.nlu.self_questions import ABOUT_BOT, asks_about_the_bot
@@ -329,8 +329,9 @@ def _sibling_by_the_net(knowledge: Knowledge, message: Message, followed: Match,
         return followed
     best, p = _net_best(net, knowledge, message)
     # (first aid is safety's to give: "and if its positive?" after antibody tests reads, alone, like "and if he ...")
+    # ... and "is that y my meds dont work" after hippocampal sclerosis asks about the chat's subject, pointed at
     if best in (OUT_OF_SCOPE, followed.intent_id, FIRST_AID_INTENT) or p < NET_SIBLING or \
-            followup.topic_of(knowledge, best) != topic:
+            followup.topic_of(knowledge, best) != topic or followup.points_back_at_it(message):
         return followed
     return replace(followed, intent_id=best, keyword=None, reason=f"the topic net within the chat's topic, {p:.2f}")
 
@@ -756,8 +757,8 @@ def _answer(message: Message, situation: Situation, borrow: bool = True) -> Deci
     if followup.closing_of(message) is None and (rest := followup.after_courtesy(message)) is not None:
         decision = _answer_proper(rest, situation, borrow)
         # ("hey there, can you help me with something": a greeting and an offer to ask, which the greeting invites)
-        if greeting and decision.intent_id == followup.HELP_ID and followup.asks_for_help_only(rest) and \
-                followup.opens_with_greeting(message):
+        if greeting and (decision.intent_id == followup.HELP_ID or decision.kind in ("fallback", "empty")) and \
+                followup.asks_for_help_only(rest) and followup.opens_with_greeting(message):
             return Decision("smalltalk", "a greeting, then help asked for in general", greeting, 100.0)
         if decision.kind not in ("fallback", "empty"):
             return replace(decision, why=f"after a courtesy: {decision.why}")
@@ -766,7 +767,8 @@ def _answer(message: Message, situation: Situation, borrow: bool = True) -> Deci
     # (not "hi, my lupus rash is back": another illness told, which the fallback says we do not cover)
     # (a long story, over 25 words, asks without a question mark: its topic answers)
     if greeting and situation.last_intent is None and followup.opening_of(message) == greeting and \
-            len(message.words) <= GREETING_STORY_WORDS and not names_uncovered_health(message):
+            len(message.words) <= GREETING_STORY_WORDS and not names_uncovered_health(message) and \
+            not followup.asks_for_a_person(message):  # ("Hello, I want speak to a doctor please": a request)
         return Decision("smalltalk", "a greeting, then a story that asks nothing", greeting, 100.0)
     decision = _answer_proper(message, situation, borrow)
     # "Good day to you." after a conversation takes leave: the greeting's words, the goodbye's meaning; and "Bye
@@ -788,6 +790,8 @@ def _answer_proper(message: Message, situation: Situation, borrow: bool) -> Deci
     if about is not None and about.kind == "smalltalk" and asks_about_the_bot(message) and \
             not followup.asks_for_a_person(message):
         return Decision("smalltalk", "a question about the bot", about.id, 100.0)
+    if followup.HELP_ID in knowledge.intents and followup.asks_what_it_covers(message):
+        return Decision("smalltalk", "asks what the bot can be asked", followup.HELP_ID, 100.0)
     last = knowledge.intents.get(situation.last_intent or "") if borrow else None
     last_topical = last is not None and last.kind == "topical"
     if last_topical and followup.is_more(message):
@@ -865,6 +869,11 @@ def _verdict_decision(knowledge: Knowledge, match: Match, message: Message) -> D
     if match.status == "matched":
         intent = knowledge.intents[match.intent_id or ""]
         kind: Kind = intent.kind if intent.kind in ("handover", "smalltalk") else "topical"  # type: ignore[assignment]
+        # "Good to know. So long.": a goodbye in its own words that asks nothing, whatever topic a word came near
+        if kind == "topical" and len(message.words) <= CLOSING_WORDS and \
+                followup.closing_of(message) == followup.GOODBYE_ID and followup.GOODBYE_ID in knowledge.intents:
+            return Decision("smalltalk", f"{reason}; a goodbye that asks nothing", followup.GOODBYE_ID, match.score,
+                            match)
         return Decision(kind, reason, intent.id, match.score, match, match.keyword, rivals=match.options)
     if len(message.raw) > MAX_MESSAGE_CHARS:
         return Decision("fallback", f"{reason}; too long", None, match.score, match, fallback="long")
@@ -1021,11 +1030,13 @@ def read_with_last_topic(message: Message, situation: Situation, match: Match) -
                                               and followup.words_of_its_own(message)) or \
         followup.points_at(message, subject)
     if not subject or match.foreign or not shaped or not followup.stays_on_topic(message, topic) \
-            or followup.is_arithmetic(message):
+            or followup.is_arithmetic(message) or _a_subject_we_do_not_know(knowledge, message):
         return None
     drifted = _topical(knowledge, match) and not names_diseases(message) and \
         followup.topic_of(knowledge, match.intent_id) != topic
-    if match.status == "matched" and not drifted:
+    # ("This make his epilepsy more difficult to control?" after tuberous sclerosis: found the definition alone, but
+    # asks about what the chat is on, pointed at)
+    if match.status == "matched" and not drifted and not followup.points_back_at_it(message):
         return None
     followed = match_message(knowledge.matcher, message.extended(subject), in_context=True)
     best = followed.candidates[0] if followed.candidates else None
@@ -1052,6 +1063,22 @@ def read_with_last_topic(message: Message, situation: Situation, match: Match) -
             all(followup.topic_of(knowledge, option) == topic for option in followed.options):
         return followed
     return None
+
+
+UNKNOWN_SUBJECT_WORDS = 3  # words no keyword, article or net knows: "the pass mark for the NMC numeracy test"
+
+
+def _a_subject_we_do_not_know(knowledge: Knowledge, message: Message) -> bool:
+    """ "whats the pass mark for the NMC numeracy test", "zotero or mendeley for references": a subject of its own,
+    in words that neither the keywords, the articles nor the topic net's thousands of messages use (at least three,
+    half its words or more): not a follow-up, whatever word of the last topic it shares ("test"). Everyday words
+    ("would my kids get it") are the net's."""
+    net = knowledge.topic_net
+    if net is None or message.text.startswith(followup.LEADS):  # "What about memory? I keep putting the kettle ..."
+        return False
+    words = [w for w in message.words if w.isalpha() and len(w) > 2 and w not in STOPWORDS]
+    unknown = [w for w in words if not net.knows_word(w) and not knowledge.matcher.recognises(stem(w))]
+    return len(unknown) >= UNKNOWN_SUBJECT_WORDS and 2 * len(unknown) >= len(words)
 
 
 def _leaves_the_topic(knowledge: Knowledge, message: Message) -> bool:

@@ -44,6 +44,7 @@ _ANAPHORA = frozenset(["it", "its", "this", "that", "these", "those", "they", "t
 _PLAN = re.compile(r"^(?:(?:ok|okay|ok then|right|fine|alright|sure|thanks|thank you|cheers)\b[\s,.!]*)*"
                    r"(?:i|we)(?:['’]ll| will| shall|['’]m going to| am going to|['’]re going to| are going to)\s")
 _LEADS = ("and ", "what about ", "how about ", "so ", "but ", "also ", "then ")  # ... or leans on the last answer
+LEADS = _LEADS
 # Closing a conversation in one's own words: "ok we'll ring the neuro team tomorrow, thank you", "cheers, laters"
 _GOODBYE = re.compile(r"\b(?:bye|goodbye|bye bye|byee+|laters|see ya|see you|cya|signing off|good night|goodnight|"
                       r"take care|night night|gtg|g2g|ttyl|gotta go|got to go|cheerio|ta ra|tara for now|ttfn|"
@@ -52,7 +53,14 @@ _GOODBYE = re.compile(r"\b(?:bye|goodbye|bye bye|byee+|laters|see ya|see you|cya
                       # "need to go" (not "her bladder at night", "she needs to go to the toilet")
                       r"|^(?:(?:ok|okay|right|well|anyway|alright|k)\s+)?(?:(?:good\s*)?night(?: x+)?|nite|nighty night|peace|"
                       r"(?:i\s*m|i am|im) off(?: now| then)?|(?:i\s+)?(?:need|have|must) to (?:go|run|dash)|must go|"
-                      r"gotta (?:run|dash)|got to (?:run|dash)|that s me done|thats me done)$")
+                      r"gotta (?:run|dash)|got to (?:run|dash)|that s me done|thats me done)$"
+                      # "great. thats all", "That's all for today.", "Good to know. So long."
+                      r"|^(?:(?:ok|okay|right|well|alright|k|great|good|fine|cool|perfect|lovely|brilliant|grand|"
+                      r"good to know|great thanks|ok thanks)\s+)?(?:(?:that s|thats|that is) (?:all|it|everything)"
+                      r"(?: for (?:now|today|tonight|the moment|me))?(?: thanks| thank you| cheers)?|so long)$"
+                      # "have to go, buzzer going" (not "i have to go to the hospital")
+                      r"|^(?:(?:ok|okay|sorry|right)\s+)?(?:i\s+)?(?:need|have|must|gotta|got) to (?:go|run|dash)\b"
+                      r"(?! to\b| and\b| for\b| in\b| into\b| back\b| through\b)(?: \w+){0,3}$")
 _THANK_WORDS = r"thanks|thank you|thank u|thanx|thx|ty|cheers"
 _ACK = r"ok+|okay|okey|k|kk|great|cool|fine|alright|all\s+right|got\s+it|noted|understood|perfect|brilliant|" \
        r"lovely|ok\s+then|oh\s+ok|ah\s+ok|i\s+see|makes\s+sense|good|nice|right|sure|fair\s+enough|will\s+do"
@@ -60,9 +68,11 @@ _ACK = r"ok+|okay|okey|k|kk|great|cool|fine|alright|all\s+right|got\s+it|noted|u
 _ACKNOWLEDGED = re.compile(rf"^(?:(?:lol|ugh|oh|ah|hmm|well|right|yeah|yes|ok|okay)\s+)?(?:{_ACK})"
                            rf"(?:\s+(?:{_ACK}|then|thx|lol|x+))*$")
 _THANKS = re.compile(rf"\b(?:{_THANK_WORDS}|ta|much appreciated|appreciate it|much obliged)\b")
-_PERSON = re.compile(r"\b(?:(?:talk|speak|chat)\s+(?:to|with)|(?:connect|transfer|put|pass|hand)\s+(?:me|us)\s+"
+_PERSON = re.compile(r"\b(?:(?:talk|speak|chat|discuss (?:this |it |that )?)\s*(?:to|with)|get hold of|get through to|"
+                     r"(?:connect|transfer|put|pass|hand)\s+(?:me|us)\s+"
                      r"(?:through\s+|over\s+|on\s+)?(?:to|with|onto))\s+(?:(?:a|an|the|some|one of the|a real|an actual|"
-                     r"real|actual)\s+)?(?:(?:ms|epilepsy|specialist|live)\s+)?"
+                     r"real|actual|my|her|his|our|their|the on call|the oncall|an on call)\s+)?(?:(?:ms|epilepsy|specialist|"
+                     r"live|on call|oncall)\s+)?"
                      r"(?:nurse|nurses|person|human|humans|someone|somebody|advisor|adviser|staff|team|doctor|"
                      r"doctors|dr|specialist|neurologist|pharmacist|chemist)\b")
 # A courtesy said before the message proper ("Good morning, what is epilepsy?", "thanks! and for kids?"): its words
@@ -204,6 +214,20 @@ def words_of_its_own(message: Message) -> bool:
     return any(w not in _BARE and not w.isdigit() for w in message.words)
 
 
+def points_back_at_it(message: Message) -> bool:
+    """ "This make his epilepsy more difficult to control?", "Which ones, typically?": what the chat is on does to
+    the illness, or which of the things it named, asked by pointing back at it. (Not "is that why ...": "that" is
+    as often the writer's own story, "could that be why I'm still having seizures" after missed doses told.)"""
+    return _POINTS_BACK.search(message.text) is not None or (
+        len(message.words) <= SHORT_WORDS and _WHICH_OF_THEM.match(message.text) is not None)
+
+
+_POINTS_BACK = re.compile(r"^(?:and |so )?(?:does |can |could |would |will )?(?:this|that|it) (?:make|makes|made|cause|"
+                          r"causes|caused) (?:his |her |my |the |their |your )?(?:epilepsy|seizures|fits|meds|medicines?|"
+                          r"tablets|drugs|treatment)\b")
+_WHICH_OF_THEM = re.compile(r"^(?:and |so |but |ok )?which (?:ones?|kinds?|types?|diseases?|ones typically)\b")
+
+
 def is_more(message: Message) -> bool:
     """ "more", "tell me more", "go on", "like what?", "how does it work?": the next passage, please."""
     return bool(_MORE.match(message.text) or _ELABORATE.match(message.text))
@@ -211,10 +235,15 @@ def is_more(message: Message) -> bool:
 
 # Asking what causes it, in a short message ("why do people get ms", "how do u get it", "what causes that")
 # "could my kids get it": whether it runs in families, which the causes section answers
-_FAMILY = (r"\b(?:could|can|will|would|might) (?:my|our|his|her|the) (?:kids|children|child|son|daughter|sons|"
-           r"daughters|baby|babies|grandchildren|grandkids|sister|brother|twin) (?:get|inherit|catch) "
+_KIN = (r"(?:future |own |unborn |two |young |little )?(?:kids|children|child|son|daughter|sons|daughters|baby|babies|"
+        r"grandchildren|grandkids|sister|brother|twin)")
+# ... also a learner's order: "My children can get it also?"
+_FAMILY = (rf"\b(?:could|can|will|would|might) (?:my|our|his|her|the) {_KIN} (?:get|inherit|catch) "
            r"(?:it|this|that|ms|epilepsy)\b|\bpass (?:it|this|ms|epilepsy) (?:on )?to (?:my|our|the) "
-           r"(?:future |own |unborn )?(?:kids|children|child|son|daughter|baby)\b")
+           r"(?:future |own |unborn )?(?:kids|children|child|son|daughter|baby)\b|"
+           rf"^(?:and |so )?(?:my|our) {_KIN} (?:can|could|will|would|might) (?:also )?(?:get|inherit|catch) "
+           r"(?:it|this|that|ms|epilepsy)\b")
+_FAMILY_ASKED = re.compile(_FAMILY)
 _DISEASES = frozenset(("ms", "epilepsy", "sclerosis"))
 _CAUSE = re.compile(
     r"\bwhat (?:really |actually |even )?(?:causes|caused|triggers|triggered|brings (?:it|this|that) on|is the cause|"
@@ -355,7 +384,7 @@ _DETERMINERS = frozenset(("the", "a", "an", "another", "big", "those", "these", 
 
 def facet_of(message: Message) -> str | None:
     """The facet a short message asks about ("and for kids?" -> children), if any."""
-    if len(message.words) > SHORT_WORDS:
+    if len(message.words) > SHORT_WORDS or _FAMILY_ASKED.search(message.text):  # "could my kids get it": causes
         return None
     return next((name for name, (asked, _) in FACETS.items() if asked.search(message.text)), None)
 
@@ -639,15 +668,18 @@ _PERSON_ALONE = re.compile(r"^(?:(?:then|so|ok|okay|fine|well) )?(?:(?:i want|i 
                            # "is there someone i can actually phone?", "is there a nurse I can message about my results"
                            r"\bis there (?:(?:a|an|any) )?(?:(?:real|actual|ms|epilepsy) )?(?:nurse|nurses|person|human|"
                            r"someone|somebody|anyone|anybody|doctor|specialist|number) (?:that |who )?(?:i|we) (?:can|could) "
-                           r"(?:actually |just )?(?:phone|call|ring|message|text|email|talk|speak|chat|contact)\b")
+                           r"(?:actually |just )?(?:phone|call|ring|message|text|email|talk|speak|chat|contact|discuss|"
+                           r"ask)\b")
 
 
 def asks_for_a_person(message: Message) -> bool:
     """ "can I talk to an MS nurse about this?", "can i speak to someone about the diet", "then can I speak to
     one?": a wish for a person, whatever topic words come with it (they made the topic win over the handover
     keywords)."""
+    # ("I need a human. I've had enough of screens for one day": a sentence of its own)
     return _PERSON.search(message.text) is not None or _PERSON_ALONE.search(message.text) is not None or any(
-        _ONE_ASKED.search(" ".join(s.words)) for s in message.sentences) or _NOT_A_BOT.search(message.text) is not None
+        _ONE_ASKED.search(said := " ".join(s.words)) or _PERSON_ALONE.search(said) for s in message.sentences) or \
+        _NOT_A_BOT.search(message.text) is not None
 
 
 # "i dont want to talk to a bot": a person wished for, the bot turned down
@@ -687,7 +719,22 @@ def asks_for_help_only(message: Message) -> bool:
 
 _HELP_ONLY = frozenset(("can", "could", "would", "will", "you", "u", "ya", "help", "me", "us", "with", "something",
                         "please", "pls", "plz", "a", "question", "few", "questions", "some", "i", "have", "got", "maybe",
-                        "possibly", "perhaps", "by", "any", "chance", "im", "hoping", "hope", "wondering", "if", "out"))
+                        "possibly", "perhaps", "by", "any", "chance", "im", "hoping", "hope", "wondering", "if", "out",
+                        # "hey, can you help me revise?": an activity, still no subject
+                        "revise", "revising", "study", "studying", "learn", "learning", "homework", "research"))
+
+
+def asks_what_it_covers(message: Message) -> bool:
+    """ "what else can i ask you", "what kind of stuff can this bot tell me? I work in supported living": what the
+    bot can be asked, in one of the message's first sentences."""
+    return any(_WHAT_IT_COVERS.search(" ".join(s.words)) for s in message.sentences[:2])
+
+
+_WHAT_IT_COVERS = re.compile(
+    r"^(?:so |ok |okay |and |then |right )?what (?:else )?(?:can|could|should|do) (?:i|we) ask(?: you| u| about| here| "
+    r"this bot| it)?(?: then| about then)?$|"
+    r"\bwhat (?:kind|sort|type)s? of (?:stuff|things|questions|info|information|topics|help) (?:can|could|do|does|will) "
+    r"(?:you|u|this bot|this|the bot|it|this thing|this service) (?:tell|answer|help|cover|do|give|talk about)\b")
 
 
 def after_courtesy(message: Message) -> Message | None:

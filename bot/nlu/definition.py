@@ -49,6 +49,10 @@ _FRAMES = (
     rf"(?:what|wat|wht) (?:means?|meaning) {_THE_TERM}{_TERM}",
     # "neuroinflammation, one line explanation", "epilepsy quick overview": the name, then what is wanted of it
     rf"{_TERM} (?:{_BRIEF} )*(?:{_OVERVIEW}|the basics)",
+    # "legs feel numb n weird. is this a relapse", "could that be a relapse?": whether what is told is the term
+    # (not "is that an ms thing": whether it belongs to the illness, not what the illness is)
+    rf"(?:is|could|might|would) (?:this|that|it) (?:be |really be |actually be )?(?:{_ADVERB} )?(?:a|an) "
+    rf"(?![a-z]+(?: [a-z]+)? (?:thing|things|symptom|symptoms|sign|signs|problem|issue|side effect)\b){_TERM}",
 )
 _QUESTION = re.compile("|".join(f"(?:{frame})" for frame in _FRAMES))
 _OVERVIEW_ALONE = re.compile(rf"(?:(?:{_BRIEF}|give me|give us|can i have|can i get) )*{_OVERVIEW}")

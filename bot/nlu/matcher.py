@@ -71,7 +71,7 @@ SMALLTALK_FILLER_PENALTY = 18.0
 FILLER_KINDS = frozenset(("smalltalk", "handover"))
 # Words that name who a handover is to: a handover keyword read without any of them needs its filler words said
 _PERSON_WORDS = frozenset(("human", "person", "people", "someone", "somebody", "nurse", "staff", "team", "advisor",
-                           "adviser", "doctor"))  # as keyword_reading spells them (stemmed: "humans" is "human")
+                           "adviser", "doctor", "bot", "robot"))  # ("instead of a bot": not "instead of her meds")  # as keyword_reading spells them (stemmed: "humans" is "human")
 TYPO_COST = 8.0  # similarity lost per edit: "sclerosys" is a 92 match for "sclerosis"
 MAX_CANDIDATES = 5
 # Bounded work per message, whatever it holds (see `Matcher._lookups`):
@@ -621,6 +621,10 @@ class Matcher:
     def knows(self, word: str) -> bool:
         """Whether a (stemmed, canonical) word is in the keywords' or the second signal's vocabulary."""
         return word in self._index.vocab or word in self._examples.terms
+
+    def recognises(self, word: str) -> bool:
+        """A (matcher) word of the vocabulary, or a typo of a keyword word."""
+        return self.knows(canonical_word(word)) or bool(self._lookup(word, max_edits(word)))
 
     def keyword_text(self, keyword: int) -> str:
         """The keyword as written in intents.yaml."""

@@ -334,8 +334,10 @@ def _seizure_event(u: Unit) -> bool:
         return True
     # ... nor "I give her another one or no?" (a dose given again, not a seizure)
     given = u.before("GIVE", "ANOTHER", 3) or u.before("GIVE", "ONE_PRO", 3)
-    if "ONE_PRO" in u and "MED" not in u and not given and u.any("SIGN", "EPI", "AURA", "WATER", "INJURY", "PREGNANT", "LONG", "ANOTHER",
-                                "ANOTHER_STRONG", "NOW_STRONG", "URGENT", "AMBULANCE"):
+    # (in the same sentence: not "when the inflammation stays a long time ... is it different from a short one?")
+    if "ONE_PRO" in u and "MED" not in u and not given and any(u.near("ONE_PRO", c, WINDOW - 1) for c in (
+            "SIGN", "EPI", "AURA", "WATER", "INJURY", "PREGNANT", "LONG", "ANOTHER", "ANOTHER_STRONG", "NOW_STRONG",
+            "URGENT", "AMBULANCE")):
         return True
     if u.count("SIGN") >= 2 or ("SIGN" in u and u.any("UNRESP", "COLLAPSE", "BODY_ALL", "AURA", "FALL", "SHAKY")):
         return True
@@ -361,6 +363,11 @@ def _asks_when_to_call(u: Unit) -> bool:
     calm = not u.any("CONV", "ING", "NOW_STRONG", "NOW_WEAK", "URGENT", "SIGN", "UNRESP", "JUST")
     # (whoever it may be: "for a resident's seizure", no "my", "he" or "she")
     if calm and "FIRST_AID" in u and "WHEN_W" in u and "Q_MODAL" in u and not u.any("CHILD", "FIRST_P", "PRONOUN"):
+        return True
+    # "at what point does a seizure become a 999 call - 5 mins?": the point asked, the minutes a guess at it
+    # (whoever: "when do you put them in recovery position")
+    people = {*u.hits.get("PERSON", ()), *u.hits.get("PRONOUN", ())}
+    if calm and "CALL_POINT" in u and not u.any("CHILD", "FIRST_P") and people <= set(u.hits.get("THEY", ())):
         return True
     # "when I need to call ambulance for a seizure?": opened with "when", a call asked about, whoever asks, with no
     # time, sign or past event in it
@@ -928,7 +935,16 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     held = u.before("HOLD", "MED", 2) and u.any("ADVICE", "Q_MODAL") and "WHO_W" not in u  # "should we hold the ..."
     # "can i give him double keppra tonight": a double asked about, the medicine just after
     doubled = u.before("ADVICE", "DOUBLE_UP", 6) and u.before("DOUBLE_UP", "MED", 4)
-    changed = changes_medicine(u) or more or pronoun or bare or planned or cut or held or lowered or doubled or u.any(
+    # "should I just take the steroid tablets I've got left over": medicine from another time, asked about
+    leftover = u.near("LEFTOVER", "MED", 6) and u.before("ADVICE", "MED", 6)
+    # "Should I still give his evening meds as usual tonight": the usual dose, asked whether to keep it
+    as_usual = "ROUTINE" in u and u.before("ADVICE", "NOW_WEAK", 3) and u.before("NOW_WEAK", "MED", 5)
+    # "thinking about just stopping everything. the injections, the infusions, the lot": all stopped, the medicines
+    # listed after it
+    listed = u.before("THINK_OF", "CHANGE", 3) and u.before("CHANGE", "ALL", 2) and any(
+        m > c for m in u.hits.get("MED", ()) for c in u.hits.get("CHANGE", ()))
+    changed = changes_medicine(u) or more or pronoun or bare or planned or cut or held or lowered or doubled or \
+        leftover or as_usual or listed or u.any(
         "MED_VERB", "CHANGE_OR") or (
         "TIMING" in u and "ADVICE" in u)  # "can I take my phenytoin at night instead"; "baclofen ... wake her or skip?"
     # "neuro wants to switch me to ocrevus. whats it actually do different": the clinician's plan, asked about, not
@@ -940,7 +956,7 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
                                             for p in u.hits.get(k, ()) if p != t)
                  for t in u.hits.get("THEY", ()) for c in u.hits.get("CHANGE", ()))
     if changed and not general_cause and (
-            u.any("ADVICE", "FIRST_P", "PERSON")):
+            u.any("ADVICE", "FIRST_P", "PERSON", "CHANGE_OR")):
         found.append(("med_change", "possible" if theirs else "certain"))
     return found
 
@@ -981,6 +997,8 @@ def _medication_named_elsewhere(u: Unit) -> list[tuple[str, Tier]]:
     instead?". A question, a change, and its object a pronoun (or a verb only said of medicines)."""
     if "MISS" in u and "DOUBLE_UP" in u and "CAUSE_Q" not in u:  # "yesterday he forget. today give two?"
         return [("missed_dose", "certain")]
+    if "CHANGE_OR" in u and "MED_MSG" in u:  # "gp offered steroids. take them or not": a choice asked
+        return [("med_change", "certain")]
     asked = u.any("ADVICE", "Q_MODAL")
     if not asked or u.any("CAUSE_Q", "MAKES_ME"):
         return []
@@ -1236,6 +1254,10 @@ class SafetyCheck:
             # ... and the plan before its reason ("she's thinking of just stopping it since it isn't doing anything")
             told += [Message(" ".join(plan)) for s in message.sentences if "?" not in s.end
                      if 2 < len(plan := _before_its_reason(s.words)) <= told_words]
+            # ... and the plan before an "and" ("I'm honestly half tempted to stop my current one now and have
+            # nothing for a while")
+            told += [Message(" ".join(s.words[:cut])) for s in message.sentences if "?" not in s.end
+                     if "and" in s.words and 2 < (cut := s.words.index("and")) <= told_words]
             # ... or a plan told ("had enough. thinking of just stopping all of them and seeing what happens")
             # ... or a decision told ("I've decided I'm stopping it next week")
             wished = [m for m in told if any(u.any("WISH", "THINK_OF", "DECIDED") for u in self.units(m))]

@@ -37,7 +37,12 @@ def crisis(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # something wished beside it: taken on purpose
     if "END_WISHED" in u and _overdose_told(u):
         found.append(("method_plan_intent", tier))
-    if "ACTIVE" in u or (thought and personal) or leap or overdosing:
+    # "some nights I think about taking the whole box of lamotrigine and just being done with all of it": an
+    # overdose thought of by the writer, with the end of things beside it
+    od_thought = "FIRST_P" in u and "PERSON" not in u and u.before("THINK_OF", "MED", 6) and any(
+        0 <= m - a <= 3 for c in ("TOO_MUCH", "ALL", "MANY_PILLS", "EVERY_MED") for a in u.hits.get(c, ())
+        for m in u.hits.get("MED", ())) and u.any("TIRED_OF", "PASSIVE", "WISH_DEAD", "END_WISHED", "DEATH_STRONG")
+    if "ACTIVE" in u or (thought and personal) or leap or overdosing or od_thought:
         found.append(("active_ideation", tier))
     # "heat makes me want to die lol": a figure of speech, with a cause and a joke
     figure = "JOKE" in u and "MAKES_ME" in u

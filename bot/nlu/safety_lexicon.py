@@ -42,10 +42,12 @@ def _number(word: str) -> int | None:
     return NUMBER_WORDS.get(word)
 
 
-def _numbers(core: list[str], hits: Hits, after_for: set[int]) -> None:
+def _numbers(core: list[str], hits: Hits, after_for: set[int], ends: Sequence[int] = ()) -> None:
     """Durations and counts: "6 minutes" (LONG), "2 minutes" (SHORT_T), "10 minutes ago" (JUST), "3 seizures"
     (COUNT2), "20 pills" (MANY_PILLS), "in 2019" (HISTORY), "im 38 weeks" (PREGNANT), "half an hour" (LONG). A
-    stretch of weeks or more is LASTED: `after_for` holds the core words a dropped "for" came before."""
+    stretch of weeks or more is LASTED: `after_for` holds the core words a dropped "for" came before; `ends`, the
+    words a comma follows ("in 98, seizures started": a year)."""
+    breaks = set(ends)
     for position, word in enumerate(core):
         value = _number(word) if word[:1].isdigit() or word in NUMBER_WORDS else None
         if value is None and word in ("weeks", "months", "years", "ages") and (
@@ -61,6 +63,12 @@ def _numbers(core: list[str], hits: Hits, after_for: set[int]) -> None:
         after = core[position + 2] if position + 2 < len(core) else ""
         ago = after == "ago"
         concept = _duration(value, unit, ago) if unit in _UNITS else None
+        # ("Took a bad head injury in 98, seizures started ...": a year said in two digits, a comma after it or no
+        # unit)
+        if len(word) == 2 and 30 <= value <= 99 and position and core[position - 1] == "in" and (
+                position in breaks or (concept is None and unit not in _COUNTED_THINGS)):
+            hits.setdefault("HISTORY", []).append(position)
+            continue
         # ("ring 999 for a seizure": a number to call, not 999 seizures)
         if concept is None and unit in ("seizures", "fits", "seizure", "fit", "convulsions") and value >= 2 and \
                 word not in ("999", "911", "112", "111", "000"):
@@ -89,6 +97,7 @@ def _numbers(core: list[str], hits: Hits, after_for: set[int]) -> None:
             hits.setdefault(concept, []).append(position)
 
 
+_COUNTED_THINGS = frozenset(("seizures", "seizure", "fits", "fit", "pills", "tablets", "percent", "mg", "ml"))
 _STRETCH = frozenset(("over", "past", "last", "these", "few", "many", "several", "recent"))
 _SPREAD_OVER = frozenset(("in", "over", "within", "across", "during", "this", "last", "past"))
 
@@ -378,6 +387,11 @@ _OPEN = frozenset(("open", "opens", "opened", "stay", "stays", "closes", "close"
 # rescue meds on a trip")
 _INSTITUTIONS = frozenset(("school", "schools", "nursery", "college", "uni", "university", "teacher", "teachers", "staff",
                            "airline", "airlines", "airport", "employer", "boss", "camp", "club", "pharmacy", "chemist"))
+_TRAVEL = frozenset(("holiday", "holidays", "abroad", "airport", "airports", "plane", "flight", "flights", "flying",
+                     "luggage", "suitcase", "customs", "trip", "travel", "travelling", "traveling", "overseas", "cruise"))
+_RISING_THINGS = frozenset(("seizures", "seizure", "fits", "fit", "relapses", "attacks", "they", "levels", "numbers",
+                            "weight", "it"))
+_SPASMS = frozenset(("spasming", "spasms", "spasm", "spasmed", "cramping", "stiffening", "jumping", "twitching"))
 _MORE_OF_THINGS = frozenset(("something", "anything", "nothing", "what", "else", "sth", "much"))
 # A supply of medicine ("prescription refill how early can i get it"): earlier or later is when it is fetched
 _SUPPLY = frozenset(("refill", "refills", "repeat", "repeats", "renew", "renewal", "reorder", "collect", "collection"))
@@ -488,6 +502,31 @@ def _in_context(core: list[str], hits: Hits) -> None:
     _drop_where(hits, "CHANGE_AFTER", lambda p: p > 0 and core[p - 1] in _PRICED)
     _drop_where(hits, "MISS", lambda p: core[p].startswith("refus") and not _INSTITUTIONS.isdisjoint(
         core[max(0, p - 4):p]))
+    # "can she take all her epilepsy tablets thru airport", "thinking whether to take all my tablets on holiday":
+    # carried on a journey, not swallowed
+    commas = hits.get("COMMA", ())
+    if hits.keys().isdisjoint(("DEATH", "DEATH_STRONG", "UNRESP", "PASSIVE", "WISH_DEAD", "ACTIVE")):
+        _drop_where(hits, "METHOD", lambda p: any(core[t] in _TRAVEL and not any(p <= c < t for c in commas)
+                                                  for t in range(p, min(p + 9, len(core)))))
+    # "going up on the methotrexate": the "on" is the verb's, no blocker; but "my seizures went up on lamotrigine"
+    # tells what the seizures did
+    _drop_where(hits, "CHANGE", lambda p: core[p + 1:p + 2] in (["up"], ["down"]) and p > 0 and
+                core[p - 1] in _RISING_THINGS)
+    changes = set(hits.get("CHANGE", ()))
+    _drop_where(hits, "BLOCK", lambda p: core[p] == "on" and p >= 2 and core[p - 1] in ("up", "down") and
+                p - 2 in changes)
+    # "seizures started a couple years after": a couple of years, no count of seizures
+    _drop_where(hits, "COUNT2", lambda p: core[p + 1:p + 2] in (["years"], ["months"], ["weeks"], ["days"]))
+    # "resident with MS says her legs are spasming badly": the spasticity of MS, no seizure sign
+    if "MS" in hits:
+        limbs = hits.get("LIMB", ())
+        for concept in ("SIGN", "ING"):
+            _drop_where(hits, concept, lambda p: core[p] in _SPASMS and any(0 < p - limb <= 3 for limb in limbs))
+    # "swallowing every baclofen in the cupboard": all of a medicine (for the crisis rules only: "do i take every
+    # tablet in the morning" is a routine)
+    every = [m - 1 for m in hits.get("MED", ()) if m > 0 and core[m - 1] == "every"]
+    if every:
+        hits["EVERY_MED"] = every
     # "I hear about interferon, something more?": more of the options, not more of the medicine
     _drop_where(hits, "CHANGE_AFTER", lambda p: core[p] == "more" and p > 0 and core[p - 1] in _MORE_OF_THINGS)
     # "prescription refill how early can i get it": the supply fetched early, not a dose taken early
@@ -500,6 +539,20 @@ def _in_context(core: list[str], hits: Hits) -> None:
     _drop_where(hits, "NOW_WEAK", lambda p: core[p] == "now" and any(
         1 < c - p <= 3 and _medicine_not_stopping_them(core, hits, c) for c in hits.get("CHRONIC", ())))
     _drop_where(hits, "NOW_STRONG", lambda p: core[p] == "ongoing" and p + 1 < len(core) and core[p + 1] in _LASTING)
+    # "if someone has ongoing seizures", "currently on 4 medicines": the illness and its treatment, not one now
+    _drop_where(hits, "NOW_STRONG", lambda p: (core[p] == "ongoing" and core[p + 1:p + 2] in (["seizures"], ["fits"]))
+                or (core[p] == "currently" and core[p + 1:p + 2] in (["on"], ["taking"], ["using"], ["having"]) and
+                    core[p + 2:p + 3] != ["one"]))
+    # "does epilepsy stop the contraceptive pill working": a medicine that stops working, not one stopped
+    _drop_where(hits, "CHANGE", lambda p: core[p].startswith("stop") and any(
+        core[w] in ("working", "work") and core[w - 1] != "not" for w in range(p + 2, min(p + 4, len(core)))))
+    # "can they cancel each other out": what medicines do to each other, not a change
+    _drop_where(hits, "CHANGE", lambda p: core[p].startswith("cancel") and not {"out", "each", "other"}.isdisjoint(
+        core[p + 1:p + 5]))
+    # "I need to pick up a prescription": fetched
+    _drop_where(hits, "CHANGE", lambda p: core[p] == "up" and p > 0 and core[p - 1] in ("pick", "picking", "picked"))
+    # "can make the epilepsy medicine work less": what it does, not less of it
+    _drop_where(hits, "CHANGE_AFTER", lambda p: p > 0 and core[p - 1] in ("work", "works", "working"))
     # "sick of seizures n everyone staring": people staring at someone, not a staring seizure; and "the jerks and
     # also staring", "like staring into space": a kind of seizure described
     for concept in ("SIGN", "ING"):
@@ -668,7 +721,7 @@ _WHETHER = words_of("tell know see check sure wonder wondering ask asking unsure
 _HAVING_VERBS = words_of("has have had gets get got starts start goes go is was were")
 _TIME_UNITS = words_of("days nights weeks months mornings evenings")  # "2 days in a row"; not "this morning back to back"
 _RESPOND = words_of("respond responding responded responds")
-_ILLNESS_SUBJECTS = words_of("epilepsy epilepsies seizures fits condition illness disease")
+_ILLNESS_SUBJECTS = words_of("epilepsy epilepsies seizures fits condition illness disease brain brains")
 _DETERMINERS = words_of("these those any all its them well as properly fully good great")  # "not respond as well to"
 # What may follow a change verb that has no object of its own ("can i stop it now?", "cut down a bit, please")
 _BARE_FOLLOW = words_of("""it them now then please pls plz altogether completely entirely totally for while bit little
@@ -883,7 +936,7 @@ class Lexicon:
         if self.extra and not self.extra_first.isdisjoint(core):  # admins' phrases (and OWN_PASS) on their own pass:
             # they never hide the lexicon's concepts
             _greedy(core, self.extra, self.extra_longest, hits, ends)
-        _numbers(core, hits, after_for)
+        _numbers(core, hits, after_for, ends)
         if likened := [p for p in hits.get("SEIZ", ()) if p in after_like]:
             hits["LIKENED"] = likened
         # "all the steroids I took for the arthritis": a course taken for something, not a packet at once
@@ -965,11 +1018,23 @@ def _deletes(word: str) -> list[str]:
     return [word[:i] + word[i + 1:] for i in range(len(word))]
 
 
+_HOUR_ABBREVIATIONS = frozenset(("hr", "hrs"))
+_COUNT_WORDS = frozenset(("a", "an", "one", "two", "three", "four", "five", "six", "few", "couple", "half", "several",
+                          "many", "some", "24", "48"))
+
+
+def _a_count(word: str) -> bool:
+    return word.isdigit() or word in _COUNT_WORDS or word.replace(".", "", 1).isdigit()
+
+
 def fold_words(words: list[str]) -> list[str]:
     """Glued numbers split, text-speak spelled out, negated auxiliaries read as "not"."""
     out: list[str] = []
     for raw in words:
         for word in _split_glued(raw):
+            if word in _HOUR_ABBREVIATIONS and not (out and _a_count(out[-1])):
+                out.append(word)  # "HR want a meeting": human resources, not hours ("2 hrs", "an hr" are)
+                continue
             word = SPELLINGS.get(word, word)
             if " " in word:
                 out.extend(word.split())

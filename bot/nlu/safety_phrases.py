@@ -158,6 +158,9 @@ PHRASES: dict[str, str] = {
     # Longer phrases that hide an event word used in another sense: blood tests are not bleeding, going on a trip
     # is not going on living, seizures that cluster around a period are a pattern (blind1 and blind3, tuned sets)
     "OTHER_SENSE": """before shoot | photo shoot | drop lbs | drop pounds | drop kilos | drop weight
+        just little | just small | just mild | just minor | just tiny | just brief | just short | just few
+        pills forever | meds forever | tablets forever | medication forever | medicine forever | drugs forever
+        treatment forever
         less likely | more likely | less effective | more effective | less well | drop to part time | go part time
         drop hours | too late for disease modifying
         too late for dmt | too late for dmts | too late for treatment | too late to start treatment
@@ -182,8 +185,7 @@ PHRASES: dict[str, str] = {
         surgery not answering | hospital not answering | helpline not answering | office not answering
         not answering phone | not answering phones | not answering calls | not answering my calls | not answering emails
         have to last | has to last | before its emergency | before it is emergency | when is it emergency
-        counts as emergency | count as emergency | classed as emergency | considered emergency | become emergency | becomes emergency
-        turn into emergency | turns into emergency | treated as emergency
+        counts as emergency | count as emergency | classed as emergency | considered emergency
         whats happening in her brain during | whats happening in his brain during | whats happening in the brain during
         whats happening in brain during | why her fits keep coming | why his fits keep coming | why fits keep coming
         why seizures keep coming | why her seizures keep coming | why his seizures keep coming
@@ -336,7 +338,7 @@ PHRASES: dict[str, str] = {
         i took more pills than | i took more tablets than | i took more meds than | he took more pills than | she took more pills than
         took more pills than | took more tablets than | took more meds than
         stay on dose | stay on same dose | stay on current dose | stay on this dose | stay on old dose | keep same dose
-        keep dose same | keep on same dose
+        keep dose same | keep on same dose | old tablets | old pills | old meds | old prescription
         missed dose | side effect | side effects | two doses | 2 doses | take two tonight | take two now
         take two together | take 2 tonight | take 2 now | take both tonight | take both now
         medication | medications | medicine | medicines | meds | med | tablets | tablet | pills | pill
@@ -403,6 +405,8 @@ PHRASES: dict[str, str] = {
         every day | each day | per day | daily | morning dose | evening dose | night dose""",
     # --- medication changes and missed doses --------------------------------------------------------------------
     "CHANGE": """put it off | put them off | putting it off | put off starting | delay starting | postpone it
+        cancel | cancelling | canceling | going up on | go up on | went up on | gone up on | going down on | go down on
+        come down on | coming down on | come off | coming off
         stay on dose | stay on same dose | stay on current dose | stay on this dose | stay on old dose | keep same dose
         keep dose same | keep on same dose | rather wait | wait before starting | wait years before starting
         wait months before starting | wait while before starting | wait bit before starting
@@ -467,7 +471,9 @@ PHRASES: dict[str, str] = {
     "CHANGE_OR": """now or wait | now or later | now or skip | now or leave | now or tomorrow | now or tonight
         it now or wait | them now or wait | take it now or wait | give it now or wait | take them now or wait
         give them now or wait | take it now or skip | give it now or skip | or wait till | or wait til | or wait until | or wait for next
-        or just wait till | or just wait until | or just skip | or skip it | or skip today | or skip tonight | or skip""",
+        or just wait till | or just wait until | or just skip | or skip it | or skip today | or skip tonight | or skip
+        take them or not | take it or not | give it or not | give them or not | take or not | start them or not
+        start it or not | start or not | have them or not | have it or not""",
     "MISS": """miss week | miss day | miss few days | miss couple days | miss two days | miss whole week | missd | forgott | forgt | fogot | hrs late | hours lat | refuse | refuses | refusing | wont take
         will not take
         later than i should | later than prescribed | hours later than | late every day | late every night | late most days | sik after | was sik | vomitted | vomited after
@@ -541,6 +547,8 @@ PHRASES: dict[str, str] = {
         how should i | what now | help | must i | i must | must we | we must | must he | must she | do i have
         do i need""",
     "CAUSE_Q": """could that be why | is that why | could it be why | could this be why | be why | reason why
+        is it stroke thats done | is it stroke that did | is it stroke that caused | was it stroke that
+        is it stroke thats caused | could it be stroke that | stroke thats done this | stroke that caused this
         reason for | cause | causes | caused | bring on | brings on | trigger | triggers | triggered | set off
         sets off | lead to | leads to | make seizures worse | increase risk | raise risk | risk
         risk having stroke | risk stroke | chance having stroke | chances having stroke | prevent stroke
@@ -681,6 +689,8 @@ PHRASES: dict[str, str] = {
         getting bluer | getting greyer | getting slower | getting harder | worse now""",
     # --- questions and frames ----------------------------------------------------------------------------------------
     "HYPO": """if seizures keep coming | if fits keep coming | if they keep coming | if seizures continue
+        if i were having | if i was having | if he were having | if she were having | if you were having
+        if someone were having | if someone was having
         if she seizes again | if he seizes again | if he not | if she not | if they not | if he does not | if she does not | if they do not | if still seizure | if still seizures | if still fitting | if still fits | if still having seizures | if seizures still | if she fits again | if he fits again | if im still fitting | if i am still fitting | if im still having fits | if im still having seizures
         if i keep fitting | if hes still fitting | if shes still fitting | if he is still fitting | if she is still fitting
         if my mate has | if my friend has | if a friend has | if my partner has | if my child has | if my son has
@@ -1185,6 +1195,15 @@ PHRASES: dict[str, str] = {
     # A dose named by its time, as the object of a miss ("missed last nights", "forgot this mornings one")
     "DOSE_OF_TIME": """last nights | last nights one | this mornings | this mornings one | yesterdays | tonights
         todays | mornings one | nights one | evening one | morning one | night one | lunchtime one""",
+    # Medicine from another time or person, taken or given again ("the steroid tablets I've got left over from last
+    # time", "give her the old bp ones back")
+    "LEFTOVER": """left over | leftover | leftovers | from last time | old ones back | old ones | old tablets | old pills
+        old meds | spare ones | spares | old prescription""",
+    # The point a seizure turns into an emergency, asked about ("at what point does a seizure become a 999 call")
+    "CALL_POINT": """become emergency | becomes emergency | turn into emergency | turns into emergency
+        treated as emergency | counts as emergency | count as emergency | classed as emergency | considered emergency
+        become 999 call | becomes 999 call | become 911 call | becomes 911 call | become ambulance job
+        become ambulance call | becomes ambulance call""",
     "END_WISHED": """wanted it stop | wanted it all stop | wanted it end | wanted it all end | wanted everything stop
         wanted everything end | wanted it over | wanted it all over | wanted it be over | wanted it all be over
         want it stop | want it end | want it be over | wanted sleep forever | wanted not wake up | wanted not wake""",

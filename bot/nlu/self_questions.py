@@ -42,14 +42,27 @@ def _patterns(thing: str, start: str = "^") -> re.Pattern[str]:
         r"(?: service| chat| answering| replying| typing| writing)?$",
         r"^what (?:kind|sort|type) of (?:service|thing|bot|chat|app) is (?:this|it)$",
         rf"{start}is (?:this|it) the (?:ms |epilepsy |nurse |nurses )?(?:helpline|help line|hotline|nurse line|advice line)$",
-        r"\bwho (?:even |actually )?(?:made|make|makes|built|build|created|create|wrote|writes|runs|is behind) (?:you|this bot|this|these answers|"
-        r"the answers|this thing|this stuff)$",
+        r"\bwho (?:even |actually )?(?:made|make|makes|built|build|created|create|wrote|writes|runs|is behind|funds|"
+        r"pays for|owns|sponsors) (?:you|this bot|this|these answers|the answers|this thing|this stuff|this service)$",
+        # "so who decides what you're allowed to tell me"
+        r"\bwho (?:decides|chooses|controls|says) what (?:you|u|youre)(?: re| are| r)? (?:allowed|able|permitted) to "
+        r"(?:say|tell|share)(?: me| us| people)?$",
+        # "is this anonymous?", "does anyone read these?", "who can see my messages"
+        r"^(?:so |ok |and )?(?:is|are) (?:this|it|my messages|these chats|this chat|our chat) (?:anonymous|private|"
+        r"confidential|secure)$",
+        r"^(?:so |ok |and )?(?:does|do|will|can) (?:anyone|anybody|someone|a person|a human|staff|real people) "
+        r"(?:read|see|look at|check) (?:these|this|my messages|what i (?:write|type|say))$",
+        r"\bwho (?:reads|sees|can see|can read|looks at) (?:these|this|my messages|what i (?:write|type))$",
+        # "Are you just a marketing tool for a drug company?"
+        r"\b(?:are you|is this|is it|is this bot) (?:just |only |really )?(?:a |an )?(?:marketing|advertising|sales) "
+        r"(?:tool|thing|exercise|gimmick|ploy)(?: for (?:a |the )?(?:drug|pharma|pharmaceutical) (?:company|companies|"
+        r"industry))?$",
         r"\bwhere (?:does|do|is) (?:your|the|this) (?:info|information|answers?|content|advice)(?: come| comes)? from$",
         r"^what are your sources$",
         # ... "who wrote the information you give out", "who wrote the stuff you tell people"
         r"\bwho (?:wrote|writes|checked|checks|reviewed|reviews) (?:the|this|your|these) (?:info|information|answers?|"
         r"content|articles?|stuff)(?: (?:that |which )?(?:you|u|this bot|the bot|it|this service|this chat) (?:give|gives|"
-        r"use|uses|tell|tells|share|shares|send|sends|show|shows)(?: out| people| me| us)?)?$",
+        r"use|uses|tell|tells|share|shares|send|sends|show|shows)(?: out| people| me| us)?)?(?: on here| in here| here)?$",
         r"\bis (?:this|it|the bot|this service|this chat|this bot) (?:staffed|run|manned|answered|monitored) by (?:real |"
         r"actual )?(?:nurses?|doctors?|people|humans?|staff|professionals|a person|someone|volunteers)$",
         r"\b(?:do|does|will) (?:you|u|this|it|this bot) (?:keep|store|save|record|log|remember) (?:what i (?:type|write|"
@@ -69,7 +82,7 @@ _CLAUSE_PATTERNS = _patterns(_THING, r"\b")  # ... but in a longer message it is
 
 # Tags after the question ("are you a doctor y/n", "are u a bot or what lol"): the question is the same
 _TAIL = re.compile(r"(?:\s+(?:y n|yn|y or n|yes or no|honestly|really|tho|though|lol|lmao|seriously|please|pls|plz|"
-                   r"or what|or not|right|ok|okay|then|even|by the way|btw|anyway|this whole time|the whole time|"
+                   r"or what|or not|right|ok|okay|then|even|by the way|btw|anyway|out of interest|just curious|just wondering|this whole time|the whole time|"
                    r"all this time|all along|right now|now|dear|love|hun|mate))+$")
 MAX_SENTENCES = 4  # the question is asked first or soon ("are you a bot? I need to know"): a few suffice
 

@@ -142,6 +142,10 @@ class TopicNet:
         added since is their word, which the net defers to. No keyword (the examples found it) counts as learnt."""
         return not keyword or _keyword_key(keyword) in self.keywords
 
+    def knows_word(self, word: str) -> bool:
+        """Whether the model has the word itself as a feature (it learnt it from some message)."""
+        return self._index(feature_key(f"w:{word}")) >= 0
+
     def _index(self, key: int) -> int:
         """The feature's place in `keys`, or -1 when the model has no such feature."""
         keys = self.keys

@@ -1370,3 +1370,36 @@ def test_the_net_never_moves_a_follow_up_to_another_illness_or_to_first_aid(libr
     knowledge = replace(library.current, topic_net=_FixedNet({elsewhere: 0.99, "out_of_scope": 0.01}, _learnt(library)))
     situation = Situation(knowledge, "refractory_definition", "epilepsy", None, 0.0)
     assert decide(Message("but why dont the meds work"), situation).intent_id != elsewhere
+
+
+# -- rounds 100 to 103's conversation classes (read after their first reports) -------------------------------------
+
+@pytest.mark.parametrize(("turns", "kind", "intent"), [
+    (["what is ms", "Good to know. So long."], "smalltalk", "goodbye"),  # a goodbye, whatever topic "long" came near
+    (["hey, can you help me revise?"], "smalltalk", "greeting"),  # help asked for in general, an activity named
+    (["Hello, I want speak to a doctor please"], "handover", "handover"),  # a request after the greeting
+    (["what else can i ask you"], "smalltalk", "help"),
+    # the topic net reads a turn without the conversation: the keywords found the chat's own topic
+    (["What should I do if my grandson has a fit at my house?",
+      "Should I put a spoon in his mouth like they did in my day?"], "topical", "seizure_first_aid"),
+])
+def test_rounds_100_to_103_conversation_classes(engine: Engine, turns: list[str], kind: str, intent: str) -> None:
+    context = Context()
+    for text in turns:
+        turn = engine.respond(text, context)
+        context = turn.context
+    assert (turn.kind, turn.intent_id) == (kind, intent), turns
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("and where do sodium channel mutations fit in", "whats the pass mark for the NMC numeracy test lol"),
+    ("any links to psychiatric illness?", "zotero or mendeley for references, which is less painful"),
+])
+def test_a_subject_of_its_own_in_unknown_words_is_no_follow_up(engine: Engine, first: str, second: str) -> None:
+    turn = engine.respond(second, engine.respond(first).context)
+    assert turn.kind != "topical" and "follow-up" not in engine.decide(Message(second), engine.respond(first).context).why
+
+
+def test_a_follow_up_in_known_words_still_follows(engine: Engine) -> None:
+    turn = engine.respond("is it the same in my grandson", engine.respond("what is ms").context)
+    assert (turn.kind, turn.intent_id) == ("topical", "ms_overview")

@@ -176,6 +176,10 @@ def test_going_back_is_everyday_life_only_to_school_or_work(text: str, facet: st
     # the same words inside a message that tells or asks something else
     ("She has trouble with her bladder at night.", None), ("she needs to go to the toilet at night", None),
     ("im off work today, what is ms", None), ("I'm off to the neurologist now", None),
+    # rounds 100 to 103: that's all, so long, a need to go with its reason
+    ("great. thats all", "goodbye"), ("That's all for today.", "goodbye"), ("Good to know. So long.", "goodbye"),
+    ("have to go, buzzer going", "goodbye"), ("is that all?", None), ("why does it take so long", None),
+    ("i have to go to hospital tomorrow", None), ("that is all i know about it", None),
 ])
 def test_a_parting_that_is_the_whole_message_closes(text: str, closing: str | None) -> None:
     assert followup.closing_of(Message(text)) == closing, text
@@ -190,6 +194,12 @@ def test_a_parting_that_is_the_whole_message_closes(text: str, closing: str | No
     ("Kindly connect me to a nurse", True), ("can you put me through to someone", True),
     ("neuro's not answering. get me a nurse", True), ("my daughter wants to be a nurse", False),
     ("connect my phone to the app", False),
+    # rounds 100 to 103: get hold of, get through to, discuss with, "my" nurse, a sentence of its own
+    ("right. can I get hold of her MS nurse through this somehow", True),
+    ("can I get through to the on-call epilepsy nurse on here", True),
+    ("Is there a person I can discuss this with properly?", True), ("Can I talk to my MS nurse instead?", True),
+    ("I need a human. I've had enough of screens for one day", True),
+    ("i cant get hold of her tablets", False), ("can i discuss this with my husband first", False),
 ])
 def test_asking_whether_there_is_someone_to_contact_is_a_wish_for_a_person(text: str, wish: bool) -> None:
     assert followup.asks_for_a_person(Message(text)) is wish, text
@@ -256,3 +266,28 @@ def test_a_facet_is_what_the_asking_sentence_asks(text: str, facet: str | None) 
 def test_a_bot_turned_down_asks_for_a_person() -> None:
     assert followup.asks_for_a_person(Message("i dont want to talk to a bot"))
     assert followup.changes_something_else(Message("Unrelated but do you know when the clocks go back?"))
+
+
+@pytest.mark.parametrize(("text", "covers"), [
+    ("what else can i ask you", True), ("what can i ask", True),
+    ("what kind of stuff can this bot tell me? I work in supported living", True),
+    ("what kind of things can you help with", True),
+    ("what can i ask my neurologist", False), ("what kind of stuff causes ms", False),
+])
+def test_what_the_bot_can_be_asked(text: str, covers: bool) -> None:
+    assert followup.asks_what_it_covers(Message(text)) is covers, text
+
+
+@pytest.mark.parametrize(("text", "back"), [
+    ("is that y my meds dont work", False), ("This make his epilepsy more difficult to control?", True),
+    ("could that be why I'm still having seizures", False), ("Which ones, typically?", True),
+    ("which ones are they", True), ("why dont the meds work", False), ("which diet helps ms fatigue most", False),
+])
+def test_pointing_back_at_what_the_chat_is_on(text: str, back: bool) -> None:
+    assert followup.points_back_at_it(Message(text)) is back, text
+
+
+@pytest.mark.parametrize("text", ["could my future kids get it?", "My children can get it also?",
+                                  "would my kids get it", "and our son, could he get it"])
+def test_whether_the_family_gets_it_is_no_children_facet(text: str) -> None:
+    assert followup.facet_of(Message(text)) != "children", text

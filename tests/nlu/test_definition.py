@@ -26,6 +26,9 @@ from bot.nlu.message import Message
     ("Could you kindly explain to me what is meant by the term epilepsy?", "epilepsy"),
     ("what is mean epilepsy? doctor say this word for my brother", "epilepsy"),  # a learner's word order
     ("what is a relapse", "relapse"),
+    # whether what is told is the term (round 103): "is this a relapse"
+    ("mum has ms n shes been in bed 3 days, says her legs feel numb n weird. is this a relapse", "relapse"),
+    ("could that be a relapse?", "relapse"),
     ("what is the gut brain axis", "gut brain axis"),
     # "it" is the disease named in an earlier sentence
     ("I was told last week that I have epilepsy. What actually is it?", "epilepsy"),
@@ -69,6 +72,7 @@ def test_a_definition_question_names_its_term(text: str, term: str) -> None:
     "my neuro mentioned ocrevus for ms what is it",  # "it" is ocrevus, not the disease it is for
     "she has ms and takes baclofen what is it",  # a story goes on after the disease had
     "what is the best diet for my son", "whats the point i give up", "what is it my son has",
+    "my legs go numb n tingly, is that an ms thing", "is it a sign of a relapse",  # whether it belongs to a thing
 ])
 def test_other_questions_name_no_term(text: str) -> None:
     assert defined_term(Message(text)) is None

@@ -28,7 +28,7 @@ from bot.nlu.self_questions import asks_about_the_bot
     ("is this a real doctor answering", True), ("what kind of service is this", True),
     # a noun after the thing (dev set 13): "an automated service", "an automated system"
     ("Sorry, am I talking to a person or an automated service?", True), ("are you an automated system", True),
-    ("is this chat private", False), ("is it automatic that ms gets worse", False), ("is this a real relapse", False),
+    ("is it automatic that ms gets worse", False), ("is this a real relapse", False),
     # development set 15: a learner's word order, a person typing, an adverb, the service named
     ("you are human?", True), ("Forgive me for asking, but is there a real person typing these replies?", True),
     ("what is this service, who am i actually talking to", True), ("is there a person behind this", True),
@@ -38,6 +38,12 @@ from bot.nlu.self_questions import asks_about_the_bot
     ("Is this an LLM? What's under the hood?", True), ("so you're a computer", True), ("who even made this", True),
     ("who checks this stuff", True), ("hello, is this the MS helpline", True), ("Are you a real nurse, dear?", True),
     ("is there a helpline for carers", False), ("who made the ms drugs", False), ("so youre saying its my fault", False),
+    # rounds 100 to 103: privacy, who funds or decides, who writes "on here", a marketing tool
+    ("hi, is this anonymous? does anyone read these?", True), ("does anyone read these", True),
+    ("Who writes the info on here btw?", True), ("Who funds this bot, out of interest?", True),
+    ("so who decides what you're allowed to tell me", True), ("Are you just a marketing tool for a drug company?", True),
+    ("who reads my messages", True), ("is this private", True),
+    ("does anyone read my mri scans", False), ("who funds ms research", False), ("is my mri private", False),
 ])
 def test_questions_about_the_bot_are_read_by_pattern(text: str, about: bool) -> None:
     assert asks_about_the_bot(Message(text)) is about
