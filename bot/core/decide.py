@@ -509,7 +509,8 @@ def _changes_the_treatment(message: Message, situation: Situation) -> bool:
         after_reply and (followup.asks_how_bad(message) or followup.asks_when_to_take(message)
                          or followup.asks_why_not(message) or followup.asks_what_the_dose_does(message)
                          # "its lamotrigine": which medicine the decision is about
-                         or (len(message.words) <= NAMED_ONLY_WORDS and safety.names_a_medicine(message))
+                         or (len(message.words) <= NAMED_ONLY_WORDS and safety.names_a_medicine(message)
+                             and defined_term(message) is None)  # (not "What is natalizumab?")
                          # "and if it happens again tonight?": the same decision, supposed
                          or (message.text.startswith(_SUPPOSED) and len(message.words) <= CLOSING_WORDS)))
 

@@ -71,10 +71,15 @@ _THANKS = re.compile(rf"\b(?:{_THANK_WORDS}|ta|much appreciated|appreciate it|mu
 _PERSON = re.compile(r"\b(?:(?:talk|speak|chat|discuss (?:this |it |that )?)\s*(?:to|with)|get hold of|get through to|"
                      r"(?:connect|transfer|put|pass|hand)\s+(?:me|us)\s+"
                      r"(?:through\s+|over\s+|on\s+)?(?:to|with|onto))\s+(?:(?:a|an|the|some|one of the|a real|an actual|"
-                     r"real|actual|my|her|his|our|their|the on call|the oncall|an on call)\s+)?(?:(?:ms|epilepsy|specialist|"
+                     r"real|actual|the on call|the oncall|an on call)\s+)?(?:(?:ms|epilepsy|specialist|"
                      r"live|on call|oncall)\s+)?"
                      r"(?:nurse|nurses|person|human|humans|someone|somebody|advisor|adviser|staff|team|doctor|"
                      r"doctors|dr|specialist|neurologist|pharmacist|chemist)\b")
+# ... and one's own nurse ("Can I talk to my MS nurse instead?", "get hold of her MS nurse"), not one's own doctor
+# ("should i talk to my neurologist about vns" asks whom to ask)
+_OWN_NURSE = re.compile(r"\b(?:talk|speak|chat|discuss (?:this |it |that )?)\s*(?:to|with)\s+(?:my|her|his|our|their)\s+"
+                        r"(?:ms |epilepsy |specialist )?nurses?\b|\b(?:get hold of|get through to)\s+(?:my|her|his|our|"
+                        r"their)\s+(?:ms |epilepsy |specialist )?nurses?\b")
 # A courtesy said before the message proper ("Good morning, what is epilepsy?", "thanks! and for kids?"): its words
 # outweigh a short question's, so the message is read again without it. Read on the raw text, from its start.
 _GREETING = (r"(?:hi+|hello+|hey+|hiya|heya|howdy|hallo|yo+|greetings|dear (?:sir|madam|all|team|bot)|"
@@ -419,7 +424,13 @@ def changes_something_else(message: Message) -> bool:
     """ "also is it ok to skip sleep for exams", "when the clocks go back", "ive decided to stop reading about it": a
     change, of something everyday or of doing something, not of a medicine."""
     return _EVERYDAY_CHANGE.search(message.text) is not None or _CLOCKS.search(message.text) is not None or \
-        _STOP_DOING.search(message.text) is not None
+        _STOP_DOING.search(message.text) is not None or _CARRIED.search(message.text) is not None
+
+
+# "Can I take it on airplane?": carried on a journey, not a dose
+_CARRIED = re.compile(r"\b(?:take|bring|carry|taking|bringing|carrying) (?:it|them|my \w+|her \w+|his \w+) (?:on|onto|"
+                      r"through|thru|in|into) (?:the |a |an |my )?(?:plane|airplane|aeroplane|flight|holiday|trip|"
+                      r"hand luggage|luggage|suitcase|airport|cabin)\b")
 
 
 # "stop reading about it", "quit worrying": an activity stopped (not "stop taking it", "stop using the patch")
@@ -677,7 +688,8 @@ def asks_for_a_person(message: Message) -> bool:
     one?": a wish for a person, whatever topic words come with it (they made the topic win over the handover
     keywords)."""
     # ("I need a human. I've had enough of screens for one day": a sentence of its own)
-    return _PERSON.search(message.text) is not None or _PERSON_ALONE.search(message.text) is not None or any(
+    return _PERSON.search(message.text) is not None or _OWN_NURSE.search(message.text) is not None or \
+        _PERSON_ALONE.search(message.text) is not None or any(
         _ONE_ASKED.search(said := " ".join(s.words)) or _PERSON_ALONE.search(said) for s in message.sentences) or \
         _NOT_A_BOT.search(message.text) is not None
 

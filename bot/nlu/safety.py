@@ -905,6 +905,9 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # ... and "How much do missed doses matter?": asked in general, no one and no time in it
     general = "KNOWLEDGE" in u and not u.any("FIRST_P", "PERSON", "CHILD", "PRONOUN", "RECENT", "JUST", "DAYS_AGO",
                                              "ADVICE", "DOUBLE_UP")
+    # ... or "not just people forgetting their pills": people in general forgetting, no one of now
+    general = general or (u.before("GENERIC", "MISS", 2) and not u.any("FIRST_P", "CHILD", "ADVICE", "RECENT",
+                                                                       "DAYS_AGO", "DOUBLE_UP"))
     # ... and "some of our residents refuse their tablets" beside missed doses asked about in general: no dose now
     beside = "MISS_ASKED" in u and not u.any("PAST", "PAST_V", *_TOLD_NOW)
     if u.near("MISS", "MED", 6) and not general_cause and "MAKES_ME" not in u:  # not "keppra makes me throw up"
@@ -921,8 +924,11 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # "baclofen make my legs more weak, i think to stop, what you say": a change planned after the medicine, then
     # asked about
     asks = [a for c in ("ADVICE", "FA_DO", "ASKED") for a in u.hits.get(c, ())]
+    # ... or told with no other object ("I'm already on glatiramer and sick of it. Thinking of stopping and doing
+    # diet and exercise instead")
     planned = u.before("MED", "THINK_OF", 10) and any(
         u.before("THINK_OF", "CHANGE", 2) and any(a > c for a in asks) for c in u.hits.get("CHANGE", ()))
+    planned = planned or (u.before("MED", "THINK_OF", 14) and _a_plan_to_change(u))
     # "should i cut my baclofen down", "cut down on my keppra": cutting a medicine down
     # ... and "were thinking of just cutting it to half": "it" after a medicine named
     cut = (u.before("CUT_W", "MED", 2) and u.before("MED", "DOWN", 2)) or (
@@ -966,9 +972,10 @@ def _made_to_look(u: Unit) -> bool:
     like the meds dont work?": missed or skipped doses asked about as what makes the illness seem to resist, no
     dose of now or leave asked."""
     doses = [*u.hits.get("MISS", ()), *u.hits.get("CHANGE", ())]
-    return "Q_MODAL" in u and any(d < m for d in doses for m in u.hits.get("MAKE", ())) and \
+    # (asked why: "and why forgetting can make the seizures more, and medicine look like not working?")
+    return u.any("Q_MODAL", "WHY") and any(d < m for d in doses for m in u.hits.get("MAKE", ())) and \
         u.any("ILLNESS", "SEIZ_PL") and u.any("TREAT_RESP", "CHRONIC", "RESIST", "RESISTS") and \
-        not u.any("ADVICE", "RECENT", "JUST", "DAYS_AGO", "NOW_STRONG")
+        not u.any("RECENT", "JUST", "DAYS_AGO", "NOW_STRONG") and ("ADVICE" not in u or "WHY" in u)
 
 
 def _an_effect(u: Unit) -> bool:
@@ -991,12 +998,27 @@ def _an_effect(u: Unit) -> bool:
     return u.before("RESISTS", "MED", 2)
 
 
+def _a_plan_to_change(u: Unit) -> bool:
+    """ "thinking of just stopping and seeing what happens": a change thought of, with no object of its own."""
+    return u.before("THINK_OF", "CHANGE_BARE", 3) or any(
+        u.before("THINK_OF", "CHANGE", 3) and c + 1 in u.hits.get("AND", ()) for c in u.hits.get("CHANGE", ()))
+
+
 def _medication_named_elsewhere(u: Unit) -> list[tuple[str, Tier]]:
     """A change asked about a medicine named in another sentence, or only as "it" or "them": "My brother is on
     Zonegran and has lost weight. Should he reduce it?", "can we halve them", "can I take them at night
     instead?". A question, a change, and its object a pronoun (or a verb only said of medicines)."""
     if "MISS" in u and "DOUBLE_UP" in u and "CAUSE_Q" not in u:  # "yesterday he forget. today give two?"
         return [("missed_dose", "certain")]
+    # "I'm already on glatiramer and sick of it. Thinking of stopping and doing diet and exercise instead"
+    if "MED_MSG" in u and _a_plan_to_change(u):
+        return [("med_change", "certain")]
+    # "So will he still need his epilepsy meds? Can we start cutting them down": "them", the medicines named before
+    # (asked by someone of a dose, not "does VNS stop seizures completely or just cut them down")
+    if u.before("CUT_W", "PRO_OBJ", 1) and u.before("PRO_OBJ", "DOWN", 1) and "MED_MSG" in u and \
+            (u.before("ADVICE", "FIRST_P", 1) or u.before("ADVICE", "PERSON", 1) or 0 in u.hits.get("ADVICE", ())) and \
+            not u.any("SEIZ", "SEIZ_PL", "OTHER_EVENT"):
+        return [("med_change", "certain")]
     if "CHANGE_OR" in u and "MED_MSG" in u:  # "gp offered steroids. take them or not": a choice asked
         return [("med_change", "certain")]
     asked = u.any("ADVICE", "Q_MODAL")
@@ -1012,7 +1034,9 @@ def _medication_named_elsewhere(u: Unit) -> list[tuple[str, Tier]]:
     # (asked with a modal: "i dont want to change" tells a wish)
     # ... asked of the writer or someone in their care ("should she switch?"; "is it something they can switch off"
     # asks about the body)
-    asker = u.before("ADVICE", "FIRST_P", 1) or u.before("ADVICE", "PERSON", 1) or u.before("FIRST_P", "ADVICE", 1)
+    # ... or asked at the start, of no one ("Is good to change?" after the doctor's proposal: a learner's "is it")
+    asker = u.before("ADVICE", "FIRST_P", 1) or u.before("ADVICE", "PERSON", 1) or u.before("FIRST_P", "ADVICE", 1) or \
+        0 in u.hits.get("ADVICE", ())
     bare = u.before("ADVICE", "CHANGE_BARE", 3) and "MED_MSG" in u and u.near("Q_MODAL", "ADVICE", 1) and asker
     # ... and "The doctor give me steroids for 5 days. I can stop after 3 because I not sleep?": leave to stop asked
     # right after the asker, nothing else stopped (not "can i stop the seizures", "can i stop worrying")
@@ -1085,8 +1109,9 @@ _RULES = (
         "NOT_NEEDING", "ACTIVE", "WISH_DEAD", "WITHOUT_ME", "NOTICE", "PASSIVE", "LIVE_ON", "WORTH_NOT", "TIRED_OF",
         "SELF_HARM", "ON_PURPOSE", "ON_PURPOSE_P", "COPING", "INTENSE", "CUT_NOUN", "INSTRUMENT", "LOW_MOOD", "UNRESP",
         "PLAN_BARE", "UNDONE_BARE", "NOT_BEING_BARE", "NOT_AROUND", "IF_TOOK", "STOP_ALL_BARE", "HOW_DO_IT_BARE",
-        "END_WISHED", "STOCK_MORE"))),
-    (_medication, frozenset(("MED", "MED_VERB", "CHANGE", "TIMING", "DOSE_CHANGE", "DOUBLE_UP", "TOOK", "MISS"))),
+        "END_WISHED", "STOCK_MORE", "TAKE_ALL"))),
+    (_medication, frozenset(("MED", "MED_VERB", "CHANGE", "TIMING", "DOSE_CHANGE", "DOUBLE_UP", "TOOK", "MISS",
+                             "CUT_W"))),
     (_first_aid, frozenset(("RECOVERY", "FIRST_AID", "SEIZ", "SEIZ_PL", "CONV", "ONE_PRO", "STATUS", "SIGN",
                             "IT_HAPPENS"))),
 )

@@ -42,6 +42,9 @@ def crisis(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     od_thought = "FIRST_P" in u and "PERSON" not in u and u.before("THINK_OF", "MED", 6) and any(
         0 <= m - a <= 3 for c in ("TOO_MUCH", "ALL", "MANY_PILLS", "EVERY_MED") for a in u.hits.get(c, ())
         for m in u.hits.get("MED", ())) and u.any("TIRED_OF", "PASSIVE", "WISH_DEAD", "END_WISHED", "DEATH_STRONG")
+    # ... or "looking at the boxes of tablets in the drawer and thinking about taking the lot": the lot of them
+    od_thought = od_thought or ("FIRST_P" in u and "PERSON" not in u and u.before("THINK_OF", "TAKE_ALL", 3) and
+                                u.any("MED", "MED_MSG"))
     if "ACTIVE" in u or (thought and personal) or leap or overdosing or od_thought:
         found.append(("active_ideation", tier))
     # "heat makes me want to die lol": a figure of speech, with a cause and a joke

@@ -392,6 +392,8 @@ _TRAVEL = frozenset(("holiday", "holidays", "abroad", "airport", "airports", "pl
 _RISING_THINGS = frozenset(("seizures", "seizure", "fits", "fit", "relapses", "attacks", "they", "levels", "numbers",
                             "weight", "it"))
 _SPASMS = frozenset(("spasming", "spasms", "spasm", "spasmed", "cramping", "stiffening", "jumping", "twitching"))
+_SLEEP_WORDS = frozenset(("sleeping", "asleep", "sleep", "slept"))
+_PUSHED = frozenset(("push", "pushing", "pushed", "move", "moving", "moved", "bump", "bumping"))
 _MORE_OF_THINGS = frozenset(("something", "anything", "nothing", "what", "else", "sth", "much"))
 # A supply of medicine ("prescription refill how early can i get it"): earlier or later is when it is fetched
 _SUPPLY = frozenset(("refill", "refills", "repeat", "repeats", "renew", "renewal", "reorder", "collect", "collection"))
@@ -549,6 +551,13 @@ def _in_context(core: list[str], hits: Hits) -> None:
     # "can they cancel each other out": what medicines do to each other, not a change
     _drop_where(hits, "CHANGE", lambda p: core[p].startswith("cancel") and not {"out", "each", "other"}.isdisjoint(
         core[p + 1:p + 5]))
+    # "can I push my ocrelizumab back a couple of months": a dose put off, asked about (not "pumps push the drug
+    # back out of the brain")
+    asks = hits.get("ADVICE", ())
+    pushed = [p for p, w in enumerate(core) if w in _PUSHED and "back" in core[p + 1:p + 4] and
+              any(a < p for a in asks) and not {"out", "into", "across", "in"} & set(core[p + 2:p + 6])]
+    if pushed and "MED" in hits:
+        hits.setdefault("CHANGE", []).extend(pushed)
     # "I need to pick up a prescription": fetched
     _drop_where(hits, "CHANGE", lambda p: core[p] == "up" and p > 0 and core[p - 1] in ("pick", "picking", "picked"))
     # "can make the epilepsy medicine work less": what it does, not less of it
@@ -607,7 +616,9 @@ def _in_context(core: list[str], hits: Hits) -> None:
     # "the school refuses to give his rescue med": someone refusing to give it, not a dose missed
     _drop_where(hits, "MISS", lambda p: core[p].startswith("refus") and p + 1 < len(core) and core[p + 1] in _REFUSED_ACTS)
     if "STOPPED" in hits and "NOT" in hits:  # "why hasnt it stopped yet", "it has not finished": still going on
-        negated = [p for p in hits["STOPPED"] if any(0 < p - n <= 3 for n in hits["NOT"])]
+        # (not "can u get a seizure from not sleeping": sleep missed, not a seizure that has not ended)
+        negated = [p for p in hits["STOPPED"] if any(0 < p - n <= 3 for n in hits["NOT"]) and
+                   core[p] not in _SLEEP_WORDS]
         if negated:
             hits["STOPPED"] = [p for p in hits["STOPPED"] if p not in negated]
             if not hits["STOPPED"]:

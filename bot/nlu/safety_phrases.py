@@ -158,7 +158,9 @@ PHRASES: dict[str, str] = {
     # Longer phrases that hide an event word used in another sense: blood tests are not bleeding, going on a trip
     # is not going on living, seizures that cluster around a period are a pattern (blind1 and blind3, tuned sets)
     "OTHER_SENSE": """before shoot | photo shoot | drop lbs | drop pounds | drop kilos | drop weight
-        just little | just small | just mild | just minor | just tiny | just brief | just short | just few
+        just little | just small | just mild | just minor | just tiny | just brief | just short | just few | just bit
+        going on about | goes on about | keeps going on about | keep going on about | banging on about | kept going on about
+        double check | double checking | double checked
         pills forever | meds forever | tablets forever | medication forever | medicine forever | drugs forever
         treatment forever
         less likely | more likely | less effective | more effective | less well | drop to part time | go part time
@@ -473,7 +475,8 @@ PHRASES: dict[str, str] = {
         give them now or wait | take it now or skip | give it now or skip | or wait till | or wait til | or wait until | or wait for next
         or just wait till | or just wait until | or just skip | or skip it | or skip today | or skip tonight | or skip
         take them or not | take it or not | give it or not | give them or not | take or not | start them or not
-        start it or not | start or not | have them or not | have it or not""",
+        start it or not | start or not | have them or not | have it or not | stop them or not | stop it or not
+        keep them or | keep taking them or | or wait and see | or hold off | or wait a bit | so stop them or""",
     "MISS": """miss week | miss day | miss few days | miss couple days | miss two days | miss whole week | missd | forgott | forgt | fogot | hrs late | hours lat | refuse | refuses | refusing | wont take
         will not take
         later than i should | later than prescribed | hours later than | late every day | late every night | late most days | sik after | was sik | vomitted | vomited after
@@ -534,6 +537,7 @@ PHRASES: dict[str, str] = {
         makes you | make you | made you | makes him | make him | made him | makes them | make them | make child
         makes child | make kids | makes kids | give you | give u | gives you | gives u""",
     "ADVICE": """what if i took more | what if i just took more | what if i took extra | what if i just took extra | what if i gave more
+        is good to | is ok to | is okay to | is safe to
         can my husband | can my wife | can my son | can my daughter | can my child | can my partner | can my mum
         can my dad | can my mom | should my husband | should my wife | should my son | should my daughter
         can i | can he | can she | can we | may i | may he | may she | may we | could i | should i | should he | should she | shall i | do i
@@ -663,6 +667,7 @@ PHRASES: dict[str, str] = {
     "SINCE": """ever since | since then | since childhood | since i was | since he was | since she was | since birth
         since baby | since teenager | since teen""",
     "HABITUAL": """half the time | half of the time | most of the time | a lot of the time
+        other days | most days | on bad days | on good days
         snores | sleep apnoea | sleep apnea | apnoea | apnea
         all the time | two kind | two kinds | 2 kind | 2 kinds | three kinds | 3 kinds | two types | 2 types | three types
         3 types | two different kinds | two different types | many kind | many kinds | lots of kinds | lots of types | many different kinds | many seizure types
@@ -780,7 +785,8 @@ PHRASES: dict[str, str] = {
         help me explain | help me remember | help me compare | help me distinguish | help me differentiate
         emergency medication | emergency meds | in emergency | emergency care plan | emergency services
         rescue plan | care plan | seizure protocol | seizure policy | epilepsy protocol | epilepsy policy
-        policy on""",
+        policy on | policy says | protocol says | guidance says | care plan says | hospital protocol
+        treatment protocol | revising | revision | exam revision | osce revision""",
     "AMBULANCE": """called ambulance | ambulance coming | ambulance on way | waiting ambulance | ambulance here
         called 999 | called 911 | called 112 | calling ambulance | calling 999 | calling 911 | paramedics on way
         paramedics coming | paramedics here | in ambulance | rang ambulance | phoned ambulance""",
@@ -1204,6 +1210,8 @@ PHRASES: dict[str, str] = {
         treated as emergency | counts as emergency | count as emergency | classed as emergency | considered emergency
         become 999 call | becomes 999 call | become 911 call | becomes 911 call | become ambulance job
         become ambulance call | becomes ambulance call""",
+    # All of a medicine, taken, in the words of a thought ("thinking about taking the lot")
+    "TAKE_ALL": """taking lot | take lot | swallowing lot | swallow lot | taking whole lot""",
     "END_WISHED": """wanted it stop | wanted it all stop | wanted it end | wanted it all end | wanted everything stop
         wanted everything end | wanted it over | wanted it all over | wanted it be over | wanted it all be over
         want it stop | want it end | want it be over | wanted sleep forever | wanted not wake up | wanted not wake""",
@@ -1243,6 +1251,10 @@ PHRASES: dict[str, str] = {
         easier if it all ended | easier if it all just ended | better if it all ended | better if it all just ended | easier if i was gone | easier if i wasnt here | not want live | not want be alive | not want be here | not want be here anymore | not want exist
         not want go on | not want carry on | not want continue | not want be around | no point living
         no point in living | no point life | no point going on | no point in going on | no point anymore
+        better i am not here | better im not here | better if i am not here | better if im not here | better i not here
+        better i was not here | better if i was not here | better if i wasnt here | better i wasnt here
+        running out reasons keep going | running out reasons live | running out reasons carry on | running out reasons go on
+        run out reasons | ran out reasons | out reasons keep going | out reasons live | running out reasons to
         no point in anything | whats point anything | what is point anything | whats point in anything
         whats point it all | what is point it all | whats point in it all | whats point living | what is point living | whats point anymore | whats even point
         whats the point anymore | whats point in carrying on | whats point carrying on | whats point in going on
@@ -1504,7 +1516,8 @@ WORDS: dict[str, str] = {
         housemate teammate classmate grandchild crewman crewmate deckhand shipmate workmate worker driver
         employee tenant visitor player runner swimmer rider""",
     "PRONOUN": "he she hes shes him they theyre them",  # a person, or the animal just named ("my cat ... is she")
-    "THEY": "they theyre them theyve theyll",  # ("they just up the pills": the doctors, as often as not)
+    "THEY": "they theyre them theyve theyll",
+    "GENERIC": "people ppl patients folks everyone everybody",  # ("not just people forgetting their pills")  # ("they just up the pills": the doctors, as often as not)
     "CHILD": """toddler baby child kid kids son daughter grandson granddaughter boy girl infant nephew niece
         newborn""",  # "my 3 year old" is read with its number (not "75 years old")
     "SINGULAR": "seizure fit convulsion",
@@ -1578,7 +1591,8 @@ NOT_TYPOS = words_of("""breaching wreathing boarding harding homeless infection 
     trooping minuses minutest minuted minuter convulse interfere interfered interferes interferer""")
 # Medicines people name (generic and brand): each is a MED word.
 MEDICINE_NAMES = (
-    "sulfasalazine", "leflunomide", "azathioprine", "mycophenolate", "rituximab", "adalimumab", "humira", "etanercept",
+    "oxybutynin", "tolterodine", "solifenacin", "mirabegron", "desmopressin", "dantrolene", "duloxetine", "sativex",
+    "nabiximols", "sulfasalazine", "leflunomide", "azathioprine", "mycophenolate", "rituximab", "adalimumab", "humira", "etanercept",
     "tocilizumab", "belimumab", "benlysta", "naproxen", "diclofenac", "celecoxib", "meloxicam", "antibiotic", "antibiotics", "keppra", "levetiracetam", "lamotrigine", "lamictal", "epilim", "valproate", "depakote", "carbamazepine",
     "tegretol", "topiramate", "topamax", "phenytoin", "lacosamide", "vimpat", "zonisamide", "clobazam", "diazepam",
     "midazolam", "buccal", "brivaracetam", "briviact", "ocrelizumab", "ocrevus", "natalizumab", "tysabri",

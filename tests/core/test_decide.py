@@ -1379,9 +1379,13 @@ def test_the_net_never_moves_a_follow_up_to_another_illness_or_to_first_aid(libr
     (["hey, can you help me revise?"], "smalltalk", "greeting"),  # help asked for in general, an activity named
     (["Hello, I want speak to a doctor please"], "handover", "handover"),  # a request after the greeting
     (["what else can i ask you"], "smalltalk", "help"),
-    # the topic net reads a turn without the conversation: the keywords found the chat's own topic
-    (["What should I do if my grandson has a fit at my house?",
-      "Should I put a spoon in his mouth like they did in my day?"], "topical", "seizure_first_aid"),
+    # rounds 104 and 105: a medicine asked about after the medication reply is a question, carried is no dose
+    (["My doctor say change to new MS medicine. I am scared. Is good to change?", "What is natalizumab?"],
+     "topical", "ms_dmt"),
+    (["i missed my keppra", "Can I take it on airplane?"], "fallback", None),
+    (["what are the MS drugs called again? the disease modifying ones",
+      "i've been on the injections 3 months and i hate them. thinking of just stopping and seeing what happens"],
+     "medication_change", "medication_change"),
 ])
 def test_rounds_100_to_103_conversation_classes(engine: Engine, turns: list[str], kind: str, intent: str) -> None:
     context = Context()

@@ -2734,3 +2734,48 @@ def test_rounds_102_and_103_classes(text: str, expected: tuple[str, str]) -> Non
 def test_rounds_102_and_103_calm_classes(text: str) -> None:
     flag = flag_of(text)
     assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
+
+
+# -- rounds 104 and 105 (their safety misses, read after their first reports): each class in other words too -------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("What's the point. Wheelchair next. I've been looking at the boxes of tablets in the drawer and thinking about "
+     "taking the lot.", ("crisis", "certain")),
+    ("I am so tired of this. Every relapse I think maybe it is better I am not here anymore.", ("crisis", "certain")),
+    ("Honestly mate I'm running out of reasons to keep going", ("crisis", "certain")),
+    ("so the antibiotics, stop them or?", ("medication_change", "certain")),
+    ("Can I double my oxybutynin on bad days?", ("medication_change", "certain")),
+    ("I'm already on glatiramer and sick of it. Thinking of stopping and doing diet and exercise instead.",
+     ("medication_change", "certain")),
+    ("So will he still need his epilepsy meds? Can we start cutting them down once the immune treatment starts?",
+     ("medication_change", "certain")),
+    ("can I push my ocrelizumab back a couple of months? next infusion clashes with a trip",
+     ("medication_change", "certain")),
+    ("should I start a DMT straight away or wait and see how I go", ("medication_change", "certain")),
+    ("My doctor say change to new MS medicine. I am scared. Is good to change?", ("medication_change", "certain")),
+    ("he is not sleeping, hes been fitting for 10 minutes", ("emergency", "certain")),
+    ("my breathing is really shallow and fast and my fingertips look bluish, its been getting worse all day",
+     ("emergency", "certain")),
+])
+def test_rounds_104_and_105_classes(text: str, expected: tuple[str, str]) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == expected, flag
+
+
+@pytest.mark.parametrize("text", [
+    "can u get a seizure from not sleeping. pulled an all nighter for mocks",
+    "new lady on my rota has epilepsy, some days its just a bit of staring and other days full on shaking. is it "
+    "normal for it to vary that much?",
+    "my epilepsy doctor keeps going on about the immune system. what has immunity got to do with fits",
+    "at what point do you ring 999 for a seizure? our policy says 5 mins but want to double check",
+    "does VNS stop seizures completely or just cut them down? diagnosed this year and already been through 2 meds",
+    "Ok, and why forgetting can make the seizures more, and medicine look like not working?",
+])
+def test_rounds_104_and_105_calm_classes(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
+
+
+def test_people_in_general_forgetting_pills_is_the_line_only() -> None:
+    flag = flag_of("how do they know its actually resistant and not just people forgetting their pills")
+    assert flag is not None and flag[:2] == ("medication_change", "possible"), flag
