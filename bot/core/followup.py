@@ -240,7 +240,7 @@ def is_more(message: Message) -> bool:
 
 # Asking what causes it, in a short message ("why do people get ms", "how do u get it", "what causes that")
 # "could my kids get it": whether it runs in families, which the causes section answers
-_KIN = (r"(?:future |own |unborn |two |young |little )?(?:kids|children|child|son|daughter|sons|daughters|baby|babies|"
+_KIN = (r"\b(?:future |own |unborn |two |young |little )?(?:kids|children|child|son|daughter|sons|daughters|baby|babies|"
         r"grandchildren|grandkids|sister|brother|twin)")
 # ... also a learner's order: "My children can get it also?"
 _FAMILY = (rf"\b(?:could|can|will|would|might) (?:my|our|his|her|the) {_KIN} (?:get|inherit|catch) "

@@ -462,8 +462,8 @@ _HYPOTHETICAL_WORDS = frozenset(("WHEN_W", "WHAT_IF", "HYPO"))  # "when i feel o
 
 
 def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
-    if "DISGUISE" in u or _said_of_an_animal(u):  # "everyone will think it was a seizure": a plan, not an event
-        return []
+    if "DISGUISE" in u or _said_of_an_animal(u) or _another_relapse(u):  # "everyone will think it was a seizure": a
+        return []  # plan, not an event; "a relapse in May ... now another one": the MS event
     # "aura starting. i think im about to have one": a seizure starting now, not "what do i do when i feel one coming"
     if "ABOUT_TO" in u and not (f.calm or f.habitual or _HYPOTHETICAL_WORDS & u.hits.keys()):
         return [("seizure_now", "certain")]
@@ -574,6 +574,12 @@ def _having_one_now(u: Unit) -> bool:
     after it."""
     one = {*u.hits.get("ONE_PRO", ()), *u.hits.get("SINGULAR", ()), *u.hits.get("SEIZ_KIND", ())}
     return any(any(o in (h + 1, h + 2) for o in one) for h in present_having(u))
+
+
+def _another_relapse(u: Unit) -> bool:
+    """ "Jess had a relapse in May, mostly recovered, now another one": another of the MS event named, no seizure."""
+    return "OTHER_EVENT" in u and u.any("MS", "MS_MSG") and not u.any(
+        "SEIZ", "SEIZ_PL", "CONV", "SIGN", "STATUS", "ANOTHER_STRONG", "UNRESP", "COUNT2")
 
 
 def _cluster(u: Unit, recent: bool) -> Tier | None:
@@ -1037,7 +1043,9 @@ def _medication_named_elsewhere(u: Unit) -> list[tuple[str, Tier]]:
     # ... or asked at the start, of no one ("Is good to change?" after the doctor's proposal: a learner's "is it")
     asker = u.before("ADVICE", "FIRST_P", 1) or u.before("ADVICE", "PERSON", 1) or u.before("FIRST_P", "ADVICE", 1) or \
         0 in u.hits.get("ADVICE", ())
-    bare = u.before("ADVICE", "CHANGE_BARE", 3) and "MED_MSG" in u and u.near("Q_MODAL", "ADVICE", 1) and asker
+    # ("does that mean her treatment isnt working? should she switch to something else": the treatment named)
+    bare = u.before("ADVICE", "CHANGE_BARE", 3) and u.any("MED_MSG", "RESIST") and u.near("Q_MODAL", "ADVICE", 1) and \
+        asker
     # ... and "The doctor give me steroids for 5 days. I can stop after 3 because I not sleep?": leave to stop asked
     # right after the asker, nothing else stopped (not "can i stop the seizures", "can i stop worrying")
     objects = [p for c in ("SEIZ", "SEIZ_PL", "OTHER_EVENT", "ING", "PERSON", "CHILD", "SIGN", "THING")
@@ -1045,7 +1053,7 @@ def _medication_named_elsewhere(u: Unit) -> list[tuple[str, Tier]]:
     bare = bare or ("MED_MSG" in u and asker and "ASKED" in u and any(
         not any(0 < o - c <= 2 for o in objects) for a in u.hits.get("ADVICE", ()) for c in u.hits.get("CHANGE", ())
         if c - a == 1))
-    if "MED_VERB" in u or ((pronoun or bare) and ("MED_MSG" in u or "TIMING" in u)) or (
+    if "MED_VERB" in u or ((pronoun or bare) and ("MED_MSG" in u or "TIMING" in u or (bare and "RESIST" in u))) or (
             "ADVICE" in u and ("DOSE_CHANGE" in u or ("DOUBLE_UP" in u and not u.any("SHORT_T", "LONG", "FIRST_AID")))):
         # ("can i give double tonight"; not "should i give her 2 minutes before calling")
         return [("med_change", "certain")]

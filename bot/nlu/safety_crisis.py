@@ -37,6 +37,9 @@ def crisis(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # something wished beside it: taken on purpose
     if "END_WISHED" in u and _overdose_told(u):
         found.append(("method_plan_intent", tier))
+    # "last night i took a load of extra pills on purpose just to see": an overdose taken on purpose
+    if u.any("ON_PURPOSE", "ON_PURPOSE_P") and _overdose_told(u):
+        found.append(("self_harm", tier))
     # "some nights I think about taking the whole box of lamotrigine and just being done with all of it": an
     # overdose thought of by the writer, with the end of things beside it
     od_thought = "FIRST_P" in u and "PERSON" not in u and u.before("THINK_OF", "MED", 6) and any(
@@ -45,7 +48,9 @@ def crisis(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # ... or "looking at the boxes of tablets in the drawer and thinking about taking the lot": the lot of them
     od_thought = od_thought or ("FIRST_P" in u and "PERSON" not in u and u.before("THINK_OF", "TAKE_ALL", 3) and
                                 u.any("MED", "MED_MSG"))
-    if "ACTIVE" in u or (thought and personal) or leap or overdosing or od_thought:
+    # "some nights i sit in the bathroom with a blade and just think about it": a means held and dwelt on
+    held = "FIRST_P" in u and "INSTRUMENT" in u and u.before("INSTRUMENT", "THINK_OF", 6) and "PERSON" not in u
+    if "ACTIVE" in u or (thought and personal) or leap or overdosing or od_thought or held:
         found.append(("active_ideation", tier))
     # "heat makes me want to die lol": a figure of speech, with a cause and a joke
     figure = "JOKE" in u and "MAKES_ME" in u

@@ -234,7 +234,8 @@ def _having_something_else(core: list[str], position: int) -> bool:
 
 _NOT_SEIZURES = words_of("""thoughts thought dreams nightmares flashbacks headaches headache migraines migraine panic
     attacks infections infection accidents falls problems issues trouble bad doubts
-    urges feelings ideas visions hypos hypo hypers utis tantrums nosebleeds""")
+    urges feelings ideas visions hypos hypo hypers utis tantrums nosebleeds
+    run go get wee pee use wait sit lie rest rush dash""")  # ("i keep having to run to the toilet every hour")
 
 
 def _going_over_it(core: list[str], hits: Hits, position: int) -> bool:

@@ -159,6 +159,7 @@ PHRASES: dict[str, str] = {
     # is not going on living, seizures that cluster around a period are a pattern (blind1 and blind3, tuned sets)
     "OTHER_SENSE": """before shoot | photo shoot | drop lbs | drop pounds | drop kilos | drop weight
         just little | just small | just mild | just minor | just tiny | just brief | just short | just few | just bit
+        just monitor | just watch | just observe | just keep eye
         going on about | goes on about | keeps going on about | keep going on about | banging on about | kept going on about
         double check | double checking | double checked
         pills forever | meds forever | tablets forever | medication forever | medicine forever | drugs forever
@@ -407,6 +408,8 @@ PHRASES: dict[str, str] = {
         every day | each day | per day | daily | morning dose | evening dose | night dose""",
     # --- medication changes and missed doses --------------------------------------------------------------------
     "CHANGE": """put it off | put them off | putting it off | put off starting | delay starting | postpone it
+        take month off | take week off | take few weeks off | take time off
+        only taking it | only take it | only taking them | only take them | take it only | taking it only
         cancel | cancelling | canceling | going up on | go up on | went up on | gone up on | going down on | go down on
         come down on | coming down on | come off | coming off
         stay on dose | stay on same dose | stay on current dose | stay on this dose | stay on old dose | keep same dose
@@ -694,6 +697,8 @@ PHRASES: dict[str, str] = {
         getting bluer | getting greyer | getting slower | getting harder | worse now""",
     # --- questions and frames ----------------------------------------------------------------------------------------
     "HYPO": """if seizures keep coming | if fits keep coming | if they keep coming | if seizures continue
+        if seizure come | if seizure comes | if fit come | if seizure happen | if seizure happens | if he have seizure
+        if she have seizure | if he has seizure | if she has seizure | if seizure start | if seizure starts
         if i were having | if i was having | if he were having | if she were having | if you were having
         if someone were having | if someone was having
         if she seizes again | if he seizes again | if he not | if she not | if they not | if he does not | if she does not | if they do not | if still seizure | if still seizures | if still fitting | if still fits | if still having seizures | if seizures still | if she fits again | if he fits again | if im still fitting | if i am still fitting | if im still having fits | if im still having seizures

@@ -2779,3 +2779,40 @@ def test_rounds_104_and_105_calm_classes(text: str) -> None:
 def test_people_in_general_forgetting_pills_is_the_line_only() -> None:
     flag = flag_of("how do they know its actually resistant and not just people forgetting their pills")
     assert flag is not None and flag[:2] == ("medication_change", "possible"), flag
+
+
+# -- rounds 106 and 107 (their safety misses, read after their first reports): each class in other words too -------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the lupus the seizures the pain. some nights i sit in the bathroom with a blade and just think about it",
+     ("crisis", "certain")),
+    ("Would it be ok to take a month off my Copaxone?", ("medication_change", "certain")),
+    ("they put me on amantadine but im thinking of only taking it on workdays, is that fine?",
+     ("medication_change", "certain")),
+    ("does that mean her treatment isnt working? should she switch to something else",
+     ("medication_change", "certain")),
+    ("hes been on gilenya 4 years and doing well, neuro not answering, can he just have a break from it",
+     ("medication_change", "certain")),
+    ("she has ms and had a relapse, now shes having another one and shaking all over", ("emergency", "certain")),
+    ("my son is having a seizure, if seizure come again what do i do", ("emergency", "certain")),
+])
+def test_rounds_106_and_107_classes(text: str, expected: tuple[str, str]) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == expected, flag
+
+
+def test_an_overdose_taken_on_purpose_carries_the_crisis_line() -> None:
+    flag = CHECK.check(Message("ive been so low. last night i took a load of extra pills on purpose just to see. "
+                               "i think im ok now"))
+    assert flag is not None and flag.kind == "emergency" and flag.crisis_too, flag
+
+
+@pytest.mark.parametrize("text", [
+    "when should we call an ambulance for a seizure and when is it fine to just monitor? our care plan is vague",
+    "what can help with the bladder urgency from ms i keep having to run to the toilet every hour",
+    "Jess had a relapse in May, mostly recovered, now another one. Does the disability build up with each one?",
+    "What I must do if seizure come in the night?",
+])
+def test_rounds_106_and_107_calm_classes(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
