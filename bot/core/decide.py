@@ -417,6 +417,12 @@ def decide(message: Message, situation: Situation) -> Decision:
         # after the first-aid answer the seizure goes without saying: "my husband is having one now", "when do I
         # call 999" are read as about a seizure (not "bye for now")
         flag = knowledge.safety.check(message.extended(SEIZURE_WORD))
+    elif flag is None and situation.topic == EPILEPSY and len(message.raw) <= followup.FOLLOW_UP_CHARS and \
+            _timed_unnamed(knowledge.safety.read(message)):
+        # "oh god hes started again and its been going 6 mins now" in a chat about epilepsy: timed, the seizure
+        # unnamed; it is the emergency only if the rules are sure of it with the seizure said
+        said = knowledge.safety.check(message.extended(SEIZURE_WORD))
+        flag = said if said is not None and said.kind == "emergency" and said.certain else None
     if (flag is None or not flag.certain) and _medicine_in_talk(situation) and \
             knowledge.safety.tells_a_missed_dose(message):
         # "like i missed it this morning n its 3pm now" after a question about missing pills: that dose, now
@@ -467,6 +473,17 @@ def decide(message: Message, situation: Situation) -> Decision:
 
 
 _CREW = frozenset(("paramedic", "paramedics", "ambulance", "ambulances", "ambo", "crew", "medics", "emts", "emt"))
+
+
+EPILEPSY = "epilepsy"  # the chat's topic (a disease) when its last topics were about epilepsy
+
+
+def _timed_unnamed(reading: Reading) -> bool:
+    """Minutes told of someone ("hes started again and its been going 6 mins now"), nothing supposed, nor asked with
+    a modal ("should he be ... after 5 minutes?")."""
+    concepts = reading.concepts
+    return "LONG" in concepts and not concepts.isdisjoint(("PERSON", "PRONOUN", "CHILD")) and \
+        concepts.isdisjoint(("HYPO", "WHAT_IF", "KNOWLEDGE", "HISTORY", "NEXT_TIME", "Q_MODAL"))
 
 
 def _seizure_unsaid(reading: Reading, message: Message) -> bool:

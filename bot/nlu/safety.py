@@ -329,8 +329,10 @@ def _seizure_event(u: Unit) -> bool:
     # "hes having one now and it wont stop": one had in the present, now or not stopping (after a topic on
     # epilepsy, or first)
     # (not "is she having one now?" of an MS relapse, or asked: something has to say it goes on or is urgent)
+    # ... or "she's started having one now, lying on the floor, what do I do": "now" by it, and help asked or a fall
     if any(o in (h + 1, h + 2) for h in present_having(u) for o in u.hits.get("ONE_PRO", ())) and not u.any(
-            "MED", "MS_MSG") and u.any("NOT_STOP", "NOW_STRONG", "URGENT", "AMBULANCE", "LONG"):
+            "MED", "MS_MSG") and (u.any("NOT_STOP", "NOW_STRONG", "URGENT", "AMBULANCE", "LONG") or (
+            u.near("ONE_PRO", "NOW_WEAK", 2) and u.any("ASK", "BODY_ALL", "FALL", "UNRESP"))):
         return True
     # ... nor "I give her another one or no?" (a dose given again, not a seizure)
     given = u.before("GIVE", "ANOTHER", 3) or u.before("GIVE", "ONE_PRO", 3)
@@ -626,7 +628,7 @@ def _cluster(u: Unit, recent: bool) -> Tier | None:
 _OF_THE_ILLNESS = ("ILLNESS", "Q_MODAL", "CAUSE_Q", "REASON_OF", "KNOWLEDGE", "WHAT_DOES", "DIAG", "MED", "MED_MSG",
                    "RESIST", "RESIST_ANY", "TREAT_RESP")
 # Words that make "anything" in "not responding to anything" a treatment
-_TREATMENT_TALK = ("MED", "MED_MSG", "RESIST", "TREAT_RESP", "TRIED", "TRYING", "GIVE",
+_TREATMENT_TALK = ("MED", "MED_MSG", "RESIST", "TREAT_RESP", "TRIED", "TRYING", "GIVE", "PROPOSED", "RESISTS",
                    "ILLNESS", "SEIZ_PL", "DIAG", "REGIME")
 
 
@@ -637,6 +639,11 @@ def _asks_the_reason(u: Unit) -> bool:
     # "is that why im still fitting": the writer's own fits, with a reason asked, are the illness (not "is that why
     # she is fitting and it wont stop": someone else's seizure now)
     if "CAUSE_Q" in u and "FIRST_P" in u and not u.any("PERSON", "CHILD", "PRONOUN", "NOT_STOP", *_SCENE_FOR_SURE):
+        return True
+    # "My father have dementia and also seizure now, it is from dementia?": a learner's seizure, then its cause asked,
+    # nothing seen going on
+    if any(c > s for c in u.hits.get("CAUSE_Q", ()) for s in u.hits.get("SEIZ", ())) and not u.any(
+            "ING", "CONV", "SIGN", "NOT_STOP", *_SCENE_FOR_SURE):
         return True
     # "could wrong dose be why SU still fitting?", "could that be why she's fitting more": seizing that goes on
     # despite treatment, or more often, asked the reason of

@@ -189,6 +189,10 @@ def _life_not_worth_it(u: Unit) -> bool:
     keep living like this"."""
     if u.near("LIFE", "WORTH_NOT", 3) or u.before("TIRED_OF", "LIFE", 2):
         return True
+    # "I'm tired of all of it. Of being alive frankly.": tired of everything, then of life, said after it
+    if "FIRST_P" in u and u.before("TIRED_OF", "ALL", 2) and any(
+            life > t for life in u.hits.get("LIFE", ()) for t in u.hits.get("TIRED_OF", ())):
+        return True
     # "think about just disappearing"; not "i thought he was dead" (someone else, an emergency)
     people = u.hits.get("PERSON", ())
     if any(0 < d - t <= 2 and not any(t < p < d for p in people)

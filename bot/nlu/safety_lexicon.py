@@ -395,6 +395,11 @@ _RISING_THINGS = frozenset(("seizures", "seizure", "fits", "fit", "relapses", "a
 _SPASMS = frozenset(("spasming", "spasms", "spasm", "spasmed", "cramping", "stiffening", "jumping", "twitching"))
 _SLEEP_WORDS = frozenset(("sleeping", "asleep", "sleep", "slept"))
 _PUSHED = frozenset(("push", "pushing", "pushed", "move", "moving", "moved", "bump", "bumping"))
+_SWAPS = frozenset(("swap", "swaps", "switch", "switches", "change", "changes", "substitute", "brand", "brands"))
+_TAKES = frozenset(("injects", "takes", "has", "gets", "uses", "injecting", "taking", "inject", "take"))
+_AMOUNTS = frozenset(("much", "some", "half", "none", "most", "that", "it"))
+_LOSSES = frozenset(("hair", "weight", "appetite", "balance", "memory", "sleep", "vision", "sight", "job", "friends",
+                     "confidence", "interest", "pounds", "kilos", "stone"))
 _MORE_OF_THINGS = frozenset(("something", "anything", "nothing", "what", "else", "sth", "much"))
 # A supply of medicine ("prescription refill how early can i get it"): earlier or later is when it is fetched
 _SUPPLY = frozenset(("refill", "refills", "repeat", "repeats", "renew", "renewal", "reorder", "collect", "collection"))
@@ -559,6 +564,27 @@ def _in_context(core: list[str], hits: Hits) -> None:
               any(a < p for a in asks) and not {"out", "into", "across", "in"} & set(core[p + 2:p + 6])]
     if pushed and "MED" in hits:
         hits.setdefault("CHANGE", []).extend(pushed)
+    # "not sure how much went down": swallowed, no one collapsed
+    for concept in ("COLLAPSE", "FALL"):
+        _drop_where(hits, concept, lambda p: p > 0 and core[p - 1] in _AMOUNTS and core[p] in ("went", "go", "gone"))
+    # "mum on valproate lost loads of hair": something lost, no dose missed
+    _drop_where(hits, "MISS", lambda p: core[p] in ("lost", "losing", "lose", "loses") and not _LOSSES.isdisjoint(
+        core[p + 1:p + 4]))
+    # "can that mess up his seizure control": what the control does, not a change of medicine
+    _drop_where(hits, "CHANGE", lambda p: (core[p].startswith("mess") or (
+        core[p] == "up" and p > 0 and core[p - 1].startswith(("mess", "mix")))) and not {
+        "control", "seizure", "seizures"}.isdisjoint(core[p + 1:p + 5]))
+    # "is the chemist allowed to swap his brand of tablets": the pharmacy's substitution, not the person's decision
+    pharmacy = hits.get("PHARMACY", ())
+    _drop_where(hits, "CHANGE", lambda p: any(0 < p - q <= 4 for q in pharmacy) and core[p] in (
+        "swap", "swaps", "switch", "switches", "change", "changes", "substitute"))
+    _drop_where(hits, "TIMING", lambda p: any(0 < p - q <= 4 for q in pharmacy) and not _SWAPS.isdisjoint(
+        core[max(0, p - 1):p + 2]))
+    # "my brother injects himself every other day": the regimen told, not a change asked
+    if "ADVICE" not in hits:
+        for concept in ("DOSE_CHANGE", "TIMING", "CHANGE_AFTER"):
+            _drop_where(hits, concept, lambda p: core[p:p + 2] == ["every", "other"] and not _TAKES.isdisjoint(
+                core[max(0, p - 3):p]))
     # "I need to pick up a prescription": fetched
     _drop_where(hits, "CHANGE", lambda p: core[p] == "up" and p > 0 and core[p - 1] in ("pick", "picking", "picked"))
     # "can make the epilepsy medicine work less": what it does, not less of it
@@ -740,7 +766,7 @@ _BARE_FOLLOW = words_of("""it them now then please pls plz altogether completely
     stay where keep wait
     thanks thank ta x xx ok or and myself straight away soon today tonight tomorrow slowly gradually down back off up
     out less lower dose doses instead too yet already safely anyway a week weeks day days month few couple
-    something else different another other this next round cycle course session""")  # "switch to smth else"
+    something else different another other this next round cycle course session morning evening night""")
 _TREATMENTS = words_of("""medicine medicines medication medications meds med drug drugs tablet tablets pill pills treatment
     treatments therapy therapies antiepileptics aeds""")
 _KILL_WORDS = frozenset(("kill", "murder", "strangle", "throttle"))

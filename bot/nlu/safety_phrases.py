@@ -32,7 +32,7 @@ SPELLINGS: dict[str, str] = {
     "hour": "hours", "yr": "years", "yrs": "years", "year": "years", "wk": "weeks", "wks": "weeks",
     "week": "weeks", "month": "months", "day": "days", "kms": "kill myself", "unalive": "kill", "wanna": "want",
     "gonna": "going", "gotta": "have", "tryna": "trying", "ppl": "people", "smth": "something",
-    "shd": "should", "cld": "could", "wld": "would",  # ("shud", "shld" are ADVICE phrases of their own)
+    "shd": "should", "cld": "could", "wld": "would", "abt": "about", "bout": "about",  # ("shud", "shld" are ADVICE phrases of their own)
     "siezure": "seizure", "siezures": "seizures", "seizre": "seizure", "seisure": "seizure", "sezure": "seizure",
     "seizer": "seizure", "seizers": "seizures", "seazure": "seizure", "seziure": "seizure", "siezing": "seizing",
     "seazing": "seizing", "seizin": "seizing", "fiting": "fitting", "fittin": "fitting", "shakin": "shaking",
@@ -554,6 +554,7 @@ PHRASES: dict[str, str] = {
         how should i | what now | help | must i | i must | must we | we must | must he | must she | do i have
         do i need""",
     "CAUSE_Q": """could that be why | is that why | could it be why | could this be why | be why | reason why
+        it is from | is it because of
         is it stroke thats done | is it stroke that did | is it stroke that caused | was it stroke that
         is it stroke thats caused | could it be stroke that | stroke thats done this | stroke that caused this
         reason for | cause | causes | caused | bring on | brings on | trigger | triggers | triggered | set off
@@ -945,6 +946,8 @@ PHRASES: dict[str, str] = {
         going through a relapse | in the middle of a relapse | mid relapse""",
     # "is numbness in my face a normal MS thing", "weak on one side. normal for MS?": a sign asked about as MS's
     "MS_SIGN_Q": """normal for ms | normal ms thing | normal ms | an ms thing | ms thing | typical ms | typical of ms
+        it is from ms | it is from the ms | is it because of ms | is it because of the ms | is it because of her ms
+        is it because of his ms | is it because of my ms | it is from her ms | it is from his ms | it is from my ms
         typical for ms | common in ms | common with ms | common for ms | part of ms | from the ms | from ms
         because of ms | because of the ms | ms symptom | ms symptoms | symptom of ms | symptoms of ms | usual for ms
         usual with ms | normal with ms | normal in ms | is that ms | is that the ms | is it ms | is it the ms | is this ms
@@ -1260,6 +1263,7 @@ PHRASES: dict[str, str] = {
         better i was not here | better if i was not here | better if i wasnt here | better i wasnt here
         running out reasons keep going | running out reasons live | running out reasons carry on | running out reasons go on
         run out reasons | ran out reasons | out reasons keep going | out reasons live | running out reasons to
+        not even want wake up | not want wake up anymore | not want wake up tomorrow | not even want wake
         no point in anything | whats point anything | what is point anything | whats point in anything
         whats point it all | what is point it all | whats point in it all | whats point living | what is point living | whats point anymore | whats even point
         whats the point anymore | whats point in carrying on | whats point carrying on | whats point in going on

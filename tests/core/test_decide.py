@@ -1383,6 +1383,9 @@ def test_the_net_never_moves_a_follow_up_to_another_illness_or_to_first_aid(libr
     (["My doctor say change to new MS medicine. I am scared. Is good to change?", "What is natalizumab?"],
      "topical", "ms_dmt"),
     (["i missed my keppra", "Can I take it on airplane?"], "fallback", None),
+    # round 109: minutes told of someone in a chat about epilepsy, the seizure unnamed
+    (["how does the keto diet work for epilepsy", "oh god hes started again and its been going 6 mins now"],
+     "emergency", "emergency"),
     (["what are the MS drugs called again? the disease modifying ones",
       "i've been on the injections 3 months and i hate them. thinking of just stopping and seeing what happens"],
      "medication_change", "medication_change"),
@@ -1407,3 +1410,8 @@ def test_a_subject_of_its_own_in_unknown_words_is_no_follow_up(engine: Engine, f
 def test_a_follow_up_in_known_words_still_follows(engine: Engine) -> None:
     turn = engine.respond("is it the same in my grandson", engine.respond("what is ms").context)
     assert (turn.kind, turn.intent_id) == ("topical", "ms_overview")
+
+
+def test_months_on_a_treatment_in_a_chat_about_epilepsy_are_no_emergency(engine: Engine) -> None:
+    context = engine.respond("how does the keto diet work for epilepsy").context
+    assert engine.respond("he has been on it 6 months now", context).kind != "emergency"

@@ -2816,3 +2816,38 @@ def test_an_overdose_taken_on_purpose_carries_the_crisis_line() -> None:
 def test_rounds_106_and_107_calm_classes(text: str) -> None:
     flag = flag_of(text)
     assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
+
+
+# -- rounds 108 and 109 (their safety misses, read after their first reports): each class in other words too -------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hang on she's started having one now, lying on the floor, what do I do", ("emergency", "certain")),
+    ("tbh some days i dont even wanna wake up. like whats the point", ("crisis", "certain")),
+    ("I'm tired of all of it. Of being alive frankly.", ("crisis", "certain")),
+    ("he spat out his evening dose and i'm not sure how much went down. do i give it again?",
+     ("medication_change", "certain")),
+    ("Also, he had 40mg of his med instead of 30 tonight because I misread the syringe. Do I skip tomorrow morning?",
+     ("medication_change", "certain")),
+    ("he collapsed and went down hard, not moving", ("emergency", "certain")),
+    ("my wife is having a seizure now, is it from her meds?", ("emergency", "certain")),
+    ("can i swap brands of my keppra", ("medication_change", "certain")),
+    ("can i take it every other day instead of daily", ("medication_change", "certain")),
+])
+def test_rounds_108_and_109_classes(text: str, expected: tuple[str, str]) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == expected, flag
+
+
+@pytest.mark.parametrize("text", [
+    "My neurologist wants to test for autoantibodies because I'm not responding to anything. Is that legit",
+    "mum on valproate lost loads of hair is that normal",
+    "dad on 3 epilepsy meds + new heart pills from GP. can that mess up his seizure control??",
+    "my gf has epilepsy. is it like the same every time or does it change. she doesnt talk abt it much",
+    "And is the chemist allowed to swap his brand of tablets without asking?",
+    "My father have dementia and also seizure now, it is from dementia?",
+    "Does interferon beta actually work? My brother injects himself every other day.",
+    "numb leg and blurry eye, is it because of the ms?",
+])
+def test_rounds_108_and_109_calm_classes(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
