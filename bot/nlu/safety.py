@@ -628,7 +628,7 @@ def _cluster(u: Unit, recent: bool) -> Tier | None:
 _OF_THE_ILLNESS = ("ILLNESS", "Q_MODAL", "CAUSE_Q", "REASON_OF", "KNOWLEDGE", "WHAT_DOES", "DIAG", "MED", "MED_MSG",
                    "RESIST", "RESIST_ANY", "TREAT_RESP")
 # Words that make "anything" in "not responding to anything" a treatment
-_TREATMENT_TALK = ("MED", "MED_MSG", "RESIST", "TREAT_RESP", "TRIED", "TRYING", "GIVE", "PROPOSED", "RESISTS",
+_TREATMENT_TALK = ("MED", "MED_MSG", "RESIST", "TREAT_RESP", "TRIED", "TRYING", "GIVE", "PROPOSED",
                    "ILLNESS", "SEIZ_PL", "DIAG", "REGIME")
 
 

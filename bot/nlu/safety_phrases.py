@@ -409,7 +409,7 @@ PHRASES: dict[str, str] = {
     # --- medication changes and missed doses --------------------------------------------------------------------
     "CHANGE": """put it off | put them off | putting it off | put off starting | delay starting | postpone it
         take month off | take week off | take few weeks off | take time off
-        only taking it | only take it | only taking them | only take them | take it only | taking it only
+        only taking it | only take it | only taking them | only take them
         cancel | cancelling | canceling | going up on | go up on | went up on | gone up on | going down on | go down on
         come down on | coming down on | come off | coming off
         stay on dose | stay on same dose | stay on current dose | stay on this dose | stay on old dose | keep same dose
@@ -554,7 +554,7 @@ PHRASES: dict[str, str] = {
         how should i | what now | help | must i | i must | must we | we must | must he | must she | do i have
         do i need""",
     "CAUSE_Q": """could that be why | is that why | could it be why | could this be why | be why | reason why
-        it is from | is it because of
+        it is from
         is it stroke thats done | is it stroke that did | is it stroke that caused | was it stroke that
         is it stroke thats caused | could it be stroke that | stroke thats done this | stroke that caused this
         reason for | cause | causes | caused | bring on | brings on | trigger | triggers | triggered | set off
