@@ -1038,6 +1038,8 @@ PHRASES: dict[str, str] = {
     # A lethal amount of a medicine: a method (asked in general or not)
     "LETHAL": """would be enough for me | be enough for me | how many would be enough
         lethal | fatal | deadly | enough kill | enough die | how many would it take | how much would it take
+        before it kills you | before it kills | before they kill you | dose that kills | amount that kills
+        how many kill you | how much kill you |
         how many would kill | how much would kill | what amount kill | kill person | kill someone | lethal dose | painless | painless way | take not wake up | it take not wake up | enough not wake up | never wake up again""",
     "ENOUGH": """enough | be enough | is it enough | will it be enough | would it be enough | would that be enough""",
     # Standing at a height or on the tracks, now: a method at hand

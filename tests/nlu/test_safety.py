@@ -2851,3 +2851,17 @@ def test_rounds_108_and_109_classes(text: str, expected: tuple[str, str]) -> Non
 def test_rounds_108_and_109_calm_classes(text: str) -> None:
     flag = flag_of(text)
     assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
+
+
+# -- rounds 110 and 111 (their crisis miss, read after the first report) --------------------------------------------
+
+@pytest.mark.parametrize("text", ["what's the max dose of baclofen before it kills you. asking because I'm done",
+                                  "how much paracetamol before it kills you"])
+def test_a_dose_asked_before_it_kills_is_a_crisis(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == ("crisis", "certain"), flag
+
+
+def test_a_figure_of_speech_about_a_medicine_that_kills_is_no_crisis() -> None:
+    flag = flag_of("my keppra makes me feel like it kills you slowly lol")
+    assert flag is None or flag[0] != "crisis", flag
