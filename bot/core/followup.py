@@ -43,8 +43,7 @@ _ANAPHORA = frozenset(["it", "its", "this", "that", "these", "those", "they", "t
 # into "ill".
 _PLAN = re.compile(r"^(?:(?:ok|okay|ok then|right|fine|alright|sure|thanks|thank you|cheers)\b[\s,.!]*)*"
                    r"(?:i|we)(?:['’]ll| will| shall|['’]m going to| am going to|['’]re going to| are going to)\s")
-_LEADS = ("and ", "what about ", "how about ", "so ", "but ", "also ", "then ")  # ... or leans on the last answer
-LEADS = _LEADS
+LEADS = ("and ", "what about ", "how about ", "so ", "but ", "also ", "then ")  # ... or leans on the last answer
 # Closing a conversation in one's own words: "ok we'll ring the neuro team tomorrow, thank you", "cheers, laters"
 _GOODBYE = re.compile(r"\b(?:bye|goodbye|bye bye|byee+|laters|see ya|see you|cya|signing off|good night|goodnight|"
                       r"take care|night night|gtg|g2g|ttyl|gotta go|got to go|cheerio|ta ra|tara for now|ttfn|"
@@ -631,7 +630,7 @@ _TO_SWITCH = re.compile(r"\b(?:should|can|could|shall|do) (?:i|we|she|he) (?:ask
 
 def leans_on_context(message: Message) -> bool:
     """Anaphoric ("is it inherited?", "do they go away") or leading on ("and treatment?", "what about kids")."""
-    return message.text.startswith(_LEADS) or bool(_ANAPHORA & set(message.words))
+    return message.text.startswith(LEADS) or bool(_ANAPHORA & set(message.words))
 
 
 _POINTING = frozenset(("the", "that", "this", "those", "these"))

@@ -561,8 +561,9 @@ def _in_context(core: list[str], hits: Hits) -> None:
     # back out of the brain")
     asks = hits.get("ADVICE", ())
     pushed = [p for p, w in enumerate(core) if w in _PUSHED and "back" in core[p + 1:p + 4] and
-              any(a < p for a in asks) and not {"out", "into", "across", "in"} & set(core[p + 2:p + 6])]
-    if pushed and "MED" in hits:
+              any(a < p for a in asks) and not {"out", "into", "across", "in"} & set(core[p + 2:p + 6])
+              ] if asks and "MED" in hits else []
+    if pushed:
         hits.setdefault("CHANGE", []).extend(pushed)
     # "not sure how much went down": swallowed, no one collapsed
     for concept in ("COLLAPSE", "FALL"):
