@@ -39,7 +39,7 @@ from bot.content.intent import (
 )
 from bot.content.knowledge import Knowledge
 from bot.core import followup
-from bot.core.fallback import fallback_kind, names_diseases, names_uncovered_health
+from bot.core.fallback import bare_plea, fallback_kind, names_diseases, names_uncovered_health
 from bot.core.safety_state import (
     QUESTION_WORDS,
     STATES,
@@ -469,6 +469,9 @@ def decide(message: Message, situation: Situation) -> Decision:
                        state=SafetyState(WATCH, flag.criterion, situation.now) if watched else decision.state,
                        context="watch" if watched else decision.context,
                        why=f"{decision.why}; safety possible: {flag.kind} ({flag.criterion}), its line on top")
+    # "what do i do quick pls": whatever answers a bare plea, what to do if a seizure is going on comes on top
+    if (decision.kind in ("fallback", "ambiguous") or decision.intent_id == followup.HELP_ID) and bare_plea(message):
+        return replace(decision, lines=(("emergency", None),), why=f"{decision.why}; a bare plea: the seizure line")
     return decision
 
 

@@ -41,6 +41,26 @@ def knows_a_word(matcher: Matcher, message: Message) -> bool:
                if w not in STOPWORDS and not w.isdigit())
 
 
+# "what do i do quick pls", "HELP what do I do", "sos": a plea for what to do now that names nothing. Whatever
+# answers it (the help, a fallback, a choice of topics), a frightened person may not have said what is happening
+_PLEA_CALLS = frozenset(("help", "helpp", "halp", "sos"))
+_PLEA_ASKS = frozenset(("what", "wat", "wht", "wot", "whats"))
+_PLEA_DOING = frozenset(("do", "doo", "doing"))
+_PLEA_WORDS = _PLEA_CALLS | _PLEA_ASKS | _PLEA_DOING | frozenset((
+    "i", "we", "me", "us", "should", "shud", "shld", "shall", "can", "am", "supposed", "to", "now", "rn", "next",
+    "quick", "quickly", "fast", "asap", "urgent", "urgently", "hurry", "please", "pls", "plz", "plss", "pleas",
+    "someone", "somebody", "anyone", "anybody", "omg", "oh", "god", "no", "im", "panicking", "scared", "need"))
+
+
+def bare_plea(message: Message) -> bool:
+    """A plea for what to do now that names nothing ("what do i do quick pls", "please help me"): every word a
+    plea's, and a call for help or a "what do ... do". A lone "help" is the usual way to ask how the bot works."""
+    words = set(message.words)
+    if message.words in (("help",), ("helpp",), ("halp",)) or not words <= _PLEA_WORDS:
+        return False
+    return bool(words & _PLEA_CALLS or (words & _PLEA_ASKS and words & _PLEA_DOING))
+
+
 def fallback_kind(matcher: Matcher, message: Message, foreign: tuple[str, ...] = ()) -> str:
     """health, gibberish or other (see the module's docstring); `foreign`: the matcher's health words that no
     article covers."""

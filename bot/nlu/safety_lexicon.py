@@ -128,6 +128,18 @@ _TO_AN_OFFICE = frozenset(("tell", "told", "telling", "tells", "inform", "inform
                            "with", "to", "work", "works", "company"))
 
 
+_PURCHASES = frozenset(("holiday", "holidays", "trip", "vacation", "car", "house", "flat", "wedding", "deposit",
+                        "christmas", "birthday", "present", "gift", "uni", "university", "course", "bike", "phone",
+                        "laptop", "ticket", "tickets", "flight", "flights", "mortgage", "treatment", "surgery",
+                        "scooter", "wheelchair", "ring", "honeymoon", "concert", "festival", "rent", "course"))
+
+
+def _saved_for_a_purchase(core: list[str], position: int) -> bool:
+    """ "saving up for a holiday", "putting by for her wedding": what is saved for is bought, named right after
+    (the core words have no "for", "a" nor "her")."""
+    return not _PURCHASES.isdisjoint(core[position + 1:position + 4])
+
+
 def _drop_where(hits: Hits, concept: str, wrong: Callable[[int], bool]) -> None:
     """Drop the concept's positions that `wrong` says another reading explains, and the concept if none is left."""
     if concept in hits:
@@ -625,6 +637,16 @@ def _in_context(core: list[str], hits: Hits) -> None:
     _drop_where(hits, "MISS", lambda p: core[-1] == "in" and len(core) - p <= 5)
     # "hes confused for ages after": how long the after-effects last, not a seizure going on for ages
     _drop_where(hits, "NOW_STRONG", lambda p: p > 0 and core[p] == "ages" and core[p - 1] in _AFTER_EFFECTS)
+    # "saving up for a holiday, can i take my pills abroad": money put by for something bought, no pills kept back
+    for concept in ("PREP_WEAK", "STOCK_MORE"):
+        _drop_where(hits, concept, lambda p: _saved_for_a_purchase(core, p))
+    # "he was seizing for ages last year", "fitted forever 2 years ago": how long one lasted, long past
+    past = [q for c in ("HISTORY", "BEFORE_TODAY", "DAYS_AGO") for q in hits.get(c, ())]
+    if past:
+        commas = hits.get("COMMA", ())
+        _drop_where(hits, "NOW_STRONG", lambda p: core[p] in ("ages", "forever") and any(
+            0 < q - p <= 3 and not any(p <= c < q for c in commas) and core[q:q + 2] != ["last", "time"]
+            for q in past))  # (not "seizing for ages last time was shorter": the one before, to compare)
     for concept in ("ANOTHER_OFTEN", "ANOTHER_STRONG"):  # "keeps having headaches", "going over and over it"
         _drop_where(hits, concept, lambda p: _having_something_else(core, p) or _going_over_it(core, hits, p))
     _drop_where(hits, "DEATH", lambda p: _joining_something(core, p))

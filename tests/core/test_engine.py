@@ -82,6 +82,17 @@ def test_messages_without_words_get_a_clear_answer(engine: Engine, text: str) ->
     assert turn.kind == "empty" and "words" in turn.reply.plain_text()
 
 
+@pytest.mark.parametrize("text", ["what do i do quick pls", "HELP what do I do", "wht do we doo"])
+def test_a_bare_plea_gets_what_to_do_if_a_seizure_is_happening(engine: Engine, text: str) -> None:
+    # whatever answers it (the help, the fallback, a choice of topics), the number to call comes first
+    reply = engine.respond(text).reply
+    assert "112" in reply.alert and "seizure" in reply.alert
+
+
+def test_the_help_alone_carries_no_alarm(engine: Engine) -> None:
+    assert engine.respond("help").reply.alert == ""
+
+
 def test_html_laden_message_is_read_as_text(engine: Engine) -> None:
     turn = engine.respond("<script>alert(1)</script><b>what is multiple sclerosis</b> &amp;")
     assert turn.intent_id == "ms_overview"

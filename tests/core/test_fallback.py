@@ -6,7 +6,7 @@ import pytest
 
 from bot.content.knowledge import Library
 from bot.core.decide import match_text
-from bot.core.fallback import fallback_kind, names_diseases
+from bot.core.fallback import bare_plea, fallback_kind, names_diseases
 from bot.nlu.message import Message
 
 
@@ -28,3 +28,17 @@ def test_names_diseases() -> None:
     assert names_diseases(Message("fits at night")) == {"epilepsy"}
     assert names_diseases(Message("multiple sclerosis or a seizure disorder?")) >= {"ms"}
     assert names_diseases(Message("a rash on my arm")) == set()
+
+
+@pytest.mark.parametrize(("text", "plea"), [
+    ("what do i do quick pls", True),
+    ("wht do we doo??", True),
+    ("omg someone help", True),
+    ("SOS", True),
+    ("help", False),  # how the bot works: the usual first word
+    ("what now", False),  # nothing asked to be done
+    ("what do i do about my relapse", False),  # names what it is about
+    ("how do i use this", False),
+])
+def test_bare_plea(text: str, plea: bool) -> None:
+    assert bare_plea(Message(text)) is plea

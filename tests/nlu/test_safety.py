@@ -2865,3 +2865,34 @@ def test_a_dose_asked_before_it_kills_is_a_crisis(text: str) -> None:
 def test_a_figure_of_speech_about_a_medicine_that_kills_is_no_crisis() -> None:
     flag = flag_of("my keppra makes me feel like it kills you slowly lol")
     assert flag is None or flag[0] != "crisis", flag
+
+
+# -- session 15: how long one seizure lasted, long past ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "my cousin ended up in ICU with his epilepsy, seizing for ages last year",
+    "she fitted for ages two years ago and ended up in hospital",
+])
+def test_a_long_seizure_long_past_is_no_emergency(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] != "emergency" or flag[1] == "possible", flag
+
+
+@pytest.mark.parametrize("text", ["hes been seizing for ages", "seizing for ages, last time it was shorter",
+                                  "seizing for ages last time was shorter"])
+def test_a_seizure_going_on_for_ages_stays_an_emergency(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == ("emergency", "certain"), flag
+
+
+@pytest.mark.parametrize("text", ["saving up for a holiday, can i take my pills abroad",
+                                  "im saving up for private treatment, my pills are so expensive"])
+def test_money_saved_for_a_purchase_is_no_preparation(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] != "crisis", flag
+
+
+@pytest.mark.parametrize("text", ["ive been saving up my pills", "ive been putting by a few tablets a week"])
+def test_pills_saved_up_stay_a_crisis(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == ("crisis", "certain"), flag
