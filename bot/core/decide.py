@@ -794,9 +794,10 @@ def _answer(message: Message, situation: Situation, borrow: bool = True) -> Deci
     decision = _answer_proper(message, situation, borrow)
     # "Good day to you." after a conversation takes leave: the greeting's words, the goodbye's meaning; and "Bye
     # bye, have good day" says goodbye in so many words, whenever it comes
-    if decision.kind == "smalltalk" and decision.intent_id == followup.GREETING_ID and \
+    # ... and "thanks, that's all": a thanks that takes leave
+    if decision.kind == "smalltalk" and decision.intent_id in (followup.GREETING_ID, followup.THANKS_ID) and \
             followup.GOODBYE_ID in situation.knowledge.intents and (
-                (situation.last_intent and followup.is_parting(message))
+                (situation.last_intent and followup.is_parting(message) and decision.intent_id == followup.GREETING_ID)
                 or followup.closing_of(message) == followup.GOODBYE_ID):
         return replace(decision, intent_id=followup.GOODBYE_ID, why=f"{decision.why}; said in parting: goodbye")
     return decision
@@ -879,6 +880,8 @@ def _what_is_asked_of(found: Intent, decision: Decision, message: Message, knowl
     if facet == "contagion" and asked_cause:
         facet = None
     if facet is not None and followup.related_intent(knowledge, found, facet) is None:
+        if followup.asks_beside_the_facet(message, facet):  # the topic answers the rest; the reply notes the facet
+            return replace(decision, facet=facet, why=f"{decision.why}; its {facet} asked beside, not covered: noted")
         return Decision("not_covered", f"{decision.why}; asked its {facet}, not covered", found.id, 0.0,
                         decision.match, fallback="not_covered", facet=facet)
     return decision

@@ -186,8 +186,13 @@ class Engine:
         if kind == "smalltalk":
             return Turn(compose.compose_smalltalk(intent), "smalltalk", intent.id, decision.score, match,
                         context=context)
-        return self._topical_turn(knowledge, intent, message, decision.keyword, decision.score, match, context,
+        turn = self._topical_turn(knowledge, intent, message, decision.keyword, decision.score, match, context,
                                   decision.rivals)
+        if decision.facet and intent.article in knowledge.articles:  # asked beside the topic, not covered: said so
+            note = texts.FACET_NOT_COVERED.format(title=knowledge.articles[intent.article].title,
+                                                  facet=texts.FACETS[decision.facet])
+            turn = replace(turn, reply=replace(turn.reply, footer="\n\n".join(filter(None, (note, turn.reply.footer)))))
+        return turn
 
     @staticmethod
     def _safety_reply(knowledge: Knowledge, decision: Decision) -> Reply:

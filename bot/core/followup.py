@@ -55,7 +55,7 @@ _GOODBYE = re.compile(r"\b(?:bye|goodbye|bye bye|byee+|laters|see ya|see you|cya
                       r"gotta (?:run|dash)|got to (?:run|dash)|that s me done|thats me done)$"
                       # "great. thats all", "That's all for today.", "Good to know. So long."
                       r"|^(?:(?:ok|okay|right|well|alright|k|great|good|fine|cool|perfect|lovely|brilliant|grand|"
-                      r"good to know|great thanks|ok thanks)\s+)?(?:(?:that s|thats|that is) (?:all|it|everything)"
+                      r"good to know|great thanks|ok thanks|thanks|thank you|cheers|ta)\s+)?(?:(?:that s|thats|that is) (?:all|it|everything)"
                       r"(?: for (?:now|today|tonight|the moment|me))?(?: thanks| thank you| cheers)?|so long)$"
                       # "have to go, buzzer going" (not "i have to go to the hospital")
                       r"|^(?:(?:ok|okay|sorry|right)\s+)?(?:i\s+)?(?:need|have|must|gotta|got) to (?:go|run|dash)\b"
@@ -66,7 +66,11 @@ _ACK = r"ok+|okay|okey|k|kk|great|cool|fine|alright|all\s+right|got\s+it|noted|u
 # An acknowledgement that is the whole message, with a sigh or laugh around it ("lol ok", "ugh fine", "OK.")
 _ACKNOWLEDGED = re.compile(rf"^(?:(?:lol|ugh|oh|ah|hmm|well|right|yeah|yes|ok|okay)\s+)?(?:{_ACK})"
                            rf"(?:\s+(?:{_ACK}|then|thx|lol|x+))*$")
-_THANKS = re.compile(rf"\b(?:{_THANK_WORDS}|ta|much appreciated|appreciate it|much obliged)\b")
+# ... and "ok good to know", "that helped": a closing that thanks without the word
+_THANKS = re.compile(rf"\b(?:{_THANK_WORDS}|ta|much appreciated|appreciate it|much obliged)\b|"
+                     r"^(?:(?:ok|okay|right|great|oh|ah)\s+)?(?:(?:that s|thats|that is|very|really|so) )?(?:good to know|"
+                     r"useful to know|helpful|very helpful|that helps|that helped|thats helpful|that s helpful|"
+                     r"useful|that was useful|that was helpful)(?: thanks| thank you| cheers)?$")
 _PERSON = re.compile(r"\b(?:(?:talk|speak|chat|discuss (?:this |it |that )?)\s*(?:to|with)|get hold of|get through to|"
                      r"(?:connect|transfer|put|pass|hand)\s+(?:me|us)\s+"
                      r"(?:through\s+|over\s+|on\s+)?(?:to|with|onto))\s+(?:(?:a|an|the|some|one of the|a real|an actual|"
@@ -375,6 +379,24 @@ def own_facet_of(message: Message) -> str | None:
                  if any(not _describes(text, found) for found in asked.finditer(text))), None)
 
 
+def asks_beside_the_facet(message: Message, facet: str) -> bool:
+    """ "what dmts slow it down, and is ocrelizumab one, and side effects?": the facet asked in a clause of its own,
+    beside another clause that asks a question (the topic answers that one; "what are the side effects of
+    natalizumab" asks only the facet)."""
+    pattern = _OWN_FACETS.get(facet)
+    if facet != "side_effects" or pattern is None or len(message.words) > BESIDE_WORDS:  # (a long letter asks for
+        # much else besides; a price beside a question is most often all that is asked)
+        return False
+    clauses = [c.split() for c in _CLAUSE_BREAK.split(message.text) if c.strip()]
+    other = [c for c in clauses if not pattern.search(" ".join(c))]
+    return len(other) < len(clauses) and any(
+        len(c) >= 3 and (c[0] in _ASKING or c[0] in _ASKING_FIRST or not _ASKING.isdisjoint(c)) for c in other)
+
+
+BESIDE_WORDS = 25
+_CLAUSE_BREAK = re.compile(r"\s*(?:,|;|\band also\b|\band\b|\balso\b|\bplus\b)\s*")
+
+
 def _describes(text: str, found: re.Match[str]) -> bool:
     """ "another expensive experiment", "the big expensive MS drugs": the facet's word before a noun, a determiner
     or size before it."""
@@ -674,7 +696,8 @@ _PERSON_ALONE = re.compile(r"^(?:(?:then|so|ok|okay|fine|well) )?(?:(?:i want|i 
                            r"evidence|research|proof|studies))|"
                            # "I WANT A NURSE", "i need a real person", "neuro's not answering. get me a nurse"
                            r"\b(?:i want|i need|i would like|i d like|can i have|can i get|get me|give me) (?:a |an |the |my )?"
-                           r"(?:ms |epilepsy |real |actual |specialist )?(?:nurse|nurses|human|person|people)$|"
+                           r"(?:(?:ms |epilepsy |real |actual |specialist |human )?(?:nurse|nurses|human|person|people)|"
+                           r"(?:human|real|actual) (?:doctor|dr))$|"
                            # "is there someone i can actually phone?", "is there a nurse I can message about my results"
                            r"\bis there (?:(?:a|an|any) )?(?:(?:real|actual|ms|epilepsy) )?(?:nurse|nurses|person|human|"
                            r"someone|somebody|anyone|anybody|doctor|specialist|number) (?:that |who )?(?:i|we) (?:can|could) "
@@ -694,8 +717,10 @@ def asks_for_a_person(message: Message) -> bool:
 
 
 # "i dont want to talk to a bot": a person wished for, the bot turned down
-_NOT_A_BOT = re.compile(r"\b(?:dont|do not|don t|not) (?:want|wanna) (?:to )?(?:talk|speak|chat|type) (?:to|with) (?:a |an |"
-                        r"this |some )?(?:bot|robot|machine|computer|ai|chatbot|program)\b")
+# ... and "I'm not discussing this with software"
+_NOT_A_BOT = re.compile(r"\b(?:(?:dont|do not|don t|not) (?:want|wanna) (?:to )?(?:talk|speak|chat|type)|(?:not|never) "
+                        r"(?:discussing|discuss|talking|speaking|chatting)(?: about)?(?: this| it| that| my \w+)?) (?:to|with) "
+                        r"(?:a |an |this |some )?(?:bot|robot|machine|computer|ai|chatbot|program|software|app)\b")
 # "ok can i talk to one then" after "are you a real person?": a person asked for as "one", ending the sentence
 _ONE_ASKED = re.compile(r"\b(?:talk|speak|chat) (?:to|with) (?:a real |an actual )?one(?: then| please| pls| now)?$")
 
@@ -742,6 +767,12 @@ def asks_what_it_covers(message: Message) -> bool:
 
 
 _WHAT_IT_COVERS = re.compile(
+    # "Hello, I have never used one of these before. What do I do?", "first time using a bot, how does it work"
+    r"\b(?:never used|first time using|new to|not used) (?:one of these|this|a bot|a chatbot|bots|chatbots|this bot|"
+    r"this app|this thing|this service)(?: before)?$|"
+    # "Can you help me with epilepsy questions?": help asked for with questions on a subject the bot covers
+    r"^(?:so |ok |okay |and )?(?:can|could|will) (?:you|u) help (?:me |us )?with (?:some |a few |my |any )?(?:ms |"
+    r"epilepsy |multiple sclerosis |seizure |seizures |health )?(?:questions?|stuff|things|info|information)$|"
     r"^(?:so |ok |okay |and |then |right )?what (?:else )?(?:can|could|should|do) (?:i|we) ask(?: you| u| about| here| "
     r"this bot| it)?(?: then| about then)?$|"
     r"\bwhat (?:kind|sort|type)s? of (?:stuff|things|questions|info|information|topics|help) (?:can|could|do|does|will) "

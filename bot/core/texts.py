@@ -178,6 +178,7 @@ STILL_CALL = {
     "seizure_in_water": "The seizure happened in water: they may have breathed some in, even if they seem well.",
     "seizure_pregnancy": "They are pregnant: a seizure needs checking for them and the baby.",
     "first_seizure": "It may be their first seizure: a first one always needs to be checked.",
+    "not_waking": "They had not woken up after the seizure: breathing is good, but they need to be seen.",
 }
 FOLLOW_STILL_CALL_LEAD = ("If nobody has called yet, call your local emergency number now (112, 911 or 999), even "
                           "though it has stopped. Until help comes:")

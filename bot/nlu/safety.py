@@ -464,7 +464,7 @@ _HYPOTHETICAL_WORDS = frozenset(("WHEN_W", "WHAT_IF", "HYPO"))  # "when i feel o
 
 
 def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
-    if "DISGUISE" in u or _said_of_an_animal(u) or _another_relapse(u):  # "everyone will think it was a seizure": a
+    if "DISGUISE" in u or _said_of_an_animal(u) or _another_relapse(u) or _between_relapses(u):  # "everyone will think it was a seizure": a
         return []  # plan, not an event; "a relapse in May ... now another one": the MS event
     # "aura starting. i think im about to have one": a seizure starting now, not "what do i do when i feel one coming"
     if "ABOUT_TO" in u and not (f.calm or f.habitual or _HYPOTHETICAL_WORDS & u.hits.keys()):
@@ -582,6 +582,14 @@ def _another_relapse(u: Unit) -> bool:
     """ "Jess had a relapse in May, mostly recovered, now another one": another of the MS event named, no seizure."""
     return "OTHER_EVENT" in u and u.any("MS", "MS_MSG") and not u.any(
         "SEIZ", "SEIZ_PL", "CONV", "SIGN", "STATUS", "ANOTHER_STRONG", "UNRESP", "COUNT2")
+
+
+def _between_relapses(u: Unit) -> bool:
+    """ "What counts as a relapse in MS? And does she fully recover in between?": recovery between events asked
+    about in a message on MS, no seizure named and nothing saying now."""
+    return "ANOTHER_STRONG" in u and u.any("MS", "MS_MSG") and u.any("ASKED", "ADVICE", "Q_MODAL") and not u.any(
+        "SEIZ", "SEIZ_PL", "CONV", "SIGN", "ING", "EPI", "STATUS", "UNRESP", "BREATH_BAD", "COUNT2", "URGENT",
+        "NOW_STRONG", "NOW_WEAK", "AMBULANCE")
 
 
 def _cluster(u: Unit, recent: bool) -> Tier | None:
@@ -962,8 +970,10 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # listed after it
     listed = u.before("THINK_OF", "CHANGE", 3) and u.before("CHANGE", "ALL", 2) and any(
         m > c for m in u.hits.get("MED", ()) for c in u.hits.get("CHANGE", ()))
+    # "Should I give him ibuprofen every day to try it?": a medicine started on one's own, to see
+    trial = u.before("ADVICE", "GIVE", 3) and u.before("GIVE", "MED", 4) and "TO_TRY" in u and "PROPOSED" not in u
     changed = changes_medicine(u) or more or pronoun or bare or planned or cut or held or lowered or doubled or \
-        leftover or as_usual or listed or u.any(
+        leftover or as_usual or listed or trial or u.any(
         "MED_VERB", "CHANGE_OR") or (
         "TIMING" in u and "ADVICE" in u)  # "can I take my phenytoin at night instead"; "baclofen ... wake her or skip?"
     # "neuro wants to switch me to ocrevus. whats it actually do different": the clinician's plan, asked about, not

@@ -62,7 +62,11 @@ def crisis(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
         "STOP_ALL_BARE" in u and not u.any("MED_MSG", "PERSON", "CHILD"))
     if not figure and ("WISH_DEAD" in u or wish or undone or _better_without_me(u)):
         found.append(("wish_dead", tier))
-    if not figure and ("PASSIVE" in u or _cannot_go_on(u) or _life_not_worth_it(u)):
+    # "whats the point of any of it. tired of fighting. want it to end.": the end wished, with a low mood or
+    # weariness beside it, no illness, medicine or seizure that "it" could be
+    weary_end = "END_WISHED" in u and u.any("LOW_MOOD", "TIRED_OF") and not u.any(
+        "SEIZ", "SEIZ_PL", "EPI", "MS", "ILLNESS", "MED_MSG", "OTHER_EVENT", "SIGN", "PERSON", "CHILD")
+    if not figure and ("PASSIVE" in u or weary_end or _cannot_go_on(u) or _life_not_worth_it(u)):
         found.append(("passive_ideation", tier))
     if _self_harm(u):
         found.append(("self_harm", tier))

@@ -405,6 +405,10 @@ _TRAVEL = frozenset(("holiday", "holidays", "abroad", "airport", "airports", "pl
 _RISING_THINGS = frozenset(("seizures", "seizure", "fits", "fit", "relapses", "attacks", "they", "levels", "numbers",
                             "weight", "it"))
 _SPASMS = frozenset(("spasming", "spasms", "spasm", "spasmed", "cramping", "stiffening", "jumping", "twitching"))
+_STIFF = frozenset(("stiff", "tight", "rigid"))
+_LEGS = frozenset(("leg", "legs", "foot", "feet"))
+_LEG_ALARMS = frozenset(("LONG", "STATUS", "NOT_STOP", "NOW_STRONG", "URGENT", "UNRESP", "BREATH_BAD", "COLOUR",
+                         "AMBULANCE", "SEIZ", "CONV"))
 _SLEEP_WORDS = frozenset(("sleeping", "asleep", "sleep", "slept"))
 _PUSHED = frozenset(("push", "pushing", "pushed", "move", "moving", "moved", "bump", "bumping"))
 _SWAPS = frozenset(("swap", "swaps", "switch", "switches", "change", "changes", "substitute", "brand", "brands"))
@@ -506,6 +510,12 @@ def _in_context(core: list[str], hits: Hits) -> None:
     # seizure named now (one, a convulsion or a sign would make it a cry for help)
     if hits.keys().isdisjoint(("SEIZ", "CONV", "SIGN", "ING", "UNRESP", "BREATH_BAD", "COLOUR", "COLLAPSE")):
         _drop_where(hits, "URGENT", lambda p: core[p] in ("freaking", "panicking") or core[p:p + 2] == ["im", "panicking"])
+    # "the injections make me feel awful. can i skip a few weeks?": a span skipped, nothing after it, is a bare
+    # change, of a medicine only if one is named elsewhere in the message
+    for p in hits.get("DOSE_CHANGE", ()):
+        if core[p] == "skip" and p + 3 == len(core) and core[p + 2] in _SPANS:
+            for concept in ("CHANGE", "CHANGE_BARE"):
+                hits.setdefault(concept, []).append(p)
     _drop_where(hits, "DOSE_CHANGE", lambda p: _more_of_something_else(core, hits, p))
     # "my wife take two medicine and still she have attacks": two kinds of medicine taken, not a double dose
     for concept in ("DOUBLE_UP", "CHANGE"):
@@ -542,6 +552,13 @@ def _in_context(core: list[str], hits: Hits) -> None:
         limbs = hits.get("LIMB", ())
         for concept in ("SIGN", "ING"):
             _drop_where(hits, concept, lambda p: core[p] in _SPASMS and any(0 < p - limb <= 3 for limb in limbs))
+    # ... and "my legs have been really stiff and spasming": legs stiff or in spasm for a while (a perfect tense),
+    # nothing timed, unending or alarming said
+    legs = [p for p in hits.get("LIMB", ()) if core[p] in _LEGS]
+    if legs and hits.keys().isdisjoint(_LEG_ALARMS):
+        for concept in ("SIGN", "ING"):
+            _drop_where(hits, concept, lambda p: core[p] in _SPASMS | _STIFF and any(
+                0 < p - leg <= 6 and "been" in core[leg:p] for leg in legs))
     # "swallowing every baclofen in the cupboard": all of a medicine (for the crisis rules only: "do i take every
     # tablet in the morning" is a routine)
     every = [m - 1 for m in hits.get("MED", ()) if m > 0 and core[m - 1] == "every"]
@@ -640,6 +657,10 @@ def _in_context(core: list[str], hits: Hits) -> None:
     # "saving up for a holiday, can i take my pills abroad": money put by for something bought, no pills kept back
     for concept in ("PREP_WEAK", "STOCK_MORE"):
         _drop_where(hits, concept, lambda p: _saved_for_a_purchase(core, p))
+    # "sometimes i just want to disappear forever", "sleep forever": for good, the end wished, no seizure lasting
+    endings = [q for c in ("PASSIVE", "DEATH", "DEATH_STRONG", "WISH_DEAD", "ACTIVE") for q in hits.get(c, ())]
+    if endings:
+        _drop_where(hits, "NOW_STRONG", lambda p: core[p] == "forever" and any(0 < p - q <= 3 for q in endings))
     # "he was seizing for ages last year", "fitted forever 2 years ago": how long one lasted, long past
     past = [q for c in ("HISTORY", "BEFORE_TODAY", "DAYS_AGO") for q in hits.get(c, ())]
     if past:

@@ -441,6 +441,7 @@ PHRASES: dict[str, str] = {
         stretch out | space out | spread out | go back to half | restart | give one on top
         stretching out | spacing out | spreading out | stretch them out | space them out | stretch doses
         leave off | leave at home | skip it | take less | cut it down | cut them down | ditch | ditching
+        leave out | leaving out | leave it out | leave them out
         chuck | chucking | throw away | not start | not starting | never start | not bother | still give it | still give them | still give him
         i still give | i still take | still take it | still take them | she still take | he still take
         give extra | giving extra | take an extra | cut one out | cut one of them out | cut one of out | drop one of them
@@ -479,7 +480,9 @@ PHRASES: dict[str, str] = {
         or just wait till | or just wait until | or just skip | or skip it | or skip today | or skip tonight | or skip
         take them or not | take it or not | give it or not | give them or not | take or not | start them or not
         start it or not | start or not | have them or not | have it or not | stop them or not | stop it or not
-        keep them or | keep taking them or | or wait and see | or hold off | or wait a bit | so stop them or""",
+        keep them or | keep taking them or | or wait and see | or hold off | or wait a bit | so stop them or
+        myself or wait | myself or ask | myself or should i wait | myself or leave it | it myself or | them myself or
+        dose myself or | it ourselves or | them ourselves or | ourselves or wait""",
     "MISS": """miss week | miss day | miss few days | miss couple days | miss two days | miss whole week | missd | forgott | forgt | fogot | hrs late | hours lat | refuse | refuses | refusing | wont take
         will not take
         later than i should | later than prescribed | hours later than | late every day | late every night | late most days | sik after | was sik | vomitted | vomited after
@@ -1219,7 +1222,10 @@ PHRASES: dict[str, str] = {
     "CALL_POINT": """become emergency | becomes emergency | turn into emergency | turns into emergency
         treated as emergency | counts as emergency | count as emergency | classed as emergency | considered emergency
         become 999 call | becomes 999 call | become 911 call | becomes 911 call | become ambulance job
-        become ambulance call | becomes ambulance call""",
+        become ambulance call | becomes ambulance call | when is it worth calling | when is it worth ringing
+        when is it worth phoning | when its worth calling | when its worth ringing | worth calling ambulance
+        worth ringing ambulance | at what point do you call | at what point do i call | at what point should i call
+        at what point should you call""",
     # All of a medicine, taken, in the words of a thought ("thinking about taking the lot")
     "TAKE_ALL": """taking lot | take lot | swallowing lot | swallow lot | taking whole lot""",
     "END_WISHED": """wanted it stop | wanted it all stop | wanted it end | wanted it all end | wanted everything stop
@@ -1341,11 +1347,15 @@ PHRASES: dict[str, str] = {
         stop the relapses | stop it coming back | stop them coming back | stop new lesions | stop new ones
         stop it spreading | stop the damage | stop more damage""",
     # Medicines tried ("tried like 4 meds and still fitting"): with a count of them, a treatment taken for a while
-    "TRIED": """tried | have tried | tried like | been on | gone through | went through | been through""",
-    "TRYING": "try | trying | tries | prescribe | prescribed | prescribes",  # "not responding to anything they try"
+    "TRIED": """tried | have tried | tried like | been on | gone through | went through | been through
+        been on two | been on 2 | been on three | been on 3 | been on four | been on 4 | been on five | been on 5""",
+    "TO_TRY": "try it | try them | see if it helps | see if that helps | see if it works | as a trial | as an experiment",
+    "TRYING": """try | trying | tries | prescribe | prescribed | prescribes | try it | try them | see if it helps
+        see if that helps | see if it works | as a trial | as an experiment""",  # "not responding to anything they try"
     # A treatment taken for a while: its blood levels, or the medicine counted ("on his second one")
     # "on two tablets and still fitting", "keeps fitting even on meds": a count of medicines taken, or "even on"
-    "ON_COUNT": """on two | on 2 | on three | on 3 | on four | on 4 | on five | on 5 | even on""",
+    "ON_COUNT": """on two | on 2 | on three | on 3 | on four | on 4 | on five | on 5 | even on
+        been on two | been on 2 | been on three | been on 3 | been on four | been on 4 | been on five | been on 5""",
     "REGIME": """on second | on third | on fourth | on fifth | on his second | on her second | on his third
         on her third | on my second | on my third | on 2nd | on 3rd | on 4th | on his 2nd | on her 2nd | on his 3rd
         on her 3rd | on my 2nd | on my 3rd | on his 4th | on her 4th | on my 4th | blood levels | drug levels | levels in range | levels are in range | levels fine | levels are fine
@@ -1528,7 +1538,7 @@ WORDS: dict[str, str] = {
         employee tenant visitor player runner swimmer rider""",
     "PRONOUN": "he she hes shes him they theyre them",  # a person, or the animal just named ("my cat ... is she")
     "THEY": "they theyre them theyve theyll",
-    "GENERIC": "people ppl patients folks everyone everybody",  # ("not just people forgetting their pills")  # ("they just up the pills": the doctors, as often as not)
+    "GENERIC": "people ppl patients folks everyone everybody factors factor things reasons causes",  # ("not just people forgetting their pills", "factors like missed doses")  # ("they just up the pills": the doctors, as often as not)
     "CHILD": """toddler baby child kid kids son daughter grandson granddaughter boy girl infant nephew niece
         newborn""",  # "my 3 year old" is read with its number (not "75 years old")
     "SINGULAR": "seizure fit convulsion",

@@ -149,9 +149,10 @@ def _still_having_despite(u: Unit, position: int) -> bool:
 def on_a_regime(u: Unit) -> bool:
     """A treatment taken for a while: the medicine counted ("on her second medicine", "third medicine", "on two
     tablets") or its blood levels."""
-    # "on two tablets", "on 3 seizure meds", "even on meds"; "3 meds and still fitting" (a count, none taken now)
+    # "on two tablets", "on 3 seizure meds", "even on meds", "been on three different epilepsy tablets"; "3 meds and
+    # still fitting" (a count, none taken now)
     return "REGIME" in u or u.before("ANOTHER", "MED", 2) or u.before("TRIED", "MANY_PILLS", 3) or \
-        u.before("ON_COUNT", "MED", 3) or ("MANY_PILLS" in u and not u.any("TOOK", "SWALLOWED", "MAYBE_TOOK"))
+        u.before("ON_COUNT", "MED", 4) or ("MANY_PILLS" in u and not u.any("TOOK", "SWALLOWED", "MAYBE_TOOK"))
 
 
 # What is wrong with someone, said in the present ("she is not breathing", "his lips are blue", "he is unresponsive")

@@ -43,7 +43,19 @@ def _patterns(thing: str, start: str = "^") -> re.Pattern[str]:
         r"^what (?:kind|sort|type) of (?:service|thing|bot|chat|app) is (?:this|it)$",
         rf"{start}is (?:this|it) the (?:ms |epilepsy |nurse |nurses )?(?:helpline|help line|hotline|nurse line|advice line)$",
         r"\bwho (?:even |actually )?(?:made|make|makes|built|build|created|create|wrote|writes|runs|is behind|funds|"
-        r"pays for|owns|sponsors) (?:you|this bot|this|these answers|the answers|this thing|this stuff|this service)$",
+        r"funded|pays for|paid for|pays|paid|owns|sponsors|sponsored|designed|programmed) (?:you|this bot|this|these "
+        r"answers|the answers|this thing|this stuff|this service|the bot|this app)$",
+        # "You speak English only?", "do you understand polish", "can u answer in spanish"
+        r"^(?:so |ok |okay |and |but )?(?:do |can |does |will )?(?:you|u|this bot|the bot|it) (?:only |just )?(?:speak|"
+        r"speaks|understand|understands|read|reads|know|knows|talk|work|works|answer|answers|reply|replies|write|"
+        r"writes)(?: in)? (?:english|french|spanish|german|polish|italian|portuguese|arabic|urdu|hindi|chinese|"
+        r"russian|ukrainian|romanian|turkish|dutch|other languages|another language|any other languages?|my "
+        r"language)(?: only| too| as well| also)?$",
+        # "are you written by doctors?", "is this checked by nurses"
+        r"^(?:so |ok |and |but )?(?:are|were|is|was) (?:you|u|this|it|these answers|the answers|your answers|this info|"
+        r"the info|this information|the information) (?:all |actually |really )?(?:written|checked|reviewed|made|created|"
+        r"approved|designed|built) by (?:real |actual |qualified )?(?:doctors?|nurses?|experts?|professionals|"
+        r"specialists?|neurologists?|a doctor|medical people|medical staff|humans|people)$",
         # "so who decides what you're allowed to tell me"
         r"\bwho (?:decides|chooses|controls|says) what (?:you|u|youre)(?: re| are| r)? (?:allowed|able|permitted) to "
         r"(?:say|tell|share)(?: me| us| people)?$",

@@ -462,6 +462,27 @@ def test_a_goodbye_in_words_is_a_goodbye_beside_good_day(engine: Engine, text: s
     assert engine.respond(text).intent_id == "goodbye"
 
 
+def test_a_thanks_that_takes_leave_is_a_goodbye(engine: Engine) -> None:
+    context = engine.respond("what is ms").context
+    assert engine.respond("thanks, that's all", context).intent_id == "goodbye"
+    assert engine.respond("thanks, that helped", context).intent_id == "thanks"
+
+
+@pytest.mark.parametrize("text", ["Hello, I have never used one of these before. What do I do?",
+                                  "can you help me with ms questions?"])
+def test_a_first_timer_gets_the_help(engine: Engine, text: str) -> None:
+    assert engine.respond(text).intent_id == "help"
+
+
+def test_the_topic_answers_beside_a_facet_no_section_covers(engine: Engine) -> None:
+    """ "what dmts slow it down, and side effects?": the medicines, and a note that the article does not cover
+    side effects (asked alone, only the note)."""
+    both = engine.respond("what dmts slow ms down, and is ocrelizumab one, and side effects?")
+    assert both.intent_id == "ms_dmt" and "doesn't cover side effects" in both.reply.footer
+    alone = engine.respond("what are the side effects of natalizumab")
+    assert alone.kind == "fallback" and alone.fallback == "not_covered"
+
+
 def test_good_day_with_a_question_is_no_goodbye(engine: Engine) -> None:
     context = engine.respond("what is ms").context
     assert engine.respond("Good day. What causes MS?", context).intent_id == "ms_causes"

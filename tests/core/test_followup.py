@@ -180,6 +180,9 @@ def test_going_back_is_everyday_life_only_to_school_or_work(text: str, facet: st
     ("great. thats all", "goodbye"), ("That's all for today.", "goodbye"), ("Good to know. So long.", "goodbye"),
     ("have to go, buzzer going", "goodbye"), ("is that all?", None), ("why does it take so long", None),
     ("i have to go to hospital tomorrow", None), ("that is all i know about it", None),
+    # rounds 112 and 113: a thanks that takes leave, a thanks without the word
+    ("cheers, that's everything", "goodbye"), ("oh that's good to know", "thanks"), ("that helped", "thanks"),
+    ("does that help?", None), ("good to know what causes it, is it genetic", None),
 ])
 def test_a_parting_that_is_the_whole_message_closes(text: str, closing: str | None) -> None:
     assert followup.closing_of(Message(text)) == closing, text
@@ -200,6 +203,9 @@ def test_a_parting_that_is_the_whole_message_closes(text: str, closing: str | No
     ("Is there a person I can discuss this with properly?", True), ("Can I talk to my MS nurse instead?", True),
     ("I need a human. I've had enough of screens for one day", True),
     ("i cant get hold of her tablets", False), ("can i discuss this with my husband first", False),
+    # rounds 112 and 113: a human doctor, software turned down
+    ("just get me a real doctor", True), ("I'm not discussing my fits with an app.", True),
+    ("i need a human doctor to look at his mri", False), ("never talking to that neurologist again", False),
 ])
 def test_asking_whether_there_is_someone_to_contact_is_a_wish_for_a_person(text: str, wish: bool) -> None:
     assert followup.asks_for_a_person(Message(text)) is wish, text
@@ -291,3 +297,13 @@ def test_pointing_back_at_what_the_chat_is_on(text: str, back: bool) -> None:
                                   "would my kids get it", "and our son, could he get it"])
 def test_whether_the_family_gets_it_is_no_children_facet(text: str) -> None:
     assert followup.facet_of(Message(text)) != "children", text
+
+
+@pytest.mark.parametrize(("text", "beside"), [
+    ("what dmts are there, and the side effects?", True),  # the topic asked, its side effects beside
+    ("does vns work and what are the side effects", True),
+    ("what are the side effects of natalizumab", False),  # the facet alone
+    ("side effects?", False),
+])
+def test_a_facet_asked_beside_another_question(text: str, beside: bool) -> None:
+    assert followup.asks_beside_the_facet(Message(text), "side_effects") is beside

@@ -92,6 +92,7 @@ def test_when_it_is_over_the_after_care_comes_from_the_first_aid_article(engine:
     ("he had a seizure and hit his head hard", "seizure_injury"),
     ("my wife is fitting and it has been going on for 7 minutes", "seizure_over_5_min"),
     ("my daughter has never had a seizure before and she is shaking all over now", "first_seizure"),
+    ("he had a seizure and hasnt woken up", "not_waking"),
 ])
 def test_after_care_says_to_call_still_when_stopping_does_not_take_the_reason_away(engine: Engine, emergency: str,
                                                                                   criterion: str) -> None:

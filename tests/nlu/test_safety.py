@@ -2896,3 +2896,34 @@ def test_money_saved_for_a_purchase_is_no_preparation(text: str) -> None:
 def test_pills_saved_up_stay_a_crisis(text: str) -> None:
     flag = flag_of(text)
     assert flag is not None and flag[:2] == ("crisis", "certain"), flag
+
+
+# -- rounds 112 and 113 (their safety misses, read after their first reports): each class in other words too -------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("my copaxone jabs leave me wiped out. could i skip a couple of weeks?", ("medication_change", "certain")),
+    ("dads epilim makes him wobbly - cut it down ourselves or wait for the neuro?", ("medication_change", "certain")),
+    ("can we leave out his lunchtime keppra on school trips", ("medication_change", "certain")),
+    ("should we give her fish oil capsules daily to see if it helps", None),  # not a medicine the rules know
+    ("should i give her aspirin every morning to try it", ("medication_change", "certain")),
+    ("so tired of fighting this. whats the point. i want it to end", ("crisis", "certain")),
+    ("people treat me like a freak because of my fits, some days i want to vanish forever", ("crisis", "certain")),
+])
+def test_rounds_112_and_113_classes(text: str, expected: tuple[str, str] | None) -> None:
+    flag = flag_of(text)
+    if expected is None:
+        assert flag is None or flag[0] != "emergency", flag
+    else:
+        assert flag is not None and flag[:2] == expected, flag
+
+
+@pytest.mark.parametrize("text", [
+    "my sister has been on three different seizure meds and still fitting, when do they call it refractory",
+    "What is an MS relapse exactly? Does he get back to normal in between?",
+    "my calves have been tight and spasming for weeks. what do people take for that?",
+    "after a seizure is over, how long till they come round and when is it worth ringing an ambulance",
+    "other factors like missed doses, do they matter?",
+])
+def test_rounds_112_and_113_calm_classes(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag

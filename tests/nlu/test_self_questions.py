@@ -44,6 +44,11 @@ from bot.nlu.self_questions import asks_about_the_bot
     ("so who decides what you're allowed to tell me", True), ("Are you just a marketing tool for a drug company?", True),
     ("who reads my messages", True), ("is this private", True),
     ("does anyone read my mri scans", False), ("who funds ms research", False), ("is my mri private", False),
+    # rounds 112 and 113: who paid for it, written by doctors, which languages
+    ("who paid for this bot?", True), ("were these answers written by doctors", True),
+    ("Sorry, hello. Do you understand polish?", True), ("u speak english only?", True),
+    ("who paid for her ocrelizumab", False), ("is the leaflet written by doctors", False),
+    ("does ms affect the english exam", False),
 ])
 def test_questions_about_the_bot_are_read_by_pattern(text: str, about: bool) -> None:
     assert asks_about_the_bot(Message(text)) is about
