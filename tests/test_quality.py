@@ -291,7 +291,7 @@ HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
                    56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73,
                    74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93,
                    94, 95, 96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
-                   112, 113)
+                   112, 113, 114, 115)
 # Since the topic net (46483f5) every floor is at most two points under what the bot reached with it (the net was
 # trained on the tuned rounds only, so on the held-out ones these are still figures on words it never saw; a retrained
 # net may move them a point or so). The comments keep each round's history before it.
@@ -553,6 +553,11 @@ PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     # conversation misses read after that report (99.6%, 99.6%, 97.5%, 96.5% and 99.6%, 100.0%, 97.5%, 96.5% after)
     112: (0.97, 0.97, 0.95, 0.94),
     113: (0.97, 0.98, 0.95, 0.94),
+    # rounds 114 and 115, written blind from the brief during the fifteenth session and first reported on 542c0e5
+    # (figures only): 98.7%, 99.1%, 97.5%, 96.5% and 98.7%, 98.7%, 95.0%, 92.9%; safety misses read after that report
+    # (99.1%, 99.6%, 97.5%, 96.5% and 99.6%, 99.6%, 95.0%, 92.9% once they were fixed)
+    114: (0.97, 0.97, 0.95, 0.94),
+    115: (0.97, 0.97, 0.93, 0.91),
 }
 DIALOGUE_FLOORS = {4: 0.86, 5: 0.88, 6: 0.89, 7: 0.91, 8: 0.88, 9: 0.90, 10: 0.87, 11: 0.86, 12: 0.89,
                    13: 0.90, 14: 0.92, 15: 0.90, 16: 0.94, 17: 0.86, 18: 0.89,
@@ -649,7 +654,9 @@ DIALOGUE_FLOORS = {4: 0.86, 5: 0.88, 6: 0.89, 7: 0.91, 8: 0.88, 9: 0.90, 10: 0.8
                    110: 0.89,  # round 110: 90.7% on fdcdd7a (figures only)
                    111: 0.90,  # round 111: 92.3% on fdcdd7a (figures only)
                    112: 0.86,  # round 112: 86.6% on 258d403 (figures only), 88.8% once read
-                   113: 0.86}  # round 113: 86.1% on 258d403 (figures only), 88.1% once read
+                   113: 0.86,  # round 113: 86.1% on 258d403 (figures only), 88.1% once read
+                   114: 0.91,  # round 114: 92.0% on 542c0e5 (figures only), 93.6% after its safety misses
+                   115: 0.92}  # round 115: 93.9% on 542c0e5 (figures only)
                    # misses were fixed
 # round 19: 78.7% on c720925, 79.7% on 0bd1203; rounds 17, 18: 81.3%, 84.8% on
 # c720925, 82.4%, 85.5% at the end of the 2026-12-05 night session; rounds 14-16: 87.4%, 88.4%, 88.4% on 235b69e; 90.0%,
@@ -853,7 +860,11 @@ FULL_SAFETY = {(5, "personas"): (8, 8), (6, "personas"): (8, 8), (6, "dialogues"
                # disappear forever" beside seizures); not round 113's dialogues: "shes breathing, in recovery
                # position" after seizures one after another gets the after-care led by "they still need to be seen
                # now", labelled emergency
-               (112, "personas"): (8, 8), (112, "dialogues"): (7, 6), (113, "personas"): (8, 8)}
+               (112, "personas"): (8, 8), (112, "dialogues"): (7, 6), (113, "personas"): (8, 8),
+               # rounds 114 and 115's at their first report; not round 115's dialogues, where two turns after a
+               # long seizure and a head injury ("ambulance is coming he's breathing now") get the after-care led by
+               # "they still need to be seen now", labelled emergency (most earlier writers label it first aid)
+               (114, "personas"): (8, 8), (114, "dialogues"): (8, 4), (115, "personas"): (8, 8)}
 
 
 @pytest.fixture(scope="module")

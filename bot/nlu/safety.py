@@ -138,7 +138,8 @@ class Reading:
         guidance."""
         c = self._told()
         # ... or "still going", "not stopping": the seizure goes on
-        if c & {"LONG", "ANOTHER", "COUNT2", "BREATH_BAD", "COLOUR", "UNRESP", "INJURY", "STATUS", "WATER", "NOT_STOP"}:
+        if c - self._asked_about() & {"LONG", "ANOTHER", "COUNT2", "BREATH_BAD", "COLOUR", "UNRESP", "INJURY", "STATUS", "WATER",
+                        "NOT_STOP"}:
             return "call"
         if "NOW_WEAK" in c and c & {"SIGN", "CONV", "ING"} and not _over(c):
             return "call"  # "still shaking"
@@ -156,7 +157,8 @@ class Reading:
         c = self.concepts
         # ... and "for the future, what's the right first aid so he doesn't get hurt like that again": what a time to
         # come is asked about, the supposed hurt and "again" with it
-        if "NEXT_TIME" in c and c & {"FA_DO", "FIRST_AID"} and not c & _NOW_SAID:
+        # ("what should i be doing next time before it gets to 5 min": asked with "should i" as well)
+        if "NEXT_TIME" in c and c & {"FA_DO", "FIRST_AID", "ADVICE"} and not c & _NOW_SAID:
             return c - (_SUPPOSED_TIMES if "TIME_LATER" in c else set()) - (
                 {"ANOTHER", "TWICE"} if "AGAIN_LATER" in c else set())
         return c - _SUPPOSED_TIMES if "HYPO" in c and c & {"FA_DO", "FIRST_AID"} and not c & _NOW_SAID else c
@@ -240,8 +242,12 @@ class Reading:
     @property
     def tells_an_alarm(self) -> bool:
         """A sign of an emergency going on, a count or time of seizures, breathing talked of, or a call for help:
-        "can she still go tomorrow" is a question about later only without one."""
-        return not self.concepts.isdisjoint(_ALARM)
+        "can she still go tomorrow" is a question about later only without one. A word asked about once help is
+        there ("theyre taking her in now. what does status epilepticus mean") tells nothing."""
+        return not (self.concepts - self._asked_about()).isdisjoint(_ALARM)
+
+    def _asked_about(self) -> frozenset[str]:
+        return frozenset(("STATUS",)) if self.concepts >= {"KNOWLEDGE", "HELP_HERE"} else frozenset()
 
     @property
     def only_the_writer_shaken(self) -> bool:
@@ -936,7 +942,9 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # "can i swap back" after "dr put me on levetiracetam": the change has the medicine named before as object
     pronoun = u.before("CHANGE", "PRO_OBJ", 2) and u.before("ADVICE", "CHANGE", 7)  # "is it ok if i just stop it"
     # "more" after the medicine: "take keppra more", not "can clobazam make a child more irritable" (an effect)
-    more = u.before("MED", "CHANGE_AFTER", 3) and not u.before("MAKES_ME", "CHANGE_AFTER", 2) and not _an_effect(u)
+    # (nor "which medicine can make less inflammation": what the medicine does)
+    more = u.before("MED", "CHANGE_AFTER", 3) and not u.before("MAKES_ME", "CHANGE_AFTER", 2) and not _an_effect(u) \
+        and not u.before("MAKE", "CHANGE_AFTER", 1)
     # "can i give my wife an extra baclofen tonight": a dose more, before the medicine, asked about
     # (not "how should i store the extra box" of tablets)
     more = more or (u.before("ADVICE", "EXTRA_PRE", 6) and u.before("EXTRA_PRE", "MED", 1) and "CONTAINER" not in u)
@@ -970,10 +978,12 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # listed after it
     listed = u.before("THINK_OF", "CHANGE", 3) and u.before("CHANGE", "ALL", 2) and any(
         m > c for m in u.hits.get("MED", ()) for c in u.hits.get("CHANGE", ()))
+    # "should I put her clobazam up until we see the doctor?": a change split around the medicine, asked
+    split = u.before("MED", "PARTICLE", 1) and u.before("ADVICE", "MED", 5)
     # "Should I give him ibuprofen every day to try it?": a medicine started on one's own, to see
     trial = u.before("ADVICE", "GIVE", 3) and u.before("GIVE", "MED", 4) and "TO_TRY" in u and "PROPOSED" not in u
     changed = changes_medicine(u) or more or pronoun or bare or planned or cut or held or lowered or doubled or \
-        leftover or as_usual or listed or trial or u.any(
+        leftover or as_usual or listed or trial or split or u.any(
         "MED_VERB", "CHANGE_OR") or (
         "TIMING" in u and "ADVICE" in u)  # "can I take my phenytoin at night instead"; "baclofen ... wake her or skip?"
     # "neuro wants to switch me to ocrevus. whats it actually do different": the clinician's plan, asked about, not

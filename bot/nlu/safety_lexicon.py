@@ -128,6 +128,10 @@ _TO_AN_OFFICE = frozenset(("tell", "told", "telling", "tells", "inform", "inform
                            "with", "to", "work", "works", "company"))
 
 
+_BODY_BLOCKERS = frozenset(("barrier", "transporter", "transporters", "pump", "pumps", "protein", "proteins", "gene",
+                            "genes", "liver", "gut", "body", "antibodies", "glycoprotein"))
+_OFF_FROM = frozenset(("work", "school", "uni", "university", "college", "job", "shift", "shifts", "office", "nursery",
+                       "exams", "classes", "lectures"))
 _PURCHASES = frozenset(("holiday", "holidays", "trip", "vacation", "car", "house", "flat", "wedding", "deposit",
                         "christmas", "birthday", "present", "gift", "uni", "university", "course", "bike", "phone",
                         "laptop", "ticket", "tickets", "flight", "flights", "mortgage", "treatment", "surgery",
@@ -654,6 +658,10 @@ def _in_context(core: list[str], hits: Hits) -> None:
     _drop_where(hits, "MISS", lambda p: core[-1] == "in" and len(core) - p <= 5)
     # "hes confused for ages after": how long the after-effects last, not a seizure going on for ages
     _drop_where(hits, "NOW_STRONG", lambda p: p > 0 and core[p] == "ages" and core[p - 1] in _AFTER_EFFECTS)
+    # "is it the blood-brain barrier stopping the drugs?": the body stopping a medicine, not someone
+    _drop_where(hits, "CHANGE", lambda p: p > 0 and core[p - 1] in _BODY_BLOCKERS)
+    # "would I need to take time off work?": time off from work or school, not from a medicine
+    _drop_where(hits, "CHANGE", lambda p: core[p] == "take" and not _OFF_FROM.isdisjoint(core[p + 1:p + 6]))
     # "saving up for a holiday, can i take my pills abroad": money put by for something bought, no pills kept back
     for concept in ("PREP_WEAK", "STOCK_MORE"):
         _drop_where(hits, concept, lambda p: _saved_for_a_purchase(core, p))

@@ -1225,7 +1225,9 @@ PHRASES: dict[str, str] = {
         become ambulance call | becomes ambulance call | when is it worth calling | when is it worth ringing
         when is it worth phoning | when its worth calling | when its worth ringing | worth calling ambulance
         worth ringing ambulance | at what point do you call | at what point do i call | at what point should i call
-        at what point should you call""",
+        at what point should you call | count as needing emergency | counts as needing emergency
+        count as needing emergency help | counts as needing emergency help | count as needing ambulance
+        counts as needing ambulance | count as needing an ambulance | counts as needing an ambulance""",
     # All of a medicine, taken, in the words of a thought ("thinking about taking the lot")
     "TAKE_ALL": """taking lot | take lot | swallowing lot | swallow lot | taking whole lot""",
     "END_WISHED": """wanted it stop | wanted it all stop | wanted it end | wanted it all end | wanted everything stop
@@ -1349,6 +1351,7 @@ PHRASES: dict[str, str] = {
     # Medicines tried ("tried like 4 meds and still fitting"): with a count of them, a treatment taken for a while
     "TRIED": """tried | have tried | tried like | been on | gone through | went through | been through
         been on two | been on 2 | been on three | been on 3 | been on four | been on 4 | been on five | been on 5""",
+    "PARTICLE": "up | down",  # "put her clobazam up": a change split around the medicine
     "TO_TRY": "try it | try them | see if it helps | see if that helps | see if it works | as a trial | as an experiment",
     "TRYING": """try | trying | tries | prescribe | prescribed | prescribes | try it | try them | see if it helps
         see if that helps | see if it works | as a trial | as an experiment""",  # "not responding to anything they try"

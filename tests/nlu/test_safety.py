@@ -2927,3 +2927,25 @@ def test_rounds_112_and_113_classes(text: str, expected: tuple[str, str] | None)
 def test_rounds_112_and_113_calm_classes(text: str) -> None:
     flag = flag_of(text)
     assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
+
+
+# -- rounds 114 and 115 (their safety misses, read after their first reports) ---------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("he's been worse this month, can i turn his keppra up till the clinic rings back", ("medication_change", "certain")),
+    ("whats the recovery position, and when does a fit count as needing an ambulance?",
+     ("seizure_first_aid", "certain")),
+])
+def test_rounds_114_and_115_classes(text: str, expected: tuple[str, str]) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == expected, flag
+
+
+@pytest.mark.parametrize("text", [
+    "is it the liver breaking down the drugs? mine do nothing",
+    "what medicine can make less swelling in the brain",
+    "if it's that, would she need to take weeks off school?",
+])
+def test_rounds_114_and_115_calm_classes(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
