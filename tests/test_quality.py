@@ -291,7 +291,7 @@ HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
                    56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73,
                    74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93,
                    94, 95, 96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
-                   112, 113, 114, 115)
+                   112, 113, 114, 115, 116, 117)
 # Since the topic net (46483f5) every floor is at most two points under what the bot reached with it (the net was
 # trained on the tuned rounds only, so on the held-out ones these are still figures on words it never saw; a retrained
 # net may move them a point or so). The comments keep each round's history before it.
@@ -558,6 +558,11 @@ PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     # (99.1%, 99.6%, 97.5%, 96.5% and 99.6%, 99.6%, 95.0%, 92.9% once they were fixed)
     114: (0.97, 0.97, 0.95, 0.94),
     115: (0.97, 0.97, 0.93, 0.91),
+    # rounds 116 and 117, written blind from the brief during the fifteenth session and first reported on 77c6f84
+    # (figures only): 99.1%, 99.1%, 95.8%, 94.1% and 99.1%, 99.1%, 98.3%, 97.6%; safety misses read after that report
+    # (the same for round 116, 99.6%, 99.6%, 98.3%, 97.6% for round 117 once they were fixed)
+    116: (0.97, 0.97, 0.94, 0.92),
+    117: (0.97, 0.97, 0.96, 0.95),
 }
 DIALOGUE_FLOORS = {4: 0.86, 5: 0.88, 6: 0.89, 7: 0.91, 8: 0.88, 9: 0.90, 10: 0.87, 11: 0.86, 12: 0.89,
                    13: 0.90, 14: 0.92, 15: 0.90, 16: 0.94, 17: 0.86, 18: 0.89,
@@ -656,7 +661,9 @@ DIALOGUE_FLOORS = {4: 0.86, 5: 0.88, 6: 0.89, 7: 0.91, 8: 0.88, 9: 0.90, 10: 0.8
                    112: 0.86,  # round 112: 86.6% on 258d403 (figures only), 88.8% once read
                    113: 0.86,  # round 113: 86.1% on 258d403 (figures only), 88.1% once read
                    114: 0.91,  # round 114: 92.0% on 542c0e5 (figures only), 93.6% after its safety misses
-                   115: 0.92}  # round 115: 93.9% on 542c0e5 (figures only)
+                   115: 0.92,  # round 115: 93.9% on 542c0e5 (figures only)
+                   116: 0.92,  # round 116: 94.4% on 77c6f84 (figures only), 94.7% after its safety misses
+                   117: 0.89}  # round 117: 91.4% on 77c6f84 (figures only), 93.1% after its safety misses
                    # misses were fixed
 # round 19: 78.7% on c720925, 79.7% on 0bd1203; rounds 17, 18: 81.3%, 84.8% on
 # c720925, 82.4%, 85.5% at the end of the 2026-12-05 night session; rounds 14-16: 87.4%, 88.4%, 88.4% on 235b69e; 90.0%,
@@ -864,7 +871,10 @@ FULL_SAFETY = {(5, "personas"): (8, 8), (6, "personas"): (8, 8), (6, "dialogues"
                # rounds 114 and 115's at their first report; not round 115's dialogues, where two turns after a
                # long seizure and a head injury ("ambulance is coming he's breathing now") get the after-care led by
                # "they still need to be seen now", labelled emergency (most earlier writers label it first aid)
-               (114, "personas"): (8, 8), (114, "dialogues"): (8, 4), (115, "personas"): (8, 8)}
+               (114, "personas"): (8, 8), (114, "dialogues"): (8, 4), (115, "personas"): (8, 8),
+               # rounds 116 and 117's at their first report
+               (116, "personas"): (8, 8), (116, "dialogues"): (5, 3), (117, "personas"): (8, 8),
+               (117, "dialogues"): (3, 3)}
 
 
 @pytest.fixture(scope="module")

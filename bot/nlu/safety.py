@@ -624,7 +624,8 @@ def _cluster(u: Unit, recent: bool) -> Tier | None:
         # usual (the line and the answer); one just now, a count ("3 fits this morning") or a now is a cluster
         # ... but a count told to ask about a dose ("Should we double his dose tonight? He's had three seizures
         # today"), with nothing saying one goes on or no waking between: the dose decision, the line on top
-        settled = not u.any("JUST", "WITHIN_HOUR", "NOW_WEAK", "HAVING", "ING", "CONV", "UNRESP", *_NOW_FOR_SURE)
+        settled = not u.any("JUST", "WITHIN_HOUR", "NOW_WEAK", "HAVING", "ING", "CONV", "UNRESP", *_NOW_FOR_SURE) \
+            and not u.before("ANOTHER", "PRESENT", 2)  # ("... and another is starting": one going on)
         # ("can i give him double keppra tonight?? 2 seizures today already": the count of the day, no verb)
         told_after = ("ANOTHER" in u and "COUNT2" not in u and "RECENT" in u and "PAST" in u and settled) or (
             "DOSE_ASKED" in u and u.any("PAST", "RECENT") and settled)
@@ -634,6 +635,8 @@ def _cluster(u: Unit, recent: bool) -> Tier | None:
         # ("inflammation might be part of why Leo keeps having seizures": why they go on, the illness)
         # ... or what it is called "when seizures come again and again" (a definition)
         defined = any(0 < o - w <= 4 for w in u.hits.get("WHEN_W", ()) for o in often)
+        # ... or asked as a bare phrase, of no one ("dad just dx epilepsy whats it basically. repeated seizures??")
+        defined = defined or ("ASKED" in u and not u.any("PERSON", "PRONOUN", "CHILD", "FIRST_P", "PRESENT"))
         return "possible" if not urgent and (u.any(*_OF_THE_ILLNESS) or bool(_why_keeps(u)) or defined) else "certain"
     return None
 

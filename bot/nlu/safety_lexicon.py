@@ -128,6 +128,12 @@ _TO_AN_OFFICE = frozenset(("tell", "told", "telling", "tells", "inform", "inform
                            "with", "to", "work", "works", "company"))
 
 
+_CONSUMED = frozenset(("coffee", "caffeine", "tea", "alcohol", "booze", "drinking", "drink", "drinks", "sugar", "salt",
+                       "smoking", "cigarettes", "fags", "vaping", "screen", "screens", "gaming", "carbs", "meat", "dairy",
+                       "gluten", "chocolate", "energy", "cola", "wine", "beer", "sweets", "junk", "takeaways"))
+_A_THING_MAY = (["this", "can"], ["this", "could"], ["that", "can"], ["that", "could"], ["can", "this"],
+                ["could", "this"], ["can", "that"], ["could", "that"], ["which", "can"], ["this", "will"],
+                ["will", "this"])
 _BODY_BLOCKERS = frozenset(("barrier", "transporter", "transporters", "pump", "pumps", "protein", "proteins", "gene",
                             "genes", "liver", "gut", "body", "antibodies", "glycoprotein"))
 _OFF_FROM = frozenset(("work", "school", "uni", "university", "college", "job", "shift", "shifts", "office", "nursery",
@@ -507,6 +513,9 @@ def _in_context(core: list[str], hits: Hits) -> None:
     _drop_where(hits, "PRO_OBJ", lambda p: p > 0 and core[p - 1] == "when")
     # "quick what do i do when he has seizures": a hurry about the question opening it, not a scene
     # ... and "quick revision check: ...", "seizure first aid quick - what do i do": a quick question
+    # ... and "whats it basically. repeated seizures?? quick pls": an answer asked for quickly, at the very end
+    _drop_where(hits, "URGENT", lambda p: core[p] in ("quick", "quickly") and core[p + 1:] in (
+        ["pls"], ["please"], ["plz"], ["thanks"], ["thx"]))
     _drop_where(hits, "URGENT", lambda p: core[p] in ("quick", "quickly") and (
         (p == 0 and len(core) > 1 and core[1] in _QUESTION_OPENERS) or (p > 0 and core[p - 1] == "aid") or (
             p + 1 < len(core) and core[p + 1] in _QUICK_THINGS) or _quick_answer_asked(core, hits, p)))
@@ -658,6 +667,17 @@ def _in_context(core: list[str], hits: Hits) -> None:
     _drop_where(hits, "MISS", lambda p: core[-1] == "in" and len(core) - p <= 5)
     # "hes confused for ages after": how long the after-effects last, not a seizure going on for ages
     _drop_where(hits, "NOW_STRONG", lambda p: p > 0 and core[p] == "ages" and core[p - 1] in _AFTER_EFFECTS)
+    # "should i cut down on coffee too": cutting down on something consumed that is no medicine
+    for concept in ("DOSE_CHANGE", "CHANGE"):
+        _drop_where(hits, concept, lambda p: core[p] in ("cut", "cutting", "cuts") and any(
+            w in _CONSUMED for w in core[p + 1:p + 5]) and not any(p < m < p + 5 for m in hits.get("MED", ())))
+    # "does the evidence hold up?": stands up to scrutiny, nothing held nor raised
+    for p in [p for p in hits.get("HOLD", ()) if core[p + 1:p + 2] == ["up"]]:
+        _drop_where(hits, "HOLD", lambda q, p=p: q == p)
+        for concept in ("CHANGE", "CHANGE_BARE", "PARTICLE"):
+            _drop_where(hits, concept, lambda q, p=p: q == p + 1)
+    # "This can stop epilepsy medicine?": a thing that may stop a medicine working, not someone stopping it
+    _drop_where(hits, "CHANGE", lambda p: p > 1 and core[p - 2:p] in _A_THING_MAY)
     # "is it the blood-brain barrier stopping the drugs?": the body stopping a medicine, not someone
     _drop_where(hits, "CHANGE", lambda p: p > 0 and core[p - 1] in _BODY_BLOCKERS)
     # "would I need to take time off work?": time off from work or school, not from a medicine
@@ -669,6 +689,10 @@ def _in_context(core: list[str], hits: Hits) -> None:
     endings = [q for c in ("PASSIVE", "DEATH", "DEATH_STRONG", "WISH_DEAD", "ACTIVE") for q in hits.get(c, ())]
     if endings:
         _drop_where(hits, "NOW_STRONG", lambda p: core[p] == "forever" and any(0 < p - q <= 3 for q in endings))
+    # "what is it exactly, like is it forever": for good, asked of the illness; a seizure going on "forever" has its
+    # verb just before ("shes been fitting forever")
+    events = [q for c in ("ING", "CONV", "SIGN", "NOT_STOP") for q in hits.get(c, ())]
+    _drop_where(hits, "NOW_STRONG", lambda p: core[p] == "forever" and not any(0 < p - q <= 4 for q in events))
     # "he was seizing for ages last year", "fitted forever 2 years ago": how long one lasted, long past
     past = [q for c in ("HISTORY", "BEFORE_TODAY", "DAYS_AGO") for q in hits.get(c, ())]
     if past:

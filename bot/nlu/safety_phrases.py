@@ -472,7 +472,8 @@ PHRASES: dict[str, str] = {
         dr want me | consultant want | gp want | doctor say change | doctor says change""",
     # Worn out, not an injection: "my memory is shot"
     "SHOT_FIG": """is shot | are shot | shot to pieces | shot to bits | completely shot | totally shot | nerves shot""",
-    "EXTRA_PRE": """extra | double | additional | an extra | a double | an additional""",
+    "EXTRA_PRE": """extra | double | additional | an extra | a double | an additional | give extra | giving extra
+        take extra | taking extra""",
     # A change of time asked as a choice, no "?" needed: "give now or wait til evening" (after the medication reply)
     "CHANGE_OR": """now or wait | now or later | now or skip | now or leave | now or tomorrow | now or tonight
         it now or wait | them now or wait | take it now or wait | give it now or wait | take them now or wait

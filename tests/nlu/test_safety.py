@@ -2949,3 +2949,27 @@ def test_rounds_114_and_115_classes(text: str, expected: tuple[str, str]) -> Non
 def test_rounds_114_and_115_calm_classes(text: str) -> None:
     flag = flag_of(text)
     assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
+
+
+# -- rounds 116 and 117 (their safety misses, read after their first reports) ---------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Can we give him extra keppra tonight? He's had 3 fits since lunch.", ("medication_change", "certain")),
+    ("shes had 3 fits today and another one is starting now, can i give extra keppra", ("emergency", "certain")),
+    ("he's been fitting forever, it wont stop", ("emergency", "certain")),
+])
+def test_rounds_116_and_117_classes(text: str, expected: tuple[str, str]) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == expected, flag
+
+
+@pytest.mark.parametrize("text", [
+    "mum just got told she has epilepsy. what is it in simple words, recurrent seizures??",
+    "had my first two fits in march, got the diagnosis last week. is it for life, like forever?",
+    "should i cut down on caffeine as well",
+    "could that stop her epilepsy tablets working? she takes antacids",
+    "does the research on immunotherapy hold up?",
+])
+def test_rounds_116_and_117_calm_classes(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
