@@ -128,6 +128,12 @@ _TO_AN_OFFICE = frozenset(("tell", "told", "telling", "tells", "inform", "inform
                            "with", "to", "work", "works", "company"))
 
 
+_COMPARED = frozenset(("hard", "harder", "difficult", "likely", "common", "serious", "dangerous", "resistant",
+                       "effective", "severe", "frequent", "often", "painful", "risky", "safe", "easy", "important",
+                       "treatable", "aggressive", "tricky", "stubborn", "complicated"))
+_HINDSIGHT = frozenset(("should", "shd", "shud", "shld", "shouldve", "ought", "would", "could"))
+_SAID_OF_SOMEONE = ("HAVING", "PRESENT", "AUX_NOW", "PRONOUN", "PERSON", "FIRST_P", "PREGNANT", "CHILD")
+_KIND_WORDS = frozenset(("type", "types", "kind", "kinds", "sorts"))
 _CONSUMED = frozenset(("coffee", "caffeine", "tea", "alcohol", "booze", "drinking", "drink", "drinks", "sugar", "salt",
                        "smoking", "cigarettes", "fags", "vaping", "screen", "screens", "gaming", "carbs", "meat", "dairy",
                        "gluten", "chocolate", "energy", "cola", "wine", "beer", "sweets", "junk", "takeaways"))
@@ -436,7 +442,7 @@ _ILLNESS_FATES = frozenset(("wheelchair", "wheelchairs", "disabled", "disability
                             "burden", "suffer", "suffering", "paralysed", "paralyzed", "incontinent", "nappies",
                             "vegetable", "relapse", "relapses", "decline", "deteriorate"))
 _STARTED = frozenset(("started", "began", "begun"))
-_ONSET_TALK = frozenset(("AGE_AT", "RESIST_ANY", "DIAG", "ILLNESS", "TREAT_RESP", "HISTORY"))
+_ONSET_TALK = frozenset(("AGE_AT", "RESIST_ANY", "DIAG", "ILLNESS", "TREAT_RESP", "HISTORY", "MED"))  # (".. after his jabs")
 _ONSET_NOW = frozenset(("NOW_STRONG", "NOW_WEAK", "JUST", "URGENT", "ASK", "LONG", "NOT_STOP", "UNRESP", "BREATH_BAD",
                         "COLOUR", "AMBULANCE", "ANOTHER", "STATUS", "RECENT", "COLLAPSE", "INJURY", "WATER", "FALL"))
 _OWNERS = frozenset(("his", "her", "my", "their", "our", "your", "ur"))
@@ -667,6 +673,33 @@ def _in_context(core: list[str], hits: Hits) -> None:
     _drop_where(hits, "MISS", lambda p: core[-1] == "in" and len(core) - p <= 5)
     # "hes confused for ages after": how long the after-effects last, not a seizure going on for ages
     _drop_where(hits, "NOW_STRONG", lambda p: p > 0 and core[p] == "ages" and core[p - 1] in _AFTER_EFFECTS)
+    # "my son have many type of seizure, jerk and staring and fall", "seizure 2 type now, jerk and stare": the signs
+    # listed after the kinds of seizure describe the kinds, and "now" says he has them these days
+    seizures = [q for c in ("SEIZ", "SEIZ_PL", "SEIZ_TOPIC") for q in hits.get(c, ())]
+    kinds = [p for p, w in enumerate(core) if w in _KIND_WORDS and any(abs(p - q) <= 3 for q in seizures)]
+    # (not "what type of seizure is this, hes jerking all over": someone doing it, said between)
+    if kinds and hits.keys().isdisjoint(_LEG_ALARMS - {"SEIZ", "CONV"}):
+        _drop_where(hits, "NOW_WEAK", lambda p: p - 1 in kinds)
+        said = {q for c in _SAID_OF_SOMEONE for q in hits.get(c, ())}
+        commas = hits.get("COMMA", ())  # (the list runs on past a comma: "2 type now, jerk and stare")
+        for concept in ("SIGN", "ING", "FALL", "CONV"):
+            _drop_where(hits, concept, lambda p: any(
+                0 < p - k <= 7 and sum(k <= c < p for c in commas) <= 1 and not any(k < q < p for q in said)
+                for k in kinds))
+    # "the jerk one more hard to treat?": more as a comparison, not more of a medicine
+    for concept in ("CHANGE_AFTER", "CHANGE"):
+        _drop_where(hits, concept, lambda p: core[p] in ("more", "less") and core[p + 1:p + 2] != [] and
+                    core[p + 1] in _COMPARED)
+    # "Will he feel it going off?" after VNS: a device that fires, not a medicine stopped
+    _drop_where(hits, "CHANGE", lambda p: core[p] in ("going", "go", "goes") and core[p + 1:p + 2] == ["off"] and
+                core[max(0, p - 2):p] in (["feel", "it"], ["hear", "it"], ["notice", "it"], ["when", "it"],
+                                           ["if", "it"], ["does", "it"], ["feels", "it"]))
+    # "I've just had a seizure for the first time, yesterday": "just" as lately, the day named
+    if "BEFORE_TODAY" in hits or "DAYS_AGO" in hits:
+        _drop_where(hits, "JUST", lambda p: core[p] == "just" and hits.keys().isdisjoint(("NOW_STRONG", "NOW_WEAK")))
+    # "its over now, hes sleepy. when shd i have called 999??": a call asked about in hindsight, none wanted now
+    _drop_where(hits, "AMBULANCE", lambda p: "have" in core[max(0, p - 3):p] and not _HINDSIGHT.isdisjoint(
+        core[max(0, p - 5):p]))
     # "should i cut down on coffee too": cutting down on something consumed that is no medicine
     for concept in ("DOSE_CHANGE", "CHANGE"):
         _drop_where(hits, concept, lambda p: core[p] in ("cut", "cutting", "cuts") and any(

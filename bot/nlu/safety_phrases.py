@@ -1278,6 +1278,7 @@ PHRASES: dict[str, str] = {
         no point in anything | whats point anything | what is point anything | whats point in anything
         whats point it all | what is point it all | whats point in it all | whats point living | what is point living | whats point anymore | whats even point
         whats the point anymore | whats point in carrying on | whats point carrying on | whats point in going on
+        what point is anymore | what point is any more | what point even is anymore | whats point of it anymore
         whats point going on | whats point in living | whats point in life | whats point in trying | point living | point carrying on | point in carrying on | point going on
         point in going on | point in living | point in life | not see point | not see point in living
         not see point living | not see point anymore | not see point in anything | not see point in life

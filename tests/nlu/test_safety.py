@@ -2973,3 +2973,25 @@ def test_rounds_116_and_117_classes(text: str, expected: tuple[str, str]) -> Non
 def test_rounds_116_and_117_calm_classes(text: str) -> None:
     flag = flag_of(text)
     assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
+
+
+# -- rounds 118 and 119 (their safety misses, read after their first reports) ---------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("most nights I lie awake and wonder what the point is anymore", ("crisis", "certain")),
+])
+def test_rounds_118_and_119_classes(text: str, expected: tuple[str, str]) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == expected, flag
+
+
+@pytest.mark.parametrize("text", [
+    "my daughter has lots of types of seizure, staring and jerking and dropping. does that make it harder?",
+    "my cousin started fitting after his meningitis jab, can vaccines cause epilepsy?",
+    "it stopped and shes asleep now. when should i have rung an ambulance?",
+    "I just had my first ever fit yesterday morning. Could my lupus be behind it?",
+    "is the myoclonic kind more difficult to treat?",
+])
+def test_rounds_118_and_119_calm_classes(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
