@@ -202,6 +202,13 @@ def compose_section_done(knowledge: Knowledge, intent: Intent, part: int, base_u
     return replace(whole, paragraphs=(lead, *whole.paragraphs))
 
 
+def with_facet_note(reply: Reply, article: Article, facet: str) -> Reply:
+    """A topic's answer with a note that its article does not cover the facet asked beside it ("... and side
+    effects?"), above the disclaimer."""
+    note = texts.FACET_NOT_COVERED.format(title=article.title, facet=texts.FACETS[facet])
+    return replace(reply, footer="\n\n".join(filter(None, (note, reply.footer))))
+
+
 def compose_not_covered(knowledge: Knowledge, article: Article, facet: str, base_url: str) -> Reply:
     """A follow-up on something the article does not cover ("side effects?"): say so plainly."""
     return Reply(kind="fallback", paragraphs=(texts.FACET_NOT_COVERED.format(title=article.title, facet=facet),),

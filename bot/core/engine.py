@@ -189,9 +189,8 @@ class Engine:
         turn = self._topical_turn(knowledge, intent, message, decision.keyword, decision.score, match, context,
                                   decision.rivals)
         if decision.facet and intent.article in knowledge.articles:  # asked beside the topic, not covered: said so
-            note = texts.FACET_NOT_COVERED.format(title=knowledge.articles[intent.article].title,
-                                                  facet=texts.FACETS[decision.facet])
-            turn = replace(turn, reply=replace(turn.reply, footer="\n\n".join(filter(None, (note, turn.reply.footer)))))
+            turn = replace(turn, reply=compose.with_facet_note(turn.reply, knowledge.articles[intent.article],
+                                                               decision.facet))
         return turn
 
     @staticmethod

@@ -138,8 +138,7 @@ class Reading:
         guidance."""
         c = self._told()
         # ... or "still going", "not stopping": the seizure goes on
-        if c - self._asked_about() & {"LONG", "ANOTHER", "COUNT2", "BREATH_BAD", "COLOUR", "UNRESP", "INJURY", "STATUS", "WATER",
-                        "NOT_STOP"}:
+        if (c - self._asked_about()) & _CALL_NOW:
             return "call"
         if "NOW_WEAK" in c and c & {"SIGN", "CONV", "ING"} and not _over(c):
             return "call"  # "still shaking"
@@ -267,6 +266,11 @@ class Reading:
         that?"."""
         scene = self.concepts & _SCENE
         return bool(scene) and not (scene == {"NOW_WEAK"} and "KNOWLEDGE" in self.concepts)
+
+
+# What says to call now, in a message after an emergency reply (a seizure going on, another, breathing ...)
+_CALL_NOW = frozenset(("LONG", "ANOTHER", "COUNT2", "BREATH_BAD", "COLOUR", "UNRESP", "INJURY", "STATUS", "WATER",
+                       "NOT_STOP"))
 
 
 def _over(concepts: frozenset[str]) -> bool:

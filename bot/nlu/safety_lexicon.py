@@ -147,7 +147,7 @@ _OFF_FROM = frozenset(("work", "school", "uni", "university", "college", "job", 
 _PURCHASES = frozenset(("holiday", "holidays", "trip", "vacation", "car", "house", "flat", "wedding", "deposit",
                         "christmas", "birthday", "present", "gift", "uni", "university", "course", "bike", "phone",
                         "laptop", "ticket", "tickets", "flight", "flights", "mortgage", "treatment", "surgery",
-                        "scooter", "wheelchair", "ring", "honeymoon", "concert", "festival", "rent", "course"))
+                        "scooter", "wheelchair", "ring", "honeymoon", "concert", "festival", "rent"))
 
 
 def _saved_for_a_purchase(core: list[str], position: int) -> bool:
@@ -676,7 +676,8 @@ def _in_context(core: list[str], hits: Hits) -> None:
     # "my son have many type of seizure, jerk and staring and fall", "seizure 2 type now, jerk and stare": the signs
     # listed after the kinds of seizure describe the kinds, and "now" says he has them these days
     seizures = [q for c in ("SEIZ", "SEIZ_PL", "SEIZ_TOPIC") for q in hits.get(c, ())]
-    kinds = [p for p, w in enumerate(core) if w in _KIND_WORDS and any(abs(p - q) <= 3 for q in seizures)]
+    kinds = [] if _KIND_WORDS.isdisjoint(core) else [
+        p for p, w in enumerate(core) if w in _KIND_WORDS and any(abs(p - q) <= 3 for q in seizures)]
     # (not "what type of seizure is this, hes jerking all over": someone doing it, said between)
     if kinds and hits.keys().isdisjoint(_LEG_ALARMS - {"SEIZ", "CONV"}):
         _drop_where(hits, "NOW_WEAK", lambda p: p - 1 in kinds)
@@ -688,7 +689,7 @@ def _in_context(core: list[str], hits: Hits) -> None:
                 for k in kinds))
     # "the jerk one more hard to treat?": more as a comparison, not more of a medicine
     for concept in ("CHANGE_AFTER", "CHANGE"):
-        _drop_where(hits, concept, lambda p: core[p] in ("more", "less") and core[p + 1:p + 2] != [] and
+        _drop_where(hits, concept, lambda p: core[p] in ("more", "less") and p + 1 < len(core) and
                     core[p + 1] in _COMPARED)
     # "Will he feel it going off?" after VNS: a device that fires, not a medicine stopped
     _drop_where(hits, "CHANGE", lambda p: core[p] in ("going", "go", "goes") and core[p + 1:p + 2] == ["off"] and
@@ -718,12 +719,8 @@ def _in_context(core: list[str], hits: Hits) -> None:
     # "saving up for a holiday, can i take my pills abroad": money put by for something bought, no pills kept back
     for concept in ("PREP_WEAK", "STOCK_MORE"):
         _drop_where(hits, concept, lambda p: _saved_for_a_purchase(core, p))
-    # "sometimes i just want to disappear forever", "sleep forever": for good, the end wished, no seizure lasting
-    endings = [q for c in ("PASSIVE", "DEATH", "DEATH_STRONG", "WISH_DEAD", "ACTIVE") for q in hits.get(c, ())]
-    if endings:
-        _drop_where(hits, "NOW_STRONG", lambda p: core[p] == "forever" and any(0 < p - q <= 3 for q in endings))
-    # "what is it exactly, like is it forever": for good, asked of the illness; a seizure going on "forever" has its
-    # verb just before ("shes been fitting forever")
+    # "what is it exactly, like is it forever", "sometimes i just want to disappear forever": for good, asked of the
+    # illness or wished; a seizure going on "forever" has its verb just before ("shes been fitting forever")
     events = [q for c in ("ING", "CONV", "SIGN", "NOT_STOP") for q in hits.get(c, ())]
     _drop_where(hits, "NOW_STRONG", lambda p: core[p] == "forever" and not any(0 < p - q <= 4 for q in events))
     # "he was seizing for ages last year", "fitted forever 2 years ago": how long one lasted, long past
