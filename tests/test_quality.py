@@ -893,14 +893,34 @@ FULL_SAFETY = {(5, "personas"): (8, 8), (6, "personas"): (8, 8), (6, "dialogues"
                (119, "dialogues"): (8, 2)}
 
 
+class _HeldOut:
+    """Each held-out round's report, computed when a test first asks for it: each test then costs only its own
+    round, so that the test runner's workers share the rounds out instead of each evaluating all of them."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._reports: dict[tuple[int, str], SetReport] = {}
+
+    def report(self, round_: int, form: str) -> SetReport:
+        if (round_, form) not in self._reports:
+            (found,) = load_set(EVAL / f"blind{round_}_{form}.yaml")
+            self._reports[(round_, form)] = _evaluate(self._engine, found)
+        return self._reports[(round_, form)]
+
+
 @pytest.fixture(scope="module")
-def held_out(engine: Engine) -> dict[int, dict[str, SetReport]]:
-    return {n: _round(engine, n, ("personas", "dialogues")) for n in HELD_OUT_ROUNDS}
+def held_out(engine: Engine) -> _HeldOut:
+    return _HeldOut(engine)
 
 
-@pytest.mark.parametrize("round_", HELD_OUT_ROUNDS)
-def test_held_out_persona_floors(held_out: dict[int, dict[str, SetReport]], round_: int) -> None:
-    report = held_out[round_]["personas"]
+def _by_round(*values: int | str) -> object:
+    """A case run by the worker that evaluates its round (`--dist loadgroup`), so no round is evaluated twice."""
+    return pytest.param(*values, marks=pytest.mark.xdist_group(f"round{values[0]}"))
+
+
+@pytest.mark.parametrize("round_", [_by_round(n) for n in HELD_OUT_ROUNDS])
+def test_held_out_persona_floors(held_out: _HeldOut, round_: int) -> None:
+    report = held_out.report(round_, "personas")
     top1, offered, oos, near = PERSONA_FLOORS[round_]
     assert (report.topical_top1 or 0.0) >= top1, _lines(report)
     assert (report.offered or 0.0) >= offered
@@ -908,17 +928,16 @@ def test_held_out_persona_floors(held_out: dict[int, dict[str, SetReport]], roun
     assert report.oos_by_kind["near_miss"][0] >= near
 
 
-@pytest.mark.parametrize("round_", HELD_OUT_ROUNDS)
-def test_held_out_dialogue_floors(held_out: dict[int, dict[str, SetReport]], round_: int) -> None:
-    report = held_out[round_]["dialogues"]
+@pytest.mark.parametrize("round_", [_by_round(n) for n in HELD_OUT_ROUNDS])
+def test_held_out_dialogue_floors(held_out: _HeldOut, round_: int) -> None:
+    report = held_out.report(round_, "dialogues")
     assert (report.dialogue_turns or 0.0) >= DIALOGUE_FLOORS[round_], _lines(report)
 
 
-@pytest.mark.parametrize(("round_", "form"), sorted(FULL_SAFETY))
-def test_held_out_emergencies_and_crises_all_get_their_reply(held_out: dict[int, dict[str, SetReport]],
-                                                              round_: int, form: str) -> None:
+@pytest.mark.parametrize(("round_", "form"), [_by_round(*case) for case in sorted(FULL_SAFETY)])
+def test_held_out_emergencies_and_crises_all_get_their_reply(held_out: _HeldOut, round_: int, form: str) -> None:
     emergencies, crises = FULL_SAFETY[(round_, form)]
-    report = held_out[round_][form]
+    report = held_out.report(round_, form)
     assert report.safety_recall["emergency"] == (1.0, emergencies)
     assert report.safety_recall["crisis"] == (1.0, crises)
 
