@@ -637,7 +637,9 @@ _WHICH_TO_CHOOSE = re.compile(
     r"\b(?:which(?: one| ones| of them| of the two)?|(?:which|what) (?:option|drug|medicine|treatment))"
     r" (?:should|shall|would|do) (?:i|we|you|u) (?:go for|go with|go on|be on|pick|choose|chose|take|start|try|get)\b|"
     r"\bwhich (?:one )?(?:is|would be) "
-    r"(?:best|better|right) for (?:me|him|her|us)\b")
+    r"(?:best|better|right) for (?:me|him|her|us)\b|"
+    # "should i go on ocrelizumab or the injections": two put side by side, for the writer to choose
+    r"\b(?:should|shall) (?:i|we|he|she) (?:go on|go for|go with|start|choose|pick|try|be on) (?:\w+ ){1,4}?or\b")
 
 
 def asks_to_switch(message: Message) -> bool:

@@ -50,7 +50,9 @@ from bot.nlu.example_index import Document, ExampleIndex
 from bot.nlu.lexicon import OTHER_HEALTH_WORDS, PHRASES, SYNONYM_GROUPS
 from bot.nlu.message import Message
 from bot.nlu.normalise import NEGATIONS, STOPWORDS, clean, content_tokens, is_plain, squeeze, tokens
+from bot.nlu.safety_phrases import NUMBER_WORDS
 
+SUBJECT_LETTERS = 4  # shorter words are texting filler ("tho", "n", "bc") more often than a subject
 Lookups = list[tuple[str, tuple[tuple[str, int], ...]]]  # per compared word: (spelling, typos allowed) to look up
 
 KEYWORD_WEIGHT = 0.85  # a perfect one-word match scores 85; the rest of the scale rewards specificity
@@ -192,6 +194,9 @@ def _needs_of(intents: list[Intent]) -> dict[int, tuple[frozenset[str], ...]]:
     """Intent number -> the word sets of its `needs_one_of` entries (read like keywords), for those that have any."""
     return {number: tuple(frozenset(words) for entry in intent.needs_one_of if (words := index_words(entry)))
             for number, intent in enumerate(intents) if intent.needs_one_of}
+
+
+_NUMBER_STEMS = frozenset(stem(word) for word in NUMBER_WORDS)  # "twelve" reads "twelv"
 
 
 def message_words(message: Message) -> tuple[str, ...]:
@@ -613,6 +618,16 @@ class Matcher:
         """Whether an intent's examples, label or section have any of these (matcher) words."""
         number = self._numbers.get(intent_id)
         return number is not None and any(self._examples.holds(number, [(canonical_word(w), 1.0)]) for w in words)
+
+    def words_no_section_has(self, message: Message) -> tuple[str, ...]:
+        """The message's words (of SUBJECT_LETTERS or more, no number or filler) that no intent's examples, label or
+        section has, nor a keyword word within its typo allowance: "turmeric", "warfarin". What the follow-ups weigh before
+        reading a message with the last topic: a subject no article says anything about."""
+        options = self._example_options(self._lookups(_message_typed_words(message)))
+        terms = self._examples.terms
+        return tuple(word for word, found in options.items()
+                     if len(word) >= SUBJECT_LETTERS and word.isalpha() and word not in _NUMBER_STEMS
+                     and word not in STOPWORDS and not any(w in terms for w, _ in found))
 
     @cached_property
     def _numbers(self) -> dict[str, int]:

@@ -782,7 +782,7 @@ def _heart_or_allergy(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
 
 
 def _stroke(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
-    face = ("FACE_SIDE" in u and u.any("DEFICIT", "DROOP")) or u.near("FACE", "DROOP", 3) or u.near(
+    face = ("FACE_SIDE" in u and u.any("DEFICIT", "DROOP")) or u.near("FACE", "DROOP", 4) or u.near(
         "FACE", "DEFICIT", 3)
     # "my smile looks off", "her face looks wrong on one side": a sign, not enough alone
     face_odd = u.near("FACE", "ODD_LOOK", 3) or u.near("FACE", "ONE_SIDE", 4)
@@ -823,7 +823,7 @@ def _stroke(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # (one sign, not the face: a drooping face with lost speech is the stroke reply, whatever it is called)
     # ... and a face numb on one side in the relapse is that one sign ("having a relapse, half my face is numb"); a
     # face drooping is not
-    droop = u.near("FACE", "DROOP", 3) or ("FACE_SIDE" in u and "DROOP" in u)
+    droop = u.near("FACE", "DROOP", 4) or ("FACE_SIDE" in u and "DROOP" in u)
     if "IN_RELAPSE" in u and not named and not droop and count <= 1 and not (
             f.now or u.any("SUDDEN", "JUST", "AGO", "NOW_STRONG", "URGENT")):
         return [("stroke_signs", "possible")]
@@ -847,7 +847,9 @@ def _stroke(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     if "SUDDEN" in u:
         # A sudden numb leg in someone with MS may be a relapse: the line on top, not the stroke reply alone. Not
         # when it came minutes ago ("fell 10 min ago and now can't move her arm"): a relapse takes hours or days
-        relapse = "MS" in u and not minutes_ago and "JUST" not in u
+        # ... MS named in the message's other sentence too, of a sign told as past or lasted ("does ms come and go? my
+        # aunt was fine for ages then suddenly she couldnt walk properly for like a month")
+        relapse = ("MS" in u or ("MS_MSG" in u and u.any("LASTED", "PAST_V"))) and not minutes_ago and "JUST" not in u
         return [("stroke_signs", "possible" if relapse or lasted else "certain")]
     return []
 

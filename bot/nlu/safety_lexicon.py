@@ -445,6 +445,8 @@ _STARTED = frozenset(("started", "began", "begun"))
 _ONSET_TALK = frozenset(("AGE_AT", "RESIST_ANY", "DIAG", "ILLNESS", "TREAT_RESP", "HISTORY", "MED"))  # (".. after his jabs")
 _ONSET_NOW = frozenset(("NOW_STRONG", "NOW_WEAK", "JUST", "URGENT", "ASK", "LONG", "NOT_STOP", "UNRESP", "BREATH_BAD",
                         "COLOUR", "AMBULANCE", "ANOTHER", "STATUS", "RECENT", "COLLAPSE", "INJURY", "WATER", "FALL"))
+_POINTED_THINGS = frozenset(("that", "those", "them", "the", "a", "an", "taking", "testing"))  # not "this" (a life)
+_MODALS = frozenset(("can", "could", "might", "may", "will", "would", "should", "cud", "cld", "shd"))
 _OWNERS = frozenset(("his", "her", "my", "their", "our", "your", "ur"))
 _COUNTED = frozenset(("second", "seconds", "third", "fourth", "fifth", "2nd", "3rd", "4th", "5th"))  # ("second" is folded to "seconds")
 _ATTACK_ALARMS = frozenset(("NOT_STOP", "LONG", "UNRESP", "BODY_ALL", "COLLAPSE", "URGENT", "BREATH_BAD", "COLOUR"))
@@ -508,6 +510,8 @@ def _in_context(core: list[str], hits: Hits) -> None:
     _drop_where(hits, "SELF_HARM", lambda p: _cut_out(core, p))
     _drop_where(hits, "ANOTHER_STRONG", lambda p: _an_onset(core, p))
     _drop_where(hits, "TIMING", lambda p: _generic_something_else(core, hits, p))
+    # "at work someone might have a seizure, what do i do": "have" after a modal is what may happen, no perfect
+    _drop_where(hits, "PERFECT", lambda p: p > 0 and core[p] == "have" and core[p - 1] in _MODALS)
     # "given late or not at all": never, not all of them
     _drop_where(hits, "ALL", lambda p: p > 0 and core[p - 1] in ("not", "at"))  # "at all": never, not a packet
     # "please tell me what to do": a plea for what to do now, not "tell me about" a subject
@@ -1047,6 +1051,7 @@ class Lexicon:
         after_for: set[int] = set()  # core words after a dropped "for": "for (like) 3 weeks" says how long
         after_like: set[int] = set()  # ... and after a dropped "like": "is that like a seizure?" compares
         after_own: set[int] = set()  # ... and after a dropped "his", "her", "my": "his second seizure" counts a life's
+        point_of_thing: list[int] = []  # "what's even the point of that (test)": a thing's use, not a life's
         pending_for = pending_like = pending_own = False
         for index, word in enumerate(words):
             if index - 1 in breaks and core:
@@ -1067,6 +1072,9 @@ class Lexicon:
                     after_own.add(len(core))
                 pending_for = pending_like = pending_own = False
                 core.append(word)
+            elif word == "of" and core and core[-1] == "point" and words[index + 1:index + 2] and \
+                    words[index + 1] in _POINTED_THINGS:
+                point_of_thing.append(len(core) - 1)
             elif word == "for":
                 pending_for = True
             elif word == "like":
@@ -1089,6 +1097,8 @@ class Lexicon:
             hits["OWN_ORDINAL"] = lifetime
         if later := [p for p in after_for if core[p] in ("later", "future")]:  # "for later: what not to do ...?"
             hits.setdefault("NEXT_TIME", []).extend(later)
+        # "whats even the point of that" of a test: what a thing is for, not despair ("... of it all", "of living")
+        _drop_where(hits, "PASSIVE", lambda p: any(0 <= q - p <= 3 for q in point_of_thing))
         _in_context(core, hits)
         if masked:  # "seizure pills" names a medicine, "seizure types" a topic: not a seizure; "the jerking ones" a
             # kind of seizure, not a sign seen now

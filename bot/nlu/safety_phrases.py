@@ -303,7 +303,7 @@ PHRASES: dict[str, str] = {
         gave way | give way | giving way | not use | useless | tingly | tingling | pins and needles""",
     "DROOP": """fell | fallen | fell on one side | falling one side | falling on one side | falling down one side | dropped on one side | gone down on one side | slipped | droop | drooping | droopy | drooped | droops | sagging | sagged | saggy | dropped | dropping
         fallen | lopsided | crooked | uneven | twisted | pulled down | drooping down | slack""",
-    "SPEECH_BAD": """speech is wrong | speech wrong | speech not right | speech is not right | speech is strange
+    "SPEECH_BAD": """words coming out wrong | words come out wrong | words coming out funny | words coming out jumbled | speech is wrong | speech wrong | speech not right | speech is not right | speech is strange
         speech is weird | speech is funny | speech gone wrong | speech went wrong | speech went strange | speech went weird | speech went funny | speech jumbled | words jumbled | jumbled speech | jumbled words | went jumbled | talking gibberish | sound drunk | sounds drunk | talking drunk | speech drunk | words drunk | words sound drunk
         talking like drunk | slurs | slur | slurring her words | slurring his words | words mixed up | mixed up words
         words muddled | muddled words | muddled speech | speech muddled | words are mixed up | slurred | slurring | slurry speech | speech slurred | slurring words | not speak | not talk
@@ -719,6 +719,9 @@ PHRASES: dict[str, str] = {
         if someone have | if somebody have | if person have | if they has | if my baby have | if my baby has
         if i see someone | if i see somebody | if i saw someone | if my bro has | if my bro have | if my sis has
         if my sister has | if my brother has | if my sis have
+        someone can have | somebody can have | someone could have | somebody could have | someone might have
+        somebody might have | someone may have | somebody may have | people can have | person can have
+        someone can get | somebody can get | someone might get | somebody might get
         after shaking stops | once shaking stops | after jerking stops | once jerking stops
         after seizure stops | once seizure stops | after fit stops | once fit stops | after it stops | once it stops
         while theyre | while they are | when theyre | when they are | while someone | while somebody

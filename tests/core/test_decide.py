@@ -1436,3 +1436,35 @@ def test_a_follow_up_in_known_words_still_follows(engine: Engine) -> None:
 def test_months_on_a_treatment_in_a_chat_about_epilepsy_are_no_emergency(engine: Engine) -> None:
     context = engine.respond("how does the keto diet work for epilepsy").context
     assert engine.respond("he has been on it 6 months now", context).kind != "emergency"
+
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("Is stem cell treatment for MS real?", "is there a clinic in Lisbon that does it"),
+])
+def test_a_follow_up_naming_what_no_article_says_is_plainly_not_covered(engine: Engine, first: str, then: str) -> None:
+    """A word no section has, which the follow-up net reads as leaving the topic ("lisbon"), gets "the
+    article doesn't cover that" with its link, where the topic's passage came again before."""
+    context = _after(engine, first)
+    turn = engine.respond(then, context)
+    assert (turn.kind, turn.fallback) == ("fallback", "not_covered"), (turn.kind, turn.intent_id)
+    article = engine.knowledge.articles[engine.knowledge.intents[context.last_intent or ""].article or ""]
+    assert texts.FACET_NOT_COVERED.format(title=article.title, facet=texts.FACETS["subject"]) in \
+        turn.reply.plain_text()
+
+
+@pytest.mark.parametrize(("first", "then", "intent"), [
+    ("what dmts are there for ms", "which one is the strongest", "ms_dmt"),
+    ("what is ms", "will my kids get it", "ms_causes"),
+    ("what is vagus nerve stimulation", "is it painful", "refractory_treatments"),
+])
+def test_a_follow_up_in_everyday_words_no_section_has_keeps_the_topic(engine: Engine, first: str, then: str,
+                                                                      intent: str) -> None:
+    """ "strongest", "kids", "painful": words the follow-up net reads as going on with the topic."""
+    assert engine.respond(then, _after(engine, first)).intent_id == intent
+
+
+@pytest.mark.parametrize("then", ["should we go for ocrelizumab or one of the tablets",
+                                  "should she start kesimpta or the infusions"])
+def test_two_treatments_put_side_by_side_for_the_writer_are_a_medication_decision(engine: Engine, then: str) -> None:
+    """After the medicines' topic, "should i go on X or Y" asks the bot to choose for the writer."""
+    assert engine.respond(then, _after(engine, "what drugs are there for ms")).intent_id == "medication_change"

@@ -604,3 +604,14 @@ def test_an_intent_that_needs_words_is_no_candidate_without_them() -> None:
     assert waived.candidates and waived.candidates[0].intent_id == "gut_brain"  # the chat's topic stands for them
     assert matcher.lacks_needed_words("gut_brain", Message("gut bacteria and diet"))
     assert not matcher.lacks_needed_words("gut_brain", Message("gut bacteria and the brain"))
+
+
+def test_the_words_no_section_has_are_the_subjects_no_intent_names() -> None:
+    """What the follow-ups weigh ("can he have coffee on it" after the ketogenic diet): words no intent's examples,
+    label or section has. A typo of a keyword's word is that word; filler, short words and numbers are no subject."""
+    keto = Intent(id="keto", kind="topical", keywords=("ketogenic diet",),
+                  examples=("what can he eat on the ketogenic diet", "is bread allowed on it"))
+    matcher = Matcher([keto], SETTINGS)
+    assert matcher.words_no_section_has(Message("can he have coffee on it, or bread?")) == ("coffee",)
+    assert matcher.words_no_section_has(Message("is the ketogenik diet allowed")) == ()
+    assert matcher.words_no_section_has(Message("tho can he eat it twelve days in a row")) == ()

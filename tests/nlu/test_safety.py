@@ -2995,3 +2995,29 @@ def test_rounds_118_and_119_classes(text: str, expected: tuple[str, str]) -> Non
 def test_rounds_118_and_119_calm_classes(text: str) -> None:
     flag = flag_of(text)
     assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
+
+
+# -- rounds 122 and 123 (their safety misses, read after their first reports) ---------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("honestly whats even the point of this. i want it to end", ("crisis", "certain")),
+    ("whats even the point anymore", ("crisis", "certain")),
+    ("someone can have a fit at my work, what do i do and not do?", ("seizure_first_aid", "certain")),
+    ("a pupil might have a seizure in my class one day. what should i do", ("seizure_first_aid", "certain")),
+    ("someone is having a seizure at my work what do i do", ("emergency", "certain")),
+    # round 124 (first reported on this session's last code): a face gone droopy, four words apart
+    ("my dad's face has just gone droopy", ("emergency", "certain")),
+    ("her face has suddenly gone droopy on the left", ("emergency", "certain")),
+])
+def test_rounds_122_and_123_classes(text: str, expected: tuple[str, str]) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == expected, flag
+
+
+@pytest.mark.parametrize("text", [
+    "my gp ordered more bloods for my seizures, what's even the point of that",
+    "is ms the sort that comes and goes? my cousin was ok for years then suddenly couldnt walk properly for weeks",
+])
+def test_rounds_122_and_123_calm_classes(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
