@@ -101,8 +101,10 @@ class Engine:
         knowledge = self.knowledge  # one snapshot for the whole message, even if a reload happens
         message = Message(text)
         turn = self._render(knowledge, message, decide(message, self._situation(knowledge, context)), context)
-        # a reply that left the context as it was ("hmm", a fallback) keeps the medicine named before it
-        kept = turn.context == context and context.medicine
+        # a reply that left the context as it was ("hmm", a fallback) keeps the medicine named before it, and so does
+        # a follow-up on the same illness ("my meds never work", "why does that happen", "can i just skip them then")
+        kept = context.medicine and (turn.context == context or (
+            turn.used_context and turn.context.topic == context.topic))
         choices = compose.ambiguous_options(knowledge, turn.match) if turn.kind == "ambiguous" and turn.match else ()
         return replace(turn, context=replace(turn.context, medicine=kept or knowledge.safety.names_a_medicine(message),
                                              choices=choices))

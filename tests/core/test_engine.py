@@ -421,6 +421,13 @@ def test_a_bare_reply_keeps_the_medicine_named_before_it(engine: Engine) -> None
     assert not topical.context.medicine  # a new question that names none: the medicine is no longer the subject
 
 
+def test_a_follow_up_on_the_same_illness_keeps_the_medicine_named_before_it(engine: Engine) -> None:
+    first = engine.respond("my tablets just dont work for me, is that a thing")
+    follow_up = engine.respond("why is that", first.context)
+    assert follow_up.used_context and follow_up.context.medicine
+    assert engine.respond("could i just stop them then", follow_up.context).kind == "medication_change"
+
+
 def test_a_typed_pick_answers_a_did_you_mean_and_a_tap_or_another_turn_ends_the_choice() -> None:
     engine = Engine(Library(REPO), "https://c.example")
     asked = engine.respond("TOO OLD?")
