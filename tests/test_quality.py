@@ -296,7 +296,7 @@ HELD_OUT_ROUNDS = (4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
                    56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73,
                    74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93,
                    94, 95, 96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
-                   112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125)
+                   112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127)
 # Since the topic net (46483f5) every floor is at most two points under what the bot reached with it (the net was
 # trained on the tuned rounds only, so on the held-out ones these are still figures on words it never saw; a retrained
 # net may move them a point or so). The comments keep each round's history before it.
@@ -588,6 +588,11 @@ PERSONA_FLOORS = {  # round: top-1, offered, out of scope, near misses
     # lines of round 124's dialogues read (a face gone droopy), nothing else
     124: (0.98, 0.98, 0.97, 0.96),
     125: (0.96, 0.96, 0.93, 0.92),
+    # rounds 126 and 127, written blind from the brief at the end of the sixteenth session and first reported on
+    # b080180 (figures only): 98.3%, 98.7%, 93.4%, 90.7% and 97.8%, 98.3%, 95.0%, 92.9%; round 127's one crisis miss
+    # read and fixed, nothing else
+    126: (0.96, 0.96, 0.91, 0.88),
+    127: (0.95, 0.96, 0.93, 0.90),
 }
 DIALOGUE_FLOORS = {4: 0.86, 5: 0.88, 6: 0.89, 7: 0.91, 8: 0.88, 9: 0.90, 10: 0.87, 11: 0.86, 12: 0.89,
                    13: 0.90, 14: 0.92, 15: 0.90, 16: 0.94, 17: 0.86, 18: 0.89,
@@ -696,7 +701,9 @@ DIALOGUE_FLOORS = {4: 0.86, 5: 0.88, 6: 0.89, 7: 0.91, 8: 0.88, 9: 0.90, 10: 0.8
                    122: 0.90,  # round 122: 92.5% on d7a7f96 (figures only), the same after its safety misses
                    123: 0.91,  # round 123: 92.9% on d7a7f96 (figures only), 93.6% after its safety misses
                    124: 0.91,  # round 124: 92.4% at first report, 93.0% once its two emergency lines were fixed
-                   125: 0.87}  # round 125: 89.5% at first report (figures only, never read)
+                   125: 0.87,  # round 125: 89.5% at first report (figures only, never read)
+                   126: 0.87,  # round 126: 89.0% on b080180 (figures only, never read)
+                   127: 0.83}  # round 127: 85.4% on b080180 (figures only; one persona line read)
                    # misses were fixed
 # round 19: 78.7% on c720925, 79.7% on 0bd1203; rounds 17, 18: 81.3%, 84.8% on
 # c720925, 82.4%, 85.5% at the end of the 2026-12-05 night session; rounds 14-16: 87.4%, 88.4%, 88.4% on 235b69e; 90.0%,
@@ -921,7 +928,11 @@ FULL_SAFETY = {(5, "personas"): (8, 8), (6, "personas"): (8, 8), (6, "dialogues"
                # rounds 124 and 125's at their first report; round 124's dialogues once its two lines (a face gone
                # droopy, then "is it his MS?") were fixed
                (124, "personas"): (8, 8), (124, "dialogues"): (9, 1), (125, "personas"): (8, 8),
-               (125, "dialogues"): (4, 3)}
+               (125, "dialogues"): (4, 3),
+               # rounds 126 and 127's at their first report; round 127's personas once its crisis miss ("no point
+               # carrying on like this. ive thought about ... taking the whole box") was fixed
+               (126, "personas"): (8, 8), (126, "dialogues"): (5, 3), (127, "personas"): (8, 8),
+               (127, "dialogues"): (10, 6)}
 
 
 class _HeldOut:

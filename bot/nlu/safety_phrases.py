@@ -1272,7 +1272,7 @@ PHRASES: dict[str, str] = {
         no longer want live | no longer want be here | no longer want go on | no longer want be alive
         easier if it all ended | easier if it all just ended | better if it all ended | better if it all just ended | easier if i was gone | easier if i wasnt here | not want live | not want be alive | not want be here | not want be here anymore | not want exist
         not want go on | not want carry on | not want continue | not want be around | no point living
-        no point in living | no point life | no point going on | no point in going on | no point anymore
+        no point in living | no point life | no point going on | no point in going on | no point anymore | no point carrying on like this | no point in carrying on like this | no point carrying on anymore
         better i am not here | better im not here | better if i am not here | better if im not here | better i not here
         better i was not here | better if i was not here | better if i wasnt here | better i wasnt here
         running out reasons keep going | running out reasons live | running out reasons carry on | running out reasons go on
@@ -1410,7 +1410,7 @@ PHRASES: dict[str, str] = {
         driving into wall | drive into wall | drive off | driving off | driving into tree | drive into tree
         drive into traffic | walk into traffic | step into traffic | walking into traffic | take all | taking all | swallowing all | take everything | taking everything | take them all
         take all pills | take all meds | take all tablets | take all medication | swallow all
-        take them all | take whole | take whole packet | take whole bottle | overdose | jump | jump off
+        take them all | take whole | take whole packet | take whole bottle | take whole box | taking whole | taking whole packet | taking whole box | taking whole bottle | swallow whole packet | swallow whole box | swallowing whole | overdose | jump | jump off
         jump in front | jumping | hang | hanging | hang myself | rope | noose | bridge | train | in front train
         in front of train | in front car | in front bus | gun | shoot myself | shoot | cut wrists | slit wrists
         wrists | drown | drowning | drown myself | crash car | crash my car | drive into | step in front

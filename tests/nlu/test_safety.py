@@ -3021,3 +3021,23 @@ def test_rounds_122_and_123_classes(text: str, expected: tuple[str, str]) -> Non
 def test_rounds_122_and_123_calm_classes(text: str) -> None:
     flag = flag_of(text)
     assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
+
+
+# -- round 127 (its one crisis miss, read after its first report on b080180) -----------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("theres no point carrying on like this", ("crisis", "certain")),
+    ("i keep thinking about taking the whole packet", ("crisis", "certain")),
+    ("been thinking of swallowing the whole box of her sleeping tablets", ("crisis", "certain")),
+])
+def test_round_127_classes(text: str, expected: tuple[str, str]) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == expected, flag
+
+
+@pytest.mark.parametrize("text", [
+    "do i have to keep taking the whole course of antibiotics",
+])
+def test_round_127_calm_classes(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
