@@ -303,7 +303,8 @@ PHRASES: dict[str, str] = {
         gave way | give way | giving way | not use | useless | tingly | tingling | pins and needles""",
     "DROOP": """fell | fallen | fell on one side | falling one side | falling on one side | falling down one side | dropped on one side | gone down on one side | slipped | droop | drooping | droopy | drooped | droops | sagging | sagged | saggy | dropped | dropping
         fallen | lopsided | crooked | uneven | twisted | pulled down | drooping down | slack""",
-    "SPEECH_BAD": """words coming out wrong | words come out wrong | words coming out funny | words coming out jumbled | speech is wrong | speech wrong | speech not right | speech is not right | speech is strange
+    "SPEECH_BAD": """words are coming out wrong | words are coming out funny | words are coming out jumbled | words are coming out weird | words are coming out strange | words are coming out all wrong | words coming out all wrong | words coming out weird | words coming out strange | words are all wrong | words are all jumbled | words are jumbled | words are muddled
+        words coming out wrong | words come out wrong | words coming out funny | words coming out jumbled | speech is wrong | speech wrong | speech not right | speech is not right | speech is strange
         speech is weird | speech is funny | speech gone wrong | speech went wrong | speech went strange | speech went weird | speech went funny | speech jumbled | words jumbled | jumbled speech | jumbled words | went jumbled | talking gibberish | sound drunk | sounds drunk | talking drunk | speech drunk | words drunk | words sound drunk
         talking like drunk | slurs | slur | slurring her words | slurring his words | words mixed up | mixed up words
         words muddled | muddled words | muddled speech | speech muddled | words are mixed up | slurred | slurring | slurry speech | speech slurred | slurring words | not speak | not talk

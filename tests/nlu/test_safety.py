@@ -3008,6 +3008,10 @@ def test_rounds_118_and_119_calm_classes(text: str) -> None:
     # round 124 (first reported on this session's last code): a face gone droopy, four words apart
     ("my dad's face has just gone droopy", ("emergency", "certain")),
     ("her face has suddenly gone droopy on the left", ("emergency", "certain")),
+    # ... and its speech, which only the face carried: "words are ..." was not read as a speech sign
+    ("my husband's words are coming out all wrong suddenly", ("emergency", "certain")),
+    ("help his words are coming out wrong", ("emergency", "certain")),
+    ("mum's words are all jumbled and her arm went weak just now", ("emergency", "certain")),
 ])
 def test_rounds_122_and_123_classes(text: str, expected: tuple[str, str]) -> None:
     flag = flag_of(text)
