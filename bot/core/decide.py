@@ -822,9 +822,12 @@ def _answer_proper(message: Message, situation: Situation, borrow: bool) -> Deci
     match = match_message(knowledge.matcher, message, in_context=situation.last_intent is not None)
     first = match.candidates[0] if match.candidates else None  # matched, or "Did you mean" it beside the person
     if followup.asks_for_a_person(message) and HANDOVER_ID in knowledge.intents and (
-            match.status != "matched" or (first is not None and first.kind == "topical")):
+            match.status != "matched" or (first is not None and (first.kind == "topical" or (
+                first.kind == "smalltalk" and followup.closing_of(message) is None)))):
         # "i want to talk to a person not a bot": its words are filler to the matcher but for "not", which then
-        # stands alone and finds nothing; beside topic words the wish for a person wins too
+        # stands alone and finds nothing; beside topic words the wish for a person wins too, and beside a goodbye's
+        # ("can I talk to someone later about what happened": "talk later") unless it closes ("Ok, I talk to the
+        # doctor. Bye": the person is their own)
         return Decision("handover", "a wish for a person", HANDOVER_ID, 100.0, match)
     if (defined := _definition(message, knowledge)) is not None:
         return defined

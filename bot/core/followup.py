@@ -102,6 +102,9 @@ CLOSING_IDS = frozenset((THANKS_ID, GOODBYE_ID))
 _ASKING = frozenset(("what", "whats", "wat", "wot", "wats", "how", "why", "when", "where", "which", "who"))
 # Auxiliaries ask only at the head of a sentence ("is it treatable", "but can she drive"): "the ambulance is here"
 # tells
+# what opens a question after a thanks (not "ok thx will try her gp tmrw": a plan told)
+_ASKING_AFTER_THANKS = frozenset(("can", "could", "should", "would", "does", "do"))
+_ASKED_OF = frozenset(("it", "there", "this", "that", "he", "she", "they", "ms", "epilepsy"))  # "is it ...", "are they"
 _ASKING_FIRST = frozenset(("can", "could", "should", "would", "is", "are", "does", "do", "did", "will", "but", "and"))
 
 _MORE = re.compile(
@@ -118,8 +121,9 @@ _ELABORATE = re.compile(
     r"how (?:does|would|could|can) (?:it|that|this) (?:even |actually |really |exactly )?work|"
     r"how do (?:they|these|those) (?:even |actually |really |exactly )?work|how is (?:it|that) done|"
     r"what do you mean|meaning|explain|explain (?:it|that|this)|explain (?:it |that |this )?(?:simpler|more simply|"
-    r"again|better|in simple words|in plain english)|in simple words|in plain english|simpler)"
-    r"(?:\s+(?:please|pls|plz|then|exactly|though))*$")
+    r"again|better|in simple words|in plain english)|in simple words|in plain english|simpler|"
+    r"y tho|y though|y is that|wdym|wym)"  # texting: "y tho" is "why though"
+    r"(?:\s+(?:please|pls|plz|then|exactly|though|tho))*$")
 # Everyday activities asked about ("can he still drive"): no article covers them
 _DAILY = (r"\b(?:play|plays|drive|swim|travel|fly|cook|bathe?|shower|ride|cycle|attend|"
           r"(?:go back|get back|return) to (?:school|work|college|uni|university|nursery|class|lessons|the office|"
@@ -702,9 +706,16 @@ _PERSON_ALONE = re.compile(r"^(?:(?:then|so|ok|okay|fine|well) )?(?:(?:i want|i 
                            r"(?:human|real|actual) (?:doctor|dr))$|"
                            # "is there someone i can actually phone?", "is there a nurse I can message about my results"
                            r"\bis there (?:(?:a|an|any) )?(?:(?:real|actual|ms|epilepsy) )?(?:nurse|nurses|person|human|"
-                           r"someone|somebody|anyone|anybody|doctor|specialist|number) (?:that |who )?(?:i|we) (?:can|could) "
+                           r"someone|somebody|anyone|anybody|doctor|specialist|number)(?: or (?:someone|somebody|anyone))? "
+                           r"(?:that |who )?(?:i|we) (?:can|could) "
                            r"(?:actually |just )?(?:phone|call|ring|message|text|email|talk|speak|chat|contact|discuss|"
-                           r"ask)\b")
+                           r"ask)\b|"
+                           # "can I ask a nurse about her?", "i'd like to run this by a nurse": a person here to ask, not
+                           # one's own doctor ("I will ask my doctor", "what can we ask the neurologist")
+                           r"\b(?:can i|could i|can we|could we|may i|i want to|i would like to|i d like to|id like to|i d prefer to|id prefer to|"
+                           r"i would prefer to|i need to) (?:ask|run (?:this|it) by) (?:a|an|a real|an actual|some) "
+                           r"(?:(?:ms|epilepsy|specialist) )?(?:nurse|nurses|doctor|dr|neurologist|human|person|specialist|"
+                           r"pharmacist)\b")
 
 
 def asks_for_a_person(message: Message) -> bool:
@@ -797,7 +808,11 @@ def closing_of(message: Message) -> str | None:
     """ "goodbye" or "thanks" for a message that closes the conversation in its own words and asks nothing
     ("Thanks, I'll discuss it with my neuro. Bye."): the smalltalk it is, though its other words keep the
     smalltalk keywords from answering the whole message."""
-    if _asks(message):
+    # ("thanks, can i talk to someone now": asked after the thanks; not "thank you and god bless", nor a learner's
+    # "Thank you, is very useful")
+    rest = after_courtesy(message)
+    if _asks(message) or (rest is not None and len(rest.words) > 1 and (rest.words[0] in _ASKING_AFTER_THANKS or (
+            rest.words[0] in ("is", "are") and rest.words[1] in _ASKED_OF))):
         return None
     if _GOODBYE.search(message.text):
         return GOODBYE_ID

@@ -107,6 +107,7 @@ _AFTERTHOUGHT = frozenset(("now", "already", "tbh", "though", "anyway", "too", "
 TAKEN_SPAN = 8  # "took far too many of her tablets": the amount this close to the taking
 ASKED_SPAN = 12  # "can i take them a bit later": the question this close to the time or amount it asks about
 WINDOW = 40  # words per unit: a long sentence is read in overlapping windows of this many words
+GOES_ON_WORDS = 5  # "like actually not be here anymore": the most core words of a sentence that says what the last meant
 _ADMIN = "ADMIN_"
 
 
@@ -623,7 +624,9 @@ def _cluster(u: Unit, recent: bool) -> Tier | None:
             "WITHIN_HOUR", "HAVING", "ING", "CONV", *_NOW_BUT_JUST)
     if lifetime and recent:
         return "possible" if u.any("RECENT", "NOW_WEAK") else None
-    if u.any("ANOTHER", "COUNT2", "ANOTHER_OFTEN") and recent:
+    # ("is having several seizure types at once a sign it'll be drug resistant": a count of kinds, a habit)
+    counted = not set(u.hits.get("COUNT2", ())) <= set(u.hits.get("HABITUAL", ()))
+    if (u.any("ANOTHER", "ANOTHER_OFTEN") or counted) and recent:
         # "had another fit in english today": another one over the day, told afterwards, may be the illness's
         # usual (the line and the answer); one just now, a count ("3 fits this morning") or a now is a cluster
         # ... but a count told to ask about a dose ("Should we double his dose tonight? He's had three seizures
@@ -957,6 +960,8 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # "can i give my wife an extra baclofen tonight": a dose more, before the medicine, asked about
     # (not "how should i store the extra box" of tablets)
     more = more or (u.before("ADVICE", "EXTRA_PRE", 6) and u.before("EXTRA_PRE", "MED", 1) and "CONTAINER" not in u)
+    # ... or "her tablets ... can I give her a bit extra?": given, the medicine named in another sentence
+    more = more or ("EXTRA_END" in u and "ADVICE" in u and "MED_MSG" in u and "CONTAINER" not in u)
     # "i feel rubbish on keppra, can i stop?": the medicine first, then a change asked about with no other object
     bare = u.before("MED", "ADVICE", 8) and u.before("ADVICE", "CHANGE_BARE", 3)
     # "baclofen make my legs more weak, i think to stop, what you say": a change planned after the medicine, then
@@ -1191,6 +1196,9 @@ class SafetyCheck:
 
     def _units(self, message: Message) -> list[Unit]:
         scanned: list[Hits] = []
+        # per scanned unit: its core words' count, and whether it says what the sentence before meant (None: a
+        # window of a long sentence)
+        spans: list[tuple[int, bool] | None] = []
         message = message.uncensored(self._uncensor)
         sentences = message.sentences
         for index, sentence in enumerate(sentences):
@@ -1203,7 +1211,15 @@ class SafetyCheck:
             core = core_words(words)
             if len(core) <= WINDOW:
                 scanned.append(_drop_figurative(self.lexicon.scan(words, breaks)))
+                spans.append((len(core), _goes_on_before(words, core, scanned[-1])))
                 if general:
+                    scanned[-1].setdefault("KNOWLEDGE", []).append(0)
+                if _having_as_a_subject(words):  # "is having a seizure a sign of epilepsy?": no one has one now
+                    for concept in ("HAVING", "ING", "AUX_NOW", "PRESENT"):
+                        if concept in scanned[-1] and not (kept := [p for p in scanned[-1][concept] if p > 1]):
+                            del scanned[-1][concept]
+                        elif concept in scanned[-1]:
+                            scanned[-1][concept] = kept
                     scanned[-1].setdefault("KNOWLEDGE", []).append(0)
                 if words[0] in _MODALS:  # "could ... because i forget": a question about a cause
                     scanned[-1].setdefault("Q_MODAL", []).append(0)
@@ -1225,7 +1241,7 @@ class SafetyCheck:
                 for concept, ends in (("PLAN_BARE", _a_plan_said_alone), ("HOW_DO_IT_BARE", _how_it_would_be_done),
                                       ("UNDONE_BARE", _an_undone_wish),
                                       ("NOT_BEING_BARE", _a_wish_not_to_be), ("LETHAL", _an_amount_for_nothing),
-                                      ("STOP_ALL_BARE", _everything_stopped)):
+                                      ("STOP_ALL_BARE", _everything_stopped), ("EXTRA_END", _extra_given)):
                     if ends(said) and not (concept == "NOT_BEING_BARE" and _a_deed_not_done(sentence.words)):
                         scanned[-1].setdefault(concept, []).append(len(words) - 1)
                 if (staying := _not_staying(words)) is not None:
@@ -1234,6 +1250,7 @@ class SafetyCheck:
             for start in range(0, len(words), WINDOW // 2):
                 shifted = frozenset(b - start for b in breaks if start <= b < start + WINDOW)
                 scanned.append(_drop_figurative(self.lexicon.scan(words[start:start + WINDOW], shifted)))
+                spans.append(None)
                 if start + WINDOW >= len(words):
                     break
         # Said in one sentence, known to every one: a medicine named anywhere ("it" in another sentence may be it);
@@ -1256,9 +1273,13 @@ class SafetyCheck:
             for hits in scanned:
                 hits.setdefault("DOSE_ASKED", []).append(0)
         units = [Unit(h) for h in scanned]
-        for first, second in itertools.pairwise(scanned):
+        for index, (first, second) in enumerate(itertools.pairwise(scanned)):
             if first and second:
-                units.append(Unit(_joined(first, second)))
+                # "makes me want to give up on everything. like actually not be here": the second sentence says
+                # what the first meant, read as its next words
+                before, after = spans[index], spans[index + 1]
+                close = before[0] if before is not None and after is not None and after[1] else None
+                units.append(Unit(_joined(first, second, close)))
         if units and message.raw.lstrip().lower().startswith(("help", "sos", "emergency", "urgent")):
             units[0].hits.setdefault("URGENT", []).append(0)
         return units
@@ -1544,6 +1565,14 @@ def _a_wish_not_to_be(kept: list[str]) -> bool:
         kept[-4:] == ["want", "to", "not", "be"] or kept[-3:] == ["want", "not", "be"]  # "i want to not be"
 
 
+def _extra_given(kept: list[str]) -> bool:
+    """ "can I give her a bit extra?", "should he take some extra": the sentence ends on an extra given or taken,
+    of nothing it names (not "extra time to get ready")."""
+    while kept and kept[-1] in _EXTRA_TAIL:  # ("... a bit extra tonight")
+        kept = kept[:-1]
+    return bool(kept) and kept[-1] == "extra" and not _GIVEN.isdisjoint(kept[-5:-1])
+
+
 def _everything_stopped(kept: list[str]) -> bool:
     """ "some days i want to just stop everything": the sentence ends on a wish for everything to stop."""
     return kept[-2:] in (["stop", "everything"], ["end", "everything"]) and not _WANTING.isdisjoint(kept[-5:-2])
@@ -1582,9 +1611,39 @@ def _not_staying(words: list[str]) -> int | None:
     return None
 
 
-def _joined(first: Hits, second: Hits) -> Hits:
-    """Two sentences read as one unit: the second's positions follow the first's."""
-    offset = 1 + max((p for positions in first.values() for p in positions), default=0) + WINDOW
+_GERUND_ASKERS = frozenset(("is", "does", "can", "could", "will", "would", "might", "isnt"))
+_GERUND_PREDICATES = frozenset(("sign", "signs", "mean", "means", "normal", "bad", "dangerous", "common", "linked",
+                                "related", "symptom", "cause", "risk", "worse", "harder", "typical", "part", "usual",
+                                "serious", "genetic", "likely", "unusual", "rare"))
+_GERUND_NOT_NOW = frozenset(("now", "help", "ambulance", "999", "911", "112", "still", "currently", "minutes"))
+_EXTRA_TAIL = frozenset(("tonight", "today", "now", "then", "too", "tomorrow", "pls", "please", "just", "once"))
+_GIVEN = frozenset(("give", "giving", "take", "taking", "have", "try"))
+_DEATH_TAIL = frozenset(("anymore", "any", "more", "again", "ever", "forever", "now", "tbh", "honestly", "lol", "at",
+                         "all", "up"))
+
+
+def _having_as_a_subject(words: list[str]) -> bool:
+    """ "is having several seizure types at once a sign it'll be drug resistant": "having ..." is what the
+    question is about, asked of no one (not a learner's "is having seizure now help")."""
+    return len(words) > 3 and words[0] in _GERUND_ASKERS and words[1] == "having" and \
+        not _GERUND_PREDICATES.isdisjoint(words[3:]) and _GERUND_NOT_NOW.isdisjoint(words) and \
+        _GERUND_ASKERS.isdisjoint(words[2:])  # (not "is having a seizure, is that bad": told, then asked)
+
+
+def _goes_on_before(words: list[str], core: list[str], hits: Hits) -> bool:
+    """ "like actually not be here", "i mean not wake up": a short sentence that opens by saying what the one
+    before meant, a death in its first words."""
+    opens = bool(words) and (words[0] in ("like", "ie", "basically") or words[:2] in (["i", "mean"], ["as", "in"]))
+    # (not "like not be here with my parents": somewhere else wished for)
+    return opens and len(core) <= GOES_ON_WORDS and any(
+        p < 3 for c in ("DEATH", "DEATH_STRONG") for p in hits.get(c, ())) and set(core[3:]) <= _DEATH_TAIL
+
+
+def _joined(first: Hits, second: Hits, close: int | None = None) -> Hits:
+    """Two sentences read as one unit: the second's positions follow the first's, a window apart, or right
+    after its `close` core words when it goes on with it."""
+    offset = close if close is not None else 1 + max((p for positions in first.values() for p in positions),
+                                                     default=0) + WINDOW
     joined = {c: list(p) for c, p in first.items()}
     for concept, positions in second.items():
         joined.setdefault(concept, []).extend(p + offset for p in positions)

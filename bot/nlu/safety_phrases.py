@@ -811,7 +811,10 @@ PHRASES: dict[str, str] = {
     # its own pass, OWN_PASS: "ambulance is here" still holds the "ambulance" the first-aid rules read).
     # A time to come, for a first-aid question after an emergency: "for next time - anything i should NOT do?"
     "NEXT_TIME": """next time | for next time | in future | later i want
-        later i would like | later we want | later i wanna | if it happens again | when it happens again""",
+        later i would like | later we want | later i wanna | if it happens again | when it happens again
+        if happens again | if it happen again | if happen again | if again happen | if again it happen | if again it happens
+        if it again happen | if it again happens | when again happen | if he does it again | if she does it again
+        if it comes again | if it come again | if again come | if he has another | if she has another""",
     "HELP_HERE": """taken him in | taken her in | took him in | took her in | have taken him | have taken her
         driving me to ae | driving him to ae | driving her to ae | taking me to ae | taking him to ae
         taking her to ae | on way to ae | on our way to ae | heading to ae | driving me to hospital | driving him to hospital
@@ -1145,6 +1148,10 @@ PHRASES: dict[str, str] = {
         enough for now | enough for today | thats enough for now | enough said | funnily enough | oddly enough
         interestingly enough | old enough | big enough | strong enough | often enough""",
     "TEMPORARY": "all for now | bye for now | goodbye for now | say goodbye for now | saying goodbye for now | see you | later | tomorrow | next time | again | night | soon",
+    # Things named with a sign's word ("is a blue badge possible for dad"): the phrase takes the word from the sign
+    # ("is blue"), and no rule reads the phrase itself
+    "NAMED_THING": """blue badge | blue badges | is blue badge | are blue badges | blue badge scheme | blue parking badge
+        blue light card | blue light discount""",
     # Idioms made of emergency words: the phrase takes the word, so no rule sees a seizure, a choke or a faint
     # (never "choking on", "blue in the face", "nearly had a fit" (read as "had fit"), "overdose of": each is also
     # said of a real one)

@@ -329,10 +329,22 @@ def test_a_plan_or_a_topic_question_is_not_read_as_about_the_dose(engine: Engine
     ("ok ok fair enough, thanks", "thanks"),
     ("ok gtg", "goodbye"), ("ttyl", "goodbye"),  # text-speak
     ("Much obliged.", "thanks"), ("ok wat can u do", "help"),
+    ("Thank you, is very useful", "thanks"), ("ok thx will try her gp tmrw", "thanks"),  # told, not asked
+    ("thank you and god bless", "thanks"),
 ])
 def test_a_conversation_closed_in_its_own_words_gets_the_smalltalk(engine: Engine, text: str, intent: str) -> None:
     turn = engine.respond(text)
     assert (turn.kind, turn.intent_id) == ("smalltalk", intent), text
+
+
+@pytest.mark.parametrize("text", [
+    "Can I talk to someone later about what happened?",  # "talk ... later" is no goodbye beside a person asked for
+    "i need to talk to a nurse later please",
+    "Should I be worried? Can I ask a nurse about her?",  # "can i ask" is no help request beside a nurse
+    "thanks, can i talk to someone now",  # asked after the thanks: no closing
+])
+def test_a_person_asked_for_beside_smalltalk_words_is_the_handover(engine: Engine, text: str) -> None:
+    assert engine.respond(text).kind == "handover", text
 
 
 @pytest.mark.parametrize("text", [

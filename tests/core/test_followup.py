@@ -10,12 +10,13 @@ from bot.core.followup import facet_of, is_more, leans_on_context, may_follow, s
 from bot.nlu.message import Message
 
 
-@pytest.mark.parametrize("text", ["more", "tell me more", "go on", "like what?", "how does that even work"])
+@pytest.mark.parametrize("text", ["more", "tell me more", "go on", "like what?", "how does that even work",
+                                  "y tho", "like what tho", "why tho?"])  # texting
 def test_asking_for_more(text: str) -> None:
     assert is_more(Message(text))
 
 
-@pytest.mark.parametrize("text", ["what is ms?", "side effects?", "ok"])
+@pytest.mark.parametrize("text", ["what is ms?", "side effects?", "ok", "y"])  # ("y" alone may be a yes)
 def test_not_asking_for_more(text: str) -> None:
     assert not is_more(Message(text))
 
@@ -206,6 +207,11 @@ def test_a_parting_that_is_the_whole_message_closes(text: str, closing: str | No
     # rounds 112 and 113: a human doctor, software turned down
     ("just get me a real doctor", True), ("I'm not discussing my fits with an app.", True),
     ("i need a human doctor to look at his mri", False), ("never talking to that neurologist again", False),
+    # session 17 (the tuned rounds' handover misses): a person here to ask, not one's own doctor
+    ("Should I be worried? Can I ask a nurse about her?", True), ("i'd like to ask a neurologist directly", True),
+    ("I'd like to run this by a nurse please", True), ("is there a nurse or someone i can actually ask", True),
+    ("Okay, I will ask my doctor. Thank you", False), ("ok so what can we ask the neurologist about instead", False),
+    ("can u remind me to ask her gp", False),
 ])
 def test_asking_whether_there_is_someone_to_contact_is_a_wish_for_a_person(text: str, wish: bool) -> None:
     assert followup.asks_for_a_person(Message(text)) is wish, text

@@ -3045,3 +3045,42 @@ def test_round_127_classes(text: str, expected: tuple[str, str]) -> None:
 def test_round_127_calm_classes(text: str) -> None:
     flag = flag_of(text)
     assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
+
+
+# -- rounds 128 and 129 (their safety misses, read after their first reports on 924b179) ----------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a sentence that says what the one before meant: "like ..." read as its next words
+    ("tbh all this makes me want to give up on everything. like actually not be here", ("crisis", "certain")),
+    ("i just want it all to stop. like not be here anymore", ("crisis", "certain")),
+    # an extra given, the medicine named in another sentence
+    ("My granddaughter's tablets, the doctor said 500 but she needs more. Can I give her a bit extra?",
+     ("medication_change", "certain")),
+    ("her tablets. Can I give her some extra?", ("medication_change", "certain")),
+    ("he's on baclofen. should I give him a bit extra tonight?", ("medication_change", "certain")),
+    # "if again happen": a learner's next time
+    ("My friend he fall and shake in the street, what I must do if again happen?", ("seizure_first_aid", "certain")),
+    ("she had a fit yesterday, what should I do if it happen again", ("seizure_first_aid", "certain")),
+    # guards: a seizure told, then asked about; a learner's seizure now; lips that are blue
+    ("is having a seizure, is that bad", ("emergency", "certain")),
+    ("is having seizure now help", ("emergency", "certain")),
+    ("he fall and shake now, what I must do?", ("emergency", "certain")),
+    ("can he get a blue badge? his lips are blue and he is not breathing", ("emergency", "certain")),
+])
+def test_rounds_128_and_129_classes(text: str, expected: tuple[str, str]) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == expected, flag
+
+
+@pytest.mark.parametrize("text", [
+    "is having several seizure types at once a sign it'll be drug resistant",
+    "is having a seizure a sign of epilepsy?",
+    "is having seizures in your sleep dangerous?",
+    "is a blue badge possible for dad w ms, how",
+    "is the blue badge worth applying for",
+    "she takes keppra. can I give her extra time to get ready?",
+    "i want to move out. like not be here with my parents",
+])
+def test_rounds_128_and_129_calm_classes(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag

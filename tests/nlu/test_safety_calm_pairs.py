@@ -40,6 +40,7 @@ KNOWN_GAPS_FILE = Path(__file__).with_name("safety_calm_pairs_known_gaps.txt")
 # Concepts that lower or cancel an alarm, and where (bot/nlu/safety.py, safety_unit.py, safety_crisis.py). A phrase
 # listed under several is tested once, under the first one here.
 CALM_CONCEPTS: dict[str, str] = {
+    "NAMED_THING": "takes a sign's word (\"is a blue badge possible\" is no \"is blue\"); read by no rule",
     "HISTORY": "calm frame (read_frame); a crisis in the past (crisis: past); an overdose long ago",
     "WHEN_WAS": "read as HISTORY unless an -ing sign follows (safety_lexicon._in_context)",
     "SINCE": "calm frame",
