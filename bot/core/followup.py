@@ -73,7 +73,8 @@ _THANKS = re.compile(rf"\b(?:{_THANK_WORDS}|ta|much appreciated|appreciate it|mu
                      r"useful|that was useful|that was helpful)(?: thanks| thank you| cheers)?$")
 _PERSON = re.compile(r"\b(?:(?:talk|speak|chat|discuss (?:this |it |that )?)\s*(?:to|with)|get hold of|get through to|"
                      r"(?:connect|transfer|put|pass|hand)\s+(?:me|us)\s+"
-                     r"(?:through\s+|over\s+|on\s+)?(?:to|with|onto))\s+(?:(?:a|an|the|some|one of the|a real|an actual|"
+                     r"(?:through\s+|over\s+|on\s+)?(?:to|with|onto))\s+(?:(?:a|an|the|some|one of the|one of your|"
+                     r"one of ur|a real|an actual|"
                      r"real|actual|the on call|the oncall|an on call)\s+)?(?:(?:ms|epilepsy|specialist|"
                      r"live|on call|oncall)\s+)?"
                      r"(?:nurse|nurses|person|human|humans|someone|somebody|advisor|adviser|staff|team|doctor|"
@@ -648,7 +649,9 @@ _WHICH_TO_CHOOSE = re.compile(
 
 def asks_to_switch(message: Message) -> bool:
     """ "Should I ask to switch then?", "can we just stop": leave to switch or stop, asked with no object."""
-    return _TO_SWITCH.search(message.text) is not None
+    # (each sentence on its own: "should he switch then? he's had two relapses")
+    return _TO_SWITCH.search(message.text) is not None or any(
+        _TO_SWITCH.search(" ".join(s.words)) for s in message.sentences if len(message.sentences) > 1)
 
 
 _TO_SWITCH = re.compile(r"\b(?:should|can|could|shall|do) (?:i|we|she|he) (?:ask (?:to|about) |just |try (?:and |to )?)?"

@@ -194,8 +194,8 @@ FOLLOW_GENERAL_LEAD = ("If the seizure reaches 5 minutes, or another one starts,
 CALL_IF = "Call your local emergency number now if:"
 AFTER_IT = "Afterwards:"
 FOLLOW_STROKE_LEAD = ("Even if the signs seem to pass, a stroke needs an ambulance now: call 112, 911 or 999 if you "
-                      "have not already. MS can cause signs like these too, but only a hospital can tell them apart, "
-                      "so don't wait to find out.")
+                      "have not already. MS, a seizure or another condition can cause signs like these too, but only "
+                      "a hospital can tell them apart, so don't wait to find out.")
 FOLLOW_INJURY_LEAD = ("If you have not called yet, call your local emergency number now (112, 911 or 999). Until "
                       "help arrives:")
 FOLLOW_HEART_ALLERGY_LEAD = ("Even if it seems to ease, call your local emergency number now (112, 911 or 999) if "

@@ -644,7 +644,11 @@ def _cluster(u: Unit, recent: bool) -> Tier | None:
         defined = any(0 < o - w <= 4 for w in u.hits.get("WHEN_W", ()) for o in often)
         # ... or asked as a bare phrase, of no one ("dad just dx epilepsy whats it basically. repeated seizures??")
         defined = defined or ("ASKED" in u and not u.any("PERSON", "PRONOUN", "CHILD", "FIRST_P", "PRESENT"))
-        return "possible" if not urgent and (u.any(*_OF_THE_ILLNESS) or bool(_why_keeps(u)) or defined) else "certain"
+        # ... or counted over a life, told in the past ("She's had so many seizures that look different")
+        told_over = u.any("PAST", "PERFECT") and not u.any("PRESENT", "AUX_NOW", "ING", "CONV", "JUST", "RECENT",
+                                                         "NOW_WEAK", "UNRESP", "WITHIN_HOUR")
+        return "possible" if not urgent and (u.any(*_OF_THE_ILLNESS) or bool(_why_keeps(u)) or defined or
+                                             told_over) else "certain"
     return None
 
 
@@ -1310,9 +1314,11 @@ class SafetyCheck:
         """ "like i missed it this morning n its 3pm now", "forgot them last night": a dose missed, its medicine
         only "it" or "them" (named before in the chat), and when; not a habit ("i sometimes miss it")."""
         # ... or a dose named by its time ("missed last nights actually"), itself the when
+        # (not "Is it just that people dont take them properly": people in general)
         return any(((u.before("MISS", "PRO_OBJ", 2) and u.any("RECENT", "JUST", "DAYS_AGO", "NOW_WEAK")) or
                     u.before("MISS", "DOSE_OF_TIME", 2))
-                   and not u.any("HABITUAL", "KNOWLEDGE", "HYPO", "CAUSE_Q") for u in self.units(message))
+                   and not u.any("HABITUAL", "KNOWLEDGE", "HYPO", "CAUSE_Q") and not u.before("GENERIC", "MISS", 2)
+                   for u in self.units(message))
 
     def asks_a_change(self, message: Message, subject_known: bool = False) -> bool:
         """ "can i stop it?", "should i skip the next one", "can i have it later than planned": asking to change
@@ -1372,7 +1378,9 @@ class SafetyCheck:
         by_oneself = not _BY_ONESELF.isdisjoint(message.words)  # the change needs no "it"
         # not what the treatment does: "does it lower her immune system", "would that mean im more likely to get
         # other autoimmune stuff", "does it raise infection risk" ask a general question or its meaning
-        return any(u.any("CHANGE", "CHANGE_AFTER", "DOSE_CHANGE", "DOUBLE_UP") and "MED" not in u and (
+        # ... nor what people in general do ("is it just that people dont take them properly")
+        return any(u.any("CHANGE", "CHANGE_AFTER", "DOSE_CHANGE", "DOUBLE_UP") and "MED" not in u and not (
+            u.before("GENERIC", "CHANGE", 2) or u.before("GENERIC", "MISS", 2)) and (
             "ADVICE" in u or not u.any("KNOWLEDGE", "CAUSE_Q", "MEAN")) and (
             "PRO_OBJ" in u or len(message.words) <= 2 or subject_known or ("CHANGE_BARE" in u and by_oneself)) and (
             u.any("ADVICE", "Q_MODAL", "WISH", "CHANGE_OR", "DECIDED") or "?" in message.raw or (

@@ -183,6 +183,12 @@ def _better_without_me(u: Unit) -> bool:
     alive", "wish the next seizure would just take me"."""
     if u.near("BETTER", "WITHOUT_ME", 6) or u.before("BETTER", "DEATH_STRONG", 4):
         return True
+    # "i'd be better off not waking up": better off not coming round (a wake that is denied, not a sign told)
+    nots = set(u.hits.get("NOT", ()))
+    # (not "is it better to not wake him up after a seizure": someone else)
+    if "FIRST_P" in u and not u.any("PRO_OBJ", "PERSON", "CHILD") and any(
+            0 < p - b <= 4 and p in nots for b in u.hits.get("BETTER", ()) for p in u.hits.get("UNRESP", ())):
+        return True
     if "NOTICE" in u and u.any("DEATH_STRONG", "WITHOUT_ME"):
         return True
     return u.before("WISH", "TAKE_ME", 8)

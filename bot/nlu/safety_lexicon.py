@@ -452,6 +452,18 @@ _COUNTED = frozenset(("second", "seconds", "third", "fourth", "fifth", "2nd", "3
 _ATTACK_ALARMS = frozenset(("NOT_STOP", "LONG", "UNRESP", "BODY_ALL", "COLLAPSE", "URGENT", "BREATH_BAD", "COLOUR"))
 
 
+_HAS_HAD = frozenset(("hes", "shes", "its"))  # "he's had": he has had
+
+
+def _stops_from_working(core: list[str], position: int) -> bool:
+    """ "stop my pill from working", "stops it working": a stop that is one thing keeping another from working."""
+    if core[position] not in ("stop", "stops", "stopping"):
+        return False
+    after = core[position + 2:position + 7]
+    return any(after[i:i + 2] == ["from", "working"] for i in range(len(after))) or (
+        len(core) > position + 2 and core[position + 2] == "working")
+
+
 def _in_context(core: list[str], hits: Hits) -> None:
     """Concepts that depend on their neighbours: "when i was little" is a history, "when i was convulsing" the
     event; "what does status epilepticus mean" is a knowledge question; "just wondering" is no time."""
@@ -510,6 +522,14 @@ def _in_context(core: list[str], hits: Hits) -> None:
     _drop_where(hits, "SELF_HARM", lambda p: _cut_out(core, p))
     _drop_where(hits, "ANOTHER_STRONG", lambda p: _an_onset(core, p))
     _drop_where(hits, "TIMING", lambda p: _generic_something_else(core, hits, p))
+    # "will my epilepsy meds stop my birth control pill from working?": what one medicine does to another, no change
+    _drop_where(hits, "CHANGE", lambda p: _stops_from_working(core, p))
+    # "She's had so many seizures that look different": "'s had" is "has had", a perfect over a life, not "is"
+    had = [p for p in hits.get("AUX_NOW", ()) if core[p] in _HAS_HAD and p + 1 < len(core) and core[p + 1] == "had"]
+    if had:
+        _drop_where(hits, "AUX_NOW", lambda p: p in had)
+        _drop_where(hits, "PRESENT", lambda p: p in had)
+        hits.setdefault("PERFECT", []).extend(had)
     # "at work someone might have a seizure, what do i do": "have" after a modal is what may happen, no perfect
     _drop_where(hits, "PERFECT", lambda p: p > 0 and core[p] == "have" and core[p - 1] in _MODALS)
     # "given late or not at all": never, not all of them

@@ -1350,13 +1350,33 @@ def test_what_if_the_pills_dont_work_after_the_overview_is_not_the_treatment_top
     assert intent != "autoimmune_encephalitis", (kind, intent)
 
 
-@pytest.mark.parametrize("asked", ["IS IT HER MS", "could this be a relapse?", "is it just her ms flaring"])
+@pytest.mark.parametrize("asked", ["IS IT HER MS", "could this be a relapse?", "is it just her ms flaring",
+                                   "Is it her epilepsy?", "Is this to do with her arthritis?"])  # (rounds 130, 131)
 def test_asked_whether_the_signs_of_a_stroke_are_ms_gets_the_guidance_again(engine: Engine, asked: str) -> None:
     """Only a hospital can tell them apart: the follow-up says so, rather than the MS article under a line."""
     first = "MY WIFE CANNOT SPEAK PROPERLY AND HER FACE IS DROOPING SINCE TEN MINUTES"
     turn = engine.respond(asked, engine.respond(first).context)
     assert (turn.kind, turn.intent_id) == ("emergency", "emergency"), asked
-    assert "MS can cause signs like these" in turn.reply.plain_text()
+    assert "only a hospital can tell them apart" in turn.reply.plain_text()
+
+
+def test_awake_but_confused_after_a_head_hit_still_says_to_call(engine: Engine) -> None:
+    """The after-care, led by why they still need to be seen (round 130)."""
+    first = engine.respond("Resident just had a seizure and fell, she hit her head on the table and is bleeding")
+    turn = engine.respond("She's awake now but confused", first.context)
+    assert turn.reply.title == texts.FOLLOW_STILL_CALL_TITLE
+
+
+def test_switching_asked_in_a_sentence_of_its_own_after_the_medicines_is_a_decision(engine: Engine) -> None:
+    kind, _ = _last_of(engine, "my husband's neuro wants him on ocrelizumab. what is it for",
+                       "how does it compare to the interferon he's on now", "should he switch then? he's had two relapses")
+    assert kind == "medication_change"
+
+
+def test_what_people_in_general_do_with_their_pills_is_no_decision(engine: Engine) -> None:
+    kind, _ = _last_of(engine, "Why do epilepsy drugs stop working for some people",
+                       "Is it just that people dont take them properly")
+    assert kind != "medication_change"
 
 
 def test_whats_the_worst_that_happens_after_the_medication_reply_is_the_same_decision(engine: Engine) -> None:

@@ -211,7 +211,7 @@ def test_a_parting_that_is_the_whole_message_closes(text: str, closing: str | No
     ("Should I be worried? Can I ask a nurse about her?", True), ("i'd like to ask a neurologist directly", True),
     ("I'd like to run this by a nurse please", True), ("is there a nurse or someone i can actually ask", True),
     ("Okay, I will ask my doctor. Thank you", False), ("ok so what can we ask the neurologist about instead", False),
-    ("can u remind me to ask her gp", False),
+    ("can u remind me to ask her gp", False), ("Can I talk to one of your nurses?", True),
 ])
 def test_asking_whether_there_is_someone_to_contact_is_a_wish_for_a_person(text: str, wish: bool) -> None:
     assert followup.asks_for_a_person(Message(text)) is wish, text

@@ -3084,3 +3084,37 @@ def test_rounds_128_and_129_classes(text: str, expected: tuple[str, str]) -> Non
 def test_rounds_128_and_129_calm_classes(text: str) -> None:
     flag = flag_of(text)
     assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
+
+
+# -- rounds 130 and 131 (their safety misses, read after their first reports on 69b1c6d) ----------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("sometimes i think i'd be better off not waking up", ("crisis", "certain")),
+    ("honestly i would be better off not waking up tomorrow", ("crisis", "certain")),
+    # guards: seizures counted today, not waking; a medicine stopped
+    ("she's had so many seizures today and she isnt waking up between them", ("emergency", "certain")),
+    ("can i stop my keppra", ("medication_change", "certain")),
+])
+def test_rounds_130_and_131_classes(text: str, expected: tuple[str, str]) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == expected, flag
+
+
+@pytest.mark.parametrize("text", [
+    # "she's had" is "she has had": seizures counted over a life, nothing saying one goes on
+    "Could Mia's epilepsy actually be misdiagnosed? She's had so many 'seizures' that look different",
+    "he's had so many seizures over the years, is that normal for epilepsy",
+    # one medicine keeping another from working: no change of either
+    "will my epilepsy meds stop my birth control pill from working?",
+    "do antibiotics stop the pill working",
+])
+def test_rounds_130_and_131_calm_classes(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
+
+
+def test_someone_else_better_not_woken_is_no_wish_to_die() -> None:
+    """ "better off not waking up" is a wish to die said of oneself; said of him, it is a first-aid question (which
+    the check still reads as someone not waking: a known false emergency, docs/safety.md)."""
+    flag = flag_of("is it better to not wake him up after a seizure")
+    assert flag is None or flag[0] != "crisis", flag
