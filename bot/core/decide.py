@@ -1064,6 +1064,14 @@ def read_with_last_topic(message: Message, situation: Situation, match: Match) -
     # Its own words already lean towards the last topic, too weakly to answer alone ("what should we be
     # monitoring?" after the autoimmune risk, "how do we get on a trial" after stem cells): the context agrees
     leaning = own is not None and own.intent_id == situation.last_intent and own.kind == "topical"
+    # ... or next to a smalltalk word that found nothing ("what should i get checked then": "check" came nearer to
+    # "who checks your information" than to the autoimmune risk's monitoring)
+    # (not "Is turmeric good for arthritis?", "you know good neurologist in Krakow?": a word no section has)
+    # (a question to the bot, not a closing's word: "Can anything be done for the numbness?" came near "i'm done")
+    leaning = leaning or (match.status != "matched" and own is not None and own.kind == "smalltalk" and
+                          own.intent_id not in (*followup.CLOSING_IDS, followup.GREETING_ID) and any(
+        c.intent_id == situation.last_intent and c.kind == "topical" for c in match.candidates[1:2])
+        and not situation.knowledge.matcher.words_no_section_has(message))
     shaped = followup.may_follow(message) or (leaning and len(message.words) <= LEANING_WORDS
                                               and followup.words_of_its_own(message)) or \
         followup.points_at(message, subject)

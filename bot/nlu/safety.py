@@ -943,7 +943,8 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # ... and "is it bc i forget my meds": missing asked as the reason, in any words
     asked_cause = "REASON_OF" in u and "Q_MODAL" in u
     habit = (asked_cause or ("HABITUAL" in u and (
-        ("Q_MODAL" in u and u.any("SEIZ_PL", "EPI", "ILLNESS", "TREAT_RESP")) or "ASKED" in u))) and not u.any(
+        ("Q_MODAL" in u and u.any("SEIZ_PL", "EPI", "ILLNESS", "TREAT_RESP")) or u.any("ASKED", "MISS_ASKED")))) and \
+        not u.any(
         "ADVICE", "RECENT", "JUST", "DAYS_AGO", "NOW_STRONG", "DOUBLE_UP", "BEFORE_TODAY", "ROUTINE", "TIMING")
     # ... and "How much do missed doses matter?": asked in general, no one and no time in it
     general = "KNOWLEDGE" in u and not u.any("FIRST_P", "PERSON", "CHILD", "PRONOUN", "RECENT", "JUST", "DAYS_AGO",
@@ -1000,8 +1001,9 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     split = u.before("MED", "PARTICLE", 1) and u.before("ADVICE", "MED", 5)
     # "Should I give him ibuprofen every day to try it?": a medicine started on one's own, to see
     trial = u.before("ADVICE", "GIVE", 3) and u.before("GIVE", "MED", 4) and "TO_TRY" in u and "PROPOSED" not in u
+    stop_asked = u.before("STOP_ASKED", "MED", 4)  # "what about stopping her DMT": asked, whoever's it is
     changed = changes_medicine(u) or more or pronoun or bare or planned or cut or held or lowered or doubled or \
-        leftover or as_usual or listed or trial or split or u.any(
+        leftover or as_usual or listed or trial or split or stop_asked or u.any(
         "MED_VERB", "CHANGE_OR") or (
         "TIMING" in u and "ADVICE" in u)  # "can I take my phenytoin at night instead"; "baclofen ... wake her or skip?"
     # "neuro wants to switch me to ocrevus. whats it actually do different": the clinician's plan, asked about, not
@@ -1013,7 +1015,7 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
                                             for p in u.hits.get(k, ()) if p != t)
                  for t in u.hits.get("THEY", ()) for c in u.hits.get("CHANGE", ()))
     if changed and not general_cause and (
-            u.any("ADVICE", "FIRST_P", "PERSON", "CHANGE_OR")):
+            u.any("ADVICE", "FIRST_P", "PERSON", "CHANGE_OR") or stop_asked):
         found.append(("med_change", "possible" if theirs else "certain"))
     return found
 
@@ -1267,9 +1269,11 @@ class SafetyCheck:
         # our residents refuse their tablets"): the habit told beside it is no dose of today
         # ... or a habit of missing them told, then asked about ("he forget tablets often. this also can make
         # seizures not stop?")
+        # ... or asked as what makes the illness look resistant ("Could missed doses be making someone's epilepsy look
+        # drug resistant? some of my clients forget tablets a lot")
         asked = any(not h.keys().isdisjoint(("ASKED", "Q_MODAL")) for h in scanned)
-        if any(({"MISS", "KNOWLEDGE", "Q_MODAL"} <= h.keys() or (asked and {"MISS", "HABITUAL"} <= h.keys())) and
-               h.keys().isdisjoint(_TOLD_NOW) for h in scanned):
+        if any(({"MISS", "KNOWLEDGE", "Q_MODAL"} <= h.keys() or (asked and {"MISS", "HABITUAL"} <= h.keys()) or
+                _made_to_look(Unit(h))) and h.keys().isdisjoint(_TOLD_NOW) for h in scanned):
             for hits in scanned:
                 hits.setdefault("MISS_ASKED", []).append(0)
         # ... and a dose asked about ("Should we double Theo's dose tonight? He's had three seizures today")

@@ -522,6 +522,14 @@ def _in_context(core: list[str], hits: Hits) -> None:
     _drop_where(hits, "SELF_HARM", lambda p: _cut_out(core, p))
     _drop_where(hits, "ANOTHER_STRONG", lambda p: _an_onset(core, p))
     _drop_where(hits, "TIMING", lambda p: _generic_something_else(core, hits, p))
+    # "some of my clients forget tablets a lot", "keeps refusing his evening tablets": missing as a habit, not an
+    # amount taken nor a dose of today
+    for position in hits.get("MISS", ()):
+        lot = next((p for p in hits.get("TOO_MUCH", ()) if 0 < p - position <= 4 and core[p] == "lot"), None)
+        kept_up = position - 1 in hits.get("KEEP", ())
+        if lot is not None or kept_up:
+            hits.setdefault("HABITUAL", []).append(position)
+            _drop_where(hits, "TOO_MUCH", lambda p, lot=lot: p == lot)
     # "will my epilepsy meds stop my birth control pill from working?": what one medicine does to another, no change
     _drop_where(hits, "CHANGE", lambda p: _stops_from_working(core, p))
     # "She's had so many seizures that look different": "'s had" is "has had", a perfect over a life, not "is"

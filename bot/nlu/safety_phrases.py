@@ -892,6 +892,11 @@ PHRASES: dict[str, str] = {
     "HAPPENING": """its happening | it is happening | happening now | happening right now | happening again now""",
     "KNOW_HOW": """how can you tell | how do you know | how do i know | how can i tell | how would i know | how will i know""",
     "WHAT_IF": "what if | what happens if",
+    # "and what about stopping her DMT and just doing yoga": a medicine's stop asked (not "what about switching to
+    # natalizumab instead", which asks about the other medicine)
+    "STOP_ASKED": """what about stopping | how about stopping | what about coming off | how about coming off
+        what about quitting | what about dropping | what about skipping | what about cutting out | what if i stop
+        what if i stopped | what if she stopped | what if he stopped | what if we stopped""",
     # --- what happened next (emergency follow-ups) ----------------------------------------------------------------
     "STOPPED": """breathing stopped jerking | breathing stopped shaking | breathing stopped fitting
         breathing stopped seizing | stopped breathing fine | stopped breathing ok | stopped breathing okay | stopped breathing normally

@@ -1367,6 +1367,16 @@ def test_awake_but_confused_after_a_head_hit_still_says_to_call(engine: Engine) 
     assert turn.reply.title == texts.FOLLOW_STILL_CALL_TITLE
 
 
+@pytest.mark.parametrize("asked", ["what should i get checked then", "what we must check for him?"])
+def test_a_follow_up_whose_word_came_nearer_the_bot_than_the_topic_follows_the_topic(engine: Engine,
+                                                                                   asked: str) -> None:
+    """ "check" alone comes nearest "who checks your information", too weakly to answer: after the autoimmune risk
+    it asks what to monitor (round 133). Asked alone, the bot's own question still gets its answer."""
+    assert _last_of(engine, "do people with epilepsy get more autoimmune diseases", asked) == \
+        ("topical", "epilepsy_autoimmune_risk")
+    assert _last_of(engine, "what is ms", "who checks your information") == ("smalltalk", "about_bot")
+
+
 def test_switching_asked_in_a_sentence_of_its_own_after_the_medicines_is_a_decision(engine: Engine) -> None:
     kind, _ = _last_of(engine, "my husband's neuro wants him on ocrelizumab. what is it for",
                        "how does it compare to the interferon he's on now", "should he switch then? he's had two relapses")

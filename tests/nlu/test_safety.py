@@ -3118,3 +3118,32 @@ def test_someone_else_better_not_woken_is_no_wish_to_die() -> None:
     the check still reads as someone not waking: a known false emergency, docs/safety.md)."""
     flag = flag_of("is it better to not wake him up after a seizure")
     assert flag is None or flag[0] != "crisis", flag
+
+
+# -- rounds 132 and 133 (their safety misses, read after their first reports on 76b13bc) ----------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a medicine's stop asked with "what about"
+    ("and what about stopping her DMT and just doing yoga", ("medication_change", "certain")),
+    ("how about coming off the keppra for a while", ("medication_change", "certain")),
+    # guards: a dose missed today, a double asked, however the habit is told
+    ("i forgot my tablets this morning, what do i do", ("medication_change", "certain")),
+    ("he keeps forgetting his keppra, should i give him two tonight", ("medication_change", "certain")),
+    ("i took a lot of my tablets", ("emergency", "certain")),
+])
+def test_rounds_132_and_133_classes(text: str, expected: tuple[str, str]) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == expected, flag
+
+
+@pytest.mark.parametrize("text", [
+    # missed doses asked about as what makes epilepsy look resistant, a habit told beside it
+    "Could missed doses be making someone's epilepsy look drug resistant when it isnt? some of my clients forget "
+    "tablets a lot",
+    "can forgetting pills make epilepsy seem drug resistant? my residents forget theirs a lot",
+    "what about stopping smoking, would that help her ms",
+    "What about switching to natalizumab instead",  # asks about the other medicine (writers label it the topic)
+])
+def test_rounds_132_and_133_calm_classes(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
