@@ -661,8 +661,10 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
                             flag=flag, lines=_lines(*refreshed.lines(), *other), state=refreshed, context="refresh")
         # "does he need hospital", "recovery position how", "when do i call 999 next time", nothing alarming said: the
         # first-aid answer (the guidance's own steps, with the article's source), the emergency line on top
+        # (not "Should I give him the rescue medicine?" while it may still go on: the guidance, which says to follow
+        # their care plan, and to call)
         if guidance == "general" and reading.settled and reading.asks_about_care and _asked(message) and \
-                seizure_care(state) and has_first_aid:
+                seizure_care(state) and has_first_aid and not (reading.names_a_medicine and not state.settled):
             return Decision("first_aid", f"{during}: a first-aid question, nothing alarming", FIRST_AID_INTENT, 100.0,
                             flag=flag, lines=_lines(*refreshed.lines(), *other), state=refreshed, context="refresh")
         # "it stopped, she's breathing, what now?": the first-aid article's after-care, with its source

@@ -190,7 +190,8 @@ FOLLOW_ARRIVED_PARAGRAPHS = (
 )
 FOLLOW_GENERAL_TITLE = "🚨 Stay with them and keep timing"
 FOLLOW_GENERAL_LEAD = ("If the seizure reaches 5 minutes, or another one starts, call your local emergency number now "
-                       "(112, 911 or 999). Until then:")
+                       "(112, 911 or 999). If they have rescue medicine and a care plan from their doctor, follow that "
+                       "plan. Until then:")
 CALL_IF = "Call your local emergency number now if:"
 AFTER_IT = "Afterwards:"
 FOLLOW_STROKE_LEAD = ("Even if the signs seem to pass, a stroke needs an ambulance now: call 112, 911 or 999 if you "

@@ -952,6 +952,10 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # ... or "not just people forgetting their pills": people in general forgetting, no one of now
     general = general or (u.before("GENERIC", "MISS", 2) and not u.any("FIRST_P", "CHILD", "ADVICE", "RECENT",
                                                                        "DAYS_AGO", "DOUBLE_UP"))
+    # ... or supposed in a question of knowledge ("What are our legal duties when a resident refuses their epilepsy
+    # medication?"): no dose of now
+    general = general or ("HYPO" in u and "KNOWLEDGE" in u and not u.any(
+        "ADVICE", "RECENT", "JUST", "DAYS_AGO", "NOW_WEAK", "NOW_STRONG", "DOUBLE_UP", "BEFORE_TODAY", "FA_DO", "ASK"))
     # ... and "some of our residents refuse their tablets" beside missed doses asked about in general: no dose now
     beside = "MISS_ASKED" in u and not u.any("PAST", "PAST_V", *_TOLD_NOW)
     if u.near("MISS", "MED", 6) and not general_cause and "MAKES_ME" not in u:  # not "keppra makes me throw up"
@@ -1627,6 +1631,7 @@ _GERUND_ASKERS = frozenset(("is", "does", "can", "could", "will", "would", "migh
 _GERUND_PREDICATES = frozenset(("sign", "signs", "mean", "means", "normal", "bad", "dangerous", "common", "linked",
                                 "related", "symptom", "cause", "risk", "worse", "harder", "typical", "part", "usual",
                                 "serious", "genetic", "likely", "unusual", "rare"))
+_GERUND_COUNTS = frozenset(("several", "many", "lots", "more", "multiple", "different", "two", "three", "frequent"))
 _GERUND_NOT_NOW = frozenset(("now", "help", "ambulance", "999", "911", "112", "still", "currently", "minutes"))
 _EXTRA_TAIL = frozenset(("tonight", "today", "now", "then", "too", "tomorrow", "pls", "please", "just", "once"))
 _GIVEN = frozenset(("give", "giving", "take", "taking", "have", "try"))
@@ -1637,6 +1642,9 @@ _DEATH_TAIL = frozenset(("anymore", "any", "more", "again", "ever", "forever", "
 def _having_as_a_subject(words: list[str]) -> bool:
     """ "is having several seizure types at once a sign it'll be drug resistant": "having ..." is what the
     question is about, asked of no one (not a learner's "is having seizure now help")."""
+    # ... or put first, then asked about ("Having several seizure types at once - is that linked to ...?")
+    if len(words) > 4 and words[0] == "having" and words[1] in _GERUND_COUNTS:
+        return not _GERUND_PREDICATES.isdisjoint(words[3:]) and _GERUND_NOT_NOW.isdisjoint(words)
     return len(words) > 3 and words[0] in _GERUND_ASKERS and words[1] == "having" and \
         not _GERUND_PREDICATES.isdisjoint(words[3:]) and _GERUND_NOT_NOW.isdisjoint(words) and \
         _GERUND_ASKERS.isdisjoint(words[2:])  # (not "is having a seizure, is that bad": told, then asked)

@@ -409,6 +409,7 @@ PHRASES: dict[str, str] = {
         every day | each day | per day | daily | morning dose | evening dose | night dose""",
     # --- medication changes and missed doses --------------------------------------------------------------------
     "CHANGE": """put it off | put them off | putting it off | put off starting | delay starting | postpone it
+        take myself off | taking myself off | take me off | took myself off | take himself off | take herself off
         take month off | take week off | take few weeks off | take time off
         only taking it | only take it | only taking them | only take them
         cancel | cancelling | canceling | going up on | go up on | went up on | gone up on | going down on | go down on
@@ -485,7 +486,7 @@ PHRASES: dict[str, str] = {
         keep them or | keep taking them or | or wait and see | or hold off | or wait a bit | so stop them or
         myself or wait | myself or ask | myself or should i wait | myself or leave it | it myself or | them myself or
         dose myself or | it ourselves or | them ourselves or | ourselves or wait""",
-    "MISS": """miss week | miss day | miss few days | miss couple days | miss two days | miss whole week | missd | forgott | forgt | fogot | hrs late | hours lat | refuse | refuses | refusing | wont take
+    "MISS": """is missing | shes missing | hes missing | are missing | miss week | miss day | miss few days | miss couple days | miss two days | miss whole week | missd | forgott | forgt | fogot | hrs late | hours lat | refuse | refuses | refusing | wont take
         will not take
         later than i should | later than prescribed | hours later than | late every day | late every night | late most days | sik after | was sik | vomitted | vomited after
         didnt take | did not take | did not do | wasnt given | not given | refused | isnt sure if | not sure if he took

@@ -1377,6 +1377,15 @@ def test_a_follow_up_whose_word_came_nearer_the_bot_than_the_topic_follows_the_t
     assert _last_of(engine, "what is ms", "who checks your information") == ("smalltalk", "about_bot")
 
 
+def test_rescue_medicine_asked_while_it_may_go_on_gets_the_guidance(engine: Engine) -> None:
+    """Not the first-aid article under a line: the seizure may still be going on (round 134). The guidance says to
+    follow their care plan."""
+    first = engine.respond("He's having a seizure right now and it's been about four minutes")
+    turn = engine.respond("Should I give him the rescue medicine?", first.context)
+    assert turn.kind == "emergency" and texts.FOLLOW_GENERAL_LEAD in turn.reply.paragraphs
+    assert "rescue medicine" in texts.FOLLOW_GENERAL_LEAD
+
+
 def test_switching_asked_in_a_sentence_of_its_own_after_the_medicines_is_a_decision(engine: Engine) -> None:
     kind, _ = _last_of(engine, "my husband's neuro wants him on ocrelizumab. what is it for",
                        "how does it compare to the interferon he's on now", "should he switch then? he's had two relapses")

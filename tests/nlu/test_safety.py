@@ -3147,3 +3147,31 @@ def test_rounds_132_and_133_classes(text: str, expected: tuple[str, str]) -> Non
 def test_rounds_132_and_133_calm_classes(text: str) -> None:
     flag = flag_of(text)
     assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
+
+
+# -- rounds 134 and 135 (their safety misses, read after their first reports on 59a6059) ----------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a dose being missed today; a medicine stopped by oneself
+    ("My wife is missing the morning tablet today. She can take it now in evening?", ("medication_change", "certain")),
+    ("hes missing his evening keppra tonight, give it late?", ("medication_change", "certain")),
+    ("I want to take myself off the keppra. I feel fine. Is that OK if I do it slowly?",
+     ("medication_change", "certain")),
+    # guard: a seizure going on, however the sentence opens
+    ("having a seizure now help", ("emergency", "certain")),
+])
+def test_rounds_134_and_135_classes(text: str, expected: tuple[str, str]) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == expected, flag
+
+
+@pytest.mark.parametrize("text", [
+    "Having several seizure types at once - is that linked to the epilepsy being more resistant to treatment?",
+    "having many different seizures, is that a sign of drug resistance?",
+    # a refusal supposed in a question of knowledge
+    "What are our legal duties when a resident refuses their epilepsy medication?",
+    "im missing work because of my seizures",
+])
+def test_rounds_134_and_135_calm_classes(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
