@@ -108,7 +108,7 @@ ELSEWHERE_WORDS = 6  # in an emergency's 30 minutes, a question about something 
 STROKE = "stroke_signs"  # the emergency criterion of a stroke's signs
 MS_QUESTION_WORDS = 14  # after them, "is it her ms?" asks at most this much
 # (and any other illness the person has: "Is it his epilepsy?", "Is this to do with her arthritis?")
-_MS_WORDS = frozenset(("ms", "relapse", "relapsing", "flare", "flareup", "sclerosis", "pseudorelapse", "epilepsy",
+_THEIR_ILLNESS_WORDS = frozenset(("ms", "relapse", "relapsing", "flare", "flareup", "sclerosis", "pseudorelapse", "epilepsy",
                        "epileptic", "seizure", "fit", "arthritis", "ra", "lupus", "migraine"))
 NET_NEEDLESS = 0.97  # a topic this likely answers though the message lacks its `needs_one_of` words
 NET_SUGGESTS = 0.3  # a topic this likely, the keywords finding nothing, is offered ("Did you mean") ...
@@ -607,7 +607,7 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
     # "IS IT HER MS" after the signs of a stroke: a question about the emergency itself, which only a hospital can
     # answer; its follow-up again (which says so), not the MS article (once help has come, "they said it was a mini
     # stroke. is that from the lupus" is a question of its own)
-    if state.criterion == STROKE and _asks_if_ms(message) and not (state.settled or reading.help_here):
+    if state.criterion == STROKE and _asks_if_their_illness(message) and not (state.settled or reading.help_here):
         return Decision("emergency_follow_up", f"{during}: asked whether the signs are an illness of theirs",
                         "emergency", 100.0,
                         flag=flag, lines=_lines(*other), guidance=guidance,
@@ -721,11 +721,11 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
 _SETTLED_TALK = frozenset(("about_bot", "help"))
 
 
-def _asks_if_ms(message: Message) -> bool:
+def _asks_if_their_illness(message: Message) -> bool:
     """ "is it her ms?", "could this be a relapse", "is it his epilepsy?": a short question whether what goes on is
     MS, or another illness of theirs."""
     words = message.words
-    return len(words) <= MS_QUESTION_WORDS and asks(message) and not _MS_WORDS.isdisjoint(words) and \
+    return len(words) <= MS_QUESTION_WORDS and asks(message) and not _THEIR_ILLNESS_WORDS.isdisjoint(words) and \
         not _POINTING_BACK.isdisjoint(words)
 
 

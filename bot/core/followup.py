@@ -650,8 +650,8 @@ _WHICH_TO_CHOOSE = re.compile(
 def asks_to_switch(message: Message) -> bool:
     """ "Should I ask to switch then?", "can we just stop": leave to switch or stop, asked with no object."""
     # (each sentence on its own: "should he switch then? he's had two relapses")
-    return _TO_SWITCH.search(message.text) is not None or any(
-        _TO_SWITCH.search(" ".join(s.words)) for s in message.sentences if len(message.sentences) > 1)
+    return _TO_SWITCH.search(message.text) is not None or (len(message.sentences) > 1 and any(
+        _TO_SWITCH.search(" ".join(s.words)) for s in message.sentences))
 
 
 _TO_SWITCH = re.compile(r"\b(?:should|can|could|shall|do) (?:i|we|she|he) (?:ask (?:to|about) |just |try (?:and |to )?)?"
@@ -810,7 +810,11 @@ def after_courtesy(message: Message) -> Message | None:
 def closing_of(message: Message) -> str | None:
     """ "goodbye" or "thanks" for a message that closes the conversation in its own words and asks nothing
     ("Thanks, I'll discuss it with my neuro. Bye."): the smalltalk it is, though its other words keep the
-    smalltalk keywords from answering the whole message."""
+    smalltalk keywords from answering the whole message. Read once per message (the decider asks several times)."""
+    return message.reading("followup.closing_of", _closing_of)
+
+
+def _closing_of(message: Message) -> str | None:
     # ("thanks, can i talk to someone now": asked after the thanks; not "thank you and god bless", nor a learner's
     # "Thank you, is very useful")
     rest = after_courtesy(message)

@@ -25,7 +25,7 @@ from typing import Literal
 
 from bot.nlu.message import Message, Sentence
 from bot.nlu.safety_crisis import crisis, thinks_of_not_waking
-from bot.nlu.safety_lexicon import Lexicon, core_words, fold_words
+from bot.nlu.safety_lexicon import Lexicon, core_words, drop_where, fold_words
 from bot.nlu.safety_net import CrisisNet, load_net
 from bot.nlu.safety_phrases import FUZZY_TARGETS as FUZZY
 from bot.nlu.safety_phrases import MEDICINE_NAMES, MS_WORDS
@@ -1226,10 +1226,7 @@ class SafetyCheck:
                     scanned[-1].setdefault("KNOWLEDGE", []).append(0)
                 if _having_as_a_subject(words):  # "is having a seizure a sign of epilepsy?": no one has one now
                     for concept in ("HAVING", "ING", "AUX_NOW", "PRESENT"):
-                        if concept in scanned[-1] and not (kept := [p for p in scanned[-1][concept] if p > 1]):
-                            del scanned[-1][concept]
-                        elif concept in scanned[-1]:
-                            scanned[-1][concept] = kept
+                        drop_where(scanned[-1], concept, lambda p: p <= 1)
                     scanned[-1].setdefault("KNOWLEDGE", []).append(0)
                 if words[0] in _MODALS:  # "could ... because i forget": a question about a cause
                     scanned[-1].setdefault("Q_MODAL", []).append(0)

@@ -156,7 +156,7 @@ def _saved_for_a_purchase(core: list[str], position: int) -> bool:
     return not _PURCHASES.isdisjoint(core[position + 1:position + 4])
 
 
-def _drop_where(hits: Hits, concept: str, wrong: Callable[[int], bool]) -> None:
+def drop_where(hits: Hits, concept: str, wrong: Callable[[int], bool]) -> None:
     """Drop the concept's positions that `wrong` says another reading explains, and the concept if none is left."""
     if concept in hits:
         hits[concept] = [p for p in hits[concept] if not wrong(p)]
@@ -494,14 +494,14 @@ def _in_context(core: list[str], hits: Hits) -> None:
     starts = [p for p, word in enumerate(core) if word in _STARTED and not (p and core[p - 1] == "just")]
     if starts and not hits.keys().isdisjoint(_ONSET_TALK) and hits.keys().isdisjoint(_ONSET_NOW):
         for concept in ("ING", "CONV", "AUX_NOW"):
-            _drop_where(hits, concept, lambda p: p in starts or p - 1 in starts)
+            drop_where(hits, concept, lambda p: p in starts or p - 1 in starts)
     # "id rather die than end up in a wheelchair": death weighed against what the illness may bring, no figure of
     # speech ("id rather die than sit through another meeting")
     weighed = [p for p in hits.get("DIE_OTHER", ()) if core[p:p + 3] == ["rather", "die", "than"] and
                not _ILLNESS_FATES.isdisjoint(core[p + 3:p + 10])]
     if weighed:
         hits.setdefault("WISH_DEAD", []).extend(weighed)
-        _drop_where(hits, "DIE_OTHER", lambda p: p in weighed)
+        drop_where(hits, "DIE_OTHER", lambda p: p in weighed)
     for position in hits.pop("WHEN_WAS", ()):
         follows = (p for c in ("ING", "CONV", "SIGN", "HAVING") for p in hits.get(c, ()))
         if not any(0 < p - position <= 3 for p in follows):
@@ -516,12 +516,12 @@ def _in_context(core: list[str], hits: Hits) -> None:
         if not hits["HABITUAL"]:
             del hits["HABITUAL"]
     for concept in ("PASSIVE", "ACTIVE"):  # "done with the living room", "take life one day at a time": not dying
-        _drop_where(hits, concept, lambda p: _a_living_thing(core, p))
+        drop_where(hits, concept, lambda p: _a_living_thing(core, p))
     # "legs jumping n going rigid at night": a limb that jumps; "can they just cut that bit out": surgery
-    _drop_where(hits, "METHOD", lambda p: _a_limb_jumping(core, p) or _training(core, p))
-    _drop_where(hits, "SELF_HARM", lambda p: _cut_out(core, p))
-    _drop_where(hits, "ANOTHER_STRONG", lambda p: _an_onset(core, p))
-    _drop_where(hits, "TIMING", lambda p: _generic_something_else(core, hits, p))
+    drop_where(hits, "METHOD", lambda p: _a_limb_jumping(core, p) or _training(core, p))
+    drop_where(hits, "SELF_HARM", lambda p: _cut_out(core, p))
+    drop_where(hits, "ANOTHER_STRONG", lambda p: _an_onset(core, p))
+    drop_where(hits, "TIMING", lambda p: _generic_something_else(core, hits, p))
     # "some of my clients forget tablets a lot", "keeps refusing his evening tablets": missing as a habit, not an
     # amount taken nor a dose of today
     for position in hits.get("MISS", ()):
@@ -529,86 +529,86 @@ def _in_context(core: list[str], hits: Hits) -> None:
         kept_up = position - 1 in hits.get("KEEP", ())
         if lot is not None or kept_up:
             hits.setdefault("HABITUAL", []).append(position)
-            _drop_where(hits, "TOO_MUCH", lambda p, lot=lot: p == lot)
+            drop_where(hits, "TOO_MUCH", lambda p, lot=lot: p == lot)
     # "will my epilepsy meds stop my birth control pill from working?": what one medicine does to another, no change
-    _drop_where(hits, "CHANGE", lambda p: _stops_from_working(core, p))
+    drop_where(hits, "CHANGE", lambda p: _stops_from_working(core, p))
     # "She's had so many seizures that look different": "'s had" is "has had", a perfect over a life, not "is"
     had = [p for p in hits.get("AUX_NOW", ()) if core[p] in _HAS_HAD and p + 1 < len(core) and core[p + 1] == "had"]
     if had:
-        _drop_where(hits, "AUX_NOW", lambda p: p in had)
-        _drop_where(hits, "PRESENT", lambda p: p in had)
+        drop_where(hits, "AUX_NOW", lambda p: p in had)
+        drop_where(hits, "PRESENT", lambda p: p in had)
         hits.setdefault("PERFECT", []).extend(had)
     # "at work someone might have a seizure, what do i do": "have" after a modal is what may happen, no perfect
-    _drop_where(hits, "PERFECT", lambda p: p > 0 and core[p] == "have" and core[p - 1] in _MODALS)
+    drop_where(hits, "PERFECT", lambda p: p > 0 and core[p] == "have" and core[p - 1] in _MODALS)
     # "given late or not at all": never, not all of them
-    _drop_where(hits, "ALL", lambda p: p > 0 and core[p - 1] in ("not", "at"))  # "at all": never, not a packet
+    drop_where(hits, "ALL", lambda p: p > 0 and core[p - 1] in ("not", "at"))  # "at all": never, not a packet
     # "please tell me what to do": a plea for what to do now, not "tell me about" a subject
-    _drop_where(hits, "KNOWLEDGE", lambda p: core[p] == "tell" and core[p + 2:p + 4] in _PLEAS)
+    drop_where(hits, "KNOWLEDGE", lambda p: core[p] == "tell" and core[p + 2:p + 4] in _PLEAS)
     # "can a hypo look like a seizure?": what something looks like, asked; not "make it look like a seizure"
-    _drop_where(hits, "DISGUISE", lambda p: core[p] in ("look", "looks") and not _ASKED_LOOKS.isdisjoint(
+    drop_where(hits, "DISGUISE", lambda p: core[p] in ("look", "looks") and not _ASKED_LOOKS.isdisjoint(
         core[max(0, p - 4):p]))
     # "only when it goes on for a long time": "it" after "when" is a clause's subject, not a medicine taken
-    _drop_where(hits, "PRO_OBJ", lambda p: p > 0 and core[p - 1] == "when")
+    drop_where(hits, "PRO_OBJ", lambda p: p > 0 and core[p - 1] == "when")
     # "quick what do i do when he has seizures": a hurry about the question opening it, not a scene
     # ... and "quick revision check: ...", "seizure first aid quick - what do i do": a quick question
     # ... and "whats it basically. repeated seizures?? quick pls": an answer asked for quickly, at the very end
-    _drop_where(hits, "URGENT", lambda p: core[p] in ("quick", "quickly") and core[p + 1:] in (
+    drop_where(hits, "URGENT", lambda p: core[p] in ("quick", "quickly") and core[p + 1:] in (
         ["pls"], ["please"], ["plz"], ["thanks"], ["thx"]))
-    _drop_where(hits, "URGENT", lambda p: core[p] in ("quick", "quickly") and (
+    drop_where(hits, "URGENT", lambda p: core[p] in ("quick", "quickly") and (
         (p == 0 and len(core) > 1 and core[1] in _QUESTION_OPENERS) or (p > 0 and core[p - 1] == "aid") or (
             p + 1 < len(core) and core[p + 1] in _QUICK_THINGS) or _quick_answer_asked(core, hits, p)))
     # "theyre talking about brain surgery for my seizures im freaking out": the writer's fear of the illness, no
     # seizure named now (one, a convulsion or a sign would make it a cry for help)
     if hits.keys().isdisjoint(("SEIZ", "CONV", "SIGN", "ING", "UNRESP", "BREATH_BAD", "COLOUR", "COLLAPSE")):
-        _drop_where(hits, "URGENT", lambda p: core[p] in ("freaking", "panicking") or core[p:p + 2] == ["im", "panicking"])
+        drop_where(hits, "URGENT", lambda p: core[p] in ("freaking", "panicking") or core[p:p + 2] == ["im", "panicking"])
     # "the injections make me feel awful. can i skip a few weeks?": a span skipped, nothing after it, is a bare
     # change, of a medicine only if one is named elsewhere in the message
     for p in hits.get("DOSE_CHANGE", ()):
         if core[p] == "skip" and p + 3 == len(core) and core[p + 2] in _SPANS:
             for concept in ("CHANGE", "CHANGE_BARE"):
                 hits.setdefault(concept, []).append(p)
-    _drop_where(hits, "DOSE_CHANGE", lambda p: _more_of_something_else(core, hits, p))
+    drop_where(hits, "DOSE_CHANGE", lambda p: _more_of_something_else(core, hits, p))
     # "my wife take two medicine and still she have attacks": two kinds of medicine taken, not a double dose
     for concept in ("DOUBLE_UP", "CHANGE"):
-        _drop_where(hits, concept, lambda p: core[p + 1:p + 2] in (["two"], ["2"], ["three"], ["3"])
+        drop_where(hits, concept, lambda p: core[p + 1:p + 2] in (["two"], ["2"], ["three"], ["3"])
                     and core[p + 2:p + 3] and core[p + 2] in _KINDS_OF_MEDICINE
                     and _A_DOSE_TIME.isdisjoint(core[p:p + 7]))  # not "take 2 medicine tonight instead of one"
     # "ok real talk. if i dont take my pills ...": an "ok" opening the sentence (the "ok to" of "is it ok to"), nothing
     # asked after it ("skip it tonight ok?" asks)
     said = {q for concept, positions in hits.items() if concept != "ADVICE" for q in positions}
-    _drop_where(hits, "ADVICE", lambda p: p == 0 and core[p] in ("ok", "okay") and len(core) > 1 and 1 not in said)
+    drop_where(hits, "ADVICE", lambda p: p == 0 and core[p] in ("ok", "okay") and len(core) > 1 and 1 not in said)
     # "which chemist is open late for epilim": opening hours, not a late dose
-    _drop_where(hits, "MISS", lambda p: core[p] == "late" and p > 0 and core[p - 1] in _OPEN)
+    drop_where(hits, "MISS", lambda p: core[p] == "late" and p > 0 and core[p - 1] in _OPEN)
     # "Ocrelizumab costs more than my house": a price, not more of the medicine
-    _drop_where(hits, "CHANGE_AFTER", lambda p: p > 0 and core[p - 1] in _PRICED)
-    _drop_where(hits, "MISS", lambda p: core[p].startswith("refus") and not _INSTITUTIONS.isdisjoint(
+    drop_where(hits, "CHANGE_AFTER", lambda p: p > 0 and core[p - 1] in _PRICED)
+    drop_where(hits, "MISS", lambda p: core[p].startswith("refus") and not _INSTITUTIONS.isdisjoint(
         core[max(0, p - 4):p]))
     # "can she take all her epilepsy tablets thru airport", "thinking whether to take all my tablets on holiday":
     # carried on a journey, not swallowed
     commas = hits.get("COMMA", ())
     if hits.keys().isdisjoint(("DEATH", "DEATH_STRONG", "UNRESP", "PASSIVE", "WISH_DEAD", "ACTIVE")):
-        _drop_where(hits, "METHOD", lambda p: any(core[t] in _TRAVEL and not any(p <= c < t for c in commas)
+        drop_where(hits, "METHOD", lambda p: any(core[t] in _TRAVEL and not any(p <= c < t for c in commas)
                                                   for t in range(p, min(p + 9, len(core)))))
     # "going up on the methotrexate": the "on" is the verb's, no blocker; but "my seizures went up on lamotrigine"
     # tells what the seizures did
-    _drop_where(hits, "CHANGE", lambda p: core[p + 1:p + 2] in (["up"], ["down"]) and p > 0 and
+    drop_where(hits, "CHANGE", lambda p: core[p + 1:p + 2] in (["up"], ["down"]) and p > 0 and
                 core[p - 1] in _RISING_THINGS)
     changes = set(hits.get("CHANGE", ()))
-    _drop_where(hits, "BLOCK", lambda p: core[p] == "on" and p >= 2 and core[p - 1] in ("up", "down") and
+    drop_where(hits, "BLOCK", lambda p: core[p] == "on" and p >= 2 and core[p - 1] in ("up", "down") and
                 p - 2 in changes)
     # "seizures started a couple years after": a couple of years, no count of seizures
-    _drop_where(hits, "COUNT2", lambda p: core[p + 1:p + 2] in (["years"], ["months"], ["weeks"], ["days"]))
+    drop_where(hits, "COUNT2", lambda p: core[p + 1:p + 2] in (["years"], ["months"], ["weeks"], ["days"]))
     # "resident with MS says her legs are spasming badly": the spasticity of MS, no seizure sign
     if "MS" in hits:
         limbs = hits.get("LIMB", ())
         for concept in ("SIGN", "ING"):
-            _drop_where(hits, concept, lambda p: core[p] in _SPASMS and any(0 < p - limb <= 3 for limb in limbs))
+            drop_where(hits, concept, lambda p: core[p] in _SPASMS and any(0 < p - limb <= 3 for limb in limbs))
     # ... and "my legs have been really stiff and spasming": legs stiff or in spasm for a while (a perfect tense),
     # nothing timed, unending or alarming said
     legs = [p for p in hits.get("LIMB", ()) if core[p] in _LEGS]
     if legs and hits.keys().isdisjoint(_LEG_ALARMS):
         for concept in ("SIGN", "ING"):
-            _drop_where(hits, concept, lambda p: core[p] in _SPASMS | _STIFF and any(
+            drop_where(hits, concept, lambda p: core[p] in _SPASMS | _STIFF and any(
                 0 < p - leg <= 6 and "been" in core[leg:p] for leg in legs))
     # "swallowing every baclofen in the cupboard": all of a medicine (for the crisis rules only: "do i take every
     # tablet in the morning" is a routine)
@@ -616,26 +616,26 @@ def _in_context(core: list[str], hits: Hits) -> None:
     if every:
         hits["EVERY_MED"] = every
     # "I hear about interferon, something more?": more of the options, not more of the medicine
-    _drop_where(hits, "CHANGE_AFTER", lambda p: core[p] == "more" and p > 0 and core[p - 1] in _MORE_OF_THINGS)
+    drop_where(hits, "CHANGE_AFTER", lambda p: core[p] == "more" and p > 0 and core[p - 1] in _MORE_OF_THINGS)
     # "prescription refill how early can i get it": the supply fetched early, not a dose taken early
-    _drop_where(hits, "CHANGE_AFTER", lambda p: not _SUPPLY.isdisjoint(core[max(0, p - 3):p]) or
+    drop_where(hits, "CHANGE_AFTER", lambda p: not _SUPPLY.isdisjoint(core[max(0, p - 3):p]) or
                 not _FETCH.isdisjoint(core[p + 1:p + 5]))
-    _drop_where(hits, "NOT_STOP", lambda p: _going_somewhere(core, p) or _stopping_something_else(core, hits, p)
+    drop_where(hits, "NOT_STOP", lambda p: _going_somewhere(core, p) or _stopping_something_else(core, hits, p)
                 or _medicine_not_stopping_them(core, hits, p))
-    _drop_where(hits, "ADMIN_emergency", lambda p: _medicine_not_stopping_them(core, hits, p))
+    drop_where(hits, "ADMIN_emergency", lambda p: _medicine_not_stopping_them(core, hits, p))
     # "now seizure not stop with pills": "now" is these days when the treatment fails right after it
-    _drop_where(hits, "NOW_WEAK", lambda p: core[p] == "now" and any(
+    drop_where(hits, "NOW_WEAK", lambda p: core[p] == "now" and any(
         1 < c - p <= 3 and _medicine_not_stopping_them(core, hits, c) for c in hits.get("CHRONIC", ())))
-    _drop_where(hits, "NOW_STRONG", lambda p: core[p] == "ongoing" and p + 1 < len(core) and core[p + 1] in _LASTING)
+    drop_where(hits, "NOW_STRONG", lambda p: core[p] == "ongoing" and p + 1 < len(core) and core[p + 1] in _LASTING)
     # "if someone has ongoing seizures", "currently on 4 medicines": the illness and its treatment, not one now
-    _drop_where(hits, "NOW_STRONG", lambda p: (core[p] == "ongoing" and core[p + 1:p + 2] in (["seizures"], ["fits"]))
+    drop_where(hits, "NOW_STRONG", lambda p: (core[p] == "ongoing" and core[p + 1:p + 2] in (["seizures"], ["fits"]))
                 or (core[p] == "currently" and core[p + 1:p + 2] in (["on"], ["taking"], ["using"], ["having"]) and
                     core[p + 2:p + 3] != ["one"]))
     # "does epilepsy stop the contraceptive pill working": a medicine that stops working, not one stopped
-    _drop_where(hits, "CHANGE", lambda p: core[p].startswith("stop") and any(
+    drop_where(hits, "CHANGE", lambda p: core[p].startswith("stop") and any(
         core[w] in ("working", "work") and core[w - 1] != "not" for w in range(p + 2, min(p + 4, len(core)))))
     # "can they cancel each other out": what medicines do to each other, not a change
-    _drop_where(hits, "CHANGE", lambda p: core[p].startswith("cancel") and not {"out", "each", "other"}.isdisjoint(
+    drop_where(hits, "CHANGE", lambda p: core[p].startswith("cancel") and not {"out", "each", "other"}.isdisjoint(
         core[p + 1:p + 5]))
     # "can I push my ocrelizumab back a couple of months": a dose put off, asked about (not "pumps push the drug
     # back out of the brain")
@@ -647,33 +647,33 @@ def _in_context(core: list[str], hits: Hits) -> None:
         hits.setdefault("CHANGE", []).extend(pushed)
     # "not sure how much went down": swallowed, no one collapsed
     for concept in ("COLLAPSE", "FALL"):
-        _drop_where(hits, concept, lambda p: p > 0 and core[p - 1] in _AMOUNTS and core[p] in ("went", "go", "gone"))
+        drop_where(hits, concept, lambda p: p > 0 and core[p - 1] in _AMOUNTS and core[p] in ("went", "go", "gone"))
     # "mum on valproate lost loads of hair": something lost, no dose missed
-    _drop_where(hits, "MISS", lambda p: core[p] in ("lost", "losing", "lose", "loses") and not _LOSSES.isdisjoint(
+    drop_where(hits, "MISS", lambda p: core[p] in ("lost", "losing", "lose", "loses") and not _LOSSES.isdisjoint(
         core[p + 1:p + 4]))
     # "can that mess up his seizure control": what the control does, not a change of medicine
-    _drop_where(hits, "CHANGE", lambda p: (core[p].startswith("mess") or (
+    drop_where(hits, "CHANGE", lambda p: (core[p].startswith("mess") or (
         core[p] == "up" and p > 0 and core[p - 1].startswith(("mess", "mix")))) and not {
         "control", "seizure", "seizures"}.isdisjoint(core[p + 1:p + 5]))
     # "is the chemist allowed to swap his brand of tablets": the pharmacy's substitution, not the person's decision
     pharmacy = hits.get("PHARMACY", ())
-    _drop_where(hits, "CHANGE", lambda p: any(0 < p - q <= 4 for q in pharmacy) and core[p] in (
+    drop_where(hits, "CHANGE", lambda p: any(0 < p - q <= 4 for q in pharmacy) and core[p] in (
         "swap", "swaps", "switch", "switches", "change", "changes", "substitute"))
-    _drop_where(hits, "TIMING", lambda p: any(0 < p - q <= 4 for q in pharmacy) and not _SWAPS.isdisjoint(
+    drop_where(hits, "TIMING", lambda p: any(0 < p - q <= 4 for q in pharmacy) and not _SWAPS.isdisjoint(
         core[max(0, p - 1):p + 2]))
     # "my brother injects himself every other day": the regimen told, not a change asked
     if "ADVICE" not in hits:
         for concept in ("DOSE_CHANGE", "TIMING", "CHANGE_AFTER"):
-            _drop_where(hits, concept, lambda p: core[p:p + 2] == ["every", "other"] and not _TAKES.isdisjoint(
+            drop_where(hits, concept, lambda p: core[p:p + 2] == ["every", "other"] and not _TAKES.isdisjoint(
                 core[max(0, p - 3):p]))
     # "I need to pick up a prescription": fetched
-    _drop_where(hits, "CHANGE", lambda p: core[p] == "up" and p > 0 and core[p - 1] in ("pick", "picking", "picked"))
+    drop_where(hits, "CHANGE", lambda p: core[p] == "up" and p > 0 and core[p - 1] in ("pick", "picking", "picked"))
     # "can make the epilepsy medicine work less": what it does, not less of it
-    _drop_where(hits, "CHANGE_AFTER", lambda p: p > 0 and core[p - 1] in ("work", "works", "working"))
+    drop_where(hits, "CHANGE_AFTER", lambda p: p > 0 and core[p - 1] in ("work", "works", "working"))
     # "sick of seizures n everyone staring": people staring at someone, not a staring seizure; and "the jerks and
     # also staring", "like staring into space": a kind of seizure described
     for concept in ("SIGN", "ING"):
-        _drop_where(hits, concept, lambda p: core[p] == "staring" and p > 0 and core[p - 1] in _NOT_A_STARE_AFTER)
+        drop_where(hits, concept, lambda p: core[p] == "staring" and p > 0 and core[p - 1] in _NOT_A_STARE_AFTER)
     # "the big shaking fits", "jerking seizures": a kind of seizure named, not one going on
     # (a sign's word only: "is having seizures now" goes on)
     named = {q for c in ("SEIZ", "SEIZ_PL") for q in hits.get(c, ())}  # ("6 jerking episodes in 20 mins" names none)
@@ -681,9 +681,9 @@ def _in_context(core: list[str], hits: Hits) -> None:
              p not in hits.get("HAVING", ()) and not (p and core[p - 1] in _SAID_GOING_ON and not (
                  p > 1 and core[p - 2] in ("what", "which", "how", "why", "whats")))]  # ("what are jerking seizures")
     for concept in ("ING", "SIGN"):
-        _drop_where(hits, concept, lambda p: p in kinds)
+        drop_where(hits, concept, lambda p: p in kinds)
     # "is it too late to have my flu jab": a vaccine, not a medicine taken
-    _drop_where(hits, "MED", lambda p: core[p] in ("jab", "jabs", "shot", "shots", "vaccine", "vaccines") and p > 0 and
+    drop_where(hits, "MED", lambda p: core[p] in ("jab", "jabs", "shot", "shots", "vaccine", "vaccines") and p > 0 and
                 core[p - 1] in _VACCINATED)
     # "If Ellie has a fit while she's staying with us": a name after "if", then the seizure supposed
     for p, word in enumerate(core[:-2]):
@@ -702,9 +702,9 @@ def _in_context(core: list[str], hits: Hits) -> None:
         if after and after[0].isdigit() and (len(after) == 1 or after[1] in _DOSE_FOLLOWERS) and not timed:
             hits.setdefault("DOSE_CHANGE", []).append(p)
     # "I didn't take any of it in": took in (understood), no dose missed
-    _drop_where(hits, "MISS", lambda p: core[-1] == "in" and len(core) - p <= 5)
+    drop_where(hits, "MISS", lambda p: core[-1] == "in" and len(core) - p <= 5)
     # "hes confused for ages after": how long the after-effects last, not a seizure going on for ages
-    _drop_where(hits, "NOW_STRONG", lambda p: p > 0 and core[p] == "ages" and core[p - 1] in _AFTER_EFFECTS)
+    drop_where(hits, "NOW_STRONG", lambda p: p > 0 and core[p] == "ages" and core[p - 1] in _AFTER_EFFECTS)
     # "my son have many type of seizure, jerk and staring and fall", "seizure 2 type now, jerk and stare": the signs
     # listed after the kinds of seizure describe the kinds, and "now" says he has them these days
     seizures = [q for c in ("SEIZ", "SEIZ_PL", "SEIZ_TOPIC") for q in hits.get(c, ())]
@@ -712,74 +712,74 @@ def _in_context(core: list[str], hits: Hits) -> None:
         p for p, w in enumerate(core) if w in _KIND_WORDS and any(abs(p - q) <= 3 for q in seizures)]
     # (not "what type of seizure is this, hes jerking all over": someone doing it, said between)
     if kinds and hits.keys().isdisjoint(_LEG_ALARMS - {"SEIZ", "CONV"}):
-        _drop_where(hits, "NOW_WEAK", lambda p: p - 1 in kinds)
+        drop_where(hits, "NOW_WEAK", lambda p: p - 1 in kinds)
         said = {q for c in _SAID_OF_SOMEONE for q in hits.get(c, ())}
         commas = hits.get("COMMA", ())  # (the list runs on past a comma: "2 type now, jerk and stare")
         for concept in ("SIGN", "ING", "FALL", "CONV"):
-            _drop_where(hits, concept, lambda p: any(
+            drop_where(hits, concept, lambda p: any(
                 0 < p - k <= 7 and sum(k <= c < p for c in commas) <= 1 and not any(k < q < p for q in said)
                 for k in kinds))
     # "the jerk one more hard to treat?": more as a comparison, not more of a medicine
     for concept in ("CHANGE_AFTER", "CHANGE"):
-        _drop_where(hits, concept, lambda p: core[p] in ("more", "less") and p + 1 < len(core) and
+        drop_where(hits, concept, lambda p: core[p] in ("more", "less") and p + 1 < len(core) and
                     core[p + 1] in _COMPARED)
     # "Will he feel it going off?" after VNS: a device that fires, not a medicine stopped
-    _drop_where(hits, "CHANGE", lambda p: core[p] in ("going", "go", "goes") and core[p + 1:p + 2] == ["off"] and
+    drop_where(hits, "CHANGE", lambda p: core[p] in ("going", "go", "goes") and core[p + 1:p + 2] == ["off"] and
                 core[max(0, p - 2):p] in (["feel", "it"], ["hear", "it"], ["notice", "it"], ["when", "it"],
                                            ["if", "it"], ["does", "it"], ["feels", "it"]))
     # "I've just had a seizure for the first time, yesterday": "just" as lately, the day named
     if "BEFORE_TODAY" in hits or "DAYS_AGO" in hits:
-        _drop_where(hits, "JUST", lambda p: core[p] == "just" and hits.keys().isdisjoint(("NOW_STRONG", "NOW_WEAK")))
+        drop_where(hits, "JUST", lambda p: core[p] == "just" and hits.keys().isdisjoint(("NOW_STRONG", "NOW_WEAK")))
     # "its over now, hes sleepy. when shd i have called 999??": a call asked about in hindsight, none wanted now
-    _drop_where(hits, "AMBULANCE", lambda p: "have" in core[max(0, p - 3):p] and not _HINDSIGHT.isdisjoint(
+    drop_where(hits, "AMBULANCE", lambda p: "have" in core[max(0, p - 3):p] and not _HINDSIGHT.isdisjoint(
         core[max(0, p - 5):p]))
     # "should i cut down on coffee too": cutting down on something consumed that is no medicine
     for concept in ("DOSE_CHANGE", "CHANGE"):
-        _drop_where(hits, concept, lambda p: core[p] in ("cut", "cutting", "cuts") and any(
+        drop_where(hits, concept, lambda p: core[p] in ("cut", "cutting", "cuts") and any(
             w in _CONSUMED for w in core[p + 1:p + 5]) and not any(p < m < p + 5 for m in hits.get("MED", ())))
     # "does the evidence hold up?": stands up to scrutiny, nothing held nor raised
     for p in [p for p in hits.get("HOLD", ()) if core[p + 1:p + 2] == ["up"]]:
-        _drop_where(hits, "HOLD", lambda q, p=p: q == p)
+        drop_where(hits, "HOLD", lambda q, p=p: q == p)
         for concept in ("CHANGE", "CHANGE_BARE", "PARTICLE"):
-            _drop_where(hits, concept, lambda q, p=p: q == p + 1)
+            drop_where(hits, concept, lambda q, p=p: q == p + 1)
     # "This can stop epilepsy medicine?": a thing that may stop a medicine working, not someone stopping it
-    _drop_where(hits, "CHANGE", lambda p: p > 1 and core[p - 2:p] in _A_THING_MAY)
+    drop_where(hits, "CHANGE", lambda p: p > 1 and core[p - 2:p] in _A_THING_MAY)
     # "is it the blood-brain barrier stopping the drugs?": the body stopping a medicine, not someone
-    _drop_where(hits, "CHANGE", lambda p: p > 0 and core[p - 1] in _BODY_BLOCKERS)
+    drop_where(hits, "CHANGE", lambda p: p > 0 and core[p - 1] in _BODY_BLOCKERS)
     # "would I need to take time off work?": time off from work or school, not from a medicine
-    _drop_where(hits, "CHANGE", lambda p: core[p] == "take" and not _OFF_FROM.isdisjoint(core[p + 1:p + 6]))
+    drop_where(hits, "CHANGE", lambda p: core[p] == "take" and not _OFF_FROM.isdisjoint(core[p + 1:p + 6]))
     # "saving up for a holiday, can i take my pills abroad": money put by for something bought, no pills kept back
     for concept in ("PREP_WEAK", "STOCK_MORE"):
-        _drop_where(hits, concept, lambda p: _saved_for_a_purchase(core, p))
+        drop_where(hits, concept, lambda p: _saved_for_a_purchase(core, p))
     # "what is it exactly, like is it forever", "sometimes i just want to disappear forever": for good, asked of the
     # illness or wished; a seizure going on "forever" has its verb just before ("shes been fitting forever")
     events = [q for c in ("ING", "CONV", "SIGN", "NOT_STOP") for q in hits.get(c, ())]
-    _drop_where(hits, "NOW_STRONG", lambda p: core[p] == "forever" and not any(0 < p - q <= 4 for q in events))
+    drop_where(hits, "NOW_STRONG", lambda p: core[p] == "forever" and not any(0 < p - q <= 4 for q in events))
     # "he was seizing for ages last year", "fitted forever 2 years ago": how long one lasted, long past
     past = [q for c in ("HISTORY", "BEFORE_TODAY", "DAYS_AGO") for q in hits.get(c, ())]
     if past:
         commas = hits.get("COMMA", ())
-        _drop_where(hits, "NOW_STRONG", lambda p: core[p] in ("ages", "forever") and any(
+        drop_where(hits, "NOW_STRONG", lambda p: core[p] in ("ages", "forever") and any(
             0 < q - p <= 3 and not any(p <= c < q for c in commas) and core[q:q + 2] != ["last", "time"]
             for q in past))  # (not "seizing for ages last time was shorter": the one before, to compare)
     for concept in ("ANOTHER_OFTEN", "ANOTHER_STRONG"):  # "keeps having headaches", "going over and over it"
-        _drop_where(hits, concept, lambda p: _having_something_else(core, p) or _going_over_it(core, hits, p))
-    _drop_where(hits, "DEATH", lambda p: _joining_something(core, p))
+        drop_where(hits, concept, lambda p: _having_something_else(core, p) or _going_over_it(core, hits, p))
+    drop_where(hits, "DEATH", lambda p: _joining_something(core, p))
     failing = [p for p in hits.get("CHRONIC", ()) if _rescue_failing_now(core, hits, p)]
     if failing:  # the seizure does not stop: going on, not the illness
-        _drop_where(hits, "CHRONIC", lambda p: p in failing)
+        drop_where(hits, "CHRONIC", lambda p: p in failing)
         hits.setdefault("NOT_STOP", []).extend(failing)
-    _drop_where(hits, "PASSIVE", lambda p: _going_on_with_a_medicine(core, hits, p))
+    drop_where(hits, "PASSIVE", lambda p: _going_on_with_a_medicine(core, hits, p))
     # "before her first seizure she was very confused": the first seizure as a time, not one happening
-    _drop_where(hits, "FIRST_EVER", lambda p: p > 0 and core[p - 1] in ("before", "after", "since", "until"))
+    drop_where(hits, "FIRST_EVER", lambda p: p > 0 and core[p - 1] in ("before", "after", "since", "until"))
     # ... and "back at school after a cluster like that": a cluster named as a time
     for concept in ("ANOTHER_STRONG", "CLUSTER_NAMED"):
-        _drop_where(hits, concept, lambda p: p in hits.get("CLUSTER_NAMED", ()) and p > 0 and core[p - 1] in (
+        drop_where(hits, concept, lambda p: p in hits.get("CLUSTER_NAMED", ()) and p > 0 and core[p - 1] in (
             "before", "after", "since", "until"))
     for concept in ("PASSIVE", "LIVE_ON", "ADMIN_crisis"):  # "i cant go on rollercoasters": going on somewhere
-        _drop_where(hits, concept, lambda p: _goes_on_somewhere(core, p))
+        drop_where(hits, concept, lambda p: _goes_on_somewhere(core, p))
     # "the school refuses to give his rescue med": someone refusing to give it, not a dose missed
-    _drop_where(hits, "MISS", lambda p: core[p].startswith("refus") and p + 1 < len(core) and core[p + 1] in _REFUSED_ACTS)
+    drop_where(hits, "MISS", lambda p: core[p].startswith("refus") and p + 1 < len(core) and core[p + 1] in _REFUSED_ACTS)
     if "STOPPED" in hits and "NOT" in hits:  # "why hasnt it stopped yet", "it has not finished": still going on
         # (not "can u get a seizure from not sleeping": sleep missed, not a seizure that has not ended)
         negated = [p for p in hits["STOPPED"] if any(0 < p - n <= 3 for n in hits["NOT"]) and
@@ -1120,13 +1120,13 @@ class Lexicon:
         if likened := [p for p in hits.get("SEIZ", ()) if p in after_like]:
             hits["LIKENED"] = likened
         # "all the steroids I took for the arthritis": a course taken for something, not a packet at once
-        _drop_where(hits, "ALL", lambda p: any(0 < t - p <= 3 and t + 1 in after_for for t in hits.get("TOOK", ())))
+        drop_where(hits, "ALL", lambda p: any(0 < t - p <= 3 and t + 1 in after_for for t in hits.get("TOOK", ())))
         if lifetime := [p for p in after_own if core[p] in _COUNTED]:  # "just had his second seizure"
             hits["OWN_ORDINAL"] = lifetime
         if later := [p for p in after_for if core[p] in ("later", "future")]:  # "for later: what not to do ...?"
             hits.setdefault("NEXT_TIME", []).extend(later)
         # "whats even the point of that" of a test: what a thing is for, not despair ("... of it all", "of living")
-        _drop_where(hits, "PASSIVE", lambda p: any(0 <= q - p <= 3 for q in point_of_thing))
+        drop_where(hits, "PASSIVE", lambda p: any(0 <= q - p <= 3 for q in point_of_thing))
         _in_context(core, hits)
         if masked:  # "seizure pills" names a medicine, "seizure types" a topic: not a seizure; "the jerking ones" a
             # kind of seizure, not a sign seen now

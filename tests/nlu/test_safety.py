@@ -3116,8 +3116,8 @@ def test_rounds_130_and_131_calm_classes(text: str) -> None:
 def test_someone_else_better_not_woken_is_no_wish_to_die() -> None:
     """ "better off not waking up" is a wish to die said of oneself; said of him, it is a first-aid question (which
     the check still reads as someone not waking: a known false emergency, docs/safety.md)."""
-    flag = flag_of("is it better to not wake him up after a seizure")
-    assert flag is None or flag[0] != "crisis", flag
+    flag = CHECK.check(Message("is it better to not wake him up after a seizure"))
+    assert flag is None or (flag.kind != "crisis" and not flag.crisis_too), flag
 
 
 # -- rounds 132 and 133 (their safety misses, read after their first reports on 76b13bc) ----------------------------
