@@ -142,12 +142,28 @@ class ExampleIndex:
         if deferred:
             targets = set(totals) | set(reached)
             for known in deferred:
-                for doc in targets:
-                    value = max((self._weight(t, doc) * s for t, s in known), default=0.0)
-                    if value:
-                        totals[doc] = totals.get(doc, 0.0) + value
+                best = {}
+                for term, similarity in known:
+                    self._spread(term, similarity, targets, best)
+                for doc in targets:  # in the targets' order, as a tie among the candidates is kept in it
+                    if doc in best:
+                        totals[doc] = totals.get(doc, 0.0) + best[doc]
         scale = max(evidence, MIN_EVIDENCE)
         return {doc: min(1.0, total / scale) for doc, total in totals.items()}
+
+    def _spread(self, term: int, similarity: float, targets: set[int], best: dict[int, float]) -> None:
+        """Raise `best[doc]` to this word's weight in each target document that has it. One pass per word, not
+        one lookup per (word, document): a common word meets a few hundred targets at 10,000 intents."""
+        if (bits := self.common_bits.get(term)) is not None:
+            value = self.common_weight[term] * similarity
+            for doc in targets:
+                if bits[doc >> 3] >> (doc & 7) & 1 and value > best.get(doc, 0.0):
+                    best[doc] = value
+            return
+        docs, weights = self.docs, self.weights
+        for place in range(self.starts[term], self.starts[term + 1]):
+            if (doc := docs[place]) in targets and (value := weights[place] * similarity) > best.get(doc, 0.0):
+                best[doc] = value
 
     def holds(self, doc: int, options: Iterable[tuple[str, float]]) -> bool:
         """Whether document `doc` has one of these words."""

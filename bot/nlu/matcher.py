@@ -378,6 +378,7 @@ class _Index:
     keyword_intent: array = field(default_factory=lambda: array("i"))  # keyword number -> intent number
     keyword_text: array = field(default_factory=lambda: array("i"))  # -> its place in the intent's keywords
     keyword_required: array = field(default_factory=lambda: array("b"))  # words that must be found
+    keyword_pair_need: array = field(default_factory=lambda: array("b"))  # ... of them, found through pairs
     keyword_starts: array = field(default_factory=lambda: array("i"))  # -> its run of keyword_words (word ids)
     keyword_words: array = field(default_factory=lambda: array("i"))
     pair_firsts: frozenset[int] = frozenset()  # the words some pair is filed under first
@@ -397,7 +398,18 @@ class _Index:
     def reached(self, word_ids: Iterable[int]) -> set[int]:
         """The keywords a message with these words can match: one-word keywords filed under one of them, and
         longer ones filed under a (rarest, other) pair of them."""
-        reached: set[int] = set()
+        return set(self._pairs_found(word_ids))
+
+    def enough(self, word_ids: Iterable[int]) -> list[int]:
+        """The reached keywords that hold enough of these words to match, in file order. A keyword is filed
+        under one pair per other word, so the pairs found count its words without reading them: at 10,000
+        intents "why do people with ms get leg itching" reaches 669 keywords, of which 283 hold enough."""
+        need = self.keyword_pair_need
+        return sorted(keyword for keyword, found in self._pairs_found(word_ids).items() if found >= need[keyword])
+
+    def _pairs_found(self, word_ids: Iterable[int]) -> Counter[int]:
+        """Reached keyword -> how many of its pairs (or its one word) these words found."""
+        reached: Counter[int] = Counter()
         ids = list(word_ids)
         for word in ids:
             if (posting := self.postings.get(word)) is not None:
@@ -457,13 +469,14 @@ class _IndexBuilder:
 
     def add_keywords(self, keywords: Iterable[tuple[int, int, tuple[int, ...], int]]) -> None:
         """File each (intent, place in its keywords, word ids, rarest word id)."""
-        intent_of, text_of, required, starts, words = [], [], [], [], []
+        intent_of, text_of, required, pair_need, starts, words = [], [], [], [], [], []
         postings, pairs = self.postings, self.pairs
         for keyword, (intent, text, ids, rarest) in enumerate(keywords, len(self.index.keyword_intent)):
             intent_of.append(intent)
             text_of.append(text)
             # A keyword of 3+ words may miss one word, but not its rarest (it is reached only through it).
             required.append(len(ids) if len(ids) <= 2 else len(ids) - 1)
+            pair_need.append(required[-1] - ids.count(rarest))  # the rarest has no pair of its own
             starts.append(len(words))
             words.extend(ids)
             if len(ids) == 1:
@@ -476,6 +489,7 @@ class _IndexBuilder:
         index.keyword_intent.extend(intent_of)
         index.keyword_text.extend(text_of)
         index.keyword_required.extend(required)
+        index.keyword_pair_need.extend(pair_need)
         index.keyword_starts.extend(start + offset for start in starts)
         index.keyword_words.extend(words)
 
@@ -674,7 +688,7 @@ class Matcher:
 
     def keywords_reached(self, text: str) -> int:
         """How many keywords scoring `text` has to look at: the per-message work, shown by benchmarks."""
-        return len(self._index.reached(self._similarity(self._lookups(_message_typed_words(Message(text))))[0]))
+        return len(self._index.enough(self._similarity(self._lookups(_message_typed_words(Message(text))))[0]))
 
     @staticmethod
     def _lookups(typed_words: Sequence[tuple[str, str]]) -> Lookups:
@@ -733,8 +747,9 @@ class Matcher:
         named = {DISEASES[index.words[i]] for i in similarity if index.words[i] in DISEASES}
         # Intents only the second signal reached: the few it rates best (at 10,000 intents a common word
         # reaches hundreds, and each candidate costs a look at its words).
-        others = heapq.nlargest(MAX_CANDIDATES, (n for n, c in coverage.items() if c >= MIN_COVERAGE and n not in keyword),
-                                key=coverage.__getitem__)
+        # (coverage, -number): a tie goes to the first in the file, in any process; tuples compare without a key
+        others = [-negative for _, negative in heapq.nlargest(
+            MAX_CANDIDATES, ((c, -n) for n, c in coverage.items() if c >= MIN_COVERAGE and n not in keyword))]
         foreign = foreign_words(message, self._foreign)
         threshold = self.settings.threshold
         candidates = []
@@ -814,32 +829,33 @@ class Matcher:
         """Intent number -> (keyword score 0-100, best keyword, words explained, its strength, its share)."""
         index = self._index
         best: dict[int, tuple[float, int]] = {}
-        explained: dict[int, set[str]] = defaultdict(set)
-        starts, keyword_words, required = index.keyword_starts, index.keyword_words, index.keyword_required
-        for keyword in sorted(index.reached(similarity)):  # file order: the first keyword wins a tie
-            start, end = starts[keyword], starts[keyword + 1]
-            hits = [similarity[w] for w in keyword_words[start:end] if w in similarity]
-            if len(hits) < required[keyword]:
-                continue
-            if len(hits) < end - start and any(w not in similarity and w in index.disease_words
-                                               for w in keyword_words[start:end]):
+        touched: dict[int, set[int]] = defaultdict(set)  # intent -> the word ids of its keywords that count
+        # The loop below runs for a few hundred keywords at 10,000 intents: it does its work in C where it can.
+        starts, keyword_words, intent_of = index.keyword_starts, index.keyword_words, index.keyword_intent
+        strength = defaultdict(float, ((w, found[0]) for w, found in similarity.items()))  # a missing word adds 0
+        fillers = self._filler_intents
+        unfound_diseases = index.disease_words.difference(similarity)
+        for keyword in index.enough(similarity):  # file order: the first keyword wins a tie
+            ids = keyword_words[starts[keyword]:starts[keyword + 1]]
+            if not unfound_diseases.isdisjoint(ids):
                 continue  # the word a keyword may miss is never its disease: "ms immune system" is about MS
-            value = sum(h[0] for h in hits) / (end - start)
-            number = index.keyword_intent[keyword]
-            if self.intents[number].kind in FILLER_KINDS and self._lacks_fillers(keyword, message):
+            value = sum(map(strength.__getitem__, ids)) / len(ids)
+            number = intent_of[keyword]
+            if number in fillers and self._lacks_fillers(keyword, message):
                 if keyword in self._handover_naming_no_person:
                     continue  # "actual person" read as "actual": no handover for "what's the actual cause of ms"
                 value -= SMALLTALK_FILLER_PENALTY / KEYWORD_WEIGHT  # before the choice: "see ya" beats "see you"
-            explained[number].update(h[1] for h in hits)
+            touched[number].update(ids)
             if value > best.get(number, (0.0, 0))[0]:
                 best[number] = (value, keyword)
+        explained = {number: {similarity[w][1] for w in ids if w in similarity} for number, ids in touched.items()}
         total = sum(weight.values())
         cap = UNEXPLAINED_PENALTY_CAP * math.sqrt(min(1.0, SHORT_MESSAGE_WORDS / max(len(message.words), 1)))
         scores = {}
         for number, (value, keyword) in best.items():
             intent = self.intents[number]
             covered = explained[number]
-            covered_weights = sorted((weight[w] for w in covered), reverse=True)
+            covered_weights = sorted([weight[w] for w in covered], reverse=True)
             bonus = min(EXTRA_WORD_BONUS * sum(covered_weights[1:]), EXTRA_WORD_BONUS_CAP)
             missing = max(0.0, total - sum(covered_weights))  # the weight of the words it leaves unexplained
             if intent.kind == "smalltalk":
@@ -853,6 +869,11 @@ class Matcher:
             scores[number] = (final, keyword, tuple(sorted(covered)), round(value, 1),
                               round(sum(covered_weights) / total, 2))
         return scores
+
+    @cached_property
+    def _filler_intents(self) -> frozenset[int]:
+        """The numbers of the intents whose keywords must keep their filler words (smalltalk, handover)."""
+        return frozenset(n for n, intent in enumerate(self.intents) if intent.kind in FILLER_KINDS)
 
     @cached_property
     def _handover_naming_no_person(self) -> frozenset[int]:

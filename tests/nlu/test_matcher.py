@@ -428,6 +428,23 @@ def test_keywords_reached_are_the_same_whichever_way_pairs_are_walked(library: L
         assert index.reached(ids) == brute
 
 
+def test_keywords_with_enough_words_are_those_a_full_reading_keeps(library: Library) -> None:
+    """`enough` counts a keyword's words by the pairs that found it; reading every word must agree."""
+    index = library.current.matcher._index
+    rng = random.Random(7)
+    words = list(range(len(index.words)))
+    kept_some = False
+    for size in (1, 2, 3, 5, 8, 40):
+        for _ in range(20):
+            ids = set(rng.sample(words, min(size, len(words))))
+            full = sorted(k for k in index.reached(ids) if sum(
+                w in ids for w in index.keyword_words[index.keyword_starts[k]:index.keyword_starts[k + 1]])
+                >= index.keyword_required[k])
+            assert index.enough(ids) == full
+            kept_some |= bool(full) and len(full) < len(index.reached(ids))
+    assert kept_some  # the sample had keywords reached without enough words, so the filter was tested
+
+
 # -- the second signal: examples, labels and section text --------------------------------------------------
 
 
