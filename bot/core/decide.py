@@ -41,6 +41,7 @@ from bot.content.knowledge import Knowledge
 from bot.core import followup
 from bot.core.fallback import bare_plea, fallback_kind, names_diseases, names_uncovered_health
 from bot.core.safety_state import (
+    NOT_A_SEIZURE,
     QUESTION_WORDS,
     STATES,
     WATCH,
@@ -233,7 +234,8 @@ def _answered_by(candidate: Candidate, candidates: tuple[Candidate, ...], reason
                  foreign)
 
 
-def with_the_net(knowledge: Knowledge, message: Message, match: Match, in_conversation: bool = False) -> Match:
+def with_the_net(knowledge: Knowledge, message: Message, match: Match, in_conversation: bool = False,
+                 chat_topic: str | None = None) -> Match:
     """The keywords' verdict weighed with the topic net's reading of the whole message: the net answers what the
     keywords found nothing sure in, picks among the topics they would offer, and overrules or declines their topic
     only when it is far surer. It gives topics only, never smalltalk, a safety or a handover reply, and takes none
@@ -270,8 +272,18 @@ def with_the_net(knowledge: Knowledge, message: Message, match: Match, in_conver
                                             and probability >= NET_PICKS)
     if not sure:
         return _offered_by_the_net(net, knowledge, message, match, (best, probability), in_conversation)
+    if match.status != "matched" and _crosses_diseases(knowledge, message, best, chat_topic):
+        return match  # "The radiologist make mistake sometimes?" in a chat about MS lesions: not the epilepsy topic
     return Match("matched", best, max(match.score, knowledge.matcher.settings.threshold), None, match.candidates,
                  why, (), match.foreign)
+
+
+def _crosses_diseases(knowledge: Knowledge, message: Message, found: str | None, chat_topic: str | None) -> bool:
+    """A topic of the other disease than the chat's, for a message that names no disease: context never crosses
+    diseases, and the net read the message without the chat."""
+    other = followup.topic_of(knowledge, found)
+    return chat_topic in DISEASE_TOPICS and other in DISEASE_TOPICS and other != chat_topic and \
+        not names_diseases(message)
 
 
 def _offered_by_the_net(net: TopicNet, knowledge: Knowledge, message: Message, match: Match,
@@ -412,6 +424,9 @@ def decide(message: Message, situation: Situation) -> Decision:
     if not message.has_letters:
         if is_other_language(message):  # a script we cannot read (normalising drops all of it)
             return Decision("fallback", "another language (no letters we read)", fallback="language")
+        if situation.state is not None and not situation.state.settled:
+            # "???", "!!", "😭" while a seizure may still go on, or after a crisis reply: its reply again, not silence
+            return _in_state(message, situation, situation.state, None)
         return Decision("empty", "nothing to read")
     flag = knowledge.safety.check(message)
     if flag is None and situation.last_intent == FIRST_AID_INTENT and len(message.raw) <= followup.FOLLOW_UP_CHARS \
@@ -432,18 +447,15 @@ def decide(message: Message, situation: Situation) -> Decision:
         return decide_certain(message, situation, missed)
     if (flag is None or not flag.certain) and _changes_the_treatment(message, situation):
         change = SafetyFlag("medication_change", "a change to the treatment just discussed", criterion="med_change")
+        if flag is None and (about_the_illness := _what_doses_do(message, situation, change, named=True)) is not None:
+            return about_the_illness  # "if I forget often, this make epilepsy not respond to medicine?"
         decision = decide_certain(message, situation, change)
         if flag is not None:  # a possible danger keeps its line on top
             decision = replace(decision, lines=(*decision.lines, (flag.kind, flag.criterion)))
         return decision
-    if flag is not None and flag.certain and flag.kind == MEDICATION_CHANGE and situation.state is None and \
-            followup.asks_what_doses_do(message):
-        # "could forgetting my pills be why the seizures never stopped?": what missed doses do to the illness,
-        # which a topic answers; the medication line stays on top of it
-        answer = _answer(message, situation)
-        if answer.kind in ("topical", "ambiguous"):  # a topic, or a choice of topics: the line on top of either
-            return replace(answer, flag=replace(flag, tier="possible"), lines=((flag.kind, flag.criterion),),
-                           why=f"{answer.why}; a medication question about the illness: its line on top")
+    if flag is not None and flag.certain and flag.kind == MEDICATION_CHANGE and \
+            (about_the_illness := _what_doses_do(message, situation, flag)) is not None:
+        return about_the_illness
     if flag is not None and flag.certain:
         return decide_certain(message, situation, flag)
     if situation.state is not None:
@@ -466,6 +478,11 @@ def decide(message: Message, situation: Situation) -> Decision:
                         context="start")
     if flag is not None:  # possible: the normal answer, with what to do now on top
         lines = ((flag.kind, flag.criterion), *((("crisis", None),) if flag.crisis_too else ()))
+        if _over_and_asked(message, situation, flag, decision):
+            # "grandson had a fit 10 min ago, its over now, hes sleepy. normal?": the first-aid after-care, which
+            # says what is normal and when to call, the seizure's line on top
+            return Decision("after_care", f"{decision.why}; a seizure told over, asked about: the after-care",
+                            FIRST_AID_INTENT, 100.0, flag=flag, lines=lines)
         watched = flag.kind == "crisis" or flag.crisis_too
         return replace(decision, flag=flag, lines=lines,
                        state=SafetyState(WATCH, flag.criterion, situation.now) if watched else decision.state,
@@ -477,10 +494,21 @@ def decide(message: Message, situation: Situation) -> Decision:
     return decision
 
 
+def _over_and_asked(message: Message, situation: Situation, flag: SafetyFlag, answer: Decision) -> bool:
+    """A possible seizure told over ("its over now, hes sleepy") and asked about, which nothing else answers."""
+    knowledge = situation.knowledge
+    reading = knowledge.safety.read(message)
+    return flag.kind == "emergency" and flag.criterion not in NOT_A_SEIZURE and answer.kind in ("fallback", "ambiguous") \
+        and (reading.follow_up() == "recovered" or reading.says_fine) and _asked(message) and \
+        FIRST_AID_INTENT in knowledge.intents and \
+        FIRST_AID_ARTICLE in knowledge.articles
+
+
 _CREW = frozenset(("paramedic", "paramedics", "ambulance", "ambulances", "ambo", "crew", "medics", "emts", "emt"))
 
 
 EPILEPSY = "epilepsy"  # the chat's topic (a disease) when its last topics were about epilepsy
+DISEASE_TOPICS = frozenset((EPILEPSY, "ms"))  # the articles' topics that are one disease (not "neuro-immune")
 
 
 def _timed_unnamed(reading: Reading) -> bool:
@@ -505,6 +533,18 @@ def _medicine_in_talk(situation: Situation) -> bool:
     last = situation.knowledge.intents.get(situation.last_intent or "")
     return bool(situation.medicine) or (last is not None and bool(
         last.treatments or last.about_medicines or last.id == MEDICATION_CHANGE))
+
+
+def _what_doses_do(message: Message, situation: Situation, flag: SafetyFlag, named: bool = False) -> Decision | None:
+    """ "could forgetting my pills be why the seizures never stopped?": what missed doses do to the illness, which a
+    topic answers, the medication line on top of it; None when it is no such question, or no topic answers it."""
+    if situation.state is not None or not followup.asks_what_doses_do(message, named):
+        return None
+    answer = _answer(message, situation)
+    if answer.kind not in ("topical", "ambiguous"):  # a topic, or a choice of topics: the line on top of either
+        return None
+    return replace(answer, flag=replace(flag, tier="possible"), lines=((flag.kind, flag.criterion),),
+                   why=f"{answer.why}; a medication question about the illness: its line on top")
 
 
 def _changes_the_treatment(message: Message, situation: Situation) -> bool:
@@ -607,7 +647,11 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
     # "IS IT HER MS" after the signs of a stroke: a question about the emergency itself, which only a hospital can
     # answer; its follow-up again (which says so), not the MS article (once help has come, "they said it was a mini
     # stroke. is that from the lupus" is a question of its own)
-    if state.criterion == STROKE and _asks_if_their_illness(message) and not (state.settled or reading.help_here):
+    # ... and "what if it's the autoimmune thing the doctors mentioned" while a seizure may still go on
+    asks_the_cause = (state.criterion == STROKE and _asks_if_their_illness(message)) or (
+        state.kind == "emergency" and guidance in ("general", "call") and answer.kind in ("topical", "ambiguous") and
+        followup.supposes_a_cause(message))
+    if asks_the_cause and not (state.settled or reading.help_here):
         return Decision("emergency_follow_up", f"{during}: asked whether the signs are an illness of theirs",
                         "emergency", 100.0,
                         flag=flag, lines=_lines(*other), guidance=guidance,
@@ -857,7 +901,8 @@ def _answer_proper(message: Message, situation: Situation, borrow: bool) -> Deci
     elif borrow and (kept := _kept_in_the_disease(message, situation, match)) is not None:
         match, follow_up = kept, "subject"
     else:  # read on its own: the topic net's reading of the whole message is weighed too
-        match = with_the_net(knowledge, message, match, in_conversation=situation.last_intent is not None)
+        match = with_the_net(knowledge, message, match, in_conversation=situation.last_intent is not None,
+                             chat_topic=situation.topic)
     decision = _verdict_decision(knowledge, match, message)
     if beyond and followed is not None and decision.kind == "fallback":
         return Decision("not_covered", f"follow-up of {followed.intent_id} naming what no article says: not covered",
@@ -1150,6 +1195,8 @@ def _leaves_the_topic(knowledge: Knowledge, message: Message) -> bool:
     """ "which yogurt is best to buy?" after the gut-brain axis, "can u do my geography hw": shaped like a follow-up,
     but the topic net reads "none of the topics" with near certainty and the follow-up net doubts it goes on with the
     last topic. Read on its own, it is then declined (or answered) for what it asks."""
+    if followup.asks_the_clock(message):
+        return True
     net, follow_up_net = knowledge.topic_net, knowledge.follow_up_net
     if net is None or follow_up_net is None or followup.own_facet_of(message) is not None:
         return False  # "can he still play football": a facet the article lacks, which the follow-up says plainly

@@ -165,7 +165,9 @@ class Engine:
             criterion = decision.state.criterion if decision.state and decision.guidance == "recovered" else None
             reply = compose_safety.compose_after_care(knowledge, self.base_url, criterion)
             assert reply is not None  # decide checked that the article is there
-            return Turn(reply, "topical", decision.intent_id, 100.0, context=context)
+            # (with no emergency reply before, the first-aid topic is the chat's: "should i call or no" follows it)
+            remembered = context if decision.state else self._remember(knowledge, decision.intent_id or "", context)
+            return Turn(reply, "topical", decision.intent_id, 100.0, context=remembered)
         if kind == "emergency_follow_up":
             criterion = decision.state.criterion if decision.state else None
             reply = compose_safety.compose_emergency_follow_up(knowledge, criterion, decision.guidance)

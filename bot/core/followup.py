@@ -36,8 +36,8 @@ FOLLOW_UP_CHARS = 300  # longer messages are never read as follow-ups (and never
 # Replies that only acknowledge: never read as a question about the last topic.
 _BARE = frozenset(["hmm", "hm", "hmmm", "mm", "ok", "okay", "k", "kk", "yes", "yeah", "yep", "yup", "no", "nope", "nah", "thanks", "thank", "you", "ty", "thx", "cheers", "cool", "right", "sure", "fine", "great", "good", "nice", "wow", "oh", "ah", "ahh", "aha", "lol", "lmao", "haha", "idk", "dunno", "whatever", "alright", "so", "and", "um", "umm", "uh", "er", "erm", "interesting", "really", "true", "see", "i"])
 _ANAPHORA = frozenset(["it", "its", "this", "that", "these", "those", "they", "them", "their", "there", "he", "she", "his", "her",
-                       "which", "ones", "else"])  # "which ones?", "which foods": picking among what the last answer
-# named; "what else plays a role": beyond it
+                       "which", "ones", "else", "instead"])  # "which ones?", "which foods": picking among what the last answer
+# named; "what else plays a role": beyond it; "what can be done instead of more meds": beside it
 # "ok I'll ask my neuro", "we will mention it at her appointment": the user's own plan, not a question about the
 # last topic (a plan asked about, "I'll be fine on it?", still is). Read on the raw text: cleaning turns "I'll"
 # into "ill".
@@ -469,14 +469,17 @@ _CLOCKS = re.compile(r"\bclocks? (?:go|goes|went|going|change|changes) (?:back|f
 
 # What missed doses or other medicines do to the illness, asked in general ("could that be why my seizures never
 # stopped", "can other meds stop his epilepsy drug from working"), and no dose of today to decide on
-_ILLNESS_EFFECT = re.compile(
-    r"\b(?:why|reason|is that a thing|look like|looks like|long term|in the long run)\b|"
+_ILLNESS_EFFECT_NAMED = re.compile(
     # "because" given for the seizures, not for a missed dose ("i missed it because i was travelling")
     r"\b(?:because|cuz|cos|coz) (?:\w+ ){0,2}(?:forget|forgets|forgot|forgetting|miss|misses|missed|missing|skip|skips|"
     r"skipped|skipping|vomit|vomits|not take|doesnt take|dont take)\b|"
     r"\bcould (?:that|this|it) be\b|\bmake (?:it|them|the \w+|my \w+|his \w+|her \w+|epilepsy|seizures?) "
-    r"(?:look|worse|resistant|more|harder|less)\b|\b(?:stop|stops|stopping) (?:\w+ ){0,3}(?:from )?working\b|"
-    r"\bmore (?:difficult|hard|harder) to control\b")
+    r"(?:look|seem|worse|resistant|more|harder|less|not)\b|\b(?:stop|stops|stopping) (?:\w+ ){0,3}(?:from )?working\b|"
+    r"\bmore (?:difficult|hard|harder) to control\b|"
+    # "mums epilepsy worse lately. missed doses? interactions?": missed doses among the reasons asked about
+    r"\b(?:worse|more seizures|more fits) (?:lately|recently|these days|than before|than it was)\b")
+_ILLNESS_EFFECT = re.compile(r"\b(?:why|reason|is that a thing|look like|looks like|long term|in the long run)\b|"
+                             + _ILLNESS_EFFECT_NAMED.pattern)
 _DOSE_DECISION = re.compile(
     r"\b(?:should|can|shall|could|do|must) (?:i|we|he|she|they|u|you) (?:\w+ )?(?:give|take|double|skip|stop|restart|"
     r"start|have|up|increase|reduce|halve|change|switch)\b|\bwhat (?:should|do|can|must) (?:i|we|he|she) do\b|"
@@ -488,10 +491,33 @@ _DOSE_DECISION = re.compile(
     r"\bmake (?:\w+ ){0,3}(?:less|more|bigger|smaller|higher|lower)\b(?! (?:difficult|hard|harder) to control)")
 
 
-def asks_what_doses_do(message: Message) -> bool:
+# "what time is it in New Zealand now", "whats the date today": the clock, never a follow-up ("over time" is in
+# every article about a long illness, so the last topic would find "time")
+_CLOCK = re.compile(r"\bwhat (?:time|day|date|year) is it\b|\bwhat(?:s| s| is) (?:the )?(?:time|date)(?: now| today| "
+                    r"there| right now)?$|\bwhat(?:s| s| is) (?:todays|today s) date\b")
+
+
+def asks_the_clock(message: Message) -> bool:
+    return _CLOCK.search(message.text) is not None
+
+
+# "what if it's the autoimmune thing", "could this be his epilepsy getting worse": whether what goes on has that cause
+_SUPPOSED_CAUSE = re.compile(r"(?:(?:but|and|so|ok|okay|or) )?(?:what if|is|could|can|might|may|maybe|perhaps|"
+                             r"do you think) (?:it|this|that|its|thats|it is|this is|that is)\b")
+
+
+def supposes_a_cause(message: Message) -> bool:
+    """Opened by asking whether "it" (what goes on) is something: "what if its ...", "could this be ..."."""
+    return _SUPPOSED_CAUSE.match(message.text) is not None
+
+
+def asks_what_doses_do(message: Message, named: bool = False) -> bool:
     """ "ok real talk i forget my meds like half the time. could that be why my seizures never stopped": what
-    missed doses do to the illness, with no dose to decide on now."""
-    return _ILLNESS_EFFECT.search(message.text) is not None and _DOSE_DECISION.search(message.text) is None
+    missed doses do to the illness, with no dose to decide on now. With `named`, the effect on the illness must
+    be said ("make the meds seem like they dont work"): a bare "why not?" after the medication reply asks about
+    the decision."""
+    effect = _ILLNESS_EFFECT_NAMED if named else _ILLNESS_EFFECT
+    return effect.search(message.text) is not None and _DOSE_DECISION.search(message.text) is None
 
 
 def asks_treatment(message: Message) -> bool:
@@ -708,7 +734,8 @@ _PERSON_ALONE = re.compile(r"^(?:(?:then|so|ok|okay|fine|well) )?(?:(?:i want|i 
                            r"(?:(?:ms |epilepsy |real |actual |specialist |human )?(?:nurse|nurses|human|person|people)|"
                            r"(?:human|real|actual) (?:doctor|dr))$|"
                            # "is there someone i can actually phone?", "is there a nurse I can message about my results"
-                           r"\bis there (?:(?:a|an|any) )?(?:(?:real|actual|ms|epilepsy) )?(?:nurse|nurses|person|human|"
+                           r"\bis there (?:actually |really |even )?(?:(?:a|an|any) )?(?:(?:real|actual|ms|epilepsy) )?"
+                           r"(?:nurse|nurses|person|human|"
                            r"someone|somebody|anyone|anybody|doctor|specialist|number)(?: or (?:someone|somebody|anyone))? "
                            r"(?:that |who )?(?:i|we) (?:can|could) "
                            r"(?:actually |just )?(?:phone|call|ring|message|text|email|talk|speak|chat|contact|discuss|"

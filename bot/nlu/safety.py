@@ -143,7 +143,7 @@ class Reading:
             return "call"
         if "NOW_WEAK" in c and c & {"SIGN", "CONV", "ING"} and not _over(c):
             return "call"  # "still shaking"
-        if c >= {"BREATH_W", "BREATH_ODD"}:
+        if c >= {"BREATH_W", "BREATH_ODD"} or (c >= {"BREATH_W", "BREATH_LOUD"} and not _over_for_sure(c)):
             return "call"  # "he's breathing but it sounds gurgly": not "breathing again"
         if "HELP_HERE" in c:
             return "arrived"
@@ -376,6 +376,11 @@ def _asks_when_to_call(u: Unit) -> bool:
     calm = not u.any("CONV", "ING", "NOW_STRONG", "NOW_WEAK", "URGENT", "SIGN", "UNRESP", "JUST")
     # (whoever it may be: "for a resident's seizure", no "my", "he" or "she")
     if calm and "FIRST_AID" in u and "WHEN_W" in u and "Q_MODAL" in u and not u.any("CHILD", "FIRST_P", "PRONOUN"):
+        return True
+    # ... and "when do you call 999 for a seizure, is it after 5 mins?": opened with "when do you", asked of anyone
+    opened_asking = 0 in u.hits.get("WHEN_W", ()) and 1 in u.hits.get("FA_MODAL", ())
+    if calm and opened_asking and u.any("FIRST_AID", "FA_ACTION") and not u.any("CHILD", "FIRST_P", "PRONOUN", "PERSON", "PAST",
+                                                                  "PAST_V"):
         return True
     # "at what point does a seizure become a 999 call - 5 mins?": the point asked, the minutes a guess at it
     # (whoever: "when do you put them in recovery position")
@@ -701,20 +706,35 @@ _SCENE_FOR_SURE = ("NOW_STRONG", "URGENT", "AMBULANCE", "LONG", "STATUS", "ASK",
                    "BREATH_BAD", "COLOUR")
 
 
+def _over_for_sure(concepts: Iterable[str]) -> bool:
+    """ "its stopped", said and not denied: then snoring or heavy breathing is someone coming round."""
+    told = set(concepts)
+    return "STOPPED" in told and told.isdisjoint(("NOT_STOP", "SIGN", "CONV"))
+
+
+def _only_loud_breathing(u: Unit) -> bool:
+    """The unit's trouble breathing is only loud breathing ("shes breathing snoring kind of")."""
+    return not (u.any("BREATH_BAD", "COLOUR") or u.near("BREATH_W", "BREATH_ODD", 3))
+
+
 def _breathing_and_waking(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     if f.calm:
         return []
     # something usual ("he gets like this sometimes") leaves it possible, unless it is said now ("is unresponsive")
     tier: Tier = "possible" if f.habitual and not f.present else "certain"
     found: list[tuple[str, Tier]] = []
-    if u.any("BREATH_BAD", "COLOUR") or u.near("BREATH_W", "BREATH_ODD", 3):
+    if u.any("BREATH_BAD", "COLOUR") or u.near("BREATH_W", "BREATH_ODD", 3) or (
+            u.near("BREATH_W", "BREATH_LOUD", 3) and not _over_for_sure(u.hits.keys())):
         found.append(("breathing_colour", tier))
     # Not "not responding to medication", nor "i hope i don't wake up" (a wish, for the crisis rules)
     wished = (u.any("WISH", "PLAN", "WISH_DEAD", "PASSIVE", "ACTIVE", "NOTICE", "WITHOUT_ME", "THINK_OF") and
               "PERSON" not in u) or _wished_for_oneself(u)
     # every "not responding" said of a medicine ("not responding to meds"), not "unconscious ... not responding to
     # anything" (the person is: an emergency)
-    resisting = all(_said_of_medicine(u, p) for p in u.hits.get("UNRESP", ()))
+    # ... and "could missed doses be why he's not responding": missed doses as the cause, the treatment not working
+    resisting = all(_said_of_medicine(u, p) for p in u.hits.get("UNRESP", ())) or (
+        "MISS" in u and u.any("CAUSE_Q", "REASON_OF") and not u.any(
+            *(c for c in _SCENE_FOR_SURE if c != "UNRESP"), "NOW_WEAK", "COLLAPSE"))
     recovered = u.any("WELL", "FINE_NOW") and not f.now  # "passed out last night, hes fine"
     if "UNRESP" in u and not resisting and not wished:
         found.append(("not_waking", tier))
@@ -1416,6 +1436,8 @@ class SafetyCheck:
                 found += [(criterion, tier, unit) for criterion, tier in rule(unit, frame)]
             if phrased and not _quiet(unit, frame):
                 admin += [(c[len(_ADMIN):], unit) for c in keys if c.startswith(_ADMIN)]
+        if any(_over_for_sure(u.hits) for u in units):  # "its stopped. hes breathing noisy. what now"
+            found = [(c, t, u) for c, t, u in found if c != "breathing_colour" or not _only_loud_breathing(u)]
         flag = _decide(found, admin, message) if found or admin else None
         if flag is None and not _only_an_answer(message) and self.net.fires(message) and \
                 not any(not u.hits.keys().isdisjoint(_NET_QUIET) for u in units):
@@ -1459,7 +1481,7 @@ def _only_an_answer(message: Message) -> bool:
 
 # Where the rules see a risk named to deny it ("i would never hurt myself"), a joke or a figure of speech ("end
 # the contract"), the second net stays quiet too: it reads words, not what they are said about
-_NET_QUIET = frozenset(("NEG_RISK", "JOKE", "DIE_OTHER", "EVERYDAY_ENOUGH", "EVERYDAY_CUT"))
+_NET_QUIET = frozenset(("NEG_RISK", "JOKE", "DIE_OTHER", "EVERYDAY_ENOUGH", "EVERYDAY_CUT", "MISSENT"))
 
 # The order decisions are taken in: the rules first, an admin's phrase when the rules found nothing of that urgency.
 _ORDER: tuple[tuple[Tier, str, tuple[str, ...]], ...] = (

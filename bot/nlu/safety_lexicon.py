@@ -861,6 +861,17 @@ def _in_context(core: list[str], hits: Hits) -> None:
             hits["METHOD"] = [p for p in hits["METHOD"] if p not in jumps]
             if not hits["METHOD"]:
                 del hits["METHOD"]
+    # "hes having more seizures": more of them than before, a frequency, not one going on (what else is told still is)
+    for concept in ("ING", "HAVING"):
+        drop_where(hits, concept, lambda p: core[p] == "having" and core[p + 1:p + 2] == ["more"])
+    # "He stop. He open eyes", "now she stop shaking": a learner's "stop" right after the person or the seizure,
+    # nothing asked and no object, is a seizure that has stopped (not "should he stop his pills", "can she stop")
+    ended = [p for p in hits.get("CHANGE", ()) if core[p] == "stop" and _stopped_in_learner_english(core, p)]
+    if ended:
+        drop_where(hits, "CHANGE", lambda p: p in ended)
+        for concept in ("ING", "SIGN"):  # what stopped: "shaking" is no sign going on
+            drop_where(hits, concept, lambda p: p - 1 in ended and core[p] in _STOPPED_SIGNS)
+        hits.setdefault("STOPPED", []).extend(ended)
     # "can i stop?", "can i take less": a change with no object of its own (a medicine named before may be it)
     bare = [p for p in hits.get("CHANGE", ()) if all(w in _BARE_FOLLOW for w in core[p + 1:p + 4])]
     if bare:
@@ -904,7 +915,8 @@ _BARE_FOLLOW = words_of("""it them now then please pls plz altogether completely
     stay where keep wait
     thanks thank ta x xx ok or and myself straight away soon today tonight tomorrow slowly gradually down back off up
     out less lower dose doses instead too yet already safely anyway a week weeks day days month few couple
-    something else different another other this next round cycle course session morning evening night""")
+    something else different another other this next round cycle course session morning evening night
+    more on at bad good nights mornings evenings""")  # "should he take more on bad nights"
 _TREATMENTS = words_of("""medicine medicines medication medications meds med drug drugs tablet tablets pill pills treatment
     treatments therapy therapies antiepileptics aeds""")
 _KILL_WORDS = frozenset(("kill", "murder", "strangle", "throttle"))
@@ -914,6 +926,20 @@ _DO_FOLLOW = words_of("""if when during once in and or now first with after befo
     right straight next""")
 _ASKERS = words_of("""i we you u people ppl teachers teacher staff colleagues friends family carers carer classmates
     coworkers teammates bystanders others parents babysitter school""")
+
+
+_STOP_SUBJECTS = words_of("he she it they seizure shaking fit fitting jerking")
+_STOP_ASKED_BY = words_of("""should shall can could would will does did do to must may might if not dont doesnt didnt cant
+    wont please pls let make""")
+_STOPPED_SIGNS = words_of("shaking jerking fitting seizing moving twitching")
+_AFTER_A_STOP = _STOPPED_SIGNS | words_of("now already finally and but then he she they")
+
+
+def _stopped_in_learner_english(core: list[str], position: int) -> bool:
+    """ "he stop", "now she stop shaking", at the end or before "now"/"already" or the next clause."""
+    return position > 0 and core[position - 1] in _STOP_SUBJECTS and \
+        (position < 2 or core[position - 2] not in _STOP_ASKED_BY) and \
+        (position + 1 == len(core) or core[position + 1] in _AFTER_A_STOP)
 
 
 def _illness_before(core: list[str], position: int) -> bool:

@@ -719,6 +719,8 @@ PHRASES: dict[str, str] = {
         if he fall | if she fall | if he falls | if she falls | if they fall | if he falls down | if she falls down
         if my friend have | if my mate have | if my partner have | if my child have | if my mum have | if my dad have
         if someone have | if somebody have | if person have | if they has | if my baby have | if my baby has
+        if im ever | if i am ever | if i ever | if ever | if youre ever | if you are ever | if you ever | if anyone ever
+        if someone ever | if somebody ever | if im with someone | if i am with someone | if im with somebody
         if i see someone | if i see somebody | if i saw someone | if my bro has | if my bro have | if my sis has
         if my sister has | if my brother has | if my sis have
         someone can have | somebody can have | someone could have | somebody could have | someone might have
@@ -1148,6 +1150,10 @@ PHRASES: dict[str, str] = {
         would never | not that i would | not going kill myself | not going end it""",
     # A joke marker: with a cause ("heat makes me want to die lol") a wish to die is a figure of speech
     "JOKE": "lol | lmao | haha | hahaha | jk | joking | rofl | lolol",
+    # A message sent to the bot by mistake, or meant for someone else: the crisis net reads its words ("sorry",
+    # "message") out of place
+    "MISSENT": """wrong app | wrong chat | wrong window | wrong conversation | wrong group | wrong thread | wrong tab
+        meant for someone else | wasnt meant for you | not meant for you | ignore my last | ignore last message""",
     # "enough" and "better" in an everyday sense, for the crisis net (which learned "had enough", "better off"):
     # "fair enough cheers" is a thanks
     "EVERYDAY_ENOUGH": """fair enough | good enough | sure enough | enough info | enough information
@@ -1584,8 +1590,10 @@ WORDS: dict[str, str] = {
     "FINAL": "final last forever goodbye goodbyes",
     "GOODBYE": "goodbye goodbyes farewell",
     "BREATH_W": "breathing breath breathe breaths breathes",
-    "BREATH_ODD": """weird funny strange strangely odd oddly slow slowly shallow noisy noisily irregular rattly rattling gurgly
-        gurgling laboured labored raspy wheezy wheezing struggling difficult hard heavy snoring gasping""",
+    "BREATH_ODD": """weird funny strange strangely odd oddly slow slowly shallow irregular rattly rattling gurgly
+        gurgling laboured labored raspy wheezy wheezing struggling difficult hard gasping""",
+    # ... and the loud breathing of someone coming round after a seizure (trouble breathing while it goes on)
+    "BREATH_LOUD": "noisy noisily heavy heavily snoring snore snores loud loudly",
     "HAVING": "having",
     "NOT": "not",
     "EPI": "epilepsy epileptic epileptics seizure seizures fit fits convulsion convulsions",

@@ -31,7 +31,14 @@ def _patterns(thing: str, start: str = "^") -> re.Pattern[str]:
         r" (?:typing|writing|answering|replying|behind)\b",
         rf"\bam i (?:(?:talking|speaking|chatting|writing|corresponding|texting) (?:to|with)|addressing) (?:{either}|{what})$",
         rf"{start}(?:are (?:you|u) |is (?:this|it) )?{either}$",
-        rf"{start}is (?:this|that|it) {what}$",
+        rf"{start}(?:hi |hey |hello |so |ok )?is (?:this|that|it) {what}$",
+        # "hello is this the nurse": the whole message (not "... or is that the pharmacist?" about a chart)
+        rf"^(?:hi |hey |hello |so |ok )?is (?:this|it) the (?:{thing})$",
+        # "is this thing free to use?", "do i have to pay to use this" (not "do we have to pay for it", a treatment)
+        rf"{start}(?:hi |hey |hello |so |ok )?(?:is|are) (?:this|you|u|this bot|the bot|this service|this thing|"
+        r"this app|this chat) (?:really |actually |totally |completely )?free(?: to use)?$",
+        r"^(?:so |ok |and )?(?:do|will) (?:i|we) (?:have to|need to|ever have to) pay (?:to use (?:this|you|the bot)|"
+        r"for (?:this bot|this service|this app|using this|using you|the bot))$",
         r"^(?:so |ok |and )?(?:what|wat|wot|who) (?:are|r) (?:you|u)$",
         # "what are you, some pharma product?"
         r"^(?:so |ok |and )?(?:what|wat|wot) (?:are|r) (?:you|u) (?:some|a|an|just) (?:kind of |sort of )?\w+(?: \w+)?$",
@@ -42,8 +49,9 @@ def _patterns(thing: str, start: str = "^") -> re.Pattern[str]:
         r"(?: service| chat| answering| replying| typing| writing)?$",
         r"^what (?:kind|sort|type) of (?:service|thing|bot|chat|app) is (?:this|it)$",
         rf"{start}is (?:this|it) the (?:ms |epilepsy |nurse |nurses )?(?:helpline|help line|hotline|nurse line|advice line)$",
-        r"\bwho (?:even |actually )?(?:made|make|makes|built|build|created|create|wrote|writes|runs|is behind|funds|"
-        r"funded|pays for|paid for|pays|paid|owns|sponsors|sponsored|designed|programmed) (?:you|this bot|this|these "
+        r"\b(?:who|whos|who is) (?:even |actually |really )?(?:made|make|makes|built|build|created|create|wrote|writes|"
+        r"runs|running|is behind|behind|funds|funding|funded|pays for|paying for|paid for|pays|paid|owns|sponsors|"
+        r"sponsoring|sponsored|designed|programmed) (?:you|this bot|this|these "
         r"answers|the answers|this thing|this stuff|this service|the bot|this app)$",
         # "You speak English only?", "do you understand polish", "can u answer in spanish"
         r"^(?:so |ok |okay |and |but )?(?:do |can |does |will )?(?:you|u|this bot|the bot|it) (?:only |just )?(?:speak|"

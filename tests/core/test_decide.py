@@ -1519,3 +1519,63 @@ def test_a_follow_up_in_everyday_words_no_section_has_keeps_the_topic(engine: En
 def test_two_treatments_put_side_by_side_for_the_writer_are_a_medication_decision(engine: Engine, then: str) -> None:
     """After the medicines' topic, "should i go on X or Y" asks the bot to choose for the writer."""
     assert engine.respond(then, _after(engine, "what drugs are there for ms")).intent_id == "medication_change"
+
+
+# -- rounds 136 and 137 (their safety misses, read after their first reports on acdcf92) ----------------------------
+
+@pytest.mark.parametrize("asked", ["could this be the autoimmune encephalitis", "what if its his epilepsy getting worse",
+                                   "maybe it is inflammation in the brain?"])
+def test_asked_whether_a_seizure_that_may_go_on_has_a_cause_gets_the_guidance(engine: Engine, asked: str) -> None:
+    """While it may still go on, the cause is a question for the hospital: the guidance again, not a topic."""
+    assert _last_of(engine, "my daughter has been fitting for six minutes", asked) == ("emergency", "emergency")
+
+
+def test_what_a_named_illness_is_during_a_seizure_is_still_answered(engine: Engine) -> None:
+    assert _last_of(engine, "my son is having a seizure now", "the doctors say it's autoimmune encephalitis, what "
+                    "is that?") == ("topical", "autoimmune_encephalitis")
+
+
+@pytest.mark.parametrize("marks", ["???", "!!!", "?!"])
+def test_marks_alone_while_a_seizure_may_go_on_get_the_guidance_again(engine: Engine, marks: str) -> None:
+    assert _last_of(engine, "my wife is having a fit and her lips are blue", marks) == ("emergency", "emergency")
+    assert _last_of(engine, "hello", marks)[0] == "empty"
+
+
+@pytest.mark.parametrize("then", ["it has stopped. she is breathing noisy. what do i do",
+                                  "She stop. She open her eyes but very confused. What I do?"])
+def test_over_told_in_a_sentence_of_its_own_or_a_learners_words_gets_the_after_care(engine: Engine, then: str) -> None:
+    turn = engine.respond(then, _after(engine, "my mum is having a seizure on the floor"))
+    assert (turn.kind, turn.intent_id) == ("topical", "seizure_first_aid"), turn.why
+
+
+def test_what_forgetting_does_to_the_illness_after_the_medication_reply_is_the_topic(engine: Engine) -> None:
+    """ "a change to the treatment just discussed" would read it as a decision: it asks what missed doses do."""
+    assert _last_of(engine, "i missed my keppra this morning, take it now?",
+                    "right. if i miss doses a lot does it make the meds seem like they dont work?") == \
+        ("topical", "refractory_external_factors")
+
+
+@pytest.mark.parametrize("then", ["what time is it there now", "ok what time is it"])
+def test_the_clock_asked_after_a_topic_is_no_follow_up(engine: Engine, then: str) -> None:
+    """ "over time" is in every article about a long illness: the last topic would find "time" (round 137)."""
+    kind, _ = _last_of(engine, "what does relapsing remitting mean", then)
+    assert kind == "fallback"
+
+
+def test_a_topic_only_the_net_finds_in_the_other_disease_is_not_given_in_a_chat(engine: Engine) -> None:
+    """Context never crosses diseases: in a chat about MS scans, "mistakes" is no epilepsy topic (round 136)."""
+    kind, intent = _last_of(engine, "what do new lesions on an MRI mean in MS", "do radiologists make mistakes sometimes?")
+    assert followup.topic_of(engine.knowledge, intent) != "epilepsy", (kind, intent)
+
+
+def test_done_instead_of_more_medicines_after_drug_resistance_is_its_treatment(engine: Engine) -> None:
+    assert _last_of(engine, "what does drug resistant epilepsy mean", "how common is that",
+                    "what can be done instead of more meds") == ("topical", "refractory_treatments")
+
+
+def test_a_seizure_told_over_and_asked_about_gets_the_after_care(engine: Engine) -> None:
+    """With no emergency reply before: the after-care, the seizure's line on top; then "call or not" is first aid."""
+    turn = engine.respond("my nephew had a fit about 15 mins ago, it stopped, hes very sleepy now. is that ok?")
+    assert (turn.kind, turn.intent_id) == ("topical", "seizure_first_aid"), turn.why
+    then = engine.respond("do i need to ring an ambulance or not", turn.context)
+    assert (then.kind, then.intent_id) == ("topical", "seizure_first_aid"), then.why

@@ -3175,3 +3175,55 @@ def test_rounds_134_and_135_classes(text: str, expected: tuple[str, str]) -> Non
 def test_rounds_134_and_135_calm_classes(text: str) -> None:
     flag = flag_of(text)
     assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change") or flag[1] == "possible", flag
+
+
+# -- rounds 136 and 137 (their safety misses, read after their first reports on acdcf92) ----------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a general "when do you call" question, whoever it may be: the first-aid answer
+    ("when do you ring an ambulance for a fit, after 5 minutes?", ("seizure_first_aid", "certain")),
+    # a supposed "if I'm ever with someone": first aid for a time to come
+    ("if i am ever with somebody having a fit, do i put something in their mouth?", ("seizure_first_aid", "certain")),
+    # more seizures lately beside a dose asked: the dose, not a seizure now
+    ("can I put her keppra up myself? she is having more seizures", ("medication_change", "certain")),
+    # "take more" at a time of day, the medicine named in the sentence before
+    ("she is on baclofen. can she take more at night?", ("medication_change", "certain")),
+    # guards: a seizure with loud breathing that goes on; gurgling once it stopped; more seizures now
+    ("he is still fitting and breathing really loud", ("emergency", "certain")),
+    ("its stopped but she is gurgling and struggling to breathe", ("emergency", "certain")),
+    ("hes breathing heavy and not waking up", ("emergency", "certain")),
+    ("he is having more seizures right now one after another", ("emergency", "certain")),
+    ("when do i call 999, hes been seizing 6 mins", ("emergency", "certain")),
+])
+def test_rounds_136_and_137_classes(text: str, expected: tuple[str, str]) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == expected, flag
+
+
+@pytest.mark.parametrize("text", [
+    # loud breathing once the seizure is over: someone coming round
+    "it has stopped. she is breathing noisy now",
+    "ok its over, hes breathing heavy and sleepy",
+    # a learner's "stop": the seizure stopped
+    "now he stop shaking",
+    "She stop. She is sleepy now",
+    # sent by mistake: the crisis net reads "sorry" out of place
+    "sorry wrong window",
+])
+def test_rounds_136_and_137_calm_classes(text: str) -> None:
+    """Not even the possible tier: no alarm at all."""
+    flag = flag_of(text)
+    assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change"), flag
+
+
+@pytest.mark.parametrize("text", ["should he stop his keppra", "can she stop her pills", "he stop his tablets"])
+def test_a_learners_stop_with_a_medicine_is_still_a_change(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[0] == "medication_change", flag
+
+
+def test_missed_doses_given_as_why_someone_is_not_responding_are_the_treatment() -> None:
+    """ "not responding" with missed doses asked as its cause: to the medicine, not a person who will not wake."""
+    flag = flag_of("could forgetting his tablets be why he is not responding")
+    assert flag is None or flag[0] != "emergency", flag
+    assert flag_of("he forgot his tablets and now he is not responding")[:2] == ("emergency", "certain")

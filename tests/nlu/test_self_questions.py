@@ -49,6 +49,12 @@ from bot.nlu.self_questions import asks_about_the_bot
     ("Sorry, hello. Do you understand polish?", True), ("u speak english only?", True),
     ("who paid for her ocrelizumab", False), ("is the leaflet written by doctors", False),
     ("does ms affect the english exam", False),
+    # rounds 136 and 137: who is paying, free to use, "the nurse" asked after a greeting
+    ("whos funding this app?", True), ("is this service totally free?", True), ("do i have to pay to use this", True),
+    ("hi is this the doctor", True),
+    ("whos paying for her physio", False), ("is the mri free on the nhs", False), ("is this the right dose", False),
+    ("do we have to pay for it", False), ("is it free", False),
+    ("do we write it on the chart or is that the pharmacist", False),
 ])
 def test_questions_about_the_bot_are_read_by_pattern(text: str, about: bool) -> None:
     assert asks_about_the_bot(Message(text)) is about
