@@ -166,6 +166,11 @@ FACETS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "implant_scans": (_IMPLANT_SCANS, re.compile(r"\bMRI\b[^.]*\b(?:implants?|devices?|stimulators?)\b", re.IGNORECASE)),
     "duration": (re.compile(r"\bhow long\b|\bduration\b|\bhow many (?:years|months|weeks|days)\b|\blast forever\b"),
                  re.compile(r"\b(?:weeks|months|years|how long|lifelong|for life)\b", re.IGNORECASE)),
+    # "whats the dose of IVIG usually": no article gives doses (a person's own dose is a medication decision)
+    "dose": (re.compile(r"\b(?:what s|whats|what is|what are) the (?:usual |normal |typical |standard |right |max |"
+                        r"maximum |starting )?(?:dose|doses|dosage|dosing)\b|\b(?:usual|normal|typical|standard|starting) "
+                        r"(?:dose|doses|dosage)\b|\bhow many mg\b"),
+             re.compile(r"\b(?:doses?|dosage|mg)\b", re.IGNORECASE)),
     # "is it expensive?", "does the nhs pay for it": no article says what treatment costs or who pays
     "cost": (re.compile(r"\b(?:expensive|cheap|costs?|costly|price|prices|priced|pricing|overpriced|afford|funded|funding|"
                         r"pay for (?:it|that|this|them)|"
@@ -474,7 +479,7 @@ _ILLNESS_EFFECT_NAMED = re.compile(
     r"\b(?:because|cuz|cos|coz) (?:\w+ ){0,2}(?:forget|forgets|forgot|forgetting|miss|misses|missed|missing|skip|skips|"
     r"skipped|skipping|vomit|vomits|not take|doesnt take|dont take)\b|"
     r"\bcould (?:that|this|it) be\b|\bmake (?:it|them|the \w+|my \w+|his \w+|her \w+|epilepsy|seizures?) "
-    r"(?:look|seem|worse|resistant|more|harder|less|not)\b|\b(?:stop|stops|stopping) (?:\w+ ){0,3}(?:from )?working\b|"
+    r"(?:become |get |turn )?(?:look|seem|worse|resistant|drug resistant|more|harder|less|not)\b|\b(?:stop|stops|stopping) (?:\w+ ){0,3}(?:from )?working\b|"
     r"\bmore (?:difficult|hard|harder) to control\b|"
     # "mums epilepsy worse lately. missed doses? interactions?": missed doses among the reasons asked about
     r"\b(?:worse|more seizures|more fits) (?:lately|recently|these days|than before|than it was)\b")

@@ -291,7 +291,7 @@ ARTICLE_DONE = "That's the whole of \"{title}\". Tap Topics for more, or ask ano
 FACET_NOT_COVERED = ("The article \"{title}\" doesn't cover {facet}. Your neurologist, an epilepsy or MS nurse "
                      "or a pharmacist can tell you about it.")
 FACETS = {"side_effects": "side effects", "children": "children", "duration": "how long it lasts",
-          "cost": "what it costs or who pays for it",
+          "cost": "what it costs or who pays for it", "dose": "doses",
           "daily_life": "everyday life such as school, work, sport, driving or travel",
           "contagion": "whether it can pass from one person to another",
           "life_expectancy": "life expectancy", "hospital_stay": "how long a hospital stay lasts",

@@ -143,7 +143,8 @@ class Reading:
             return "call"
         if "NOW_WEAK" in c and c & {"SIGN", "CONV", "ING"} and not _over(c):
             return "call"  # "still shaking"
-        if c >= {"BREATH_W", "BREATH_ODD"} or (c >= {"BREATH_W", "BREATH_LOUD"} and not _over_for_sure(c)):
+        if c >= {"BREATH_W", "BREATH_ODD"} or (c >= {"BREATH_W", "BREATH_LOUD"} and not _over_for_sure(c)) or (
+                c >= {"BREATH_W", "BREATH_FUNNY"} and COMING_ROUND not in c):
             return "call"  # "he's breathing but it sounds gurgly": not "breathing again"
         if "HELP_HERE" in c:
             return "arrived"
@@ -288,7 +289,8 @@ _ONGOING = frozenset(("SEIZ", "SEIZ_PL", "CONV", "SIGN", "ING", "UNRESP", "COLLA
                       "OD", "DEFICIT", "SPEECH_BAD", "FACE", "LIMB", "STATUS", "LONG", "ANOTHER"))
 # What goes on, named ("having" and bare plural seizures apart: "can he still drive after havin one of those"), with
 # a count, breathing and a call for help
-_ALARM = (_ONGOING - {"ING", "SEIZ_PL"}) | {"COUNT2", "BREATH_W", "BREATH_ODD", "NOW_STRONG", "URGENT", "AMBULANCE"}
+_ALARM = (_ONGOING - {"ING", "SEIZ_PL"}) | {"COUNT2", "BREATH_W", "BREATH_ODD", "BREATH_FUNNY", "NOW_STRONG", "URGENT",
+                                           "AMBULANCE"}
 _BY_ONESELF = frozenset(("myself", "ourselves", "herself", "himself", "themselves"))  # "can i just switch myself"
 # "what about just halving it then" right after the medication reply: asked, with no question mark
 _WHAT_ABOUT = ("what about", "how about", "what if", "and if")
@@ -479,7 +481,28 @@ _NOW_FOR_SURE = (*_NOW_BUT_JUST, "JUST")
 _HYPOTHETICAL_WORDS = frozenset(("WHEN_W", "WHAT_IF", "HYPO"))  # "when i feel one coming", "if i feel ..."
 
 
+SECOND = "SECOND"  # not a concept: in a unit of two sentences, the position where the second begins
+# What a second sentence may hold for its "now" to be about something else than a seizure asked about before it
+_SEIZURE_SCENE = ("SEIZ", "SEIZ_PL", "CONV", "SIGN", "ING", "STATUS", "ONE_PRO", "ANOTHER", "ANOTHER_STRONG", "COUNT2",
+                  "PERSON", "CHILD", "PRONOUN", "UNRESP", "BREATH_BAD", "COLOUR", "INJURY", "WATER", "LONG", "URGENT",
+                  "AMBULANCE", "COLLAPSE", "NOT_STOP", "JUST", "ABOUT_TO")
+
+
+def _asked_then_told_now(u: Unit) -> bool:
+    """ "can stress at work bring on seizures? my job is crazy right now": seizures asked about in general, then a
+    sentence whose "now" tells of something else, with no seizure, sign or person in it."""
+    if SECOND not in u:
+        return False
+    start = u.hits[SECOND][0]
+    first = {c for c, positions in u.hits.items() if any(p < start for p in positions)}
+    second = {c for c, positions in u.hits.items() if any(p >= start for p in positions) and c != SECOND}
+    return bool(first & {"CAUSE_Q", "KNOWLEDGE"}) and "ASKED" in first and second.isdisjoint(_SEIZURE_SCENE) and \
+        first.isdisjoint(("PERSON", "CHILD", "PRONOUN", "FIRST_P", "JUST", "NOW_STRONG", "NOW_WEAK", "ING", "CONV"))
+
+
 def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
+    if _asked_then_told_now(u):
+        return []
     if "DISGUISE" in u or _said_of_an_animal(u) or _another_relapse(u) or _between_relapses(u):  # "everyone will think it was a seizure": a
         return []  # plan, not an event; "a relapse in May ... now another one": the MS event
     # "aura starting. i think im about to have one": a seizure starting now, not "what do i do when i feel one coming"
@@ -712,9 +735,21 @@ def _over_for_sure(concepts: Iterable[str]) -> bool:
     return "STOPPED" in told and told.isdisjoint(("NOT_STOP", "SIGN", "CONV"))
 
 
-def _only_loud_breathing(u: Unit) -> bool:
-    """The unit's trouble breathing is only loud breathing ("shes breathing snoring kind of")."""
-    return not (u.any("BREATH_BAD", "COLOUR") or u.near("BREATH_W", "BREATH_ODD", 3))
+def _recovery_breathing_only(u: Unit, coming_round: bool) -> bool:
+    """The unit's trouble breathing is only loud breathing ("shes breathing snoring kind of"), or, while they come
+    round, breathing that sounds odd to the writer ("it stopped, hes breathing funny and sleepy")."""
+    return not (u.any("BREATH_BAD", "COLOUR") or u.near("BREATH_W", "BREATH_ODD", 3) or (
+        u.near("BREATH_W", "BREATH_FUNNY", 3) and not coming_round))
+
+
+COMING_ROUND = "COMING_ROUND"  # not a concept of the lexicon: the message tells it is over twice ("stopped ... sleepy")
+
+
+def _coming_round(units: list[Unit]) -> bool:
+    """Over, and told so twice ("it stopped, hes breathing funny and sleepy", "its stopped ... coming round")."""
+    sentences = [u for u in units if SECOND not in u]
+    return any(_over_for_sure(u.hits) for u in sentences) and sum(
+        len(u.hits.get("STOPPED", ())) for u in sentences) >= 2
 
 
 def _breathing_and_waking(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
@@ -723,7 +758,7 @@ def _breathing_and_waking(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # something usual ("he gets like this sometimes") leaves it possible, unless it is said now ("is unresponsive")
     tier: Tier = "possible" if f.habitual and not f.present else "certain"
     found: list[tuple[str, Tier]] = []
-    if u.any("BREATH_BAD", "COLOUR") or u.near("BREATH_W", "BREATH_ODD", 3) or (
+    if u.any("BREATH_BAD", "COLOUR") or u.near("BREATH_W", "BREATH_ODD", 3) or u.near("BREATH_W", "BREATH_FUNNY", 3) or (
             u.near("BREATH_W", "BREATH_LOUD", 3) and not _over_for_sure(u.hits.keys())):
         found.append(("breathing_colour", tier))
     # Not "not responding to medication", nor "i hope i don't wake up" (a wish, for the crisis rules)
@@ -1075,6 +1110,17 @@ def _an_effect(u: Unit) -> bool:
     return u.before("RESISTS", "MED", 2)
 
 
+def _amount_of_medicine(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
+    """ "how much baclofen should he take", "what dose should i take" of the keppra named before: the amount of
+    someone's own medicine, a decision for their doctor or pharmacist. Not of a supplement ("how much vitamin d
+    should i take" gets the out-of-scope reply, which names the pharmacist); with no medicine named, the decider
+    reads it with the chat's medicine (`asks_a_change`)."""
+    if u.any("HYPO", "KNOWLEDGE", "FIRST_AID"):
+        return []
+    # (alone, or of a supplement: the line on top of the answer)
+    return [("med_change", "certain" if u.any("MED", "MED_MSG") and "SUPPLEMENT" not in u else "possible")]
+
+
 def _a_plan_to_change(u: Unit) -> bool:
     """ "thinking of just stopping and seeing what happens": a change thought of, with no object of its own."""
     return u.before("THINK_OF", "CHANGE_BARE", 3) or any(
@@ -1191,6 +1237,7 @@ _RULES = (
         "END_WISHED", "STOCK_MORE", "TAKE_ALL"))),
     (_medication, frozenset(("MED", "MED_VERB", "CHANGE", "TIMING", "DOSE_CHANGE", "DOUBLE_UP", "TOOK", "MISS",
                              "CUT_W"))),
+    (_amount_of_medicine, frozenset(("AMOUNT_ASKED",))),
     (_first_aid, frozenset(("RECOVERY", "FIRST_AID", "SEIZ", "SEIZ_PL", "CONV", "ONE_PRO", "STATUS", "SIGN",
                             "IT_HAPPENS"))),
 )
@@ -1390,6 +1437,8 @@ class SafetyCheck:
 
     def _asks_a_change_in(self, message: Message, subject_known: bool) -> bool:
         """`asks_a_change` for one short question or wish."""
+        if any("AMOUNT_ASKED" in u for u in self.units(message)):  # "what dose should i take" of the medicine talked about
+            return True
         if message.text.startswith(("how", "which")):  # "which one cuts relapses more?" compares
             return False
         # "Maybe she don't take it correct?": a guess at a reason, not leave asked ("maybe i should stop it?" is)
@@ -1417,7 +1466,8 @@ class SafetyCheck:
         return any("MED" in u or {"RESIST", "FIRST_P"} <= u.hits.keys() for u in self.units(message))
 
     def read(self, message: Message) -> Reading:
-        return Reading(frozenset(c for u in self.units(message) for c in u.hits))
+        units = self.units(message)
+        return Reading(frozenset((*(c for u in units for c in u.hits), *((COMING_ROUND,) if _coming_round(units) else ()))))
 
     def check(self, message: Message) -> SafetyFlag | None:
         """The most urgent concern in the message, or None. Certain before possible; emergency, crisis, medication,
@@ -1437,7 +1487,9 @@ class SafetyCheck:
             if phrased and not _quiet(unit, frame):
                 admin += [(c[len(_ADMIN):], unit) for c in keys if c.startswith(_ADMIN)]
         if any(_over_for_sure(u.hits) for u in units):  # "its stopped. hes breathing noisy. what now"
-            found = [(c, t, u) for c, t, u in found if c != "breathing_colour" or not _only_loud_breathing(u)]
+            coming_round = _coming_round(units)
+            found = [(c, t, u) for c, t, u in found
+                     if c != "breathing_colour" or not _recovery_breathing_only(u, coming_round)]
         flag = _decide(found, admin, message) if found or admin else None
         if flag is None and not _only_an_answer(message) and self.net.fires(message) and \
                 not any(not u.hits.keys().isdisjoint(_NET_QUIET) for u in units):
@@ -1686,6 +1738,7 @@ def _joined(first: Hits, second: Hits, close: int | None = None) -> Hits:
     joined = {c: list(p) for c, p in first.items()}
     for concept, positions in second.items():
         joined.setdefault(concept, []).extend(p + offset for p in positions)
+    joined[SECOND] = [offset]  # where the second sentence starts, for rules that weigh the two apart
     return joined
 
 

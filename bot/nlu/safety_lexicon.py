@@ -861,6 +861,13 @@ def _in_context(core: list[str], hits: Hits) -> None:
             hits["METHOD"] = [p for p in hits["METHOD"] if p not in jumps]
             if not hits["METHOD"]:
                 del hits["METHOD"]
+    # "how much baclofen should i take", "how many mg of keppra should he take": an amount of one's own medicine
+    if (asked := _amount_asked(core)) is not None:
+        hits.setdefault("AMOUNT_ASKED", []).append(asked)
+    # "a fit now and then": the habit's "now", not the present
+    drop_where(hits, "NOW_WEAK", lambda p: core[p:p + 3] in (["now", "and", "then"], ["now", "and", "again"]))
+    # "breathing and waking up slowly": the waking is slow, not the breathing
+    drop_where(hits, "BREATH_ODD", lambda p: p > 0 and core[p - 1] in ("up", "round", "around"))
     # "hes having more seizures": more of them than before, a frequency, not one going on (what else is told still is)
     for concept in ("ING", "HAVING"):
         drop_where(hits, concept, lambda p: core[p] == "having" and core[p + 1:p + 2] == ["more"])
@@ -926,6 +933,24 @@ _DO_FOLLOW = words_of("""if when during once in and or now first with after befo
     right straight next""")
 _ASKERS = words_of("""i we you u people ppl teachers teacher staff colleagues friends family carers carer classmates
     coworkers teammates bystanders others parents babysitter school""")
+
+
+_DOSE_ASKERS = words_of("should do does can must shall")
+_DOSE_TAKERS = words_of("i he she we they u you")
+_DOSE_ACTS = words_of("take give use")
+_DOSES = words_of("dose doses dosage")
+AMOUNT_SPAN = 6  # "how much of his baclofen should he take": the words between the amount and who takes it
+
+
+def _amount_asked(core: list[str]) -> int | None:
+    """Where "how much", "how many" or "what dose" opens a question of how much someone should take or give."""
+    for p in range(len(core) - 1):
+        if (core[p] == "how" and core[p + 1] in ("much", "many")) or (core[p] == "what" and core[p + 1] in _DOSES):
+            tail = core[p + 2:p + 2 + AMOUNT_SPAN + 3]
+            if any(tail[q] in _DOSE_ASKERS and tail[q + 1] in _DOSE_TAKERS and tail[q + 2] in _DOSE_ACTS
+                   for q in range(min(AMOUNT_SPAN, len(tail) - 2))):
+                return p
+    return None
 
 
 _STOP_SUBJECTS = words_of("he she it they seizure shaking fit fitting jerking")

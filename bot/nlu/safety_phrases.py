@@ -819,6 +819,8 @@ PHRASES: dict[str, str] = {
         if it again happen | if it again happens | when again happen | if he does it again | if she does it again
         if it comes again | if it come again | if again come | if he has another | if she has another""",
     "HELP_HERE": """taken him in | taken her in | took him in | took her in | have taken him | have taken her
+        theyve taken over | they have taken over | paramedics have taken over | paramedics took over | crew took over
+        crew have taken over | they took over | medics took over | medics have taken over
         driving me to ae | driving him to ae | driving her to ae | taking me to ae | taking him to ae
         taking her to ae | on way to ae | on our way to ae | heading to ae | driving me to hospital | driving him to hospital
         driving her to hospital | taking me to hospital | taking him to hospital | taking her to hospital
@@ -869,6 +871,8 @@ PHRASES: dict[str, str] = {
         what should i have done | what were we supposed do | what was i supposed do | what are we supposed do""",
     # What to do, say or tell ("what should my friends actually do"; also read from "what ... do" in a question)
     "FA_DO": """what should i have done | what should we have done | what could i have done | what could we have done
+        what should we watch for | what should i watch for | what do we watch for | what do i watch for
+        what should we look out for | what should i look out for | watch out for after
         what was i supposed to do | what were we supposed to do | should i have done | should we have done | did i do right
         while one is happening | while its happening | while it is happening | do while one is happening | do while its happening | do while it is happening | do during one
         do while having one | do when one happens | what ought i do | what ought one do | what ought we do | what should one do | what must one do
@@ -897,6 +901,11 @@ PHRASES: dict[str, str] = {
     "WHAT_IF": "what if | what happens if",
     # "and what about stopping her DMT and just doing yoga": a medicine's stop asked (not "what about switching to
     # natalizumab instead", which asks about the other medicine)
+    # Not a medicine of theirs to decide on: supplements and everyday painkillers (the out-of-scope reply names the
+    # pharmacist; writers label their doses out of scope)
+    "SUPPLEMENT": """vitamin | vitamins | vit d | vitamin d | supplement | supplements | supplementation | turmeric
+        curcumin | magnesium | melatonin | probiotic | probiotics | folic acid | folate | fish oil | omega 3 | zinc | iron
+        cbd | cbd oil | glutamine | biotin | b12 | ibuprofen | paracetamol | acetaminophen | aspirin | multivitamin""",
     "STOP_ASKED": """what about stopping | how about stopping | what about coming off | how about coming off
         what about quitting | what about dropping | what about skipping | what about cutting out | what if i stop
         what if i stopped | what if she stopped | what if he stopped | what if we stopped""",
@@ -1590,8 +1599,11 @@ WORDS: dict[str, str] = {
     "FINAL": "final last forever goodbye goodbyes",
     "GOODBYE": "goodbye goodbyes farewell",
     "BREATH_W": "breathing breath breathe breaths breathes",
-    "BREATH_ODD": """weird funny strange strangely odd oddly slow slowly shallow irregular rattly rattling gurgly
+    "BREATH_ODD": """slow slowly shallow irregular rattly rattling gurgly
         gurgling laboured labored raspy wheezy wheezing struggling difficult hard gasping""",
+    # ... breathing that sounds wrong in the writer's words: once the seizure is over and they come round, the
+    # recovery; otherwise trouble breathing
+    "BREATH_FUNNY": "weird funny strange strangely odd oddly",
     # ... and the loud breathing of someone coming round after a seizure (trouble breathing while it goes on)
     "BREATH_LOUD": "noisy noisily heavy heavily snoring snore snores loud loudly",
     "HAVING": "having",

@@ -64,9 +64,14 @@ def _patterns(thing: str, start: str = "^") -> re.Pattern[str]:
         r"the info|this information|the information) (?:all |actually |really )?(?:written|checked|reviewed|made|created|"
         r"approved|designed|built) by (?:real |actual |qualified )?(?:doctors?|nurses?|experts?|professionals|"
         r"specialists?|neurologists?|a doctor|medical people|medical staff|humans|people)$",
-        # "so who decides what you're allowed to tell me"
+        # "so who decides what you're allowed to tell me", "who decided what you tell people"
         r"\bwho (?:decides|chooses|controls|says) what (?:you|u|youre)(?: re| are| r)? (?:allowed|able|permitted) to "
         r"(?:say|tell|share)(?: me| us| people)?$",
+        r"\bwho (?:decides|decided|chooses|chose|picks|picked|writes|wrote) what (?:you|u|this bot|the bot) (?:say|says|"
+        r"tell|tells|share|shares|answer|answers)(?: me| us| people)?$",
+        # "do you have references I can cite?", "can you give me your sources"
+        r"^(?:so |ok |and |also )?(?:do|can|could) (?:you|u) (?:have|give|share|send|show|list)(?: me| us)? (?:any |some |"
+        r"the |your )?(?:references|sources|citations|studies you use)(?: (?:i|we) (?:can|could) (?:cite|quote|use|read))?$",
         # "is this anonymous?", "does anyone read these?", "who can see my messages"
         r"^(?:so |ok |and )?(?:is|are) (?:this|it|my messages|these chats|this chat|our chat) (?:anonymous|private|"
         r"confidential|secure)$",

@@ -1579,3 +1579,33 @@ def test_a_seizure_told_over_and_asked_about_gets_the_after_care(engine: Engine)
     assert (turn.kind, turn.intent_id) == ("topical", "seizure_first_aid"), turn.why
     then = engine.respond("do i need to ring an ambulance or not", turn.context)
     assert (then.kind, then.intent_id) == ("topical", "seizure_first_aid"), then.why
+
+
+# -- rounds 138 and 139 (their safety misses, read after their first reports on b6aed20) ----------------------------
+
+def test_odd_breathing_once_over_and_coming_round_gets_the_after_care(engine: Engine) -> None:
+    """ "breathing funny" told with the seizure over twice over (stopped, drowsy): someone coming round. Told alone,
+    or with the seizure going on, it is still trouble breathing."""
+    assert _last_of(engine, "my brother is having a seizure", "it has stopped, he is breathing oddly and very drowsy. "
+                    "what now") == ("topical", "seizure_first_aid")
+    assert _last_of(engine, "my brother is having a seizure", "it has stopped, he is breathing oddly") == \
+        ("emergency", "emergency")
+
+
+def test_what_to_look_out_for_once_the_crew_took_over_is_first_aid(engine: Engine) -> None:
+    assert _last_of(engine, "my mum is fitting on the floor", "paramedics have taken over. what should we watch for "
+                    "after a seizure?") == ("topical", "seizure_first_aid")
+
+
+def test_whether_a_missed_dose_makes_epilepsy_resistant_is_the_topic(engine: Engine) -> None:
+    assert _last_of(engine, "i missed my lamotrigine last night", "should i take two now?",
+                    "ok thanks. and will a missed dose make her epilepsy become drug resistant?") == \
+        ("topical", "refractory_external_factors")
+
+
+def test_the_usual_dose_of_a_treatment_is_plainly_not_covered(engine: Engine) -> None:
+    """No article gives doses: the follow-up says so, and who can tell them (round 138)."""
+    context = _after(engine, "what dmts are there for ms")
+    turn = engine.respond("whats the usual dose", context)
+    assert (turn.kind, turn.fallback) == ("fallback", "not_covered"), (turn.kind, turn.intent_id)
+    assert texts.FACETS["dose"] in turn.reply.plain_text()

@@ -3227,3 +3227,58 @@ def test_missed_doses_given_as_why_someone_is_not_responding_are_the_treatment()
     flag = flag_of("could forgetting his tablets be why he is not responding")
     assert flag is None or flag[0] != "emergency", flag
     assert flag_of("he forgot his tablets and now he is not responding")[:2] == ("emergency", "certain")
+
+
+# -- rounds 138 and 139 (their safety misses, read after their first reports on b6aed20) ----------------------------
+
+@pytest.mark.parametrize("text", [
+    # a general question, then a sentence whose "now" is about something else
+    "can lack of sleep trigger fits? everything is mad at home right now",
+    # "now and then" is a habit, not the present
+    "do people with epilepsy just have a fit now and then?",
+    # the waking is slow, not the breathing
+    "he has stopped and hes breathing, coming round slowly",
+])
+def test_rounds_138_and_139_calm_classes(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] != "emergency", flag
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("can lack of sleep trigger fits? my son is fitting right now", ("emergency", "certain")),
+    ("what causes seizures? she has gone blue right now", ("emergency", "certain")),
+    ("it has stopped, she is breathing oddly", ("emergency", "certain")),
+    ("his breathing is slow and he wont wake up", ("emergency", "certain")),
+])
+def test_rounds_138_and_139_classes(text: str, expected: tuple[str, str]) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == expected, flag
+
+
+@pytest.mark.parametrize("text", [
+    "what dose of keppra should she take",
+    "how much baclofen should he take at night",
+    "how many mg of lamotrigine should i take",
+    "how much of her tablets can we give her",
+])
+def test_the_amount_of_ones_own_medicine_asked_is_a_medication_decision(text: str) -> None:
+    """Found beside round 138's misses: asked, "what dose should i take" found a topic, "how much baclofen should i
+    take" the out-of-scope reply."""
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == ("medication_change", "certain"), flag
+
+
+@pytest.mark.parametrize("text", ["how much water should i drink", "how many people take keppra",
+                                  "how much sleep should i have"])
+def test_amounts_of_other_things_are_no_medication_decision(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] != "medication_change", flag
+
+
+@pytest.mark.parametrize("text", ["vitamin d tablets in winter, what dose should i take",
+                                  "how many ibuprofen can i take for my knee", "how much melatonin should she take"])
+def test_the_amount_of_a_supplement_or_painkiller_gets_only_the_line(text: str) -> None:
+    """Writers label these out of scope in every round: the out-of-scope reply names the pharmacist, and the
+    medication line goes on top, not the medication reply."""
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == ("medication_change", "possible"), flag

@@ -55,6 +55,10 @@ from bot.nlu.self_questions import asks_about_the_bot
     ("whos paying for her physio", False), ("is the mri free on the nhs", False), ("is this the right dose", False),
     ("do we have to pay for it", False), ("is it free", False),
     ("do we write it on the chart or is that the pharmacist", False),
+    # rounds 138 and 139: who decided what it says, references asked for
+    ("so who chose what the bot tells people", True), ("can you give me your sources", True),
+    ("do you have references we could use", True),
+    ("who decided what dose i take", False), ("do you have references for the ketogenic diet", False),
 ])
 def test_questions_about_the_bot_are_read_by_pattern(text: str, about: bool) -> None:
     assert asks_about_the_bot(Message(text)) is about
