@@ -1437,7 +1437,8 @@ class SafetyCheck:
 
     def _asks_a_change_in(self, message: Message, subject_known: bool) -> bool:
         """`asks_a_change` for one short question or wish."""
-        if any("AMOUNT_ASKED" in u for u in self.units(message)):  # "what dose should i take" of the medicine talked about
+        # "what dose should i take" of the medicine talked about (not "turmeric tablets, how many should I take")
+        if any("AMOUNT_ASKED" in u and "SUPPLEMENT" not in u for u in self.units(message)):
             return True
         if message.text.startswith(("how", "which")):  # "which one cuts relapses more?" compares
             return False

@@ -1609,3 +1609,12 @@ def test_the_usual_dose_of_a_treatment_is_plainly_not_covered(engine: Engine) ->
     turn = engine.respond("whats the usual dose", context)
     assert (turn.kind, turn.fallback) == ("fallback", "not_covered"), (turn.kind, turn.intent_id)
     assert texts.FACETS["dose"] in turn.reply.plain_text()
+
+
+def test_the_amount_of_a_supplement_after_a_treatment_topic_is_no_medication_decision(engine: Engine) -> None:
+    """ "how many should I take" of turmeric tablets after the neuro-immune treatments: not a medicine of theirs
+    (round 126's label); of the medicine talked about, it is one."""
+    kind, _ = _last_of(engine, "does diet help with inflammation in the brain", "what about curcumin capsules, how "
+                       "many should i take")
+    assert kind != "medication_change"
+    assert _last_of(engine, "what is baclofen for", "what dose should i take")[0] == "medication_change"
