@@ -105,6 +105,7 @@ NET_PICKS = 0.35  # ... or picks among the topics a "Did you mean" would offer
 NET_OVERRULES = 0.8  # a topic this likely overrules the keywords' one
 NET_DECLINES = 0.9  # "none of the topics" this likely declines the keywords' topic
 NET_SIBLING = 0.9  # another section of the chat's illness this likely answers a follow-up read with its topic (0.8: same)
+HELP_TOLD_WORDS = 6  # "The ambulance crew is here": help arriving told, and nothing else
 ELSEWHERE_WORDS = 6  # in an emergency's 30 minutes, a question about something else says at least this much
 STROKE = "stroke_signs"  # the emergency criterion of a stroke's signs
 MS_QUESTION_WORDS = 14  # after them, "is it her ms?" asks at most this much
@@ -778,7 +779,9 @@ def _after_help_came(state: SafetyState, answer: Decision, message: Message, rea
     """A question after an emergency that a message before said help had come to or was over, nothing alarming
     in it: "also can she still start uni in september?", "he smashed his phone when he fell, will apple fix it"."""
     # ... or a remark that finds nothing and says nothing of the scene ("anyway my train's delayed again, typical")
-    remark = answer.kind == "fallback" and not reading.about_the_scene and not reading.names_a_medicine
+    # (not "Paramedics are here" said alone, which gets what to tell the crew)
+    remark = answer.kind == "fallback" and not reading.about_the_scene and not reading.names_a_medicine and \
+        not (reading.help_here and len(message.words) <= HELP_TOLD_WORDS)
     # (a choice of topics too: "Now it's calmer. What other treatments are there for kids like him?"); or help told
     # in this message ("hospital says it was a mini stroke not the ms. is stroke more likely if you have ms?")
     return (state.settled or reading.help_here) and answer.kind in ("topical", "fallback", "not_covered", "ambiguous") and (

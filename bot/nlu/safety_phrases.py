@@ -242,7 +242,8 @@ PHRASES: dict[str, str] = {
         cluster around | clusters around | cluster before | cluster during | cluster at night | tend to cluster
         seem to cluster | tends to cluster | seems to cluster""",
     # --- consciousness --------------------------------------------------------------------------------------
-    "UNRESP": """shes not moving | hes not moving | she is not moving | he is not moving | theyre not moving
+    "UNRESP": """no waking up | no waking | no wake up | without waking up | without waking | not waking between
+        no waking up between | no wake up between | shes not moving | hes not moving | she is not moving | he is not moving | theyre not moving
         they are not moving | not moving at all | still not moving | lying there not moving | lying not moving
         hard wake | difficult wake | hard wake up | barely wake | barely wakes | not stay awake | not keep awake
         keeps drifting off | drifting off again | goes back off | keeps going off | not fully awake

@@ -1618,3 +1618,15 @@ def test_the_amount_of_a_supplement_after_a_treatment_topic_is_no_medication_dec
                        "many should i take")
     assert kind != "medication_change"
     assert _last_of(engine, "what is baclofen for", "what dose should i take")[0] == "medication_change"
+
+
+# -- round 141 (its emergency misses, read after its first report on 2c6ccc2) ------------------------------------------
+
+@pytest.mark.parametrize("arrived", ["Paramedics are here", "The ambulance crew is here"])
+def test_help_arrived_said_alone_gets_what_to_tell_the_crew(engine: Engine, arrived: str) -> None:
+    """Help arriving is the scene: the emergency's guidance (what to tell the crew), not the fallback."""
+    assert _last_of(engine, "my daughter is having a seizure and it won't stop", arrived) == ("emergency", "emergency")
+
+
+def test_seizures_one_after_another_with_no_waking_between_are_an_emergency(engine: Engine) -> None:
+    assert _last_of(engine, "daughter seizure again, second one, no waking up between") == ("emergency", "emergency")
