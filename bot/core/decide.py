@@ -500,9 +500,12 @@ def _over_and_asked(message: Message, situation: Situation, flag: SafetyFlag, an
     knowledge = situation.knowledge
     reading = knowledge.safety.read(message)
     return flag.kind == "emergency" and flag.criterion not in NOT_A_SEIZURE and answer.kind in ("fallback", "ambiguous") \
-        and (reading.follow_up() == "recovered" or reading.says_fine) and _asked(message) and \
-        FIRST_AID_INTENT in knowledge.intents and \
-        FIRST_AID_ARTICLE in knowledge.articles
+        and (reading.follow_up() == "recovered" or reading.says_fine) and _asked(message) and _has_first_aid(knowledge)
+
+
+def _has_first_aid(knowledge: Knowledge) -> bool:
+    """Whether the first-aid intent and its article are both there (an admin may have removed either)."""
+    return FIRST_AID_INTENT in knowledge.intents and FIRST_AID_ARTICLE in knowledge.articles
 
 
 _CREW = frozenset(("paramedic", "paramedics", "ambulance", "ambulances", "ambo", "crew", "medics", "emts", "emt"))
@@ -596,7 +599,7 @@ def decide_certain(message: Message, situation: Situation, flag: SafetyFlag) -> 
         if state is not None and state.kind == "emergency":
             return _in_state(message, situation, state, flag)
         knowledge = situation.knowledge
-        if FIRST_AID_INTENT not in knowledge.intents or FIRST_AID_ARTICLE not in knowledge.articles:
+        if not _has_first_aid(knowledge):
             return replace(_answer(message, situation), why=f"{why}, no first-aid article: the answer")
         return Decision("first_aid", why, FIRST_AID_INTENT, 100.0, flag=flag, lines=_state_lines(state))
     if state is not None and state.kind == "emergency" and state.criterion != STROKE and \
@@ -697,7 +700,7 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
                        why=f"{during}, a question about later: {answer.why}")
     if state.kind == "emergency":
         knowledge = situation.knowledge
-        has_first_aid = FIRST_AID_ARTICLE in knowledge.articles and FIRST_AID_INTENT in knowledge.intents
+        has_first_aid = _has_first_aid(knowledge)
         # "The crew have taken over. In future, how long before one calls?": the first-aid answer, the line on top
         # ... and "stopped, shes breathing. for next time - anything i should NOT do?": first aid for a time to come
         if ((guidance == "arrived" and reading.asks_first_aid) or reading.asks_for_next_time) and seizure_care(state) \

@@ -503,6 +503,7 @@ _CLOCK = re.compile(r"\bwhat (?:time|day|date|year) is it\b|\bwhat(?:s| s| is) (
 
 
 def asks_the_clock(message: Message) -> bool:
+    """ "what time is it", "whats the date today": the time or date asked."""
     return _CLOCK.search(message.text) is not None
 
 

@@ -752,14 +752,18 @@ def _coming_round(units: list[Unit]) -> bool:
         len(u.hits.get("STOPPED", ())) for u in sentences) >= 2
 
 
+# A scene beside "not responding" ("he missed his pills and now hes not responding"): someone, not the treatment
+_SCENE_BESIDE_UNRESP = (*(c for c in _SCENE_FOR_SURE if c != "UNRESP"), "NOW_WEAK", "COLLAPSE")
+
+
 def _breathing_and_waking(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     if f.calm:
         return []
     # something usual ("he gets like this sometimes") leaves it possible, unless it is said now ("is unresponsive")
     tier: Tier = "possible" if f.habitual and not f.present else "certain"
     found: list[tuple[str, Tier]] = []
-    if u.any("BREATH_BAD", "COLOUR") or u.near("BREATH_W", "BREATH_ODD", 3) or u.near("BREATH_W", "BREATH_FUNNY", 3) or (
-            u.near("BREATH_W", "BREATH_LOUD", 3) and not _over_for_sure(u.hits.keys())):
+    # (loud or odd breathing once it is over is weighed over the whole message: `check`, `_recovery_breathing_only`)
+    if u.any("BREATH_BAD", "COLOUR") or any(u.near("BREATH_W", c, 3) for c in ("BREATH_ODD", "BREATH_FUNNY", "BREATH_LOUD")):
         found.append(("breathing_colour", tier))
     # Not "not responding to medication", nor "i hope i don't wake up" (a wish, for the crisis rules)
     wished = (u.any("WISH", "PLAN", "WISH_DEAD", "PASSIVE", "ACTIVE", "NOTICE", "WITHOUT_ME", "THINK_OF") and
@@ -768,8 +772,7 @@ def _breathing_and_waking(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # anything" (the person is: an emergency)
     # ... and "could missed doses be why he's not responding": missed doses as the cause, the treatment not working
     resisting = all(_said_of_medicine(u, p) for p in u.hits.get("UNRESP", ())) or (
-        "MISS" in u and u.any("CAUSE_Q", "REASON_OF") and not u.any(
-            *(c for c in _SCENE_FOR_SURE if c != "UNRESP"), "NOW_WEAK", "COLLAPSE"))
+        "MISS" in u and u.any("CAUSE_Q", "REASON_OF") and not u.any(*_SCENE_BESIDE_UNRESP))
     recovered = u.any("WELL", "FINE_NOW") and not f.now  # "passed out last night, hes fine"
     if "UNRESP" in u and not resisting and not wished:
         found.append(("not_waking", tier))
@@ -1112,9 +1115,9 @@ def _an_effect(u: Unit) -> bool:
 
 def _amount_of_medicine(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     """ "how much baclofen should he take", "what dose should i take" of the keppra named before: the amount of
-    someone's own medicine, a decision for their doctor or pharmacist. Not of a supplement ("how much vitamin d
-    should i take" gets the out-of-scope reply, which names the pharmacist); with no medicine named, the decider
-    reads it with the chat's medicine (`asks_a_change`)."""
+    someone's own medicine, a decision for their doctor or pharmacist. Of a supplement ("how much vitamin d should
+    i take"), or with no medicine named, only the line on top of the answer; the decider reads the unnamed one with
+    the chat's medicine (`asks_a_change`)."""
     if u.any("HYPO", "KNOWLEDGE", "FIRST_AID"):
         return []
     # (alone, or of a supplement: the line on top of the answer)
