@@ -803,6 +803,8 @@ def _said_of_medicine(u: Unit, position: int) -> bool:
         after.extend(u.hits.get("RESIST_ANY", ()))
     # ... in the same clause ("after his fits, now he wont wake up" is him)
     commas = u.hits.get("COMMA", ())
+    if position in u.hits.get("NO_WAKING", ()):  # "seizures without waking up": the person
+        return False
     return any(1 <= a - position <= 2 for a in after) or any(
         1 <= position - s <= 3 and not any(s <= c < position for c in commas) for s in u.hits.get("SEIZ_PL", ()))
 

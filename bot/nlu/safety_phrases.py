@@ -242,6 +242,11 @@ PHRASES: dict[str, str] = {
         cluster around | clusters around | cluster before | cluster during | cluster at night | tend to cluster
         seem to cluster | tends to cluster | seems to cluster""",
     # --- consciousness --------------------------------------------------------------------------------------
+    # No waking between seizures ("3 seizures without waking up"): the person, never a medicine (see
+    # _said_of_medicine: "seizures not responding" is the treatment, "seizures without waking up" is not)
+    "NO_WAKING": """no waking up | no waking | no wake up | without waking up | without waking | not waking between
+        no waking up between | no wake up between | without coming round | without coming to
+        without waking up in between | no waking up in between | not waking up in between""",
     "UNRESP": """no waking up | no waking | no wake up | without waking up | without waking | not waking between
         no waking up between | no wake up between | shes not moving | hes not moving | she is not moving | he is not moving | theyre not moving
         they are not moving | not moving at all | still not moving | lying there not moving | lying not moving
@@ -961,6 +966,9 @@ PHRASES: dict[str, str] = {
         never woke up in between | not woken up in between | not woke up in between | never woken up in between
         herself in between | himself in between | between seizures | not himself between | not herself between
         not himself in between | not herself in between | not themselves between | not right between
+        without waking up in between | no waking up in between | not waking up in between | didnt wake up in between
+        didnt wake in between | did not wake up in between | didnt come round in between | without coming round in between
+        didnt wake up between | did not wake up between | didnt come round between | without waking up between
         before back | before shes back | before hes back | before comes round | before she comes round | before he comes round | one finishes next starts | one finishes and next starts | next starts | next one starts""",
     # How often, not how close together: "keeps having seizures", "fits again and again" may be the illness ("why
     # does she keep having seizures despite two medicines"). The lexicon files them under ANOTHER_STRONG too, so

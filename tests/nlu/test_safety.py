@@ -3282,3 +3282,22 @@ def test_the_amount_of_a_supplement_or_painkiller_gets_only_the_line(text: str) 
     medication line goes on top, not the medication reply."""
     flag = flag_of(text)
     assert flag is not None and flag[:2] == ("medication_change", "possible"), flag
+
+
+@pytest.mark.parametrize("text", [
+    "she had 3 seizures without waking up in between",
+    "she had 3 seizures and didnt wake up in between",
+    "he had 2 fits and did not wake up between them",
+    "my son had two seizures without coming round",
+])
+def test_seizures_told_with_no_waking_between_are_a_cluster(text: str) -> None:
+    """Found beside round 141: "seizures without waking up" was read as "seizures not responding" (to a medicine),
+    so the message got the fallback. No waking between seizures is the person, never a medicine."""
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == ("emergency", "certain"), flag
+
+
+@pytest.mark.parametrize("text", ["his seizures are not responding to keppra", "seizures not responding to anything"])
+def test_seizures_not_responding_to_treatment_stay_no_emergency(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] != "emergency", flag
