@@ -130,6 +130,13 @@ class ExampleIndex:
             if any(t in self.common_bits for t, _ in known):
                 deferred.append(known)
                 continue
+            if len(known) == 1:  # most words: one index word, each document once in its run (no max to take)
+                term, similarity = known[0]
+                start, end = self.starts[term], self.starts[term + 1]
+                for doc, weight in zip(self.docs[start:end], self.weights[start:end], strict=True):
+                    if (value := weight * similarity) > 0.0:
+                        totals[doc] = totals.get(doc, 0.0) + value
+                continue
             best: dict[int, float] = {}
             for term, similarity in known:
                 for place in range(self.starts[term], self.starts[term + 1]):
