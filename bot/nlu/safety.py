@@ -565,7 +565,9 @@ def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
                                                    "COUNT2"))  # ("just had one, stopped now, what do i do": over)
     # ... nor "he wants to kill himself after his last seizure, what do i do": the seizure named as a time
     # ... nor "had a fit yesterday. What should we do if it happens again?": asked for next time
-    asking_now = asking_now and not _the_last_one(u) and not ("NEXT_TIME" in u and not u.any(*_NOW_FOR_SURE, "ING"))
+    # ... nor "he wants to kill himself because of the seizures. what do i do": the seizures named as a reason
+    asking_now = asking_now and not _the_last_one(u) and not _named_as_the_reason(u) and not (
+        "NEXT_TIME" in u and not u.any(*_NOW_FOR_SURE, "ING"))
     # "ok paramedics here. for later: what not to do during a fit?": help is with them, the question for next time
     handed_over = "HELP_HERE" in u and "NEXT_TIME" in u and not u.any(
         "ING", "NOT_STOP", "UNRESP", "BREATH_BAD", "COLOUR", "LONG", "STATUS", "ANOTHER", "ANOTHER_STRONG", "INJURY",
@@ -587,6 +589,16 @@ def _the_last_one(u: Unit) -> bool:
     return "SEIZ" in u and all(p - 1 in last for p in u.hits["SEIZ"]) and not u.any(
         "ING", "CONV", "SIGN", "STATUS", "LONG", "ANOTHER", "ANOTHER_STRONG", "UNRESP", "JUST", "NOW_WEAK",
         *_NOW_FOR_SURE)
+
+
+def _named_as_the_reason(u: Unit) -> bool:
+    """ "because of the seizures", "due to his fits": every seizure named is a reason for something else, with
+    nothing happening now (a "today" may date what was said: "he said today he wants to die because of them")."""
+    reasons = u.hits.get("REASON_OF", ())
+    named = [*u.hits.get("SEIZ", ()), *u.hits.get("SEIZ_PL", ())]
+    return bool(named) and all(any(1 <= p - r <= 3 for r in reasons) for p in named) and not u.any(
+        "ING", "CONV", "SIGN", "STATUS", "LONG", "ANOTHER", "ANOTHER_STRONG", "COUNT2", "UNRESP", "JUST", "NOW_WEAK",
+        "COLLAPSE", "INJURY", "BREATH_BAD", "COLOUR", "WATER", *_NOW_FOR_SURE)
 
 
 def _why_keeps(u: Unit) -> list[tuple[int, int]]:
@@ -898,7 +910,9 @@ def _stroke(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # MS's (in any sentence of the message), nothing sudden, just now or going on said: the line on top of the
     # answer. Not a face drooping, which is the stroke reply whatever it is asked as
     # ... or a sign asked why of someone with MS named in the message ("My wife have MS. Why she feel numb on her face?")
-    why_in_ms = "MS_MSG" in u and "ASKED" in u
+    # ... or as "the condition"'s in a message that names MS ("Client with MS has weakness in one arm. Is that
+    # typical of the condition?")
+    why_in_ms = "MS_MSG" in u and ("ASKED" in u or "COND_SIGN_Q" in u)
     asked_as_ms = ("MS_SIGN_Q" in u or why_in_ms) and not named and not droop and not (
         f.now or u.any("SUDDEN", "JUST", "AGO", "NOW_STRONG", "URGENT", "AMBULANCE"))
     # "i cant find words anymore", "suddenly couldnt walk for 3 weeks then got better": a sign that has lasted, not
@@ -1057,6 +1071,14 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     leftover = u.near("LEFTOVER", "MED", 6) and u.before("ADVICE", "MED", 6)
     # "Should I still give his evening meds as usual tonight": the usual dose, asked whether to keep it
     as_usual = "ROUTINE" in u and u.before("ADVICE", "NOW_WEAK", 3) and u.before("NOW_WEAK", "MED", 5)
+    # ... and "should i give him his keppra tonight as normal?", "Must I give her the medicine again tonight?": a
+    # dose given again or as usual, asked about
+    # (not "called 999. do i give her midazolam again?": the rescue medicine while the seizure may go on, which the
+    # emergency's guidance answers)
+    as_usual = as_usual or (u.before("ADVICE", "GIVE", 3) and u.before("GIVE", "MED", 3) and
+                            u.any("ROUTINE", "ANOTHER", "TWICE") and not u.any(
+                                "HYPO", "SUPPLEMENT", "RESCUE_MED", "AMBULANCE", "ING", "CONV", "HAVING",
+                                *_NOW_FOR_SURE))
     # "thinking about just stopping everything. the injections, the infusions, the lot": all stopped, the medicines
     # listed after it
     listed = u.before("THINK_OF", "CHANGE", 3) and u.before("CHANGE", "ALL", 2) and any(
@@ -1066,6 +1088,7 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # "Should I give him ibuprofen every day to try it?": a medicine started on one's own, to see
     trial = u.before("ADVICE", "GIVE", 3) and u.before("GIVE", "MED", 4) and "TO_TRY" in u and "PROPOSED" not in u
     stop_asked = u.before("STOP_ASKED", "MED", 4)  # "what about stopping her DMT": asked, whoever's it is
+    stop_asked = stop_asked or _a_bare_change_asked(u)  # "lamotrigine rash. stop it?"
     changed = changes_medicine(u) or more or pronoun or bare or planned or cut or held or lowered or doubled or \
         leftover or as_usual or listed or trial or split or stop_asked or u.any(
         "MED_VERB", "CHANGE_OR") or (
@@ -1124,6 +1147,22 @@ def _amount_of_medicine(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
         return []
     # (alone, or of a supplement: the line on top of the answer)
     return [("med_change", "certain" if u.any("MED", "MED_MSG") and "SUPPLEMENT" not in u else "possible")]
+
+
+def _a_bare_change_asked(u: Unit) -> bool:
+    """ "lamotrigine rash. stop it?", "baclofen making her drowsy - lower it?": a medicine named, then a change of
+    "it" asked in two words, the question ending on it (a phone's shorthand for "should we stop it?")."""
+    asked = u.hits.get("ASKED", ())
+    objects = u.hits.get("PRO_OBJ", ())
+    # a medicine by name ("medicine" alone is also a treatment word: "is there medicine to stop it?" asks what
+    # stops the illness)
+    generic = set(u.hits.get("RESIST", ()))
+    named = any(p not in generic for p in u.hits.get("MED", ()))
+    medicines = u.hits.get("MED", ())
+    # (not "are there medicines that reduce it?": the medicine does the change)
+    return named and not u.any("HYPO", "KNOWLEDGE", "CAUSE_Q", "WHAT_IF") and any(
+        c + 1 in objects and any(1 <= a - c <= 3 for a in asked) and c - 1 not in medicines
+        for c in u.hits.get("CHANGE_BARE", ()))
 
 
 def _a_plan_to_change(u: Unit) -> bool:
@@ -1208,6 +1247,8 @@ def _first_aid(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
         0 < t - p <= 2 for t in they)]
     asked = bool(fa_do) or u.before("FA_MODAL", "FA_ACT_STRONG", 8) or u.before("FA_MODAL", "FA_OBJECT", 8) or (
         u.before("FA_MODAL", "FA_ACTION", 8) and _done_to_someone(u) and "MAKES_ME" not in u)
+    if _named_as_the_reason(u):
+        return []  # "she's being bullied because of her seizures, what do i do": the bullying asked about
     if asked or ("WHAT_IF" in u and u.any("LONG", "FA_OBJECT")) or ("KNOW_HOW" in u and "STOPPED" in u):
         return certain
     return []
@@ -1334,7 +1375,8 @@ class SafetyCheck:
                     break
         # Said in one sentence, known to every one: a medicine named anywhere ("it" in another sentence may be it);
         # signs asked about as MS's ("... weak on one side. normal for MS?")
-        for found, spread in (("MED", "MED_MSG"), ("MS_SIGN_Q", "MS_SIGN_Q"), ("MS", "MS_MSG")):
+        for found, spread in (("MED", "MED_MSG"), ("MS_SIGN_Q", "MS_SIGN_Q"), ("COND_SIGN_Q", "COND_SIGN_Q"),
+                               ("MS", "MS_MSG")):
             if any(found in h for h in scanned):
                 for hits in scanned:
                     hits.setdefault(spread, []).append(0)

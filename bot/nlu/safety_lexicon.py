@@ -1077,6 +1077,8 @@ class Lexicon:
                     self.add(phrase, concept)
         for name in MEDICINE_NAMES:
             self.add(name, "MED")
+        for phrase in _phrase_lines(PHRASES["RESCUE_MED"]):  # a rescue medicine is a medicine ("rescue med")
+            self.add(phrase, "MED")
         for phrase in _phrase_lines(PHRASES["ANOTHER_OFTEN"]):  # "keeps having seizures": how often, read as
             self.add(phrase, "ANOTHER_STRONG")  # seizures coming again by every rule but the cluster's
         for phrase in _phrase_lines(PHRASES["FIRST_AID"]):  # "what do you do if ..." is a hypothetical as well

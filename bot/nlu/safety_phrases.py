@@ -242,6 +242,10 @@ PHRASES: dict[str, str] = {
         cluster around | clusters around | cluster before | cluster during | cluster at night | tend to cluster
         seem to cluster | tends to cluster | seems to cluster""",
     # --- consciousness --------------------------------------------------------------------------------------
+    # A rescue medicine, given by a care plan while a seizure goes on: "do i give her midazolam again?" is the
+    # emergency's question (its guidance names the care plan), not a change of a daily medicine
+    "RESCUE_MED": """midazolam | buccal | buccolam | epistatus | rescue med | rescue meds | rescue medicine
+        rescue medication | rescue medicines | diazepam | rectal diazepam | stesolid | nayzilam | valtoco""",
     # No waking between seizures ("3 seizures without waking up"): the person, never a medicine (see
     # _said_of_medicine: "seizures not responding" is the treatment, "seizures without waking up" is not)
     "NO_WAKING": """no waking up | no waking | no wake up | without waking up | without waking | not waking between
@@ -982,6 +986,13 @@ PHRASES: dict[str, str] = {
     "IN_RELAPSE": """in a relapse | in an ms relapse | in ms relapse | in relapse | having a relapse | having an ms relapse
         going through a relapse | in the middle of a relapse | mid relapse""",
     # "is numbness in my face a normal MS thing", "weak on one side. normal for MS?": a sign asked about as MS's
+    # Signs asked about as the illness's without naming it ("Client with MS has weakness in one arm. Is that
+    # typical of the condition?"): read as MS's only where the message names MS (bot/nlu/safety.py, _stroke)
+    "COND_SIGN_Q": """typical of the condition | normal for the condition | part of the condition | symptom of the condition
+        typical of her condition | typical of his condition | typical of their condition | typical of my condition
+        normal for her condition | normal for his condition | normal for my condition | common with the condition
+        typical of the illness | part of the illness | part of her illness | part of his illness | normal for the illness
+        is that typical | is this typical | is it typical | is that usual | is this usual""",
     "MS_SIGN_Q": """normal for ms | normal ms thing | normal ms | an ms thing | ms thing | typical ms | typical of ms
         it is from ms | it is from the ms | is it because of ms | is it because of the ms | is it because of her ms
         is it because of his ms | is it because of my ms | it is from her ms | it is from his ms | it is from my ms
@@ -1230,7 +1241,11 @@ PHRASES: dict[str, str] = {
         sleep and not wake up | sleep and never wake up | go sleep and not wake up | wish seizure had killed me | wish seizure had just killed me | wish it had killed me | wish it had just killed me | why did i wake up | why did i wake | why do i keep waking up | why do i keep waking | wish i hadnt woken
         wish i hadnt woken up | wish i hadnt woke up | wish id never woken up | wish i never woke up | wish i had never woken up
         wish id never woke up | wish i never woken up | wish i never woke | wish id never woken | disappointed woke up | disappointed i woke up | why am i still here
-        why am i still alive | still alive unfortunately | still here unfortunately | unfortunately woke up
+        why am i still alive | why am i even alive | why im even alive | why im still alive | why am i alive | why im alive
+        why am i even still alive | why even am i alive
+        not know why im even alive | not know why im alive | not know why im still alive
+        not know why i am alive | not know why i am even alive | not know why i am still alive
+        still alive unfortunately | still here unfortunately | unfortunately woke up
         wish i was dead | wish i were dead | wish i was never born | wish i had never been born
         wish i wasnt born | wish i wasnt here | wish i didnt exist | wish i wouldnt wake up | rather be dead
         rather not wake up | rather not be here | rather not exist | better off dead | better off without me

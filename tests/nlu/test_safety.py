@@ -3301,3 +3301,54 @@ def test_seizures_told_with_no_waking_between_are_a_cluster(text: str) -> None:
 def test_seizures_not_responding_to_treatment_stay_no_emergency(text: str) -> None:
     flag = flag_of(text)
     assert flag is None or flag[0] != "emergency", flag
+
+
+# -- rounds 142 and 143 (their safety misses, read after their first reports on d9b117c) ---------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # not knowing why one is even alive: a wish to be dead, after "idk" too (it hid the "why")
+    ("idk why im even alive tbh", ("crisis", "certain")),
+    ("why am i even alive", ("crisis", "certain")),
+    ("I dont know why I am still alive", ("crisis", "certain")),
+    # seizures named as the reason for a wish to die: the crisis, not a seizure going on
+    ("my 15 yr old son said today he wants to kill himself because of the seizures. what do i do",
+     ("crisis", "certain")),
+    ("my daughter wants to die because of her fits, what should i do", ("crisis", "certain")),
+    # a medicine named, then a change of "it" asked in two words
+    ("lamotrigine rash. stop it?", ("medication_change", "certain")),
+    ("baclofen making her drowsy - lower it? half a tab ok??", ("medication_change", "certain")),
+    ("keppra side effects? stop it??", ("medication_change", "certain")),
+    # a dose given again or as usual, asked about
+    ("Must I give her the medicine again tonight?", ("medication_change", "certain")),
+    ("should i give him his keppra tonight as normal?", ("medication_change", "certain")),
+    # guards: a seizure going on, whatever its cause; a seizure told as the cause's result
+    ("he is having a seizure because of his missed meds what do i do", ("emergency", "certain")),
+    ("my son just had a seizure because of flashing lights what do i do", ("emergency", "certain")),
+])
+def test_rounds_142_and_143_classes(text: str, expected: tuple[str, str]) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == expected, flag
+
+
+@pytest.mark.parametrize("text", [
+    # seizures named as the reason for something else: no seizure now, no first-aid question
+    "my daughter is being bullied because of her seizures, what do i do",
+    "he lost his job because of his fits what should i do",
+    # why someone else is alive: no wish to die
+    "why is she even alive after that crash",
+    # a painkiller again: the line at most
+    "can i give her ibuprofen again",
+])
+def test_rounds_142_and_143_calm_classes(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change", "seizure_first_aid") or \
+        flag[1] == "possible", flag
+
+
+def test_weakness_asked_as_typical_of_ms_gets_the_line_not_the_stroke_reply() -> None:
+    """A care worker's "Client with MS has weakness in one arm and poor coordination. Is that typical of the
+    condition?": signs asked about as the illness's, nothing sudden; a face drooping stays the stroke reply."""
+    flag = flag_of("Client with MS has weakness in one arm and poor coordination. Is that typical of the condition?")
+    assert flag is not None and flag[:2] == ("emergency", "possible"), flag
+    flag = flag_of("my wife has ms, her face is drooping on one side and she cant speak. is that typical?")
+    assert flag is not None and flag[:2] == ("emergency", "certain"), flag
