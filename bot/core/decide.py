@@ -146,6 +146,7 @@ class Decision:
     lines: tuple[tuple[str, str | None], ...] = ()  # safety lines on top: (kind, criterion)
     state: SafetyState | None = None  # the emergency or crisis state the turn starts or refreshes
     context: ContextChange = "keep"
+    topic: str | None = None  # a disease the greeting's story names: the chat's topic from here ("what is it?")
 
 
 # -- the matcher's evidence, read ----------------------------------------------------------------------------
@@ -847,7 +848,9 @@ def _answer(message: Message, situation: Situation, borrow: bool = True) -> Deci
     if greeting and situation.last_intent is None and followup.opening_of(message) == greeting and \
             len(message.words) <= GREETING_STORY_WORDS and not names_uncovered_health(message) and \
             not followup.asks_for_a_person(message):  # ("Hello, I want speak to a doctor please": a request)
-        return Decision("smalltalk", "a greeting, then a story that asks nothing", greeting, 100.0)
+        named = names_diseases(message)  # ("hi, I was just diagnosed with epilepsy", then "what actually is it?")
+        return Decision("smalltalk", "a greeting, then a story that asks nothing", greeting, 100.0,
+                        topic=next(iter(named)) if len(named) == 1 else None)
     decision = _answer_proper(message, situation, borrow)
     # "Good day to you." after a conversation takes leave: the greeting's words, the goodbye's meaning; and "Bye
     # bye, have good day" says goodbye in so many words, whenever it comes
@@ -1039,6 +1042,8 @@ def _facet(message: Message, situation: Situation, match: Match) -> Decision | N
     if (related := followup.related_intent(knowledge, intent, facet)) is not None:
         return Decision("topical", f"follow-up: {facet} of {intent.id} in {related.id}", related.id, 100.0, match,
                         follow_up="facet")
+    if facet in followup.FACETS_ANSWERED_ONLY:
+        return None  # ("how common is it" after MS: read with the topic, as before; the overview is near enough)
     return Decision("not_covered", f"follow-up: {facet} of {intent.id}, not covered", None, 0.0, match,
                     follow_up="facet", fallback="not_covered", facet=facet)
 

@@ -188,8 +188,9 @@ class Engine:
             return self.handover_turn(context, decision.score, match)
         intent = knowledge.intents[decision.intent_id or ""]
         if kind == "smalltalk":
+            told = replace(context, topic=decision.topic) if decision.topic else context
             return Turn(compose.compose_smalltalk(intent), "smalltalk", intent.id, decision.score, match,
-                        context=context)
+                        context=told)
         turn = self._topical_turn(knowledge, intent, message, decision.keyword, decision.score, match, context,
                                   decision.rivals)
         if decision.facet and intent.article in knowledge.articles:  # asked beside the topic, not covered: said so

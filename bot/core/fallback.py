@@ -32,7 +32,10 @@ def is_health_question(message: Message, foreign: tuple[str, ...] = ()) -> bool:
 def names_uncovered_health(message: Message) -> bool:
     """A health word no article covers ("fever", "rash"): "thanks, he has had a fever since monday" tells
     something, it does not close the conversation."""
-    return any(stem(w) in _UNCOVERED for w in message.words)
+    words = message.words
+    # (not "rheumatoid arthritis": a topic of ours; "arthritis" alone may be another)
+    return any(stem(w) in _UNCOVERED and not (w == "arthritis" and i and words[i - 1] == "rheumatoid")
+               for i, w in enumerate(words))
 
 
 def knows_a_word(matcher: Matcher, message: Message) -> bool:

@@ -166,6 +166,11 @@ FACETS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "implant_scans": (_IMPLANT_SCANS, re.compile(r"\bMRI\b[^.]*\b(?:implants?|devices?|stimulators?)\b", re.IGNORECASE)),
     "duration": (re.compile(r"\bhow long\b|\bduration\b|\bhow many (?:years|months|weeks|days)\b|\blast forever\b"),
                  re.compile(r"\b(?:weeks|months|years|how long|lifelong|for life)\b", re.IGNORECASE)),
+    # "how many people exactly", "how common is it" after a topic: the section that says how many have it
+    "prevalence": (re.compile(r"\bhow (?:common|rare|widespread)\b|\bhow many (?:people|ppl|patients|of them|kids|"
+                              r"children|adults|folks|others|women|men)\b|\bhow many (?:have|get|has) (?:it|this|that)\b"),
+                   re.compile(r"\b(?:one|two) in (?:two|three|four|five|ten|\d+)\b|\b\d+ (?:in|out of) \d+\b|"
+                              r"\b\d+(?:\.\d+)? ?(?:%|per ?cent|percent)|\brare\b", re.IGNORECASE)),
     # "whats the dose of IVIG usually": no article gives doses (a person's own dose is a medication decision)
     "dose": (re.compile(r"\b(?:what s|whats|what is|what are) the (?:usual |normal |typical |standard |right |max |"
                         r"maximum |starting )?(?:dose|doses|dosage|dosing)\b|\b(?:usual|normal|typical|standard|starting) "
@@ -185,6 +190,8 @@ FACETS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         r"be able to |be allowed to |be ok to |be okay to )*" + _DAILY + r"\b"),
         re.compile(r"\b(?:daily life|everyday life|day to day life|school|driving|travel)\b", re.IGNORECASE)),
 }
+# Facets answered where a section has them, and otherwise read with the last topic as any question (no "not covered")
+FACETS_ANSWERED_ONLY = frozenset(("prevalence",))
 # Asking how the last topic is treated, in a follow-up's few words ("what can be done about it", "any cure?")
 _TREATMENT = re.compile(
     r"\b(?:treat|treated|treating|treatment|treatments|cure|cured|curable|cures|therapy|therapies|remedy|remedies)\b|"
@@ -208,6 +215,8 @@ _TREATMENT = re.compile(
     r"\b(?:can|could|will|would) (?:they|you|doctors|the doctors|surgeons) (?:just )?(?:take|cut|get) (?:it|that|this|them|"
     r"the \w+|that bit|the bit)(?: \w+)? out\b|\b(?:can|could) (?:they|you|doctors) (?:just )?remove (?:it|that|this|them)\b|"
     r"\boperated on\b|\b(?:can|could) (?:they|you|doctors) (?:even |actually |ever )?fix (?:it|that|this|them)\b|"
+    # "so can diet fix it", "can i fix it with diet", "can anything bring it down?": what undoes it, whoever does
+    r"\b(?:fix|cure|reverse) (?:it|that|this|them)\b|\b(?:bring|calm|settle|dampen|turn) (?:it|that|this|them) down\b|"
     # "so what can they even do if the meds dont work", "whats left for me", "so what now if pills dont work"
     r"\bwhat (?:can|could) (?:they|doctors|we|you) (?:even |actually |really )?do\b|\bwhats left\b|"
     r"\b(?:what|so what) (?:now|then) if (?:the )?(?:meds|pills|tablets|medicines|drugs|they) (?:dont|don't|do not|never) "
@@ -692,8 +701,12 @@ _TO_SWITCH = re.compile(r"\b(?:should|can|could|shall|do) (?:i|we|she|he) (?:ask
 
 
 def leans_on_context(message: Message) -> bool:
-    """Anaphoric ("is it inherited?", "do they go away") or leading on ("and treatment?", "what about kids")."""
-    return message.text.startswith(LEADS) or bool(_ANAPHORA & set(message.words))
+    """Anaphoric ("is it inherited?", "do they go away"), leading on ("and treatment?", "what about kids") or
+    asked on from the last answer ("what should we look out for then")."""
+    words = message.words
+    return message.text.startswith(LEADS) or bool(_ANAPHORA & set(words)) or (
+        len(words) > 3 and words[-1] == "then" and words[0] in _ASKING and words[1] in _ASKING_AFTER_THANKS)
+    # (not "what diet then": a subject of its own, read as written)
 
 
 _POINTING = frozenset(("the", "that", "this", "those", "these"))

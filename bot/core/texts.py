@@ -295,7 +295,7 @@ FACETS = {"side_effects": "side effects", "children": "children", "duration": "h
           "daily_life": "everyday life such as school, work, sport, driving or travel",
           "contagion": "whether it can pass from one person to another",
           "life_expectancy": "life expectancy", "hospital_stay": "how long a hospital stay lasts",
-          "implant_scans": "MRI scans with an implant",
+          "implant_scans": "MRI scans with an implant", "prevalence": "how common it is",
           "subject": "that"}  # a subject no section names ("which probiotic should I buy?"), not echoed back
 
 # -- feedback buttons (bot/core/conversation.py) ---------------------------------------------------------------

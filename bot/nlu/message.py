@@ -49,8 +49,9 @@ class Message:
 
     @cached_property
     def said(self) -> str:
-        """The raw text with punctuation said aloud to dictation written as marks ("full stop" -> ".")."""
-        return normalise.spoken_marks(self.raw)
+        """The raw text with punctuation said aloud to dictation written as marks ("full stop" -> "."), and
+        texting's "y" at a question's head as "why"."""
+        return normalise.texting(normalise.spoken_marks(self.raw))
 
     @cached_property
     def text(self) -> str:

@@ -131,3 +131,16 @@ def spoken_marks(text: str) -> str:
     if "stop" not in low and "mark" not in low and "comma" not in low and "new " not in low:
         return text  # the usual message: no regex
     return _SPOKEN_MARK.sub(lambda m: f" {_MARKS[' '.join(m.group(0).lower().split())]} ", text)
+
+
+# Texting's "y" for "why", at the head of a sentence and before the verb a question puts there ("y does it happen
+# tho", "Y is she so tired?"); not "y or n" nor a list's "x and y"
+_Y_WHY = re.compile(r"(^|[.!?]\s*)y(?= (?:does|do|did|is|are|was|were|would|could|can|cant|dont|doesnt|didnt|isnt|"
+                    r"arent|wont|wouldnt|should|has|have|am|not|r|u|im|hes|shes|do|does)\b)", re.IGNORECASE)
+
+
+def texting(text: str) -> str:
+    """ "y does it happen tho" -> "why does it happen tho"."""
+    if "y " not in text and "Y " not in text:
+        return text  # the usual message: no regex
+    return _Y_WHY.sub(r"\1why", text)

@@ -1630,3 +1630,60 @@ def test_help_arrived_said_alone_gets_what_to_tell_the_crew(engine: Engine, arri
 
 def test_seizures_one_after_another_with_no_waking_between_are_an_emergency(engine: Engine) -> None:
     assert _last_of(engine, "daughter seizure again, second one, no waking up between") == ("emergency", "emergency")
+
+
+# -- rounds 142 and 143 (read after their first reports on d9b117c) ---------------------------------------------------
+
+@pytest.mark.parametrize("text", ["hi, I have rheumatoid arthritis", "Hello. I have rheumatoid arthritis for 12 years.",
+                                  "hey, i have lupus and epilepsy"])
+def test_a_greeting_then_an_illness_we_cover_told_is_greeted(engine: Engine, text: str) -> None:
+    """The rheumatoid arthritis topic covers "arthritis": told after a greeting, asking nothing, it is greeted
+    (osteoarthritis, which no article covers, gets the fallback that says so)."""
+    assert _last_of(engine, text) == ("smalltalk", "greeting")
+    assert _last_of(engine, "hi, i have osteoarthritis")[0] == "fallback"
+
+
+def test_the_illness_a_greeting_names_is_the_chats_topic(engine: Engine) -> None:
+    """ "hi, i was just diagnosed with epilepsy" then "what actually is it?": epilepsy, not MS."""
+    assert _last_of(engine, "hi, i was just diagnosed with epilepsy", "what actually is it? is it lifelong") == \
+        ("topical", "epilepsy_overview")
+    assert _last_of(engine, "hello, my wife has ms", "what is it exactly") == ("topical", "ms_overview")
+
+
+def test_texting_why_follows_up_the_last_topic(engine: Engine) -> None:
+    kind, intent = _last_of(engine, "wats refractory epilepsy", "y does it happen tho")
+    assert kind == "topical" and intent is not None and intent.startswith("refractory_"), (kind, intent)
+
+
+def test_the_rescue_medicine_again_while_a_seizure_may_go_on_gets_the_guidance(engine: Engine) -> None:
+    """A daily medicine given again is a medication decision (round 143); the rescue medicine again, the ambulance
+    called, is the emergency's question (its guidance names the care plan)."""
+    assert _last_of(engine, "my daughter is having a seizure", "called 999. do i give her midazolam again?") == \
+        ("emergency", "emergency")
+    assert _last_of(engine, "Must I give her the medicine again tonight?") == ("medication_change", "medication_change")
+
+
+@pytest.mark.parametrize("asked", ["so can diet fix it", "and can i fix it with diet instead of drugs",
+                                   "can anything bring it down?"])
+def test_what_undoes_the_last_topic_is_its_treatment(engine: Engine, asked: str) -> None:
+    """After neuroinflammation, "can diet fix it" asks for its treatments, not epilepsy's ketogenic diet."""
+    assert _last_of(engine, "what is neuroinflammation actually", asked) == ("topical", "neuro_immune_treatments")
+
+
+def test_how_many_people_after_a_topic_is_the_section_that_says(engine: Engine) -> None:
+    """ "how many people exactly" after why epilepsy medicines fail: the definition says one in three. Where no
+    section says how common ("how common is it" after MS), the follow-up is read with the topic as before."""
+    assert _last_of(engine, "why do epilepsy drugs fail for so many people", "how many people exactly") == \
+        ("topical", "refractory_definition")
+    assert _last_of(engine, "what is ms", "how common is it") == ("topical", "ms_overview")
+
+
+def test_a_question_asked_on_with_then_follows_the_last_topic(engine: Engine) -> None:
+    assert _last_of(engine, "Can people with epilepsy be more at risk of autoimmune stuff?",
+                    "what should we look out for then") == ("topical", "epilepsy_autoimmune_risk")
+
+
+@pytest.mark.parametrize("asked", ["can you write my reflective essay on this lol", "can u do my assignment on it"])
+def test_writing_their_essay_is_declined_after_a_topic(engine: Engine, asked: str) -> None:
+    kind, _ = _last_of(engine, "and what about SCN1A, how does that fit in", asked)
+    assert kind == "fallback"

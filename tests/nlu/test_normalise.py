@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.nlu.message import Message
-from bot.nlu.normalise import MAX_MESSAGE_CHARS, clean, content_tokens, is_plain, squeeze, tokens
+from bot.nlu.normalise import MAX_MESSAGE_CHARS, clean, content_tokens, is_plain, squeeze, texting, tokens
 
 
 @pytest.mark.parametrize(("raw", "cleaned"), [
@@ -53,3 +53,14 @@ def test_a_key_held_down_is_not_a_word() -> None:
     assert clean("bbbbbbbbbbbbbbbb nnnn") == "x x"
     assert clean("what is the bbb") == "what is the bb"  # three letters: a real abbreviation, kept
     assert clean("sooooo tired") == "soo tired"  # a word with one letter held down is still the word
+
+
+@pytest.mark.parametrize(("raw", "read"), [
+    ("y does it happen tho", "why does it happen tho"),
+    ("ok. Y is she so tired?", "ok. why is she so tired?"),
+    ("y or n", "y or n"),  # no verb after it: not a question's head
+    ("is it x or y is it", "is it x or y is it"),  # not at a sentence's head
+])
+def test_texting_y_at_a_questions_head_is_why(raw: str, read: str) -> None:
+    assert texting(raw) == read
+    assert Message(raw).words == tuple(clean(read).split())
