@@ -328,7 +328,7 @@ def _seizure_event(u: Unit) -> bool:
     if tremor and "ASKED" in u and not convulsions and not u.any("SEIZ_PL", "STATUS") and \
             set(u.hits.get("SEIZ", ())) <= set(u.hits.get("LIKENED", ())):
         return False
-    if u.any("SEIZ", "SEIZ_PL", "STATUS") or convulsions:
+    if u.any("SEIZ", "SEIZ_PL", "STATUS", "SHAKING_STOPPED") or convulsions:
         return True
     if "SEIZ_KIND" in u and u.any(*_NOW_FOR_SURE):  # "having one of his jerky ones right now"
         return True
@@ -447,7 +447,7 @@ def _about_treatment(u: Unit) -> bool:
 
 def _one_seizure(u: Unit) -> bool:
     """An event, not the illness: "had a seizure", "fitting", signs; not "my seizures started after ..."."""
-    return u.any("SEIZ", "CONV", "STATUS", "SIGN", "ANOTHER", "ANOTHER_STRONG", "COUNT2", "ONE_PRO")
+    return u.any("SEIZ", "CONV", "STATUS", "SIGN", "ANOTHER", "ANOTHER_STRONG", "COUNT2", "ONE_PRO", "SHAKING_STOPPED")
 
 
 ANIMAL_SPAN = 8  # "my horse is shaking and fell down, is it a seizure?": the animal this far before the event
@@ -572,9 +572,15 @@ def _seizure(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     handed_over = "HELP_HERE" in u and "NEXT_TIME" in u and not u.any(
         "ING", "NOT_STOP", "UNRESP", "BREATH_BAD", "COLOUR", "LONG", "STATUS", "ANOTHER", "ANOTHER_STRONG", "INJURY",
         "WATER", "URGENT")
+    # "he's stopped shaking and he's breathing now what should I do": told as over, nothing going on (the after-care)
+    # (the line: an emergency answered since may still need its call)
+    told_over = "SHAKING_STOPPED" in u and not _still_going(u) and not u.any(
+        "NOT_STOP", "ANOTHER", "ANOTHER_STRONG", "COUNT2", "LONG", "STATUS", "UNRESP", "BREATH_BAD", "COLOUR", "INJURY",
+        "HEAD_HURT", "FALL", "WATER", "BLEED_BAD")
     if (f.now or asking_now) and not handed_over:
         found.append(("seizure_now", "possible" if _asks_the_reason(u) or _cause_of_the_illness(u) or (
-            not f.now and _only_the_illness(u)) else "certain"))
+            not f.now and _only_the_illness(u)) or _asked_of_the_future(u) or _uncontrolled(u) or told_over
+            else "certain"))
     elif u.any("SEIZ", "CONV") and f.event and u.any("FIRST_P", "PERSON") and not found and not u.any(
             "FINE_NOW", "BEFORE_TODAY", "DAYS_AGO"):
         found.append(("seizure_now", "possible"))  # "my husband had a seizure": no time, no history
@@ -589,6 +595,28 @@ def _the_last_one(u: Unit) -> bool:
     return "SEIZ" in u and all(p - 1 in last for p in u.hits["SEIZ"]) and not u.any(
         "ING", "CONV", "SIGN", "STATUS", "LONG", "ANOTHER", "ANOTHER_STRONG", "UNRESP", "JUST", "NOW_WEAK",
         *_NOW_FOR_SURE)
+
+
+def _still_going(u: Unit) -> bool:
+    """A sign going on, not the one a "stopped shaking" told as over ("he's stopped shaking" is no shaking now)."""
+    ended = set(u.hits.get("SHAKING_STOPPED", ()))
+    return any(p - 1 not in ended and p - 2 not in ended for c in ("ING", "CONV", "SIGN") for p in u.hits.get(c, ()))
+
+
+def _uncontrolled(u: Unit) -> bool:
+    """ "now seizure not controlled": seizures the treatment does not control, the illness (a learner's singular),
+    with nothing going on now: the line and the answer."""
+    return "CHRONIC" in u and u.any("SEIZ", "SEIZ_PL") and not u.any(
+        "ING", "CONV", "SIGN", "STATUS", "LONG", "NOT_STOP", "UNRESP", "JUST", "COLLAPSE", "INJURY", "BREATH_BAD",
+        "COLOUR", "WATER", "URGENT", "AMBULANCE", *_NOW_FOR_SURE)
+
+
+def _asked_of_the_future(u: Unit) -> bool:
+    """ "will i have a seizure now" after a missed dose: a seizure asked about as what may come, nothing going on
+    (the line and the answer, not the emergency reply)."""
+    return "FUTURE_Q" in u and not u.any("ING", "CONV", "SIGN", "STATUS", "LONG", "NOT_STOP", "UNRESP", "JUST",
+                                         "COLLAPSE", "INJURY", "BREATH_BAD", "COLOUR", "WATER", "URGENT", "AMBULANCE",
+                                         *_NOW_FOR_SURE)
 
 
 def _named_as_the_reason(u: Unit) -> bool:
@@ -655,6 +683,10 @@ def _cluster(u: Unit, recent: bool) -> Tier | None:
         past = all(p in named for p in strong) and u.any("BEFORE_TODAY", "DAYS_AGO") and not recent and \
             not u.any(*_NOW_FOR_SURE, "NOW_WEAK", "HAVING")
         return "possible" if past else "certain"
+    # "wait so epilepsy is just like having seizures over and over??": what the illness is, asked of no one
+    if often and "ILLNESS" in u and "ASKED" in u and not u.any("PERSON", "PRONOUN", "FIRST_P", "CHILD",
+                                                               *_NOW_BUT_JUST):
+        return "possible"
     # "my grandson just had his second seizure, does that mean he has epilepsy": a count over a life, the illness
     # asked about, none today, nothing saying one goes on
     # ... told today ("had my 2nd seizure at school today ... does that mean i have epilepsy now") it may be two in a
@@ -961,7 +993,8 @@ def _overdose(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     parents = any(p in u.hits.get("FIRST_P", ()) for p in u.hits.get("MED", ()))
     child = "CHILD" in u and medicine and (u.any("SWALLOWED", "GOT_INTO") or ("TOOK" in u and (
         much or wrong or again_today or parents)))
-    if u.before("THINK_OF", "OD", 3) and not u.any("TOOK", "SWALLOWED", "OD_PAST"):
+    if (u.before("THINK_OF", "OD", 3) or u.before("FEEL_LIKE", "OD", 3) or "FEEL_LIKE" in u) and \
+            not u.any("TOOK", "SWALLOWED", "OD_PAST"):
         return []  # "cant stop thinking about overdosing tonight": a thought of a way to die, for the crisis rules
     # "it would be easier if i took all my tablets": supposed, beside a wish or a thought, for the crisis rules (not
     # "is it bad if i took too much lamotrigine yesterday")
@@ -1043,6 +1076,8 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # "can i give my wife an extra baclofen tonight": a dose more, before the medicine, asked about
     # (not "how should i store the extra box" of tablets)
     more = more or (u.before("ADVICE", "EXTRA_PRE", 6) and u.before("EXTRA_PRE", "MED", 1) and "CONTAINER" not in u)
+    # ... or a learner's "Can I make less the dose of valproate for my husband?": the amount made less, then the dose
+    more = more or ("ADVICE" in u and u.before("MAKE", "CHANGE_AFTER", 1) and u.before("CHANGE_AFTER", "MED", 2))
     # ... or "her tablets ... can I give her a bit extra?": given, the medicine named in another sentence
     more = more or ("EXTRA_END" in u and "ADVICE" in u and "MED_MSG" in u and "CONTAINER" not in u)
     # "i feel rubbish on keppra, can i stop?": the medicine first, then a change asked about with no other object
@@ -1085,6 +1120,10 @@ def _medication(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
         m > c for m in u.hits.get("MED", ()) for c in u.hits.get("CHANGE", ()))
     # "should I put her clobazam up until we see the doctor?": a change split around the medicine, asked
     split = u.before("MED", "PARTICLE", 1) and u.before("ADVICE", "MED", 5)
+    # ... or of "it", the medicine named before it ("he is on keppra, can i put it up")
+    split = split or ((u.before("PRO_OBJ", "PARTICLE", 1) or u.before("PRO_OBJ", "DOWN", 1)) and
+                      u.before("ADVICE", "PRO_OBJ", 4) and
+                      u.before("MED", "ADVICE", 8) and "MAKES_ME" not in u)
     # "Should I give him ibuprofen every day to try it?": a medicine started on one's own, to see
     trial = u.before("ADVICE", "GIVE", 3) and u.before("GIVE", "MED", 4) and "TO_TRY" in u and "PROPOSED" not in u
     stop_asked = u.before("STOP_ASKED", "MED", 4)  # "what about stopping her DMT": asked, whoever's it is
@@ -1269,7 +1308,7 @@ _ADMIN_KINDS = frozenset((f"{_ADMIN}emergency", f"{_ADMIN}crisis", f"{_ADMIN}med
 _RULES = (
     (_overdose, frozenset(("MED", "CHEMICAL", "OD", "OD_PAST", "EMPTY_PACKS"))),
     (_seizure, frozenset(("SEIZ", "SEIZ_PL", "CONV", "STATUS", "SIGN", "ONE_PRO", "ANOTHER_STRONG", "ABOUT_TO",
-                        "SEIZ_KIND", "ANOTHER", "NOT_STOP"))),
+                        "SEIZ_KIND", "ANOTHER", "NOT_STOP", "SHAKING_STOPPED"))),
     (_breathing_and_waking, frozenset(("BREATH_BAD", "COLOUR", "BREATH_W", "UNRESP", "COLLAPSE", "FAINT"))),
     (_serious_injury, frozenset(("BLEED_BAD", "CANT_GET_UP", "HEAD_HURT"))),
     (_heart_or_allergy, frozenset(("CHEST_PAIN", "HEART_ATTACK", "ALLERGY_BAD"))),
@@ -1280,12 +1319,12 @@ _RULES = (
         "NOT_NEEDING", "ACTIVE", "WISH_DEAD", "WITHOUT_ME", "NOTICE", "PASSIVE", "LIVE_ON", "WORTH_NOT", "TIRED_OF",
         "SELF_HARM", "ON_PURPOSE", "ON_PURPOSE_P", "COPING", "INTENSE", "CUT_NOUN", "INSTRUMENT", "LOW_MOOD", "UNRESP",
         "PLAN_BARE", "UNDONE_BARE", "NOT_BEING_BARE", "NOT_AROUND", "IF_TOOK", "STOP_ALL_BARE", "HOW_DO_IT_BARE",
-        "END_WISHED", "STOCK_MORE", "TAKE_ALL"))),
+        "END_WISHED", "STOCK_MORE", "TAKE_ALL", "FEEL_LIKE", "EVERY_MED"))),
     (_medication, frozenset(("MED", "MED_VERB", "CHANGE", "TIMING", "DOSE_CHANGE", "DOUBLE_UP", "TOOK", "MISS",
                              "CUT_W"))),
     (_amount_of_medicine, frozenset(("AMOUNT_ASKED",))),
     (_first_aid, frozenset(("RECOVERY", "FIRST_AID", "SEIZ", "SEIZ_PL", "CONV", "ONE_PRO", "STATUS", "SIGN",
-                            "IT_HAPPENS"))),
+                            "IT_HAPPENS", "SHAKING_STOPPED"))),
 )
 
 
@@ -1572,7 +1611,8 @@ def _drop_figurative(hits: Hits) -> Hits:
 # each word fully; it says nothing about the person's safety
 _ANSWER_WORDS = frozenset(("no", "nope", "nah", "not", "sure", "i", "im", "am", "dont", "do", "know", "idk", "dunno",
                            "maybe", "really", "thanks", "thank", "you", "ok", "okay", "yes", "yeah", "it", "that",
-                           "so", "think", "guess", "well", "hmm", "um", "sorry"))
+                           "so", "think", "guess", "well", "hmm", "um", "sorry",
+                           "end", "exit", "quit", "bye", "goodbye"))  # chat commands: "end" scored 0.6
 
 
 def _only_an_answer(message: Message) -> bool:

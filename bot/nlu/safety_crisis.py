@@ -48,6 +48,14 @@ def crisis(u: Unit, f: Frame) -> list[tuple[str, Tier]]:
     # ... or "looking at the boxes of tablets in the drawer and thinking about taking the lot": the lot of them
     od_thought = od_thought or ("FIRST_P" in u and "PERSON" not in u and u.before("THINK_OF", "TAKE_ALL", 3) and
                                 u.any("MED", "MED_MSG"))
+    # ... or "thinking about taking every pill i have": every one of them, one's own
+    od_thought = od_thought or ("FIRST_P" in u and "PERSON" not in u and u.before("THINK_OF", "EVERY_MED", 3))
+    # "i feel like taking all my pills", "i sometimes feel like taking every tablet in the cupboard": drawn to an
+    # overdose, said as a feeling
+    felt = "FEEL_LIKE" in u and "PERSON" not in u and any(
+        u.before("FEEL_LIKE", c, 4) for c in ("OD", "EVERY_MED", "TAKE_ALL", "CONTAINER", "TOO_MUCH", "ALL",
+                                             "MANY_PILLS", "METHOD"))
+    od_thought = od_thought or felt
     # "some nights i sit in the bathroom with a blade and just think about it": a means held and dwelt on
     held = "FIRST_P" in u and "INSTRUMENT" in u and u.before("INSTRUMENT", "THINK_OF", 6) and "PERSON" not in u
     if "ACTIVE" in u or (thought and personal) or leap or overdosing or od_thought or held:

@@ -156,6 +156,16 @@ def _saved_for_a_purchase(core: list[str], position: int) -> bool:
     return not _PURCHASES.isdisjoint(core[position + 1:position + 4])
 
 
+# Verbs whose "it up" is no dose raised: "write it up", "look it up", "pick them up" (from the pharmacy)
+_NOT_DOSE_UP = frozenset(("write", "look", "pick", "set", "bring", "open", "clean", "fill", "sign", "wrap", "book",
+                          "follow", "type", "print", "tidy", "hang", "hold", "back", "warm", "heat", "log", "note",
+                          "jot", "wind", "calm", "settle", "lie", "sit"))
+# Parts that are stiff in MS, arthritis or a morning, not in a seizure
+_STIFF_PARTS = frozenset(("hand", "hands", "leg", "legs", "joint", "joints", "neck", "back", "knee", "knees", "finger",
+                          "fingers", "muscle", "muscles", "shoulder", "shoulders", "hip", "hips", "wrist", "wrists",
+                          "morning", "mornings", "ankle", "ankles", "toes", "feet", "foot"))
+
+
 def drop_where(hits: Hits, concept: str, wrong: Callable[[int], bool]) -> None:
     """Drop the concept's positions that `wrong` says another reading explains, and the concept if none is left."""
     if concept in hits:
@@ -532,6 +542,17 @@ def _in_context(core: list[str], hits: Hits) -> None:
             drop_where(hits, "TOO_MUCH", lambda p, lot=lot: p == lot)
     # "will my epilepsy meds stop my birth control pill from working?": what one medicine does to another, no change
     drop_where(hits, "CHANGE", lambda p: _stops_from_working(core, p))
+    # "do i have to write it up in the incident log": "up" of another verb than a dose's ("put it up" stays a change)
+    for concept in ("CHANGE", "PARTICLE", "DOWN", "CHANGE_AFTER"):
+        drop_where(hits, concept, lambda p: core[p] in ("up", "down") and p >= 2 and
+                   core[p - 1] in ("it", "them", "this", "that") and core[p - 2] in _NOT_DOSE_UP)
+    # "does the type of seizure I have change how likely the meds are to work?": a likelihood changed, no medicine
+    drop_where(hits, "CHANGE", lambda p: core[p + 1:p + 2] == ["how"] and core[p + 2:p + 3] in (
+        ["likely"], ["well"], ["often"], ["fast"], ["quickly"]))  # (not "how much keppra": a dose)
+    # "my RA hands are so stiff in the morning": joints or muscles stiff, not a body stiffening in a seizure ("went
+    # stiff" is a phrase of its own, kept)
+    drop_where(hits, "SIGN", lambda p: core[p] in ("stiff", "rigid") and not _STIFF_PARTS.isdisjoint(
+        core[max(0, p - 3):p + 4]))
     # "She's had so many seizures that look different": "'s had" is "has had", a perfect over a life, not "is"
     had = [p for p in hits.get("AUX_NOW", ()) if core[p] in _HAS_HAD and p + 1 < len(core) and core[p + 1] == "had"]
     if had:
@@ -986,6 +1007,9 @@ def _treatment_next(core: list[str], position: int) -> bool:
     return False
 
 
+_DONE_WITH = frozenset(("him", "her", "them", "me", "us", "it", "this", "that", "my", "his", "their", "our"))
+
+
 def _what_to_do(core: list[str], position: int, hits: Hits) -> bool:
     """ "what should my friends actually do", "what he should do if", "what do i tell my coworkers": what someone
     (not a vet or a doctor) should do, say or tell."""
@@ -996,6 +1020,10 @@ def _what_to_do(core: list[str], position: int, hits: Hits) -> bool:
             continue
         asker = any(core[r] in _ASKERS or r in people for r in range(position + 1, q))
         follows = core[q + 1] if q + 1 < len(core) else ""
+        # ("what have they got to do with seizures": a link asked about; "what do i do with him" an act)
+        if verb == "do" and follows == "with" and q + 2 < len(core) and q + 2 not in people and \
+                core[q + 2] not in _DONE_WITH:
+            continue
         ends = not follows or follows in _DO_FOLLOW or (verb != "do" and (q + 1 in people or follows in _ASKERS))
         if asker and ends:
             return True

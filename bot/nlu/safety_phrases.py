@@ -102,6 +102,13 @@ PHRASES: dict[str, str] = {
     # A seizure's own warning: with one sign it is a seizure ("aura came and now my arm is jerking")
     "AURA": """aura | auras | aura came | aura started | got aura | had aura | having aura | warning feeling""",
     # A seizure about to start, felt by the writer ("aura starting. i think im about to have one. im alone")
+    # Someone who has died ("my late husband was on steroids"): not a dose taken late
+    "LATE_PERSON": """late husband | late wife | late mother | late father | late mum | late mom | late dad | late son
+        late daughter | late partner | late brother | late sister | late grandmother | late grandfather | late nan
+        late grandad | late granddad | late friend | late uncle | late aunt""",
+    # A seizure asked about as a future ("will i have a seizure now" after a missed dose): a worry, not one going on
+    "FUTURE_Q": """will i have | will he have | will she have | will they have | will i get | will he get | will she get
+        will i have another | will he have another | will she have another | will it cause | will that cause""",
     "ABOUT_TO": """seizure coming | seizure coming on | fit coming | fit coming on | one coming on | feel one coming
         aura starting | aura coming | aura coming on | aura starting now | feel a seizure coming | feel a fit coming
         feel one starting | seizure starting | fit starting | feel another coming | feel another one coming
@@ -902,7 +909,9 @@ PHRASES: dict[str, str] = {
         do they need | how do i | how can i | how should i | how do you | how can you | how should you""",
     "FA_OBJECT": """under head | pillow | something soft | on side | onto side | in mouth | into mouth
         onto floor | on floor | hospital | ae | a e | emergency room | ambulance | 999 | 911 | 112 | paramedics | rescue medicine
-        rescue meds | rescue medication | buccal | midazolam | magnet | recovery | airway | tongue""",
+        rescue meds | rescue medication | buccal | midazolam | magnet | recovery | airway | tongue
+        give water | give her water | give him water | give them water | glass of water | drink of water
+        sip of water | something to drink | something to eat | food or drink | eat or drink | cup of tea""",
     "IT_HAPPENS": """if it happens | when it happens | if one happens | if one starts | once one starts | if it happens again
         happens again | if she has one | if he has one | if i have one | if they have one""",
     # "actually its happening NOW" after the first-aid answer: the seizure goes unsaid
@@ -931,7 +940,14 @@ PHRASES: dict[str, str] = {
         back to normal | seems ok | seems fine | looks ok | talking now | talking again | responding now
         responding again | opened eyes | eyes open now | confused now | groggy | dazed | out of it
         she stop now | he stop now | is stop now | stop already | is finish | finish now | finish already
-        it finish | seizure finish | she sleep | he sleep""",
+        it finish | seizure finish | she sleep | he sleep
+        now stop | now stopped | he open eyes
+        she open eyes | open his eyes | opened his eyes | opened her eyes | open her eyes""",
+    # A seizure told as over in its own words ("she's stopped shaking now but there's a big lump"): the event and
+    # its end at once. Not STOPPED: inside an emergency's 30 minutes the writers' labels split between the
+    # guidance and the after-care for these, and the guidance (which says what to do while help comes) stays
+    "SHAKING_STOPPED": """stopped shaking | stopped jerking | stopped fitting | stopped seizing | stopped convulsing
+        stopped twitching | has stopped shaking | has stopped jerking | has stopped fitting""",
     # Breathing told: over when no sign goes on beside it ("hes breathing, foam at his mouth" is still a seizure)
     "BREATHING_OK": """breathing now | breathing again | breathing normally | breathing ok | breathing fine
         breathing normal | is breathing | hes breathing | shes breathing | theyre breathing | breathe ok
@@ -973,6 +989,8 @@ PHRASES: dict[str, str] = {
         without waking up in between | no waking up in between | not waking up in between | didnt wake up in between
         didnt wake in between | did not wake up in between | didnt come round in between | without coming round in between
         didnt wake up between | did not wake up between | didnt come round between | without waking up between
+        before she even opened her eyes | before he even opened his eyes | before she opened her eyes
+        before he opened his eyes | before even opening her eyes | before even opening his eyes
         before back | before shes back | before hes back | before comes round | before she comes round | before he comes round | one finishes next starts | one finishes and next starts | next starts | next one starts""",
     # How often, not how close together: "keeps having seizures", "fits again and again" may be the illness ("why
     # does she keep having seizures despite two medicines"). The lexicon files them under ANOTHER_STRONG too, so
@@ -1024,7 +1042,8 @@ PHRASES: dict[str, str] = {
         came down on head | landed on head | fell on head | hit floor head | holding neck | holding head
         screaming in pain | crying in pain | in agony | pain is insane | pain unbearable | severe pain | wrong way
         bent wrong way | popped out | dislocated | out socket | out of place | fell bottom | head cut | head is cut
-        cut open head | gash head
+        cut open head | gash head | lump on head | lump on forehead | lump on her forehead | lump on his forehead
+        lump on her head | lump on his head | bump on her head | bump on his head | hit her forehead | hit his forehead
         hit head | banged head | bashed head | smacked head | bumped head | cracked head | knocked head
         hurt head | split head | cut head | head injury | head wound | head bleeding | hit face | smashed head
         hit head on | fell and hit | bleeding | blood | bled | broke | broken | fracture | hurt himself
@@ -1286,6 +1305,11 @@ PHRASES: dict[str, str] = {
         count as needing emergency help | counts as needing emergency help | count as needing ambulance
         counts as needing ambulance | count as needing an ambulance | counts as needing an ambulance""",
     # All of a medicine, taken, in the words of a thought ("thinking about taking the lot")
+    # Drawn to a way to die, said as a feeling ("i feel like taking all my pills", "some days i feel like swallowing
+    # the whole packet"): for the crisis rules, never an overdose taken
+    "FEEL_LIKE": """feel like taking | feel like swallowing | feel like overdosing | feel like downing | feel like necking
+        feel like popping | feels like taking | felt like taking | felt like swallowing | feeling like taking
+        tempted to take | tempted to swallow | tempted to overdose""",
     "TAKE_ALL": """taking lot | take lot | swallowing lot | swallow lot | taking whole lot""",
     "END_WISHED": """wanted it stop | wanted it all stop | wanted it end | wanted it all end | wanted everything stop
         wanted everything end | wanted it over | wanted it all over | wanted it be over | wanted it all be over

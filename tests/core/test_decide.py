@@ -1687,3 +1687,35 @@ def test_a_question_asked_on_with_then_follows_the_last_topic(engine: Engine) ->
 def test_writing_their_essay_is_declined_after_a_topic(engine: Engine, asked: str) -> None:
     kind, _ = _last_of(engine, "and what about SCN1A, how does that fit in", asked)
     assert kind == "fallback"
+
+
+# -- rounds 144 and 145 (read after their first reports on a12a76c) ---------------------------------------------------
+
+def test_a_seizure_told_over_in_a_learners_words_gets_the_after_care(engine: Engine) -> None:
+    assert _last_of(engine, "My husband fall with seizure and hit face, much blood from nose", "He still shake",
+                    "Now stop, he open eyes. What I do now?") == ("topical", "seizure_first_aid")
+
+
+def test_stopped_shaking_asked_about_alone_is_first_aid(engine: Engine) -> None:
+    """Alone it is the first-aid question; inside an emergency's 30 minutes it keeps the guidance (the writers'
+    labels split there, docs/safety.md)."""
+    assert _last_of(engine, "he's stopped shaking and he's breathing now what should I do") == \
+        ("topical", "seizure_first_aid")
+
+
+def test_a_drink_asked_about_once_it_is_over_is_first_aid(engine: Engine) -> None:
+    """The article says: no food or drink until they are fully awake."""
+    assert _last_of(engine, "his face is blue", "ok he breathe now, he sleep", "I can give him water?") == \
+        ("topical", "seizure_first_aid")
+
+
+def test_a_feeling_of_taking_every_tablet_keeps_the_crisis_reply(engine: Engine) -> None:
+    assert _last_of(engine, "i sometimes feel like taking every tablet in the cupboard just to stop feeling like this",
+                    "i don't know") == ("crisis", "crisis")
+
+
+@pytest.mark.parametrize("text", ["end", "exit", "quit"])
+def test_ending_the_chat_said_bare_is_goodbye(engine: Engine, text: str) -> None:
+    turn = engine.respond(text)
+    assert (turn.kind, turn.intent_id) == ("smalltalk", "goodbye")
+    assert turn.safety is None  # "end" once drew the crisis net's line

@@ -3352,3 +3352,51 @@ def test_weakness_asked_as_typical_of_ms_gets_the_line_not_the_stroke_reply() ->
     assert flag is not None and flag[:2] == ("emergency", "possible"), flag
     flag = flag_of("my wife has ms, her face is drooping on one side and she cant speak. is that typical?")
     assert flag is not None and flag[:2] == ("emergency", "certain"), flag
+
+
+# -- rounds 144 and 145 (their safety misses, read after their first reports on a12a76c) ---------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # drawn to an overdose, said as a feeling or a thought: the crisis, not an overdose taken
+    ("i sometimes feel like taking every tablet in the cupboard just to stop feeling like this", ("crisis", "certain")),
+    ("i feel like taking all my pills", ("crisis", "certain")),
+    ("thinking about taking every pill i have", ("crisis", "certain")),
+    # a seizure told as over in its own words, with an injury: the injury's emergency
+    ("she's stopped shaking now but there's a big lump on her forehead where she hit the table and she's being sick",
+     ("emergency", "certain")),
+    ("mum stopped shaking then started again before she even opened her eyes", ("emergency", "certain")),
+    # a seizure over, what to do asked: first aid
+    ("he's stopped shaking and he's breathing now what should I do", ("seizure_first_aid", "certain")),
+    ("she had a seizure, can i give her water", ("seizure_first_aid", "certain")),
+    # a dose made less or put up, in a learner's words or of "it"
+    ("Can I make less the dose of valproate for my husband? he is sleep all day", ("medication_change", "certain")),
+    ("he is on keppra, can i put it up", ("medication_change", "certain")),
+    ("she is on keppra, can we turn it down a bit", ("medication_change", "certain")),
+    ("can i change how much keppra i take", ("medication_change", "certain")),
+    # guards: a seizure going on after one stopped; a body gone stiff in water; an overdose taken
+    ("he stopped shaking but now hes jerking again", ("emergency", "certain")),
+    ("he went stiff in the bath and is shaking", ("emergency", "certain")),
+    ("she swallowed every tablet in the box", ("emergency", "certain")),
+])
+def test_rounds_144_and_145_classes(text: str, expected: tuple[str, str]) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == expected, flag
+
+
+@pytest.mark.parametrize("text", [
+    # a seizure asked about as what may come, the illness uncontrolled, a definition asked: the line at most
+    "will i have a seizure now",
+    "My cousin in India have neurocysticercosis and now seizure not controlled. This is cause?",
+    "wait so epilepsy is just like having seizures over and over?? thats it?",
+    # hands stiff in arthritis beside a wax bath; a likelihood changed; someone who has died; a log written up
+    "my RA hands are so stiff in the morning, is a paraffin wax bath any good",
+    "does the type of seizure I have change how likely the meds are to work?",
+    "Would that be something like steroids? My late husband was on steroids for his chest",
+    "i take keppra, should i write it down",
+    "his keppra is ready at the pharmacy, can i pick it up tomorrow",
+    "i feel like taking my meds at night is better",
+])
+def test_rounds_144_and_145_calm_classes(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change", "seizure_first_aid") or \
+        flag[1] == "possible", flag
