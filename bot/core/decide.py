@@ -649,6 +649,10 @@ def _in_state(message: Message, situation: Situation, state: SafetyState, flag: 
     answer = _answer(message, situation, borrow=situation.last_intent is not None)
     reading = situation.knowledge.safety.read(message)
     guidance = reading.follow_up()
+    # "he's breathing, ambulance coming" after "he fell down the stairs and he's not answering": breathing is not
+    # waking up; the guidance stays until a waking or an end is told
+    if guidance == "recovered" and state.criterion == "not_waking" and "STOPPED" not in reading.concepts:
+        guidance = "general"
     during = f"in a {state.kind}'s 30 minutes"
     other = _other_danger(flag, state)
     # "IS IT HER MS" after the signs of a stroke: a question about the emergency itself, which only a hospital can

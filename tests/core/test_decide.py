@@ -1719,3 +1719,12 @@ def test_ending_the_chat_said_bare_is_goodbye(engine: Engine, text: str) -> None
     turn = engine.respond(text)
     assert (turn.kind, turn.intent_id) == ("smalltalk", "goodbye")
     assert turn.safety is None  # "end" once drew the crisis net's line
+
+
+def test_breathing_after_someone_would_not_wake_keeps_the_guidance(engine: Engine) -> None:
+    """Round 147 (its emergency misses read after its first report on 86a1586): after a fall and no answer,
+    "he's breathing, ambulance coming" is not the after-care; waking up told is."""
+    assert _last_of(engine, "he just fell down the stairs and he's not answering me",
+                    "he's breathing, ambulance coming") == ("emergency", "emergency")
+    assert _last_of(engine, "my dad collapsed and wont wake up", "he woke up, hes talking") == \
+        ("topical", "seizure_first_aid")
