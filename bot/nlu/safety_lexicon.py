@@ -156,6 +156,8 @@ def _saved_for_a_purchase(core: list[str], position: int) -> bool:
     return not _PURCHASES.isdisjoint(core[position + 1:position + 4])
 
 
+# What comes before "in (a) seizure" when someone is in one now
+_IS_IN = frozenset(("is", "hes", "shes", "im", "are", "theyre", "still", "now", "currently", "was"))
 # Verbs whose "it up" is no dose raised: "write it up", "look it up", "pick them up" (from the pharmacy)
 _NOT_DOSE_UP = frozenset(("write", "look", "pick", "set", "bring", "open", "clean", "fill", "sign", "wrap", "book",
                           "follow", "type", "print", "tidy", "hang", "hold", "back", "warm", "heat", "log", "note",
@@ -546,6 +548,11 @@ def _in_context(core: list[str], hits: Hits) -> None:
     for concept in ("CHANGE", "PARTICLE", "DOWN", "CHANGE_AFTER"):
         drop_where(hits, concept, lambda p: core[p] in ("up", "down") and p >= 2 and
                    core[p - 1] in ("it", "them", "this", "that") and core[p - 2] in _NOT_DOSE_UP)
+    # "my son is in a seizure", a learner's "Now he is in seizure": someone in one, going on (the "a" is dropped)
+    for p, word in enumerate(core):
+        if word in ("seizure", "fit", "seizures", "fits") and p >= 2 and core[p - 1] == "in" and \
+                core[p - 2] in _IS_IN:
+            hits.setdefault("ING", []).append(p)
     # "does the type of seizure I have change how likely the meds are to work?": a likelihood changed, no medicine
     drop_where(hits, "CHANGE", lambda p: core[p + 1:p + 2] == ["how"] and core[p + 2:p + 3] in (
         ["likely"], ["well"], ["often"], ["fast"], ["quickly"]))  # (not "how much keppra": a dose)

@@ -3400,3 +3400,18 @@ def test_rounds_144_and_145_calm_classes(text: str) -> None:
     flag = flag_of(text)
     assert flag is None or flag[0] not in ("emergency", "crisis", "medication_change", "seizure_first_aid") or \
         flag[1] == "possible", flag
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("my son is in a seizure", ("emergency", "certain")),
+    ("Now he is in seizure, in the hospital bed, nobody come", ("emergency", "certain")),
+    # guards: "in a seizure" as first-aid questions put it
+    ("what do i do when someone is in a seizure", ("seizure_first_aid", "certain")),
+    ("how to help someone in a seizure", ("seizure_first_aid", "certain")),
+    ("what should i do if my child is in a seizure at school", ("seizure_first_aid", "certain")),
+])
+def test_someone_in_a_seizure_now_is_one_going_on(text: str, expected: tuple[str, str]) -> None:
+    """Round 146's missed emergency (read after its first report on 86a1586): "is in (a) seizure" said nothing
+    going on to the rules."""
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == expected, flag
