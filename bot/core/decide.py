@@ -245,7 +245,7 @@ def with_the_net(knowledge: Knowledge, message: Message, match: Match, in_conver
     question with no subject of its own ("is it inherited?") is not its to place."""
     net = knowledge.topic_net
     found = knowledge.intents.get(match.intent_id or "")
-    # (nor past an admin's out-of-scope keyword it never learnt: "sack me" added after the net was trained)
+    # (nor past an admin's out-of-scope keyword it never learnt: "write my essay", added after the net was trained)
     newer = match.keyword is not None and not net.learnt(match.keyword) if net is not None else False
     if net is None or (found is not None and found.kind != "topical") or (match.status == "matched" and newer) or \
             (match.reason == "out of scope" and newer):

@@ -1728,3 +1728,12 @@ def test_breathing_after_someone_would_not_wake_keeps_the_guidance(engine: Engin
                     "he's breathing, ambulance coming") == ("emergency", "emergency")
     assert _last_of(engine, "my dad collapsed and wont wake up", "he woke up, hes talking") == \
         ("topical", "seizure_first_aid")
+
+
+def test_an_out_of_scope_keyword_the_topic_net_never_learnt_stands(engine: Engine, library: Library) -> None:
+    """An admin's newer out-of-scope keyword ("write my dissertation") is their word: the net, which reads "drug
+    resistant epilepsy" as the refractory topic (0.94), does not overrule it."""
+    net = library.current.topic_net
+    assert net is not None and not net.learnt("write my dissertation")
+    turn = engine.respond("write my dissertation on drug resistant epilepsy")
+    assert turn.kind == "fallback", (turn.kind, turn.intent_id)
