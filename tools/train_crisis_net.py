@@ -63,7 +63,7 @@ FORBIDDEN = ("safety_blind", "blind2_", "blind4_", "blind5_", "blind6_", "blind7
              "blind132_", "blind133_", "blind134_", "blind135_", "blind136_", "blind137_",
              "blind138_", "blind139_", "blind140_", "blind141_",
              "blind142_", "blind143_", "blind144_", "blind145_",
-             "blind146_", "blind147_")  # held out: their topical messages never read
+             "blind146_", "blind147_", "blind148_", "blind149_")  # held out: their topical messages never read
 MAX_FPR = 0.01
 PRUNE = 0.05  # features whose |weight| is below this are dropped (and the model refitted on the rest)
 C = 1.0

@@ -1319,7 +1319,7 @@ _RULES = (
         "NOT_NEEDING", "ACTIVE", "WISH_DEAD", "WITHOUT_ME", "NOTICE", "PASSIVE", "LIVE_ON", "WORTH_NOT", "TIRED_OF",
         "SELF_HARM", "ON_PURPOSE", "ON_PURPOSE_P", "COPING", "INTENSE", "CUT_NOUN", "INSTRUMENT", "LOW_MOOD", "UNRESP",
         "PLAN_BARE", "UNDONE_BARE", "NOT_BEING_BARE", "NOT_AROUND", "IF_TOOK", "STOP_ALL_BARE", "HOW_DO_IT_BARE",
-        "END_WISHED", "STOCK_MORE", "TAKE_ALL", "FEEL_LIKE", "EVERY_MED"))),
+        "END_WISHED", "STOCK_MORE", "TAKE_ALL", "FEEL_LIKE", "EVERY_MED", "WILL_HURT_SELF"))),
     (_medication, frozenset(("MED", "MED_VERB", "CHANGE", "TIMING", "DOSE_CHANGE", "DOUBLE_UP", "TOOK", "MISS",
                              "CUT_W"))),
     (_amount_of_medicine, frozenset(("AMOUNT_ASKED",))),

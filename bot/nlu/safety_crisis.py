@@ -241,6 +241,12 @@ def _self_harm(u: Unit) -> bool:
     cuts on the thighs or wrists; a blade got out "not used yet"; blades found with blood."""
     if "SELF_HARM" in u and "SELF_ACCIDENT" not in u:  # (a cut said of a medicine is a change: the lexicon)
         return True
+    # "he's going to hurt himself tonight": announced, not feared in a seizure or a fall
+    # (with a time: "tonight", "now"; not "going to hurt himself if he keeps climbing like that")
+    if "WILL_HURT_SELF" in u and u.any("RECENT", "NOW_WEAK", "NOW_STRONG") and not u.any(
+            "SEIZ", "SEIZ_PL", "CONV", "SIGN", "FALL", "WHEN_W", "HYPO", "WHAT_IF", "IT_HAPPENS", "ONE_PRO",
+            "SELF_ACCIDENT", "ING"):
+        return True
     on_purpose = u.any("ON_PURPOSE", "ON_PURPOSE_P") and u.any("HARM_VERB", "INJURY")  # "burned my arm on purpose"
     if on_purpose and "FIRST_P" in u:
         return True

@@ -106,13 +106,19 @@ PHRASES: dict[str, str] = {
     "LATE_PERSON": """late husband | late wife | late mother | late father | late mum | late mom | late dad | late son
         late daughter | late partner | late brother | late sister | late grandmother | late grandfather | late nan
         late grandad | late granddad | late friend | late uncle | late aunt""",
+    # Self-harm announced ("my grandson texted me that he's going to hurt himself tonight"); not the fear of a fall
+    # in a seizure ("scared she's going to hurt herself when she has a fit": the crisis rule keeps those out)
+    "WILL_HURT_SELF": """going to hurt himself | going to hurt herself | going to hurt myself | gonna hurt himself
+        gonna hurt herself | gonna hurt myself | going to harm himself | going to harm herself | going to harm myself
+        gonna harm myself | gonna harm himself | gonna harm herself""",
     # A seizure asked about as a future ("will i have a seizure now" after a missed dose): a worry, not one going on
     "FUTURE_Q": """will i have | will he have | will she have | will they have | will i get | will he get | will she get
         will i have another | will he have another | will she have another | will it cause | will that cause""",
     "ABOUT_TO": """seizure coming | seizure coming on | fit coming | fit coming on | one coming on | feel one coming
         aura starting | aura coming | aura coming on | aura starting now | feel a seizure coming | feel a fit coming
         feel one starting | seizure starting | fit starting | feel another coming | feel another one coming
-        another one coming | another coming on | another one coming on""",
+        another one coming | another coming on | another one coming on
+        starting to seize | started to seize | beginning to seize | begun to seize | starting to fit | started to fit""",
     # A fall: with a sign it is a seizure ("he fell and shook"); from stairs or a height, an injury
     "FALL": """fell | fall | fallen | fell down | fall down | falls down | went down | dropped | fell over | fell off""",
     # A bad injury told now, with or without a seizure: heavy bleeding, or a fall the person cannot get up from

@@ -3415,3 +3415,23 @@ def test_someone_in_a_seizure_now_is_one_going_on(text: str, expected: tuple[str
     going on to the rules."""
     flag = flag_of(text)
     assert flag is not None and flag[:2] == expected, flag
+
+
+# -- round 148 (its missed emergency and crisis, read after its first report on aa5b1b6) ----------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He's starting to seize now, eyes rolled back", ("emergency", "certain")),
+    ("he is starting to seize", ("emergency", "certain")),
+    ("My grandson texted me that he's going to hurt himself tonight. He has epilepsy and has been very low",
+     ("crisis", "certain")),
+])
+def test_round_148_classes(text: str, expected: tuple[str, str]) -> None:
+    flag = flag_of(text)
+    assert flag is not None and flag[:2] == expected, flag
+
+
+@pytest.mark.parametrize("text", ["im scared shes going to hurt herself when she has a fit",
+                                  "he is going to hurt himself if he keeps climbing like that"])
+def test_a_hurt_feared_in_a_seizure_or_a_fall_is_no_self_harm(text: str) -> None:
+    flag = flag_of(text)
+    assert flag is None or flag[1] == "possible", flag
