@@ -246,9 +246,9 @@ def with_the_net(knowledge: Knowledge, message: Message, match: Match, in_conver
     net = knowledge.topic_net
     found = knowledge.intents.get(match.intent_id or "")
     # (nor past an admin's out-of-scope keyword it never learnt: "write my essay", added after the net was trained)
-    newer = match.keyword is not None and not net.learnt(match.keyword) if net is not None else False
-    if net is None or (found is not None and found.kind != "topical") or (match.status == "matched" and newer) or \
-            (match.reason == "out of scope" and newer):
+    newer = net is not None and not net.learnt(match.keyword)
+    if net is None or (found is not None and found.kind != "topical") or (
+            newer and (match.status == "matched" or match.reason == "out of scope")):
         return match
     if (agreed := _smalltalk_agreed(net, message, match)) is not None:
         return agreed

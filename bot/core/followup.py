@@ -702,11 +702,10 @@ _TO_SWITCH = re.compile(r"\b(?:should|can|could|shall|do) (?:i|we|she|he) (?:ask
 
 def leans_on_context(message: Message) -> bool:
     """Anaphoric ("is it inherited?", "do they go away"), leading on ("and treatment?", "what about kids") or
-    asked on from the last answer ("what should we look out for then")."""
+    asked on from the last answer ("what should we look out for then"; not "what diet then", a subject of its own)."""
     words = message.words
     return message.text.startswith(LEADS) or bool(_ANAPHORA & set(words)) or (
         len(words) > 3 and words[-1] == "then" and words[0] in _ASKING and words[1] in _ASKING_AFTER_THANKS)
-    # (not "what diet then": a subject of its own, read as written)
 
 
 _POINTING = frozenset(("the", "that", "this", "those", "these"))

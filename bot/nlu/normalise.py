@@ -136,7 +136,7 @@ def spoken_marks(text: str) -> str:
 # Texting's "y" for "why", at the head of a sentence and before the verb a question puts there ("y does it happen
 # tho", "Y is she so tired?"); not "y or n" nor a list's "x and y"
 _Y_WHY = re.compile(r"(^|[.!?]\s*)y(?= (?:does|do|did|is|are|was|were|would|could|can|cant|dont|doesnt|didnt|isnt|"
-                    r"arent|wont|wouldnt|should|has|have|am|not|r|u|im|hes|shes|do|does)\b)", re.IGNORECASE)
+                    r"arent|wont|wouldnt|should|has|have|am|not|r|u|im|hes|shes)\b)", re.IGNORECASE)
 
 
 def texting(text: str) -> str:

@@ -476,6 +476,9 @@ def _said_of_an_animal(u: Unit) -> bool:
 _NOW_BUT_JUST = ("NOW_STRONG", "URGENT", "AMBULANCE", "LONG", "STATUS", "NOT_STOP", "UNRESP", "BREATH_BAD", "COLOUR",
                  "INJURY", "WATER")
 _NOW_FOR_SURE = (*_NOW_BUT_JUST, "JUST")
+# A seizure or its danger going on: what keeps a seizure named beside a reason, a future or "not controlled" from
+# being only the illness
+_GOING_ON = ("ING", "CONV", "SIGN", "COLLAPSE", *_NOW_FOR_SURE)
 
 
 _HYPOTHETICAL_WORDS = frozenset(("WHEN_W", "WHAT_IF", "HYPO"))  # "when i feel one coming", "if i feel ..."
@@ -606,17 +609,13 @@ def _still_going(u: Unit) -> bool:
 def _uncontrolled(u: Unit) -> bool:
     """ "now seizure not controlled": seizures the treatment does not control, the illness (a learner's singular),
     with nothing going on now: the line and the answer."""
-    return "CHRONIC" in u and u.any("SEIZ", "SEIZ_PL") and not u.any(
-        "ING", "CONV", "SIGN", "STATUS", "LONG", "NOT_STOP", "UNRESP", "JUST", "COLLAPSE", "INJURY", "BREATH_BAD",
-        "COLOUR", "WATER", "URGENT", "AMBULANCE", *_NOW_FOR_SURE)
+    return "CHRONIC" in u and u.any("SEIZ", "SEIZ_PL") and not u.any(*_GOING_ON)
 
 
 def _asked_of_the_future(u: Unit) -> bool:
     """ "will i have a seizure now" after a missed dose: a seizure asked about as what may come, nothing going on
     (the line and the answer, not the emergency reply)."""
-    return "FUTURE_Q" in u and not u.any("ING", "CONV", "SIGN", "STATUS", "LONG", "NOT_STOP", "UNRESP", "JUST",
-                                         "COLLAPSE", "INJURY", "BREATH_BAD", "COLOUR", "WATER", "URGENT", "AMBULANCE",
-                                         *_NOW_FOR_SURE)
+    return "FUTURE_Q" in u and not u.any(*_GOING_ON)
 
 
 def _named_as_the_reason(u: Unit) -> bool:
@@ -625,8 +624,7 @@ def _named_as_the_reason(u: Unit) -> bool:
     reasons = u.hits.get("REASON_OF", ())
     named = [*u.hits.get("SEIZ", ()), *u.hits.get("SEIZ_PL", ())]
     return bool(named) and all(any(1 <= p - r <= 3 for r in reasons) for p in named) and not u.any(
-        "ING", "CONV", "SIGN", "STATUS", "LONG", "ANOTHER", "ANOTHER_STRONG", "COUNT2", "UNRESP", "JUST", "NOW_WEAK",
-        "COLLAPSE", "INJURY", "BREATH_BAD", "COLOUR", "WATER", *_NOW_FOR_SURE)
+        *_GOING_ON, "ANOTHER", "ANOTHER_STRONG", "COUNT2", "NOW_WEAK")
 
 
 def _why_keeps(u: Unit) -> list[tuple[int, int]]:
@@ -1554,7 +1552,10 @@ class SafetyCheck:
 
     def read(self, message: Message) -> Reading:
         units = self.units(message)
-        return Reading(frozenset((*(c for u in units for c in u.hits), *((COMING_ROUND,) if _coming_round(units) else ()))))
+        concepts = {c for u in units for c in u.hits}
+        if _coming_round(units):
+            concepts.add(COMING_ROUND)
+        return Reading(frozenset(concepts))
 
     def check(self, message: Message) -> SafetyFlag | None:
         """The most urgent concern in the message, or None. Certain before possible; emergency, crisis, medication,
