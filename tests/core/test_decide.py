@@ -1714,11 +1714,14 @@ def test_a_feeling_of_taking_every_tablet_keeps_the_crisis_reply(engine: Engine)
                     "i don't know") == ("crisis", "crisis")
 
 
-@pytest.mark.parametrize("text", ["end", "exit", "quit"])
-def test_ending_the_chat_said_bare_is_goodbye(engine: Engine, text: str) -> None:
-    turn = engine.respond(text)
+def test_ending_the_chat_is_goodbye_and_a_bare_end_draws_no_crisis_line(engine: Engine) -> None:
+    """ "end chat" says goodbye; "end" alone once drew the crisis net's line. (A bare "end" or "quit" keyword took
+    "will i end up disabled" and "any tips for quitting" for goodbyes: not keywords.)"""
+    turn = engine.respond("end chat")
     assert (turn.kind, turn.intent_id) == ("smalltalk", "goodbye")
-    assert turn.safety is None  # "end" once drew the crisis net's line
+    assert engine.respond("end").safety is None
+    assert engine.respond("will i end up disabled").intent_id != "goodbye"
+    assert engine.respond("any tips for quitting").intent_id != "goodbye"
 
 
 def test_breathing_after_someone_would_not_wake_keeps_the_guidance(engine: Engine) -> None:
